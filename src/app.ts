@@ -1,0 +1,165 @@
+// The composition root: builds the whole application from its dependencies. Tests call createApp with a
+// fresh database; main.ts calls it with the configured one. Nothing here talks SQL.
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import csrf from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import addFormats from 'ajv-formats';
+import { randomUUID } from 'node:crypto';
+import type { Config } from './config.ts';
+import type { Database } from './platform/db/database.ts';
+import { isLanguage, negotiateLanguage } from './platform/i18n/languages.ts';
+import type { App } from './platform/http/types.ts';
+import { ErrorEnvelopeSchema } from './platform/http/schemas.ts';
+import { AppError } from './platform/http/errors.ts';
+import { handleError, handleNotFound } from './platform/http/error-handler.tsx';
+import { assetRoutes } from './platform/http/assets.ts';
+import { createMetrics } from './platform/observability/metrics.ts';
+import { healthRoutes } from './platform/observability/routes.ts';
+import { homeRoutes } from './platform/home/routes.tsx';
+import { createServices, type Services } from './services.ts';
+import { identityRoutes } from './identity/routes.tsx';
+import { SESSION_COOKIE } from './identity/sessions.ts';
+import { organisationRoutes } from './organisations/routes.tsx';
+import { auditRoutes } from './audit/routes.tsx';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+}
+
+export async function createApp(deps: AppDeps): Promise<{ app: App; services: Services }> {
+  const { config, db } = deps;
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            // Requests are logged by method, route and status only: no bodies, no cookies, no query strings
+            // (which may carry an e-mail address), so logs hold no personal data.
+            serializers: {
+              req: (req) => ({ method: req.method, route: req.routeOptions?.url, id: req.id }),
+              res: (res) => ({ statusCode: res.statusCode }),
+            },
+          },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: config.bodyLimit,
+    trustProxy: false,
+    ajv: {
+      customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      plugins: [[addFormats as never, { mode: 'fast' }]],
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  const services = createServices({ config, db });
+  const metrics = createMetrics(db);
+
+  app.decorateRequest('lang', 'fr');
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        fontSrc: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(formbody, { bodyLimit: config.bodyLimit });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'irisdesk_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, signed: true },
+    getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'IrisDesk API',
+        version: '1.0.0',
+        description:
+          'The API of IrisDesk, the shared reception platform of the public services of the Brussels-Capital Region. ' +
+          'Every error uses one envelope: {"error":{"code","message","status","fields"}}. ' +
+          'Messages follow the lang query parameter or Accept-Language (fr, nl, en).',
+      },
+      servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  app.addSchema(ErrorEnvelopeSchema);
+
+  // Language and actor for every request; unknown language prefixes are handled as not found.
+  app.addHook('onRequest', async (request, reply) => {
+    const first = request.url.split('?')[0]!.split('/')[1];
+    const queryLang = (request.query as { lang?: unknown } | undefined)?.lang;
+    request.lang = isLanguage(first)
+      ? first
+      : isLanguage(queryLang)
+        ? queryLang
+        : negotiateLanguage(request.headers['accept-language']);
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      request.actor = await services.identity.actorForSession(token);
+      if (request.actor) request.sessionToken = token;
+      else reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+  });
+
+  // Forms are protected by a CSRF token; API calls by requiring a JSON body, which a cross-site form
+  // cannot send without a CORS preflight that IrisDesk never grants.
+  app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    if (request.url.startsWith('/api/')) {
+      const type = String(request.headers['content-type'] ?? '');
+      if (request.body !== undefined && !type.startsWith('application/json')) {
+        throw new AppError(415, 'request.unsupported_media_type');
+      }
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
+    });
+  });
+
+  metrics.instrument(app);
+  app.setErrorHandler((error: FastifyError, request, reply) => handleError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => handleNotFound(request, reply));
+
+  assetRoutes(app);
+  healthRoutes(app, { db, metrics });
+  homeRoutes(app);
+  identityRoutes(app, services);
+  organisationRoutes(app, services);
+  auditRoutes(app, services);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  return { app, services };
+}
+
+export type { Services };

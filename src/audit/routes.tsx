@@ -1,0 +1,62 @@
+// Reviewing the audit log: a back-office page and GET /api/v1/audit.
+import { Type } from 'typebox';
+import type { App } from '../platform/http/types.ts';
+import type { Services } from '../services.ts';
+import { errorResponses, LangParams } from '../platform/http/schemas.ts';
+import { renderPage } from '../platform/views/render.tsx';
+import { requireActorApi, requireActorPage } from '../identity/guards.ts';
+import { AuditPage } from './pages.tsx';
+
+const AuditQuery = Type.Object({
+  subjectType: Type.Optional(Type.String({ maxLength: 64 })),
+  subjectId: Type.Optional(Type.String({ maxLength: 64 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+});
+
+const AuditEntrySchema = Type.Object({
+  id: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  action: Type.String(),
+  subjectType: Type.String(),
+  subjectId: Type.Union([Type.String(), Type.Null()]),
+  actorAccountId: Type.Union([Type.String(), Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  organisationId: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export function auditRoutes(app: App, { audit }: Services) {
+  app.get(
+    '/api/v1/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: "Who read or changed personal data of the caller's organisation (all for administrators)",
+        security: [{ session: [] }],
+        querystring: AuditQuery,
+        response: { 200: Type.Object({ entries: Type.Array(AuditEntrySchema) }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const rows = await audit.list(requireActorApi(request), request.query);
+      return {
+        entries: rows.map((row) => ({
+          id: row.id,
+          at: row.at.toISOString(),
+          action: row.action,
+          subjectType: row.subject_type,
+          subjectId: row.subject_id,
+          actorAccountId: row.actor_account_id,
+          actorName: row.actor_name,
+          organisationId: row.organisation_id,
+          details: row.details,
+        })),
+      };
+    },
+  );
+
+  app.get('/:lang/admin/audit', { schema: { hide: true, params: LangParams, querystring: AuditQuery } }, async (request, reply) => {
+    const entries = await audit.list(requireActorPage(request), request.query);
+    return renderPage(request, reply, <AuditPage entries={entries} />);
+  });
+}

@@ -1,0 +1,39 @@
+// Recording and reviewing the audit log. Entries are visible to the managers of the organisation whose data
+// it is, and to platform administrators.
+import type { Database } from '../platform/db/database.ts';
+import { hasRole, type Actor } from '../identity/actor.ts';
+import { AppError } from '../platform/http/errors.ts';
+import { insertAuditEntry, listAuditEntries, type AuditAction } from './repository.ts';
+
+export function canReviewAudit(actor: Actor | null): boolean {
+  return hasRole(actor, 'platform_admin', 'organisation_manager');
+}
+
+export function auditService(db: Database) {
+  return {
+    /** Records that an actor read or changed a subject belonging to an organisation. */
+    record(actor: Actor, action: AuditAction, subject: { type: string; id: string | null; organisationId: string | null }, requestId?: string, details?: Record<string, unknown>) {
+      return insertAuditEntry(db, {
+        actorAccountId: actor.accountId,
+        actorOrganisationId: actor.organisationId,
+        action,
+        subjectType: subject.type,
+        subjectId: subject.id,
+        organisationId: subject.organisationId,
+        requestId: requestId ?? null,
+        details: details ?? {},
+      });
+    },
+    async list(actor: Actor, filter: { subjectType?: string | undefined; subjectId?: string | undefined; limit?: number }) {
+      if (!canReviewAudit(actor)) throw new AppError(403, 'forbidden');
+      return listAuditEntries(db, {
+        organisationId: hasRole(actor, 'platform_admin') ? null : actor.organisationId,
+        subjectType: filter.subjectType,
+        subjectId: filter.subjectId,
+        limit: Math.min(filter.limit ?? 200, 1000),
+      });
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof auditService>;

@@ -1,0 +1,131 @@
+// Settings come from the environment only, are validated once at start-up, and every problem is reported
+// with one clear message, so an operator fixes all of them in one go.
+import path from 'node:path';
+
+export type Environment = 'development' | 'production' | 'test';
+
+export interface Config {
+  env: Environment;
+  port: number;
+  host: string;
+  /** PGlite data folder, used when databaseUrl is unset. `memory://` keeps the database in memory. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Signs cookies and CSRF tokens. Random per process in development; required in production. */
+  sessionSecret: string;
+  /** Seed the demo organisations, units and accounts (idempotent). */
+  seedDemo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Public origin used in links sent by e-mail, e.g. https://irisdesk.brussels */
+  publicUrl: string;
+  /** Cookies marked Secure (always in production; off by default elsewhere so http://localhost works). */
+  secureCookies: boolean;
+  /** Largest accepted request body in bytes. */
+  bodyLimit: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string) => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+
+  const nodeEnv = read('NODE_ENV') ?? 'development';
+  let appEnv: Environment = 'development';
+  if (nodeEnv === 'development' || nodeEnv === 'production' || nodeEnv === 'test') appEnv = nodeEnv;
+  else problems.push(`NODE_ENV must be one of development, production, test (got "${nodeEnv}").`);
+
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+      return fallback;
+    }
+    return value;
+  };
+  const boolean = (name: string, fallback: boolean) => {
+    const raw = read(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}").`);
+    return fallback;
+  };
+
+  const port = integer('PORT', 3000, 0, 65535);
+  const host = read('HOST') ?? '127.0.0.1';
+
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a PostgreSQL URL such as postgres://user@127.0.0.1:5432/irisdesk.');
+  }
+  const rawDataDir = read('DATA_DIR') ?? './data';
+  const dataDir = rawDataDir.startsWith('memory://') ? rawDataDir : path.resolve(rawDataDir);
+
+  let sessionSecret = read('SESSION_SECRET');
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    problems.push('SESSION_SECRET must be at least 32 characters long.');
+  }
+  if (sessionSecret === undefined) {
+    if (appEnv === 'production') {
+      problems.push('SESSION_SECRET is required in production (at least 32 random characters).');
+    }
+    // Outside production a per-process secret is fine: sessions live in the database, only signatures change.
+    sessionSecret = cryptoRandom();
+  }
+
+  const logLevelRaw = read('LOG_LEVEL') ?? (appEnv === 'test' ? 'silent' : 'info');
+  let logLevel: Config['logLevel'] = 'info';
+  if ((LOG_LEVELS as readonly string[]).includes(logLevelRaw)) logLevel = logLevelRaw as Config['logLevel'];
+  else problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevelRaw}").`);
+
+  const publicUrlRaw = read('PUBLIC_URL') ?? `http://localhost:${port}`;
+  let publicUrl = publicUrlRaw;
+  try {
+    const url = new URL(publicUrlRaw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+    publicUrl = url.origin;
+  } catch {
+    problems.push(`PUBLIC_URL must be an http(s) origin such as https://irisdesk.brussels (got "${publicUrlRaw}").`);
+  }
+
+  const secureCookies = boolean('SECURE_COOKIES', appEnv === 'production');
+  if (appEnv === 'production' && !secureCookies) {
+    problems.push('SECURE_COOKIES cannot be turned off in production.');
+  }
+  const seedDemo = boolean('SEED_DEMO', databaseUrl === undefined && appEnv !== 'production');
+  const bodyLimit = integer('BODY_LIMIT', 1024 * 1024, 1024, 50 * 1024 * 1024);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    env: appEnv,
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    sessionSecret,
+    seedDemo,
+    logLevel,
+    publicUrl,
+    secureCookies,
+    bodyLimit,
+  };
+}
+
+function cryptoRandom(): string {
+  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+}

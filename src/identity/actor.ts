@@ -1,0 +1,29 @@
+// Who is acting: a signed-in staff member, as every module's authorisation predicates see them.
+export const ROLES = [
+  'first_line_agent',
+  'second_line_agent',
+  'content_editor',
+  'organisation_manager',
+  'regional_analyst',
+  'platform_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  accountId: string;
+  organisationId: string;
+  organisationCode: string;
+  displayName: string;
+  email: string;
+  roles: Role[];
+  unitIds: string[];
+  preferredLanguage: 'fr' | 'nl' | 'en';
+}
+
+export function hasRole(actor: Actor | null | undefined, ...roles: Role[]): boolean {
+  return !!actor && roles.some((role) => actor.roles.includes(role));
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,156 @@
+// Sign in, sign out, the back-office start page, password change, and /api/v1/me.
+import { Type, type Static } from 'typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../platform/http/types.ts';
+import type { Services } from '../services.ts';
+import { errorResponses, LangParams, LanguageSchema } from '../platform/http/schemas.ts';
+import { AppError, fieldErrorsFromValidation, type FieldError } from '../platform/http/errors.ts';
+import { toAppError } from '../platform/http/error-handler.tsx';
+import { renderPage } from '../platform/views/render.tsx';
+import { SESSION_COOKIE, SESSION_IDLE_MINUTES } from './sessions.ts';
+import { PASSWORD_MAX_LENGTH } from './passwords.ts';
+import { LoginPage, BackOfficeHomePage, PasswordPage } from './pages.tsx';
+import { ROLES } from './actor.ts';
+import { requireActorPage, requireActorApi } from './guards.ts';
+
+const LoginBody = Type.Object({
+  email: Type.String({ minLength: 1, maxLength: 254 }),
+  password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
+  next: Type.Optional(Type.String({ maxLength: 500 })),
+  _csrf: Type.Optional(Type.String()),
+});
+
+const PasswordBody = Type.Object({
+  currentPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
+  newPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
+  confirmPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
+  _csrf: Type.Optional(Type.String()),
+});
+
+const MeSchema = Type.Object({
+  accountId: Type.String({ format: 'uuid' }),
+  displayName: Type.String(),
+  email: Type.String(),
+  organisation: Type.Object({ id: Type.String({ format: 'uuid' }), code: Type.String() }),
+  roles: Type.Array(Type.Enum(ROLES)),
+  unitIds: Type.Array(Type.String()),
+  preferredLanguage: LanguageSchema,
+});
+
+/** Only local paths are followed after sign-in, so the login form cannot send anyone to another site. */
+export function safeNext(next: string | undefined, fallback: string): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return fallback;
+  return next;
+}
+
+function validationFields(request: FastifyRequest): FieldError[] | undefined {
+  const error = request.validationError as (Error & { validation?: never[] }) | undefined;
+  return error?.validation ? fieldErrorsFromValidation(error.validation) : undefined;
+}
+
+export function identityRoutes(app: App, services: Services) {
+  const { identity, config } = services;
+
+  app.get(
+    '/:lang/login',
+    { schema: { hide: true, params: LangParams, querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) }) } },
+    async (request, reply) => {
+      if (request.actor) return reply.redirect(safeNext(request.query.next, `/${request.params.lang}/back-office`), 303);
+      return renderPage(request, reply, <LoginPage next={request.query.next} />);
+    },
+  );
+
+  app.post(
+    '/:lang/login',
+    { schema: { hide: true, params: LangParams, body: LoginBody }, attachValidation: true },
+    async (request, reply) => {
+      const body = (request.body ?? {}) as Partial<Static<typeof LoginBody>>;
+      const fields = validationFields(request);
+      if (fields) {
+        return renderPage(request, reply, <LoginPage next={body.next} email={body.email} errors={fields} />, 400);
+      }
+      try {
+        const { token } = await identity.login({
+          email: body.email!.trim(),
+          password: body.password!,
+          clientIp: request.ip,
+          requestId: request.id,
+        });
+        setSessionCookie(reply, token, config.secureCookies);
+        return reply.redirect(safeNext(body.next, `/${request.params.lang}/back-office`), 303);
+      } catch (raw) {
+        const error = toAppError(raw as Error);
+        if (error.status >= 500) throw raw;
+        return renderPage(request, reply, <LoginPage next={body.next} email={body.email} error={error} />, error.status);
+      }
+    },
+  );
+
+  app.post('/:lang/logout', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
+    if (request.sessionToken) await identity.logout(request.sessionToken, request.actor, request.id);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect(`/${request.params.lang}`, 303);
+  });
+
+  app.get('/:lang/back-office', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
+    requireActorPage(request);
+    return renderPage(request, reply, <BackOfficeHomePage />);
+  });
+
+  app.get('/:lang/account/password', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
+    requireActorPage(request);
+    return renderPage(request, reply, <PasswordPage />);
+  });
+
+  app.post(
+    '/:lang/account/password',
+    { schema: { hide: true, params: LangParams, body: PasswordBody }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      const fields = validationFields(request);
+      if (fields) return renderPage(request, reply, <PasswordPage errors={fields} />, 400);
+      try {
+        await identity.changePassword(actor, request.sessionToken!, request.body);
+      } catch (raw) {
+        const error = toAppError(raw as Error);
+        if (!(error instanceof AppError) || error.status >= 500) throw raw;
+        return renderPage(request, reply, <PasswordPage errors={error.options.fields} />, error.status);
+      }
+      return renderPage(request, reply, <PasswordPage changed />);
+    },
+  );
+
+  app.get(
+    '/api/v1/me',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'The signed-in staff member',
+        security: [{ session: [] }],
+        response: { 200: MeSchema, ...errorResponses(401) },
+      },
+    },
+    async (request) => {
+      const actor = requireActorApi(request);
+      return {
+        accountId: actor.accountId,
+        displayName: actor.displayName,
+        email: actor.email,
+        organisation: { id: actor.organisationId, code: actor.organisationCode },
+        roles: actor.roles,
+        unitIds: actor.unitIds,
+        preferredLanguage: actor.preferredLanguage,
+      };
+    },
+  );
+}
+
+function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: SESSION_IDLE_MINUTES * 60,
+  });
+}

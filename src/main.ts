@@ -1,0 +1,70 @@
+// Starts IrisDesk: validate settings, open the database (PGlite in DATA_DIR, or DATABASE_URL), migrate,
+// load reference and demo data, serve HTTP. Stops cleanly on SIGINT/SIGTERM.
+import { mkdir } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { seed } from './seed/index.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.ts';
+import { createApp } from './app.ts';
+
+async function main() {
+  const started = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!config.databaseUrl && !config.dataDir.startsWith('memory://')) await mkdir(config.dataDir, { recursive: true });
+  const db = await openDatabase(config);
+  const applied = await migrate(db);
+  const seeded = await seed(db, { demo: config.seedDemo });
+  const { app, services } = await createApp({ config, db });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  app.log.info(
+    {
+      engine: db.engine,
+      migrationsApplied: applied.length,
+      organisationsCreated: seeded.organisationsCreated,
+      demoAccountsCreated: seeded.accountsCreated,
+      readyMs: Math.round(performance.now() - started),
+    },
+    `IrisDesk ready on http://${config.host}:${port}`,
+  );
+  if (config.seedDemo) {
+    const list = DEMO_ACCOUNTS.map((account) => `    ${account.email.padEnd(42)} ${account.roles.join(', ')}`).join('\n');
+    process.stdout.write(`\nIrisDesk is ready: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}\n` +
+      `Demo accounts (password "${DEMO_PASSWORD}"):\n${list}\n\n`);
+  }
+
+  const housekeeping = setInterval(() => {
+    services.identity.purgeExpired().catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'));
+  }, 10 * 60_000);
+  housekeeping.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    clearInterval(housekeeping);
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('IrisDesk could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,148 @@
+// The rules for organisations, units and staff accounts: scoping to the actor's organisation, auditing of
+// personal-data reads and changes, optimistic concurrency on account edits.
+import type { Database } from '../platform/db/database.ts';
+import { AppError } from '../platform/http/errors.ts';
+import type { LocalizedText } from '../platform/i18n/languages.ts';
+import { insertAuditEntry } from '../audit/repository.ts';
+import type { Actor, Role } from '../identity/actor.ts';
+import { hashPassword, PASSWORD_MIN_LENGTH } from '../identity/passwords.ts';
+import * as repo from './repository.ts';
+import { accountScope, canCreateOrganisation, canGrantRole, canManageOrganisation, canViewAccount } from './authorisation.ts';
+
+export interface NewAccountInput {
+  organisationCode: string;
+  email: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  preferredLanguage: 'fr' | 'nl' | 'en';
+  unitIds?: string[];
+}
+
+export interface AccountChanges {
+  version: number;
+  displayName: string;
+  roles: Role[];
+  preferredLanguage: 'fr' | 'nl' | 'en';
+  active: boolean;
+  unitIds: string[];
+}
+
+export function organisationService(db: Database) {
+  const audit = (actor: Actor, action: 'read' | 'create' | 'update' | 'denied', accountId: string, organisationId: string, requestId: string | undefined, details?: Record<string, unknown>) =>
+    insertAuditEntry(db, {
+      actorAccountId: actor.accountId,
+      actorOrganisationId: actor.organisationId,
+      action,
+      subjectType: 'account',
+      subjectId: accountId,
+      organisationId,
+      requestId: requestId ?? null,
+      details: details ?? {},
+    });
+
+  async function organisationOr404(code: string) {
+    const organisation = await repo.findOrganisationByCode(db, code);
+    if (!organisation) throw new AppError(404, 'organisation.not_found');
+    return organisation;
+  }
+
+  /** Loads an account the actor may see; another organisation's account is "not found" (and audited). */
+  async function visibleAccount(actor: Actor, id: string, requestId?: string) {
+    const account = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findAccount(db, id) : undefined;
+    if (!account) throw new AppError(404, 'account.not_found');
+    if (!canViewAccount(actor, account)) {
+      await audit(actor, 'denied', account.id, account.organisationId, requestId);
+      throw new AppError(404, 'account.not_found');
+    }
+    return account;
+  }
+
+  return {
+    listOrganisations: (kind?: repo.OrganisationKind) => repo.listOrganisations(db, { kind }),
+    getOrganisation: organisationOr404,
+    async listUnits(code: string) {
+      return repo.listUnits(db, (await organisationOr404(code)).id);
+    },
+    /** The organisations an actor may manage (all for administrators). */
+    async managedOrganisations(actor: Actor) {
+      const scope = accountScope(actor);
+      return repo.listOrganisations(db, scope ? { ids: [scope] } : {});
+    },
+
+    async createOrganisation(actor: Actor, input: { code: string; kind: repo.OrganisationKind; name: LocalizedText }) {
+      if (!canCreateOrganisation(actor)) throw new AppError(403, 'forbidden');
+      const created = await repo.insertOrganisation(db, input);
+      if (!created) throw new AppError(409, 'organisation.code_taken', { fields: [{ field: 'code', code: 'organisation.codeTaken' }] });
+      return created;
+    },
+
+    async createUnit(actor: Actor, organisationCode: string, input: { code: string; name: LocalizedText }) {
+      const organisation = await organisationOr404(organisationCode);
+      if (!canManageOrganisation(actor, organisation.id)) throw new AppError(403, 'forbidden');
+      const unit = await repo.insertUnit(db, { organisationId: organisation.id, ...input });
+      if (!unit) throw new AppError(409, 'unit.code_taken', { fields: [{ field: 'code', code: 'unit.codeTaken' }] });
+      return unit;
+    },
+
+    listAccounts: (actor: Actor) => repo.listAccounts(db, accountScope(actor)),
+
+    /** Reading an account shows personal data: it is audited. */
+    async getAccount(actor: Actor, id: string, requestId?: string) {
+      const account = await visibleAccount(actor, id, requestId);
+      await audit(actor, 'read', account.id, account.organisationId, requestId);
+      return account;
+    },
+
+    async createAccount(actor: Actor, input: NewAccountInput, requestId?: string) {
+      const organisation = await organisationOr404(input.organisationCode);
+      if (!canManageOrganisation(actor, organisation.id)) throw new AppError(403, 'forbidden');
+      if (input.roles.some((role) => !canGrantRole(actor, role))) throw new AppError(403, 'account.role_not_grantable');
+      if (input.password.length < PASSWORD_MIN_LENGTH) {
+        throw new AppError(400, 'validation.failed', {
+          fields: [{ field: 'password', code: 'validation.minLength', values: { limit: PASSWORD_MIN_LENGTH } }],
+        });
+      }
+      const id = await db.transaction(async (tx) => {
+        const newId = await repo.insertAccount(tx, {
+          organisationId: organisation.id,
+          email: input.email.trim(),
+          displayName: input.displayName.trim(),
+          passwordHash: await hashPassword(input.password),
+          roles: [...new Set(input.roles)],
+          preferredLanguage: input.preferredLanguage,
+        });
+        if (!newId) throw new AppError(409, 'account.email_taken', { fields: [{ field: 'email', code: 'account.emailTaken' }] });
+        await repo.setAccountUnits(tx, newId, input.unitIds ?? []);
+        return newId;
+      });
+      await audit(actor, 'create', id, organisation.id, requestId);
+      return (await repo.findAccount(db, id))!;
+    },
+
+    /** Applies changes made on the version the editor saw; a concurrent edit gives 409, never a lost update. */
+    async updateAccount(actor: Actor, id: string, changes: AccountChanges, requestId?: string) {
+      const account = await visibleAccount(actor, id, requestId);
+      const added = changes.roles.filter((role) => !account.roles.includes(role));
+      if (added.some((role) => !canGrantRole(actor, role))) throw new AppError(403, 'account.role_not_grantable');
+      if (account.id === actor.accountId && !changes.active) throw new AppError(400, 'account.cannot_deactivate_self');
+      await db.transaction(async (tx) => {
+        const updated = await repo.updateAccount(tx, account.id, changes.version, {
+          displayName: changes.displayName.trim(),
+          roles: [...new Set(changes.roles)],
+          preferredLanguage: changes.preferredLanguage,
+          active: changes.active,
+        });
+        if (!updated) throw new AppError(409, 'account.stale');
+        await repo.setAccountUnits(tx, account.id, changes.unitIds);
+        if (!changes.active) await repo.deleteAccountSessions(tx, account.id);
+      });
+      await audit(actor, 'update', account.id, account.organisationId, requestId, {
+        fields: ['displayName', 'roles', 'preferredLanguage', 'active', 'units'],
+      });
+      return (await repo.findAccount(db, account.id))!;
+    },
+  };
+}
+
+export type OrganisationService = ReturnType<typeof organisationService>;

@@ -1,0 +1,37 @@
+// Liveness, readiness and metrics for operators and orchestrators.
+import { Type } from 'typebox';
+import type { App } from '../http/types.ts';
+import type { Database } from '../db/database.ts';
+import type { Metrics } from './metrics.ts';
+
+const HealthSchema = Type.Object({ status: Type.String(), checks: Type.Optional(Type.Record(Type.String(), Type.String())) });
+
+export function healthRoutes(app: App, { db, metrics }: { db: Database; metrics: Metrics }) {
+  app.get(
+    '/healthz',
+    { schema: { tags: ['operations'], summary: 'The process is up', response: { 200: HealthSchema } } },
+    async () => ({ status: 'ok' }),
+  );
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The database is reachable',
+        response: { 200: HealthSchema, 503: HealthSchema },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await db.query('SELECT 1');
+        return { status: 'ok', checks: { database: 'ok' } };
+      } catch {
+        return reply.code(503).send({ status: 'unavailable', checks: { database: 'unreachable' } });
+      }
+    },
+  );
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    reply.header('content-type', metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+}

@@ -1,0 +1,39 @@
+// The back-office menu: one entry per screen, shown to the roles that may use it.
+// A module that adds a back-office screen adds its entry here.
+import { hasRole, type Actor } from '../../identity/actor.ts';
+
+export interface NavigationItem {
+  section: string;
+  /** Path after the language prefix. */
+  path: string;
+  /** Message key of the label. */
+  label: string;
+  visible: (actor: Actor) => boolean;
+}
+
+const ITEMS: NavigationItem[] = [
+  { section: 'home', path: '/back-office', label: 'nav.backOfficeHome', visible: () => true },
+  {
+    section: 'organisations',
+    path: '/admin/organisations',
+    label: 'nav.organisations',
+    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager'),
+  },
+  {
+    section: 'accounts',
+    path: '/admin/accounts',
+    label: 'nav.accounts',
+    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager'),
+  },
+  {
+    section: 'audit',
+    path: '/admin/audit',
+    label: 'nav.audit',
+    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager'),
+  },
+  { section: 'password', path: '/account/password', label: 'nav.password', visible: () => true },
+];
+
+export function backOfficeNavigation(actor: Actor): NavigationItem[] {
+  return ITEMS.filter((item) => item.visible(actor));
+}

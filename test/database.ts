@@ -1,0 +1,46 @@
+// Test databases. Creating a database from scratch costs seconds, so the global setup migrates and seeds
+// one template once; each test file then gets its own copy of it:
+//  - PGlite (default): the template is a data-folder dump loaded into a new in-memory PGlite;
+//  - PostgreSQL (TEST_DATABASE_URL): CREATE DATABASE … TEMPLATE, dropped when the file is done.
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { openPglite, openPostgres, type Database } from '../src/platform/db/database.ts';
+
+export const TEMPLATE_DB = 'irisdesk_test_template';
+export const PGLITE_TEMPLATE_FILE = path.join(process.cwd(), '.tmp', 'pglite-template.tar');
+
+export function serverUrl(database: string): string {
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Runs SQL on the server's maintenance database (CREATE/DROP DATABASE cannot run inside one). */
+export async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl('postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function openTestDatabase(): Promise<Database & { drop: () => Promise<void> }> {
+  if (process.env.TEST_DATABASE_URL) {
+    const name = `irisdesk_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    const db = await openPostgres(serverUrl(name), { max: 5 });
+    return Object.assign(db, {
+      async drop() {
+        await db.close();
+        await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
+    });
+  }
+  const dump = await readFile(PGLITE_TEMPLATE_FILE);
+  const db = await openPglite('memory://', { loadDataDir: new Blob([dump]) });
+  return Object.assign(db, { drop: () => db.close() });
+}
