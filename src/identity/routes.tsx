@@ -7,7 +7,7 @@ import { errorResponses, LangParams, LanguageSchema } from '../platform/http/sch
 import { AppError, fieldErrorsFromValidation, type FieldError } from '../platform/http/errors.ts';
 import { toAppError } from '../platform/http/error-handler.tsx';
 import { renderPage } from '../platform/views/render.tsx';
-import { SESSION_COOKIE, SESSION_IDLE_MINUTES } from './sessions.ts';
+import { SESSION_ABSOLUTE_HOURS, SESSION_COOKIE } from './sessions.ts';
 import { PASSWORD_MAX_LENGTH } from './passwords.ts';
 import { LoginPage, BackOfficeHomePage, PasswordPage } from './pages.tsx';
 import { ROLES } from './actor.ts';
@@ -151,6 +151,6 @@ function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
     httpOnly: true,
     sameSite: 'lax',
     secure,
-    maxAge: SESSION_IDLE_MINUTES * 60,
+    maxAge: SESSION_ABSOLUTE_HOURS * 3600, // the server ends idle sessions earlier
   });
 }
