@@ -29,9 +29,14 @@ export function ErrorSummary({ errors }: { errors: FieldError[] | undefined }) {
       <ul class="utrecht-unordered-list">
         {errors.map((error) => (
           <li class="utrecht-unordered-list__item" key={error.field}>
-            <a class="utrecht-link" href={`#${fieldId(error.field)}`}>
-              {t(error.code, { ...error.values, field: t(`field.${error.field}`) })}
-            </a>
+            {error.field === 'form' ? (
+              // A refusal of the whole form (e.g. a stale edit) has no field to link to.
+              t(error.code, { ...error.values, field: t('field.form') })
+            ) : (
+              <a class="utrecht-link" href={`#${fieldId(error.field)}`}>
+                {t(error.code, { ...error.values, field: t(`field.${error.field}`) })}
+              </a>
+            )}
           </li>
         ))}
       </ul>
