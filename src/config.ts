@@ -22,6 +22,18 @@ export interface Config {
   secureCookies: boolean;
   /** Largest accepted request body in bytes. */
   bodyLimit: number;
+  /** Outgoing mail server, smtp:// or smtps://; unset: mail is captured in the database (development). */
+  smtpUrl: string | undefined;
+  /** Sender of outgoing mail: an address, or "Name <address>". */
+  mailFrom: string;
+  /** Days a record of an outgoing message (recipients, subject, status) is kept. */
+  mailRetentionDays: number;
+  /** Run the job worker in this process (turn off on instances that should only serve HTTP). */
+  jobsWorker: boolean;
+  /** How often the job worker looks for due jobs when no NOTIFY wakes it, in milliseconds. */
+  jobsPollIntervalMs: number;
+  /** Jobs one worker runs at the same time. */
+  jobsConcurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +122,35 @@ export function loadConfig(env: Env = process.env): Config {
   const seedDemo = boolean('SEED_DEMO', databaseUrl === undefined && appEnv !== 'production');
   const bodyLimit = integer('BODY_LIMIT', 1024 * 1024, 1024, 50 * 1024 * 1024);
 
+  const smtpUrl = read('SMTP_URL');
+  if (smtpUrl !== undefined) {
+    let valid = false;
+    try {
+      const url = new URL(smtpUrl);
+      valid = (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+    } catch {
+      valid = false;
+    }
+    if (!valid) problems.push('SMTP_URL must be a mail server URL such as smtp://user:password@mail.example.org:587 or smtps://mail.example.org:465.');
+  }
+  let publicHost = 'localhost';
+  try {
+    publicHost = new URL(publicUrl).hostname || 'localhost';
+  } catch {
+    // reported above
+  }
+  const mailFrom = read('MAIL_FROM') ?? `IrisDesk <no-reply@${publicHost}>`;
+  if (!MAIL_FROM_PATTERN.test(mailFrom)) {
+    problems.push(`MAIL_FROM must be an e-mail address or "Name <address>", e.g. IrisDesk <no-reply@irisdesk.brussels> (got "${mailFrom}").`);
+  }
+  if (appEnv === 'production' && smtpUrl !== undefined && read('MAIL_FROM') === undefined) {
+    problems.push('MAIL_FROM is required in production when SMTP_URL is set.');
+  }
+  const mailRetentionDays = integer('MAIL_RETENTION_DAYS', 90, 1, 3650);
+  const jobsWorker = boolean('JOBS_WORKER', true);
+  const jobsPollIntervalMs = integer('JOBS_POLL_INTERVAL_MS', 5000, 100, 600_000);
+  const jobsConcurrency = integer('JOBS_CONCURRENCY', 4, 1, 64);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: appEnv,
@@ -123,8 +164,17 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl,
     secureCookies,
     bodyLimit,
+    smtpUrl,
+    mailFrom,
+    mailRetentionDays,
+    jobsWorker,
+    jobsPollIntervalMs,
+    jobsConcurrency,
   };
 }
+
+/** "address" or "Display Name <address>", one line. */
+const MAIL_FROM_PATTERN = /^(?:[^<>\r\n"]{1,100} <[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 function cryptoRandom(): string {
   return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32))).toString('base64url');

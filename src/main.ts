@@ -8,6 +8,8 @@ import { migrate } from './platform/db/migrate.ts';
 import { seed } from './seed/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.ts';
 import { createApp } from './app.ts';
+import { startJobWorker } from './platform/jobs/worker.ts';
+import { purgeFinishedJobs } from './platform/jobs/repository.ts';
 
 async function main() {
   const started = performance.now();
@@ -45,8 +47,25 @@ async function main() {
       `Demo accounts (password "${DEMO_PASSWORD}"):\n${list}\n\n`);
   }
 
+  if (config.smtpUrl === undefined) {
+    app.log.warn('SMTP_URL is not set: outgoing e-mail is captured in the database (see /{lang}/admin/mail), not sent');
+  }
+  // The job worker (mail delivery, timers, reminders); instances share the queue in the database.
+  const worker = config.jobsWorker
+    ? await startJobWorker({
+        db,
+        registry: services.jobs,
+        pollIntervalMs: config.jobsPollIntervalMs,
+        concurrency: config.jobsConcurrency,
+        log: app.log,
+      })
+    : undefined;
+
   const housekeeping = setInterval(() => {
     services.identity.purgeExpired().catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'));
+    Promise.all([purgeFinishedJobs(db, 7, 90), services.mail.purgeExpired(), services.realtime.purgeExpired()]).catch(
+      (error: unknown) => app.log.warn({ err: error }, 'housekeeping of jobs, mail or realtime events failed'),
+    );
   }, 10 * 60_000);
   housekeeping.unref();
 
@@ -56,6 +75,7 @@ async function main() {
     stopping = true;
     app.log.info({ signal }, 'stopping');
     clearInterval(housekeeping);
+    await worker?.stop();
     await app.close();
     await db.close();
     process.exit(0);

@@ -28,12 +28,13 @@ export async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-export async function openTestDatabase(): Promise<Database & { drop: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<Database & { drop: () => Promise<void>; connectionString: string | undefined }> {
   if (process.env.TEST_DATABASE_URL) {
     const name = `irisdesk_test_${process.pid}_${randomBytes(4).toString('hex')}`;
     await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
     const db = await openPostgres(serverUrl(name), { max: 5 });
     return Object.assign(db, {
+      connectionString: serverUrl(name) as string | undefined,
       async drop() {
         await db.close();
         await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -42,5 +43,15 @@ export async function openTestDatabase(): Promise<Database & { drop: () => Promi
   }
   const dump = await readFile(PGLITE_TEMPLATE_FILE);
   const db = await openPglite('memory://', { loadDataDir: new Blob([dump]) });
-  return Object.assign(db, { drop: () => db.close() });
+  return Object.assign(db, { connectionString: undefined as string | undefined, drop: () => db.close() });
+}
+
+/**
+ * A second, independent connection pool on the same test database, as another instance of IrisDesk would
+ * have (PostgreSQL only; PGlite is one connection in one process, so there it returns the same database).
+ * Closing it does not close the first.
+ */
+export async function openSecondPool(db: Database & { connectionString: string | undefined }, max = 5): Promise<Database> {
+  if (!db.connectionString) return Object.assign(Object.create(db) as Database, { close: async () => undefined });
+  return openPostgres(db.connectionString, { max });
 }

@@ -48,14 +48,39 @@ export async function openPostgres(connectionString: string, options: { max?: nu
   const listeners = new Map<string, Set<(payload: string) => void>>();
   let listenClient: pg.PoolClient | undefined;
 
-  const ensureListenClient = async () => {
+  let closed = false;
+
+  // One dedicated connection carries every LISTEN of this process. If it breaks (server restart, network),
+  // it is replaced and every channel listened to again, retrying until it works or the database is closed.
+  const ensureListenClient = async (): Promise<pg.PoolClient> => {
     if (listenClient) return listenClient;
     const client = await pool.connect();
     client.on('notification', (message) => {
       for (const handler of listeners.get(message.channel) ?? []) handler(message.payload ?? '');
     });
+    client.on('error', (error) => {
+      if (listenClient !== client) return;
+      listenClient = undefined;
+      client.release(error);
+      void relisten();
+    });
     listenClient = client;
     return client;
+  };
+  const relisten = async (delayMs = 250): Promise<void> => {
+    if (closed || listeners.size === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    try {
+      const client = await ensureListenClient();
+      for (const channel of listeners.keys()) await client.query(`LISTEN ${quoteIdentifier(channel)}`);
+    } catch {
+      if (listenClient) {
+        const broken = listenClient;
+        listenClient = undefined;
+        broken.release(true);
+      }
+      await relisten(Math.min(delayMs * 2, 10_000));
+    }
   };
 
   return {
@@ -103,7 +128,7 @@ export async function openPostgres(connectionString: string, options: { max?: nu
         handlers.delete(onNotify);
         if (handlers.size === 0 && listeners.get(channel) === handlers) {
           listeners.delete(channel);
-          await client.query(`UNLISTEN ${quoteIdentifier(channel)}`).catch(() => undefined);
+          await listenClient?.query(`UNLISTEN ${quoteIdentifier(channel)}`).catch(() => undefined);
         }
       };
     },
@@ -111,6 +136,7 @@ export async function openPostgres(connectionString: string, options: { max?: nu
       return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
     },
     async close() {
+      closed = true;
       listenClient?.release();
       listenClient = undefined;
       await pool.end();

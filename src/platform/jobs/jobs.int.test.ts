@@ -1,0 +1,231 @@
+// The durable job queue on a real database: on the PostgreSQL server (TEST_DATABASE_URL) two workers use
+// two separate connection pools, as two instances would.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSecondPool, openTestDatabase } from '../../../test/database.ts';
+import type { Database } from '../db/database.ts';
+import { cancelJob, enqueue } from './queue.ts';
+import { createJobRegistry, PermanentJobError } from './registry.ts';
+import { getJob } from './repository.ts';
+import { runDueJobs, startJobWorker, type JobWorker } from './worker.ts';
+
+let db: Awaited<ReturnType<typeof openTestDatabase>>;
+let second: Database;
+beforeAll(async () => {
+  db = await openTestDatabase();
+  second = await openSecondPool(db);
+});
+afterAll(async () => {
+  await second.close();
+  await db.drop();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(check: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+    await sleep(20);
+  }
+}
+const statusCounts = async (type: string) => {
+  const { rows } = await db.query<{ status: string; count: number }>(
+    'SELECT status, count(*)::int AS count FROM jobs WHERE type = $1 GROUP BY status',
+    [type],
+  );
+  return Object.fromEntries(rows.map((row) => [row.status, row.count]));
+};
+
+describe('job queue', () => {
+  it('runs 200 jobs exactly once with two competing workers on two connection pools', async () => {
+    const runs = new Map<number, string[]>();
+    const makeRegistry = (name: string) => {
+      const registry = createJobRegistry();
+      registry.register<{ n: number }>('test.contention', async (payload) => {
+        runs.set(payload.n, [...(runs.get(payload.n) ?? []), name]);
+        await sleep(Math.random() * 3);
+      });
+      return registry;
+    };
+    await db.transaction(async (tx) => {
+      for (let n = 0; n < 200; n++) await enqueue(tx, 'test.contention', { n });
+    });
+    const workers: JobWorker[] = [
+      await startJobWorker({ db, registry: makeRegistry('A'), concurrency: 4, pollIntervalMs: 50, workerId: 'worker-a' }),
+      await startJobWorker({ db: second, registry: makeRegistry('B'), concurrency: 4, pollIntervalMs: 50, workerId: 'worker-b' }),
+    ];
+    try {
+      await until(async () => (await statusCounts('test.contention')).done === 200, 60_000);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.stop()));
+    }
+    expect(runs.size).toBe(200);
+    const twice = [...runs].filter(([, by]) => by.length !== 1);
+    expect(twice).toEqual([]);
+    const byA = [...runs.values()].filter((by) => by[0] === 'A').length;
+    console.log(`200 jobs on ${db.engine}: worker A ran ${byA}, worker B ran ${200 - byA}, none twice`);
+    if (db.connectionString) {
+      expect(byA, 'both workers took part').toBeGreaterThan(0);
+      expect(byA, 'both workers took part').toBeLessThan(200);
+    }
+    expect(workers[0]!.summary.done + workers[1]!.summary.done).toBe(200);
+  });
+
+  it('retries a failing job with backoff until it succeeds', async () => {
+    const seen: Array<{ attempt: number; at: number; lastError: string | null }> = [];
+    const registry = createJobRegistry();
+    registry.register('test.flaky', async (_payload, job) => {
+      seen.push({ attempt: job.attempts, at: Date.now(), lastError: (await getJob(db, job.id))?.last_error ?? null });
+      if (job.attempts < 3) throw new Error(`temporary failure ${job.attempts}`);
+    });
+    const { id } = await enqueue(db, 'test.flaky', {}, { maxAttempts: 5 });
+    const worker = await startJobWorker({ db, registry, pollIntervalMs: 20, retryBaseMs: 200, retryMaxMs: 1000 });
+    try {
+      await until(async () => (await getJob(db, id))?.status === 'done');
+    } finally {
+      await worker.stop();
+    }
+    expect(seen.map((s) => s.attempt)).toEqual([1, 2, 3]);
+    expect(seen.map((s) => s.lastError)).toEqual([null, 'Error: temporary failure 1', 'Error: temporary failure 2']);
+    // base 200 ms ±20 %, then doubled
+    expect(seen[1]!.at - seen[0]!.at).toBeGreaterThanOrEqual(150);
+    expect(seen[2]!.at - seen[1]!.at).toBeGreaterThanOrEqual(300);
+    expect(await getJob(db, id)).toMatchObject({ attempts: 3, status: 'done' });
+  });
+
+  it('keeps a job that keeps failing as dead, with its last error, after max attempts', async () => {
+    const registry = createJobRegistry();
+    registry.register('test.broken', async () => {
+      throw new Error('the remote service answered 503 for mary@example.org');
+    });
+    const { id } = await enqueue(db, 'test.broken', { what: 'x' }, { maxAttempts: 3 });
+    const permanent = await enqueue(db, 'test.broken.permanent', {}, { maxAttempts: 5 });
+    registry.register('test.broken.permanent', async () => {
+      throw new PermanentJobError('invalid payload');
+    });
+    const worker = await startJobWorker({ db, registry, pollIntervalMs: 20, retryBaseMs: 30, retryMaxMs: 60 });
+    try {
+      await until(async () => (await getJob(db, id))?.status === 'dead' && (await getJob(db, permanent.id))?.status === 'dead');
+    } finally {
+      await worker.stop();
+    }
+    const dead = await getJob(db, id);
+    expect(dead).toMatchObject({ status: 'dead', attempts: 3, max_attempts: 3, payload: { what: 'x' } });
+    expect(dead?.finished_at).toBeInstanceOf(Date);
+    expect(dead?.last_error).toBe('Error: the remote service answered 503 for [address]');
+    expect(await getJob(db, permanent.id)).toMatchObject({ status: 'dead', attempts: 1, last_error: 'PermanentJobError: invalid payload' });
+  });
+
+  it('waits for a scheduled job until its time', async () => {
+    const ranAt: number[] = [];
+    const registry = createJobRegistry();
+    registry.register('test.scheduled', async () => {
+      ranAt.push(Date.now());
+    });
+    const runAt = new Date(Date.now() + 1500);
+    await enqueue(db, 'test.scheduled', {}, { runAt });
+    const worker = await startJobWorker({ db, registry, pollIntervalMs: 50 });
+    try {
+      await sleep(700);
+      expect(ranAt).toEqual([]);
+      await until(() => ranAt.length === 1, 10_000);
+    } finally {
+      await worker.stop();
+    }
+    expect(ranAt[0]!).toBeGreaterThanOrEqual(runAt.getTime() - 50);
+  });
+
+  it('wakes up on NOTIFY as soon as a job is enqueued, long before the next poll', async () => {
+    const ran: number[] = [];
+    const registry = createJobRegistry();
+    registry.register('test.wake', async () => {
+      ran.push(Date.now());
+    });
+    const worker = await startJobWorker({ db: second, registry, pollIntervalMs: 60_000 });
+    try {
+      await sleep(100); // the first poll is over; the next is a minute away
+      const enqueuedAt = Date.now();
+      await enqueue(db, 'test.wake', {});
+      await until(() => ran.length === 1, 5000);
+      expect(ran[0]! - enqueuedAt).toBeLessThan(2000);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('enqueues inside the caller’s transaction: a rolled-back request leaves no job', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await enqueue(tx, 'test.tx', { keep: false });
+        throw new Error('request failed');
+      }),
+    ).rejects.toThrow('request failed');
+    await db.transaction(async (tx) => {
+      await enqueue(tx, 'test.tx', { keep: true });
+    });
+    const { rows } = await db.query<{ payload: { keep: boolean } }>(`SELECT payload FROM jobs WHERE type = 'test.tx'`);
+    expect(rows.map((row) => row.payload.keep)).toEqual([true]);
+  });
+
+  it('does not queue the same job twice under a unique key, and can reschedule or cancel it', async () => {
+    const first = await enqueue(db, 'test.unique', { v: 1 }, { uniqueKey: 'request-42', runAt: new Date(Date.now() + 60_000) });
+    const again = await enqueue(db, 'test.unique', { v: 2 }, { uniqueKey: 'request-42' });
+    expect(again).toEqual({ id: first.id, created: false });
+    expect((await getJob(db, first.id))?.payload).toEqual({ v: 1 });
+    const later = new Date(Date.now() + 120_000);
+    const replaced = await enqueue(db, 'test.unique', { v: 3 }, { uniqueKey: 'request-42', runAt: later, replace: true });
+    expect(replaced).toEqual({ id: first.id, created: false });
+    const job = await getJob(db, first.id);
+    expect(job?.payload).toEqual({ v: 3 });
+    expect(Math.abs(job!.run_at.getTime() - later.getTime())).toBeLessThan(5);
+    expect(await cancelJob(db, 'test.unique', 'request-42')).toBe(true);
+    expect(await getJob(db, first.id)).toBeUndefined();
+    // Once a job with the key has finished, the key may be used again.
+    const registry = createJobRegistry();
+    registry.register('test.unique', async () => undefined);
+    await enqueue(db, 'test.unique', {}, { uniqueKey: 'request-43' });
+    await runDueJobs({ db, registry });
+    expect((await enqueue(db, 'test.unique', {}, { uniqueKey: 'request-43' })).created).toBe(true);
+  });
+
+  it('takes back a job whose worker crashed and runs it again', async () => {
+    const { id } = await enqueue(db, 'test.crash', { n: 1 }, { maxAttempts: 3 });
+    // A worker claimed the job (attempt 1), then died: the row stays "running" until its lease runs out.
+    await db.query(
+      `UPDATE jobs SET status = 'running', attempts = 1, locked_by = 'crashed-worker', locked_until = now() + interval '400 milliseconds' WHERE id = $1`,
+      [id],
+    );
+    let ran = 0;
+    const registry = createJobRegistry();
+    registry.register('test.crash', async () => {
+      ran++;
+    });
+    const worker = await startJobWorker({ db, registry, pollIntervalMs: 100 });
+    try {
+      await sleep(200);
+      expect(ran).toBe(0); // the lease still holds
+      await until(async () => (await getJob(db, id))?.status === 'done', 10_000);
+    } finally {
+      await worker.stop();
+    }
+    expect(ran).toBe(1);
+    expect(await getJob(db, id)).toMatchObject({ attempts: 2, status: 'done' });
+  });
+
+  it('stops cleanly: waits for the running job and claims nothing after', async () => {
+    let finished = false;
+    const registry = createJobRegistry();
+    registry.register('test.stop', async () => {
+      await sleep(300);
+      finished = true;
+    });
+    const { id } = await enqueue(db, 'test.stop', {});
+    const worker = await startJobWorker({ db, registry, pollIntervalMs: 20 });
+    await until(async () => (await getJob(db, id))?.status === 'running');
+    await worker.stop();
+    expect(finished).toBe(true);
+    expect((await getJob(db, id))?.status).toBe('done');
+    const { id: after } = await enqueue(db, 'test.stop', {});
+    await sleep(200);
+    expect((await getJob(db, after))?.status).toBe('queued');
+  });
+});

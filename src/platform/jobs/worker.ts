@@ -1,0 +1,255 @@
+// The job worker: claims due jobs with FOR UPDATE SKIP LOCKED, runs them with the registered handlers,
+// retries failures with exponential backoff and jitter, marks jobs dead after their last attempt, takes
+// back jobs whose lease expired (crashed worker), and stops cleanly. Any number of workers — in one
+// process, in several processes or instances — can share one queue; each job runs once at a time.
+// It polls every pollIntervalMs and wakes at once when a job is enqueued (NOTIFY on JOBS_CHANNEL).
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Database } from '../db/database.ts';
+import { JOBS_CHANNEL } from './queue.ts';
+import { PermanentJobError, type JobRegistry } from './registry.ts';
+import { claimJobs, completeJob, failJob, recoverExpiredJobs, type ClaimedJob } from './repository.ts';
+
+export interface JobLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface JobWorkerOptions {
+  db: Database;
+  registry: JobRegistry;
+  /** Shown in jobs.locked_by; host, process and a random part by default. */
+  workerId?: string;
+  /** How often to look for due jobs when nothing wakes the worker (default 5000 ms). */
+  pollIntervalMs?: number;
+  /** Jobs run at the same time by this worker (default 4). */
+  concurrency?: number;
+  /** Default lease per job (default 5 min); a type may set its own. */
+  leaseMs?: number;
+  /** Default first retry delay (default 10 s), doubling per attempt up to retryMaxMs (default 1 h). */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** How long stop() waits for running jobs (default 10 s). */
+  stopTimeoutMs?: number;
+  log?: JobLogger;
+}
+
+export interface JobRunSummary {
+  done: number;
+  retried: number;
+  dead: number;
+}
+
+export interface JobWorker {
+  readonly id: string;
+  /** Looks for due jobs now instead of at the next poll. */
+  wake(): void;
+  /** Stops claiming, waits for running jobs (up to stopTimeoutMs) and releases its LISTEN. */
+  stop(): Promise<void>;
+  /** Totals since start. */
+  readonly summary: JobRunSummary;
+}
+
+const silentLog: JobLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** Delay before retry number `attempt` (1 = first retry): base·2^(attempt−1), capped, ±20 % jitter. */
+export function retryDelayMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const exponential = Math.min(maxMs, baseMs * 2 ** Math.max(0, Math.min(attempt - 1, 30)));
+  return Math.max(0, Math.round(exponential * (0.8 + 0.4 * random())));
+}
+
+/** An error as stored in jobs.last_error: kind and message, no stack, e-mail addresses masked, bounded. */
+export function describeJobError(error: unknown): string {
+  let text: string;
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    text = `${error.name}${typeof code === 'string' ? ` (${code})` : ''}: ${error.message}`;
+  } else {
+    text = String(error);
+  }
+  return text.replace(/[^\s<>@"']+@[^\s<>@"']+/g, '[address]').slice(0, 2000);
+}
+
+function defaultWorkerId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+/** Runs claimed jobs; shared by the long-running worker and runDueJobs. */
+function jobRunner(options: JobWorkerOptions & { workerId: string }) {
+  const { db, registry } = options;
+  const log = options.log ?? silentLog;
+  const defaultLeaseMs = options.leaseMs ?? 5 * 60_000;
+  const summary: JobRunSummary = { done: 0, retried: 0, dead: 0 };
+  const controllers = new Set<AbortController>();
+
+  const claim = (limit: number) => {
+    const types = registry.types();
+    const leases: Record<string, number> = {};
+    for (const type of types) {
+      const lease = registry.get(type)?.options.leaseMs;
+      if (lease !== undefined) leases[type] = lease;
+    }
+    return claimJobs(db, { workerId: options.workerId, types, limit, leases, defaultLeaseMs });
+  };
+
+  const run = async (job: ClaimedJob) => {
+    const registered = registry.get(job.type);
+    const leaseMs = registered?.options.leaseMs ?? defaultLeaseMs;
+    const controller = new AbortController();
+    controllers.add(controller);
+    const leaseTimer = setTimeout(() => controller.abort(new Error('lease expired')), leaseMs);
+    leaseTimer.unref();
+    try {
+      if (!registered) throw new PermanentJobError(`no handler for job type ${job.type}`);
+      await registered.handler(job.payload, {
+        id: job.id,
+        type: job.type,
+        attempts: job.attempts,
+        maxAttempts: job.max_attempts,
+        isLastAttempt: job.attempts >= job.max_attempts,
+        createdAt: job.created_at,
+        signal: controller.signal,
+      });
+      if (await completeJob(db, job.id, options.workerId)) summary.done++;
+      else log.warn({ jobId: job.id, type: job.type }, 'job finished after its lease was taken back');
+    } catch (error) {
+      const dead = error instanceof PermanentJobError || job.attempts >= job.max_attempts;
+      const delay = dead
+        ? null
+        : retryDelayMs(
+            job.attempts,
+            registered?.options.retryBaseMs ?? options.retryBaseMs ?? 10_000,
+            registered?.options.retryMaxMs ?? options.retryMaxMs ?? 60 * 60_000,
+          );
+      const message = describeJobError(error);
+      const recorded = await failJob(db, job.id, options.workerId, message, delay).catch((dbError: unknown) => {
+        log.error({ jobId: job.id, err: dbError }, 'could not record a failed job');
+        return false;
+      });
+      if (recorded && dead) summary.dead++;
+      if (recorded && !dead) summary.retried++;
+      // Only the job's id, type and the error kind are logged: payloads may hold personal data.
+      (dead ? log.error : log.warn).call(
+        log,
+        { jobId: job.id, type: job.type, attempt: job.attempts, retryInMs: delay, error: message.split(':')[0] },
+        dead ? 'job failed for the last time and is kept as dead' : 'job failed, will retry',
+      );
+    } finally {
+      clearTimeout(leaseTimer);
+      controllers.delete(controller);
+    }
+  };
+
+  return { claim, run, summary, abortAll: () => controllers.forEach((c) => c.abort(new Error('worker stopping'))) };
+}
+
+export async function startJobWorker(options: JobWorkerOptions): Promise<JobWorker> {
+  const workerId = options.workerId ?? defaultWorkerId();
+  const runner = jobRunner({ ...options, workerId });
+  const log = options.log ?? silentLog;
+  const pollIntervalMs = options.pollIntervalMs ?? 5000;
+  const concurrency = options.concurrency ?? 4;
+  const recoverEveryMs = Math.max(pollIntervalMs, 1000);
+  let lastRecovery = 0;
+  let running = 0;
+  let stopped = false;
+  let pumping = false;
+  let pumpAgain = false;
+  let timer: NodeJS.Timeout | undefined;
+  const inFlight = new Set<Promise<void>>();
+
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void pump(), ms);
+  };
+
+  const pump = async (): Promise<void> => {
+    if (stopped) return;
+    if (pumping) {
+      pumpAgain = true;
+      return;
+    }
+    pumping = true;
+    try {
+      do {
+        pumpAgain = false;
+        if (Date.now() - lastRecovery >= recoverEveryMs) {
+          lastRecovery = Date.now();
+          const recovered = await recoverExpiredJobs(options.db);
+          for (const job of recovered) log.warn({ jobId: job.id, type: job.type, status: job.status }, 'took back a job whose lease expired');
+        }
+        while (!stopped && running < concurrency) {
+          const jobs = await runner.claim(concurrency - running);
+          if (jobs.length === 0) break;
+          for (const job of jobs) {
+            running++;
+            const promise: Promise<void> = runner.run(job).finally(() => {
+              running--;
+              inFlight.delete(promise);
+              if (!stopped) void pump();
+            });
+            inFlight.add(promise);
+          }
+        }
+      } while (pumpAgain && !stopped);
+    } catch (error) {
+      // The database is unreachable or restarting: try again at the next poll.
+      log.error({ err: error, workerId }, 'job worker could not claim jobs');
+    } finally {
+      pumping = false;
+      schedule(pollIntervalMs);
+    }
+  };
+
+  const unlisten = await options.db.listen(JOBS_CHANNEL, (type) => {
+    if (options.registry.get(type)) void pump();
+  });
+  log.info({ workerId, types: options.registry.types(), pollIntervalMs, concurrency }, 'job worker started');
+  void pump();
+
+  return {
+    id: workerId,
+    summary: runner.summary,
+    wake: () => void pump(),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await unlisten().catch(() => undefined);
+      const all = Promise.allSettled([...inFlight]);
+      let timeout: NodeJS.Timeout | undefined;
+      const timedOut = await Promise.race([
+        all.then(() => false),
+        new Promise<boolean>((resolve) => {
+          timeout = setTimeout(() => resolve(true), options.stopTimeoutMs ?? 10_000);
+        }),
+      ]);
+      clearTimeout(timeout);
+      if (timedOut) {
+        // Jobs still running keep their lease; another worker takes them back when it runs out.
+        runner.abortAll();
+        log.warn({ workerId, running }, 'job worker stopped with jobs still running');
+      }
+      // Wait for a pump in progress (a claim) to finish, so nothing touches the database after stop().
+      while (pumping) await new Promise((resolve) => setTimeout(resolve, 5));
+      log.info({ workerId, ...runner.summary }, 'job worker stopped');
+    },
+  };
+}
+
+/**
+ * Runs every job that is due now, one at a time, until none is left; for tests and command-line tools
+ * that have no running worker. Jobs retried with a delay are not waited for.
+ */
+export async function runDueJobs(options: Pick<JobWorkerOptions, 'db' | 'registry' | 'retryBaseMs' | 'retryMaxMs' | 'log'>): Promise<JobRunSummary> {
+  const runner = jobRunner({ ...options, workerId: `run-due:${defaultWorkerId()}` });
+  await recoverExpiredJobs(options.db);
+  for (let round = 0; round < 10_000; round++) {
+    const [job] = await runner.claim(1);
+    if (!job) break;
+    await runner.run(job);
+  }
+  return runner.summary;
+}

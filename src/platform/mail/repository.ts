@@ -1,0 +1,162 @@
+// Every SQL statement of outgoing e-mail.
+import type { Queryable } from '../db/database.ts';
+
+export type MailStatus = 'queued' | 'sent' | 'captured' | 'failed';
+
+export interface StoredAttachment {
+  filename: string;
+  contentType: string;
+  size: number;
+  /** base64; absent once the message was delivered */
+  content?: string;
+}
+
+export interface NewMailRow {
+  organisationId: string | null;
+  purpose: string;
+  language: string;
+  messageId: string;
+  from: string;
+  replyTo: string | null;
+  to: string[];
+  cc: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+  attachments: StoredAttachment[];
+  headers: Record<string, string>;
+  status: 'queued' | 'captured';
+}
+
+export interface MailSummaryRow {
+  id: string;
+  organisation_id: string | null;
+  purpose: string;
+  language: string;
+  to_addresses: string[];
+  subject: string;
+  status: MailStatus;
+  attempts: number;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+export interface MailRow extends MailSummaryRow {
+  message_id: string;
+  from_address: string;
+  reply_to: string | null;
+  cc_addresses: string[];
+  text_body: string | null;
+  html_body: string | null;
+  attachments: StoredAttachment[];
+  headers: Record<string, string>;
+  last_error: string | null;
+  job_id: number | null;
+  updated_at: Date;
+}
+
+export async function insertMail(db: Queryable, mail: NewMailRow): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO mail_messages (organisation_id, purpose, language, message_id, from_address, reply_to, to_addresses,
+                                cc_addresses, subject, text_body, html_body, attachments, headers, status,
+                                sent_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::text[], $9, $10, $11, $12::jsonb, $13::jsonb, $14,
+             CASE WHEN $14 = 'captured' THEN now() END)
+     RETURNING id`,
+    [
+      mail.organisationId,
+      mail.purpose,
+      mail.language,
+      mail.messageId,
+      mail.from,
+      mail.replyTo,
+      mail.to,
+      mail.cc,
+      mail.subject,
+      mail.text,
+      mail.html,
+      JSON.stringify(mail.attachments),
+      JSON.stringify(mail.headers),
+      mail.status,
+    ],
+  );
+  return rows[0]!.id;
+}
+
+export async function setMailJob(db: Queryable, id: string, jobId: number): Promise<void> {
+  await db.query('UPDATE mail_messages SET job_id = $2 WHERE id = $1', [id, jobId]);
+}
+
+export async function getMail(db: Queryable, id: string): Promise<MailRow | undefined> {
+  const { rows } = await db.query<MailRow>(
+    `SELECT id, organisation_id, purpose, language, message_id, from_address, reply_to, to_addresses, cc_addresses,
+            subject, text_body, html_body, attachments, headers, status, attempts, last_error, job_id,
+            created_at, updated_at, sent_at
+       FROM mail_messages WHERE id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+/** Delivered: the body and attachment contents are dropped (the recipient's mailbox holds them). */
+export async function markMailSent(db: Queryable, id: string, attempts: number): Promise<void> {
+  await db.query(
+    `UPDATE mail_messages
+        SET status = 'sent', sent_at = now(), updated_at = now(), attempts = $2, last_error = NULL,
+            text_body = NULL, html_body = NULL,
+            attachments = COALESCE((SELECT jsonb_agg(a - 'content') FROM jsonb_array_elements(attachments) a), '[]'::jsonb)
+      WHERE id = $1`,
+    [id, attempts],
+  );
+}
+
+export async function markMailCaptured(db: Queryable, id: string, attempts: number): Promise<void> {
+  await db.query(
+    `UPDATE mail_messages SET status = 'captured', sent_at = now(), updated_at = now(), attempts = $2 WHERE id = $1`,
+    [id, attempts],
+  );
+}
+
+export async function recordMailFailure(db: Queryable, id: string, attempts: number, error: string, final: boolean): Promise<void> {
+  await db.query(
+    `UPDATE mail_messages
+        SET attempts = $2, last_error = $3, updated_at = now(), status = CASE WHEN $4 THEN 'failed' ELSE status END
+      WHERE id = $1`,
+    [id, attempts, error, final],
+  );
+}
+
+export async function listMail(
+  db: Queryable,
+  filter: { status: MailStatus | null; to: string | null; organisationId: string | null; limit: number },
+): Promise<MailSummaryRow[]> {
+  const { rows } = await db.query<MailSummaryRow>(
+    `SELECT id, organisation_id, purpose, language, to_addresses, subject, status, attempts, created_at, sent_at
+       FROM mail_messages
+      WHERE ($1::text IS NULL OR status = $1)
+        AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM unnest(to_addresses) t WHERE lower(t) = lower($2)))
+        AND ($3::uuid IS NULL OR organisation_id = $3)
+      ORDER BY created_at DESC, id
+      LIMIT $4`,
+    [filter.status, filter.to, filter.organisationId, filter.limit],
+  );
+  return rows;
+}
+
+export async function countMailByStatus(db: Queryable): Promise<Record<MailStatus, number>> {
+  const { rows } = await db.query<{ status: MailStatus; count: number }>(
+    'SELECT status, count(*)::int AS count FROM mail_messages GROUP BY status',
+  );
+  const counts: Record<MailStatus, number> = { queued: 0, sent: 0, captured: 0, failed: 0 };
+  for (const row of rows) counts[row.status] = row.count;
+  return counts;
+}
+
+/** Forgets messages older than the retention period (never one still waiting to be sent). */
+export async function purgeOldMail(db: Queryable, retentionDays: number): Promise<number> {
+  const result = await db.query(
+    `DELETE FROM mail_messages WHERE status <> 'queued' AND created_at < now() - make_interval(days => $1)`,
+    [retentionDays],
+  );
+  return result.rowCount;
+}
