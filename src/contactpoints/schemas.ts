@@ -1,0 +1,94 @@
+// Request and response schemas of the contact points module (validation, handler types, OpenAPI).
+import { Type, type Static } from 'typebox';
+import { LocalizedTextSchema } from '../platform/http/schemas.ts';
+import { HOLIDAY_CALENDARS } from '../platform/calendar/holidays.ts';
+import { ACCESSIBILITY_FEATURES, CHANNELS, CONTACT_LANGUAGES } from './service.ts';
+
+export const ContactPointCodeSchema = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 64 });
+const Bilingual = Type.Object({ fr: Type.String(), nl: Type.String() }, { description: 'French and Dutch (Brussels street names are bilingual)' });
+const TimeOfDay = Type.String({ description: 'Brussels time HH:MM (24:00 = midnight at the end of the day)' });
+const Interval = Type.Object({ from: TimeOfDay, to: TimeOfDay });
+const HolidaySchema = Type.Object({ date: Type.String({ format: 'date' }), code: Type.String(), name: LocalizedTextSchema });
+
+const StatusSchema = Type.Object(
+  {
+    openNow: Type.Boolean(),
+    nextChange: Type.Union([
+      Type.Object({
+        kind: Type.Enum(['opens', 'closes']),
+        at: Type.String({ format: 'date-time', description: 'ISO 8601 with the Brussels offset' }),
+      }),
+      Type.Null(),
+    ]),
+    comment: Type.Union([Type.String(), Type.Null()]),
+    holidayToday: Type.Union([HolidaySchema, Type.Null()]),
+  },
+  { description: 'Computed in Europe/Brussels at the time of the request' },
+);
+
+const summaryProperties = {
+  id: Type.String({ format: 'uuid' }),
+  code: Type.String(),
+  organisation: Type.Object({ id: Type.String({ format: 'uuid' }), code: Type.String(), name: LocalizedTextSchema }),
+  name: LocalizedTextSchema,
+  address: Type.Object({ street: Bilingual, number: Type.String(), postalCode: Type.String(), municipality: Bilingual }),
+  coordinates: Type.Union([Type.Object({ latitude: Type.Number(), longitude: Type.Number() }), Type.Null()]),
+  accessibility: Type.Array(Type.String()),
+  languages: Type.Array(Type.String()),
+  channels: Type.Array(Type.String()),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  openingHours: Type.String({ description: 'OpenStreetMap opening_hours syntax' }),
+  holidayCalendar: Type.Enum(HOLIDAY_CALENDARS),
+  demo: Type.Boolean({ description: 'Invented demo data' }),
+  status: StatusSchema,
+};
+
+export const ContactPointSummarySchema = Type.Object(summaryProperties, { $id: 'ContactPointSummary' });
+
+export const ContactPointSchema = Type.Object(
+  {
+    ...summaryProperties,
+    accessibilityNote: Type.Union([LocalizedTextSchema, Type.Null()]),
+    active: Type.Boolean(),
+    version: Type.Integer({ description: 'Send it back with a change; a stale version is refused with 409' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    weeklyHours: Type.Array(Type.Object({ weekday: Type.Integer({ minimum: 1, maximum: 7 }), intervals: Type.Array(Interval), comment: Type.Union([Type.String(), Type.Null()]) })),
+    upcomingHolidays: Type.Array(Type.Object({ holiday: HolidaySchema, intervals: Type.Array(Interval) })),
+  },
+  { $id: 'ContactPoint' },
+);
+
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const BilingualInput = Type.Object({ fr: Text(200), nl: Text(200) }, { additionalProperties: false });
+
+const inputProperties = {
+  code: ContactPointCodeSchema,
+  name: Type.Object({ fr: Text(200), nl: Text(200), en: Text(200) }, { additionalProperties: false }),
+  address: Type.Object(
+    { street: BilingualInput, number: Text(20), postalCode: Type.String({ pattern: '^[1-9][0-9]{3}$' }), municipality: BilingualInput },
+    { additionalProperties: false },
+  ),
+  coordinates: Type.Optional(
+    Type.Union([
+      Type.Object({ latitude: Type.Number({ minimum: -90, maximum: 90 }), longitude: Type.Number({ minimum: -180, maximum: 180 }) }, { additionalProperties: false }),
+      Type.Null(),
+    ]),
+  ),
+  accessibility: Type.Optional(Type.Array(Type.Enum(ACCESSIBILITY_FEATURES), { maxItems: ACCESSIBILITY_FEATURES.length })),
+  accessibilityNote: Type.Optional(Type.Union([Type.Object({ fr: Type.String({ maxLength: 1000 }), nl: Type.String({ maxLength: 1000 }), en: Type.String({ maxLength: 1000 }) }), Type.Null()])),
+  languages: Type.Optional(Type.Array(Type.Enum(CONTACT_LANGUAGES), { maxItems: CONTACT_LANGUAGES.length })),
+  channels: Type.Optional(Type.Array(Type.Enum(CHANNELS), { maxItems: CHANNELS.length })),
+  phone: Type.Optional(Type.Union([Type.String({ maxLength: 40, pattern: '^[+0-9 ()./-]*$' }), Type.Null()])),
+  email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()])),
+  openingHours: Type.String({ minLength: 1, maxLength: 1000 }),
+  holidayCalendar: Type.Optional(Type.Enum(HOLIDAY_CALENDARS)),
+  demo: Type.Optional(Type.Boolean()),
+  active: Type.Optional(Type.Boolean()),
+};
+
+export const NewContactPointBody = Type.Object(inputProperties, { additionalProperties: false });
+export type NewContactPointBody = Static<typeof NewContactPointBody>;
+
+export const ContactPointChangesBody = Type.Object({ version: Type.Integer({ minimum: 1 }), ...inputProperties }, { additionalProperties: false });
+export type ContactPointChangesBody = Static<typeof ContactPointChangesBody>;
