@@ -1,6 +1,7 @@
 import { usePage } from '../views/context.ts';
 import { Layout } from '../views/Layout.tsx';
 import { Heading1, Paragraph } from '../views/components.tsx';
+import { SearchBox } from '../../catalogue/pages.tsx';
 
 export function HomePage() {
   const { t } = usePage();
@@ -8,6 +9,7 @@ export function HomePage() {
     <Layout title={t('home.title')}>
       <Heading1>{t('home.heading')}</Heading1>
       <Paragraph lead>{t('home.lead')}</Paragraph>
+      <SearchBox headingLevel={2} />
       <ul class="irisdesk-card-grid">
         {(['orientation', 'contact', 'counters', 'feedback'] as const).map((item) => (
           <li class="irisdesk-card">

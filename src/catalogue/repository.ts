@@ -1,0 +1,376 @@
+// SQL of the catalogue: themes, life events, services, their versions, search and content gaps.
+import type { Queryable } from '../platform/db/database.ts';
+import type { Language, LocalizedText } from '../platform/i18n/languages.ts';
+
+export const SERVICE_STATUSES = ['draft', 'published', 'withdrawn'] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+export const AUDIENCES = ['citizen', 'business', 'association'] as const;
+export const CHANNELS = ['counter', 'online', 'phone', 'email', 'post'] as const;
+export type CompetentKind = 'organisation' | 'commune' | 'cpas';
+export type Keywords = Partial<Record<Language, string[]>>;
+
+export interface OrganisationRef {
+  id: string;
+  code: string;
+  kind: string;
+  name: LocalizedText;
+  shortName: LocalizedText | null;
+}
+
+export interface ServiceRecord {
+  id: string;
+  code: string;
+  name: LocalizedText;
+  summary: LocalizedText;
+  description: LocalizedText;
+  audience: string[];
+  lifeEvents: string[];
+  theme: string;
+  competentKind: CompetentKind;
+  competentOrganisation: OrganisationRef | null;
+  ownerOrganisationId: string | null;
+  channels: string[];
+  appointment: boolean;
+  evidence: LocalizedText;
+  cost: LocalizedText;
+  processingTime: LocalizedText;
+  keywords: Keywords;
+  status: ServiceStatus;
+  lastReviewedAt: Date | null;
+  updatedAt: Date;
+  version: number;
+}
+
+const SERVICE_SELECT = `
+  SELECT s.id, s.code, s.name, s.summary, s.description, s.audience, s.life_events AS "lifeEvents", s.theme,
+         s.competent_kind AS "competentKind",
+         CASE WHEN o.id IS NULL THEN NULL
+              ELSE jsonb_build_object('id', o.id, 'code', o.code, 'kind', o.kind, 'name', o.name, 'shortName', o.short_name) END
+           AS "competentOrganisation",
+         s.owner_organisation_id AS "ownerOrganisationId", s.channels, s.appointment, s.evidence, s.cost,
+         s.processing_time AS "processingTime", s.keywords, s.status, s.last_reviewed_at AS "lastReviewedAt",
+         s.updated_at AS "updatedAt", s.version
+    FROM services s LEFT JOIN organisations o ON o.id = s.competent_organisation_id`;
+
+// ---- reference data
+
+export interface Theme {
+  code: string;
+  name: LocalizedText;
+}
+export interface LifeEvent {
+  code: string;
+  name: LocalizedText;
+  audience: string[];
+}
+
+export async function upsertThemes(db: Queryable, themes: Theme[]): Promise<void> {
+  await db.query(
+    `INSERT INTO catalogue_themes (code, name, position)
+     SELECT t.code, t.name, t.position FROM jsonb_to_recordset($1::jsonb) AS t(code text, name jsonb, position int)
+     ON CONFLICT (code) DO NOTHING`,
+    [JSON.stringify(themes.map((theme, position) => ({ ...theme, position })))],
+  );
+}
+
+export async function upsertLifeEvents(db: Queryable, events: LifeEvent[]): Promise<void> {
+  await db.query(
+    `INSERT INTO life_events (code, name, audience, position)
+     SELECT e.code, e.name, e.audience, e.position FROM jsonb_to_recordset($1::jsonb) AS e(code text, name jsonb, audience text[], position int)
+     ON CONFLICT (code) DO NOTHING`,
+    [JSON.stringify(events.map((event, position) => ({ ...event, position })))],
+  );
+}
+
+export async function listThemes(db: Queryable): Promise<Theme[]> {
+  const { rows } = await db.query<Theme>('SELECT code, name FROM catalogue_themes ORDER BY position, code');
+  return rows;
+}
+
+export async function listLifeEvents(db: Queryable): Promise<LifeEvent[]> {
+  const { rows } = await db.query<LifeEvent>('SELECT code, name, audience FROM life_events ORDER BY position, code');
+  return rows;
+}
+
+export interface NewService {
+  code: string;
+  name: LocalizedText;
+  summary: LocalizedText;
+  description?: LocalizedText;
+  audience: string[];
+  lifeEvents: string[];
+  theme: string;
+  competentKind: CompetentKind;
+  /** Organisation code when competentKind is 'organisation'. */
+  competentOrganisation?: string | null;
+  channels: string[];
+  appointment: boolean;
+  evidence?: LocalizedText;
+  cost?: LocalizedText;
+  processingTime?: LocalizedText;
+  keywords: Keywords;
+  status: ServiceStatus;
+}
+
+/**
+ * Inserts the services whose code is not there yet (one statement, idempotent). The owner of a service of one
+ * organisation is that organisation; services of every commune/CPAS belong to the regional team (NULL).
+ */
+export async function insertServices(db: Queryable, services: NewService[]): Promise<number> {
+  const { rowCount } = await db.query(
+    `INSERT INTO services (code, name, summary, description, audience, life_events, theme, competent_kind,
+                           competent_organisation_id, owner_organisation_id, channels, appointment, evidence, cost,
+                           processing_time, keywords, status, last_reviewed_at)
+     SELECT s.code, s.name, s.summary, coalesce(s.description, '{}'), s.audience, s.life_events, s.theme, s.competent_kind,
+            o.id, o.id, s.channels, s.appointment, coalesce(s.evidence, '{}'), coalesce(s.cost, '{}'),
+            coalesce(s.processing_time, '{}'), s.keywords, s.status, now()
+       FROM jsonb_to_recordset($1::jsonb) AS s(code text, name jsonb, summary jsonb, description jsonb, audience text[],
+              life_events text[], theme text, competent_kind text, competent_organisation text, channels text[],
+              appointment boolean, evidence jsonb, cost jsonb, processing_time jsonb, keywords jsonb, status text)
+       LEFT JOIN organisations o ON o.code = s.competent_organisation
+      WHERE s.competent_kind <> 'organisation' OR o.id IS NOT NULL
+     ON CONFLICT (code) DO NOTHING`,
+    [
+      JSON.stringify(
+        services.map((s) => ({
+          code: s.code,
+          name: s.name,
+          summary: s.summary,
+          description: s.description ?? null,
+          audience: s.audience,
+          life_events: s.lifeEvents,
+          theme: s.theme,
+          competent_kind: s.competentKind,
+          competent_organisation: s.competentOrganisation ?? null,
+          channels: s.channels,
+          appointment: s.appointment,
+          evidence: s.evidence ?? null,
+          cost: s.cost ?? null,
+          processing_time: s.processingTime ?? null,
+          keywords: s.keywords,
+          status: s.status,
+        })),
+      ),
+    ],
+  );
+  return rowCount;
+}
+
+// ---- reading
+
+export async function findServiceByCode(db: Queryable, code: string): Promise<ServiceRecord | undefined> {
+  const { rows } = await db.query<ServiceRecord>(`${SERVICE_SELECT} WHERE s.code = $1`, [code]);
+  return rows[0];
+}
+
+export async function findServicesByCodes(db: Queryable, codes: string[]): Promise<ServiceRecord[]> {
+  const { rows } = await db.query<ServiceRecord>(`${SERVICE_SELECT} WHERE s.code = ANY($1) AND s.status = 'published'`, [codes]);
+  return rows;
+}
+
+export interface ServiceFilter {
+  theme?: string | undefined;
+  lifeEvent?: string | undefined;
+  audience?: string | undefined;
+  competentOrganisationId?: string | undefined;
+  competentKinds?: CompetentKind[] | undefined;
+  /** Owner scope for editors: undefined = all, null = regional team only, or one organisation id. */
+  ownerOrganisationId?: string | null | undefined;
+  includeUnpublished?: boolean;
+  limit?: number;
+}
+
+export async function listServices(db: Queryable, filter: ServiceFilter = {}): Promise<ServiceRecord[]> {
+  const { rows } = await db.query<ServiceRecord>(
+    `${SERVICE_SELECT}
+      WHERE ($1::text IS NULL OR s.theme = $1)
+        AND ($2::text IS NULL OR s.life_events @> ARRAY[$2::text])
+        AND ($3::text IS NULL OR s.audience @> ARRAY[$3::text])
+        AND ($4::uuid IS NULL OR s.competent_organisation_id = $4)
+        AND ($5::text[] IS NULL OR s.competent_kind = ANY($5))
+        AND ($6::boolean OR s.status = 'published')
+        AND (NOT $7::boolean OR s.owner_organisation_id IS NOT DISTINCT FROM $8::uuid)
+      ORDER BY s.name->>'fr', s.code
+      LIMIT $9`,
+    [
+      filter.theme ?? null,
+      filter.lifeEvent ?? null,
+      filter.audience ?? null,
+      filter.competentOrganisationId ?? null,
+      filter.competentKinds ?? null,
+      filter.includeUnpublished ?? false,
+      filter.ownerOrganisationId !== undefined,
+      filter.ownerOrganisationId ?? null,
+      filter.limit ?? 10_000,
+    ],
+  );
+  return rows;
+}
+
+// ---- search
+
+export interface SearchHit {
+  code: string;
+  name: LocalizedText;
+  summary: LocalizedText;
+  competentKind: CompetentKind;
+  competentOrganisation: OrganisationRef | null;
+  score: number;
+}
+
+export interface SearchDocument {
+  code: string;
+  name: LocalizedText;
+  summary: LocalizedText;
+  keywords: Keywords;
+  competentKind: CompetentKind;
+  competentOrganisation: OrganisationRef | null;
+  tsv: Record<Language, string>;
+}
+
+/** Every published service with its three search documents (tsvectors as text), for the in-memory index. */
+export async function loadSearchDocuments(db: Queryable): Promise<SearchDocument[]> {
+  const { rows } = await db.query<SearchDocument>(
+    `SELECT s.code, s.name, s.summary, s.keywords, s.competent_kind AS "competentKind",
+            CASE WHEN o.id IS NULL THEN NULL
+                 ELSE jsonb_build_object('id', o.id, 'code', o.code, 'kind', o.kind, 'name', o.name, 'shortName', o.short_name) END
+              AS "competentOrganisation",
+            jsonb_build_object('fr', s.search_fr::text, 'nl', s.search_nl::text, 'en', s.search_en::text) AS tsv
+       FROM services s LEFT JOIN organisations o ON o.id = s.competent_organisation_id
+      WHERE s.status = 'published'
+      ORDER BY s.code`,
+  );
+  return rows;
+}
+
+/** The stems of folded words by the french, dutch and english configurations (a stop word has none). */
+export async function stemWords(db: Queryable, words: string[]): Promise<Map<string, Record<Language, string[]>>> {
+  const { rows } = await db.query<{ w: string; fr: string[]; nl: string[]; en: string[] }>(
+    `SELECT w, tsvector_to_array(to_tsvector('french', w)) AS fr, tsvector_to_array(to_tsvector('dutch', w)) AS nl,
+            tsvector_to_array(to_tsvector('english', w)) AS en
+       FROM unnest($1::text[]) AS w`,
+    [words],
+  );
+  return new Map(rows.map((row) => [row.w, { fr: row.fr, nl: row.nl, en: row.en }]));
+}
+
+// ---- organisations by place
+
+/** The communes (or CPAS) whose territory includes a postal code. */
+export async function organisationsForPostalCode(db: Queryable, kind: 'commune' | 'cpas', postalCode: string): Promise<OrganisationRef[]> {
+  const { rows } = await db.query<OrganisationRef>(
+    `SELECT id, code, kind, name, short_name AS "shortName" FROM organisations
+      WHERE kind = $1 AND postal_codes @> ARRAY[$2::text] ORDER BY code`,
+    [kind, postalCode],
+  );
+  return rows;
+}
+
+export async function findOrganisationRef(db: Queryable, code: string): Promise<(OrganisationRef & { mission: LocalizedText | null; postalCodes: string[] }) | undefined> {
+  const { rows } = await db.query<OrganisationRef & { mission: LocalizedText | null; postalCodes: string[] }>(
+    `SELECT id, code, kind, name, short_name AS "shortName", mission, postal_codes AS "postalCodes" FROM organisations WHERE code = $1`,
+    [code],
+  );
+  return rows[0];
+}
+
+/** Every postal code of a commune in the Region (to tell "not in Brussels" from "shared"). */
+export async function knownPostalCode(db: Queryable, postalCode: string): Promise<boolean> {
+  const { rowCount } = await db.query(`SELECT 1 FROM organisations WHERE postal_codes @> ARRAY[$1::text] LIMIT 1`, [postalCode]);
+  return rowCount > 0;
+}
+
+// ---- editing
+
+export interface ServiceChanges {
+  name: LocalizedText;
+  summary: LocalizedText;
+  description: LocalizedText;
+  evidence: LocalizedText;
+  cost: LocalizedText;
+  processingTime: LocalizedText;
+  keywords: Keywords;
+  channels: string[];
+  appointment: boolean;
+  status: ServiceStatus;
+  reviewed: boolean;
+}
+
+/** Updates when the stored version is the one the editor read; returns false on a stale version. */
+export async function updateService(db: Queryable, id: string, expectedVersion: number, changes: ServiceChanges): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE services
+        SET name = $3, summary = $4, description = $5, evidence = $6, cost = $7, processing_time = $8, keywords = $9,
+            channels = $10, appointment = $11, status = $12,
+            last_reviewed_at = CASE WHEN $13::boolean THEN now() ELSE last_reviewed_at END,
+            updated_at = now(), version = version + 1
+      WHERE id = $1 AND version = $2`,
+    [
+      id,
+      expectedVersion,
+      JSON.stringify(changes.name),
+      JSON.stringify(changes.summary),
+      JSON.stringify(changes.description),
+      JSON.stringify(changes.evidence),
+      JSON.stringify(changes.cost),
+      JSON.stringify(changes.processingTime),
+      JSON.stringify(changes.keywords),
+      changes.channels,
+      changes.appointment,
+      changes.status,
+      changes.reviewed,
+    ],
+  );
+  return rowCount === 1;
+}
+
+export async function insertServiceVersion(db: Queryable, service: ServiceRecord, changedBy: string | null, note: string | null): Promise<void> {
+  const { id, competentOrganisation, ...content } = service;
+  await db.query(
+    `INSERT INTO service_versions (service_id, version, status, content, changed_by, note) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (service_id, version) DO NOTHING`,
+    [id, service.version, service.status, JSON.stringify({ ...content, competentOrganisation: competentOrganisation?.code ?? null }), changedBy, note],
+  );
+}
+
+export interface ServiceVersion {
+  version: number;
+  status: ServiceStatus;
+  changedAt: Date;
+  changedBy: string | null;
+  note: string | null;
+}
+
+export async function listServiceVersions(db: Queryable, serviceId: string): Promise<ServiceVersion[]> {
+  const { rows } = await db.query<ServiceVersion>(
+    `SELECT v.version, v.status, v.changed_at AS "changedAt", a.display_name AS "changedBy", v.note
+       FROM service_versions v LEFT JOIN accounts a ON a.id = v.changed_by
+      WHERE v.service_id = $1 ORDER BY v.version DESC`,
+    [serviceId],
+  );
+  return rows;
+}
+
+// ---- content gaps
+
+export async function insertContentGap(db: Queryable, gap: { query: string; lang: Language; resultCount: number }): Promise<void> {
+  await db.query('INSERT INTO content_gaps (query, lang, result_count) VALUES ($1, $2, $3)', [gap.query, gap.lang, gap.resultCount]);
+}
+
+export interface ContentGapSummary {
+  query: string;
+  lang: Language;
+  count: number;
+  lastAt: Date;
+  maxResults: number;
+}
+
+export async function listContentGaps(db: Queryable, limit = 200): Promise<ContentGapSummary[]> {
+  const { rows } = await db.query<ContentGapSummary>(
+    `SELECT lower(query) AS query, lang, count(*)::int AS count, max(at) AS "lastAt", max(result_count)::int AS "maxResults"
+       FROM content_gaps WHERE at > now() - interval '180 days'
+      GROUP BY lower(query), lang ORDER BY count(*) DESC, max(at) DESC LIMIT $1`,
+    [limit],
+  );
+  return rows;
+}

@@ -1,0 +1,129 @@
+// Request and response schemas of the catalogue API (validation, handler types, OpenAPI).
+import { Type, type Static } from 'typebox';
+import { LanguageSchema, LocalizedTextSchema } from '../platform/http/schemas.ts';
+import { CHANNELS, SERVICE_STATUSES } from './repository.ts';
+
+export const ServiceCodeSchema = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 64 });
+export const PostalCodeSchema = Type.String({ pattern: '^[0-9]{4}$', description: 'A Belgian postal code (4 digits), e.g. 1030' });
+
+export const OrganisationAnswerSchema = Type.Object(
+  {
+    resolved: Type.Boolean({ description: 'true when the organisation providing the service for this user is known' }),
+    kind: Type.String({ description: 'commune, cpas, regional, community, federal or other' }),
+    code: Type.Optional(Type.String()),
+    name: Type.Optional(Type.String()),
+    url: Type.Optional(Type.String({ description: 'The public page of the organisation' })),
+    reason: Type.Optional(
+      Type.Enum(['postal_code_needed', 'postal_code_shared', 'postal_code_unknown'], {
+        description:
+          'Why it is not resolved: a service of every commune/CPAS needs the postal code; a shared postal code (1040, 1050, …) lists the candidates; an unknown one is not in the Brussels Region',
+      }),
+    ),
+    candidates: Type.Optional(Type.Array(Type.Object({ code: Type.String(), name: Type.String() }))),
+  },
+  {
+    $id: 'OrganisationAnswer',
+    description:
+      'Who provides the service for this user. For services of every commune (or CPAS) without a postal code: {"kind":"commune","resolved":false,"reason":"postal_code_needed"}.',
+  },
+);
+
+export const SearchQuery = Type.Object({
+  q: Type.String({ minLength: 1, maxLength: 2000, description: 'The question in the user’s own words' }),
+  lang: Type.Optional(LanguageSchema),
+  postalCode: Type.Optional(PostalCodeSchema),
+});
+
+export const SearchResponse = Type.Object({
+  results: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      summary: Type.String(),
+      organisation: Type.Ref('OrganisationAnswer'),
+      score: Type.Number({ description: 'Relevance, higher is better; results are ordered by it' }),
+    }),
+    { maxItems: 20 },
+  ),
+});
+
+const Named = Type.Object({ code: Type.String(), name: Type.String() });
+
+export const ServiceViewSchema = Type.Object(
+  {
+    code: Type.String(),
+    name: Type.String(),
+    summary: Type.String(),
+    description: Type.Union([Type.String(), Type.Null()]),
+    audience: Type.Array(Type.String()),
+    theme: Named,
+    lifeEvents: Type.Array(Named),
+    competent: Type.Object({
+      kind: Type.Enum(['organisation', 'commune', 'cpas']),
+      organisation: Type.Optional(Type.Ref('OrganisationAnswer')),
+    }),
+    channels: Type.Array(Type.String()),
+    appointment: Type.Boolean(),
+    evidence: Type.Union([Type.String(), Type.Null()]),
+    cost: Type.Union([Type.String(), Type.Null()]),
+    processingTime: Type.Union([Type.String(), Type.Null()]),
+    keywords: Type.Array(Type.String()),
+    lastReviewedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    url: Type.String(),
+  },
+  { $id: 'Service' },
+);
+
+export const ServiceParams = Type.Object({ code: ServiceCodeSchema });
+export const LangQuery = Type.Object({ lang: Type.Optional(LanguageSchema) });
+
+export const OrientationQuery = Type.Object({
+  service: ServiceCodeSchema,
+  postalCode: Type.Optional(PostalCodeSchema),
+  lang: Type.Optional(LanguageSchema),
+  organisation: Type.Optional(
+    Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64, description: 'The candidate the user chose when the postal code is shared' }),
+  ),
+});
+
+export const OrientationResponse = Type.Object({
+  organisation: Type.Optional(Type.Ref('OrganisationAnswer')),
+  contactPoints: Type.Optional(Type.Array(Type.Object({}, { additionalProperties: true }))),
+  candidates: Type.Optional(
+    Type.Array(Type.Object({ code: Type.String(), name: Type.String() }), {
+      description: 'When the postal code is shared by several communes: ask the user, then call again with organisation=<code>',
+    }),
+  ),
+});
+
+const OptionalText = Type.Object({ fr: Type.String({ maxLength: 4000 }), nl: Type.String({ maxLength: 4000 }), en: Type.String({ maxLength: 4000 }) });
+const KeywordList = Type.Array(Type.String({ minLength: 1, maxLength: 80 }), { maxItems: 30 });
+
+export const ServiceChangesBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'The version you read; a stale version is refused with 409' }),
+    name: LocalizedTextSchema,
+    summary: OptionalText,
+    description: OptionalText,
+    evidence: OptionalText,
+    cost: OptionalText,
+    processingTime: OptionalText,
+    keywords: Type.Object({ fr: KeywordList, nl: KeywordList, en: KeywordList }),
+    channels: Type.Array(Type.Enum(CHANNELS), { maxItems: CHANNELS.length }),
+    appointment: Type.Boolean(),
+    status: Type.Enum(SERVICE_STATUSES),
+    reviewed: Type.Boolean({ description: 'Mark the content as reviewed today' }),
+  },
+  { additionalProperties: false },
+);
+export type ServiceChangesBody = Static<typeof ServiceChangesBody>;
+
+export const EditableServiceSchema = Type.Object({
+  code: Type.String(),
+  status: Type.String(),
+  version: Type.Integer(),
+  name: LocalizedTextSchema,
+  lastReviewedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  translations: Type.Object({ fr: Type.Boolean(), nl: Type.Boolean(), en: Type.Boolean() }),
+  stale: Type.Boolean(),
+});
