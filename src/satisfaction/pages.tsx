@@ -1,0 +1,494 @@
+// Screens of the satisfaction module: the public questionnaire after a contact, the organisation and
+// regional dashboards (back office), and the public barometer. Every text comes from the catalogue.
+import type { ComponentChildren } from 'preact';
+import { usePage } from '../platform/views/context.ts';
+import { Layout } from '../platform/views/Layout.tsx';
+import { Alert, ErrorSummary, fieldId, Form, Heading1, Link, Paragraph, SubmitButton, Table, Text, TextArea } from '../platform/views/components.tsx';
+import type { FieldError } from '../platform/http/errors.ts';
+import { pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
+import { formatDate, formatNumber } from '../platform/i18n/format.ts';
+import type { Translate } from '../platform/i18n/messages.ts';
+import { difference, INDICATORS, type IndicatorKey, type Indicators } from './indicators.ts';
+import type { InvitationRecord } from './repository.ts';
+import { CHANNELS } from './repository.ts';
+import { COMMENT_MAX_LENGTH, standardQuestions, type Question } from './questionnaire.ts';
+import type { Barometer, OrganisationDashboard, RegionalDashboard } from './service.ts';
+import { BarChart, LineChart } from './charts.tsx';
+
+// ---- figures
+
+const PERCENT: ReadonlySet<IndicatorKey> = new Set(['csat', 'clarity', 'effort', 'needMet', 'reachability', 'autonomy']);
+
+/** One figure as text: "72.5 %", "7.4", "+12" (NPS), or "–" when there is none or it is suppressed. */
+export function formatIndicator(indicators: Indicators, key: IndicatorKey, lang: Language): string {
+  const value = indicators[key];
+  if (value === null) return '–';
+  if (PERCENT.has(key)) return `${formatNumber(value, lang, 1)} %`;
+  if (key === 'nps') return `${value > 0 ? '+' : ''}${formatNumber(value, lang, 0)}`;
+  return formatNumber(value, lang, 1);
+}
+
+function formatChange(current: number | null, previous: number | null, lang: Language): string {
+  const change = difference(current, previous);
+  if (change === null) return '–';
+  return `${change > 0 ? '+' : ''}${formatNumber(change, lang, 1)}`;
+}
+
+/** Why a cell is empty: too few answers (outside the organisation) or none at all. */
+function countText(indicators: Indicators, t: Translate, lang: Language): string {
+  const count = t('satisfaction.answers', { count: indicators.answers, countText: formatNumber(indicators.answers, lang) });
+  return indicators.suppressed ? `${count} (${t('satisfaction.suppressedShort')})` : count;
+}
+
+const monthLabel = (month: string, lang: Language) =>
+  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-BE' : lang === 'nl' ? 'nl-BE' : 'en-BE', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T12:00:00Z`),
+  );
+
+const indicatorHead = (t: Translate) => INDICATORS.map((key) => t(`satisfaction.indicator.${key}`));
+
+function indicatorCells(indicators: Indicators, lang: Language, t: Translate): string[] {
+  return [countText(indicators, t, lang), ...INDICATORS.map((key) => formatIndicator(indicators, key, lang))];
+}
+
+function IndicatorDefinitions() {
+  const { t } = usePage();
+  return (
+    <details class="irisdesk-definitions">
+      <summary>{t('satisfaction.definitions.title')}</summary>
+      <dl>
+        {INDICATORS.map((key) => (
+          <>
+            <dt>
+              <strong>{t(`satisfaction.indicator.${key}`)}</strong>
+            </dt>
+            <dd>{t(`satisfaction.definition.${key}`)}</dd>
+          </>
+        ))}
+      </dl>
+      <Paragraph>{t('satisfaction.definitions.suppression')}</Paragraph>
+    </details>
+  );
+}
+
+// ---- the questionnaire
+
+function ChoiceGroup(props: { question: Question; value: string | string[] | undefined; errors: FieldError[] | undefined; multiple?: boolean }) {
+  const { t } = usePage();
+  const id = fieldId(props.question.id);
+  const error = props.errors?.find((e) => e.field === props.question.id);
+  const checked = Array.isArray(props.value) ? props.value : props.value === undefined ? [] : [String(props.value)];
+  return (
+    <fieldset class={`utrecht-form-fieldset irisdesk-choice${error ? ' utrecht-form-fieldset--invalid' : ''}`} id={id} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        {props.question.text}
+        {!props.question.required && <span class="irisdesk-muted"> ({t('satisfaction.optional')})</span>}
+      </legend>
+      {error && (
+        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+          {t(error.code, { ...error.values, field: props.question.text })}
+        </div>
+      )}
+      {props.question.options!.map((option) => {
+        const value = typeof option.value === 'boolean' ? (option.value ? 'yes' : 'no') : String(option.value);
+        const optionId = `${id}-${value}`;
+        const type = props.multiple ? 'checkbox' : 'radio';
+        return (
+          <div class={`utrecht-form-field utrecht-form-field--${type}`}>
+            <input
+              class={`utrecht-${type} utrecht-${type}--html-input`}
+              type={type}
+              id={optionId}
+              name={props.question.id}
+              value={value}
+              checked={checked.includes(value)}
+              required={props.question.required && !props.multiple ? true : undefined}
+            />
+            <label class={`utrecht-form-label utrecht-form-label--${type}`} for={optionId}>
+              {option.label}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function FeedbackPage(props: {
+  token: string;
+  invitation: InvitationRecord;
+  state: 'open' | 'answered' | 'expired';
+  errors?: FieldError[];
+  values?: Record<string, string | string[] | number | undefined>;
+}) {
+  const { t, lang } = usePage();
+  const { invitation } = props;
+  const questions = standardQuestions(t);
+  const value = (id: string) => {
+    const raw = props.values?.[id];
+    return raw === undefined ? undefined : Array.isArray(raw) ? raw : String(raw);
+  };
+  return (
+    <Layout title={t('satisfaction.feedback.title')}>
+      <Heading1>{t('satisfaction.feedback.heading')}</Heading1>
+      <Paragraph lead>
+        {t('satisfaction.feedback.lead', {
+          organisation: pickText(invitation.organisationName, lang).text,
+          date: formatDate(new Date(invitation.contactAt), lang),
+          channel: t(`satisfaction.channel.${invitation.channel}`),
+        })}
+      </Paragraph>
+      {invitation.serviceName && (
+        <Paragraph>
+          {t('satisfaction.feedback.service')} <Text value={invitation.serviceName} />
+        </Paragraph>
+      )}
+      {props.state === 'answered' ? (
+        <Alert type="info">
+          <p class="utrecht-paragraph">{t('errors.feedback.already_answered')}</p>
+        </Alert>
+      ) : props.state === 'expired' ? (
+        <Alert type="warning">
+          <p class="utrecht-paragraph">{t('errors.feedback.expired')}</p>
+        </Alert>
+      ) : (
+        <>
+          <Paragraph>{t('satisfaction.feedback.anonymous')}</Paragraph>
+          <ErrorSummary errors={props.errors} />
+          <Form action={`/${lang}/feedback/${props.token}`}>
+            {questions.map((question) =>
+              question.type === 'text' ? (
+                <TextArea
+                  name="comment"
+                  label={`${question.text} (${t('satisfaction.optional')})`}
+                  description={t('satisfaction.feedback.commentHint', { limit: COMMENT_MAX_LENGTH })}
+                  value={value('comment') as string | undefined}
+                  errors={props.errors}
+                  maxLength={COMMENT_MAX_LENGTH}
+                />
+              ) : (
+                <ChoiceGroup question={question} value={value(question.id)} errors={props.errors} multiple={question.type === 'multiple'} />
+              ),
+            )}
+            <SubmitButton>{t('satisfaction.feedback.submit')}</SubmitButton>
+          </Form>
+        </>
+      )}
+    </Layout>
+  );
+}
+
+export function FeedbackThanksPage() {
+  const { t, lang } = usePage();
+  return (
+    <Layout title={t('satisfaction.thanks.title')}>
+      <Heading1>{t('satisfaction.thanks.heading')}</Heading1>
+      <Paragraph lead>{t('satisfaction.thanks.text')}</Paragraph>
+      <Paragraph>
+        <Link href={`/${lang}/barometer`}>{t('satisfaction.thanks.barometer')}</Link>
+      </Paragraph>
+    </Layout>
+  );
+}
+
+// ---- dashboards
+
+function PeriodFields(props: { from: string; to: string; children?: ComponentChildren }) {
+  const { t } = usePage();
+  return (
+    <>
+      <div class="utrecht-form-field utrecht-form-field--text">
+        <label class="utrecht-form-label" for="field-from">
+          {t('satisfaction.filter.from')}
+        </label>
+        <input class="utrecht-textbox utrecht-textbox--html-input" type="month" id="field-from" name="from" value={props.from} pattern="[0-9]{4}-[0-9]{2}" />
+      </div>
+      <div class="utrecht-form-field utrecht-form-field--text">
+        <label class="utrecht-form-label" for="field-to">
+          {t('satisfaction.filter.to')}
+        </label>
+        <input class="utrecht-textbox utrecht-textbox--html-input" type="month" id="field-to" name="to" value={props.to} pattern="[0-9]{4}-[0-9]{2}" />
+      </div>
+      {props.children}
+    </>
+  );
+}
+
+function Select(props: { name: string; label: string; value: string | null; options: Array<{ value: string; label: string }> }) {
+  return (
+    <div class="utrecht-form-field utrecht-form-field--text">
+      <label class="utrecht-form-label" for={fieldId(props.name)}>
+        {props.label}
+      </label>
+      <select class="utrecht-select utrecht-select--html-select" id={fieldId(props.name)} name={props.name}>
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === (props.value ?? '')}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function queryString(values: Record<string, string | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function SummaryTable(props: { caption: string; current: Indicators; previous: Indicators; currentLabel: string; previousLabel: string }) {
+  const { t, lang } = usePage();
+  return (
+    <Table
+      caption={props.caption}
+      head={[t('satisfaction.indicator'), props.currentLabel, props.previousLabel, t('satisfaction.change')]}
+      rows={[
+        [t('satisfaction.answersHead'), formatNumber(props.current.answers, lang), formatNumber(props.previous.answers, lang), formatChange(props.current.answers, props.previous.answers, lang)],
+        ...INDICATORS.map((key) => [
+          t(`satisfaction.indicator.${key}`),
+          formatIndicator(props.current, key, lang),
+          formatIndicator(props.previous, key, lang),
+          formatChange(props.current[key], props.previous[key], lang),
+        ]),
+      ]}
+    />
+  );
+}
+
+function TrendChart(props: { id: string; months: Array<{ month: string; indicators: Indicators }> }) {
+  const { t, lang } = usePage();
+  const labels = props.months.map((m) => monthLabel(m.month, lang));
+  return (
+    <LineChart
+      id={props.id}
+      title={t('satisfaction.chart.trend')}
+      description={t('satisfaction.chart.trendDescription')}
+      labels={labels}
+      min={0}
+      max={100}
+      series={[
+        { label: t('satisfaction.indicator.csat'), values: props.months.map((m) => m.indicators.csat) },
+        { label: t('satisfaction.indicator.scorePercent'), values: props.months.map((m) => (m.indicators.score10 === null ? null : m.indicators.score10 * 10)) },
+      ]}
+      tableHead={[t('satisfaction.month'), t('satisfaction.answersHead'), t('satisfaction.indicator.csat'), t('satisfaction.indicator.score10'), t('satisfaction.indicator.effort'), t('satisfaction.indicator.needMet')]}
+      tableRows={props.months.map((m, i) => [
+        labels[i]!,
+        countText(m.indicators, t, lang),
+        formatIndicator(m.indicators, 'csat', lang),
+        formatIndicator(m.indicators, 'score10', lang),
+        formatIndicator(m.indicators, 'effort', lang),
+        formatIndicator(m.indicators, 'needMet', lang),
+      ])}
+    />
+  );
+}
+
+function BreakdownTable(props: { caption: string; first: string; rows: Array<{ label: ComponentChildren; indicators: Indicators }> }) {
+  const { t, lang } = usePage();
+  if (props.rows.length === 0) return null;
+  return (
+    <Table
+      caption={props.caption}
+      head={[props.first, t('satisfaction.answersHead'), ...indicatorHead(t)]}
+      rows={props.rows.map((row) => [row.label, ...indicatorCells(row.indicators, lang, t)])}
+    />
+  );
+}
+
+export function OrganisationDashboardPage(props: { data: OrganisationDashboard; apiQuery: string }) {
+  const { t, lang } = usePage();
+  const { data } = props;
+  const base = `/api/v1/satisfaction/organisations/${data.organisation.code}`;
+  const serviceLabel = (key: string, name: LocalizedText | null) => (key === '' ? t('satisfaction.none') : name ? <Text value={name} /> : key);
+  return (
+    <Layout title={t('satisfaction.organisation.title', { organisation: pickText(data.organisation.name, lang).text })} backOffice section="satisfaction">
+      <Heading1>
+        {t('satisfaction.organisation.heading')} – <Text value={data.organisation.name} />
+      </Heading1>
+      <Paragraph lead>
+        {t('satisfaction.period', { from: monthLabel(data.period.from, lang), to: monthLabel(data.period.to, lang) })}
+        {' · '}
+        {countText(data.total, t, lang)}
+      </Paragraph>
+      {data.suppressed && <Alert type="info"><p class="utrecht-paragraph">{t('satisfaction.suppressedNotice')}</p></Alert>}
+      <form method="get" action={`/${lang}/satisfaction/organisations/${data.organisation.code}`} class="utrecht-form irisdesk-filters">
+        <h2 class="utrecht-heading-2">{t('satisfaction.filter.title')}</h2>
+        <PeriodFields from={data.period.from} to={data.period.to}>
+          <Select
+            name="channel"
+            label={t('satisfaction.filter.channel')}
+            value={data.filters.channel}
+            options={[{ value: '', label: t('satisfaction.filter.all') }, ...CHANNELS.map((c) => ({ value: c, label: t(`satisfaction.channel.${c}`) }))]}
+          />
+          <Select
+            name="service"
+            label={t('satisfaction.filter.service')}
+            value={data.filters.service}
+            options={[
+              { value: '', label: t('satisfaction.filter.all') },
+              ...data.byService.filter((s) => s.key !== '').map((s) => ({ value: s.key, label: s.name ? pickText(s.name, lang).text : s.key })),
+            ]}
+          />
+          <Select
+            name="contactPoint"
+            label={t('satisfaction.filter.contactPoint')}
+            value={data.filters.contactPoint}
+            options={[
+              { value: '', label: t('satisfaction.filter.all') },
+              ...data.byContactPoint.filter((s) => s.key !== '').map((s) => ({ value: s.key, label: s.name ? pickText(s.name, lang).text : s.key })),
+            ]}
+          />
+        </PeriodFields>
+        <SubmitButton variant="secondary">{t('satisfaction.filter.apply')}</SubmitButton>
+      </form>
+      <p class="utrecht-paragraph irisdesk-actions">
+        <Link href={`${base}${props.apiQuery}`}>{t('satisfaction.export.json')}</Link>
+        <Link href={`${base}/export.csv${props.apiQuery}`}>{t('satisfaction.export.csv')}</Link>
+      </p>
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.summary')}</h2>
+      <SummaryTable
+        caption={t('satisfaction.summaryCaption')}
+        current={data.total}
+        previous={data.previous}
+        currentLabel={t('satisfaction.period', { from: monthLabel(data.period.from, lang), to: monthLabel(data.period.to, lang) })}
+        previousLabel={t('satisfaction.period', { from: monthLabel(data.previousPeriod.from, lang), to: monthLabel(data.previousPeriod.to, lang) })}
+      />
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.trend')}</h2>
+      <TrendChart id="org-trend" months={data.months} />
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.breakdown')}</h2>
+      <BreakdownTable caption={t('satisfaction.byChannel')} first={t('satisfaction.filter.channel')} rows={data.byChannel.map((row) => ({ label: t(`satisfaction.channel.${row.key}`), indicators: row.indicators }))} />
+      <BreakdownTable caption={t('satisfaction.byService')} first={t('satisfaction.filter.service')} rows={data.byService.map((row) => ({ label: serviceLabel(row.key, row.name), indicators: row.indicators }))} />
+      <BreakdownTable caption={t('satisfaction.byContactPoint')} first={t('satisfaction.filter.contactPoint')} rows={data.byContactPoint.map((row) => ({ label: serviceLabel(row.key, row.name), indicators: row.indicators }))} />
+      {data.comments.length > 0 && (
+        <>
+          <h2 class="utrecht-heading-2">{t('satisfaction.section.comments')}</h2>
+          <Paragraph>{t('satisfaction.commentsNote')}</Paragraph>
+          <ul class="utrecht-unordered-list">
+            {data.comments.map((comment) => (
+              <li class="utrecht-unordered-list__item">
+                <span class="irisdesk-muted">
+                  {formatDate(new Date(comment.contactAt), lang)} · {t(`satisfaction.channel.${comment.channel}`)} · {t('satisfaction.overallShort', { value: comment.overall })}
+                </span>
+                <blockquote lang={comment.language}>{comment.comment}</blockquote>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <IndicatorDefinitions />
+    </Layout>
+  );
+}
+
+export function RegionalDashboardPage(props: { data: RegionalDashboard; rankBy: IndicatorKey; apiQuery: string }) {
+  const { t, lang } = usePage();
+  const { data, rankBy } = props;
+  const ranked = [...data.organisations].sort((a, b) => (b.indicators[rankBy] ?? -Infinity) - (a.indicators[rankBy] ?? -Infinity) || a.code.localeCompare(b.code));
+  const max = rankBy === 'score10' ? 10 : 100;
+  return (
+    <Layout title={t('satisfaction.region.title')} backOffice section="satisfaction">
+      <Heading1>{t('satisfaction.region.heading')}</Heading1>
+      <Paragraph lead>
+        {t('satisfaction.period', { from: monthLabel(data.period.from, lang), to: monthLabel(data.period.to, lang) })}
+        {' · '}
+        {countText(data.region, t, lang)}
+      </Paragraph>
+      <Paragraph>{t('satisfaction.region.noPersonalData')}</Paragraph>
+      <form method="get" action={`/${lang}/satisfaction/region`} class="utrecht-form irisdesk-filters">
+        <h2 class="utrecht-heading-2">{t('satisfaction.filter.title')}</h2>
+        <PeriodFields from={data.period.from} to={data.period.to}>
+          <Select
+            name="kind"
+            label={t('satisfaction.filter.kind')}
+            value={data.kind}
+            options={[{ value: '', label: t('satisfaction.filter.all') }, ...['commune', 'cpas', 'regional', 'community', 'federal', 'other'].map((k) => ({ value: k, label: t(`satisfaction.kind.${k}`) }))]}
+          />
+          <Select name="rank" label={t('satisfaction.filter.rank')} value={rankBy} options={INDICATORS.map((key) => ({ value: key, label: t(`satisfaction.indicator.${key}`) }))} />
+        </PeriodFields>
+        <SubmitButton variant="secondary">{t('satisfaction.filter.apply')}</SubmitButton>
+      </form>
+      <p class="utrecht-paragraph irisdesk-actions">
+        <Link href={`/api/v1/satisfaction/region${props.apiQuery}`}>{t('satisfaction.export.json')}</Link>
+        <Link href={`/api/v1/satisfaction/region/export.csv${props.apiQuery}`}>{t('satisfaction.export.csv')}</Link>
+      </p>
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.ranking')}</h2>
+      <BarChart
+        id="region-ranking"
+        title={t('satisfaction.chart.ranking', { indicator: t(`satisfaction.indicator.${rankBy}`) })}
+        description={t('satisfaction.chart.rankingDescription')}
+        max={max}
+        bars={ranked.map((org) => ({ label: pickText(org.name, lang).text, value: org.indicators[rankBy], text: formatIndicator(org.indicators, rankBy, lang) }))}
+        tableHead={[t('satisfaction.rank'), t('satisfaction.organisationHead'), t(`satisfaction.indicator.${rankBy}`), t('satisfaction.answersHead'), t('satisfaction.changePrevious')]}
+        tableRows={ranked.map((org, i) => [
+          org.indicators[rankBy] === null ? '–' : String(i + 1),
+          pickText(org.name, lang).text,
+          formatIndicator(org.indicators, rankBy, lang),
+          countText(org.indicators, t, lang),
+          formatChange(org.indicators[rankBy], org.previous[rankBy], lang),
+        ])}
+      />
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.sideBySide')}</h2>
+      <BreakdownTable
+        caption={t('satisfaction.sideBySideCaption')}
+        first={t('satisfaction.organisationHead')}
+        rows={data.organisations.map((org) => ({
+          label: <a class="utrecht-link" href={`/${lang}/satisfaction/organisations/${org.code}${props.apiQuery}`}><Text value={org.name} /></a>,
+          indicators: org.indicators,
+        }))}
+      />
+      <BreakdownTable caption={t('satisfaction.byKind')} first={t('satisfaction.filter.kind')} rows={data.byKind.map((row) => ({ label: t(`satisfaction.kind.${row.kind}`), indicators: row.indicators }))} />
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.trend')}</h2>
+      <TrendChart id="region-trend" months={data.months} />
+      <IndicatorDefinitions />
+    </Layout>
+  );
+}
+
+export function BarometerPage(props: { data: Barometer }) {
+  const { t, lang } = usePage();
+  const { data } = props;
+  return (
+    <Layout title={t('satisfaction.barometer.title')}>
+      <Heading1>{t('satisfaction.barometer.heading')}</Heading1>
+      <Paragraph lead>{t('satisfaction.barometer.lead', { from: monthLabel(data.period.from, lang), to: monthLabel(data.period.to, lang) })}</Paragraph>
+      <Table
+        caption={t('satisfaction.barometer.regionCaption')}
+        head={[t('satisfaction.indicator'), t('satisfaction.value')]}
+        rows={[[t('satisfaction.answersHead'), formatNumber(data.region.answers, lang)], ...INDICATORS.map((key) => [t(`satisfaction.indicator.${key}`), formatIndicator(data.region, key, lang)])]}
+      />
+      <h2 class="utrecht-heading-2">{t('satisfaction.barometer.organisations')}</h2>
+      <BreakdownTable
+        caption={t('satisfaction.barometer.organisationsCaption')}
+        first={t('satisfaction.organisationHead')}
+        rows={data.organisations.map((org) => ({ label: <Text value={org.name} />, indicators: org.indicators }))}
+      />
+      {data.organisations.length === 0 && <Paragraph>{t('satisfaction.noAnswers')}</Paragraph>}
+      {data.contactPoints.length > 0 && (
+        <>
+          <h2 class="utrecht-heading-2">{t('satisfaction.barometer.contactPoints')}</h2>
+          <BreakdownTable
+            caption={t('satisfaction.barometer.contactPointsCaption')}
+            first={t('satisfaction.filter.contactPoint')}
+            rows={data.contactPoints.map((cp) => ({
+              label: (
+                <>
+                  {cp.name ? <Text value={cp.name} /> : cp.contactPointId} <span class="irisdesk-muted">(<Text value={cp.organisationName} />)</span>
+                </>
+              ),
+              indicators: cp.indicators,
+            }))}
+          />
+        </>
+      )}
+      <h2 class="utrecht-heading-2">{t('satisfaction.barometer.openData')}</h2>
+      <ul class="utrecht-unordered-list">
+        <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/satisfaction.csv">{t('satisfaction.barometer.csv')}</Link></li>
+        <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/satisfaction.json">{t('satisfaction.barometer.json')}</Link></li>
+        <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/catalog.jsonld">{t('satisfaction.barometer.dcat')}</Link></li>
+      </ul>
+      <IndicatorDefinitions />
+    </Layout>
+  );
+}

@@ -1,0 +1,390 @@
+// HTTP for satisfaction: the public questionnaire (API and page), staff-made invitation links, the
+// organisation and regional dashboards with their exports, the public barometer and open data.
+import { randomUUID } from 'node:crypto';
+import { Type, type Static } from 'typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../platform/http/types.ts';
+import type { Services } from '../services.ts';
+import { errorResponses, LangParams, LanguageSchema } from '../platform/http/schemas.ts';
+import { handleForm } from '../platform/http/forms.ts';
+import { renderPage } from '../platform/views/render.tsx';
+import { requireActorApi, requireActorPage } from '../identity/guards.ts';
+import { AppError } from '../platform/http/errors.ts';
+import { isLanguage } from '../platform/i18n/languages.ts';
+import { translator } from '../platform/i18n/messages.ts';
+import { hasRole } from '../identity/actor.ts';
+import { CHANNELS } from './repository.ts';
+import { INDICATORS, type IndicatorKey } from './indicators.ts';
+import { FeedbackAnswerBody, FeedbackAnswerForm, formToAnswer, standardQuestions } from './questionnaire.ts';
+import { BarometerPage, FeedbackPage, FeedbackThanksPage, OrganisationDashboardPage, RegionalDashboardPage } from './pages.tsx';
+import { dcatCatalog, INDICATOR_COLUMNS, indicatorValues, openDataCsv, toCsv } from './exports.ts';
+import { satisfactionHome } from './authorisation.ts';
+import { currentMonth } from './service.ts';
+
+const session = [{ session: [] }];
+const Token = Type.String({ minLength: 1, maxLength: 200 });
+const TokenParams = Type.Object({ token: Token });
+const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'A month, YYYY-MM' });
+const Code = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 64 });
+const PeriodQuery = { from: Type.Optional(Month), to: Type.Optional(Month) };
+const OrganisationQuery = Type.Object({
+  ...PeriodQuery,
+  channel: Type.Optional(Type.Union([Type.Literal(''), Type.Enum(CHANNELS)])),
+  service: Type.Optional(Type.String({ pattern: '^([a-z0-9]+(-[a-z0-9]+)*)?$', maxLength: 120 })),
+  contactPoint: Type.Optional(Type.String({ pattern: '^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$' })),
+});
+const KINDS = ['commune', 'cpas', 'regional', 'community', 'federal', 'other'] as const;
+const RegionQuery = Type.Object({
+  ...PeriodQuery,
+  kind: Type.Optional(Type.Union([Type.Literal(''), Type.Enum(KINDS)])),
+  rank: Type.Optional(Type.Enum(INDICATORS)),
+});
+
+const IndicatorsSchema = Type.Object(
+  {
+    answers: Type.Integer({ description: 'Number of answers the figures rest on' }),
+    npsAnswers: Type.Integer({ description: 'Number of answers to the NPS question' }),
+    suppressed: Type.Boolean({ description: 'Figures hidden: fewer than 10 answers, shown outside the organisation' }),
+    csat: Type.Union([Type.Number(), Type.Null()], { description: '% of the top two levels of overall satisfaction' }),
+    score10: Type.Union([Type.Number(), Type.Null()], { description: 'Score out of 10 (observatory scale 10/7.5/5/2.5/0)' }),
+    clarity: Type.Union([Type.Number(), Type.Null()]),
+    effort: Type.Union([Type.Number(), Type.Null()], { description: '% who found it easy' }),
+    needMet: Type.Union([Type.Number(), Type.Null()]),
+    needPartly: Type.Union([Type.Number(), Type.Null()]),
+    reachability: Type.Union([Type.Number(), Type.Null()]),
+    autonomy: Type.Union([Type.Number(), Type.Null()]),
+    nps: Type.Union([Type.Number(), Type.Null()]),
+    overallMean: Type.Union([Type.Number(), Type.Null()]),
+  },
+  { $id: 'SatisfactionIndicators' },
+);
+const Ind = Type.Ref('SatisfactionIndicators');
+const Localized = Type.Object({ fr: Type.Optional(Type.String()), nl: Type.Optional(Type.String()), en: Type.Optional(Type.String()) });
+const PeriodSchema = Type.Object({ from: Type.String(), to: Type.String(), months: Type.Array(Type.String()) });
+
+function queryOf(request: FastifyRequest): string {
+  const index = request.url.indexOf('?');
+  if (index < 0) return '';
+  const params = new URLSearchParams(request.url.slice(index + 1));
+  for (const key of [...params.keys()]) if (!params.get(key) || key === 'lang') params.delete(key);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function sendCsv(reply: FastifyReply, filename: string, body: string) {
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', 'no-store')
+    .send(`\uFEFF${body}`);
+}
+
+export function satisfactionRoutes(app: App, { satisfaction, config }: Services) {
+  app.addSchema(IndicatorsSchema);
+  app.addSchema(FeedbackAnswerBody);
+
+  // ---- Public questionnaire (API)
+  app.get(
+    '/api/v1/feedback/:token',
+    {
+      schema: {
+        tags: ['satisfaction'],
+        summary: 'The questionnaire of a feedback invitation, in its language (or ?lang)',
+        params: TokenParams,
+        querystring: Type.Object({ lang: Type.Optional(LanguageSchema) }),
+        response: {
+          200: Type.Object({
+            language: LanguageSchema,
+            state: Type.Enum(['open', 'answered', 'expired'], { description: 'Only an open invitation can be answered' }),
+            organisation: Type.Object({ code: Type.String(), name: Type.String() }),
+            service: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+            channel: Type.String(),
+            contactDate: Type.String({ format: 'date' }),
+            questions: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                type: Type.String(),
+                required: Type.Boolean(),
+                text: Type.String(),
+                options: Type.Optional(Type.Array(Type.Object({ value: Type.Union([Type.String(), Type.Number(), Type.Boolean()]), label: Type.String() }))),
+                maxLength: Type.Optional(Type.Integer()),
+              }),
+            ),
+          }),
+          ...errorResponses(400, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { invitation, state } = await satisfaction.getInvitation(request.params.token);
+      const lang = request.query.lang ?? (isLanguage(invitation.language) ? invitation.language : 'fr');
+      const t = translator(lang);
+      const pick = (text: Record<string, string | undefined> | null) => (text ? (text[lang] ?? text.fr ?? text.nl ?? text.en ?? '') : '');
+      return {
+        language: lang,
+        state,
+        organisation: { code: invitation.organisationCode, name: pick(invitation.organisationName) },
+        service: invitation.serviceCode ? { code: invitation.serviceCode, name: pick(invitation.serviceName) || invitation.serviceCode } : null,
+        channel: invitation.channel,
+        contactDate: new Date(invitation.contactAt).toISOString().slice(0, 10),
+        questions: standardQuestions(t),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/feedback/:token',
+    {
+      schema: {
+        tags: ['satisfaction'],
+        summary: 'Answer a feedback invitation (once: a second answer is refused with 409)',
+        params: TokenParams,
+        body: Type.Ref('FeedbackAnswer'),
+        response: { 201: Type.Object({ status: Type.Literal('recorded') }), ...errorResponses(400, 404, 409, 410, 415) },
+      },
+    },
+    async (request, reply) => {
+      await satisfaction.submitAnswer(request.params.token, request.body as Static<typeof FeedbackAnswerBody>);
+      return reply.code(201).send({ status: 'recorded' as const });
+    },
+  );
+
+  // ---- Staff: an invitation link for a contact (QR code at a counter, link read out on the phone)
+  app.post(
+    '/api/v1/satisfaction/invitations',
+    {
+      schema: {
+        tags: ['satisfaction'],
+        summary: "Create a feedback link for a contact of the caller's organisation",
+        security: session,
+        body: Type.Object(
+          {
+            channel: Type.Enum(CHANNELS),
+            serviceCode: Type.Optional(Code),
+            contactPointId: Type.Optional(Type.String({ format: 'uuid' })),
+            contactAt: Type.Optional(Type.String({ format: 'date-time' })),
+            language: LanguageSchema,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ token: Type.String(), url: Type.String() }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActorApi(request);
+      if (!hasRole(actor, 'first_line_agent', 'second_line_agent', 'organisation_manager')) throw new AppError(403, 'forbidden');
+      const body = request.body;
+      const contactAt = body.contactAt ? new Date(body.contactAt) : new Date();
+      if (contactAt.getTime() > Date.now() + 60_000) {
+        throw new AppError(400, 'validation.failed', { fields: [{ field: 'contactAt', code: 'satisfaction.contactAtFuture' }] });
+      }
+      const link = await satisfaction.createInvitationForStaff(actor, {
+        organisationId: actor.organisationId,
+        channel: body.channel,
+        serviceCode: body.serviceCode,
+        contactPointId: body.contactPointId,
+        contactAt,
+        language: body.language,
+        source: { kind: 'link', id: randomUUID() },
+      });
+      return reply.code(201).send(link);
+    },
+  );
+
+  // ---- Public questionnaire (page)
+  const FeedbackParams = Type.Object({ lang: LangParams.properties.lang, token: Token });
+  app.get('/:lang/feedback/thanks', { schema: { hide: true, params: LangParams } }, async (request, reply) => renderPage(request, reply, <FeedbackThanksPage />));
+  app.get('/:lang/feedback/:token', { schema: { hide: true, params: FeedbackParams } }, async (request, reply) => {
+    const { invitation, state } = await satisfaction.getInvitation(request.params.token);
+    reply.header('referrer-policy', 'no-referrer');
+    return renderPage(request, reply, <FeedbackPage token={request.params.token} invitation={invitation} state={state} />, state === 'answered' ? 409 : state === 'expired' ? 410 : 200);
+  });
+  app.post(
+    '/:lang/feedback/:token',
+    { schema: { hide: true, params: FeedbackParams, body: FeedbackAnswerForm }, attachValidation: true },
+    async (request, reply) => {
+      const token = request.params.token;
+      await satisfaction.getInvitation(token); // unknown → 404 page
+      const form = (request.body ?? {}) as Record<string, string | string[] | number | undefined>;
+      return handleForm(
+        request,
+        reply,
+        async (errors) => {
+          const { invitation, state } = await satisfaction.getInvitation(token);
+          return <FeedbackPage token={token} invitation={invitation} state={state} errors={state === 'open' ? errors : undefined} values={form} />;
+        },
+        async () => {
+          await satisfaction.submitAnswer(token, formToAnswer(request.body as Static<typeof FeedbackAnswerForm>));
+          return `/${request.params.lang}/feedback/thanks`;
+        },
+      );
+    },
+  );
+
+  // ---- Dashboards (API)
+  const OrgParams = Type.Object({ code: Code });
+  app.get(
+    '/api/v1/satisfaction/organisations/:code',
+    {
+      schema: {
+        tags: ['satisfaction'],
+        summary: 'Satisfaction figures of an organisation: total, previous period, per month, channel, service, contact point',
+        security: session,
+        params: OrgParams,
+        querystring: OrganisationQuery,
+        response: {
+          200: Type.Object({
+            organisation: Type.Object({ code: Type.String(), kind: Type.String(), name: Localized }),
+            period: PeriodSchema,
+            previousPeriod: PeriodSchema,
+            suppressed: Type.Boolean({ description: 'Whether cells under 10 answers are hidden for the caller' }),
+            total: Ind,
+            previous: Ind,
+            months: Type.Array(Type.Object({ month: Type.String(), indicators: Ind })),
+            byChannel: Type.Array(Type.Object({ key: Type.String(), indicators: Ind })),
+            byService: Type.Array(Type.Object({ key: Type.String(), indicators: Ind })),
+            byContactPoint: Type.Array(Type.Object({ key: Type.String(), indicators: Ind })),
+          }),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const data = await satisfaction.organisationDashboard(requireActorApi(request), request.params.code, request.query);
+      return { ...data, organisation: { code: data.organisation.code, kind: data.organisation.kind, name: data.organisation.name } };
+    },
+  );
+
+  app.get(
+    '/api/v1/satisfaction/organisations/:code/export.csv',
+    { schema: { tags: ['satisfaction'], summary: 'The same figures as CSV', security: session, params: OrgParams, querystring: OrganisationQuery, produces: ['text/csv'] } },
+    async (request, reply) => {
+      const data = await satisfaction.organisationDashboard(requireActorApi(request), request.params.code, request.query);
+      const head = ['dimension', 'value', ...INDICATOR_COLUMNS];
+      const rows = [
+        ['period', `${data.period.from}/${data.period.to}`, ...indicatorValues(data.total)],
+        ['previous_period', `${data.previousPeriod.from}/${data.previousPeriod.to}`, ...indicatorValues(data.previous)],
+        ...data.months.map((m) => ['month', m.month, ...indicatorValues(m.indicators)]),
+        ...data.byChannel.map((r) => ['channel', r.key, ...indicatorValues(r.indicators)]),
+        ...data.byService.map((r) => ['service', r.key, ...indicatorValues(r.indicators)]),
+        ...data.byContactPoint.map((r) => ['contact_point', r.key, ...indicatorValues(r.indicators)]),
+      ];
+      return sendCsv(reply, `satisfaction-${data.organisation.code}-${data.period.from}-${data.period.to}.csv`, toCsv(head, rows));
+    },
+  );
+
+  app.get(
+    '/api/v1/satisfaction/region',
+    {
+      schema: {
+        tags: ['satisfaction'],
+        summary: 'Organisations compared (competence center): suppressed under 10 answers, no personal data',
+        security: session,
+        querystring: RegionQuery,
+        response: {
+          200: Type.Object({
+            period: PeriodSchema,
+            previousPeriod: PeriodSchema,
+            kind: Type.Union([Type.String(), Type.Null()]),
+            region: Ind,
+            byKind: Type.Array(Type.Object({ kind: Type.String(), indicators: Ind })),
+            months: Type.Array(Type.Object({ month: Type.String(), indicators: Ind })),
+            organisations: Type.Array(Type.Object({ code: Type.String(), kind: Type.String(), name: Localized, indicators: Ind, previous: Ind })),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => satisfaction.regionalDashboard(requireActorApi(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/satisfaction/region/export.csv',
+    { schema: { tags: ['satisfaction'], summary: 'Organisations compared, as CSV', security: session, querystring: RegionQuery, produces: ['text/csv'] } },
+    async (request, reply) => {
+      const data = await satisfaction.regionalDashboard(requireActorApi(request), request.query);
+      const rows = data.organisations.map((org) => [org.code, org.kind, org.name.fr ?? '', ...indicatorValues(org.indicators)]);
+      return sendCsv(reply, `satisfaction-region-${data.period.from}-${data.period.to}.csv`, toCsv(['organisation_code', 'organisation_kind', 'organisation_name_fr', ...INDICATOR_COLUMNS], rows));
+    },
+  );
+
+  // ---- Dashboards (pages)
+  const pageSchema = { hide: true, params: LangParams };
+  app.get('/:lang/satisfaction', { schema: pageSchema }, async (request, reply) => {
+    const actor = requireActorPage(request);
+    const home = satisfactionHome(actor);
+    if (!home) throw new AppError(403, 'forbidden');
+    return reply.redirect(home === 'region' ? `/${request.params.lang}/satisfaction/region` : `/${request.params.lang}/satisfaction/organisations/${actor.organisationCode}`, 303);
+  });
+
+  app.get(
+    '/:lang/satisfaction/organisations/:code',
+    { schema: { hide: true, params: Type.Object({ lang: LangParams.properties.lang, code: Code }), querystring: OrganisationQuery } },
+    async (request, reply) => {
+      const data = await satisfaction.organisationDashboard(requireActorPage(request), request.params.code, request.query, request.id);
+      return renderPage(request, reply, <OrganisationDashboardPage data={data} apiQuery={queryOf(request)} />);
+    },
+  );
+
+  app.get('/:lang/satisfaction/region', { schema: { hide: true, params: LangParams, querystring: RegionQuery } }, async (request, reply) => {
+    const data = await satisfaction.regionalDashboard(requireActorPage(request), request.query);
+    return renderPage(request, reply, <RegionalDashboardPage data={data} rankBy={(request.query.rank ?? 'csat') as IndicatorKey} apiQuery={queryOf(request)} />);
+  });
+
+  // ---- Public barometer and open data
+  app.get('/:lang/barometer', { schema: pageSchema }, async (request, reply) => renderPage(request, reply, <BarometerPage data={await satisfaction.barometer()} />));
+
+  const OpenDataQuery = Type.Object({ ...PeriodQuery });
+  app.get(
+    '/api/v1/opendata/satisfaction.json',
+    {
+      schema: {
+        tags: ['open data'],
+        summary: 'Published satisfaction indicators per organisation and month (36 months by default; under 10 answers suppressed)',
+        querystring: OpenDataQuery,
+        response: {
+          200: Type.Object({
+            title: Type.String(),
+            license: Type.String(),
+            catalog: Type.String(),
+            period: PeriodSchema,
+            rows: Type.Array(Type.Object({ organisationCode: Type.String(), organisationKind: Type.String(), organisationName: Localized, month: Type.String(), indicators: Ind })),
+          }),
+          ...errorResponses(400),
+        },
+      },
+    },
+    async (request, reply) => {
+      const data = await satisfaction.openData(request.query);
+      reply.header('cache-control', 'public, max-age=3600').header('access-control-allow-origin', '*');
+      return {
+        title: 'IrisDesk – user satisfaction barometer',
+        license: 'CC0-1.0',
+        catalog: `${config.publicUrl}/api/v1/opendata/catalog.jsonld`,
+        ...data,
+      };
+    },
+  );
+  app.get(
+    '/api/v1/opendata/satisfaction.csv',
+    { schema: { tags: ['open data'], summary: 'The same, as CSV', querystring: OpenDataQuery, produces: ['text/csv'] } },
+    async (request, reply) => {
+      const data = await satisfaction.openData(request.query);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .header('access-control-allow-origin', '*')
+        .send(openDataCsv(data.rows));
+    },
+  );
+  app.get(
+    '/api/v1/opendata/catalog.jsonld',
+    { schema: { tags: ['open data'], summary: 'DCAT-AP description of the open data sets', produces: ['application/ld+json'] } },
+    async (_request, reply) =>
+      reply
+        .header('content-type', 'application/ld+json; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .header('access-control-allow-origin', '*')
+        .send(JSON.stringify(dcatCatalog(config.publicUrl, `${currentMonth()}-01`))),
+  );
+}
