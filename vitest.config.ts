@@ -3,12 +3,20 @@ import { defineConfig } from 'vitest/config';
 // Three tiers (docs/architecture.md): unit tests next to the code, integration tests of the whole app
 // in-process on a real database (PGlite, or the PostgreSQL server of TEST_DATABASE_URL), and browser
 // tests in e2e/ driving Debian's Chromium against a real server process.
+// The tiers run one after the other (sequence.groupOrder): on a 2-core machine, browser tests started next
+// to integration tests only slow both down and make start-up timeouts flaky.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}'], exclude: ['src/**/*.int.test.{ts,tsx}'] },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.{ts,tsx}'],
+          exclude: ['src/**/*.int.test.{ts,tsx}'],
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         extends: true,
@@ -17,8 +25,9 @@ export default defineConfig({
           include: ['src/**/*.int.test.{ts,tsx}', 'test/**/*.int.test.{ts,tsx}'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          hookTimeout: 120_000,
           pool: 'forks',
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -26,10 +35,11 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.{ts,tsx}'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
           pool: 'forks',
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -26,6 +26,12 @@ import { identityRoutes } from './identity/routes.tsx';
 import { SESSION_COOKIE } from './identity/sessions.ts';
 import { organisationRoutes } from './organisations/routes.tsx';
 import { auditRoutes } from './audit/routes.tsx';
+import { contactPointRoutes } from './contactpoints/routes.tsx';
+import { mailRoutes } from './platform/mail/routes.tsx';
+import { realtimeRoutes } from './platform/realtime/routes.ts';
+import { catalogueRoutes } from './catalogue/routes.tsx';
+import { satisfactionRoutes } from './satisfaction/routes.tsx';
+import { competenceRoutes } from './competence/routes.tsx';
 
 export interface AppDeps {
   config: Config;
@@ -156,6 +162,12 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   identityRoutes(app, services);
   organisationRoutes(app, services);
   auditRoutes(app, services);
+  contactPointRoutes(app, services);
+  mailRoutes(app, services);
+  realtimeRoutes(app, services);
+  catalogueRoutes(app, services);
+  satisfactionRoutes(app, services);
+  competenceRoutes(app, services);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -4,13 +4,33 @@ import type { Database } from './platform/db/database.ts';
 import { identityService } from './identity/service.ts';
 import { organisationService } from './organisations/service.ts';
 import { auditService } from './audit/service.ts';
+import { createJobRegistry } from './platform/jobs/registry.ts';
+import { mailService } from './platform/mail/service.ts';
+import { realtimeService } from './platform/realtime/service.ts';
+import { contactPointService } from './contactpoints/service.ts';
+import { catalogueService } from './catalogue/service.ts';
+import { satisfactionService } from './satisfaction/service.ts';
+import { competenceService } from './competence/service.ts';
 
 export function createServices({ config, db }: { config: Config; db: Database }) {
+  // Platform services other modules build on: the job registry (handlers run by the worker in main.ts),
+  // outgoing mail (queued as jobs) and realtime events (NOTIFY + Server-Sent Events).
+  const audit = auditService(db);
+  const jobs = createJobRegistry();
+  const realtime = realtimeService(db);
+  const mail = mailService({ db, config, jobs, audit });
   return {
     config,
-    audit: auditService(db),
+    jobs,
+    realtime,
+    mail,
+    audit,
     identity: identityService(db),
     organisations: organisationService(db),
+    contactPoints: contactPointService(db),
+    catalogue: catalogueService(db, { contactPoints: contactPointService(db) }),
+    satisfaction: satisfactionService(db, { publicUrl: config.publicUrl }),
+    competence: competenceService(db),
   };
 }
 

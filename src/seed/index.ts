@@ -2,9 +2,18 @@
 import type { Database } from '../platform/db/database.ts';
 import { seedReferenceOrganisations } from './reference.ts';
 import { seedDemoData } from './demo.ts';
+import { seedCatalogue } from './catalogue.ts';
+import { seedContactPoints } from './contact-points.ts';
+import { seedCompetenceDemo, seedCompetenceReference } from './competence.ts';
+import { seedSatisfactionDemo } from './satisfaction.ts';
 
 export async function seed(db: Database, options: { demo: boolean }) {
   const organisations = await seedReferenceOrganisations(db);
+  const catalogue = await seedCatalogue(db);
   const demo = options.demo ? await seedDemoData(db) : { accountsCreated: 0 };
-  return { organisationsCreated: organisations, ...demo };
+  const contactPoints = options.demo ? await seedContactPoints(db) : { contactPointsCreated: 0 };
+  const competence = await seedCompetenceReference(db);
+  const competenceDemo = options.demo ? await seedCompetenceDemo(db) : { competenceCampaignsCreated: 0 };
+  const satisfaction = options.demo ? await seedSatisfactionDemo(db) : { feedbackAnswersCreated: 0 };
+  return { organisationsCreated: organisations, ...catalogue, ...demo, ...contactPoints, ...competence, ...competenceDemo, ...satisfaction };
 }

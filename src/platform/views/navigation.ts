@@ -31,6 +31,26 @@ const ITEMS: NavigationItem[] = [
     label: 'nav.audit',
     visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager'),
   },
+  {
+    section: 'catalogue',
+    path: '/admin/catalogue',
+    label: 'nav.catalogue',
+    visible: (actor) => hasRole(actor, 'platform_admin', 'content_editor'),
+  },
+  { section: 'mail', path: '/admin/mail', label: 'nav.mail', visible: (actor) => hasRole(actor, 'platform_admin') },
+  {
+    section: 'contact-points',
+    path: '/admin/contact-points',
+    label: 'nav.contactPoints',
+    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager', 'content_editor'),
+  },
+  {
+    section: 'satisfaction',
+    path: '/satisfaction',
+    label: 'nav.satisfaction',
+    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager', 'regional_analyst'),
+  },
+  { section: 'competence', path: '/competence', label: 'nav.competence', visible: () => true },
   { section: 'password', path: '/account/password', label: 'nav.password', visible: () => true },
 ];
 

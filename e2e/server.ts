@@ -1,0 +1,143 @@
+// Starts the real IrisDesk server as a child process for the browser tests: a free port, demo data, and a
+// fresh database of its own — a new PGlite data folder by default, or a new database on the PostgreSQL
+// server of TEST_DATABASE_URL. stop() ends the process (SIGTERM, then SIGKILL) and removes the database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export interface TestServer {
+  /** Origin such as http://127.0.0.1:41234 (no trailing slash). */
+  url: string;
+  stop: () => Promise<void>;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+// Generous: a first start migrates and seeds a new database, which takes long on a busy machine.
+const START_TIMEOUT_MS = 240_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function serverUrl(database: string): string {
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl('postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database for one server: returns the environment to pass and how to remove it. */
+async function freshDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  if (process.env.TEST_DATABASE_URL) {
+    const name = `irisdesk_e2e_${randomBytes(6).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE ${name}`);
+    return {
+      env: { DATABASE_URL: serverUrl(name) },
+      drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'irisdesk-e2e-'));
+  return { env: { DATA_DIR: dir }, drop: () => rm(dir, { recursive: true, force: true }) };
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS).unref());
+  if ((await Promise.race([exited(child), timer])) === 'timeout') {
+    child.kill('SIGKILL');
+    await exited(child);
+  }
+}
+
+export async function startServer(): Promise<TestServer> {
+  const port = await freePort();
+  const database = await freshDatabase();
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'warn',
+    ...database.env,
+  };
+  // The server must use exactly the database chosen above.
+  if (!database.env.DATABASE_URL) delete env.DATABASE_URL;
+  delete env.TEST_DATABASE_URL;
+
+  // node --import tsx (not the tsx binary, which adds a second process in between) so signals reach the server.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+
+  const url = `http://127.0.0.1:${port}`;
+  let stopping = false;
+  let ready = false;
+  child.once('exit', (code, signal) => {
+    // A server that dies in the middle of the tests explains every failure that follows: say so loudly.
+    if (ready && !stopping) process.stderr.write(`\nIrisDesk test server exited unexpectedly (${code ?? signal}). Its output:\n${output}\n`);
+  });
+  const stop = async () => {
+    stopping = true;
+    try {
+      await stopProcess(child);
+    } finally {
+      await database.drop();
+    }
+  };
+
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  try {
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready`);
+      }
+      if (Date.now() > deadline) throw new Error(`the server was not ready within ${START_TIMEOUT_MS / 1000} s`);
+      try {
+        const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) });
+        if (response.status === 200) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } catch (error) {
+    await stop();
+    throw new Error(`IrisDesk did not start for the browser tests: ${(error as Error).message}\n--- server output ---\n${output}`);
+  }
+  ready = true;
+  return { url, stop };
+}
