@@ -5,7 +5,7 @@
 //   npm run bench -- realtime [--events 200] [--clients 20]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '../e2e/server.ts';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/platform/db/database.ts';
@@ -21,16 +21,6 @@ function option(args: string[], name: string, fallback: number): number {
   const index = args.indexOf(`--${name}`);
   const value = index >= 0 ? Number(args[index + 1]) : fallback;
   return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function signIn(baseUrl: string, email: string): Promise<string> {

@@ -1,9 +1,11 @@
 // Ends a test run with one plain line, "Tests: N passed, N failed, N skipped", that any CI can read.
 import type { Reporter, TestModule } from 'vitest/node';
+import type { SerializedError } from 'vitest';
 
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
-    const counts = { passed: 0, failed: 0, skipped: 0 };
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError> = []) {
+    // An error outside any test (a failed global setup) is a failure too, never "0 failed".
+    const counts = { passed: 0, failed: unhandledErrors.length, skipped: 0 };
     for (const module of testModules) {
       for (const test of module.children.allTests()) {
         const state = test.result().state;

@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../platform/http/errors.ts';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, fieldId, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../platform/views/components.tsx';
+import { Alert, ErrorSummary, fieldId, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../platform/views/components.tsx';
 import { formatDate, formatNumber } from '../platform/i18n/format.ts';
 import { pickText, type Language } from '../platform/i18n/languages.ts';
 import type { Translate } from '../platform/i18n/messages.ts';
@@ -59,22 +59,8 @@ function fmtIndicator(key: string, value: number | null | undefined, lang: Langu
 /** The error summary of competence forms: criterion-level messages carry their own label. */
 export function CompetenceErrorSummary({ errors }: { errors: FieldError[] | undefined }) {
   const { t } = usePage();
-  if (!errors || errors.length === 0) return null;
   return (
-    <div class="utrecht-alert utrecht-alert--error irisdesk-error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title" data-error-summary>
-      <h2 class="utrecht-heading-2" id="error-summary-title">
-        {t('form.errorSummaryTitle', { count: errors.length })}
-      </h2>
-      <ul class="utrecht-unordered-list">
-        {errors.map((error) => (
-          <li class="utrecht-unordered-list__item">
-            <a class="utrecht-link" href={`#${fieldId(error.field)}`}>
-              {t(error.code, { ...error.values, field: t(`competence.field.${error.field.replace(/^objectives\.\d+\./, 'objective.')}`) })}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <ErrorSummary errors={errors} labelOf={(field) => t(`competence.field.${field.replace(/^objectives\.\d+\./, 'objective.')}`)} />
   );
 }
 

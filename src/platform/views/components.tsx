@@ -18,8 +18,16 @@ export function CsrfField() {
 }
 
 /** Where the errors of a form are summarised, focused by the script and linked to each field. */
-export function ErrorSummary({ errors }: { errors: FieldError[] | undefined }) {
+export function ErrorSummary({
+  errors,
+  labelOf,
+}: {
+  errors: FieldError[] | undefined;
+  /** The label of a field as the user sees it; by default the catalogue's field.<name>. */
+  labelOf?: (field: string) => string;
+}) {
   const { t } = usePage();
+  const label = labelOf ?? ((field: string) => t(`field.${field}`));
   if (!errors || errors.length === 0) return null;
   return (
     <div class="utrecht-alert utrecht-alert--error irisdesk-error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title" data-error-summary>
@@ -34,7 +42,7 @@ export function ErrorSummary({ errors }: { errors: FieldError[] | undefined }) {
               t(error.code, { ...error.values, field: t('field.form') })
             ) : (
               <a class="utrecht-link" href={`#${fieldId(error.field)}`}>
-                {t(error.code, { ...error.values, field: t(`field.${error.field}`) })}
+                {t(error.code, { ...error.values, field: label(error.field) })}
               </a>
             )}
           </li>
