@@ -1,10 +1,10 @@
 // Browser tests of the back office: every demo account signs in and sees the menu of its roles; an
 // administrator manages organisations, units and accounts, reads the audit log, changes a password and
 // signs out. axe-core runs on every page visited, including the pages a form submit leads to.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext, submitAndCheck, visit } from './browser.ts';
-import { startServer, type TestServer } from './server.ts';
+import { describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { submitAndCheck, visit } from './browser.ts';
+import { useServerAndBrowser } from './session.ts';
 import { translator, type Translate } from '../src/platform/i18n/messages.ts';
 import { LANGUAGES, type Language } from '../src/platform/i18n/languages.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/seed/demo.ts';
@@ -12,26 +12,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/seed/demo.ts';
 // Generous limits: a busy two-core machine makes every browser step slow.
 vi.setConfig({ testTimeout: 180_000 });
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function withPage<T>(run: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await newContext(browser, server.url);
-  try {
-    return await run(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
+const { withPage } = useServerAndBrowser();
 
 async function signIn(page: Page, lang: Language, email: string, password = DEMO_PASSWORD) {
   const t = translator(lang);

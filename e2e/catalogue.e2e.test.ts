@@ -1,34 +1,14 @@
 // Browser tests of the catalogue pages: home search box, search results (good and without a good result),
 // service page with "where do I go?" (shared postal code, then the chosen commune), organisation page,
 // guided orientation and the editors' screens. axe-core runs on every page, in the three languages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext, submitAndCheck, visit } from './browser.ts';
-import { startServer, type TestServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { submitAndCheck, visit } from './browser.ts';
+import { useServerAndBrowser } from './session.ts';
 import { translator } from '../src/platform/i18n/messages.ts';
 import { LANGUAGES } from '../src/platform/i18n/languages.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function withPage<T>(run: (page: Page, context: BrowserContext) => Promise<T>, options: Parameters<typeof newContext>[2] = {}): Promise<T> {
-  const context = await newContext(browser, server.url, options);
-  try {
-    return await run(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
+const { withPage } = useServerAndBrowser();
 
 describe.each(LANGUAGES)('catalogue pages in %s', (lang) => {
   const t = translator(lang);

@@ -1,9 +1,8 @@
 // Browser tests of the public pages: home, language negotiation and switch, not-found pages, the login
 // page and its errors, keyboard use, and signing in without JavaScript. axe-core runs on every page.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, newContext, submitAndCheck, visit } from './browser.ts';
-import { startServer, type TestServer } from './server.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { checkA11y, submitAndCheck, visit } from './browser.ts';
+import { useServerAndBrowser } from './session.ts';
 import { translator } from '../src/platform/i18n/messages.ts';
 import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../src/platform/i18n/languages.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
@@ -11,26 +10,7 @@ import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 // Generous limits: a busy two-core machine makes every browser step slow.
 vi.setConfig({ testTimeout: 180_000 });
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function withPage<T>(run: (page: Page, context: BrowserContext) => Promise<T>, options: Parameters<typeof newContext>[2] = {}): Promise<T> {
-  const context = await newContext(browser, server.url, options);
-  try {
-    return await run(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
+const { withPage } = useServerAndBrowser();
 
 const OTHER: Record<Language, Language[]> = { fr: ['nl', 'en'], nl: ['fr', 'en'], en: ['fr', 'nl'] };
 

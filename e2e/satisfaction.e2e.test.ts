@@ -1,34 +1,15 @@
 // Browser tests of satisfaction: the questionnaire after a contact (without JavaScript, errors, replay),
 // the organisation and regional dashboards and the public barometer, in the three languages, with axe-core
 // on every page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext, submitAndCheck, visit } from './browser.ts';
-import { startServer, type TestServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { submitAndCheck, visit } from './browser.ts';
+import { useServerAndBrowser } from './session.ts';
 import { translator } from '../src/platform/i18n/messages.ts';
 import { LANGUAGES, type Language } from '../src/platform/i18n/languages.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function withPage<T>(run: (page: Page, context: BrowserContext) => Promise<T>, options: Parameters<typeof newContext>[2] = {}): Promise<T> {
-  const context = await newContext(browser, server.url, options);
-  try {
-    return await run(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
+const { withPage } = useServerAndBrowser();
 
 async function signIn(page: Page, lang: Language, email: string) {
   const t = translator(lang);

@@ -8,34 +8,6 @@ export interface BilingualText {
   nl: string;
 }
 
-export interface ContactPointRecord {
-  id: string;
-  organisationId: string;
-  organisationCode: string;
-  organisationKind: string;
-  organisationName: LocalizedText;
-  code: string;
-  name: LocalizedText;
-  street: BilingualText;
-  houseNumber: string;
-  postalCode: string;
-  municipality: BilingualText;
-  latitude: number | null;
-  longitude: number | null;
-  accessibility: string[];
-  accessibilityNote: LocalizedText | null;
-  languages: string[];
-  channels: string[];
-  phone: string | null;
-  email: string | null;
-  openingHours: string;
-  holidayCalendar: HolidayCalendarId;
-  demo: boolean;
-  active: boolean;
-  updatedAt: Date;
-  version: number;
-}
-
 /** The editable fields of a contact point. */
 export interface ContactPointFields {
   code: string;
@@ -56,6 +28,17 @@ export interface ContactPointFields {
   holidayCalendar: HolidayCalendarId;
   demo: boolean;
   active: boolean;
+}
+
+/** A stored contact point: its editable fields plus what the database adds. */
+export interface ContactPointRecord extends ContactPointFields {
+  id: string;
+  organisationId: string;
+  organisationCode: string;
+  organisationKind: string;
+  organisationName: LocalizedText;
+  updatedAt: Date;
+  version: number;
 }
 
 const SELECT = `
