@@ -35,6 +35,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.{ts,tsx}'],
+          // One server for the whole browser tier (see e2e/global-setup.ts); each file launches its browser.
+          globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           pool: 'forks',

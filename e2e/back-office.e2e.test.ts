@@ -175,7 +175,7 @@ describe.each(LANGUAGES)('an administrator in %s', (lang) => {
 
   it('changes the password with errors first, then signs out', () =>
     withPage(async (page) => {
-      // A fresh account per language, so that each run starts from the demo password.
+      // Another demo account per language; each gets its demo password back at the end.
       const email = ['manager@demo.irisdesk.brussels', 'manager.ixelles@demo.irisdesk.brussels', 'backoffice@demo.irisdesk.brussels'][LANGUAGES.indexOf(lang)]!;
       await signIn(page, lang, email);
       await visit(page, `/${lang}/account/password`);
@@ -205,5 +205,12 @@ describe.each(LANGUAGES)('an administrator in %s', (lang) => {
       await page.getByLabel(t('field.password'), { exact: true }).fill(DEMO_PASSWORD);
       await submitAndCheck(page, page.getByRole('button', { name: t('login.submit') }), { status: 401 });
       await signIn(page, lang, email, 'a brand new sentence');
+
+      // The server is shared by every browser-test file: give the demo account its password back.
+      await visit(page, `/${lang}/account/password`);
+      await page.getByLabel(t('field.currentPassword'), { exact: true }).fill('a brand new sentence');
+      await page.getByLabel(t('field.newPassword'), { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByLabel(t('field.confirmPassword'), { exact: true }).fill(DEMO_PASSWORD);
+      await submitAndCheck(page, page.getByRole('button', { name: t('password.submit') }), { status: 200 });
     }));
 });

@@ -2,7 +2,8 @@
 // `checkA11y` fail with a readable list of WCAG 2.1 A/AA violations (rule, impact, elements, help).
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -88,8 +89,32 @@ async function analyze(page: Page, html: string) {
 /**
  * Pages already found clean, by their markup (the per-request CSRF token left out): the same DOM gives the
  * same axe-core result, so a page seen again (the login page before each sign-in) is not analysed twice.
+ * The list is shared by every file of the run through a file that e2e/global-setup.ts names (one line per
+ * page), since files run in separate processes and most of them pass through the same login pages.
  */
 const cleanPages = new Set<string>();
+
+function cleanPagesFile(): string | undefined {
+  try {
+    return inject('e2eCleanPagesFile');
+  } catch {
+    return undefined; // outside a test run of the e2e project
+  }
+}
+
+function isKnownClean(key: string): boolean {
+  if (cleanPages.has(key)) return true;
+  const file = cleanPagesFile();
+  if (!file || !existsSync(file)) return false;
+  for (const line of readFileSync(file, 'utf8').split('\n')) if (line) cleanPages.add(line);
+  return cleanPages.has(key);
+}
+
+function rememberClean(key: string): void {
+  cleanPages.add(key);
+  const file = cleanPagesFile();
+  if (file) appendFileSync(file, `${key}\n`);
+}
 
 function markupKey(html: string): string {
   const normalised = html.replace(/(<input[^>]*name="_csrf"[^>]*value=")[^"]*"/g, '$1"').replace(/(<input[^>]*value=")[^"]*("[^>]*name="_csrf")/g, '$1$2');
@@ -100,10 +125,10 @@ function markupKey(html: string): string {
 export async function checkA11y(page: Page): Promise<void> {
   const html = await page.content();
   const key = markupKey(html);
-  if (cleanPages.has(key)) return;
+  if (isKnownClean(key)) return;
   const results = await analyze(page, html);
   if (results.violations.length === 0) {
-    cleanPages.add(key);
+    rememberClean(key);
     return;
   }
   const report = results.violations

@@ -1,42 +1,23 @@
 // Browser tests of the competence center: the questionnaire (saving a draft, an incomplete submission with
 // its error summary), the results with the radar chart and its table, the regional view and the portfolio,
 // in the three languages, with axe-core on every page visited.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, submitAndCheck, visit } from './browser.ts';
-import { startServer, type TestServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { submitAndCheck, visit } from './browser.ts';
+import { signIn, useServerAndBrowser } from './session.ts';
 import { translator } from '../src/platform/i18n/messages.ts';
 import { LANGUAGES, type Language } from '../src/platform/i18n/languages.ts';
-import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 
 /** axe-core on several pages of a busy machine takes time: each test gets three minutes. */
 const SLOW = 180_000;
 
-let server: TestServer;
-let browser: Browser;
+const { withPage } = useServerAndBrowser();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function asUser<T>(lang: Language, email: string, run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await newContext(browser, server.url);
-  try {
-    const page = await context.newPage();
-    const t = translator(lang);
-    await visit(page, `/${lang}/login`);
-    await page.getByLabel(t('field.email')).fill(email);
-    await page.getByLabel(t('field.password')).fill(DEMO_PASSWORD);
-    await submitAndCheck(page, page.getByRole('button', { name: t('login.submit') }), { status: 200 });
-    return await run(page);
-  } finally {
-    await context.close();
-  }
+function asUser<T>(lang: Language, email: string, run: (page: Page) => Promise<T>): Promise<T> {
+  return withPage(async (page) => {
+    await signIn(page, lang, email);
+    return run(page);
+  });
 }
 
 describe.each(LANGUAGES)('competence center in %s', (lang) => {

@@ -188,6 +188,13 @@ describe('without JavaScript', () => {
         await page.getByLabel(t('field.password'), { exact: true }).fill('a new sentence for elise');
         await submitAndCheck(page, page.getByRole('button', { name: t('login.submit') }), { status: 200 });
         expect(new URL(page.url()).pathname).toBe('/nl/back-office');
+
+        // The server is shared by every browser-test file: give the demo account its password back.
+        await visit(page, '/nl/account/password');
+        await page.getByLabel(t('field.currentPassword'), { exact: true }).fill('a new sentence for elise');
+        await page.getByLabel(t('field.newPassword'), { exact: true }).fill(DEMO_PASSWORD);
+        await page.getByLabel(t('field.confirmPassword'), { exact: true }).fill(DEMO_PASSWORD);
+        await submitAndCheck(page, page.getByRole('button', { name: t('password.submit') }), { status: 200 });
       },
       { javaScriptEnabled: false },
     ));

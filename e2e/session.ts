@@ -1,28 +1,33 @@
-// The per-file set-up every browser test shares: one real server and one Chromium for the file, and a fresh
-// browser context (cookies, storage) for each test through withPage.
-import { afterAll, beforeAll } from 'vitest';
+// The per-file set-up every browser test shares: the run's one real server (e2e/global-setup.ts), one
+// Chromium for the file, and a fresh browser context (cookies, storage) for each test through withPage.
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext } from './browser.ts';
-import { startServer, type TestServer } from './server.ts';
+import { launchBrowser, newContext, submitAndCheck, visit } from './browser.ts';
+import { translator } from '../src/platform/i18n/messages.ts';
+import type { Language } from '../src/platform/i18n/languages.ts';
+import { DEMO_PASSWORD } from '../src/seed/demo.ts';
+
+/** Origin of the run's test server, such as http://127.0.0.1:41234 (no trailing slash). */
+export function serverUrl(): string {
+  return inject('e2eServerUrl');
+}
 
 export function useServerAndBrowser() {
-  let server: TestServer | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, 300_000);
+    browser = await launchBrowser();
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
   async function withPage<T>(
     run: (page: Page, context: BrowserContext) => Promise<T>,
     options: Parameters<typeof newContext>[2] = {},
   ): Promise<T> {
-    const context = await newContext(browser!, server!.url, options);
+    const context = await newContext(browser!, serverUrl(), options);
     try {
       return await run(await context.newPage(), context);
     } finally {
@@ -30,5 +35,14 @@ export function useServerAndBrowser() {
     }
   }
 
-  return { withPage };
+  return { withPage, serverUrl };
+}
+
+/** Signs in on the login page of the given language (demo password unless told) and checks the pages. */
+export async function signIn(page: Page, lang: Language, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const t = translator(lang);
+  await visit(page, `/${lang}/login`);
+  await page.getByLabel(t('field.email'), { exact: true }).fill(email);
+  await page.getByLabel(t('field.password'), { exact: true }).fill(password);
+  await submitAndCheck(page, page.getByRole('button', { name: t('login.submit') }), { status: 200 });
 }
