@@ -1,6 +1,6 @@
 // Recording and reviewing the audit log. Entries are visible to the managers of the organisation whose data
 // it is, and to platform administrators.
-import type { Database } from '../platform/db/database.ts';
+import type { Database, Queryable } from '../platform/db/database.ts';
 import { hasRole, type Actor } from '../identity/actor.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { insertAuditEntry, listAuditEntries, type AuditAction } from './repository.ts';
@@ -9,20 +9,27 @@ export function canReviewAudit(actor: Actor | null): boolean {
   return hasRole(actor, 'platform_admin', 'organisation_manager');
 }
 
+export type AuditSubject = { type: string; id: string | null; organisationId: string | null };
+
+/** Records that an actor read or changed a subject, on the given database or inside a transaction. */
+export function recordAudit(q: Queryable, actor: Actor, action: AuditAction, subject: AuditSubject, requestId?: string, details?: Record<string, unknown>) {
+  return insertAuditEntry(q, {
+    actorAccountId: actor.accountId,
+    actorOrganisationId: actor.organisationId,
+    action,
+    subjectType: subject.type,
+    subjectId: subject.id,
+    organisationId: subject.organisationId,
+    requestId: requestId ?? null,
+    details: details ?? {},
+  });
+}
+
 export function auditService(db: Database) {
   return {
     /** Records that an actor read or changed a subject belonging to an organisation. */
-    record(actor: Actor, action: AuditAction, subject: { type: string; id: string | null; organisationId: string | null }, requestId?: string, details?: Record<string, unknown>) {
-      return insertAuditEntry(db, {
-        actorAccountId: actor.accountId,
-        actorOrganisationId: actor.organisationId,
-        action,
-        subjectType: subject.type,
-        subjectId: subject.id,
-        organisationId: subject.organisationId,
-        requestId: requestId ?? null,
-        details: details ?? {},
-      });
+    record(actor: Actor, action: AuditAction, subject: AuditSubject, requestId?: string, details?: Record<string, unknown>) {
+      return recordAudit(db, actor, action, subject, requestId, details);
     },
     async list(actor: Actor, filter: { subjectType?: string | undefined; subjectId?: string | undefined; limit?: number }) {
       if (!canReviewAudit(actor)) throw new AppError(403, 'forbidden');

@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../platform/http/errors.ts';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, ErrorSummary, fieldId, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../platform/views/components.tsx';
+import { Alert, ErrorSummary, fieldId, FieldShell, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../platform/views/components.tsx';
 import { formatDate, formatNumber } from '../platform/i18n/format.ts';
 import { pickText, type Language } from '../platform/i18n/languages.ts';
 import type { Translate } from '../platform/i18n/messages.ts';
@@ -239,30 +239,15 @@ function DateField({ name, label, value, errors }: { name: string; label: string
 }
 
 function NumberField(props: { name: string; label: string; value?: string | number | null | undefined; min?: number; max?: number; step?: string; description?: string; errors?: FieldError[] | undefined; required?: boolean }) {
-  const { t } = usePage();
-  const id = fieldId(props.name);
-  const error = props.errors?.find((e) => e.field === props.name);
-  const describedBy = [props.description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {props.label}
-        </label>
-      </div>
-      {props.description && (
-        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
-          {props.description}
-        </div>
-      )}
-      {error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-          {t(error.code, { ...error.values, field: props.label })}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
+    <FieldShell
+      name={props.name}
+      label={props.label}
+      errors={props.errors}
+      description={props.description}
+      control={(aria) => (
         <input
-          id={id}
+          {...aria}
           class="utrecht-textbox utrecht-textbox--html-input"
           type="number"
           inputMode="decimal"
@@ -272,11 +257,9 @@ function NumberField(props: { name: string; label: string; value?: string | numb
           max={props.max}
           step={props.step ?? 'any'}
           required={props.required}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy}
         />
-      </div>
-    </div>
+      )}
+    />
   );
 }
 

@@ -161,9 +161,11 @@ export async function openPglite(
   });
   // PGlite is one connection: queries queue inside it. A transaction takes it exclusively, so other
   // callers wait for the transaction to end, as they would for a row lock on a server.
+  // rowCount as node-postgres reports it: rows returned by a SELECT (PGlite's affectedRows is 0 there),
+  // rows changed by INSERT/UPDATE/DELETE (with or without RETURNING).
   const wrap = (result: { rows: unknown[]; affectedRows?: number }) => ({
     rows: result.rows,
-    rowCount: result.affectedRows ?? result.rows.length,
+    rowCount: Math.max(result.affectedRows ?? 0, result.rows.length),
   });
   return {
     engine: 'pglite',

@@ -64,9 +64,14 @@ interface FieldProps {
   children?: ComponentChildren;
 }
 
-function FieldShell({ name, label, errors, description, control }: FieldProps & { control: (aria: Record<string, string | boolean>) => JSX.Element }) {
+/**
+ * Label, description, error message and the ids that tie them to the control: every form field of IrisDesk
+ * is drawn through this. `control` receives the attributes its input needs (id, aria-describedby,
+ * aria-invalid). `idSuffix` tells apart several forms with the same field on one page.
+ */
+export function FieldShell({ name, label, errors, description, idSuffix, control }: FieldProps & { idSuffix?: string | undefined; control: (aria: Record<string, string | boolean>) => ComponentChildren }) {
   const { t } = usePage();
-  const id = fieldId(name);
+  const id = `${fieldId(name)}${idSuffix ? `-${idSuffix}` : ''}`;
   const error = errors?.find((e) => e.field === name);
   const describedBy = [description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const aria: Record<string, string | boolean> = { id };
