@@ -70,4 +70,30 @@ describe('editors', () => {
       await submitAndCheck(page, page.getByRole('button', { name: t('catalogue.edit.save') }), { status: 200 });
       await expect(page.getByText(t('catalogue.edit.saved')).count()).resolves.toBe(1);
     }));
+
+  it('an editor creates a service on one form, publishes it, and keeps the next change as a draft until publish', () =>
+    withPage(async (page) => {
+      const t = translator('en');
+      await visit(page, '/en/login');
+      await page.getByLabel(t('field.email'), { exact: true }).fill('editor@demo.irisdesk.brussels');
+      await page.getByLabel(t('field.password'), { exact: true }).fill(DEMO_PASSWORD);
+      await submitAndCheck(page, page.getByRole('button', { name: t('login.submit') }), { status: 200 });
+      await visit(page, '/en/admin/catalogue/services/new');
+      // Nothing filled in: the errors are listed and each field says what is wrong.
+      await submitAndCheck(page, page.getByRole('button', { name: t('catalogue.new.create') }), { status: 400 });
+      await page.getByLabel(t('field.code'), { exact: true }).fill('e2e-bulky-waste');
+      await page.getByLabel(t('field.nameFr'), { exact: true }).fill('Encombrants');
+      await page.getByLabel(t('field.nameNl'), { exact: true }).fill('Grofvuil');
+      await page.getByLabel(t('field.nameEn'), { exact: true }).fill('Bulky waste');
+      await page.getByLabel(t('field.summaryEn'), { exact: true }).fill('Collection of bulky waste at home.');
+      await page.getByLabel(t('catalogue.field.theme'), { exact: true }).selectOption({ index: 1 });
+      await submitAndCheck(page, page.getByRole('button', { name: t('catalogue.new.create') }), { status: 200 });
+      expect(new URL(page.url()).pathname).toBe('/en/admin/catalogue/services/e2e-bulky-waste');
+      await submitAndCheck(page, page.getByRole('button', { name: t('catalogue.edit.publish'), exact: true }), { status: 200 });
+      await page.getByLabel(t('field.nameEn'), { exact: true }).fill('Bulky waste collection');
+      await submitAndCheck(page, page.getByRole('button', { name: t('catalogue.edit.saveDraft') }), { status: 200 });
+      await expect(page.getByRole('heading', { name: t('catalogue.draft.title') }).count()).resolves.toBe(1);
+      await visit(page, '/en/services/e2e-bulky-waste');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Bulky waste');
+    }));
 });

@@ -7,11 +7,12 @@ import { Layout } from '../platform/views/Layout.tsx';
 import { Alert, CheckboxGroup, ErrorSummary, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField, fieldId } from '../platform/views/components.tsx';
 import { jsonForScript } from '../platform/views/render.tsx';
 import { formatDate, formatDateTime, formatTime } from '../platform/i18n/format.ts';
-import { LANGUAGES, LANGUAGE_NAMES, pickText, type Language } from '../platform/i18n/languages.ts';
+import { LANGUAGES, LANGUAGE_NAMES, pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import type { ContactPointSummary } from '../contactpoints/service.ts';
-import { CHANNELS, SERVICE_STATUSES, type ContentGapSummary, type LifeEvent, type OrganisationRef, type ServiceRecord, type ServiceVersion, type Theme } from './repository.ts';
+import { CHANNELS, type ContentGapSummary, type LifeEvent, type OrganisationRef, type ServiceContent, type ServiceRecord, type ServiceVersion, type Theme } from './repository.ts';
 import type { OrganisationAnswer, SearchResult } from './service.ts';
 import { governmentServiceJsonLd } from './exports.ts';
+import { WaitText } from '../queues/pages.tsx';
 
 // ---- shared pieces
 
@@ -64,7 +65,7 @@ function OrganisationLine({ organisation }: { organisation: OrganisationAnswer }
   return <>{t(`catalogue.providedByEvery.${organisation.kind}`)}</>;
 }
 
-function ContactPointCard({ point, appointment }: { point: ContactPointSummary; appointment?: boolean }) {
+function ContactPointCard({ point, appointment, wait }: { point: ContactPointSummary; appointment?: boolean; wait?: number | undefined }) {
   const { t, lang } = usePage();
   const next = point.status.nextChange;
   const at = next ? new Date(next.at) : undefined;
@@ -101,6 +102,14 @@ function ContactPointCard({ point, appointment }: { point: ContactPointSummary; 
           <>
             <dt>{t('catalogue.cp.channels')}</dt>
             <dd>{point.channels.map((c) => t(`catalogue.cpChannel.${c}`)).join(', ')}</dd>
+          </>
+        )}
+        {wait !== undefined && (
+          <>
+            <dt>{t('queues.wait.title')}</dt>
+            <dd>
+              <WaitText minutes={wait} />
+            </dd>
           </>
         )}
         {appointment !== undefined && (
@@ -146,13 +155,13 @@ function ContactPointCard({ point, appointment }: { point: ContactPointSummary; 
   );
 }
 
-function ContactPointList({ points, appointment }: { points: ContactPointSummary[]; appointment?: boolean }) {
+function ContactPointList({ points, appointment, waits }: { points: ContactPointSummary[]; appointment?: boolean; waits?: Map<string, number> | undefined }) {
   const { t } = usePage();
   if (points.length === 0) return <Paragraph>{t('catalogue.cp.none')}</Paragraph>;
   return (
     <ul class="irisdesk-card-grid">
       {points.map((point) => (
-        <ContactPointCard point={point} appointment={appointment} />
+        <ContactPointCard point={point} appointment={appointment} wait={waits?.get(point.id)} />
       ))}
     </ul>
   );
@@ -213,6 +222,8 @@ export interface OrientationState {
   candidates?: Array<{ code: string; name: string }>;
   organisation?: OrganisationAnswer;
   contactPoints?: ContactPointSummary[];
+  /** Estimated queue wait now per contact point id (points issuing tickets for this service, open now). */
+  queueWaits?: Map<string, number>;
 }
 
 type ServiceView = {
@@ -236,7 +247,7 @@ function Fact({ label, children }: { label: string; children: ComponentChildren 
   );
 }
 
-export function ServicePage({ service, view, orientation, publicUrl }: { service: ServiceRecord; view: ServiceView; orientation: OrientationState; publicUrl: string }) {
+export function ServicePage({ service, view, orientation, publicUrl, related }: { service: ServiceRecord; view: ServiceView; orientation: OrientationState; publicUrl: string; related?: ComponentChildren }) {
   const { t, lang } = usePage();
   const url = `${publicUrl.replace(/\/$/, '')}/${lang}/services/${service.code}`;
   const provider = service.competentOrganisation ? pickText(service.competentOrganisation.name, lang).text : undefined;
@@ -290,6 +301,7 @@ export function ServicePage({ service, view, orientation, publicUrl }: { service
         )}
         {view.lastReviewedAt && <Fact label={t('catalogue.field.lastReviewed')}>{formatDate(new Date(view.lastReviewedAt), lang)}</Fact>}
       </dl>
+      {related}
       {view.description && (
         <section aria-labelledby="description">
           <h2 class="utrecht-heading-2" id="description">
@@ -336,10 +348,18 @@ export function ServicePage({ service, view, orientation, publicUrl }: { service
               {t('catalogue.where.answer')} <Link href={orientation.organisation.url}>{orientation.organisation.name}</Link>
             </Paragraph>
             <h3 class="utrecht-heading-3">{t('catalogue.where.contactPoints')}</h3>
-            <ContactPointList points={orientation.contactPoints ?? []} appointment={service.appointment} />
+            <ContactPointList points={orientation.contactPoints ?? []} appointment={service.appointment} waits={orientation.queueWaits} />
           </>
         )}
       </section>
+      {service.appointment && (
+        <Paragraph>
+          <Link href={`/${lang}/appointments?service=${service.code}`}>{t('appointments.start.title')}</Link>
+        </Paragraph>
+      )}
+      <Paragraph>
+        <Link href={`/${lang}/contact?service=${service.code}`}>{t('contact.link.fromService')}</Link>
+      </Paragraph>
     </Layout>
   );
 }
@@ -495,15 +515,21 @@ export function CatalogueAdminPage({ entries, staleOnly }: { entries: Array<{ se
         <li>
           <Link href={`/${lang}/admin/catalogue/gaps`}>{t('catalogue.admin.gapsLink')}</Link>
         </li>
+        <li>
+          <Link href={`/${lang}/admin/catalogue/services/new`}>{t('catalogue.new.title')}</Link>
+        </li>
       </ul>
       <Table
         caption={t('catalogue.admin.caption', { count: entries.length })}
         head={[t('catalogue.field.name'), t('catalogue.field.status'), t('catalogue.admin.translations'), t('catalogue.field.lastReviewed')]}
         rows={entries.map(({ service, completeness, stale }) => [
           <Link href={`/${lang}/admin/catalogue/services/${service.code}`}>
-            <Text value={service.name} />
+            <Text value={(service.draft ?? service).name} />
           </Link>,
-          t(`catalogue.status.${service.status}`),
+          <>
+            {t(`catalogue.status.${service.status}`)}
+            {service.draft && <strong> ({t('catalogue.draft.marker')})</strong>}
+          </>,
           LANGUAGES.map((l) => `${l.toUpperCase()} ${completeness[l] ? '✓' : t('catalogue.admin.missing')}`).join(' · '),
           <>
             {service.lastReviewedAt ? formatDate(new Date(service.lastReviewedAt), lang) : t('catalogue.admin.neverReviewed')}
@@ -532,65 +558,234 @@ export function ContentGapsPage({ gaps }: { gaps: ContentGapSummary[] }) {
 
 type FormValues = Record<string, string | string[] | undefined>;
 const suffix = (l: Language) => `${l[0]!.toUpperCase()}${l[1]}`;
+const TEXT_FIELDS = ['summary', 'description', 'evidence', 'cost', 'processingTime'] as const;
 
-export function ServiceEditPage(props: {
-  service: ServiceRecord;
-  completeness: Record<Language, boolean>;
-  versions: ServiceVersion[];
-  errors?: FieldError[];
-  values?: FormValues;
-  saved?: boolean;
-}) {
+export interface ServiceFormReference {
+  themes: Theme[];
+  lifeEvents: LifeEvent[];
+  organisations: Array<{ id: string; code: string; kind: string; name: LocalizedText }>;
+}
+
+/** The label of a form field as the user sees it (error summary, changed-fields list). */
+function useFieldLabel() {
+  const { t } = usePage();
+  return (field: string): string => {
+    const localized = /^(name|summary|description|evidence|cost|processingTime|keywords)(Fr|Nl|En)$/.exec(field) ?? /^(name|summary|description|evidence|cost|processingTime|keywords)\.(fr|nl|en)$/.exec(field);
+    if (localized) return t(`field.${localized[1]}${suffix(localized[2]!.toLowerCase() as Language)}`);
+    const known: Record<string, string> = {
+      code: t('field.code'),
+      theme: t('catalogue.field.theme'),
+      audience: t('catalogue.field.audience'),
+      lifeEvents: t('catalogue.field.lifeEvents'),
+      competent: t('catalogue.field.provider'),
+      competentKind: t('catalogue.field.provider'),
+      competentOrganisation: t('catalogue.edit.competentOrganisation'),
+      channels: t('catalogue.field.channels'),
+      appointment: t('catalogue.field.appointment'),
+    };
+    return known[field] ?? t(`field.${field}`);
+  };
+}
+
+/** Radio buttons in a fieldset whose id is the field's (the error summary links to it). */
+function RadioField({ name, legend, options, checked, errors }: { name: string; legend: string; options: Array<{ value: string; label: string }>; checked?: string | undefined; errors?: FieldError[] | undefined }) {
+  const { t } = usePage();
+  const id = fieldId(name);
+  const error = errors?.find((e) => e.field === name);
+  return (
+    <fieldset class="utrecht-form-fieldset irisdesk-radio-group" id={id} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
+      {error && (
+        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+          {t(error.code, { ...error.values, field: legend })}
+        </div>
+      )}
+      {options.map((option) => (
+        <div class="utrecht-form-field utrecht-form-field--radio">
+          <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={`${id}-${option.value}`} name={name} value={option.value} checked={option.value === checked} />
+          <label class="utrecht-form-label utrecht-form-label--radio" for={`${id}-${option.value}`}>
+            {option.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Every editable field of a service on one form, the three languages together. */
+function ServiceFields({ content, values, errors, reference }: { content: ServiceContent | undefined; values?: FormValues | undefined; errors?: FieldError[] | undefined; reference: ServiceFormReference }) {
   const { t, lang } = usePage();
-  const s = props.service;
+  const label = useFieldLabel();
   const v = (name: string, fallback: string) => {
-    const raw = props.values?.[name];
+    const raw = values?.[name];
     return typeof raw === 'string' ? raw : fallback;
   };
-  const localizedFields = (field: 'summary' | 'description' | 'evidence' | 'cost' | 'processingTime') =>
-    LANGUAGES.map((l) => (
-      <TextArea name={`${field}${suffix(l)}`} label={`${t(`catalogue.field.${field}`)} (${LANGUAGE_NAMES[l]})`} value={v(`${field}${suffix(l)}`, s[field][l] ?? '')} maxLength={4000} rows={field === 'description' ? 6 : 3} errors={props.errors} />
-    ));
+  const list = (name: string, fallback: string[]) => {
+    if (!values) return fallback;
+    const raw = values[name];
+    return raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  };
+  const kind = v('competentKind', content?.competentKind ?? 'organisation');
   return (
-    <Layout title={t('catalogue.edit.title', { name: pickText(s.name, lang).text })} backOffice section="catalogue">
-      <ErrorSummary errors={props.errors} />
-      <Heading1>{t('catalogue.edit.title', { name: pickText(s.name, lang).text })}</Heading1>
-      {props.saved && <Alert type="ok">{t('catalogue.edit.saved')}</Alert>}
-      <Paragraph>
-        {t('catalogue.admin.translations')}: {LANGUAGES.map((l) => `${LANGUAGE_NAMES[l]} ${props.completeness[l] ? '✓' : t('catalogue.admin.missing')}`).join(' · ')}
-      </Paragraph>
-      <Form action={`/${lang}/admin/catalogue/services/${s.code}`}>
-        <input type="hidden" name="version" value={String(s.version)} />
+    <>
+      <fieldset class="utrecht-form-fieldset">
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('catalogue.edit.textsLegend')}</legend>
         {LANGUAGES.map((l) => (
-          <TextField name={`name${suffix(l)}`} label={`${t('catalogue.field.name')} (${LANGUAGE_NAMES[l]})`} value={v(`name${suffix(l)}`, s.name[l] ?? '')} maxLength={200} errors={props.errors} />
+          <TextField name={`name${suffix(l)}`} label={label(`name${suffix(l)}`)} value={v(`name${suffix(l)}`, content?.name[l] ?? '')} maxLength={200} errors={errors} />
         ))}
-        {localizedFields('summary')}
-        {localizedFields('description')}
-        {localizedFields('evidence')}
-        {localizedFields('cost')}
-        {localizedFields('processingTime')}
+        {TEXT_FIELDS.map((field) =>
+          LANGUAGES.map((l) => (
+            <TextArea name={`${field}${suffix(l)}`} label={label(`${field}${suffix(l)}`)} value={v(`${field}${suffix(l)}`, content?.[field][l] ?? '')} maxLength={4000} rows={field === 'description' ? 6 : 3} errors={errors} />
+          )),
+        )}
         {LANGUAGES.map((l) => (
           <TextField
             name={`keywords${suffix(l)}`}
-            label={`${t('catalogue.field.keywords')} (${LANGUAGE_NAMES[l]})`}
+            label={label(`keywords${suffix(l)}`)}
             description={t('catalogue.edit.keywordsHint')}
-            value={v(`keywords${suffix(l)}`, (s.keywords[l] ?? []).join(', '))}
+            value={v(`keywords${suffix(l)}`, (content?.keywords[l] ?? []).join(', '))}
             maxLength={4000}
-            errors={props.errors}
+            errors={errors}
           />
         ))}
-        <CheckboxGroup
-          name="channels"
-          legend={t('catalogue.field.channels')}
-          options={CHANNELS.map((c) => ({ value: c, label: t(`catalogue.channel.${c}`) }))}
-          checked={Array.isArray(props.values?.channels) ? props.values.channels : s.channels}
-          errors={props.errors}
-        />
-        <CheckboxGroup name="appointment" legend={t('catalogue.field.appointment')} options={[{ value: 'true', label: t('catalogue.appointment.yes') }]} checked={s.appointment ? ['true'] : []} />
-        <SelectField name="status" label={t('catalogue.field.status')} value={v('status', s.status)} options={SERVICE_STATUSES.map((st) => ({ value: st, label: t(`catalogue.status.${st}`) }))} errors={props.errors} />
-        <CheckboxGroup name="reviewed" legend={t('catalogue.field.lastReviewed')} options={[{ value: 'true', label: t('catalogue.edit.markReviewed') }]} checked={[]} />
-        <SubmitButton>{t('catalogue.edit.save')}</SubmitButton>
+      </fieldset>
+      <CheckboxGroup name="audience" legend={label('audience')} options={['citizen', 'business', 'association'].map((a) => ({ value: a, label: t(`catalogue.audience.${a}`) }))} checked={list('audience', content?.audience ?? ['citizen'])} errors={errors} />
+      <SelectField
+        name="theme"
+        label={label('theme')}
+        value={v('theme', content?.theme ?? '')}
+        options={[{ value: '', label: t('catalogue.edit.choose') }, ...reference.themes.map((theme) => ({ value: theme.code, label: pickText(theme.name, lang).text }))]}
+        errors={errors}
+      />
+      <CheckboxGroup name="lifeEvents" legend={label('lifeEvents')} options={reference.lifeEvents.map((event) => ({ value: event.code, label: pickText(event.name, lang).text }))} checked={list('lifeEvents', content?.lifeEvents ?? [])} errors={errors} />
+      <RadioField
+        name="competentKind"
+        legend={label('competentKind')}
+        options={[
+          { value: 'organisation', label: t('catalogue.edit.competentOne') },
+          { value: 'commune', label: t('catalogue.edit.competentEveryCommune') },
+          { value: 'cpas', label: t('catalogue.edit.competentEveryCpas') },
+        ]}
+        checked={kind}
+        errors={errors}
+      />
+      <SelectField
+        name="competentOrganisation"
+        label={label('competentOrganisation')}
+        description={t('catalogue.edit.competentOrganisationHint')}
+        value={v('competentOrganisation', content?.competentOrganisation ?? (reference.organisations.length === 1 ? reference.organisations[0]!.code : ''))}
+        options={[{ value: '', label: t('catalogue.edit.choose') }, ...reference.organisations.map((org) => ({ value: org.code, label: pickText(org.name, lang).text }))]}
+        errors={errors}
+      />
+      <CheckboxGroup name="channels" legend={label('channels')} options={CHANNELS.map((c) => ({ value: c, label: t(`catalogue.channel.${c}`) }))} checked={list('channels', content?.channels ?? [])} errors={errors} />
+      <CheckboxGroup name="appointment" legend={label('appointment')} options={[{ value: 'true', label: t('catalogue.appointment.yes') }]} checked={list('appointment', content?.appointment ? ['true'] : [])} errors={errors} />
+    </>
+  );
+}
+
+function IntentButton({ intent, children, variant = 'primary' }: { intent: 'save' | 'publish'; children: ComponentChildren; variant?: 'primary' | 'secondary' }) {
+  return (
+    <button type="submit" name="intent" value={intent} class={`utrecht-button utrecht-button--${variant}-action`}>
+      {children}
+    </button>
+  );
+}
+
+export function ServiceNewPage(props: { reference: ServiceFormReference; errors?: FieldError[]; values?: FormValues }) {
+  const { t, lang } = usePage();
+  const label = useFieldLabel();
+  return (
+    <Layout title={t('catalogue.new.title')} backOffice section="catalogue">
+      <ErrorSummary errors={props.errors} labelOf={label} />
+      <Heading1>{t('catalogue.new.title')}</Heading1>
+      <Paragraph>{t('catalogue.new.lead')}</Paragraph>
+      <Form action={`/${lang}/admin/catalogue/services`}>
+        <TextField name="code" label={t('field.code')} description={t('catalogue.new.codeHint')} value={typeof props.values?.code === 'string' ? props.values.code : ''} maxLength={64} required errors={props.errors} />
+        <ServiceFields content={undefined} values={props.values} errors={props.errors} reference={props.reference} />
+        <SubmitButton>{t('catalogue.new.create')}</SubmitButton>
       </Form>
+    </Layout>
+  );
+}
+
+export type EditNotice = 'saved' | 'published' | 'discarded' | 'created' | 'withdrawn';
+
+export function ServiceEditPage(props: {
+  service: ServiceRecord;
+  content: ServiceContent;
+  changedFields: string[];
+  completeness: Record<Language, boolean>;
+  versions: ServiceVersion[];
+  reference: ServiceFormReference;
+  errors?: FieldError[];
+  values?: FormValues;
+  notice?: EditNotice | undefined;
+}) {
+  const { t, lang } = usePage();
+  const label = useFieldLabel();
+  const s = props.service;
+  const name = pickText(props.content.name, lang).text;
+  const published = s.status === 'published';
+  const base = `/${lang}/admin/catalogue/services/${s.code}`;
+  return (
+    <Layout title={t('catalogue.edit.title', { name })} backOffice section="catalogue">
+      <ErrorSummary errors={props.errors} labelOf={label} />
+      <Heading1>{t('catalogue.edit.title', { name })}</Heading1>
+      {props.notice && <Alert type="ok">{t(props.notice === 'saved' ? 'catalogue.edit.saved' : `catalogue.edit.notice.${props.notice}`)}</Alert>}
+      <Paragraph>
+        {t('catalogue.field.status')}: <strong>{t(`catalogue.status.${s.status}`)}</strong>
+        {published && (
+          <>
+            {' · '}
+            <Link href={`/${lang}/services/${s.code}`}>{t('catalogue.edit.publicPage')}</Link>
+          </>
+        )}
+      </Paragraph>
+      {s.draft && (
+        <section class="utrecht-alert utrecht-alert--warning irisdesk-draft" aria-labelledby="draft-heading">
+          <h2 class="utrecht-heading-2" id="draft-heading">
+            {t('catalogue.draft.title')}
+          </h2>
+          <Paragraph>{t('catalogue.draft.lead', { date: s.draftSavedAt ? formatDateTime(new Date(s.draftSavedAt), lang) : '–' })}</Paragraph>
+          {props.changedFields.length > 0 ? (
+            <>
+              <Paragraph>{t('catalogue.draft.changed', { count: props.changedFields.length })}</Paragraph>
+              <ul class="utrecht-unordered-list" data-changed-fields>
+                {props.changedFields.map((field) => (
+                  <li class="utrecht-unordered-list__item">{label(field)}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <Paragraph>{t('catalogue.draft.noDifference')}</Paragraph>
+          )}
+          <Form action={`${base}/discard`}>
+            <input type="hidden" name="version" value={String(s.version)} />
+            <SubmitButton variant="secondary">{t('catalogue.draft.discard')}</SubmitButton>
+          </Form>
+        </section>
+      )}
+      <Paragraph>
+        {t('catalogue.admin.translations')}: {LANGUAGES.map((l) => `${LANGUAGE_NAMES[l]} ${props.completeness[l] ? '✓' : t('catalogue.admin.missing')}`).join(' · ')}
+      </Paragraph>
+      {published && <Paragraph>{t('catalogue.draft.howItWorks')}</Paragraph>}
+      <Form action={base}>
+        <input type="hidden" name="version" value={String(s.version)} />
+        <ServiceFields content={props.content} values={props.values} errors={props.errors} reference={props.reference} />
+        <CheckboxGroup name="reviewed" legend={t('catalogue.field.lastReviewed')} options={[{ value: 'true', label: t('catalogue.edit.markReviewed') }]} checked={[]} />
+        <div class="irisdesk-actions">
+          <IntentButton intent="save">{published ? t('catalogue.edit.saveDraft') : t('catalogue.edit.save')}</IntentButton>{' '}
+          <IntentButton intent="publish" variant="secondary">
+            {published ? t('catalogue.edit.publishChanges') : t('catalogue.edit.publish')}
+          </IntentButton>
+        </div>
+      </Form>
+      {published && (
+        <Form action={`${base}/withdraw`}>
+          <input type="hidden" name="version" value={String(s.version)} />
+          <SubmitButton variant="secondary">{t('catalogue.edit.withdraw')}</SubmitButton>
+        </Form>
+      )}
       <section aria-labelledby="history">
         <h2 class="utrecht-heading-2" id="history">
           {t('catalogue.edit.history')}

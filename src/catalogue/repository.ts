@@ -39,6 +39,28 @@ export interface ServiceRecord {
   lastReviewedAt: Date | null;
   updatedAt: Date;
   version: number;
+  /** Pending changes of a published service, not public yet (decision 0015). */
+  draft: ServiceContent | null;
+  draftSavedAt: Date | null;
+}
+
+/** Everything an editor can change in a service: the live columns, or a pending draft of them. */
+export interface ServiceContent {
+  name: LocalizedText;
+  summary: LocalizedText;
+  description: LocalizedText;
+  evidence: LocalizedText;
+  cost: LocalizedText;
+  processingTime: LocalizedText;
+  keywords: Keywords;
+  audience: string[];
+  lifeEvents: string[];
+  theme: string;
+  competentKind: CompetentKind;
+  /** Organisation code when competentKind is 'organisation', otherwise null. */
+  competentOrganisation: string | null;
+  channels: string[];
+  appointment: boolean;
 }
 
 const SERVICE_SELECT = `
@@ -49,7 +71,7 @@ const SERVICE_SELECT = `
            AS "competentOrganisation",
          s.owner_organisation_id AS "ownerOrganisationId", s.channels, s.appointment, s.evidence, s.cost,
          s.processing_time AS "processingTime", s.keywords, s.status, s.last_reviewed_at AS "lastReviewedAt",
-         s.updated_at AS "updatedAt", s.version
+         s.updated_at AS "updatedAt", s.version, s.draft, s.draft_saved_at AS "draftSavedAt"
     FROM services s LEFT JOIN organisations o ON o.id = s.competent_organisation_id`;
 
 // ---- reference data
@@ -274,63 +296,150 @@ export async function findOrganisationRef(db: Queryable, code: string): Promise<
   return rows[0];
 }
 
-/** Every postal code of a commune in the Region (to tell "not in Brussels" from "shared"). */
-export async function knownPostalCode(db: Queryable, postalCode: string): Promise<boolean> {
-  const { rowCount } = await db.query(`SELECT 1 FROM organisations WHERE postal_codes @> ARRAY[$1::text] LIMIT 1`, [postalCode]);
-  return rowCount > 0;
-}
-
 // ---- editing
 
-export interface ServiceChanges {
-  name: LocalizedText;
-  summary: LocalizedText;
-  description: LocalizedText;
-  evidence: LocalizedText;
-  cost: LocalizedText;
-  processingTime: LocalizedText;
-  keywords: Keywords;
-  channels: string[];
-  appointment: boolean;
-  status: ServiceStatus;
-  reviewed: boolean;
-}
-
-/** Updates when the stored version is the one the editor read; returns false on a stale version. */
-export async function updateService(db: Queryable, id: string, expectedVersion: number, changes: ServiceChanges): Promise<boolean> {
-  const { rowCount } = await db.query(
-    `UPDATE services
-        SET name = $3, summary = $4, description = $5, evidence = $6, cost = $7, processing_time = $8, keywords = $9,
-            channels = $10, appointment = $11, status = $12,
-            last_reviewed_at = CASE WHEN $13::boolean THEN now() ELSE last_reviewed_at END,
-            updated_at = now(), version = version + 1
-      WHERE id = $1 AND version = $2`,
-    [
-      id,
-      expectedVersion,
-      JSON.stringify(changes.name),
-      JSON.stringify(changes.summary),
-      JSON.stringify(changes.description),
-      JSON.stringify(changes.evidence),
-      JSON.stringify(changes.cost),
-      JSON.stringify(changes.processingTime),
-      JSON.stringify(changes.keywords),
-      changes.channels,
-      changes.appointment,
-      changes.status,
-      changes.reviewed,
-    ],
-  );
-  return rowCount === 1;
-}
-
 export async function insertServiceVersion(db: Queryable, service: ServiceRecord, changedBy: string | null, note: string | null): Promise<void> {
-  const { id, competentOrganisation, ...content } = service;
+  const { id, competentOrganisation, draft: _draft, draftSavedAt: _draftSavedAt, ...content } = service;
   await db.query(
     `INSERT INTO service_versions (service_id, version, status, content, changed_by, note) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (service_id, version) DO NOTHING`,
     [id, service.version, service.status, JSON.stringify({ ...content, competentOrganisation: competentOrganisation?.code ?? null }), changedBy, note],
   );
+}
+
+// ---- drafts and creation (decision 0015)
+
+const CONTENT_COLUMNS = `name = $3, summary = $4, description = $5, evidence = $6, cost = $7, processing_time = $8, keywords = $9,
+            audience = $10, life_events = $11, theme = $12, competent_kind = $13,
+            competent_organisation_id = (SELECT id FROM organisations WHERE code = $14), channels = $15, appointment = $16`;
+
+function contentParams(content: ServiceContent): unknown[] {
+  return [
+    JSON.stringify(content.name),
+    JSON.stringify(content.summary),
+    JSON.stringify(content.description),
+    JSON.stringify(content.evidence),
+    JSON.stringify(content.cost),
+    JSON.stringify(content.processingTime),
+    JSON.stringify(content.keywords),
+    content.audience,
+    content.lifeEvents,
+    content.theme,
+    content.competentKind,
+    content.competentKind === 'organisation' ? content.competentOrganisation : null,
+    content.channels,
+    content.appointment,
+  ];
+}
+
+/** The live content of a service, in the shape of a draft. */
+export function liveContent(service: ServiceRecord): ServiceContent {
+  return {
+    name: service.name,
+    summary: service.summary,
+    description: service.description,
+    evidence: service.evidence,
+    cost: service.cost,
+    processingTime: service.processingTime,
+    keywords: service.keywords,
+    audience: service.audience,
+    lifeEvents: service.lifeEvents,
+    theme: service.theme,
+    competentKind: service.competentKind,
+    competentOrganisation: service.competentOrganisation?.code ?? null,
+    channels: service.channels,
+    appointment: service.appointment,
+  };
+}
+
+/** Keeps changes as the pending draft (the live columns do not move); false on a stale version. */
+export async function saveDraft(db: Queryable, id: string, expectedVersion: number, content: ServiceContent, accountId: string | null): Promise<boolean> {
+  const { rowCount } = await db.query(
+    // updated_at stays: it stamps the live content (other instances' search indexes compare it).
+    `UPDATE services SET draft = $3, draft_saved_at = now(), draft_saved_by = $4, version = version + 1
+      WHERE id = $1 AND version = $2`,
+    [id, expectedVersion, JSON.stringify(content), accountId],
+  );
+  return rowCount === 1;
+}
+
+/**
+ * Replaces the live content (and status), drops any pending draft; false on a stale version. The owner is
+ * given by the caller (it follows the competent authority only when that changes).
+ */
+export async function applyContent(
+  db: Queryable,
+  id: string,
+  expectedVersion: number,
+  content: ServiceContent,
+  options: { status: ServiceStatus; reviewed: boolean; ownerOrganisationId: string | null },
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE services
+        SET ${CONTENT_COLUMNS}, status = $17, owner_organisation_id = $18,
+            last_reviewed_at = CASE WHEN $19::boolean THEN now() ELSE last_reviewed_at END,
+            draft = NULL, draft_saved_at = NULL, draft_saved_by = NULL, updated_at = now(), version = version + 1
+      WHERE id = $1 AND version = $2`,
+    [id, expectedVersion, ...contentParams(content), options.status, options.ownerOrganisationId, options.reviewed],
+  );
+  return rowCount === 1;
+}
+
+/** Drops the pending draft; false on a stale version. */
+export async function discardDraft(db: Queryable, id: string, expectedVersion: number): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE services SET draft = NULL, draft_saved_at = NULL, draft_saved_by = NULL, version = version + 1
+      WHERE id = $1 AND version = $2`,
+    [id, expectedVersion],
+  );
+  return rowCount === 1;
+}
+
+/** Changes the status only (withdrawing a published service); false on a stale version. */
+export async function setStatus(db: Queryable, id: string, expectedVersion: number, status: ServiceStatus): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE services SET status = $3, updated_at = now(), version = version + 1 WHERE id = $1 AND version = $2`,
+    [id, expectedVersion, status],
+  );
+  return rowCount === 1;
+}
+
+/** A new service, as a draft; false when the code is taken (the unique constraint decides, race-free). */
+export async function createService(
+  db: Queryable,
+  code: string,
+  content: ServiceContent,
+  options: { ownerOrganisationId: string | null; createdBy: string },
+): Promise<boolean> {
+  try {
+    const { rowCount } = await db.query(
+      `INSERT INTO services (code, name, summary, description, evidence, cost, processing_time, keywords, audience, life_events,
+                             theme, competent_kind, competent_organisation_id, channels, appointment, status,
+                             owner_organisation_id, created_by, last_reviewed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT id FROM organisations WHERE code = $13), $14, $15,
+               'draft', $16, $17, now())
+       ON CONFLICT (code) DO NOTHING`,
+      [code, ...contentParams(content), options.ownerOrganisationId, options.createdBy],
+    );
+    return rowCount === 1;
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') return false;
+    throw error;
+  }
+}
+
+/** Organisations that can be the competent authority of a service (the form's choice). */
+export async function listOrganisationChoices(db: Queryable): Promise<Array<{ id: string; code: string; kind: string; name: LocalizedText }>> {
+  const { rows } = await db.query<{ id: string; code: string; kind: string; name: LocalizedText }>(
+    `SELECT id, code, kind, name FROM organisations ORDER BY name->>'fr', code`,
+  );
+  return rows;
+}
+
+/** Records the state before the first change, when the history is still empty (so it shows where it started). */
+export async function insertInitialVersion(db: Queryable, service: ServiceRecord): Promise<void> {
+  const { rows } = await db.query('SELECT 1 FROM service_versions WHERE service_id = $1 LIMIT 1', [service.id]);
+  if (rows.length === 0) await insertServiceVersion(db, service, null, 'initial');
 }
 
 export interface ServiceVersion {

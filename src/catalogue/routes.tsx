@@ -18,13 +18,19 @@ import {
   OrientationResponse,
   SearchQuery,
   SearchResponse,
+  NewServiceBody,
+  PublishBody,
   ServiceChangesBody,
+  ServiceDraftBody,
   ServiceParams,
   ServiceViewSchema,
+  VersionBody,
 } from './schemas.ts';
-import { CHANNELS, SERVICE_STATUSES, type ServiceRecord } from './repository.ts';
+import { AUDIENCES, CHANNELS, liveContent, type CompetentKind, type ServiceContent, type ServiceRecord } from './repository.ts';
 import { catalogueCsv, catalogueJsonLd } from './exports.ts';
-import { isStale, translationCompleteness } from './service.ts';
+import { RelatedArticles } from '../knowledge/pages.tsx';
+import { changedFields, isStale, translationCompleteness } from './service.ts';
+import { canUseCatalogueBackOffice } from './authorisation.ts';
 import {
   CatalogueAdminPage,
   ContentGapsPage,
@@ -32,6 +38,7 @@ import {
   OrganisationPublicPage,
   SearchPage,
   ServiceEditPage,
+  ServiceNewPage,
   ServicePage,
   type OrientationState,
 } from './pages.tsx';
@@ -41,7 +48,7 @@ const langOf = (request: FastifyRequest, lang?: Language) => lang ?? request.lan
 /** Longest query the pages accept; a longer one is cut and the page says so. */
 const MAX_QUERY_LENGTH = 2000;
 
-export function catalogueRoutes(app: App, { catalogue, config }: Services) {
+export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues }: Services) {
   app.addSchema(OrganisationAnswerSchema);
   app.addSchema(ServiceViewSchema);
   // A real server builds the search index as soon as it listens, not on the first user's search.
@@ -137,8 +144,91 @@ export function catalogueRoutes(app: App, { catalogue, config }: Services) {
       },
     },
     async (request) => ({
-      services: (await catalogue.editableServices(requireActorApi(request))).map(({ service, completeness, stale }) => editable(service, completeness, stale)),
+      services: (await catalogue.editableServices(requireActorApi(request))).map(({ service }) => editable(service)),
     }),
+  );
+
+  app.post(
+    '/api/v1/admin/services',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Create a service, as a draft (content editors for their organisation, administrators for any)',
+        description: 'A taken code gives 409 catalogue.code_taken. Names in French and Dutch are required.',
+        security: session,
+        body: NewServiceBody,
+        response: { 201: EditableServiceSchema, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { code, ...content } = request.body;
+      const created = await catalogue.createService(requireActorApi(request), code, contentFromApi(content));
+      return reply.code(201).send(editable(created));
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/services/:code',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'One service as its editors see it, with whether a draft is pending and what it changes',
+        security: session,
+        params: ServiceParams,
+        response: { 200: EditableServiceSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => editable((await catalogue.editableService(requireActorApi(request), request.params.code)).service),
+  );
+
+  app.put(
+    '/api/v1/admin/services/:code/draft',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Save changes as a draft: a published service stays unchanged until the draft is published',
+        description: 'A service not published yet is changed in place. A stale version gives 409.',
+        security: session,
+        params: ServiceParams,
+        body: ServiceDraftBody,
+        response: { 200: EditableServiceSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { version, ...content } = request.body;
+      return editable(await catalogue.saveChanges(requireActorApi(request), request.params.code, version, contentFromApi(content)));
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/services/:code/publish',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Publish the pending draft (or a service never published): it replaces the live content, a version is recorded',
+        security: session,
+        params: ServiceParams,
+        body: PublishBody,
+        response: { 200: EditableServiceSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      editable(await catalogue.publish(requireActorApi(request), request.params.code, request.body.version, { reviewed: request.body.reviewed ?? false })),
+  );
+
+  app.post(
+    '/api/v1/admin/services/:code/discard-draft',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Drop the pending draft; the published service is untouched',
+        security: session,
+        params: ServiceParams,
+        body: VersionBody,
+        response: { 200: EditableServiceSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => editable(await catalogue.discardDraft(requireActorApi(request), request.params.code, request.body.version)),
   );
 
   app.put(
@@ -154,9 +244,16 @@ export function catalogueRoutes(app: App, { catalogue, config }: Services) {
       },
     },
     async (request) => {
-      const { version, ...changes } = request.body;
-      const saved = await catalogue.updateService(requireActorApi(request), request.params.code, version, changes);
-      return editable(saved, translationCompleteness(saved), isStale(saved));
+      const { version, status, reviewed, audience, lifeEvents, theme, competent, ...texts } = request.body;
+      const content: Partial<ServiceContent> = {
+        ...texts,
+        audience,
+        lifeEvents,
+        theme,
+        ...(competent ? { competentKind: competent.kind, competentOrganisation: competent.kind === 'organisation' ? (competent.organisation ?? null) : null } : {}),
+      };
+      const saved = await catalogue.updateService(requireActorApi(request), request.params.code, version, { content, status, reviewed });
+      return editable(saved);
     },
   );
 
@@ -179,7 +276,9 @@ export function catalogueRoutes(app: App, { catalogue, config }: Services) {
     const { lang, code } = request.params;
     const { service, view } = await catalogue.servicePage(code, lang);
     const orientation = await orientationState(service, lang, request.query.postalCode, request.query.organisation);
-    return renderPage(request, reply, <ServicePage service={service} view={view} orientation={orientation} publicUrl={config.publicUrl} />, orientation.errors ? 400 : 200);
+    if (orientation.contactPoints?.length) orientation.queueWaits = await queues.waitByContactPoint(service.code);
+    const related = <RelatedArticles articles={await knowledge.forService(service.code, lang)} />;
+    return renderPage(request, reply, <ServicePage service={service} view={view} orientation={orientation} publicUrl={config.publicUrl} related={related} />, orientation.errors ? 400 : 200);
   });
 
   async function orientationState(service: ServiceRecord, lang: Language, rawPostalCode: string | undefined, chosen: string | undefined): Promise<OrientationState> {
@@ -259,71 +358,191 @@ export function catalogueRoutes(app: App, { catalogue, config }: Services) {
   });
 
   const EditParams = Type.Object({ lang: LangParams.properties.lang, code: Type.String({ maxLength: 64 }) });
-  app.get(
-    '/:lang/admin/catalogue/services/:code',
-    { schema: { hide: true, params: EditParams, querystring: Type.Object({ saved: Type.Optional(Type.String({ maxLength: 5 })) }) } },
-    async (request, reply) => {
-      const actor = requireActorPage(request);
-      const data = await catalogue.editableService(actor, request.params.code);
-      return renderPage(request, reply, <ServiceEditPage {...data} saved={request.query.saved === '1'} />);
-    },
-  );
+  const Notice = Type.Object({ notice: Type.Optional(Type.Enum(['saved', 'published', 'discarded', 'created', 'withdrawn'])), saved: Type.Optional(Type.String({ maxLength: 5 })) });
+  const referenceFor = async (actor: Parameters<typeof catalogue.competentChoices>[0]) => {
+    const [themes, lifeEvents, organisations] = await Promise.all([catalogue.listThemes(), catalogue.listLifeEvents(), catalogue.competentChoices(actor)]);
+    return { themes, lifeEvents, organisations };
+  };
 
-  const Text4000 = Type.String({ maxLength: 4000 });
-  const Opt = Type.Optional(Text4000);
-  const EditForm = Type.Object({
-    version: Type.Integer({ minimum: 1 }),
-    nameFr: Type.String({ maxLength: 200 }),
-    nameNl: Type.String({ maxLength: 200 }),
-    nameEn: Type.String({ maxLength: 200 }),
-    ...Object.fromEntries(
-      ['summary', 'description', 'evidence', 'cost', 'processingTime', 'keywords'].flatMap((field) =>
-        LANGUAGES.map((l) => [`${field}${l[0]!.toUpperCase()}${l[1]}`, Opt]),
-      ),
-    ),
-    channels: Type.Optional(Type.Array(Type.Enum(CHANNELS), { maxItems: CHANNELS.length })),
-    appointment: Type.Optional(Type.Literal('true')),
-    status: Type.Enum(SERVICE_STATUSES),
-    reviewed: Type.Optional(Type.Literal('true')),
+  app.get('/:lang/admin/catalogue/services/new', { schema: adminPage }, async (request, reply) => {
+    const actor = requireActorPage(request);
+    if (!canUseCatalogueBackOffice(actor)) throw new AppError(403, 'forbidden');
+    return renderPage(request, reply, <ServiceNewPage reference={await referenceFor(actor)} />);
   });
+
   app.post(
-    '/:lang/admin/catalogue/services/:code',
-    { schema: { hide: true, params: EditParams, body: EditForm }, attachValidation: true },
+    '/:lang/admin/catalogue/services',
+    { schema: { hide: true, params: LangParams, body: ServiceForm }, attachValidation: true },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      const data = await catalogue.editableService(actor, request.params.code);
-      const form = request.body as Static<typeof EditForm> & Record<string, string | undefined>;
-      const localized = (field: string) =>
-        Object.fromEntries(LANGUAGES.map((l) => [l, (form[`${field}${l[0]!.toUpperCase()}${l[1]}`] ?? '').trim()])) as Record<Language, string>;
-      const keywordsOf = (l: Language) =>
-        (form[`keywords${l[0]!.toUpperCase()}${l[1]}`] ?? '')
-          .split(/[,\n]/)
-          .map((k) => k.trim())
-          .filter(Boolean)
-          .slice(0, 30);
+      if (!canUseCatalogueBackOffice(actor)) throw new AppError(403, 'forbidden');
+      const form = request.body as FormBody;
+      const reference = await referenceFor(actor);
       return handleForm(
         request,
         reply,
-        (errors) => <ServiceEditPage {...data} errors={errors} values={form} />,
-        async () => {
-          await catalogue.updateService(actor, data.service.code, form.version, {
-            name: { fr: form.nameFr.trim(), nl: form.nameNl.trim(), en: form.nameEn.trim() },
-            summary: localized('summary'),
-            description: localized('description'),
-            evidence: localized('evidence'),
-            cost: localized('cost'),
-            processingTime: localized('processingTime'),
-            keywords: { fr: keywordsOf('fr'), nl: keywordsOf('nl'), en: keywordsOf('en') },
-            channels: form.channels ?? [],
-            appointment: form.appointment === 'true',
-            status: form.status,
-            reviewed: form.reviewed === 'true',
-          });
-          return `/${request.params.lang}/admin/catalogue/services/${data.service.code}?saved=1`;
-        },
+        (errors) => <ServiceNewPage reference={reference} errors={errors} values={form} />,
+        () =>
+          withFormFields(async () => {
+            const code = (form.code ?? '').trim();
+            await catalogue.createService(actor, code, contentFromForm(form));
+            return `/${request.params.lang}/admin/catalogue/services/${code}?notice=created`;
+          }),
       );
     },
   );
+
+  app.get('/:lang/admin/catalogue/services/:code', { schema: { hide: true, params: EditParams, querystring: Notice } }, async (request, reply) => {
+    const actor = requireActorPage(request);
+    const data = await catalogue.editableService(actor, request.params.code);
+    const notice = request.query.notice ?? (request.query.saved === '1' ? 'saved' : undefined);
+    return renderPage(request, reply, <ServiceEditPage {...data} reference={await referenceFor(actor)} notice={notice} />);
+  });
+
+  app.post(
+    '/:lang/admin/catalogue/services/:code',
+    { schema: { hide: true, params: EditParams, body: ServiceForm }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      const data = await catalogue.editableService(actor, request.params.code);
+      const reference = await referenceFor(actor);
+      const form = request.body as FormBody;
+      const code = data.service.code;
+      return handleForm(
+        request,
+        reply,
+        (errors) => <ServiceEditPage {...data} reference={reference} errors={errors} values={form} />,
+        () =>
+          withFormFields(async () => {
+            const version = Number(form.version);
+            if (!Number.isInteger(version) || version < 1) throw new AppError(400, 'validation.failed', { fields: [{ field: 'form', code: 'errors.catalogue.stale' }] });
+            const content = contentFromForm(form, data.service);
+            const reviewed = form.reviewed === 'true';
+            if (form.intent === 'publish') {
+              await catalogue.publish(actor, code, version, { content, reviewed });
+              return `/${request.params.lang}/admin/catalogue/services/${code}?notice=published`;
+            }
+            await catalogue.saveChanges(actor, code, version, content, { reviewed });
+            return `/${request.params.lang}/admin/catalogue/services/${code}?notice=saved`;
+          }),
+      );
+    },
+  );
+
+  // Discarding the draft and withdrawing: small forms of their own on the edit page (version only).
+  const VersionForm = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+  for (const action of ['discard', 'withdraw'] as const) {
+    app.post(
+      `/:lang/admin/catalogue/services/:code/${action}`,
+      { schema: { hide: true, params: EditParams, body: VersionForm }, attachValidation: true },
+      async (request, reply) => {
+        const actor = requireActorPage(request);
+        const data = await catalogue.editableService(actor, request.params.code);
+        const reference = await referenceFor(actor);
+        const { version } = request.body as Static<typeof VersionForm>;
+        return handleForm(
+          request,
+          reply,
+          (errors) => <ServiceEditPage {...data} reference={reference} errors={errors} />,
+          async () => {
+            if (action === 'discard') await catalogue.discardDraft(actor, data.service.code, version);
+            else await catalogue.withdraw(actor, data.service.code, version);
+            return `/${request.params.lang}/admin/catalogue/services/${data.service.code}?notice=${action === 'discard' ? 'discarded' : 'withdrawn'}`;
+          },
+        );
+      },
+    );
+  }
+}
+
+// ---- the service form (creation and editing), flat as HTML posts it
+const suffixOf = (l: Language) => `${l[0]!.toUpperCase()}${l[1]}`;
+const Slug = Type.String({ maxLength: 64 });
+const ServiceForm = Type.Object({
+  version: Type.Optional(Type.String({ maxLength: 12 })),
+  code: Type.Optional(Type.String({ maxLength: 64 })),
+  intent: Type.Optional(Type.Enum(['save', 'publish'])),
+  ...Object.fromEntries(LANGUAGES.map((l) => [`name${suffixOf(l)}`, Type.Optional(Type.String({ maxLength: 200 }))])),
+  ...Object.fromEntries(
+    ['summary', 'description', 'evidence', 'cost', 'processingTime', 'keywords'].flatMap((field) =>
+      LANGUAGES.map((l) => [`${field}${suffixOf(l)}`, Type.Optional(Type.String({ maxLength: 4000 }))]),
+    ),
+  ),
+  audience: Type.Optional(Type.Array(Type.Enum(AUDIENCES), { maxItems: AUDIENCES.length })),
+  lifeEvents: Type.Optional(Type.Array(Slug, { maxItems: 40 })),
+  theme: Type.Optional(Slug),
+  competentKind: Type.Optional(Type.Enum(['organisation', 'commune', 'cpas'])),
+  competentOrganisation: Type.Optional(Slug),
+  channels: Type.Optional(Type.Array(Type.Enum(CHANNELS), { maxItems: CHANNELS.length })),
+  appointment: Type.Optional(Type.Literal('true')),
+  reviewed: Type.Optional(Type.Literal('true')),
+});
+type FormBody = Record<string, string | string[] | undefined> & { version?: string; code?: string; intent?: string; reviewed?: string };
+
+const formText = (form: FormBody, name: string) => {
+  const raw = form[name];
+  return (Array.isArray(raw) ? raw[0] ?? '' : raw ?? '').trim();
+};
+const formList = (form: FormBody, name: string): string[] => {
+  const raw = form[name];
+  return raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+};
+
+/**
+ * The content a form posts. Fields the form of an older page did not send (theme, audience, competent
+ * authority) keep the service's current values, so an edit never blanks them.
+ */
+function contentFromForm(form: FormBody, current?: ServiceRecord): ServiceContent {
+  const base = current ? (current.draft ?? liveContent(current)) : undefined;
+  const localized = (field: string) => Object.fromEntries(LANGUAGES.map((l) => [l, formText(form, `${field}${suffixOf(l)}`)])) as Record<Language, string>;
+  const keywordsOf = (l: Language) =>
+    formText(form, `keywords${suffixOf(l)}`)
+      .split(/[,\n]/)
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .slice(0, 30);
+  const sent = (name: string) => form[name] !== undefined;
+  const competentKind = (sent('competentKind') ? formText(form, 'competentKind') : base?.competentKind ?? '') as CompetentKind;
+  return {
+    name: localized('name'),
+    summary: localized('summary'),
+    description: localized('description'),
+    evidence: localized('evidence'),
+    cost: localized('cost'),
+    processingTime: localized('processingTime'),
+    keywords: { fr: keywordsOf('fr'), nl: keywordsOf('nl'), en: keywordsOf('en') },
+    audience: sent('audience') || !base ? formList(form, 'audience') : base.audience,
+    lifeEvents: sent('lifeEvents') || !base ? formList(form, 'lifeEvents') : base.lifeEvents,
+    theme: sent('theme') || !base ? formText(form, 'theme') : base.theme,
+    competentKind,
+    competentOrganisation:
+      competentKind !== 'organisation' ? null : sent('competentOrganisation') ? formText(form, 'competentOrganisation') || null : (base?.competentOrganisation ?? null),
+    channels: formList(form, 'channels'),
+    appointment: form.appointment === 'true',
+  };
+}
+
+function contentFromApi(body: Omit<ServiceDraftBody, 'version'>): ServiceContent {
+  const { competent, ...rest } = body;
+  return { ...rest, competentKind: competent.kind, competentOrganisation: competent.kind === 'organisation' ? (competent.organisation ?? null) : null };
+}
+
+/** The service names fields by path ("name.fr", "competent.organisation"); the form by input name. */
+const FORM_FIELD: Record<string, string> = { 'competent.organisation': 'competentOrganisation', 'competent.kind': 'competentKind' };
+function formFieldName(field: string): string {
+  if (FORM_FIELD[field]) return FORM_FIELD[field];
+  const [head, l] = field.split('.');
+  return l && (LANGUAGES as readonly string[]).includes(l) ? `${head}${suffixOf(l as Language)}` : field;
+}
+async function withFormFields(action: () => Promise<string>): Promise<string> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof AppError && error.options.fields) {
+      throw new AppError(error.status, error.code, { ...error.options, fields: error.options.fields.map((f) => ({ ...f, field: formFieldName(f.field) })) });
+    }
+    throw error;
+  }
 }
 
 function validPostalCode(value: string | undefined): string | undefined {
@@ -331,14 +550,18 @@ function validPostalCode(value: string | undefined): string | undefined {
   return trimmed && /^\d{4}$/.test(trimmed) ? trimmed : undefined;
 }
 
-function editable(service: ServiceRecord, translations: Record<Language, boolean>, stale: boolean) {
+/** A service as its editors see it: the pending draft's names and completeness when there is one. */
+function editable(service: ServiceRecord) {
+  const content = service.draft ?? liveContent(service);
   return {
     code: service.code,
     status: service.status,
     version: service.version,
-    name: { fr: service.name.fr ?? '', nl: service.name.nl ?? '', en: service.name.en ?? '' },
+    name: { fr: content.name.fr ?? '', nl: content.name.nl ?? '', en: content.name.en ?? '' },
     lastReviewedAt: service.lastReviewedAt ? new Date(service.lastReviewedAt).toISOString() : null,
-    translations,
-    stale,
+    translations: translationCompleteness(content),
+    stale: isStale(service),
+    draft: service.draft !== null,
+    changedFields: service.draft ? changedFields(liveContent(service), service.draft) : [],
   };
 }

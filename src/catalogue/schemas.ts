@@ -1,7 +1,7 @@
 // Request and response schemas of the catalogue API (validation, handler types, OpenAPI).
 import { Type, type Static } from 'typebox';
 import { LanguageSchema, LocalizedTextSchema } from '../platform/http/schemas.ts';
-import { CHANNELS, SERVICE_STATUSES } from './repository.ts';
+import { AUDIENCES, CHANNELS, SERVICE_STATUSES } from './repository.ts';
 
 export const ServiceCodeSchema = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 64 });
 export const PostalCodeSchema = Type.String({ pattern: '^[0-9]{4}$', description: 'A Belgian postal code (4 digits), e.g. 1030' });
@@ -99,24 +99,74 @@ export const OrientationResponse = Type.Object({
 const OptionalText = Type.Object({ fr: Type.String({ maxLength: 4000 }), nl: Type.String({ maxLength: 4000 }), en: Type.String({ maxLength: 4000 }) });
 const KeywordList = Type.Array(Type.String({ minLength: 1, maxLength: 80 }), { maxItems: 30 });
 
+const Version = Type.Integer({ minimum: 1, description: 'The version you read; a stale version is refused with 409' });
+const Audience = Type.Array(Type.Enum(AUDIENCES), { minItems: 1, maxItems: AUDIENCES.length, uniqueItems: true });
+const LifeEvents = Type.Array(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 }), { maxItems: 20, uniqueItems: true });
+const Theme = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 });
+const Competent = Type.Object(
+  {
+    kind: Type.Enum(['organisation', 'commune', 'cpas']),
+    organisation: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: 64, description: 'Organisation code when kind is "organisation"' })),
+  },
+  { additionalProperties: false, description: 'Who provides it: one organisation, or every commune / every CPAS' },
+);
+const Channels = Type.Array(Type.Enum(CHANNELS), { maxItems: CHANNELS.length, uniqueItems: true });
+const Keywords = Type.Object({ fr: KeywordList, nl: KeywordList, en: KeywordList });
+
 export const ServiceChangesBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1, description: 'The version you read; a stale version is refused with 409' }),
+    version: Version,
     name: LocalizedTextSchema,
     summary: OptionalText,
     description: OptionalText,
     evidence: OptionalText,
     cost: OptionalText,
     processingTime: OptionalText,
-    keywords: Type.Object({ fr: KeywordList, nl: KeywordList, en: KeywordList }),
-    channels: Type.Array(Type.Enum(CHANNELS), { maxItems: CHANNELS.length }),
+    keywords: Keywords,
+    channels: Channels,
     appointment: Type.Boolean(),
+    audience: Type.Optional(Audience),
+    lifeEvents: Type.Optional(LifeEvents),
+    theme: Type.Optional(Theme),
+    competent: Type.Optional(Competent),
     status: Type.Enum(SERVICE_STATUSES),
     reviewed: Type.Boolean({ description: 'Mark the content as reviewed today' }),
   },
   { additionalProperties: false },
 );
 export type ServiceChangesBody = Static<typeof ServiceChangesBody>;
+
+/** The whole editable content of a service (creation, drafts). */
+const contentProperties = {
+  name: OptionalText,
+  summary: OptionalText,
+  description: OptionalText,
+  evidence: OptionalText,
+  cost: OptionalText,
+  processingTime: OptionalText,
+  keywords: Keywords,
+  channels: Channels,
+  appointment: Type.Boolean(),
+  audience: Audience,
+  lifeEvents: LifeEvents,
+  theme: Theme,
+  competent: Competent,
+};
+
+export const NewServiceBody = Type.Object(
+  { code: Type.String({ maxLength: 64, description: 'Stable code: lower-case letters, digits and hyphens (2–64); it cannot change later' }), ...contentProperties },
+  { additionalProperties: false },
+);
+export type NewServiceBody = Static<typeof NewServiceBody>;
+
+export const ServiceDraftBody = Type.Object({ version: Version, ...contentProperties }, { additionalProperties: false });
+export type ServiceDraftBody = Static<typeof ServiceDraftBody>;
+
+export const PublishBody = Type.Object(
+  { version: Version, reviewed: Type.Optional(Type.Boolean({ description: 'Mark the content as reviewed today' })) },
+  { additionalProperties: false },
+);
+export const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });
 
 export const EditableServiceSchema = Type.Object({
   code: Type.String(),
@@ -126,4 +176,6 @@ export const EditableServiceSchema = Type.Object({
   lastReviewedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   translations: Type.Object({ fr: Type.Boolean(), nl: Type.Boolean(), en: Type.Boolean() }),
   stale: Type.Boolean(),
+  draft: Type.Boolean({ description: 'true when unpublished changes are pending (the public service is unchanged)' }),
+  changedFields: Type.Array(Type.String(), { description: 'What the pending draft changes, e.g. "name.en", "theme", "competent"' }),
 });

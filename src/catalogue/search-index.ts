@@ -8,9 +8,12 @@
 //
 // Freshness: edits through this instance rebuild it at once (invalidate()); other instances notice a change
 // within REFRESH_MS by comparing the catalogue's count and last update time.
+//
+// The ranking machinery is generic (createTextIndex): any module with per-language tsvectors can index its
+// documents the same way (the knowledge base does); createSearchIndex is the catalogue's use of it.
 import type { Queryable } from '../platform/db/database.ts';
-import { LANGUAGES, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
-import type { CompetentKind, Keywords, OrganisationRef, SearchHit } from './repository.ts';
+import { LANGUAGES, type Language } from '../platform/i18n/languages.ts';
+import type { Keywords, SearchHit } from './repository.ts';
 import * as repo from './repository.ts';
 import { fold } from './text.ts';
 
@@ -21,18 +24,34 @@ const OTHER_LANGUAGE_FACTOR = 0.5;
 const TYPO_FACTOR = 0.8;
 const PHRASE_BONUS = 0.3;
 
-interface Doc {
-  code: string;
-  name: LocalizedText;
-  summary: LocalizedText;
-  competentKind: CompetentKind;
-  competentOrganisation: OrganisationRef | null;
+interface Doc<T> {
+  /** Stable tie-break key (the catalogue's service code). */
+  key: string;
+  item: T;
   /** Folded name and keywords per language, for the phrase bonus. */
   phraseText: Record<Language, string>;
 }
 
-interface Index {
-  docs: Doc[];
+/** One document of a text index: its tsvectors, the texts of the phrase bonus and of typo correction. */
+export interface IndexDocument<T> {
+  key: string;
+  item: T;
+  /** PostgreSQL's text form of the document's tsvector in each language (weights A–D). */
+  tsv: Record<Language, string>;
+  /** Per language, the text a whole query earns the phrase bonus in (name and keywords). */
+  phrase: Record<Language, string>;
+  /** Text whose words typo correction may suggest. */
+  vocabulary: string;
+}
+
+/** Where an index reads its documents, and a cheap stamp that changes whenever they do. */
+export interface IndexSource<T> {
+  stamp(db: Queryable): Promise<string>;
+  load(db: Queryable): Promise<Array<IndexDocument<T>>>;
+}
+
+interface Index<T> {
+  docs: Array<Doc<T>>;
   /** language -> lexeme -> postings (doc index, weight) */
   postings: Record<Language, Map<string, { doc: number[]; weight: number[] }>>;
   vocabulary: Set<string>;
@@ -65,24 +84,51 @@ export function parseTsvector(text: string): Map<string, string> {
   return out;
 }
 
+/** The catalogue's search index over published services. */
 export function createSearchIndex(db: Queryable) {
-  let index: Index | undefined;
-  let building: Promise<Index> | undefined;
+  const core = createTextIndex<Omit<SearchHit, 'score'>>(db, {
+    stamp: async (q) => {
+      const { rows } = await q.query<{ stamp: string }>(
+        `SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS stamp FROM services WHERE status = 'published'`,
+      );
+      return rows[0]!.stamp;
+    },
+    load: async (q) =>
+      (await repo.loadSearchDocuments(q)).map((row) => ({
+        key: row.code,
+        item: { code: row.code, name: row.name, summary: row.summary, competentKind: row.competentKind, competentOrganisation: row.competentOrganisation },
+        tsv: row.tsv,
+        phrase: Object.fromEntries(LANGUAGES.map((lang) => [lang, `${row.name[lang] ?? ''} ${(row.keywords[lang] ?? []).join(' ')}`])) as Record<Language, string>,
+        vocabulary: LANGUAGES.map((l) => `${row.name[l] ?? ''} ${row.summary[l] ?? ''} ${(row.keywords[l] ?? []).join(' ')}`).join(' '),
+      })),
+  });
+  return {
+    invalidate: core.invalidate,
+    async search(words: string[], lang: Language, limit: number, compounds: string[] = []): Promise<SearchHit[]> {
+      return (await core.search(words, lang, limit, compounds)).map(({ item, score }) => ({ ...item, score }));
+    },
+  };
+}
+
+/**
+ * A ranked, typo-tolerant, multilingual in-memory index over any documents with per-language tsvectors.
+ * `search` takes an optional `accept` filter (visibility, owner, linked service…), applied before ranking, so a
+ * filtered search still returns the best `limit` accepted documents.
+ */
+export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
+  type Idx = Index<T>;
+  let index: Idx | undefined;
+  let building: Promise<Idx> | undefined;
   const stems = new Map<string, Record<Language, string[]>>();
 
-  async function stamp(): Promise<string> {
-    const { rows } = await db.query<{ stamp: string }>(
-      `SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS stamp FROM services WHERE status = 'published'`,
-    );
-    return rows[0]!.stamp;
-  }
+  const stamp = () => source.stamp(db);
 
-  async function build(): Promise<Index> {
+  async function build(): Promise<Idx> {
     const currentStamp = await stamp();
-    const rows = await repo.loadSearchDocuments(db);
-    const postings = { fr: new Map(), nl: new Map(), en: new Map() } as Index['postings'];
+    const rows = await source.load(db);
+    const postings = { fr: new Map(), nl: new Map(), en: new Map() } as Idx['postings'];
     const vocabulary = new Set<string>();
-    const docs: Doc[] = rows.map((row, docIndex) => {
+    const docs: Array<Doc<T>> = rows.map((row, docIndex) => {
       for (const lang of LANGUAGES) {
         for (const [lexeme, letter] of parseTsvector(row.tsv[lang])) {
           let list = postings[lang].get(lexeme);
@@ -92,12 +138,12 @@ export function createSearchIndex(db: Queryable) {
         }
       }
       const phraseText = Object.fromEntries(
-        LANGUAGES.map((lang) => [lang, ` ${fold(`${row.name[lang] ?? ''} ${(row.keywords[lang] ?? []).join(' ')}`).replace(/[^a-z0-9]+/g, ' ')} `]),
+        LANGUAGES.map((lang) => [lang, ` ${fold(row.phrase[lang]).replace(/[^a-z0-9]+/g, ' ')} `]),
       ) as Record<Language, string>;
-      for (const word of fold(`${LANGUAGES.map((l) => `${row.name[l] ?? ''} ${row.summary[l] ?? ''} ${(row.keywords[l] ?? []).join(' ')}`).join(' ')}`).split(/[^a-z0-9]+/)) {
+      for (const word of fold(row.vocabulary).split(/[^a-z0-9]+/)) {
         if (word.length >= 3 && word.length <= 40 && !/^\d+$/.test(word)) vocabulary.add(word);
       }
-      return { code: row.code, name: row.name, summary: row.summary, competentKind: row.competentKind, competentOrganisation: row.competentOrganisation, phraseText };
+      return { key: row.key, item: row.item, phraseText };
     });
     const trigrams = new Map<string, string[]>();
     const trigramCount = new Map<string, number>();
@@ -116,7 +162,7 @@ export function createSearchIndex(db: Queryable) {
   }
 
   /** The index; a due freshness check runs in the background, so a search never waits for the database. */
-  async function current(): Promise<Index> {
+  async function current(): Promise<Idx> {
     if (index) {
       if (Date.now() - index.checkedAt >= REFRESH_MS && !building) {
         const checked = index;
@@ -138,7 +184,7 @@ export function createSearchIndex(db: Queryable) {
   }
 
   /** The nearest known words of a word missing from the vocabulary (trigram similarity, as pg_trgm). */
-  function corrections(idx: Index, word: string): string[] {
+  function corrections(idx: Idx, word: string): string[] {
     if (word.length < 4 || idx.vocabulary.has(word)) return [];
     const grams = trigramsOf(word);
     const shared = new Map<string, number>();
@@ -172,7 +218,13 @@ export function createSearchIndex(db: Queryable) {
       building = undefined; // a build started before the edit must not be reused
     },
 
-    async search(words: string[], lang: Language, limit: number, compounds: string[] = []): Promise<SearchHit[]> {
+    async search(
+      words: string[],
+      lang: Language,
+      limit: number,
+      compounds: string[] = [],
+      accept?: (item: T) => boolean,
+    ): Promise<Array<{ item: T; score: number }>> {
       if (words.length === 0) return [];
       const idx = await current();
       const n = idx.docs.length;
@@ -225,6 +277,7 @@ export function createSearchIndex(db: Queryable) {
       for (const doc of touched) {
         const value = score[lang][doc]! / nOwn + OTHER_LANGUAGE_FACTOR * Math.max(score[other1][doc]! / n1, score[other2][doc]! / n2);
         score.fr[doc] = score.nl[doc] = score.en[doc] = 0;
+        if (accept && !accept(idx.docs[doc]!.item)) continue;
         if (ranked.length >= pool && value <= floor) continue;
         ranked.push({ doc, score: value });
         if (ranked.length >= pool * 2) {
@@ -244,21 +297,12 @@ export function createSearchIndex(db: Queryable) {
           else if (texts[other1].includes(phrase) || texts[other2].includes(phrase)) entry.score += PHRASE_BONUS / 2;
         }
       }
-      ranked.sort((a, b) => b.score - a.score || (idx.docs[a.doc]!.code < idx.docs[b.doc]!.code ? -1 : 1));
-      return ranked.slice(0, limit).map(({ doc, score }) => {
-        const d = idx.docs[doc]!;
-        return {
-          code: d.code,
-          name: d.name,
-          summary: d.summary,
-          competentKind: d.competentKind,
-          competentOrganisation: d.competentOrganisation,
-          score: Math.round(score * 10_000) / 10_000,
-        };
-      });
+      ranked.sort((a, b) => b.score - a.score || (idx.docs[a.doc]!.key < idx.docs[b.doc]!.key ? -1 : 1));
+      return ranked.slice(0, limit).map(({ doc, score }) => ({ item: idx.docs[doc]!.item, score: Math.round(score * 10_000) / 10_000 }));
     },
   };
 }
 
 export type SearchIndex = ReturnType<typeof createSearchIndex>;
+export type TextIndex<T> = ReturnType<typeof createTextIndex<T>>;
 export type { Keywords };

@@ -10,6 +10,8 @@ import type { ContactPointSummary } from '../contactpoints/service.ts';
 import { anonymiseQuery, compoundWords, queryWords } from './text.ts';
 import { createSearchIndex } from './search-index.ts';
 import { canEditService, canUseCatalogueBackOffice, editScope } from './authorisation.ts';
+import { hasRole } from '../identity/actor.ts';
+import type { FieldError } from '../platform/http/errors.ts';
 
 export const MAX_RESULTS = 20;
 /**
@@ -144,6 +146,45 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
     };
   }
 
+  /** Problems of content an editor sent, field by field (reference data must exist). */
+  async function contentProblems(content: repo.ServiceContent): Promise<FieldError[]> {
+    const { themes, events } = await referenceData();
+    const fields: FieldError[] = [];
+    if (!themes.some((theme) => theme.code === content.theme)) fields.push({ field: 'theme', code: 'catalogue.unknownTheme' });
+    const unknownEvents = content.lifeEvents.filter((code) => !events.some((event) => event.code === code));
+    if (unknownEvents.length > 0) fields.push({ field: 'lifeEvents', code: 'catalogue.unknownLifeEvent', values: { codes: unknownEvents.join(', ') } });
+    if (content.audience.length === 0) fields.push({ field: 'audience', code: 'validation.minItems', values: { limit: 1 } });
+    if (content.competentKind === 'organisation' && !content.competentOrganisation) {
+      fields.push({ field: 'competent.organisation', code: 'catalogue.competentOrganisationRequired' });
+    }
+    return fields;
+  }
+
+  /**
+   * Checks content against the reference data and the actor's rights on the competent authority, and returns
+   * the owner the service will have: unchanged unless the competent authority changes; an editor can only
+   * name their own organisation.
+   */
+  async function checkContent(actor: Actor, service: repo.ServiceRecord | null, content: repo.ServiceContent): Promise<string | null> {
+    const fields = await contentProblems(content);
+    if (fields.length > 0) throw new AppError(400, 'validation.failed', { fields });
+    const unchanged =
+      service !== null &&
+      service.competentKind === content.competentKind &&
+      (service.competentOrganisation?.code ?? null) === (content.competentKind === 'organisation' ? content.competentOrganisation : null);
+    if (unchanged) return service.ownerOrganisationId;
+    let organisationId: string | null = null;
+    if (content.competentKind === 'organisation') {
+      const organisation = await repo.findOrganisationRef(db, content.competentOrganisation!);
+      if (!organisation) throw new AppError(400, 'validation.failed', { fields: [{ field: 'competent.organisation', code: 'catalogue.unknownOrganisation' }] });
+      organisationId = organisation.id;
+    }
+    if (!hasRole(actor, 'platform_admin') && (organisationId === null || organisationId !== actor.organisationId)) {
+      throw new AppError(403, 'catalogue.competent_not_allowed', { fields: [{ field: 'competent.organisation', code: 'errors.catalogue.competent_not_allowed' }] });
+    }
+    return organisationId;
+  }
+
   return {
     /** Everything a service page shows, with one read of the service. */
     async servicePage(code: string, lang: Language) {
@@ -248,32 +289,128 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       if (!canUseCatalogueBackOffice(actor)) throw new AppError(403, 'forbidden');
       const scope = editScope(actor);
       const services = await repo.listServices(db, { includeUnpublished: true, ...(scope ? { ownerOrganisationId: scope } : {}) });
-      return services.map((service) => ({ service, completeness: translationCompleteness(service), stale: isStale(service) }));
+      return services.map((service) => ({ service, completeness: translationCompleteness(service.draft ?? service), stale: isStale(service) }));
     },
 
+    /** One service as its editors see it: the draft (or live) content, what the draft changes, the history. */
     async editableService(actor: Actor, code: string) {
       const service = await editableService(actor, code);
-      return { service, completeness: translationCompleteness(service), versions: await repo.listServiceVersions(db, service.id) };
+      const content = service.draft ?? repo.liveContent(service);
+      return {
+        service,
+        content,
+        changedFields: service.draft ? changedFields(repo.liveContent(service), service.draft) : [],
+        completeness: translationCompleteness(content),
+        versions: await repo.listServiceVersions(db, service.id),
+      };
     },
 
-    /** Saves an edit made on the version the editor read; a concurrent edit gives 409, never a lost update. */
-    async updateService(actor: Actor, code: string, version: number, changes: repo.ServiceChanges) {
+    /**
+     * Replaces the live content and status in one step (the API's PUT: an explicit status, e.g. "published",
+     * is a direct publication). A pending draft is superseded. A concurrent edit gives 409, never a lost update.
+     */
+    async updateService(actor: Actor, code: string, version: number, changes: ServiceUpdate) {
       const service = await editableService(actor, code);
-      if (changes.status === 'published' && !text(changes.name, 'fr') && !text(changes.name, 'nl')) {
-        throw new AppError(400, 'catalogue.name_required', { fields: [{ field: 'nameFr', code: 'catalogue.nameRequired' }] });
-      }
+      const content: repo.ServiceContent = { ...repo.liveContent(service), ...withoutUndefined(changes.content) };
+      if (changes.status === 'published') requirePublishableName(content);
+      const owner = await checkContent(actor, service, content);
       await db.transaction(async (tx) => {
-        if (service.version === version) {
-          // Keep the state before the first recorded change too, so history always shows where it started.
-          await repo.insertServiceVersion(tx, service, null, 'initial');
-        }
-        const updated = await repo.updateService(tx, service.id, version, changes);
+        await repo.insertInitialVersion(tx, service);
+        const updated = await repo.applyContent(tx, service.id, version, content, { status: changes.status, reviewed: changes.reviewed, ownerOrganisationId: owner });
         if (!updated) throw new AppError(409, 'catalogue.stale');
         const saved = (await repo.findServiceByCode(tx, code))!;
         await repo.insertServiceVersion(tx, saved, actor.accountId, null);
       });
       index.invalidate();
       return (await repo.findServiceByCode(db, code))!;
+    },
+
+    /**
+     * Saves an editor's changes. A published service keeps its live content: the changes become its pending
+     * draft until published or discarded. A service not published yet is changed in place (with history).
+     */
+    async saveChanges(actor: Actor, code: string, version: number, content: repo.ServiceContent, options: { reviewed?: boolean } = {}) {
+      const service = await editableService(actor, code);
+      const owner = await checkContent(actor, service, content);
+      if (service.status === 'published') {
+        if (!(await repo.saveDraft(db, service.id, version, content, actor.accountId))) throw new AppError(409, 'catalogue.stale');
+      } else {
+        await db.transaction(async (tx) => {
+          await repo.insertInitialVersion(tx, service);
+          const updated = await repo.applyContent(tx, service.id, version, content, { status: service.status, reviewed: options.reviewed ?? false, ownerOrganisationId: owner });
+          if (!updated) throw new AppError(409, 'catalogue.stale');
+          await repo.insertServiceVersion(tx, (await repo.findServiceByCode(tx, code))!, actor.accountId, null);
+        });
+      }
+      return (await repo.findServiceByCode(db, code))!;
+    },
+
+    /**
+     * Publishes: the given content (the form's), else the pending draft, else (for a service never published)
+     * its current content replaces the live service; a new row of the version history records it.
+     */
+    async publish(actor: Actor, code: string, version: number, options: { content?: repo.ServiceContent | undefined; reviewed?: boolean } = {}) {
+      const service = await editableService(actor, code);
+      const content = options.content ?? service.draft ?? (service.status !== 'published' ? repo.liveContent(service) : undefined);
+      if (!content) throw new AppError(409, 'catalogue.no_draft');
+      requirePublishableName(content);
+      const owner = await checkContent(actor, service, content);
+      await db.transaction(async (tx) => {
+        await repo.insertInitialVersion(tx, service);
+        const updated = await repo.applyContent(tx, service.id, version, content, { status: 'published', reviewed: options.reviewed ?? false, ownerOrganisationId: owner });
+        if (!updated) throw new AppError(409, 'catalogue.stale');
+        await repo.insertServiceVersion(tx, (await repo.findServiceByCode(tx, code))!, actor.accountId, 'published');
+      });
+      index.invalidate();
+      return (await repo.findServiceByCode(db, code))!;
+    },
+
+    /** Drops the pending draft; the live service is untouched. */
+    async discardDraft(actor: Actor, code: string, version: number) {
+      const service = await editableService(actor, code);
+      if (service.version === version && !service.draft) throw new AppError(409, 'catalogue.no_draft');
+      if (!(await repo.discardDraft(db, service.id, version))) throw new AppError(409, 'catalogue.stale');
+      return (await repo.findServiceByCode(db, code))!;
+    },
+
+    /** Takes a published service off the public catalogue (kept, with its history and any draft). */
+    async withdraw(actor: Actor, code: string, version: number) {
+      const service = await editableService(actor, code);
+      await db.transaction(async (tx) => {
+        await repo.insertInitialVersion(tx, service);
+        if (!(await repo.setStatus(tx, service.id, version, 'withdrawn'))) throw new AppError(409, 'catalogue.stale');
+        await repo.insertServiceVersion(tx, (await repo.findServiceByCode(tx, code))!, actor.accountId, null);
+      });
+      index.invalidate();
+      return (await repo.findServiceByCode(db, code))!;
+    },
+
+    /**
+     * A new service, as a draft. Content editors create services of their own organisation; platform
+     * administrators any (the competent organisation owns it; services of every commune/CPAS belong to the
+     * regional team). A taken code gives 409, decided by the unique constraint.
+     */
+    async createService(actor: Actor, code: string, content: repo.ServiceContent) {
+      if (!canUseCatalogueBackOffice(actor)) throw new AppError(403, 'forbidden');
+      const fields: FieldError[] = [];
+      if (!SERVICE_CODE.test(code) || code.length < 2 || code.length > 64 || RESERVED_CODES.has(code)) {
+        fields.push({ field: 'code', code: 'catalogue.codeFormat' });
+      }
+      for (const l of ['fr', 'nl'] as const) if (!content.name[l]?.trim()) fields.push({ field: `name.${l}`, code: 'validation.required' });
+      fields.push(...(await contentProblems(content)));
+      if (fields.length > 0) throw new AppError(400, 'validation.failed', { fields });
+      const owner = await checkContent(actor, null, content);
+      const created = await repo.createService(db, code, content, { ownerOrganisationId: owner, createdBy: actor.accountId });
+      if (!created) throw new AppError(409, 'catalogue.code_taken', { fields: [{ field: 'code', code: 'errors.catalogue.code_taken', values: { code } }], values: { code } });
+      const saved = (await repo.findServiceByCode(db, code))!;
+      await repo.insertServiceVersion(db, saved, actor.accountId, 'created');
+      return saved;
+    },
+
+    /** The organisations the actor may name as competent authority (all for administrators). */
+    async competentChoices(actor: Actor) {
+      const all = await repo.listOrganisationChoices(db);
+      return hasRole(actor, 'platform_admin') ? all : all.filter((org) => org.id === actor.organisationId);
     },
 
     /** Services not reviewed for 12 months, among those the actor may edit. */
@@ -292,6 +429,56 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       await Promise.all([...pendingGaps]);
     },
   };
+}
+
+/** What the API's PUT may change; omitted content fields keep their value. */
+export interface ServiceUpdate {
+  content: Partial<repo.ServiceContent>;
+  status: repo.ServiceStatus;
+  reviewed: boolean;
+}
+
+const SERVICE_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Codes that would collide with back-office addresses (/admin/catalogue/services/new). */
+const RESERVED_CODES = new Set(['new']);
+
+function requirePublishableName(content: { name: LocalizedText }) {
+  if (!content.name.fr?.trim() && !content.name.nl?.trim()) {
+    throw new AppError(400, 'catalogue.name_required', { fields: [{ field: 'nameFr', code: 'catalogue.nameRequired' }] });
+  }
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export const LOCALIZED_FIELDS = ['name', 'summary', 'description', 'evidence', 'cost', 'processingTime'] as const;
+const OTHER_FIELDS = ['audience', 'lifeEvents', 'theme', 'competent', 'channels', 'appointment'] as const;
+
+/**
+ * Which fields a draft changes, for the editors' summary: "name.en", "keywords.fr", "theme", "competent"…
+ * (localized fields and keywords per language; lists compared as sets).
+ */
+export function changedFields(live: repo.ServiceContent, draft: repo.ServiceContent): string[] {
+  const changed: string[] = [];
+  const norm = (value: string | undefined) => (value ?? '').trim();
+  for (const field of LOCALIZED_FIELDS) {
+    for (const l of LANGUAGES) if (norm(live[field]?.[l]) !== norm(draft[field]?.[l])) changed.push(`${field}.${l}`);
+  }
+  for (const l of LANGUAGES) {
+    if ((live.keywords[l] ?? []).join('\u0000') !== (draft.keywords[l] ?? []).join('\u0000')) changed.push(`keywords.${l}`);
+  }
+  const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+  for (const field of OTHER_FIELDS) {
+    const same =
+      field === 'competent'
+        ? live.competentKind === draft.competentKind && (live.competentOrganisation ?? null) === (draft.competentOrganisation ?? null)
+        : field === 'theme' || field === 'appointment'
+          ? live[field] === draft[field]
+          : sameSet(live[field], draft[field]);
+    if (!same) changed.push(field);
+  }
+  return changed;
 }
 
 /** Which languages a service is complete in (name and summary filled). */

@@ -11,6 +11,10 @@ import { brusselsDate, addDays } from '../platform/calendar/brussels-time.ts';
 import { HOLIDAY_CALENDARS } from '../platform/calendar/holidays.ts';
 import type { Organisation } from '../organisations/repository.ts';
 import { ACCESSIBILITY_FEATURES, CHANNELS, CONTACT_LANGUAGES, type ContactPointDetail, type ContactPointSummary, type DayHours, type OpeningStatus } from './service.ts';
+import { ContactPointWaitSection } from '../queues/pages.tsx';
+import { jsonForScript } from '../platform/views/render.tsx';
+import { contactPointJsonLd } from './jsonld.ts';
+import type { WaitReport } from '../queues/service.ts';
 
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
@@ -114,12 +118,23 @@ function WeeklyHoursTable({ days }: { days: DayHours[] }) {
   );
 }
 
-export function ContactPointPage({ contactPoint, now = new Date() }: { contactPoint: ContactPointDetail; now?: Date }) {
+export function ContactPointPage({
+  contactPoint,
+  now = new Date(),
+  queueWait,
+  publicUrl = '',
+}: {
+  contactPoint: ContactPointDetail;
+  now?: Date;
+  queueWait?: WaitReport | undefined;
+  publicUrl?: string;
+}) {
   const { t, lang } = usePage();
   const name = pickText(contactPoint.name, lang);
   const coordinates = contactPoint.coordinates;
+  const jsonLd = contactPointJsonLd(contactPoint, lang, { publicUrl, featureName: (feature) => t(`contactPoints.feature.${feature}`) });
   return (
-    <Layout title={name.text}>
+    <Layout title={name.text} head={<script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />}>
       <Heading1>
         <Text value={contactPoint.name} />
       </Heading1>
@@ -133,6 +148,7 @@ export function ContactPointPage({ contactPoint, now = new Date() }: { contactPo
       {contactPoint.status.holidayToday && (
         <Paragraph>{t('contactPoints.status.holidayToday', { holiday: pickText(contactPoint.status.holidayToday.name, lang).text })}</Paragraph>
       )}
+      <ContactPointWaitSection report={queueWait} />
 
       <h2 class="utrecht-heading-2">{t('contactPoints.address')}</h2>
       <AddressLines contactPoint={contactPoint} />
@@ -267,6 +283,9 @@ export function formValuesOf(cp: ContactPointDetail): FormValues {
     latitude: cp.coordinates ? String(cp.coordinates.latitude) : '',
     longitude: cp.coordinates ? String(cp.coordinates.longitude) : '',
     accessibility: cp.accessibility,
+    accessibilityNoteFr: cp.accessibilityNote?.fr ?? '',
+    accessibilityNoteNl: cp.accessibilityNote?.nl ?? '',
+    accessibilityNoteEn: cp.accessibilityNote?.en ?? '',
     languages: cp.languages,
     channels: cp.channels,
     phone: cp.phone ?? '',
@@ -375,6 +394,17 @@ export function ContactPointFormPage(props: {
           checked={many(values, 'accessibility') ?? []}
           errors={errors}
         />
+        {(['Fr', 'Nl', 'En'] as const).map((suffix) => (
+          <TextArea
+            name={`accessibilityNote${suffix}`}
+            label={t(`field.accessibilityNote${suffix}`)}
+            description={suffix === 'Fr' ? t('contactPoints.accessibilityNoteHint') : undefined}
+            value={one(values, `accessibilityNote${suffix}`)}
+            maxLength={1000}
+            rows={2}
+            errors={errors}
+          />
+        ))}
         <CheckboxGroup name="demo" legend={t('field.demo')} options={[{ value: 'true', label: t('contactPoints.demoLabel') }]} checked={many(values, 'demo') ?? []} />
         <CheckboxGroup name="active" legend={t('field.active')} options={[{ value: 'true', label: t('contactPoints.activeLabel') }]} checked={many(values, 'active') ?? []} />
         <SubmitButton>{contactPoint ? t('contactPoints.save') : t('contactPoints.create')}</SubmitButton>

@@ -46,6 +46,9 @@ const ContactPointForm = Type.Object({
   channels: Type.Optional(Type.Array(Type.Enum(CHANNELS), { maxItems: CHANNELS.length })),
   languages: Type.Optional(Type.Array(Type.Enum(CONTACT_LANGUAGES), { maxItems: CONTACT_LANGUAGES.length })),
   accessibility: Type.Optional(Type.Array(Type.Enum(ACCESSIBILITY_FEATURES), { maxItems: ACCESSIBILITY_FEATURES.length })),
+  accessibilityNoteFr: Optional(1000),
+  accessibilityNoteNl: Optional(1000),
+  accessibilityNoteEn: Optional(1000),
   demo: Type.Optional(Type.Literal('true')),
   active: Type.Optional(Type.Literal('true')),
 });
@@ -60,6 +63,12 @@ function coordinatesOf(latitude: string | undefined, longitude: string | undefin
   return { latitude: lat, longitude: lon };
 }
 
+/** The free-text accessibility details per language; null when all three are empty. */
+function noteFromForm(form: ContactPointForm): { fr: string; nl: string; en: string } | null {
+  const note = { fr: form.accessibilityNoteFr?.trim() ?? '', nl: form.accessibilityNoteNl?.trim() ?? '', en: form.accessibilityNoteEn?.trim() ?? '' };
+  return note.fr || note.nl || note.en ? note : null;
+}
+
 function inputFromForm(form: ContactPointForm): ContactPointInput {
   return {
     code: form.code,
@@ -70,7 +79,7 @@ function inputFromForm(form: ContactPointForm): ContactPointInput {
     municipality: { fr: form.municipalityFr, nl: form.municipalityNl },
     ...coordinatesOf(form.latitude, form.longitude),
     accessibility: form.accessibility ?? [],
-    accessibilityNote: null,
+    accessibilityNote: noteFromForm(form),
     languages: form.languages ?? [],
     channels: form.channels ?? [],
     phone: form.phone ?? null,
@@ -177,7 +186,9 @@ export function contactPointRoutes(app: App, services: Services) {
   // ---- Public page
   app.get('/:lang/contact-points/:id', { schema: { hide: true, params: LangIdParams } }, async (request, reply) => {
     const now = new Date();
-    return renderPage(request, reply, <ContactPointPage contactPoint={await contactPoints.get(request.params.id, now)} now={now} />);
+    const contactPoint = await contactPoints.get(request.params.id, now);
+    const queueWait = await services.queues.waitTimes(contactPoint.id, now).catch(() => undefined);
+    return renderPage(request, reply, <ContactPointPage contactPoint={contactPoint} now={now} queueWait={queueWait} publicUrl={services.config.publicUrl} />);
   });
 
   // ---- Back office
