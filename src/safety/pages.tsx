@@ -1,0 +1,581 @@
+// Screens of agent safety: the short report form (and the completion of a help alert), the incident with
+// its follow-up, the lists, the anonymous dashboard and the contact-point staff. Every text comes from the
+// catalogue; every form works without JavaScript.
+import type { ComponentChildren } from 'preact';
+import { usePage } from '../platform/views/context.ts';
+import { Layout } from '../platform/views/Layout.tsx';
+import { Alert, ErrorSummary, fieldId, FieldShell, Form, Heading1, Link, Paragraph, SubmitButton, Table, Text } from '../platform/views/components.tsx';
+import type { FieldError } from '../platform/http/errors.ts';
+import { pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
+import { formatDate, formatDateTime, formatNumber } from '../platform/i18n/format.ts';
+import type { Translate } from '../platform/i18n/messages.ts';
+import { ACTION_KINDS, INCIDENT_TYPES, SEVERITIES, type IncidentListRow, type MemberRecord } from './repository.ts';
+import type { IncidentDetail } from './service.ts';
+import { IncidentReportButton } from './IncidentReportButton.tsx';
+
+export type FormValues = Record<string, string | undefined>;
+
+const SECTION = 'safety';
+const label = (t: Translate) => (field: string) => t(`safety.field.${field}`);
+
+// ---- small form pieces (ids and messages as the shared components make them)
+
+function Field(props: { name: string; label: string; errors?: FieldError[] | undefined; hint?: string; idSuffix?: string | undefined; children: (aria: Record<string, string | boolean>) => ComponentChildren }) {
+  return <FieldShell name={props.name} label={props.label} errors={props.errors} description={props.hint} idSuffix={props.idSuffix} control={props.children} />;
+}
+
+function Radios(props: { name: string; legend: string; options: Array<{ value: string; label: string }>; value: string | undefined; errors?: FieldError[] | undefined; required?: boolean }) {
+  const { t } = usePage();
+  const id = fieldId(props.name);
+  const error = props.errors?.find((e) => e.field === props.name);
+  return (
+    <fieldset class={`utrecht-form-fieldset irisdesk-choice${error ? ' utrecht-form-fieldset--invalid' : ''}`} id={id} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{props.legend}</legend>
+      {error && (
+        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+          {t(error.code, { ...error.values, field: props.legend })}
+        </div>
+      )}
+      {props.options.map((option) => (
+        <div class="utrecht-form-field utrecht-form-field--checkbox irisdesk-safety-radio">
+          <input
+            class="utrecht-radio-button utrecht-radio-button--html-input"
+            type="radio"
+            id={`${id}-${option.value}`}
+            name={props.name}
+            value={option.value}
+            checked={props.value === option.value}
+            required={props.required}
+          />
+          <label class="utrecht-form-label utrecht-form-label--radio" for={`${id}-${option.value}`}>
+            {option.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+const textareaClass = 'utrecht-textarea utrecht-textarea--html-textarea';
+const inputClass = 'utrecht-textbox utrecht-textbox--html-input';
+
+function placeName(row: { contactPointName: LocalizedText | null; placeText: string | null }, lang: Language): ComponentChildren {
+  if (row.contactPointName) {
+    const picked = pickText(row.contactPointName, lang);
+    return picked.lang === lang ? picked.text : <span lang={picked.lang}>{picked.text}</span>;
+  }
+  return row.placeText ?? '–';
+}
+
+/** Free text with its line breaks kept (no inline styles: the CSP forbids them). */
+function Lines({ text }: { text: string }) {
+  const lines = text.split(/\r?\n/);
+  return (
+    <>
+      {lines.map((line, index) => (
+        <>
+          {index > 0 && <br />}
+          {line}
+        </>
+      ))}
+    </>
+  );
+}
+
+function typeText(type: string | null, t: Translate): string {
+  return type ? t(`safety.type.${type}`) : t('safety.type.unspecified');
+}
+
+// ---- the report form
+
+export interface ReportFormProps {
+  places: Array<{ id: string; name: LocalizedText; mine: boolean }>;
+  values: FormValues;
+  errors?: FieldError[] | undefined;
+  /** Completing the details of a help alert instead of a new report. */
+  completing?: { incidentId: string } | undefined;
+  returnTo?: string | undefined;
+}
+
+function ReportFields({ places, values, errors }: Pick<ReportFormProps, 'places' | 'values' | 'errors'>) {
+  const { t, lang } = usePage();
+  return (
+    <>
+      <Radios
+        name="type"
+        legend={t('safety.field.type')}
+        value={values.type}
+        errors={errors}
+        required
+        options={INCIDENT_TYPES.map((type) => ({ value: type, label: t(`safety.type.${type}`) }))}
+      />
+      <Field name="contactPointId" label={t('safety.field.contactPointId')} errors={errors}>
+        {(aria) => (
+          <select {...aria} class="utrecht-select utrecht-select--html-select" name="contactPointId">
+            {places.map((place) => (
+              <option value={place.id} selected={values.contactPointId === place.id}>
+                {pickText(place.name, lang).text}
+              </option>
+            ))}
+            <option value="" selected={!values.contactPointId}>
+              {t('safety.form.otherPlace')}
+            </option>
+          </select>
+        )}
+      </Field>
+      <Field name="placeText" label={t('safety.field.placeText')} hint={t('safety.form.placeTextHint')} errors={errors}>
+        {(aria) => <input {...aria} class={inputClass} type="text" name="placeText" value={values.placeText ?? ''} maxLength={200} />}
+      </Field>
+      <Field name="occurredAt" label={t('safety.field.occurredAt')} hint={t('safety.form.occurredAtHint')} errors={errors}>
+        {(aria) => <input {...aria} class={inputClass} type="datetime-local" name="occurredAt" value={values.occurredAt ?? ''} required />}
+      </Field>
+      <Field name="description" label={t('safety.field.description')} hint={t('safety.form.descriptionHint')} errors={errors}>
+        {(aria) => (
+          <textarea {...aria} class={textareaClass} name="description" rows={5} maxLength={4000} required>
+            {values.description ?? ''}
+          </textarea>
+        )}
+      </Field>
+      <Field name="personsInvolved" label={t('safety.field.personsInvolved')} hint={t('safety.form.personsHint')} errors={errors}>
+        {(aria) => (
+          <textarea {...aria} class={textareaClass} name="personsInvolved" rows={3} maxLength={2000}>
+            {values.personsInvolved ?? ''}
+          </textarea>
+        )}
+      </Field>
+      <Radios
+        name="severity"
+        legend={t('safety.field.severity')}
+        value={values.severity}
+        errors={errors}
+        options={SEVERITIES.map((severity) => ({ value: severity, label: t(`safety.severity.${severity}`) }))}
+      />
+    </>
+  );
+}
+
+export function ReportFormPage(props: ReportFormProps) {
+  const { t, lang } = usePage();
+  const action = props.completing ? `/${lang}/safety/incidents/${props.completing.incidentId}/details` : `/${lang}/safety/report`;
+  const title = props.completing ? t('safety.complete.title') : t('safety.report.title');
+  return (
+    <Layout title={title} backOffice section={SECTION}>
+      <Heading1>{title}</Heading1>
+      <Paragraph lead>{props.completing ? t('safety.complete.intro') : t('safety.report.intro')}</Paragraph>
+      <ErrorSummary errors={props.errors} labelOf={label(t)} />
+      <Form action={action}>
+        {props.returnTo && <input type="hidden" name="returnTo" value={props.returnTo} />}
+        <ReportFields places={props.places} values={props.values} errors={props.errors} />
+        <Paragraph>{t('safety.report.visibility')}</Paragraph>
+        <div class="irisdesk-actions">
+          <SubmitButton>{props.completing ? t('safety.complete.submit') : t('safety.report.submit')}</SubmitButton>
+          {props.returnTo && <Link href={props.returnTo}>{t('safety.back')}</Link>}
+        </div>
+      </Form>
+    </Layout>
+  );
+}
+
+// ---- lists
+
+function IncidentTable({ caption, rows, withReporter }: { caption: string; rows: IncidentListRow[]; withReporter: boolean }) {
+  const { t, lang } = usePage();
+  if (rows.length === 0) return <Paragraph>{t('safety.list.empty')}</Paragraph>;
+  const head = [t('safety.field.occurredAt'), t('safety.field.type'), t('safety.field.place'), ...(withReporter ? [t('safety.list.reporter')] : []), t('safety.list.status'), t('safety.list.openActions')];
+  return (
+    <Table
+      caption={caption}
+      head={head}
+      rows={rows.map((row) => [
+        <Link href={`/${lang}/safety/incidents/${row.id}`}>{formatDateTime(new Date(row.occurredAt), lang)}</Link>,
+        <>
+          {typeText(row.type, t)}
+          {row.helpRequested && ` (${t('safety.list.help')})`}
+        </>,
+        placeName(row, lang),
+        ...(withReporter ? [row.reporterName ?? t('safety.list.formerAccount')] : []),
+        row.detailsPending ? t('safety.status.pending') : t(`safety.status.${row.status}`),
+        formatNumber(row.openActions, lang),
+      ])}
+    />
+  );
+}
+
+export function SafetyHomePage(props: { own: IncidentListRow[]; managed: IncidentListRow[] | null; myPlaceId: string | null; statistics: boolean; staff: boolean }) {
+  const { t, lang } = usePage();
+  return (
+    <Layout title={t('safety.home.title')} backOffice section={SECTION}>
+      <Heading1>{t('safety.home.title')}</Heading1>
+      <Paragraph lead>{t('safety.home.intro')}</Paragraph>
+      <IncidentReportButton contactPointId={props.myPlaceId} />
+      {(props.statistics || props.staff) && (
+        <ul class="utrecht-unordered-list">
+          {props.statistics && (
+            <li class="utrecht-unordered-list__item">
+              <Link href={`/${lang}/safety/statistics`}>{t('safety.statistics.title')}</Link>
+            </li>
+          )}
+          {props.staff && (
+            <li class="utrecht-unordered-list__item">
+              <Link href={`/${lang}/safety/staff`}>{t('safety.staff.title')}</Link>
+            </li>
+          )}
+        </ul>
+      )}
+      {props.managed && (
+        <section aria-labelledby="managed-title">
+          <h2 class="utrecht-heading-2" id="managed-title">
+            {t('safety.home.managed')}
+          </h2>
+          <IncidentTable caption={t('safety.home.managedCaption')} rows={props.managed} withReporter />
+        </section>
+      )}
+      <section aria-labelledby="own-title">
+        <h2 class="utrecht-heading-2" id="own-title">
+          {t('safety.home.own')}
+        </h2>
+        <IncidentTable caption={t('safety.home.ownCaption')} rows={props.own} withReporter={false} />
+      </section>
+    </Layout>
+  );
+}
+
+// ---- one incident
+
+export type IncidentForm = 'action' | 'close' | `finish-${string}`;
+
+export function IncidentPage(props: {
+  detail: IncidentDetail;
+  assignees: Array<{ id: string; displayName: string }>;
+  notice?: string | undefined;
+  errors?: { form: IncidentForm; list: FieldError[] } | undefined;
+  values?: FormValues | undefined;
+  returnTo?: string | undefined;
+}) {
+  const { t, lang, actor } = usePage();
+  const { incident, actions, view } = props.detail;
+  const title = t('safety.incident.title', { type: typeText(incident.type, t) });
+  const errorsFor = (form: IncidentForm) => (props.errors?.form === form ? props.errors.list : undefined);
+  const values = props.values ?? {};
+  const manager = view === 'manager';
+  return (
+    <Layout title={title} backOffice section={SECTION}>
+      <Heading1>{title}</Heading1>
+      {props.notice && <Alert type="ok">{t(`safety.notice.${props.notice}`)}</Alert>}
+      {props.returnTo && (
+        <Paragraph>
+          <Link href={props.returnTo}>{t('safety.back')}</Link>
+        </Paragraph>
+      )}
+      {incident.detailsPending && (
+        <Alert type="warning">
+          {t('safety.incident.pending')}{' '}
+          {(incident.reporterAccountId === actor?.accountId || manager) && (
+            <Link href={`/${lang}/safety/incidents/${incident.id}/details`}>{t('safety.incident.completeLink')}</Link>
+          )}
+        </Alert>
+      )}
+      <dl class="irisdesk-safety-incident">
+        <dt>{t('safety.field.type')}</dt>
+        <dd>{typeText(incident.type, t)}</dd>
+        <dt>{t('safety.field.severity')}</dt>
+        <dd>{incident.severity ? t(`safety.severity.${incident.severity}`) : '–'}</dd>
+        <dt>{t('safety.field.place')}</dt>
+        <dd>{placeName(incident, lang)}</dd>
+        <dt>{t('safety.field.occurredAt')}</dt>
+        <dd>{formatDateTime(new Date(incident.occurredAt), lang)}</dd>
+        <dt>{t('safety.list.reporter')}</dt>
+        <dd>{incident.reporterName ?? t('safety.list.formerAccount')}</dd>
+        <dt>{t('safety.field.description')}</dt>
+        <dd>
+          <Lines text={incident.description || '–'} />
+        </dd>
+        <dt>{t('safety.field.personsInvolved')}</dt>
+        <dd>
+          <Lines text={incident.personsInvolved ?? '–'} />
+        </dd>
+        <dt>{t('safety.list.status')}</dt>
+        <dd>
+          {incident.detailsPending ? t('safety.status.pending') : t(`safety.status.${incident.status}`)}
+          {incident.closedAt && ` — ${t('safety.incident.closedOn', { date: formatDateTime(new Date(incident.closedAt), lang), name: incident.closedByName ?? '–' })}`}
+        </dd>
+        {manager && incident.closingNote && (
+          <>
+            <dt>{t('safety.field.closingNote')}</dt>
+            <dd>
+              <Lines text={incident.closingNote} />
+            </dd>
+          </>
+        )}
+      </dl>
+      {view === 'reporter' && <Paragraph>{t('safety.incident.reporterNote')}</Paragraph>}
+
+      <section aria-labelledby="actions-title">
+        <h2 class="utrecht-heading-2" id="actions-title">
+          {t('safety.actions.title')}
+        </h2>
+        {actions.length === 0 ? (
+          <Paragraph>{t('safety.actions.none')}</Paragraph>
+        ) : (
+          <ul class="utrecht-unordered-list irisdesk-safety-action-list">
+            {actions.map((action) => {
+              const form: IncidentForm = `finish-${action.id}`;
+              const errors = errorsFor(form);
+              return (
+                <li class="utrecht-unordered-list__item">
+                  <h3 class="utrecht-heading-3">
+                    {t(`safety.action.${action.kind}`)} — {t(`safety.actionStatus.${action.status}`)}
+                  </h3>
+                  <p class="utrecht-paragraph">
+                    {action.dueDate && t('safety.actions.due', { date: formatDate(new Date(`${action.dueDate}T12:00:00Z`), lang) })}
+                    {action.doneAt && ` ${t('safety.actions.doneOn', { date: formatDateTime(new Date(action.doneAt), lang) })}`}
+                    {manager && action.assigneeName && ` ${t('safety.actions.assignee', { name: action.assigneeName })}`}
+                  </p>
+                  {manager && action.note && (
+                    <p class="utrecht-paragraph">
+                      <Lines text={action.note} />
+                    </p>
+                  )}
+                  {manager && action.outcomeNote && <p class="utrecht-paragraph">{t('safety.actions.outcome', { note: action.outcomeNote })}</p>}
+                  {manager && action.status === 'open' && incident.status === 'open' && (
+                    <Form action={`/${lang}/safety/incidents/${incident.id}/actions/${action.id}`}>
+                      <ErrorSummary errors={errors} labelOf={label(t)} />
+                      <Field name="outcomeNote" idSuffix={errors ? undefined : action.id} label={t('safety.field.outcomeNote')} hint={t('safety.actions.outcomeHint')} errors={errors}>
+                        {(aria) => <input {...aria} class={inputClass} type="text" name="outcomeNote" maxLength={2000} />}
+                      </Field>
+                      <div class="irisdesk-actions">
+                        <button type="submit" name="status" value="done" class="utrecht-button utrecht-button--primary-action">
+                          {t('safety.actions.markDone')}
+                        </button>
+                        <button type="submit" name="status" value="waived" class="utrecht-button utrecht-button--secondary-action">
+                          {t('safety.actions.waive')}
+                        </button>
+                      </div>
+                    </Form>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      {manager && incident.status === 'open' && (
+        <section aria-labelledby="add-action-title">
+          <h2 class="utrecht-heading-2" id="add-action-title">
+            {t('safety.actions.add')}
+          </h2>
+          <ErrorSummary errors={errorsFor('action')} labelOf={label(t)} />
+          <Form action={`/${lang}/safety/incidents/${incident.id}/actions`}>
+            <Radios
+              name="kind"
+              legend={t('safety.field.kind')}
+              value={values.kind}
+              errors={errorsFor('action')}
+              required
+              options={ACTION_KINDS.map((kind) => ({ value: kind, label: t(`safety.action.${kind}`) }))}
+            />
+            <Field name="assigneeAccountId" label={t('safety.field.assigneeAccountId')} errors={errorsFor('action')}>
+              {(aria) => (
+                <select {...aria} class="utrecht-select utrecht-select--html-select" name="assigneeAccountId">
+                  <option value="">{t('safety.actions.noAssignee')}</option>
+                  {props.assignees.map((account) => (
+                    <option value={account.id} selected={values.assigneeAccountId === account.id}>
+                      {account.displayName}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name="dueDate" label={t('safety.field.dueDate')} errors={errorsFor('action')}>
+              {(aria) => <input {...aria} class={inputClass} type="date" name="dueDate" value={values.dueDate ?? ''} />}
+            </Field>
+            <Field name="note" label={t('safety.field.note')} errors={errorsFor('action')}>
+              {(aria) => (
+                <textarea {...aria} class={textareaClass} name="note" rows={3} maxLength={2000}>
+                  {values.note ?? ''}
+                </textarea>
+              )}
+            </Field>
+            <SubmitButton variant="secondary">{t('safety.actions.addSubmit')}</SubmitButton>
+          </Form>
+        </section>
+      )}
+
+      {manager && incident.status === 'open' && (
+        <section aria-labelledby="close-title">
+          <h2 class="utrecht-heading-2" id="close-title">
+            {t('safety.close.title')}
+          </h2>
+          <Paragraph>{t('safety.close.rule')}</Paragraph>
+          <ErrorSummary errors={errorsFor('close')} labelOf={label(t)} />
+          <Form action={`/${lang}/safety/incidents/${incident.id}/close`}>
+            <Field name="closingNote" label={t('safety.field.closingNote')} errors={errorsFor('close')}>
+              {(aria) => (
+                <textarea {...aria} class={textareaClass} name="closingNote" rows={3} maxLength={2000}>
+                  {values.closingNote ?? ''}
+                </textarea>
+              )}
+            </Field>
+            <SubmitButton>{t('safety.close.submit')}</SubmitButton>
+          </Form>
+        </section>
+      )}
+      <Paragraph>
+        <Link href={`/${lang}/safety`}>{t('safety.home.title')}</Link>
+      </Paragraph>
+    </Layout>
+  );
+}
+
+// ---- dashboard (no names, no free text)
+
+export interface StatisticsView {
+  from: string;
+  to: string;
+  total: number;
+  rows: Array<{ month: string; type: string; contactPointId: string | null; contactPointName: LocalizedText | null; count: number }>;
+}
+
+const monthLabel = (month: string, lang: Language) =>
+  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-BE' : lang === 'nl' ? 'nl-BE' : 'en-BE', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T12:00:00Z`));
+
+export function StatisticsPage({ statistics, months, errors }: { statistics: StatisticsView; months: string[]; errors?: FieldError[] | undefined }) {
+  const { t, lang } = usePage();
+  const types = [...INCIDENT_TYPES, 'unspecified'] as const;
+  const byType = (predicate: (row: StatisticsView['rows'][number]) => boolean) =>
+    types.map((type) => statistics.rows.filter((row) => row.type === type && predicate(row)).reduce((sum, row) => sum + row.count, 0));
+  const places = new Map<string, { name: LocalizedText | null }>();
+  for (const row of statistics.rows) places.set(row.contactPointId ?? '', { name: row.contactPointName });
+  const usedTypes = types.filter((type, index) => type !== 'unspecified' || byType(() => true)[index]! > 0);
+  const cells = (counts: number[]) => usedTypes.map((type) => formatNumber(counts[types.indexOf(type)]!, lang));
+  return (
+    <Layout title={t('safety.statistics.title')} backOffice section={SECTION}>
+      <Heading1>{t('safety.statistics.title')}</Heading1>
+      <Paragraph lead>{t('safety.statistics.intro')}</Paragraph>
+      <ErrorSummary errors={errors} labelOf={label(t)} />
+      <form method="get" action={`/${lang}/safety/statistics`} class="utrecht-form irisdesk-actions">
+        <Field name="from" label={t('safety.field.from')} errors={errors}>
+          {(aria) => <input {...aria} class={inputClass} type="month" name="from" value={statistics.from} />}
+        </Field>
+        <Field name="to" label={t('safety.field.to')} errors={errors}>
+          {(aria) => <input {...aria} class={inputClass} type="month" name="to" value={statistics.to} />}
+        </Field>
+        <SubmitButton variant="secondary">{t('safety.statistics.show')}</SubmitButton>
+      </form>
+      <Paragraph>{t('safety.statistics.total', { count: statistics.total, countText: formatNumber(statistics.total, lang) })}</Paragraph>
+      <Table
+        caption={t('safety.statistics.byMonth')}
+        head={[t('safety.statistics.month'), ...usedTypes.map((type) => typeText(type === 'unspecified' ? null : type, t)), t('safety.statistics.totalColumn')]}
+        rows={months.map((month) => {
+          const counts = byType((row) => row.month === month);
+          return [monthLabel(month, lang), ...cells(counts), formatNumber(counts.reduce((a, b) => a + b, 0), lang)];
+        })}
+      />
+      <Table
+        caption={t('safety.statistics.byPlace')}
+        head={[t('safety.field.place'), ...usedTypes.map((type) => typeText(type === 'unspecified' ? null : type, t)), t('safety.statistics.totalColumn')]}
+        rows={[...places.entries()].map(([id, place]) => {
+          const counts = byType((row) => (row.contactPointId ?? '') === id);
+          return [place.name ? <Text value={place.name} /> : t('safety.statistics.otherPlaces'), ...cells(counts), formatNumber(counts.reduce((a, b) => a + b, 0), lang)];
+        })}
+      />
+      <Paragraph>
+        <Link href={`/api/v1/safety/statistics?from=${statistics.from}&to=${statistics.to}`}>{t('safety.statistics.json')}</Link>
+      </Paragraph>
+    </Layout>
+  );
+}
+
+// ---- who works where
+
+export function StaffPage(props: {
+  contactPoints: Array<{ id: string; name: LocalizedText; active: boolean }>;
+  members: MemberRecord[];
+  accounts: Array<{ id: string; displayName: string; email: string }>;
+  errors?: FieldError[] | undefined;
+  values?: FormValues | undefined;
+  notice?: string | undefined;
+}) {
+  const { t, lang } = usePage();
+  const values = props.values ?? {};
+  return (
+    <Layout title={t('safety.staff.title')} backOffice section={SECTION}>
+      <Heading1>{t('safety.staff.title')}</Heading1>
+      <Paragraph lead>{t('safety.staff.intro')}</Paragraph>
+      {props.notice && <Alert type="ok">{t(`safety.notice.${props.notice}`)}</Alert>}
+      {props.contactPoints.map((point) => {
+        const members = props.members.filter((member) => member.contactPointId === point.id);
+        return (
+          <section aria-labelledby={`cp-${point.id}`}>
+            <h2 class="utrecht-heading-2" id={`cp-${point.id}`}>
+              <Text value={point.name} />
+            </h2>
+            {members.length === 0 ? (
+              <Paragraph>{t('safety.staff.none')}</Paragraph>
+            ) : (
+              <Table
+                caption={t('safety.staff.caption', { place: pickText(point.name, lang).text })}
+                head={[t('safety.staff.name'), t('safety.staff.role'), t('safety.staff.change')]}
+                rows={members.map((member) => [
+                  member.displayName,
+                  member.isManager ? t('safety.staff.manager') : t('safety.staff.colleague'),
+                  <form method="post" action={`/${lang}/safety/staff/remove`} class="irisdesk-inline-form">
+                    <CsrfInput />
+                    <input type="hidden" name="contactPointId" value={point.id} />
+                    <input type="hidden" name="accountId" value={member.accountId} />
+                    <button type="submit" class="utrecht-button utrecht-button--subtle">
+                      {t('safety.staff.remove', { name: member.displayName })}
+                    </button>
+                  </form>,
+                ])}
+              />
+            )}
+          </section>
+        );
+      })}
+      <section aria-labelledby="add-member-title">
+        <h2 class="utrecht-heading-2" id="add-member-title">
+          {t('safety.staff.add')}
+        </h2>
+        <ErrorSummary errors={props.errors} labelOf={label(t)} />
+        <Form action={`/${lang}/safety/staff`}>
+          <Field name="contactPointId" label={t('safety.field.contactPointId')} errors={props.errors}>
+            {(aria) => (
+              <select {...aria} class="utrecht-select utrecht-select--html-select" name="contactPointId">
+                {props.contactPoints.map((point) => (
+                  <option value={point.id} selected={values.contactPointId === point.id}>
+                    {pickText(point.name, lang).text}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="accountId" label={t('safety.field.accountId')} errors={props.errors}>
+            {(aria) => (
+              <select {...aria} class="utrecht-select utrecht-select--html-select" name="accountId">
+                {props.accounts.map((account) => (
+                  <option value={account.id} selected={values.accountId === account.id}>
+                    {account.displayName} ({account.email})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div class="utrecht-form-field utrecht-form-field--checkbox">
+            <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={fieldId('isManager')} name="isManager" value="true" checked={values.isManager === 'true'} />
+            <label class="utrecht-form-label utrecht-form-label--checkbox" for={fieldId('isManager')}>
+              {t('safety.field.isManager')}
+            </label>
+          </div>
+          <SubmitButton>{t('safety.staff.addSubmit')}</SubmitButton>
+        </Form>
+      </section>
+    </Layout>
+  );
+}
+
+function CsrfInput() {
+  const { csrfToken } = usePage();
+  return <input type="hidden" name="_csrf" value={csrfToken()} />;
+}
