@@ -1,0 +1,93 @@
+// Browser tests of appointments: the whole booking flow without an account in fr, nl and en (service →
+// point → slot → details → confirmation, an invalid form, cancelling), the agent's agenda with "arrived",
+// and the settings screens. axe-core runs on every page (visit / submitAndCheck / checkA11y).
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { checkA11y, submitAndCheck, visit } from './browser.ts';
+import { signIn, useServerAndBrowser } from './session.ts';
+import { translator } from '../src/platform/i18n/messages.ts';
+import { LANGUAGES } from '../src/platform/i18n/languages.ts';
+
+const { withPage, serverUrl } = useServerAndBrowser();
+let schaerbeek: string;
+
+beforeAll(async () => {
+  const response = await fetch(`${serverUrl()}/api/v1/organisations/commune-schaerbeek/contact-points`);
+  schaerbeek = ((await response.json()) as { contactPoints: Array<{ id: string; code: string }> }).contactPoints.find((cp) => cp.code === 'maison-communale')!.id;
+});
+
+async function follow(page: Page, link: ReturnType<Page['locator']>) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), link.click()]);
+  await checkA11y(page);
+}
+
+describe.each(LANGUAGES)('booking an appointment in %s', (lang) => {
+  const t = translator(lang);
+  it('goes from the service to a confirmed appointment, accessibly, without an account', () =>
+    withPage(async (page) => {
+      await visit(page, `/${lang}/appointments`);
+      await page.getByLabel(t('appointments.field.service')).selectOption('eid-card');
+      await page.getByLabel(t('appointments.field.postalCode')).fill('1030');
+      await submitAndCheck(page, page.getByRole('button', { name: t('appointments.next') }), { status: 200 });
+      await follow(page, page.getByRole('link', { name: new RegExp(t('appointments.points.choose')) }).first());
+      // A later slot per language, so the three runs do not compete for one.
+      const index = LANGUAGES.indexOf(lang) * 3;
+      await page.locator('input[name="start"]').nth(index).check();
+      await submitAndCheck(page, page.getByRole('button', { name: t('appointments.next') }), { status: 200 });
+      if (lang === 'en') {
+        await page.getByLabel(t('appointments.field.email')).fill('not an address');
+        await submitAndCheck(page, page.getByRole('button', { name: t('appointments.details.submit') }), { status: 400 });
+        await expect(page.locator('[data-error-summary]').count()).resolves.toBe(1);
+      }
+      await page.getByLabel(t('appointments.field.name')).fill(`E2E ${lang}`);
+      await page.getByLabel(t('appointments.field.email')).fill(`e2e.${lang}@example.be`);
+      await submitAndCheck(page, page.getByRole('button', { name: t('appointments.details.submit') }), { status: 200 });
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('appointments.manage.bookedTitle'));
+      await expect(page.locator('main').textContent()).resolves.toMatch(/RDV-[A-Z0-9]{4}-[A-Z0-9]{4}/);
+      if (lang === 'en') {
+        const manage = page.url();
+        await follow(page, page.getByRole('link', { name: t('appointments.manage.move') }));
+        await visit(page, manage);
+        await submitAndCheck(page, page.getByRole('button', { name: t('appointments.manage.cancel') }), { status: 200 });
+        await expect(page.locator('main').textContent()).resolves.toContain(t('appointments.status.cancelled'));
+      }
+    }), 240_000);
+});
+
+describe('agent and manager screens', () => {
+  it('shows the agenda (day and week) with arrived, and the settings screens', () =>
+    withPage(async (page) => {
+      // A booking to look at.
+      const slots = (await (await fetch(`${serverUrl()}/api/v1/contact-points/${schaerbeek}/slots?service=eid-card`)).json()) as { slots: Array<{ start: string }> };
+      const start = slots.slots.at(-1)!.start;
+      const booked = await fetch(`${serverUrl()}/api/v1/appointments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ contactPointId: schaerbeek, serviceCode: 'eid-card', start, name: 'Agenda Visitor', email: 'agenda.visitor@example.be', language: 'fr' }),
+      });
+      expect(booked.status).toBe(201);
+      const { reference } = (await booked.json()) as { reference: string };
+      const date = start.slice(0, 10);
+      for (const lang of LANGUAGES) {
+        const t = translator(lang);
+        await signIn(page, lang, 'agent@demo.irisdesk.brussels');
+        await visit(page, `/${lang}/agenda`);
+        await visit(page, `/${lang}/agenda/${schaerbeek}?date=${date}`);
+        await expect(page.locator('main').textContent()).resolves.toContain(reference);
+        if (lang === 'en') {
+          await submitAndCheck(page, page.getByRole('button', { name: `${t('appointments.agenda.mark.arrived')} – ${reference}` }), { status: 200 });
+          await expect(page.getByRole('row', { name: new RegExp(reference) }).textContent()).resolves.toContain(t('appointments.status.arrived'));
+          await visit(page, `/${lang}/agenda/${schaerbeek}?date=${date}&view=week`);
+        }
+        await page.context().clearCookies();
+      }
+      const t = translator('nl');
+      await signIn(page, 'nl', 'manager@demo.irisdesk.brussels');
+      await visit(page, '/nl/admin/appointments');
+      await visit(page, '/nl/admin/appointments/new');
+      await page.getByLabel(t('appointments.field.capacity')).fill('0');
+      await submitAndCheck(page, page.getByRole('button', { name: t('appointments.settings.save') }), { status: 400 });
+      await follow(page, page.getByRole('link', { name: new RegExp(t('nav.appointmentSettings')) }).first());
+      await follow(page, page.locator('main table a').first());
+    }), 240_000);
+});
