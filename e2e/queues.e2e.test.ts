@@ -1,0 +1,93 @@
+// Browser tests of queue tickets: one flow per language — the kiosk, the "my ticket" page, the display board
+// (live: a call made by the agent appears without reloading) and the agent's counter — with axe-core on
+// every screen. The flow runs on a contact point open around the clock, created through the API, so that it
+// does not depend on the day and hour the tests run.
+import { describe, expect, it } from 'vitest';
+import { checkA11y, submitAndCheck, visit } from './browser.ts';
+import { signIn, useServerAndBrowser } from './session.ts';
+import { translator } from '../src/platform/i18n/messages.ts';
+import { LANGUAGES } from '../src/platform/i18n/languages.ts';
+
+const { withPage } = useServerAndBrowser();
+
+
+let point: Promise<{ id: string; counterId: string }> | undefined;
+/** A contact point open 24/7 with tickets for two services and one counter (made once per file). */
+function openPoint(): Promise<{ id: string; counterId: string }> {
+  point ??= withPage(async (page) => {
+    await signIn(page, 'en', 'manager@demo.irisdesk.brussels');
+    const created = await page.request.post('/api/v1/organisations/commune-schaerbeek/contact-points', {
+      data: {
+        code: 'e2e-queue-desk',
+        name: { fr: 'Guichet test file', nl: 'Testloket wachtrij', en: 'Queue test desk' },
+        address: { street: { fr: 'Rue des Iris', nl: 'Irisstraat' }, number: '1', postalCode: '1030', municipality: { fr: 'Schaerbeek', nl: 'Schaarbeek' } },
+        openingHours: '24/7',
+        demo: true,
+      },
+    });
+    expect(created.status()).toBe(201);
+    const id = ((await created.json()) as { id: string }).id;
+    const settings = await page.request.put(`/api/v1/contact-points/${id}/queue-settings`, {
+      data: {
+        services: [
+          { serviceCode: 'eid-card', prefix: 'A' },
+          { serviceCode: 'passport', prefix: 'P' },
+        ],
+        counters: [{ name: '7', serviceCodes: ['eid-card', 'passport'] }],
+      },
+    });
+    expect(settings.status()).toBe(200);
+    return { id, counterId: ((await settings.json()) as { counters: Array<{ id: string }> }).counters[0]!.id };
+  });
+  return point;
+}
+
+describe.each(LANGUAGES)('queue tickets in %s', { timeout: 240_000 }, (lang) => {
+  const t = translator(lang);
+
+  it('takes a ticket at the kiosk, follows it live on the board and the phone, and serves it at the counter', async () => {
+    const { id, counterId } = await openPoint();
+    await withPage(async (visitor, visitorContext) => {
+      await visit(visitor, `/${lang}/contact-points/${id}/kiosk`);
+      await visitor.getByLabel(translator(lang)('queues.kiosk.noPriority')).check();
+      await submitAndCheck(visitor, visitor.getByRole('button', { name: /\(eID\)/ }), { status: 200 });
+      const number = (await visitor.locator('.queues-number').textContent())!.trim();
+      expect(number).toMatch(/^A\d{3}$/);
+      await expect(visitor.getByText(t('queues.ticket.position', { position: 1 })).count()).resolves.toBe(1);
+
+      const board = await visitorContext.newPage();
+      await visit(board, `/${lang}/contact-points/${id}/board`);
+      await expect(board.getByRole('button', { name: t('queues.board.chime') }).isVisible()).resolves.toBe(true);
+
+      await withPage(async (agent) => {
+        await signIn(agent, lang, 'agent@demo.irisdesk.brussels');
+        await visit(agent, `/${lang}/queues`);
+        const sit = agent.getByRole('button', { name: t('queues.agent.sitAt', { counter: '7' }) });
+        if (await sit.count()) await submitAndCheck(agent, sit, { status: 200 });
+        else await visit(agent, `/${lang}/queues/counters/${counterId}`);
+        await submitAndCheck(agent, agent.getByRole('button', { name: t('queues.counter.callNext') }), { status: 200 });
+        await expect(agent.locator('.queues-number').textContent()).resolves.toBe(number);
+
+        // Live: the board and the visitor's phone show the call without being reloaded.
+        const announcement = t('queues.board.announcement', { number, counter: '7' });
+        await board.locator('[data-queue-announcer]').filter({ hasText: announcement }).waitFor({ timeout: 10_000 });
+        await board.locator('.queues-board__now-number').filter({ hasText: number }).waitFor({ timeout: 10_000 });
+        await checkA11y(board);
+        await visitor.locator('.queues-called').waitFor({ timeout: 10_000 });
+        await checkA11y(visitor);
+
+        await submitAndCheck(agent, agent.getByRole('button', { name: t('queues.counter.start') }), { status: 200 });
+        await agent.getByLabel(t('queues.field.outcome')).selectOption('answered_first_contact');
+        await submitAndCheck(agent, agent.getByRole('button', { name: t('queues.counter.finish') }), { status: 200 });
+        await expect(agent.getByText(t('queues.counter.free')).count()).resolves.toBe(1);
+        // Calling with nobody waiting explains it at the top of the page.
+        await submitAndCheck(agent, agent.getByRole('button', { name: t('queues.counter.callNext') }), { status: 409 });
+        await expect(agent.locator('[data-error-summary]').textContent()).resolves.toContain(t('errors.queue.nobody_waiting'));
+      });
+
+      await visitor.getByRole('button', { name: t('queues.ticket.feedbackButton') }).waitFor({ timeout: 10_000 });
+      await checkA11y(visitor);
+      await board.close();
+    });
+  });
+});

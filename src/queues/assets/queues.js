@@ -1,0 +1,69 @@
+// Live queue screens (progressive enhancement: every screen works and is complete without it).
+// A page marked [data-queue-live] listens to its contact point's Server-Sent Events; on an event it
+// re-reads the page and swaps its [data-live-part] regions, so every text stays server-rendered and in the
+// page's language. Calls are announced in the aria-live region and, if the chime is on, with a short tone.
+(function () {
+  'use strict';
+  var root = document.querySelector('[data-queue-live]');
+  if (!root || !window.EventSource) return;
+  var announcer = document.querySelector('[data-queue-announcer]');
+  var template = root.getAttribute('data-call-template') || '{number} {counter}';
+  var myNumber = root.getAttribute('data-ticket-number');
+  var chimeOn = false;
+  var chimeButton = document.querySelector('[data-queue-chime]');
+  if (chimeButton) {
+    chimeButton.hidden = false;
+    chimeButton.addEventListener('click', function () {
+      chimeOn = !chimeOn;
+      chimeButton.setAttribute('aria-pressed', chimeOn ? 'true' : 'false');
+      if (chimeOn) chime();
+    });
+  }
+  var audio;
+  function chime() {
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      [660, 880].forEach(function (frequency, index) {
+        var oscillator = audio.createOscillator();
+        var gain = audio.createGain();
+        oscillator.frequency.value = frequency;
+        oscillator.connect(gain);
+        gain.connect(audio.destination);
+        var start = audio.currentTime + index * 0.35;
+        gain.gain.setValueAtTime(0.2, start);
+        gain.gain.exponentialRampToValueAtTime(0.001, start + 0.3);
+        oscillator.start(start);
+        oscillator.stop(start + 0.32);
+      });
+    } catch (e) { /* no sound available */ }
+  }
+  var timer;
+  function refresh() {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      fetch(window.location.href, { headers: { accept: 'text/html' }, credentials: 'same-origin' })
+        .then(function (response) { return response.ok ? response.text() : ''; })
+        .then(function (html) {
+          if (!html) return;
+          var fresh = new DOMParser().parseFromString(html, 'text/html');
+          document.querySelectorAll('[data-live-part]').forEach(function (part) {
+            var next = fresh.querySelector('[data-live-part="' + part.getAttribute('data-live-part') + '"]');
+            if (next && next.innerHTML !== part.innerHTML) part.innerHTML = next.innerHTML;
+          });
+        })
+        .catch(function () { /* the next event tries again */ });
+    }, 150);
+  }
+  var source = new EventSource(root.getAttribute('data-events-url'));
+  source.addEventListener('ticket.called', function (event) {
+    var data = {};
+    try { data = JSON.parse(event.data) || {}; } catch (e) { /* ignore */ }
+    var mine = !myNumber || data.number === myNumber;
+    if (announcer && mine) announcer.textContent = template.replace('{number}', data.number || '').replace('{counter}', data.counter || '');
+    if (chimeOn && mine) chime();
+    if (myNumber && data.number === myNumber && navigator.vibrate) navigator.vibrate([300, 150, 300]);
+    refresh();
+  });
+  source.addEventListener('queue.changed', refresh);
+  source.addEventListener('resync', refresh);
+})();

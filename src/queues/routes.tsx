@@ -1,0 +1,499 @@
+// HTTP for queue tickets: the public contract (tickets, wait, events), the ticket holder's page, the kiosk
+// and display board pages, the agent's counter (pages and API) and the queue settings API.
+import { Type, type Static } from 'typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../platform/http/types.ts';
+import type { Services } from '../services.ts';
+import { errorResponses, LangParams, LanguageSchema, LocalizedTextSchema } from '../platform/http/schemas.ts';
+import { handleForm } from '../platform/http/forms.ts';
+import { renderPage } from '../platform/views/render.tsx';
+import { requireActorApi, requireActorPage } from '../identity/guards.ts';
+import { AppError } from '../platform/http/errors.ts';
+import { CodeSchema } from '../organisations/schemas.ts';
+import { CONTACT_OUTCOMES, type ContactOutcome } from '../contactcenter/model.ts';
+import { boardChannel, type CheckIn } from './service.ts';
+import { AgentHomePage, BoardPage, CounterPage, KioskPage, TicketPage } from './pages.tsx';
+import { queueAssetRoutes } from './assets.ts';
+import { canUseQueues } from './authorisation.ts';
+
+const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Type.String({ maxLength: 64 }) });
+const LangTokenParams = Type.Object({ lang: LangParams.properties.lang, token: Type.String({ maxLength: 100 }) });
+const session = [{ session: [] }];
+const ServiceCode = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 });
+const CategoryCode = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 });
+/** Stored multilingual text in answers (a language may be missing). */
+const StoredText = Type.Object({ fr: Type.Optional(Type.String()), nl: Type.Optional(Type.String()), en: Type.Optional(Type.String()) });
+
+const TicketBody = Type.Object({
+  serviceCode: ServiceCode,
+  priorityCategory: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: 60 })),
+  language: Type.Optional(LanguageSchema),
+});
+const IssuedTicketSchema = Type.Object(
+  {
+    number: Type.String({ description: 'The number as shown and called, prefix + three digits, e.g. "A007"' }),
+    position: Type.Integer({ minimum: 1, description: '1 = next to be called' }),
+    estimatedWaitMinutes: Type.Integer({ minimum: 0 }),
+    serviceCode: Type.String(),
+    ticketUrl: Type.String({ description: 'The holder\'s "my ticket" page (position and wait, live)' }),
+    issuedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'IssuedTicket' },
+);
+const ServiceWaitSchema = Type.Object({
+  serviceCode: Type.String(),
+  name: StoredText,
+  prefix: Type.String(),
+  waiting: Type.Integer(),
+  countersOpen: Type.Integer(),
+  typicalServiceMinutes: Type.Number(),
+  measured: Type.Boolean(),
+  estimatedWaitMinutes: Type.Integer(),
+});
+const WaitReportSchema = Type.Object(
+  { contactPointId: Type.String(), open: Type.Boolean(), generatedAt: Type.String({ format: 'date-time' }), services: Type.Array(ServiceWaitSchema) },
+  { $id: 'QueueWait' },
+);
+const TicketViewSchema = Type.Object({
+  number: Type.String(),
+  status: Type.String(),
+  serviceCode: Type.String(),
+  serviceName: StoredText,
+  contactPointId: Type.String(),
+  contactPointName: StoredText,
+  position: Type.Union([Type.Integer(), Type.Null()]),
+  estimatedWaitMinutes: Type.Union([Type.Integer(), Type.Null()]),
+  counter: Type.Union([Type.String(), Type.Null()]),
+  calledAt: Type.Union([Type.String(), Type.Null()]),
+  issuedAt: Type.String(),
+  feedbackAvailable: Type.Boolean(),
+});
+const AgentTicketSchema = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  status: Type.String(),
+  serviceCode: Type.String(),
+  appointment: Type.Boolean(),
+  queuedAt: Type.String(),
+  calledAt: Type.Union([Type.String(), Type.Null()]),
+  recalls: Type.Integer(),
+  transferred: Type.Boolean(),
+});
+const SettingsBody = Type.Object({
+  services: Type.Array(
+    Type.Object({
+      serviceCode: ServiceCode,
+      prefix: Type.String({ pattern: '^[A-Z]{1,2}$' }),
+      enabled: Type.Optional(Type.Boolean()),
+      defaultServiceMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 240 })),
+    }),
+    { maxItems: 40 },
+  ),
+  counters: Type.Array(
+    Type.Object({
+      name: Type.String({ minLength: 1, maxLength: 40 }),
+      serviceCodes: Type.Array(ServiceCode, { maxItems: 40 }),
+      active: Type.Optional(Type.Boolean()),
+    }),
+    { maxItems: 60 },
+  ),
+});
+const SettingsSchema = Type.Object({
+  contactPointId: Type.String(),
+  services: Type.Array(Type.Object({ serviceCode: Type.String(), prefix: Type.String(), enabled: Type.Boolean(), defaultServiceMinutes: Type.Integer() })),
+  counters: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), active: Type.Boolean(), open: Type.Boolean(), serviceCodes: Type.Array(Type.String()) })),
+  priorityCategories: Type.Array(Type.Object({ code: Type.String(), name: StoredText, rank: Type.Integer(), onKiosk: Type.Boolean() })),
+});
+const CategorySchema = Type.Object({ code: CategoryCode, name: LocalizedTextSchema, rank: Type.Integer({ minimum: 1, maximum: 9 }), onKiosk: Type.Optional(Type.Boolean()) });
+const CategoriesBody = Type.Object({ categories: Type.Array(CategorySchema, { maxItems: 20 }) });
+const CategoriesAnswer = Type.Object({ categories: Type.Array(Type.Object({ code: Type.String(), name: StoredText, rank: Type.Integer(), onKiosk: Type.Boolean() })) });
+
+// HTML forms, flat as they are posted.
+const KioskForm = Type.Object({ serviceCode: ServiceCode, priorityCategory: Type.Optional(Type.String({ maxLength: 60 })) });
+const CheckInForm = Type.Object({ reference: Type.String({ minLength: 1, maxLength: 20 }) });
+const FinishForm = Type.Object({ outcome: Type.Enum(CONTACT_OUTCOMES) });
+const TransferForm = Type.Object({ target: Type.String({ pattern: '^(service|counter):[A-Za-z0-9-]{1,100}$' }) });
+const IssueForm = Type.Object({ serviceCode: ServiceCode, priorityCategory: Type.Optional(Type.String({ maxLength: 60 })) });
+
+const COUNTER_ACTIONS = ['open', 'close', 'call-next', 'recall', 'start', 'no-show'] as const;
+type CounterAction = (typeof COUNTER_ACTIONS)[number];
+
+/** Path parameters of the /:lang/…/:id pages (the schema checked them). */
+const paramsOf = (request: FastifyRequest) => request.params as Static<typeof LangIdParams>;
+
+function parseTarget(target: string): { serviceCode?: string; counterId?: string } {
+  const [kind, value] = target.split(':') as [string, string];
+  return kind === 'service' ? { serviceCode: value } : { counterId: value };
+}
+
+export function queueRoutes(app: App, services: Services) {
+  const { queues, realtime } = services;
+  const checkIn: CheckIn = async (reference, actor, now) => {
+    const appointment = await services.appointments.checkIn(reference, actor, now);
+    return { id: appointment.id, contactPointId: appointment.contactPointId, serviceCode: appointment.serviceCode, organisationId: appointment.organisationId, startsAt: new Date(appointment.startsAt) };
+  };
+  app.addSchema(IssuedTicketSchema);
+  app.addSchema(WaitReportSchema);
+  queueAssetRoutes(app);
+
+  // ---- public contract
+
+  app.post(
+    '/api/v1/contact-points/:id/tickets',
+    {
+      schema: {
+        tags: ['queues'],
+        summary: 'Take a queue ticket for a service at a contact point (kiosk, phone, or an agent signed in)',
+        description:
+          'Refused with 400 when the contact point does not issue tickets for the service, 409 when it is closed now, 404 when it does not exist. ' +
+          'An agent of the owning organisation may give any priority category; a visitor only those offered on the kiosk.',
+        params: IdParams,
+        body: TicketBody,
+        response: { 201: Type.Ref('IssuedTicket'), ...errorResponses(400, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const issued = await queues.issueTicket(
+        request.params.id,
+        { serviceCode: body.serviceCode, priorityCategory: body.priorityCategory || null, language: body.language ?? request.lang },
+        request.actor,
+      );
+      const { token: _token, ...shown } = issued;
+      return reply.code(201).send(shown);
+    },
+  );
+
+  app.post(
+    '/api/v1/contact-points/:id/check-ins',
+    {
+      schema: {
+        tags: ['queues'],
+        summary: 'Arrival with an appointment: checks it in and gives a ticket served at the appointment time',
+        params: IdParams,
+        body: Type.Object({ reference: Type.String({ minLength: 1, maxLength: 20 }), language: Type.Optional(LanguageSchema) }),
+        response: { 201: Type.Ref('IssuedTicket'), ...errorResponses(400, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const issued = await queues.checkInAppointment(request.params.id, request.body.reference.trim().toUpperCase(), request.body.language ?? request.lang, checkIn, request.actor);
+      const { token: _token, ...shown } = issued;
+      return reply.code(201).send(shown);
+    },
+  );
+
+  app.get(
+    '/api/v1/contact-points/:id/wait',
+    {
+      schema: {
+        tags: ['queues'],
+        summary: 'Estimated waiting time per service now (median of recent service times, counters open)',
+        params: IdParams,
+        response: { 200: Type.Ref('QueueWait'), ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return queues.waitTimes(request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/v1/contact-points/:id/events',
+    {
+      schema: {
+        tags: ['queues'],
+        summary: 'Server-Sent Events of the contact point: "ticket.called" {number, counter, serviceCode, calledAt, recall} and "queue.changed" {serviceCode}',
+        params: IdParams,
+        querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ maxLength: 30 })) }),
+        response: {
+          200: { description: 'A stream of events (text/event-stream)', content: { 'text/event-stream': { schema: Type.String() } } },
+          ...errorResponses(404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const report = await queues.waitTimes(request.params.id); // 404 for an unknown point, before the stream starts
+      await realtime.streamEvents(request, reply, [boardChannel(report.contactPointId)]);
+      return reply;
+    },
+  );
+
+  app.get(
+    '/api/v1/tickets/:token',
+    {
+      schema: {
+        tags: ['queues'],
+        summary: 'A ticket seen by its holder: status, position, estimated wait, counter when called',
+        params: Type.Object({ token: Type.String({ maxLength: 100 }) }),
+        response: { 200: TicketViewSchema, ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return queues.ticketView(request.params.token);
+    },
+  );
+
+  // ---- settings API
+
+  app.get(
+    '/api/v1/contact-points/:id/queue-settings',
+    {
+      schema: {
+        tags: ['queues'],
+        summary: 'Queue settings of a contact point: services with their prefix, counters, priority categories (staff of the organisation)',
+        security: session,
+        params: IdParams,
+        response: { 200: SettingsSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => queues.settings(requireActorApi(request), request.params.id),
+  );
+  app.put(
+    '/api/v1/contact-points/:id/queue-settings',
+    {
+      schema: {
+        tags: ['queues'],
+        summary: 'Replace the services (prefixes) and counters of a contact point (managers of the organisation, administrators)',
+        security: session,
+        params: IdParams,
+        body: SettingsBody,
+        response: { 200: SettingsSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => queues.saveSettings(requireActorApi(request), request.params.id, request.body, request.id),
+  );
+  app.get(
+    '/api/v1/organisations/:code/queue-priority-categories',
+    {
+      schema: {
+        tags: ['queues'],
+        summary: 'The priority categories of an organisation (higher rank is called first)',
+        params: Type.Object({ code: CodeSchema }),
+        response: { 200: CategoriesAnswer, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => ({ categories: await queues.priorityCategories(request.params.code) }),
+  );
+  app.put(
+    '/api/v1/organisations/:code/queue-priority-categories',
+    {
+      schema: {
+        tags: ['queues'],
+        summary: 'Replace the priority categories of an organisation (managers, administrators)',
+        security: session,
+        params: Type.Object({ code: CodeSchema }),
+        body: CategoriesBody,
+        response: { 200: CategoriesAnswer, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => ({ categories: await queues.savePriorityCategories(requireActorApi(request), request.params.code, request.body.categories, request.id) }),
+  );
+
+  // ---- agent API
+
+  const actionApi = async (request: FastifyRequest, action: CounterAction, counterId: string) => {
+    const actor = requireActorApi(request);
+    switch (action) {
+      case 'open':
+        await queues.openCounter(actor, counterId);
+        return { ticket: null };
+      case 'close':
+        await queues.closeCounter(actor, counterId);
+        return { ticket: null };
+      case 'call-next':
+        return { ticket: await queues.callNext(actor, counterId) };
+      case 'recall':
+        return { ticket: await queues.recall(actor, counterId) };
+      case 'start':
+        return { ticket: await queues.startServing(actor, counterId) };
+      case 'no-show':
+        return { ticket: await queues.noShow(actor, counterId) };
+    }
+  };
+  const ActionResponse = Type.Object({ ticket: Type.Union([AgentTicketSchema, Type.Null()]) });
+  for (const action of COUNTER_ACTIONS) {
+    app.post(
+      `/api/v1/queue-counters/:id/${action}`,
+      {
+        schema: {
+          tags: ['queues'],
+          summary:
+            action === 'call-next'
+              ? 'Call the next ticket to this counter (priority, then waiting time); ticket null when nobody waits'
+              : `Counter action "${action}" (on the counter's current ticket where it applies)`,
+          security: session,
+          params: IdParams,
+          response: { 200: ActionResponse, ...errorResponses(401, 403, 404, 409) },
+        },
+      },
+      async (request) => actionApi(request, action, request.params.id),
+    );
+  }
+  app.post(
+    '/api/v1/queue-counters/:id/finish',
+    {
+      schema: {
+        tags: ['queues'],
+        summary: 'Finish the current ticket with an outcome (recorded as a counter contact)',
+        security: session,
+        params: IdParams,
+        body: Type.Object({ outcome: Type.Enum(CONTACT_OUTCOMES) }),
+        response: { 200: ActionResponse, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => ({ ticket: await queues.finish(requireActorApi(request), request.params.id, request.body.outcome as ContactOutcome) }),
+  );
+  app.post(
+    '/api/v1/queue-counters/:id/transfer',
+    {
+      schema: {
+        tags: ['queues'],
+        summary: 'Transfer the current ticket to another service or counter of the contact point (it keeps its number and place)',
+        security: session,
+        params: IdParams,
+        body: Type.Object({ serviceCode: Type.Optional(ServiceCode), counterId: Type.Optional(Type.String({ maxLength: 64 })) }),
+        response: { 200: ActionResponse, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => ({ ticket: await queues.transfer(requireActorApi(request), request.params.id, request.body) }),
+  );
+
+  // ---- public pages
+
+  const renderKiosk = async (request: FastifyRequest, reply: FastifyReply, errors?: Parameters<typeof KioskPage>[0]['errors'], values?: Parameters<typeof KioskPage>[0]['values']) => {
+    const kiosk = await queues.kiosk(paramsOf(request).id);
+    return <KioskPage point={kiosk.point} services={kiosk.services} categories={kiosk.categories} errors={errors} values={values} />;
+  };
+
+  app.get('/:lang/contact-points/:id/kiosk', { schema: { hide: true, params: LangIdParams } }, async (request, reply) =>
+    renderPage(request, reply, await renderKiosk(request, reply)),
+  );
+
+  app.post(
+    '/:lang/contact-points/:id/kiosk',
+    { schema: { hide: true, params: LangIdParams, body: KioskForm }, attachValidation: true },
+    async (request, reply) => {
+      const form = request.body as Static<typeof KioskForm>;
+      return handleForm(
+        request,
+        reply,
+        (errors) => renderKiosk(request, reply, errors, { priorityCategory: form?.priorityCategory }),
+        async () => {
+          const issued = await queues.issueTicket(request.params.id, { serviceCode: form.serviceCode, priorityCategory: form.priorityCategory || null, language: request.params.lang }, request.actor);
+          return `/${request.params.lang}/tickets/${issued.token}?kiosk=${request.params.id}`;
+        },
+      );
+    },
+  );
+
+  app.post(
+    '/:lang/contact-points/:id/kiosk/check-in',
+    { schema: { hide: true, params: LangIdParams, body: CheckInForm }, attachValidation: true },
+    async (request, reply) => {
+      const form = request.body as Static<typeof CheckInForm>;
+      return handleForm(
+        request,
+        reply,
+        (errors) => renderKiosk(request, reply, errors, { reference: form?.reference }),
+        async () => {
+          try {
+            const issued = await queues.checkInAppointment(request.params.id, form.reference.trim().toUpperCase(), request.params.lang, checkIn, request.actor);
+            return `/${request.params.lang}/tickets/${issued.token}?kiosk=${request.params.id}`;
+          } catch (error) {
+            // An unknown reference is the visitor's typing, shown on the form, not a "page not found".
+            if (error instanceof AppError && error.status === 404 && error.code === 'appointment.not_found') {
+              throw new AppError(400, 'queue.appointment_unknown', { fields: [{ field: 'reference', code: 'errors.queue.appointment_unknown' }] });
+            }
+            throw error;
+          }
+        },
+      );
+    },
+  );
+
+  app.get(
+    '/:lang/tickets/:token',
+    { schema: { hide: true, params: LangTokenParams, querystring: Type.Object({ kiosk: Type.Optional(Type.String({ maxLength: 64 })) }) } },
+    async (request, reply) => {
+      const view = await queues.ticketView(request.params.token);
+      const kiosk = request.query.kiosk === view.contactPointId;
+      reply.header('referrer-policy', 'no-referrer');
+      return renderPage(request, reply, <TicketPage view={view} kiosk={kiosk} newTicketUrl={`/${request.params.lang}/contact-points/${view.contactPointId}/kiosk`} />);
+    },
+  );
+
+  app.post('/:lang/tickets/:token/feedback', { schema: { hide: true, params: LangTokenParams } }, async (request, reply) => {
+    const url = await queues.feedbackLink(request.params.token);
+    return reply.redirect(url, 303);
+  });
+
+  app.get('/:lang/contact-points/:id/board', { schema: { hide: true, params: LangIdParams } }, async (request, reply) => {
+    const board = await queues.board(request.params.id);
+    return renderPage(request, reply, <BoardPage point={board.point} calls={board.calls} wait={board.wait} />);
+  });
+
+  // ---- agent pages
+
+  app.get('/:lang/queues', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
+    const actor = requireActorPage(request);
+    if (!canUseQueues(actor)) throw new AppError(403, 'forbidden');
+    return renderPage(request, reply, <AgentHomePage groups={await queues.countersForAgent(actor)} />);
+  });
+
+  const counterPage = async (request: FastifyRequest, errors?: Parameters<typeof CounterPage>[0]['errors'], issued?: string) => {
+    const screen = await queues.counterScreen(requireActorPage(request), paramsOf(request).id);
+    return <CounterPage screen={screen} errors={errors} issued={issued} />;
+  };
+
+  app.get(
+    '/:lang/queues/counters/:id',
+    { schema: { hide: true, params: LangIdParams, querystring: Type.Object({ issued: Type.Optional(Type.String({ pattern: '^[A-Z]{1,2}[0-9]{3,6}$' })) }) } },
+    async (request, reply) => renderPage(request, reply, await counterPage(request, undefined, request.query.issued)),
+  );
+
+  const pageAction = (path: string, schema: ReturnType<typeof Type.Object> | undefined, run: (request: FastifyRequest) => Promise<string | void>) => {
+    app.post(
+      `/:lang/queues/counters/:id/${path}`,
+      { schema: { hide: true, params: LangIdParams, ...(schema ? { body: schema } : {}) }, attachValidation: true },
+      async (request, reply) => {
+        requireActorPage(request);
+        return handleForm(
+          request,
+          reply,
+          (errors) => counterPage(request, errors),
+          async () => (await run(request)) ?? `/${paramsOf(request).lang}/queues/counters/${paramsOf(request).id}`,
+        );
+      },
+    );
+  };
+  pageAction('open', undefined, async (request) => queues.openCounter(requireActorPage(request), paramsOf(request).id));
+  pageAction('close', undefined, async (request) => {
+    await queues.closeCounter(requireActorPage(request), paramsOf(request).id);
+    return `/${paramsOf(request).lang}/queues`;
+  });
+  pageAction('call-next', undefined, async (request) => {
+    const ticket = await queues.callNext(requireActorPage(request), paramsOf(request).id);
+    if (!ticket) throw new AppError(409, 'queue.nobody_waiting');
+  });
+  pageAction('recall', undefined, async (request) => void (await queues.recall(requireActorPage(request), paramsOf(request).id)));
+  pageAction('start', undefined, async (request) => void (await queues.startServing(requireActorPage(request), paramsOf(request).id)));
+  pageAction('no-show', undefined, async (request) => void (await queues.noShow(requireActorPage(request), paramsOf(request).id)));
+  pageAction('finish', FinishForm, async (request) => {
+    const form = request.body as Static<typeof FinishForm>;
+    await queues.finish(requireActorPage(request), paramsOf(request).id, form.outcome as ContactOutcome);
+  });
+  pageAction('transfer', TransferForm, async (request) => {
+    const form = request.body as Static<typeof TransferForm>;
+    await queues.transfer(requireActorPage(request), paramsOf(request).id, parseTarget(form.target));
+  });
+  pageAction('tickets', IssueForm, async (request) => {
+    const actor = requireActorPage(request);
+    const form = request.body as Static<typeof IssueForm>;
+    const screen = await queues.counterScreen(actor, paramsOf(request).id);
+    const issued = await queues.issueTicket(screen.contactPoint.id, { serviceCode: form.serviceCode, priorityCategory: form.priorityCategory || null, language: paramsOf(request).lang }, actor);
+    return `/${paramsOf(request).lang}/queues/counters/${paramsOf(request).id}?issued=${issued.number}`;
+  });
+}

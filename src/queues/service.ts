@@ -1,0 +1,674 @@
+// The rules of queue tickets: issuing (kiosk, agent, appointment check-in) only at an open contact point and
+// for a service it offers with tickets, numbers per prefix restarting each Brussels day, calling by priority
+// then waiting time (never the same ticket twice), recall / no-show / transfer / finish with an outcome
+// (recorded as a contact in the same transaction), live events for boards and phones, and the estimated
+// wait per service from recent service times and the counters open.
+//
+// Other modules use:
+//   queueService(db, …).waitTimes(contactPointId, now?)  → WaitReport (contact-point page, service page)
+//   queueService(db, …).waitByContactPoint(serviceCode)  → Map<contactPointId, minutes> (catalogue service page)
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database, Queryable } from '../platform/db/database.ts';
+import { AppError } from '../platform/http/errors.ts';
+import type { Actor } from '../identity/actor.ts';
+import type { Language, LocalizedText } from '../platform/i18n/languages.ts';
+import { insertAuditEntry } from '../audit/repository.ts';
+import { findOrganisationByCode } from '../organisations/repository.ts';
+import { publish } from '../platform/realtime/publish.ts';
+import { recordContact } from '../contactcenter/contacts.ts';
+import { CONTACT_OUTCOMES, type ContactOutcome } from '../contactcenter/model.ts';
+import { createFeedbackInvitation } from '../satisfaction/service.ts';
+import type { ContactPointDetail, ContactPointService } from '../contactpoints/service.ts';
+import * as repo from './repository.ts';
+import type { CounterRecord, PriorityCategoryRecord, QueueServiceRecord, TicketRecord } from './repository.ts';
+import { displayNumber, estimateWaitMinutes, ticketDay } from './rules.ts';
+import { canConfigureQueues, canServeQueues, canUseQueues, servingScope } from './authorisation.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
+
+/** The public channel of a contact point's calls (display boards, "my ticket" pages). */
+export const boardChannel = (contactPointId: string) => `contact-point:${contactPointId}:board`;
+
+export const hashTicketToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The priority rank given to an appointment checked in when the organisation has no "appointment" category. */
+const APPOINTMENT_RANK = 5;
+
+export interface ServiceWait {
+  serviceCode: string;
+  name: LocalizedText;
+  prefix: string;
+  waiting: number;
+  countersOpen: number;
+  /** Typical minutes per service: the median of the last services, or the configured default. */
+  typicalServiceMinutes: number;
+  /** True when the typical time comes from measured services (at least 3 in the last 7 days). */
+  measured: boolean;
+  /** Minutes a ticket taken now would wait. */
+  estimatedWaitMinutes: number;
+}
+
+export interface WaitReport {
+  contactPointId: string;
+  open: boolean;
+  generatedAt: string;
+  services: ServiceWait[];
+}
+
+/** A ticket as its holder sees it (the "my ticket" page and its JSON). */
+export interface TicketView {
+  number: string;
+  status: repo.TicketStatus;
+  serviceCode: string;
+  serviceName: LocalizedText;
+  contactPointId: string;
+  contactPointName: LocalizedText;
+  /** 1 = next; null once called or finished. */
+  position: number | null;
+  estimatedWaitMinutes: number | null;
+  counter: string | null;
+  calledAt: string | null;
+  issuedAt: string;
+  /** True when the visit is finished with an outcome: the page offers the satisfaction questionnaire. */
+  feedbackAvailable: boolean;
+}
+
+/** A ticket as an agent sees it. */
+export interface AgentTicket {
+  id: string;
+  number: string;
+  status: repo.TicketStatus;
+  serviceCode: string;
+  serviceName: LocalizedText | null;
+  priority: { code: string; name: LocalizedText } | null;
+  appointment: boolean;
+  queuedAt: string;
+  calledAt: string | null;
+  recalls: number;
+  transferred: boolean;
+}
+
+export interface CounterScreen {
+  counter: CounterRecord;
+  contactPoint: ContactPointDetail;
+  services: QueueServiceRecord[];
+  counters: CounterRecord[];
+  categories: PriorityCategoryRecord[];
+  current: AgentTicket | null;
+  waiting: AgentTicket[];
+  wait: WaitReport;
+  atCounter: boolean;
+}
+
+export interface IssueInput {
+  serviceCode: string;
+  priorityCategory?: string | null | undefined;
+  language: Language;
+}
+
+export interface IssuedTicket {
+  number: string;
+  position: number;
+  estimatedWaitMinutes: number;
+  serviceCode: string;
+  /** The secret of the "my ticket" link (only given here, stored hashed). */
+  token: string;
+  ticketUrl: string;
+  issuedAt: string;
+}
+
+export interface QueueSettingsInput {
+  services: Array<{ serviceCode: string; prefix: string; enabled?: boolean | undefined; defaultServiceMinutes?: number | undefined }>;
+  counters: Array<{ name: string; serviceCodes: string[]; active?: boolean | undefined }>;
+}
+
+export interface PriorityCategoryInput {
+  code: string;
+  name: LocalizedText;
+  rank: number;
+  onKiosk?: boolean | undefined;
+}
+
+/** The appointments seam: checks an appointment in (booked → arrived). */
+export type CheckIn = (
+  reference: string,
+  actor: Actor | null,
+  now: Date,
+) => Promise<{ id: string; contactPointId: string; serviceCode: string; organisationId: string; startsAt: Date }>;
+
+export function queueService(db: Database, deps: { contactPoints: ContactPointService; publicUrl: string }) {
+  const { contactPoints } = deps;
+
+  const pointOr404 = async (id: string, now: Date) => contactPoints.get(id, now); // 404 unknown / inactive / malformed
+
+  const agentTicket = (ticket: TicketRecord, services: QueueServiceRecord[], categories: PriorityCategoryRecord[]): AgentTicket => {
+    const category = categories.find((c) => c.id === ticket.priorityCategoryId);
+    return {
+      id: ticket.id,
+      number: displayNumber(ticket.prefix, ticket.number),
+      status: ticket.status,
+      serviceCode: ticket.serviceCode,
+      serviceName: services.find((s) => s.id === ticket.queueServiceId)?.serviceName ?? null,
+      priority: category ? { code: category.code, name: category.name } : null,
+      appointment: ticket.appointmentId !== null,
+      queuedAt: new Date(ticket.queuedAt).toISOString(),
+      calledAt: ticket.calledAt ? new Date(ticket.calledAt).toISOString() : null,
+      recalls: ticket.recalls,
+      transferred: ticket.transferredFrom !== null,
+    };
+  };
+
+  async function report(q: Queryable, point: ContactPointDetail, now: Date): Promise<WaitReport> {
+    const services = await repo.listQueueServices(q, point.id, true);
+    const figures = await repo.queueFigures(q, point.id, ticketDay(now), now);
+    return {
+      contactPointId: point.id,
+      open: point.status.openNow,
+      generatedAt: now.toISOString(),
+      services: services.map((service) => {
+        const f = figures.find((row) => row.queueServiceId === service.id);
+        const typical = f?.medianMinutes ?? service.defaultServiceMinutes;
+        return {
+          serviceCode: service.serviceCode,
+          name: service.serviceName,
+          prefix: service.prefix,
+          waiting: f?.waiting ?? 0,
+          countersOpen: f?.countersOpen ?? 0,
+          typicalServiceMinutes: Math.round(typical * 10) / 10,
+          measured: f?.medianMinutes != null,
+          estimatedWaitMinutes: estimateWaitMinutes({ ahead: f?.waiting ?? 0, serviceMinutes: typical, countersOpen: f?.countersOpen ?? 0, countersBusy: f?.countersBusy ?? 0 }),
+        };
+      }),
+    };
+  }
+
+  /** Position (1 = next) and estimated wait of a waiting ticket. */
+  async function placeOf(q: Queryable, ticket: TicketRecord, now: Date): Promise<{ position: number; estimatedWaitMinutes: number }> {
+    const ahead = await repo.ticketsAhead(q, ticket, now);
+    const services = await repo.listQueueServices(q, ticket.contactPointId);
+    const service = services.find((s) => s.id === ticket.queueServiceId);
+    const f = (await repo.queueFigures(q, ticket.contactPointId, ticketDay(now), now)).find((row) => row.queueServiceId === ticket.queueServiceId);
+    const typical = f?.medianMinutes ?? service?.defaultServiceMinutes ?? 8;
+    return {
+      position: ahead + 1,
+      estimatedWaitMinutes: estimateWaitMinutes({ ahead, serviceMinutes: typical, countersOpen: f?.countersOpen ?? 0, countersBusy: f?.countersBusy ?? 0 }),
+    };
+  }
+
+  async function announceQueue(q: Queryable, contactPointId: string, serviceCode: string) {
+    await publish(q, boardChannel(contactPointId), { type: 'queue.changed', data: { serviceCode } });
+  }
+
+  async function issue(
+    point: ContactPointDetail,
+    input: IssueInput & { actor: Actor | null; appointment?: { id: string; startsAt: Date } | undefined },
+    now: Date,
+  ): Promise<IssuedTicket> {
+    if (!point.status.openNow) throw new AppError(409, 'queue.point_closed');
+    const services = await repo.listQueueServices(db, point.id, true);
+    const service = services.find((s) => s.serviceCode === input.serviceCode);
+    if (!service) throw new AppError(400, 'queue.service_not_offered', { fields: [{ field: 'serviceCode', code: 'errors.queue.service_not_offered' }] });
+    const staff = canServeQueues(input.actor, point.organisation.id);
+    const categories = await repo.listPriorityCategories(db, point.organisation.id);
+    let category: PriorityCategoryRecord | undefined;
+    if (input.appointment) {
+      category = categories.find((c) => c.code === 'appointment');
+    } else if (input.priorityCategory) {
+      category = categories.find((c) => c.code === input.priorityCategory && (staff || c.onKiosk));
+      if (!category) throw new AppError(400, 'queue.unknown_priority', { fields: [{ field: 'priorityCategory', code: 'errors.queue.unknown_priority' }] });
+    }
+    const token = randomBytes(24).toString('base64url');
+    return db.transaction(async (tx) => {
+      const ticket = await repo.insertTicket(tx, {
+        contactPointId: point.id,
+        organisationId: point.organisation.id,
+        queueServiceId: service.id,
+        serviceCode: service.serviceCode,
+        prefix: service.prefix,
+        day: ticketDay(now),
+        priorityCategoryId: category?.id ?? null,
+        priorityRank: input.appointment ? (category?.rank ?? APPOINTMENT_RANK) : (category?.rank ?? 0),
+        appointmentId: input.appointment?.id ?? null,
+        priorityFrom: input.appointment?.startsAt ?? null,
+        language: input.language,
+        tokenHash: hashTicketToken(token),
+        issuedBy: staff ? input.actor!.accountId : null,
+        now,
+      });
+      const place = await placeOf(tx, ticket, now);
+      await announceQueue(tx, point.id, service.serviceCode);
+      return {
+        number: displayNumber(ticket.prefix, ticket.number),
+        ...place,
+        serviceCode: service.serviceCode,
+        token,
+        ticketUrl: `${deps.publicUrl}/${input.language}/tickets/${token}`,
+        issuedAt: new Date(ticket.issuedAt).toISOString(),
+      };
+    });
+  }
+
+  // ---- agents
+
+  async function counterFor(actor: Actor, counterId: string): Promise<CounterRecord> {
+    if (!canUseQueues(actor)) throw new AppError(403, 'forbidden');
+    const counter = UUID.test(counterId) ? await repo.findCounter(db, counterId) : undefined;
+    // Another organisation's counter is not found, not forbidden: its existence is not the agent's business.
+    if (!counter || !counter.active || !canServeQueues(actor, counter.organisationId)) throw new AppError(404, 'queue.counter_not_found');
+    return counter;
+  }
+
+  async function seatedCounter(actor: Actor, counterId: string): Promise<CounterRecord> {
+    const counter = await counterFor(actor, counterId);
+    if (counter.agentAccountId !== actor.accountId) throw new AppError(409, 'queue.counter_not_open');
+    return counter;
+  }
+
+  /** Runs a change of the counter's current ticket in one transaction, the ticket locked. */
+  async function withCurrent<T>(actor: Actor, counterId: string, change: (tx: Queryable, ticket: TicketRecord, counter: CounterRecord) => Promise<T>): Promise<T> {
+    const counter = await seatedCounter(actor, counterId);
+    return db.transaction(async (tx) => {
+      const ticket = await repo.currentTicketAtCounter(tx, counter.id, true);
+      if (!ticket) throw new AppError(409, 'queue.no_current_ticket');
+      return change(tx, ticket, counter);
+    });
+  }
+
+  const calledEvent = (ticket: TicketRecord, counter: CounterRecord, recall: boolean) => ({
+    type: 'ticket.called',
+    data: {
+      number: displayNumber(ticket.prefix, ticket.number),
+      counter: counter.name,
+      serviceCode: ticket.serviceCode,
+      calledAt: new Date(ticket.calledAt ?? Date.now()).toISOString(),
+      recall,
+    },
+  });
+
+  return {
+    // ---- public
+
+    /** The services a kiosk offers, with the priority categories a visitor may declare. */
+    async kiosk(contactPointId: string, now: Date = new Date()) {
+      const point = await pointOr404(contactPointId, now);
+      const [services, categories] = await Promise.all([
+        repo.listQueueServices(db, point.id, true),
+        repo.listPriorityCategories(db, point.organisation.id),
+      ]);
+      return { point, services, categories: categories.filter((c) => c.onKiosk), wait: await report(db, point, now) };
+    },
+
+    /** `POST /api/v1/contact-points/{id}/tickets`: a ticket from a kiosk, a phone or an agent (actor). */
+    async issueTicket(contactPointId: string, input: IssueInput, actor: Actor | null = null, now: Date = new Date()): Promise<IssuedTicket> {
+      return issue(await pointOr404(contactPointId, now), { ...input, actor }, now);
+    },
+
+    /**
+     * An arrival with an appointment checks in (through the appointments seam) and gets a ticket with the
+     * appointment priority from its start time on: served at its time, not before the people already waiting.
+     */
+    async checkInAppointment(contactPointId: string, reference: string, language: Language, checkIn: CheckIn, actor: Actor | null = null, now: Date = new Date()) {
+      const point = await pointOr404(contactPointId, now);
+      if (!point.status.openNow) throw new AppError(409, 'queue.point_closed');
+      const appointment = await checkIn(reference, actor, now);
+      if (appointment.contactPointId !== point.id) throw new AppError(409, 'queue.appointment_elsewhere');
+      return issue(point, { serviceCode: appointment.serviceCode, language, actor, appointment: { id: appointment.id, startsAt: new Date(appointment.startsAt) } }, now);
+    },
+
+    /** `GET /api/v1/contact-points/{id}/wait`: the estimated wait per service now. */
+    async waitTimes(contactPointId: string, now: Date = new Date()): Promise<WaitReport> {
+      return report(db, await pointOr404(contactPointId, now), now);
+    },
+
+    /** Estimated wait for one service at each contact point issuing tickets for it (open points only). */
+    async waitByContactPoint(serviceCode: string, now: Date = new Date()): Promise<Map<string, number>> {
+      const result = new Map<string, number>();
+      for (const service of await repo.queueServicesForService(db, serviceCode)) {
+        const point = await contactPoints.get(service.contactPointId, now).catch(() => undefined);
+        if (!point?.status.openNow) continue;
+        const wait = (await report(db, point, now)).services.find((s) => s.serviceCode === serviceCode);
+        if (wait) result.set(point.id, wait.estimatedWaitMinutes);
+      }
+      return result;
+    },
+
+    /** The display board: the last calls and the waits. */
+    async board(contactPointId: string, now: Date = new Date()) {
+      const point = await pointOr404(contactPointId, now);
+      const calls = await repo.recentCalls(db, point.id, ticketDay(now));
+      return {
+        point,
+        calls: calls.map((call) => ({
+          number: displayNumber(call.prefix, call.number),
+          counter: call.counterName ?? '',
+          serviceCode: call.serviceCode,
+          calledAt: new Date(call.calledAt!).toISOString(),
+        })),
+        wait: await report(db, point, now),
+      };
+    },
+
+    /** The "my ticket" page: status, position and estimated wait (404 for an unknown link). */
+    async ticketView(token: string, now: Date = new Date()): Promise<TicketView> {
+      const ticket = TOKEN.test(token) ? await repo.findTicketByTokenHash(db, hashTicketToken(token)) : undefined;
+      if (!ticket) throw new AppError(404, 'queue.ticket_not_found');
+      const point = await contactPoints.get(ticket.contactPointId, now).catch(() => undefined);
+      if (!point) throw new AppError(404, 'queue.ticket_not_found');
+      const services = await repo.listQueueServices(db, ticket.contactPointId);
+      const place = ticket.status === 'waiting' ? await placeOf(db, ticket, now) : null;
+      const counter = ticket.counterId ? await repo.findCounter(db, ticket.counterId) : undefined;
+      return {
+        number: displayNumber(ticket.prefix, ticket.number),
+        status: ticket.status,
+        serviceCode: ticket.serviceCode,
+        serviceName: services.find((s) => s.id === ticket.queueServiceId)?.serviceName ?? { fr: ticket.serviceCode, nl: ticket.serviceCode, en: ticket.serviceCode },
+        contactPointId: ticket.contactPointId,
+        contactPointName: point.name,
+        position: place?.position ?? null,
+        estimatedWaitMinutes: place?.estimatedWaitMinutes ?? null,
+        counter: counter && (ticket.status === 'called' || ticket.status === 'serving') ? counter.name : null,
+        calledAt: ticket.calledAt ? new Date(ticket.calledAt).toISOString() : null,
+        issuedAt: new Date(ticket.issuedAt).toISOString(),
+        feedbackAvailable: ticket.status === 'done' && ticket.outcome !== null,
+      };
+    },
+
+    /**
+     * The satisfaction questionnaire for a finished visit: an invitation through the satisfaction seam, made
+     * when the holder asks for it (the visitor left no e-mail or phone). Asking again gives a new link.
+     */
+    async feedbackLink(token: string): Promise<string> {
+      const ticket = TOKEN.test(token) ? await repo.findTicketByTokenHash(db, hashTicketToken(token)) : undefined;
+      if (!ticket) throw new AppError(404, 'queue.ticket_not_found');
+      if (ticket.status !== 'done' || !ticket.outcome) throw new AppError(409, 'queue.feedback_not_yet');
+      return db.transaction(async (tx) => {
+        const { url } = await createFeedbackInvitation(
+          tx,
+          {
+            organisationId: ticket.organisationId,
+            serviceCode: ticket.serviceCode,
+            channel: 'counter',
+            contactPointId: ticket.contactPointId,
+            contactAt: new Date(ticket.finishedAt ?? Date.now()),
+            language: ticket.language,
+            source: { kind: 'visit', id: ticket.transferredFrom ?? ticket.id },
+          },
+          '',
+        );
+        return url;
+      });
+    },
+
+    // ---- agents
+
+    /** The counters the agent may sit at, grouped by contact point. */
+    async countersForAgent(actor: Actor, now: Date = new Date()) {
+      if (!canUseQueues(actor)) throw new AppError(403, 'forbidden');
+      const counters = await repo.listCountersOfOrganisations(db, servingScope(actor));
+      const pointIds = [...new Set(counters.map((c) => c.contactPointId))];
+      const points = (await Promise.all(pointIds.map((id) => contactPoints.get(id, now).catch(() => undefined)))).filter((p): p is ContactPointDetail => !!p);
+      return points.map((point) => ({ point, counters: counters.filter((c) => c.contactPointId === point.id) }));
+    },
+
+    async counterScreen(actor: Actor, counterId: string, now: Date = new Date()): Promise<CounterScreen> {
+      const counter = await counterFor(actor, counterId);
+      const contactPoint = await pointOr404(counter.contactPointId, now);
+      const [services, counters, categories, currentRecord, waitingRecords] = await Promise.all([
+        repo.listQueueServices(db, counter.contactPointId),
+        repo.listCounters(db, counter.contactPointId),
+        repo.listPriorityCategories(db, counter.organisationId, false),
+        repo.currentTicketAtCounter(db, counter.id),
+        repo.waitingForServices(db, counter.queueServiceIds, now),
+      ]);
+      return {
+        counter,
+        contactPoint,
+        services,
+        counters: counters.filter((c) => c.active),
+        categories: categories.filter((c) => c.active),
+        current: currentRecord ? agentTicket(currentRecord, services, categories) : null,
+        waiting: waitingRecords.filter((t) => !t.targetCounterId || t.targetCounterId === counter.id).map((t) => agentTicket(t, services, categories)),
+        wait: await report(db, contactPoint, now),
+        atCounter: counter.agentAccountId === actor.accountId,
+      };
+    },
+
+    /** The agent sits at the counter (leaving any other); the counter counts as open for the estimate. */
+    async openCounter(actor: Actor, counterId: string, now: Date = new Date()): Promise<void> {
+      const counter = await counterFor(actor, counterId);
+      if (counter.agentAccountId && counter.agentAccountId !== actor.accountId) throw new AppError(409, 'queue.counter_taken', { values: { name: counter.agentName ?? '' } });
+      await db.transaction(async (tx) => {
+        if (!(await repo.openCounter(tx, counter.id, actor.accountId, now))) {
+          throw new AppError(409, 'queue.counter_taken', { values: { name: (await repo.findCounter(tx, counter.id))?.agentName ?? '–' } });
+        }
+        await announceQueue(tx, counter.contactPointId, '');
+      });
+    },
+
+    async closeCounter(actor: Actor, counterId: string): Promise<void> {
+      const counter = await seatedCounter(actor, counterId);
+      await db.transaction(async (tx) => {
+        if (await repo.currentTicketAtCounter(tx, counter.id, true)) throw new AppError(409, 'queue.ticket_in_progress');
+        await repo.closeCounter(tx, counter.id);
+        await announceQueue(tx, counter.contactPointId, '');
+      });
+    },
+
+    /**
+     * Calls the next ticket to this counter (priority in force, then waiting time). Concurrent calls from
+     * several counters never take the same ticket (SKIP LOCKED). Null when nobody waits.
+     */
+    async callNext(actor: Actor, counterId: string, now: Date = new Date()): Promise<AgentTicket | null> {
+      const counter = await seatedCounter(actor, counterId);
+      return db.transaction(async (tx) => {
+        if (await repo.lockCounterAndCheckBusy(tx, counter.id)) throw new AppError(409, 'queue.ticket_in_progress');
+        const ticket = await repo.callNextTicket(tx, { counterId: counter.id, agentAccountId: actor.accountId, queueServiceIds: counter.queueServiceIds, now });
+        if (!ticket) return null;
+        await publish(tx, boardChannel(counter.contactPointId), calledEvent(ticket, counter, false));
+        return agentTicket(ticket, [], []);
+      });
+    },
+
+    /** Calls the current ticket again (the board shows and chimes it again). */
+    async recall(actor: Actor, counterId: string, now: Date = new Date()): Promise<AgentTicket> {
+      return withCurrent(actor, counterId, async (tx, ticket, counter) => {
+        if (ticket.status !== 'called') throw new AppError(409, 'queue.invalid_transition');
+        const updated = await repo.updateTicketStatus(tx, ticket.id, { status: 'called', recall: true, calledAt: now });
+        await publish(tx, boardChannel(counter.contactPointId), calledEvent(updated, counter, true));
+        return agentTicket(updated, [], []);
+      });
+    },
+
+    /** The visitor has come to the counter: service time starts. */
+    async startServing(actor: Actor, counterId: string, now: Date = new Date()): Promise<AgentTicket> {
+      return withCurrent(actor, counterId, async (tx, ticket) => {
+        if (ticket.status !== 'called') throw new AppError(409, 'queue.invalid_transition');
+        return agentTicket(await repo.updateTicketStatus(tx, ticket.id, { status: 'serving', servingAt: now }), [], []);
+      });
+    },
+
+    /** Nobody came after the call(s). */
+    async noShow(actor: Actor, counterId: string, now: Date = new Date()): Promise<AgentTicket> {
+      return withCurrent(actor, counterId, async (tx, ticket) => {
+        if (ticket.status !== 'called') throw new AppError(409, 'queue.invalid_transition');
+        const updated = await repo.updateTicketStatus(tx, ticket.id, { status: 'no_show', finishedAt: now });
+        await publish(tx, boardChannel(ticket.contactPointId), { type: 'queue.changed', data: { serviceCode: ticket.serviceCode } });
+        return agentTicket(updated, [], []);
+      });
+    },
+
+    /**
+     * Sends the visitor to another service's queue or to one counter, keeping their number, their place (the
+     * time they took the ticket) and their "my ticket" link.
+     */
+    async transfer(actor: Actor, counterId: string, target: { serviceCode?: string | undefined; counterId?: string | undefined }, now: Date = new Date()): Promise<AgentTicket> {
+      if (!target.serviceCode === !target.counterId) {
+        throw new AppError(400, 'queue.transfer_target', { fields: [{ field: 'target', code: 'errors.queue.transfer_target' }] });
+      }
+      return withCurrent(actor, counterId, async (tx, ticket, counter) => {
+        const services = await repo.listQueueServices(tx, counter.contactPointId, true);
+        let service: QueueServiceRecord | undefined;
+        let targetCounterId: string | null = null;
+        if (target.serviceCode) {
+          service = services.find((s) => s.serviceCode === target.serviceCode);
+        } else {
+          const other = UUID.test(target.counterId!) ? await repo.findCounter(tx, target.counterId!) : undefined;
+          if (other && other.active && other.contactPointId === counter.contactPointId && other.id !== counter.id) {
+            targetCounterId = other.id;
+            // The visitor keeps their service when the counter serves it, else takes the counter's first one.
+            service = services.find((s) => s.id === ticket.queueServiceId && other.queueServiceIds.includes(s.id)) ?? services.find((s) => other.queueServiceIds.includes(s.id));
+          }
+        }
+        if (!service) throw new AppError(400, 'queue.transfer_target', { fields: [{ field: 'target', code: 'errors.queue.transfer_target' }] });
+        const successor = await repo.transferTicket(tx, { id: ticket.id, queueServiceId: service.id, serviceCode: service.serviceCode, targetCounterId, now });
+        await announceQueue(tx, counter.contactPointId, service.serviceCode);
+        return agentTicket(successor, services, []);
+      });
+    },
+
+    /**
+     * Ends the visit with its outcome, recorded as a counter contact in the same transaction (so it counts
+     * in the contact-center statistics exactly when the ticket is done).
+     */
+    async finish(actor: Actor, counterId: string, outcome: ContactOutcome, now: Date = new Date()): Promise<AgentTicket> {
+      if (!(CONTACT_OUTCOMES as readonly string[]).includes(outcome)) {
+        throw new AppError(400, 'validation.failed', { fields: [{ field: 'outcome', code: 'validation.enum', values: { allowedValues: CONTACT_OUTCOMES.join(', ') } }] });
+      }
+      return withCurrent(actor, counterId, async (tx, ticket, counter) => {
+        const startedAt = new Date(ticket.servingAt ?? ticket.calledAt ?? now);
+        const updated = await repo.updateTicketStatus(tx, ticket.id, { status: 'done', servingAt: startedAt, finishedAt: now, outcome });
+        await recordContact(tx, {
+          organisationId: ticket.organisationId,
+          channel: 'counter',
+          serviceCode: ticket.serviceCode,
+          contactPointId: ticket.contactPointId,
+          agentAccountId: actor.accountId,
+          language: ticket.language,
+          startedAt,
+          endedAt: now,
+          outcome,
+          source: { kind: 'ticket', id: ticket.id },
+        });
+        await publish(tx, boardChannel(counter.contactPointId), { type: 'queue.changed', data: { serviceCode: ticket.serviceCode } });
+        return agentTicket(updated, [], []);
+      });
+    },
+
+    // ---- settings
+
+    /** The queue settings of a contact point (staff of the owning organisation). */
+    async settings(actor: Actor, contactPointId: string, now: Date = new Date()) {
+      const point = await pointOr404(contactPointId, now);
+      if (!canServeQueues(actor, point.organisation.id) && !canConfigureQueues(actor, point.organisation.id)) throw new AppError(403, 'forbidden');
+      const [services, counters, categories] = await Promise.all([
+        repo.listQueueServices(db, point.id),
+        repo.listCounters(db, point.id),
+        repo.listPriorityCategories(db, point.organisation.id),
+      ]);
+      return {
+        contactPointId: point.id,
+        services: services.map((s) => ({ serviceCode: s.serviceCode, prefix: s.prefix, enabled: s.enabled, defaultServiceMinutes: s.defaultServiceMinutes })),
+        counters: counters.map((c) => ({
+          id: c.id,
+          name: c.name,
+          active: c.active,
+          open: c.agentAccountId !== null,
+          serviceCodes: services.filter((s) => c.queueServiceIds.includes(s.id)).map((s) => s.serviceCode),
+        })),
+        priorityCategories: categories.map((c) => ({ code: c.code, name: c.name, rank: c.rank, onKiosk: c.onKiosk })),
+      };
+    },
+
+    /** Replaces the services (prefixes) and counters of a contact point; what is left out is disabled. */
+    async saveSettings(actor: Actor, contactPointId: string, input: QueueSettingsInput, requestId?: string) {
+      const point = await pointOr404(contactPointId, new Date());
+      if (!canConfigureQueues(actor, point.organisation.id)) throw new AppError(403, 'forbidden');
+      const codes = input.services.map((s) => s.serviceCode);
+      const prefixes = input.services.map((s) => s.prefix);
+      if (new Set(codes).size !== codes.length) throw new AppError(400, 'queue.duplicate_service', { fields: [{ field: 'services', code: 'errors.queue.duplicate_service' }] });
+      if (new Set(prefixes).size !== prefixes.length) throw new AppError(409, 'queue.prefix_taken', { fields: [{ field: 'services', code: 'errors.queue.prefix_taken' }] });
+      const names = input.counters.map((c) => c.name.trim());
+      if (new Set(names).size !== names.length) throw new AppError(400, 'queue.duplicate_counter', { fields: [{ field: 'counters', code: 'errors.queue.duplicate_counter' }] });
+      try {
+        await db.transaction(async (tx) => {
+          const ids = new Map<string, string>();
+          for (const [position, s] of input.services.entries()) {
+            const service = await repo.findServiceByCode(tx, s.serviceCode);
+            if (!service) throw new AppError(400, 'queue.unknown_service', { values: { code: s.serviceCode }, fields: [{ field: 'services', code: 'errors.queue.unknown_service', values: { code: s.serviceCode } }] });
+            ids.set(s.serviceCode, await repo.upsertQueueService(tx, {
+              contactPointId: point.id,
+              organisationId: point.organisation.id,
+              serviceId: service.id,
+              prefix: s.prefix,
+              defaultServiceMinutes: s.defaultServiceMinutes ?? 8,
+              position,
+              enabled: s.enabled ?? true,
+            }));
+          }
+          await repo.disableQueueServicesExcept(tx, point.id, [...ids.values()]);
+          const counterIds: string[] = [];
+          for (const [position, c] of input.counters.entries()) {
+            const serviceIds = c.serviceCodes.map((code) => {
+              const id = ids.get(code);
+              if (!id) throw new AppError(400, 'queue.unknown_service', { values: { code }, fields: [{ field: 'counters', code: 'errors.queue.unknown_service', values: { code } }] });
+              return id;
+            });
+            counterIds.push(await repo.upsertCounter(tx, { contactPointId: point.id, organisationId: point.organisation.id, name: c.name.trim(), queueServiceIds: serviceIds, active: c.active ?? true, position }));
+          }
+          await repo.deactivateCountersExcept(tx, point.id, counterIds);
+          await insertAuditEntry(tx, {
+            actorAccountId: actor.accountId,
+            actorOrganisationId: actor.organisationId,
+            action: 'update',
+            subjectType: 'queue_settings',
+            subjectId: point.id,
+            organisationId: point.organisation.id,
+            requestId: requestId ?? null,
+          });
+        });
+      } catch (error) {
+        // A prefix kept by a disabled service: the deferred unique constraint refuses it at commit.
+        if ((error as { code?: string }).code === '23505') throw new AppError(409, 'queue.prefix_taken', { fields: [{ field: 'services', code: 'errors.queue.prefix_taken' }] });
+        throw error;
+      }
+      return this.settings(actor, point.id);
+    },
+
+    /** Replaces the priority categories of an organisation; the ones left out are retired. */
+    async savePriorityCategories(actor: Actor, organisationCode: string, categories: PriorityCategoryInput[], requestId?: string) {
+      const organisation = await findOrganisationByCode(db, organisationCode);
+      if (!organisation) throw new AppError(404, 'organisation.not_found');
+      if (!canConfigureQueues(actor, organisation.id)) throw new AppError(403, 'forbidden');
+      const codes = categories.map((c) => c.code);
+      if (new Set(codes).size !== codes.length) throw new AppError(400, 'queue.duplicate_category', { fields: [{ field: 'categories', code: 'errors.queue.duplicate_category' }] });
+      await db.transaction(async (tx) => {
+        const ids: string[] = [];
+        for (const c of categories) {
+          ids.push(await repo.upsertPriorityCategory(tx, { organisationId: organisation.id, code: c.code, name: c.name, rank: c.rank, onKiosk: c.onKiosk ?? true, active: true }));
+        }
+        await repo.deactivateCategoriesExcept(tx, organisation.id, ids);
+        await insertAuditEntry(tx, {
+          actorAccountId: actor.accountId,
+          actorOrganisationId: actor.organisationId,
+          action: 'update',
+          subjectType: 'queue_priority_categories',
+          subjectId: organisation.id,
+          organisationId: organisation.id,
+          requestId: requestId ?? null,
+        });
+      });
+      const saved = await repo.listPriorityCategories(db, organisation.id);
+      return saved.map((c) => ({ code: c.code, name: c.name, rank: c.rank, onKiosk: c.onKiosk }));
+    },
+
+    async priorityCategories(organisationCode: string) {
+      const organisation = await findOrganisationByCode(db, organisationCode);
+      if (!organisation) throw new AppError(404, 'organisation.not_found');
+      const saved = await repo.listPriorityCategories(db, organisation.id);
+      return saved.map((c) => ({ code: c.code, name: c.name, rank: c.rank, onKiosk: c.onKiosk }));
+    },
+  };
+}
+
+export type QueueService = ReturnType<typeof queueService>;
