@@ -1,0 +1,381 @@
+// HTTP of the agent console: pages under /{lang}/console, form posts (POST-redirect-GET, errors re-render the
+// page), the Server-Sent Events stream /api/v1/console/events and the console's small CSS and script.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Type, type Static, type TSchema } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../../platform/http/types.ts';
+import type { Services } from '../../services.ts';
+import { errorResponses, LangParams } from '../../platform/http/schemas.ts';
+import { handleForm } from '../../platform/http/forms.ts';
+import { renderPage } from '../../platform/views/render.tsx';
+import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
+import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import { LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
+import { PANEL_RESULTS } from '../../knowledge/service.ts';
+import { CONTACT_CHANNELS, CONTACT_OUTCOMES, REQUEST_STATUSES, SLA_STATES } from '../model.ts';
+import { canUseConsole } from './authorisation.ts';
+import { ContactPage, InboxPage, RequestPage, SettingsPage, setAssetVersion, TaskPage, TasksPage, type ContactFormValues } from './pages.tsx';
+import type { InboxFilters } from './service.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const CSS = readFileSync(path.join(here, 'console.css'), 'utf8');
+const JS = readFileSync(path.join(here, 'live.js'), 'utf8');
+setAssetVersion(createHash('sha256').update(CSS).update(JS).digest('hex').slice(0, 12));
+
+const SERVICE_CODE = '^([a-z0-9]+(-[a-z0-9]+)*)?$';
+const Id = Type.String({ maxLength: 64 });
+const LangId = Type.Object({ lang: LangParams.properties.lang, id: Id });
+const Version = Type.Integer({ minimum: 1 });
+
+const InboxQuery = Type.Object({
+  view: Type.Optional(Type.Enum(['organisation', 'units', 'mine', 'unassigned'])),
+  status: Type.Optional(Type.Enum(['active', 'all', ...REQUEST_STATUSES])),
+  channel: Type.Optional(Type.Enum(['', ...CONTACT_CHANNELS])),
+  service: Type.Optional(Type.String({ maxLength: 100, pattern: SERVICE_CODE })),
+  sla: Type.Optional(Type.Enum(['', ...SLA_STATES])),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  notice: Type.Optional(Type.String({ maxLength: 30 })),
+});
+const RequestQuery = Type.Object({
+  template: Type.Optional(Type.String({ maxLength: 100 })),
+  kq: Type.Optional(Type.String({ maxLength: 500 })),
+  kservice: Type.Optional(Type.String({ maxLength: 100 })),
+  notice: Type.Optional(Type.String({ maxLength: 30 })),
+});
+const ClaimForm = Type.Object({ version: Version, returnTo: Type.Optional(Type.String({ maxLength: 500 })) });
+const AssignForm = Type.Object({ version: Version, assigneeId: Type.Optional(Type.String({ maxLength: 64 })) });
+const StatusForm = Type.Object({ version: Version, status: Type.Enum(['open', 'waiting_user', 'waiting_second_line']) });
+const ReplyForm = Type.Object({ body: Type.String({ minLength: 1, maxLength: 20000 }) });
+const NoteForm = Type.Object({ note: Type.String({ minLength: 1, maxLength: 20000 }) });
+const CloseForm = Type.Object({ version: Version, outcome: Type.Enum(CONTACT_OUTCOMES), message: Type.Optional(Type.String({ maxLength: 5000 })) });
+const TaskForm = Type.Object({
+  kind: Type.Enum(['question', 'callback']),
+  toOrganisation: Type.String({ minLength: 1, maxLength: 100 }),
+  toUnit: Type.Optional(Type.String({ maxLength: 64 })),
+  toAccount: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'email', maxLength: 254 })])),
+  question: Type.String({ minLength: 1, maxLength: 10000 }),
+  callbackPreferences: Type.Optional(Type.String({ maxLength: 500 })),
+  includeNotes: Type.Optional(Type.Literal('true')),
+});
+const TasksQuery = Type.Object({
+  scope: Type.Optional(Type.Enum(['mine', 'all'])),
+  status: Type.Optional(Type.Enum(['open', 'answered', 'all'])),
+});
+const AnswerForm = Type.Object({ version: Version, answer: Type.String({ minLength: 1, maxLength: 10000 }) });
+const ContactQuery = Type.Object({
+  qname: Type.Optional(Type.String({ maxLength: 200 })),
+  qemail: Type.Optional(Type.String({ maxLength: 254 })),
+  qphone: Type.Optional(Type.String({ maxLength: 40 })),
+  notice: Type.Optional(Type.String({ maxLength: 30 })),
+});
+// Brussels wall-clock "YYYY-MM-DD HH:MM" or "HH:MM" (today); empty = now.
+const TIME = '^((\\d{4}-\\d{2}-\\d{2}[ T])?\\d{2}:\\d{2})?$';
+const ContactForm = Type.Object({
+  partyId: Type.Optional(Type.String({ maxLength: 64 })),
+  name: Type.Optional(Type.String({ maxLength: 200 })),
+  email: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'email', maxLength: 254 })])),
+  phone: Type.Optional(Type.String({ maxLength: 40, pattern: '^[+0-9 ()./-]*$' })),
+  channel: Type.Enum(['phone', 'counter']),
+  serviceCode: Type.Optional(Type.String({ maxLength: 100, pattern: SERVICE_CODE })),
+  language: Type.Enum(LANGUAGES),
+  startedAt: Type.Optional(Type.String({ maxLength: 16, pattern: TIME })),
+  endedAt: Type.Optional(Type.String({ maxLength: 16, pattern: TIME })),
+  outcome: Type.Enum(CONTACT_OUTCOMES),
+  openRequest: Type.Optional(Type.Literal('true')),
+  subject: Type.Optional(Type.String({ maxLength: 300 })),
+  body: Type.Optional(Type.String({ maxLength: 20000 })),
+});
+const UnitsForm = Type.Object({ autoAssign: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 200 })) });
+const TemplateForm = Type.Object({ language: Type.Enum(LANGUAGES), title: Type.String({ minLength: 1, maxLength: 120 }), body: Type.String({ minLength: 1, maxLength: 10000 }) });
+
+const NOTICES = new Set(['claimed', 'assigned', 'status', 'replied', 'noted', 'taskSent', 'closed', 'answered', 'recorded', 'requestOpened', 'saved', 'templateAdded', 'templateDeleted']);
+const notice = (value: string | undefined) => (value && NOTICES.has(value) ? value : undefined);
+
+/** "YYYY-MM-DD HH:MM" or "HH:MM" (today) in Brussels time → Date; empty → fallback. */
+export function parseBrusselsTime(value: string | undefined, fallback: Date, now = new Date()): Date {
+  if (!value?.trim()) return fallback;
+  const match = /^(?:(\d{4})-(\d{2})-(\d{2})[ T])?(\d{2}):(\d{2})$/.exec(value.trim());
+  if (!match) throw new AppError(400, 'validation.failed', { fields: [{ field: 'startedAt', code: 'validation.pattern' }] });
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const [y, m, d] = match[1] ? [match[1], match[2], match[3]] : today.split('-');
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  if (hour > 23 || minute > 59) throw new AppError(400, 'validation.failed', { fields: [{ field: 'startedAt', code: 'validation.pattern' }] });
+  // Brussels offset at that moment: try +1 h and +2 h, keep the one that reads back as the same wall clock.
+  for (const offset of [1, 2]) {
+    const candidate = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), hour - offset, minute));
+    const back = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(candidate);
+    if (back === `${match[4]}:${match[5]}`) return candidate;
+  }
+  return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), hour - 1, minute));
+}
+
+export function contactConsoleRoutes(app: App, services: Services) {
+  const { contactConsole: cc, knowledge } = services;
+
+  const consoleActor = (request: FastifyRequest) => {
+    const actor = requireActorPage(request);
+    if (!canUseConsole(actor)) throw new AppError(403, 'forbidden');
+    return actor;
+  };
+
+  app.get('/console-assets/console.css', { schema: { hide: true } }, async (_request, reply) =>
+    reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(CSS),
+  );
+  app.get('/console-assets/live.js', { schema: { hide: true } }, async (_request, reply) =>
+    reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(JS),
+  );
+
+  app.get(
+    '/api/v1/console/events',
+    {
+      schema: {
+        tags: ['contact center'],
+        summary: 'Server-Sent Events of the agent console: changes to the requests of the organisation, the units and the agent',
+        security: [{ session: [] }],
+        querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ maxLength: 30 })) }),
+        response: {
+          200: { description: 'text/event-stream of request.* and task.* events (ids and references only)', content: { 'text/event-stream': { schema: Type.String() } } },
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActorApi(request);
+      if (!canUseConsole(actor)) throw new AppError(403, 'forbidden');
+      await services.realtime.streamEvents(request, reply, cc.liveChannels(actor));
+      return reply;
+    },
+  );
+
+  // ---- inbox
+  const inboxFilters = (q: Static<typeof InboxQuery>): InboxFilters => ({
+    view: q.view ?? 'organisation',
+    status: q.status ?? 'active',
+    channel: q.channel || null,
+    serviceCode: q.service || null,
+    slaState: q.sla || null,
+    cursor: q.cursor || null,
+  });
+
+  app.get('/:lang/console', { schema: { hide: true, params: LangParams, querystring: InboxQuery } }, async (request, reply) => {
+    const actor = consoleActor(request);
+    const page = await cc.inbox(actor, inboxFilters(request.query));
+    return renderPage(request, reply, <InboxPage page={page} notice={notice(request.query.notice)} />);
+  });
+
+  // ---- request view
+  type RequestPageOptions = { form?: string; errors?: FieldError[]; values?: Record<string, string | string[] | undefined>; query?: Static<typeof RequestQuery> };
+  const requestPage = async (request: FastifyRequest, options: RequestPageOptions = {}) => {
+    const actor = consoleActor(request);
+    const params = request.params as { lang: Language; id: string };
+    const data = await cc.getRequest(actor, params.id, request.id);
+    const q = options.query ?? {};
+    const kq = q.kq ?? '';
+    const [templates, routing, found] = await Promise.all([
+      cc.templatesFor(actor, data.request),
+      cc.routingChoices(actor),
+      knowledge.search(actor, { q: kq, lang: params.lang, service: q.kservice || undefined, limit: PANEL_RESULTS }),
+    ]);
+    return (
+      <RequestPage
+        data={data}
+        templates={templates}
+        chosenTemplate={q.template}
+        routing={routing}
+        knowledge={{ q: kq, results: found.results }}
+        notice={notice(q.notice)}
+        form={options.form}
+        errors={options.errors}
+        values={options.values}
+      />
+    );
+  };
+
+  app.get('/:lang/console/requests/:id', { schema: { hide: true, params: LangId, querystring: RequestQuery } }, async (request, reply) => {
+    return renderPage(request, reply, await requestPage(request, { query: request.query }));
+  });
+
+  type Posted = FastifyRequest & { params: { lang: Language; id: string } };
+  const base = (request: Posted) => `/${request.params.lang}/console/requests/${request.params.id}`;
+  const requestForm = <B,>(path: string, body: TSchema, form: string, act: (request: Posted, body: B) => Promise<string>) =>
+    app.post(`/:lang/console/requests/:id/${path}`, { schema: { hide: true, params: LangId, body }, attachValidation: true }, async (request, reply) => {
+      consoleActor(request);
+      return handleForm(
+        request,
+        reply,
+        (errors) => requestPage(request, { form, errors, values: (request.body ?? {}) as Record<string, string> }),
+        () => act(request as Posted, request.body as B),
+      );
+    });
+
+  requestForm<Static<typeof ClaimForm>>('claim', ClaimForm, 'actions', async (request, body) => {
+    await cc.claim(requireActorPage(request), request.params.id, body.version, request.id);
+    const back = body.returnTo;
+    if (back && back.startsWith(`/${request.params.lang}/console`) && !back.startsWith('//') && !back.includes('\\')) {
+      return `${back}${back.includes('?') ? '&' : '?'}notice=claimed`;
+    }
+    return `${base(request)}?notice=claimed`;
+  });
+  requestForm<Static<typeof AssignForm>>('assign', AssignForm, 'actions', async (request, body) => {
+    await cc.assign(requireActorPage(request), request.params.id, body.version, body.assigneeId || null, request.id);
+    return `${base(request)}?notice=assigned`;
+  });
+  requestForm<Static<typeof StatusForm>>('status', StatusForm, 'actions', async (request, body) => {
+    await cc.setStatus(requireActorPage(request), request.params.id, body.version, body.status, request.id);
+    return `${base(request)}?notice=status`;
+  });
+  requestForm<Static<typeof ReplyForm>>('reply', ReplyForm, 'reply', async (request, body) => {
+    await cc.reply(requireActorPage(request), request.params.id, body.body, request.id);
+    return `${base(request)}?notice=replied`;
+  });
+  requestForm<Static<typeof NoteForm>>('notes', NoteForm, 'note', async (request, body) => {
+    await cc.note(requireActorPage(request), request.params.id, body.note, request.id);
+    return `${base(request)}?notice=noted`;
+  });
+  requestForm<Static<typeof TaskForm>>('tasks', TaskForm, 'task', async (request, body) => {
+    await cc.createTask(
+      requireActorPage(request),
+      request.params.id,
+      {
+        kind: body.kind,
+        toOrganisationCode: body.toOrganisation,
+        toUnitId: body.toUnit || null,
+        toAccountEmail: body.toAccount || null,
+        question: body.question,
+        callbackPreferences: body.callbackPreferences || null,
+        includeNotes: body.includeNotes === 'true',
+      },
+      request.id,
+    );
+    return `${base(request)}?notice=taskSent`;
+  });
+  requestForm<Static<typeof CloseForm>>('close', CloseForm, 'close', async (request, body) => {
+    await cc.close(requireActorPage(request), request.params.id, body.version, body.outcome, body.message || null, request.id);
+    return `${base(request)}?notice=closed`;
+  });
+
+  // ---- tasks
+  app.get('/:lang/console/tasks', { schema: { hide: true, params: LangParams, querystring: TasksQuery } }, async (request, reply) => {
+    const actor = consoleActor(request);
+    const mineOnly = request.query.scope !== 'all';
+    const status = request.query.status ?? 'open';
+    const tasks = await cc.tasks(actor, { mineOnly, status });
+    return renderPage(request, reply, <TasksPage tasks={tasks} mineOnly={mineOnly} status={status} />);
+  });
+
+  app.get('/:lang/console/tasks/:id', { schema: { hide: true, params: LangId, querystring: Type.Object({ notice: Type.Optional(Type.String({ maxLength: 30 })) }) } }, async (request, reply) => {
+    const actor = consoleActor(request);
+    const task = await cc.getTask(actor, request.params.id, request.id);
+    return renderPage(request, reply, <TaskPage task={task} notice={notice(request.query.notice)} />);
+  });
+
+  app.post('/:lang/console/tasks/:id/answer', { schema: { hide: true, params: LangId, body: AnswerForm }, attachValidation: true }, async (request, reply) => {
+    const actor = consoleActor(request);
+    const body = request.body as Static<typeof AnswerForm>;
+    return handleForm(
+      request,
+      reply,
+      async (errors) => <TaskPage task={await cc.getTask(actor, request.params.id, request.id)} errors={errors} values={{ answer: body?.answer }} />,
+      async () => {
+        await cc.answerTask(actor, request.params.id, body.version, body.answer, request.id);
+        return `/${request.params.lang}/console/tasks/${request.params.id}?notice=answered`;
+      },
+    );
+  });
+
+  // ---- phone and counter
+  app.get('/:lang/console/contacts/new', { schema: { hide: true, params: LangParams, querystring: ContactQuery } }, async (request, reply) => {
+    const actor = consoleActor(request);
+    const search = { name: request.query.qname ?? '', email: request.query.qemail ?? '', phone: request.query.qphone ?? '' };
+    const searched = !!(search.name.trim() || search.email.trim() || search.phone.trim());
+    const parties = searched ? await cc.searchParties(actor, search) : null;
+    return renderPage(request, reply, <ContactPage parties={parties} search={search} values={{}} notice={notice(request.query.notice)} />);
+  });
+
+  app.post('/:lang/console/contacts', { schema: { hide: true, params: LangParams, body: ContactForm }, attachValidation: true }, async (request, reply) => {
+    const actor = consoleActor(request);
+    const form = (request.body ?? {}) as Static<typeof ContactForm>;
+    const values = form as unknown as ContactFormValues;
+    const parties = form.partyId ? (await cc.searchParties(actor, { name: form.name ?? null, email: form.email ?? null, phone: form.phone ?? null })) : null;
+    return handleForm(
+      request,
+      reply,
+      (errors) => <ContactPage parties={parties} search={{ name: '', email: '', phone: '' }} values={values} errors={errors} />,
+      async () => {
+        const now = new Date();
+        const startedAt = parseBrusselsTime(form.startedAt, now, now);
+        let endedAt: Date;
+        try {
+          endedAt = parseBrusselsTime(form.endedAt, now, now);
+        } catch {
+          throw new AppError(400, 'validation.failed', { fields: [{ field: 'endedAt', code: 'validation.pattern' }] });
+        }
+        const open = form.openRequest === 'true';
+        if (open) {
+          const fields: FieldError[] = [];
+          if (!form.subject?.trim()) fields.push({ field: 'subject', code: 'validation.required' });
+          if (!form.body?.trim()) fields.push({ field: 'body', code: 'validation.required' });
+          if (fields.length) throw new AppError(400, 'validation.failed', { fields });
+        }
+        const result = await cc.recordConsoleContact(
+          actor,
+          {
+            partyId: form.partyId || null,
+            newParty: form.partyId ? null : { name: form.name ?? '', email: form.email || null, phone: form.phone || null },
+            channel: form.channel,
+            serviceCode: form.serviceCode || null,
+            language: form.language,
+            startedAt,
+            endedAt: form.endedAt?.trim() ? endedAt : startedAt > now ? startedAt : now,
+            outcome: form.outcome,
+            openRequest: open ? { subject: form.subject!, body: form.body! } : null,
+          },
+          request.id,
+        );
+        return result.requestId
+          ? `/${request.params.lang}/console/requests/${result.requestId}?notice=requestOpened`
+          : `/${request.params.lang}/console/contacts/new?notice=recorded`;
+      },
+    );
+  });
+
+  // ---- settings (managers)
+  const settingsPage = async (request: FastifyRequest, extra: { errors?: FieldError[]; values?: Record<string, string>; notice?: string } = {}) => {
+    const actor = consoleActor(request);
+    const [units, templates] = await Promise.all([cc.unitSettings(actor), cc.organisationTemplates(actor)]);
+    return <SettingsPage units={units} templates={templates} {...extra} />;
+  };
+
+  app.get('/:lang/console/settings', { schema: { hide: true, params: LangParams, querystring: Type.Object({ notice: Type.Optional(Type.String({ maxLength: 30 })) }) } }, async (request, reply) => {
+    return renderPage(request, reply, await settingsPage(request, { notice: notice(request.query.notice) }));
+  });
+
+  app.post('/:lang/console/settings/units', { schema: { hide: true, params: LangParams, body: UnitsForm }, attachValidation: true }, async (request, reply) => {
+    const actor = consoleActor(request);
+    const form = (request.body ?? {}) as Static<typeof UnitsForm>;
+    return handleForm(request, reply, (errors) => settingsPage(request, { errors }), async () => {
+      await cc.saveUnitSettings(actor, form.autoAssign ?? [], request.id);
+      return `/${request.params.lang}/console/settings?notice=saved`;
+    });
+  });
+
+  app.post('/:lang/console/settings/templates', { schema: { hide: true, params: LangParams, body: TemplateForm }, attachValidation: true }, async (request, reply) => {
+    const actor = consoleActor(request);
+    const form = (request.body ?? {}) as Static<typeof TemplateForm>;
+    return handleForm(request, reply, (errors) => settingsPage(request, { errors, values: form as unknown as Record<string, string> }), async () => {
+      await cc.addTemplate(actor, form);
+      return `/${request.params.lang}/console/settings?notice=templateAdded`;
+    });
+  });
+
+  app.post('/:lang/console/settings/templates/:id/delete', { schema: { hide: true, params: LangId } }, async (request, reply) => {
+    const actor = consoleActor(request);
+    await cc.deleteTemplate(actor, request.params.id);
+    return reply.redirect(`/${request.params.lang}/console/settings?notice=templateDeleted`, 303);
+  });
+
+}

@@ -1,0 +1,621 @@
+// The rules of the agent console: inboxes (organisation, units, mine, unassigned) with keyset pages,
+// the request view (audited read), claim and assign with optimistic locking, replies by e-mail and notes,
+// status and closing (through the intake core's setStatus), phone and counter contacts, tasks to a second
+// line of any participating organisation, unit settings (round-robin) and reply templates.
+// Every change publishes a small realtime event (ids only) on cc:org:{organisationId}, cc:unit:{unitId}
+// and account:{accountId}, in the change's transaction: consoles on every instance refresh live.
+import { randomUUID } from 'node:crypto';
+import type { Database, Queryable } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { Actor } from '../../identity/actor.ts';
+import { recordAudit, type AuditSubject } from '../../audit/service.ts';
+import { pickText, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
+import type { MailService } from '../../platform/mail/service.ts';
+import type { RealtimeService } from '../../platform/realtime/service.ts';
+import { createFeedbackInvitation } from '../../satisfaction/service.ts';
+import { recordContact } from '../contacts.ts';
+import { CONTACT_CHANNELS, type ContactChannel, type ContactOutcome, type RequestStatus, type SlaState, type TaskKind } from '../model.ts';
+import * as core from './core.ts';
+import * as repo from './repository.ts';
+import { canHandleTask, canManageConsole, canUseConsole, canWorkOnRequest } from './authorisation.ts';
+import { builtinTemplates, fillTemplate, MAIL_TEXTS, type ReplyTemplate } from './templates.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const PAGE_SIZE = 25;
+
+export const orgChannel = (organisationId: string) => `cc:org:${organisationId}`;
+export const unitChannel = (unitId: string) => `cc:unit:${unitId}`;
+export const accountChannel = (accountId: string) => `account:${accountId}`;
+
+export interface InboxFilters {
+  view: repo.InboxView;
+  status: repo.StatusFilter;
+  channel: ContactChannel | null;
+  serviceCode: string | null;
+  slaState: SlaState | null;
+  cursor: string | null;
+}
+
+export interface InboxPage {
+  rows: repo.InboxRow[];
+  /** The cursor of the next page, null on the last one. */
+  next: string | null;
+  filters: InboxFilters;
+}
+
+/** Cursor = base64url("<created_at text>|<id>"). A malformed cursor is a 400, not a SQL error. */
+export function encodeCursor(row: { cursorAt: string; id: string }): string {
+  return Buffer.from(`${row.cursorAt}|${row.id}`).toString('base64url');
+}
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/;
+export function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const [createdAt, id] = text.split('|');
+  if (!createdAt || !id || !CURSOR_TIME.test(createdAt) || !UUID.test(id)) {
+    throw new AppError(400, 'console.invalid_cursor', { fields: [{ field: 'cursor', code: 'validation.invalid' }] });
+  }
+  return { createdAt, id };
+}
+
+export interface TaskInput {
+  kind: TaskKind;
+  toOrganisationCode: string;
+  toUnitId: string | null;
+  toAccountEmail: string | null;
+  question: string;
+  callbackPreferences: string | null;
+  includeNotes: boolean;
+}
+
+export interface ConsoleContactInput {
+  partyId: string | null;
+  newParty: { name: string; email: string | null; phone: string | null } | null;
+  channel: 'phone' | 'counter';
+  serviceCode: string | null;
+  language: Language;
+  startedAt: Date;
+  endedAt: Date;
+  outcome: ContactOutcome;
+  openRequest: { subject: string; body: string } | null;
+}
+
+export interface ConsoleDeps {
+  mail: MailService;
+  realtime: RealtimeService;
+  publicUrl: string;
+}
+
+export function consoleService(db: Database, deps: ConsoleDeps) {
+  const { mail, realtime, publicUrl } = deps;
+
+  const requireConsole = (actor: Actor | null): Actor => {
+    if (!canUseConsole(actor)) throw new AppError(403, 'forbidden');
+    return actor;
+  };
+
+  const audit = (
+    q: Queryable,
+    actor: Actor,
+    action: 'read' | 'update' | 'create' | 'denied',
+    subject: AuditSubject,
+    requestId?: string,
+    details?: Record<string, unknown>,
+  ) => recordAudit(q, actor, action, subject, requestId, details);
+
+  /**
+   * The request if the actor's organisation owns it. Another organisation's request, an unknown or a
+   * malformed id all answer the same 404; a real request of another organisation also writes a 'denied'
+   * audit entry (for both organisations' reviewers: the owner's and the actor's).
+   */
+  async function visibleRequest(actor: Actor, id: string, requestId?: string): Promise<repo.RequestRecord> {
+    requireConsole(actor);
+    if (!UUID.test(id)) throw new AppError(404, 'console.request_not_found');
+    const record = await repo.findRequest(db, id);
+    if (!record) throw new AppError(404, 'console.request_not_found');
+    if (!canWorkOnRequest(actor, record)) {
+      await audit(db, actor, 'denied', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, { reason: 'other_organisation' });
+      throw new AppError(404, 'console.request_not_found');
+    }
+    return record;
+  }
+
+  /** Publishes "something changed" to the organisation, the unit and the people concerned. */
+  async function announce(tx: Queryable, request: { id: string; reference: string; organisationId: string; unitId: string | null }, type: string, accounts: Array<string | null> = []) {
+    const data = { id: request.id, reference: request.reference };
+    await realtime.publish(tx, orgChannel(request.organisationId), { type, data });
+    if (request.unitId) await realtime.publish(tx, unitChannel(request.unitId), { type, data });
+    for (const account of new Set(accounts.filter((a): a is string => !!a))) await realtime.publish(tx, accountChannel(account), { type, data });
+  }
+
+  async function visibleTask(actor: Actor, id: string, requestId?: string): Promise<repo.TaskRow> {
+    requireConsole(actor);
+    const task = UUID.test(id) ? await repo.findTask(db, id) : undefined;
+    if (!task) throw new AppError(404, 'console.task_not_found');
+    if (!canHandleTask(actor, task)) {
+      await audit(db, actor, 'denied', { type: 'cc_task', id: task.id, organisationId: task.toOrganisationId }, requestId, { reason: 'other_organisation' });
+      throw new AppError(404, 'console.task_not_found');
+    }
+    await audit(db, actor, 'read', { type: 'cc_task', id: task.id, organisationId: task.toOrganisationId }, requestId);
+    return task;
+  }
+
+  async function inReadyState(tx: Queryable, id: string, actor: Actor, version?: number) {
+    const locked = await repo.lockRequest(tx, id);
+    if (!locked || locked.organisationId !== actor.organisationId) throw new AppError(404, 'console.request_not_found');
+    if (version !== undefined && locked.version !== version) throw new AppError(409, 'console.stale');
+    return locked;
+  }
+
+  return {
+    /** The live channels a console of this actor listens to. */
+    liveChannels(actor: Actor): string[] {
+      requireConsole(actor);
+      return [orgChannel(actor.organisationId), ...actor.unitIds.map(unitChannel), accountChannel(actor.accountId)];
+    },
+
+    async inbox(actor: Actor, filters: InboxFilters): Promise<InboxPage> {
+      requireConsole(actor);
+      const after = filters.cursor ? decodeCursor(filters.cursor) : null;
+      const rows = await repo.listInbox(db, {
+        organisationId: actor.organisationId,
+        view: filters.view,
+        accountId: actor.accountId,
+        unitIds: actor.unitIds,
+        status: filters.status,
+        channel: filters.channel,
+        serviceCode: filters.serviceCode,
+        slaState: filters.slaState,
+        after,
+        limit: PAGE_SIZE,
+      });
+      const more = rows.length > PAGE_SIZE;
+      const page = rows.slice(0, PAGE_SIZE);
+      return { rows: page, next: more ? encodeCursor(page[page.length - 1]!) : null, filters };
+    },
+
+    /** The request view: the request, its time line, the party's history in the organisation, tasks. Audited read. */
+    async getRequest(actor: Actor, id: string, requestId?: string) {
+      const record = await visibleRequest(actor, id, requestId);
+      const [messages, history, tasks, colleagues] = await Promise.all([
+        repo.listMessages(db, record.id),
+        repo.partyHistory(db, record.organisationId, record.partyId, record.id),
+        repo.listTasksOfRequest(db, record.id),
+        repo.listConsoleColleagues(db, record.organisationId),
+      ]);
+      await audit(db, actor, 'read', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId);
+      return { request: record, messages, history, tasks, colleagues };
+    },
+
+    /** Assigns the request to the actor; refused when someone changed it meanwhile or already holds it. */
+    async claim(actor: Actor, id: string, version: number, requestId?: string): Promise<void> {
+      const record = await visibleRequest(actor, id, requestId);
+      await db.transaction(async (tx) => {
+        const newVersion = await repo.setAssignee(tx, { id: record.id, organisationId: actor.organisationId, version, assigneeId: actor.accountId, onlyIfUnassignedOr: actor.accountId });
+        if (newVersion === null) {
+          const now = await repo.lockRequest(tx, record.id);
+          if (now?.status === 'closed') throw new AppError(409, 'console.closed');
+          if (now?.assigneeId && now.assigneeId !== actor.accountId) throw new AppError(409, 'console.already_assigned');
+          throw new AppError(409, 'console.stale');
+        }
+        await core.addMessageOf(tx, { requestId: record.id, kind: 'event', accountId: actor.accountId, body: eventBody('claimed', { by: actor.displayName }) });
+        await audit(tx, actor, 'update', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, { change: 'claim' });
+        await announce(tx, record, 'request.assigned', [actor.accountId, record.assigneeId]);
+      });
+    },
+
+    /** Assigns to a colleague of the organisation (or unassigns with null), at the version read. */
+    async assign(actor: Actor, id: string, version: number, assigneeId: string | null, requestId?: string): Promise<void> {
+      const record = await visibleRequest(actor, id, requestId);
+      let assigneeName: string | null = null;
+      if (assigneeId) {
+        const colleague = UUID.test(assigneeId) ? await repo.findConsoleAccount(db, assigneeId) : undefined;
+        if (!colleague || colleague.organisationId !== actor.organisationId) {
+          throw new AppError(400, 'console.invalid_assignee', { fields: [{ field: 'assigneeId', code: 'validation.invalid' }] });
+        }
+        assigneeName = colleague.displayName;
+      }
+      await db.transaction(async (tx) => {
+        const newVersion = await repo.setAssignee(tx, { id: record.id, organisationId: actor.organisationId, version, assigneeId });
+        if (newVersion === null) {
+          const now = await repo.lockRequest(tx, record.id);
+          throw new AppError(409, now?.status === 'closed' ? 'console.closed' : 'console.stale');
+        }
+        await core.addMessageOf(tx, {
+          requestId: record.id,
+          kind: 'event',
+          accountId: actor.accountId,
+          body: assigneeName ? eventBody('assigned', { by: actor.displayName, to: assigneeName }) : eventBody('unassigned', { by: actor.displayName }),
+        });
+        await audit(tx, actor, 'update', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, { change: 'assign' });
+        await announce(tx, record, 'request.assigned', [assigneeId, record.assigneeId]);
+      });
+    },
+
+    /** Reply templates for a request's language, filled with the party's name and the reference. */
+    async templatesFor(actor: Actor, record: repo.RequestRecord): Promise<ReplyTemplate[]> {
+      requireConsole(actor);
+      const own = await repo.listTemplates(db, actor.organisationId, record.language);
+      const values = { name: record.partyName, reference: record.reference };
+      return [...builtinTemplates(record.language), ...own.map((t) => ({ id: t.id, title: t.title, body: t.body }))].map((t) => ({ ...t, body: fillTemplate(t.body, values) }));
+    },
+
+    /**
+     * An e-mail reply in the request's language: sent (queued or captured) in the same transaction that
+     * stores it as an outbound message and sets the first response. A request without an e-mail address
+     * is refused (answer by phone and record the contact instead).
+     */
+    async reply(actor: Actor, id: string, body: string, requestId?: string): Promise<void> {
+      const record = await visibleRequest(actor, id, requestId);
+      if (!record.partyEmail) throw new AppError(400, 'console.no_email', { fields: [{ field: 'body', code: 'console.noEmail' }] });
+      if (record.status === 'closed') throw new AppError(409, 'console.closed');
+      const text = body.trim();
+      if (!text) throw new AppError(400, 'validation.failed', { fields: [{ field: 'body', code: 'validation.required' }] });
+      await db.transaction(async (tx) => {
+        await inReadyState(tx, record.id, actor);
+        const inReplyTo = await repo.latestMailMessageId(tx, record.id);
+        const sent = await mail.send(
+          {
+            to: record.partyEmail!,
+            subject: MAIL_TEXTS[record.language].replySubject(record.reference, record.subject),
+            text,
+            language: record.language,
+            purpose: 'contact.reply',
+            organisationId: record.organisationId,
+            fromName: `${pickText(record.organisationName, record.language).text} via IrisDesk`.slice(0, 100).replace(/[<>"\r\n]/g, ''),
+            ...(inReplyTo ? { inReplyTo, references: [inReplyTo] } : {}),
+          },
+          { tx },
+        );
+        await core.addOutbound(tx, { requestId: record.id, accountId: actor.accountId, body: text, mailMessageId: sent.messageId });
+        await audit(tx, actor, 'update', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, { change: 'reply' });
+      });
+    },
+
+    /** An internal note (never shown to the user nor sent to a second line unless chosen). */
+    async note(actor: Actor, id: string, body: string, requestId?: string): Promise<void> {
+      const record = await visibleRequest(actor, id, requestId);
+      if (record.status === 'closed') throw new AppError(409, 'console.closed');
+      const text = body.trim();
+      if (!text) throw new AppError(400, 'validation.failed', { fields: [{ field: 'note', code: 'validation.required' }] });
+      await db.transaction(async (tx) => {
+        await inReadyState(tx, record.id, actor);
+        await core.addMessageOf(tx, { requestId: record.id, kind: 'note', accountId: actor.accountId, body: text });
+        await audit(tx, actor, 'update', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, { change: 'note' });
+      });
+    },
+
+    /** Changes the status (not to closed: see close). Waiting for the user pauses the SLA clocks. */
+    async setStatus(actor: Actor, id: string, version: number, status: Exclude<RequestStatus, 'closed' | 'new'>, requestId?: string): Promise<void> {
+      const record = await visibleRequest(actor, id, requestId);
+      if (record.status === 'closed') throw new AppError(409, 'console.closed');
+      await db.transaction(async (tx) => {
+        await inReadyState(tx, record.id, actor, version);
+        await core.changeStatus(tx, { requestId: record.id, status, accountId: actor.accountId });
+        await audit(tx, actor, 'update', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, { change: 'status', status });
+      });
+    },
+
+    /**
+     * Closes with an outcome: records the contact, invites to the satisfaction questionnaire and, when the
+     * party has an e-mail address, sends the closing mail with the questionnaire link — one transaction.
+     */
+    async close(actor: Actor, id: string, version: number, outcome: ContactOutcome, message: string | null, requestId?: string): Promise<void> {
+      const record = await visibleRequest(actor, id, requestId);
+      if (record.status === 'closed') throw new AppError(409, 'console.closed');
+      await db.transaction(async (tx) => {
+        await inReadyState(tx, record.id, actor, version);
+        const now = new Date();
+        await core.changeStatus(tx, { requestId: record.id, status: 'closed', accountId: actor.accountId, outcome });
+        await recordContact(tx, {
+          organisationId: record.organisationId,
+          channel: record.channel,
+          direction: 'outbound',
+          requestId: record.id,
+          partyId: record.partyId,
+          serviceCode: record.serviceCode,
+          agentAccountId: actor.accountId,
+          language: record.language,
+          startedAt: now,
+          endedAt: now,
+          outcome,
+          source: { kind: 'request', id: record.id },
+        });
+        const invitation = await createFeedbackInvitation(
+          tx,
+          { organisationId: record.organisationId, serviceCode: record.serviceCode, channel: record.channel, contactAt: now, language: record.language, source: { kind: 'request', id: record.id } },
+          publicUrl,
+        );
+        if (record.partyEmail) {
+          const texts = MAIL_TEXTS[record.language];
+          const extra = message?.trim() ? `\n\n${message.trim()}` : '';
+          const text = `${texts.closedBody(record.partyName, record.reference)}${extra}${texts.feedback(invitation.url)}`;
+          const sent = await mail.send(
+            { to: record.partyEmail, subject: texts.closedSubject(record.reference), text, language: record.language, purpose: 'contact.closed', organisationId: record.organisationId },
+            { tx },
+          );
+          await core.addMessageOf(tx, { requestId: record.id, kind: 'outbound', accountId: actor.accountId, body: text, mailMessageId: sent.messageId });
+        }
+        await audit(tx, actor, 'update', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, { change: 'close', outcome });
+      });
+    },
+
+    // ---- tasks to a second line
+
+    async routingChoices(actor: Actor) {
+      requireConsole(actor);
+      const [organisations, units] = await Promise.all([repo.listOrganisations(db), repo.listAllUnits(db)]);
+      return { organisations, units };
+    },
+
+    /**
+     * A question or callback for a unit or a colleague of any organisation. The task carries a snapshot of
+     * the request as the first line sees it (notes only if chosen); the user is told by e-mail that the
+     * request was passed on, and the request waits for the second line.
+     */
+    async createTask(actor: Actor, id: string, input: TaskInput, requestId?: string): Promise<string> {
+      const record = await visibleRequest(actor, id, requestId);
+      if (record.status === 'closed') throw new AppError(409, 'console.closed');
+      const fields: Array<{ field: string; code: string }> = [];
+      const organisation = await repo.findOrganisationByCode(db, input.toOrganisationCode);
+      if (!organisation) fields.push({ field: 'toOrganisation', code: 'validation.invalid' });
+      let unit: { id: string; organisationId: string; name: LocalizedText } | undefined;
+      if (input.toUnitId) {
+        unit = UUID.test(input.toUnitId) ? await repo.findUnit(db, input.toUnitId) : undefined;
+        if (!unit || (organisation && unit.organisationId !== organisation.id)) fields.push({ field: 'toUnit', code: 'console.unitNotInOrganisation' });
+      }
+      let colleague: { id: string; organisationId: string; displayName: string } | undefined;
+      if (input.toAccountEmail) {
+        colleague = await repo.findAccountByEmail(db, input.toAccountEmail);
+        if (!colleague || (organisation && colleague.organisationId !== organisation.id)) fields.push({ field: 'toAccount', code: 'console.accountNotInOrganisation' });
+      }
+      if (!input.question.trim()) fields.push({ field: 'question', code: 'validation.required' });
+      if (input.kind === 'callback' && !input.callbackPreferences?.trim()) fields.push({ field: 'callbackPreferences', code: 'validation.required' });
+      if (fields.length) throw new AppError(400, 'validation.failed', { fields });
+      const to = organisation!;
+      return db.transaction(async (tx) => {
+        await inReadyState(tx, record.id, actor);
+        const messages = await repo.listMessages(tx, record.id, { withNotes: input.includeNotes });
+        const context: repo.TaskContext = {
+          reference: record.reference,
+          subject: record.subject,
+          language: record.language,
+          channel: record.channel,
+          serviceCode: record.serviceCode,
+          status: record.status,
+          createdAt: new Date(record.createdAt).toISOString(),
+          party: { name: record.partyName, email: record.partyEmail, phone: record.partyPhone, language: record.partyLanguage },
+          fromOrganisation: record.organisationName,
+          messages: messages.map((m) => ({ kind: m.kind, channel: m.channel, author: m.authorName, body: m.body, at: new Date(m.createdAt).toISOString() })),
+        };
+        const taskId = await repo.insertTask(tx, {
+          requestId: record.id,
+          kind: input.kind,
+          fromOrganisationId: record.organisationId,
+          fromAccountId: actor.accountId,
+          toOrganisationId: to.id,
+          toUnitId: unit?.id ?? null,
+          toAccountId: colleague?.id ?? null,
+          question: input.question.trim(),
+          callbackPreferences: input.callbackPreferences?.trim() || null,
+          context,
+        });
+        const toName = colleague?.displayName
+          ? `${pickText(to.name, record.language).text}`
+          : unit
+            ? `${pickText(unit.name, record.language).text} (${pickText(to.name, record.language).text})`
+            : pickText(to.name, record.language).text;
+        await core.addMessageOf(tx, {
+          requestId: record.id,
+          kind: 'event',
+          accountId: actor.accountId,
+          body: eventBody(input.kind === 'callback' ? 'callback_requested' : 'task_created', { by: actor.displayName, to: toName }),
+        });
+        if (record.status !== 'waiting_second_line') await core.changeStatus(tx, { requestId: record.id, status: 'waiting_second_line', accountId: actor.accountId });
+        if (record.partyEmail) {
+          const texts = MAIL_TEXTS[record.language];
+          const text = input.kind === 'callback' ? texts.callbackBody(record.partyName, record.reference, toName) : texts.passedBody(record.partyName, record.reference, toName);
+          const sent = await mail.send(
+            { to: record.partyEmail, subject: texts.passedSubject(record.reference), text, language: record.language, purpose: 'contact.passed_on', organisationId: record.organisationId },
+            { tx },
+          );
+          await core.addMessageOf(tx, { requestId: record.id, kind: 'outbound', accountId: actor.accountId, body: text, mailMessageId: sent.messageId });
+        }
+        await audit(tx, actor, 'create', { type: 'cc_task', id: taskId, organisationId: record.organisationId }, requestId, { toOrganisation: to.code, includeNotes: input.includeNotes });
+        const taskEvent = { type: 'task.created', data: { id: taskId } };
+        await realtime.publish(tx, orgChannel(to.id), taskEvent);
+        if (unit) await realtime.publish(tx, unitChannel(unit.id), taskEvent);
+        if (colleague) await realtime.publish(tx, accountChannel(colleague.id), taskEvent);
+        return taskId;
+      });
+    },
+
+    /** The task inbox: tasks routed to the actor's organisation (all, or to me and my units). */
+    async tasks(actor: Actor, filter: { mineOnly: boolean; status: 'open' | 'answered' | 'all' }) {
+      requireConsole(actor);
+      return repo.listTasksTo(db, { organisationId: actor.organisationId, accountId: actor.accountId, unitIds: actor.unitIds, ...filter });
+    },
+
+    /** One task as the receiving back office sees it: the question and the context snapshot only. */
+    getTask: visibleTask,
+
+    /** Answers a task: the answer lands in the request's time line (live for the first line). */
+    async answerTask(actor: Actor, id: string, version: number, answer: string, requestId?: string): Promise<void> {
+      const task = await visibleTask(actor, id, requestId);
+      const text = answer.trim();
+      if (!text) throw new AppError(400, 'validation.failed', { fields: [{ field: 'answer', code: 'validation.required' }] });
+      if (task.status !== 'open') throw new AppError(409, 'console.task_closed');
+      await db.transaction(async (tx) => {
+        const request = await repo.lockRequest(tx, task.requestId);
+        if (!(await repo.answerTask(tx, { id: task.id, version, answer: text, accountId: actor.accountId }))) throw new AppError(409, 'console.stale');
+        const toName = pickText(task.toOrganisationName, 'fr').text;
+        await core.addMessageOf(tx, {
+          requestId: task.requestId,
+          kind: 'event',
+          accountId: actor.accountId,
+          body: eventBody('task_answered', { by: `${actor.displayName} (${toName})`, answer: text }),
+        });
+        if (request && request.status === 'waiting_second_line' && (await repo.countOpenTasks(tx, task.requestId)) === 0) {
+          await core.changeStatus(tx, { requestId: task.requestId, status: 'open', accountId: actor.accountId });
+        }
+        await audit(tx, actor, 'update', { type: 'cc_task', id: task.id, organisationId: task.toOrganisationId }, requestId, { change: 'answer' });
+        const reference = task.context.reference;
+        const data = { id: task.requestId, reference, taskId: task.id };
+        await realtime.publish(tx, orgChannel(task.fromOrganisationId), { type: 'request.task_answered', data });
+        if (task.fromAccountId) await realtime.publish(tx, accountChannel(task.fromAccountId), { type: 'request.task_answered', data });
+        if (request?.assigneeId && request.assigneeId !== task.fromAccountId) await realtime.publish(tx, accountChannel(request.assigneeId), { type: 'request.task_answered', data });
+      });
+    },
+
+    // ---- phone and counter
+
+    async searchParties(actor: Actor, query: { name?: string | null; email?: string | null; phone?: string | null }) {
+      requireConsole(actor);
+      const name = query.name?.trim() || null;
+      const email = query.email?.trim().toLowerCase() || null;
+      const phone = normalisePhone(query.phone);
+      if (!name && !email && !phone) return [];
+      const parties = await repo.searchParties(db, actor.organisationId, { name, email, phone });
+      await audit(db, actor, 'read', { type: 'cc_party', id: null, organisationId: actor.organisationId }, undefined, { search: true, count: parties.length });
+      return parties;
+    },
+
+    /**
+     * Records a phone or counter contact for an earlier party of the organisation or a new one, optionally
+     * opening a request (through the intake core). Returns the request id when one was opened.
+     */
+    async recordConsoleContact(actor: Actor, input: ConsoleContactInput, requestId?: string): Promise<{ contactId: string | null; requestId: string | null }> {
+      requireConsole(actor);
+      if (input.endedAt < input.startedAt) throw new AppError(400, 'validation.failed', { fields: [{ field: 'endedAt', code: 'console.endBeforeStart' }] });
+      let party: { id: string; name: string; email: string | null; phone: string | null } | undefined;
+      if (input.partyId) {
+        party = UUID.test(input.partyId) ? await repo.findParty(db, actor.organisationId, input.partyId) : undefined;
+        if (!party) throw new AppError(400, 'validation.failed', { fields: [{ field: 'partyId', code: 'validation.invalid' }] });
+      } else if (!input.newParty?.name.trim()) {
+        throw new AppError(400, 'validation.failed', { fields: [{ field: 'name', code: 'validation.required' }] });
+      }
+      return db.transaction(async (tx) => {
+        let partyId = party?.id;
+        if (!partyId) {
+          const fresh = {
+            name: input.newParty!.name.trim().slice(0, 200),
+            email: input.newParty!.email?.trim().toLowerCase() || null,
+            phone: normalisePhone(input.newParty!.phone),
+          };
+          partyId = await repo.insertParty(tx, actor.organisationId, { ...fresh, language: input.language });
+          party = { id: partyId, ...fresh };
+        }
+        if (input.openRequest) {
+          // The core records the contact of a new request itself (with start, end and outcome).
+          const openedId = await core.openRequest(
+            tx,
+            {
+              organisationId: actor.organisationId,
+              unitId: actor.unitIds[0] ?? null,
+              partyId,
+              party: party!,
+              channel: input.channel,
+              language: input.language,
+              serviceCode: input.serviceCode,
+              subject: input.openRequest.subject,
+              body: input.openRequest.body,
+              accountId: actor.accountId,
+              startedAt: input.startedAt,
+              endedAt: input.endedAt,
+              outcome: input.outcome,
+            },
+            { mail, publicUrl },
+          );
+          await audit(tx, actor, 'create', { type: 'cc_request', id: openedId, organisationId: actor.organisationId }, requestId, { channel: input.channel });
+          return { contactId: null, requestId: openedId };
+        }
+        const contactId = await recordContact(tx, {
+          organisationId: actor.organisationId,
+          channel: input.channel,
+          direction: 'inbound',
+          partyId,
+          serviceCode: input.serviceCode,
+          agentAccountId: actor.accountId,
+          language: input.language,
+          startedAt: input.startedAt,
+          endedAt: input.endedAt,
+          outcome: input.outcome,
+          source: { kind: 'console', id: randomUUID() },
+        });
+        await audit(tx, actor, 'create', { type: 'cc_contact', id: contactId, organisationId: actor.organisationId }, requestId, { channel: input.channel });
+        await realtime.publish(tx, orgChannel(actor.organisationId), { type: 'contact.recorded', data: { id: contactId } });
+        return { contactId, requestId: null };
+      });
+    },
+
+    // ---- settings
+
+    async unitSettings(actor: Actor) {
+      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      return repo.listUnits(db, actor.organisationId);
+    },
+
+    async saveUnitSettings(actor: Actor, autoAssignUnitIds: string[], requestId?: string): Promise<void> {
+      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      const units = await repo.listUnits(db, actor.organisationId);
+      const chosen = new Set(autoAssignUnitIds);
+      if ([...chosen].some((id) => !units.some((u) => u.id === id))) {
+        throw new AppError(400, 'validation.failed', { fields: [{ field: 'autoAssign', code: 'validation.invalid' }] });
+      }
+      await db.transaction(async (tx) => {
+        for (const unit of units) if (unit.autoAssign !== chosen.has(unit.id)) await repo.setAutoAssign(tx, unit.id, chosen.has(unit.id));
+        await audit(tx, actor, 'update', { type: 'cc_unit_settings', id: null, organisationId: actor.organisationId }, requestId, { autoAssign: chosen.size });
+      });
+    },
+
+    async organisationTemplates(actor: Actor) {
+      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      return repo.listTemplates(db, actor.organisationId);
+    },
+
+    async addTemplate(actor: Actor, template: { language: Language; title: string; body: string }): Promise<void> {
+      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      const title = template.title.trim();
+      const body = template.body.trim();
+      const fields = [...(title ? [] : [{ field: 'title', code: 'validation.required' }]), ...(body ? [] : [{ field: 'body', code: 'validation.required' }])];
+      if (fields.length) throw new AppError(400, 'validation.failed', { fields });
+      const id = await repo.insertTemplate(db, actor.organisationId, { language: template.language, title, body });
+      if (!id) throw new AppError(409, 'console.template_exists', { fields: [{ field: 'title', code: 'console.templateExists' }] });
+    },
+
+    async deleteTemplate(actor: Actor, id: string): Promise<void> {
+      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      if (!UUID.test(id) || !(await repo.deleteTemplate(db, actor.organisationId, id))) throw new AppError(404, 'console.template_not_found');
+    },
+
+    colleagues: (actor: Actor) => repo.listConsoleColleagues(db, requireConsole(actor).organisationId),
+    units: (actor: Actor) => repo.listUnits(db, requireConsole(actor).organisationId),
+  };
+}
+
+export type ConsoleService = ReturnType<typeof consoleService>;
+
+/** Events in the time line are stored as a small JSON object, rendered in the reader's language. */
+export type TimelineEvent = { event: string; by?: string; to?: string; answer?: string };
+export function eventBody(event: string, values: Omit<TimelineEvent, 'event'>): string {
+  return JSON.stringify({ event, ...values });
+}
+export function parseEventBody(body: string): TimelineEvent | null {
+  if (!body.startsWith('{')) return null;
+  try {
+    const value = JSON.parse(body) as unknown;
+    return value && typeof value === 'object' && typeof (value as TimelineEvent).event === 'string' ? (value as TimelineEvent) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Digits and a leading + only, as cc_parties stores phone numbers; null when nothing usable remains. */
+export function normalisePhone(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  const digits = trimmed.replace(/[^0-9]/g, '');
+  if (digits.length < 6 || digits.length > 20) return null;
+  return `${trimmed.startsWith('+') ? '+' : ''}${digits}`;
+}
+
+export const CONSOLE_CONTACT_CHANNELS = CONTACT_CHANNELS.filter((c): c is 'phone' | 'counter' => c === 'phone' || c === 'counter');

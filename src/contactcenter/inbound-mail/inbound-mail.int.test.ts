@@ -1,0 +1,140 @@
+// Inbound e-mail through a REAL SMTP conversation: nodemailer sends to the listener of server.ts, which parses
+// with mailparser and stores the request. Covers new requests, replies joining by reference (and resuming a
+// request that waits for the user), duplicates, unknown references, refused mailboxes, size and type limits,
+// and malformed messages (refused with an SMTP code and an audit entry, the listener keeps running).
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/app.ts';
+import { startInboundSmtp, type InboundSmtp } from './server.ts';
+
+let t: TestApp;
+let listener: InboundSmtp;
+type MailOptions = { [key: string]: unknown };
+let transport: { sendMail(mail: MailOptions): Promise<{ response: string }>; close(): void };
+let schaerbeek: string;
+const MAILBOX = 'contact@schaerbeek.irisdesk.test';
+const MAX_BYTES = 1024 * 1024;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  schaerbeek = (await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE code = 'commune-schaerbeek'`)).rows[0]!.id;
+  await t.db.query(`INSERT INTO cc_mailboxes (address, organisation_id) VALUES ($1, $2)`, [MAILBOX, schaerbeek]);
+  listener = await startInboundSmtp({ db: t.db, port: 0, host: '127.0.0.1', maxBytes: MAX_BYTES, receive: t.services.contactCenter.receiveMail });
+  transport = nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true } as never) as never;
+});
+afterAll(async () => {
+  transport?.close();
+  await listener?.stop();
+  await t?.close();
+});
+
+async function requestsOf(email: string) {
+  const { rows } = await t.db.query<{ id: string; reference: string; channel: string; status: string; organisation_id: string; subject: string }>(
+    `SELECT r.* FROM cc_requests r JOIN cc_parties p ON p.id = r.party_id WHERE p.email = $1 ORDER BY r.created_at`,
+    [email],
+  );
+  return rows;
+}
+const messagesOf = async (requestId: string) =>
+  (await t.db.query<{ kind: string; body: string; mail_message_id: string | null }>(`SELECT kind, body, mail_message_id FROM cc_messages WHERE request_id = $1 ORDER BY created_at, kind`, [requestId])).rows;
+
+async function refusal(mail: MailOptions): Promise<{ responseCode?: number; response?: string }> {
+  try {
+    await transport.sendMail(mail);
+  } catch (error) {
+    return error as { responseCode?: number; response?: string };
+  }
+  throw new Error('the message was accepted');
+}
+
+describe('the inbound SMTP listener', () => {
+  it('turns a message into a request with its allowed attachments, and sends the receipt', async () => {
+    const from = 'citizen.one@example.be';
+    const info = await transport.sendMail({
+      from: `Carla Citizen <${from}>`,
+      to: MAILBOX,
+      subject: 'Question sur ma taxe',
+      text: 'Bonjour, voici mon avertissement-extrait de rôle.',
+      headers: { 'Content-Language': 'nl' },
+      attachments: [
+        { filename: 'avertissement.pdf', content: Buffer.from('%PDF-1.4 test'), contentType: 'application/pdf' },
+        { filename: 'virus.exe', content: Buffer.from('MZ'), contentType: 'application/x-msdownload' },
+      ],
+    });
+    expect(info.response).toMatch(/^250 .*Received as BXL-/);
+    const [request] = await requestsOf(from);
+    expect(request).toMatchObject({ channel: 'email', status: 'new', organisation_id: schaerbeek, subject: 'Question sur ma taxe' });
+    const messages = await messagesOf(request!.id);
+    expect(messages.map((m) => m.kind).sort()).toEqual(['event', 'inbound']);
+    expect(messages.find((m) => m.kind === 'event')!.body).toContain('virus.exe');
+    const attachments = await t.db.query<{ filename: string; content_type: string; size: number }>(
+      `SELECT a.filename, a.content_type, a.size FROM cc_attachments a JOIN cc_messages m ON m.id = a.message_id WHERE m.request_id = $1`,
+      [request!.id],
+    );
+    expect(attachments.rows).toEqual([{ filename: 'avertissement.pdf', content_type: 'application/pdf', size: 13 }]);
+    const receipt = await t.db.query<{ subject: string; language: string }>(`SELECT subject, language FROM mail_messages WHERE $1 = ANY(to_addresses)`, [from]);
+    expect(receipt.rows).toHaveLength(1);
+    expect(receipt.rows[0]!.subject).toContain(request!.reference);
+    expect(receipt.rows[0]!.language).toBe('nl');
+    const contacts = await t.db.query<{ channel: string }>(`SELECT channel FROM cc_contacts WHERE request_id = $1`, [request!.id]);
+    expect(contacts.rows).toEqual([{ channel: 'email' }]);
+  });
+
+  it('joins a reply carrying the reference to the request, resumes it, and ignores a duplicate Message-ID', async () => {
+    const from = 'citizen.two@example.be';
+    await transport.sendMail({ from, to: MAILBOX, subject: 'Parking', text: 'First message' });
+    const [request] = await requestsOf(from);
+    await t.db.transaction((tx) => t.services.contactCenter.setStatus(tx, request!.id, 'waiting_user'));
+    const reply = { from, to: MAILBOX, subject: `Re: [${request!.reference}] Nous avons bien reçu votre demande`, text: 'Here is the plate number', messageId: '<reply-1@example.be>' };
+    expect((await transport.sendMail(reply)).response).toContain(request!.reference);
+    expect((await transport.sendMail(reply)).response).toMatch(/^250 .*Already received/);
+    const requests = await requestsOf(from);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.status).toBe('open');
+    const inbound = (await messagesOf(request!.id)).filter((m) => m.kind === 'inbound');
+    expect(inbound.map((m) => m.body.trim())).toEqual(['First message', 'Here is the plate number']);
+  });
+
+  it('starts a new request for an unknown reference, or a reference of another sender', async () => {
+    const from = 'citizen.three@example.be';
+    await transport.sendMail({ from, to: MAILBOX, subject: 'Re: [BXL-2222-2222] old thread', text: 'hello' });
+    const [unknown] = await requestsOf(from);
+    expect(unknown).toBeDefined();
+    expect((await messagesOf(unknown!.id)).find((m) => m.kind === 'event')!.body).toContain('BXL-2222-2222');
+
+    await transport.sendMail({ from: 'victim@example.be', to: MAILBOX, subject: 'Mine', text: 'private' });
+    const [victims] = await requestsOf('victim@example.be');
+    await transport.sendMail({ from, to: MAILBOX, subject: `Re: ${victims!.reference}`, text: 'let me in' });
+    expect(await messagesOf(victims!.id)).toHaveLength(1);
+    expect(await requestsOf(from)).toHaveLength(2);
+  });
+
+  it('refuses unknown mailboxes, oversize and malformed mail with SMTP codes and audit entries, and keeps running', async () => {
+    const unknownMailbox = await refusal({ from: 'a@example.be', to: 'nobody@schaerbeek.irisdesk.test', subject: 'x', text: 'x' });
+    expect(unknownMailbox.responseCode).toBe(550);
+
+    const big = await refusal({ from: 'big@example.be', to: MAILBOX, subject: 'big', text: 'x'.repeat(MAX_BYTES + 1000) });
+    expect(big.responseCode).toBe(552);
+
+    const many = await refusal({
+      from: 'many@example.be',
+      to: MAILBOX,
+      subject: 'many',
+      text: 'eleven files',
+      attachments: Array.from({ length: 11 }, (_, i) => ({ filename: `f${i}.pdf`, content: Buffer.from('%PDF'), contentType: 'application/pdf' })),
+    });
+    expect(many.responseCode).toBe(552);
+
+    const noSender = await refusal({ envelope: { from: 'raw@example.be', to: [MAILBOX] }, raw: 'Subject: no sender\r\n\r\nbody\r\n' });
+    expect(noSender.responseCode).toBe(550);
+    expect(noSender.response).toMatch(/5\.6\.0/);
+
+    const audits = await t.db.query<{ reason: string }>(`SELECT details->>'reason' AS reason FROM audit_log WHERE subject_type = 'inbound_mail'`);
+    expect(new Set(audits.rows.map((a) => a.reason))).toEqual(new Set(['attachment_type_refused', 'message_too_large', 'attachments_too_large', 'malformed']));
+    for (const email of ['big@example.be', 'many@example.be', 'raw@example.be']) expect(await requestsOf(email)).toHaveLength(0);
+
+    // Still serving.
+    const info = await transport.sendMail({ from: 'after@example.be', to: MAILBOX, subject: 'still there?', text: 'yes' });
+    expect(info.response).toMatch(/^250 /);
+  });
+});

@@ -1,0 +1,116 @@
+// The inbound SMTP listener of the contact center: a real SMTP server in the process (smtp-server), started
+// by main.ts when INBOUND_SMTP_PORT is set. Each message is parsed (mailparser) and handed to receiveMail.
+//   startInboundSmtp({ port, host, maxBytes, receive, log }) → { port, stop() }
+// Replies: 250 accepted (or a duplicate, silently); 550 5.1.1 unknown mailbox (at RCPT TO); 552 5.3.4 message
+// or attachments too large; 550/554 5.6.0 malformed; 451 4.3.0 on an internal fault, so the sending server
+// retries and nothing acknowledged is lost (250 is only sent after the request's transaction committed).
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+import type { Database } from '../../platform/db/database.ts';
+import { mailboxByAddress } from '../repository.ts';
+import { auditInbound, InboundRefusal, type InboundMail, type InboundOutcome } from './receive.ts';
+
+export interface InboundSmtpOptions {
+  db: Database;
+  port: number;
+  host: string;
+  maxBytes: number;
+  receive: (mail: InboundMail) => Promise<InboundOutcome>;
+  log?: { warn(obj: unknown, msg?: string): void; info(obj: unknown, msg?: string): void };
+}
+
+export interface InboundSmtp {
+  port: number;
+  stop(): Promise<void>;
+}
+
+const smtpError = (code: number, text: string) => Object.assign(new Error(text), { responseCode: code });
+
+export async function startInboundSmtp(options: InboundSmtpOptions): Promise<InboundSmtp> {
+  const server = new SMTPServer({
+    name: 'irisdesk',
+    banner: 'IrisDesk contact center',
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    hideSTARTTLS: true,
+    logger: false,
+    size: options.maxBytes,
+    maxClients: 50,
+    socketTimeout: 60_000,
+    closeTimeout: 10_000,
+    onRcptTo(address, _session, callback) {
+      mailboxByAddress(options.db, address.address.trim().toLowerCase()).then(
+        (mailbox) => callback(mailbox ? null : smtpError(550, '5.1.1 No such mailbox here')),
+        (error: unknown) => {
+          options.log?.warn({ err: error }, 'inbound mail: mailbox look-up failed');
+          callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
+        },
+      );
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= options.maxBytes) chunks.push(chunk);
+      });
+      stream.on('error', () => callback(smtpError(451, '4.3.0 Temporary failure, try again later')));
+      stream.on('end', () => {
+        void (async () => {
+          if (stream.sizeExceeded || size > options.maxBytes) {
+            await auditInbound(options.db, 'message_too_large', { size, limit: options.maxBytes });
+            return callback(smtpError(552, `5.3.4 Message too large (limit ${options.maxBytes} bytes)`));
+          }
+          let parsed;
+          try {
+            parsed = await simpleParser(Buffer.concat(chunks), { skipHtmlToText: false });
+          } catch (error) {
+            await auditInbound(options.db, 'malformed', { detail: error instanceof Error ? error.message.slice(0, 200) : 'parse error', size });
+            return callback(smtpError(554, '5.6.0 Malformed message'));
+          }
+          try {
+            const outcome = await options.receive({
+              recipients: session.envelope.rcptTo.map((r) => r.address),
+              parsed,
+              size,
+              remoteAddress: session.remoteAddress,
+            });
+            const text = outcome.kind === 'duplicate' ? 'Already received' : `Received as ${outcome.reference}`;
+            callback(null, text);
+          } catch (error) {
+            if (error instanceof InboundRefusal) return callback(smtpError(error.responseCode, error.message));
+            options.log?.warn({ err: error }, 'inbound mail: could not store a message');
+            callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
+          }
+        })();
+      });
+    },
+  });
+  server.on('error', (error) => options.log?.warn({ err: error }, 'inbound SMTP listener error'));
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    port,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The listener as configured (INBOUND_SMTP_PORT / INBOUND_SMTP_HOST / INBOUND_SMTP_MAX_BYTES); undefined when disabled. */
+export async function startInboundSmtpFromConfig(
+  config: { inboundSmtpPort: number | undefined; inboundSmtpHost: string; inboundSmtpMaxBytes: number },
+  db: Database,
+  receive: InboundSmtpOptions['receive'],
+  log?: InboundSmtpOptions['log'],
+): Promise<InboundSmtp | undefined> {
+  if (config.inboundSmtpPort === undefined) return undefined;
+  const listener = await startInboundSmtp({ db, port: config.inboundSmtpPort, host: config.inboundSmtpHost, maxBytes: config.inboundSmtpMaxBytes, receive, log });
+  log?.info({ port: listener.port, host: config.inboundSmtpHost }, 'inbound SMTP listener ready (contact center)');
+  return listener;
+}

@@ -1,0 +1,280 @@
+// The contact-center intake: the public web form and API (validation, routing to the competent organisation,
+// idempotency, throttling), the public status (reference + e-mail, or the receipt's link) and the bound core
+// functions other modules use through `services.contactCenter`.
+//
+//   contactCenterService(db, { mail, jobs, audit, config })
+//     .createRequest(tx, input)          = requests.createRequest(tx, input, { mail, publicUrl })  (receipt e-mail on)
+//     .addMessage(tx, requestId, input)  = requests.addMessage
+//     .setStatus(tx, requestId, status, options) = requests.setStatus
+//     .submit(submission, { idempotencyKey?, scope, now? }) → { reference, created }   (public intake)
+//     .route({ serviceCode, postalCode }) → { organisationId, serviceCode }           (who answers)
+//     .publicStatus(reference, email) / .statusByToken(token) → PublicStatus (404 'contact.status_not_found')
+//     .throttle(address) → refuses with 429 above CONTACT_INTAKE_LIMIT hits per address per 10 minutes
+//     .receiveMail(...) → inbound e-mail (see ../inbound-mail/receive.ts)
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Config } from '../../config.ts';
+import type { Database, Queryable } from '../../platform/db/database.ts';
+import type { JobRegistry } from '../../platform/jobs/registry.ts';
+import type { MailService } from '../../platform/mail/service.ts';
+import type { AuditService } from '../../audit/service.ts';
+import { insertAuditEntry } from '../../audit/repository.ts';
+import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import { isLanguage, type Language } from '../../platform/i18n/languages.ts';
+import { findServiceByCode, organisationsForPostalCode } from '../../catalogue/repository.ts';
+import { addMessage, createRequest, hashStatusToken, setStatus, type CoreDeps, type CreateRequestInput } from '../requests.ts';
+import { newReference, normaliseReference } from '../references.ts';
+import { registerSlaJobs } from '../sla.ts';
+import * as repo from '../repository.ts';
+import type { RequestStatus } from '../model.ts';
+import { receiveMailFactory } from '../inbound-mail/receive.ts';
+
+/**
+ * The regional first line: the organisation that plays the shared regional contact center and receives what
+ * cannot be routed (no service, no usable postal code). easy.brussels (administrative simplification, the
+ * Region's online services for citizens) in the demo data; CONTACT_FIRST_LINE overrides it (an organisation code).
+ */
+export const DEFAULT_FIRST_LINE_ORGANISATION = 'easy-brussels';
+
+/** The throttling window of public submissions and status look-ups (CONTACT_INTAKE_LIMIT per window). */
+export const INTAKE_WINDOW_SECONDS = 600;
+
+export const MESSAGE_MAX = 5000;
+export const NAME_MAX = 200;
+const EMAIL = /^[^\s<>@",;()\[\]\\]{1,64}@[^\s<>@",;()\[\]\\.]+(\.[^\s<>@",;()\[\]\\.]+)+$/;
+const SERVICE_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export interface PublicSubmission {
+  serviceCode?: string | null | undefined;
+  message?: string | undefined;
+  name?: string | undefined;
+  email?: string | undefined;
+  language?: string | undefined;
+  postalCode?: string | null | undefined;
+}
+
+export interface ValidSubmission {
+  serviceCode: string | null;
+  message: string;
+  name: string;
+  email: string;
+  language: Language;
+  postalCode: string | null;
+}
+
+export interface PublicStatus {
+  reference: string;
+  status: RequestStatus;
+  service: { code: string; name: string } | null;
+  organisation: string;
+  createdAt: string;
+  updatedAt: string;
+  lastPublicUpdate: { at: string; message: string } | null;
+  language: Language;
+}
+
+/** Checks a submission; every problem becomes a field error (messages in the submission's language). */
+export function validateSubmission(input: PublicSubmission): ValidSubmission {
+  const fields: FieldError[] = [];
+  const str = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+  const message = str(input.message);
+  const name = str(input.name);
+  const email = str(input.email).toLowerCase();
+  const postalCode = str(input.postalCode);
+  const serviceCode = str(input.serviceCode);
+  if (!isLanguage(input.language)) fields.push({ field: 'language', code: 'contact.field.language_invalid' });
+  if (!message) fields.push({ field: 'message', code: 'contact.field.message_required' });
+  else if (message.length > MESSAGE_MAX) fields.push({ field: 'message', code: 'contact.field.message_too_long', values: { limit: MESSAGE_MAX } });
+  if (!name) fields.push({ field: 'name', code: 'contact.field.name_required' });
+  else if (name.length > NAME_MAX) fields.push({ field: 'name', code: 'contact.field.name_too_long', values: { limit: NAME_MAX } });
+  if (!email) fields.push({ field: 'email', code: 'contact.field.email_required' });
+  else if (email.length > 254 || !EMAIL.test(email)) fields.push({ field: 'email', code: 'contact.field.email_invalid' });
+  if (postalCode && !/^[0-9]{4}$/.test(postalCode)) fields.push({ field: 'postalCode', code: 'contact.field.postal_code_invalid' });
+  if (serviceCode && (serviceCode.length > 64 || !SERVICE_CODE.test(serviceCode))) fields.push({ field: 'serviceCode', code: 'contact.field.service_unknown' });
+  if (fields.length) throw new AppError(400, 'validation.failed', { fields });
+  return { serviceCode: serviceCode || null, message, name, email, language: input.language as Language, postalCode: postalCode || null };
+}
+
+/** A stable hash of what was submitted, to tell a replay from a different body under the same key. */
+export function submissionHash(submission: ValidSubmission): string {
+  const canonical = JSON.stringify([submission.serviceCode, submission.message, submission.name, submission.email, submission.language, submission.postalCode]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export interface ContactCenterDeps {
+  mail: MailService;
+  jobs: JobRegistry;
+  audit: AuditService;
+  config: Pick<Config, 'publicUrl' | 'contactFirstLine' | 'contactIntakeLimit'>;
+}
+
+export function contactCenterService(db: Database, { mail, jobs, audit, config }: ContactCenterDeps) {
+  const deps: CoreDeps = { mail, publicUrl: config.publicUrl };
+  registerSlaJobs({ db, jobs, mail, publicUrl: config.publicUrl });
+  const firstLineCode = config.contactFirstLine ?? DEFAULT_FIRST_LINE_ORGANISATION;
+
+  // Routing reference data changes rarely: a minute in memory keeps the intake at a few statements.
+  const cache = new Map<string, { at: number; value: unknown }>();
+  async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = cache.get(key);
+    if (hit && Date.now() - hit.at < 60_000) return hit.value as T;
+    const value = await load();
+    if (cache.size > 2000) cache.clear();
+    cache.set(key, { at: Date.now(), value });
+    return value;
+  }
+
+  async function firstLine(): Promise<string> {
+    const org = await cached(`org:${firstLineCode}`, () => repo.organisationByCode(db, firstLineCode));
+    if (!org) throw new Error(`the regional first line "${firstLineCode}" is not an organisation (CONTACT_FIRST_LINE)`);
+    return org.id;
+  }
+
+  /**
+   * Who answers: the service's competent organisation; for a service of every commune/CPAS, the one of the
+   * postal code (when the code belongs to exactly one); otherwise the regional first line.
+   */
+  async function route(input: { serviceCode: string | null; postalCode: string | null }): Promise<{ organisationId: string; serviceCode: string | null }> {
+    if (input.serviceCode) {
+      const service = await cached(`service:${input.serviceCode}`, () => findServiceByCode(db, input.serviceCode!));
+      if (!service || service.status !== 'published') {
+        throw new AppError(400, 'validation.failed', { fields: [{ field: 'serviceCode', code: 'contact.field.service_unknown' }] });
+      }
+      if (service.competentKind === 'organisation' && service.competentOrganisation) {
+        return { organisationId: service.competentOrganisation.id, serviceCode: service.code };
+      }
+      if ((service.competentKind === 'commune' || service.competentKind === 'cpas') && input.postalCode) {
+        const kind = service.competentKind;
+        const local = await cached(`place:${kind}:${input.postalCode}`, () => organisationsForPostalCode(db, kind, input.postalCode!));
+        if (local.length === 1) return { organisationId: local[0]!.id, serviceCode: service.code };
+      }
+      return { organisationId: await firstLine(), serviceCode: service.code };
+    }
+    return { organisationId: await firstLine(), serviceCode: null };
+  }
+
+  function toPublicStatus(row: repo.PublicStatusRow, lang: Language): PublicStatus {
+    const pick = (text: Record<string, string> | null) => (text ? (text[lang] ?? text.fr ?? text.nl ?? text.en ?? '') : '');
+    return {
+      reference: row.reference,
+      status: row.status,
+      service: row.serviceCode ? { code: row.serviceCode, name: pick(row.serviceName) || row.serviceCode } : null,
+      organisation: pick(row.organisationName),
+      createdAt: new Date(row.createdAt).toISOString(),
+      updatedAt: new Date(row.updatedAt).toISOString(),
+      lastPublicUpdate: row.lastUpdateAt ? { at: new Date(row.lastUpdateAt).toISOString(), message: row.lastUpdateBody ?? '' } : null,
+      language: isLanguage(row.language) ? row.language : 'fr',
+    };
+  }
+
+  // The same work whatever is wrong: a dummy comparison when the reference is unknown.
+  const DUMMY = Buffer.alloc(32);
+  const sameEmail = (stored: string | null, given: string) => {
+    const a = createHash('sha256').update(stored ?? '\u0000').digest();
+    const b = createHash('sha256').update(given.trim().toLowerCase()).digest();
+    return timingSafeEqual(a, b) && stored !== null;
+  };
+
+  const receiveMail = receiveMailFactory(db, { deps, audit });
+
+  return {
+    /** Core functions with the receipt e-mail and status links wired (the console calls these). */
+    createRequest: (tx: Queryable, input: CreateRequestInput) => createRequest(tx, input, deps),
+    addMessage,
+    setStatus,
+    route,
+    receiveMail,
+
+    /**
+     * A public submission (web form or API). With an idempotency key, the key is claimed in the same
+     * transaction as the request: a replay, even concurrent, answers the first reference; the same key with
+     * another body is refused (422).
+     */
+    async submit(input: PublicSubmission, options: { idempotencyKey?: string | undefined; scope: string; now?: Date }): Promise<{ reference: string; created: boolean }> {
+      const submission = validateSubmission(input);
+      const routed = await route(submission);
+      if (options.idempotencyKey !== undefined && (options.idempotencyKey.length < 1 || options.idempotencyKey.length > 200)) {
+        throw new AppError(400, 'contact.idempotency_key_invalid');
+      }
+      return db.transaction(async (tx) => {
+        let reference: string | undefined;
+        if (options.idempotencyKey) {
+          // The key is claimed with a fresh reference before the request exists; a duplicate waits here for
+          // the first transaction and then reads its reference.
+          const candidate = newReference();
+          const claim = await repo.claimIdempotencyKey(tx, options.scope, options.idempotencyKey, submissionHash(submission), candidate);
+          if (!claim.claimed) {
+            if (claim.bodyHash !== submissionHash(submission)) throw new AppError(422, 'contact.idempotency_key_reused');
+            return { reference: claim.reference, created: false };
+          }
+          reference = candidate;
+        }
+        const created = await createRequest(
+          tx,
+          {
+            organisationId: routed.organisationId,
+            channel: 'web',
+            language: submission.language,
+            serviceCode: routed.serviceCode,
+            subject: submission.message.split('\n')[0]!.slice(0, 120),
+            message: submission.message,
+            party: { name: submission.name, email: submission.email, postalCode: submission.postalCode, language: submission.language },
+            startedAt: options.now,
+            reference,
+            onReferenceChanged: async (changed) => {
+              await repo.updateIdempotencyReference(tx, options.scope, options.idempotencyKey!, changed);
+            },
+          },
+          deps,
+        );
+        return { reference: created.reference, created: true };
+      });
+    },
+
+    /** Status by reference and e-mail; an unknown reference and a wrong e-mail give the same 404. */
+    async publicStatus(reference: string, email: string, lang: Language): Promise<PublicStatus> {
+      const canonical = normaliseReference(reference ?? '');
+      const row = canonical ? await repo.publicStatusByReference(db, canonical) : undefined;
+      const match = row ? sameEmail(row.partyEmail, email ?? '') : (timingSafeEqual(DUMMY, DUMMY), false);
+      if (!row || !match) throw new AppError(404, 'contact.status_not_found');
+      return toPublicStatus(row, lang);
+    },
+
+    /** Status through the receipt's link. */
+    async statusByToken(token: string, lang: Language): Promise<PublicStatus> {
+      const row = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await repo.publicStatusByTokenHash(db, hashStatusToken(token)) : undefined;
+      if (!row) throw new AppError(404, 'contact.status_not_found');
+      return toPublicStatus(row, lang);
+    },
+
+    /** Counts a public submission or status look-up of an address; 429 above the limit. */
+    async throttle(address: string): Promise<void> {
+      if (config.contactIntakeLimit === 0) return;
+      const hash = createHash('sha256').update(`cc-intake:${address}`).digest('hex').slice(0, 32);
+      const hits = await repo.countIntakeHit(db, hash, INTAKE_WINDOW_SECONDS);
+      if (hits > config.contactIntakeLimit) {
+        throw new AppError(429, 'contact.too_many_requests', { headers: { 'retry-after': String(INTAKE_WINDOW_SECONDS) } });
+      }
+    },
+
+    /** Audit entry of a refused public post (honeypot filled, …); no personal data is kept. */
+    recordRefusal: (reason: string, httpRequestId?: string) =>
+      insertAuditEntry(db, {
+        actorAccountId: null,
+        actorOrganisationId: null,
+        action: 'denied',
+        subjectType: 'contact_form',
+        subjectId: null,
+        organisationId: null,
+        requestId: httpRequestId ?? null,
+        details: { reason },
+      }),
+
+    purgeExpired: async () => {
+      await repo.purgeIntakeThrottle(db);
+      await repo.purgeIdempotencyKeys(db, 30);
+      await repo.purgeInboundMail(db);
+    },
+  };
+}
+
+export type ContactCenterService = ReturnType<typeof contactCenterService>;

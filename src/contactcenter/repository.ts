@@ -1,0 +1,370 @@
+// Every SQL statement of the contact-center intake core (requests, parties, messages, attachments,
+// assignment, idempotency keys, inbound mail, throttling). The console has its own queries in console/.
+import type { Queryable } from '../platform/db/database.ts';
+import type { ContactChannel, MessageKind, RequestStatus, SlaState, ContactOutcome } from './model.ts';
+
+export interface PartyRow {
+  id: string;
+  organisationId: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  language: string;
+  postalCode: string | null;
+}
+
+const PARTY_SELECT = `SELECT id, organisation_id AS "organisationId", name, email, phone, language, postal_code AS "postalCode" FROM cc_parties`;
+
+/** The party of an organisation with this e-mail (preferred) or phone; the most recently updated one. */
+export async function findPartyByContact(q: Queryable, organisationId: string, email: string | null, phone: string | null): Promise<PartyRow | undefined> {
+  if (email) {
+    const { rows } = await q.query<PartyRow>(`${PARTY_SELECT} WHERE organisation_id = $1 AND email = $2 ORDER BY updated_at DESC LIMIT 1`, [organisationId, email]);
+    if (rows[0]) return rows[0];
+  }
+  if (phone) {
+    const { rows } = await q.query<PartyRow>(`${PARTY_SELECT} WHERE organisation_id = $1 AND phone = $2 ORDER BY updated_at DESC LIMIT 1`, [organisationId, phone]);
+    if (rows[0]) return rows[0];
+  }
+  return undefined;
+}
+
+export async function findPartyById(q: Queryable, organisationId: string, id: string): Promise<PartyRow | undefined> {
+  const { rows } = await q.query<PartyRow>(`${PARTY_SELECT} WHERE organisation_id = $1 AND id = $2`, [organisationId, id]);
+  return rows[0];
+}
+
+export async function insertParty(
+  q: Queryable,
+  party: { organisationId: string; name: string; email: string | null; phone: string | null; language: string; postalCode: string | null },
+): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO cc_parties (organisation_id, name, email, phone, language, postal_code) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [party.organisationId, party.name, party.email, party.phone, party.language, party.postalCode],
+  );
+  return rows[0]!.id;
+}
+
+/** Fills what the party did not have yet (a phone, a postal code) and keeps the latest name and language. */
+export async function refreshParty(
+  q: Queryable,
+  id: string,
+  party: { name: string; email: string | null; phone: string | null; language: string; postalCode: string | null },
+): Promise<void> {
+  await q.query(
+    `UPDATE cc_parties SET name = $2, email = coalesce(email, $3), phone = coalesce(phone, $4), language = $5,
+            postal_code = coalesce($6, postal_code), updated_at = now()
+      WHERE id = $1`,
+    [id, party.name, party.email, party.phone, party.language, party.postalCode],
+  );
+}
+
+export interface NewRequestRow {
+  reference: string;
+  organisationId: string;
+  unitId: string | null;
+  assigneeId: string | null;
+  partyId: string;
+  serviceCode: string | null;
+  channel: ContactChannel;
+  language: string;
+  subject: string;
+  firstResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  statusTokenHash: string;
+  createdAt: Date;
+}
+
+/** Inserts a request; undefined when the reference is already taken (the caller draws another). */
+export async function insertRequest(q: Queryable, row: NewRequestRow): Promise<string | undefined> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO cc_requests (reference, organisation_id, unit_id, assignee_id, party_id, service_code, channel, language,
+                              subject, first_response_due_at, resolution_due_at, status_token_hash, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+     ON CONFLICT (reference) DO NOTHING
+     RETURNING id`,
+    [
+      row.reference, row.organisationId, row.unitId, row.assigneeId, row.partyId, row.serviceCode, row.channel, row.language,
+      row.subject, row.firstResponseDueAt, row.resolutionDueAt, row.statusTokenHash, row.createdAt,
+    ],
+  );
+  return rows[0]?.id;
+}
+
+export interface RequestRow {
+  id: string;
+  reference: string;
+  organisationId: string;
+  unitId: string | null;
+  assigneeId: string | null;
+  partyId: string;
+  serviceCode: string | null;
+  channel: ContactChannel;
+  language: string;
+  subject: string;
+  status: RequestStatus;
+  outcome: ContactOutcome | null;
+  firstResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  firstRespondedAt: Date | null;
+  slaPausedAt: Date | null;
+  slaState: SlaState;
+  closedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+const REQUEST_SELECT = `
+  SELECT id, reference, organisation_id AS "organisationId", unit_id AS "unitId", assignee_id AS "assigneeId",
+         party_id AS "partyId", service_code AS "serviceCode", channel, language, subject, status, outcome,
+         first_response_due_at AS "firstResponseDueAt", resolution_due_at AS "resolutionDueAt",
+         first_responded_at AS "firstRespondedAt", sla_paused_at AS "slaPausedAt", sla_state AS "slaState",
+         closed_at AS "closedAt", created_at AS "createdAt", updated_at AS "updatedAt", version
+    FROM cc_requests`;
+
+export async function getRequest(q: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<RequestRow | undefined> {
+  const { rows } = await q.query<RequestRow>(`${REQUEST_SELECT} WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0];
+}
+
+export async function getRequestByReference(q: Queryable, reference: string, options: { forUpdate?: boolean } = {}): Promise<RequestRow | undefined> {
+  const { rows } = await q.query<RequestRow>(`${REQUEST_SELECT} WHERE reference = $1${options.forUpdate ? ' FOR UPDATE' : ''}`, [reference]);
+  return rows[0];
+}
+
+export async function updateRequestStatus(
+  q: Queryable,
+  id: string,
+  change: {
+    status: RequestStatus;
+    outcome?: ContactOutcome | null;
+    slaPausedAt: Date | null;
+    firstResponseDueAt: Date | null;
+    resolutionDueAt: Date | null;
+    closedAt: Date | null;
+    now: Date;
+  },
+): Promise<void> {
+  await q.query(
+    `UPDATE cc_requests SET status = $2, outcome = coalesce($3, outcome), sla_paused_at = $4, first_response_due_at = $5,
+            resolution_due_at = $6, closed_at = $7, updated_at = $8, version = version + 1
+      WHERE id = $1`,
+    [id, change.status, change.outcome ?? null, change.slaPausedAt, change.firstResponseDueAt, change.resolutionDueAt, change.closedAt, change.now],
+  );
+}
+
+export async function markFirstResponse(q: Queryable, id: string, at: Date): Promise<boolean> {
+  const result = await q.query(
+    `UPDATE cc_requests SET first_responded_at = $2, updated_at = $2, version = version + 1 WHERE id = $1 AND first_responded_at IS NULL`,
+    [id, at],
+  );
+  return result.rowCount > 0;
+}
+
+export async function touchRequest(q: Queryable, id: string, at: Date): Promise<void> {
+  await q.query(`UPDATE cc_requests SET updated_at = $2 WHERE id = $1`, [id, at]);
+}
+
+/** Raises the SLA state (ok → warning → breached, never down); true when it changed. */
+export async function raiseSlaState(q: Queryable, id: string, state: 'warning' | 'breached'): Promise<boolean> {
+  const result = await q.query(
+    `UPDATE cc_requests SET sla_state = $2, version = version + 1
+      WHERE id = $1 AND status <> 'closed' AND sla_paused_at IS NULL
+        AND (sla_state = 'ok' OR (sla_state = 'warning' AND $2 = 'breached'))`,
+    [id, state],
+  );
+  return result.rowCount > 0;
+}
+
+export async function insertMessage(
+  q: Queryable,
+  message: { requestId: string; kind: MessageKind; channel: ContactChannel | null; authorAccountId: string | null; body: string; mailMessageId: string | null; createdAt: Date },
+): Promise<string | undefined> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO cc_messages (request_id, kind, channel, author_account_id, body, mail_message_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (request_id, mail_message_id) WHERE mail_message_id IS NOT NULL DO NOTHING
+     RETURNING id`,
+    [message.requestId, message.kind, message.channel, message.authorAccountId, message.body, message.mailMessageId, message.createdAt],
+  );
+  return rows[0]?.id;
+}
+
+export async function insertAttachment(q: Queryable, attachment: { messageId: string; filename: string; contentType: string; content: Uint8Array }): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO cc_attachments (message_id, filename, content_type, size, content) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [attachment.messageId, attachment.filename, attachment.contentType, attachment.content.byteLength, Buffer.from(attachment.content)],
+  );
+  return rows[0]!.id;
+}
+
+/**
+ * The next agent of a unit with automatic assignment (round robin over the unit's active agents, ordered by
+ * id, after the last one assigned), recorded as the last assigned. The settings row is locked so concurrent
+ * intakes take turns. Undefined when the unit does not assign automatically or has no agent.
+ */
+export async function nextRoundRobinAssignee(q: Queryable, unitId: string): Promise<string | undefined> {
+  const { rows: settings } = await q.query<{ last: string | null }>(
+    `SELECT last_assigned_account_id AS last FROM cc_unit_settings WHERE unit_id = $1 AND auto_assign FOR UPDATE`,
+    [unitId],
+  );
+  if (!settings[0]) return undefined;
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT a.id FROM account_units au JOIN accounts a ON a.id = au.account_id
+      WHERE au.unit_id = $1 AND a.active AND a.roles && ARRAY['first_line_agent', 'second_line_agent']::text[]
+      ORDER BY (a.id <= coalesce($2::uuid, '00000000-0000-0000-0000-000000000000'::uuid)), a.id
+      LIMIT 1`,
+    [unitId, settings[0].last],
+  );
+  const next = rows[0]?.id;
+  if (next) await q.query(`UPDATE cc_unit_settings SET last_assigned_account_id = $2 WHERE unit_id = $1`, [unitId, next]);
+  return next;
+}
+
+export async function unitBelongsTo(q: Queryable, unitId: string, organisationId: string): Promise<boolean> {
+  const { rows } = await q.query(`SELECT 1 FROM units WHERE id = $1 AND organisation_id = $2`, [unitId, organisationId]);
+  return rows.length > 0;
+}
+
+export interface OrganisationBrief {
+  id: string;
+  code: string;
+  kind: string;
+  name: Record<string, string>;
+}
+
+export async function organisationById(q: Queryable, id: string): Promise<OrganisationBrief | undefined> {
+  const { rows } = await q.query<OrganisationBrief>(`SELECT id, code, kind, name FROM organisations WHERE id = $1`, [id]);
+  return rows[0];
+}
+
+export async function organisationByCode(q: Queryable, code: string): Promise<OrganisationBrief | undefined> {
+  const { rows } = await q.query<OrganisationBrief>(`SELECT id, code, kind, name FROM organisations WHERE code = $1`, [code]);
+  return rows[0];
+}
+
+/** Active organisation managers (escalation e-mails), with their language. */
+export async function organisationManagers(q: Queryable, organisationId: string): Promise<Array<{ id: string; email: string; language: string }>> {
+  const { rows } = await q.query<{ id: string; email: string; language: string }>(
+    `SELECT id, email, preferred_language AS language FROM accounts
+      WHERE organisation_id = $1 AND active AND 'organisation_manager' = ANY(roles) ORDER BY email`,
+    [organisationId],
+  );
+  return rows;
+}
+
+// ---- idempotency keys
+
+/**
+ * Claims an idempotency key for a reference inside the caller's transaction. A concurrent transaction holding
+ * the same key makes this INSERT wait until it ends: then the key is either ours (the other rolled back) or
+ * theirs (returned, with the body hash to compare).
+ */
+export async function claimIdempotencyKey(
+  q: Queryable,
+  scope: string,
+  key: string,
+  bodyHash: string,
+  reference: string,
+): Promise<{ claimed: true } | { claimed: false; reference: string; bodyHash: string }> {
+  const inserted = await q.query(
+    `INSERT INTO cc_idempotency_keys (scope, key, body_hash, reference) VALUES ($1, $2, $3, $4) ON CONFLICT (scope, key) DO NOTHING`,
+    [scope, key, bodyHash, reference],
+  );
+  if (inserted.rowCount > 0) return { claimed: true };
+  const { rows } = await q.query<{ reference: string; bodyHash: string }>(
+    `SELECT reference, body_hash AS "bodyHash" FROM cc_idempotency_keys WHERE scope = $1 AND key = $2`,
+    [scope, key],
+  );
+  if (!rows[0]) throw new Error('idempotency key vanished');
+  return { claimed: false, ...rows[0] };
+}
+
+export async function updateIdempotencyReference(q: Queryable, scope: string, key: string, reference: string): Promise<void> {
+  await q.query(`UPDATE cc_idempotency_keys SET reference = $3 WHERE scope = $1 AND key = $2`, [scope, key, reference]);
+}
+
+export async function purgeIdempotencyKeys(q: Queryable, olderThanDays: number): Promise<number> {
+  const result = await q.query(`DELETE FROM cc_idempotency_keys WHERE created_at < now() - make_interval(days => $1)`, [olderThanDays]);
+  return result.rowCount;
+}
+
+// ---- public status
+
+export interface PublicStatusRow {
+  reference: string;
+  status: RequestStatus;
+  serviceCode: string | null;
+  serviceName: Record<string, string> | null;
+  organisationName: Record<string, string>;
+  language: string;
+  createdAt: Date;
+  updatedAt: Date;
+  partyEmail: string | null;
+  lastUpdateBody: string | null;
+  lastUpdateAt: Date | null;
+}
+
+const PUBLIC_STATUS_SELECT = `
+  SELECT r.reference, r.status, r.service_code AS "serviceCode", s.name AS "serviceName", o.name AS "organisationName",
+         r.language, r.created_at AS "createdAt", r.updated_at AS "updatedAt", p.email AS "partyEmail",
+         m.body AS "lastUpdateBody", m.created_at AS "lastUpdateAt"
+    FROM cc_requests r
+    JOIN cc_parties p ON p.id = r.party_id
+    JOIN organisations o ON o.id = r.organisation_id
+    LEFT JOIN services s ON s.code = r.service_code
+    LEFT JOIN LATERAL (SELECT body, created_at FROM cc_messages
+                        WHERE request_id = r.id AND kind = 'outbound' ORDER BY created_at DESC LIMIT 1) m ON true`;
+
+export async function publicStatusByReference(q: Queryable, reference: string): Promise<PublicStatusRow | undefined> {
+  const { rows } = await q.query<PublicStatusRow>(`${PUBLIC_STATUS_SELECT} WHERE r.reference = $1`, [reference]);
+  return rows[0];
+}
+
+export async function publicStatusByTokenHash(q: Queryable, tokenHash: string): Promise<PublicStatusRow | undefined> {
+  const { rows } = await q.query<PublicStatusRow>(`${PUBLIC_STATUS_SELECT} WHERE r.status_token_hash = $1`, [tokenHash]);
+  return rows[0];
+}
+
+// ---- inbound mail
+
+/** Records an inbound Message-ID; false when it was already received (a duplicate to ignore). */
+export async function claimInboundMessageId(q: Queryable, messageId: string): Promise<boolean> {
+  const result = await q.query(`INSERT INTO cc_inbound_mail (message_id) VALUES ($1) ON CONFLICT DO NOTHING`, [messageId]);
+  return result.rowCount > 0;
+}
+
+export async function setInboundRequest(q: Queryable, messageId: string, requestId: string): Promise<void> {
+  await q.query(`UPDATE cc_inbound_mail SET request_id = $2 WHERE message_id = $1`, [messageId, requestId]);
+}
+
+export async function mailboxByAddress(q: Queryable, address: string): Promise<{ address: string; organisationId: string; unitId: string | null } | undefined> {
+  const { rows } = await q.query<{ address: string; organisationId: string; unitId: string | null }>(
+    `SELECT address, organisation_id AS "organisationId", unit_id AS "unitId" FROM cc_mailboxes WHERE address = $1`,
+    [address],
+  );
+  return rows[0];
+}
+
+// ---- throttling
+
+/** Counts one hit for an address in the current window; returns the hits so far in it. */
+export async function countIntakeHit(q: Queryable, addressHash: string, windowSeconds: number): Promise<number> {
+  const { rows } = await q.query<{ hits: number }>(
+    `INSERT INTO cc_intake_throttle (address_hash, window_start)
+     VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2))
+     ON CONFLICT (address_hash, window_start) DO UPDATE SET hits = cc_intake_throttle.hits + 1
+     RETURNING hits`,
+    [addressHash, windowSeconds],
+  );
+  return Number(rows[0]!.hits);
+}
+
+export async function purgeIntakeThrottle(q: Queryable): Promise<void> {
+  await q.query(`DELETE FROM cc_intake_throttle WHERE window_start < now() - interval '1 day'`);
+}
+
+/** Message-IDs are remembered 90 days: a sender does not retry longer than that. */
+export async function purgeInboundMail(q: Queryable): Promise<void> {
+  await q.query(`DELETE FROM cc_inbound_mail WHERE received_at < now() - interval '90 days'`);
+}

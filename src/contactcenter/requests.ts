@@ -1,0 +1,382 @@
+// The contact-center core: creating requests from any channel, adding to their conversation, changing their
+// status with the SLA clock. Every function takes the caller's transaction (tx), so a request, its messages,
+// its contact record, its SLA jobs, its realtime events and its receipt e-mail commit together or not at all.
+//
+// STABLE EXPORTS (the console builds on them; signatures do not change):
+//
+//   createRequest(tx, input: CreateRequestInput, deps?: CoreDeps)
+//       → Promise<CreatedRequest { id, reference, partyId, statusToken, assigneeId, organisationId, unitId }>
+//     Finds or creates the party within the organisation (by e-mail, then phone; or input.partyId), creates the
+//     request with SLA due times, its first inbound message (+ attachments), a cc_contacts row (recordContact),
+//     auto-assigns round robin when the unit has cc_unit_settings.auto_assign, schedules the SLA jobs,
+//     publishes "request.created" on cc:org:{org} (+ cc:unit:{unit}, account:{assignee}) and, when
+//     deps.mail is given and the party has an e-mail, sends the receipt (reference + status link).
+//
+//   addMessage(tx, requestId, input: AddMessageInput) → Promise<{ id: string } | undefined>
+//     Adds an inbound/outbound/note/event message; undefined when the mail Message-ID was already recorded on
+//     this request. An outbound message is the first response when none was given (stops that clock). An
+//     inbound message on a waiting_user request resumes it (status open, clocks shifted). Publishes
+//     "request.message" (notes and events are staff-only; the event carries ids only).
+//
+//   setStatus(tx, requestId, status, options?: { now?, outcome?, actorAccountId? }) → Promise<RequestRow>
+//     waiting_user pauses the SLA clocks (jobs cancelled); leaving waiting_user shifts the due times by the
+//     paused business time and re-schedules the jobs; closed stops the clocks. Publishes "request.status".
+//     Throws AppError(404 'contact.request_not_found') for an unknown id.
+//
+//   findParty(tx, organisationId, { email?, phone? }) → Promise<PartyRow | undefined>
+//   requestChannels({ organisationId, unitId, assigneeId }) → string[]   (realtime channels of a request)
+//   hashStatusToken(token) → string
+//
+// Realtime channels: `cc:org:{organisationId}`, `cc:unit:{unitId}`, `account:{assigneeId}`.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../platform/db/database.ts';
+import { publish } from '../platform/realtime/publish.ts';
+import { AppError } from '../platform/http/errors.ts';
+import type { Language } from '../platform/i18n/languages.ts';
+import { translator } from '../platform/i18n/messages.ts';
+import type { MailService } from '../platform/mail/service.ts';
+import { recordContact } from './contacts.ts';
+import type { ContactChannel, ContactOutcome, MessageKind, RequestStatus } from './model.ts';
+import { withUniqueReference } from './references.ts';
+import * as repo from './repository.ts';
+import { cancelSlaJobs, dueTimes, remainingAfterPause, scheduleSlaJobs, slaSettingsFor } from './sla.ts';
+
+export interface PartyInput {
+  name: string;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  language: Language;
+}
+
+export interface AttachmentInput {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
+export interface CreateRequestInput {
+  organisationId: string;
+  unitId?: string | null | undefined;
+  channel: ContactChannel;
+  language: Language;
+  serviceCode?: string | null | undefined;
+  subject: string;
+  message: string;
+  party: PartyInput;
+  /** An existing party of the same organisation (the console's "known caller"); else found or created. */
+  partyId?: string | null | undefined;
+  attachments?: AttachmentInput[] | undefined;
+  /** When the contact began (a phone call's start); now by default. The SLA clocks start here too. */
+  startedAt?: Date | undefined;
+  /** Contact end and outcome when known at creation (a call answered at once); else left open. */
+  endedAt?: Date | null | undefined;
+  outcome?: ContactOutcome | null | undefined;
+  /** The agent who took the contact (console), recorded on the contact and as the message author. */
+  agentAccountId?: string | null | undefined;
+  /** RFC 5322 Message-ID of the inbound e-mail this request comes from. */
+  mailMessageId?: string | null | undefined;
+  /** An explicit assignee (console "take it myself"); else round robin when the unit auto-assigns. */
+  assigneeId?: string | null | undefined;
+  /** Set false to not send the receipt e-mail even when deps.mail is given. */
+  sendReceipt?: boolean | undefined;
+  /** Use this reference (already claimed by an idempotency key); drawn at random otherwise. */
+  reference?: string | undefined;
+  /** Called when `reference` turned out to be taken and another one was drawn. */
+  onReferenceChanged?: ((reference: string) => Promise<void>) | undefined;
+}
+
+export interface CoreDeps {
+  /** Sends the receipt e-mail in the same transaction (services.mail). */
+  mail?: Pick<MailService, 'send'> | undefined;
+  /** Public base URL for the status link, e.g. "https://irisdesk.brussels". */
+  publicUrl?: string | undefined;
+}
+
+export interface CreatedRequest {
+  id: string;
+  reference: string;
+  partyId: string;
+  /** The secret of the status link (only its hash is stored): /{lang}/contact/status/{token}. */
+  statusToken: string;
+  assigneeId: string | null;
+  organisationId: string;
+  unitId: string | null;
+}
+
+export interface AddMessageInput {
+  kind: MessageKind;
+  channel?: ContactChannel | null | undefined;
+  body: string;
+  authorAccountId?: string | null | undefined;
+  mailMessageId?: string | null | undefined;
+  attachments?: AttachmentInput[] | undefined;
+  /** Now by default. */
+  at?: Date | undefined;
+}
+
+export function hashStatusToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function requestChannels(request: { organisationId: string; unitId?: string | null; assigneeId?: string | null }): string[] {
+  const channels = [`cc:org:${request.organisationId}`];
+  if (request.unitId) channels.push(`cc:unit:${request.unitId}`);
+  if (request.assigneeId) channels.push(`account:${request.assigneeId}`);
+  return channels;
+}
+
+async function publishAll(tx: Queryable, channels: string[], type: string, data: unknown) {
+  for (const channel of channels) await publish(tx, channel, { type, data });
+}
+
+const normEmail = (email: string | null | undefined) => (email ? email.trim().toLowerCase() : null);
+const normPhone = (phone: string | null | undefined) => {
+  const digits = phone ? phone.replace(/[\s./()-]/g, '') : '';
+  return digits ? digits : null;
+};
+
+export async function findParty(tx: Queryable, organisationId: string, contact: { email?: string | null; phone?: string | null }) {
+  return repo.findPartyByContact(tx, organisationId, normEmail(contact.email), normPhone(contact.phone));
+}
+
+export async function createRequest(tx: Queryable, input: CreateRequestInput, deps: CoreDeps = {}): Promise<CreatedRequest> {
+  const startedAt = input.startedAt ?? new Date();
+  const email = normEmail(input.party.email);
+  const phone = normPhone(input.party.phone);
+  const partyFields = {
+    name: input.party.name.trim().slice(0, 200) || '?',
+    email,
+    phone,
+    language: input.party.language,
+    postalCode: input.party.postalCode || null,
+  };
+  // Party: the given one (of the same organisation), else the one with this e-mail/phone, else a new one.
+  let partyId: string | undefined;
+  if (input.partyId) {
+    const party = await repo.findPartyById(tx, input.organisationId, input.partyId);
+    if (!party) throw new AppError(404, 'contact.party_not_found');
+    partyId = party.id;
+  } else {
+    const existing = await repo.findPartyByContact(tx, input.organisationId, email, phone);
+    if (existing) {
+      partyId = existing.id;
+      await repo.refreshParty(tx, existing.id, partyFields);
+    } else {
+      partyId = await repo.insertParty(tx, { organisationId: input.organisationId, ...partyFields });
+    }
+  }
+
+  let unitId = input.unitId ?? null;
+  if (unitId && !(await repo.unitBelongsTo(tx, unitId, input.organisationId))) unitId = null;
+  const assigneeId = input.assigneeId ?? (unitId ? ((await repo.nextRoundRobinAssignee(tx, unitId)) ?? null) : null);
+
+  const { target, clock: schedule, organisation } = await slaSettingsFor(tx, input.organisationId, input.channel, input.serviceCode);
+  const due = dueTimes(schedule, target, startedAt);
+  const statusToken = randomBytes(24).toString('base64url');
+  const row: Omit<repo.NewRequestRow, 'reference'> = {
+    organisationId: input.organisationId,
+    unitId,
+    assigneeId,
+    partyId,
+    serviceCode: input.serviceCode ?? null,
+    channel: input.channel,
+    language: input.language,
+    subject: input.subject.replace(/\s+/g, ' ').trim().slice(0, 300) || '-',
+    firstResponseDueAt: due.firstResponseDueAt,
+    resolutionDueAt: due.resolutionDueAt,
+    statusTokenHash: hashStatusToken(statusToken),
+    createdAt: startedAt,
+  };
+  let reference: string;
+  let id: string;
+  const given = input.reference ? await repo.insertRequest(tx, { ...row, reference: input.reference }) : undefined;
+  if (given) {
+    reference = input.reference!;
+    id = given;
+  } else {
+    ({ reference, id } = await withUniqueReference(async (candidate) => {
+      const inserted = await repo.insertRequest(tx, { ...row, reference: candidate });
+      return inserted ? { reference: candidate, id: inserted } : undefined;
+    }));
+    // The reference reserved by the caller was taken meanwhile (one chance in billions): tell it the new one.
+    if (input.reference) await input.onReferenceChanged?.(reference);
+  }
+
+  const messageId = await repo.insertMessage(tx, {
+    requestId: id,
+    kind: 'inbound',
+    channel: input.channel,
+    authorAccountId: input.agentAccountId ?? null,
+    body: input.message.slice(0, 100_000),
+    mailMessageId: input.mailMessageId ?? null,
+    createdAt: startedAt,
+  });
+  for (const attachment of input.attachments ?? []) {
+    await repo.insertAttachment(tx, { messageId: messageId!, ...attachment });
+  }
+  await recordContact(tx, {
+    organisationId: input.organisationId,
+    channel: input.channel,
+    requestId: id,
+    partyId,
+    serviceCode: input.serviceCode ?? null,
+    agentAccountId: input.agentAccountId ?? null,
+    language: input.language,
+    startedAt,
+    endedAt: input.endedAt ?? (input.channel === 'web' || input.channel === 'email' ? startedAt : null),
+    outcome: input.outcome ?? null,
+    source: { kind: 'request', id },
+  });
+  await scheduleSlaJobs(
+    tx,
+    {
+      id,
+      organisationId: input.organisationId,
+      createdAt: startedAt,
+      firstResponseDueAt: due.firstResponseDueAt,
+      resolutionDueAt: due.resolutionDueAt,
+      firstRespondedAt: null,
+      clockStartedAt: startedAt,
+      target,
+    },
+    schedule,
+    new Date(Math.max(Date.now(), startedAt.getTime())),
+  );
+  await publishAll(tx, requestChannels({ organisationId: input.organisationId, unitId, assigneeId }), 'request.created', {
+    id,
+    reference,
+    channel: input.channel,
+    serviceCode: input.serviceCode ?? null,
+    unitId,
+    assigneeId,
+    firstResponseDueAt: due.firstResponseDueAt.toISOString(),
+  });
+  if (deps.mail && email && input.sendReceipt !== false) {
+    const orgName = organisation.name[input.language] ?? organisation.name.fr ?? organisation.code;
+    await sendReceipt(tx, deps, { organisationId: input.organisationId, orgName, email, language: input.language, reference, statusToken, subject: row.subject });
+  }
+  return { id, reference, partyId, statusToken, assigneeId, organisationId: input.organisationId, unitId };
+}
+
+/** The status link of a request (the token is shown once: in the receipt). */
+export function statusLink(publicUrl: string | undefined, language: Language, statusToken: string): string {
+  return `${(publicUrl ?? '').replace(/\/$/, '')}/${language}/contact/status/${statusToken}`;
+}
+
+async function sendReceipt(
+  tx: Queryable,
+  deps: CoreDeps,
+  receipt: { organisationId: string; orgName: string; email: string; language: Language; reference: string; statusToken: string; subject: string },
+) {
+  const t = translator(receipt.language);
+  const orgName = receipt.orgName;
+  const link = statusLink(deps.publicUrl, receipt.language, receipt.statusToken);
+  await deps.mail!.send(
+    {
+      to: receipt.email,
+      subject: t('contact.receipt.subject', { reference: receipt.reference }),
+      text: t('contact.receipt.body', { reference: receipt.reference, organisation: orgName, link, subject: receipt.subject }),
+      language: receipt.language,
+      purpose: 'contact.receipt',
+      organisationId: receipt.organisationId,
+      fromName: orgName ? `${orgName} via IrisDesk`.slice(0, 150) : undefined,
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    },
+    { tx },
+  );
+}
+
+async function requireRequest(tx: Queryable, requestId: string) {
+  const request = /^[0-9a-f-]{36}$/i.test(requestId) ? await repo.getRequest(tx, requestId, { forUpdate: true }) : undefined;
+  if (!request) throw new AppError(404, 'contact.request_not_found');
+  return request;
+}
+
+export async function addMessage(tx: Queryable, requestId: string, input: AddMessageInput): Promise<{ id: string } | undefined> {
+  const request = await requireRequest(tx, requestId);
+  const at = input.at ?? new Date();
+  const id = await repo.insertMessage(tx, {
+    requestId,
+    kind: input.kind,
+    channel: input.channel ?? null,
+    authorAccountId: input.authorAccountId ?? null,
+    body: input.body.slice(0, 100_000),
+    mailMessageId: input.mailMessageId ?? null,
+    createdAt: at,
+  });
+  if (!id) return undefined;
+  for (const attachment of input.attachments ?? []) await repo.insertAttachment(tx, { messageId: id, ...attachment });
+  if (input.kind === 'outbound' && !request.firstRespondedAt && (await repo.markFirstResponse(tx, requestId, at))) {
+    await cancelSlaJobs(tx, requestId, 'first_response');
+  } else {
+    await repo.touchRequest(tx, requestId, at);
+  }
+  const channels = requestChannels(request);
+  await publishAll(tx, channels, 'request.message', { id: requestId, reference: request.reference, messageId: id, kind: input.kind });
+  if (input.kind === 'inbound' && request.status === 'waiting_user') {
+    await setStatus(tx, requestId, 'open', { now: at });
+  }
+  return { id };
+}
+
+export async function setStatus(
+  tx: Queryable,
+  requestId: string,
+  status: RequestStatus,
+  options: { now?: Date | undefined; outcome?: ContactOutcome | null | undefined; actorAccountId?: string | null | undefined } = {},
+): Promise<repo.RequestRow> {
+  const request = await requireRequest(tx, requestId);
+  const now = options.now ?? new Date();
+  if (request.status === status && options.outcome === undefined) return request;
+  let { firstResponseDueAt, resolutionDueAt, slaPausedAt } = request;
+  const { target, clock: schedule } = await slaSettingsFor(tx, request.organisationId, request.channel, request.serviceCode);
+  const leavingPause = request.status === 'waiting_user' && status !== 'waiting_user' && request.slaPausedAt;
+  if (status === 'waiting_user' && !slaPausedAt) {
+    slaPausedAt = now;
+    await cancelSlaJobs(tx, requestId);
+  } else if (leavingPause) {
+    const pausedAt = request.slaPausedAt!;
+    if (firstResponseDueAt && !request.firstRespondedAt) firstResponseDueAt = remainingAfterPause(schedule, firstResponseDueAt, pausedAt, now);
+    if (resolutionDueAt) resolutionDueAt = remainingAfterPause(schedule, resolutionDueAt, pausedAt, now);
+    slaPausedAt = null;
+  }
+  const closedAt = status === 'closed' ? (request.closedAt ?? now) : null;
+  await repo.updateRequestStatus(tx, requestId, {
+    status,
+    outcome: options.outcome,
+    slaPausedAt,
+    firstResponseDueAt,
+    resolutionDueAt,
+    closedAt,
+    now,
+  });
+  if (status === 'closed') {
+    await cancelSlaJobs(tx, requestId);
+  } else if (leavingPause || (request.status === 'closed' && status !== 'waiting_user')) {
+    await scheduleSlaJobs(
+      tx,
+      {
+        id: requestId,
+        organisationId: request.organisationId,
+        createdAt: request.createdAt,
+        firstResponseDueAt,
+        resolutionDueAt,
+        firstRespondedAt: request.firstRespondedAt,
+        clockStartedAt: now,
+        target,
+      },
+      schedule,
+      now,
+    );
+  }
+  await publishAll(tx, requestChannels(request), 'request.status', {
+    id: requestId,
+    reference: request.reference,
+    status,
+    from: request.status,
+    firstResponseDueAt: firstResponseDueAt?.toISOString() ?? null,
+    resolutionDueAt: resolutionDueAt?.toISOString() ?? null,
+  });
+  return { ...request, status, slaPausedAt, firstResponseDueAt, resolutionDueAt, closedAt, updatedAt: now, version: request.version + 1 };
+}
