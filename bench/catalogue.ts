@@ -17,6 +17,8 @@ import { createApp } from '../src/app.ts';
 import { insertServices, type NewService } from '../src/catalogue/repository.ts';
 import { referenceServices } from '../src/seed/catalogue.ts';
 import type { Language } from '../src/platform/i18n/languages.ts';
+import { percentile } from './support.ts';
+export { percentile };
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const SYNTHETIC_SIZE = 5_000;
@@ -99,11 +101,6 @@ async function startServer(db: Database) {
   };
 }
 
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
 async function sequential(urls: string[], rounds: number) {

@@ -16,6 +16,7 @@ import { createApp } from '../src/app.ts';
 import { publish } from '../src/platform/realtime/publish.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { connectEventStream, type SseClient } from '../test/sse.ts';
+import { percentile, waitUntilReady } from './support.ts';
 
 function option(args: string[], name: string, fallback: number): number {
   const index = args.indexOf(`--${name}`);
@@ -38,9 +39,6 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
   return session!.split(';')[0]!;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function measure(publisher: Database, baseUrl: string, events: number, clients: number, label: string) {
   const cookie = await signIn(baseUrl, 'agent@demo.irisdesk.brussels');
@@ -92,15 +90,7 @@ async function onPostgres(baseUrl: string, events: number, clients: number) {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const url = `http://127.0.0.1:${port}`;
-    for (let tries = 0; ; tries++) {
-      if (tries > 600) throw new Error('server not ready after 60 s');
-      try {
-        if ((await fetch(`${url}/readyz`)).status === 200) break;
-      } catch {
-        // not yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitUntilReady(url, 60000);
     publisher = await openPostgres(dbUrl.toString(), { max: 4 });
     await measure(publisher, url, events, clients, 'PostgreSQL, two processes (publisher → server B → SSE)');
   } finally {

@@ -22,6 +22,26 @@ const BENCHES: Record<string, { describe: string; run: (args: string[]) => Promi
     describe: 'realtime events: publish on one instance → SSE browsers on another, p50/p95 (--events, --clients; BENCH_DATABASE_URL for two processes on PostgreSQL)',
     run: async (args) => (await import('./realtime.ts')).benchRealtime(args),
   },
+  'contact-console': {
+    describe: 'agent console: inbox p50/p95 with 100,000 open requests (--requests, --pages); with BENCH_DATABASE_URL a change on process A reaching a console SSE on process B (--changes)',
+    run: async (args) => (await import('./contact-console.ts')).benchContactConsole(args),
+  },
+  'contact-intake': {
+    describe: 'contact intake: POST /api/v1/contact-requests sustained requests/s and p50/p95 (--seconds, --clients; BENCH_DATABASE_URL for PostgreSQL)',
+    run: async (args) => (await import('./contact-intake.ts')).benchContactIntake(args),
+  },
+  appointments: {
+    describe: 'appointments: N concurrent bookings of one slot (--racers 200: one 201, the rest clean 409s) and booking p50/p95 (--bookings, --clients; BENCH_DATABASE_URL for PostgreSQL)',
+    run: async (args) => (await import('./appointments.ts')).benchAppointments(args),
+  },
+  queues: {
+    describe: 'queue tickets: call next p50/p95 (service and HTTP), wait estimate; with BENCH_DATABASE_URL a call reaching boards on another process (--waiting, --calls, --clients, --events)',
+    run: async (args) => (await import('./queues.ts')).benchQueues(args),
+  },
+  knowledge: {
+    describe: 'knowledge-base search at N published articles: index build, in-process p50/p95 as public and staff, with a service filter (--articles, --searches)',
+    run: async (args) => (await import('./knowledge.ts')).benchKnowledge(args),
+  },
   orientation: {
     describe: 'orientation quality: top-1 / top-3 accuracy on the labelled user questions',
     run: async () => (await import('./orientation-eval.ts')).runOrientationEval(),

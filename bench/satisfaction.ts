@@ -19,6 +19,7 @@ import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { rebuildAggregates } from '../src/satisfaction/repository.ts';
 import type { App } from '../src/platform/http/types.ts';
+import { percentile } from './support.ts';
 
 const DB_NAME = 'irisdesk_bench_satisfaction';
 
@@ -27,10 +28,6 @@ function option(args: string[], name: string, fallback: number): number {
   return index >= 0 ? Number(args[index + 1]) : fallback;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function openDatabase(reuse: boolean): Promise<{ db: Database; fresh: boolean }> {
   const server = process.env.BENCH_DATABASE_URL;

@@ -32,6 +32,12 @@ import { realtimeRoutes } from './platform/realtime/routes.ts';
 import { catalogueRoutes } from './catalogue/routes.tsx';
 import { satisfactionRoutes } from './satisfaction/routes.tsx';
 import { competenceRoutes } from './competence/routes.tsx';
+import { contactIntakeRoutes } from './contactcenter/intake/routes.tsx';
+import { queueRoutes } from './queues/routes.tsx';
+import { appointmentRoutes } from './appointments/routes.tsx';
+import { knowledgeRoutes } from './knowledge/routes.tsx';
+import { safetyRoutes } from './safety/routes.tsx';
+import { contactConsoleRoutes } from './contactcenter/console/routes.tsx';
 
 export interface AppDeps {
   config: Config;
@@ -168,6 +174,12 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   catalogueRoutes(app, services);
   satisfactionRoutes(app, services);
   competenceRoutes(app, services);
+  contactIntakeRoutes(app, services);
+  queueRoutes(app, services);
+  appointmentRoutes(app, services);
+  knowledgeRoutes(app, services);
+  safetyRoutes(app, services);
+  contactConsoleRoutes(app, services);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -34,6 +34,16 @@ export interface Config {
   jobsPollIntervalMs: number;
   /** Jobs one worker runs at the same time. */
   jobsConcurrency: number;
+  /** Inbound e-mail (contact center): SMTP listener port; unset: no listener. */
+  inboundSmtpPort: number | undefined;
+  /** Address the inbound SMTP listener binds to. */
+  inboundSmtpHost: string;
+  /** Largest inbound e-mail accepted, in bytes (attachments included). */
+  inboundSmtpMaxBytes: number;
+  /** Code of the organisation that plays the regional first line (contact requests that cannot be routed). */
+  contactFirstLine: string;
+  /** Public contact submissions and status look-ups per client address per 10 minutes (0: no limit). */
+  contactIntakeLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -150,6 +160,17 @@ export function loadConfig(env: Env = process.env): Config {
   const jobsWorker = boolean('JOBS_WORKER', true);
   const jobsPollIntervalMs = integer('JOBS_POLL_INTERVAL_MS', 5000, 100, 600_000);
   const jobsConcurrency = integer('JOBS_CONCURRENCY', 4, 1, 64);
+  const inboundSmtpPort = read('INBOUND_SMTP_PORT') === undefined ? undefined : integer('INBOUND_SMTP_PORT', 0, 0, 65535);
+  const inboundSmtpHost = read('INBOUND_SMTP_HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(inboundSmtpHost)) {
+    problems.push(`INBOUND_SMTP_HOST must be a host name or an IP address such as 0.0.0.0 (got "${inboundSmtpHost}").`);
+  }
+  const inboundSmtpMaxBytes = integer('INBOUND_SMTP_MAX_BYTES', 15 * 1024 * 1024, 1024, 100 * 1024 * 1024);
+  const contactFirstLine = read('CONTACT_FIRST_LINE') ?? 'easy-brussels';
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(contactFirstLine)) {
+    problems.push(`CONTACT_FIRST_LINE must be an organisation code such as easy-brussels (got "${contactFirstLine}").`);
+  }
+  const contactIntakeLimit = integer('CONTACT_INTAKE_LIMIT', 30, 0, 1_000_000);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -170,6 +191,11 @@ export function loadConfig(env: Env = process.env): Config {
     jobsWorker,
     jobsPollIntervalMs,
     jobsConcurrency,
+    inboundSmtpPort,
+    inboundSmtpHost,
+    inboundSmtpMaxBytes,
+    contactFirstLine,
+    contactIntakeLimit,
   };
 }
 

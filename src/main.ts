@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.ts';
 import { createApp } from './app.ts';
 import { startJobWorker } from './platform/jobs/worker.ts';
 import { purgeFinishedJobs } from './platform/jobs/repository.ts';
+import { startInboundSmtpFromConfig } from './contactcenter/inbound-mail/server.ts';
 
 async function main() {
   const started = performance.now();
@@ -29,6 +30,7 @@ async function main() {
   const seeded = await seed(db, { demo: config.seedDemo });
   const { app, services } = await createApp({ config, db });
   await app.listen({ port: config.port, host: config.host });
+  const inboundSmtp = await startInboundSmtpFromConfig(config, db, services.contactCenter.receiveMail, app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   app.log.info(
@@ -63,7 +65,7 @@ async function main() {
 
   const housekeeping = setInterval(() => {
     services.identity.purgeExpired().catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'));
-    Promise.all([purgeFinishedJobs(db, 7, 90), services.mail.purgeExpired(), services.realtime.purgeExpired()]).catch(
+    Promise.all([purgeFinishedJobs(db, 7, 90), services.mail.purgeExpired(), services.realtime.purgeExpired(), services.contactCenter.purgeExpired()]).catch(
       (error: unknown) => app.log.warn({ err: error }, 'housekeeping of jobs, mail or realtime events failed'),
     );
   }, 10 * 60_000);
@@ -76,6 +78,7 @@ async function main() {
     app.log.info({ signal }, 'stopping');
     clearInterval(housekeeping);
     await worker?.stop();
+    await inboundSmtp?.stop();
     await app.close();
     await db.close();
     process.exit(0);

@@ -11,6 +11,12 @@ import { contactPointService } from './contactpoints/service.ts';
 import { catalogueService } from './catalogue/service.ts';
 import { satisfactionService } from './satisfaction/service.ts';
 import { competenceService } from './competence/service.ts';
+import { contactCenterService } from './contactcenter/intake/service.ts';
+import { knowledgeService } from './knowledge/service.ts';
+import { safetyService } from './safety/service.ts';
+import { consoleService } from './contactcenter/console/service.ts';
+import { appointmentService } from './appointments/service.ts';
+import { queueService } from './queues/service.ts';
 
 export function createServices({ config, db }: { config: Config; db: Database }) {
   // Platform services other modules build on: the job registry (handlers run by the worker in main.ts),
@@ -31,6 +37,12 @@ export function createServices({ config, db }: { config: Config; db: Database })
     catalogue: catalogueService(db, { contactPoints: contactPointService(db) }),
     satisfaction: satisfactionService(db, { publicUrl: config.publicUrl }),
     competence: competenceService(db),
+    contactCenter: contactCenterService(db, { mail, jobs, audit, config }),
+    knowledge: knowledgeService(db),
+    safety: safetyService(db),
+    contactConsole: consoleService(db, { mail, realtime, publicUrl: config.publicUrl }),
+    appointments: appointmentService({ db, contactPoints: contactPointService(db), mail, jobs, publicUrl: config.publicUrl }),
+    queues: queueService(db, { contactPoints: contactPointService(db), publicUrl: config.publicUrl }),
   };
 }
 

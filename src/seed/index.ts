@@ -6,6 +6,11 @@ import { seedCatalogue } from './catalogue.ts';
 import { seedContactPoints } from './contact-points.ts';
 import { seedCompetenceDemo, seedCompetenceReference } from './competence.ts';
 import { seedSatisfactionDemo } from './satisfaction.ts';
+import { seedQueues } from './queues.ts';
+import { seedKnowledgeDemo } from './knowledge.ts';
+import { seedAppointmentsDemo } from './appointments.ts';
+import { seedSafetyDemo } from './safety.ts';
+import { seedContactConsoleDemo } from './contact-console.ts';
 
 export async function seed(db: Database, options: { demo: boolean }) {
   const organisations = await seedReferenceOrganisations(db);
@@ -15,5 +20,10 @@ export async function seed(db: Database, options: { demo: boolean }) {
   const competence = await seedCompetenceReference(db);
   const competenceDemo = options.demo ? await seedCompetenceDemo(db) : { competenceCampaignsCreated: 0 };
   const satisfaction = options.demo ? await seedSatisfactionDemo(db) : { feedbackAnswersCreated: 0 };
-  return { organisationsCreated: organisations, ...catalogue, ...demo, ...contactPoints, ...competence, ...competenceDemo, ...satisfaction };
+  const queues = options.demo ? await seedQueues(db) : { queueServicesCreated: 0 };
+  if (options.demo) await seedKnowledgeDemo(db);
+  if (options.demo) await seedSafetyDemo(db);
+  if (options.demo) await seedContactConsoleDemo(db);
+  const appointments = options.demo ? await seedAppointmentsDemo(db) : { appointmentSettingsCreated: 0 };
+  return { ...appointments, organisationsCreated: organisations, ...catalogue, ...demo, ...contactPoints, ...competence, ...competenceDemo, ...satisfaction, ...queues };
 }

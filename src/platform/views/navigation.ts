@@ -50,7 +50,33 @@ const ITEMS: NavigationItem[] = [
     label: 'nav.satisfaction',
     visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager', 'regional_analyst'),
   },
+  {
+    section: 'agenda',
+    path: '/agenda',
+    label: 'nav.agenda',
+    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager', 'first_line_agent', 'second_line_agent'),
+  },
+  {
+    section: 'appointment-settings',
+    path: '/admin/appointments',
+    label: 'nav.appointmentSettings',
+    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager'),
+  },
+  {
+    section: 'console',
+    path: '/console',
+    label: 'nav.console',
+    visible: (actor) => hasRole(actor, 'first_line_agent', 'second_line_agent', 'organisation_manager'),
+  },
+  {
+    section: 'queues',
+    path: '/queues',
+    label: 'nav.queues',
+    visible: (actor) => hasRole(actor, 'first_line_agent', 'second_line_agent', 'organisation_manager'),
+  },
   { section: 'competence', path: '/competence', label: 'nav.competence', visible: () => true },
+  { section: 'knowledge', path: '/admin/knowledge', label: 'nav.knowledge', visible: () => true },
+  { section: 'safety', path: '/safety', label: 'nav.safety', visible: () => true },
   { section: 'password', path: '/account/password', label: 'nav.password', visible: () => true },
 ];
 
