@@ -51,7 +51,7 @@ export async function streamEvents(
   const early: DeliveredEvent[] = [];
 
   const write = (text: string) => {
-    if (!open) return;
+    if (!open || !res.headersSent) return; // nothing before the 200 (a heartbeat while still subscribing)
     res.write(text);
     if (res.writableLength > MAX_PENDING_BYTES) end();
   };
@@ -80,7 +80,24 @@ export async function streamEvents(
   res.on('close', end);
   res.on('error', end);
 
-  // Headers set by hooks so far (security headers) are kept; compression does not apply to a stream.
+  try {
+    for (const channel of channels) {
+      const unsubscribe = await hub.subscribe(channel, (event) => (starting ? early.push(event) : send(event)));
+      if (!open) {
+        unsubscribe();
+        return;
+      }
+      unsubscribes.push(unsubscribe);
+    }
+  } catch (error) {
+    request.log.warn({ err: error }, 'could not subscribe to realtime channels');
+    if (!res.headersSent) res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '3' });
+    end();
+    return;
+  }
+
+  // Listening first, answering after: a client that has the 200 receives every event published from then on
+  // (events arriving in between wait in `early`). Headers set by hooks so far (security headers) are kept; compression does not apply to a stream.
   const headers: Record<string, string | number | string[]> = {};
   for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value as string;
   delete headers['content-length'];
@@ -93,21 +110,6 @@ export async function streamEvents(
   });
   res.socket?.setNoDelay(true);
   write(`retry: ${options.retryMs ?? 3000}\n: connected\n\n`);
-
-  try {
-    for (const channel of channels) {
-      const unsubscribe = await hub.subscribe(channel, (event) => (starting ? early.push(event) : send(event)));
-      if (!open) {
-        unsubscribe();
-        return;
-      }
-      unsubscribes.push(unsubscribe);
-    }
-  } catch (error) {
-    request.log.warn({ err: error }, 'could not subscribe to realtime channels');
-    end();
-    return;
-  }
 
   const lastEventId = parseLastEventId(request);
   if (lastEventId !== undefined) {
