@@ -1,6 +1,8 @@
-// Browser tests of appointments: the whole booking flow without an account in fr, nl and en (service →
-// point → slot → details → confirmation, an invalid form, cancelling), the agent's agenda with "arrived",
-// and the settings screens. axe-core runs on every page (visit / submitAndCheck / checkA11y).
+// Browser tests of appointments: the whole booking flow without an account, driven in English (service →
+// point → slot → details → confirmation, an invalid form, cancelling), with a page tour of the same steps in
+// French and Dutch (a booking made by a plain form post, then cancelled); the agent's agenda with "arrived",
+// and the settings screens. axe-core runs on every page in the three languages (visit / submitAndCheck /
+// checkA11y).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { checkA11y, submitAndCheck, visit } from './browser.ts';
@@ -21,7 +23,8 @@ async function follow(page: Page, link: ReturnType<Page['locator']>) {
   await checkA11y(page);
 }
 
-describe.each(LANGUAGES)('booking an appointment in %s', (lang) => {
+describe('booking an appointment in en', () => {
+  const lang = 'en';
   const t = translator(lang);
   it('goes from the service to a confirmed appointment, accessibly, without an account', () =>
     withPage(async (page) => {
@@ -30,27 +33,55 @@ describe.each(LANGUAGES)('booking an appointment in %s', (lang) => {
       await page.getByLabel(t('appointments.field.postalCode')).fill('1030');
       await submitAndCheck(page, page.getByRole('button', { name: t('appointments.next') }), { status: 200 });
       await follow(page, page.getByRole('link', { name: new RegExp(t('appointments.points.choose')) }).first());
-      // A later slot per language, so the three runs do not compete for one.
-      const index = LANGUAGES.indexOf(lang) * 3;
-      await page.locator('input[name="start"]').nth(index).check();
+      // A later slot per language, so the flow and the tours do not compete for one.
+      await page.locator('input[name="start"]').nth(LANGUAGES.indexOf(lang) * 3).check();
       await submitAndCheck(page, page.getByRole('button', { name: t('appointments.next') }), { status: 200 });
-      if (lang === 'en') {
-        await page.getByLabel(t('appointments.field.email')).fill('not an address');
-        await submitAndCheck(page, page.getByRole('button', { name: t('appointments.details.submit') }), { status: 400 });
-        await expect(page.locator('[data-error-summary]').count()).resolves.toBe(1);
-      }
+      await page.getByLabel(t('appointments.field.email')).fill('not an address');
+      await submitAndCheck(page, page.getByRole('button', { name: t('appointments.details.submit') }), { status: 400 });
+      await expect(page.locator('[data-error-summary]').count()).resolves.toBe(1);
       await page.getByLabel(t('appointments.field.name')).fill(`E2E ${lang}`);
       await page.getByLabel(t('appointments.field.email')).fill(`e2e.${lang}@example.be`);
       await submitAndCheck(page, page.getByRole('button', { name: t('appointments.details.submit') }), { status: 200 });
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('appointments.manage.bookedTitle'));
       await expect(page.locator('main').textContent()).resolves.toMatch(/RDV-[A-Z0-9]{4}-[A-Z0-9]{4}/);
-      if (lang === 'en') {
-        const manage = page.url();
-        await follow(page, page.getByRole('link', { name: t('appointments.manage.move') }));
-        await visit(page, manage);
-        await submitAndCheck(page, page.getByRole('button', { name: t('appointments.manage.cancel') }), { status: 200 });
-        await expect(page.locator('main').textContent()).resolves.toContain(t('appointments.status.cancelled'));
-      }
+      const manage = page.url();
+      await follow(page, page.getByRole('link', { name: t('appointments.manage.move') }));
+      await visit(page, manage);
+      await submitAndCheck(page, page.getByRole('button', { name: t('appointments.manage.cancel') }), { status: 200 });
+      await expect(page.locator('main').textContent()).resolves.toContain(t('appointments.status.cancelled'));
+    }), 240_000);
+});
+
+describe.each(['fr', 'nl'] as const)('booking pages in %s', (lang) => {
+  const t = translator(lang);
+  it('shows every step of the booking, the confirmation, moving and the cancelled appointment', () =>
+    withPage(async (page) => {
+      await visit(page, `/${lang}/appointments`);
+      await expect(page.getByLabel(t('appointments.field.service')).count()).resolves.toBe(1);
+      await visit(page, `/${lang}/appointments/points?service=eid-card&postalCode=1030`);
+      const slots = await page.getByRole('link', { name: new RegExp(t('appointments.points.choose')) }).first().getAttribute('href');
+      await visit(page, slots!);
+      const start = await page.locator('input[name="start"]').nth(LANGUAGES.indexOf(lang) * 3).inputValue();
+      const details = new URL(slots!, 'http://x');
+      details.pathname = `/${lang}/appointments/details`;
+      details.searchParams.set('start', start);
+      await visit(page, details.pathname + details.search);
+      await expect(page.getByRole('button', { name: t('appointments.details.submit') }).count()).resolves.toBe(1);
+
+      // The booking itself by a plain form post (the browser flow runs in English), then its pages.
+      const form = Object.fromEntries(await page.locator(`form[action="/${lang}/appointments"] input[type="hidden"]`).evaluateAll((inputs) => inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value])));
+      const booked = await page.request.post(`/${lang}/appointments`, { form: { ...form, name: `E2E ${lang}`, email: `e2e.${lang}@example.be`, language: lang } });
+      expect(booked.status()).toBe(200);
+      const manage = new URL(booked.url()).pathname;
+      expect(manage).toMatch(new RegExp(`^/${lang}/appointments/manage/`));
+      await visit(page, `${manage}?booked=1`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('appointments.manage.bookedTitle'));
+      await expect(page.locator('main').textContent()).resolves.toMatch(/RDV-[A-Z0-9]{4}-[A-Z0-9]{4}/);
+      const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+      await visit(page, `${manage}/move`);
+      expect((await page.request.post(`${manage}/cancel`, { form: { _csrf: csrf } })).status()).toBe(200);
+      await visit(page, `${manage}?cancelled=1`);
+      await expect(page.locator('main').textContent()).resolves.toContain(t('appointments.status.cancelled'));
     }), 240_000);
 });
 
@@ -68,9 +99,10 @@ describe('agent and manager screens', () => {
       expect(booked.status).toBe(201);
       const { reference } = (await booked.json()) as { reference: string };
       const date = start.slice(0, 10);
+      // One sign-in: the session holds in every language, so the agenda is then opened in the three.
+      await signIn(page, 'fr', 'agent@demo.irisdesk.brussels');
       for (const lang of LANGUAGES) {
         const t = translator(lang);
-        await signIn(page, lang, 'agent@demo.irisdesk.brussels');
         await visit(page, `/${lang}/agenda`);
         await visit(page, `/${lang}/agenda/${schaerbeek}?date=${date}`);
         await expect(page.locator('main').textContent()).resolves.toContain(reference);
@@ -79,8 +111,8 @@ describe('agent and manager screens', () => {
           await expect(page.getByRole('row', { name: new RegExp(reference) }).textContent()).resolves.toContain(t('appointments.status.arrived'));
           await visit(page, `/${lang}/agenda/${schaerbeek}?date=${date}&view=week`);
         }
-        await page.context().clearCookies();
       }
+      await page.context().clearCookies();
       const t = translator('nl');
       await signIn(page, 'nl', 'manager@demo.irisdesk.brussels');
       await visit(page, '/nl/admin/appointments');

@@ -1,6 +1,8 @@
 // Browser tests of the competence center: the questionnaire (saving a draft, an incomplete submission with
-// its error summary), the results with the radar chart and its table, the regional view and the portfolio,
-// in the three languages, with axe-core on every page visited.
+// its error summary), the results with the radar chart and its table, the regional view and the portfolio.
+// Each interactive flow runs in one language (questionnaire in fr, results in nl); a page tour per language
+// visits every page the flows show (and the competence center's own pages) so that axe-core checks each of
+// them in fr, nl and en.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { submitAndCheck, visit } from './browser.ts';
@@ -20,19 +22,46 @@ function asUser<T>(lang: Language, email: string, run: (page: Page) => Promise<T
   });
 }
 
-describe.each(LANGUAGES)('competence center in %s', (lang) => {
-  const t = translator(lang);
+const MANAGER = 'manager@demo.irisdesk.brussels';
+const MANAGER_IXELLES = 'manager.ixelles@demo.irisdesk.brussels';
+const ANALYST = 'analyst@demo.irisdesk.brussels';
+const ASSESSMENT = 'competence/campaigns/demo-2026/assessments/commune-schaerbeek';
+const RESULTS = 'competence/campaigns/demo-2026/results/commune-ixelles';
+const ACTION_PLAN = 'competence/action-plans/commune-ixelles';
 
-  it('fills in the questionnaire: a draft is saved, an incomplete submission lists what is missing', () =>
-    asUser(lang, 'manager@demo.irisdesk.brussels', async (page) => {
+/** The language each flow runs in; the page tours of the other languages cover the pages it shows. */
+const QUESTIONNAIRE_LANG: Language = 'fr';
+const RESULTS_LANG: Language = 'nl';
+
+/** A translated title up to its organisation name, such as "Results:" of "Results: {organisation}". */
+function fixedPart(t: ReturnType<typeof translator>, key: Parameters<ReturnType<typeof translator>>[0]): string {
+  return t(key, { organisation: '\u0000' }).split('\u0000')[0]!.trim();
+}
+
+async function expectH1(page: Page, text: string, exact = true): Promise<void> {
+  const headings = await page.getByRole('heading', { level: 1 }).allTextContents();
+  expect(headings).toHaveLength(1);
+  if (exact) expect(headings[0]!.trim()).toBe(text);
+  else expect(headings[0]).toContain(text);
+}
+
+describe('competence center flows', () => {
+  it(`fills in the questionnaire in ${QUESTIONNAIRE_LANG}: a draft is saved, an incomplete submission lists what is missing`, () =>
+    asUser(QUESTIONNAIRE_LANG, MANAGER, async (page) => {
+      const lang = QUESTIONNAIRE_LANG;
+      const t = translator(lang);
       await visit(page, `/${lang}/competence`);
-      await visit(page, `/${lang}/competence/campaigns/demo-2026/assessments/commune-schaerbeek`);
+      await visit(page, `/${lang}/${ASSESSMENT}`);
       expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
-      await page.locator('#field-answers-governance-cooperation-score').fill('20');
-      await page.locator('#field-answers-governance-cooperation-evidence').fill('Accord avec le CPAS');
+      const score = page.locator('#field-answers-governance-cooperation-score');
+      const evidence = page.locator('#field-answers-governance-cooperation-evidence');
+      // The demo draft is shared with other files: what it held is put back at the end.
+      const before = { score: await score.inputValue(), evidence: await evidence.inputValue() };
+      await score.fill('20');
+      await evidence.fill('Accord avec le CPAS');
       await submitAndCheck(page, page.getByRole('button', { name: t('competence.assessment.saveDraft') }), { status: 200 });
       await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('competence.notice.draftSaved'));
-      await expect(page.locator('#field-answers-governance-cooperation-score').inputValue()).resolves.toBe('20');
+      await expect(score.inputValue()).resolves.toBe('20');
       // Half the criteria have no score yet: submitting lists each of them in the error summary.
       await submitAndCheck(page, page.getByRole('button', { name: t('competence.assessment.submit') }), { status: 400 });
       const summary = page.locator('[data-error-summary]');
@@ -40,31 +69,63 @@ describe.each(LANGUAGES)('competence center in %s', (lang) => {
       const first = summary.locator('a').first();
       const target = (await first.getAttribute('href'))!;
       expect(await page.locator(target).count()).toBe(1);
+      // Put the demo draft back as it was.
+      await visit(page, `/${lang}/${ASSESSMENT}`);
+      await score.fill(before.score);
+      await evidence.fill(before.evidence);
+      await submitAndCheck(page, page.getByRole('button', { name: t('competence.assessment.saveDraft') }), { status: 200 });
+      await expect(score.inputValue()).resolves.toBe(before.score);
+      await expect(evidence.inputValue()).resolves.toBe(before.evidence);
     }), SLOW);
 
-  it('shows results with a radar chart and its data table', () =>
-    asUser(lang, 'manager.ixelles@demo.irisdesk.brussels', async (page) => {
-      await visit(page, `/${lang}/competence/campaigns/demo-2026/results/commune-ixelles`);
+  it(`shows results in ${RESULTS_LANG} with a radar chart and its data table`, () =>
+    asUser(RESULTS_LANG, MANAGER_IXELLES, async (page) => {
+      const lang = RESULTS_LANG;
+      const t = translator(lang);
+      await visit(page, `/${lang}/${RESULTS}`);
       const chart = page.locator('svg[role="img"]');
       expect(await chart.count()).toBe(1);
       expect(await chart.locator('title').textContent()).toContain(t('competence.radar.title', { organisation: '' }).trim().split(':')[0]!.trim());
       expect(await chart.locator('desc').textContent()).toBe(t('competence.radar.desc'));
       expect(await page.getByRole('table', { name: t('competence.results.dimensionTable') }).locator('tbody tr').count()).toBe(6);
-      await visit(page, `/${lang}/competence/action-plans/commune-ixelles`);
+      await visit(page, `/${lang}/${ACTION_PLAN}`);
     }), SLOW);
+});
 
-  it('shows the regional view and the portfolio to the competence center', () =>
-    asUser(lang, 'analyst@demo.irisdesk.brussels', async (page) => {
+describe.each(LANGUAGES)('competence center page tour in %s', (lang) => {
+  const t = translator(lang);
+
+  it('shows every page of the competence center with its title in the language', async () => {
+    if (lang !== QUESTIONNAIRE_LANG) {
+      await asUser(lang, MANAGER, async (page) => {
+        await visit(page, `/${lang}/competence`);
+        await expectH1(page, t('competence.title'));
+        await visit(page, `/${lang}/${ASSESSMENT}`);
+        await expectH1(page, fixedPart(t, 'competence.assessment.title'), false);
+        await expect(page.getByRole('button', { name: t('competence.assessment.saveDraft') }).count()).resolves.toBe(1);
+      });
+    }
+    if (lang !== RESULTS_LANG) {
+      await asUser(lang, MANAGER_IXELLES, async (page) => {
+        await visit(page, `/${lang}/${RESULTS}`);
+        await expectH1(page, fixedPart(t, 'competence.results.title'), false);
+        await expect(page.getByRole('table', { name: t('competence.results.dimensionTable') }).count()).resolves.toBe(1);
+        await visit(page, `/${lang}/${ACTION_PLAN}`);
+        await expectH1(page, fixedPart(t, 'competence.actionPlan.title'), false);
+      });
+    }
+    // The competence center's own pages, in every language.
+    await asUser(lang, ANALYST, async (page) => {
       await visit(page, `/${lang}/competence/campaigns/demo-2026/region`);
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(t('competence.region.title'));
+      await expectH1(page, t('competence.region.title'));
       await visit(page, `/${lang}/competence/portfolio`);
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(t('competence.portfolio.title'));
-    }), SLOW);
-
-  it('shows the practices, the strategy and the expertise requests to the competence center', () =>
-    asUser(lang, 'analyst@demo.irisdesk.brussels', async (page) => {
+      await expectH1(page, t('competence.portfolio.title'));
       await visit(page, `/${lang}/competence/practices`);
+      await expectH1(page, t('competence.practices.title'));
       await visit(page, `/${lang}/competence/strategy`);
+      await expectH1(page, t('competence.strategy.title'));
       await visit(page, `/${lang}/competence/expertise`);
-    }), SLOW);
+      await expectH1(page, t('competence.expertise.title'));
+    });
+  }, SLOW);
 });

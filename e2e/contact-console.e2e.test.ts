@@ -1,20 +1,31 @@
-// Browser test of the agent console, once per language: an agent records a counter visit that opens a
-// request, answers it by e-mail with a template and passes a question to another organisation (Ixelles);
-// Ixelles' agent finds it in the task inbox and answers; the first line's request page, left open, shows the
-// answer without a reload (Server-Sent Events). axe-core runs on the inbox, the contact form, the request
-// view, the task inbox and the task.
+// Browser test of the agent console. The interactive flow runs once, in French: an agent records a counter
+// visit that opens a request, answers it by e-mail with a template and passes a question to another
+// organisation (Ixelles); Ixelles' agent finds it in the task inbox and answers; the first line's request
+// page, left open, shows the answer without a reload (Server-Sent Events). In Dutch and English a page tour
+// opens the same pages (inbox, contact form, request view with a template, with a task and with its answer,
+// task inbox, task) on a request the tour makes through plain form posts, and checks them in that
+// language. axe-core runs on every page in the three languages.
 import { describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
 import { checkA11y, submitAndCheck, visit } from './browser.ts';
 import { signIn, useServerAndBrowser } from './session.ts';
 import { translator } from '../src/platform/i18n/messages.ts';
-import { LANGUAGES } from '../src/platform/i18n/languages.ts';
+import type { Language } from '../src/platform/i18n/languages.ts';
 
 vi.setConfig({ testTimeout: 240_000 });
 
 const { withPage } = useServerAndBrowser();
 
+/** Posts a form of the page's session (with its CSRF token) without the browser, and checks the answer. */
+async function post(page: Page, url: string, form: Record<string, string>): Promise<string> {
+  const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+  const response = await page.request.post(url, { form: { ...form, _csrf: csrf } });
+  expect(response.status(), `HTTP status of POST ${url}`).toBe(200);
+  return new URL(response.url()).pathname;
+}
 
-describe.each(LANGUAGES)('agent console in %s', (lang) => {
+describe('agent console in fr', () => {
+  const lang: Language = 'fr';
   const t = translator(lang);
 
   it('records a visit, replies with a template, passes a question to another organisation and sees the answer live', async () => {
@@ -70,6 +81,50 @@ describe.each(LANGUAGES)('agent console in %s', (lang) => {
       await first.locator('#cc-timeline').getByText(`Answer ${marker}`).first().waitFor({ timeout: 15_000 });
       await expect(first.locator('#cc-live-status').textContent()).resolves.toContain(t('console.live.updated'));
       await checkA11y(first);
+    });
+  });
+});
+
+describe.each(['nl', 'en'] as const)('agent console pages in %s', (lang) => {
+  const t = translator(lang);
+
+  it('shows the inbox, the contact form, a request with a template, its task and the answer', async () => {
+    const marker = `E2E tour ${lang} ${Date.now()}`;
+    await withPage(async (first) => {
+      await signIn(first, lang, 'agent@demo.irisdesk.brussels');
+      await visit(first, `/${lang}/console`);
+      expect(await first.getByRole('heading', { level: 1 }).textContent()).toBe(t('console.inbox.title'));
+      await visit(first, `/${lang}/console/contacts/new`);
+      await expect(first.getByRole('button', { name: t('console.contact.save') }).count()).resolves.toBe(1);
+
+      // A request of the tour's own, opened and passed to Ixelles by plain form posts.
+      const requestPath = await post(first, `/${lang}/console/contacts`, {
+        name: `Visitor ${marker}`, email: `tour.${lang}.${Date.now()}@example.org`, channel: 'counter', language: lang,
+        outcome: 'answered_first_contact', openRequest: 'true', subject: marker, body: 'Wants a residence certificate.',
+      });
+      expect(requestPath).toMatch(new RegExp(`^/${lang}/console/requests/[0-9a-f-]{36}$`));
+      await post(first, `${requestPath}/tasks`, { kind: 'question', toOrganisation: 'commune-ixelles', question: `Question ${marker}` });
+      await visit(first, requestPath);
+      await expect(first.locator('#cc-summary').textContent()).resolves.toContain(t('console.status.waiting_second_line'));
+      const reference = /BXL-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec((await first.getByRole('heading', { level: 1 }).textContent()) ?? '')![0];
+      const template = await first.getByRole('navigation', { name: t('console.reply.templates') }).getByRole('link').first().getAttribute('href');
+      await visit(first, template!);
+      await expect(first.getByLabel(t('console.reply.body'), { exact: true }).inputValue()).resolves.toContain(`Visitor ${marker}`);
+
+      await withPage(async (second) => {
+        await signIn(second, lang, 'agent.ixelles@demo.irisdesk.brussels');
+        await visit(second, `/${lang}/console/tasks?scope=all`);
+        expect(await second.getByRole('heading', { level: 1 }).textContent()).toBe(t('console.tasks.title'));
+        const task = await second.getByRole('link', { name: reference }).getAttribute('href');
+        await visit(second, task!);
+        await expect(second.getByRole('main').textContent()).resolves.toContain(`Question ${marker}`);
+        await expect(second.getByRole('button', { name: t('console.task.sendAnswer') }).count()).resolves.toBe(1);
+        const version = await second.locator('input[name="version"]').first().inputValue();
+        await post(second, `${new URL(task!, 'http://x').pathname}/answer`, { version, answer: `Answer ${marker}` });
+      });
+
+      await visit(first, requestPath);
+      await expect(first.locator('#cc-timeline').textContent()).resolves.toContain(`Answer ${marker}`);
     });
   });
 });

@@ -1,38 +1,55 @@
 // Browser tests of satisfaction: the questionnaire after a contact (without JavaScript, errors, replay),
-// the organisation and regional dashboards and the public barometer, in the three languages, with axe-core
-// on every page.
+// the organisation and regional dashboards and the public barometer. Each flow runs in one language
+// (questionnaire in nl, organisation dashboard in fr, regional ranking in en); a page tour per language
+// visits every page the flows show, so that axe-core checks each of them in fr, nl and en.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { submitAndCheck, visit } from './browser.ts';
-import { useServerAndBrowser } from './session.ts';
+import { signIn, useServerAndBrowser } from './session.ts';
 import { translator } from '../src/platform/i18n/messages.ts';
 import { LANGUAGES, type Language } from '../src/platform/i18n/languages.ts';
-import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 
 const { withPage } = useServerAndBrowser();
 
-async function signIn(page: Page, lang: Language, email: string) {
-  const t = translator(lang);
-  await visit(page, `/${lang}/login`);
-  await page.getByLabel(t('field.email')).fill(email);
-  await page.getByLabel(t('field.password')).fill(DEMO_PASSWORD);
-  await submitAndCheck(page, page.getByRole('button', { name: t('login.submit') }), { status: 200 });
-}
+/** The language each flow runs in; the page tours of the other languages cover the pages it shows. */
+const QUESTIONNAIRE_LANG: Language = 'nl';
+const ORGANISATION_LANG: Language = 'fr';
+const REGION_LANG: Language = 'en';
 
-/** A feedback link made by a counter agent, as a QR code at the desk would carry. */
-async function feedbackLink(lang: Language): Promise<string> {
-  return withPage(async (page) => {
-    await signIn(page, lang, 'agent@demo.irisdesk.brussels');
-    const response = await page.request.post('/api/v1/satisfaction/invitations', { data: { channel: 'counter', language: lang } });
-    expect(response.status()).toBe(201);
-    return new URL((await response.json()).url).pathname;
+const MANAGER = 'manager@demo.irisdesk.brussels';
+const ANALYST = 'analyst@demo.irisdesk.brussels';
+
+/**
+ * Feedback links made by a counter agent, as a QR code at the desk would carry: one per language, all made
+ * in one sign-in the first time they are needed.
+ */
+let links: Promise<Record<Language, string>> | undefined;
+
+function feedbackLink(lang: Language): Promise<string> {
+  links ??= withPage(async (page) => {
+    await signIn(page, 'fr', 'agent@demo.irisdesk.brussels');
+    const made = {} as Record<Language, string>;
+    for (const language of LANGUAGES) {
+      const response = await page.request.post('/api/v1/satisfaction/invitations', { data: { channel: 'counter', language } });
+      expect(response.status()).toBe(201);
+      made[language] = new URL((await response.json()).url).pathname;
+    }
+    return made;
   });
+  return links.then((made) => made[lang]);
 }
 
-describe.each(LANGUAGES)('satisfaction in %s', { timeout: 180_000 }, (lang) => {
-  const t = translator(lang);
+async function expectH1(page: Page, text: string, exact = true): Promise<void> {
+  const headings = await page.getByRole('heading', { level: 1 }).allTextContents();
+  expect(headings).toHaveLength(1);
+  if (exact) expect(headings[0]!.trim()).toBe(text);
+  else expect(headings[0]).toContain(text);
+}
 
-  it('answers the questionnaire without JavaScript, with errors first, and refuses a second answer', async () => {
+describe('satisfaction flows', { timeout: 180_000 }, () => {
+  it(`answers the questionnaire in ${QUESTIONNAIRE_LANG} without JavaScript, with errors first, and refuses a second answer`, async () => {
+    const lang = QUESTIONNAIRE_LANG;
+    const t = translator(lang);
     const path = await feedbackLink(lang);
     expect(path.startsWith(`/${lang}/feedback/`)).toBe(true);
     await withPage(
@@ -58,9 +75,11 @@ describe.each(LANGUAGES)('satisfaction in %s', { timeout: 180_000 }, (lang) => {
     );
   });
 
-  it('shows the organisation dashboard to its manager and the regional one to the competence center', () =>
+  it(`shows the organisation dashboard in ${ORGANISATION_LANG} to its manager, and not another organisation's`, () =>
     withPage(async (page) => {
-      await signIn(page, lang, 'manager@demo.irisdesk.brussels');
+      const lang = ORGANISATION_LANG;
+      const t = translator(lang);
+      await signIn(page, lang, MANAGER);
       await visit(page, `/${lang}/satisfaction/organisations/commune-schaerbeek`);
       expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
       await expect(page.getByRole('img', { name: t('satisfaction.chart.trend') }).count()).resolves.toBe(1);
@@ -68,18 +87,53 @@ describe.each(LANGUAGES)('satisfaction in %s', { timeout: 180_000 }, (lang) => {
       await visit(page, `/${lang}/satisfaction/organisations/commune-ixelles`, { status: 403 });
     }));
 
-  it('shows the regional dashboard ranked per indicator', () =>
+  it(`shows the regional dashboard in ${REGION_LANG} ranked per indicator`, () =>
     withPage(async (page) => {
-      await signIn(page, lang, 'analyst@demo.irisdesk.brussels');
+      const lang = REGION_LANG;
+      const t = translator(lang);
+      await signIn(page, lang, ANALYST);
       await visit(page, `/${lang}/satisfaction/region?rank=score10`);
       await expect(page.getByRole('table', { name: t('satisfaction.sideBySideCaption') }).count()).resolves.toBe(1);
       await expect(page.getByRole('main').textContent()).resolves.toContain(t('satisfaction.indicator.score10'));
     }));
+});
 
-  it('publishes the barometer with links to open data', () =>
-    withPage(async (page) => {
-      await visit(page, `/${lang}/barometer`);
-      expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([t('satisfaction.barometer.heading')]);
-      await expect(page.getByRole('link', { name: t('satisfaction.barometer.csv') }).getAttribute('href')).resolves.toBe('/api/v1/opendata/satisfaction.csv');
-    }));
+describe.each(LANGUAGES)('satisfaction page tour in %s', { timeout: 180_000 }, (lang) => {
+  const t = translator(lang);
+
+  it('shows the barometer, the questionnaire and the dashboards in the language', async () => {
+    // Public pages, without JavaScript like the questionnaire flow.
+    await withPage(
+      async (page) => {
+        await visit(page, `/${lang}/barometer`);
+        expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([t('satisfaction.barometer.heading')]);
+        await expect(page.getByRole('link', { name: t('satisfaction.barometer.csv') }).getAttribute('href')).resolves.toBe('/api/v1/opendata/satisfaction.csv');
+        if (lang !== QUESTIONNAIRE_LANG) {
+          const path = await feedbackLink(lang);
+          expect(path.startsWith(`/${lang}/feedback/`)).toBe(true);
+          await visit(page, path);
+          expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([t('satisfaction.feedback.heading')]);
+          await visit(page, `/${lang}/feedback/thanks`);
+          expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([t('satisfaction.thanks.heading')]);
+        }
+      },
+      { javaScriptEnabled: false },
+    );
+    if (lang !== ORGANISATION_LANG) {
+      await withPage(async (page) => {
+        await signIn(page, lang, MANAGER);
+        await visit(page, `/${lang}/satisfaction/organisations/commune-schaerbeek`);
+        await expectH1(page, t('satisfaction.organisation.heading'), false);
+        await expect(page.getByRole('table', { name: t('satisfaction.byChannel') }).count()).resolves.toBe(1);
+      });
+    }
+    if (lang !== REGION_LANG) {
+      await withPage(async (page) => {
+        await signIn(page, lang, ANALYST);
+        await visit(page, `/${lang}/satisfaction/region?rank=score10`);
+        await expectH1(page, t('satisfaction.region.heading'));
+        await expect(page.getByRole('table', { name: t('satisfaction.sideBySideCaption') }).count()).resolves.toBe(1);
+      });
+    }
+  });
 });
