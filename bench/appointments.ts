@@ -5,40 +5,21 @@
 // default; BENCH_DATABASE_URL=postgres://… uses the PostgreSQL server (database irisdesk_bench_appointments,
 // recreated each run, pool of 10 connections).
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { openPglite, openPostgres, type Database } from '../src/platform/db/database.ts';
+import type { Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { seed } from '../src/seed/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { createApp } from '../src/app.ts';
 import { addDays, brusselsDate } from '../src/platform/calendar/brussels-time.ts';
-import { percentile } from './support.ts';
+import { openBenchDatabase, option, percentile } from './support.ts';
 
 const DB_NAME = 'irisdesk_bench_appointments';
-
-function option(args: string[], name: string, fallback: number): number {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? Number(args[index + 1]) : fallback;
-}
-
-async function openDatabase(): Promise<Database> {
-  const server = process.env.BENCH_DATABASE_URL;
-  if (!server) return openPglite('memory://');
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${DB_NAME}`;
-  return openPostgres(url.toString(), { max: 10 });
-}
 
 export async function benchAppointments(args: string[]) {
   const racers = option(args, 'racers', 200);
   const bookings = option(args, 'bookings', 300);
   const clients = option(args, 'clients', 10);
-  const db = await openDatabase();
+  const db = await openBenchDatabase(DB_NAME, 10);
   console.log(`engine: ${db.engine}; migrating and seeding…`);
   await migrate(db);
   await seed(db, { demo: true });

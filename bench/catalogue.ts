@@ -17,17 +17,11 @@ import { createApp } from '../src/app.ts';
 import { insertServices, type NewService } from '../src/catalogue/repository.ts';
 import { referenceServices } from '../src/seed/catalogue.ts';
 import type { Language } from '../src/platform/i18n/languages.ts';
-import { percentile } from './support.ts';
-export { percentile };
+import { option, percentile } from './support.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const SYNTHETIC_SIZE = 5_000;
 const LANGS: Language[] = ['fr', 'nl', 'en'];
-
-function option(args: string[], name: string, fallback: number): number {
-  const raw = args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
-  return raw ? Number(raw) : fallback;
-}
 
 /** 5,000 plausible services built from the vocabulary of the demo ones (so searches hit them too). */
 export function syntheticServices(size = SYNTHETIC_SIZE): NewService[] {

@@ -19,13 +19,7 @@ import { createApp } from '../src/app.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { inboxSql } from '../src/contactcenter/console/repository.ts';
 import { connectEventStream } from '../test/sse.ts';
-import { waitUntilReady } from './support.ts';
-
-function option(args: string[], name: string, fallback: number): number {
-  const index = args.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(args[index + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+import { option, waitUntilReady } from './support.ts';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 

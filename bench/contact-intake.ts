@@ -9,33 +9,14 @@
 // irisdesk_bench_contact_intake, recreated each run, pool of 20 connections).
 import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { openPglite, openPostgres, type Database } from '../src/platform/db/database.ts';
+import type { Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { seed } from '../src/seed/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { createApp } from '../src/app.ts';
-import { percentile } from './support.ts';
+import { openBenchDatabase, option, percentile } from './support.ts';
 
 const DB_NAME = 'irisdesk_bench_contact_intake';
-
-function option(args: string[], name: string, fallback: number): number {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? Number(args[index + 1]) : fallback;
-}
-
-async function openDatabase(): Promise<Database> {
-  const server = process.env.BENCH_DATABASE_URL;
-  if (!server) return openPglite('memory://');
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${DB_NAME}`;
-  return openPostgres(url.toString(), { max: 20 });
-}
 
 // The load generator: plain JavaScript evaluated in a worker thread (workers do not inherit tsx's loader).
 const WORKER = `
@@ -86,7 +67,7 @@ function runLoad(url: string, bodies: unknown[], clients: number, durationMs: nu
 export async function benchContactIntake(args: string[]) {
   const seconds = option(args, 'seconds', 15);
   const clients = option(args, 'clients', 32);
-  const db = await openDatabase();
+  const db = await openBenchDatabase(DB_NAME, 20);
   console.log(`engine: ${db.engine}; migrating and seeding…`);
   await migrate(db);
   await seed(db, { demo: true });

@@ -11,11 +11,7 @@ import { insertArticle, publishWorkingCopy } from '../src/knowledge/repository.t
 import { knowledgeService } from '../src/knowledge/service.ts';
 import type { Actor } from '../src/identity/actor.ts';
 import type { Language } from '../src/platform/i18n/languages.ts';
-
-function option(args: string[], name: string, fallback: number): number {
-  const raw = args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
-  return raw ? Number(raw) : fallback;
-}
+import { option } from './support.ts';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 

@@ -24,13 +24,7 @@ import type { Actor } from '../src/identity/actor.ts';
 import type { App } from '../src/platform/http/types.ts';
 import type { Services } from '../src/services.ts';
 import { connectEventStream, type SseClient } from '../test/sse.ts';
-import { percentile, waitUntilReady } from './support.ts';
-
-function option(args: string[], name: string, fallback: number): number {
-  const index = args.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(args[index + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+import { option, percentile, waitUntilReady } from './support.ts';
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const summary = (values: number[]) => `p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}  p99 ${ms(percentile(values, 99))}  max ${ms(Math.max(...values))}`;

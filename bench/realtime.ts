@@ -16,13 +16,7 @@ import { createApp } from '../src/app.ts';
 import { publish } from '../src/platform/realtime/publish.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { connectEventStream, type SseClient } from '../test/sse.ts';
-import { percentile, waitUntilReady } from './support.ts';
-
-function option(args: string[], name: string, fallback: number): number {
-  const index = args.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(args[index + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+import { option, percentile, waitUntilReady } from './support.ts';
 
 async function signIn(baseUrl: string, email: string): Promise<string> {
   const page = await fetch(`${baseUrl}/en/login`);
@@ -38,7 +32,6 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
   const session = response.headers.getSetCookie().find((c) => c.startsWith('irisdesk_session='));
   return session!.split(';')[0]!;
 }
-
 
 async function measure(publisher: Database, baseUrl: string, events: number, clients: number, label: string) {
   const cookie = await signIn(baseUrl, 'agent@demo.irisdesk.brussels');

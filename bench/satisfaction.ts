@@ -19,15 +19,9 @@ import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { rebuildAggregates } from '../src/satisfaction/repository.ts';
 import type { App } from '../src/platform/http/types.ts';
-import { percentile } from './support.ts';
+import { option, percentile } from './support.ts';
 
 const DB_NAME = 'irisdesk_bench_satisfaction';
-
-function option(args: string[], name: string, fallback: number): number {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? Number(args[index + 1]) : fallback;
-}
-
 
 async function openDatabase(reuse: boolean): Promise<{ db: Database; fresh: boolean }> {
   const server = process.env.BENCH_DATABASE_URL;
