@@ -1,6 +1,7 @@
 // Every SQL statement of the contact-center intake core (requests, parties, messages, attachments,
 // assignment, idempotency keys, inbound mail, throttling). The console has its own queries in console/.
 import type { Queryable } from '../platform/db/database.ts';
+import type { Language } from '../platform/i18n/languages.ts';
 import type { ContactChannel, MessageKind, RequestStatus, SlaState, ContactOutcome } from './model.ts';
 
 export interface PartyRow {
@@ -99,7 +100,7 @@ export interface RequestRow {
   partyId: string;
   serviceCode: string | null;
   channel: ContactChannel;
-  language: string;
+  language: Language;
   subject: string;
   status: RequestStatus;
   outcome: ContactOutcome | null;

@@ -4,7 +4,8 @@
 // 0007 and 0013, written as "created_at <= $t AND (created_at < $t OR id < $id)" so that the bound is an
 // index condition (a row comparison alone would not use the two-column index prefix on every engine).
 import type { Queryable } from '../../platform/db/database.ts';
-import type { LocalizedText } from '../../platform/i18n/languages.ts';
+import type { Language, LocalizedText } from '../../platform/i18n/languages.ts';
+import type { RequestRow } from '../repository.ts';
 import type { ContactChannel, ContactOutcome, MessageKind, RequestStatus, SlaState, TaskKind } from '../model.ts';
 
 export type InboxView = 'organisation' | 'units' | 'mine' | 'unassigned';
@@ -94,36 +95,16 @@ export async function listInbox(db: Queryable, q: InboxQuery): Promise<InboxRow[
   return rows;
 }
 
-export interface RequestRecord {
-  id: string;
-  reference: string;
-  organisationId: string;
+/** A request as the console shows it: the stored row with the names of what it refers to. */
+export interface RequestRecord extends RequestRow {
   organisationName: LocalizedText;
-  unitId: string | null;
   unitName: LocalizedText | null;
-  assigneeId: string | null;
   assigneeName: string | null;
-  partyId: string;
   partyName: string;
   partyEmail: string | null;
   partyPhone: string | null;
-  partyLanguage: 'fr' | 'nl' | 'en';
-  serviceCode: string | null;
+  partyLanguage: Language;
   serviceName: LocalizedText | null;
-  channel: ContactChannel;
-  language: 'fr' | 'nl' | 'en';
-  subject: string;
-  status: RequestStatus;
-  outcome: ContactOutcome | null;
-  firstResponseDueAt: Date | null;
-  resolutionDueAt: Date | null;
-  firstRespondedAt: Date | null;
-  slaPausedAt: Date | null;
-  slaState: SlaState;
-  closedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
 }
 
 const REQUEST_COLUMNS = `r.id, r.reference, r.organisation_id AS "organisationId", o.name AS "organisationName",
