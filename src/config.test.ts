@@ -47,3 +47,33 @@ describe('settings', () => {
     ]);
   });
 });
+
+// The contact center's settings: inbound SMTP listener, first line, intake throttling.
+describe('contact-center settings', () => {
+  it('leave the inbound SMTP listener off by default', () => {
+    const config = loadConfig({});
+    expect(config.inboundSmtpPort).toBeUndefined();
+    expect(config.inboundSmtpHost).toBe('127.0.0.1');
+    expect(config.inboundSmtpMaxBytes).toBe(15 * 1024 * 1024);
+    expect(config.contactFirstLine).toBe('easy-brussels');
+    expect(config.contactIntakeLimit).toBe(30);
+  });
+
+  it('read the listener port and host', () => {
+    const config = loadConfig({ INBOUND_SMTP_PORT: '2525', INBOUND_SMTP_HOST: '0.0.0.0', INBOUND_SMTP_MAX_BYTES: '2048' });
+    expect(config.inboundSmtpPort).toBe(2525);
+    expect(config.inboundSmtpHost).toBe('0.0.0.0');
+    expect(config.inboundSmtpMaxBytes).toBe(2048);
+    expect(loadConfig({ INBOUND_SMTP_PORT: '  ' }).inboundSmtpPort).toBeUndefined();
+  });
+
+  it('refuse bad values with one clear message each', () => {
+    expect(problemsOf({ INBOUND_SMTP_PORT: '70000', INBOUND_SMTP_HOST: 'bad host!', CONTACT_FIRST_LINE: 'Not A Code', CONTACT_INTAKE_LIMIT: '-1' })).toEqual([
+      'INBOUND_SMTP_PORT must be a whole number from 0 to 65535 (got "70000").',
+      'INBOUND_SMTP_HOST must be a host name or an IP address such as 0.0.0.0 (got "bad host!").',
+      'CONTACT_FIRST_LINE must be an organisation code such as easy-brussels (got "Not A Code").',
+      'CONTACT_INTAKE_LIMIT must be a whole number from 0 to 1000000 (got "-1").',
+    ]);
+    expect(problemsOf({ INBOUND_SMTP_PORT: 'smtp' })).toEqual(['INBOUND_SMTP_PORT must be a whole number from 0 to 65535 (got "smtp").']);
+  });
+});
