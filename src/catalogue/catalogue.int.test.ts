@@ -1,5 +1,6 @@
 // The catalogue as its users and other tools see it: the public API contract, search quality basics,
 // "where do I go?" with shared postal codes, bad input, the pages, and editing rights between organisations.
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 
@@ -90,6 +91,27 @@ describe('GET /api/v1/search', () => {
 
     expect((await search('carte', 'de')).status).toBe(400);
     expect((await search('carte', 'fr', '&postalCode=abc')).status).toBe(400);
+  });
+});
+
+describe('search answers are cached and shared', () => {
+  it('sends the same answer in every encoding and logs a repeated poor search each time', async () => {
+    const url = `/api/v1/search?q=${encodeURIComponent('permis de conduire')}&lang=fr`;
+    const plain = await t.app.inject({ url, headers: { 'accept-encoding': 'identity' } });
+    const br = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip, br' } });
+    const gzip = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+    expect([plain.headers['content-encoding'], br.headers['content-encoding'], gzip.headers['content-encoding']]).toEqual([undefined, 'br', 'gzip']);
+    expect(br.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(plain.body);
+    expect(JSON.parse(plain.body).results.length).toBeGreaterThan(0);
+
+    const gaps = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM content_gaps WHERE lower(query) = 'qwxzvb plokij'`)).rows[0]!.n;
+    await search('qwxzvb plokij', 'fr');
+    await search('QWXZVB plokij', 'fr');
+    await t.services.catalogue.flushGaps();
+    expect(await gaps()).toBe(2);
   });
 });
 
@@ -252,6 +274,8 @@ describe('editing', () => {
     const editor = t.client();
     await editor.login('editor@demo.irisdesk.brussels');
     const version = (await editor.get('/api/v1/admin/services')).json().services.find((s: { code: string }) => s.code === 'municipal-taxes').version;
+    // Searched (and its answer cached) before the edit: the edit must still show at once.
+    expect(codes((await search('zorglubtaxe', 'fr')).body)).not.toContain('municipal-taxes');
     const saved = await editor.request('PUT', '/api/v1/admin/services/municipal-taxes', {
       json: body(version, { keywords: { fr: ['zorglubtaxe'], nl: [], en: [] } }),
     });

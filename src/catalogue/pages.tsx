@@ -169,7 +169,7 @@ function ContactPointList({ points, appointment, waits }: { points: ContactPoint
 
 // ---- search
 
-export function SearchPage(props: { q: string; postalCode?: string | undefined; results: SearchResult[]; poor: boolean; empty: boolean; truncated: boolean }) {
+export function SearchPage(props: { q: string; postalCode?: string | undefined; results: readonly SearchResult[]; poor: boolean; empty: boolean; truncated: boolean }) {
   const { t, lang } = usePage();
   const title = props.empty ? t('catalogue.search.title') : t('catalogue.search.resultsTitle', { q: props.q.slice(0, 80) });
   return (

@@ -462,8 +462,21 @@ export async function listServiceVersions(db: Queryable, serviceId: string): Pro
 
 // ---- content gaps
 
-export async function insertContentGap(db: Queryable, gap: { query: string; lang: Language; resultCount: number }): Promise<void> {
-  await db.query('INSERT INTO content_gaps (query, lang, result_count) VALUES ($1, $2, $3)', [gap.query, gap.lang, gap.resultCount]);
+export interface ContentGap {
+  query: string;
+  lang: Language;
+  resultCount: number;
+  at: Date;
+}
+
+/** Writes a batch of content gaps in one statement. */
+export async function insertContentGaps(db: Queryable, gaps: ContentGap[]): Promise<void> {
+  if (gaps.length === 0) return;
+  await db.query(
+    `INSERT INTO content_gaps (query, lang, at, result_count)
+     SELECT query, lang, at, result_count FROM jsonb_to_recordset($1::jsonb) AS g(query text, lang text, at timestamptz, result_count integer)`,
+    [JSON.stringify(gaps.map((gap) => ({ query: gap.query, lang: gap.lang, at: gap.at.toISOString(), result_count: gap.resultCount })))],
+  );
 }
 
 export interface ContentGapSummary {

@@ -7,6 +7,7 @@ import type { Services } from '../services.ts';
 import { errorResponses, LangParams } from '../platform/http/schemas.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
 import { handleForm } from '../platform/http/forms.ts';
+import { sendEncodedJson } from '../platform/http/encoded-json.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
 import { LANGUAGES, type Language } from '../platform/i18n/languages.ts';
@@ -55,6 +56,8 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
   app.addHook('onListen', async () => {
     void catalogue.warmUp().catch((error: unknown) => app.log.warn({ err: error }, 'search index warm-up failed'));
   });
+  // Content gaps wait in memory for up to a second: written before the database closes.
+  app.addHook('onClose', () => catalogue.flushGaps());
 
   // ---- Public API
   app.get(
@@ -71,10 +74,11 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
         response: { 200: SearchResponse, ...errorResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const lang = langOf(request, request.query.lang);
-      const { results } = await catalogue.search(request.query.q, lang, { postalCode: request.query.postalCode });
-      return { results };
+      const answer = await catalogue.search(request.query.q, lang, { postalCode: request.query.postalCode });
+      // Answers are cached and shared (catalogue service): their JSON and compressed bytes are made once.
+      return sendEncodedJson(request, reply, answer, () => ({ results: answer.results }));
     },
   );
 

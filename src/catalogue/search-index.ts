@@ -62,6 +62,8 @@ interface Index<T> {
   scratch: { score: Record<Language, Float64Array>; best: Float64Array };
   stamp: string;
   checkedAt: number;
+  /** Increases with every build: answers computed from an older index are stale. */
+  generation: number;
 }
 
 export function trigramsOf(word: string): Set<string> {
@@ -104,6 +106,7 @@ export function createSearchIndex(db: Queryable) {
   });
   return {
     invalidate: core.invalidate,
+    generation: core.generation,
     async search(words: string[], lang: Language, limit: number, compounds: string[] = []): Promise<SearchHit[]> {
       return (await core.search(words, lang, limit, compounds)).map(({ item, score }) => ({ ...item, score }));
     },
@@ -120,6 +123,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
   let index: Idx | undefined;
   let building: Promise<Idx> | undefined;
   const stems = new Map<string, Record<Language, string[]>>();
+  let builds = 0;
 
   const stamp = () => source.stamp(db);
 
@@ -158,7 +162,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
     }
     const n = docs.length;
     const scratch = { score: { fr: new Float64Array(n), nl: new Float64Array(n), en: new Float64Array(n) }, best: new Float64Array(n) };
-    return { docs, postings, vocabulary, trigrams, trigramCount, scratch, stamp: currentStamp, checkedAt: Date.now() };
+    return { docs, postings, vocabulary, trigrams, trigramCount, scratch, stamp: currentStamp, checkedAt: Date.now(), generation: ++builds };
   }
 
   /** The index; a due freshness check runs in the background, so a search never waits for the database. */
@@ -216,6 +220,11 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
     invalidate() {
       index = undefined;
       building = undefined; // a build started before the edit must not be reused
+    },
+
+    /** The generation of the current index (runs the same freshness check as a search). */
+    async generation(): Promise<number> {
+      return (await current()).generation;
     },
 
     async search(

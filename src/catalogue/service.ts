@@ -2,6 +2,7 @@
 // a user (postal code -> commune/CPAS, asking when the code is shared), guided orientation, the public
 // catalogue exports, and editing by the owning organisation with optimistic locking and version history.
 import type { Database } from '../platform/db/database.ts';
+import { LRUCache } from 'lru-cache';
 import { AppError } from '../platform/http/errors.ts';
 import { LANGUAGES, pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -45,11 +46,25 @@ export interface SearchResult {
   score: number;
 }
 
+/** A search's answer; shared by every caller that asked the same thing (read-only). */
+export interface SearchAnswer {
+  readonly results: readonly SearchResult[];
+  /** No result, or none good enough: the page offers the contact center and the query is logged as a gap. */
+  readonly poor: boolean;
+  /** False when the query had no searchable word. */
+  readonly searchable: boolean;
+}
+
+/** Distinct searches kept ranked (a few MB at most); popular ones stay, rare ones are evicted. */
+const ANSWER_CACHE_SIZE = 5_000;
+const ANSWER_CACHE_TTL_MS = 60_000;
+
 const text = (value: LocalizedText | null | undefined, lang: Language) => pickText(value, lang).text;
 
 export function catalogueService(db: Database, deps: { contactPoints?: ContactPointsPort | undefined } = {}) {
   const index = createSearchIndex(db);
-  const pendingGaps = new Set<Promise<unknown>>();
+  const gaps = contentGapLog(db);
+  const answers = new LRUCache<string, { generation: number; answer: SearchAnswer }>({ max: ANSWER_CACHE_SIZE, ttl: ANSWER_CACHE_TTL_MS });
   // Themes and life events are reference data: kept a minute in memory (a service page needs their names).
   let reference: { at: number; themes: repo.Theme[]; events: repo.LifeEvent[] } | undefined;
   async function referenceData() {
@@ -101,6 +116,40 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       reason: 'postal_code_shared',
       candidates: local.map((org) => ({ code: org.code, name: text(org.shortName ?? org.name, lang) })),
     };
+  }
+
+  /**
+   * The ranked answer for folded query words, cached per (words, language, postal code) until the index is
+   * rebuilt: popular searches repeat, and ranking plus resolving costs far more than a lookup. The answer is
+   * frozen and the same object on every hit, so the HTTP layer can keep its encoded form (see routes).
+   * Organisation data reached through the index change with it; the TTL bounds anything else (the place
+   * cache above keeps a minute too).
+   */
+  async function rankedAnswer(words: string[], lang: Language, postalCode: string | undefined): Promise<SearchAnswer> {
+    const generation = await index.generation();
+    const key = `${lang}|${postalCode ?? ''}|${words.join(' ')}`;
+    const cached = answers.get(key);
+    if (cached && cached.generation === generation) return cached.answer;
+    const hits = await index.search(words, lang, MAX_RESULTS, compoundWords(words));
+    const place = await placeResolver(postalCode);
+    const results: SearchResult[] = [];
+    for (const hit of hits) {
+      results.push({
+        code: hit.code,
+        name: text(hit.name, lang),
+        summary: text(hit.summary, lang),
+        organisation: await resolveFor(hit, lang, place),
+        score: hit.score,
+      });
+    }
+    const answer: SearchAnswer = Object.freeze({
+      results: Object.freeze(results),
+      poor: results.length === 0 || results[0]!.score < GOOD_SCORE,
+      searchable: words.length > 0,
+    });
+    // Keyed with the generation read before ranking: if the index changed meanwhile, the next search recomputes.
+    answers.set(key, { generation, answer });
+    return answer;
   }
 
   async function publishedService(code: string) {
@@ -201,29 +250,12 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
      */
     async search(query: string, lang: Language, options: { postalCode?: string | undefined; logGaps?: boolean } = {}) {
       const words = queryWords(query);
-      const hits = await index.search(words, lang, MAX_RESULTS, compoundWords(words));
-      const place = await placeResolver(options.postalCode);
-      const results: SearchResult[] = [];
-      for (const hit of hits) {
-        results.push({
-          code: hit.code,
-          name: text(hit.name, lang),
-          summary: text(hit.summary, lang),
-          organisation: await resolveFor(hit, lang, place),
-          score: hit.score,
-        });
-      }
-      const poor = results.length === 0 || results[0]!.score < GOOD_SCORE;
-      if (poor && (options.logGaps ?? true) && query.trim() !== '') {
+      const answer = await rankedAnswer(words, lang, options.postalCode);
+      if (answer.poor && (options.logGaps ?? true) && query.trim() !== '') {
         const stored = anonymiseQuery(query);
-        // Written after the answer is sent: the user never waits for the log (flushGaps() awaits it).
-        if (stored) {
-          const write = repo.insertContentGap(db, { query: stored, lang, resultCount: results.length }).catch(() => undefined);
-          pendingGaps.add(write);
-          void write.finally(() => pendingGaps.delete(write));
-        }
+        if (stored) gaps.record({ query: stored, lang, resultCount: answer.results.length, at: new Date() });
       }
-      return { results, poor, searchable: words.length > 0 };
+      return answer;
     },
 
     getService: publishedService,
@@ -424,10 +456,42 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       return repo.listContentGaps(db);
     },
 
-    /** Waits for the content-gap entries still being written. */
-    async flushGaps() {
-      await Promise.all([...pendingGaps]);
+    /** Writes the content gaps still waiting in memory. */
+    flushGaps: () => gaps.flush(),
+  };
+}
+
+/** Gaps are written in batches, at most GAP_FLUSH_MS late, so that poor searches cost no statement each. */
+const GAP_FLUSH_MS = 1_000;
+const GAP_BATCH = 500;
+
+/**
+ * The anonymous log of searches without a good result. Entries wait in memory for up to a second and are
+ * written together (the user never waits for the log); flush() writes them now (back office, shutdown).
+ * A crash may lose the last second of entries: acceptable for anonymous statistics.
+ */
+function contentGapLog(db: Database) {
+  let waiting: repo.ContentGap[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let writing: Promise<void> = Promise.resolve();
+
+  function flush(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const batch = waiting;
+    waiting = [];
+    // One batch at a time, in order; a failed write is dropped rather than retried forever.
+    writing = writing.then(() => repo.insertContentGaps(db, batch)).catch(() => undefined);
+    return writing;
+  }
+
+  return {
+    record(gap: repo.ContentGap) {
+      waiting.push(gap);
+      if (waiting.length >= GAP_BATCH) void flush();
+      else timer ??= setTimeout(() => void flush(), GAP_FLUSH_MS).unref();
     },
+    flush,
   };
 }
 
