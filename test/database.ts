@@ -8,8 +8,13 @@ import path from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/platform/db/database.ts';
 
-export const TEMPLATE_DB = 'irisdesk_test_template';
-export const PGLITE_TEMPLATE_FILE = path.join(process.cwd(), '.tmp', 'pglite-template.tar');
+/**
+ * The run's template: named after the run (the global setup sets IRISDESK_TEST_RUN, the workers inherit it),
+ * so that two test runs at once on one machine never drop or overwrite each other's template.
+ */
+const run = () => process.env.IRISDESK_TEST_RUN ?? 'default';
+export const templateDb = () => `irisdesk_test_template_${run()}`;
+export const pgliteTemplateFile = () => path.join(process.cwd(), '.tmp', `pglite-template-${run()}.tar`);
 
 export function serverUrl(database: string): string {
   const url = new URL(process.env.TEST_DATABASE_URL!);
@@ -31,7 +36,7 @@ export async function adminQuery(sql: string): Promise<void> {
 export async function openTestDatabase(): Promise<Database & { drop: () => Promise<void>; connectionString: string | undefined }> {
   if (process.env.TEST_DATABASE_URL) {
     const name = `irisdesk_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`);
     const db = await openPostgres(serverUrl(name), { max: 5 });
     return Object.assign(db, {
       connectionString: serverUrl(name) as string | undefined,
@@ -41,7 +46,7 @@ export async function openTestDatabase(): Promise<Database & { drop: () => Promi
       },
     });
   }
-  const dump = await readFile(PGLITE_TEMPLATE_FILE);
+  const dump = await readFile(pgliteTemplateFile());
   const db = await openPglite('memory://', { loadDataDir: new Blob([dump]) });
   return Object.assign(db, { connectionString: undefined as string | undefined, drop: () => db.close() });
 }
