@@ -91,6 +91,8 @@ export async function startServer(): Promise<TestServer> {
     // Every browser-test file shares this server and comes from 127.0.0.1: the public contact form's
     // per-address limit (tested by the integration tests) would otherwise count all files' posts together.
     CONTACT_INTAKE_LIMIT: '1000',
+    // Test suites hash passwords at the minimal cost (src/identity/passwords.ts): dozens of sign-ins per run.
+    PASSWORD_HASH_COST: 'minimal',
     ...database.env,
   };
   // The server must use exactly the database chosen above.

@@ -11,6 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import addFormats from 'ajv-formats';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.ts';
+import { setPasswordHashCost } from './identity/passwords.ts';
 import type { Database } from './platform/db/database.ts';
 import { isLanguage, negotiateLanguage } from './platform/i18n/languages.ts';
 import type { App } from './platform/http/types.ts';
@@ -46,6 +47,7 @@ export interface AppDeps {
 
 export async function createApp(deps: AppDeps): Promise<{ app: App; services: Services }> {
   const { config, db } = deps;
+  setPasswordHashCost(config.passwordHashCost);
   const app = Fastify({
     logger:
       config.logLevel === 'silent'

@@ -46,6 +46,16 @@ describe('settings', () => {
       'SECURE_COOKIES cannot be turned off in production.',
     ]);
   });
+
+  it('hash passwords at the standard cost, except in test suites, and never at the minimal cost in production', () => {
+    expect(loadConfig({}).passwordHashCost).toBe('standard');
+    expect(loadConfig({ NODE_ENV: 'test' }).passwordHashCost).toBe('minimal');
+    expect(loadConfig({ PASSWORD_HASH_COST: 'minimal' }).passwordHashCost).toBe('minimal');
+    expect(problemsOf({ PASSWORD_HASH_COST: 'cheap' })).toEqual(['PASSWORD_HASH_COST must be standard or minimal (got "cheap").']);
+    expect(
+      problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/i', SESSION_SECRET: 'x'.repeat(40), PASSWORD_HASH_COST: 'minimal' }),
+    ).toEqual(['PASSWORD_HASH_COST=minimal is for test suites only and cannot be used in production.']);
+  });
 });
 
 // The contact center's settings: inbound SMTP listener, first line, intake throttling.

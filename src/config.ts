@@ -1,6 +1,7 @@
 // Settings come from the environment only, are validated once at start-up, and every problem is reported
 // with one clear message, so an operator fixes all of them in one go.
 import path from 'node:path';
+import { PASSWORD_HASH_COSTS, type PasswordHashCost } from './identity/passwords.ts';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -44,6 +45,8 @@ export interface Config {
   contactFirstLine: string;
   /** Public contact submissions and status look-ups per client address per 10 minutes (0: no limit). */
   contactIntakeLimit: number;
+  /** Cost of new password hashes: standard, or minimal for test suites (never in production). */
+  passwordHashCost: PasswordHashCost;
 }
 
 export class ConfigError extends Error {
@@ -171,6 +174,15 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`CONTACT_FIRST_LINE must be an organisation code such as easy-brussels (got "${contactFirstLine}").`);
   }
   const contactIntakeLimit = integer('CONTACT_INTAKE_LIMIT', 30, 0, 1_000_000);
+  const passwordHashCostRaw = read('PASSWORD_HASH_COST') ?? (appEnv === 'test' ? 'minimal' : 'standard');
+  let passwordHashCost: PasswordHashCost = 'standard';
+  if (!(PASSWORD_HASH_COSTS as readonly string[]).includes(passwordHashCostRaw)) {
+    problems.push(`PASSWORD_HASH_COST must be standard or minimal (got "${passwordHashCostRaw}").`);
+  } else if (passwordHashCostRaw === 'minimal' && appEnv === 'production') {
+    problems.push('PASSWORD_HASH_COST=minimal is for test suites only and cannot be used in production.');
+  } else {
+    passwordHashCost = passwordHashCostRaw as PasswordHashCost;
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -196,6 +208,7 @@ export function loadConfig(env: Env = process.env): Config {
     inboundSmtpMaxBytes,
     contactFirstLine,
     contactIntakeLimit,
+    passwordHashCost,
   };
 }
 

@@ -8,6 +8,7 @@ import { migrate } from './platform/db/migrate.ts';
 import { seed } from './seed/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.ts';
 import { createApp } from './app.ts';
+import { setPasswordHashCost } from './identity/passwords.ts';
 import { startJobWorker } from './platform/jobs/worker.ts';
 import { purgeFinishedJobs } from './platform/jobs/repository.ts';
 import { startInboundSmtpFromConfig } from './contactcenter/inbound-mail/server.ts';
@@ -27,6 +28,7 @@ async function main() {
   if (!config.databaseUrl && !config.dataDir.startsWith('memory://')) await mkdir(config.dataDir, { recursive: true });
   const db = await openDatabase(config);
   const applied = await migrate(db);
+  setPasswordHashCost(config.passwordHashCost); // before the demo accounts are hashed
   const seeded = await seed(db, { demo: config.seedDemo });
   const { app, services } = await createApp({ config, db });
   await app.listen({ port: config.port, host: config.host });

@@ -4,10 +4,12 @@ import path from 'node:path';
 import { openPglite, openPostgres } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { seed } from '../src/seed/index.ts';
+import { setPasswordHashCost } from '../src/identity/passwords.ts';
 import { adminQuery, pgliteTemplateFile, serverUrl, templateDb } from './database.ts';
 
 export default async function setup() {
   process.env.IRISDESK_TEST_RUN ??= String(process.pid);
+  setPasswordHashCost('minimal'); // as the test apps do (NODE_ENV=test): see src/identity/passwords.ts
   if (process.env.TEST_DATABASE_URL) {
     const template = templateDb();
     await adminQuery(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
