@@ -1,5 +1,6 @@
 // Browser tests of the competence center: the questionnaire (saving a draft, an incomplete submission with
-// its error summary), the results with the radar chart and its table, the regional view and the portfolio.
+// its error summary), the results with the radar chart and its table, the regional view and the portfolio,
+// the reopening confirmation and the three-language edit forms (criterion, good practice, action, strategy).
 // Each interactive flow runs in one language (questionnaire in fr, results in nl); a page tour per language
 // visits every page the flows show (and the competence center's own pages) so that axe-core checks each of
 // them in fr, nl and en.
@@ -28,6 +29,8 @@ const ANALYST = 'analyst@demo.irisdesk.brussels';
 const ASSESSMENT = 'competence/campaigns/demo-2026/assessments/commune-schaerbeek';
 const RESULTS = 'competence/campaigns/demo-2026/results/commune-ixelles';
 const ACTION_PLAN = 'competence/action-plans/commune-ixelles';
+/** Submitted in the open demo campaign: the competence center may reopen it (the tour only opens the confirmation). */
+const SUBMITTED = 'competence/campaigns/demo-2026/assessments/commune-ixelles';
 
 /** The language each flow runs in; the page tours of the other languages cover the pages it shows. */
 const QUESTIONNAIRE_LANG: Language = 'fr';
@@ -126,6 +129,22 @@ describe.each(LANGUAGES)('competence center page tour in %s', (lang) => {
       await expectH1(page, t('competence.strategy.title'));
       await visit(page, `/${lang}/competence/expertise`);
       await expectH1(page, t('competence.expertise.title'));
+      // A submitted assessment: its history, and the confirmation page of a reopening (only looked at here).
+      await visit(page, `/${lang}/${SUBMITTED}`);
+      await expect(page.getByRole('heading', { level: 2, name: t('competence.history.title'), exact: true }).count()).resolves.toBe(1);
+      await visit(page, `/${lang}/${SUBMITTED}/reopen`);
+      await expectH1(page, fixedPart(t, 'competence.reopen.title'), false);
+      await expect(page.getByLabel(t('competence.field.reason')).count()).resolves.toBe(1);
+      // The edit forms that take FR, NL and EN at once (each field with its lang).
+      await visit(page, `/${lang}/competence/campaigns/demo-2026/criteria/culture.charter`);
+      await expectH1(page, t('competence.criterion.edit'));
+      await expect(page.locator('input[lang="nl"][name="title.nl"]').count()).resolves.toBe(1);
+      await visit(page, `/${lang}/competence/practices`);
+      await visit(page, (await page.locator('a[href*="/competence/practices/"]').first().getAttribute('href'))!);
+      await expect(page.locator('textarea[lang="en"][name="description.en"]').count()).resolves.toBe(1);
+      await visit(page, `/${lang}/${ACTION_PLAN}`);
+      await visit(page, (await page.locator('a[href*="/competence/actions/"]').first().getAttribute('href'))!);
+      await expectH1(page, t('competence.action.edit'));
     });
   }, SLOW);
 });

@@ -29,6 +29,15 @@ export function canSubmitAssessment(actor: Actor | null, organisationId: string)
   return canEditAssessment(actor, organisationId) && hasRole(actor, 'organisation_manager');
 }
 
+/**
+ * Reopening a submitted assessment (back to a draft, with a reason): the organisation's manager, who
+ * submitted it, or the competence center, which coordinates the campaign. The service also requires the
+ * campaign to be open.
+ */
+export function canReopenAssessment(actor: Actor | null, organisationId: string): boolean {
+  return canSubmitAssessment(actor, organisationId) || isCompetenceCenter(actor);
+}
+
 /** An organisation's answers, results, action plan and requests: its own people and the competence center. */
 export function canViewOrganisation(actor: Actor | null, organisationId: string): boolean {
   return !!actor && (actor.organisationId === organisationId || isCompetenceCenter(actor));

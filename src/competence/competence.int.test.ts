@@ -71,6 +71,35 @@ describe('campaigns', () => {
     expect(locked.statusCode).toBe(409);
     expect(locked.json().error.code).toBe('competence.questionnaire_locked');
   });
+
+  it('edits a criterion in the three languages at once: French and Dutch required, English may fall back', async () => {
+    const url = '/api/v1/competence/campaigns/draft-edit/criteria/culture.training';
+    const texts = { title: { fr: 'Le personnel est formé', nl: 'Het personeel is opgeleid', en: '' }, guidance: { fr: 'Plan de formation.', nl: 'Opleidingsplan.' } };
+    const saved = await analyst.request('PATCH', url, { json: { version: 1, ...texts } });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ title: { fr: 'Le personnel est formé', nl: 'Het personeel is opgeleid' }, guidance: { fr: 'Plan de formation.', nl: 'Opleidingsplan.' } });
+    expect(saved.json().title.en).toBeUndefined(); // empty English is left out: it falls back visibly
+    const missing = await analyst.request('PATCH', url, { json: { version: 2, title: { fr: 'Titre', nl: ' ' }, guidance: texts.guidance } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['title.nl']);
+
+    // The form: a fieldset per text, one field per language (with its lang), errors linked field by field.
+    const pageUrl = '/en/competence/campaigns/draft-edit/criteria/culture.training';
+    const page = await analyst.get(pageUrl);
+    expect(page.body).toMatch(/<input[^>]*id="field-title-nl"[^>]*lang="nl"|<input[^>]*lang="nl"[^>]*id="field-title-nl"/);
+    expect(page.body).toContain('data-translations');
+    const form = { _csrf: csrfTokenOf(page.body), version: '2', 'title.fr': 'Le personnel est formé à l’accueil', 'title.nl': '', 'title.en': 'Staff are trained', 'guidance.fr': 'Plan.', 'guidance.nl': 'Plan.', 'guidance.en': '' };
+    const refused = await analyst.request('POST', pageUrl, { form });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#field-title-nl"');
+    expect(refused.body).toContain('Title in Dutch: this is required.');
+    expect(refused.body).toContain('value="Staff are trained"'); // what was typed stays
+    const accepted = await analyst.request('POST', pageUrl, { form: { ...form, 'title.nl': 'Het personeel is opgeleid voor het onthaal' } });
+    expect(accepted.statusCode).toBe(303);
+    const stored = (await analyst.get('/api/v1/competence/campaigns/draft-edit')).json().criteria.find((c: { key: string }) => c.key === 'culture.training');
+    expect(stored.title).toEqual({ fr: 'Le personnel est formé à l’accueil', nl: 'Het personeel is opgeleid voor het onthaal', en: 'Staff are trained' });
+    expect(stored.guidance).toEqual({ fr: 'Plan.', nl: 'Plan.' });
+  });
 });
 
 describe('access to an organisation’s assessment', () => {
@@ -218,6 +247,57 @@ describe('submitting', () => {
     const other = await ixelles.request('PATCH', `/api/v1/competence/actions/${action.id}`, { json: { ...change, version: saved.json().version } });
     expect(other.statusCode).toBe(404);
   });
+
+  it('reopens a submitted assessment with a reason: the manager or the competence center, on the version read', async () => {
+    const RESULTS = `/api/v1/competence/campaigns/${CAMPAIGN}/results/commune-schaerbeek`;
+    const submitted = (await manager.get(ASSESSMENT)).json();
+    expect(submitted.status).toBe('submitted');
+    const reason = 'Le score « outils » doit être revu après l’audit.';
+    expect((await agent.request('POST', `${ASSESSMENT}/reopen`, { json: { version: submitted.version, reason } })).json().error.code).toBe('competence.reopen_forbidden');
+    expect((await ixelles.request('POST', `${ASSESSMENT}/reopen`, { json: { version: submitted.version, reason } })).statusCode).toBe(404);
+    const blank = await manager.request('POST', `${ASSESSMENT}/reopen`, { json: { version: submitted.version, reason: '   ' } });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.fields[0].field).toBe('reason');
+    const stale = await manager.request('POST', `${ASSESSMENT}/reopen`, { json: { version: submitted.version - 1, reason } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('competence.reopen_stale');
+
+    const reopened = await manager.request('POST', `${ASSESSMENT}/reopen`, { json: { version: submitted.version, reason } });
+    expect(reopened.statusCode).toBe(200);
+    expect(reopened.json()).toMatchObject({ status: 'draft', version: submitted.version + 1, submittedAt: null });
+    expect(reopened.json().history.map((e: { event: string; by: string; reason: string }) => [e.event, e.by, e.reason])).toEqual([
+      ['submitted', 'organisation', ''],
+      ['reopened', 'organisation', reason],
+    ]);
+    // Results and the campaign's count stop counting it until it is submitted again.
+    expect((await manager.get(RESULTS)).json().scores).toBeNull();
+    expect((await analyst.get(`/api/v1/competence/campaigns/${CAMPAIGN}`)).json().campaign.submittedCount).toBe(0);
+    expect((await manager.request('POST', `${ASSESSMENT}/reopen`, { json: { version: submitted.version + 1, reason } })).json().error.code).toBe('competence.not_submitted');
+
+    // Submitted again: counted again, and the competence center reopens it through the confirmation page.
+    const again = await manager.request('POST', `${ASSESSMENT}/submit`, { json: { version: submitted.version + 1 } });
+    expect(again.statusCode).toBe(200);
+    expect((await manager.get(RESULTS)).json().scores.overall).toBe(57);
+    const pageUrl = `/nl/competence/campaigns/${CAMPAIGN}/assessments/commune-schaerbeek`;
+    expect((await analyst.get(pageUrl)).body).toContain(`href="${pageUrl}/reopen"`);
+    const confirm = await analyst.get(`${pageUrl}/reopen`);
+    expect(confirm.statusCode).toBe(200);
+    const version = /name="version" value="(\d+)"/.exec(confirm.body)![1]!;
+    const empty = await analyst.request('POST', `${pageUrl}/reopen`, { form: { _csrf: csrfTokenOf(confirm.body), version, reason: '' } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('href="#field-reason"');
+    const done = await analyst.request('POST', `${pageUrl}/reopen`, { form: { _csrf: csrfTokenOf(confirm.body), version, reason: 'Veldobservatie wijkt af.' } });
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe(`${pageUrl}?notice=reopened`);
+    const page = await manager.get(pageUrl);
+    expect(page.body).toContain('Veldobservatie wijkt af.');
+    expect(page.body).toContain('Het expertisecentrum');
+    expect(page.body).not.toContain('Anna Analyst'); // the history names the side that acted, not the person
+    // Put it back as submitted for the tests that follow.
+    const current = (await manager.get(ASSESSMENT)).json();
+    expect(current.history).toHaveLength(4);
+    expect((await manager.request('POST', `${ASSESSMENT}/submit`, { json: { version: current.version } })).statusCode).toBe(200);
+  });
 });
 
 describe('the region', () => {
@@ -340,6 +420,13 @@ describe('good practices, expertise and strategy', () => {
     const again = await analyst.request('POST', '/api/v1/competence/strategy/versions', { json: body });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('competence.strategy_stale');
+    // The form takes each objective in FR/NL/EN; a row with a title in one language only is refused, row by row.
+    const page = await analyst.get('/en/competence/strategy');
+    const form = { _csrf: csrfTokenOf(page.body), basedOn: '2', 'objectives.0.title.en': 'Maturity of at least 70', 'objectives.0.indicator': 'maturity.overall', 'objectives.0.targetValue': '70' };
+    const refused = await analyst.request('POST', '/en/competence/strategy', { form });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#field-objectives-0-title-nl"');
+    expect(refused.body).toContain('Objective in French: this is required.');
   });
 
   it('groups collective actions of several organisations into a regional project', async () => {
@@ -364,6 +451,7 @@ describe('API description', () => {
         '/api/v1/competence/campaigns',
         '/api/v1/competence/campaigns/{code}/assessments/{organisation}',
         '/api/v1/competence/campaigns/{code}/assessments/{organisation}/submit',
+        '/api/v1/competence/campaigns/{code}/assessments/{organisation}/reopen',
         '/api/v1/competence/campaigns/{code}/results/{organisation}',
         '/api/v1/competence/campaigns/{code}/region',
         '/api/v1/competence/practices',

@@ -5,12 +5,13 @@ import type { FieldError } from '../platform/http/errors.ts';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
 import { Alert, ErrorSummary, fieldId, FieldShell, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../platform/views/components.tsx';
-import { formatDate, formatNumber } from '../platform/i18n/format.ts';
-import { pickText, type Language } from '../platform/i18n/languages.ts';
+import { formatDate, formatDateTime, formatNumber } from '../platform/i18n/format.ts';
+import { LANGUAGE_NAMES, LANGUAGES, pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import type { Translate } from '../platform/i18n/messages.ts';
 import { isCompetenceCenter } from './authorisation.ts';
 import { RadarChart } from './RadarChart.tsx';
-import { DIMENSIONS, EVIDENCE_REQUIRED_ABOVE, PDCA_BANDS, bandOf, type Dimension } from './scoring.ts';
+import { CAF_SOURCE, DIMENSIONS, EVIDENCE_REQUIRED_ABOVE, PDCA_BANDS, bandOf, type Dimension } from './scoring.ts';
+import { REQUIRED_LANGUAGES, translationCompleteness } from './texts.ts';
 import { INDICATORS, SIDE_BY_SIDE_INDICATORS, indicatorDefinition, type MeasuredValue } from './indicators.ts';
 import { answerField, type CompetenceService } from './service.ts';
 import {
@@ -56,11 +57,93 @@ function fmtIndicator(key: string, value: number | null | undefined, lang: Langu
   return t('competence.outOf100', { value: formatNumber(value, lang, 1) });
 }
 
-/** The error summary of competence forms: criterion-level messages carry their own label. */
-export function CompetenceErrorSummary({ errors }: { errors: FieldError[] | undefined }) {
+/**
+ * The error summary of competence forms: criterion-level messages carry their own label; a field of one
+ * language of a text (`title.nl`, `objectives.2.title.fr`) is named "Title in Dutch". `labels` overrides the
+ * catalogue's competence.field.<name> where a form labels a field otherwise.
+ */
+export function CompetenceErrorSummary({ errors, labels }: { errors: FieldError[] | undefined; labels?: Record<string, string> }) {
+  const { t } = usePage();
+  const base = (field: string) => labels?.[field] ?? t(`competence.field.${field.replace(/^objectives\.\d+\./, 'objective.')}`);
+  const labelOf = (field: string) => {
+    const localized = /^(.+)\.(fr|nl|en)$/.exec(field);
+    return localized ? t('competence.field.inLanguage', { field: base(localized[1]!), language: t(`competence.language.${localized[2]}`) }) : base(field);
+  };
+  return <ErrorSummary errors={errors} labelOf={labelOf} />;
+}
+
+/**
+ * One multilingual text in a form: a fieldset (its legend is the text's label) with a field per language
+ * side by side, each marked with its language (lang) so that spelling checkers and screen readers use it.
+ * French and Dutch are required, English may stay empty (it then falls back visibly). Only the stored
+ * text of each language is shown: an empty field is a missing translation, never a fallback.
+ */
+export function LangTextFields(props: {
+  name: string;
+  label: string;
+  stored?: LocalizedText | null | undefined;
+  values?: FormValues | undefined;
+  errors?: FieldError[] | undefined;
+  multiline?: boolean;
+  maxLength: number;
+  rows?: number;
+  /** False for a row that may stay empty altogether (a new strategy objective): no language is then marked required. */
+  required?: boolean;
+}) {
   const { t } = usePage();
   return (
-    <ErrorSummary errors={errors} labelOf={(field) => t(`competence.field.${field.replace(/^objectives\.\d+\./, 'objective.')}`)} />
+    <fieldset class="utrecht-form-fieldset" id={fieldId(props.name)}>
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{props.label}</legend>
+      <div class="irisdesk-card-grid">
+        {LANGUAGES.map((l) => {
+          const name = `${props.name}.${l}`;
+          const value = one(props.values, name) ?? props.stored?.[l] ?? '';
+          const required = props.required !== false && (REQUIRED_LANGUAGES as readonly Language[]).includes(l);
+          const optional = props.required !== false && !required;
+          const label = t(optional ? 'competence.field.inLanguageOptional' : 'competence.field.inLanguage', { field: props.label, language: t(`competence.language.${l}`) });
+          const invalid = props.errors?.some((e) => e.field === name);
+          return (
+            <FieldShell
+              name={name}
+              label={label}
+              errors={props.errors}
+              control={(aria) =>
+                props.multiline ? (
+                  <textarea {...aria} lang={l} class="utrecht-textarea utrecht-textarea--html-textarea" name={name} required={required} maxLength={props.maxLength} rows={props.rows ?? 4}>
+                    {value}
+                  </textarea>
+                ) : (
+                  <input {...aria} lang={l} class={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`} type="text" name={name} value={value} required={required} maxLength={props.maxLength} />
+                )
+              }
+            />
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+/** "FR ✓ · NL ✓ · EN missing", like the catalogue's list of services. */
+function translationSummary(t: Translate, texts: Array<LocalizedText | null | undefined>): string {
+  const complete = translationCompleteness(...texts);
+  return LANGUAGES.map((l) => `${l.toUpperCase()} ${complete[l] ? '✓' : t('competence.translationMissing')}`).join(' · ');
+}
+
+/** "Translations: Français ✓ · Nederlands ✓ · English missing", like the catalogue's edit pages. */
+export function TranslationStatus({ texts }: { texts: Array<LocalizedText | null | undefined> }) {
+  const { t } = usePage();
+  const complete = translationCompleteness(...texts);
+  return (
+    <p class="utrecht-paragraph" data-translations>
+      {t('competence.translations')}:{' '}
+      {LANGUAGES.map((l, index) => (
+        <>
+          {index > 0 && ' · '}
+          <span lang={l}>{LANGUAGE_NAMES[l]}</span> {complete[l] ? '✓' : t('competence.translationMissing')}
+        </>
+      ))}
+    </p>
   );
 }
 
@@ -135,15 +218,24 @@ function Hidden({ name, value }: { name: string; value: string }) {
   return <input type="hidden" name={name} value={value} />;
 }
 
-/** The PDCA panel, documented where people score. */
+/** The PDCA panel (the CAF classical panel for enablers, see scoring.ts), documented where people score. */
 export function ScaleTable() {
   const { t } = usePage();
   return (
-    <Table
-      caption={t('competence.scale.caption')}
-      head={[t('competence.scale.range'), t('competence.scale.level'), t('competence.scale.meaning')]}
-      rows={PDCA_BANDS.map((band) => [`${band.min}–${band.max}`, t(`competence.band.${band.key}`), t(`competence.band.${band.key}.meaning`)])}
-    />
+    <>
+      <Table
+        caption={t('competence.scale.caption')}
+        head={[t('competence.scale.range'), t('competence.scale.level'), t('competence.scale.meaning')]}
+        rows={PDCA_BANDS.map((band) => [`${band.min}–${band.max}`, t(`competence.band.${band.key}`), t(`competence.band.${band.key}.meaning`)])}
+      />
+      <Paragraph>{t('competence.scale.cumulative')}</Paragraph>
+      <Paragraph>
+        {t('competence.scale.source')}{' '}
+        <Link href={CAF_SOURCE.url} lang="en" hrefLang="en">
+          {CAF_SOURCE.title}
+        </Link>
+      </Paragraph>
+    </>
   );
 }
 
@@ -276,6 +368,7 @@ export function CampaignPage(props: {
   const { campaign } = props;
   const center = isCompetenceCenter(actor);
   const next = campaign.status === 'draft' ? 'open' : campaign.status === 'open' ? 'closed' : 'open';
+  const editable = campaign.status === 'draft' && center;
   return (
     <Page title={pickText(campaign.title, lang).text}>
       {props.notice && <Alert type="ok">{t(`competence.notice.${props.notice}`)}</Alert>}
@@ -324,7 +417,7 @@ export function CampaignPage(props: {
         {DIMENSIONS.map((dimension) => (
           <Table
             caption={t(`competence.dimension.${dimension}`)}
-            head={[t('competence.criterion'), t('competence.field.guidance')]}
+            head={[t('competence.criterion'), t('competence.field.guidance'), ...(editable ? [t('competence.translations')] : [])]}
             rows={props.criteria
               .filter((c) => c.dimension === dimension)
               .map((c) => [
@@ -336,6 +429,7 @@ export function CampaignPage(props: {
                   <Text value={c.title} />
                 ),
                 <Text value={c.guidance} />,
+                ...(editable ? [translationSummary(t, [c.title, c.guidance])] : []),
               ])}
           />
         ))}
@@ -352,12 +446,13 @@ export function CriterionPage(props: { campaign: Campaign; criterion: Criterion;
       <Paragraph>
         <Text value={props.campaign.title} /> · {t(`competence.dimension.${criterion.dimension}`)} · <code>{criterion.key}</code>
       </Paragraph>
-      <Paragraph>{t('competence.editOneLanguage')}</Paragraph>
+      <TranslationStatus texts={[criterion.title, criterion.guidance]} />
+      <Paragraph>{t('competence.editAllLanguages')}</Paragraph>
       <CompetenceErrorSummary errors={props.errors} />
       <Form action={`/${lang}/competence/campaigns/${props.campaign.code}/criteria/${criterion.key}`}>
         <Hidden name="version" value={String(criterion.version)} />
-        <TextField name="title" label={t('competence.field.title')} value={one(props.values, 'title') ?? pickText(criterion.title, lang).text} required maxLength={300} errors={props.errors} />
-        <TextArea name="guidance" label={t('competence.field.guidance')} value={one(props.values, 'guidance') ?? pickText(criterion.guidance, lang).text} required maxLength={2000} errors={props.errors} />
+        <LangTextFields name="title" label={t('competence.field.title')} stored={criterion.title} values={props.values} errors={props.errors} maxLength={300} />
+        <LangTextFields name="guidance" label={t('competence.field.guidance')} stored={criterion.guidance} values={props.values} errors={props.errors} maxLength={2000} multiline />
         <SubmitButton>{t('competence.save')}</SubmitButton>
       </Form>
     </Page>
@@ -391,6 +486,11 @@ export function AssessmentPage(props: {
           {t('competence.assessment.submittedInfo')}{' '}
           <Link href={`/${lang}/competence/campaigns/${campaign.code}/results/${organisation.code}`}>{t('competence.results')}</Link>
         </Alert>
+      )}
+      {props.view.canReopen && (
+        <div class="irisdesk-actions">
+          <Link href={`/${lang}/competence/campaigns/${campaign.code}/assessments/${organisation.code}/reopen`}>{t('competence.reopen.link')}</Link>
+        </div>
       )}
       {canEdit && !canSubmit && <Paragraph>{t('competence.assessment.managerSubmits')}</Paragraph>}
       <details>
@@ -433,6 +533,64 @@ export function AssessmentPage(props: {
           </div>
         )}
       </form>
+      <AssessmentHistory history={props.view.history} />
+    </Page>
+  );
+}
+
+/** Submissions and reopenings of an assessment (the side that acted, never a name), oldest first. */
+function AssessmentHistory({ history }: { history: Awaited2<ReturnType<CompetenceService['getAssessment']>>['history'] }) {
+  const { t, lang } = usePage();
+  if (history.length === 0) return null;
+  return (
+    <section aria-labelledby="history">
+      <H2 id="history">{t('competence.history.title')}</H2>
+      <Table
+        caption={t('competence.history.caption', { count: history.length })}
+        head={[t('competence.history.when'), t('competence.history.event'), t('competence.history.by'), t('competence.field.reason')]}
+        rows={history.map((entry) => [
+          formatDateTime(new Date(entry.createdAt), lang),
+          t(`competence.history.event.${entry.event}`),
+          t(`competence.history.by.${entry.actorSide}`),
+          entry.reason || '–',
+        ])}
+      />
+    </section>
+  );
+}
+
+/** Confirming a reopening: what it does, and the reason that goes into the history. Works without JavaScript. */
+export function ReopenPage(props: { view: Awaited2<ReturnType<CompetenceService['getAssessment']>>; errors?: FieldError[] | undefined; values?: FormValues | undefined }) {
+  const { t, lang } = usePage();
+  const { campaign, organisation, assessment } = props.view;
+  const back = `/${lang}/competence/campaigns/${campaign.code}/assessments/${organisation.code}`;
+  return (
+    <Page title={t('competence.reopen.title', { organisation: pickText(organisation.name, lang).text })}>
+      <Paragraph>
+        <Text value={campaign.title} />
+        {assessment?.submittedAt && <> · {t('competence.reopen.submittedOn', { date: formatDateTime(new Date(assessment.submittedAt), lang) })}</>}
+      </Paragraph>
+      <CompetenceErrorSummary errors={props.errors} />
+      {props.view.canReopen ? (
+        <>
+          <Paragraph>{t('competence.reopen.consequences')}</Paragraph>
+          <Form action={`${back}/reopen`}>
+            <Hidden name="version" value={String(assessment!.version)} />
+            <TextArea name="reason" label={t('competence.field.reason')} description={t('competence.field.reasonHint')} value={one(props.values, 'reason')} required maxLength={2000} rows={3} errors={props.errors} />
+            <div class="irisdesk-actions">
+              <SubmitButton>{t('competence.reopen.confirm')}</SubmitButton>
+              <Link href={back}>{t('competence.reopen.cancel')}</Link>
+            </div>
+          </Form>
+        </>
+      ) : (
+        <>
+          <Alert type="info">{t('competence.reopen.notPossible')}</Alert>
+          <Paragraph>
+            <Link href={back}>{t('competence.reopen.back')}</Link>
+          </Paragraph>
+        </>
+      )}
     </Page>
   );
 }
@@ -801,7 +959,12 @@ export function PracticesPage(props: { practices: Practice[]; filter: { dimensio
             <dt>{t('competence.field.source')}</dt>
             <dd>{practice.sourceUrl ? <Link href={practice.sourceUrl}>{practice.sourceLabel}</Link> : practice.sourceLabel}</dd>
           </dl>
-          {isCompetenceCenter(actor) && <Link href={`/${lang}/competence/practices/${practice.id}`}>{t('competence.practices.edit', { title: pickText(practice.title, lang).text })}</Link>}
+          {isCompetenceCenter(actor) && (
+            <p class="utrecht-paragraph">
+              <Link href={`/${lang}/competence/practices/${practice.id}`}>{t('competence.practices.edit', { title: pickText(practice.title, lang).text })}</Link> ·{' '}
+              {t('competence.translations')}: {translationSummary(t, [practice.title, practice.description, practice.outcome])}
+            </p>
+          )}
         </article>
       ))}
       {isCompetenceCenter(actor) && (
@@ -815,19 +978,18 @@ export function PracticesPage(props: { practices: Practice[]; filter: { dimensio
 }
 
 function PracticeForm({ action, practice, errors, values }: { action: string; practice?: Practice; errors?: FieldError[] | undefined; values?: FormValues | undefined }) {
-  const { t, lang } = usePage();
-  const text = (name: string, stored: Practice[keyof Practice] | undefined) =>
-    one(values, name) ?? (stored && typeof stored === 'object' ? pickText(stored as Record<string, string>, lang).text : (stored as string | undefined) ?? undefined);
+  const { t } = usePage();
   return (
     <>
       <CompetenceErrorSummary errors={errors} />
+      <Paragraph>{t('competence.editAllLanguages')}</Paragraph>
       <Form action={action}>
         {practice && <Hidden name="version" value={String(practice.version)} />}
-        <TextField name="title" label={t('competence.field.title')} value={text('title', practice?.title)} required maxLength={300} errors={errors} />
+        <LangTextFields name="title" label={t('competence.field.title')} stored={practice?.title} values={values} errors={errors} maxLength={300} />
         <SelectField name="place" label={t('competence.field.place')} value={one(values, 'place') ?? practice?.place} options={PRACTICE_PLACES.map((p) => ({ value: p, label: t(`competence.place.${p}`) }))} errors={errors} />
         <SelectField name="dimension" label={t('competence.dimension')} value={one(values, 'dimension') ?? practice?.dimension} options={DIMENSIONS.map((d) => ({ value: d, label: t(`competence.dimension.${d}`) }))} errors={errors} />
-        <TextArea name="description" label={t('competence.field.description')} value={text('description', practice?.description)} required maxLength={4000} errors={errors} />
-        <TextArea name="outcome" label={t('competence.field.outcome')} value={text('outcome', practice?.outcome)} required maxLength={4000} errors={errors} />
+        <LangTextFields name="description" label={t('competence.field.description')} stored={practice?.description} values={values} errors={errors} maxLength={4000} multiline />
+        <LangTextFields name="outcome" label={t('competence.field.outcome')} stored={practice?.outcome} values={values} errors={errors} maxLength={4000} multiline rows={3} />
         <TextField name="sourceLabel" label={t('competence.field.source')} value={one(values, 'sourceLabel') ?? practice?.sourceLabel} required maxLength={300} errors={errors} />
         <TextField name="sourceUrl" label={t('competence.field.sourceUrl')} value={one(values, 'sourceUrl') ?? practice?.sourceUrl ?? undefined} maxLength={500} errors={errors} />
         <SubmitButton>{practice ? t('competence.save') : t('competence.practices.create')}</SubmitButton>
@@ -840,7 +1002,7 @@ export function PracticePage(props: { practice: Practice; errors?: FieldError[] 
   const { t, lang } = usePage();
   return (
     <Page title={pickText(props.practice.title, lang).text}>
-      <Paragraph>{t('competence.editOneLanguage')}</Paragraph>
+      <TranslationStatus texts={[props.practice.title, props.practice.description, props.practice.outcome]} />
       <PracticeForm action={`/${lang}/competence/practices/${props.practice.id}`} practice={props.practice} errors={props.errors} values={props.values} />
     </Page>
   );
@@ -893,7 +1055,7 @@ export function ActionPlanPage(props: { plan: Awaited2<ReturnType<CompetenceServ
       {canEdit && (
         <section aria-labelledby="new-action">
           <H2 id="new-action">{t('competence.actionPlan.new')}</H2>
-          <CompetenceErrorSummary errors={props.errors} />
+          <CompetenceErrorSummary errors={props.errors} labels={{ title: t('competence.action') }} />
           <Form action={`/${lang}/competence/action-plans/${organisation.code}`}>
             <ActionFields values={props.values} errors={props.errors} />
             <SelectField name="scope" label={t('competence.action.kind')} value={one(props.values, 'scope')} options={SCOPES.map((s) => ({ value: s, label: t(`competence.scope.${s}`) }))} errors={props.errors} />
@@ -909,7 +1071,7 @@ function ActionFields({ action, values, errors }: { action?: Action; values?: Fo
   const { t, lang } = usePage();
   return (
     <>
-      <TextField name="title" label={t('competence.action')} value={one(values, 'title') ?? (action ? pickText(action.title, lang).text : undefined)} required maxLength={300} errors={errors} />
+      <LangTextFields name="title" label={t('competence.action')} stored={action?.title} values={values} errors={errors} maxLength={300} />
       <TextField name="owner" label={t('competence.field.owner')} description={t('competence.field.ownerHint')} value={one(values, 'owner') ?? action?.owner} maxLength={200} errors={errors} />
       <DateField name="dueOn" label={t('competence.field.dueOn')} value={one(values, 'dueOn') ?? action?.dueOn} errors={errors} />
       <SelectField
@@ -939,7 +1101,8 @@ export function ActionPage(props: { action: Action; errors?: FieldError[] | unde
           </>
         )}
       </Paragraph>
-      <CompetenceErrorSummary errors={props.errors} />
+      <TranslationStatus texts={[action.title]} />
+      <CompetenceErrorSummary errors={props.errors} labels={{ title: t('competence.action') }} />
       <Form action={`/${lang}/competence/actions/${action.id}`}>
         <Hidden name="version" value={String(action.version)} />
         <ActionFields action={action} values={props.values} errors={props.errors} />
@@ -1128,6 +1291,7 @@ function StrategyForm({ current, errors, values }: { current: StrategyVersion | 
     <section aria-labelledby="new-version">
       <H2 id="new-version">{t('competence.strategy.newVersion')}</H2>
       <Paragraph>{t('competence.strategy.newVersionHint')}</Paragraph>
+      <Paragraph>{t('competence.editAllLanguages')}</Paragraph>
       <CompetenceErrorSummary errors={errors} />
       <Form action={`/${lang}/competence/strategy`}>
         <Hidden name="basedOn" value={String(current?.number ?? 0)} />
@@ -1136,7 +1300,8 @@ function StrategyForm({ current, errors, values }: { current: StrategyVersion | 
           <fieldset class="utrecht-form-fieldset">
             <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('competence.strategy.objectiveN', { n: index + 1 })}</legend>
             {objective && <Hidden name={`objectives.${index}.id`} value={objective.id} />}
-            <TextField name={`objectives.${index}.title`} label={t('competence.strategy.objective')} value={one(values, `objectives.${index}.title`) ?? (objective ? pickText(objective.title, lang).text : '')} maxLength={300} errors={errors} />
+            {objective && <TranslationStatus texts={[objective.title]} />}
+            <LangTextFields name={`objectives.${index}.title`} label={t('competence.strategy.objective')} stored={objective?.title} values={values} errors={errors} maxLength={300} required={!!objective} />
             <SelectField
               name={`objectives.${index}.indicator`}
               label={t('competence.field.indicator')}

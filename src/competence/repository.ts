@@ -218,14 +218,50 @@ export async function markSubmitted(tx: Queryable, assessmentId: string, version
   return rowCount > 0;
 }
 
-/** Reopens a submitted assessment as a draft (the competence center, while the campaign is open). */
-export async function reopenAssessment(db: Queryable, assessmentId: string): Promise<boolean> {
-  const { rowCount } = await db.query(
-    `UPDATE competence_assessments SET status = 'draft', submitted_at = NULL, version = version + 1, updated_at = now()
-      WHERE id = $1 AND status = 'submitted'`,
-    [assessmentId],
+/**
+ * Reopens a submitted assessment as a draft if it is still at the version read; false when stale or not
+ * submitted. Results and the benchmark read submitted assessments only, so it stops counting at once.
+ */
+export async function reopenAssessment(tx: Queryable, assessmentId: string, version: number, accountId: string): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `UPDATE competence_assessments
+        SET status = 'draft', submitted_at = NULL, submitted_by = NULL, version = version + 1, updated_at = now(), updated_by = $3
+      WHERE id = $1 AND version = $2 AND status = 'submitted'`,
+    [assessmentId, version, accountId],
   );
   return rowCount > 0;
+}
+
+export type AssessmentEventKind = 'submitted' | 'reopened';
+export type ActorSide = 'organisation' | 'competence_center';
+
+/** One entry of an assessment's history. No account or name: the side that acted is enough to show. */
+export interface AssessmentEvent {
+  event: AssessmentEventKind;
+  actorSide: ActorSide;
+  reason: string;
+  version: number;
+  createdAt: Date;
+}
+
+export async function insertAssessmentEvent(
+  tx: Queryable,
+  input: { assessmentId: string; event: AssessmentEventKind; actorSide: ActorSide; accountId: string; reason: string; version: number },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO competence_assessment_events (assessment_id, event, actor_side, account_id, reason, version)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [input.assessmentId, input.event, input.actorSide, input.accountId, input.reason, input.version],
+  );
+}
+
+export async function listAssessmentEvents(db: Queryable, assessmentId: string): Promise<AssessmentEvent[]> {
+  const { rows } = await db.query<AssessmentEvent>(
+    `SELECT event, actor_side AS "actorSide", reason, version, created_at AS "createdAt"
+       FROM competence_assessment_events WHERE assessment_id = $1 ORDER BY created_at, version`,
+    [assessmentId],
+  );
+  return rows;
 }
 
 export interface OrganisationRef {

@@ -9,8 +9,8 @@ import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
-import type { Language } from '../platform/i18n/languages.ts';
-import { pickText } from '../platform/i18n/languages.ts';
+import { LANGUAGES, pickText, type Language } from '../platform/i18n/languages.ts';
+import { missingLanguages, textFromForm } from './texts.ts';
 import {
   ActionChangesBody,
   ActionSchema,
@@ -29,6 +29,7 @@ import {
   PracticeChangesBody,
   PracticeSchema,
   RegionSchema,
+  ReopenBody,
   RequestChangesBody,
   RequestSchema,
   ResultsSchema,
@@ -48,6 +49,7 @@ import {
   PracticePage,
   PracticesPage,
   RegionPage,
+  ReopenPage,
   ResultsPage,
   StrategyPage,
 } from './pages.tsx';
@@ -70,7 +72,18 @@ const NumberOrEmpty = Type.String({ pattern: '^(-?\\d+([.,]\\d+)?)?$', maxLength
 
 const CampaignForm = Type.Object({ code: CodeSchema, titleFr: Type.String({ minLength: 1, maxLength: 200 }), titleNl: Type.String({ minLength: 1, maxLength: 200 }), titleEn: Type.String({ minLength: 1, maxLength: 200 }), closesOn: Type.Optional(DateOrEmpty) });
 const StatusForm = Type.Object({ version: Type.Integer({ minimum: 1 }), status: Type.Enum(['open', 'closed'] as const) });
-const CriterionForm = Type.Object({ version: Type.Integer({ minimum: 1 }), title: Type.String({ minLength: 1, maxLength: 300 }), guidance: Type.String({ minLength: 1, maxLength: 2000 }) });
+/**
+ * A multilingual text as forms post it, one field per language: `${name}.fr`, `${name}.nl`, `${name}.en`.
+ * Which languages are required (French and Dutch) is the service's rule, so missing ones are listed as
+ * "required" field by field rather than as schema errors.
+ */
+const LangFields = (name: string, max: number) =>
+  Object.fromEntries(LANGUAGES.map((l) => [`${name}.${l}`, Type.Optional(Type.String({ maxLength: max }))])) as Record<string, ReturnType<typeof Type.Optional<ReturnType<typeof Type.String>>>>;
+type LangForm = Record<string, string | undefined>;
+const formTexts = (form: LangForm, name: string) => textFromForm((field) => form[field] ?? '', name);
+
+const CriterionForm = Type.Object({ version: Type.Integer({ minimum: 1 }), ...LangFields('title', 300), ...LangFields('guidance', 2000) });
+const ReopenForm = Type.Object({ version: Type.Integer({ minimum: 1 }), reason: Type.String({ maxLength: 2000 }) });
 const ObservationForm = Type.Object({
   criterion: CriterionKeySchema,
   method: Type.Enum(OBSERVATION_METHODS),
@@ -80,17 +93,17 @@ const ObservationForm = Type.Object({
 });
 const PracticeForm = Type.Object({
   version: Type.Optional(Type.Integer({ minimum: 1 })),
-  title: Type.String({ minLength: 1, maxLength: 300 }),
+  ...LangFields('title', 300),
   place: Type.Enum(PRACTICE_PLACES),
   dimension: Type.Enum(DIMENSIONS),
-  description: Type.String({ minLength: 1, maxLength: 4000 }),
-  outcome: Type.String({ minLength: 1, maxLength: 4000 }),
+  ...LangFields('description', 4000),
+  ...LangFields('outcome', 4000),
   sourceLabel: Type.String({ minLength: 1, maxLength: 300 }),
   sourceUrl: Type.Optional(Type.Union([Type.Literal(''), Type.String({ pattern: '^https?://\\S+$', maxLength: 500 })])),
 });
 const ActionForm = Type.Object({
   version: Type.Optional(Type.Integer({ minimum: 1 })),
-  title: Type.String({ minLength: 1, maxLength: 300 }),
+  ...LangFields('title', 300),
   owner: Type.Optional(Text(200)),
   dueOn: Type.Optional(DateOrEmpty),
   status: Type.Optional(Type.Enum(ACTION_STATUSES)),
@@ -274,6 +287,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
         const answer = view.answers.get(c.key);
         return { criterion: c.key, score: answer?.score ?? null, evidence: answer?.evidence ?? '', evidenceLinks: answer?.evidenceLinks ?? [] };
       }),
+      history: view.history.map((e) => ({ event: e.event, by: e.actorSide, reason: e.reason, version: e.version, at: e.createdAt })),
     };
   };
 
@@ -324,6 +338,25 @@ export function competenceRoutes(app: App, { competence }: Services) {
     async (request) => {
       const result = await competence.submit(requireActorApi(request), request.params.code, request.params.organisation, request.body.version, request.lang, request.body.answers);
       return { assessment: await assessmentJson(request, request.params.code, request.params.organisation), actionsGenerated: result.actionsGenerated };
+    },
+  );
+
+  app.post(
+    '/api/v1/competence/campaigns/:code/assessments/:organisation/reopen',
+    {
+      schema: {
+        tags,
+        summary:
+          'Reopen a submitted assessment as a draft, with a reason kept in its history (the organisation manager or the competence center, while the campaign is open; send the version you read). Results and the benchmark leave it out until it is submitted again',
+        security: session,
+        params: OrgParams,
+        body: ReopenBody,
+        response: { 200: Type.Ref('CompetenceAssessment'), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      await competence.reopen(requireActorApi(request), request.params.code, request.params.organisation, request.body.version, request.body.reason);
+      return assessmentJson(request, request.params.code, request.params.organisation);
     },
   );
 
@@ -658,13 +691,13 @@ export function competenceRoutes(app: App, { competence }: Services) {
   app.post('/:lang/competence/campaigns/:code/criteria/:key', { schema: { hide: true, params: CriterionPageParams, body: CriterionForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
     const { campaign, criterion } = await criterionOr404(request.params.code, request.params.key);
-    const form = request.body as Static<typeof CriterionForm>;
+    const form = request.body as Static<typeof CriterionForm> & LangForm;
     return handleForm(
       request,
       reply,
       (errors) => <CriterionPage campaign={campaign} criterion={criterion} errors={errors} values={form as never} />,
       async () => {
-        await competence.updateCriterion(actor, campaign.code, criterion.key, form, request.params.lang);
+        await competence.updateCriterion(actor, campaign.code, criterion.key, { version: form.version, title: formTexts(form, 'title'), guidance: formTexts(form, 'guidance') }, request.params.lang);
         return `/${request.params.lang}/competence/campaigns/${campaign.code}?notice=saved`;
       },
     );
@@ -708,6 +741,40 @@ export function competenceRoutes(app: App, { competence }: Services) {
           }
           await competence.saveDraft(actor, code, organisation, version, answers);
           return `/${request.params.lang}/competence/campaigns/${code}/assessments/${organisation}?notice=draftSaved`;
+        },
+      );
+    },
+  );
+
+  // Reopening: a confirmation page (what it does, the reason) that works without JavaScript.
+  const reopenPage = async (request: FastifyRequest, code: string, organisation: string, errors?: FieldError[], values?: Record<string, string>) => {
+    const view = await competence.getAssessment(requireActorPage(request), code, organisation);
+    if (!view.canReopen && !errors) {
+      if (view.campaign.status !== 'open') throw new AppError(409, 'competence.campaign_not_open');
+      if (view.assessment?.status !== 'submitted') throw new AppError(409, 'competence.not_submitted');
+      throw new AppError(403, 'competence.reopen_forbidden');
+    }
+    return <ReopenPage view={view} errors={errors} values={values} />;
+  };
+
+  app.get('/:lang/competence/campaigns/:code/assessments/:organisation/reopen', { schema: { hide: true, params: AssessmentParams } }, async (request, reply) =>
+    renderPage(request, reply, await reopenPage(request, request.params.code, request.params.organisation)),
+  );
+
+  app.post(
+    '/:lang/competence/campaigns/:code/assessments/:organisation/reopen',
+    { schema: { hide: true, params: AssessmentParams, body: ReopenForm }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      const { code, organisation, lang: language } = request.params;
+      const form = request.body as Static<typeof ReopenForm>;
+      return handleForm(
+        request,
+        reply,
+        (errors) => reopenPage(request, code, organisation, errors, form as never), // the reason typed is kept, even after a stale attempt
+        async () => {
+          await competence.reopen(actor, code, organisation, form.version, form.reason);
+          return `/${language}/competence/campaigns/${code}/assessments/${organisation}?notice=reopened`;
         },
       );
     },
@@ -758,18 +825,17 @@ export function competenceRoutes(app: App, { competence }: Services) {
 
   app.post('/:lang/competence/practices', { schema: { ...page, body: PracticeForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = request.body as Static<typeof PracticeForm>;
+    const form = request.body as Static<typeof PracticeForm> & LangForm;
     const language = request.params.lang;
     return handleForm(
       request,
       reply,
       (errors) => practicesPage(request, {}, errors, form as never),
       async () => {
-        const text = (value: string) => ({ [language]: value.trim() });
         await competence.createPractice(actor, {
-          title: text(form.title),
-          description: text(form.description),
-          outcome: text(form.outcome),
+          title: formTexts(form, 'title'),
+          description: formTexts(form, 'description'),
+          outcome: formTexts(form, 'outcome'),
           place: form.place,
           dimension: form.dimension,
           sourceLabel: form.sourceLabel.trim(),
@@ -790,13 +856,27 @@ export function competenceRoutes(app: App, { competence }: Services) {
   app.post('/:lang/competence/practices/:id', { schema: { hide: true, params: IdPageParams, body: PracticeForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
     const practice = await competence.getPractice(request.params.id);
-    const form = request.body as Static<typeof PracticeForm>;
+    const form = request.body as Static<typeof PracticeForm> & LangForm;
     return handleForm(
       request,
       reply,
       (errors) => <PracticePage practice={practice} errors={errors} values={form as never} />,
       async () => {
-        await competence.updatePractice(actor, practice.id, form.version ?? 0, { ...form, sourceUrl: emptyToNull(form.sourceUrl) }, request.params.lang);
+        await competence.updatePractice(
+          actor,
+          practice.id,
+          form.version ?? 0,
+          {
+            title: formTexts(form, 'title'),
+            description: formTexts(form, 'description'),
+            outcome: formTexts(form, 'outcome'),
+            place: form.place,
+            dimension: form.dimension,
+            sourceLabel: form.sourceLabel,
+            sourceUrl: emptyToNull(form.sourceUrl),
+          },
+          request.params.lang,
+        );
         return `/${request.params.lang}/competence/practices`;
       },
     );
@@ -812,7 +892,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
   app.post('/:lang/competence/action-plans/:organisation', { schema: { hide: true, params: OrgPageParams, body: ActionForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
     const plan = await competence.actionPlan(actor, request.params.organisation);
-    const form = request.body as Static<typeof ActionForm>;
+    const form = request.body as Static<typeof ActionForm> & LangForm;
     return handleForm(
       request,
       reply,
@@ -821,7 +901,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
         await competence.addAction(
           actor,
           request.params.organisation,
-          { title: form.title, owner: form.owner ?? '', dueOn: emptyToNull(form.dueOn), indicator: form.indicator, targetValue: parseNumber(form.targetValue), horizon: form.horizon, scope: form.scope ?? 'individual' },
+          { title: formTexts(form, 'title'), owner: form.owner ?? '', dueOn: emptyToNull(form.dueOn), indicator: form.indicator, targetValue: parseNumber(form.targetValue), horizon: form.horizon, scope: form.scope ?? 'individual' },
           request.params.lang,
         );
         return `/${request.params.lang}/competence/action-plans/${request.params.organisation}?notice=actionAdded`;
@@ -837,7 +917,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
   app.post('/:lang/competence/actions/:id', { schema: { hide: true, params: IdPageParams, body: ActionForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
     const action = await competence.getAction(actor, request.params.id);
-    const form = request.body as Static<typeof ActionForm>;
+    const form = request.body as Static<typeof ActionForm> & LangForm;
     return handleForm(
       request,
       reply,
@@ -848,7 +928,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
           action.id,
           {
             version: form.version ?? 0,
-            title: form.title,
+            title: formTexts(form, 'title'),
             owner: form.owner ?? '',
             dueOn: emptyToNull(form.dueOn),
             status: form.status ?? action.status,
@@ -940,8 +1020,9 @@ export function competenceRoutes(app: App, { competence }: Services) {
         const fields: FieldError[] = [];
         const objectives = [];
         for (let index = 0; index < 40; index++) {
-          const title = get(`objectives.${index}.title`);
-          if (!title) continue;
+          const title = textFromForm(get, `objectives.${index}.title`);
+          if (!LANGUAGES.some((l) => title[l])) continue; // an empty row is no objective
+          fields.push(...missingLanguages(title, `objectives.${index}.title`)); // named by the form's row
           const target = parseNumber(get(`objectives.${index}.targetValue`));
           const baseline = parseNumber(get(`objectives.${index}.baseline`));
           const targetOn = get(`objectives.${index}.targetOn`);

@@ -1,6 +1,5 @@
 // Request and response schemas of the competence center's API (validation, handler types, OpenAPI).
 import { Type } from 'typebox';
-import { LocalizedTextSchema } from '../platform/http/schemas.ts';
 import { DIMENSIONS } from './scoring.ts';
 import {
   ACTION_STATUSES,
@@ -28,6 +27,18 @@ const NullableNumber = Type.Unsafe<number | null>({ type: ['number', 'null'] });
 const NullableDate = Type.Unsafe<string | null>({ type: ['string', 'null'], format: 'date' });
 const PartialText = Type.Object({ fr: Type.Optional(Type.String()), nl: Type.Optional(Type.String()), en: Type.Optional(Type.String()) });
 const ScoreMap = Type.Record(Type.String(), Nullable(Type.Number()));
+
+/** A text in the three languages at once: French and Dutch required, English optional (falls back visibly). */
+const Texts = (max: number) =>
+  Type.Object(
+    { fr: Type.String({ minLength: 1, maxLength: max }), nl: Type.String({ minLength: 1, maxLength: max }), en: Type.Optional(Type.String({ maxLength: max })) },
+    { additionalProperties: false, description: 'The text in French, Dutch and (optionally) English; an empty or missing English falls back visibly' },
+  );
+/**
+ * A changed text: the three languages at once (an object), or one string in the language of the request
+ * (lang), in which case other languages are dropped if the text changes.
+ */
+const TextChange = (max: number) => Type.Union([Type.String({ minLength: 1, maxLength: max }), Texts(max)]);
 
 export const CampaignSchema = Type.Object(
   {
@@ -66,10 +77,10 @@ export const CampaignStatusBody = Type.Object(
 export const CriterionChangesBody = Type.Object(
   {
     version: Type.Integer({ minimum: 1 }),
-    title: Type.String({ minLength: 1, maxLength: 300 }),
-    guidance: Type.String({ minLength: 1, maxLength: 2000 }),
+    title: TextChange(300),
+    guidance: TextChange(2000),
   },
-  { additionalProperties: false, description: 'Texts in the language of the request (lang); other languages are dropped if the text changes' },
+  { additionalProperties: false, description: 'Texts as {fr, nl, en} (French and Dutch required), or strings in the language of the request (lang)' },
 );
 
 const AnswerSchema = Type.Object(
@@ -90,12 +101,30 @@ export const AssessmentSchema = Type.Object(
     version: Type.Integer({ description: 'Send it back when saving or submitting; a stale version is refused with 409' }),
     submittedAt: Nullable(Type.String({ format: 'date-time' })),
     answers: Type.Array(AnswerSchema),
+    history: Type.Array(
+      Type.Object({
+        event: Type.Enum(['submitted', 'reopened'] as const),
+        by: Type.Enum(['organisation', 'competence_center'] as const, { description: 'The side that acted (no person is named)' }),
+        reason: Type.String(),
+        version: Type.Integer(),
+        at: Type.String({ format: 'date-time' }),
+      }),
+      { description: 'Submissions and reopenings, oldest first' },
+    ),
   },
   { $id: 'CompetenceAssessment' },
 );
 
 export const SaveAnswersBody = Type.Object(
   { version: Type.Integer({ minimum: 1 }), answers: Type.Array(AnswerSchema, { maxItems: 200 }) },
+  { additionalProperties: false },
+);
+
+export const ReopenBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'The version you read; a stale one is refused with 409' }),
+    reason: Type.String({ minLength: 1, maxLength: 2000, description: 'Why the submitted assessment is reopened (kept in its history)' }),
+  },
   { additionalProperties: false },
 );
 
@@ -195,11 +224,11 @@ const UrlSchema = Type.String({ pattern: '^https?://\\S+$', maxLength: 500 });
 
 export const NewPracticeBody = Type.Object(
   {
-    title: LocalizedTextSchema,
+    title: Texts(300),
     place: Type.Enum(PRACTICE_PLACES),
     dimension: DimensionSchema,
-    description: LocalizedTextSchema,
-    outcome: LocalizedTextSchema,
+    description: Texts(4000),
+    outcome: Texts(4000),
     sourceLabel: Type.String({ minLength: 1, maxLength: 300 }),
     sourceUrl: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], pattern: '^https?://\\S+$', maxLength: 500 })),
   },
@@ -209,15 +238,15 @@ export const NewPracticeBody = Type.Object(
 export const PracticeChangesBody = Type.Object(
   {
     version: Type.Integer({ minimum: 1 }),
-    title: Type.String({ minLength: 1, maxLength: 300 }),
+    title: TextChange(300),
     place: Type.Enum(PRACTICE_PLACES),
     dimension: DimensionSchema,
-    description: Type.String({ minLength: 1, maxLength: 4000 }),
-    outcome: Type.String({ minLength: 1, maxLength: 4000 }),
+    description: TextChange(4000),
+    outcome: TextChange(4000),
     sourceLabel: Type.String({ minLength: 1, maxLength: 300 }),
     sourceUrl: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], pattern: '^https?://\\S+$', maxLength: 500 })),
   },
-  { additionalProperties: false, description: 'Texts in the language of the request (lang)' },
+  { additionalProperties: false, description: 'Texts as {fr, nl, en} (French and Dutch required), or strings in the language of the request (lang)' },
 );
 
 export const ActionSchema = Type.Object(
@@ -244,7 +273,7 @@ export const ActionSchema = Type.Object(
 export const ActionChangesBody = Type.Object(
   {
     version: Type.Integer({ minimum: 1 }),
-    title: Type.String({ minLength: 1, maxLength: 300 }),
+    title: TextChange(300),
     owner: Type.String({ maxLength: 200 }),
     dueOn: NullableDate,
     status: Type.Enum(ACTION_STATUSES),
@@ -282,7 +311,7 @@ export const RequestChangesBody = Type.Object(
 
 const ObjectiveInput = Type.Object(
   {
-    title: Type.String({ minLength: 1, maxLength: 300 }),
+    title: TextChange(300),
     indicator: IndicatorSchema,
     baseline: Type.Optional(NullableNumber),
     targetValue: Type.Number(),

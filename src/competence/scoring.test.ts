@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, change, distribution, quantile, scoreAssessment, strengthsAndWeaknesses } from './scoring.ts';
+import { bandOf, change, distribution, PDCA_BANDS, quantile, scoreAssessment, strengthsAndWeaknesses } from './scoring.ts';
 
 describe('scoring of a self-assessment', () => {
   it('takes the mean of answered criteria per dimension and the mean of dimensions overall', () => {
@@ -16,6 +16,14 @@ describe('scoring of a self-assessment', () => {
     expect(scores.dimensions.processes).toBeNull();
     expect(scores.overall).toBe(43.5); // (50.5 + 80 + 0) / 3
     expect(scores.criteria['tools.b']).toBeNull();
+  });
+
+  it('uses the bands of the CAF classical enablers panel, covering 0–100 without gap or overlap', () => {
+    // CAF 2020 (EIPA), "How to evaluate: the scoring system", classical scoring, enablers panel.
+    expect(PDCA_BANDS.map((band) => [band.min, band.max])).toEqual([[0, 10], [11, 30], [31, 50], [51, 70], [71, 90], [91, 100]]);
+    PDCA_BANDS.forEach((band, index) => index > 0 && expect(band.min).toBe(PDCA_BANDS[index - 1]!.max + 1));
+    // Means have decimals: they are placed by their rounded value.
+    expect([10.4, 10.5, 90.49, 90.5].map(bandOf)).toEqual(['none', 'plan', 'act', 'cycle']);
   });
 
   it('places scores in the PDCA bands at their borders', () => {

@@ -1,15 +1,32 @@
 // Scoring of maturity self-assessments. Pure functions, no I/O.
 //
-// The scale (documented on the questionnaire page) is the PDCA panel of the EU Common Assessment Framework
-// for enablers, applied to each criterion, from 0 to 100:
-//   0–10   no approach: nothing is done, or only ad hoc
-//   11–30  Plan: an approach is planned
-//   31–50  Do: it is planned and carried out
-//   51–70  Check: carried out and checked (measured, reviewed)
-//   71–90  Act: checked and adjusted from what was learnt
-//   91–100 full cycle: a continuous PDCA cycle, compared with others and shared
+// The scale (documented on the questionnaire page) is the classical scoring panel of the EU Common Assessment
+// Framework for enablers: same bands and same PDCA phases, our wording. Source: CAF 2020 – Improving Public
+// Organisations through Self-Assessment, European CAF Resource Centre, EIPA (Maastricht, 2019/2020), chapter III
+// "How to evaluate: the scoring system", 1. CAF classical scoring, enablers panel (p. 53–54 of the English
+// guideline; the same panel as CAF 2013). See docs/decisions/0016-competence-scoring-panel.md.
+//   0–10   —      no approach: nothing is done in this field, or there is no information / only anecdotes
+//   11–30  Plan   there is a plan to do it
+//   31–50  Do     it is being carried out
+//   51–70  Check  it is checked / reviewed whether the right things are done in the right way
+//   71–90  Act    on the basis of those checks, it is adjusted where necessary
+//   91–100 PDCA   everything is planned, carried out, checked and adjusted regularly, and learnt from others:
+//                 a continuous improvement cycle
+// Like the CAF panel the scale is cumulative: a phase counts only when the earlier ones are in place.
+// Where we differ from the CAF (so the pages say "after the CAF", not "CAF scores"):
+//  - CAF scores each of its 28 subcriteria; we score each criterion of our own questionnaire (five
+//    reception dimensions, not the nine CAF criteria);
+//  - CAF scores its results criteria (6–9) on a separate results panel (trends, targets); we have no
+//    self-assessed results: measured indicators come from the satisfaction module and are shown beside the
+//    scores, never blended into them.
 // A criterion's score is its answer; a dimension's score is the mean of its answered criteria (as CAF
 // takes the mean of sub-criteria); the overall score is the mean of the dimension scores.
+
+/** Where the panel comes from (named on the questionnaire page). */
+export const CAF_SOURCE = {
+  title: 'CAF 2020 – European CAF Resource Centre, EIPA',
+  url: 'https://www.caf-network.eu/',
+} as const;
 
 export const DIMENSIONS = ['culture', 'user_knowledge', 'processes', 'tools', 'governance'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];

@@ -1,6 +1,6 @@
 // The rules of the competence center: campaigns and their questionnaire, assessments (drafts saved by
 // several people with optimistic locking, submission by the manager after a field-by-field completeness
-// check), field observations, results and regional benchmark (aggregates only, never personal data),
+// check, reopening with a reason and a history), field observations, results and regional benchmark (aggregates only, never personal data),
 // good practices, generated action plans, the portfolio of improvement projects, expertise requests and
 // the versioned regional strategy with its progress.
 import type { Database } from '../platform/db/database.ts';
@@ -16,12 +16,15 @@ import {
   canEditStrategy,
   canManageCampaigns,
   canRecordObservation,
+  canReopenAssessment,
   canRequestExpertise,
   canSubmitAssessment,
   canViewOrganisation,
   canViewRegion,
+  isCompetenceCenter,
   MIN_PEER_GROUP,
 } from './authorisation.ts';
+import { editedText, resolveText, type TextInput } from './texts.ts';
 import { change, DIMENSIONS, distribution, EVIDENCE_REQUIRED_ABOVE, mean, scoreAssessment, strengthsAndWeaknesses, type Dimension, type Scores } from './scoring.ts';
 import { INDICATOR_KEYS, indicatorDefinition, measuredIndicators, regionalValue, type MeasuredIndicators } from './indicators.ts';
 
@@ -32,14 +35,13 @@ export interface AnswerInput {
   evidenceLinks: string[];
 }
 
-/**
- * A text edited in one language: unchanged, the stored translations stay; changed, only the edited
- * language is kept, so other languages fall back visibly instead of showing a stale translation.
- */
-export function editedText(old: LocalizedText | null | undefined, lang: Language, text: string): LocalizedText {
-  const trimmed = text.trim();
-  if (old && pickText(old, lang).text === trimmed) return old;
-  return { [lang]: trimmed };
+export { editedText } from './texts.ts';
+
+/** Refuses an edit whose texts lack a required language (one field error per missing language). */
+function textsOrThrow<K extends string>(resolved: Record<K, { text: LocalizedText; errors: FieldError[] }>): Record<K, LocalizedText> {
+  const errors = Object.values<{ errors: FieldError[] }>(resolved).flatMap((r) => r.errors);
+  if (errors.length) throw new AppError(400, 'validation.failed', { fields: errors });
+  return Object.fromEntries(Object.entries<{ text: LocalizedText }>(resolved).map(([k, r]) => [k, r.text])) as Record<K, LocalizedText>;
 }
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
@@ -177,16 +179,17 @@ export function competenceService(db: Database) {
     },
 
     /** A campaign's questionnaire is edited before it opens; once answers come in, it stays as it was. */
-    async updateCriterion(actor: Actor, code: string, key: string, input: { version: number; title: string; guidance: string }, lang: Language) {
+    async updateCriterion(actor: Actor, code: string, key: string, input: { version: number; title: TextInput; guidance: TextInput }, lang: Language) {
       if (!canManageCampaigns(actor)) throw new AppError(403, 'forbidden');
       const campaign = await campaignOr404(code);
       if (campaign.status !== 'draft') throw new AppError(409, 'competence.questionnaire_locked');
       const criterion = (await repo.listCriteria(db, campaign.id)).find((c) => c.key === key);
       if (!criterion) throw new AppError(404, 'competence.criterion_not_found');
-      const ok = await repo.updateCriterion(db, campaign.id, key, input.version, {
-        title: editedText(criterion.title, lang, input.title),
-        guidance: editedText(criterion.guidance, lang, input.guidance),
+      const texts = textsOrThrow({
+        title: resolveText(criterion.title, lang, input.title, 'title'),
+        guidance: resolveText(criterion.guidance, lang, input.guidance, 'guidance'),
       });
+      const ok = await repo.updateCriterion(db, campaign.id, key, input.version, texts);
       if (!ok) throw new AppError(409, 'competence.criterion_stale');
       return (await repo.listCriteria(db, campaign.id)).find((c) => c.key === key)!;
     },
@@ -221,8 +224,10 @@ export function competenceService(db: Database) {
         criteria,
         assessment: assessment ?? null,
         answers: new Map(answers.map((answer) => [answer.key, answer])),
+        history: assessment ? await repo.listAssessmentEvents(db, assessment.id) : [],
         canEdit: campaign.status === 'open' && assessment?.status === 'draft' && canEditAssessment(actor, organisation.id),
         canSubmit: campaign.status === 'open' && assessment?.status === 'draft' && canSubmitAssessment(actor, organisation.id),
+        canReopen: campaign.status === 'open' && assessment?.status === 'submitted' && canReopenAssessment(actor, organisation.id),
       };
     },
 
@@ -255,9 +260,41 @@ export function competenceService(db: Database) {
       if (missing.length) throw new AppError(400, 'competence.assessment_incomplete', { fields: missing, values: { count: missing.length } });
       const generated = await db.transaction(async (tx) => {
         if (!(await repo.markSubmitted(tx, assessment.id, current, actor.accountId))) throw new AppError(409, 'competence.assessment_stale');
+        await repo.insertAssessmentEvent(tx, { assessmentId: assessment.id, event: 'submitted', actorSide: 'organisation', accountId: actor.accountId, reason: '', version: current + 1 });
         return repo.generateActionPlan(tx, assessment.id);
       });
       return { campaign, organisation, actionsGenerated: generated };
+    },
+
+    /**
+     * Reopens a submitted assessment as a draft, with a mandatory reason kept in its history: the
+     * organisation's manager or the competence center, while the campaign is open, on the version read.
+     * From then on results and the benchmark leave it out until it is submitted again (they read submitted
+     * assessments only); actions already generated stay, and a new submission adds only missing ones.
+     */
+    async reopen(actor: Actor, campaignCode: string, organisationCode: string, version: number, reason: string) {
+      const campaign = await campaignOr404(campaignCode);
+      const organisation = await visibleOrganisation(actor, organisationCode);
+      if (!canReopenAssessment(actor, organisation.id)) throw new AppError(403, 'competence.reopen_forbidden');
+      if (campaign.status !== 'open') throw new AppError(409, 'competence.campaign_not_open');
+      const trimmed = reason.trim();
+      if (!trimmed) throw new AppError(400, 'validation.failed', { fields: [{ field: 'reason', code: 'competence.validation.reasonMissing' }] });
+      if (trimmed.length > 2000) throw new AppError(400, 'validation.failed', { fields: [{ field: 'reason', code: 'validation.maxLength', values: { limit: 2000 } }] });
+      const assessment = await repo.findAssessment(db, campaign.id, organisation.id);
+      if (!assessment || assessment.status !== 'submitted') throw new AppError(409, 'competence.not_submitted');
+      await db.transaction(async (tx) => {
+        if (!(await repo.reopenAssessment(tx, assessment.id, version, actor.accountId))) throw new AppError(409, 'competence.reopen_stale');
+        await repo.insertAssessmentEvent(tx, {
+          assessmentId: assessment.id,
+          event: 'reopened',
+          // the organisation's own manager acts for it, even when they also have a regional role
+          actorSide: actor.organisationId === organisation.id || !isCompetenceCenter(actor) ? 'organisation' : 'competence_center',
+          accountId: actor.accountId,
+          reason: trimmed,
+          version: version + 1,
+        });
+      });
+      return { campaign, organisation, version: version + 1 };
     },
 
     // ---- Field observations
@@ -368,18 +405,27 @@ export function competenceService(db: Database) {
       return practice;
     },
 
+    /** A new practice: its texts in French and Dutch at least (English falls back when left empty). */
     async createPractice(actor: Actor, input: repo.PracticeInput) {
       if (!canEditPractices(actor)) throw new AppError(403, 'forbidden');
-      return repo.findPractice(db, await repo.insertPractice(db, input)) as Promise<repo.Practice>;
+      const texts = textsOrThrow({
+        title: resolveText(null, 'fr', input.title, 'title'),
+        description: resolveText(null, 'fr', input.description, 'description'),
+        outcome: resolveText(null, 'fr', input.outcome, 'outcome'),
+      });
+      return repo.findPractice(db, await repo.insertPractice(db, { ...input, ...texts })) as Promise<repo.Practice>;
     },
 
-    async updatePractice(actor: Actor, id: string, version: number, input: { title: string; place: repo.PracticePlace; dimension: Dimension; description: string; outcome: string; sourceLabel: string; sourceUrl: string | null }, lang: Language) {
+    async updatePractice(actor: Actor, id: string, version: number, input: { title: TextInput; place: repo.PracticePlace; dimension: Dimension; description: TextInput; outcome: TextInput; sourceLabel: string; sourceUrl: string | null }, lang: Language) {
       if (!canEditPractices(actor)) throw new AppError(403, 'forbidden');
       const practice = await this.getPractice(id);
+      const texts = textsOrThrow({
+        title: resolveText(practice.title, lang, input.title, 'title'),
+        description: resolveText(practice.description, lang, input.description, 'description'),
+        outcome: resolveText(practice.outcome, lang, input.outcome, 'outcome'),
+      });
       const ok = await repo.updatePractice(db, practice.id, version, {
-        title: editedText(practice.title, lang, input.title),
-        description: editedText(practice.description, lang, input.description),
-        outcome: editedText(practice.outcome, lang, input.outcome),
+        ...texts,
         place: input.place,
         dimension: input.dimension,
         sourceLabel: input.sourceLabel.trim(),
@@ -406,7 +452,7 @@ export function competenceService(db: Database) {
     async updateAction(
       actor: Actor,
       id: string,
-      input: { version: number; title: string; owner: string; dueOn: string | null; status: repo.ActionStatus; indicator: string; targetValue: number | null; horizon: repo.Horizon },
+      input: { version: number; title: TextInput; owner: string; dueOn: string | null; status: repo.ActionStatus; indicator: string; targetValue: number | null; horizon: repo.Horizon },
       lang: Language,
     ) {
       const action = await this.getAction(actor, id);
@@ -414,8 +460,9 @@ export function competenceService(db: Database) {
       if (!INDICATOR_KEYS.includes(input.indicator)) {
         throw new AppError(400, 'validation.failed', { fields: [{ field: 'indicator', code: 'competence.validation.unknownIndicator' }] });
       }
+      const { title } = textsOrThrow({ title: resolveText(action.title, lang, input.title, 'title') });
       const ok = await repo.updateAction(db, action.id, input.version, {
-        title: editedText(action.title, lang, input.title),
+        title,
         owner: input.owner.trim(),
         dueOn: input.dueOn,
         status: input.status,
@@ -430,7 +477,7 @@ export function competenceService(db: Database) {
     async addAction(
       actor: Actor,
       organisationCode: string,
-      input: { title: string; owner: string; dueOn: string | null; indicator: string; targetValue: number | null; horizon: repo.Horizon; scope: repo.Scope },
+      input: { title: TextInput; owner: string; dueOn: string | null; indicator: string; targetValue: number | null; horizon: repo.Horizon; scope: repo.Scope },
       lang: Language,
     ) {
       const organisation = await visibleOrganisation(actor, organisationCode);
@@ -438,7 +485,8 @@ export function competenceService(db: Database) {
       if (!INDICATOR_KEYS.includes(input.indicator)) {
         throw new AppError(400, 'validation.failed', { fields: [{ field: 'indicator', code: 'competence.validation.unknownIndicator' }] });
       }
-      const id = await repo.insertAction(db, organisation.id, { ...input, title: { [lang]: input.title.trim() }, owner: input.owner.trim(), status: 'planned' });
+      const { title } = textsOrThrow({ title: resolveText(null, lang, input.title, 'title') });
+      const id = await repo.insertAction(db, organisation.id, { ...input, title, owner: input.owner.trim(), status: 'planned' });
       return (await repo.findAction(db, id))!;
     },
 
@@ -476,7 +524,9 @@ export function competenceService(db: Database) {
 
     async groupCollective(actor: Actor, criterionKey: string, title: string, lang: Language) {
       if (!canViewRegion(actor)) throw new AppError(403, 'forbidden');
-      const result = await db.transaction((tx) => repo.insertProjectGrouping(tx, { title: { [lang]: title.trim() }, criterionKey, createdBy: actor.accountId }));
+      // The project is named after the collective action: kept unchanged, its three languages come along.
+      const source = (await repo.listActions(db, { scope: 'collective' })).find((a) => a.criterionKey === criterionKey && !a.projectId)?.title;
+      const result = await db.transaction((tx) => repo.insertProjectGrouping(tx, { title: editedText(source, lang, title), criterionKey, createdBy: actor.accountId }));
       if (result.grouped === 0) throw new AppError(409, 'competence.no_collective_actions');
       return result;
     },
@@ -512,13 +562,16 @@ export function competenceService(db: Database) {
 
     async newStrategyVersion(
       actor: Actor,
-      input: { basedOn: number; note: string; objectives: Array<{ title: string; previousTitle?: LocalizedText | null; indicator: string; baseline: number | null; targetValue: number; targetOn: string | null }> },
+      input: { basedOn: number; note: string; objectives: Array<{ title: TextInput; previousTitle?: LocalizedText | null; indicator: string; baseline: number | null; targetValue: number; targetOn: string | null }> },
       lang: Language,
     ) {
       if (!canEditStrategy(actor)) throw new AppError(403, 'forbidden');
       const fields: FieldError[] = [];
-      input.objectives.forEach((objective, index) => {
+      const titles = input.objectives.map((objective, index) => {
         if (!INDICATOR_KEYS.includes(objective.indicator)) fields.push({ field: `objectives.${index}.indicator`, code: 'competence.validation.unknownIndicator' });
+        const resolved = resolveText(objective.previousTitle, lang, objective.title, `objectives.${index}.title`);
+        fields.push(...resolved.errors);
+        return resolved.text;
       });
       if (input.objectives.length === 0) fields.push({ field: 'objectives', code: 'competence.validation.noObjective' });
       if (fields.length) throw new AppError(400, 'validation.failed', { fields });
@@ -527,7 +580,7 @@ export function competenceService(db: Database) {
           expectedNumber: input.basedOn + 1,
           note: input.note.trim(),
           createdBy: actor.accountId,
-          objectives: input.objectives.map((o) => ({ title: editedText(o.previousTitle, lang, o.title), indicator: o.indicator, baseline: o.baseline, targetValue: o.targetValue, targetOn: o.targetOn })),
+          objectives: input.objectives.map((o, index) => ({ title: titles[index]!, indicator: o.indicator, baseline: o.baseline, targetValue: o.targetValue, targetOn: o.targetOn })),
         }),
       );
       if (!number) throw new AppError(409, 'competence.strategy_stale');

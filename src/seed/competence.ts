@@ -720,6 +720,14 @@ async function demoAssessment(
        FROM jsonb_to_recordset($2::jsonb) AS a(criterion_id uuid, score int, evidence text, evidence_links text[])`,
     [assessmentId, JSON.stringify(answers)],
   );
+  if (options.submitted) {
+    // the history shown on the assessment page (migration 0016)
+    await tx.query(
+      `INSERT INTO competence_assessment_events (assessment_id, event, actor_side, version, created_at)
+       VALUES ($1, 'submitted', 'organisation', 1, $2::timestamptz)`,
+      [assessmentId, options.submittedAt],
+    );
+  }
   return assessmentId;
 }
 
