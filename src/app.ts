@@ -39,6 +39,7 @@ import { appointmentRoutes } from './appointments/routes.tsx';
 import { knowledgeRoutes } from './knowledge/routes.tsx';
 import { safetyRoutes } from './safety/routes.tsx';
 import { contactConsoleRoutes } from './contactcenter/console/routes.tsx';
+import { surveysRoutes } from './surveys/routes.tsx';
 
 export interface AppDeps {
   config: Config;
@@ -182,6 +183,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   knowledgeRoutes(app, services);
   safetyRoutes(app, services);
   contactConsoleRoutes(app, services);
+  surveysRoutes(app, services);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

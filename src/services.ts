@@ -17,6 +17,7 @@ import { safetyService } from './safety/service.ts';
 import { consoleService } from './contactcenter/console/service.ts';
 import { appointmentService } from './appointments/service.ts';
 import { queueService } from './queues/service.ts';
+import { surveysService } from './surveys/service.ts';
 
 export function createServices({ config, db }: { config: Config; db: Database }) {
   // Platform services other modules build on: the job registry (handlers run by the worker in main.ts),
@@ -43,6 +44,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     contactConsole: consoleService(db, { mail, realtime, publicUrl: config.publicUrl }),
     appointments: appointmentService({ db, contactPoints: contactPointService(db), mail, jobs, publicUrl: config.publicUrl }),
     queues: queueService(db, { contactPoints: contactPointService(db), publicUrl: config.publicUrl }),
+    surveys: surveysService(db, { publicUrl: config.publicUrl }),
   };
 }
 

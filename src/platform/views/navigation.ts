@@ -51,6 +51,12 @@ const ITEMS: NavigationItem[] = [
     visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager', 'regional_analyst'),
   },
   {
+    section: 'surveys',
+    path: '/admin/surveys',
+    label: 'nav.surveys',
+    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager', 'content_editor', 'regional_analyst'),
+  },
+  {
     section: 'agenda',
     path: '/agenda',
     label: 'nav.agenda',
