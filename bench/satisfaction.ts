@@ -1,8 +1,10 @@
 // Satisfaction dashboards at scale: `npm run bench -- satisfaction [--contacts N] [--answers N] [--organisations N] [--months N] [--reuse]`
 // Target (issue 6): 10,000,000 contacts and 2,000,000 answers over 24 months for 60 organisations; the
 // regional dashboard and an organisation dashboard render in < 500 ms p95 on the PostgreSQL server;
-// recording one answer < 20 ms p95. Contacts are feedback invitations (the contact center and counters do
-// not exist yet); one in five is answered by default.
+// recording one answer < 20 ms p95. Contacts are feedback invitations; one in five is answered by default.
+// The same contacts are also written to cc_contacts (channel, service, contact point, start, duration,
+// outcome) so that the operations views (docs/decisions/0018) read operations_aggregates of that size;
+// the other operations sources (requests, tickets, appointments, incidents) stay small.
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- satisfaction --contacts 10000000 --answers 2000000
 // Without BENCH_DATABASE_URL it runs on PGlite in memory (use a smaller size there). On the server it
 // builds (or with --reuse keeps) a database named irisdesk_bench_satisfaction; --reuse --generate continues an
@@ -18,6 +20,7 @@ import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { rebuildAggregates } from '../src/satisfaction/repository.ts';
+import { refreshMonths } from '../src/satisfaction/operations-repository.ts';
 import type { App } from '../src/platform/http/types.ts';
 import { option, percentile } from './support.ts';
 
@@ -100,6 +103,40 @@ async function generate(db: Database, sizes: { contacts: number; answers: number
   if (db.engine === 'postgres') await db.query('ANALYZE');
   const { rows: agg } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM satisfaction_aggregates');
   console.log(`aggregates ${agg[0]!.n.toLocaleString('en')} cells (${Math.round((performance.now() - aggStarted) / 1000)} s)`);
+  await generateOperations(db, sizes.months);
+}
+
+/** The contacts again, as the contact center records them, then the operations figures of every month. */
+async function generateOperations(db: Database, months: number) {
+  const started = performance.now();
+  await db.query(`DELETE FROM cc_contacts WHERE source_kind = 'console' AND source_id LIKE 'bench:%'`);
+  const { rowCount } = await db.query(
+    `INSERT INTO cc_contacts (organisation_id, channel, service_code, contact_point_id, language, started_at, ended_at, outcome, source_kind, source_id)
+     SELECT i.organisation_id, i.channel, i.service_code, i.contact_point_id, i.language, i.contact_at,
+            i.contact_at + make_interval(secs => (60 + h % 900)::float8),
+            (ARRAY['answered_first_contact', 'answered_first_contact', 'answered_first_contact', 'task_to_back_office', 'callback_requested', 'abandoned'])[(1 + h % 6)::int],
+            'console', i.source_id
+       FROM feedback_invitations i CROSS JOIN LATERAL (SELECT abs(hashtext(i.source_id))::bigint AS h) hh
+      WHERE i.source_kind = 'demo'`,
+  );
+  console.log(`operations: ${rowCount.toLocaleString('en')} contacts (${Math.round((performance.now() - started) / 1000)} s)`);
+  const refreshStarted = performance.now();
+  const now = new Date();
+  const month = (back: number) => {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-01`;
+  };
+  // One pass per year of months over every organisation, as the refresh job does for stale months; back
+  // far enough for the previous periods the dashboards compare with (steady state: nothing stale).
+  const ids = await allOrganisations(db);
+  for (let back = 2 * months + 12; back >= 0; back -= 12) await refreshMonths(db, ids, month(back), month(Math.max(0, back - 11)));
+  if (db.engine === 'postgres') await db.query('ANALYZE operations_aggregates, operations_monthly, operations_hourly, operations_refresh');
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM operations_aggregates');
+  console.log(`operations aggregates ${rows[0]!.n.toLocaleString('en')} cells (${Math.round((performance.now() - refreshStarted) / 1000)} s)`);
+}
+
+async function allOrganisations(db: Database): Promise<string[]> {
+  return (await db.query<{ id: string }>('SELECT id FROM organisations')).rows.map((r) => r.id);
 }
 
 async function login(app: App, email: string): Promise<string> {
@@ -169,8 +206,13 @@ export async function benchSatisfaction(args: string[]) {
   await time(app, 'regional dashboard JSON, 24 months', `/api/v1/satisfaction/region?${period(24)}`, analyst, rounds);
   await time(app, 'organisation dashboard page, 12 months', '/fr/satisfaction/organisations/commune-schaerbeek', manager, rounds);
   await time(app, 'organisation dashboard page, 24 months, counter', `/fr/satisfaction/organisations/commune-schaerbeek?${period(24)}&channel=counter`, manager, rounds);
+  await time(app, 'operations: regional page, 12 months', '/fr/satisfaction/region/operations', analyst, rounds);
+  await time(app, 'operations: regional page, 24 months, communes', `/fr/satisfaction/region/operations?${period(24)}&kind=commune&rank=waitMinutes`, analyst, rounds);
+  await time(app, 'operations: organisation page, 12 months', '/fr/satisfaction/organisations/commune-schaerbeek/operations', manager, rounds);
+  await time(app, 'operations: organisation page, 24 months, phone', `/fr/satisfaction/organisations/commune-schaerbeek/operations?${period(24)}&channel=phone`, manager, rounds);
   await time(app, 'barometer page (public)', '/fr/barometer', undefined, rounds);
   await time(app, 'open data JSON, 36 months (public)', '/api/v1/opendata/satisfaction.json', undefined, Math.max(5, Math.round(rounds / 3)));
+  await time(app, 'operations open data JSON, 36 months (public)', '/api/v1/opendata/operations.json', undefined, Math.max(5, Math.round(rounds / 3)));
 
   // Recording one answer: invitation made beforehand, POST timed (claim + insert + aggregate upsert).
   const { rows: org } = await db.query<{ id: string }>(`SELECT id FROM organisations WHERE code = 'commune-schaerbeek'`);

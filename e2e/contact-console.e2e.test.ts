@@ -4,7 +4,9 @@
 // page, left open, shows the answer without a reload (Server-Sent Events). In Dutch and English a page tour
 // opens the same pages (inbox, contact form, request view with a template, with a task and with its answer,
 // task inbox, task) on a request the tour makes through plain form posts, and checks them in that
-// language. axe-core runs on every page in the three languages.
+// language. The contact-center settings pages of a manager (overview, mailbox and SLA target forms with
+// their error summaries, a new mailbox, the calendar with its preview) are toured in the three languages.
+// axe-core runs on every page in the three languages.
 import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { checkA11y, submitAndCheck, visit } from './browser.ts';
@@ -125,6 +127,45 @@ describe.each(['nl', 'en'] as const)('agent console pages in %s', (lang) => {
 
       await visit(first, requestPath);
       await expect(first.locator('#cc-timeline').textContent()).resolves.toContain(`Answer ${marker}`);
+    });
+  });
+});
+
+describe.each(['fr', 'nl', 'en'] as const)('contact-center settings pages in %s', (lang) => {
+  const t = translator(lang);
+
+  it('shows the overview, the mailbox and SLA target forms (with errors) and the calendar with its preview', async () => {
+    await withPage(async (page) => {
+      await signIn(page, lang, 'manager@demo.irisdesk.brussels');
+      // The menu entry leads managers to their own organisation's settings.
+      await visit(page, `/${lang}/admin/contact-center`);
+      expect(new URL(page.url()).pathname).toBe(`/${lang}/admin/contact-center/commune-schaerbeek`);
+      await expect(page.getByRole('heading', { level: 2, name: t('ccSettings.mailboxes.title') }).count()).resolves.toBe(1);
+
+      await visit(page, `/${lang}/admin/contact-center/commune-schaerbeek/mailboxes/new`);
+      await page.getByLabel(t('ccSettings.field.address'), { exact: true }).fill('not an address');
+      await submitAndCheck(page, page.getByRole('button', { name: t('ccSettings.mailboxes.create') }), { status: 400 });
+      await expect(page.locator('[data-error-summary] a[href="#field-address"]').count()).resolves.toBe(1);
+      // Corrected, it is added and listed; its edit page has the delete form.
+      const address = `tour.${lang}.${Date.now()}@schaerbeek.test`;
+      await page.getByLabel(t('ccSettings.field.address'), { exact: true }).fill(address);
+      await submitAndCheck(page, page.getByRole('button', { name: t('ccSettings.mailboxes.create') }), { status: 200 });
+      await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('ccSettings.notice.mailboxAdded'));
+      await page.getByRole('link', { name: `${t('ccSettings.edit')} ${address}` }).click();
+      await page.waitForLoadState('load');
+      await checkA11y(page);
+      await expect(page.getByRole('button', { name: t('ccSettings.mailboxes.delete') }).count()).resolves.toBe(1);
+
+      await visit(page, `/${lang}/admin/contact-center/commune-schaerbeek/sla/new`);
+      await page.getByLabel(t('ccSettings.field.firstResponseMinutes'), { exact: true }).fill('600');
+      await page.getByLabel(t('ccSettings.field.resolutionMinutes'), { exact: true }).fill('60');
+      await submitAndCheck(page, page.getByRole('button', { name: t('ccSettings.targets.create') }), { status: 400 });
+      await expect(page.locator('[data-error-summary] a[href="#field-resolutionMinutes"]').count()).resolves.toBe(1);
+
+      await visit(page, `/${lang}/admin/contact-center/commune-schaerbeek/calendar`);
+      await page.getByLabel(t('ccSettings.field.openingHours'), { exact: true }).fill('Mo-Fr 08:30-18:00; Sa 09:00-12:00; PH off');
+      await submitAndCheck(page, page.getByRole('button', { name: t('ccSettings.calendar.preview') }), { status: 200 });
+      await expect(page.getByRole('heading', { level: 2, name: t('ccSettings.calendar.draftPreview') }).count()).resolves.toBe(1);
     });
   });
 });

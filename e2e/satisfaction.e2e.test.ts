@@ -1,7 +1,8 @@
 // Browser tests of satisfaction: the questionnaire after a contact (without JavaScript, errors, replay),
-// the organisation and regional dashboards and the public barometer. Each flow runs in one language
-// (questionnaire in nl, organisation dashboard in fr, regional ranking in en); a page tour per language
-// visits every page the flows show, so that axe-core checks each of them in fr, nl and en.
+// the organisation and regional dashboards (satisfaction and operations views) and the public barometer.
+// Each flow runs in one language (questionnaire in nl, organisation dashboard in fr, regional ranking in
+// en); a page tour per language visits every page the flows show, so that axe-core checks each of them in
+// fr, nl and en.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { submitAndCheck, visit } from './browser.ts';
@@ -84,6 +85,14 @@ describe('satisfaction flows', { timeout: 180_000 }, () => {
       expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
       await expect(page.getByRole('img', { name: t('satisfaction.chart.trend') }).count()).resolves.toBe(1);
       await expect(page.getByRole('table', { name: t('satisfaction.byChannel') }).count()).resolves.toBe(1);
+      // the operations view of the same dashboard, through its link (filters kept)
+      await page.getByRole('navigation', { name: t('satisfaction.ops.nav.label') }).getByRole('link', { name: t('satisfaction.ops.nav.operations') }).click();
+      await page.waitForURL(`**/${lang}/satisfaction/organisations/commune-schaerbeek/operations`);
+      await visit(page, `/${lang}/satisfaction/organisations/commune-schaerbeek/operations`);
+      await expectH1(page, t('satisfaction.ops.organisation.heading'), false);
+      await expect(page.getByRole('img', { name: t('satisfaction.ops.chart.hours') }).count()).resolves.toBe(1);
+      await expect(page.getByRole('table', { name: t('satisfaction.ops.summaryCaption') }).count()).resolves.toBe(1);
+      await visit(page, `/${lang}/satisfaction/organisations/commune-ixelles/operations`, { status: 403 });
       await visit(page, `/${lang}/satisfaction/organisations/commune-ixelles`, { status: 403 });
     }));
 
@@ -95,6 +104,10 @@ describe('satisfaction flows', { timeout: 180_000 }, () => {
       await visit(page, `/${lang}/satisfaction/region?rank=score10`);
       await expect(page.getByRole('table', { name: t('satisfaction.sideBySideCaption') }).count()).resolves.toBe(1);
       await expect(page.getByRole('main').textContent()).resolves.toContain(t('satisfaction.indicator.score10'));
+      await visit(page, `/${lang}/satisfaction/region/operations?rank=waitMinutes`);
+      await expectH1(page, t('satisfaction.ops.region.heading'));
+      await expect(page.getByRole('img', { name: t('satisfaction.chart.ranking', { indicator: t('satisfaction.ops.indicator.waitMinutes') }) }).count()).resolves.toBe(1);
+      await expect(page.getByRole('table', { name: t('satisfaction.ops.sideBySideCaption') }).count()).resolves.toBe(1);
     }));
 });
 
@@ -125,6 +138,9 @@ describe.each(LANGUAGES)('satisfaction page tour in %s', { timeout: 180_000 }, (
         await visit(page, `/${lang}/satisfaction/organisations/commune-schaerbeek`);
         await expectH1(page, t('satisfaction.organisation.heading'), false);
         await expect(page.getByRole('table', { name: t('satisfaction.byChannel') }).count()).resolves.toBe(1);
+        await visit(page, `/${lang}/satisfaction/organisations/commune-schaerbeek/operations`);
+        await expectH1(page, t('satisfaction.ops.organisation.heading'), false);
+        await expect(page.getByRole('table', { name: t('satisfaction.ops.summaryCaption') }).count()).resolves.toBe(1);
       });
     }
     if (lang !== REGION_LANG) {
@@ -133,6 +149,9 @@ describe.each(LANGUAGES)('satisfaction page tour in %s', { timeout: 180_000 }, (
         await visit(page, `/${lang}/satisfaction/region?rank=score10`);
         await expectH1(page, t('satisfaction.region.heading'));
         await expect(page.getByRole('table', { name: t('satisfaction.sideBySideCaption') }).count()).resolves.toBe(1);
+        await visit(page, `/${lang}/satisfaction/region/operations`);
+        await expectH1(page, t('satisfaction.ops.region.heading'));
+        await expect(page.getByRole('img', { name: t('satisfaction.ops.chart.hours') }).count()).resolves.toBe(1);
       });
     }
   });

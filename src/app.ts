@@ -19,6 +19,7 @@ import { ErrorEnvelopeSchema } from './platform/http/schemas.ts';
 import { AppError } from './platform/http/errors.ts';
 import { handleError, handleNotFound } from './platform/http/error-handler.tsx';
 import { assetRoutes } from './platform/http/assets.ts';
+import { csrfAuditor, isCsrfRefusal } from './platform/http/csrf-audit.ts';
 import { createMetrics } from './platform/observability/metrics.ts';
 import { healthRoutes } from './platform/observability/routes.ts';
 import { homeRoutes } from './platform/home/routes.tsx';
@@ -39,6 +40,7 @@ import { appointmentRoutes } from './appointments/routes.tsx';
 import { knowledgeRoutes } from './knowledge/routes.tsx';
 import { safetyRoutes } from './safety/routes.tsx';
 import { contactConsoleRoutes } from './contactcenter/console/routes.tsx';
+import { contactCenterSettingsRoutes } from './contactcenter/settings/routes.tsx';
 import { surveysRoutes } from './surveys/routes.tsx';
 
 export interface AppDeps {
@@ -76,6 +78,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
 
   const services = createServices({ config, db });
   const metrics = createMetrics(db);
+  const recordRefusedCsrf = csrfAuditor(db);
 
   app.decorateRequest('lang', 'fr');
   app.decorateRequest('actor', null);
@@ -162,7 +165,11 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   });
 
   metrics.instrument(app);
-  app.setErrorHandler((error: FastifyError, request, reply) => handleError(error, request, reply));
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    // The CSRF plugin refuses with reply.send(error): a forged or replayed form post is audited here.
+    if (isCsrfRefusal(error)) await recordRefusedCsrf(request, error);
+    return handleError(error, request, reply);
+  });
   app.setNotFoundHandler((request, reply) => handleNotFound(request, reply));
 
   assetRoutes(app);
@@ -183,6 +190,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   knowledgeRoutes(app, services);
   safetyRoutes(app, services);
   contactConsoleRoutes(app, services);
+  contactCenterSettingsRoutes(app, services);
   surveysRoutes(app, services);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

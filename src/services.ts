@@ -10,10 +10,12 @@ import { realtimeService } from './platform/realtime/service.ts';
 import { contactPointService } from './contactpoints/service.ts';
 import { catalogueService } from './catalogue/service.ts';
 import { satisfactionService } from './satisfaction/service.ts';
+import { operationsService } from './satisfaction/operations-service.ts';
 import { competenceService } from './competence/service.ts';
 import { contactCenterService } from './contactcenter/intake/service.ts';
 import { knowledgeService } from './knowledge/service.ts';
 import { safetyService } from './safety/service.ts';
+import { contactCenterSettingsService } from './contactcenter/settings/service.ts';
 import { consoleService } from './contactcenter/console/service.ts';
 import { appointmentService } from './appointments/service.ts';
 import { queueService } from './queues/service.ts';
@@ -37,11 +39,13 @@ export function createServices({ config, db }: { config: Config; db: Database })
     contactPoints: contactPointService(db),
     catalogue: catalogueService(db, { contactPoints: contactPointService(db) }),
     satisfaction: satisfactionService(db, { publicUrl: config.publicUrl }),
+    operationsIndicators: operationsService(db, { jobs }),
     competence: competenceService(db),
     contactCenter: contactCenterService(db, { mail, jobs, audit, config }),
     knowledge: knowledgeService(db),
-    safety: safetyService(db),
+    safety: safetyService(db, { mail, presentChannels: realtime.presentChannels, publicUrl: config.publicUrl }),
     contactConsole: consoleService(db, { mail, realtime, publicUrl: config.publicUrl }),
+    contactCenterSettings: contactCenterSettingsService(db),
     appointments: appointmentService({ db, contactPoints: contactPointService(db), mail, jobs, publicUrl: config.publicUrl }),
     queues: queueService(db, { contactPoints: contactPointService(db), publicUrl: config.publicUrl }),
     surveys: surveysService(db, { publicUrl: config.publicUrl }),

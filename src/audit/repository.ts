@@ -44,6 +44,45 @@ export async function insertAuditEntry(db: Queryable, entry: AuditEntry): Promis
   );
 }
 
+/**
+ * A 'read' entry unless the same actor's read of the same subject was recorded less than `windowSeconds`
+ * ago. One statement: the mark (audit_read_marks) is inserted, or moved forward when the window has passed,
+ * and the entry is written only when that happened. A concurrent first read waits on the mark's primary
+ * key, then finds it fresh and writes nothing: exactly one entry, never a mark without its entry.
+ * Returns true when an entry was written.
+ */
+export async function insertReadEntryOnce(db: Queryable, entry: Omit<AuditEntry, 'action'> & { actorAccountId: string; subjectId: string }, windowSeconds: number): Promise<boolean> {
+  const { rows } = await db.query<{ id: number }>(
+    `WITH mark AS (
+       INSERT INTO audit_read_marks (actor_account_id, subject_type, subject_id) VALUES ($1, $3, $4)
+       ON CONFLICT (actor_account_id, subject_type, subject_id) DO UPDATE SET recorded_at = now()
+        WHERE audit_read_marks.recorded_at <= now() - make_interval(secs => $8)
+       RETURNING 1
+     )
+     INSERT INTO audit_log (actor_account_id, actor_organisation_id, action, subject_type, subject_id,
+                            organisation_id, request_id, details)
+     SELECT $1, $2, 'read', $3, $4, $5, $6, $7 FROM mark
+     RETURNING id`,
+    [
+      entry.actorAccountId,
+      entry.actorOrganisationId,
+      entry.subjectType,
+      entry.subjectId,
+      entry.organisationId,
+      entry.requestId ?? null,
+      JSON.stringify(entry.details ?? {}),
+      windowSeconds,
+    ],
+  );
+  return rows.length > 0;
+}
+
+/** Forgets read marks older than a day (housekeeping; a mark only matters within its window). */
+export async function purgeReadMarks(db: Queryable): Promise<number> {
+  const result = await db.query(`DELETE FROM audit_read_marks WHERE recorded_at < now() - interval '1 day'`);
+  return result.rowCount ?? 0;
+}
+
 export interface AuditRow {
   id: number;
   at: Date;

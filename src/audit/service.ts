@@ -3,7 +3,7 @@
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { hasRole, type Actor } from '../identity/actor.ts';
 import { AppError } from '../platform/http/errors.ts';
-import { insertAuditEntry, listAuditEntries, type AuditAction } from './repository.ts';
+import { insertAuditEntry, insertReadEntryOnce, listAuditEntries, purgeReadMarks, type AuditAction } from './repository.ts';
 
 export function canReviewAudit(actor: Actor | null): boolean {
   return hasRole(actor, 'platform_admin', 'organisation_manager');
@@ -23,6 +23,33 @@ export function recordAudit(q: Queryable, actor: Actor, action: AuditAction, sub
     requestId: requestId ?? null,
     details: details ?? {},
   });
+}
+
+/** Repeated reads of one subject by one actor within this window make one audit entry (10 minutes). */
+export const READ_AUDIT_WINDOW_SECONDS = 600;
+
+/**
+ * Records a read of one subject, once per actor and window: a page refreshed live (the console's request
+ * view) would otherwise write an entry per refresh. The first read is always recorded; concurrent reads
+ * record one entry (see insertReadEntryOnce). Returns true when an entry was written.
+ */
+export async function recordReadOnce(q: Queryable, actor: Actor, subject: AuditSubject & { id: string }, requestId?: string, details?: Record<string, unknown>, windowSeconds = READ_AUDIT_WINDOW_SECONDS): Promise<boolean> {
+  const written = await insertReadEntryOnce(
+    q,
+    {
+      actorAccountId: actor.accountId,
+      actorOrganisationId: actor.organisationId,
+      subjectType: subject.type,
+      subjectId: subject.id,
+      organisationId: subject.organisationId,
+      requestId: requestId ?? null,
+      details: details ?? {},
+    },
+    windowSeconds,
+  );
+  // Housekeeping now and then, on a new mark: marks older than a day are useless.
+  if (written && Math.random() < 0.01) await purgeReadMarks(q);
+  return written;
 }
 
 export function auditService(db: Database) {

@@ -341,7 +341,7 @@ export async function setInboundRequest(q: Queryable, messageId: string, request
 
 export async function mailboxByAddress(q: Queryable, address: string): Promise<{ address: string; organisationId: string; unitId: string | null } | undefined> {
   const { rows } = await q.query<{ address: string; organisationId: string; unitId: string | null }>(
-    `SELECT address, organisation_id AS "organisationId", unit_id AS "unitId" FROM cc_mailboxes WHERE address = $1`,
+    `SELECT address, organisation_id AS "organisationId", unit_id AS "unitId" FROM cc_mailboxes WHERE address = $1 AND active`,
     [address],
   );
   return rows[0];

@@ -86,6 +86,16 @@ export async function organisationManagers(db: Queryable, organisationId: string
   return rows.map((row) => row.id);
 }
 
+/** Active organisation managers with their address and language (the e-mail fallback of a call for help). */
+export async function organisationManagerContacts(db: Queryable, organisationId: string): Promise<Array<{ accountId: string; email: string; language: 'fr' | 'nl' | 'en' }>> {
+  const { rows } = await db.query<{ accountId: string; email: string; language: 'fr' | 'nl' | 'en' }>(
+    `SELECT id AS "accountId", email, preferred_language AS language
+       FROM accounts WHERE organisation_id = $1 AND active AND 'organisation_manager' = ANY (roles) ORDER BY email`,
+    [organisationId],
+  );
+  return rows;
+}
+
 /** Contact points of which the account is a manager (by membership flag). */
 export async function managedContactPointIds(db: Queryable, accountId: string): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(

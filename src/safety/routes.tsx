@@ -455,7 +455,14 @@ export function safetyRoutes(app: App, services: Services) {
         summary: '"I need help now": alerts the colleagues and managers of the contact point at once; details follow',
         security: session,
         body: HelpBody,
-        response: { 201: Type.Object({ id: Type.String(), alerted: Type.Integer() }), ...errorResponses(400, 401, 403) },
+        response: {
+          201: Type.Object({
+            id: Type.String(),
+            alerted: Type.Integer({ description: 'Accounts the realtime alert was sent to' }),
+            mailed: Type.Integer({ description: 'Organisation managers e-mailed because none of them had IrisDesk open' }),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (request, reply) => {

@@ -6,8 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app.ts';
 import { connectEventStream, type SseClient } from '../../test/sse.ts';
 import { accountChannel } from '../platform/realtime/routes.ts';
+import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp.ts';
+import { startJobWorker } from '../platform/jobs/worker.ts';
 
 let t: TestApp;
+let smtp: TestSmtpServer;
 let baseUrl: string;
 const ids: Record<string, string> = {};
 const points = { schaerbeek: '', nord: '', ixelles: '' };
@@ -42,7 +45,8 @@ async function auditCount(subjectId: string, actorName: string, action: string) 
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  smtp = await startTestSmtpServer();
+  t = await createTestApp({ SMTP_URL: smtp.url });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -56,7 +60,10 @@ beforeAll(async () => {
   points.nord = cps.find((c) => c.org === 'commune-schaerbeek' && c.code === 'antenne-nord')!.id;
   points.ixelles = cps.find((c) => c.org === 'commune-ixelles' && c.code === 'maison-communale')!.id;
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await t?.close();
+  await smtp?.stop();
+});
 
 describe('reporting and who may see an incident', () => {
   it('records a report from the form (pre-filled place and time), shown to the reporter and their manager', async () => {
@@ -288,6 +295,36 @@ describe('the real-time alert', () => {
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('The details of this report have already been given.');
     expect((await agent.get(`/api/v1/safety/incidents/${id}`)).json().type).toBe('threat');
+  });
+});
+
+describe('a call for help nobody sees', () => {
+  const helpMails = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM mail_messages WHERE purpose = 'safety.help'`)).rows[0]!.n;
+
+  it('e-mails the organisation’s managers when no colleague or manager has IrisDesk open, and only then', async () => {
+    // The calls for help above found a colleague connected: no e-mail.
+    expect(await helpMails()).toBe(0);
+    // Their streams are closed now; wait until the server has seen them go.
+    for (let i = 0; i < 250 && (await t.db.query('SELECT 1 FROM realtime_presence')).rows.length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await t.db.query('SELECT 1 FROM realtime_presence')).rows).toEqual([]);
+    const worker = await startJobWorker({ db: t.db, registry: t.services.jobs, pollIntervalMs: 50 });
+    try {
+      const response = await (await signedIn('agent')).request('POST', '/api/v1/safety/help', { json: { contactPointId: points.schaerbeek } });
+      expect(response.statusCode, response.body).toBe(201);
+      const { id, mailed } = response.json() as { id: string; mailed: number };
+      expect(mailed).toBe(1);
+      const [received] = await smtp.waitFor(1);
+      expect(received!.envelope.to).toEqual(['manager@demo.irisdesk.brussels']);
+      // In the manager's language (French), who and where, the link; nothing of the incident itself.
+      expect(received!.mail.subject).toBe('Appel à l’aide : Amira Agent a besoin d’aide maintenant – Maison communale – Schaerbeek');
+      expect(received!.mail.text).toContain(`/fr/safety/incidents/${id}`);
+      expect((await t.db.query<{ status: string }>(`SELECT status FROM mail_messages WHERE purpose = 'safety.help'`)).rows).toEqual([{ status: 'sent' }]);
+      expect(await auditCount(id, 'agent', 'create')).toBe(1);
+      const { rows } = await t.db.query(`SELECT details FROM audit_log WHERE subject_type = 'safety_help_mail' AND subject_id = $1`, [id]);
+      expect(rows).toEqual([{ details: { recipients: 1 } }]);
+    } finally {
+      await worker.stop();
+    }
   });
 });
 

@@ -13,9 +13,11 @@ import { insertAuditEntry, type AuditAction } from '../audit/repository.ts';
 import { findContactPoint } from '../contactpoints/repository.ts';
 import { publish } from '../platform/realtime/publish.ts';
 import { accountChannel } from '../platform/realtime/routes.ts';
+import type { MailService } from '../platform/mail/service.ts';
 import { translator } from '../platform/i18n/messages.ts';
 import { LANGUAGES, pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import { brusselsWallClock } from '../platform/calendar/brussels-time.ts';
+import { formatDateTime } from '../platform/i18n/format.ts';
 import * as repo from './repository.ts';
 import type { ActionKind, ActionRecord, IncidentFields, IncidentRecord, IncidentType, Severity } from './repository.ts';
 import { canManageStaff, canReportIncident, canViewStatistics, incidentViewFor, isSafetyManager, type IncidentView } from './authorisation.ts';
@@ -128,7 +130,15 @@ export function shiftMonth(month: string, by: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-export function safetyService(db: Database) {
+/** What the safety service needs besides the database (the e-mail fallback of a call for help). */
+export interface SafetyDeps {
+  mail: Pick<MailService, 'send'>;
+  /** Those of the channels with a live stream on any instance (services.realtime.presentChannels). */
+  presentChannels: (q: Queryable, channels: string[]) => Promise<Set<string>>;
+  publicUrl: string;
+}
+
+export function safetyService(db: Database, deps?: SafetyDeps) {
   const audit = (q: Queryable, actor: Actor, action: AuditAction, subjectType: string, subjectId: string | null, requestId?: string, details?: Record<string, unknown>) =>
     insertAuditEntry(q, {
       actorAccountId: actor.accountId,
@@ -202,7 +212,38 @@ export function safetyService(db: Database) {
       };
       await publish(tx, accountChannel(accountId), { type: 'safety.alert', data });
     }
-    return recipients.size;
+    return { alerted: recipients.size, recipients: [...recipients.keys()], placeFor };
+  };
+
+  /**
+   * "I need help now" that nobody can see: when none of the alert's recipients has a live stream open (on any
+   * instance), the organisation's managers get an e-mail, queued in the call's transaction (the mail job
+   * retries while the mail server is down). No details of the incident: who, where, when, and the link.
+   */
+  const mailIfNobodyConnected = async (tx: Queryable, actor: Actor, incidentId: string, recipients: string[], placeFor: (lang: Language) => string, occurredAt: Date): Promise<number> => {
+    if (!deps) return 0;
+    const present = await deps.presentChannels(tx, recipients.map(accountChannel));
+    if (present.size > 0) return 0;
+    const managers = (await repo.organisationManagerContacts(tx, actor.organisationId)).filter((m) => m.accountId !== actor.accountId);
+    for (const manager of managers) {
+      const t = translator(manager.language);
+      const link = `${deps.publicUrl}/${manager.language}/safety/incidents/${incidentId}`;
+      const values = { name: actor.displayName, place: placeFor(manager.language) };
+      await deps.mail.send(
+        {
+          to: manager.email,
+          language: manager.language,
+          subject: t('safety.helpMail.subject', values),
+          text: t('safety.helpMail.body', { ...values, at: formatDateTime(occurredAt, manager.language), link }),
+          purpose: 'safety.help',
+          organisationId: actor.organisationId,
+          headers: { 'X-Priority': '1', 'Auto-Submitted': 'auto-generated' },
+        },
+        { tx },
+      );
+    }
+    if (managers.length) await audit(tx, actor, 'create', 'safety_help_mail', incidentId, undefined, { recipients: managers.length });
+    return managers.length;
   };
 
   return {
@@ -214,13 +255,13 @@ export function safetyService(db: Database) {
         const place = await ownContactPoint(tx, actor, fields.contactPointId);
         const id = await repo.insertIncident(tx, actor.organisationId, actor.accountId, fields, { helpRequested: false, detailsPending: false });
         await audit(tx, actor, 'create', 'safety_incident', id, requestId, { type: fields.type });
-        const alerted = await alert(tx, actor, id, false, fields, place?.name ?? null);
+        const { alerted } = await alert(tx, actor, id, false, fields, place?.name ?? null);
         return { id, alerted };
       });
     },
 
     /** "I need help now": the alert goes out at once; the report's details follow (completeDetails). */
-    async callForHelp(actor: Actor, input: { contactPointId?: string | null | undefined; placeText?: string | null | undefined }, requestId?: string): Promise<{ id: string; alerted: number }> {
+    async callForHelp(actor: Actor, input: { contactPointId?: string | null | undefined; placeText?: string | null | undefined }, requestId?: string): Promise<{ id: string; alerted: number; mailed: number }> {
       if (!canReportIncident(actor)) throw new AppError(403, 'forbidden');
       const contactPointId = trimOrNull(input.contactPointId);
       const placeText = contactPointId ? null : trimOrNull(input.placeText);
@@ -230,8 +271,9 @@ export function safetyService(db: Database) {
         const fields: IncidentFields = { type: null, severity: null, contactPointId, placeText, occurredAt: new Date(), description: '', personsInvolved: null };
         const id = await repo.insertIncident(tx, actor.organisationId, actor.accountId, fields, { helpRequested: true, detailsPending: true });
         await audit(tx, actor, 'create', 'safety_incident', id, requestId, { help: true });
-        const alerted = await alert(tx, actor, id, true, fields, place?.name ?? null);
-        return { id, alerted };
+        const { alerted, recipients, placeFor } = await alert(tx, actor, id, true, fields, place?.name ?? null);
+        const mailed = await mailIfNobodyConnected(tx, actor, id, recipients, placeFor, fields.occurredAt);
+        return { id, alerted, mailed };
       });
     },
 

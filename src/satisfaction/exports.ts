@@ -2,6 +2,7 @@
 // answers; suppressed figures are empty cells, never zeros.
 import { INDICATORS, type Indicators } from './indicators.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
+import { OPERATIONS_INDICATORS, type OperationsIndicators } from './operations.ts';
 
 /** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is neutralised. */
 export function csvCell(value: string | number | boolean | null | undefined): string {
@@ -88,6 +89,67 @@ export function dcatCatalog(baseUrl: string, modified: string) {
           { '@type': 'dcat:Distribution', 'dcat:accessURL': { '@id': `${baseUrl}/api/v1/opendata/satisfaction.json` }, 'dcat:downloadURL': { '@id': `${baseUrl}/api/v1/opendata/satisfaction.json` }, 'dcat:mediaType': { '@id': 'http://www.iana.org/assignments/media-types/application/json' }, 'dct:format': { '@id': 'http://publications.europa.eu/resource/authority/file-type/JSON' } },
         ],
       },
+      operationsDataset(baseUrl, modified),
     ],
+  };
+}
+
+// ---- Operations figures (docs/decisions/0018-operations-indicators.md): each figure with its base (n)
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+
+/** Per figure two columns: its value (empty when none or hidden) and the number of records it rests on. */
+export const OPERATIONS_CSV_COLUMNS = OPERATIONS_INDICATORS.flatMap((key) => [snake(key), `${snake(key)}_n`]);
+
+export function operationsValues(operations: OperationsIndicators): Array<number | null> {
+  return OPERATIONS_INDICATORS.flatMap((key) => [operations[key].value, operations[key].base]);
+}
+
+export interface OperationsOpenDataRow {
+  organisationCode: string;
+  organisationKind: string;
+  organisationName: LocalizedText;
+  month: string;
+  operations: OperationsIndicators;
+}
+
+export function operationsOpenDataCsv(rows: OperationsOpenDataRow[]): string {
+  return toCsv(
+    ['organisation_code', 'organisation_kind', 'organisation_name_fr', 'organisation_name_nl', 'organisation_name_en', 'month', ...OPERATIONS_CSV_COLUMNS],
+    rows.map((row) => [row.organisationCode, row.organisationKind, row.organisationName.fr, row.organisationName.nl, row.organisationName.en, row.month, ...operationsValues(row.operations)]),
+  );
+}
+
+/** The DCAT-AP dataset of the operations figures (added to the catalogue beside the satisfaction one). */
+export function operationsDataset(baseUrl: string, modified: string) {
+  const text = (fr: string, nl: string, en: string) => [
+    { '@language': 'fr', '@value': fr },
+    { '@language': 'nl', '@value': nl },
+    { '@language': 'en', '@value': en },
+  ];
+  const distribution = (format: 'csv' | 'json') => ({
+    '@type': 'dcat:Distribution',
+    'dcat:accessURL': { '@id': `${baseUrl}/api/v1/opendata/operations.${format}` },
+    'dcat:downloadURL': { '@id': `${baseUrl}/api/v1/opendata/operations.${format}` },
+    'dcat:mediaType': { '@id': `http://www.iana.org/assignments/media-types/${format === 'csv' ? 'text/csv' : 'application/json'}` },
+    'dct:format': { '@id': `http://publications.europa.eu/resource/authority/file-type/${format.toUpperCase()}` },
+  });
+  return {
+    '@id': `${baseUrl}/api/v1/opendata/operations`,
+    '@type': 'dcat:Dataset',
+    'dct:identifier': 'irisdesk-operations',
+    'dct:title': text('Indicateurs opérationnels des services publics', 'Operationele indicatoren van de openbare diensten', 'Operations indicators of public services'),
+    'dct:description': text(
+      'Par organisation et par mois : contacts, résolution au premier contact, délais de première réponse et de résolution et respect des SLA, attente et durée de service aux guichets, rendez-vous non honorés, tâches envoyées en deuxième ligne et leur délai, nombre d’incidents de sécurité. Chaque chiffre indique le nombre d’enregistrements sur lequel il repose ; les taux et moyennes de moins de 10 enregistrements et les nombres d’incidents inférieurs à 10 sont masqués.',
+      'Per organisatie en per maand: contacten, oplossing bij het eerste contact, tijd tot eerste antwoord en tot oplossing en naleving van de SLA, wachttijd en behandelingsduur aan de loketten, niet-nagekomen afspraken, taken naar de tweede lijn en hun antwoordtijd, aantal veiligheidsincidenten. Elk cijfer vermeldt het aantal registraties waarop het berust; percentages en gemiddelden op minder dan 10 registraties en aantallen incidenten onder 10 worden niet getoond.',
+      'Per organisation and month: contacts, first-contact resolution, time to first response and to resolution and SLA compliance, waiting and service times at counters, appointment no-shows, tasks sent to a second line and their turnaround, number of safety incidents. Every figure states the number of records it rests on; rates and means under 10 records and incident counts under 10 are suppressed.',
+    ),
+    'dct:license': { '@id': 'http://publications.europa.eu/resource/authority/licence/CC0' },
+    'dct:accrualPeriodicity': { '@id': 'http://publications.europa.eu/resource/authority/frequency/DAILY' },
+    'dct:modified': { '@type': 'xsd:date', '@value': modified },
+    'dcat:theme': { '@id': 'http://publications.europa.eu/resource/authority/data-theme/GOVE' },
+    'dcat:keyword': ['public services', 'contact center', 'SLA', 'waiting time', 'Brussels'],
+    'dct:spatial': { '@id': 'http://publications.europa.eu/resource/authority/atu/BEL_REG_BRU' },
+    'dcat:distribution': [distribution('csv'), distribution('json')],
   };
 }

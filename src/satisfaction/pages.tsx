@@ -40,7 +40,7 @@ function countText(indicators: Indicators, t: Translate, lang: Language): string
   return indicators.suppressed ? `${count} (${t('satisfaction.suppressedShort')})` : count;
 }
 
-const monthLabel = (month: string, lang: Language) =>
+export const monthLabel = (month: string, lang: Language) =>
   new Intl.DateTimeFormat(lang === 'fr' ? 'fr-BE' : lang === 'nl' ? 'nl-BE' : 'en-BE', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${month}-01T12:00:00Z`),
   );
@@ -51,7 +51,7 @@ function indicatorCells(indicators: Indicators, lang: Language, t: Translate): s
   return [countText(indicators, t, lang), ...INDICATORS.map((key) => formatIndicator(indicators, key, lang))];
 }
 
-function IndicatorDefinitions() {
+export function IndicatorDefinitions() {
   const { t } = usePage();
   return (
     <details class="irisdesk-definitions">
@@ -193,7 +193,7 @@ export function FeedbackThanksPage() {
 
 // ---- dashboards
 
-function PeriodFields(props: { from: string; to: string; children?: ComponentChildren }) {
+export function PeriodFields(props: { from: string; to: string; children?: ComponentChildren }) {
   const { t } = usePage();
   return (
     <>
@@ -214,7 +214,7 @@ function PeriodFields(props: { from: string; to: string; children?: ComponentChi
   );
 }
 
-function Select(props: { name: string; label: string; value: string | null; options: Array<{ value: string; label: string }> }) {
+export function Select(props: { name: string; label: string; value: string | null; options: Array<{ value: string; label: string }> }) {
   return (
     <div class="utrecht-form-field utrecht-form-field--text">
       <label class="utrecht-form-label" for={fieldId(props.name)}>
@@ -297,6 +297,34 @@ function BreakdownTable(props: { caption: string; first: string; rows: Array<{ l
   );
 }
 
+/** A query string without some of its parameters (each view ranks by its own figures, for example). */
+export function withoutParams(query: string, keys: string[]): string {
+  const params = new URLSearchParams(query.replace(/^\?/, ''));
+  for (const key of keys) params.delete(key);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Links between the satisfaction and operations views of a dashboard (same filters kept). */
+export function DashboardViews(props: { current: 'satisfaction' | 'operations'; satisfactionHref: string; operationsHref: string }) {
+  const { t } = usePage();
+  const item = (view: 'satisfaction' | 'operations', href: string) => (
+    <li class="utrecht-unordered-list__item">
+      <a class="utrecht-link" href={href} aria-current={props.current === view ? 'page' : undefined}>
+        {t(`satisfaction.ops.nav.${view}`)}
+      </a>
+    </li>
+  );
+  return (
+    <nav aria-label={t('satisfaction.ops.nav.label')} class="irisdesk-dashboard-views">
+      <ul class="utrecht-unordered-list">
+        {item('satisfaction', props.satisfactionHref)}
+        {item('operations', props.operationsHref)}
+      </ul>
+    </nav>
+  );
+}
+
 export function OrganisationDashboardPage(props: { data: OrganisationDashboard; apiQuery: string }) {
   const { t, lang } = usePage();
   const { data } = props;
@@ -307,6 +335,11 @@ export function OrganisationDashboardPage(props: { data: OrganisationDashboard; 
       <Heading1>
         {t('satisfaction.organisation.heading')} – <Text value={data.organisation.name} />
       </Heading1>
+      <DashboardViews
+        current="satisfaction"
+        satisfactionHref={`/${lang}/satisfaction/organisations/${data.organisation.code}${props.apiQuery}`}
+        operationsHref={`/${lang}/satisfaction/organisations/${data.organisation.code}/operations${props.apiQuery}`}
+      />
       <Paragraph lead>
         {t('satisfaction.period', { from: monthLabel(data.period.from, lang), to: monthLabel(data.period.to, lang) })}
         {' · '}
@@ -390,6 +423,11 @@ export function RegionalDashboardPage(props: { data: RegionalDashboard; rankBy: 
   return (
     <Layout title={t('satisfaction.region.title')} backOffice section="satisfaction">
       <Heading1>{t('satisfaction.region.heading')}</Heading1>
+      <DashboardViews
+        current="satisfaction"
+        satisfactionHref={`/${lang}/satisfaction/region${props.apiQuery}`}
+        operationsHref={`/${lang}/satisfaction/region/operations${withoutParams(props.apiQuery, ['rank'])}`}
+      />
       <Paragraph lead>
         {t('satisfaction.period', { from: monthLabel(data.period.from, lang), to: monthLabel(data.period.to, lang) })}
         {' · '}
@@ -486,6 +524,8 @@ export function BarometerPage(props: { data: Barometer }) {
       <ul class="utrecht-unordered-list">
         <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/satisfaction.csv">{t('satisfaction.barometer.csv')}</Link></li>
         <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/satisfaction.json">{t('satisfaction.barometer.json')}</Link></li>
+        <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/operations.csv">{t('satisfaction.ops.export.openDataCsv')}</Link></li>
+        <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/operations.json">{t('satisfaction.ops.export.openDataJson')}</Link></li>
         <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/catalog.jsonld">{t('satisfaction.barometer.dcat')}</Link></li>
       </ul>
       <IndicatorDefinitions />

@@ -215,7 +215,7 @@ function source(filter: SliceFilter): string {
   return sliced ? 'satisfaction_aggregates' : 'satisfaction_monthly';
 }
 
-function where(filter: SliceFilter): { sql: string; params: unknown[] } {
+export function where(filter: SliceFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [filter.from, filter.to];
   const clauses = ['a.month BETWEEN $1::date AND $2::date'];
   const add = (clause: (n: number) => string, value: unknown) => {

@@ -17,7 +17,9 @@ import { CHANNELS } from './repository.ts';
 import { INDICATORS, type IndicatorKey } from './indicators.ts';
 import { FeedbackAnswerBody, FeedbackAnswerForm, formToAnswer, standardQuestions } from './questionnaire.ts';
 import { BarometerPage, FeedbackPage, FeedbackThanksPage, OrganisationDashboardPage, RegionalDashboardPage } from './pages.tsx';
-import { dcatCatalog, INDICATOR_COLUMNS, indicatorValues, openDataCsv, toCsv } from './exports.ts';
+import { dcatCatalog, INDICATOR_COLUMNS, indicatorValues, openDataCsv, OPERATIONS_CSV_COLUMNS, operationsOpenDataCsv, operationsValues, toCsv } from './exports.ts';
+import { OPERATIONS_INDICATORS, type OperationsKey } from './operations.ts';
+import { OrganisationOperationsPage, RegionalOperationsPage } from './operations-pages.tsx';
 import { satisfactionHome } from './authorisation.ts';
 import { currentMonth } from './service.ts';
 
@@ -58,6 +60,22 @@ const IndicatorsSchema = Type.Object(
   },
   { $id: 'SatisfactionIndicators' },
 );
+
+const Figure = Type.Object({
+  value: Type.Union([Type.Number(), Type.Null()], { description: 'null when there is nothing to measure or the figure is hidden' }),
+  base: Type.Integer({ description: 'Number of records the figure rests on' }),
+  suppressed: Type.Boolean({ description: 'Hidden: fewer than 10 records, shown outside the organisation' }),
+});
+const OperationsSchema = Type.Object(
+  Object.fromEntries(OPERATIONS_INDICATORS.map((key) => [key, Figure])) as Record<OperationsKey, typeof Figure>,
+  { $id: 'OperationsIndicators', description: 'Operations figures, each with the number of records it rests on (docs/decisions/0018)' },
+);
+const Ops = Type.Ref('OperationsIndicators');
+const RegionOperationsQuery = Type.Object({
+  ...PeriodQuery,
+  kind: Type.Optional(Type.Union([Type.Literal(''), Type.Enum(KINDS)])),
+  rank: Type.Optional(Type.Enum(OPERATIONS_INDICATORS)),
+});
 const Ind = Type.Ref('SatisfactionIndicators');
 const Localized = Type.Object({ fr: Type.Optional(Type.String()), nl: Type.Optional(Type.String()), en: Type.Optional(Type.String()) });
 const PeriodSchema = Type.Object({ from: Type.String(), to: Type.String(), months: Type.Array(Type.String()) });
@@ -79,8 +97,9 @@ function sendCsv(reply: FastifyReply, filename: string, body: string) {
     .send(`\uFEFF${body}`);
 }
 
-export function satisfactionRoutes(app: App, { satisfaction, config }: Services) {
+export function satisfactionRoutes(app: App, { satisfaction, operationsIndicators, config }: Services) {
   app.addSchema(IndicatorsSchema);
+  app.addSchema(OperationsSchema);
   app.addSchema(FeedbackAnswerBody);
 
   // ---- Public questionnaire (API)
@@ -308,6 +327,117 @@ export function satisfactionRoutes(app: App, { satisfaction, config }: Services)
     },
   );
 
+  // ---- Operations figures (API): docs/decisions/0018-operations-indicators.md
+  const Freshness = {
+    asOf: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the oldest month shown was last recomputed' }),
+    refreshing: Type.Boolean({ description: 'Some months are being recomputed by a job; reload later for the latest figures' }),
+  };
+  app.get(
+    '/api/v1/satisfaction/organisations/:code/operations',
+    {
+      schema: {
+        tags: ['satisfaction'],
+        summary: 'Operations figures of an organisation: total, previous period, per month, channel, service, contact point and hour',
+        security: session,
+        params: OrgParams,
+        querystring: OrganisationQuery,
+        response: {
+          200: Type.Object({
+            organisation: Type.Object({ code: Type.String(), kind: Type.String(), name: Localized }),
+            period: PeriodSchema,
+            previousPeriod: PeriodSchema,
+            suppressed: Type.Boolean({ description: 'Whether cells under 10 records are hidden for the caller' }),
+            ...Freshness,
+            total: Ops,
+            previous: Ops,
+            months: Type.Array(Type.Object({ month: Type.String(), operations: Ops })),
+            byChannel: Type.Array(Type.Object({ key: Type.String(), operations: Ops })),
+            byService: Type.Array(Type.Object({ key: Type.String(), operations: Ops })),
+            byContactPoint: Type.Array(Type.Object({ key: Type.String(), operations: Ops })),
+            byHour: Type.Array(Type.Object({ hour: Type.Integer({ minimum: 0, maximum: 23 }), contacts: Type.Integer() })),
+          }),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const data = await operationsIndicators.organisationOperations(requireActorApi(request), request.params.code, request.query);
+      return { ...data, asOf: data.asOf ? new Date(data.asOf).toISOString() : null, organisation: { code: data.organisation.code, kind: data.organisation.kind, name: data.organisation.name } };
+    },
+  );
+
+  app.get(
+    '/api/v1/satisfaction/organisations/:code/operations/export.csv',
+    { schema: { tags: ['satisfaction'], summary: 'The same operations figures as CSV', security: session, params: OrgParams, querystring: OrganisationQuery, produces: ['text/csv'] } },
+    async (request, reply) => {
+      const data = await operationsIndicators.organisationOperations(requireActorApi(request), request.params.code, request.query);
+      const rows = [
+        ['period', `${data.period.from}/${data.period.to}`, ...operationsValues(data.total)],
+        ['previous_period', `${data.previousPeriod.from}/${data.previousPeriod.to}`, ...operationsValues(data.previous)],
+        ...data.months.map((m) => ['month', m.month, ...operationsValues(m.operations)]),
+        ...data.byChannel.map((r) => ['channel', r.key, ...operationsValues(r.operations)]),
+        ...data.byService.map((r) => ['service', r.key, ...operationsValues(r.operations)]),
+        ...data.byContactPoint.map((r) => ['contact_point', r.key, ...operationsValues(r.operations)]),
+        ...data.byHour.map((h) => ['hour', String(h.hour), h.contacts, h.contacts]),
+      ];
+      return sendCsv(reply, `operations-${data.organisation.code}-${data.period.from}-${data.period.to}.csv`, toCsv(['dimension', 'value', ...OPERATIONS_CSV_COLUMNS], rows));
+    },
+  );
+
+  app.get(
+    '/api/v1/satisfaction/region/operations',
+    {
+      schema: {
+        tags: ['satisfaction'],
+        summary: 'Operations figures of the organisations compared (competence center): suppressed under 10 records, no personal data',
+        security: session,
+        querystring: RegionOperationsQuery,
+        response: {
+          200: Type.Object({
+            period: PeriodSchema,
+            previousPeriod: PeriodSchema,
+            kind: Type.Union([Type.String(), Type.Null()]),
+            ...Freshness,
+            region: Ops,
+            byKind: Type.Array(Type.Object({ kind: Type.String(), operations: Ops })),
+            months: Type.Array(Type.Object({ month: Type.String(), operations: Ops })),
+            byHour: Type.Array(Type.Object({ hour: Type.Integer({ minimum: 0, maximum: 23 }), contacts: Type.Integer() })),
+            organisations: Type.Array(Type.Object({ code: Type.String(), kind: Type.String(), name: Localized, operations: Ops, previous: Ops })),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const data = await operationsIndicators.regionalOperations(requireActorApi(request), request.query);
+      return { ...data, asOf: data.asOf ? new Date(data.asOf).toISOString() : null };
+    },
+  );
+
+  app.get(
+    '/api/v1/satisfaction/region/operations/export.csv',
+    { schema: { tags: ['satisfaction'], summary: 'Operations figures of the organisations compared, as CSV', security: session, querystring: RegionOperationsQuery, produces: ['text/csv'] } },
+    async (request, reply) => {
+      const data = await operationsIndicators.regionalOperations(requireActorApi(request), request.query);
+      const rows = data.organisations.map((org) => [org.code, org.kind, org.name.fr ?? '', ...operationsValues(org.operations)]);
+      return sendCsv(reply, `operations-region-${data.period.from}-${data.period.to}.csv`, toCsv(['organisation_code', 'organisation_kind', 'organisation_name_fr', ...OPERATIONS_CSV_COLUMNS], rows));
+    },
+  );
+
+  app.get(
+    '/:lang/satisfaction/organisations/:code/operations',
+    { schema: { hide: true, params: Type.Object({ lang: LangParams.properties.lang, code: Code }), querystring: OrganisationQuery } },
+    async (request, reply) => {
+      const data = await operationsIndicators.organisationOperations(requireActorPage(request), request.params.code, request.query);
+      return renderPage(request, reply, <OrganisationOperationsPage data={data} apiQuery={queryOf(request)} />);
+    },
+  );
+
+  app.get('/:lang/satisfaction/region/operations', { schema: { hide: true, params: LangParams, querystring: RegionOperationsQuery } }, async (request, reply) => {
+    const data = await operationsIndicators.regionalOperations(requireActorPage(request), request.query);
+    return renderPage(request, reply, <RegionalOperationsPage data={data} rankBy={(request.query.rank ?? 'contacts') as OperationsKey} apiQuery={queryOf(request)} />);
+  });
+
   // ---- Dashboards (pages)
   const pageSchema = { hide: true, params: LangParams };
   app.get('/:lang/satisfaction', { schema: pageSchema }, async (request, reply) => {
@@ -375,6 +505,43 @@ export function satisfactionRoutes(app: App, { satisfaction, config }: Services)
         .header('cache-control', 'public, max-age=3600')
         .header('access-control-allow-origin', '*')
         .send(openDataCsv(data.rows));
+    },
+  );
+  app.get(
+    '/api/v1/opendata/operations.json',
+    {
+      schema: {
+        tags: ['open data'],
+        summary: 'Published operations figures per organisation and month (36 months by default; rates and means under 10 records and incident counts under 10 suppressed)',
+        querystring: OpenDataQuery,
+        response: {
+          200: Type.Object({
+            title: Type.String(),
+            license: Type.String(),
+            catalog: Type.String(),
+            period: PeriodSchema,
+            rows: Type.Array(Type.Object({ organisationCode: Type.String(), organisationKind: Type.String(), organisationName: Localized, month: Type.String(), operations: Ops })),
+          }),
+          ...errorResponses(400),
+        },
+      },
+    },
+    async (request, reply) => {
+      const data = await operationsIndicators.openData(request.query);
+      reply.header('cache-control', 'public, max-age=3600').header('access-control-allow-origin', '*');
+      return { title: 'IrisDesk – operations indicators of public services', license: 'CC0-1.0', catalog: `${config.publicUrl}/api/v1/opendata/catalog.jsonld`, ...data };
+    },
+  );
+  app.get(
+    '/api/v1/opendata/operations.csv',
+    { schema: { tags: ['open data'], summary: 'The same, as CSV', querystring: OpenDataQuery, produces: ['text/csv'] } },
+    async (request, reply) => {
+      const data = await operationsIndicators.openData(request.query);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .header('access-control-allow-origin', '*')
+        .send(operationsOpenDataCsv(data.rows));
     },
   );
   app.get(

@@ -160,6 +160,24 @@ describe('request view and isolation', () => {
     expect(rows.length).toBe(1);
   });
 
+  it('audits repeated reads (live refresh) once per agent and request in 10 minutes, even concurrently', async () => {
+    const created = await newRequest({ subject: 'Live refresh audit' });
+    const reads = async (account: string) =>
+      (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'read' AND subject_type = 'cc_request' AND subject_id = $1 AND actor_account_id = $2`, [created.id, account])).rows[0]!.n;
+    // Eight concurrent first reads (the page and its live refreshes): one entry, never none.
+    const pages = await Promise.all(Array.from({ length: 8 }, () => clients.agent!.get(`/en/console/requests/${created.id}`, { 'x-live-refresh': '1' })));
+    expect(pages.map((p) => p.statusCode)).toEqual(Array(8).fill(200));
+    expect(await reads(accounts.agent!)).toBe(1);
+    // Another agent's read is their own entry.
+    await clients.manager!.get(`/en/console/requests/${created.id}`);
+    expect(await reads(accounts.manager!)).toBe(1);
+    // Once the window has passed, the next read is recorded again.
+    await t.db.query(`UPDATE audit_read_marks SET recorded_at = now() - interval '11 minutes' WHERE subject_id = $1 AND actor_account_id = $2`, [created.id, accounts.agent]);
+    await clients.agent!.get(`/en/console/requests/${created.id}`);
+    await clients.agent!.get(`/en/console/requests/${created.id}`);
+    expect(await reads(accounts.agent!)).toBe(2);
+  });
+
   it('refuses another organisation’s request by id with a 404, writes a denied audit entry and shows no data', async () => {
     const secret = await newRequest({ subject: 'Schaerbeek private matter', name: 'Very Private Name' });
     const response = await clients.ixelles!.get(`/en/console/requests/${secret.id}`);
@@ -181,6 +199,24 @@ describe('request view and isolation', () => {
     // malformed and unknown ids
     expect((await clients.agent!.get('/en/console/requests/not-a-uuid')).statusCode).toBe(404);
     expect((await clients.agent!.get('/en/console/requests/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+
+  it('refuses forged form posts (no or wrong CSRF token) with 403 and audits them without personal data', async () => {
+    const request = await newRequest({ subject: 'Forged claim' });
+    const path = `/en/console/requests/${request.id}/claim`;
+    const forged = await clients.agent!.request('POST', `${path}?email=victim%40example.org`, { form: { version: '1', _csrf: 'forged-token' } });
+    expect(forged.statusCode).toBe(403);
+    expect(await versionOf(request.id)).toBe(1);
+    const anonymous = await t.client().request('POST', '/fr/contact', { form: { message: 'x', name: 'Victim Name', email: 'victim@example.org' } });
+    expect(anonymous.statusCode).toBe(403);
+    const { rows } = await t.db.query<{ actor_account_id: string | null; organisation_id: string | null; details: Record<string, unknown> }>(
+      `SELECT actor_account_id, organisation_id, details FROM audit_log WHERE action = 'denied' AND subject_type = 'csrf' ORDER BY id DESC LIMIT 2`,
+    );
+    expect(rows).toEqual([
+      { actor_account_id: null, organisation_id: null, details: { reason: 'missing_secret', method: 'POST', path: '/:lang/contact', lang: 'fr' } },
+      { actor_account_id: accounts.agent, organisation_id: schaerbeek, details: { reason: 'invalid_token', method: 'POST', path: '/:lang/console/requests/:id/claim', lang: 'en' } },
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('victim');
   });
 });
 

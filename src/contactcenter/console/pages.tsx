@@ -756,6 +756,9 @@ export function SettingsPage({ units, templates, errors, values, notice }: { uni
       </p>
       <Heading1>{t('console.settings.title')}</Heading1>
       {notice && <Alert type="ok">{t(`console.notice.${notice}`)}</Alert>}
+      <Paragraph>
+        <Link href={`/${lang}/admin/contact-center`}>{t('console.settings.moreSettings')}</Link>
+      </Paragraph>
       <ErrorSummary errors={errors} labelOf={(field) => t(`console.field.${field}`)} />
       <section aria-labelledby="cc-auto-title">
         <h2 class="utrecht-heading-2" id="cc-auto-title">

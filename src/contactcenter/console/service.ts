@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../identity/actor.ts';
-import { recordAudit, type AuditSubject } from '../../audit/service.ts';
+import { recordAudit, recordReadOnce, type AuditSubject } from '../../audit/service.ts';
 import { pickText, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
 import type { MailService } from '../../platform/mail/service.ts';
 import type { RealtimeService } from '../../platform/realtime/service.ts';
@@ -182,7 +182,8 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
         repo.listTasksOfRequest(db, record.id),
         repo.listConsoleColleagues(db, record.organisationId),
       ]);
-      await audit(db, actor, 'read', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId);
+      // The live refresh reads the page again on every event: one entry per agent and request in 10 minutes.
+      await recordReadOnce(db, actor, { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId);
       return { request: record, messages, history, tasks, colleagues };
     },
 

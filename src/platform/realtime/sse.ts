@@ -15,6 +15,13 @@ export interface StreamOptions {
   heartbeatMs?: number;
   /** Reconnection delay suggested to the browser (default 3 s). */
   retryMs?: number;
+  /** Records the open stream where every instance can see it (realtime_presence); set by the realtime service. */
+  presence?: PresenceTracker;
+}
+
+/** An open stream's presence: registered before the 200, refreshed by each heartbeat, removed at the end. */
+export interface PresenceTracker {
+  open(channels: string[]): Promise<{ touch(): void; close(): void }>;
 }
 
 /** Stops writing to (and drops) a client that does not read: more than this many bytes pending. */
@@ -64,7 +71,11 @@ export async function streamEvents(
       write(formatEvent(event));
     }).catch(() => undefined);
   };
-  const heartbeat = setInterval(() => write(': heartbeat\n\n'), options.heartbeatMs ?? 15_000);
+  let present: { touch(): void; close(): void } | undefined;
+  const heartbeat = setInterval(() => {
+    write(': heartbeat\n\n');
+    present?.touch();
+  }, options.heartbeatMs ?? 15_000);
   heartbeat.unref();
   const untrack = hub.track(() => end());
 
@@ -72,6 +83,7 @@ export async function streamEvents(
     if (!open) return;
     open = false;
     clearInterval(heartbeat);
+    present?.close();
     untrack();
     for (const unsubscribe of unsubscribes) unsubscribe();
     if (!res.writableEnded) res.end();
@@ -94,6 +106,18 @@ export async function streamEvents(
     if (!res.headersSent) res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '3' });
     end();
     return;
+  }
+
+  if (options.presence) {
+    try {
+      const opened = await options.presence.open(channels);
+      if (!open) opened.close();
+      else present = opened;
+    } catch (error) {
+      // Presence is a hint (e-mail fallbacks): the stream works without it.
+      request.log.warn({ err: error }, 'could not record the stream’s presence');
+    }
+    if (!open) return;
   }
 
   // Listening first, answering after: a client that has the 200 receives every event published from then on

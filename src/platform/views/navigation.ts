@@ -75,6 +75,12 @@ const ITEMS: NavigationItem[] = [
     visible: (actor) => hasRole(actor, 'first_line_agent', 'second_line_agent', 'organisation_manager'),
   },
   {
+    section: 'contact-center-settings',
+    path: '/admin/contact-center',
+    label: 'nav.contactCenterSettings',
+    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager'),
+  },
+  {
     section: 'queues',
     path: '/queues',
     label: 'nav.queues',

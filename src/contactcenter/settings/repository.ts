@@ -1,0 +1,222 @@
+// SQL of the contact-center settings edited in the back office: inbound mailboxes (cc_mailboxes), SLA
+// targets (cc_sla_targets) and the SLA business calendar (cc_business_calendars). Every statement is scoped
+// to one organisation; changes check the version read (optimistic locking).
+import type { Queryable } from '../../platform/db/database.ts';
+import type { LocalizedText } from '../../platform/i18n/languages.ts';
+import type { HolidayCalendarId } from '../../platform/calendar/holidays.ts';
+import type { ContactChannel } from '../model.ts';
+
+export interface MailboxRow {
+  id: string;
+  address: string;
+  organisationId: string;
+  unitId: string | null;
+  unitName: LocalizedText | null;
+  active: boolean;
+  version: number;
+  updatedAt: Date;
+}
+
+export interface MailboxFields {
+  address: string;
+  unitId: string | null;
+  active: boolean;
+}
+
+const MAILBOX_COLUMNS = `m.id, m.address, m.organisation_id AS "organisationId", m.unit_id AS "unitId", u.name AS "unitName",
+  m.active, m.version, m.updated_at AS "updatedAt"`;
+
+export async function listMailboxes(q: Queryable, organisationId: string): Promise<MailboxRow[]> {
+  const { rows } = await q.query<MailboxRow>(
+    `SELECT ${MAILBOX_COLUMNS} FROM cc_mailboxes m LEFT JOIN units u ON u.id = m.unit_id
+      WHERE m.organisation_id = $1 ORDER BY m.address`,
+    [organisationId],
+  );
+  return rows;
+}
+
+export async function findMailbox(q: Queryable, organisationId: string, id: string): Promise<MailboxRow | undefined> {
+  const { rows } = await q.query<MailboxRow>(
+    `SELECT ${MAILBOX_COLUMNS} FROM cc_mailboxes m LEFT JOIN units u ON u.id = m.unit_id
+      WHERE m.organisation_id = $1 AND m.id = $2`,
+    [organisationId, id],
+  );
+  return rows[0];
+}
+
+/** The new mailbox's id, or null when the address is taken (by any organisation). */
+export async function insertMailbox(q: Queryable, organisationId: string, fields: MailboxFields): Promise<string | null> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO cc_mailboxes (address, organisation_id, unit_id, active) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (address) DO NOTHING RETURNING id`,
+    [fields.address, organisationId, fields.unitId, fields.active],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** The new version, or null when the row is gone or was changed since `version`. */
+export async function updateMailbox(q: Queryable, organisationId: string, id: string, version: number, fields: MailboxFields): Promise<number | null> {
+  const { rows } = await q.query<{ version: number }>(
+    `UPDATE cc_mailboxes SET address = $4, unit_id = $5, active = $6, version = version + 1, updated_at = now()
+      WHERE organisation_id = $1 AND id = $2 AND version = $3 RETURNING version`,
+    [organisationId, id, version, fields.address, fields.unitId, fields.active],
+  );
+  return rows[0]?.version ?? null;
+}
+
+export async function deleteMailbox(q: Queryable, organisationId: string, id: string, version: number): Promise<boolean> {
+  const result = await q.query(`DELETE FROM cc_mailboxes WHERE organisation_id = $1 AND id = $2 AND version = $3`, [organisationId, id, version]);
+  return result.rowCount > 0;
+}
+
+/** Whether another mailbox than `exceptId` has this address (any organisation). */
+export async function mailboxAddressTaken(q: Queryable, address: string, exceptId: string | null): Promise<boolean> {
+  const { rows } = await q.query(`SELECT 1 FROM cc_mailboxes WHERE address = $1 AND ($2::uuid IS NULL OR id <> $2)`, [address, exceptId]);
+  return rows.length > 0;
+}
+
+export async function unitOfOrganisation(q: Queryable, organisationId: string, unitId: string): Promise<boolean> {
+  const { rows } = await q.query(`SELECT 1 FROM units WHERE organisation_id = $1 AND id = $2`, [organisationId, unitId]);
+  return rows.length > 0;
+}
+
+export async function listUnitChoices(q: Queryable, organisationId: string): Promise<Array<{ id: string; code: string; name: LocalizedText }>> {
+  const { rows } = await q.query<{ id: string; code: string; name: LocalizedText }>(
+    `SELECT id, code, name FROM units WHERE organisation_id = $1 ORDER BY code`,
+    [organisationId],
+  );
+  return rows;
+}
+
+// ---- SLA targets
+
+export interface SlaTargetRow {
+  id: string;
+  organisationId: string;
+  channel: ContactChannel | null;
+  serviceCode: string | null;
+  serviceName: LocalizedText | null;
+  firstResponseMinutes: number;
+  resolutionMinutes: number;
+  warningPercent: number;
+  version: number;
+}
+
+export interface SlaTargetFields {
+  channel: ContactChannel | null;
+  serviceCode: string | null;
+  firstResponseMinutes: number;
+  resolutionMinutes: number;
+  warningPercent: number;
+}
+
+const TARGET_COLUMNS = `t.id, t.organisation_id AS "organisationId", t.channel, t.service_code AS "serviceCode", s.name AS "serviceName",
+  t.first_response_minutes AS "firstResponseMinutes", t.resolution_minutes AS "resolutionMinutes",
+  t.warning_percent AS "warningPercent", t.version`;
+
+export async function listSlaTargets(q: Queryable, organisationId: string): Promise<SlaTargetRow[]> {
+  const { rows } = await q.query<SlaTargetRow>(
+    `SELECT ${TARGET_COLUMNS} FROM cc_sla_targets t LEFT JOIN services s ON s.code = t.service_code
+      WHERE t.organisation_id = $1
+      ORDER BY (t.channel IS NOT NULL) , (t.service_code IS NOT NULL), t.channel NULLS FIRST, t.service_code NULLS FIRST`,
+    [organisationId],
+  );
+  return rows;
+}
+
+export async function findSlaTarget(q: Queryable, organisationId: string, id: string): Promise<SlaTargetRow | undefined> {
+  const { rows } = await q.query<SlaTargetRow>(
+    `SELECT ${TARGET_COLUMNS} FROM cc_sla_targets t LEFT JOIN services s ON s.code = t.service_code
+      WHERE t.organisation_id = $1 AND t.id = $2`,
+    [organisationId, id],
+  );
+  return rows[0];
+}
+
+/** The new target's id, or null when the organisation already has one for this channel and service. */
+export async function insertSlaTarget(q: Queryable, organisationId: string, fields: SlaTargetFields): Promise<string | null> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO cc_sla_targets (organisation_id, channel, service_code, first_response_minutes, resolution_minutes, warning_percent)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (organisation_id, channel, service_code) DO NOTHING RETURNING id`,
+    [organisationId, fields.channel, fields.serviceCode, fields.firstResponseMinutes, fields.resolutionMinutes, fields.warningPercent],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** Whether another target than `exceptId` of the organisation has this channel and service. */
+export async function slaTargetScopeTaken(q: Queryable, organisationId: string, channel: string | null, serviceCode: string | null, exceptId: string | null): Promise<boolean> {
+  const { rows } = await q.query(
+    `SELECT 1 FROM cc_sla_targets
+      WHERE organisation_id = $1 AND channel IS NOT DISTINCT FROM $2 AND service_code IS NOT DISTINCT FROM $3 AND ($4::uuid IS NULL OR id <> $4)`,
+    [organisationId, channel, serviceCode, exceptId],
+  );
+  return rows.length > 0;
+}
+
+export async function updateSlaTarget(q: Queryable, organisationId: string, id: string, version: number, fields: SlaTargetFields): Promise<number | null> {
+  const { rows } = await q.query<{ version: number }>(
+    `UPDATE cc_sla_targets
+        SET channel = $4, service_code = $5, first_response_minutes = $6, resolution_minutes = $7, warning_percent = $8,
+            version = version + 1, updated_at = now()
+      WHERE organisation_id = $1 AND id = $2 AND version = $3 RETURNING version`,
+    [organisationId, id, version, fields.channel, fields.serviceCode, fields.firstResponseMinutes, fields.resolutionMinutes, fields.warningPercent],
+  );
+  return rows[0]?.version ?? null;
+}
+
+export async function deleteSlaTarget(q: Queryable, organisationId: string, id: string, version: number): Promise<boolean> {
+  const result = await q.query(`DELETE FROM cc_sla_targets WHERE organisation_id = $1 AND id = $2 AND version = $3`, [organisationId, id, version]);
+  return result.rowCount > 0;
+}
+
+export async function serviceExists(q: Queryable, code: string): Promise<boolean> {
+  const { rows } = await q.query(`SELECT 1 FROM services WHERE code = $1`, [code]);
+  return rows.length > 0;
+}
+
+export async function listServiceChoices(q: Queryable): Promise<Array<{ code: string; name: LocalizedText }>> {
+  const { rows } = await q.query<{ code: string; name: LocalizedText }>(`SELECT code, name FROM services ORDER BY name->>'fr'`);
+  return rows;
+}
+
+// ---- business calendar
+
+export interface CalendarRow {
+  openingHours: string;
+  holidayCalendar: HolidayCalendarId;
+  version: number;
+  updatedAt: Date;
+}
+
+export async function findCalendar(q: Queryable, organisationId: string): Promise<CalendarRow | undefined> {
+  const { rows } = await q.query<CalendarRow>(
+    `SELECT opening_hours AS "openingHours", holiday_calendar AS "holidayCalendar", version, updated_at AS "updatedAt"
+       FROM cc_business_calendars WHERE organisation_id = $1`,
+    [organisationId],
+  );
+  return rows[0];
+}
+
+/** Creates the calendar (version null: none existed when read) or updates it at the version read. */
+export async function saveCalendar(q: Queryable, organisationId: string, version: number | null, fields: { openingHours: string; holidayCalendar: HolidayCalendarId }): Promise<number | null> {
+  if (version === null) {
+    const { rows } = await q.query<{ version: number }>(
+      `INSERT INTO cc_business_calendars (organisation_id, opening_hours, holiday_calendar) VALUES ($1, $2, $3)
+       ON CONFLICT (organisation_id) DO NOTHING RETURNING version`,
+      [organisationId, fields.openingHours, fields.holidayCalendar],
+    );
+    return rows[0]?.version ?? null;
+  }
+  const { rows } = await q.query<{ version: number }>(
+    `UPDATE cc_business_calendars SET opening_hours = $3, holiday_calendar = $4, version = version + 1, updated_at = now()
+      WHERE organisation_id = $1 AND version = $2 RETURNING version`,
+    [organisationId, version, fields.openingHours, fields.holidayCalendar],
+  );
+  return rows[0]?.version ?? null;
+}
+
+export async function deleteCalendar(q: Queryable, organisationId: string, version: number): Promise<boolean> {
+  const result = await q.query(`DELETE FROM cc_business_calendars WHERE organisation_id = $1 AND version = $2`, [organisationId, version]);
+  return result.rowCount > 0;
+}

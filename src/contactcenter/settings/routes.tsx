@@ -1,0 +1,354 @@
+// HTTP of the contact-center settings (back office, /{lang}/admin/contact-center): managers set up their own
+// organisation, platform administrators every organisation. Forms post-redirect-get; refusals re-render the
+// form with the error summary (400 validation, 409 stale version or duplicate, 403 another organisation).
+import { Type, type Static } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../../platform/http/types.ts';
+import type { Services } from '../../services.ts';
+import { errorResponses, LangParams } from '../../platform/http/schemas.ts';
+import { handleForm } from '../../platform/http/forms.ts';
+import { renderPage } from '../../platform/views/render.tsx';
+import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { HOLIDAY_CALENDARS } from '../../platform/calendar/holidays.ts';
+import type { Language } from '../../platform/i18n/languages.ts';
+import type { Organisation } from '../../organisations/repository.ts';
+import { CONTACT_CHANNELS } from '../model.ts';
+import { canOpenContactCenterSettings, settingsForEveryOrganisation } from './authorisation.ts';
+import { MAX_SLA_MINUTES, type CalendarView, type SlaTargetInput } from './service.ts';
+import type { MailboxRow, SlaTargetRow } from './repository.ts';
+import { CalendarPage, knownNotice, MailboxFormPage, SettingsIndexPage, SettingsOverviewPage, settingsBase, SlaTargetFormPage, type FormValues } from './pages.tsx';
+
+const OrgParams = Type.Object({ lang: LangParams.properties.lang, org: Type.String({ maxLength: 100 }) });
+const OrgIdParams = Type.Object({ lang: LangParams.properties.lang, org: Type.String({ maxLength: 100 }), id: Type.String({ maxLength: 64 }) });
+const NoticeQuery = Type.Object({ notice: Type.Optional(Type.String({ maxLength: 30 })) });
+const Version = Type.Integer({ minimum: 1 });
+const VersionForm = Type.Object({ version: Version });
+const MailboxForm = Type.Object({
+  version: Type.Optional(Version),
+  address: Type.String({ minLength: 1, maxLength: 254 }),
+  unitId: Type.Optional(Type.String({ maxLength: 64 })),
+  active: Type.Optional(Type.Union([Type.Literal('true'), Type.Array(Type.Literal('true'), { maxItems: 1 })])),
+});
+const Minutes = Type.Integer({ minimum: 1, maximum: MAX_SLA_MINUTES });
+const SlaForm = Type.Object({
+  version: Type.Optional(Version),
+  channel: Type.Optional(Type.Enum(['', ...CONTACT_CHANNELS])),
+  serviceCode: Type.Optional(Type.String({ maxLength: 100, pattern: '^([a-z0-9]+(-[a-z0-9]+)*)?$' })),
+  firstResponseMinutes: Minutes,
+  resolutionMinutes: Minutes,
+  warningPercent: Type.Integer({ minimum: 1, maximum: 99 }),
+});
+const CalendarForm = Type.Object({
+  version: Type.Optional(Type.Union([Type.Literal(''), Version])),
+  openingHours: Type.String({ minLength: 1, maxLength: 1000 }),
+  holidayCalendar: Type.Enum(HOLIDAY_CALENDARS),
+  intent: Type.Optional(Type.Enum(['save', 'preview'])),
+});
+
+// ---- JSON API (the same service functions)
+const ApiOrg = Type.Object({ org: Type.String({ maxLength: 100, description: 'Organisation code' }) });
+const ApiOrgId = Type.Object({ org: Type.String({ maxLength: 100 }), id: Type.String({ maxLength: 64 }) });
+const ApiVersionQuery = Type.Object({ version: Type.Integer({ minimum: 1, description: 'The version read (optimistic locking)' }) });
+const ApiMailbox = Type.Object({
+  id: Type.String(),
+  address: Type.String(),
+  unitId: Type.Union([Type.String(), Type.Null()]),
+  active: Type.Boolean(),
+  version: Type.Integer(),
+});
+const ApiMailboxBody = Type.Object({
+  address: Type.String({ minLength: 1, maxLength: 254 }),
+  unitId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+  active: Type.Optional(Type.Boolean({ default: true })),
+});
+const ApiTarget = Type.Object({
+  id: Type.String(),
+  channel: Type.Union([Type.Enum(CONTACT_CHANNELS), Type.Null()]),
+  serviceCode: Type.Union([Type.String(), Type.Null()]),
+  firstResponseMinutes: Type.Integer(),
+  resolutionMinutes: Type.Integer(),
+  warningPercent: Type.Integer(),
+  version: Type.Integer(),
+});
+const ApiTargetBody = Type.Object({
+  channel: Type.Optional(Type.Union([Type.Enum(CONTACT_CHANNELS), Type.Null()])),
+  serviceCode: Type.Optional(Type.Union([Type.String({ maxLength: 100, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }), Type.Null()])),
+  firstResponseMinutes: Type.Integer({ minimum: 1, maximum: MAX_SLA_MINUTES, description: 'Business minutes' }),
+  resolutionMinutes: Type.Integer({ minimum: 1, maximum: MAX_SLA_MINUTES, description: 'Business minutes' }),
+  warningPercent: Type.Optional(Type.Integer({ minimum: 1, maximum: 99, default: 80 })),
+});
+const ApiCalendar = Type.Object({
+  openingHours: Type.String({ description: 'OpenStreetMap opening_hours syntax' }),
+  holidayCalendar: Type.Enum(HOLIDAY_CALENDARS),
+  version: Type.Union([Type.Integer(), Type.Null()], { description: 'null while the default calendar applies' }),
+  isDefault: Type.Boolean(),
+  nextPeriods: Type.Array(Type.Object({ start: Type.String({ format: 'date-time' }), end: Type.String({ format: 'date-time' }) })),
+});
+const ApiCalendarBody = Type.Object({
+  version: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'The version read; null to replace the default calendar' }),
+  openingHours: Type.String({ minLength: 1, maxLength: 1000 }),
+  holidayCalendar: Type.Enum(HOLIDAY_CALENDARS),
+});
+const Saved = Type.Object({ id: Type.String(), version: Type.Integer() });
+
+const mailboxJson = (m: MailboxRow) => ({ id: m.id, address: m.address, unitId: m.unitId, active: m.active, version: m.version });
+const targetJson = (t: SlaTargetRow) => ({ id: t.id, channel: t.channel, serviceCode: t.serviceCode, firstResponseMinutes: t.firstResponseMinutes, resolutionMinutes: t.resolutionMinutes, warningPercent: t.warningPercent, version: t.version });
+const calendarJson = (c: CalendarView) => ({
+  openingHours: c.openingHours,
+  holidayCalendar: c.holidayCalendar,
+  version: c.version,
+  isDefault: c.isDefault,
+  nextPeriods: c.preview.periods.map((p) => ({ start: p.start.toISOString(), end: p.end.toISOString() })),
+});
+
+type OrgRequest = FastifyRequest & { params: { lang: Language; org: string; id?: string } };
+
+export function contactCenterSettingsRoutes(app: App, services: Services) {
+  const settings = services.contactCenterSettings;
+  const hide = { hide: true } as const;
+
+  /** The organisation of the URL, if the signed-in actor may set it up (403 / 404 otherwise). */
+  const orgOf = async (request: OrgRequest): Promise<{ actor: ReturnType<typeof requireActorPage>; org: Organisation }> => {
+    const actor = requireActorPage(request);
+    if (!canOpenContactCenterSettings(actor)) throw new AppError(403, 'forbidden');
+    return { actor, org: await settings.organisation(actor, request.params.org, request.id) };
+  };
+  const overview = (request: OrgRequest, org: Organisation, notice: string) => `${settingsBase(request.params.lang, org)}?notice=${notice}`;
+  const formValues = (request: FastifyRequest) => (request.body ?? {}) as FormValues;
+  const active = (value: unknown) => value === 'true' || (Array.isArray(value) && value.includes('true'));
+  const slaInput = (body: Static<typeof SlaForm>): SlaTargetInput => ({
+    channel: body.channel || null,
+    serviceCode: body.serviceCode || null,
+    firstResponseMinutes: body.firstResponseMinutes,
+    resolutionMinutes: body.resolutionMinutes,
+    warningPercent: body.warningPercent,
+  });
+
+  app.get('/:lang/admin/contact-center', { schema: { ...hide, params: LangParams } }, async (request, reply) => {
+    const actor = requireActorPage(request);
+    if (!canOpenContactCenterSettings(actor)) throw new AppError(403, 'forbidden');
+    if (!settingsForEveryOrganisation(actor)) return reply.redirect(`/${request.params.lang}/admin/contact-center/${actor.organisationCode}`, 303);
+    return renderPage(request, reply, <SettingsIndexPage organisations={await settings.organisations(actor)} />);
+  });
+
+  app.get('/:lang/admin/contact-center/:org', { schema: { ...hide, params: OrgParams, querystring: NoticeQuery } }, async (request, reply) => {
+    const { actor, org } = await orgOf(request);
+    const [mailboxes, targets, calendar] = await Promise.all([settings.mailboxes(org), settings.slaTargets(org), settings.calendar(org)]);
+    return renderPage(
+      request,
+      reply,
+      <SettingsOverviewPage
+        org={org}
+        mailboxes={mailboxes}
+        targets={targets}
+        calendar={calendar}
+        defaultTarget={settings.defaultTarget}
+        everyOrganisation={settingsForEveryOrganisation(actor)}
+        notice={knownNotice(request.query.notice)}
+      />,
+    );
+  });
+
+  // ---- inbound mailboxes
+
+  const mailboxPage = async (org: Organisation, options: { id?: string; values?: FormValues; errors?: Parameters<typeof MailboxFormPage>[0]['errors'] } = {}) => {
+    const [{ units }, mailbox] = await Promise.all([settings.choices(org), options.id ? settings.mailbox(org, options.id) : undefined]);
+    return <MailboxFormPage org={org} units={units} mailbox={mailbox} values={options.values} errors={options.errors} />;
+  };
+
+  app.get('/:lang/admin/contact-center/:org/mailboxes/new', { schema: { ...hide, params: OrgParams } }, async (request, reply) => {
+    const { org } = await orgOf(request);
+    return renderPage(request, reply, await mailboxPage(org));
+  });
+
+  app.post('/:lang/admin/contact-center/:org/mailboxes', { schema: { ...hide, params: OrgParams, body: MailboxForm }, attachValidation: true }, async (request, reply) => {
+    const { actor, org } = await orgOf(request);
+    const body = request.body as Static<typeof MailboxForm>;
+    return handleForm(request, reply, (errors) => mailboxPage(org, { values: formValues(request), errors }), async () => {
+      await settings.createMailbox(actor, org, { address: body.address, unitId: body.unitId || null, active: active(body.active) }, request.id);
+      return overview(request, org, 'mailboxAdded');
+    });
+  });
+
+  app.get('/:lang/admin/contact-center/:org/mailboxes/:id', { schema: { ...hide, params: OrgIdParams } }, async (request, reply) => {
+    const { org } = await orgOf(request);
+    return renderPage(request, reply, await mailboxPage(org, { id: request.params.id }));
+  });
+
+  app.post('/:lang/admin/contact-center/:org/mailboxes/:id', { schema: { ...hide, params: OrgIdParams, body: MailboxForm }, attachValidation: true }, async (request, reply) => {
+    const { actor, org } = await orgOf(request);
+    const body = request.body as Static<typeof MailboxForm>;
+    await settings.mailbox(org, request.params.id); // 404 before anything else
+    return handleForm(request, reply, (errors) => mailboxPage(org, { id: request.params.id, values: formValues(request), errors }), async () => {
+      if (!body.version) throw new AppError(400, 'validation.failed', { fields: [{ field: 'version', code: 'validation.required' }] });
+      await settings.updateMailbox(actor, org, request.params.id, body.version, { address: body.address, unitId: body.unitId || null, active: active(body.active) }, request.id);
+      return overview(request, org, 'mailboxSaved');
+    });
+  });
+
+  app.post('/:lang/admin/contact-center/:org/mailboxes/:id/delete', { schema: { ...hide, params: OrgIdParams, body: VersionForm }, attachValidation: true }, async (request, reply) => {
+    const { actor, org } = await orgOf(request);
+    await settings.mailbox(org, request.params.id);
+    return handleForm(request, reply, (errors) => mailboxPage(org, { id: request.params.id, errors }), async () => {
+      await settings.deleteMailbox(actor, org, request.params.id, request.body.version, request.id);
+      return overview(request, org, 'mailboxDeleted');
+    });
+  });
+
+  // ---- SLA targets
+
+  const targetPage = async (org: Organisation, options: { id?: string; values?: FormValues; errors?: Parameters<typeof SlaTargetFormPage>[0]['errors'] } = {}) => {
+    const [{ services: choices }, target] = await Promise.all([settings.choices(org), options.id ? settings.slaTarget(org, options.id) : undefined]);
+    return <SlaTargetFormPage org={org} services={choices} target={target} values={options.values} errors={options.errors} />;
+  };
+
+  app.get('/:lang/admin/contact-center/:org/sla/new', { schema: { ...hide, params: OrgParams } }, async (request, reply) => {
+    const { org } = await orgOf(request);
+    return renderPage(request, reply, await targetPage(org));
+  });
+
+  app.post('/:lang/admin/contact-center/:org/sla', { schema: { ...hide, params: OrgParams, body: SlaForm }, attachValidation: true }, async (request, reply) => {
+    const { actor, org } = await orgOf(request);
+    return handleForm(request, reply, (errors) => targetPage(org, { values: formValues(request), errors }), async () => {
+      await settings.createSlaTarget(actor, org, slaInput(request.body as Static<typeof SlaForm>), request.id);
+      return overview(request, org, 'targetAdded');
+    });
+  });
+
+  app.get('/:lang/admin/contact-center/:org/sla/:id', { schema: { ...hide, params: OrgIdParams } }, async (request, reply) => {
+    const { org } = await orgOf(request);
+    return renderPage(request, reply, await targetPage(org, { id: request.params.id }));
+  });
+
+  app.post('/:lang/admin/contact-center/:org/sla/:id', { schema: { ...hide, params: OrgIdParams, body: SlaForm }, attachValidation: true }, async (request, reply) => {
+    const { actor, org } = await orgOf(request);
+    await settings.slaTarget(org, request.params.id);
+    const body = request.body as Static<typeof SlaForm>;
+    return handleForm(request, reply, (errors) => targetPage(org, { id: request.params.id, values: formValues(request), errors }), async () => {
+      if (!body.version) throw new AppError(400, 'validation.failed', { fields: [{ field: 'version', code: 'validation.required' }] });
+      await settings.updateSlaTarget(actor, org, request.params.id, body.version, slaInput(body), request.id);
+      return overview(request, org, 'targetSaved');
+    });
+  });
+
+  app.post('/:lang/admin/contact-center/:org/sla/:id/delete', { schema: { ...hide, params: OrgIdParams, body: VersionForm }, attachValidation: true }, async (request, reply) => {
+    const { actor, org } = await orgOf(request);
+    await settings.slaTarget(org, request.params.id);
+    return handleForm(request, reply, (errors) => targetPage(org, { id: request.params.id, errors }), async () => {
+      await settings.deleteSlaTarget(actor, org, request.params.id, request.body.version, request.id);
+      return overview(request, org, 'targetDeleted');
+    });
+  });
+
+  // ---- business calendar
+
+  app.get('/:lang/admin/contact-center/:org/calendar', { schema: { ...hide, params: OrgParams } }, async (request, reply) => {
+    const { org } = await orgOf(request);
+    return renderPage(request, reply, <CalendarPage org={org} calendar={await settings.calendar(org)} />);
+  });
+
+  app.post('/:lang/admin/contact-center/:org/calendar', { schema: { ...hide, params: OrgParams, body: CalendarForm }, attachValidation: true }, async (request, reply) => {
+    const { actor, org } = await orgOf(request);
+    const body = request.body as Static<typeof CalendarForm>;
+    const values = formValues(request);
+    const page = async (errors: Parameters<typeof CalendarPage>[0]['errors']) => <CalendarPage org={org} calendar={await settings.calendar(org)} values={values} errors={errors} />;
+    if (!request.validationError && body.intent === 'preview') {
+      // The preview of what was typed, not saved: the same form again with the open periods it gives.
+      try {
+        const draftPreview = settings.previewCalendar({ openingHours: body.openingHours.trim(), holidayCalendar: body.holidayCalendar });
+        return renderPage(request, reply, <CalendarPage org={org} calendar={await settings.calendar(org)} values={values} draftPreview={draftPreview} />);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500) throw error;
+        return renderPage(request, reply, await page(error.options.fields ?? []), error.status);
+      }
+    }
+    return handleForm(request, reply, page, async () => {
+      const version = typeof body.version === 'number' ? body.version : null;
+      await settings.saveCalendar(actor, org, version, { openingHours: body.openingHours, holidayCalendar: body.holidayCalendar }, request.id);
+      return overview(request, org, 'calendarSaved');
+    });
+  });
+
+  app.post('/:lang/admin/contact-center/:org/calendar/reset', { schema: { ...hide, params: OrgParams, body: VersionForm }, attachValidation: true }, async (request, reply) => {
+    const { actor, org } = await orgOf(request);
+    return handleForm(request, reply, async (errors) => <CalendarPage org={org} calendar={await settings.calendar(org)} errors={errors} />, async () => {
+      await settings.resetCalendar(actor, org, request.body.version, request.id);
+      return overview(request, org, 'calendarReset');
+    });
+  });
+
+  // ---- JSON API: the same rules (403 for another organisation, 409 on a stale version or a duplicate)
+
+  const tags = ['contact center settings'];
+  const security = [{ session: [] }];
+  const apiOrg = async (request: FastifyRequest & { params: { org: string } }) => {
+    const actor = requireActorApi(request);
+    if (!canOpenContactCenterSettings(actor)) throw new AppError(403, 'forbidden');
+    return { actor, org: await settings.organisation(actor, request.params.org, request.id) };
+  };
+  const API = '/api/v1/contact-center/settings/:org';
+
+  app.get(`${API}/mailboxes`, { schema: { tags, security, summary: 'Inbound mailboxes of an organisation', params: ApiOrg, response: { 200: Type.Object({ mailboxes: Type.Array(ApiMailbox) }), ...errorResponses(401, 403, 404) } } }, async (request) => {
+    const { org } = await apiOrg(request);
+    return { mailboxes: (await settings.mailboxes(org)).map(mailboxJson) };
+  });
+  app.post(`${API}/mailboxes`, { schema: { tags, security, summary: 'Add an inbound mailbox (mail to it becomes a request)', params: ApiOrg, body: ApiMailboxBody, response: { 201: Saved, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request, reply) => {
+    const { actor, org } = await apiOrg(request);
+    const id = await settings.createMailbox(actor, org, { address: request.body.address, unitId: request.body.unitId ?? null, active: request.body.active ?? true }, request.id);
+    return reply.code(201).send({ id, version: 1 });
+  });
+  app.put(`${API}/mailboxes/:id`, { schema: { tags, security, summary: 'Change an inbound mailbox at the version read', params: ApiOrgId, body: Type.Intersect([ApiMailboxBody, Type.Object({ version: Type.Integer({ minimum: 1 }) })]), response: { 200: Saved, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
+    const { actor, org } = await apiOrg(request);
+    const body = request.body;
+    const version = await settings.updateMailbox(actor, org, request.params.id, body.version, { address: body.address, unitId: body.unitId ?? null, active: body.active ?? true }, request.id);
+    return { id: request.params.id, version };
+  });
+  app.delete(`${API}/mailboxes/:id`, { schema: { tags, security, summary: 'Delete an inbound mailbox at the version read', params: ApiOrgId, querystring: ApiVersionQuery, response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) } } }, async (request, reply) => {
+    const { actor, org } = await apiOrg(request);
+    await settings.deleteMailbox(actor, org, request.params.id, request.query.version, request.id);
+    return reply.code(204).send(null);
+  });
+
+  const targetInput = (body: Static<typeof ApiTargetBody>): SlaTargetInput => ({
+    channel: body.channel ?? null,
+    serviceCode: body.serviceCode ?? null,
+    firstResponseMinutes: body.firstResponseMinutes,
+    resolutionMinutes: body.resolutionMinutes,
+    warningPercent: body.warningPercent ?? 80,
+  });
+  app.get(`${API}/sla-targets`, { schema: { tags, security, summary: 'SLA targets of an organisation (the most specific one applies; without any, the default)', params: ApiOrg, response: { 200: Type.Object({ targets: Type.Array(ApiTarget), default: Type.Object({ firstResponseMinutes: Type.Integer(), resolutionMinutes: Type.Integer(), warningPercent: Type.Integer() }) }), ...errorResponses(401, 403, 404) } } }, async (request) => {
+    const { org } = await apiOrg(request);
+    return { targets: (await settings.slaTargets(org)).map(targetJson), default: settings.defaultTarget };
+  });
+  app.post(`${API}/sla-targets`, { schema: { tags, security, summary: 'Add an SLA target for a channel and/or service', params: ApiOrg, body: ApiTargetBody, response: { 201: Saved, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request, reply) => {
+    const { actor, org } = await apiOrg(request);
+    const id = await settings.createSlaTarget(actor, org, targetInput(request.body), request.id);
+    return reply.code(201).send({ id, version: 1 });
+  });
+  app.put(`${API}/sla-targets/:id`, { schema: { tags, security, summary: 'Change an SLA target at the version read', params: ApiOrgId, body: Type.Intersect([ApiTargetBody, Type.Object({ version: Type.Integer({ minimum: 1 }) })]), response: { 200: Saved, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
+    const { actor, org } = await apiOrg(request);
+    const version = await settings.updateSlaTarget(actor, org, request.params.id, request.body.version, targetInput(request.body), request.id);
+    return { id: request.params.id, version };
+  });
+  app.delete(`${API}/sla-targets/:id`, { schema: { tags, security, summary: 'Delete an SLA target at the version read', params: ApiOrgId, querystring: ApiVersionQuery, response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) } } }, async (request, reply) => {
+    const { actor, org } = await apiOrg(request);
+    await settings.deleteSlaTarget(actor, org, request.params.id, request.query.version, request.id);
+    return reply.code(204).send(null);
+  });
+
+  app.get(`${API}/calendar`, { schema: { tags, security, summary: 'The business calendar of the SLA clocks, with the next open periods', params: ApiOrg, response: { 200: ApiCalendar, ...errorResponses(401, 403, 404) } } }, async (request) => {
+    const { org } = await apiOrg(request);
+    return calendarJson(await settings.calendar(org));
+  });
+  app.put(`${API}/calendar`, { schema: { tags, security, summary: 'Set the business calendar (opening_hours syntax and holiday calendar) at the version read', params: ApiOrg, body: ApiCalendarBody, response: { 200: ApiCalendar, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
+    const { actor, org } = await apiOrg(request);
+    await settings.saveCalendar(actor, org, request.body.version, { openingHours: request.body.openingHours, holidayCalendar: request.body.holidayCalendar }, request.id);
+    return calendarJson(await settings.calendar(org));
+  });
+  app.delete(`${API}/calendar`, { schema: { tags, security, summary: 'Back to the default business calendar', params: ApiOrg, querystring: ApiVersionQuery, response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) } } }, async (request, reply) => {
+    const { actor, org } = await apiOrg(request);
+    await settings.resetCalendar(actor, org, request.query.version, request.id);
+    return reply.code(204).send(null);
+  });
+}

@@ -1,0 +1,247 @@
+// The contact-center settings in the back office on a real database (PGlite, or PostgreSQL with
+// TEST_DATABASE_URL): inbound mailboxes, SLA targets and the SLA business calendar — forms without
+// JavaScript, validation in fr/nl/en, optimistic locking (409 as a form error), tenant isolation, audit, and
+// that the intake really uses what was set (mailbox lookup, most specific target, business clock).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
+import { mailboxByAddress } from '../repository.ts';
+import { openingScheduleFor, slaTargetFor } from '../sla.ts';
+
+let t: TestApp;
+const orgs: Record<string, string> = {};
+const clients: Record<string, TestClient> = {};
+const BASE = '/admin/contact-center/commune-schaerbeek';
+
+async function signedIn(name: string): Promise<TestClient> {
+  if (!clients[name]) {
+    const client = t.client();
+    await client.login(`${name}@demo.irisdesk.brussels`);
+    clients[name] = client;
+  }
+  return clients[name]!;
+}
+
+async function auditActions(subjectType: string, subjectId: string) {
+  const { rows } = await t.db.query<{ action: string; details: Record<string, unknown> }>(
+    `SELECT action, details FROM audit_log WHERE subject_type = $1 AND subject_id = $2 ORDER BY id`,
+    [subjectType, subjectId],
+  );
+  return rows;
+}
+
+const idFromPage = (html: string, kind: string) => new RegExp(`/admin/contact-center/commune-schaerbeek/${kind}/([0-9a-f-]{36})"`).exec(html)?.[1];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const { rows } = await t.db.query<{ code: string; id: string }>(`SELECT code, id FROM organisations WHERE code IN ('commune-schaerbeek', 'commune-ixelles')`);
+  for (const row of rows) orgs[row.code] = row.id;
+});
+afterAll(() => t?.close());
+
+describe('who may set up what', () => {
+  it('shows managers their own organisation (menu, redirect) and refuses another organisation’s with 403, audited', async () => {
+    const manager = await signedIn('manager');
+    const home = await manager.get('/fr/back-office');
+    expect(home.body).toContain('href="/fr/admin/contact-center"');
+    const index = await manager.get('/fr/admin/contact-center');
+    expect(index.statusCode).toBe(303);
+    expect(index.headers.location).toBe(`/fr${BASE}`);
+    for (const [lang, heading] of [['fr', 'Adresses de réception'], ['nl', 'Ontvangstadressen'], ['en', 'Inbound addresses']] as const) {
+      const page = await manager.get(`/${lang}${BASE}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(heading);
+    }
+    const other = await (await signedIn('manager.ixelles')).get(`/en${BASE}`);
+    expect(other.statusCode).toBe(403);
+    const { rows } = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'denied' AND subject_type = 'cc_settings' AND organisation_id = $1`, [orgs['commune-schaerbeek']]);
+    expect(rows.length).toBe(1);
+    expect((await (await signedIn('agent')).get(`/en${BASE}`)).statusCode).toBe(403);
+    expect((await manager.get('/en/admin/contact-center/no-such-organisation')).statusCode).toBe(404);
+  });
+
+  it('lets platform administrators choose any organisation', async () => {
+    const admin = await signedIn('admin');
+    const index = await admin.get('/en/admin/contact-center');
+    expect(index.statusCode).toBe(200);
+    expect(index.body).toContain(`href="/en${BASE}"`);
+    expect(index.body).toContain('href="/en/admin/contact-center/commune-ixelles"');
+    expect((await admin.get('/en/admin/contact-center/commune-ixelles')).statusCode).toBe(200);
+  });
+});
+
+describe('inbound mailboxes', () => {
+  it('adds, edits (409 on a stale version), switches off and deletes a mailbox, each change audited', async () => {
+    const manager = await signedIn('manager');
+    const newPage = `/en${BASE}/mailboxes/new`;
+    const { rows: units } = await t.db.query<{ id: string; organisation_id: string }>(`SELECT u.id, u.organisation_id FROM units u JOIN organisations o ON o.id = u.organisation_id WHERE u.code = 'population'`);
+    const ownUnit = units.find((u) => u.organisation_id === orgs['commune-schaerbeek'])!.id;
+
+    const bad = await manager.submitForm(newPage, `/fr${BASE}/mailboxes`, { address: 'not an address', unitId: '', active: 'true' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Adresse e-mail : saisissez une adresse e-mail valable');
+    expect(bad.body).toContain('href="#field-address"');
+
+    const created = await manager.submitForm(newPage, `/en${BASE}/mailboxes`, { address: ' Info@Schaerbeek.Test ', unitId: ownUnit, active: 'true' });
+    expect(created.statusCode, created.body).toBe(303);
+    expect(created.headers.location).toBe(`/en${BASE}?notice=mailboxAdded`);
+    expect(await mailboxByAddress(t.db, 'info@schaerbeek.test')).toEqual({ address: 'info@schaerbeek.test', organisationId: orgs['commune-schaerbeek'], unitId: ownUnit });
+    const overview = await manager.get(`/en${BASE}?notice=mailboxAdded`);
+    expect(overview.body).toContain('The inbound address has been added.');
+    const id = idFromPage(overview.body, 'mailboxes')!;
+    expect(id).toBeTruthy();
+
+    // The same address again, by another organisation: a 409 on the field, in Dutch.
+    const ixelles = await signedIn('manager.ixelles');
+    const taken = await ixelles.submitForm('/nl/admin/contact-center/commune-ixelles/mailboxes/new', '/nl/admin/contact-center/commune-ixelles/mailboxes', { address: 'info@schaerbeek.test' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.body).toContain('E-mailadres: dit adres is al in gebruik.');
+    // Another organisation's unit is refused; another organisation's mailbox is not found under one's own.
+    const foreignUnit = units.find((u) => u.organisation_id !== orgs['commune-schaerbeek'])!.id;
+    expect((await manager.submitForm(newPage, `/en${BASE}/mailboxes`, { address: 'other@schaerbeek.test', unitId: foreignUnit })).statusCode).toBe(400);
+    expect((await ixelles.get(`/en/admin/contact-center/commune-ixelles/mailboxes/${id}`)).statusCode).toBe(404);
+    expect((await ixelles.submitForm('/en/admin/contact-center/commune-ixelles', `/en${BASE}/mailboxes/${id}/delete`, { version: '1' })).statusCode).toBe(403);
+
+    // Two managers edit at once: the second one's save is refused with a form error.
+    const editPage = `/en${BASE}/mailboxes/${id}`;
+    const admin = await signedIn('admin');
+    expect((await admin.submitForm(editPage, editPage, { version: '1', address: 'info@schaerbeek.test', unitId: '', active: 'true' })).statusCode).toBe(303);
+    const stale = await manager.submitForm(editPage, editPage, { version: '1', address: 'info@schaerbeek.test', unitId: ownUnit });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('Someone else changed these settings while you were editing them.');
+    // Switched off: the address refuses mail (the inbound listener no longer finds it).
+    const off = await manager.submitForm(editPage, editPage, { version: '2', address: 'info@schaerbeek.test', unitId: '' });
+    expect(off.statusCode).toBe(303);
+    expect(await mailboxByAddress(t.db, 'info@schaerbeek.test')).toBeUndefined();
+    expect((await manager.get(`/en${BASE}`)).body).toMatch(/info@schaerbeek\.test<\/code><\/th><td class="utrecht-table__cell">The whole organisation<\/td><td class="utrecht-table__cell">Off/);
+
+    expect((await manager.submitForm(editPage, `${editPage}/delete`, { version: '2' })).statusCode).toBe(409);
+    const deleted = await manager.submitForm(editPage, `${editPage}/delete`, { version: '3' });
+    expect(deleted.statusCode).toBe(303);
+    expect((await manager.get(editPage)).statusCode).toBe(404);
+    expect((await auditActions('cc_mailbox', id)).map((r) => r.action)).toEqual(['create', 'update', 'update', 'delete']);
+    expect((await auditActions('cc_mailbox', id))[2]!.details).toEqual({ fields: ['active'] });
+  });
+});
+
+describe('SLA targets', () => {
+  it('adds a target the intake then uses, with field errors in each language, duplicates and stale edits refused', async () => {
+    const manager = await signedIn('manager');
+    const newPage = `/en${BASE}/sla/new`;
+    const target = { channel: 'email', serviceCode: 'eid-card', firstResponseMinutes: '120', resolutionMinutes: '960', warningPercent: '75' };
+
+    const backwards = await manager.submitForm(newPage, `/en${BASE}/sla`, { ...target, resolutionMinutes: '60' });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.body).toContain('Resolution time (business minutes): the resolution time cannot be shorter than the first response time.');
+    const notNumbers = await manager.submitForm(newPage, `/nl${BASE}/sla`, { ...target, firstResponseMinutes: 'soon', warningPercent: '100' });
+    expect(notNumbers.statusCode).toBe(400);
+    expect(notNumbers.body).toContain('Termijn voor het eerste antwoord (werkminuten)');
+    expect(notNumbers.body).toContain('href="#field-warningPercent"');
+    const unknown = await manager.submitForm(newPage, `/fr${BASE}/sla`, { ...target, serviceCode: 'no-such-service' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('Service du catalogue : ce service n’existe pas dans le catalogue.');
+
+    const created = await manager.submitForm(newPage, `/en${BASE}/sla`, target);
+    expect(created.statusCode, created.body).toBe(303);
+    expect(await slaTargetFor(t.db, orgs['commune-schaerbeek']!, 'email', 'eid-card')).toEqual({ firstResponseMinutes: 120, resolutionMinutes: 960, warningPercent: 75 });
+    expect((await slaTargetFor(t.db, orgs['commune-schaerbeek']!, 'web', 'eid-card')).firstResponseMinutes).toBe(480); // the default still
+    const duplicate = await manager.submitForm(newPage, `/en${BASE}/sla`, target);
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.body).toContain('a target already exists for this channel and service');
+
+    const overview = await manager.get(`/en${BASE}`);
+    expect(overview.body).toContain('2 h');
+    expect(overview.body).toContain('16 h');
+    const id = idFromPage(overview.body, 'sla')!;
+    const editPage = `/en${BASE}/sla/${id}`;
+    expect((await manager.submitForm(editPage, editPage, { ...target, version: '1', firstResponseMinutes: '90' })).statusCode).toBe(303);
+    const stale = await manager.submitForm(editPage, editPage, { ...target, version: '1', firstResponseMinutes: '30' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('Someone else changed these settings');
+    expect((await slaTargetFor(t.db, orgs['commune-schaerbeek']!, 'email', 'eid-card')).firstResponseMinutes).toBe(90);
+    expect((await (await signedIn('manager.ixelles')).get(`/en/admin/contact-center/commune-ixelles/sla/${id}`)).statusCode).toBe(404);
+    expect((await manager.submitForm(editPage, `${editPage}/delete`, { version: '2' })).statusCode).toBe(303);
+    expect((await slaTargetFor(t.db, orgs['commune-schaerbeek']!, 'email', 'eid-card')).firstResponseMinutes).toBe(480);
+    expect((await auditActions('cc_sla_target', id)).map((r) => [r.action, r.details])).toEqual([
+      ['create', { channel: 'email', serviceCode: 'eid-card' }],
+      ['update', { fields: ['firstResponseMinutes'] }],
+      ['delete', { channel: 'email', serviceCode: 'eid-card' }],
+    ]);
+  });
+});
+
+describe('business calendar', () => {
+  it('validates opening hours, previews the next open periods without saving, saves, refuses a stale save and resets', async () => {
+    const manager = await signedIn('manager');
+    const page = `/en${BASE}/calendar`;
+    const first = await manager.get(page);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('Your organisation uses the default hours');
+    expect(first.body).toContain('Mo-Fr 09:00-17:00; PH off');
+    expect(first.body).toContain('Next business periods, Brussels time');
+
+    const broken = await manager.submitForm(page, `/fr${BASE}/calendar`, { version: '', openingHours: 'nonsense hours', holidayCalendar: 'brussels', intent: 'save' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.body).toContain('href="#field-openingHours"');
+    expect(broken.body).toContain('cette notation n’est pas valable');
+    const never = await manager.submitForm(page, `/en${BASE}/calendar`, { version: '', openingHours: 'off', holidayCalendar: 'brussels', intent: 'preview' });
+    expect(never.statusCode).toBe(400);
+    expect(never.body).toContain('these hours have no business period in the next 60 days');
+
+    const preview = await manager.submitForm(page, `/nl${BASE}/calendar`, { version: '', openingHours: 'Mo-Sa 08:00-20:00; PH off', holidayCalendar: 'brussels', intent: 'preview' });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain('Voorbeeld van de ingevulde uren');
+    expect(preview.body).toContain('20:00');
+    expect((await t.db.query('SELECT 1 FROM cc_business_calendars WHERE organisation_id = $1', [orgs['commune-schaerbeek']])).rows).toEqual([]);
+
+    const saved = await manager.submitForm(page, `/en${BASE}/calendar`, { version: '', openingHours: 'Mo-Sa 08:00-20:00; PH off', holidayCalendar: 'brussels', intent: 'save' });
+    expect(saved.statusCode, saved.body).toBe(303);
+    expect((await openingScheduleFor(t.db, orgs['commune-schaerbeek']!)).value).toBe('Mo-Sa 08:00-20:00; PH off');
+    // A second manager who opened the page before the calendar existed: 409, nothing overwritten.
+    const stale = await manager.request('POST', `/en${BASE}/calendar`, {
+      form: { _csrf: /name="_csrf" value="([^"]+)"/.exec(first.body)![1]!, version: '', openingHours: 'Mo-Fr 10:00-12:00', holidayCalendar: 'be', intent: 'save' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('Someone else changed these settings');
+    expect((await openingScheduleFor(t.db, orgs['commune-schaerbeek']!)).value).toBe('Mo-Sa 08:00-20:00; PH off');
+
+    const reset = await manager.submitForm(page, `${page}/reset`, { version: '1' });
+    expect(reset.statusCode).toBe(303);
+    expect((await openingScheduleFor(t.db, orgs['commune-schaerbeek']!)).value).toBe('Mo-Fr 09:00-17:00; PH off');
+    expect((await auditActions('cc_business_calendar', orgs['commune-schaerbeek']!)).map((r) => r.action)).toEqual(['create', 'delete']);
+  });
+});
+
+describe('the JSON API', () => {
+  it('offers the same settings with the error envelope: 201/200/204, 400 fields, 409 stale, 403 another organisation', async () => {
+    const manager = await signedIn('manager');
+    const api = '/api/v1/contact-center/settings/commune-schaerbeek';
+    expect((await t.client().request('GET', `${api}/mailboxes`)).statusCode).toBe(401);
+    expect((await (await signedIn('manager.ixelles')).request('GET', `${api}/mailboxes`)).statusCode).toBe(403);
+
+    const created = await manager.request('POST', `${api}/mailboxes`, { json: { address: 'api@schaerbeek.test' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json() as { id: string };
+    expect((await manager.request('GET', `${api}/mailboxes`)).json().mailboxes).toContainEqual({ id, address: 'api@schaerbeek.test', unitId: null, active: true, version: 1 });
+    const changed = await manager.request('PUT', `${api}/mailboxes/${id}`, { json: { version: 1, address: 'api@schaerbeek.test', active: false } });
+    expect(changed.json()).toEqual({ id, version: 2 });
+    const stale = await manager.request('PUT', `${api}/mailboxes/${id}`, { json: { version: 1, address: 'api@schaerbeek.test' }, headers: { 'accept-language': 'nl' } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'cc_settings.stale', message: expect.stringContaining('Iemand anders heeft deze instellingen gewijzigd') });
+    expect((await manager.request('DELETE', `${api}/mailboxes/${id}?version=2`)).statusCode).toBe(204);
+
+    const backwards = await manager.request('POST', `${api}/sla-targets`, { json: { channel: 'phone', firstResponseMinutes: 600, resolutionMinutes: 60 }, headers: { 'accept-language': 'en' } });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.fields).toEqual([
+      { field: 'resolutionMinutes', code: 'ccSettings.error.resolutionBeforeFirstResponse', message: expect.stringContaining('cannot be shorter than the first response time') },
+    ]);
+
+    const calendar = (await manager.request('GET', `${api}/calendar`)).json();
+    expect(calendar).toMatchObject({ isDefault: true, version: null, openingHours: 'Mo-Fr 09:00-17:00; PH off' });
+    expect(calendar.nextPeriods.length).toBeGreaterThan(0);
+    const saved = await manager.request('PUT', `${api}/calendar`, { json: { version: null, openingHours: 'Mo-Fr 07:00-19:00; PH off', holidayCalendar: 'be' } });
+    expect(saved.json()).toMatchObject({ isDefault: false, version: 1, holidayCalendar: 'be' });
+    expect((await manager.request('DELETE', `${api}/calendar?version=1`)).statusCode).toBe(204);
+    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(openapi.paths['/api/v1/contact-center/settings/{org}/mailboxes/{id}']!).sort()).toEqual(['delete', 'put']);
+  });
+});

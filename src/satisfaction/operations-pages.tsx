@@ -1,0 +1,304 @@
+// Screens of the operations indicators: the organisation view (its managers: its own figures over time, by
+// channel, service, contact point and hour, against the previous period) and the regional view (the
+// competence center: organisations compared and ranked, by kind). Charts are SVG drawn on the server, each
+// with its data table; every figure shows the number of records it rests on.
+import type { ComponentChildren } from 'preact';
+import { usePage } from '../platform/views/context.ts';
+import { Layout } from '../platform/views/Layout.tsx';
+import { Alert, Heading1, Link, Paragraph, SubmitButton, Table, Text } from '../platform/views/components.tsx';
+import { pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
+import { formatDateTime, formatNumber } from '../platform/i18n/format.ts';
+import type { Translate } from '../platform/i18n/messages.ts';
+import { CHANNELS } from './repository.ts';
+import { OPERATIONS_INDICATORS, OPERATIONS_UNIT, rankOperations, type Figure, type OperationsIndicators, type OperationsKey } from './operations.ts';
+import type { OrganisationOperations, RegionalOperations } from './operations-service.ts';
+import { BarChart, LineChart } from './charts.tsx';
+import { DashboardViews, monthLabel, PeriodFields, Select, withoutParams } from './pages.tsx';
+
+/** One figure as text: "72.5 %", "12.5 min", "3.2 h", "1,204"; "–" when none, "fewer than 10" for a hidden count. */
+export function formatFigure(figure: Figure, key: OperationsKey, lang: Language, t: Translate): string {
+  const unit = OPERATIONS_UNIT[key];
+  if (figure.value === null) return unit === 'count' && figure.suppressed ? t('satisfaction.ops.fewerThan10') : '–';
+  if (unit === 'percent') return `${formatNumber(figure.value, lang, 1)} %`;
+  if (unit === 'minutes') return t('satisfaction.ops.unit.minutes', { value: formatNumber(figure.value, lang, 1) });
+  if (unit === 'hours') return t('satisfaction.ops.unit.hours', { value: formatNumber(figure.value, lang, 1) });
+  return formatNumber(figure.value, lang);
+}
+
+/** The figure and, beside it, the number of records it rests on (why it may be hidden). */
+function FigureCell(props: { figure: Figure; name: OperationsKey }) {
+  const { t, lang } = usePage();
+  const text = formatFigure(props.figure, props.name, lang, t);
+  if (OPERATIONS_UNIT[props.name] === 'count' || props.figure.base === 0) return <>{text}</>;
+  return (
+    <>
+      {text}{' '}
+      <span class="irisdesk-muted">
+        ({t('satisfaction.ops.base', { count: formatNumber(props.figure.base, lang) })}
+        {props.figure.suppressed ? `, ${t('satisfaction.ops.hidden')}` : ''})
+      </span>
+    </>
+  );
+}
+
+function formatChange(current: Figure, previous: Figure, key: OperationsKey, lang: Language): string {
+  if (current.value === null || previous.value === null) return '–';
+  const change = Math.round((current.value - previous.value) * 10) / 10;
+  const digits = OPERATIONS_UNIT[key] === 'count' ? 0 : 1;
+  return `${change > 0 ? '+' : ''}${formatNumber(change, lang, digits)}`;
+}
+
+const head = (t: Translate) => OPERATIONS_INDICATORS.map((key) => t(`satisfaction.ops.indicator.${key}`));
+
+function BreakdownTable(props: { caption: string; first: string; rows: Array<{ label: ComponentChildren; operations: OperationsIndicators }> }) {
+  const { t } = usePage();
+  if (props.rows.length === 0) return null;
+  return (
+    <Table
+      caption={props.caption}
+      head={[props.first, ...head(t)]}
+      rows={props.rows.map((row) => [row.label, ...OPERATIONS_INDICATORS.map((key) => <FigureCell figure={row.operations[key]} name={key} />)])}
+    />
+  );
+}
+
+function SummaryTable(props: { current: OperationsIndicators; previous: OperationsIndicators; currentLabel: string; previousLabel: string }) {
+  const { t, lang } = usePage();
+  return (
+    <Table
+      caption={t('satisfaction.ops.summaryCaption')}
+      head={[t('satisfaction.indicator'), props.currentLabel, props.previousLabel, t('satisfaction.ops.change')]}
+      rows={OPERATIONS_INDICATORS.map((key) => [
+        t(`satisfaction.ops.indicator.${key}`),
+        <FigureCell figure={props.current[key]} name={key} />,
+        <FigureCell figure={props.previous[key]} name={key} />,
+        formatChange(props.current[key], props.previous[key], key, lang),
+      ])}
+    />
+  );
+}
+
+const TREND_KEYS: OperationsKey[] = ['contacts', 'firstContactResolution', 'firstResponseSla', 'resolutionSla', 'waitMinutes', 'noShowRate', 'incidents'];
+
+function TrendChart(props: { id: string; months: Array<{ month: string; operations: OperationsIndicators }> }) {
+  const { t, lang } = usePage();
+  const labels = props.months.map((m) => monthLabel(m.month, lang));
+  return (
+    <LineChart
+      id={props.id}
+      title={t('satisfaction.ops.chart.rates')}
+      description={t('satisfaction.ops.chart.ratesDescription')}
+      labels={labels}
+      min={0}
+      max={100}
+      series={[
+        { label: t('satisfaction.ops.indicator.firstContactResolution'), values: props.months.map((m) => m.operations.firstContactResolution.value) },
+        { label: t('satisfaction.ops.indicator.resolutionSla'), values: props.months.map((m) => m.operations.resolutionSla.value) },
+      ]}
+      tableHead={[t('satisfaction.month'), ...TREND_KEYS.map((key) => t(`satisfaction.ops.indicator.${key}`))]}
+      tableRows={props.months.map((m, i) => [labels[i]!, ...TREND_KEYS.map((key) => formatFigure(m.operations[key], key, lang, t))])}
+    />
+  );
+}
+
+function HoursChart(props: { id: string; hours: Array<{ hour: number; contacts: number }> }) {
+  const { t, lang } = usePage();
+  const labels = props.hours.map((h) => `${String(h.hour).padStart(2, '0')}:00`);
+  return (
+    <>
+      <LineChart
+        id={props.id}
+        title={t('satisfaction.ops.chart.hours')}
+        description={t('satisfaction.ops.chart.hoursDescription')}
+        labels={labels}
+        min={0}
+        max={Math.max(1, ...props.hours.map((h) => h.contacts))}
+        series={[{ label: t('satisfaction.ops.indicator.contacts'), values: props.hours.map((h) => h.contacts) }]}
+        tableHead={[t('satisfaction.ops.hour'), t('satisfaction.ops.indicator.contacts')]}
+        tableRows={props.hours.map((h, i) => [labels[i]!, formatNumber(h.contacts, lang)])}
+      />
+      <Paragraph>{t('satisfaction.ops.hoursNote')}</Paragraph>
+    </>
+  );
+}
+
+function Definitions() {
+  const { t } = usePage();
+  return (
+    <details class="irisdesk-definitions">
+      <summary>{t('satisfaction.definitions.title')}</summary>
+      <dl>
+        {OPERATIONS_INDICATORS.map((key) => (
+          <>
+            <dt>
+              <strong>{t(`satisfaction.ops.indicator.${key}`)}</strong>
+            </dt>
+            <dd>{t(`satisfaction.ops.definition.${key}`)}</dd>
+          </>
+        ))}
+      </dl>
+      <Paragraph>{t('satisfaction.ops.definitions.suppression')}</Paragraph>
+    </details>
+  );
+}
+
+function Freshness(props: { asOf: Date | null; refreshing: boolean }) {
+  const { t, lang } = usePage();
+  return (
+    <>
+      {props.asOf && <Paragraph>{t('satisfaction.ops.asOf', { time: formatDateTime(new Date(props.asOf), lang) })}</Paragraph>}
+      {props.refreshing && (
+        <Alert type="info">
+          <p class="utrecht-paragraph">{t('satisfaction.ops.refreshing')}</p>
+        </Alert>
+      )}
+    </>
+  );
+}
+
+export function OrganisationOperationsPage(props: { data: OrganisationOperations; apiQuery: string }) {
+  const { t, lang } = usePage();
+  const { data } = props;
+  const code = data.organisation.code;
+  const base = `/api/v1/satisfaction/organisations/${code}/operations`;
+  const label = (key: string, name: LocalizedText | null) => (key === '' ? t('satisfaction.none') : name ? <Text value={name} /> : key);
+  const periodText = (period: { from: string; to: string }) => t('satisfaction.period', { from: monthLabel(period.from, lang), to: monthLabel(period.to, lang) });
+  return (
+    <Layout title={t('satisfaction.ops.organisation.title', { organisation: pickText(data.organisation.name, lang).text })} backOffice section="satisfaction">
+      <Heading1>
+        {t('satisfaction.ops.organisation.heading')} – <Text value={data.organisation.name} />
+      </Heading1>
+      <DashboardViews
+        current="operations"
+        satisfactionHref={`/${lang}/satisfaction/organisations/${code}${props.apiQuery}`}
+        operationsHref={`/${lang}/satisfaction/organisations/${code}/operations${props.apiQuery}`}
+      />
+      <Paragraph lead>
+        {periodText(data.period)}
+        {' · '}
+        {t('satisfaction.ops.contacts', { count: data.total.contacts.base, countText: formatNumber(data.total.contacts.base, lang) })}
+      </Paragraph>
+      <Freshness asOf={data.asOf} refreshing={data.refreshing} />
+      {data.suppressed && <Alert type="info"><p class="utrecht-paragraph">{t('satisfaction.ops.suppressedNotice')}</p></Alert>}
+      <form method="get" action={`/${lang}/satisfaction/organisations/${code}/operations`} class="utrecht-form irisdesk-filters">
+        <h2 class="utrecht-heading-2">{t('satisfaction.filter.title')}</h2>
+        <PeriodFields from={data.period.from} to={data.period.to}>
+          <Select
+            name="channel"
+            label={t('satisfaction.filter.channel')}
+            value={data.filters.channel}
+            options={[{ value: '', label: t('satisfaction.filter.all') }, ...CHANNELS.map((c) => ({ value: c, label: t(`satisfaction.channel.${c}`) }))]}
+          />
+          <Select
+            name="service"
+            label={t('satisfaction.filter.service')}
+            value={data.filters.service}
+            options={[
+              { value: '', label: t('satisfaction.filter.all') },
+              ...data.byService.filter((s) => s.key !== '').map((s) => ({ value: s.key, label: s.name ? pickText(s.name, lang).text : s.key })),
+            ]}
+          />
+          <Select
+            name="contactPoint"
+            label={t('satisfaction.filter.contactPoint')}
+            value={data.filters.contactPoint}
+            options={[
+              { value: '', label: t('satisfaction.filter.all') },
+              ...data.byContactPoint.filter((s) => s.key !== '').map((s) => ({ value: s.key, label: s.name ? pickText(s.name, lang).text : s.key })),
+            ]}
+          />
+        </PeriodFields>
+        <SubmitButton variant="secondary">{t('satisfaction.filter.apply')}</SubmitButton>
+      </form>
+      <p class="utrecht-paragraph irisdesk-actions">
+        <Link href={`${base}${props.apiQuery}`}>{t('satisfaction.export.json')}</Link>
+        <Link href={`${base}/export.csv${props.apiQuery}`}>{t('satisfaction.export.csv')}</Link>
+      </p>
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.summary')}</h2>
+      <SummaryTable current={data.total} previous={data.previous} currentLabel={periodText(data.period)} previousLabel={periodText(data.previousPeriod)} />
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.trend')}</h2>
+      <TrendChart id="ops-org-trend" months={data.months} />
+      <h2 class="utrecht-heading-2">{t('satisfaction.ops.section.hours')}</h2>
+      <HoursChart id="ops-org-hours" hours={data.byHour} />
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.breakdown')}</h2>
+      {data.byChannel.length === 0 && data.byContactPoint.length === 0 && <Paragraph>{t('satisfaction.ops.noData')}</Paragraph>}
+      <BreakdownTable caption={t('satisfaction.ops.byChannel')} first={t('satisfaction.filter.channel')} rows={data.byChannel.map((row) => ({ label: t(`satisfaction.channel.${row.key}`), operations: row.operations }))} />
+      <BreakdownTable caption={t('satisfaction.ops.byService')} first={t('satisfaction.filter.service')} rows={data.byService.map((row) => ({ label: label(row.key, row.name), operations: row.operations }))} />
+      <BreakdownTable caption={t('satisfaction.ops.byContactPoint')} first={t('satisfaction.filter.contactPoint')} rows={data.byContactPoint.map((row) => ({ label: label(row.key, row.name), operations: row.operations }))} />
+      <Definitions />
+    </Layout>
+  );
+}
+
+export function RegionalOperationsPage(props: { data: RegionalOperations; rankBy: OperationsKey; apiQuery: string }) {
+  const { t, lang } = usePage();
+  const { data, rankBy } = props;
+  const ranked = rankOperations(data.organisations, rankBy);
+  const max = OPERATIONS_UNIT[rankBy] === 'percent' ? 100 : Math.max(1, ...ranked.map((org) => org.operations[rankBy].value ?? 0));
+  return (
+    <Layout title={t('satisfaction.ops.region.title')} backOffice section="satisfaction">
+      <Heading1>{t('satisfaction.ops.region.heading')}</Heading1>
+      <DashboardViews
+        current="operations"
+        satisfactionHref={`/${lang}/satisfaction/region${withoutParams(props.apiQuery, ['rank'])}`}
+        operationsHref={`/${lang}/satisfaction/region/operations${props.apiQuery}`}
+      />
+      <Paragraph lead>
+        {t('satisfaction.period', { from: monthLabel(data.period.from, lang), to: monthLabel(data.period.to, lang) })}
+        {' · '}
+        {t('satisfaction.ops.contacts', { count: data.region.contacts.base, countText: formatNumber(data.region.contacts.base, lang) })}
+      </Paragraph>
+      <Paragraph>{t('satisfaction.ops.region.noPersonalData')}</Paragraph>
+      <Freshness asOf={data.asOf} refreshing={data.refreshing} />
+      <form method="get" action={`/${lang}/satisfaction/region/operations`} class="utrecht-form irisdesk-filters">
+        <h2 class="utrecht-heading-2">{t('satisfaction.filter.title')}</h2>
+        <PeriodFields from={data.period.from} to={data.period.to}>
+          <Select
+            name="kind"
+            label={t('satisfaction.filter.kind')}
+            value={data.kind}
+            options={[{ value: '', label: t('satisfaction.filter.all') }, ...['commune', 'cpas', 'regional', 'community', 'federal', 'other'].map((k) => ({ value: k, label: t(`satisfaction.kind.${k}`) }))]}
+          />
+          <Select name="rank" label={t('satisfaction.filter.rank')} value={rankBy} options={OPERATIONS_INDICATORS.map((key) => ({ value: key, label: t(`satisfaction.ops.indicator.${key}`) }))} />
+        </PeriodFields>
+        <SubmitButton variant="secondary">{t('satisfaction.filter.apply')}</SubmitButton>
+      </form>
+      <p class="utrecht-paragraph irisdesk-actions">
+        <Link href={`/api/v1/satisfaction/region/operations${props.apiQuery}`}>{t('satisfaction.export.json')}</Link>
+        <Link href={`/api/v1/satisfaction/region/operations/export.csv${props.apiQuery}`}>{t('satisfaction.export.csv')}</Link>
+      </p>
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.ranking')}</h2>
+      <BarChart
+        id="ops-region-ranking"
+        title={t('satisfaction.chart.ranking', { indicator: t(`satisfaction.ops.indicator.${rankBy}`) })}
+        description={t('satisfaction.ops.chart.rankingDescription')}
+        max={max}
+        bars={ranked.map((org) => ({ label: pickText(org.name, lang).text, value: org.operations[rankBy].value, text: formatFigure(org.operations[rankBy], rankBy, lang, t) }))}
+        tableHead={[t('satisfaction.rank'), t('satisfaction.organisationHead'), t(`satisfaction.ops.indicator.${rankBy}`), t('satisfaction.ops.recordsHead'), t('satisfaction.ops.change')]}
+        tableRows={ranked.map((org, i) => [
+          org.operations[rankBy].value === null ? '–' : String(i + 1),
+          pickText(org.name, lang).text,
+          formatFigure(org.operations[rankBy], rankBy, lang, t),
+          formatNumber(org.operations[rankBy].base, lang),
+          formatChange(org.operations[rankBy], org.previous[rankBy], rankBy, lang),
+        ])}
+      />
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.sideBySide')}</h2>
+      {data.organisations.length === 0 && <Paragraph>{t('satisfaction.ops.noData')}</Paragraph>}
+      <BreakdownTable
+        caption={t('satisfaction.ops.sideBySideCaption')}
+        first={t('satisfaction.organisationHead')}
+        rows={data.organisations.map((org) => ({
+          label: <a class="utrecht-link" href={`/${lang}/satisfaction/organisations/${org.code}/operations${withoutParams(props.apiQuery, ['kind', 'rank'])}`}><Text value={org.name} /></a>,
+          operations: org.operations,
+        }))}
+      />
+      <BreakdownTable caption={t('satisfaction.ops.byKind')} first={t('satisfaction.filter.kind')} rows={data.byKind.map((row) => ({ label: t(`satisfaction.kind.${row.kind}`), operations: row.operations }))} />
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.trend')}</h2>
+      <TrendChart id="ops-region-trend" months={data.months} />
+      <h2 class="utrecht-heading-2">{t('satisfaction.ops.section.hours')}</h2>
+      <HoursChart id="ops-region-hours" hours={data.byHour} />
+      <Definitions />
+    </Layout>
+  );
+}
