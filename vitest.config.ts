@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 // Three tiers (docs/architecture.md): unit tests next to the code, integration tests of the whole app
 // in-process on a real database (PGlite, or the PostgreSQL server of TEST_DATABASE_URL), and browser
 // tests in e2e/ driving Debian's Chromium against a real server process.
+// Unit and integration files share their worker's module graph (isolate: false): each file still builds its
+// own app on its own database copy, but importing the whole app once per file cost more than the tests did
+// (about 15 s per integration file on a loaded 2-core machine; decision 0014). Test files must not leave
+// module-level state behind (no vi.mock, no global stubs).
 // The tiers run one after the other (sequence.groupOrder): on a 2-core machine, browser tests started next
 // to integration tests only slow both down and make start-up timeouts flaky.
 export default defineConfig({
@@ -13,6 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          isolate: false,
           include: ['src/**/*.test.{ts,tsx}'],
           exclude: ['src/**/*.int.test.{ts,tsx}'],
           sequence: { groupOrder: 0 },
@@ -27,6 +32,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          isolate: false,
           sequence: { groupOrder: 1 },
         },
       },
