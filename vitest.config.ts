@@ -47,6 +47,7 @@ export default defineConfig({
           hookTimeout: 300_000,
           pool: 'forks',
           fileParallelism: false,
+          isolate: false, // as above: playwright-core and axe-core are imported once per run
           sequence: { groupOrder: 2 },
         },
       },
