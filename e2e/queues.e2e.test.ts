@@ -142,6 +142,27 @@ describe.each(['fr', 'en'] as const)('queue pages in %s', { timeout: 240_000 }, 
 
       await visit(visitor, ticket);
       await expect(visitor.getByRole('button', { name: t('queues.ticket.feedbackButton') }).count()).resolves.toBe(1);
+      // Drawn for a custom survey as well (an open survey of Schaerbeek sampling every counter visit, for this
+      // test only): the questionnaire and the survey, both links on one page.
+      await withPage(async (editor) => {
+        await signIn(editor, lang, 'editor@demo.irisdesk.brussels');
+        const created = await editor.request.post('/api/v1/surveys', { data: { owner: 'organisation', templateCode: 'nps' } });
+        expect(created.status()).toBe(201);
+        const surveyId = ((await created.json()) as { id: string }).id;
+        const survey = async () => ((await (await editor.request.get(`/api/v1/surveys/${surveyId}`)).json()) as { survey: { version: number; title: object } }).survey;
+        const draft = await survey();
+        expect((await editor.request.patch(`/api/v1/surveys/${surveyId}`, { data: { version: draft.version, title: draft.title, linkEnabled: false, samplingRate: 100, channels: ['counter'] } })).status()).toBe(204);
+        expect((await editor.request.post(`/api/v1/surveys/${surveyId}/open`, { data: { version: (await survey()).version } })).status()).toBe(204);
+        try {
+          await submitAndCheck(visitor, visitor.getByRole('button', { name: t('queues.ticket.feedbackButton') }), { status: 200 });
+          await expect(visitor.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('queues.feedback.title'));
+          const surveyLink = await visitor.getByRole('link', { name: t('queues.feedback.surveyLink') }).getAttribute('href');
+          expect(surveyLink).toMatch(new RegExp(`/${lang}/surveys/invitations/[A-Za-z0-9_-]+$`));
+          await visit(visitor, new URL(surveyLink!).pathname);
+        } finally {
+          expect((await editor.request.post(`/api/v1/surveys/${surveyId}/close`, { data: { version: (await survey()).version } })).status()).toBe(204);
+        }
+      });
     });
   });
 });

@@ -28,6 +28,10 @@ export function createServices({ config, db }: { config: Config; db: Database })
   const jobs = createJobRegistry();
   const realtime = realtimeService(db);
   const mail = mailService({ db, config, jobs, audit });
+  // Built before the others that call their seams (closing a contact invites to a custom survey; finishing
+  // a counter ticket records the checked-in appointment as seen).
+  const surveys = surveysService(db, { publicUrl: config.publicUrl });
+  const appointments = appointmentService({ db, contactPoints: contactPointService(db), mail, jobs, publicUrl: config.publicUrl });
   return {
     config,
     jobs,
@@ -44,11 +48,11 @@ export function createServices({ config, db }: { config: Config; db: Database })
     contactCenter: contactCenterService(db, { mail, jobs, audit, config }),
     knowledge: knowledgeService(db),
     safety: safetyService(db, { mail, presentChannels: realtime.presentChannels, publicUrl: config.publicUrl }),
-    contactConsole: consoleService(db, { mail, realtime, publicUrl: config.publicUrl }),
+    contactConsole: consoleService(db, { mail, realtime, surveys, publicUrl: config.publicUrl }),
     contactCenterSettings: contactCenterSettingsService(db),
-    appointments: appointmentService({ db, contactPoints: contactPointService(db), mail, jobs, publicUrl: config.publicUrl }),
-    queues: queueService(db, { contactPoints: contactPointService(db), publicUrl: config.publicUrl }),
-    surveys: surveysService(db, { publicUrl: config.publicUrl }),
+    appointments,
+    queues: queueService(db, { contactPoints: contactPointService(db), surveys, appointments, publicUrl: config.publicUrl }),
+    surveys,
   };
 }
 

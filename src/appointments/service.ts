@@ -6,6 +6,7 @@
 //   services.appointments.checkIn(reference, actor?)            → the appointment, now 'arrived'
 //   services.appointments.appointmentsDueToday(contactPointId)  → today's appointments still expected
 //   services.appointments.recordSeen(reference, actor?)         → the appointment, now 'seen'
+//   services.appointments.recordSeenIn(tx, appointmentId, actor?) → the same in the caller's transaction (queue finish)
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
@@ -636,6 +637,17 @@ export function appointmentService(deps: { db: Database; contactPoints: ContactP
     /** The outcome "seen" (the lead connects it to contact records). */
     async recordSeen(reference: string, actor: Actor | null = null, now: Date = new Date()) {
       return db.transaction(async (tx) => changeStatus(tx, await byReferenceForUpdate(tx, reference, actor), 'seen', actor, now));
+    },
+
+    /**
+     * The visit of a checked-in appointment ended (its counter ticket finished), in the caller's transaction:
+     * now 'seen'. An appointment already seen, cancelled or gone is left as it is (null): the ticket is
+     * finished all the same.
+     */
+    async recordSeenIn(tx: Queryable, appointmentId: string, actor: Actor | null = null, now: Date = new Date()) {
+      const found = UUID.test(appointmentId) ? await repo.findAppointmentById(tx, appointmentId, true) : undefined;
+      if (!found || found.status === 'seen' || found.status === 'cancelled') return null;
+      return changeStatus(tx, { ...found, startsAt: new Date(found.startsAt), endsAt: new Date(found.endsAt) }, 'seen', actor, now);
     },
 
     /** Today's appointments at a point still expected or present (booked, arrived), by start. */

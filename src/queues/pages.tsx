@@ -157,6 +157,32 @@ export function KioskPage({
 
 // ---- my ticket
 
+/**
+ * After a visit, when the holder was also drawn for a custom survey of the organisation: the satisfaction
+ * questionnaire first, then the survey (each link works once; the survey is answered on its own page).
+ */
+export function FeedbackLinksPage({ feedbackUrl, surveyUrl }: { feedbackUrl: string; surveyUrl: string }) {
+  const { t } = usePage();
+  return (
+    <Layout title={t('queues.feedback.title')}>
+      <Heading1>{t('queues.feedback.title')}</Heading1>
+      <Paragraph>{t('queues.ticket.feedbackInvite')}</Paragraph>
+      <Paragraph>
+        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={feedbackUrl}>
+          {t('queues.ticket.feedbackButton')}
+        </a>
+      </Paragraph>
+      <h2 class="utrecht-heading-2">{t('queues.feedback.surveyHeading')}</h2>
+      <Paragraph>{t('queues.feedback.surveyInvite')}</Paragraph>
+      <Paragraph>
+        <a class="utrecht-link" href={surveyUrl}>
+          {t('queues.feedback.surveyLink')}
+        </a>
+      </Paragraph>
+    </Layout>
+  );
+}
+
 export function TicketPage({ view, kiosk, newTicketUrl }: { view: TicketView; kiosk: boolean; newTicketUrl: string }) {
   const { t, lang, pathWithoutLang } = usePage();
   const called = view.status === 'called' || view.status === 'serving';

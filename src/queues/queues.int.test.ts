@@ -197,6 +197,9 @@ describe('agents at their counters', () => {
     // … from its start time on, the appointment passes the walk-ins.
     expect((await q.callNext(amira, counters['1']!, new Date(now.getTime() + 21 * 60_000)))!.number).toBe(arrival.json().number);
     await q.finish(amira, counters['1']!, 'answered_first_contact', new Date(now.getTime() + 25 * 60_000));
+    // Finishing the appointment's ticket ends the appointment too (issue 5): seen, audited with the agent.
+    const seen = await t.db.query<{ status: string; status_changed_by: string }>(`SELECT status, status_changed_by FROM appointments WHERE reference = $1`, [reference]);
+    expect(seen.rows[0]).toEqual({ status: 'seen', status_changed_by: amira.accountId });
     expect((await q.callNext(amira, counters['1']!, new Date(now.getTime() + 26 * 60_000)))!.number).toBe(later.number);
     await q.noShow(amira, counters['1']!, new Date(now.getTime() + 27 * 60_000));
     const unknown = await t.client().request('POST', `/api/v1/contact-points/${pointId}/check-ins`, { json: { reference: 'RDV-ZZZZ-ZZZZ' } });
@@ -264,6 +267,8 @@ describe('agents at their counters', () => {
     expect(feedback.statusCode).toBe(303);
     expect(feedback.headers.location).toMatch(/^\/en\/feedback\/[A-Za-z0-9_-]+$/);
     expect((await t.client().get(feedback.headers.location as string)).statusCode).toBe(200);
+    // No open custom survey: no survey invitation either.
+    expect((await t.db.query(`SELECT 1 FROM survey_invitations`)).rows).toEqual([]);
 
     const ixelles = t.client();
     await ixelles.login('agent.ixelles@demo.irisdesk.brussels');
@@ -271,6 +276,39 @@ describe('agents at their counters', () => {
     expect((await ixelles.get(`/en/queues/counters/${counters['1']}`)).statusCode).toBe(404);
     expect((await ixelles.get(`/api/v1/contact-points/${pointId}/queue-settings`)).statusCode).toBe(403);
     expect((await t.client().request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`)).statusCode).toBe(401);
+  });
+
+  it('draws an open custom survey of the organisation with the questionnaire of a finished visit', async () => {
+    await drain();
+    // A survey of Schaerbeek sampling every counter visit (built and opened by its editor).
+    const editor = t.client();
+    await editor.login('editor@demo.irisdesk.brussels');
+    const created = await editor.request('POST', '/api/v1/surveys', { json: { owner: 'organisation', templateCode: 'nps' } });
+    expect(created.statusCode).toBe(201);
+    const surveyId = created.json().id as string;
+    const detail = async () => (await editor.get(`/api/v1/surveys/${surveyId}`)).json().survey;
+    const draft = await detail();
+    expect((await editor.request('PATCH', `/api/v1/surveys/${surveyId}`, { json: { version: draft.version, title: draft.title, linkEnabled: false, samplingRate: 100, channels: ['counter'] } })).statusCode).toBe(204);
+    expect((await editor.request('POST', `/api/v1/surveys/${surveyId}/open`, { json: { version: (await detail()).version } })).statusCode).toBe(204);
+
+    const token = (await take('eid-card', {}, t.client(), 'nl')).json().ticketUrl.split('/').pop();
+    expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`)).statusCode).toBe(200);
+    expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/finish`, { json: { outcome: 'answered_first_contact' } })).statusCode).toBe(200);
+    const holder = t.client();
+    const both = await holder.submitForm(`/nl/tickets/${token}`, `/nl/tickets/${token}/feedback`, {});
+    expect(both.statusCode).toBe(200);
+    expect(both.body).toContain('De enquête invullen');
+    const feedbackPath = both.body.match(/href="(\/nl\/feedback\/[A-Za-z0-9_-]+)"/)![1]!;
+    const surveyPath = both.body.match(/href="[^"]*?(\/nl\/surveys\/invitations\/[A-Za-z0-9_-]+)"/)![1]!;
+    expect((await holder.get(feedbackPath)).statusCode).toBe(200);
+    expect((await holder.get(surveyPath)).statusCode).toBe(200);
+    const { rows } = await t.db.query<{ survey_id: string; channel: string }>(`SELECT survey_id, channel FROM survey_invitations WHERE source_kind = 'visit'`);
+    expect(rows).toEqual([{ survey_id: surveyId, channel: 'counter' }]);
+    // Asking again: a new questionnaire link, but no second survey invitation for the same visit.
+    const again = await holder.submitForm(`/nl/tickets/${token}`, `/nl/tickets/${token}/feedback`, {});
+    expect(again.statusCode).toBe(303);
+    expect((await t.db.query(`SELECT 1 FROM survey_invitations`)).rows.length).toBe(1);
+    expect((await editor.request('POST', `/api/v1/surveys/${surveyId}/close`, { json: { version: (await detail()).version } })).statusCode).toBe(204);
   });
 
   it('works without JavaScript: the counter page forms call, finish and issue', async () => {

@@ -12,7 +12,7 @@ import { AppError } from '../platform/http/errors.ts';
 import { CodeSchema } from '../organisations/schemas.ts';
 import { CONTACT_OUTCOMES, type ContactOutcome } from '../contactcenter/model.ts';
 import { boardChannel, type CheckIn } from './service.ts';
-import { AgentHomePage, BoardPage, CounterPage, KioskPage, TicketPage } from './pages.tsx';
+import { AgentHomePage, BoardPage, CounterPage, FeedbackLinksPage, KioskPage, TicketPage } from './pages.tsx';
 import { queueAssetRoutes } from './assets.ts';
 import { canUseQueues } from './authorisation.ts';
 
@@ -426,7 +426,12 @@ export function queueRoutes(app: App, services: Services) {
   );
 
   app.post('/:lang/tickets/:token/feedback', { schema: { hide: true, params: LangTokenParams } }, async (request, reply) => {
-    const url = await queues.feedbackLink(request.params.token);
+    const { url, surveyUrl } = await queues.feedbackLink(request.params.token);
+    // Drawn for a custom survey as well: a page with both links (the questionnaire first), else straight on.
+    if (surveyUrl) {
+      reply.header('referrer-policy', 'no-referrer');
+      return renderPage(request, reply, <FeedbackLinksPage feedbackUrl={url} surveyUrl={surveyUrl} />);
+    }
     return reply.redirect(url, 303);
   });
 

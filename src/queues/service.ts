@@ -19,6 +19,7 @@ import { recordContact } from '../contactcenter/contacts.ts';
 import { CONTACT_OUTCOMES, type ContactOutcome } from '../contactcenter/model.ts';
 import { createFeedbackInvitation } from '../satisfaction/service.ts';
 import type { ContactPointDetail, ContactPointService } from '../contactpoints/service.ts';
+import type { SurveysService } from '../surveys/service.ts';
 import * as repo from './repository.ts';
 import type { CounterRecord, PriorityCategoryRecord, QueueServiceRecord, TicketRecord } from './repository.ts';
 import { displayNumber, estimateWaitMinutes, ticketDay } from './rules.ts';
@@ -137,8 +138,25 @@ export type CheckIn = (
   now: Date,
 ) => Promise<{ id: string; contactPointId: string; serviceCode: string; organisationId: string; startsAt: Date }>;
 
-export function queueService(db: Database, deps: { contactPoints: ContactPointService; publicUrl: string }) {
-  const { contactPoints } = deps;
+/** The custom-surveys seam: an invitation to an open survey, drawn against its sampling rate. */
+export type SurveyInvite = Pick<SurveysService, 'maybeInvite'>;
+
+/** The appointments seam: the visit of a checked-in appointment ended (arrived → seen), in the caller's transaction. */
+export interface AppointmentSeen {
+  recordSeenIn(tx: Queryable, appointmentId: string, actor: Actor | null, now: Date): Promise<unknown>;
+}
+
+/**
+ * The survey draw of a visit: the same numbers each time the holder asks for the questionnaire, so that asking
+ * again is not a second chance to be sampled (each survey takes the next number of the sequence).
+ */
+export function visitDraw(sourceId: string): () => number {
+  let index = 0;
+  return () => (createHash('sha256').update(`${sourceId}:${index++}`).digest().readUInt32BE(0) / 0x1_0000_0000) * 100;
+}
+
+export function queueService(db: Database, deps: { contactPoints: ContactPointService; surveys: SurveyInvite; appointments: AppointmentSeen; publicUrl: string }) {
+  const { contactPoints, surveys, appointments } = deps;
 
   const pointOr404 = async (id: string, now: Date) => contactPoints.get(id, now); // 404 unknown / inactive / malformed
 
@@ -376,13 +394,16 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
 
     /**
      * The satisfaction questionnaire for a finished visit: an invitation through the satisfaction seam, made
-     * when the holder asks for it (the visitor left no e-mail or phone). Asking again gives a new link.
+     * when the holder asks for it (the visitor left no e-mail or phone). Asking again gives a new link. In the
+     * same transaction, an open custom survey of the organisation sampling counter visits may be drawn
+     * (`surveyUrl`, else null): once per visit, with the same draw however often the holder asks.
      */
-    async feedbackLink(token: string): Promise<string> {
+    async feedbackLink(token: string): Promise<{ url: string; surveyUrl: string | null }> {
       const ticket = TOKEN.test(token) ? await repo.findTicketByTokenHash(db, hashTicketToken(token)) : undefined;
       if (!ticket) throw new AppError(404, 'queue.ticket_not_found');
       if (ticket.status !== 'done' || !ticket.outcome) throw new AppError(409, 'queue.feedback_not_yet');
       return db.transaction(async (tx) => {
+        const source = { kind: 'visit' as const, id: ticket.transferredFrom ?? ticket.id };
         const { url } = await createFeedbackInvitation(
           tx,
           {
@@ -392,11 +413,12 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
             contactPointId: ticket.contactPointId,
             contactAt: new Date(ticket.finishedAt ?? Date.now()),
             language: ticket.language,
-            source: { kind: 'visit', id: ticket.transferredFrom ?? ticket.id },
+            source,
           },
           '',
         );
-        return url;
+        const survey = await surveys.maybeInvite(tx, { organisationId: ticket.organisationId, channel: 'counter', language: ticket.language, source }, visitDraw(`${source.kind}:${source.id}`));
+        return { url, surveyUrl: survey?.url ?? null };
       });
     },
 
@@ -529,7 +551,8 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
 
     /**
      * Ends the visit with its outcome, recorded as a counter contact in the same transaction (so it counts
-     * in the contact-center statistics exactly when the ticket is done).
+     * in the contact-center statistics exactly when the ticket is done). A ticket of a checked-in
+     * appointment marks the appointment seen, in the same transaction.
      */
     async finish(actor: Actor, counterId: string, outcome: ContactOutcome, now: Date = new Date()): Promise<AgentTicket> {
       if (!(CONTACT_OUTCOMES as readonly string[]).includes(outcome)) {
@@ -550,6 +573,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
           outcome,
           source: { kind: 'ticket', id: ticket.id },
         });
+        if (ticket.appointmentId) await appointments.recordSeenIn(tx, ticket.appointmentId, actor, now);
         await publish(tx, boardChannel(counter.contactPointId), { type: 'queue.changed', data: { serviceCode: ticket.serviceCode } });
         return agentTicket(updated, [], []);
       });

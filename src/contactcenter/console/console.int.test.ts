@@ -305,9 +305,44 @@ describe('reply, note, status and close', () => {
     expect(mails[0]!.language).toBe('en');
     expect(mails[0]!.text_body).toMatch(/\/en\/feedback\/[A-Za-z0-9_-]+/);
     expect(mails[0]!.text_body).toContain('Your new card is ready.');
+    // No open custom survey: the mail and the invitations are as before.
+    expect(mails[0]!.text_body).not.toContain('/surveys/invitations/');
+    expect((await t.db.query(`SELECT 1 FROM survey_invitations`)).rows).toEqual([]);
     const again = await clients.agent!.submitForm(page, `${page}/notes`, { note: 'after close' });
     expect(again.statusCode).toBe(409); // closed: no more notes
     expect(again.body).toContain('This request is closed.');
+  });
+
+  it('invites to an open custom survey of the organisation on close, with its link in the closing mail', async () => {
+    // A survey of Schaerbeek sampling every web request (built and opened by its editor).
+    const editor = clients.editor!;
+    const created = await editor.request('POST', '/api/v1/surveys', { json: { owner: 'organisation', templateCode: 'nps' } });
+    expect(created.statusCode).toBe(201);
+    const surveyId = created.json().id as string;
+    const detail = async () => (await editor.get(`/api/v1/surveys/${surveyId}`)).json().survey;
+    const draft = await detail();
+    expect((await editor.request('PATCH', `/api/v1/surveys/${surveyId}`, { json: { version: draft.version, title: draft.title, linkEnabled: false, samplingRate: 100, channels: ['web'] } })).statusCode).toBe(204);
+    expect((await editor.request('POST', `/api/v1/surveys/${surveyId}/open`, { json: { version: (await detail()).version } })).statusCode).toBe(204);
+
+    const request = await newRequest({ language: 'nl', subject: 'Enquête', email: 'enquete@example.org' });
+    const page = `/nl/console/requests/${request.id}`;
+    expect((await clients.agent!.submitForm(page, `${page}/close`, { version: String(await versionOf(request.id)), outcome: 'answered_first_contact' })).statusCode).toBe(303);
+    const { rows: mails } = await t.db.query<{ text_body: string }>(`SELECT text_body FROM mail_messages WHERE purpose = 'contact.closed' AND subject LIKE $1`, [`%${request.reference}%`]);
+    const text = mails[0]!.text_body;
+    expect(text).toMatch(/\/nl\/feedback\/[A-Za-z0-9_-]+/);
+    expect(text).toContain('We nodigen u ook uit om deel te nemen aan een korte enquête');
+    const surveyPath = text.match(/\/nl\/surveys\/invitations\/[A-Za-z0-9_-]+/)![0];
+    const questionnaire = await t.client().get(surveyPath);
+    expect(questionnaire.statusCode).toBe(200);
+    expect(questionnaire.body).toContain('lang="nl"');
+    const { rows } = await t.db.query<{ survey_id: string; channel: string }>(`SELECT survey_id, channel FROM survey_invitations WHERE source_kind = 'request' AND source_id = $1`, [request.id]);
+    expect(rows).toEqual([{ survey_id: surveyId, channel: 'web' }]);
+    // Without an e-mail address there is no way to send the survey: no invitation.
+    const phoneOnly = await newRequest({ email: null, subject: 'Geen e-mail', name: 'Zonder Mail' });
+    const phonePage = `/en/console/requests/${phoneOnly.id}`;
+    expect((await clients.agent!.submitForm(phonePage, `${phonePage}/close`, { version: String(await versionOf(phoneOnly.id)), outcome: 'answered_first_contact' })).statusCode).toBe(303);
+    expect((await t.db.query(`SELECT 1 FROM survey_invitations WHERE source_id = $1`, [phoneOnly.id])).rows).toEqual([]);
+    expect((await editor.request('POST', `/api/v1/surveys/${surveyId}/close`, { json: { version: (await detail()).version } })).statusCode).toBe(204);
   });
 });
 

@@ -13,6 +13,8 @@ import { pickText, type Language, type LocalizedText } from '../../platform/i18n
 import type { MailService } from '../../platform/mail/service.ts';
 import type { RealtimeService } from '../../platform/realtime/service.ts';
 import { createFeedbackInvitation } from '../../satisfaction/service.ts';
+import type { SurveysService } from '../../surveys/service.ts';
+import { translator } from '../../platform/i18n/messages.ts';
 import { recordContact } from '../contacts.ts';
 import { CONTACT_CHANNELS, type ContactChannel, type ContactOutcome, type RequestStatus, type SlaState, type TaskKind } from '../model.ts';
 import * as core from './core.ts';
@@ -82,11 +84,13 @@ export interface ConsoleContactInput {
 export interface ConsoleDeps {
   mail: MailService;
   realtime: RealtimeService;
+  /** The custom-surveys seam: closing may also invite to an open survey of the organisation. */
+  surveys: Pick<SurveysService, 'maybeInvite'>;
   publicUrl: string;
 }
 
 export function consoleService(db: Database, deps: ConsoleDeps) {
-  const { mail, realtime, publicUrl } = deps;
+  const { mail, realtime, surveys, publicUrl } = deps;
 
   const requireConsole = (actor: Actor | null): Actor => {
     if (!canUseConsole(actor)) throw new AppError(403, 'forbidden');
@@ -299,6 +303,9 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
     /**
      * Closes with an outcome: records the contact, invites to the satisfaction questionnaire and, when the
      * party has an e-mail address, sends the closing mail with the questionnaire link — one transaction.
+     * With an e-mail address, an open custom survey of the organisation sampling this channel may also be
+     * drawn; its link follows in the same mail (without an address there is no way to send it, and an
+     * invitation never sent would only lower the survey's response rate).
      */
     async close(actor: Actor, id: string, version: number, outcome: ContactOutcome, message: string | null, requestId?: string): Promise<void> {
       const record = await visibleRequest(actor, id, requestId);
@@ -327,9 +334,11 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
           publicUrl,
         );
         if (record.partyEmail) {
+          const survey = await surveys.maybeInvite(tx, { organisationId: record.organisationId, channel: record.channel, language: record.language, source: { kind: 'request', id: record.id } });
           const texts = MAIL_TEXTS[record.language];
           const extra = message?.trim() ? `\n\n${message.trim()}` : '';
-          const text = `${texts.closedBody(record.partyName, record.reference)}${extra}${texts.feedback(invitation.url)}`;
+          const surveyText = survey ? `\n${translator(record.language)('console.mail.survey')}\n${survey.url}\n` : '';
+          const text = `${texts.closedBody(record.partyName, record.reference)}${extra}${texts.feedback(invitation.url)}${surveyText}`;
           const sent = await mail.send(
             { to: record.partyEmail, subject: texts.closedSubject(record.reference), text, language: record.language, purpose: 'contact.closed', organisationId: record.organisationId },
             { tx },
