@@ -213,6 +213,7 @@ export async function benchSatisfaction(args: string[]) {
   await time(app, 'barometer page (public)', '/fr/barometer', undefined, rounds);
   await time(app, 'open data JSON, 36 months (public)', '/api/v1/opendata/satisfaction.json', undefined, Math.max(5, Math.round(rounds / 3)));
   await time(app, 'operations open data JSON, 36 months (public)', '/api/v1/opendata/operations.json', undefined, Math.max(5, Math.round(rounds / 3)));
+  await time(app, 'SDG feedback JSON, 8 quarters (public)', '/api/v1/opendata/sdg-feedback.json', undefined, Math.max(5, Math.round(rounds / 3)));
 
   // Recording one answer: invitation made beforehand, POST timed (claim + insert + aggregate upsert).
   const { rows: org } = await db.query<{ id: string }>(`SELECT id FROM organisations WHERE code = 'commune-schaerbeek'`);

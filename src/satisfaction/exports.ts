@@ -3,6 +3,7 @@
 import { INDICATORS, type Indicators } from './indicators.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
 import { OPERATIONS_INDICATORS, type OperationsIndicators } from './operations.ts';
+import type { SdgFeedbackRow } from './service.ts';
 
 /** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is neutralised. */
 export function csvCell(value: string | number | boolean | null | undefined): string {
@@ -90,6 +91,7 @@ export function dcatCatalog(baseUrl: string, modified: string) {
         ],
       },
       operationsDataset(baseUrl, modified),
+      sdgFeedbackDataset(baseUrl, modified),
     ],
   };
 }
@@ -149,6 +151,69 @@ export function operationsDataset(baseUrl: string, modified: string) {
     'dct:modified': { '@type': 'xsd:date', '@value': modified },
     'dcat:theme': { '@id': 'http://publications.europa.eu/resource/authority/data-theme/GOVE' },
     'dcat:keyword': ['public services', 'contact center', 'SLA', 'waiting time', 'Brussels'],
+    'dct:spatial': { '@id': 'http://publications.europa.eu/resource/authority/atu/BEL_REG_BRU' },
+    'dcat:distribution': [distribution('csv'), distribution('json')],
+  };
+}
+
+// ---- Single Digital Gateway user-feedback statistics (Regulation (EU) 2018/1724 art. 25, Implementing
+// Regulation (EU) 2020/1121): per organisation, service and quarter or month; never the free-text comments.
+
+export const SDG_CSV_COLUMNS = [
+  'organisation_code', 'organisation_kind', 'organisation_name_fr', 'organisation_name_nl', 'organisation_name_en',
+  'service_code', 'service_name_fr', 'service_name_nl', 'service_name_en', 'service_url_fr', 'service_url_nl', 'service_url_en',
+  'period', 'period_start', 'period_end', 'answers', 'suppressed',
+  'rating_mean_1_5', 'rating_satisfied_pct', 'score10', 'clarity_pct', 'easy_pct', 'need_met_pct',
+  'obstacle_need_not_met', 'obstacle_need_partly_met', 'obstacle_could_not_reach', 'obstacle_not_easy',
+] as const;
+
+export function sdgFeedbackCsv(rows: SdgFeedbackRow[]): string {
+  return toCsv(
+    [...SDG_CSV_COLUMNS],
+    rows.map((row) => [
+      row.organisationCode, row.organisationKind, row.organisationName.fr, row.organisationName.nl, row.organisationName.en,
+      row.serviceCode, row.serviceName?.fr, row.serviceName?.nl, row.serviceName?.en, row.serviceUrls.fr, row.serviceUrls.nl, row.serviceUrls.en,
+      row.period, row.start, row.end, row.answers, row.suppressed,
+      row.ratings.overallMean, row.ratings.satisfied, row.ratings.score10, row.ratings.clarity, row.ratings.easy, row.ratings.needMet,
+      row.obstacles.needNotMet, row.obstacles.needPartlyMet, row.obstacles.couldNotReach, row.obstacles.notEasy,
+    ]),
+  );
+}
+
+/** The DCAT-AP dataset of the SDG feedback statistics (in the catalogue beside the other two). */
+export function sdgFeedbackDataset(baseUrl: string, modified: string) {
+  const text = (fr: string, nl: string, en: string) => [
+    { '@language': 'fr', '@value': fr },
+    { '@language': 'nl', '@value': nl },
+    { '@language': 'en', '@value': en },
+  ];
+  const distribution = (format: 'csv' | 'json') => ({
+    '@type': 'dcat:Distribution',
+    'dcat:accessURL': { '@id': `${baseUrl}/api/v1/opendata/sdg-feedback.${format}` },
+    'dcat:downloadURL': { '@id': `${baseUrl}/api/v1/opendata/sdg-feedback.${format}` },
+    'dcat:mediaType': { '@id': `http://www.iana.org/assignments/media-types/${format === 'csv' ? 'text/csv' : 'application/json'}` },
+    'dct:format': { '@id': `http://publications.europa.eu/resource/authority/file-type/${format.toUpperCase()}` },
+  });
+  return {
+    '@id': `${baseUrl}/api/v1/opendata/sdg-feedback`,
+    '@type': 'dcat:Dataset',
+    'dct:identifier': 'irisdesk-sdg-feedback',
+    'dct:title': text(
+      'Retours des usagers par service et par trimestre (portail numérique unique)',
+      'Gebruikersfeedback per dienst en per kwartaal (gemeenschappelijke digitale toegangspoort)',
+      'User feedback per service and quarter (Single Digital Gateway)',
+    ),
+    'dct:description': text(
+      'Statistiques de retour des usagers au sens de l’article 25 du règlement (UE) 2018/1724 et du règlement d’exécution (UE) 2020/1121 : par organisation, service et trimestre (ou mois), nombre de réponses, évaluations (note moyenne sur 5, part de satisfaits, clarté de l’information, facilité) et obstacles signalés (besoin non satisfait ou partiellement, administration injoignable, démarche difficile). Les cellules de moins de 10 réponses sont masquées ; les commentaires libres ne sont jamais publiés.',
+      'Statistieken over gebruikersfeedback in de zin van artikel 25 van Verordening (EU) 2018/1724 en Uitvoeringsverordening (EU) 2020/1121: per organisatie, dienst en kwartaal (of maand), aantal antwoorden, beoordelingen (gemiddelde score op 5, aandeel tevredenen, duidelijkheid van de informatie, gemak) en gemelde obstakels (behoefte niet of gedeeltelijk vervuld, administratie onbereikbaar, moeilijke procedure). Cellen met minder dan 10 antwoorden worden niet getoond; vrije opmerkingen worden nooit gepubliceerd.',
+      'User feedback statistics within the meaning of Article 25 of Regulation (EU) 2018/1724 and Implementing Regulation (EU) 2020/1121: per organisation, service and quarter (or month), the number of answers, ratings (mean rating out of 5, share satisfied, clarity of the information, ease) and reported obstacles (need not met or partly met, could not reach the administration, not easy). Cells with fewer than 10 answers are suppressed; free-text comments are never published.',
+    ),
+    'dct:license': { '@id': 'http://publications.europa.eu/resource/authority/licence/CC0' },
+    'dct:accrualPeriodicity': { '@id': 'http://publications.europa.eu/resource/authority/frequency/DAILY' },
+    'dct:modified': { '@type': 'xsd:date', '@value': modified },
+    'dct:conformsTo': { '@id': 'http://data.europa.eu/eli/reg_impl/2020/1121/oj' },
+    'dcat:theme': { '@id': 'http://publications.europa.eu/resource/authority/data-theme/GOVE' },
+    'dcat:keyword': ['Single Digital Gateway', 'user feedback', 'satisfaction', 'public services', 'Brussels'],
     'dct:spatial': { '@id': 'http://publications.europa.eu/resource/authority/atu/BEL_REG_BRU' },
     'dcat:distribution': [distribution('csv'), distribution('json')],
   };

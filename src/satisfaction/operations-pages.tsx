@@ -11,7 +11,7 @@ import { formatDateTime, formatNumber } from '../platform/i18n/format.ts';
 import type { Translate } from '../platform/i18n/messages.ts';
 import { CHANNELS } from './repository.ts';
 import { OPERATIONS_INDICATORS, OPERATIONS_UNIT, rankOperations, type Figure, type OperationsIndicators, type OperationsKey } from './operations.ts';
-import type { OrganisationOperations, RegionalOperations } from './operations-service.ts';
+import type { BarometerOperations, OrganisationOperations, RegionalOperations } from './operations-service.ts';
 import { BarChart, LineChart } from './charts.tsx';
 import { DashboardViews, monthLabel, PeriodFields, Select, withoutParams } from './pages.tsx';
 
@@ -300,5 +300,91 @@ export function RegionalOperationsPage(props: { data: RegionalOperations; rankBy
       <HoursChart id="ops-region-hours" hours={data.byHour} />
       <Definitions />
     </Layout>
+  );
+}
+
+// ---- The public barometer's service levels (beside satisfaction; suppressed, never recomputed on read)
+
+/** The figures that make sense to the public; incidents and internal workload (tasks, handling time) stay inside. */
+export const PUBLIC_ORGANISATION_KEYS: OperationsKey[] = ['contacts', 'firstResponseSla', 'firstResponseHours', 'resolutionSla', 'resolutionHours', 'firstContactResolution', 'waitMinutes'];
+/** Per contact point: what a visitor of a desk experiences. */
+export const PUBLIC_CONTACT_POINT_KEYS: OperationsKey[] = ['contacts', 'waitMinutes', 'serviceMinutes', 'firstContactResolution', 'noShowRate'];
+
+function PublicTable(props: { caption: string; first: string; keys: OperationsKey[]; rows: Array<{ label: ComponentChildren; operations: OperationsIndicators }> }) {
+  const { t } = usePage();
+  if (props.rows.length === 0) return null;
+  return (
+    <Table
+      caption={props.caption}
+      head={[props.first, ...props.keys.map((key) => t(`satisfaction.ops.indicator.${key}`))]}
+      rows={props.rows.map((row) => [row.label, ...props.keys.map((key) => <FigureCell figure={row.operations[key]} name={key} />)])}
+    />
+  );
+}
+
+export function BarometerServiceLevels(props: { data: BarometerOperations }) {
+  const { t, lang } = usePage();
+  const { data } = props;
+  const keys = [...new Set([...PUBLIC_ORGANISATION_KEYS, ...PUBLIC_CONTACT_POINT_KEYS])];
+  return (
+    <section aria-labelledby="barometer-service-levels">
+      <h2 class="utrecht-heading-2" id="barometer-service-levels">{t('satisfaction.barometer.service.heading')}</h2>
+      <Paragraph>{t('satisfaction.barometer.service.lead')}</Paragraph>
+      <Freshness asOf={data.asOf} refreshing={data.refreshing} />
+      <Paragraph>{t('satisfaction.barometer.service.suppression')}</Paragraph>
+      <Table
+        caption={t('satisfaction.barometer.service.regionCaption')}
+        head={[t('satisfaction.indicator'), t('satisfaction.value')]}
+        rows={PUBLIC_ORGANISATION_KEYS.map((key) => [t(`satisfaction.ops.indicator.${key}`), <FigureCell figure={data.region[key]} name={key} />])}
+      />
+      {data.organisations.length === 0 && <Paragraph>{t('satisfaction.ops.noData')}</Paragraph>}
+      {data.organisations.length > 0 && (
+        <BarChart
+          id="barometer-sla"
+          title={t('satisfaction.barometer.service.chart')}
+          description={t('satisfaction.barometer.service.chartDescription')}
+          max={100}
+          bars={data.organisations.map((org) => ({ label: pickText(org.name, lang).text, value: org.operations.firstResponseSla.value, text: formatFigure(org.operations.firstResponseSla, 'firstResponseSla', lang, t) }))}
+          tableHead={[t('satisfaction.organisationHead'), t('satisfaction.ops.indicator.firstResponseSla'), t('satisfaction.ops.recordsHead')]}
+          tableRows={data.organisations.map((org) => [
+            pickText(org.name, lang).text,
+            formatFigure(org.operations.firstResponseSla, 'firstResponseSla', lang, t),
+            formatNumber(org.operations.firstResponseSla.base, lang),
+          ])}
+        />
+      )}
+      <PublicTable
+        caption={t('satisfaction.barometer.service.organisationsCaption')}
+        first={t('satisfaction.organisationHead')}
+        keys={PUBLIC_ORGANISATION_KEYS}
+        rows={data.organisations.map((org) => ({ label: <Text value={org.name} />, operations: org.operations }))}
+      />
+      <PublicTable
+        caption={t('satisfaction.barometer.service.contactPointsCaption')}
+        first={t('satisfaction.filter.contactPoint')}
+        keys={PUBLIC_CONTACT_POINT_KEYS}
+        rows={data.contactPoints.map((cp) => ({
+          label: (
+            <>
+              {cp.name ? <Text value={cp.name} /> : cp.contactPointId} <span class="irisdesk-muted">(<Text value={cp.organisationName} />)</span>
+            </>
+          ),
+          operations: cp.operations,
+        }))}
+      />
+      <details class="irisdesk-definitions">
+        <summary>{t('satisfaction.barometer.service.definitions')}</summary>
+        <dl>
+          {keys.map((key) => (
+            <>
+              <dt>
+                <strong>{t(`satisfaction.ops.indicator.${key}`)}</strong>
+              </dt>
+              <dd>{t(`satisfaction.ops.definition.${key}`)}</dd>
+            </>
+          ))}
+        </dl>
+      </details>
+    </section>
   );
 }

@@ -262,3 +262,21 @@ export async function contactsByHour(db: Queryable, filter: SliceFilter): Promis
   );
   return rows;
 }
+
+/** Per organisation × contact point (the public barometer): only cells that carry a contact point. */
+export async function operationsByContactPoint(
+  db: Queryable,
+  filter: SliceFilter,
+): Promise<Array<OperationsSums & { organisationCode: string; organisationName: LocalizedText; contactPointId: string; name: LocalizedText | null }>> {
+  const w = where(filter);
+  const { rows } = await db.query<OperationsSums & { organisationCode: string; organisationName: LocalizedText; contactPointId: string; name: LocalizedText | null }>(
+    `SELECT o.code AS "organisationCode", o.name AS "organisationName", t.contact_point AS "contactPointId", cp.name, t.*
+       FROM (SELECT a.organisation_id, a.contact_point, ${SUMS} FROM operations_aggregates a
+              WHERE ${w.sql} AND a.contact_point <> '' GROUP BY a.organisation_id, a.contact_point) t
+       JOIN organisations o ON o.id = t.organisation_id
+       LEFT JOIN contact_points cp ON cp.id::text = t.contact_point
+      ORDER BY o.code, t.contact_point`,
+    w.params,
+  );
+  return rows;
+}

@@ -19,7 +19,7 @@ import {
   type OperationsSums,
 } from './operations.ts';
 import { canViewOrganisationSatisfaction, canViewRegionalSatisfaction, seesSmallCells } from './authorisation.ts';
-import { currentMonth, previousPeriod, resolvePeriod, type DashboardFilters, type PeriodQuery } from './service.ts';
+import { currentMonth, previousPeriod, resolvePeriod, type DashboardFilters, type Period, type PeriodQuery } from './service.ts';
 
 /** The job that recomputes stale months of every organisation (enqueued by the regional and open data reads). */
 export const OPERATIONS_REFRESH_JOB = 'operations.refresh';
@@ -167,6 +167,37 @@ export function operationsService(db: Database, options: { jobs?: JobRegistry | 
       };
     },
 
+    /**
+     * The public barometer's service levels over a period (the satisfaction barometer's): the region, each
+     * organisation and each contact point, suppressed. Never waits for a recomputation: stale months go to the
+     * job, and the figures say when they were computed.
+     */
+    async barometer(period: Period) {
+      const range = { from: firstDay(period.from), to: firstDay(period.to) };
+      const refreshing = await refreshLater(range.from, range.to);
+      const [organisations, contactPoints, asOf] = await Promise.all([
+        ops.operationsByOrganisation(db, range),
+        ops.operationsByContactPoint(db, range),
+        ops.oldestRefresh(db, null, range.from, range.to),
+      ]);
+      let total = EMPTY_OPERATIONS;
+      for (const row of organisations) total = addOperations(total, row);
+      return {
+        period,
+        asOf,
+        refreshing,
+        region: computeOperations(total, { suppress: true }),
+        organisations: organisations.map((row) => ({ code: row.code, kind: row.kind, name: row.name, operations: computeOperations(row, { suppress: true }) })),
+        contactPoints: contactPoints.map((row) => ({
+          organisationCode: row.organisationCode,
+          organisationName: row.organisationName,
+          contactPointId: row.contactPointId,
+          name: row.name,
+          operations: computeOperations(row, { suppress: true }),
+        })),
+      };
+    },
+
     /** Open data: published operations figures per organisation and month (suppression applied). */
     async openData(query: PeriodQuery) {
       const to = query.to ?? currentMonth();
@@ -190,4 +221,5 @@ export function operationsService(db: Database, options: { jobs?: JobRegistry | 
 export type OperationsService = ReturnType<typeof operationsService>;
 export type OrganisationOperations = Awaited<ReturnType<OperationsService['organisationOperations']>>;
 export type RegionalOperations = Awaited<ReturnType<OperationsService['regionalOperations']>>;
+export type BarometerOperations = Awaited<ReturnType<OperationsService['barometer']>>;
 export type { OperationsIndicators };

@@ -231,7 +231,7 @@ describe('operations across the region and in open data', () => {
     expect(lines[0]).toMatch(/^organisation_code,.*,month,contacts,contacts_n,handle_minutes,handle_minutes_n,first_contact_resolution,first_contact_resolution_n,/);
     expect(lines.find((l) => l.startsWith('commune-schaerbeek,'))).toMatch(/,2019-03,14,14,[0-9.]+,14,84\.6,13,/);
     const catalog = (await t.client().get('/api/v1/opendata/catalog.jsonld')).json();
-    expect(catalog['dcat:dataset'].map((d: { 'dct:identifier': string }) => d['dct:identifier'])).toEqual(['irisdesk-satisfaction', 'irisdesk-operations']);
+    expect(catalog['dcat:dataset'].map((d: { 'dct:identifier': string }) => d['dct:identifier'])).toEqual(['irisdesk-satisfaction', 'irisdesk-operations', 'irisdesk-sdg-feedback']);
     const openapi = (await t.app.inject('/api/openapi.json')).json();
     expect(Object.keys(openapi.paths)).toEqual(
       expect.arrayContaining(['/api/v1/satisfaction/organisations/{code}/operations', '/api/v1/satisfaction/region/operations', '/api/v1/opendata/operations.json']),
@@ -252,5 +252,46 @@ describe('operations across the region and in open data', () => {
       const satisfaction = await analyst.get(`/${lang}/satisfaction/region?${PERIOD}&rank=nps`);
       expect(satisfaction.body).toContain(`href="/${lang}/satisfaction/region/operations?${PERIOD.replace('&', '&amp;')}"`);
     }
+  });
+});
+
+describe('service levels on the public barometer', () => {
+  it('never recomputes on read: stale months go to the job, the page says so and when figures were computed', async () => {
+    const stalePeriod = 'from=2018-01&to=2018-06';
+    const first = await t.client().get(`/en/barometer?${stalePeriod}`);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('Some months are being recomputed');
+    const { rows } = await t.db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM jobs WHERE type = $1 AND status = 'queued' AND unique_key = '2018-01-01/2018-06-01'`,
+      [OPERATIONS_REFRESH_JOB],
+    );
+    expect(rows[0]!.count).toBe(1);
+    const { rows: computed } = await t.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM operations_refresh WHERE month = '2018-03-01'`);
+    expect(computed[0]!.count).toBe(0);
+    await runDueJobs({ db: t.db, registry: t.services.jobs });
+    const after = await t.client().get(`/en/barometer?${stalePeriod}`);
+    expect(after.body).not.toContain('Some months are being recomputed');
+    expect(after.body).toContain('Figures computed on');
+  });
+
+  it('shows the public service levels per organisation and contact point beside satisfaction, suppressed, in three languages', async () => {
+    for (const lang of ['fr', 'nl', 'en'] as const) {
+      const page = await t.client().get(`/${lang}/barometer?from=2019-01&to=2019-06`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toMatch(/<svg viewBox[^>]*role="img"/);
+      expect(page.body).toContain('aria-labelledby="barometer-service-levels"');
+    }
+    const page = (await t.client().get('/en/barometer?from=2019-01&to=2019-06')).body;
+    const section = page.slice(page.indexOf('id="barometer-service-levels"'));
+    expect(section).toContain('Service levels per organisation (fewer than 10 records: not published)');
+    // first-contact resolution at Schaerbeek rests on 13 records: published; waiting at the test desk on 3: hidden
+    expect(section).toMatch(/84[.,]6 %\s*<span class="irisdesk-muted">\(n = 13\)/);
+    const desk = section.slice(section.indexOf('Test desk'));
+    expect(desk).toMatch(/^Test desk[^]*?<\/tr>/);
+    expect(desk.slice(0, desk.indexOf('</tr>'))).toContain('n = 3, hidden');
+    // never the safety incidents nor the internal workload on the public page
+    expect(section).not.toContain('Safety incidents');
+    expect(section).not.toContain('Tasks sent to');
+    expect((await t.client().get('/en/barometer?from=2019-13')).statusCode).toBe(400);
   });
 });

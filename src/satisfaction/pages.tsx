@@ -484,7 +484,8 @@ export function RegionalDashboardPage(props: { data: RegionalDashboard; rankBy: 
   );
 }
 
-export function BarometerPage(props: { data: Barometer }) {
+/** The public barometer; `serviceLevels` is the operations section (operations-pages.tsx), shown after satisfaction. */
+export function BarometerPage(props: { data: Barometer; serviceLevels?: ComponentChildren }) {
   const { t, lang } = usePage();
   const { data } = props;
   return (
@@ -520,12 +521,15 @@ export function BarometerPage(props: { data: Barometer }) {
           />
         </>
       )}
+      {props.serviceLevels}
       <h2 class="utrecht-heading-2">{t('satisfaction.barometer.openData')}</h2>
       <ul class="utrecht-unordered-list">
         <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/satisfaction.csv">{t('satisfaction.barometer.csv')}</Link></li>
         <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/satisfaction.json">{t('satisfaction.barometer.json')}</Link></li>
         <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/operations.csv">{t('satisfaction.ops.export.openDataCsv')}</Link></li>
         <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/operations.json">{t('satisfaction.ops.export.openDataJson')}</Link></li>
+        <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/sdg-feedback.csv">{t('satisfaction.barometer.sdgCsv')}</Link></li>
+        <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/sdg-feedback.json">{t('satisfaction.barometer.sdgJson')}</Link></li>
         <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/catalog.jsonld">{t('satisfaction.barometer.dcat')}</Link></li>
       </ul>
       <IndicatorDefinitions />

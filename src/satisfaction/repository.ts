@@ -343,3 +343,27 @@ export async function latestComments(db: Queryable, organisationId: string, from
   );
   return rows;
 }
+
+/**
+ * Per organisation × service × quarter (or month), for the Single Digital Gateway feedback statistics: only
+ * answers tied to a service (a procedure or information page of the catalogue).
+ */
+export async function sumsByServiceAndPeriod(
+  db: Queryable,
+  filter: SliceFilter,
+  granularity: 'quarter' | 'month',
+): Promise<Array<AggregateSums & OrganisationRef & { serviceCode: string; serviceName: LocalizedText | null; period: string }>> {
+  const w = where(filter);
+  const period = granularity === 'quarter' ? `to_char(a.month, 'YYYY') || '-Q' || to_char(a.month, 'Q')` : `to_char(a.month, 'YYYY-MM')`;
+  const { rows } = await db.query<AggregateSums & OrganisationRef & { serviceCode: string; serviceName: LocalizedText | null; period: string }>(
+    `SELECT o.id, o.code, o.kind, o.name, s.name AS "serviceName", t.*
+       FROM (SELECT a.organisation_id, a.service_code AS "serviceCode", ${period} AS period, ${SUMS}
+               FROM satisfaction_aggregates a WHERE ${w.sql} AND a.service_code <> ''
+              GROUP BY a.organisation_id, a.service_code, 3) t
+       JOIN organisations o ON o.id = t.organisation_id
+       LEFT JOIN services s ON s.code = t."serviceCode"
+      ORDER BY o.code, t."serviceCode", t.period`,
+    w.params,
+  );
+  return rows;
+}

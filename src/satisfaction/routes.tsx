@@ -17,9 +17,9 @@ import { CHANNELS } from './repository.ts';
 import { INDICATORS, type IndicatorKey } from './indicators.ts';
 import { FeedbackAnswerBody, FeedbackAnswerForm, formToAnswer, standardQuestions } from './questionnaire.ts';
 import { BarometerPage, FeedbackPage, FeedbackThanksPage, OrganisationDashboardPage, RegionalDashboardPage } from './pages.tsx';
-import { dcatCatalog, INDICATOR_COLUMNS, indicatorValues, openDataCsv, OPERATIONS_CSV_COLUMNS, operationsOpenDataCsv, operationsValues, toCsv } from './exports.ts';
+import { dcatCatalog, INDICATOR_COLUMNS, indicatorValues, openDataCsv, OPERATIONS_CSV_COLUMNS, operationsOpenDataCsv, operationsValues, sdgFeedbackCsv, toCsv } from './exports.ts';
 import { OPERATIONS_INDICATORS, type OperationsKey } from './operations.ts';
-import { OrganisationOperationsPage, RegionalOperationsPage } from './operations-pages.tsx';
+import { BarometerServiceLevels, OrganisationOperationsPage, RegionalOperationsPage } from './operations-pages.tsx';
 import { satisfactionHome } from './authorisation.ts';
 import { currentMonth } from './service.ts';
 
@@ -462,7 +462,12 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
   });
 
   // ---- Public barometer and open data
-  app.get('/:lang/barometer', { schema: pageSchema }, async (request, reply) => renderPage(request, reply, <BarometerPage data={await satisfaction.barometer()} />));
+  app.get('/:lang/barometer', { schema: { ...pageSchema, querystring: Type.Object({ ...PeriodQuery }) } }, async (request, reply) => {
+    const data = await satisfaction.barometer(request.query);
+    // Service levels beside satisfaction: read from the pre-computed months, never recomputed here (0018).
+    const service = await operationsIndicators.barometer(data.period);
+    return renderPage(request, reply, <BarometerPage data={data} serviceLevels={<BarometerServiceLevels data={service} />} />);
+  });
 
   const OpenDataQuery = Type.Object({ ...PeriodQuery });
   app.get(
@@ -542,6 +547,86 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
         .header('cache-control', 'public, max-age=3600')
         .header('access-control-allow-origin', '*')
         .send(operationsOpenDataCsv(data.rows));
+    },
+  );
+  // Single Digital Gateway user-feedback statistics (Regulation (EU) 2018/1724 art. 25, Implementing Regulation (EU) 2020/1121)
+  const SdgQuery = Type.Object({
+    ...PeriodQuery,
+    granularity: Type.Optional(Type.Enum(['quarter', 'month'], { description: 'Quarters (default; the period is widened to whole quarters) or months' })),
+    channel: Type.Optional(Type.Enum(CHANNELS, { description: 'Only the answers after contacts on one channel, e.g. web for online procedures' })),
+  });
+  const SdgRow = Type.Object({
+    organisationCode: Type.String(),
+    organisationKind: Type.String(),
+    organisationName: Localized,
+    serviceCode: Type.String(),
+    serviceName: Type.Union([Localized, Type.Null()]),
+    serviceUrls: Type.Object({ fr: Type.String(), nl: Type.String(), en: Type.String() }, { description: 'The public pages of the service the feedback is about' }),
+    period: Type.String({ description: '2026-Q3, or 2026-07 by month' }),
+    granularity: Type.String(),
+    start: Type.String({ format: 'date' }),
+    end: Type.String({ format: 'date' }),
+    answers: Type.Integer({ description: 'Number of feedback answers' }),
+    suppressed: Type.Boolean({ description: 'Ratings and obstacles hidden: fewer than 10 answers' }),
+    ratings: Type.Object({
+      overallMean: Type.Union([Type.Number(), Type.Null()], { description: 'Mean overall rating, 1 (very dissatisfied) to 5 (very satisfied)' }),
+      satisfied: Type.Union([Type.Number(), Type.Null()], { description: '% of the top two levels' }),
+      score10: Type.Union([Type.Number(), Type.Null()]),
+      clarity: Type.Union([Type.Number(), Type.Null()], { description: '% who found the information clear' }),
+      easy: Type.Union([Type.Number(), Type.Null()], { description: '% who found it easy' }),
+      needMet: Type.Union([Type.Number(), Type.Null()], { description: '% whose need was met' }),
+    }),
+    obstacles: Type.Object({
+      needNotMet: Type.Union([Type.Integer(), Type.Null()], { description: 'Answers: the need was not met' }),
+      needPartlyMet: Type.Union([Type.Integer(), Type.Null()], { description: 'Answers: the need was partly met' }),
+      couldNotReach: Type.Union([Type.Integer(), Type.Null()], { description: 'Answers: could not reach the administration' }),
+      notEasy: Type.Union([Type.Integer(), Type.Null()], { description: 'Answers: it was not easy' }),
+    }),
+  });
+  app.get(
+    '/api/v1/opendata/sdg-feedback.json',
+    {
+      schema: {
+        tags: ['open data'],
+        summary: 'Single Digital Gateway user-feedback statistics per organisation, service and quarter (8 quarters by default; under 10 answers suppressed; no comments)',
+        querystring: SdgQuery,
+        response: {
+          200: Type.Object({
+            title: Type.String(),
+            license: Type.String(),
+            catalog: Type.String(),
+            conformsTo: Type.String(),
+            period: PeriodSchema,
+            granularity: Type.String(),
+            channel: Type.Union([Type.String(), Type.Null()]),
+            rows: Type.Array(SdgRow),
+          }),
+          ...errorResponses(400),
+        },
+      },
+    },
+    async (request, reply) => {
+      const data = await satisfaction.sdgFeedback(request.query);
+      reply.header('cache-control', 'public, max-age=3600').header('access-control-allow-origin', '*');
+      return {
+        title: 'IrisDesk – user feedback statistics for the Single Digital Gateway',
+        license: 'CC0-1.0',
+        catalog: `${config.publicUrl}/api/v1/opendata/catalog.jsonld`,
+        conformsTo: 'http://data.europa.eu/eli/reg_impl/2020/1121/oj',
+        ...data,
+      };
+    },
+  );
+  app.get(
+    '/api/v1/opendata/sdg-feedback.csv',
+    { schema: { tags: ['open data'], summary: 'The same, as CSV', querystring: SdgQuery, produces: ['text/csv'] } },
+    async (request, reply) => {
+      const data = await satisfaction.sdgFeedback(request.query);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .header('access-control-allow-origin', '*')
+        .send(sdgFeedbackCsv(data.rows));
     },
   );
   app.get(

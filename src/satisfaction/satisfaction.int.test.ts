@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app.ts';
 import type { FeedbackInvitationInput } from './service.ts';
+import type { FeedbackAnswerInput } from './questionnaire.ts';
 
 let t: TestApp;
 let orgIds: Record<string, string>;
@@ -245,5 +246,79 @@ describe('dashboards, suppression and isolation', () => {
     expect(made.statusCode).toBe(201);
     const token = made.json().token;
     expect((await t.client().get(`/api/v1/feedback/${token}`)).json().organisation.code).toBe('commune-schaerbeek');
+  });
+});
+
+describe('Single Digital Gateway feedback statistics (open data)', () => {
+  let serviceCode: string;
+
+  beforeAll(async () => {
+    serviceCode = (await t.db.query<{ code: string }>('SELECT code FROM services ORDER BY code LIMIT 1')).rows[0]!.code;
+    // Q2 2017, on the web: 6 satisfied, 2 who could not get what they needed, 2 partly; Q3 2017 by phone: 3 answers.
+    const answers = [
+      ...Array.from({ length: 6 }, () => VALID),
+      ...Array.from({ length: 2 }, () => ({ ...VALID, overall: 2, effort: 2, needMet: 'no', reached: false })),
+      ...Array.from({ length: 2 }, () => ({ ...VALID, overall: 3, effort: 3, needMet: 'partly', comment: 'Le formulaire en ligne ne fonctionnait pas' })),
+    ];
+    for (const answer of answers) {
+      const { token } = await invite('commune-schaerbeek', { serviceCode, channel: 'web', contactAt: new Date('2017-05-10T10:00:00Z') });
+      await t.services.satisfaction.submitAnswer(token, answer as FeedbackAnswerInput);
+    }
+    for (let i = 0; i < 3; i++) {
+      const { token } = await invite('commune-schaerbeek', { serviceCode, channel: 'phone', contactAt: new Date('2017-08-10T10:00:00Z') });
+      await t.services.satisfaction.submitAnswer(token, VALID as FeedbackAnswerInput);
+    }
+  });
+
+  it('gives answers, ratings and reported obstacles per service and quarter, suppressed under 10, without comments', async () => {
+    const response = await t.client().get('/api/v1/opendata/sdg-feedback.json?from=2017-05&to=2017-08');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    const body = response.json();
+    expect(body).toMatchObject({ granularity: 'quarter', channel: null, conformsTo: 'http://data.europa.eu/eli/reg_impl/2020/1121/oj' });
+    expect(body.period).toMatchObject({ from: '2017-04', to: '2017-09' }); // widened to whole quarters
+    const rows = body.rows.filter((r: { organisationCode: string }) => r.organisationCode === 'commune-schaerbeek');
+    expect(rows.map((r: { period: string }) => r.period)).toEqual(['2017-Q2', '2017-Q3']);
+    expect(rows[0]).toMatchObject({
+      serviceCode,
+      start: '2017-04-01',
+      end: '2017-06-30',
+      answers: 10,
+      suppressed: false,
+      ratings: { overallMean: 4, satisfied: 60, clarity: 100, easy: 60, needMet: 60 },
+      obstacles: { needNotMet: 2, needPartlyMet: 2, couldNotReach: 2, notEasy: 4 },
+    });
+    expect(rows[0].serviceUrls.nl).toMatch(new RegExp(`/nl/services/${serviceCode}$`));
+    expect(rows[1]).toMatchObject({ answers: 3, suppressed: true, ratings: { overallMean: null, satisfied: null }, obstacles: { needNotMet: null, notEasy: null } });
+    expect(response.body).not.toContain('formulaire');
+
+    const web = (await t.client().get('/api/v1/opendata/sdg-feedback.json?from=2017-04&to=2017-09&channel=web')).json();
+    expect(web.rows.map((r: { period: string; answers: number }) => [r.period, r.answers])).toEqual([['2017-Q2', 10]]);
+    const monthly = (await t.client().get('/api/v1/opendata/sdg-feedback.json?from=2017-05&to=2017-05&granularity=month')).json();
+    expect(monthly.rows).toEqual([expect.objectContaining({ period: '2017-05', start: '2017-05-01', end: '2017-05-31', answers: 10 })]);
+
+    const csv = await t.client().get('/api/v1/opendata/sdg-feedback.csv?from=2017-04&to=2017-06');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.split('\r\n');
+    expect(lines[0]).toMatch(/^organisation_code,.*,service_code,.*,period,period_start,period_end,answers,suppressed,rating_mean_1_5,rating_satisfied_pct,.*,obstacle_need_not_met,obstacle_need_partly_met,obstacle_could_not_reach,obstacle_not_easy$/);
+    expect(lines[1]).toMatch(new RegExp(`^commune-schaerbeek,commune,.*,${serviceCode},.*,2017-Q2,2017-04-01,2017-06-30,10,false,4,60,.*,2,2,2,4$`));
+  });
+
+  it('refuses a bad granularity, channel or period, and is described in the DCAT-AP catalogue and linked from the barometer', async () => {
+    expect((await t.client().get('/api/v1/opendata/sdg-feedback.json?granularity=week')).statusCode).toBe(400);
+    expect((await t.client().get('/api/v1/opendata/sdg-feedback.csv?channel=pigeon')).statusCode).toBe(400);
+    expect((await t.client().get('/api/v1/opendata/sdg-feedback.json?from=2017-09&to=2017-01')).statusCode).toBe(400);
+    const catalog = (await t.client().get('/api/v1/opendata/catalog.jsonld')).json();
+    const sdg = catalog['dcat:dataset'].find((d: { 'dct:identifier': string }) => d['dct:identifier'] === 'irisdesk-sdg-feedback');
+    expect(JSON.stringify(sdg['dcat:distribution'])).toContain('/api/v1/opendata/sdg-feedback.csv');
+    // the existing public contract is unchanged
+    expect(catalog['dcat:dataset'][0]['dct:identifier']).toBe('irisdesk-satisfaction');
+    expect((await t.client().get('/api/v1/opendata/satisfaction.csv?from=2017-04&to=2017-06')).body.split('\r\n')[0]).toBe(
+      'organisation_code,organisation_kind,organisation_name_fr,organisation_name_nl,organisation_name_en,month,answers,suppressed,csat,score10,clarity,effort,need_met,reachability,autonomy,nps,nps_answers',
+    );
+    for (const lang of ['fr', 'nl', 'en']) {
+      const page = await t.client().get(`/${lang}/barometer`);
+      expect(page.body).toContain('href="/api/v1/opendata/sdg-feedback.csv"');
+    }
   });
 });

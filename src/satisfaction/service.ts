@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
-import type { Language } from '../platform/i18n/languages.ts';
+import type { Language, LocalizedText } from '../platform/i18n/languages.ts';
 import { insertAuditEntry } from '../audit/repository.ts';
 import type { Actor } from '../identity/actor.ts';
 import * as repo from './repository.ts';
@@ -244,9 +244,9 @@ export function satisfactionService(db: Database, options: { publicUrl: string }
       return regional(filters);
     },
 
-    /** The public barometer: the last 12 months, per organisation and contact point, suppressed. */
-    async barometer() {
-      const period = resolvePeriod({});
+    /** The public barometer: the last 12 months (or the period asked for), per organisation and contact point, suppressed. */
+    async barometer(query: PeriodQuery = {}) {
+      const period = resolvePeriod(query);
       const range = { from: firstDay(period.from), to: firstDay(period.to) };
       const [organisations, contactPoints, total] = await Promise.all([
         repo.sumsByOrganisation(db, range),
@@ -276,6 +276,26 @@ export function satisfactionService(db: Database, options: { publicUrl: string }
         period,
         rows: withIndicators(rows, true).map(({ code, kind, name, month, indicators }) => ({ organisationCode: code, organisationKind: kind, organisationName: name, month, indicators })),
       };
+    },
+
+    /**
+     * The Single Digital Gateway user-feedback statistics (Regulation (EU) 2018/1724 art. 25, Implementing
+     * Regulation (EU) 2020/1121): per organisation, service and quarter (or month), the number of answers, the
+     * ratings and the obstacles users reported; suppressed under 10 answers; never the free-text comments.
+     */
+    async sdgFeedback(query: PeriodQuery & { granularity?: 'quarter' | 'month' | undefined; channel?: string | undefined }) {
+      const granularity = query.granularity ?? 'quarter';
+      const to = query.to ?? currentMonth();
+      let from = query.from ?? monthOf(monthIndex(to) - (granularity === 'quarter' ? 21 : 11));
+      let last = to;
+      if (granularity === 'quarter') {
+        from = monthOf(monthIndex(from) - (monthIndex(from) % 3));
+        last = monthOf(monthIndex(to) - (monthIndex(to) % 3) + 2);
+      }
+      const period = resolvePeriod({ from, to: last });
+      const channel = query.channel || undefined;
+      const rows = await repo.sumsByServiceAndPeriod(db, { from: firstDay(period.from), to: firstDay(period.to), channel }, granularity);
+      return { period, granularity, channel: channel ?? null, rows: rows.map((row) => sdgRow(row, granularity, options.publicUrl)) };
     },
 
     /** Recomputes sums from answers (after a bulk load). */
@@ -317,6 +337,59 @@ export function satisfactionService(db: Database, options: { publicUrl: string }
     };
   }
 }
+
+/** The span of a reporting period: '2026-Q3' → 2026-07-01 … 2026-09-30; '2026-07' → the month. */
+export function periodSpan(label: string): { start: string; end: string } {
+  const quarter = /^([0-9]{4})-Q([1-4])$/.exec(label);
+  const first = quarter ? `${quarter[1]}-${String((Number(quarter[2]) - 1) * 3 + 1).padStart(2, '0')}` : label;
+  const lastMonth = quarter ? monthOf(monthIndex(first) + 2) : label;
+  const next = monthOf(monthIndex(lastMonth) + 1);
+  const end = new Date(Date.parse(`${next}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return { start: `${first}-01`, end };
+}
+
+/**
+ * One row of the SDG statistics. Ratings: mean overall rating (1–5, the common tool's scale) and the share
+ * of the top two levels. Obstacles the user reported: need not met, need met partly, could not reach the
+ * administration, not easy. All hidden (null) under 10 answers; the number of answers stays.
+ */
+function sdgRow(
+  row: AggregateSums & { code: string; kind: string; name: LocalizedText; serviceCode: string; serviceName: LocalizedText | null; period: string },
+  granularity: 'quarter' | 'month',
+  publicUrl: string,
+) {
+  const indicators = computeIndicators(row, { suppress: true });
+  const shown = !indicators.suppressed && row.answers > 0;
+  return {
+    organisationCode: row.code,
+    organisationKind: row.kind,
+    organisationName: row.name,
+    serviceCode: row.serviceCode,
+    serviceName: row.serviceName,
+    serviceUrls: { fr: `${publicUrl}/fr/services/${row.serviceCode}`, nl: `${publicUrl}/nl/services/${row.serviceCode}`, en: `${publicUrl}/en/services/${row.serviceCode}` },
+    period: row.period,
+    granularity,
+    ...periodSpan(row.period),
+    answers: row.answers,
+    suppressed: indicators.suppressed,
+    ratings: {
+      overallMean: indicators.overallMean,
+      satisfied: indicators.csat,
+      score10: indicators.score10,
+      clarity: indicators.clarity,
+      easy: indicators.effort,
+      needMet: indicators.needMet,
+    },
+    obstacles: {
+      needNotMet: shown ? row.answers - row.needYes - row.needPartly : null,
+      needPartlyMet: shown ? row.needPartly : null,
+      couldNotReach: shown ? row.answers - row.reached : null,
+      notEasy: shown ? row.answers - row.effortEasy : null,
+    },
+  };
+}
+
+export type SdgFeedbackRow = ReturnType<typeof sdgRow>;
 
 export type SatisfactionService = ReturnType<typeof satisfactionService>;
 export type OrganisationDashboard = Awaited<ReturnType<SatisfactionService['organisationDashboard']>>;
