@@ -1,5 +1,6 @@
 // Browser tests of the catalogue pages: home search box, search results (good and without a good result),
-// service page with "where do I go?" (shared postal code, then the chosen commune), organisation page,
+// service page with "where do I go?" (shared postal code, then the chosen commune) and its "give your opinion"
+// widget (to the questionnaire), organisation page,
 // guided orientation and the editors' screens. Each flow runs in one language (search in fr, no good
 // result and "where do I go?" in nl, organisation pages, orientation and the editors in en); a page tour per
 // language visits every page the flows show, so that axe-core checks each of them in fr, nl and en.
@@ -60,6 +61,11 @@ describe('catalogue flows', () => {
       await expect(choice.count()).resolves.toBe(1);
       await submitAndCheck(page, choice, { status: 200 });
       await expect(page.locator('a[href$="/organisations/commune-ixelles"]').count()).resolves.toBeGreaterThan(0);
+      // The commune known, the "give your opinion" widget leads to the standard questionnaire about the service.
+      await expect(page.getByRole('heading', { name: t('satisfaction.widget.heading') }).count()).resolves.toBe(1);
+      await submitAndCheck(page, page.getByRole('button', { name: t('satisfaction.widget.button') }), { status: 200 });
+      expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/${lang}/feedback/[A-Za-z0-9_-]+$`));
+      await visit(page, `/${lang}/services/change-of-address?postalCode=1050&organisation=commune-ixelles`);
       await page.getByLabel(t('catalogue.where.postalCode')).fill('12');
       await submitAndCheck(page, page.getByRole('button', { name: t('catalogue.where.submit') }), { status: 400 });
     }));
@@ -148,6 +154,8 @@ describe.each(LANGUAGES)('catalogue page tour in %s', (lang) => {
         await expect(page.locator('a[href*="organisation=commune-ixelles"]').count()).resolves.toBe(1);
         await visit(page, `/${lang}/services/change-of-address?postalCode=1050&organisation=commune-ixelles`);
         await expect(page.locator('a[href$="/organisations/commune-ixelles"]').count()).resolves.toBeGreaterThan(0);
+        await submitAndCheck(page, page.getByRole('button', { name: t('satisfaction.widget.button') }), { status: 200 });
+        expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/${lang}/feedback/[A-Za-z0-9_-]+$`));
       }
       if (lang !== ORIENTATION_LANG) {
         await visit(page, `/${lang}/organisations/commune-schaerbeek`);

@@ -1,5 +1,6 @@
 // Browser tests of queue tickets: the interactive flow runs once, in Dutch — the kiosk, the "my ticket" page,
-// the display board (live: a call made by the agent appears without reloading) and the agent's counter. In
+// the display board (live: a call made by the agent appears without reloading), the agent's counter and the
+// counter's feedback QR code (satisfaction/counter-link); the kiosk's ticket shows a QR code to itself. In
 // French and English a page tour opens the same screens (a ticket taken by a plain form post and served
 // through the counter API) and checks them in that language. axe-core runs on every screen in the
 // three languages. The flow runs on a contact point open around the clock, created through the API, so that it
@@ -57,6 +58,8 @@ describe('queue tickets in nl', { timeout: 240_000 }, () => {
       const number = (await visitor.locator('.queues-number').textContent())!.trim();
       expect(number).toMatch(/^A\d{3}$/);
       await expect(visitor.getByText(t('queues.ticket.position', { position: 1 })).count()).resolves.toBe(1);
+      // The kiosk's ticket: a QR code to the same ticket page, for the visitor's phone.
+      await expect(visitor.getByRole('img', { name: t('queues.ticket.qrLabel', { number }) }).count()).resolves.toBe(1);
 
       const board = await visitorContext.newPage();
       await visit(board, `/${lang}/contact-points/${id}/board`);
@@ -83,6 +86,13 @@ describe('queue tickets in nl', { timeout: 240_000 }, () => {
         await agent.getByLabel(t('queues.field.outcome')).selectOption('answered_first_contact');
         await submitAndCheck(agent, agent.getByRole('button', { name: t('queues.counter.finish') }), { status: 200 });
         await expect(agent.getByText(t('queues.counter.free')).count()).resolves.toBe(1);
+        // The visitor's feedback link as a QR code, made at the counter (linked from the counter screen).
+        await submitAndCheck(agent, agent.getByRole('link', { name: t('queues.counter.feedbackLink') }), { status: 200 });
+        expect(new URL(agent.url()).pathname).toBe(`/${lang}/satisfaction/counter-link`);
+        await agent.getByLabel(t('satisfaction.counterLink.field.language')).selectOption('fr');
+        await submitAndCheck(agent, agent.getByRole('button', { name: t('satisfaction.counterLink.submit') }), { status: 201 });
+        await expect(agent.getByRole('img', { name: t('satisfaction.counterLink.qrLabel') }).count()).resolves.toBe(1);
+        await visit(agent, `/${lang}/queues/counters/${counterId}`);
         // Calling with nobody waiting explains it at the top of the page.
         await submitAndCheck(agent, agent.getByRole('button', { name: t('queues.counter.callNext') }), { status: 409 });
         await expect(agent.locator('[data-error-summary]').textContent()).resolves.toContain(t('errors.queue.nobody_waiting'));
@@ -118,10 +128,14 @@ describe.each(['fr', 'en'] as const)('queue pages in %s', { timeout: 240_000 }, 
       const number = (await visitor.locator('.queues-number').textContent())!.trim();
       expect(number).toMatch(/^A\d{3}$/);
       await expect(visitor.getByText(t('queues.ticket.position', { position: 1 })).count()).resolves.toBe(1);
+      await expect(visitor.getByRole('img', { name: t('queues.ticket.qrLabel', { number }) }).count()).resolves.toBe(1);
       await withPage(async (agent) => {
         await signIn(agent, lang, 'agent@demo.irisdesk.brussels');
         await visit(agent, `/${lang}/queues`);
         await expect(agent.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('queues.agent.title'));
+        await visit(agent, `/${lang}/satisfaction/counter-link`);
+        await submitAndCheck(agent, agent.getByRole('button', { name: t('satisfaction.counterLink.submit') }), { status: 201 });
+        await expect(agent.getByRole('img', { name: t('satisfaction.counterLink.qrLabel') }).count()).resolves.toBe(1);
         const act = async (action: string, data: object = {}) => {
           const response = await agent.request.post(`/api/v1/queue-counters/${counterId}/${action}`, { data });
           expect(response.status(), `counter action ${action}`).toBe(200);

@@ -33,6 +33,8 @@ import { mailRoutes } from './platform/mail/routes.tsx';
 import { realtimeRoutes } from './platform/realtime/routes.ts';
 import { catalogueRoutes } from './catalogue/routes.tsx';
 import { satisfactionRoutes } from './satisfaction/routes.tsx';
+import { feedbackWidgetRoutes } from './satisfaction/widget-routes.tsx';
+import { counterLinkRoutes } from './satisfaction/counter-link-routes.tsx';
 import { competenceRoutes } from './competence/routes.tsx';
 import { contactIntakeRoutes } from './contactcenter/intake/routes.tsx';
 import { queueRoutes } from './queues/routes.tsx';
@@ -183,6 +185,8 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   realtimeRoutes(app, services);
   catalogueRoutes(app, services);
   satisfactionRoutes(app, services);
+  feedbackWidgetRoutes(app, services);
+  counterLinkRoutes(app, services);
   competenceRoutes(app, services);
   contactIntakeRoutes(app, services);
   queueRoutes(app, services);

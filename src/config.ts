@@ -45,6 +45,8 @@ export interface Config {
   contactFirstLine: string;
   /** Public contact submissions and status look-ups per client address per 10 minutes (0: no limit). */
   contactIntakeLimit: number;
+  /** Feedback invitations from the widget of service pages per client address per hour (0: no limit). */
+  feedbackWidgetLimit: number;
   /** Cost of new password hashes: standard, or minimal for test suites (never in production). */
   passwordHashCost: PasswordHashCost;
 }
@@ -174,6 +176,7 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`CONTACT_FIRST_LINE must be an organisation code such as easy-brussels (got "${contactFirstLine}").`);
   }
   const contactIntakeLimit = integer('CONTACT_INTAKE_LIMIT', 30, 0, 1_000_000);
+  const feedbackWidgetLimit = integer('FEEDBACK_WIDGET_LIMIT', 10, 0, 1_000_000);
   const passwordHashCostRaw = read('PASSWORD_HASH_COST') ?? (appEnv === 'test' ? 'minimal' : 'standard');
   let passwordHashCost: PasswordHashCost = 'standard';
   if (!(PASSWORD_HASH_COSTS as readonly string[]).includes(passwordHashCostRaw)) {
@@ -208,6 +211,7 @@ export function loadConfig(env: Env = process.env): Config {
     inboundSmtpMaxBytes,
     contactFirstLine,
     contactIntakeLimit,
+    feedbackWidgetLimit,
     passwordHashCost,
   };
 }

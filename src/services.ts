@@ -11,6 +11,7 @@ import { contactPointService } from './contactpoints/service.ts';
 import { catalogueService } from './catalogue/service.ts';
 import { satisfactionService } from './satisfaction/service.ts';
 import { operationsService } from './satisfaction/operations-service.ts';
+import { feedbackWidgetService } from './satisfaction/widget.ts';
 import { competenceService } from './competence/service.ts';
 import { contactCenterService } from './contactcenter/intake/service.ts';
 import { knowledgeService } from './knowledge/service.ts';
@@ -43,6 +44,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     contactPoints: contactPointService(db),
     catalogue: catalogueService(db, { contactPoints: contactPointService(db) }),
     satisfaction: satisfactionService(db, { publicUrl: config.publicUrl }),
+    feedbackWidget: feedbackWidgetService(db, { publicUrl: config.publicUrl, limit: config.feedbackWidgetLimit }),
     operationsIndicators: operationsService(db, { jobs }),
     competence: competenceService(db),
     contactCenter: contactCenterService(db, { mail, jobs, audit, config }),

@@ -247,7 +247,7 @@ function Fact({ label, children }: { label: string; children: ComponentChildren 
   );
 }
 
-export function ServicePage({ service, view, orientation, publicUrl, related }: { service: ServiceRecord; view: ServiceView; orientation: OrientationState; publicUrl: string; related?: ComponentChildren }) {
+export function ServicePage({ service, view, orientation, publicUrl, related, feedback }: { service: ServiceRecord; view: ServiceView; orientation: OrientationState; publicUrl: string; related?: ComponentChildren; feedback?: ComponentChildren }) {
   const { t, lang } = usePage();
   const url = `${publicUrl.replace(/\/$/, '')}/${lang}/services/${service.code}`;
   const provider = service.competentOrganisation ? pickText(service.competentOrganisation.name, lang).text : undefined;
@@ -360,6 +360,7 @@ export function ServicePage({ service, view, orientation, publicUrl, related }: 
       <Paragraph>
         <Link href={`/${lang}/contact?service=${service.code}`}>{t('contact.link.fromService')}</Link>
       </Paragraph>
+      {feedback}
     </Layout>
   );
 }

@@ -9,6 +9,7 @@ import { AppError, type FieldError } from '../platform/http/errors.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { sendEncodedJson } from '../platform/http/encoded-json.ts';
 import { renderPage } from '../platform/views/render.tsx';
+import { FeedbackWidget } from '../satisfaction/widget-pages.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
 import { LANGUAGES, type Language } from '../platform/i18n/languages.ts';
 import {
@@ -282,7 +283,14 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
     const orientation = await orientationState(service, lang, request.query.postalCode, request.query.organisation);
     if (orientation.contactPoints?.length) orientation.queueWaits = await queues.waitByContactPoint(service.code);
     const related = <RelatedArticles articles={await knowledge.forService(service.code, lang)} />;
-    return renderPage(request, reply, <ServicePage service={service} view={view} orientation={orientation} publicUrl={config.publicUrl} related={related} />, orientation.errors ? 400 : 200);
+    const competent = orientation.organisation?.resolved ? { code: orientation.organisation.code, name: orientation.organisation.name } : undefined;
+    const feedback = <FeedbackWidget serviceCode={service.code} needsPlace={orientation.needsPlace} postalCode={orientation.postalCode} organisation={competent} />;
+    return renderPage(
+      request,
+      reply,
+      <ServicePage service={service} view={view} orientation={orientation} publicUrl={config.publicUrl} related={related} feedback={feedback} />,
+      orientation.errors ? 400 : 200,
+    );
   });
 
   async function orientationState(service: ServiceRecord, lang: Language, rawPostalCode: string | undefined, chosen: string | undefined): Promise<OrientationState> {

@@ -13,6 +13,7 @@ import type { ContactPointDetail } from '../contactpoints/service.ts';
 import type { CounterRecord, PriorityCategoryRecord, QueueServiceRecord } from './repository.ts';
 import type { AgentTicket, CounterScreen, TicketView, WaitReport } from './service.ts';
 import { queueAssets } from './assets.ts';
+import { QrCode } from '../platform/views/QrCode.tsx';
 
 const assetsHead = (
   <>
@@ -183,7 +184,7 @@ export function FeedbackLinksPage({ feedbackUrl, surveyUrl }: { feedbackUrl: str
   );
 }
 
-export function TicketPage({ view, kiosk, newTicketUrl }: { view: TicketView; kiosk: boolean; newTicketUrl: string }) {
+export function TicketPage({ view, kiosk, newTicketUrl, ticketUrl }: { view: TicketView; kiosk: boolean; newTicketUrl: string; ticketUrl: string }) {
   const { t, lang, pathWithoutLang } = usePage();
   const called = view.status === 'called' || view.status === 'serving';
   return (
@@ -227,6 +228,15 @@ export function TicketPage({ view, kiosk, newTicketUrl }: { view: TicketView; ki
         <Paragraph>
           <small class="queues-muted">{t('queues.ticket.keepLink')}</small>
         </Paragraph>
+        {kiosk && (
+          <section aria-labelledby="ticket-qr" class="queues-ticket-qr">
+            <h2 class="utrecht-heading-2" id="ticket-qr">
+              {t('queues.ticket.qrHeading')}
+            </h2>
+            <Paragraph>{t('queues.ticket.qrHelp')}</Paragraph>
+            <QrCode value={ticketUrl} label={t('queues.ticket.qrLabel', { number: view.number })} />
+          </section>
+        )}
         {kiosk && (
           <Paragraph>
             <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={newTicketUrl}>
@@ -462,6 +472,11 @@ export function CounterPage({ screen, errors, issued }: { screen: CounterScreen;
             />
           </ActionForm>
         </section>
+        <Paragraph>
+          <a class="utrecht-link" href={`/${lang}/satisfaction/counter-link?contactPoint=${screen.contactPoint.id}${current?.serviceCode ? `&service=${current.serviceCode}` : ''}`}>
+            {t('queues.counter.feedbackLink')}
+          </a>
+        </Paragraph>
       </div>
     </Layout>
   );

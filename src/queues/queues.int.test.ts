@@ -331,6 +331,11 @@ describe('agents at their counters', () => {
     const ticketPage = await t.client().get(kiosk.headers.location as string);
     expect(ticketPage.statusCode).toBe(200);
     expect(ticketPage.body).toContain('You are next.');
+    // The kiosk's ticket carries a QR code to the same ticket page (for the visitor's phone), the link beside it.
+    const ownPage = (kiosk.headers.location as string).split('?')[0]!;
+    expect(ticketPage.body).toMatch(/<svg[^>]*role="img"[^>]*aria-label="QR code leading to your ticket A\d{3}"/);
+    expect(ticketPage.body).toContain(`href="${t.config.publicUrl}${ownPage}">${t.config.publicUrl}${ownPage}</a>`);
+    expect((await t.client().get(ownPage)).body).not.toContain('irisdesk-qr');
     const board = await t.client().get(`/nl/contact-points/${pointId}/board`);
     expect(board.statusCode).toBe(200);
     expect(board.body).toContain('aria-live');

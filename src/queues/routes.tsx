@@ -421,7 +421,8 @@ export function queueRoutes(app: App, services: Services) {
       const view = await queues.ticketView(request.params.token);
       const kiosk = request.query.kiosk === view.contactPointId;
       reply.header('referrer-policy', 'no-referrer');
-      return renderPage(request, reply, <TicketPage view={view} kiosk={kiosk} newTicketUrl={`/${request.params.lang}/contact-points/${view.contactPointId}/kiosk`} />);
+      const ticketUrl = `${services.config.publicUrl}/${request.params.lang}/tickets/${encodeURIComponent(request.params.token)}`;
+      return renderPage(request, reply, <TicketPage view={view} kiosk={kiosk} ticketUrl={ticketUrl} newTicketUrl={`/${request.params.lang}/contact-points/${view.contactPointId}/kiosk`} />);
     },
   );
 

@@ -32,3 +32,8 @@ export function satisfactionHome(actor: Actor): 'region' | 'organisation' | null
   if (hasRole(actor, 'organisation_manager')) return 'organisation';
   return null;
 }
+
+/** Making a feedback link for a contact of one's own organisation (QR code at a counter, link by phone). */
+export function canMakeFeedbackLink(actor: Actor | null): boolean {
+  return hasRole(actor, 'first_line_agent', 'second_line_agent', 'organisation_manager');
+}
