@@ -5,15 +5,14 @@
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, Heading1, Link, Paragraph, SubmitButton, Table, Text } from '../platform/views/components.tsx';
+import { Alert, Heading1, Paragraph, Table, Text } from '../platform/views/components.tsx';
 import { pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import { formatDateTime, formatNumber } from '../platform/i18n/format.ts';
 import type { Translate } from '../platform/i18n/messages.ts';
-import { CHANNELS } from './repository.ts';
 import { OPERATIONS_INDICATORS, OPERATIONS_UNIT, rankOperations, type Figure, type OperationsIndicators, type OperationsKey } from './operations.ts';
 import type { BarometerOperations, OrganisationOperations, RegionalOperations } from './operations-service.ts';
 import { BarChart, LineChart } from './charts.tsx';
-import { DashboardViews, monthLabel, PeriodFields, Select, withoutParams } from './pages.tsx';
+import { DashboardViews, FilterForm, monthLabel, OrganisationFilterFields, RegionFilterFields, withoutParams } from './pages.tsx';
 
 /** One figure as text: "72.5 %", "12.5 min", "3.2 h", "1,204"; "–" when none, "fewer than 10" for a hidden count. */
 export function formatFigure(figure: Figure, key: OperationsKey, lang: Language, t: Translate): string {
@@ -48,16 +47,16 @@ function formatChange(current: Figure, previous: Figure, key: OperationsKey, lan
   return `${change > 0 ? '+' : ''}${formatNumber(change, lang, digits)}`;
 }
 
-const head = (t: Translate) => OPERATIONS_INDICATORS.map((key) => t(`satisfaction.ops.indicator.${key}`));
-
-function BreakdownTable(props: { caption: string; first: string; rows: Array<{ label: ComponentChildren; operations: OperationsIndicators }> }) {
+/** One row per label, one column per figure (every figure unless `keys` says which); nothing when no rows. */
+function BreakdownTable(props: { caption: string; first: string; keys?: readonly OperationsKey[]; rows: Array<{ label: ComponentChildren; operations: OperationsIndicators }> }) {
   const { t } = usePage();
+  const keys = props.keys ?? OPERATIONS_INDICATORS;
   if (props.rows.length === 0) return null;
   return (
     <Table
       caption={props.caption}
-      head={[props.first, ...head(t)]}
-      rows={props.rows.map((row) => [row.label, ...OPERATIONS_INDICATORS.map((key) => <FigureCell figure={row.operations[key]} name={key} />)])}
+      head={[props.first, ...keys.map((key) => t(`satisfaction.ops.indicator.${key}`))]}
+      rows={props.rows.map((row) => [row.label, ...keys.map((key) => <FigureCell figure={row.operations[key]} name={key} />)])}
     />
   );
 }
@@ -122,13 +121,14 @@ function HoursChart(props: { id: string; hours: Array<{ hour: number; contacts: 
   );
 }
 
-function Definitions() {
+/** What the figures mean (the dashboards': every figure, and how small counts are hidden). */
+function Definitions(props: { summary?: string; keys?: readonly OperationsKey[]; suppressionNote?: boolean }) {
   const { t } = usePage();
   return (
     <details class="irisdesk-definitions">
-      <summary>{t('satisfaction.definitions.title')}</summary>
+      <summary>{props.summary ?? t('satisfaction.definitions.title')}</summary>
       <dl>
-        {OPERATIONS_INDICATORS.map((key) => (
+        {(props.keys ?? OPERATIONS_INDICATORS).map((key) => (
           <>
             <dt>
               <strong>{t(`satisfaction.ops.indicator.${key}`)}</strong>
@@ -137,7 +137,7 @@ function Definitions() {
           </>
         ))}
       </dl>
-      <Paragraph>{t('satisfaction.ops.definitions.suppression')}</Paragraph>
+      {(props.suppressionNote ?? true) && <Paragraph>{t('satisfaction.ops.definitions.suppression')}</Paragraph>}
     </details>
   );
 }
@@ -180,40 +180,9 @@ export function OrganisationOperationsPage(props: { data: OrganisationOperations
       </Paragraph>
       <Freshness asOf={data.asOf} refreshing={data.refreshing} />
       {data.suppressed && <Alert type="info"><p class="utrecht-paragraph">{t('satisfaction.ops.suppressedNotice')}</p></Alert>}
-      <form method="get" action={`/${lang}/satisfaction/organisations/${code}/operations`} class="utrecht-form irisdesk-filters">
-        <h2 class="utrecht-heading-2">{t('satisfaction.filter.title')}</h2>
-        <PeriodFields from={data.period.from} to={data.period.to}>
-          <Select
-            name="channel"
-            label={t('satisfaction.filter.channel')}
-            value={data.filters.channel}
-            options={[{ value: '', label: t('satisfaction.filter.all') }, ...CHANNELS.map((c) => ({ value: c, label: t(`satisfaction.channel.${c}`) }))]}
-          />
-          <Select
-            name="service"
-            label={t('satisfaction.filter.service')}
-            value={data.filters.service}
-            options={[
-              { value: '', label: t('satisfaction.filter.all') },
-              ...data.byService.filter((s) => s.key !== '').map((s) => ({ value: s.key, label: s.name ? pickText(s.name, lang).text : s.key })),
-            ]}
-          />
-          <Select
-            name="contactPoint"
-            label={t('satisfaction.filter.contactPoint')}
-            value={data.filters.contactPoint}
-            options={[
-              { value: '', label: t('satisfaction.filter.all') },
-              ...data.byContactPoint.filter((s) => s.key !== '').map((s) => ({ value: s.key, label: s.name ? pickText(s.name, lang).text : s.key })),
-            ]}
-          />
-        </PeriodFields>
-        <SubmitButton variant="secondary">{t('satisfaction.filter.apply')}</SubmitButton>
-      </form>
-      <p class="utrecht-paragraph irisdesk-actions">
-        <Link href={`${base}${props.apiQuery}`}>{t('satisfaction.export.json')}</Link>
-        <Link href={`${base}/export.csv${props.apiQuery}`}>{t('satisfaction.export.csv')}</Link>
-      </p>
+      <FilterForm action={`/${lang}/satisfaction/organisations/${code}/operations`} period={data.period} api={base} apiQuery={props.apiQuery}>
+        <OrganisationFilterFields filters={data.filters} services={data.byService} contactPoints={data.byContactPoint} />
+      </FilterForm>
       <h2 class="utrecht-heading-2">{t('satisfaction.section.summary')}</h2>
       <SummaryTable current={data.total} previous={data.previous} currentLabel={periodText(data.period)} previousLabel={periodText(data.previousPeriod)} />
       <h2 class="utrecht-heading-2">{t('satisfaction.section.trend')}</h2>
@@ -250,23 +219,9 @@ export function RegionalOperationsPage(props: { data: RegionalOperations; rankBy
       </Paragraph>
       <Paragraph>{t('satisfaction.ops.region.noPersonalData')}</Paragraph>
       <Freshness asOf={data.asOf} refreshing={data.refreshing} />
-      <form method="get" action={`/${lang}/satisfaction/region/operations`} class="utrecht-form irisdesk-filters">
-        <h2 class="utrecht-heading-2">{t('satisfaction.filter.title')}</h2>
-        <PeriodFields from={data.period.from} to={data.period.to}>
-          <Select
-            name="kind"
-            label={t('satisfaction.filter.kind')}
-            value={data.kind}
-            options={[{ value: '', label: t('satisfaction.filter.all') }, ...['commune', 'cpas', 'regional', 'community', 'federal', 'other'].map((k) => ({ value: k, label: t(`satisfaction.kind.${k}`) }))]}
-          />
-          <Select name="rank" label={t('satisfaction.filter.rank')} value={rankBy} options={OPERATIONS_INDICATORS.map((key) => ({ value: key, label: t(`satisfaction.ops.indicator.${key}`) }))} />
-        </PeriodFields>
-        <SubmitButton variant="secondary">{t('satisfaction.filter.apply')}</SubmitButton>
-      </form>
-      <p class="utrecht-paragraph irisdesk-actions">
-        <Link href={`/api/v1/satisfaction/region/operations${props.apiQuery}`}>{t('satisfaction.export.json')}</Link>
-        <Link href={`/api/v1/satisfaction/region/operations/export.csv${props.apiQuery}`}>{t('satisfaction.export.csv')}</Link>
-      </p>
+      <FilterForm action={`/${lang}/satisfaction/region/operations`} period={data.period} api="/api/v1/satisfaction/region/operations" apiQuery={props.apiQuery}>
+        <RegionFilterFields kind={data.kind} rankBy={rankBy} rankOptions={OPERATIONS_INDICATORS.map((key) => ({ value: key, label: t(`satisfaction.ops.indicator.${key}`) }))} />
+      </FilterForm>
       <h2 class="utrecht-heading-2">{t('satisfaction.section.ranking')}</h2>
       <BarChart
         id="ops-region-ranking"
@@ -310,18 +265,6 @@ export const PUBLIC_ORGANISATION_KEYS: OperationsKey[] = ['contacts', 'firstResp
 /** Per contact point: what a visitor of a desk experiences. */
 export const PUBLIC_CONTACT_POINT_KEYS: OperationsKey[] = ['contacts', 'waitMinutes', 'serviceMinutes', 'firstContactResolution', 'noShowRate'];
 
-function PublicTable(props: { caption: string; first: string; keys: OperationsKey[]; rows: Array<{ label: ComponentChildren; operations: OperationsIndicators }> }) {
-  const { t } = usePage();
-  if (props.rows.length === 0) return null;
-  return (
-    <Table
-      caption={props.caption}
-      head={[props.first, ...props.keys.map((key) => t(`satisfaction.ops.indicator.${key}`))]}
-      rows={props.rows.map((row) => [row.label, ...props.keys.map((key) => <FigureCell figure={row.operations[key]} name={key} />)])}
-    />
-  );
-}
-
 export function BarometerServiceLevels(props: { data: BarometerOperations }) {
   const { t, lang } = usePage();
   const { data } = props;
@@ -353,13 +296,13 @@ export function BarometerServiceLevels(props: { data: BarometerOperations }) {
           ])}
         />
       )}
-      <PublicTable
+      <BreakdownTable
         caption={t('satisfaction.barometer.service.organisationsCaption')}
         first={t('satisfaction.organisationHead')}
         keys={PUBLIC_ORGANISATION_KEYS}
         rows={data.organisations.map((org) => ({ label: <Text value={org.name} />, operations: org.operations }))}
       />
-      <PublicTable
+      <BreakdownTable
         caption={t('satisfaction.barometer.service.contactPointsCaption')}
         first={t('satisfaction.filter.contactPoint')}
         keys={PUBLIC_CONTACT_POINT_KEYS}
@@ -372,19 +315,7 @@ export function BarometerServiceLevels(props: { data: BarometerOperations }) {
           operations: cp.operations,
         }))}
       />
-      <details class="irisdesk-definitions">
-        <summary>{t('satisfaction.barometer.service.definitions')}</summary>
-        <dl>
-          {keys.map((key) => (
-            <>
-              <dt>
-                <strong>{t(`satisfaction.ops.indicator.${key}`)}</strong>
-              </dt>
-              <dd>{t(`satisfaction.ops.definition.${key}`)}</dd>
-            </>
-          ))}
-        </dl>
-      </details>
+      <Definitions summary={t('satisfaction.barometer.service.definitions')} keys={keys} suppressionNote={false} />
     </section>
   );
 }

@@ -3,9 +3,19 @@
 // the reads behind the dashboards and open data (all of them on operations_aggregates / _monthly / _hourly).
 // See docs/decisions/0018-operations-indicators.md.
 import type { Database, Queryable } from '../platform/db/database.ts';
-import type { LocalizedText } from '../platform/i18n/languages.ts';
 import { OPERATIONS_COLUMNS, OPERATIONS_SUM_KEYS, type OperationsSums } from './operations.ts';
-import { where, type Dimension, type OrganisationRef, type SliceFilter } from './repository.ts';
+import {
+  rollupByContactPoint,
+  rollupByDimension,
+  rollupByMonth,
+  rollupByOrganisation,
+  rollupByOrganisationAndMonth,
+  rollupTotal,
+  where,
+  type Dimension,
+  type Rollup,
+  type SliceFilter,
+} from './repository.ts';
 
 const COLUMNS = OPERATIONS_SUM_KEYS.map((key) => OPERATIONS_COLUMNS[key]);
 const TZ = `'Europe/Brussels'`;
@@ -188,94 +198,22 @@ export async function oldestRefresh(db: Queryable, organisationIds: string[] | n
 
 const SUMS = OPERATIONS_SUM_KEYS.map((key) => `coalesce(sum(a.${OPERATIONS_COLUMNS[key]}), 0)::bigint AS "${key}"`).join(', ');
 
-function table(filter: SliceFilter): string {
-  const sliced = filter.channel !== undefined || filter.serviceCode !== undefined || filter.contactPoint !== undefined;
-  return sliced ? 'operations_aggregates' : 'operations_monthly';
-}
+/** Breakdowns sorted by contacts (column 3); cells without a channel (safety incidents) count only per contact point. */
+const OPERATIONS: Rollup = { cells: 'operations_aggregates', monthly: 'operations_monthly', sums: SUMS, rankBy: '3', counted: `a.channel <> ''` };
 
-export async function operationsByMonth(db: Queryable, filter: SliceFilter): Promise<Array<OperationsSums & { month: string }>> {
-  const w = where(filter);
-  const { rows } = await db.query<OperationsSums & { month: string }>(
-    `SELECT to_char(a.month, 'YYYY-MM') AS month, ${SUMS} FROM ${table(filter)} a WHERE ${w.sql} GROUP BY a.month ORDER BY a.month`,
-    w.params,
-  );
-  return rows;
-}
-
-export async function operationsTotal(db: Queryable, filter: SliceFilter): Promise<OperationsSums> {
-  const w = where(filter);
-  const { rows } = await db.query<OperationsSums>(`SELECT ${SUMS} FROM ${table(filter)} a WHERE ${w.sql}`, w.params);
-  return rows[0]!;
-}
-
-export async function operationsByDimension(
-  db: Queryable,
-  filter: SliceFilter,
-  dimension: Dimension,
-): Promise<Array<OperationsSums & { key: string; name: LocalizedText | null }>> {
-  const w = where(filter);
-  const select =
-    dimension === 'channel'
-      ? `SELECT a.channel AS key, NULL::jsonb AS name, ${SUMS} FROM operations_aggregates a WHERE ${w.sql} AND a.channel <> '' GROUP BY a.channel`
-      : dimension === 'service'
-        ? `SELECT a.service_code AS key, min(s.name::text)::jsonb AS name, ${SUMS}
-             FROM operations_aggregates a LEFT JOIN services s ON s.code = a.service_code
-            WHERE ${w.sql} AND a.channel <> '' GROUP BY a.service_code`
-        : `SELECT a.contact_point AS key, min(cp.name::text)::jsonb AS name, ${SUMS}
-             FROM operations_aggregates a LEFT JOIN contact_points cp ON cp.id::text = a.contact_point
-            WHERE ${w.sql} GROUP BY a.contact_point`;
-  const { rows } = await db.query<OperationsSums & { key: string; name: LocalizedText | null }>(`${select} ORDER BY 3 DESC, 1`, w.params);
-  return rows;
-}
-
-export async function operationsByOrganisation(db: Queryable, filter: SliceFilter): Promise<Array<OperationsSums & OrganisationRef>> {
-  const w = where(filter);
-  const { rows } = await db.query<OperationsSums & OrganisationRef>(
-    `SELECT o.id, o.code, o.kind, o.name, t.*
-       FROM (SELECT a.organisation_id, ${SUMS} FROM ${table(filter)} a WHERE ${w.sql} GROUP BY a.organisation_id) t
-       JOIN organisations o ON o.id = t.organisation_id
-      ORDER BY o.code`,
-    w.params,
-  );
-  return rows;
-}
-
-export async function operationsByOrganisationAndMonth(db: Queryable, filter: SliceFilter): Promise<Array<OperationsSums & OrganisationRef & { month: string }>> {
-  const w = where(filter);
-  const { rows } = await db.query<OperationsSums & OrganisationRef & { month: string }>(
-    `SELECT o.id, o.code, o.kind, o.name, t.*
-       FROM (SELECT a.organisation_id, to_char(a.month, 'YYYY-MM') AS month, ${SUMS}
-               FROM ${table(filter)} a WHERE ${w.sql} GROUP BY a.organisation_id, a.month) t
-       JOIN organisations o ON o.id = t.organisation_id
-      ORDER BY o.code, t.month`,
-    w.params,
-  );
-  return rows;
-}
+export const operationsByMonth = (db: Queryable, filter: SliceFilter) => rollupByMonth<OperationsSums>(db, OPERATIONS, filter);
+export const operationsTotal = (db: Queryable, filter: SliceFilter) => rollupTotal<OperationsSums>(db, OPERATIONS, filter);
+export const operationsByDimension = (db: Queryable, filter: SliceFilter, dimension: Dimension) => rollupByDimension<OperationsSums>(db, OPERATIONS, filter, dimension);
+export const operationsByOrganisation = (db: Queryable, filter: SliceFilter) => rollupByOrganisation<OperationsSums>(db, OPERATIONS, filter);
+export const operationsByOrganisationAndMonth = (db: Queryable, filter: SliceFilter) => rollupByOrganisationAndMonth<OperationsSums>(db, OPERATIONS, filter);
+/** Per organisation × contact point (the public barometer): only cells that carry a contact point. */
+export const operationsByContactPoint = (db: Queryable, filter: SliceFilter) => rollupByContactPoint<OperationsSums>(db, OPERATIONS, filter);
 
 /** Contacts per hour of the day (0–23) over the months, optionally of one channel. */
 export async function contactsByHour(db: Queryable, filter: SliceFilter): Promise<Array<{ hour: number; contacts: number }>> {
   const w = where({ ...filter, serviceCode: undefined, contactPoint: undefined });
   const { rows } = await db.query<{ hour: number; contacts: number }>(
     `SELECT a.hour::int AS hour, sum(a.contacts)::int AS contacts FROM operations_hourly a WHERE ${w.sql} GROUP BY a.hour ORDER BY a.hour`,
-    w.params,
-  );
-  return rows;
-}
-
-/** Per organisation × contact point (the public barometer): only cells that carry a contact point. */
-export async function operationsByContactPoint(
-  db: Queryable,
-  filter: SliceFilter,
-): Promise<Array<OperationsSums & { organisationCode: string; organisationName: LocalizedText; contactPointId: string; name: LocalizedText | null }>> {
-  const w = where(filter);
-  const { rows } = await db.query<OperationsSums & { organisationCode: string; organisationName: LocalizedText; contactPointId: string; name: LocalizedText | null }>(
-    `SELECT o.code AS "organisationCode", o.name AS "organisationName", t.contact_point AS "contactPointId", cp.name, t.*
-       FROM (SELECT a.organisation_id, a.contact_point, ${SUMS} FROM operations_aggregates a
-              WHERE ${w.sql} AND a.contact_point <> '' GROUP BY a.organisation_id, a.contact_point) t
-       JOIN organisations o ON o.id = t.organisation_id
-       LEFT JOIN contact_points cp ON cp.id::text = t.contact_point
-      ORDER BY o.code, t.contact_point`,
     w.params,
   );
   return rows;

@@ -6,7 +6,6 @@ import { AppError } from '../platform/http/errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { enqueue } from '../platform/jobs/queue.ts';
 import { PermanentJobError, type JobRegistry } from '../platform/jobs/registry.ts';
-import * as repo from './repository.ts';
 import * as ops from './operations-repository.ts';
 import {
   addOperations,
@@ -18,15 +17,11 @@ import {
   type OperationsIndicators,
   type OperationsSums,
 } from './operations.ts';
-import { canViewOrganisationSatisfaction, canViewRegionalSatisfaction, seesSmallCells } from './authorisation.ts';
-import { currentMonth, previousPeriod, resolvePeriod, type DashboardFilters, type Period, type PeriodQuery } from './service.ts';
+import { canViewRegionalSatisfaction } from './authorisation.ts';
+import { firstDay, openDataPeriod, organisationDashboardScope, previousPeriod, resolvePeriod, totalsByKind, type DashboardFilters, type Period, type PeriodQuery } from './service.ts';
 
 /** The job that recomputes stale months of every organisation (enqueued by the regional and open data reads). */
 export const OPERATIONS_REFRESH_JOB = 'operations.refresh';
-
-const firstDay = (month: string) => `${month}-01`;
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 export function operationsService(db: Database, options: { jobs?: JobRegistry | undefined } = {}) {
   const freshness = { ttlMs: OPERATIONS_TTL_MS, graceDays: OPERATIONS_GRACE_DAYS };
@@ -60,12 +55,6 @@ export function operationsService(db: Database, options: { jobs?: JobRegistry | 
     await refreshStale(null, payload.from, payload.to);
   });
 
-  async function organisationOr404(code: string) {
-    const organisation = await repo.findOrganisationByCode(db, code);
-    if (!organisation) throw new AppError(404, 'organisation.not_found');
-    return organisation;
-  }
-
   const keyed = <T extends OperationsSums>(rows: T[], suppress: boolean) => rows.map((row) => ({ row, operations: computeOperations(row, { suppress }) }));
 
   return {
@@ -79,20 +68,9 @@ export function operationsService(db: Database, options: { jobs?: JobRegistry | 
 
     /** An organisation's operations figures: over time, by channel, service, contact point and hour, against the previous period. */
     async organisationOperations(actor: Actor, code: string, filters: DashboardFilters) {
-      const organisation = await organisationOr404(code);
-      if (!canViewOrganisationSatisfaction(actor, organisation.id)) throw new AppError(403, 'forbidden');
-      const suppress = !seesSmallCells(actor, organisation.id);
-      const period = resolvePeriod(filters);
-      const previous = previousPeriod(period);
+      const { organisation, suppress, period, previous, slice, range, shownFilters } = await organisationDashboardScope(db, actor, code, filters);
       // One organisation's stale months are few and quick to recompute: its managers see current figures.
       await refreshStale([organisation.id], firstDay(previous.from), firstDay(period.to));
-      const slice = {
-        organisationId: organisation.id,
-        channel: filters.channel || undefined,
-        serviceCode: filters.service || undefined,
-        contactPoint: filters.contactPoint || undefined,
-      };
-      const range = { from: firstDay(period.from), to: firstDay(period.to) };
       const [monthRows, total, previousTotal, byChannel, byService, byContactPoint, byHour, asOf] = await Promise.all([
         ops.operationsByMonth(db, { ...slice, ...range }),
         ops.operationsTotal(db, { ...slice, ...range }),
@@ -112,7 +90,7 @@ export function operationsService(db: Database, options: { jobs?: JobRegistry | 
         suppressed: suppress,
         asOf,
         refreshing: false,
-        filters: { channel: slice.channel ?? null, service: slice.serviceCode ?? null, contactPoint: slice.contactPoint ?? null },
+        filters: shownFilters,
         total: computeOperations(total, { suppress }),
         previous: computeOperations(previousTotal, { suppress }),
         months: period.months.map((month) => ({ month, operations: computeOperations(byMonth.get(month) ?? EMPTY_OPERATIONS, { suppress }) })),
@@ -139,12 +117,7 @@ export function operationsService(db: Database, options: { jobs?: JobRegistry | 
         ops.oldestRefresh(db, null, range.from, range.to),
       ]);
       const beforeById = new Map(before.map((row) => [row.id, row]));
-      const kinds = new Map<string, OperationsSums>();
-      let total = EMPTY_OPERATIONS;
-      for (const row of current) {
-        kinds.set(row.kind, addOperations(kinds.get(row.kind) ?? EMPTY_OPERATIONS, row));
-        total = addOperations(total, row);
-      }
+      const { kinds, total } = totalsByKind<OperationsSums>(current, addOperations, EMPTY_OPERATIONS);
       const byMonth = new Map(months.map((row) => [row.month, row]));
       const hours = new Map(byHour.map((row) => [row.hour, row.contacts]));
       return {
@@ -180,8 +153,7 @@ export function operationsService(db: Database, options: { jobs?: JobRegistry | 
         ops.operationsByContactPoint(db, range),
         ops.oldestRefresh(db, null, range.from, range.to),
       ]);
-      let total = EMPTY_OPERATIONS;
-      for (const row of organisations) total = addOperations(total, row);
+      const { total } = totalsByKind<OperationsSums>(organisations, addOperations, EMPTY_OPERATIONS);
       return {
         period,
         asOf,
@@ -200,8 +172,7 @@ export function operationsService(db: Database, options: { jobs?: JobRegistry | 
 
     /** Open data: published operations figures per organisation and month (suppression applied). */
     async openData(query: PeriodQuery) {
-      const to = query.to ?? currentMonth();
-      const period = resolvePeriod({ from: query.from ?? monthOf(monthIndex(to) - 35), to });
+      const period = openDataPeriod(query);
       await refreshLater(firstDay(period.from), firstDay(period.to));
       const rows = await ops.operationsByOrganisationAndMonth(db, { from: firstDay(period.from), to: firstDay(period.to) });
       return {

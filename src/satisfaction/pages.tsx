@@ -231,6 +231,67 @@ export function Select(props: { name: string; label: string; value: string | nul
   );
 }
 
+/**
+ * A dashboard's filter form (the period, then the given fields), sent to `action`, and the JSON (`api`) and
+ * CSV (`api`/export.csv) exports of the figures shown, with the same filters (`apiQuery`).
+ */
+export function FilterForm(props: { action: string; period: { from: string; to: string }; api: string; apiQuery: string; children: ComponentChildren }) {
+  const { t } = usePage();
+  return (
+    <>
+      <form method="get" action={props.action} class="utrecht-form irisdesk-filters">
+        <h2 class="utrecht-heading-2">{t('satisfaction.filter.title')}</h2>
+        <PeriodFields from={props.period.from} to={props.period.to}>
+          {props.children}
+        </PeriodFields>
+        <SubmitButton variant="secondary">{t('satisfaction.filter.apply')}</SubmitButton>
+      </form>
+      <p class="utrecht-paragraph irisdesk-actions">
+        <Link href={`${props.api}${props.apiQuery}`}>{t('satisfaction.export.json')}</Link>
+        <Link href={`${props.api}/export.csv${props.apiQuery}`}>{t('satisfaction.export.csv')}</Link>
+      </p>
+    </>
+  );
+}
+
+type Choice = { key: string; name: LocalizedText | null };
+
+/** An organisation's filters: channel, service and contact point (those with figures in the period). */
+export function OrganisationFilterFields(props: {
+  filters: { channel: string | null; service: string | null; contactPoint: string | null };
+  services: Choice[];
+  contactPoints: Choice[];
+}) {
+  const { t, lang } = usePage();
+  const all = { value: '', label: t('satisfaction.filter.all') };
+  const choices = (rows: Choice[]) => [all, ...rows.filter((s) => s.key !== '').map((s) => ({ value: s.key, label: s.name ? pickText(s.name, lang).text : s.key }))];
+  return (
+    <>
+      <Select name="channel" label={t('satisfaction.filter.channel')} value={props.filters.channel} options={[all, ...CHANNELS.map((c) => ({ value: c, label: t(`satisfaction.channel.${c}`) }))]} />
+      <Select name="service" label={t('satisfaction.filter.service')} value={props.filters.service} options={choices(props.services)} />
+      <Select name="contactPoint" label={t('satisfaction.filter.contactPoint')} value={props.filters.contactPoint} options={choices(props.contactPoints)} />
+    </>
+  );
+}
+
+const KINDS = ['commune', 'cpas', 'regional', 'community', 'federal', 'other'];
+
+/** The region's filters: the kind of organisation and the figure organisations are ranked by. */
+export function RegionFilterFields(props: { kind: string | null; rankBy: string; rankOptions: Array<{ value: string; label: string }> }) {
+  const { t } = usePage();
+  return (
+    <>
+      <Select
+        name="kind"
+        label={t('satisfaction.filter.kind')}
+        value={props.kind}
+        options={[{ value: '', label: t('satisfaction.filter.all') }, ...KINDS.map((k) => ({ value: k, label: t(`satisfaction.kind.${k}`) }))]}
+      />
+      <Select name="rank" label={t('satisfaction.filter.rank')} value={props.rankBy} options={props.rankOptions} />
+    </>
+  );
+}
+
 function queryString(values: Record<string, string | null | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
@@ -346,40 +407,9 @@ export function OrganisationDashboardPage(props: { data: OrganisationDashboard; 
         {countText(data.total, t, lang)}
       </Paragraph>
       {data.suppressed && <Alert type="info"><p class="utrecht-paragraph">{t('satisfaction.suppressedNotice')}</p></Alert>}
-      <form method="get" action={`/${lang}/satisfaction/organisations/${data.organisation.code}`} class="utrecht-form irisdesk-filters">
-        <h2 class="utrecht-heading-2">{t('satisfaction.filter.title')}</h2>
-        <PeriodFields from={data.period.from} to={data.period.to}>
-          <Select
-            name="channel"
-            label={t('satisfaction.filter.channel')}
-            value={data.filters.channel}
-            options={[{ value: '', label: t('satisfaction.filter.all') }, ...CHANNELS.map((c) => ({ value: c, label: t(`satisfaction.channel.${c}`) }))]}
-          />
-          <Select
-            name="service"
-            label={t('satisfaction.filter.service')}
-            value={data.filters.service}
-            options={[
-              { value: '', label: t('satisfaction.filter.all') },
-              ...data.byService.filter((s) => s.key !== '').map((s) => ({ value: s.key, label: s.name ? pickText(s.name, lang).text : s.key })),
-            ]}
-          />
-          <Select
-            name="contactPoint"
-            label={t('satisfaction.filter.contactPoint')}
-            value={data.filters.contactPoint}
-            options={[
-              { value: '', label: t('satisfaction.filter.all') },
-              ...data.byContactPoint.filter((s) => s.key !== '').map((s) => ({ value: s.key, label: s.name ? pickText(s.name, lang).text : s.key })),
-            ]}
-          />
-        </PeriodFields>
-        <SubmitButton variant="secondary">{t('satisfaction.filter.apply')}</SubmitButton>
-      </form>
-      <p class="utrecht-paragraph irisdesk-actions">
-        <Link href={`${base}${props.apiQuery}`}>{t('satisfaction.export.json')}</Link>
-        <Link href={`${base}/export.csv${props.apiQuery}`}>{t('satisfaction.export.csv')}</Link>
-      </p>
+      <FilterForm action={`/${lang}/satisfaction/organisations/${data.organisation.code}`} period={data.period} api={base} apiQuery={props.apiQuery}>
+        <OrganisationFilterFields filters={data.filters} services={data.byService} contactPoints={data.byContactPoint} />
+      </FilterForm>
       <h2 class="utrecht-heading-2">{t('satisfaction.section.summary')}</h2>
       <SummaryTable
         caption={t('satisfaction.summaryCaption')}
@@ -434,23 +464,9 @@ export function RegionalDashboardPage(props: { data: RegionalDashboard; rankBy: 
         {countText(data.region, t, lang)}
       </Paragraph>
       <Paragraph>{t('satisfaction.region.noPersonalData')}</Paragraph>
-      <form method="get" action={`/${lang}/satisfaction/region`} class="utrecht-form irisdesk-filters">
-        <h2 class="utrecht-heading-2">{t('satisfaction.filter.title')}</h2>
-        <PeriodFields from={data.period.from} to={data.period.to}>
-          <Select
-            name="kind"
-            label={t('satisfaction.filter.kind')}
-            value={data.kind}
-            options={[{ value: '', label: t('satisfaction.filter.all') }, ...['commune', 'cpas', 'regional', 'community', 'federal', 'other'].map((k) => ({ value: k, label: t(`satisfaction.kind.${k}`) }))]}
-          />
-          <Select name="rank" label={t('satisfaction.filter.rank')} value={rankBy} options={INDICATORS.map((key) => ({ value: key, label: t(`satisfaction.indicator.${key}`) }))} />
-        </PeriodFields>
-        <SubmitButton variant="secondary">{t('satisfaction.filter.apply')}</SubmitButton>
-      </form>
-      <p class="utrecht-paragraph irisdesk-actions">
-        <Link href={`/api/v1/satisfaction/region${props.apiQuery}`}>{t('satisfaction.export.json')}</Link>
-        <Link href={`/api/v1/satisfaction/region/export.csv${props.apiQuery}`}>{t('satisfaction.export.csv')}</Link>
-      </p>
+      <FilterForm action={`/${lang}/satisfaction/region`} period={data.period} api="/api/v1/satisfaction/region" apiQuery={props.apiQuery}>
+        <RegionFilterFields kind={data.kind} rankBy={rankBy} rankOptions={INDICATORS.map((key) => ({ value: key, label: t(`satisfaction.indicator.${key}`) }))} />
+      </FilterForm>
       <h2 class="utrecht-heading-2">{t('satisfaction.section.ranking')}</h2>
       <BarChart
         id="region-ranking"

@@ -209,10 +209,26 @@ export interface SliceFilter {
   kind?: string | undefined;
 }
 
-/** The organisation × month rollup serves every read that does not slice by channel, service or desk. */
-function source(filter: SliceFilter): string {
+/**
+ * Monthly sums kept in two tables: `cells`, per organisation × month × channel × service × contact point, and
+ * `monthly`, per organisation × month, which serves every read that does not slice by channel, service or
+ * desk. `sums` is the select list of the sums over the rows `a`; `rankBy`, the column the breakdowns are
+ * sorted by (most first); `counted`, a condition on the cells that count in the channel and service breakdowns.
+ */
+export interface Rollup {
+  cells: string;
+  monthly: string;
+  sums: string;
+  rankBy: string;
+  counted?: string;
+}
+
+/** Satisfaction's breakdowns are sorted by column 4, "overallSum". */
+const SATISFACTION: Rollup = { cells: 'satisfaction_aggregates', monthly: 'satisfaction_monthly', sums: SUMS, rankBy: '4' };
+
+function rollupTable(rollup: Rollup, filter: SliceFilter): string {
   const sliced = filter.channel !== undefined || filter.serviceCode !== undefined || filter.contactPoint !== undefined;
-  return sliced ? 'satisfaction_aggregates' : 'satisfaction_monthly';
+  return sliced ? rollup.cells : rollup.monthly;
 }
 
 export function where(filter: SliceFilter): { sql: string; params: unknown[] } {
@@ -230,44 +246,7 @@ export function where(filter: SliceFilter): { sql: string; params: unknown[] } {
   return { sql: clauses.join(' AND '), params };
 }
 
-export async function sumsByMonth(db: Queryable, filter: SliceFilter): Promise<Array<AggregateSums & { month: string }>> {
-  const w = where(filter);
-  const { rows } = await db.query<AggregateSums & { month: string }>(
-    `SELECT to_char(a.month, 'YYYY-MM') AS month, ${SUMS} FROM ${source(filter)} a WHERE ${w.sql} GROUP BY a.month ORDER BY a.month`,
-    w.params,
-  );
-  return rows;
-}
-
-export async function sumsTotal(db: Queryable, filter: SliceFilter): Promise<AggregateSums> {
-  const w = where(filter);
-  const { rows } = await db.query<AggregateSums>(`SELECT ${SUMS} FROM ${source(filter)} a WHERE ${w.sql}`, w.params);
-  const row = rows[0]!;
-  for (const key of Object.keys(row) as Array<keyof AggregateSums>) row[key] = row[key] ?? 0;
-  return row;
-}
-
 export type Dimension = 'channel' | 'service' | 'contactPoint';
-
-export async function sumsByDimension(
-  db: Queryable,
-  filter: SliceFilter,
-  dimension: Dimension,
-): Promise<Array<AggregateSums & { key: string; name: LocalizedText | null }>> {
-  const w = where(filter);
-  const select =
-    dimension === 'channel'
-      ? `SELECT a.channel AS key, NULL::jsonb AS name, ${SUMS} FROM satisfaction_aggregates a WHERE ${w.sql} GROUP BY a.channel`
-      : dimension === 'service'
-        ? `SELECT a.service_code AS key, min(s.name::text)::jsonb AS name, ${SUMS}
-             FROM satisfaction_aggregates a LEFT JOIN services s ON s.code = a.service_code
-            WHERE ${w.sql} GROUP BY a.service_code`
-        : `SELECT a.contact_point AS key, min(cp.name::text)::jsonb AS name, ${SUMS}
-             FROM satisfaction_aggregates a LEFT JOIN contact_points cp ON cp.id::text = a.contact_point
-            WHERE ${w.sql} GROUP BY a.contact_point`;
-  const { rows } = await db.query<AggregateSums & { key: string; name: LocalizedText | null }>(`${select} ORDER BY 4 DESC, 1`, w.params);
-  return rows;
-}
 
 export interface OrganisationRef {
   id: string;
@@ -276,11 +255,47 @@ export interface OrganisationRef {
   name: LocalizedText;
 }
 
-export async function sumsByOrganisation(db: Queryable, filter: SliceFilter): Promise<Array<AggregateSums & OrganisationRef>> {
+export type ContactPointRef = { organisationCode: string; organisationName: LocalizedText; contactPointId: string; name: LocalizedText | null };
+
+// The reads of a rollup (satisfaction's here, the operations figures' in operations-repository.ts).
+
+export async function rollupByMonth<S>(db: Queryable, rollup: Rollup, filter: SliceFilter): Promise<Array<S & { month: string }>> {
   const w = where(filter);
-  const { rows } = await db.query<AggregateSums & OrganisationRef>(
+  const { rows } = await db.query<S & { month: string }>(
+    `SELECT to_char(a.month, 'YYYY-MM') AS month, ${rollup.sums} FROM ${rollupTable(rollup, filter)} a WHERE ${w.sql} GROUP BY a.month ORDER BY a.month`,
+    w.params,
+  );
+  return rows;
+}
+
+export async function rollupTotal<S>(db: Queryable, rollup: Rollup, filter: SliceFilter): Promise<S> {
+  const w = where(filter);
+  const { rows } = await db.query<S>(`SELECT ${rollup.sums} FROM ${rollupTable(rollup, filter)} a WHERE ${w.sql}`, w.params);
+  return rows[0]!;
+}
+
+export async function rollupByDimension<S>(db: Queryable, rollup: Rollup, filter: SliceFilter, dimension: Dimension): Promise<Array<S & { key: string; name: LocalizedText | null }>> {
+  const w = where(filter);
+  const counted = rollup.counted ? ` AND ${rollup.counted}` : '';
+  const select =
+    dimension === 'channel'
+      ? `SELECT a.channel AS key, NULL::jsonb AS name, ${rollup.sums} FROM ${rollup.cells} a WHERE ${w.sql}${counted} GROUP BY a.channel`
+      : dimension === 'service'
+        ? `SELECT a.service_code AS key, min(s.name::text)::jsonb AS name, ${rollup.sums}
+             FROM ${rollup.cells} a LEFT JOIN services s ON s.code = a.service_code
+            WHERE ${w.sql}${counted} GROUP BY a.service_code`
+        : `SELECT a.contact_point AS key, min(cp.name::text)::jsonb AS name, ${rollup.sums}
+             FROM ${rollup.cells} a LEFT JOIN contact_points cp ON cp.id::text = a.contact_point
+            WHERE ${w.sql} GROUP BY a.contact_point`;
+  const { rows } = await db.query<S & { key: string; name: LocalizedText | null }>(`${select} ORDER BY ${rollup.rankBy} DESC, 1`, w.params);
+  return rows;
+}
+
+export async function rollupByOrganisation<S>(db: Queryable, rollup: Rollup, filter: SliceFilter): Promise<Array<S & OrganisationRef>> {
+  const w = where(filter);
+  const { rows } = await db.query<S & OrganisationRef>(
     `SELECT o.id, o.code, o.kind, o.name, t.*
-       FROM (SELECT a.organisation_id, ${SUMS} FROM ${source(filter)} a WHERE ${w.sql} GROUP BY a.organisation_id) t
+       FROM (SELECT a.organisation_id, ${rollup.sums} FROM ${rollupTable(rollup, filter)} a WHERE ${w.sql} GROUP BY a.organisation_id) t
        JOIN organisations o ON o.id = t.organisation_id
       ORDER BY o.code`,
     w.params,
@@ -288,12 +303,12 @@ export async function sumsByOrganisation(db: Queryable, filter: SliceFilter): Pr
   return rows;
 }
 
-export async function sumsByOrganisationAndMonth(db: Queryable, filter: SliceFilter): Promise<Array<AggregateSums & OrganisationRef & { month: string }>> {
+export async function rollupByOrganisationAndMonth<S>(db: Queryable, rollup: Rollup, filter: SliceFilter): Promise<Array<S & OrganisationRef & { month: string }>> {
   const w = where(filter);
-  const { rows } = await db.query<AggregateSums & OrganisationRef & { month: string }>(
+  const { rows } = await db.query<S & OrganisationRef & { month: string }>(
     `SELECT o.id, o.code, o.kind, o.name, t.*
-       FROM (SELECT a.organisation_id, to_char(a.month, 'YYYY-MM') AS month, ${SUMS}
-               FROM ${source(filter)} a WHERE ${w.sql} GROUP BY a.organisation_id, a.month) t
+       FROM (SELECT a.organisation_id, to_char(a.month, 'YYYY-MM') AS month, ${rollup.sums}
+               FROM ${rollupTable(rollup, filter)} a WHERE ${w.sql} GROUP BY a.organisation_id, a.month) t
        JOIN organisations o ON o.id = t.organisation_id
       ORDER BY o.code, t.month`,
     w.params,
@@ -301,11 +316,12 @@ export async function sumsByOrganisationAndMonth(db: Queryable, filter: SliceFil
   return rows;
 }
 
-export async function sumsByContactPoint(db: Queryable, filter: SliceFilter): Promise<Array<AggregateSums & { organisationCode: string; organisationName: LocalizedText; contactPointId: string; name: LocalizedText | null }>> {
+/** Per organisation × contact point (the public barometer): only cells that carry a contact point. */
+export async function rollupByContactPoint<S>(db: Queryable, rollup: Rollup, filter: SliceFilter): Promise<Array<S & ContactPointRef>> {
   const w = where(filter);
-  const { rows } = await db.query<AggregateSums & { organisationCode: string; organisationName: LocalizedText; contactPointId: string; name: LocalizedText | null }>(
+  const { rows } = await db.query<S & ContactPointRef>(
     `SELECT o.code AS "organisationCode", o.name AS "organisationName", t.contact_point AS "contactPointId", cp.name, t.*
-       FROM (SELECT a.organisation_id, a.contact_point, ${SUMS} FROM satisfaction_aggregates a
+       FROM (SELECT a.organisation_id, a.contact_point, ${rollup.sums} FROM ${rollup.cells} a
               WHERE ${w.sql} AND a.contact_point <> '' GROUP BY a.organisation_id, a.contact_point) t
        JOIN organisations o ON o.id = t.organisation_id
        LEFT JOIN contact_points cp ON cp.id::text = t.contact_point
@@ -314,6 +330,19 @@ export async function sumsByContactPoint(db: Queryable, filter: SliceFilter): Pr
   );
   return rows;
 }
+
+export const sumsByMonth = (db: Queryable, filter: SliceFilter) => rollupByMonth<AggregateSums>(db, SATISFACTION, filter);
+
+export async function sumsTotal(db: Queryable, filter: SliceFilter): Promise<AggregateSums> {
+  const row = await rollupTotal<AggregateSums>(db, SATISFACTION, filter);
+  for (const key of Object.keys(row) as Array<keyof AggregateSums>) row[key] = row[key] ?? 0;
+  return row;
+}
+
+export const sumsByDimension = (db: Queryable, filter: SliceFilter, dimension: Dimension) => rollupByDimension<AggregateSums>(db, SATISFACTION, filter, dimension);
+export const sumsByOrganisation = (db: Queryable, filter: SliceFilter) => rollupByOrganisation<AggregateSums>(db, SATISFACTION, filter);
+export const sumsByOrganisationAndMonth = (db: Queryable, filter: SliceFilter) => rollupByOrganisationAndMonth<AggregateSums>(db, SATISFACTION, filter);
+export const sumsByContactPoint = (db: Queryable, filter: SliceFilter) => rollupByContactPoint<AggregateSums>(db, SATISFACTION, filter);
 
 export async function findOrganisationByCode(db: Queryable, code: string): Promise<OrganisationRef | undefined> {
   const { rows } = await db.query<OrganisationRef>('SELECT id, code, kind, name FROM organisations WHERE code = $1', [code]);

@@ -1,7 +1,7 @@
 // HTTP for satisfaction: the public questionnaire (API and page), staff-made invitation links, the
 // organisation and regional dashboards with their exports, the public barometer and open data.
 import { randomUUID } from 'node:crypto';
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TProperties, type TSchema } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
@@ -10,18 +10,18 @@ import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
 import { AppError } from '../platform/http/errors.ts';
-import { isLanguage } from '../platform/i18n/languages.ts';
+import { isLanguage, type LocalizedText } from '../platform/i18n/languages.ts';
 import { translator } from '../platform/i18n/messages.ts';
 import { hasRole } from '../identity/actor.ts';
 import { CHANNELS } from './repository.ts';
 import { INDICATORS, type IndicatorKey } from './indicators.ts';
 import { FeedbackAnswerBody, FeedbackAnswerForm, formToAnswer, standardQuestions } from './questionnaire.ts';
 import { BarometerPage, FeedbackPage, FeedbackThanksPage, OrganisationDashboardPage, RegionalDashboardPage } from './pages.tsx';
-import { dcatCatalog, INDICATOR_COLUMNS, indicatorValues, openDataCsv, OPERATIONS_CSV_COLUMNS, operationsOpenDataCsv, operationsValues, sdgFeedbackCsv, toCsv } from './exports.ts';
+import { dashboardCsv, dcatCatalog, INDICATOR_COLUMNS, indicatorValues, openDataCsv, OPERATIONS_CSV_COLUMNS, operationsOpenDataCsv, operationsValues, regionCsv, sdgFeedbackCsv } from './exports.ts';
 import { OPERATIONS_INDICATORS, type OperationsKey } from './operations.ts';
 import { BarometerServiceLevels, OrganisationOperationsPage, RegionalOperationsPage } from './operations-pages.tsx';
 import { satisfactionHome } from './authorisation.ts';
-import { currentMonth } from './service.ts';
+import { currentMonth, type Period } from './service.ts';
 
 const session = [{ session: [] }];
 const Token = Type.String({ minLength: 1, maxLength: 200 });
@@ -80,6 +80,46 @@ const Ind = Type.Ref('SatisfactionIndicators');
 const Localized = Type.Object({ fr: Type.Optional(Type.String()), nl: Type.Optional(Type.String()), en: Type.Optional(Type.String()) });
 const PeriodSchema = Type.Object({ from: Type.String(), to: Type.String(), months: Type.Array(Type.String()) });
 
+/** Rows of `properties`, then the figures `figures` under `field` (indicators or operations), then `after`. */
+const withFigures = <K extends string, F extends TSchema, P extends TProperties, A extends TProperties = {}>(field: K, figures: F, properties: P, after?: A) =>
+  Type.Object({ ...properties, [field]: figures, ...after } as P & { [k in K]: F } & A);
+
+/**
+ * The response of an organisation's dashboard (satisfaction or operations): the period and the previous one,
+ * the figures in total, per month, channel, service and contact point; `head` and `tail` add fields.
+ */
+function organisationFiguresSchema<K extends string, F extends TSchema, H extends TProperties, T extends TProperties>(field: K, figures: F, units: string, head: H, tail: T) {
+  return Type.Object({
+    organisation: Type.Object({ code: Type.String(), kind: Type.String(), name: Localized }),
+    period: PeriodSchema,
+    previousPeriod: PeriodSchema,
+    suppressed: Type.Boolean({ description: `Whether cells under 10 ${units} are hidden for the caller` }),
+    ...head,
+    total: figures,
+    previous: figures,
+    months: Type.Array(withFigures(field, figures, { month: Type.String() })),
+    byChannel: Type.Array(withFigures(field, figures, { key: Type.String() })),
+    byService: Type.Array(withFigures(field, figures, { key: Type.String() })),
+    byContactPoint: Type.Array(withFigures(field, figures, { key: Type.String() })),
+    ...tail,
+  });
+}
+
+/** The response of the regional view (satisfaction or operations): the region, by kind, per month, and the organisations compared. */
+function regionFiguresSchema<K extends string, F extends TSchema, H extends TProperties, T extends TProperties>(field: K, figures: F, head: H, tail: T) {
+  return Type.Object({
+    period: PeriodSchema,
+    previousPeriod: PeriodSchema,
+    kind: Type.Union([Type.String(), Type.Null()]),
+    ...head,
+    region: figures,
+    byKind: Type.Array(withFigures(field, figures, { kind: Type.String() })),
+    months: Type.Array(withFigures(field, figures, { month: Type.String() })),
+    ...tail,
+    organisations: Type.Array(withFigures(field, figures, { code: Type.String(), kind: Type.String(), name: Localized }, { previous: figures })),
+  });
+}
+
 function queryOf(request: FastifyRequest): string {
   const index = request.url.indexOf('?');
   if (index < 0) return '';
@@ -96,6 +136,20 @@ function sendCsv(reply: FastifyReply, filename: string, body: string) {
     .header('cache-control', 'no-store')
     .send(`\uFEFF${body}`);
 }
+
+/** Open data: cached for an hour, readable from any origin. */
+const openDataHeaders = (reply: FastifyReply) => reply.header('cache-control', 'public, max-age=3600').header('access-control-allow-origin', '*');
+
+function sendOpenDataCsv(reply: FastifyReply, body: string) {
+  return openDataHeaders(reply.header('content-type', 'text/csv; charset=utf-8')).send(body);
+}
+
+/** The fields every open data JSON document starts with (`OpenDataHead` is their schema). */
+const OpenDataHead = { title: Type.String(), license: Type.String(), catalog: Type.String() };
+const openDataHead = (title: string, publicUrl: string) => ({ title, license: 'CC0-1.0', catalog: `${publicUrl}/api/v1/opendata/catalog.jsonld` });
+
+/** An organisation as the dashboards' JSON shows it. */
+const organisationJson = (organisation: { code: string; kind: string; name: LocalizedText }) => ({ code: organisation.code, kind: organisation.kind, name: organisation.name });
 
 export function satisfactionRoutes(app: App, { satisfaction, operationsIndicators, config }: Services) {
   app.addSchema(IndicatorsSchema);
@@ -252,25 +306,14 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
         params: OrgParams,
         querystring: OrganisationQuery,
         response: {
-          200: Type.Object({
-            organisation: Type.Object({ code: Type.String(), kind: Type.String(), name: Localized }),
-            period: PeriodSchema,
-            previousPeriod: PeriodSchema,
-            suppressed: Type.Boolean({ description: 'Whether cells under 10 answers are hidden for the caller' }),
-            total: Ind,
-            previous: Ind,
-            months: Type.Array(Type.Object({ month: Type.String(), indicators: Ind })),
-            byChannel: Type.Array(Type.Object({ key: Type.String(), indicators: Ind })),
-            byService: Type.Array(Type.Object({ key: Type.String(), indicators: Ind })),
-            byContactPoint: Type.Array(Type.Object({ key: Type.String(), indicators: Ind })),
-          }),
+          200: organisationFiguresSchema('indicators', Ind, 'answers', {}, {}),
           ...errorResponses(400, 401, 403, 404),
         },
       },
     },
     async (request) => {
       const data = await satisfaction.organisationDashboard(requireActorApi(request), request.params.code, request.query);
-      return { ...data, organisation: { code: data.organisation.code, kind: data.organisation.kind, name: data.organisation.name } };
+      return { ...data, organisation: organisationJson(data.organisation) };
     },
   );
 
@@ -279,16 +322,8 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     { schema: { tags: ['satisfaction'], summary: 'The same figures as CSV', security: session, params: OrgParams, querystring: OrganisationQuery, produces: ['text/csv'] } },
     async (request, reply) => {
       const data = await satisfaction.organisationDashboard(requireActorApi(request), request.params.code, request.query);
-      const head = ['dimension', 'value', ...INDICATOR_COLUMNS];
-      const rows = [
-        ['period', `${data.period.from}/${data.period.to}`, ...indicatorValues(data.total)],
-        ['previous_period', `${data.previousPeriod.from}/${data.previousPeriod.to}`, ...indicatorValues(data.previous)],
-        ...data.months.map((m) => ['month', m.month, ...indicatorValues(m.indicators)]),
-        ...data.byChannel.map((r) => ['channel', r.key, ...indicatorValues(r.indicators)]),
-        ...data.byService.map((r) => ['service', r.key, ...indicatorValues(r.indicators)]),
-        ...data.byContactPoint.map((r) => ['contact_point', r.key, ...indicatorValues(r.indicators)]),
-      ];
-      return sendCsv(reply, `satisfaction-${data.organisation.code}-${data.period.from}-${data.period.to}.csv`, toCsv(head, rows));
+      const csv = dashboardCsv(data, 'indicators', INDICATOR_COLUMNS, indicatorValues);
+      return sendCsv(reply, `satisfaction-${data.organisation.code}-${data.period.from}-${data.period.to}.csv`, csv);
     },
   );
 
@@ -301,15 +336,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
         security: session,
         querystring: RegionQuery,
         response: {
-          200: Type.Object({
-            period: PeriodSchema,
-            previousPeriod: PeriodSchema,
-            kind: Type.Union([Type.String(), Type.Null()]),
-            region: Ind,
-            byKind: Type.Array(Type.Object({ kind: Type.String(), indicators: Ind })),
-            months: Type.Array(Type.Object({ month: Type.String(), indicators: Ind })),
-            organisations: Type.Array(Type.Object({ code: Type.String(), kind: Type.String(), name: Localized, indicators: Ind, previous: Ind })),
-          }),
+          200: regionFiguresSchema('indicators', Ind, {}, {}),
           ...errorResponses(400, 401, 403),
         },
       },
@@ -322,8 +349,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     { schema: { tags: ['satisfaction'], summary: 'Organisations compared, as CSV', security: session, querystring: RegionQuery, produces: ['text/csv'] } },
     async (request, reply) => {
       const data = await satisfaction.regionalDashboard(requireActorApi(request), request.query);
-      const rows = data.organisations.map((org) => [org.code, org.kind, org.name.fr ?? '', ...indicatorValues(org.indicators)]);
-      return sendCsv(reply, `satisfaction-region-${data.period.from}-${data.period.to}.csv`, toCsv(['organisation_code', 'organisation_kind', 'organisation_name_fr', ...INDICATOR_COLUMNS], rows));
+      return sendCsv(reply, `satisfaction-region-${data.period.from}-${data.period.to}.csv`, regionCsv(data.organisations, 'indicators', INDICATOR_COLUMNS, indicatorValues));
     },
   );
 
@@ -332,6 +358,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     asOf: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the oldest month shown was last recomputed' }),
     refreshing: Type.Boolean({ description: 'Some months are being recomputed by a job; reload later for the latest figures' }),
   };
+  const ByHour = Type.Array(Type.Object({ hour: Type.Integer({ minimum: 0, maximum: 23 }), contacts: Type.Integer() }));
   app.get(
     '/api/v1/satisfaction/organisations/:code/operations',
     {
@@ -342,27 +369,14 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
         params: OrgParams,
         querystring: OrganisationQuery,
         response: {
-          200: Type.Object({
-            organisation: Type.Object({ code: Type.String(), kind: Type.String(), name: Localized }),
-            period: PeriodSchema,
-            previousPeriod: PeriodSchema,
-            suppressed: Type.Boolean({ description: 'Whether cells under 10 records are hidden for the caller' }),
-            ...Freshness,
-            total: Ops,
-            previous: Ops,
-            months: Type.Array(Type.Object({ month: Type.String(), operations: Ops })),
-            byChannel: Type.Array(Type.Object({ key: Type.String(), operations: Ops })),
-            byService: Type.Array(Type.Object({ key: Type.String(), operations: Ops })),
-            byContactPoint: Type.Array(Type.Object({ key: Type.String(), operations: Ops })),
-            byHour: Type.Array(Type.Object({ hour: Type.Integer({ minimum: 0, maximum: 23 }), contacts: Type.Integer() })),
-          }),
+          200: organisationFiguresSchema('operations', Ops, 'records', Freshness, { byHour: ByHour }),
           ...errorResponses(400, 401, 403, 404),
         },
       },
     },
     async (request) => {
       const data = await operationsIndicators.organisationOperations(requireActorApi(request), request.params.code, request.query);
-      return { ...data, asOf: data.asOf ? new Date(data.asOf).toISOString() : null, organisation: { code: data.organisation.code, kind: data.organisation.kind, name: data.organisation.name } };
+      return { ...data, asOf: data.asOf ? new Date(data.asOf).toISOString() : null, organisation: organisationJson(data.organisation) };
     },
   );
 
@@ -371,16 +385,9 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     { schema: { tags: ['satisfaction'], summary: 'The same operations figures as CSV', security: session, params: OrgParams, querystring: OrganisationQuery, produces: ['text/csv'] } },
     async (request, reply) => {
       const data = await operationsIndicators.organisationOperations(requireActorApi(request), request.params.code, request.query);
-      const rows = [
-        ['period', `${data.period.from}/${data.period.to}`, ...operationsValues(data.total)],
-        ['previous_period', `${data.previousPeriod.from}/${data.previousPeriod.to}`, ...operationsValues(data.previous)],
-        ...data.months.map((m) => ['month', m.month, ...operationsValues(m.operations)]),
-        ...data.byChannel.map((r) => ['channel', r.key, ...operationsValues(r.operations)]),
-        ...data.byService.map((r) => ['service', r.key, ...operationsValues(r.operations)]),
-        ...data.byContactPoint.map((r) => ['contact_point', r.key, ...operationsValues(r.operations)]),
-        ...data.byHour.map((h) => ['hour', String(h.hour), h.contacts, h.contacts]),
-      ];
-      return sendCsv(reply, `operations-${data.organisation.code}-${data.period.from}-${data.period.to}.csv`, toCsv(['dimension', 'value', ...OPERATIONS_CSV_COLUMNS], rows));
+      const hours = data.byHour.map((h) => ['hour', String(h.hour), h.contacts, h.contacts]);
+      const csv = dashboardCsv(data, 'operations', OPERATIONS_CSV_COLUMNS, operationsValues, hours);
+      return sendCsv(reply, `operations-${data.organisation.code}-${data.period.from}-${data.period.to}.csv`, csv);
     },
   );
 
@@ -393,17 +400,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
         security: session,
         querystring: RegionOperationsQuery,
         response: {
-          200: Type.Object({
-            period: PeriodSchema,
-            previousPeriod: PeriodSchema,
-            kind: Type.Union([Type.String(), Type.Null()]),
-            ...Freshness,
-            region: Ops,
-            byKind: Type.Array(Type.Object({ kind: Type.String(), operations: Ops })),
-            months: Type.Array(Type.Object({ month: Type.String(), operations: Ops })),
-            byHour: Type.Array(Type.Object({ hour: Type.Integer({ minimum: 0, maximum: 23 }), contacts: Type.Integer() })),
-            organisations: Type.Array(Type.Object({ code: Type.String(), kind: Type.String(), name: Localized, operations: Ops, previous: Ops })),
-          }),
+          200: regionFiguresSchema('operations', Ops, Freshness, { byHour: ByHour }),
           ...errorResponses(400, 401, 403),
         },
       },
@@ -419,8 +416,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     { schema: { tags: ['satisfaction'], summary: 'Operations figures of the organisations compared, as CSV', security: session, querystring: RegionOperationsQuery, produces: ['text/csv'] } },
     async (request, reply) => {
       const data = await operationsIndicators.regionalOperations(requireActorApi(request), request.query);
-      const rows = data.organisations.map((org) => [org.code, org.kind, org.name.fr ?? '', ...operationsValues(org.operations)]);
-      return sendCsv(reply, `operations-region-${data.period.from}-${data.period.to}.csv`, toCsv(['organisation_code', 'organisation_kind', 'organisation_name_fr', ...OPERATIONS_CSV_COLUMNS], rows));
+      return sendCsv(reply, `operations-region-${data.period.from}-${data.period.to}.csv`, regionCsv(data.organisations, 'operations', OPERATIONS_CSV_COLUMNS, operationsValues));
     },
   );
 
@@ -470,85 +466,49 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
   });
 
   const OpenDataQuery = Type.Object({ ...PeriodQuery });
-  app.get(
-    '/api/v1/opendata/satisfaction.json',
-    {
-      schema: {
-        tags: ['open data'],
-        summary: 'Published satisfaction indicators per organisation and month (36 months by default; under 10 answers suppressed)',
-        querystring: OpenDataQuery,
-        response: {
-          200: Type.Object({
-            title: Type.String(),
-            license: Type.String(),
-            catalog: Type.String(),
-            period: PeriodSchema,
-            rows: Type.Array(Type.Object({ organisationCode: Type.String(), organisationKind: Type.String(), organisationName: Localized, month: Type.String(), indicators: Ind })),
-          }),
-          ...errorResponses(400),
+  /** An open data set: `/api/v1/opendata/{name}.json` (the common head, the period and the rows) and `{name}.csv`. */
+  function openDataSet<R>(
+    name: string,
+    set: { summary: string; title: string; row: TSchema; load: (query: Static<typeof OpenDataQuery>) => Promise<{ period: Period; rows: R[] }>; csv: (rows: R[]) => string },
+  ) {
+    app.get(
+      `/api/v1/opendata/${name}.json`,
+      {
+        schema: {
+          tags: ['open data'],
+          summary: set.summary,
+          querystring: OpenDataQuery,
+          response: { 200: Type.Object({ ...OpenDataHead, period: PeriodSchema, rows: Type.Array(set.row) }), ...errorResponses(400) },
         },
       },
-    },
-    async (request, reply) => {
-      const data = await satisfaction.openData(request.query);
-      reply.header('cache-control', 'public, max-age=3600').header('access-control-allow-origin', '*');
-      return {
-        title: 'IrisDesk – user satisfaction barometer',
-        license: 'CC0-1.0',
-        catalog: `${config.publicUrl}/api/v1/opendata/catalog.jsonld`,
-        ...data,
-      };
-    },
-  );
-  app.get(
-    '/api/v1/opendata/satisfaction.csv',
-    { schema: { tags: ['open data'], summary: 'The same, as CSV', querystring: OpenDataQuery, produces: ['text/csv'] } },
-    async (request, reply) => {
-      const data = await satisfaction.openData(request.query);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('cache-control', 'public, max-age=3600')
-        .header('access-control-allow-origin', '*')
-        .send(openDataCsv(data.rows));
-    },
-  );
-  app.get(
-    '/api/v1/opendata/operations.json',
-    {
-      schema: {
-        tags: ['open data'],
-        summary: 'Published operations figures per organisation and month (36 months by default; rates and means under 10 records and incident counts under 10 suppressed)',
-        querystring: OpenDataQuery,
-        response: {
-          200: Type.Object({
-            title: Type.String(),
-            license: Type.String(),
-            catalog: Type.String(),
-            period: PeriodSchema,
-            rows: Type.Array(Type.Object({ organisationCode: Type.String(), organisationKind: Type.String(), organisationName: Localized, month: Type.String(), operations: Ops })),
-          }),
-          ...errorResponses(400),
-        },
+      async (request, reply) => {
+        const data = await set.load(request.query);
+        openDataHeaders(reply);
+        return { ...openDataHead(set.title, config.publicUrl), ...data };
       },
-    },
-    async (request, reply) => {
-      const data = await operationsIndicators.openData(request.query);
-      reply.header('cache-control', 'public, max-age=3600').header('access-control-allow-origin', '*');
-      return { title: 'IrisDesk – operations indicators of public services', license: 'CC0-1.0', catalog: `${config.publicUrl}/api/v1/opendata/catalog.jsonld`, ...data };
-    },
-  );
-  app.get(
-    '/api/v1/opendata/operations.csv',
-    { schema: { tags: ['open data'], summary: 'The same, as CSV', querystring: OpenDataQuery, produces: ['text/csv'] } },
-    async (request, reply) => {
-      const data = await operationsIndicators.openData(request.query);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('cache-control', 'public, max-age=3600')
-        .header('access-control-allow-origin', '*')
-        .send(operationsOpenDataCsv(data.rows));
-    },
-  );
+    );
+    app.get(
+      `/api/v1/opendata/${name}.csv`,
+      { schema: { tags: ['open data'], summary: 'The same, as CSV', querystring: OpenDataQuery, produces: ['text/csv'] } },
+      async (request, reply) => sendOpenDataCsv(reply, set.csv((await set.load(request.query)).rows)),
+    );
+  }
+
+  const OrganisationMonthRow = { organisationCode: Type.String(), organisationKind: Type.String(), organisationName: Localized, month: Type.String() };
+  openDataSet('satisfaction', {
+    summary: 'Published satisfaction indicators per organisation and month (36 months by default; under 10 answers suppressed)',
+    title: 'IrisDesk – user satisfaction barometer',
+    row: Type.Object({ ...OrganisationMonthRow, indicators: Ind }),
+    load: (query) => satisfaction.openData(query),
+    csv: openDataCsv,
+  });
+  openDataSet('operations', {
+    summary: 'Published operations figures per organisation and month (36 months by default; rates and means under 10 records and incident counts under 10 suppressed)',
+    title: 'IrisDesk – operations indicators of public services',
+    row: Type.Object({ ...OrganisationMonthRow, operations: Ops }),
+    load: (query) => operationsIndicators.openData(query),
+    csv: operationsOpenDataCsv,
+  });
   // Single Digital Gateway user-feedback statistics (Regulation (EU) 2018/1724 art. 25, Implementing Regulation (EU) 2020/1121)
   const SdgQuery = Type.Object({
     ...PeriodQuery,
@@ -592,9 +552,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
         querystring: SdgQuery,
         response: {
           200: Type.Object({
-            title: Type.String(),
-            license: Type.String(),
-            catalog: Type.String(),
+            ...OpenDataHead,
             conformsTo: Type.String(),
             period: PeriodSchema,
             granularity: Type.String(),
@@ -607,11 +565,9 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     },
     async (request, reply) => {
       const data = await satisfaction.sdgFeedback(request.query);
-      reply.header('cache-control', 'public, max-age=3600').header('access-control-allow-origin', '*');
+      openDataHeaders(reply);
       return {
-        title: 'IrisDesk – user feedback statistics for the Single Digital Gateway',
-        license: 'CC0-1.0',
-        catalog: `${config.publicUrl}/api/v1/opendata/catalog.jsonld`,
+        ...openDataHead('IrisDesk – user feedback statistics for the Single Digital Gateway', config.publicUrl),
         conformsTo: 'http://data.europa.eu/eli/reg_impl/2020/1121/oj',
         ...data,
       };
@@ -622,21 +578,13 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     { schema: { tags: ['open data'], summary: 'The same, as CSV', querystring: SdgQuery, produces: ['text/csv'] } },
     async (request, reply) => {
       const data = await satisfaction.sdgFeedback(request.query);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('cache-control', 'public, max-age=3600')
-        .header('access-control-allow-origin', '*')
-        .send(sdgFeedbackCsv(data.rows));
+      return sendOpenDataCsv(reply, sdgFeedbackCsv(data.rows));
     },
   );
   app.get(
     '/api/v1/opendata/catalog.jsonld',
     { schema: { tags: ['open data'], summary: 'DCAT-AP description of the open data sets', produces: ['application/ld+json'] } },
     async (_request, reply) =>
-      reply
-        .header('content-type', 'application/ld+json; charset=utf-8')
-        .header('cache-control', 'public, max-age=3600')
-        .header('access-control-allow-origin', '*')
-        .send(JSON.stringify(dcatCatalog(config.publicUrl, `${currentMonth()}-01`))),
+      openDataHeaders(reply.header('content-type', 'application/ld+json; charset=utf-8')).send(JSON.stringify(dcatCatalog(config.publicUrl, `${currentMonth()}-01`))),
   );
 }

@@ -100,7 +100,25 @@ export function previousPeriod(period: Period): Period {
   return resolvePeriod({ from: monthOf(monthIndex(period.from) - length), to: monthOf(monthIndex(period.from) - 1) });
 }
 
-const firstDay = (month: string) => `${month}-01`;
+/** The first day of a month ('YYYY-MM' → 'YYYY-MM-01'), as the rollups store it. */
+export const firstDay = (month: string) => `${month}-01`;
+
+/** The period of open data: the months asked for, 36 to the current one by default. */
+export function openDataPeriod(query: PeriodQuery): Period {
+  const to = query.to ?? currentMonth();
+  return resolvePeriod({ from: query.from ?? monthOf(monthIndex(to) - 35), to });
+}
+
+/** Sums per kind of organisation and over all of them (the regional views). */
+export function totalsByKind<S>(rows: Array<S & { kind: string }>, add: (a: S, b: S) => S, empty: S): { kinds: Map<string, S>; total: S } {
+  const kinds = new Map<string, S>();
+  let total = empty;
+  for (const row of rows) {
+    kinds.set(row.kind, add(kinds.get(row.kind) ?? empty, row));
+    total = add(total, row);
+  }
+  return { kinds, total };
+}
 
 // ---- Service
 
@@ -112,17 +130,40 @@ export interface DashboardFilters extends PeriodQuery {
 
 export type Row<T> = T & { indicators: Indicators };
 
+/**
+ * What an organisation's dashboard shows, once allowed: the organisation (404 when unknown; 403 when the
+ * caller may not see it), whether small cells are hidden for the caller, the period and the previous one, and
+ * the slice asked for (channel, service, contact point) with the filters to show.
+ */
+export async function organisationDashboardScope(db: Queryable, actor: Actor, code: string, filters: DashboardFilters) {
+  const organisation = await repo.findOrganisationByCode(db, code);
+  if (!organisation) throw new AppError(404, 'organisation.not_found');
+  if (!canViewOrganisationSatisfaction(actor, organisation.id)) throw new AppError(403, 'forbidden');
+  const suppress = !seesSmallCells(actor, organisation.id);
+  const period = resolvePeriod(filters);
+  const previous = previousPeriod(period);
+  const slice = {
+    organisationId: organisation.id,
+    channel: filters.channel || undefined,
+    serviceCode: filters.service || undefined,
+    contactPoint: filters.contactPoint || undefined,
+  };
+  return {
+    organisation,
+    suppress,
+    period,
+    previous,
+    slice,
+    range: { from: firstDay(period.from), to: firstDay(period.to) },
+    shownFilters: { channel: slice.channel ?? null, service: slice.serviceCode ?? null, contactPoint: slice.contactPoint ?? null },
+  };
+}
+
 export function satisfactionService(db: Database, options: { publicUrl: string }) {
   async function invitationOr404(token: string) {
     const invitation = token.length <= 200 ? await repo.findInvitation(db, hashToken(token)) : undefined;
     if (!invitation) throw new AppError(404, 'feedback.not_found');
     return invitation;
-  }
-
-  async function organisationOr404(code: string) {
-    const organisation = await repo.findOrganisationByCode(db, code);
-    if (!organisation) throw new AppError(404, 'organisation.not_found');
-    return organisation;
   }
 
   const withIndicators = <T extends AggregateSums>(rows: T[], suppress: boolean): Array<Row<T>> =>
@@ -185,18 +226,7 @@ export function satisfactionService(db: Database, options: { publicUrl: string }
 
     /** An organisation's dashboard: over time, by channel, service and contact point, against the previous period. */
     async organisationDashboard(actor: Actor, code: string, filters: DashboardFilters, requestId?: string) {
-      const organisation = await organisationOr404(code);
-      if (!canViewOrganisationSatisfaction(actor, organisation.id)) throw new AppError(403, 'forbidden');
-      const suppress = !seesSmallCells(actor, organisation.id);
-      const period = resolvePeriod(filters);
-      const previous = previousPeriod(period);
-      const slice = {
-        organisationId: organisation.id,
-        channel: filters.channel || undefined,
-        serviceCode: filters.service || undefined,
-        contactPoint: filters.contactPoint || undefined,
-      };
-      const range = { from: firstDay(period.from), to: firstDay(period.to) };
+      const { organisation, suppress, period, previous, slice, range, shownFilters } = await organisationDashboardScope(db, actor, code, filters);
       const [monthRows, total, previousTotal, byChannel, byService, byContactPoint] = await Promise.all([
         repo.sumsByMonth(db, { ...slice, ...range }),
         repo.sumsTotal(db, { ...slice, ...range }),
@@ -227,7 +257,7 @@ export function satisfactionService(db: Database, options: { publicUrl: string }
         period,
         previousPeriod: previous,
         suppressed: suppress,
-        filters: { channel: slice.channel ?? null, service: slice.serviceCode ?? null, contactPoint: slice.contactPoint ?? null },
+        filters: shownFilters,
         total: computeIndicators(total, { suppress }),
         previous: computeIndicators(previousTotal, { suppress }),
         months: period.months.map((month) => ({ month, indicators: computeIndicators(byMonth.get(month) ?? EMPTY_SUMS, { suppress }) })),
@@ -269,8 +299,7 @@ export function satisfactionService(db: Database, options: { publicUrl: string }
 
     /** Open data: published indicators per organisation and month (suppression applied). */
     async openData(query: PeriodQuery) {
-      const to = query.to ?? currentMonth();
-      const period = resolvePeriod({ from: query.from ?? monthOf(monthIndex(to) - 35), to });
+      const period = openDataPeriod(query);
       const rows = await repo.sumsByOrganisationAndMonth(db, { from: firstDay(period.from), to: firstDay(period.to) });
       return {
         period,
@@ -313,12 +342,7 @@ export function satisfactionService(db: Database, options: { publicUrl: string }
       repo.sumsByMonth(db, range),
     ]);
     const beforeById = new Map(before.map((row) => [row.id, row]));
-    const kinds = new Map<string, AggregateSums>();
-    let total = EMPTY_SUMS;
-    for (const row of current) {
-      kinds.set(row.kind, addSums(kinds.get(row.kind) ?? EMPTY_SUMS, row));
-      total = addSums(total, row);
-    }
+    const { kinds, total } = totalsByKind<AggregateSums>(current, addSums, EMPTY_SUMS);
     const byMonth = new Map(months.map((row) => [row.month, row]));
     return {
       period,

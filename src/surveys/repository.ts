@@ -91,24 +91,27 @@ export async function listQuestions(db: Queryable, surveyId: string): Promise<Su
   return rows;
 }
 
+/** A question's fields as parameters: kind, required, text, help, options, rows, scale min, max and labels. */
+function questionValues(question: QuestionFields): unknown[] {
+  return [
+    question.kind,
+    question.required,
+    JSON.stringify(question.text),
+    JSON.stringify(question.help),
+    JSON.stringify(question.options),
+    JSON.stringify(question.rows),
+    question.scaleMin,
+    question.scaleMax,
+    JSON.stringify(question.scaleLabels),
+  ];
+}
+
 export async function insertQuestion(db: Queryable, surveyId: string, question: QuestionFields & { bankCode?: string | null }): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO survey_questions (survey_id, position, kind, required, text, help, options, rows, scale_min, scale_max, scale_labels, bank_code)
      VALUES ($1, (SELECT coalesce(max(position), 0) + 1 FROM survey_questions WHERE survey_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      RETURNING id`,
-    [
-      surveyId,
-      question.kind,
-      question.required,
-      JSON.stringify(question.text),
-      JSON.stringify(question.help),
-      JSON.stringify(question.options),
-      JSON.stringify(question.rows),
-      question.scaleMin,
-      question.scaleMax,
-      JSON.stringify(question.scaleLabels),
-      question.bankCode ?? null,
-    ],
+    [surveyId, ...questionValues(question), question.bankCode ?? null],
   );
   return rows[0]!.id;
 }
@@ -117,18 +120,7 @@ export async function updateQuestion(db: Queryable, id: string, question: Questi
   await db.query(
     `UPDATE survey_questions SET kind = $2, required = $3, text = $4, help = $5, options = $6, rows = $7, scale_min = $8, scale_max = $9, scale_labels = $10
       WHERE id = $1`,
-    [
-      id,
-      question.kind,
-      question.required,
-      JSON.stringify(question.text),
-      JSON.stringify(question.help),
-      JSON.stringify(question.options),
-      JSON.stringify(question.rows),
-      question.scaleMin,
-      question.scaleMax,
-      JSON.stringify(question.scaleLabels),
-    ],
+    [id, ...questionValues(question)],
   );
 }
 

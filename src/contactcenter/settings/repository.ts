@@ -23,24 +23,18 @@ export interface MailboxFields {
   active: boolean;
 }
 
-const MAILBOX_COLUMNS = `m.id, m.address, m.organisation_id AS "organisationId", m.unit_id AS "unitId", u.name AS "unitName",
-  m.active, m.version, m.updated_at AS "updatedAt"`;
+/** The mailboxes with their unit's name; the caller adds the WHERE clause. */
+const MAILBOX_SELECT = `SELECT m.id, m.address, m.organisation_id AS "organisationId", m.unit_id AS "unitId", u.name AS "unitName",
+  m.active, m.version, m.updated_at AS "updatedAt"
+  FROM cc_mailboxes m LEFT JOIN units u ON u.id = m.unit_id`;
 
 export async function listMailboxes(q: Queryable, organisationId: string): Promise<MailboxRow[]> {
-  const { rows } = await q.query<MailboxRow>(
-    `SELECT ${MAILBOX_COLUMNS} FROM cc_mailboxes m LEFT JOIN units u ON u.id = m.unit_id
-      WHERE m.organisation_id = $1 ORDER BY m.address`,
-    [organisationId],
-  );
+  const { rows } = await q.query<MailboxRow>(`${MAILBOX_SELECT} WHERE m.organisation_id = $1 ORDER BY m.address`, [organisationId]);
   return rows;
 }
 
 export async function findMailbox(q: Queryable, organisationId: string, id: string): Promise<MailboxRow | undefined> {
-  const { rows } = await q.query<MailboxRow>(
-    `SELECT ${MAILBOX_COLUMNS} FROM cc_mailboxes m LEFT JOIN units u ON u.id = m.unit_id
-      WHERE m.organisation_id = $1 AND m.id = $2`,
-    [organisationId, id],
-  );
+  const { rows } = await q.query<MailboxRow>(`${MAILBOX_SELECT} WHERE m.organisation_id = $1 AND m.id = $2`, [organisationId, id]);
   return rows[0];
 }
 
@@ -110,13 +104,15 @@ export interface SlaTargetFields {
   warningPercent: number;
 }
 
-const TARGET_COLUMNS = `t.id, t.organisation_id AS "organisationId", t.channel, t.service_code AS "serviceCode", s.name AS "serviceName",
+/** The SLA targets with their service's name; the caller adds the WHERE clause. */
+const TARGET_SELECT = `SELECT t.id, t.organisation_id AS "organisationId", t.channel, t.service_code AS "serviceCode", s.name AS "serviceName",
   t.first_response_minutes AS "firstResponseMinutes", t.resolution_minutes AS "resolutionMinutes",
-  t.warning_percent AS "warningPercent", t.version`;
+  t.warning_percent AS "warningPercent", t.version
+  FROM cc_sla_targets t LEFT JOIN services s ON s.code = t.service_code`;
 
 export async function listSlaTargets(q: Queryable, organisationId: string): Promise<SlaTargetRow[]> {
   const { rows } = await q.query<SlaTargetRow>(
-    `SELECT ${TARGET_COLUMNS} FROM cc_sla_targets t LEFT JOIN services s ON s.code = t.service_code
+    `${TARGET_SELECT}
       WHERE t.organisation_id = $1
       ORDER BY (t.channel IS NOT NULL) , (t.service_code IS NOT NULL), t.channel NULLS FIRST, t.service_code NULLS FIRST`,
     [organisationId],
@@ -125,11 +121,7 @@ export async function listSlaTargets(q: Queryable, organisationId: string): Prom
 }
 
 export async function findSlaTarget(q: Queryable, organisationId: string, id: string): Promise<SlaTargetRow | undefined> {
-  const { rows } = await q.query<SlaTargetRow>(
-    `SELECT ${TARGET_COLUMNS} FROM cc_sla_targets t LEFT JOIN services s ON s.code = t.service_code
-      WHERE t.organisation_id = $1 AND t.id = $2`,
-    [organisationId, id],
-  );
+  const { rows } = await q.query<SlaTargetRow>(`${TARGET_SELECT} WHERE t.organisation_id = $1 AND t.id = $2`, [organisationId, id]);
   return rows[0];
 }
 
