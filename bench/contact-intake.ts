@@ -1,14 +1,19 @@
-// Contact intake: `npm run bench -- contact-intake [--seconds 15] [--clients 32]`
+// Contact intake: `npm run bench -- contact-intake [--seconds 15] [--clients 32] [--cpu-runs 1000] [--smtp=1]`
 // Target (issue 4): the web intake sustains ≥ 500 requests/s with p95 < 50 ms on the PostgreSQL server.
 // POST /api/v1/contact-requests over real HTTP on loopback, from a load generator in its own thread (keep-alive,
 // `clients` concurrent loops), each post with its own Idempotency-Key and e-mail, a mix of routing cases
 // (competent organisation, commune by postal code, regional first line). Everything the intake does runs:
-// idempotency key, routing, party, request, first message, contact, SLA due times and 4 SLA jobs, realtime
-// NOTIFY, receipt e-mail (captured: no SMTP_URL). Throttling is off (CONTACT_INTAKE_LIMIT=0: one address).
+// idempotency key, routing, party, request, first message, contact, SLA due times and 2 SLA jobs, realtime
+// NOTIFY, receipt e-mail (captured: no SMTP_URL; queued with its job with --smtp=1). Throttling is off (CONTACT_INTAKE_LIMIT=0: one address).
+// Before the load, `--cpu-runs` sequential intakes in-process give the CPU per intake of this process and (on
+// a PostgreSQL server of this machine, through /proc) of its PostgreSQL connections, and the statements sent
+// per intake; `--seconds=0` stops there.
 // PGlite in memory by default; BENCH_DATABASE_URL=postgres://… uses the server (database
 // irisdesk_bench_contact_intake, recreated each run, pool of 20 connections).
 import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import type { Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { seed } from '../src/seed/index.ts';
@@ -17,6 +22,34 @@ import { createApp } from '../src/app.ts';
 import { openBenchDatabase, option, percentile } from './support.ts';
 
 const DB_NAME = 'irisdesk_bench_contact_intake';
+
+/** Statements sent by node-postgres (BEGIN and COMMIT included), counted while `statements.on`. */
+const statements = { on: false, count: 0 };
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  if (statements.on) statements.count++;
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof clientQuery;
+
+/**
+ * CPU time (ms) used so far by the server processes of the bench database's connections, read from /proc:
+ * only when PostgreSQL runs on this machine and /proc shows its processes (else undefined).
+ */
+async function serverCpuMs(db: Database): Promise<number | undefined> {
+  if (db.engine !== 'postgres') return undefined;
+  const { rows } = await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  const tick = 10; // ms per clock tick (USER_HZ = 100 on Linux)
+  let total = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      return undefined;
+    }
+  }
+  return total;
+}
 
 // The load generator: plain JavaScript evaluated in a worker thread (workers do not inherit tsx's loader).
 const WORKER = `
@@ -71,7 +104,10 @@ export async function benchContactIntake(args: string[]) {
   console.log(`engine: ${db.engine}; migrating and seeding…`);
   await migrate(db);
   await seed(db, { demo: true });
-  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', PORT: '0', CONTACT_INTAKE_LIMIT: '0' });
+  // --smtp=1: with SMTP_URL set, as in production (the receipt is queued with its mail.send job, never sent:
+  // no worker runs here); captured by default.
+  const smtp = option(args, 'smtp', 0) === 1 ? { SMTP_URL: 'smtp://127.0.0.1:9' } : {};
+  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', PORT: '0', CONTACT_INTAKE_LIMIT: '0', ...smtp });
   const { app } = await createApp({ config, db });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -90,8 +126,11 @@ export async function benchContactIntake(args: string[]) {
   // CPU per intake in this process (HTTP handling by inject, service, driver), which a busy machine inflates
   // far less than wall-clock latency: the capacity of one core is about 1000 / (this) requests per second,
   // before the database's own CPU.
-  const cpuRuns = option(args, 'cpu-runs', 200);
+  const cpuRuns = option(args, 'cpu-runs', 1000);
   for (let i = 0; i < 20; i++) await app.inject({ method: 'POST', url: '/api/v1/contact-requests', payload: { ...bodies[i % 4], email: `cpu.warm.${i}.${Date.now()}@example.be` } });
+  const serverBefore = await serverCpuMs(db);
+  statements.count = 0;
+  statements.on = true;
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
   for (let i = 0; i < cpuRuns; i++) {
@@ -99,15 +138,32 @@ export async function benchContactIntake(args: string[]) {
     if (response.statusCode !== 201) throw new Error(`intake answered ${response.statusCode}: ${response.body}`);
   }
   const cpu = process.cpuUsage(cpuBefore);
+  const wallMs = (performance.now() - wallBefore) / cpuRuns;
+  statements.on = false;
+  const serverAfter = await serverCpuMs(db);
   const cpuMs = (cpu.user + cpu.system) / 1000 / cpuRuns;
-  console.log(`in-process, sequential (${cpuRuns}): ${((performance.now() - wallBefore) / cpuRuns).toFixed(1)} ms wall and ${cpuMs.toFixed(2)} ms CPU of the IrisDesk process per intake`);
+  console.log(`in-process, sequential (${cpuRuns}): ${wallMs.toFixed(1)} ms wall and ${cpuMs.toFixed(2)} ms CPU of the IrisDesk process per intake (${(cpu.system / 1000 / cpuRuns).toFixed(2)} ms of it in the kernel)`);
+  if (db.engine === 'postgres') {
+    console.log(`  ${(statements.count / cpuRuns).toFixed(1)} statements per intake (BEGIN and COMMIT included)` +
+      (serverBefore !== undefined && serverAfter !== undefined ? `; ${((serverAfter - serverBefore) / cpuRuns).toFixed(2)} ms CPU of the PostgreSQL connections per intake (10 ms ticks)` : ''));
+  }
 
+  if (seconds === 0) {
+    // --seconds=0: the in-process figures only (statements, CPU), no load.
+    await app.close();
+    await db.close();
+    return;
+  }
   console.log(`warming up (3 s, ${clients} clients)…`);
   await runLoad(url, bodies, clients, 3000, `warm${Date.now()}`);
   const before = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cc_requests`)).rows[0]!.n;
   console.log(`measuring ${seconds} s with ${clients} concurrent clients…`);
   const started = Date.now();
+  const loadServerBefore = await serverCpuMs(db);
+  const loadCpuBefore = process.cpuUsage();
   const result = await runLoad(url, bodies, clients, seconds * 1000, `run${Date.now()}`);
+  const loadCpu = process.cpuUsage(loadCpuBefore);
+  const loadServerAfter = await serverCpuMs(db);
   const elapsed = (Date.now() - started) / 1000;
   const after = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cc_requests`)).rows[0]!.n;
   const sorted = result.latencies.sort((a, b) => a - b);
@@ -118,6 +174,10 @@ export async function benchContactIntake(args: string[]) {
   console.log(`  statuses: ${JSON.stringify(result.statuses)}`);
   console.log(`  requests created: ${created} (rows added: ${after - before})  →  ${rps.toFixed(0)} requests/s sustained`);
   console.log(`  latency p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`);
+  console.log(
+    `  CPU per request under load: ${((loadCpu.user + loadCpu.system) / 1000 / result.latencies.length).toFixed(2)} ms of this process (server and load generator)` +
+      (loadServerBefore !== undefined && loadServerAfter !== undefined ? `, ${((loadServerAfter - loadServerBefore) / result.latencies.length).toFixed(2)} ms of PostgreSQL` : ''),
+  );
   const ok = after - before === created && created === result.latencies.length;
   console.log(`  ${ok ? 'OK' : 'FAILED'}: every 201 is one stored request, no error`);
   console.log(`  target (PostgreSQL): ≥ 500 requests/s and p95 < 50 ms → ${rps >= 500 && p95 < 50 ? 'met' : 'not met'}`);

@@ -24,29 +24,44 @@ export interface ContactInput {
 
 /** Records one contact; returns its id, or null when this ticket or appointment was already recorded. */
 export async function recordContact(tx: Queryable, input: ContactInput): Promise<string | null> {
-  const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO cc_contacts (organisation_id, channel, direction, request_id, party_id, service_code,
+  const insert = contactInsert(input, 1);
+  const { rows } = await tx.query<{ id: string }>(`${insert.sql} ON CONFLICT DO NOTHING RETURNING id`, insert.params);
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * recordContact's INSERT (without ON CONFLICT / RETURNING), its parameters numbered from `first`, for a
+ * caller that records the contact within a statement of its own (createRequest: request, first message and
+ * contact in one WITH). `when`: an SQL condition; the contact is only inserted when it holds.
+ */
+export function contactInsert(input: ContactInput, first: number, when?: string): { sql: string; params: unknown[] } {
+  const params = [
+    input.organisationId,
+    input.channel,
+    input.direction ?? 'inbound',
+    input.requestId ?? null,
+    input.partyId ?? null,
+    input.serviceCode ?? null,
+    input.contactPointId ?? null,
+    input.agentAccountId ?? null,
+    input.language,
+    input.startedAt,
+    input.endedAt ?? null,
+    input.outcome ?? null,
+    input.source.kind,
+    input.source.id,
+  ];
+  const p = (n: number) => `$${first + n}`;
+  // Typed, so that the values also read as a SELECT list (INSERT … SELECT … WHERE when).
+  const values = [
+    `${p(0)}::uuid`, `${p(1)}::text`, `${p(2)}::text`, `${p(3)}::uuid`, `${p(4)}::uuid`, `${p(5)}::text`, `${p(6)}::uuid`,
+    `${p(7)}::uuid`, `${p(8)}::text`, `${p(9)}::timestamptz`, `${p(10)}::timestamptz`, `${p(11)}::text`, `${p(12)}::text`, `${p(13)}::text`,
+  ].join(', ');
+  return {
+    sql: `INSERT INTO cc_contacts (organisation_id, channel, direction, request_id, party_id, service_code,
                               contact_point_id, agent_account_id, language, started_at, ended_at, outcome,
                               source_kind, source_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-     ON CONFLICT DO NOTHING
-     RETURNING id`,
-    [
-      input.organisationId,
-      input.channel,
-      input.direction ?? 'inbound',
-      input.requestId ?? null,
-      input.partyId ?? null,
-      input.serviceCode ?? null,
-      input.contactPointId ?? null,
-      input.agentAccountId ?? null,
-      input.language,
-      input.startedAt,
-      input.endedAt ?? null,
-      input.outcome ?? null,
-      input.source.kind,
-      input.source.id,
-    ],
-  );
-  return rows[0]?.id ?? null;
+     ${when ? `SELECT ${values} WHERE ${when}` : `VALUES (${values})`}`,
+    params,
+  };
 }

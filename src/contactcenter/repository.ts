@@ -1,6 +1,6 @@
 // Every SQL statement of the contact-center intake core (requests, parties, messages, attachments,
 // assignment, idempotency keys, inbound mail, throttling). The console has its own queries in console/.
-import type { Queryable } from '../platform/db/database.ts';
+import { prepared, type Queryable } from '../platform/db/database.ts';
 import type { Language } from '../platform/i18n/languages.ts';
 import type { ContactChannel, MessageKind, RequestStatus, SlaState, ContactOutcome } from './model.ts';
 
@@ -269,7 +269,7 @@ export async function claimIdempotencyKey(
   reference: string,
 ): Promise<{ claimed: true } | { claimed: false; reference: string; bodyHash: string }> {
   const inserted = await q.query(
-    `INSERT INTO cc_idempotency_keys (scope, key, body_hash, reference) VALUES ($1, $2, $3, $4) ON CONFLICT (scope, key) DO NOTHING`,
+    prepared(`INSERT INTO cc_idempotency_keys (scope, key, body_hash, reference) VALUES ($1, $2, $3, $4) ON CONFLICT (scope, key) DO NOTHING`),
     [scope, key, bodyHash, reference],
   );
   if (inserted.rowCount > 0) return { claimed: true };

@@ -28,18 +28,23 @@
 //   hashStatusToken(token) → string
 //
 // Realtime channels: `cc:org:{organisationId}`, `cc:unit:{unitId}`, `account:{assigneeId}`.
-import { createHash, randomBytes } from 'node:crypto';
-import type { Queryable } from '../platform/db/database.ts';
-import { publish } from '../platform/realtime/publish.ts';
+//
+// Round trips: createRequest is the hot path of the web intake (target ≥ 500/s, docs/performance.md). A web
+// intake is 8 statements with BEGIN/COMMIT: idempotency key; party found-or-created + SLA settings; request +
+// first message + contact row; the 2 SLA jobs (enqueueMany); request.created (publishMany); receipt mail. The
+// hot statements are prepared once per connection (prepared(), src/platform/db/database.ts).
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { prepared, type Queryable } from '../platform/db/database.ts';
+import { publishMany } from '../platform/realtime/publish.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { Language } from '../platform/i18n/languages.ts';
 import { translator } from '../platform/i18n/messages.ts';
 import type { MailService } from '../platform/mail/service.ts';
-import { recordContact } from './contacts.ts';
+import { contactInsert, type ContactInput } from './contacts.ts';
 import type { ContactChannel, ContactOutcome, MessageKind, RequestStatus } from './model.ts';
 import { withUniqueReference } from './references.ts';
 import * as repo from './repository.ts';
-import { cancelSlaJobs, dueTimes, remainingAfterPause, scheduleSlaJobs, slaSettingsFor } from './sla.ts';
+import { cancelSlaJobs, dueTimes, remainingAfterPause, scheduleSlaJobs, slaSettingsFor, slaSettingsOf, slaSettingsSql, type SlaSettings, type SlaSettingsRow } from './sla.ts';
 
 export interface PartyInput {
   name: string;
@@ -127,7 +132,7 @@ export function requestChannels(request: { organisationId: string; unitId?: stri
 }
 
 async function publishAll(tx: Queryable, channels: string[], type: string, data: unknown) {
-  for (const channel of channels) await publish(tx, channel, { type, data });
+  await publishMany(tx, channels, { type, data });
 }
 
 const normEmail = (email: string | null | undefined) => (email ? email.trim().toLowerCase() : null);
@@ -153,25 +158,21 @@ export async function createRequest(tx: Queryable, input: CreateRequestInput, de
   };
   // Party: the given one (of the same organisation), else the one with this e-mail/phone, else a new one.
   let partyId: string | undefined;
+  let settings: SlaSettings;
   if (input.partyId) {
     const party = await repo.findPartyById(tx, input.organisationId, input.partyId);
     if (!party) throw new AppError(404, 'contact.party_not_found');
     partyId = party.id;
+    settings = await slaSettingsFor(tx, input.organisationId, input.channel, input.serviceCode);
   } else {
-    const existing = await repo.findPartyByContact(tx, input.organisationId, email, phone);
-    if (existing) {
-      partyId = existing.id;
-      await repo.refreshParty(tx, existing.id, partyFields);
-    } else {
-      partyId = await repo.insertParty(tx, { organisationId: input.organisationId, ...partyFields });
-    }
+    ({ partyId, settings } = await findOrCreatePartyWithSettings(tx, input, partyFields));
   }
 
   let unitId = input.unitId ?? null;
   if (unitId && !(await repo.unitBelongsTo(tx, unitId, input.organisationId))) unitId = null;
   const assigneeId = input.assigneeId ?? (unitId ? ((await repo.nextRoundRobinAssignee(tx, unitId)) ?? null) : null);
 
-  const { target, clock: schedule, organisation } = await slaSettingsFor(tx, input.organisationId, input.channel, input.serviceCode);
+  const { target, clock: schedule, organisation } = settings;
   const due = dueTimes(schedule, target, startedAt);
   const statusToken = randomBytes(24).toString('base64url');
   const row: Omit<repo.NewRequestRow, 'reference'> = {
@@ -188,37 +189,20 @@ export async function createRequest(tx: Queryable, input: CreateRequestInput, de
     statusTokenHash: hashStatusToken(statusToken),
     createdAt: startedAt,
   };
-  let reference: string;
-  let id: string;
-  const given = input.reference ? await repo.insertRequest(tx, { ...row, reference: input.reference }) : undefined;
-  if (given) {
-    reference = input.reference!;
-    id = given;
-  } else {
-    ({ reference, id } = await withUniqueReference(async (candidate) => {
-      const inserted = await repo.insertRequest(tx, { ...row, reference: candidate });
-      return inserted ? { reference: candidate, id: inserted } : undefined;
-    }));
-    // The reference reserved by the caller was taken meanwhile (one chance in billions): tell it the new one.
-    if (input.reference) await input.onReferenceChanged?.(reference);
-  }
-
-  const messageId = await repo.insertMessage(tx, {
-    requestId: id,
-    kind: 'inbound',
+  // The request, its first message and its contact row in one statement; nothing of it when the reference
+  // is taken (then another is drawn).
+  const message = {
+    kind: 'inbound' as const,
     channel: input.channel,
     authorAccountId: input.agentAccountId ?? null,
     body: input.message.slice(0, 100_000),
     mailMessageId: input.mailMessageId ?? null,
     createdAt: startedAt,
-  });
-  for (const attachment of input.attachments ?? []) {
-    await repo.insertAttachment(tx, { messageId: messageId!, ...attachment });
-  }
-  await recordContact(tx, {
+  };
+  const contact = (requestId: string): ContactInput => ({
     organisationId: input.organisationId,
     channel: input.channel,
-    requestId: id,
+    requestId,
     partyId,
     serviceCode: input.serviceCode ?? null,
     agentAccountId: input.agentAccountId ?? null,
@@ -226,8 +210,24 @@ export async function createRequest(tx: Queryable, input: CreateRequestInput, de
     startedAt,
     endedAt: input.endedAt ?? (input.channel === 'web' || input.channel === 'email' ? startedAt : null),
     outcome: input.outcome ?? null,
-    source: { kind: 'request', id },
+    source: { kind: 'request', id: requestId },
   });
+  const insert = async (candidate: string) => {
+    const requestId = randomUUID();
+    const messageId = await insertRequestWithFirstMessage(tx, { ...row, reference: candidate }, requestId, message, contact(requestId));
+    return messageId ? { reference: candidate, id: requestId, messageId } : undefined;
+  };
+  let inserted = input.reference ? await insert(input.reference) : undefined;
+  if (!inserted) {
+    inserted = await withUniqueReference(insert);
+    // The reference reserved by the caller was taken meanwhile (one chance in billions): tell it the new one.
+    if (input.reference) await input.onReferenceChanged?.(inserted.reference);
+  }
+  const { reference, id, messageId } = inserted;
+
+  for (const attachment of input.attachments ?? []) {
+    await repo.insertAttachment(tx, { messageId, ...attachment });
+  }
   await scheduleSlaJobs(
     tx,
     {
@@ -242,6 +242,7 @@ export async function createRequest(tx: Queryable, input: CreateRequestInput, de
     },
     schedule,
     new Date(Math.max(Date.now(), startedAt.getTime())),
+    { newRequest: true },
   );
   await publishAll(tx, requestChannels({ organisationId: input.organisationId, unitId, assigneeId }), 'request.created', {
     id,
@@ -257,6 +258,79 @@ export async function createRequest(tx: Queryable, input: CreateRequestInput, de
     await sendReceipt(tx, deps, { organisationId: input.organisationId, orgName, email, language: input.language, reference, statusToken, subject: row.subject });
   }
   return { id, reference, partyId, statusToken, assigneeId, organisationId: input.organisationId, unitId };
+}
+
+// ---- createRequest's statements: a few round trips per intake (docs/performance.md, contact-intake)
+
+/**
+ * The party of the organisation with this e-mail (preferred) or phone, the most recently updated, refreshed
+ * as repo.refreshParty does; else a new one (repo.insertParty) — and, in the same statement, the SLA settings
+ * of the request (sla.ts, slaSettingsSql).
+ */
+async function findOrCreatePartyWithSettings(
+  tx: Queryable,
+  input: CreateRequestInput,
+  party: { name: string; email: string | null; phone: string | null; language: string; postalCode: string | null },
+): Promise<{ partyId: string; settings: SlaSettings }> {
+  const { rows } = await tx.query<{ partyId: string | null; settings: SlaSettingsRow | null }>(
+    prepared(`WITH found AS (
+       SELECT id FROM (
+         (SELECT id, 1 AS rank FROM cc_parties WHERE organisation_id = $1 AND email = $2 ORDER BY updated_at DESC LIMIT 1)
+         UNION ALL
+         (SELECT id, 2 AS rank FROM cc_parties WHERE organisation_id = $1 AND phone = $3 ORDER BY updated_at DESC LIMIT 1)
+       ) f ORDER BY rank LIMIT 1),
+     refreshed AS (
+       UPDATE cc_parties p SET name = $4, email = coalesce(p.email, $2), phone = coalesce(p.phone, $3), language = $5,
+              postal_code = coalesce($6, p.postal_code), updated_at = now()
+         FROM found WHERE p.id = found.id
+       RETURNING p.id),
+     created AS (
+       INSERT INTO cc_parties (organisation_id, name, email, phone, language, postal_code)
+       SELECT $1::uuid, $4::text, $2::text, $3::text, $5::text, $6::text WHERE NOT EXISTS (SELECT 1 FROM found)
+       RETURNING id)
+     SELECT (SELECT id FROM refreshed UNION ALL SELECT id FROM created LIMIT 1) AS "partyId",
+            ${slaSettingsSql('$1', '$7::text', '$8::text')} AS settings`),
+    [input.organisationId, party.email, party.phone, party.name, party.language, party.postalCode, input.channel, input.serviceCode ?? null],
+  );
+  const settings = slaSettingsOf(rows[0]?.settings, input.organisationId, input.channel, input.serviceCode);
+  // The party found was deleted meanwhile (erasure): a new one, as before the look-up.
+  const partyId = rows[0]?.partyId ?? (await repo.insertParty(tx, { organisationId: input.organisationId, ...party }));
+  return { partyId, settings };
+}
+
+/**
+ * repo.insertRequest, repo.insertMessage (the first, inbound message) and recordContact (contacts.ts) in one
+ * statement. Returns the message id; undefined, with nothing inserted, when the reference is taken.
+ */
+async function insertRequestWithFirstMessage(
+  tx: Queryable,
+  row: repo.NewRequestRow,
+  requestId: string,
+  message: { kind: MessageKind; channel: ContactChannel; authorAccountId: string | null; body: string; mailMessageId: string | null; createdAt: Date },
+  contact: ContactInput,
+): Promise<string | undefined> {
+  const recorded = contactInsert(contact, 21, 'EXISTS (SELECT 1 FROM r)');
+  const { rows } = await tx.query<{ id: string }>(
+    prepared(`WITH r AS (
+       INSERT INTO cc_requests (id, reference, organisation_id, unit_id, assignee_id, party_id, service_code, channel, language,
+                                subject, first_response_due_at, resolution_due_at, status_token_hash, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+       ON CONFLICT (reference) DO NOTHING
+       RETURNING id),
+     m AS (
+       INSERT INTO cc_messages (request_id, kind, channel, author_account_id, body, mail_message_id, created_at)
+       SELECT r.id, $15::text, $16::text, $17::uuid, $18::text, $19::text, $20::timestamptz FROM r
+       RETURNING id),
+     c AS (${recorded.sql} ON CONFLICT DO NOTHING)
+     SELECT id FROM m`),
+    [
+      requestId, row.reference, row.organisationId, row.unitId, row.assigneeId, row.partyId, row.serviceCode, row.channel, row.language,
+      row.subject, row.firstResponseDueAt, row.resolutionDueAt, row.statusTokenHash, row.createdAt,
+      message.kind, message.channel, message.authorAccountId, message.body, message.mailMessageId, message.createdAt,
+      ...recorded.params,
+    ],
+  );
+  return rows[0]?.id;
 }
 
 /** The status link of a request (the token is shown once: in the receipt). */

@@ -10,7 +10,11 @@
 //   warningTime(schedule, startedAt, dueAt)              → when warning_percent of the allowed time is used (pure)
 //   remainingAfterPause(schedule, dueAt, pausedAt, resumedAt) → the shifted due time (pure)
 //   slaSettingsFor(q, organisationId, channel, serviceCode) → { target, clock, organisation } in one statement
-//   scheduleSlaJobs(q, request, clock) / cancelSlaJobs(q, requestId, clock?) → the cc.sla.warning / cc.sla.breach jobs
+//   slaSettingsSql(orgParam, channelParam, serviceParam) / slaSettingsOf(row, …) → the same read as a scalar
+//     subquery inside another statement (createRequest reads it with the party), and its interpretation.
+//     Never cached: a change in the settings screens applies at once, on every instance.
+//   scheduleSlaJobs(q, request, clock, now?, { newRequest? }) / cancelSlaJobs(q, requestId, clock?) → the
+//     cc.sla.warning / cc.sla.breach jobs (one statement for a new request: no job to cancel yet)
 //   SLA_WARNING_JOB, SLA_BREACH_JOB, registerSlaJobs({ db, jobs, mail, publicUrl }) (called by the intake service)
 //
 // Most specific target wins: organisation+channel+service > organisation+channel > organisation+service >
@@ -18,7 +22,7 @@
 // resolution). While a request waits for the user (status waiting_user) the clocks stop: the jobs are
 // cancelled, and on resume each due time becomes "resume + the business minutes that were left at the pause".
 import type { Queryable } from '../platform/db/database.ts';
-import { enqueue, cancelJob } from '../platform/jobs/queue.ts';
+import { enqueue, enqueueMany, cancelJob, type JobToEnqueue } from '../platform/jobs/queue.ts';
 import { calendarForOrganisation, isHolidayCalendar, type HolidayCalendarId } from '../platform/calendar/holidays.ts';
 import type { OpeningSchedule } from '../platform/calendar/opening-hours.ts';
 import { cachedSchedule } from '../contactpoints/service.ts';
@@ -96,6 +100,25 @@ export interface BusinessClock {
 }
 
 const MONTH_MS_LIMIT = 25; // months looked ahead at most (two years), as OpeningSchedule does
+
+const nextMonth = (key: string) => {
+  const [y, m] = key.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+
+/**
+ * The Brussels month ("YYYY-MM") of an instant. The last few months seen are kept as instant ranges, so that
+ * the clock arithmetic of an intake (about ten look-ups, all in one or two months) formats no date.
+ */
+const recentMonths: Array<{ key: string; start: number; end: number }> = [];
+function monthKey(at: Date): string {
+  const ms = at.getTime();
+  for (const month of recentMonths) if (ms >= month.start && ms < month.end) return month.key;
+  const key = brusselsDate(at).slice(0, 7);
+  recentMonths.unshift({ key, start: startOfBrusselsDay(`${key}-01`).getTime(), end: startOfBrusselsDay(`${nextMonth(key)}-01`).getTime() });
+  if (recentMonths.length > 4) recentMonths.pop();
+  return key;
+}
 const clocks = new Map<OpeningSchedule, BusinessClock>();
 
 /** Business-time arithmetic over the schedule's open intervals, computed once per Brussels month. */
@@ -103,11 +126,6 @@ export function cachedClock(schedule: OpeningSchedule): BusinessClock {
   let clock = clocks.get(schedule);
   if (clock) return clock;
   const months = new Map<string, Array<[number, number]>>();
-  const monthKey = (at: Date) => brusselsDate(at).slice(0, 7);
-  const nextMonth = (key: string) => {
-    const [y, m] = key.split('-').map(Number) as [number, number];
-    return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  };
   const intervalsOf = (key: string) => {
     let list = months.get(key);
     if (!list) {
@@ -169,28 +187,55 @@ export interface SlaSettings {
   organisation: { code: string; kind: string; name: Record<string, string> };
 }
 
-/** Target, business clock and organisation name in one statement (the intake's path). */
-export async function slaSettingsFor(q: Queryable, organisationId: string, channel: ContactChannel, serviceCode: string | null | undefined): Promise<SlaSettings> {
-  const { rows } = await q.query<{ code: string; kind: string; name: Record<string, string>; openingHours: string | null; holidayCalendar: string | null; targets: TargetRow[] }>(
-    `SELECT o.code, o.kind, o.name, c.opening_hours AS "openingHours", c.holiday_calendar AS "holidayCalendar",
-            coalesce((SELECT json_agg(json_build_object('channel', t.channel, 'serviceCode', t.service_code,
-                                                        'firstResponseMinutes', t.first_response_minutes,
-                                                        'resolutionMinutes', t.resolution_minutes, 'warningPercent', t.warning_percent))
-                        FROM cc_sla_targets t
-                       WHERE t.organisation_id = o.id AND (t.channel IS NULL OR t.channel = $2) AND (t.service_code IS NULL OR t.service_code = $3)),
-                     '[]'::json) AS targets
+/** What slaSettingsSql selects: the organisation, its calendar and its matching targets. */
+export interface SlaSettingsRow {
+  code: string;
+  kind: string;
+  name: Record<string, string>;
+  openingHours: string | null;
+  holidayCalendar: string | null;
+  targets: TargetRow[];
+}
+
+/**
+ * The SLA settings as one JSON value (SlaSettingsRow; NULL for an unknown organisation): a scalar subquery
+ * over the parameters named (e.g. '$1', '$2::text', '$3::text'), so that a caller can read the settings within
+ * a statement it sends anyway (createRequest reads them with the party's). The settings are read from the
+ * tables each time: a change made in the settings screens applies to the next request, on every instance.
+ */
+export function slaSettingsSql(organisationId: string, channel: string, serviceCode: string): string {
+  return `(SELECT json_build_object('code', o.code, 'kind', o.kind, 'name', o.name, 'openingHours', c.opening_hours,
+                                    'holidayCalendar', c.holiday_calendar,
+                                    'targets', coalesce((SELECT json_agg(json_build_object('channel', t.channel, 'serviceCode', t.service_code,
+                                                                         'firstResponseMinutes', t.first_response_minutes,
+                                                                         'resolutionMinutes', t.resolution_minutes, 'warningPercent', t.warning_percent))
+                                                           FROM cc_sla_targets t
+                                                          WHERE t.organisation_id = o.id AND (t.channel IS NULL OR t.channel = ${channel})
+                                                            AND (t.service_code IS NULL OR t.service_code = ${serviceCode})),
+                                                        '[]'::json))
        FROM organisations o LEFT JOIN cc_business_calendars c ON c.organisation_id = o.id
-      WHERE o.id = $1`,
-    [organisationId, channel, serviceCode ?? null],
-  );
-  const org = rows[0];
-  if (!org) throw new Error(`no organisation ${organisationId}`);
-  const calendar: HolidayCalendarId = isHolidayCalendar(org.holidayCalendar) ? org.holidayCalendar : calendarForOrganisation(org);
+      WHERE o.id = ${organisationId})`;
+}
+
+/** The settings of a row read with slaSettingsSql. */
+export function slaSettingsOf(row: SlaSettingsRow | null | undefined, organisationId: string, channel: ContactChannel, serviceCode: string | null | undefined): SlaSettings {
+  if (!row) throw new Error(`no organisation ${organisationId}`);
+  const calendar: HolidayCalendarId = isHolidayCalendar(row.holidayCalendar) ? row.holidayCalendar : calendarForOrganisation(row);
   return {
-    target: pickTarget(org.targets, channel, serviceCode),
-    clock: cachedClock(cachedSchedule(org.openingHours ?? DEFAULT_BUSINESS_HOURS, calendar)),
-    organisation: { code: org.code, kind: org.kind, name: org.name },
+    target: pickTarget(row.targets, channel, serviceCode),
+    clock: cachedClock(cachedSchedule(row.openingHours ?? DEFAULT_BUSINESS_HOURS, calendar)),
+    organisation: { code: row.code, kind: row.kind, name: row.name },
   };
+}
+
+/** Target, business clock and organisation name in one statement. */
+export async function slaSettingsFor(q: Queryable, organisationId: string, channel: ContactChannel, serviceCode: string | null | undefined): Promise<SlaSettings> {
+  const { rows } = await q.query<{ settings: SlaSettingsRow | null }>(`SELECT ${slaSettingsSql('$1::uuid', '$2::text', '$3::text')} AS settings`, [
+    organisationId,
+    channel,
+    serviceCode ?? null,
+  ]);
+  return slaSettingsOf(rows[0]?.settings, organisationId, channel, serviceCode);
 }
 
 /** The organisation's SLA calendar as an OpeningSchedule (cc_business_calendars, or the default hours). */
@@ -252,28 +297,42 @@ const key = (requestId: string, clock: SlaClock) => `${requestId}:${clock}`;
 /**
  * (Re)schedules the clocks: the warning job of each clock (a job still waiting is replaced); the warning job,
  * when it runs, schedules the breach job at the due time. A clock already past its warning time gets its
- * breach job directly. Two jobs per new request instead of four.
+ * breach job directly. Two jobs per new request instead of four, queued in one statement.
+ * `newRequest`: the request was created in this transaction, so it has no job to replace or cancel yet (the
+ * cancelling statements are skipped).
  */
-export async function scheduleSlaJobs(q: Queryable, request: SlaRequestState, schedule: BusinessClock, now: Date = new Date()): Promise<void> {
+export async function scheduleSlaJobs(
+  q: Queryable,
+  request: SlaRequestState,
+  schedule: BusinessClock,
+  now: Date = new Date(),
+  options: { newRequest?: boolean } = {},
+): Promise<void> {
   const clocks: Array<[SlaClock, Date | null, number]> = [
     ['first_response', request.firstRespondedAt ? null : request.firstResponseDueAt, request.target.firstResponseMinutes],
     ['resolution', request.resolutionDueAt, request.target.resolutionMinutes],
   ];
+  const jobs: JobToEnqueue[] = [];
   for (const [clock, dueAt, allowed] of clocks) {
     if (!dueAt) {
-      await cancelSlaJobs(q, request.id, clock);
+      if (!options.newRequest) await cancelSlaJobs(q, request.id, clock);
       continue;
     }
     const warnAt = warningTime(schedule, request.clockStartedAt, dueAt, allowed, request.target.warningPercent);
     const payload = { requestId: request.id, clock, dueAt: dueAt.toISOString() };
-    if (warnAt > now) {
-      await enqueue(q, SLA_WARNING_JOB, payload, { runAt: warnAt, uniqueKey: key(request.id, clock), replace: true, maxAttempts: 5 });
-      await cancelJob(q, SLA_BREACH_JOB, key(request.id, clock));
-    } else {
-      await cancelJob(q, SLA_WARNING_JOB, key(request.id, clock));
-      await enqueue(q, SLA_BREACH_JOB, payload, { runAt: dueAt, uniqueKey: key(request.id, clock), replace: true, maxAttempts: 5 });
-    }
+    const warn = warnAt > now;
+    // The job of the other kind (a breach job while the warning is still ahead, or the reverse) goes.
+    if (!options.newRequest) await cancelJob(q, warn ? SLA_BREACH_JOB : SLA_WARNING_JOB, key(request.id, clock));
+    jobs.push({
+      type: warn ? SLA_WARNING_JOB : SLA_BREACH_JOB,
+      payload,
+      runAt: warn ? warnAt : dueAt,
+      uniqueKey: key(request.id, clock),
+      replace: true,
+      maxAttempts: 5,
+    });
   }
+  await enqueueMany(q, jobs);
 }
 
 /** Stops the clocks' jobs (pause, close); `clock` limits it to one clock (a first answer was given). */

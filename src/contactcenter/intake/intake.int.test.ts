@@ -300,6 +300,21 @@ describe('the core', () => {
     expect(again.partyId).toBe(created.partyId);
   });
 
+  it('finds the party by e-mail before phone and refreshes it, in the statement that reads the SLA settings', async () => {
+    const organisationId = orgs['commune-schaerbeek']!;
+    const create = (party: { name: string; email?: string; phone?: string; postalCode?: string; language: 'fr' | 'nl' }) =>
+      t.db.transaction((tx) => t.services.contactCenter.createRequest(tx, { organisationId, channel: 'phone', language: 'fr', subject: 's', message: 'm', party }));
+    const byPhone = await create({ name: 'Other Person', phone: '02 555 00 01', language: 'fr' });
+    const first = await create({ name: 'Mail Test', email: 'Mail.Test@example.be', language: 'fr' });
+    expect(first.partyId).not.toBe(byPhone.partyId);
+    const again = await create({ name: 'Mail Tested', email: 'mail.test@example.be', phone: '02 555 00 01', postalCode: '1030', language: 'nl' });
+    expect(again.partyId).toBe(first.partyId);
+    const party = await t.db.query(`SELECT name, email, phone, language, postal_code FROM cc_parties WHERE id = $1`, [first.partyId]);
+    expect(party.rows[0]).toEqual({ name: 'Mail Tested', email: 'mail.test@example.be', phone: '025550001', language: 'nl', postal_code: '1030' });
+    const messages = await t.db.query(`SELECT count(*)::int AS n FROM cc_messages WHERE request_id = $1`, [again.id]);
+    expect(messages.rows[0]).toEqual({ n: 1 });
+  });
+
   it('warning and breach jobs raise the SLA state, publish it and mail the managers on breach', async () => {
     const organisationId = orgs['commune-schaerbeek']!;
     const created = await t.db.transaction((tx) =>

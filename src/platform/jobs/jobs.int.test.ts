@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSecondPool, openTestDatabase } from '../../../test/database.ts';
 import type { Database } from '../db/database.ts';
-import { cancelJob, enqueue } from './queue.ts';
+import { cancelJob, enqueue, enqueueMany } from './queue.ts';
 import { createJobRegistry, PermanentJobError } from './registry.ts';
 import { getJob } from './repository.ts';
 import { runDueJobs, startJobWorker, type JobWorker } from './worker.ts';
@@ -185,6 +185,37 @@ describe('job queue', () => {
     await enqueue(db, 'test.unique', {}, { uniqueKey: 'request-43' });
     await runDueJobs({ db, registry });
     expect((await enqueue(db, 'test.unique', {}, { uniqueKey: 'request-43' })).created).toBe(true);
+  });
+
+  it('enqueues several jobs in one statement with the meaning of enqueue for each, results in order', async () => {
+    const soon = new Date(Date.now() + 60_000);
+    const kept = await enqueue(db, 'test.many', { v: 'kept' }, { uniqueKey: 'k1', runAt: soon });
+    const toReplace = await enqueue(db, 'test.many', { v: 'old' }, { uniqueKey: 'k2', runAt: soon });
+    const later = new Date(Date.now() + 120_000);
+    const results = await db.transaction((tx) =>
+      enqueueMany(tx, [
+        { type: 'test.many', payload: { v: 'a' }, runAt: later },
+        { type: 'test.many', payload: { v: 'kept?' }, uniqueKey: 'k1' },
+        { type: 'test.many', payload: { v: 'new' }, uniqueKey: 'k2', replace: true, runAt: later },
+        { type: 'test.many', payload: { v: 'k3' }, uniqueKey: 'k3', maxAttempts: 5 },
+        { type: 'test.many', payload: { v: 'k3 again' }, uniqueKey: 'k3' },
+        { type: 'test.many.other', payload: { v: 'b' }, uniqueKey: 'k3' },
+        { type: 'test.many', payload: { v: 'c' } },
+      ]),
+    );
+    expect(results.map((r) => r.created)).toEqual([true, false, false, true, false, true, true]);
+    expect(results[1]!.id).toBe(kept.id);
+    expect(results[2]!.id).toBe(toReplace.id);
+    expect(results[4]!.id).toBe(results[3]!.id);
+    const payload = async (id: number) => (await getJob(db, id))?.payload;
+    expect(await Promise.all(results.map((r) => payload(r.id)))).toEqual([
+      { v: 'a' }, { v: 'kept' }, { v: 'new' }, { v: 'k3' }, { v: 'k3' }, { v: 'b' }, { v: 'c' },
+    ]);
+    expect(results[0]!.id).toBeLessThan(results[6]!.id);
+    const replaced = await getJob(db, toReplace.id);
+    expect(Math.abs(replaced!.run_at.getTime() - later.getTime())).toBeLessThan(5);
+    expect((await getJob(db, results[3]!.id))?.max_attempts).toBe(5);
+    expect(await enqueueMany(db, [])).toEqual([]);
   });
 
   it('takes back a job whose worker crashed and runs it again', async () => {

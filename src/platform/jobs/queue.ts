@@ -3,7 +3,7 @@
 // every instance at once through NOTIFY; later jobs are found by their polling.
 // See docs/decisions/0005-jobs-mail-realtime-in-postgresql.md.
 import type { Queryable } from '../db/database.ts';
-import { insertJob, cancelQueuedJob } from './repository.ts';
+import { insertJob, insertJobs, cancelQueuedJob } from './repository.ts';
 
 /** The NOTIFY channel on which enqueue announces a job that is due now (payload: the job type). */
 export const JOBS_CHANNEL = 'irisdesk_jobs';
@@ -33,7 +33,7 @@ export interface EnqueuedJob {
   created: boolean;
 }
 
-export async function enqueue(db: Queryable, type: string, payload: unknown, options: EnqueueOptions = {}): Promise<EnqueuedJob> {
+function jobRow(type: string, payload: unknown, options: EnqueueOptions) {
   if (!JOB_TYPE_PATTERN.test(type) || type.length > 100) throw new Error(`invalid job type "${type}"`);
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 1000) throw new Error('maxAttempts must be 1 to 1000');
@@ -41,7 +41,7 @@ export async function enqueue(db: Queryable, type: string, payload: unknown, opt
     throw new Error('uniqueKey must be 1 to 200 characters');
   }
   if (options.runAt !== undefined && Number.isNaN(options.runAt.getTime())) throw new Error('runAt is not a valid date');
-  return insertJob(db, {
+  return {
     type,
     payload: JSON.stringify(payload ?? {}),
     runAt: options.runAt ?? null,
@@ -49,7 +49,34 @@ export async function enqueue(db: Queryable, type: string, payload: unknown, opt
     uniqueKey: options.uniqueKey ?? null,
     replace: options.replace ?? false,
     channel: JOBS_CHANNEL,
-  });
+  };
+}
+
+export async function enqueue(db: Queryable, type: string, payload: unknown, options: EnqueueOptions = {}): Promise<EnqueuedJob> {
+  return insertJob(db, jobRow(type, payload, options));
+}
+
+export interface JobToEnqueue extends EnqueueOptions {
+  type: string;
+  payload: unknown;
+}
+
+/**
+ * Enqueues several jobs in one statement (one round trip instead of one per job), with exactly the meaning
+ * of calling enqueue for each in turn: results in the same order. A job whose unique key is already taken
+ * (rare: a reschedule) is then handled alone, as enqueue does (kept, or replaced with `replace`).
+ */
+export async function enqueueMany(db: Queryable, jobs: readonly JobToEnqueue[]): Promise<EnqueuedJob[]> {
+  const rows = jobs.map((job) => jobRow(job.type, job.payload, job));
+  if (rows.length === 0) return [];
+  if (rows.length === 1) return [await insertJob(db, rows[0]!)];
+  const inserted = await insertJobs(db, rows, JOBS_CHANNEL);
+  const results: EnqueuedJob[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const id = inserted[i];
+    results.push(id !== undefined ? { id, created: true } : await insertJob(db, rows[i]!));
+  }
+  return results;
 }
 
 /** Removes a job that is still waiting (not running, not finished). Returns whether one was removed. */

@@ -1,5 +1,5 @@
 // Every SQL statement of the job queue.
-import type { Queryable } from '../db/database.ts';
+import { prepared, type Queryable } from '../db/database.ts';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'dead';
 
@@ -29,13 +29,13 @@ export async function insertJob(
   // The NOTIFY is part of the statement (and so of the caller's transaction): it is delivered on commit,
   // only for a job due now.
   const inserted = await db.query<{ id: number }>(
-    `WITH ins AS (
+    prepared(`WITH ins AS (
        INSERT INTO jobs (type, payload, run_at, max_attempts, unique_key)
        VALUES ($1, $2::jsonb, COALESCE($3::timestamptz, now()), $4, $5)
        ON CONFLICT (type, unique_key) WHERE unique_key IS NOT NULL AND status IN ('queued', 'running') DO NOTHING
        RETURNING id, run_at)
      SELECT ins.id FROM ins
-       LEFT JOIN LATERAL (SELECT pg_notify($6, $1) WHERE ins.run_at <= now()) n ON true`,
+       LEFT JOIN LATERAL (SELECT pg_notify($6, $1) WHERE ins.run_at <= now()) n ON true`),
     [job.type, job.payload, job.runAt, job.maxAttempts, job.uniqueKey, job.channel],
   );
   if (inserted.rows[0]) return { id: inserted.rows[0].id, created: true };
@@ -58,6 +58,58 @@ export async function insertJob(
   if (existing.rows[0]) return { id: existing.rows[0].id, created: false };
   // The other job finished between our insert and this look-up: the key is free again, so try once more.
   return insertJob(db, job);
+}
+
+/**
+ * Inserts several jobs in one statement, each as insertJob's first step (a job whose unique key is taken by a
+ * queued or running job, or by an earlier job of the same list, is skipped), and notifies `channel` with the type of
+ * each job due now (identical notifications of one transaction are delivered once). Returns the new ids by position in `jobs`, undefined for a skipped one.
+ */
+export async function insertJobs(
+  db: Queryable,
+  jobs: ReadonlyArray<{ type: string; payload: string; runAt: Date | null; maxAttempts: number; uniqueKey: string | null }>,
+  channel: string,
+): Promise<Array<number | undefined>> {
+  // Rows are inserted in the list's order, so ids grow with the position; `n` is matched back through the
+  // unique key (jobs with one) or through that order (jobs without one never conflict).
+  const { rows } = await db.query<{ id: number; type: string; uniqueKey: string | null }>(
+    prepared(`WITH input AS (
+       SELECT * FROM unnest($1::text[], $2::jsonb[], $3::timestamptz[], $4::int[], $5::text[])
+                WITH ORDINALITY AS i(type, payload, run_at, max_attempts, unique_key, n)),
+     ins AS (
+       INSERT INTO jobs (type, payload, run_at, max_attempts, unique_key)
+       SELECT type, payload, COALESCE(run_at, now()), max_attempts, unique_key FROM input ORDER BY n
+       ON CONFLICT (type, unique_key) WHERE unique_key IS NOT NULL AND status IN ('queued', 'running') DO NOTHING
+       RETURNING id, type, unique_key, run_at)
+     SELECT ins.id, ins.type, ins.unique_key AS "uniqueKey" FROM ins
+       LEFT JOIN LATERAL (SELECT pg_notify($6, ins.type) WHERE ins.run_at <= now()) n ON true
+      ORDER BY ins.id`),
+    [
+      jobs.map((j) => j.type),
+      jobs.map((j) => j.payload),
+      jobs.map((j) => j.runAt),
+      jobs.map((j) => j.maxAttempts),
+      jobs.map((j) => j.uniqueKey),
+      channel,
+    ],
+  );
+  const ids: Array<number | undefined> = jobs.map(() => undefined);
+  const keyed = new Map<string, number>();
+  const unkeyed: number[] = [];
+  for (const row of rows) {
+    if (row.uniqueKey === null) unkeyed.push(row.id);
+    else keyed.set(`${row.type}\u0000${row.uniqueKey}`, row.id);
+  }
+  jobs.forEach((job, i) => {
+    if (job.uniqueKey === null) {
+      ids[i] = unkeyed.shift();
+    } else {
+      const key = `${job.type}\u0000${job.uniqueKey}`;
+      ids[i] = keyed.get(key);
+      keyed.delete(key); // a second job with the same key in the list was skipped
+    }
+  });
+  return ids;
 }
 
 export async function cancelQueuedJob(db: Queryable, type: string, uniqueKey: string): Promise<boolean> {

@@ -6,7 +6,9 @@ import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../../../test/smtp.ts';
 import { startJobWorker, type JobWorker } from '../jobs/worker.ts';
 import { getJob } from '../jobs/repository.ts';
-import { getMail } from './repository.ts';
+import { getMail, insertMail } from './repository.ts';
+import { enqueue } from '../jobs/queue.ts';
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../http/errors.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -118,6 +120,22 @@ describe('outgoing e-mail over SMTP', () => {
     expect(failed!.last_error).not.toContain('nobody@example.be');
     await until(async () => (await getJob(t.db, failed!.job_id!))?.status === 'dead');
     expect((await getJob(t.db, failed!.job_id!))?.attempts).toBe(1);
+  });
+
+  it('retries a job that ran before its message was stored (queued outside a transaction), then sends it', async () => {
+    const id = randomUUID();
+    const job = await enqueue(t.db, 'mail.send', { mailId: id }, { maxAttempts: 5 });
+    await until(async () => ((await getJob(t.db, job.id))?.attempts ?? 0) >= 1 && (await getJob(t.db, job.id))?.status === 'queued');
+    expect((await getJob(t.db, job.id))?.last_error).toContain('not stored yet');
+    const before = smtp.received.length;
+    await insertMail(t.db, {
+      id, jobId: job.id, organisationId: null, purpose: 'other', language: 'en', messageId: `<${id}@irisdesk.test>`,
+      from: 'no-reply@irisdesk.test', replyTo: null, to: ['late@example.be'], cc: [], subject: 'Late', text: 'x', html: null,
+      attachments: [], headers: {}, status: 'queued',
+    });
+    await until(async () => (await getMail(t.db, id))?.status === 'sent');
+    expect((await smtp.waitFor(before + 1)).slice(before)[0]!.mail.subject).toBe('Late');
+    expect((await getMail(t.db, id))?.job_id).toBe(job.id);
   });
 
   it('sends nothing when the caller’s transaction rolls back', async () => {

@@ -1,5 +1,5 @@
 // Every SQL statement of outgoing e-mail.
-import type { Queryable } from '../db/database.ts';
+import { prepared, type Queryable } from '../db/database.ts';
 
 export type MailStatus = 'queued' | 'sent' | 'captured' | 'failed';
 
@@ -26,6 +26,10 @@ export interface NewMailRow {
   attachments: StoredAttachment[];
   headers: Record<string, string>;
   status: 'queued' | 'captured';
+  /** Drawn by the caller (its mail.send job is queued first, with this id); by the database otherwise. */
+  id?: string | undefined;
+  /** The mail.send job already queued for it. */
+  jobId?: number | null | undefined;
 }
 
 export interface MailSummaryRow {
@@ -57,12 +61,12 @@ export interface MailRow extends MailSummaryRow {
 
 export async function insertMail(db: Queryable, mail: NewMailRow): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO mail_messages (organisation_id, purpose, language, message_id, from_address, reply_to, to_addresses,
+    prepared(`INSERT INTO mail_messages (id, organisation_id, purpose, language, message_id, from_address, reply_to, to_addresses,
                                 cc_addresses, subject, text_body, html_body, attachments, headers, status,
-                                sent_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::text[], $9, $10, $11, $12::jsonb, $13::jsonb, $14,
-             CASE WHEN $14 = 'captured' THEN now() END)
-     RETURNING id`,
+                                sent_at, job_id)
+     VALUES (coalesce($15::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7::text[], $8::text[], $9, $10, $11, $12::jsonb, $13::jsonb, $14,
+             CASE WHEN $14 = 'captured' THEN now() END, $16::bigint)
+     RETURNING id`),
     [
       mail.organisationId,
       mail.purpose,
@@ -78,13 +82,11 @@ export async function insertMail(db: Queryable, mail: NewMailRow): Promise<strin
       JSON.stringify(mail.attachments),
       JSON.stringify(mail.headers),
       mail.status,
+      mail.id ?? null,
+      mail.jobId ?? null,
     ],
   );
   return rows[0]!.id;
-}
-
-export async function setMailJob(db: Queryable, id: string, jobId: number): Promise<void> {
-  await db.query('UPDATE mail_messages SET job_id = $2 WHERE id = $1', [id, jobId]);
 }
 
 export async function getMail(db: Queryable, id: string): Promise<MailRow | undefined> {

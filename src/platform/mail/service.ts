@@ -23,7 +23,6 @@ import {
   markMailSent,
   purgeOldMail,
   recordMailFailure,
-  setMailJob,
   type MailStatus,
   type StoredAttachment,
 } from './repository.ts';
@@ -97,7 +96,12 @@ export function mailService({ db, config, jobs, audit, transport: givenTransport
     MAIL_SEND_JOB,
     async (payload, job) => {
       const mail = typeof payload?.mailId === 'string' ? await getMail(db, payload.mailId) : undefined;
-      if (!mail) throw new PermanentJobError('no such mail message (purged?)');
+      if (!mail) {
+        // send() queues the job just before storing the message: a job queued outside a transaction may run
+        // before the message is stored, so a young job tries again later.
+        if (Date.now() - job.createdAt.getTime() < 60_000 && typeof payload?.mailId === 'string') throw new Error('mail message not stored yet');
+        throw new PermanentJobError('no such mail message (purged?)');
+      }
       if (mail.status === 'sent' || mail.status === 'captured') return;
       if (!transport) {
         // SMTP_URL was removed after the message was queued: keep it readable rather than drop it.
@@ -146,12 +150,15 @@ export function mailService({ db, config, jobs, audit, transport: givenTransport
     async send(mail: OutgoingMail, options: { tx?: Queryable } = {}): Promise<SentMail> {
       const row = prepare(mail, { fromName: mail.fromName, senderAddress, senderDomain, defaultFrom: config.mailFrom });
       const run = async (q: Queryable): Promise<SentMail> => {
-        const id = await insertMail(q, { ...row, status: mode === 'smtp' ? 'queued' : 'captured' });
         if (mode === 'smtp') {
+          // The job first, for the message id drawn here, then the message with its job: two statements.
+          const id = randomUUID();
           const job = await enqueue(q, MAIL_SEND_JOB, { mailId: id }, { maxAttempts: MAIL_MAX_ATTEMPTS });
-          await setMailJob(q, id, job.id);
+          await insertMail(q, { ...row, status: 'queued', id, jobId: job.id });
+          return { id, messageId: row.messageId, status: 'queued' };
         }
-        return { id, messageId: row.messageId, status: mode === 'smtp' ? 'queued' : 'captured' };
+        const id = await insertMail(q, { ...row, status: 'captured' });
+        return { id, messageId: row.messageId, status: 'captured' };
       };
       return options.tx ? run(options.tx) : db.transaction(run);
     },

@@ -3,7 +3,7 @@
 // commit, and not at all on rollback. An event whose data would not fit a NOTIFY payload is stored in
 // realtime_events and only its id is notified; listeners fetch it.
 import { createHash } from 'node:crypto';
-import type { Queryable } from '../db/database.ts';
+import { prepared, type Queryable } from '../db/database.ts';
 
 export interface RealtimeEvent {
   /** SSE event name, e.g. "ticket.called", "request.assigned". */
@@ -43,8 +43,8 @@ export async function publish(db: Queryable, channel: string, event: RealtimeEve
   const inlineSize = Buffer.byteLength(data) + Buffer.byteLength(channel) + Buffer.byteLength(event.type) + 60;
   if (inlineSize <= MAX_INLINE_BYTES) {
     const { rows } = await db.query<{ id: number }>(
-      `SELECT s.id, pg_notify($1, json_build_object('i', s.id, 'c', $2::text, 't', $3::text, 'd', $4::json)::text)
-         FROM (SELECT nextval('realtime_event_seq') AS id) s`,
+      prepared(`SELECT s.id, pg_notify($1, json_build_object('i', s.id, 'c', $2::text, 't', $3::text, 'd', $4::json)::text)
+         FROM (SELECT nextval('realtime_event_seq') AS id) s`),
       [pgChannel(channel), channel, event.type, data],
     );
     return rows[0]!.id;
@@ -56,3 +56,31 @@ export async function publish(db: Queryable, channel: string, event: RealtimeEve
   );
   return rows[0]!.id;
 }
+
+/**
+ * Publishes the same event on several channels in one statement (one round trip), as publish() for each in
+ * turn would: one id per channel, in order, notifications sent in that order. An event too large to go inline
+ * is published channel by channel (stored, see publish).
+ */
+export async function publishMany(db: Queryable, channels: readonly string[], event: RealtimeEvent): Promise<number[]> {
+  if (channels.length === 1) return [await publish(db, channels[0]!, event)];
+  if (channels.length === 0) return [];
+  for (const channel of channels) if (!CHANNEL_PATTERN.test(channel)) throw new Error(`invalid realtime channel "${channel}"`);
+  if (!EVENT_TYPE_PATTERN.test(event.type)) throw new Error(`invalid realtime event type "${event.type}"`);
+  const data = JSON.stringify(event.data ?? null);
+  const fixed = Buffer.byteLength(data) + Buffer.byteLength(event.type) + 60;
+  if (channels.some((channel) => fixed + Buffer.byteLength(channel) > MAX_INLINE_BYTES)) {
+    const ids: number[] = [];
+    for (const channel of channels) ids.push(await publish(db, channel, event));
+    return ids;
+  }
+  const { rows } = await db.query<{ id: number }>(
+    prepared(`SELECT s.id, pg_notify(s.pg, json_build_object('i', s.id, 'c', s.c, 't', $3::text, 'd', $4::json)::text)
+       FROM (SELECT nextval('realtime_event_seq') AS id, u.c, u.pg
+               FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(pg, c, n)) s
+      ORDER BY s.id`),
+    [channels.map(pgChannel), channels, event.type, data],
+  );
+  return rows.map((row) => row.id);
+}
+

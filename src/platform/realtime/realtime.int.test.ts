@@ -12,6 +12,7 @@ import type { Database } from '../db/database.ts';
 import type { Services } from '../../services.ts';
 import { realtimeService } from './service.ts';
 import { accountChannel } from './routes.ts';
+import { publishMany } from './publish.ts';
 
 let a: TestApp;
 let bDb: Database;
@@ -100,6 +101,15 @@ describe('realtime events between instances', () => {
     await publishOnA('large.event', { text });
     const event = await stream.waitFor((e) => e.event === 'large.event');
     expect(JSON.parse(event.data).text).toBe(text);
+  });
+
+  it('publishes one event on several channels in one statement, one id per channel in order', async () => {
+    const ids = await publishMany(a.db, ['test:elsewhere', accountChannel(agentId)], { type: 'many.event', data: { n: 1 } });
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).toBeGreaterThan(ids[0]!);
+    const event = await stream.waitFor((e) => e.event === 'many.event');
+    expect(event.id).toBe(String(ids[1]));
+    expect(JSON.parse(event.data)).toEqual({ n: 1 });
   });
 
   it('does not show a staff member the events of another one', async () => {
