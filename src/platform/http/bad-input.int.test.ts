@@ -134,4 +134,14 @@ describe('operations endpoints', () => {
     expect(css.headers['cache-control']).toContain('immutable');
     expect(css.rawPayload.length).toBeLessThan(40_000);
   });
+
+  it('sends the security headers on pages, API answers and errors alike', async () => {
+    for (const url of ['/fr', '/api/v1/search?q=eid&lang=fr', '/fr/no-such-page']) {
+      const response = await t.app.inject(url);
+      expect(response.headers['content-security-policy'], url).toContain("default-src 'self'");
+      expect(response.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(response.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+    }
+  });
 });
