@@ -180,3 +180,34 @@ describe.each(['fr', 'en'] as const)('queue pages in %s', { timeout: 240_000 }, 
     });
   });
 });
+
+// Last in the file: the ticket it takes is left waiting, and counters call the oldest ticket of any service.
+describe('the kiosk in nl', { timeout: 240_000 }, () => {
+  const lang = 'nl';
+  it('takes the kiosk back to its start screen after a minute, with a warning and a button to stay', async () => {
+    const { id } = await openPoint();
+    const t = translator(lang);
+    await withPage(async (kiosk) => {
+      await kiosk.clock.install(); // the page's timers run on a clock the test moves forward
+      await visit(kiosk, `/${lang}/contact-points/${id}/kiosk`);
+      await kiosk.getByLabel(t('queues.kiosk.noPriority')).check();
+      // The passport queue: the ticket left waiting here must not move the eID tickets of the other tests.
+      await submitAndCheck(kiosk, kiosk.locator('button[name="serviceCode"][value="passport"]'), { status: 200 });
+      const ticketUrl = kiosk.url();
+      const warning = kiosk.getByRole('status').filter({ hasText: t('queues.kiosk.returnWarning', { seconds: 20 }) });
+      const stay = kiosk.getByRole('button', { name: t('queues.kiosk.stay') });
+      await expect(stay.isVisible()).resolves.toBe(false);
+
+      await kiosk.clock.fastForward(41_000);
+      await warning.waitFor();
+      await checkA11y(kiosk);
+      await stay.click(); // the visitor stays: the minute starts again
+      await expect(stay.isVisible()).resolves.toBe(false);
+      await kiosk.clock.fastForward(30_000);
+      expect(kiosk.url()).toBe(ticketUrl);
+
+      await Promise.all([kiosk.waitForURL(`**/${lang}/contact-points/${id}/kiosk`), kiosk.clock.fastForward(31_000)]);
+      await checkA11y(kiosk);
+    });
+  });
+});

@@ -184,6 +184,10 @@ export function FeedbackLinksPage({ feedbackUrl, surveyUrl }: { feedbackUrl: str
   );
 }
 
+/** The kiosk's copy of a ticket goes back to the start screen after this long, with a warning before. */
+export const KIOSK_RETURN_SECONDS = 60;
+export const KIOSK_WARN_SECONDS = 20;
+
 export function TicketPage({ view, kiosk, newTicketUrl, ticketUrl }: { view: TicketView; kiosk: boolean; newTicketUrl: string; ticketUrl: string }) {
   const { t, lang, pathWithoutLang } = usePage();
   const called = view.status === 'called' || view.status === 'serving';
@@ -243,6 +247,18 @@ export function TicketPage({ view, kiosk, newTicketUrl, ticketUrl }: { view: Tic
               {t('queues.ticket.newTicket')}
             </a>
           </Paragraph>
+        )}
+        {kiosk && (
+          // A kiosk is shared: its copy of the ticket goes back to the start after a while, so the next person
+          // cannot follow (or give feedback on) this ticket. queues.js shows this warning first, with a button
+          // to stay (WCAG 2.2.1: the user can extend the time limit); without JavaScript nothing happens.
+          <div class="queues-kiosk-return" data-kiosk-return={newTicketUrl} data-kiosk-seconds={String(KIOSK_RETURN_SECONDS)} data-kiosk-warn-seconds={String(KIOSK_WARN_SECONDS)}>
+            {/* Present (empty) from the start, so that screen readers announce the warning when it is written. */}
+            <p class="utrecht-paragraph" role="status" data-kiosk-warning={t('queues.kiosk.returnWarning', { seconds: KIOSK_WARN_SECONDS })}></p>
+            <button type="button" class="utrecht-button utrecht-button--secondary-action" data-kiosk-stay hidden>
+              {t('queues.kiosk.stay')}
+            </button>
+          </div>
         )}
       </div>
     </Layout>

@@ -1,3 +1,29 @@
+// The kiosk's copy of a ticket returns to the start screen after data-kiosk-seconds, so that the next person
+// does not see it; data-kiosk-warn-seconds before, a warning with a button to stay shows (and is announced).
+(function () {
+  'use strict';
+  var box = document.querySelector('[data-kiosk-return]');
+  if (!box) return;
+  var total = Number(box.getAttribute('data-kiosk-seconds')) * 1000;
+  var warn = Number(box.getAttribute('data-kiosk-warn-seconds')) * 1000;
+  var message = box.querySelector('[data-kiosk-warning]');
+  var stay = box.querySelector('[data-kiosk-stay]');
+  var warnTimer, returnTimer;
+  function start() {
+    message.textContent = '';
+    stay.hidden = true;
+    clearTimeout(warnTimer);
+    clearTimeout(returnTimer);
+    warnTimer = setTimeout(function () {
+      message.textContent = message.getAttribute('data-kiosk-warning');
+      stay.hidden = false;
+    }, total - warn);
+    returnTimer = setTimeout(function () { window.location.assign(box.getAttribute('data-kiosk-return')); }, total);
+  }
+  stay.addEventListener('click', start);
+  start();
+})();
+
 // Live queue screens (progressive enhancement: every screen works and is complete without it).
 // A page marked [data-queue-live] listens to its contact point's Server-Sent Events; on an event it
 // re-reads the page and swaps its [data-live-part] regions, so every text stays server-rendered and in the
