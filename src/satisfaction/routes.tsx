@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Type, type Static, type TProperties, type TSchema } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
+import { sendCsvAttachment } from '../platform/http/csv.ts';
 import type { Services } from '../services.ts';
 import { errorResponses, LangParams, LanguageSchema } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
@@ -12,7 +13,6 @@ import { requireActorApi, requireActorPage } from '../identity/guards.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { isLanguage, type LocalizedText } from '../platform/i18n/languages.ts';
 import { translator } from '../platform/i18n/messages.ts';
-import { hasRole } from '../identity/actor.ts';
 import { CHANNELS } from './repository.ts';
 import { INDICATORS, type IndicatorKey } from './indicators.ts';
 import { FeedbackAnswerBody, FeedbackAnswerForm, formToAnswer, standardQuestions } from './questionnaire.ts';
@@ -129,14 +129,6 @@ function queryOf(request: FastifyRequest): string {
   return text ? `?${text}` : '';
 }
 
-function sendCsv(reply: FastifyReply, filename: string, body: string) {
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .header('cache-control', 'no-store')
-    .send(`\uFEFF${body}`);
-}
-
 /** Open data: cached for an hour, readable from any origin. */
 const openDataHeaders = (reply: FastifyReply) => reply.header('cache-control', 'public, max-age=3600').header('access-control-allow-origin', '*');
 
@@ -245,7 +237,6 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     },
     async (request, reply) => {
       const actor = requireActorApi(request);
-      if (!hasRole(actor, 'first_line_agent', 'second_line_agent', 'organisation_manager')) throw new AppError(403, 'forbidden');
       const body = request.body;
       const contactAt = body.contactAt ? new Date(body.contactAt) : new Date();
       if (contactAt.getTime() > Date.now() + 60_000) {
@@ -323,7 +314,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     async (request, reply) => {
       const data = await satisfaction.organisationDashboard(requireActorApi(request), request.params.code, request.query);
       const csv = dashboardCsv(data, 'indicators', INDICATOR_COLUMNS, indicatorValues);
-      return sendCsv(reply, `satisfaction-${data.organisation.code}-${data.period.from}-${data.period.to}.csv`, csv);
+      return sendCsvAttachment(reply, `satisfaction-${data.organisation.code}-${data.period.from}-${data.period.to}.csv`, csv);
     },
   );
 
@@ -349,7 +340,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     { schema: { tags: ['satisfaction'], summary: 'Organisations compared, as CSV', security: session, querystring: RegionQuery, produces: ['text/csv'] } },
     async (request, reply) => {
       const data = await satisfaction.regionalDashboard(requireActorApi(request), request.query);
-      return sendCsv(reply, `satisfaction-region-${data.period.from}-${data.period.to}.csv`, regionCsv(data.organisations, 'indicators', INDICATOR_COLUMNS, indicatorValues));
+      return sendCsvAttachment(reply, `satisfaction-region-${data.period.from}-${data.period.to}.csv`, regionCsv(data.organisations, 'indicators', INDICATOR_COLUMNS, indicatorValues));
     },
   );
 
@@ -387,7 +378,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
       const data = await operationsIndicators.organisationOperations(requireActorApi(request), request.params.code, request.query);
       const hours = data.byHour.map((h) => ['hour', String(h.hour), h.contacts, h.contacts]);
       const csv = dashboardCsv(data, 'operations', OPERATIONS_CSV_COLUMNS, operationsValues, hours);
-      return sendCsv(reply, `operations-${data.organisation.code}-${data.period.from}-${data.period.to}.csv`, csv);
+      return sendCsvAttachment(reply, `operations-${data.organisation.code}-${data.period.from}-${data.period.to}.csv`, csv);
     },
   );
 
@@ -416,7 +407,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     { schema: { tags: ['satisfaction'], summary: 'Operations figures of the organisations compared, as CSV', security: session, querystring: RegionOperationsQuery, produces: ['text/csv'] } },
     async (request, reply) => {
       const data = await operationsIndicators.regionalOperations(requireActorApi(request), request.query);
-      return sendCsv(reply, `operations-region-${data.period.from}-${data.period.to}.csv`, regionCsv(data.organisations, 'operations', OPERATIONS_CSV_COLUMNS, operationsValues));
+      return sendCsvAttachment(reply, `operations-region-${data.period.from}-${data.period.to}.csv`, regionCsv(data.organisations, 'operations', OPERATIONS_CSV_COLUMNS, operationsValues));
     },
   );
 

@@ -9,7 +9,7 @@ import type { Actor } from '../identity/actor.ts';
 import * as repo from './repository.ts';
 import { addSums, answerContribution, computeIndicators, EMPTY_SUMS, type AggregateSums, type Indicators } from './indicators.ts';
 import { cleanComment } from './scrub.ts';
-import { canReadFeedbackComments, canViewOrganisationSatisfaction, canViewRegionalSatisfaction, seesSmallCells } from './authorisation.ts';
+import { canMakeFeedbackLink, canReadFeedbackComments, canViewOrganisationSatisfaction, canViewRegionalSatisfaction, seesSmallCells } from './authorisation.ts';
 import { COMMENT_MAX_LENGTH, type FeedbackAnswerInput } from './questionnaire.ts';
 
 /** How long an invitation link can be answered. */
@@ -175,7 +175,7 @@ export function satisfactionService(db: Database, options: { publicUrl: string }
 
     /** A link made by staff for a contact of their own organisation (QR code at a counter, link by phone). */
     async createInvitationForStaff(actor: Actor, input: FeedbackInvitationInput) {
-      if (input.organisationId !== actor.organisationId) throw new AppError(403, 'forbidden');
+      if (!canMakeFeedbackLink(actor) || input.organisationId !== actor.organisationId) throw new AppError(403, 'forbidden');
       return db.transaction((tx) => createFeedbackInvitation(tx, input, options.publicUrl));
     },
 

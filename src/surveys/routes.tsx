@@ -3,6 +3,7 @@
 import { Type, type Static } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
+import { sendCsvAttachment } from '../platform/http/csv.ts';
 import type { Services } from '../services.ts';
 import { errorResponses, LangParams, LanguageSchema } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
@@ -148,14 +149,6 @@ function questionFromBody(body: QuestionBody): QuestionFields {
     scaleMax: body.scaleMax ?? null,
     scaleLabels: body.scaleLabels ?? {},
   };
-}
-
-function sendCsv(reply: FastifyReply, filename: string, body: string) {
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .header('cache-control', 'no-store')
-    .send(`\uFEFF${body}`);
 }
 
 /** The owners an actor may create surveys for. */
@@ -421,7 +414,7 @@ export function surveysRoutes(app: App, { surveys, config }: Services) {
     { schema: { tags: ['surveys'], summary: 'The results as CSV (texts in ?lang)', security: session, params: SurveyParams, querystring: Type.Object({ lang: Type.Optional(LanguageSchema) }), produces: ['text/csv'] } },
     async (request, reply) => {
       const data = await surveys.results(requireActorApi(request), request.params.id, request.id);
-      return sendCsv(reply, `survey-${data.survey.slug}-results.csv`, resultsCsv(data.results, request.lang));
+      return sendCsvAttachment(reply, `survey-${data.survey.slug}-results.csv`, resultsCsv(data.results, request.lang));
     },
   );
 
@@ -430,7 +423,7 @@ export function surveysRoutes(app: App, { surveys, config }: Services) {
     { schema: { tags: ['surveys'], summary: 'The anonymised raw answers, one line per response (owner only; audited)', security: session, params: SurveyParams, produces: ['text/csv'] } },
     async (request, reply) => {
       const data = await surveys.rawAnswers(requireActorApi(request), request.params.id, request.id);
-      return sendCsv(reply, `survey-${data.survey.slug}-answers.csv`, rawAnswersCsv(data.questions, data.responses));
+      return sendCsvAttachment(reply, `survey-${data.survey.slug}-answers.csv`, rawAnswersCsv(data.questions, data.responses));
     },
   );
 
