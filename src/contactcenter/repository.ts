@@ -273,12 +273,18 @@ export async function claimIdempotencyKey(
     [scope, key, bodyHash, reference],
   );
   if (inserted.rowCount > 0) return { claimed: true };
+  const first = await idempotencyKey(q, scope, key);
+  if (!first) throw new Error('idempotency key vanished');
+  return { claimed: false, ...first };
+}
+
+/** The request reference and body hash an idempotency key was claimed with. */
+export async function idempotencyKey(q: Queryable, scope: string, key: string): Promise<{ reference: string; bodyHash: string } | undefined> {
   const { rows } = await q.query<{ reference: string; bodyHash: string }>(
     `SELECT reference, body_hash AS "bodyHash" FROM cc_idempotency_keys WHERE scope = $1 AND key = $2`,
     [scope, key],
   );
-  if (!rows[0]) throw new Error('idempotency key vanished');
-  return { claimed: false, ...rows[0] };
+  return rows[0];
 }
 
 export async function updateIdempotencyReference(q: Queryable, scope: string, key: string, reference: string): Promise<void> {

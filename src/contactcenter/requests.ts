@@ -30,7 +30,7 @@
 // Realtime channels: `cc:org:{organisationId}`, `cc:unit:{unitId}`, `account:{assigneeId}`.
 //
 // Round trips: createRequest is the hot path of the web intake (target ≥ 500/s, docs/performance.md). A web
-// intake is 8 statements with BEGIN/COMMIT: idempotency key; party found-or-created + SLA settings; request +
+// intake is 7 statements with BEGIN/COMMIT: idempotency key + party found-or-created + SLA settings; request +
 // first message + contact row; the 2 SLA jobs (enqueueMany); request.created (publishMany); receipt mail. The
 // hot statements are prepared once per connection (prepared(), src/platform/db/database.ts).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -42,7 +42,7 @@ import { translator } from '../platform/i18n/messages.ts';
 import type { MailService } from '../platform/mail/service.ts';
 import { contactInsert, type ContactInput } from './contacts.ts';
 import type { ContactChannel, ContactOutcome, MessageKind, RequestStatus } from './model.ts';
-import { withUniqueReference } from './references.ts';
+import { newReference, withUniqueReference } from './references.ts';
 import * as repo from './repository.ts';
 import { cancelSlaJobs, dueTimes, remainingAfterPause, scheduleSlaJobs, slaSettingsFor, slaSettingsOf, slaSettingsSql, type SlaSettings, type SlaSettingsRow } from './sla.ts';
 
@@ -85,10 +85,21 @@ export interface CreateRequestInput {
   assigneeId?: string | null | undefined;
   /** Set false to not send the receipt e-mail even when deps.mail is given. */
   sendReceipt?: boolean | undefined;
-  /** Use this reference (already claimed by an idempotency key); drawn at random otherwise. */
+  /**
+   * Claims this idempotency key for the request, in the statement that finds the party (a web submission):
+   * when the key is already claimed, nothing is written and DuplicateSubmission is thrown (a concurrent claim
+   * is waited for first). The key keeps the request's reference, even when a collision made it change.
+   */
+  idempotency?: { scope: string; key: string; bodyHash: string } | undefined;
+  /** The first reference to try (drawn at random by default); when it is taken, another is drawn. */
   reference?: string | undefined;
-  /** Called when `reference` turned out to be taken and another one was drawn. */
-  onReferenceChanged?: ((reference: string) => Promise<void>) | undefined;
+}
+
+/** createRequest's refusal of an idempotency key already claimed: the caller answers with the first request. */
+export class DuplicateSubmission extends Error {
+  constructor(readonly scope: string, readonly key: string) {
+    super('idempotency key already claimed');
+  }
 }
 
 export interface CoreDeps {
@@ -157,15 +168,18 @@ export async function createRequest(tx: Queryable, input: CreateRequestInput, de
     postalCode: input.party.postalCode || null,
   };
   // Party: the given one (of the same organisation), else the one with this e-mail/phone, else a new one.
+  // The reference is drawn first: an idempotency key is claimed with it.
+  const firstReference = input.reference ?? newReference();
   let partyId: string | undefined;
   let settings: SlaSettings;
   if (input.partyId) {
+    if (input.idempotency) await claimIdempotencyKey(tx, input.idempotency, firstReference);
     const party = await repo.findPartyById(tx, input.organisationId, input.partyId);
     if (!party) throw new AppError(404, 'contact.party_not_found');
     partyId = party.id;
     settings = await slaSettingsFor(tx, input.organisationId, input.channel, input.serviceCode);
   } else {
-    ({ partyId, settings } = await findOrCreatePartyWithSettings(tx, input, partyFields));
+    ({ partyId, settings } = await findOrCreatePartyWithSettings(tx, input, partyFields, firstReference));
   }
 
   let unitId = input.unitId ?? null;
@@ -217,11 +231,11 @@ export async function createRequest(tx: Queryable, input: CreateRequestInput, de
     const messageId = await insertRequestWithFirstMessage(tx, { ...row, reference: candidate }, requestId, message, contact(requestId));
     return messageId ? { reference: candidate, id: requestId, messageId } : undefined;
   };
-  let inserted = input.reference ? await insert(input.reference) : undefined;
+  let inserted = await insert(firstReference);
   if (!inserted) {
+    // The reference was taken (one chance in billions): another one, and the idempotency key follows it.
     inserted = await withUniqueReference(insert);
-    // The reference reserved by the caller was taken meanwhile (one chance in billions): tell it the new one.
-    if (input.reference) await input.onReferenceChanged?.(inserted.reference);
+    if (input.idempotency) await repo.updateIdempotencyReference(tx, input.idempotency.scope, input.idempotency.key, inserted.reference);
   }
   const { reference, id, messageId } = inserted;
 
@@ -262,23 +276,39 @@ export async function createRequest(tx: Queryable, input: CreateRequestInput, de
 
 // ---- createRequest's statements: a few round trips per intake (docs/performance.md, contact-intake)
 
+/** repo.claimIdempotencyKey for createRequest: DuplicateSubmission when the key is taken. */
+async function claimIdempotencyKey(tx: Queryable, claim: { scope: string; key: string; bodyHash: string }, reference: string) {
+  if (!(await repo.claimIdempotencyKey(tx, claim.scope, claim.key, claim.bodyHash, reference)).claimed) {
+    throw new DuplicateSubmission(claim.scope, claim.key);
+  }
+}
+
 /**
  * The party of the organisation with this e-mail (preferred) or phone, the most recently updated, refreshed
  * as repo.refreshParty does; else a new one (repo.insertParty) — and, in the same statement, the SLA settings
- * of the request (sla.ts, slaSettingsSql).
+ * of the request (sla.ts, slaSettingsSql) and the claim of the idempotency key as repo.claimIdempotencyKey
+ * does (when the key is taken, the party is left alone and DuplicateSubmission is thrown).
  */
 async function findOrCreatePartyWithSettings(
   tx: Queryable,
   input: CreateRequestInput,
   party: { name: string; email: string | null; phone: string | null; language: string; postalCode: string | null },
+  reference: string,
 ): Promise<{ partyId: string; settings: SlaSettings }> {
-  const { rows } = await tx.query<{ partyId: string | null; settings: SlaSettingsRow | null }>(
-    prepared(`WITH found AS (
+  const claim = input.idempotency;
+  const { rows } = await tx.query<{ claimed: boolean; partyId: string | null; settings: SlaSettingsRow | null }>(
+    prepared(`WITH claim AS (
+       INSERT INTO cc_idempotency_keys (scope, key, body_hash, reference)
+       SELECT $9::text, $10::text, $11::text, $12::text WHERE $9::text IS NOT NULL
+       ON CONFLICT (scope, key) DO NOTHING
+       RETURNING 1),
+     go AS (SELECT $9::text IS NULL OR EXISTS (SELECT 1 FROM claim) AS ok),
+     found AS (
        SELECT id FROM (
          (SELECT id, 1 AS rank FROM cc_parties WHERE organisation_id = $1 AND email = $2 ORDER BY updated_at DESC LIMIT 1)
          UNION ALL
          (SELECT id, 2 AS rank FROM cc_parties WHERE organisation_id = $1 AND phone = $3 ORDER BY updated_at DESC LIMIT 1)
-       ) f ORDER BY rank LIMIT 1),
+       ) f WHERE (SELECT ok FROM go) ORDER BY rank LIMIT 1),
      refreshed AS (
        UPDATE cc_parties p SET name = $4, email = coalesce(p.email, $2), phone = coalesce(p.phone, $3), language = $5,
               postal_code = coalesce($6, p.postal_code), updated_at = now()
@@ -286,12 +316,17 @@ async function findOrCreatePartyWithSettings(
        RETURNING p.id),
      created AS (
        INSERT INTO cc_parties (organisation_id, name, email, phone, language, postal_code)
-       SELECT $1::uuid, $4::text, $2::text, $3::text, $5::text, $6::text WHERE NOT EXISTS (SELECT 1 FROM found)
+       SELECT $1::uuid, $4::text, $2::text, $3::text, $5::text, $6::text WHERE (SELECT ok FROM go) AND NOT EXISTS (SELECT 1 FROM found)
        RETURNING id)
-     SELECT (SELECT id FROM refreshed UNION ALL SELECT id FROM created LIMIT 1) AS "partyId",
+     SELECT (SELECT ok FROM go) AS claimed,
+            (SELECT id FROM refreshed UNION ALL SELECT id FROM created LIMIT 1) AS "partyId",
             ${slaSettingsSql('$1', '$7::text', '$8::text')} AS settings`),
-    [input.organisationId, party.email, party.phone, party.name, party.language, party.postalCode, input.channel, input.serviceCode ?? null],
+    [
+      input.organisationId, party.email, party.phone, party.name, party.language, party.postalCode, input.channel, input.serviceCode ?? null,
+      claim?.scope ?? null, claim?.key ?? null, claim?.bodyHash ?? null, reference,
+    ],
   );
+  if (claim && !rows[0]?.claimed) throw new DuplicateSubmission(claim.scope, claim.key);
   const settings = slaSettingsOf(rows[0]?.settings, input.organisationId, input.channel, input.serviceCode);
   // The party found was deleted meanwhile (erasure): a new one, as before the look-up.
   const partyId = rows[0]?.partyId ?? (await repo.insertParty(tx, { organisationId: input.organisationId, ...party }));

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { translator } from '../../platform/i18n/messages.ts';
 import { REFERENCE_PATTERN } from '../references.ts';
+import { DuplicateSubmission } from '../requests.ts';
 import { SLA_BREACH_JOB, SLA_WARNING_JOB } from '../sla.ts';
 
 let t: TestApp;
@@ -313,6 +314,26 @@ describe('the core', () => {
     expect(party.rows[0]).toEqual({ name: 'Mail Tested', email: 'mail.test@example.be', phone: '025550001', language: 'nl', postal_code: '1030' });
     const messages = await t.db.query(`SELECT count(*)::int AS n FROM cc_messages WHERE request_id = $1`, [again.id]);
     expect(messages.rows[0]).toEqual({ n: 1 });
+  });
+
+  it('claims the idempotency key in the party statement: a taken key writes nothing, a taken reference moves the key along', async () => {
+    const organisationId = orgs['commune-schaerbeek']!;
+    const idempotency = { scope: 'test', key: `claim-${Date.now()}`, bodyHash: 'h1' };
+    const party = { name: 'Claim Test', email: `claim.${Date.now()}@example.be`, language: 'fr' as const };
+    const input = { organisationId, channel: 'web' as const, language: 'fr' as const, subject: 's', message: 'm', party };
+    const existing = await t.db.transaction((tx) => t.services.contactCenter.createRequest(tx, input));
+    // The first reference tried is taken: another one is drawn, and the key keeps the one the request got.
+    const created = await t.db.transaction((tx) => t.services.contactCenter.createRequest(tx, { ...input, idempotency, reference: existing.reference }));
+    expect(created.reference).not.toBe(existing.reference);
+    const key = await t.db.query(`SELECT reference, body_hash FROM cc_idempotency_keys WHERE scope = 'test' AND key = $1`, [idempotency.key]);
+    expect(key.rows).toEqual([{ reference: created.reference, body_hash: 'h1' }]);
+    // The same key again: DuplicateSubmission, and neither the party nor the requests changed.
+    const before = await t.db.query(`SELECT (SELECT count(*)::int FROM cc_requests WHERE party_id = $1) AS n, (SELECT updated_at FROM cc_parties WHERE id = $1) AS at`, [created.partyId]);
+    await expect(
+      t.db.transaction((tx) => t.services.contactCenter.createRequest(tx, { ...input, party: { ...party, name: 'Changed' }, idempotency })),
+    ).rejects.toBeInstanceOf(DuplicateSubmission);
+    const after = await t.db.query(`SELECT (SELECT count(*)::int FROM cc_requests WHERE party_id = $1) AS n, (SELECT updated_at FROM cc_parties WHERE id = $1) AS at, (SELECT name FROM cc_parties WHERE id = $1) AS name`, [created.partyId]);
+    expect(after.rows[0]).toEqual({ ...before.rows[0], name: 'Claim Test' });
   });
 
   it('warning and breach jobs raise the SLA state, publish it and mail the managers on breach', async () => {

@@ -21,8 +21,8 @@ import { insertAuditEntry } from '../../audit/repository.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { isLanguage, type Language } from '../../platform/i18n/languages.ts';
 import { findServiceByCode, organisationsForPostalCode } from '../../catalogue/repository.ts';
-import { addMessage, createRequest, hashStatusToken, setStatus, type CoreDeps, type CreateRequestInput } from '../requests.ts';
-import { newReference, normaliseReference } from '../references.ts';
+import { addMessage, createRequest, DuplicateSubmission, hashStatusToken, setStatus, type CoreDeps, type CreateRequestInput } from '../requests.ts';
+import { normaliseReference } from '../references.ts';
 import { registerSlaJobs } from '../sla.ts';
 import * as repo from '../repository.ts';
 import type { RequestStatus } from '../model.ts';
@@ -186,8 +186,8 @@ export function contactCenterService(db: Database, { mail, jobs, audit, config }
 
     /**
      * A public submission (web form or API). With an idempotency key, the key is claimed in the same
-     * transaction as the request: a replay, even concurrent, answers the first reference; the same key with
-     * another body is refused (422).
+     * transaction as the request (createRequest's first statement): a replay, even concurrent, answers the
+     * first reference; the same key with another body is refused (422).
      */
     async submit(input: PublicSubmission, options: { idempotencyKey?: string | undefined; scope: string; now?: Date }): Promise<{ reference: string; created: boolean }> {
       const submission = validateSubmission(input);
@@ -195,39 +195,35 @@ export function contactCenterService(db: Database, { mail, jobs, audit, config }
       if (options.idempotencyKey !== undefined && (options.idempotencyKey.length < 1 || options.idempotencyKey.length > 200)) {
         throw new AppError(400, 'contact.idempotency_key_invalid');
       }
-      return db.transaction(async (tx) => {
-        let reference: string | undefined;
-        if (options.idempotencyKey) {
-          // The key is claimed with a fresh reference before the request exists; a duplicate waits here for
-          // the first transaction and then reads its reference.
-          const candidate = newReference();
-          const claim = await repo.claimIdempotencyKey(tx, options.scope, options.idempotencyKey, submissionHash(submission), candidate);
-          if (!claim.claimed) {
-            if (claim.bodyHash !== submissionHash(submission)) throw new AppError(422, 'contact.idempotency_key_reused');
-            return { reference: claim.reference, created: false };
-          }
-          reference = candidate;
-        }
-        const created = await createRequest(
-          tx,
-          {
-            organisationId: routed.organisationId,
-            channel: 'web',
-            language: submission.language,
-            serviceCode: routed.serviceCode,
-            subject: submission.message.split('\n')[0]!.slice(0, 120),
-            message: submission.message,
-            party: { name: submission.name, email: submission.email, postalCode: submission.postalCode, language: submission.language },
-            startedAt: options.now,
-            reference,
-            onReferenceChanged: async (changed) => {
-              await repo.updateIdempotencyReference(tx, options.scope, options.idempotencyKey!, changed);
+      const bodyHash = submissionHash(submission);
+      const idempotency = options.idempotencyKey ? { scope: options.scope, key: options.idempotencyKey, bodyHash } : undefined;
+      try {
+        return await db.transaction(async (tx) => {
+          const created = await createRequest(
+            tx,
+            {
+              organisationId: routed.organisationId,
+              channel: 'web',
+              language: submission.language,
+              serviceCode: routed.serviceCode,
+              subject: submission.message.split('\n')[0]!.slice(0, 120),
+              message: submission.message,
+              party: { name: submission.name, email: submission.email, postalCode: submission.postalCode, language: submission.language },
+              startedAt: options.now,
+              idempotency,
             },
-          },
-          deps,
-        );
-        return { reference: created.reference, created: true };
-      });
+            deps,
+          );
+          return { reference: created.reference, created: true };
+        });
+      } catch (error) {
+        // A replay, even concurrent: the claim waited for the first transaction, which has committed.
+        if (!(error instanceof DuplicateSubmission)) throw error;
+        const first = await repo.idempotencyKey(db, error.scope, error.key);
+        if (!first) throw new Error('idempotency key vanished');
+        if (first.bodyHash !== bodyHash) throw new AppError(422, 'contact.idempotency_key_reused');
+        return { reference: first.reference, created: false };
+      }
     },
 
     /** Status by reference and e-mail; an unknown reference and a wrong e-mail give the same 404. */
