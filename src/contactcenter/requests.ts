@@ -30,12 +30,13 @@
 // Realtime channels: `cc:org:{organisationId}`, `cc:unit:{unitId}`, `account:{assigneeId}`.
 //
 // Round trips: createRequest is the hot path of the web intake (target ≥ 500/s, docs/performance.md). A web
-// intake is 7 statements with BEGIN/COMMIT: idempotency key + party found-or-created + SLA settings; request +
-// first message + contact row; the 2 SLA jobs (enqueueMany); request.created (publishMany); receipt mail. The
+// intake is 5 statements with BEGIN/COMMIT: idempotency key + party found-or-created + SLA settings; request +
+// first message + contact row + the 2 SLA jobs (enqueueManySql) + request.created (publishManySql); receipt mail. The
 // hot statements are prepared once per connection (prepared(), src/platform/db/database.ts).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { prepared, type Queryable } from '../platform/db/database.ts';
-import { publishMany } from '../platform/realtime/publish.ts';
+import { publishMany, publishManySql, type RealtimeEvent } from '../platform/realtime/publish.ts';
+import { enqueueManySql, type JobToEnqueue } from '../platform/jobs/queue.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { Language } from '../platform/i18n/languages.ts';
 import { translator } from '../platform/i18n/messages.ts';
@@ -44,7 +45,7 @@ import { contactInsert, type ContactInput } from './contacts.ts';
 import type { ContactChannel, ContactOutcome, MessageKind, RequestStatus } from './model.ts';
 import { newReference, withUniqueReference } from './references.ts';
 import * as repo from './repository.ts';
-import { cancelSlaJobs, dueTimes, remainingAfterPause, scheduleSlaJobs, slaSettingsFor, slaSettingsOf, slaSettingsSql, type SlaSettings, type SlaSettingsRow } from './sla.ts';
+import { cancelSlaJobs, dueTimes, remainingAfterPause, scheduleSlaJobs, slaJobs, slaSettingsFor, slaSettingsOf, slaSettingsSql, type SlaSettings, type SlaSettingsRow } from './sla.ts';
 
 export interface PartyInput {
   name: string;
@@ -226,9 +227,37 @@ export async function createRequest(tx: Queryable, input: CreateRequestInput, de
     outcome: input.outcome ?? null,
     source: { kind: 'request', id: requestId },
   });
+  const channels = requestChannels({ organisationId: input.organisationId, unitId, assigneeId });
+  const now = new Date(Math.max(Date.now(), startedAt.getTime()));
   const insert = async (candidate: string) => {
     const requestId = randomUUID();
-    const messageId = await insertRequestWithFirstMessage(tx, { ...row, reference: candidate }, requestId, message, contact(requestId));
+    const jobs = slaJobs(
+      {
+        id: requestId,
+        organisationId: input.organisationId,
+        createdAt: startedAt,
+        firstResponseDueAt: due.firstResponseDueAt,
+        resolutionDueAt: due.resolutionDueAt,
+        firstRespondedAt: null,
+        clockStartedAt: startedAt,
+        target,
+      },
+      schedule,
+      now,
+    );
+    const event = {
+      type: 'request.created',
+      data: {
+        id: requestId,
+        reference: candidate,
+        channel: input.channel,
+        serviceCode: input.serviceCode ?? null,
+        unitId,
+        assigneeId,
+        firstResponseDueAt: due.firstResponseDueAt.toISOString(),
+      },
+    };
+    const messageId = await insertRequestWithFirstMessage(tx, { ...row, reference: candidate }, requestId, message, contact(requestId), jobs, channels, event);
     return messageId ? { reference: candidate, id: requestId, messageId } : undefined;
   };
   let inserted = await insert(firstReference);
@@ -242,31 +271,6 @@ export async function createRequest(tx: Queryable, input: CreateRequestInput, de
   for (const attachment of input.attachments ?? []) {
     await repo.insertAttachment(tx, { messageId, ...attachment });
   }
-  await scheduleSlaJobs(
-    tx,
-    {
-      id,
-      organisationId: input.organisationId,
-      createdAt: startedAt,
-      firstResponseDueAt: due.firstResponseDueAt,
-      resolutionDueAt: due.resolutionDueAt,
-      firstRespondedAt: null,
-      clockStartedAt: startedAt,
-      target,
-    },
-    schedule,
-    new Date(Math.max(Date.now(), startedAt.getTime())),
-    { newRequest: true },
-  );
-  await publishAll(tx, requestChannels({ organisationId: input.organisationId, unitId, assigneeId }), 'request.created', {
-    id,
-    reference,
-    channel: input.channel,
-    serviceCode: input.serviceCode ?? null,
-    unitId,
-    assigneeId,
-    firstResponseDueAt: due.firstResponseDueAt.toISOString(),
-  });
   if (deps.mail && email && input.sendReceipt !== false) {
     const orgName = organisation.name[input.language] ?? organisation.name.fr ?? organisation.code;
     await sendReceipt(tx, deps, { organisationId: input.organisationId, orgName, email, language: input.language, reference, statusToken, subject: row.subject });
@@ -334,8 +338,9 @@ async function findOrCreatePartyWithSettings(
 }
 
 /**
- * repo.insertRequest, repo.insertMessage (the first, inbound message) and recordContact (contacts.ts) in one
- * statement. Returns the message id; undefined, with nothing inserted, when the reference is taken.
+ * repo.insertRequest, repo.insertMessage (the first, inbound message), recordContact (contacts.ts), the SLA
+ * jobs (enqueueManySql) and the request.created event (publishManySql) in one statement. Returns the message
+ * id; undefined, with nothing inserted or published, when the reference is taken.
  */
 async function insertRequestWithFirstMessage(
   tx: Queryable,
@@ -343,8 +348,14 @@ async function insertRequestWithFirstMessage(
   requestId: string,
   message: { kind: MessageKind; channel: ContactChannel; authorAccountId: string | null; body: string; mailMessageId: string | null; createdAt: Date },
   contact: ContactInput,
+  jobs: JobToEnqueue[],
+  channels: string[],
+  event: RealtimeEvent,
 ): Promise<string | undefined> {
-  const recorded = contactInsert(contact, 21, 'EXISTS (SELECT 1 FROM r)');
+  const inserted = 'EXISTS (SELECT 1 FROM r)';
+  const recorded = contactInsert(contact, 21, inserted);
+  const scheduled = enqueueManySql('j', jobs, 21 + recorded.params.length, inserted);
+  const published = publishManySql(channels, event, 21 + recorded.params.length + scheduled.params.length, inserted);
   const { rows } = await tx.query<{ id: string }>(
     prepared(`WITH r AS (
        INSERT INTO cc_requests (id, reference, organisation_id, unit_id, assignee_id, party_id, service_code, channel, language,
@@ -356,16 +367,22 @@ async function insertRequestWithFirstMessage(
        INSERT INTO cc_messages (request_id, kind, channel, author_account_id, body, mail_message_id, created_at)
        SELECT r.id, $15::text, $16::text, $17::uuid, $18::text, $19::text, $20::timestamptz FROM r
        RETURNING id),
-     c AS (${recorded.sql} ON CONFLICT DO NOTHING)
-     SELECT id FROM m`),
+     c AS (${recorded.sql} ON CONFLICT DO NOTHING),
+     ${scheduled.cte}
+     SELECT m.id, ${scheduled.notify} AS woken${published ? `, ${published.sql} AS published` : ''} FROM m`),
     [
       requestId, row.reference, row.organisationId, row.unitId, row.assigneeId, row.partyId, row.serviceCode, row.channel, row.language,
       row.subject, row.firstResponseDueAt, row.resolutionDueAt, row.statusTokenHash, row.createdAt,
       message.kind, message.channel, message.authorAccountId, message.body, message.mailMessageId, message.createdAt,
       ...recorded.params,
+      ...scheduled.params,
+      ...(published?.params ?? []),
     ],
   );
-  return rows[0]?.id;
+  const messageId = rows[0]?.id;
+  // An event too large for a NOTIFY is stored and published on its own (never the case of request.created).
+  if (messageId && !published) await publishMany(tx, channels, event);
+  return messageId;
 }
 
 /** The status link of a request (the token is shown once: in the receipt). */

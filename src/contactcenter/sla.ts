@@ -14,7 +14,9 @@
 //     subquery inside another statement (createRequest reads it with the party), and its interpretation.
 //     Never cached: a change in the settings screens applies at once, on every instance.
 //   scheduleSlaJobs(q, request, clock, now?, { newRequest? }) / cancelSlaJobs(q, requestId, clock?) → the
-//     cc.sla.warning / cc.sla.breach jobs (one statement for a new request: no job to cancel yet)
+//     cc.sla.warning / cc.sla.breach jobs (one statement for a new request: no job to cancel yet);
+//     slaJobs(request, clock, now?) → those jobs, for a caller that inserts them in its own statement
+//     (createRequest, with enqueueManySql)
 //   SLA_WARNING_JOB, SLA_BREACH_JOB, registerSlaJobs({ db, jobs, mail, publicUrl }) (called by the intake service)
 //
 // Most specific target wins: organisation+channel+service > organisation+channel > organisation+service >
@@ -308,31 +310,43 @@ export async function scheduleSlaJobs(
   now: Date = new Date(),
   options: { newRequest?: boolean } = {},
 ): Promise<void> {
+  const jobs = slaJobs(request, schedule, now);
+  if (!options.newRequest) {
+    // A stopped clock loses its job; a running one loses the job of the other kind (a breach job while the
+    // warning is still ahead, or the reverse).
+    for (const clock of ['first_response', 'resolution'] as const) {
+      const job = jobs.find((j) => j.payload.clock === clock);
+      if (!job) await cancelSlaJobs(q, request.id, clock);
+      else await cancelJob(q, job.type === SLA_WARNING_JOB ? SLA_BREACH_JOB : SLA_WARNING_JOB, key(request.id, clock));
+    }
+  }
+  await enqueueMany(q, jobs);
+}
+
+/**
+ * The jobs of the running clocks of a request: a warning job while the warning time is ahead, else the breach
+ * job (unique key per request and clock, replacing a waiting one).
+ */
+export function slaJobs(request: SlaRequestState, schedule: BusinessClock, now: Date = new Date()): Array<JobToEnqueue & { payload: { requestId: string; clock: SlaClock; dueAt: string } }> {
   const clocks: Array<[SlaClock, Date | null, number]> = [
     ['first_response', request.firstRespondedAt ? null : request.firstResponseDueAt, request.target.firstResponseMinutes],
     ['resolution', request.resolutionDueAt, request.target.resolutionMinutes],
   ];
-  const jobs: JobToEnqueue[] = [];
+  const jobs: Array<JobToEnqueue & { payload: { requestId: string; clock: SlaClock; dueAt: string } }> = [];
   for (const [clock, dueAt, allowed] of clocks) {
-    if (!dueAt) {
-      if (!options.newRequest) await cancelSlaJobs(q, request.id, clock);
-      continue;
-    }
+    if (!dueAt) continue;
     const warnAt = warningTime(schedule, request.clockStartedAt, dueAt, allowed, request.target.warningPercent);
-    const payload = { requestId: request.id, clock, dueAt: dueAt.toISOString() };
     const warn = warnAt > now;
-    // The job of the other kind (a breach job while the warning is still ahead, or the reverse) goes.
-    if (!options.newRequest) await cancelJob(q, warn ? SLA_BREACH_JOB : SLA_WARNING_JOB, key(request.id, clock));
     jobs.push({
       type: warn ? SLA_WARNING_JOB : SLA_BREACH_JOB,
-      payload,
+      payload: { requestId: request.id, clock, dueAt: dueAt.toISOString() },
       runAt: warn ? warnAt : dueAt,
       uniqueKey: key(request.id, clock),
       replace: true,
       maxAttempts: 5,
     });
   }
-  await enqueueMany(q, jobs);
+  return jobs;
 }
 
 /** Stops the clocks' jobs (pause, close); `clock` limits it to one clock (a first answer was given). */

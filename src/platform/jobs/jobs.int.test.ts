@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSecondPool, openTestDatabase } from '../../../test/database.ts';
 import type { Database } from '../db/database.ts';
-import { cancelJob, enqueue, enqueueMany } from './queue.ts';
+import { cancelJob, enqueue, enqueueMany, enqueueManySql } from './queue.ts';
 import { createJobRegistry, PermanentJobError } from './registry.ts';
 import { getJob } from './repository.ts';
 import { runDueJobs, startJobWorker, type JobWorker } from './worker.ts';
@@ -147,6 +147,34 @@ describe('job queue', () => {
       await enqueue(db, 'test.wake', {});
       await until(() => ran.length === 1, 5000);
       expect(ran[0]! - enqueuedAt).toBeLessThan(2000);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('enqueues as part of the caller’s statement: only when its condition holds, waking the workers for a job due now', async () => {
+    const ran: string[] = [];
+    const registry = createJobRegistry();
+    registry.register('test.part', async (payload: { n: string }) => {
+      ran.push(payload.n);
+    });
+    const worker = await startJobWorker({ db: second, registry, pollIntervalMs: 60_000 });
+    try {
+      await sleep(100); // the first poll is over; the next is a minute away
+      const later = new Date(Date.now() + 3_600_000);
+      const insertWith = async (keep: boolean, n: string) => {
+        const part = enqueueManySql('j', [{ type: 'test.part', payload: { n } }, { type: 'test.part', payload: { n: `${n}-later` }, runAt: later }], 2, '$1::boolean');
+        const { rows } = await db.query<{ woken: number }>(`WITH ${part.cte} SELECT ${part.notify}::int AS woken`, [keep, ...part.params]);
+        return rows[0]!.woken;
+      };
+      expect(await insertWith(false, 'skipped')).toBe(0);
+      const enqueuedAt = Date.now();
+      expect(await insertWith(true, 'kept')).toBe(1); // only the job due now is announced
+      await until(() => ran.length === 1, 5000);
+      expect(Date.now() - enqueuedAt).toBeLessThan(2000);
+      expect(ran).toEqual(['kept']);
+      const { rows } = await db.query<{ n: string; queued: boolean }>(`SELECT payload->>'n' AS n, status = 'queued' AS queued FROM jobs WHERE type = 'test.part' ORDER BY id`);
+      expect(rows).toEqual([{ n: 'kept', queued: false }, { n: 'kept-later', queued: true }]);
     } finally {
       await worker.stop();
     }

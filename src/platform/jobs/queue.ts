@@ -3,7 +3,7 @@
 // every instance at once through NOTIFY; later jobs are found by their polling.
 // See docs/decisions/0005-jobs-mail-realtime-in-postgresql.md.
 import type { Queryable } from '../db/database.ts';
-import { insertJob, insertJobs, cancelQueuedJob } from './repository.ts';
+import { insertJob, insertJobs, insertJobsSql, cancelQueuedJob } from './repository.ts';
 
 /** The NOTIFY channel on which enqueue announces a job that is due now (payload: the job type). */
 export const JOBS_CHANNEL = 'irisdesk_jobs';
@@ -77,6 +77,15 @@ export async function enqueueMany(db: Queryable, jobs: readonly JobToEnqueue[]):
     results.push(id !== undefined ? { id, created: true } : await insertJob(db, rows[i]!));
   }
   return results;
+}
+
+/**
+ * enqueueMany as parts of the caller's statement (see insertJobsSql): for jobs whose unique keys are new — those
+ * of a row the same statement creates. `cte` is a WITH item called `name`, inserting only when `when` holds;
+ * the caller selects `notify` to wake the workers for jobs due now. Parameters are numbered from `first`.
+ */
+export function enqueueManySql(name: string, jobs: readonly JobToEnqueue[], first: number, when?: string) {
+  return insertJobsSql(name, jobs.map((job) => jobRow(job.type, job.payload, job)), JOBS_CHANNEL, first, when);
 }
 
 /** Removes a job that is still waiting (not running, not finished). Returns whether one was removed. */

@@ -112,6 +112,42 @@ export async function insertJobs(
   return ids;
 }
 
+/**
+ * insertJobs as parts of a caller's own statement (one round trip for a request and its jobs), for jobs whose
+ * unique keys cannot be taken yet (those of a row created in the same statement): a conflicting job would be
+ * skipped without a word. `cte` is a data-modifying WITH item called `name` (returning id, type, run_at),
+ * inserting only when the SQL condition `when` holds; `notify` is a scalar expression that wakes the workers for the jobs due now — the
+ * caller must select it, or no NOTIFY is sent. Parameters are numbered from `first`.
+ */
+export function insertJobsSql(
+  name: string,
+  jobs: ReadonlyArray<{ type: string; payload: string; runAt: Date | null; maxAttempts: number; uniqueKey: string | null }>,
+  channel: string,
+  first: number,
+  when = 'true',
+): { cte: string; notify: string; params: unknown[] } {
+  const p = (n: number) => `$${first + n}`;
+  return {
+    cte: `${name} AS (
+       INSERT INTO jobs (type, payload, run_at, max_attempts, unique_key)
+       SELECT type, payload, COALESCE(run_at, now()), max_attempts, unique_key
+         FROM unnest(${p(0)}::text[], ${p(1)}::jsonb[], ${p(2)}::timestamptz[], ${p(3)}::int[], ${p(4)}::text[])
+              WITH ORDINALITY AS i(type, payload, run_at, max_attempts, unique_key, n)
+        WHERE ${when} ORDER BY n
+       ON CONFLICT (type, unique_key) WHERE unique_key IS NOT NULL AND status IN ('queued', 'running') DO NOTHING
+       RETURNING id, type, run_at)`,
+    notify: `(SELECT count(pg_notify(${p(5)}::text, ${name}.type)) FROM ${name} WHERE ${name}.run_at <= now())`,
+    params: [
+      jobs.map((j) => j.type),
+      jobs.map((j) => j.payload),
+      jobs.map((j) => j.runAt),
+      jobs.map((j) => j.maxAttempts),
+      jobs.map((j) => j.uniqueKey),
+      channel,
+    ],
+  };
+}
+
 export async function cancelQueuedJob(db: Queryable, type: string, uniqueKey: string): Promise<boolean> {
   const result = await db.query(`DELETE FROM jobs WHERE type = $1 AND unique_key = $2 AND status = 'queued'`, [type, uniqueKey]);
   return result.rowCount > 0;

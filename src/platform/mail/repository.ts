@@ -59,14 +59,24 @@ export interface MailRow extends MailSummaryRow {
   updated_at: Date;
 }
 
-export async function insertMail(db: Queryable, mail: NewMailRow): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
-    prepared(`INSERT INTO mail_messages (id, organisation_id, purpose, language, message_id, from_address, reply_to, to_addresses,
+/**
+ * Stores a message. With `job` (a WITH item of enqueueManySql called "job", parameters numbered from 16), the
+ * job that sends it is inserted in the same statement and becomes its job_id (one round trip).
+ */
+export async function insertMail(db: Queryable, mail: NewMailRow, job?: { cte: string; notify: string; params: unknown[] }): Promise<string> {
+  const values = `coalesce($15::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7::text[], $8::text[], $9, $10, $11, $12::jsonb, $13::jsonb, $14,
+             CASE WHEN $14 = 'captured' THEN now() END`;
+  const insert = `INSERT INTO mail_messages (id, organisation_id, purpose, language, message_id, from_address, reply_to, to_addresses,
                                 cc_addresses, subject, text_body, html_body, attachments, headers, status,
-                                sent_at, job_id)
-     VALUES (coalesce($15::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7::text[], $8::text[], $9, $10, $11, $12::jsonb, $13::jsonb, $14,
-             CASE WHEN $14 = 'captured' THEN now() END, $16::bigint)
-     RETURNING id`),
+                                sent_at, job_id)`;
+  const { rows } = await db.query<{ id: string }>(
+    prepared(
+      job
+        ? `WITH ${job.cte},
+           m AS (${insert} VALUES (${values}, (SELECT id FROM job)) RETURNING id)
+           SELECT m.id, ${job.notify} AS woken FROM m`
+        : `${insert} VALUES (${values}, $16::bigint) RETURNING id`,
+    ),
     [
       mail.organisationId,
       mail.purpose,
@@ -83,7 +93,7 @@ export async function insertMail(db: Queryable, mail: NewMailRow): Promise<strin
       JSON.stringify(mail.headers),
       mail.status,
       mail.id ?? null,
-      mail.jobId ?? null,
+      ...(job ? job.params : [mail.jobId ?? null]),
     ],
   );
   return rows[0]!.id;

@@ -10,7 +10,7 @@ import type { Language } from '../i18n/languages.ts';
 import { AppError } from '../http/errors.ts';
 import type { Actor } from '../../identity/actor.ts';
 import type { AuditService } from '../../audit/service.ts';
-import { enqueue } from '../jobs/queue.ts';
+import { enqueueManySql } from '../jobs/queue.ts';
 import { PermanentJobError, type JobRegistry } from '../jobs/registry.ts';
 import { describeJobError } from '../jobs/worker.ts';
 import { canReadOutgoingMail } from './authorisation.ts';
@@ -151,10 +151,10 @@ export function mailService({ db, config, jobs, audit, transport: givenTransport
       const row = prepare(mail, { fromName: mail.fromName, senderAddress, senderDomain, defaultFrom: config.mailFrom });
       const run = async (q: Queryable): Promise<SentMail> => {
         if (mode === 'smtp') {
-          // The job first, for the message id drawn here, then the message with its job: two statements.
+          // The message and the job that sends it, in one statement (the message id is drawn here).
           const id = randomUUID();
-          const job = await enqueue(q, MAIL_SEND_JOB, { mailId: id }, { maxAttempts: MAIL_MAX_ATTEMPTS });
-          await insertMail(q, { ...row, status: 'queued', id, jobId: job.id });
+          const job = enqueueManySql('job', [{ type: MAIL_SEND_JOB, payload: { mailId: id }, maxAttempts: MAIL_MAX_ATTEMPTS }], 16);
+          await insertMail(q, { ...row, status: 'queued', id }, job);
           return { id, messageId: row.messageId, status: 'queued' };
         }
         const id = await insertMail(q, { ...row, status: 'captured' });

@@ -84,3 +84,22 @@ export async function publishMany(db: Queryable, channels: readonly string[], ev
   return rows.map((row) => row.id);
 }
 
+/**
+ * publishMany as a scalar expression of the caller's own statement (one round trip for a change and its
+ * event): the caller selects `sql`, which sends the notifications when the SQL condition `when` holds.
+ * Parameters are numbered from `first`. Undefined when the event is too large to go inline: then publishMany.
+ */
+export function publishManySql(channels: readonly string[], event: RealtimeEvent, first: number, when = 'true'): { sql: string; params: unknown[] } | undefined {
+  for (const channel of channels) if (!CHANNEL_PATTERN.test(channel)) throw new Error(`invalid realtime channel "${channel}"`);
+  if (!EVENT_TYPE_PATTERN.test(event.type)) throw new Error(`invalid realtime event type "${event.type}"`);
+  const data = JSON.stringify(event.data ?? null);
+  const fixed = Buffer.byteLength(data) + Buffer.byteLength(event.type) + 60;
+  if (channels.some((channel) => fixed + Buffer.byteLength(channel) > MAX_INLINE_BYTES)) return undefined;
+  const p = (n: number) => `$${first + n}`;
+  return {
+    sql: `(SELECT count(pg_notify(s.pg, json_build_object('i', s.id, 'c', s.c, 't', ${p(2)}::text, 'd', ${p(3)}::json)::text))
+       FROM (SELECT nextval('realtime_event_seq') AS id, u.c, u.pg
+               FROM unnest(${p(0)}::text[], ${p(1)}::text[]) WITH ORDINALITY AS u(pg, c, n) WHERE ${when} ORDER BY u.n) s)`,
+    params: [channels.map(pgChannel), channels, event.type, data],
+  };
+}

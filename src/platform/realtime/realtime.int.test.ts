@@ -12,7 +12,7 @@ import type { Database } from '../db/database.ts';
 import type { Services } from '../../services.ts';
 import { realtimeService } from './service.ts';
 import { accountChannel } from './routes.ts';
-import { publishMany } from './publish.ts';
+import { publishMany, publishManySql } from './publish.ts';
 
 let a: TestApp;
 let bDb: Database;
@@ -110,6 +110,19 @@ describe('realtime events between instances', () => {
     const event = await stream.waitFor((e) => e.event === 'many.event');
     expect(event.id).toBe(String(ids[1]));
     expect(JSON.parse(event.data)).toEqual({ n: 1 });
+  });
+
+  it('publishes as part of the caller’s statement, only when its condition holds', async () => {
+    const send = async (go: boolean, n: number) => {
+      const part = publishManySql(['test:elsewhere', accountChannel(agentId)], { type: 'part.event', data: { n } }, 2, '$1::boolean')!;
+      const { rows } = await a.db.query<{ sent: number }>(`SELECT ${part.sql}::int AS sent`, [go, ...part.params]);
+      return rows[0]!.sent;
+    };
+    expect(await send(false, 1)).toBe(0);
+    expect(await send(true, 2)).toBe(2);
+    const event = await stream.waitFor((e) => e.event === 'part.event');
+    expect(JSON.parse(event.data)).toEqual({ n: 2 });
+    expect(publishManySql(['test:x'], { type: 'part.event', data: { text: 'é'.repeat(10_000) } }, 1)).toBeUndefined();
   });
 
   it('does not show a staff member the events of another one', async () => {
