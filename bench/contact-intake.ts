@@ -232,7 +232,11 @@ export async function benchContactIntake(args: string[]) {
     console.log(`\nmeasuring the target: ${rate} posts/s offered on a fixed schedule for ${rateSeconds} s (at most ${sockets} connections)…`);
     const offered = await measure(`${rate} posts/s offered (open model)`, () => runLoad(url, bodies, sockets, rateSeconds * 1000, `rate${Date.now()}`, rate));
     const met = offered.ok && rate >= 500 && offered.rps >= 0.99 * rate && offered.p95 < 50;
-    console.log(`  target (PostgreSQL): ≥ 500 requests/s sustained with p95 < 50 ms → ${met ? 'met' : 'not met'}`);
+    console.log(
+      db.engine === 'postgres'
+        ? `  target (PostgreSQL): ≥ 500 requests/s sustained with p95 < 50 ms → ${met ? 'met' : 'not met'}`
+        : `  (the target is set for the PostgreSQL server: BENCH_DATABASE_URL=postgres://…; PGlite's figure is reported)`,
+    );
   }
   await app.close();
   await db.close();
