@@ -10,7 +10,8 @@
 //     request with SLA due times, its first inbound message (+ attachments), a cc_contacts row (recordContact),
 //     auto-assigns round robin when the unit has cc_unit_settings.auto_assign, schedules the SLA jobs,
 //     publishes "request.created" on cc:org:{org} (+ cc:unit:{unit}, account:{assignee}) and, when
-//     deps.mail is given and the party has an e-mail, sends the receipt (reference + status link).
+//     deps.mail is given and the party has an e-mail, sends the receipt (reference + status link). With
+//     input.idempotency, claims the key first; a key already claimed throws DuplicateSubmission, nothing written.
 //
 //   addMessage(tx, requestId, input: AddMessageInput) → Promise<{ id: string } | undefined>
 //     Adds an inbound/outbound/note/event message; undefined when the mail Message-ID was already recorded on
@@ -168,9 +169,9 @@ export async function createRequest(tx: Queryable, input: CreateRequestInput, de
     language: input.party.language,
     postalCode: input.party.postalCode || null,
   };
-  // Party: the given one (of the same organisation), else the one with this e-mail/phone, else a new one.
   // The reference is drawn first: an idempotency key is claimed with it.
   const firstReference = input.reference ?? newReference();
+  // Party: the given one (of the same organisation), else the one with this e-mail/phone, else a new one.
   let partyId: string | undefined;
   let settings: SlaSettings;
   if (input.partyId) {

@@ -13,10 +13,9 @@
 //   slaSettingsSql(orgParam, channelParam, serviceParam) / slaSettingsOf(row, …) → the same read as a scalar
 //     subquery inside another statement (createRequest reads it with the party), and its interpretation.
 //     Never cached: a change in the settings screens applies at once, on every instance.
-//   scheduleSlaJobs(q, request, clock, now?, { newRequest? }) / cancelSlaJobs(q, requestId, clock?) → the
-//     cc.sla.warning / cc.sla.breach jobs (one statement for a new request: no job to cancel yet);
-//     slaJobs(request, clock, now?) → those jobs, for a caller that inserts them in its own statement
-//     (createRequest, with enqueueManySql)
+//   scheduleSlaJobs(q, request, clock, now?) / cancelSlaJobs(q, requestId, clock?) → the cc.sla.warning /
+//     cc.sla.breach jobs of an existing request; slaJobs(request, clock, now?) → those jobs, for a caller that
+//     inserts them in its own statement (createRequest, with enqueueManySql: a new request has none to cancel)
 //   SLA_WARNING_JOB, SLA_BREACH_JOB, registerSlaJobs({ db, jobs, mail, publicUrl }) (called by the intake service)
 //
 // Most specific target wins: organisation+channel+service > organisation+channel > organisation+service >
@@ -297,28 +296,18 @@ export interface SlaRequestState {
 const key = (requestId: string, clock: SlaClock) => `${requestId}:${clock}`;
 
 /**
- * (Re)schedules the clocks: the warning job of each clock (a job still waiting is replaced); the warning job,
- * when it runs, schedules the breach job at the due time. A clock already past its warning time gets its
- * breach job directly. Two jobs per new request instead of four, queued in one statement.
- * `newRequest`: the request was created in this transaction, so it has no job to replace or cancel yet (the
- * cancelling statements are skipped).
+ * (Re)schedules the clocks of an existing request: the warning job of each clock (a job still waiting is
+ * replaced); the warning job, when it runs, schedules the breach job at the due time. A clock already past its
+ * warning time gets its breach job directly. A new request's jobs go out with the request (slaJobs).
  */
-export async function scheduleSlaJobs(
-  q: Queryable,
-  request: SlaRequestState,
-  schedule: BusinessClock,
-  now: Date = new Date(),
-  options: { newRequest?: boolean } = {},
-): Promise<void> {
+export async function scheduleSlaJobs(q: Queryable, request: SlaRequestState, schedule: BusinessClock, now: Date = new Date()): Promise<void> {
   const jobs = slaJobs(request, schedule, now);
-  if (!options.newRequest) {
-    // A stopped clock loses its job; a running one loses the job of the other kind (a breach job while the
-    // warning is still ahead, or the reverse).
-    for (const clock of ['first_response', 'resolution'] as const) {
-      const job = jobs.find((j) => j.payload.clock === clock);
-      if (!job) await cancelSlaJobs(q, request.id, clock);
-      else await cancelJob(q, job.type === SLA_WARNING_JOB ? SLA_BREACH_JOB : SLA_WARNING_JOB, key(request.id, clock));
-    }
+  // A stopped clock loses its job; a running one loses the job of the other kind (a breach job while the
+  // warning is still ahead, or the reverse).
+  for (const clock of ['first_response', 'resolution'] as const) {
+    const job = jobs.find((j) => j.payload.clock === clock);
+    if (!job) await cancelSlaJobs(q, request.id, clock);
+    else await cancelJob(q, job.type === SLA_WARNING_JOB ? SLA_BREACH_JOB : SLA_WARNING_JOB, key(request.id, clock));
   }
   await enqueueMany(q, jobs);
 }
