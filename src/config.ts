@@ -29,6 +29,11 @@ export interface Config {
   mailFrom: string;
   /** Days a record of an outgoing message (recipients, subject, status) is kept. */
   mailRetentionDays: number;
+  /**
+   * Years a closed safety incident report is kept whole, counted from its declaration; then it is anonymised
+   * (free texts and accounts removed, counts kept). At least 5: the register of acts of third parties.
+   */
+  safetyRetentionYears: number;
   /** Run the job worker in this process (turn off on instances that should only serve HTTP). */
   jobsWorker: boolean;
   /** How often the job worker looks for due jobs when no NOTIFY wakes it, in milliseconds. */
@@ -162,6 +167,7 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('MAIL_FROM is required in production when SMTP_URL is set.');
   }
   const mailRetentionDays = integer('MAIL_RETENTION_DAYS', 90, 1, 3650);
+  const safetyRetentionYears = integer('SAFETY_RETENTION_YEARS', 5, 5, 50);
   const jobsWorker = boolean('JOBS_WORKER', true);
   const jobsPollIntervalMs = integer('JOBS_POLL_INTERVAL_MS', 5000, 100, 600_000);
   const jobsConcurrency = integer('JOBS_CONCURRENCY', 4, 1, 64);
@@ -203,6 +209,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl,
     mailFrom,
     mailRetentionDays,
+    safetyRetentionYears,
     jobsWorker,
     jobsPollIntervalMs,
     jobsConcurrency,

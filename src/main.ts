@@ -67,8 +67,14 @@ async function main() {
 
   const housekeeping = setInterval(() => {
     services.identity.purgeExpired().catch((error: unknown) => app.log.warn({ err: error }, 'housekeeping failed'));
-    Promise.all([purgeFinishedJobs(db, 7, 90), services.mail.purgeExpired(), services.realtime.purgeExpired(), services.contactCenter.purgeExpired()]).catch(
-      (error: unknown) => app.log.warn({ err: error }, 'housekeeping of jobs, mail or realtime events failed'),
+    Promise.all([
+      purgeFinishedJobs(db, 7, 90),
+      services.mail.purgeExpired(),
+      services.realtime.purgeExpired(),
+      services.contactCenter.purgeExpired(),
+      services.safety.purgeExpired(),
+    ]).catch(
+      (error: unknown) => app.log.warn({ err: error }, 'housekeeping of jobs, mail, realtime events, requests or incident reports failed'),
     );
   }, 10 * 60_000);
   housekeeping.unref();

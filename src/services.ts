@@ -49,7 +49,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     competence: competenceService(db),
     contactCenter: contactCenterService(db, { mail, jobs, audit, config }),
     knowledge: knowledgeService(db),
-    safety: safetyService(db, { mail, presentChannels: realtime.presentChannels, publicUrl: config.publicUrl }),
+    safety: safetyService(db, { mail, presentChannels: realtime.presentChannels, publicUrl: config.publicUrl, retentionYears: config.safetyRetentionYears }),
     contactConsole: consoleService(db, { mail, realtime, surveys, publicUrl: config.publicUrl }),
     contactCenterSettings: contactCenterSettingsService(db),
     appointments,

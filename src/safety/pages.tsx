@@ -275,6 +275,14 @@ export function IncidentPage(props: {
           )}
         </Alert>
       )}
+      {incident.anonymisedAt && (
+        <Alert type="info">
+          {t('safety.incident.anonymised', {
+            date: formatDateTime(new Date(incident.anonymisedAt), lang),
+            years: Math.round((new Date(incident.anonymisedAt).getTime() - new Date(incident.createdAt).getTime()) / (365.25 * 86_400_000)),
+          })}
+        </Alert>
+      )}
       <dl class="irisdesk-safety-incident">
         <dt>{t('safety.field.type')}</dt>
         <dd>{typeText(incident.type, t)}</dd>
@@ -285,14 +293,14 @@ export function IncidentPage(props: {
         <dt>{t('safety.field.occurredAt')}</dt>
         <dd>{formatDateTime(new Date(incident.occurredAt), lang)}</dd>
         <dt>{t('safety.list.reporter')}</dt>
-        <dd>{incident.reporterName ?? t('safety.list.formerAccount')}</dd>
+        <dd>{incident.anonymisedAt ? t('safety.incident.removedText') : (incident.reporterName ?? t('safety.list.formerAccount'))}</dd>
         <dt>{t('safety.field.description')}</dt>
         <dd>
-          <Lines text={incident.description || '–'} />
+          <Lines text={incident.anonymisedAt ? t('safety.incident.removedText') : incident.description || '–'} />
         </dd>
         <dt>{t('safety.field.personsInvolved')}</dt>
         <dd>
-          <Lines text={incident.personsInvolved ?? '–'} />
+          <Lines text={incident.anonymisedAt ? t('safety.incident.removedText') : (incident.personsInvolved ?? '–')} />
         </dd>
         <dt>{t('safety.list.status')}</dt>
         <dd>

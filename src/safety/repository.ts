@@ -130,6 +130,8 @@ export interface IncidentRecord extends IncidentFields {
   closedByName: string | null;
   closingNote: string | null;
   createdAt: Date;
+  /** When the retention period ended and the free texts and accounts were removed. */
+  anonymisedAt: Date | null;
   version: number;
 }
 
@@ -139,7 +141,7 @@ const INCIDENT_SELECT = `
          cp.name AS "contactPointName", i.place_text AS "placeText", i.occurred_at AS "occurredAt",
          i.description, i.persons_involved AS "personsInvolved", i.help_requested AS "helpRequested",
          i.details_pending AS "detailsPending", i.status, i.closed_at AS "closedAt", c.display_name AS "closedByName",
-         i.closing_note AS "closingNote", i.created_at AS "createdAt", i.version
+         i.closing_note AS "closingNote", i.created_at AS "createdAt", i.anonymised_at AS "anonymisedAt", i.version
     FROM safety_incidents i
     LEFT JOIN accounts r ON r.id = i.reporter_account_id
     LEFT JOIN accounts c ON c.id = i.closed_by
@@ -299,6 +301,34 @@ export async function finishAction(db: Queryable, incidentId: string, actionId: 
 export async function countOpenActions(db: Queryable, incidentId: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM safety_actions WHERE incident_id = $1 AND status = 'open'`, [incidentId]);
   return rows[0]!.n;
+}
+
+// ---- retention
+
+/**
+ * Anonymises up to `limit` closed incidents declared more than `years` ago: their free texts (what happened,
+ * persons involved, free-text place, closing note, action notes) and accounts (reporter, closer, assignees)
+ * go; type, severity, contact point, times and the kinds and states of the follow-up actions stay, so the
+ * statistics do not change. A waived action keeps a dash for its required reason. Returns what was changed.
+ */
+export async function anonymiseExpiredIncidents(db: Queryable, years: number, limit = 500): Promise<Array<{ id: string; organisationId: string }>> {
+  const { rows } = await db.query<{ id: string; organisationId: string }>(
+    `WITH due AS (
+       SELECT id FROM safety_incidents
+        WHERE status = 'closed' AND anonymised_at IS NULL AND created_at < now() - make_interval(years => $1)
+        ORDER BY created_at LIMIT $2
+        FOR UPDATE SKIP LOCKED),
+     actions AS (
+       UPDATE safety_actions a SET note = NULL, outcome_note = CASE WHEN a.status = 'waived' THEN '–' END,
+              assignee_account_id = NULL, created_by = NULL, updated_at = now()
+         FROM due WHERE a.incident_id = due.id)
+     UPDATE safety_incidents i SET description = '', persons_involved = NULL, place_text = NULL, closing_note = NULL,
+            reporter_account_id = NULL, closed_by = NULL, anonymised_at = now(), updated_at = now(), version = i.version + 1
+       FROM due WHERE i.id = due.id
+     RETURNING i.id, i.organisation_id AS "organisationId"`,
+    [years, limit],
+  );
+  return rows;
 }
 
 // ---- statistics (no names, no free text)

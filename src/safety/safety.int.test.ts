@@ -328,6 +328,58 @@ describe('a call for help nobody sees', () => {
   });
 });
 
+describe('retention', () => {
+  it('anonymises closed reports after SAFETY_RETENTION_YEARS from their declaration, keeping what the statistics count', async () => {
+    const manager = await signedIn('manager');
+    const closeWithActions = async (id: string) => {
+      const action = await manager.request('POST', `/api/v1/safety/incidents/${id}/actions`, { json: { kind: 'debrief', assigneeAccountId: ids.manager, note: 'Entretien avec Madame Retention' } });
+      const waived = await manager.request('POST', `/api/v1/safety/incidents/${id}/actions`, { json: { kind: 'complaint_filed' } });
+      await manager.request('POST', `/api/v1/safety/incidents/${id}/actions/${action.json().id}`, { json: { status: 'done', note: 'Fait avec Madame Retention' } });
+      await manager.request('POST', `/api/v1/safety/incidents/${id}/actions/${waived.json().id}`, { json: { status: 'waived', note: 'Madame Retention ne porte pas plainte' } });
+      expect((await manager.request('POST', `/api/v1/safety/incidents/${id}/close`, { json: { note: 'Clos, Madame Retention informée' } })).statusCode).toBe(200);
+    };
+    const old = await report('agent', { description: 'Monsieur Ancien a menacé Madame Retention', personsInvolved: 'Monsieur Ancien' });
+    await closeWithActions(old);
+    const oldOpen = await report('agent', { description: 'Toujours ouvert, Monsieur Ouvert' });
+    const recent = await report('agent', { description: 'Récent, Monsieur Récent' });
+    await closeWithActions(recent);
+    // Declared six years ago (the report's own times are moved back with it).
+    await t.db.query(`UPDATE safety_incidents SET created_at = now() - interval '6 years', occurred_at = now() - interval '6 years' WHERE id = ANY($1::uuid[])`, [[old, oldOpen]]);
+    const month = (await t.db.query<{ m: string }>(`SELECT to_char(date_trunc('month', occurred_at AT TIME ZONE 'Europe/Brussels'), 'YYYY-MM') AS m FROM safety_incidents WHERE id = $1`, [old])).rows[0]!.m;
+    const statistics = async () => (await manager.get(`/api/v1/safety/statistics?from=${month}&to=${month}`)).json().rows;
+    const before = await statistics();
+
+    expect(await t.services.safety.purgeExpired()).toBe(1);
+    const stored = await t.db.query(
+      `SELECT description, persons_involved, place_text, closing_note, reporter_account_id, closed_by, anonymised_at IS NOT NULL AS anonymised, type, contact_point_id, status
+         FROM safety_incidents WHERE id = $1`,
+      [old],
+    );
+    expect(stored.rows[0]).toEqual({
+      description: '', persons_involved: null, place_text: null, closing_note: null, reporter_account_id: null, closed_by: null,
+      anonymised: true, type: 'verbal_aggression', contact_point_id: points.schaerbeek, status: 'closed',
+    });
+    const actions = await t.db.query(`SELECT kind, status, note, outcome_note, assignee_account_id FROM safety_actions WHERE incident_id = $1 ORDER BY kind`, [old]);
+    expect(actions.rows).toEqual([
+      { kind: 'complaint_filed', status: 'waived', note: null, outcome_note: '–', assignee_account_id: null },
+      { kind: 'debrief', status: 'done', note: null, outcome_note: null, assignee_account_id: null },
+    ]);
+    // An open report stays whole until it is closed; a recent one until its time comes.
+    const untouched = await t.db.query<{ description: string }>(`SELECT description FROM safety_incidents WHERE id = ANY($1::uuid[]) ORDER BY description`, [[oldOpen, recent]]);
+    expect(untouched.rows.map((row) => row.description)).toEqual(['Récent, Monsieur Récent', 'Toujours ouvert, Monsieur Ouvert']);
+    expect(await statistics()).toEqual(before);
+    const audited = await t.db.query(`SELECT actor_account_id, organisation_id, details FROM audit_log WHERE subject_type = 'safety_incident' AND subject_id = $1 AND action = 'update' AND actor_account_id IS NULL`, [old]);
+    expect(audited.rows).toEqual([{ actor_account_id: null, organisation_id: expect.any(String), details: { anonymised: true, retentionYears: 5 } }]);
+
+    const page = await manager.get(`/en/safety/incidents/${old}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('years after it was declared');
+    expect(page.body).not.toContain('Retention');
+    expect(page.body).not.toContain('Ancien');
+    expect(await t.services.safety.purgeExpired()).toBe(0);
+  });
+});
+
 describe('the dashboard and contact-point staff', () => {
   it('counts per month, type and place for the organisation, without names or free text', async () => {
     const manager = await signedIn('manager');

@@ -136,6 +136,8 @@ export interface SafetyDeps {
   /** Those of the channels with a live stream on any instance (services.realtime.presentChannels). */
   presentChannels: (q: Queryable, channels: string[]) => Promise<Set<string>>;
   publicUrl: string;
+  /** SAFETY_RETENTION_YEARS: closed reports older than this are anonymised by purgeExpired (5 by default). */
+  retentionYears?: number | undefined;
 }
 
 export function safetyService(db: Database, deps?: SafetyDeps) {
@@ -247,6 +249,35 @@ export function safetyService(db: Database, deps?: SafetyDeps) {
   };
 
   return {
+    /**
+     * Housekeeping: anonymises the closed reports whose retention period is over (SAFETY_RETENTION_YEARS from
+     * their declaration), with one audit entry each, by batches of 500. Returns how many were anonymised.
+     */
+    async purgeExpired(): Promise<number> {
+      const years = deps?.retentionYears ?? 5;
+      let total = 0;
+      for (;;) {
+        const done = await db.transaction(async (tx) => {
+          const anonymised = await repo.anonymiseExpiredIncidents(tx, years);
+          for (const incident of anonymised) {
+            await insertAuditEntry(tx, {
+              actorAccountId: null,
+              actorOrganisationId: null,
+              action: 'update',
+              subjectType: 'safety_incident',
+              subjectId: incident.id,
+              organisationId: incident.organisationId,
+              requestId: null,
+              details: { anonymised: true, retentionYears: years },
+            });
+          }
+          return anonymised.length;
+        });
+        total += done;
+        if (done < 500) return total;
+      }
+    },
+
     /** Records a report and alerts the colleagues and managers of the place, in one transaction. */
     async report(actor: Actor, input: IncidentInput, requestId?: string): Promise<{ id: string; alerted: number }> {
       if (!canReportIncident(actor)) throw new AppError(403, 'forbidden');
