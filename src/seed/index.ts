@@ -11,6 +11,7 @@ import { seedKnowledgeDemo } from './knowledge.ts';
 import { seedAppointmentsDemo } from './appointments.ts';
 import { seedSafetyDemo } from './safety.ts';
 import { seedContactConsoleDemo } from './contact-console.ts';
+import { seedSurveysDemo } from './surveys.ts';
 
 export async function seed(db: Database, options: { demo: boolean }) {
   const organisations = await seedReferenceOrganisations(db);
@@ -24,6 +25,7 @@ export async function seed(db: Database, options: { demo: boolean }) {
   if (options.demo) await seedKnowledgeDemo(db);
   if (options.demo) await seedSafetyDemo(db);
   if (options.demo) await seedContactConsoleDemo(db);
+  const surveys = options.demo ? await seedSurveysDemo(db) : { surveyResponsesCreated: 0 };
   const appointments = options.demo ? await seedAppointmentsDemo(db) : { appointmentSettingsCreated: 0 };
-  return { ...appointments, organisationsCreated: organisations, ...catalogue, ...demo, ...contactPoints, ...competence, ...competenceDemo, ...satisfaction, ...queues };
+  return { ...appointments, organisationsCreated: organisations, ...catalogue, ...demo, ...contactPoints, ...competence, ...competenceDemo, ...satisfaction, ...queues, ...surveys };
 }
