@@ -14,6 +14,8 @@ export const REQUIRED_LANGUAGES: readonly Language[] = ['fr', 'nl'];
 export const TEXT_MAX_LENGTH = 2000;
 export const MAX_QUESTIONS = 60;
 export const MAX_ITEMS = 20;
+/** Channels of a contact, as the satisfaction module knows them. */
+export const CHANNELS = ['phone', 'email', 'web', 'counter', 'post', 'chat', 'video', 'other'] as const;
 
 export interface Item {
   value: string;

@@ -12,7 +12,8 @@ import type { Translate } from '../platform/i18n/messages.ts';
 import { QUESTION_KINDS, REQUIRED_LANGUAGES, scaleOf, TEXT_MAX_LENGTH, type QuestionKind, type SurveyQuestion, type SurveyRecord } from './model.ts';
 import type { SurveyBank, SurveyDetail, SurveyListEntry, SurveyResults } from './service.ts';
 import { CHANNELS } from './service.ts';
-import type { QuestionResult } from './results.ts';
+import type { OrganisationRow, QuestionResult } from './results.ts';
+import { filtersQuery, isFiltered, type ResultFilterQuery } from './filters.ts';
 import { answerField, closingDay, itemsText, openingDay, type FormValues } from './forms.ts';
 import type { SurveyOwner } from './authorisation.ts';
 
@@ -465,7 +466,71 @@ function QuestionResultView({ result, index, texts }: { result: QuestionResult; 
   );
 }
 
-export function SurveyResultsPage({ data }: { data: SurveyResults }) {
+/** The GET form of the results filters: period, source and (regional surveys) organisation. */
+function ResultFilterForm({ data, errors, values }: { data: SurveyResults; errors: FieldError[] | undefined; values: ResultFilterQuery | undefined }) {
+  const { t, lang } = usePage();
+  const action = `/${lang}/admin/surveys/${data.survey.id}/results`;
+  // After an error the form shows what was typed; otherwise the filters applied.
+  const value = (name: keyof ResultFilterQuery) => (values ? (values[name] ?? '') : (data.filters[name] ?? ''));
+  const sources = [
+    { value: '', label: t('surveys.filter.sourceAll') },
+    { value: 'link', label: t('surveys.filter.sourceLink') },
+    { value: 'invitation', label: t('surveys.filter.sourceInvitation') },
+    ...CHANNELS.map((channel) => ({ value: channel, label: t('surveys.filter.sourceChannel', { channel: t(`surveys.channel.${channel}`) }) })),
+  ];
+  const organisations = (data.byOrganisation ?? []).filter((row) => !row.suppressed).map((row) => ({ value: row.code, label: pickText(row.name, lang).text }));
+  if (data.organisation && !organisations.some((option) => option.value === data.organisation!.code)) {
+    organisations.push({ value: data.organisation.code, label: pickText(data.organisation.name, lang).text });
+  }
+  return (
+    <form method="get" action={action} class="utrecht-form irisdesk-filters" aria-labelledby="survey-filters-title" noValidate>
+      <h2 class="utrecht-heading-2" id="survey-filters-title">
+        {t('surveys.filter.title')}
+      </h2>
+      <DateField name="from" label={t('surveys.filter.from')} value={value('from')} errors={errors} />
+      <DateField name="to" label={t('surveys.filter.to')} value={value('to')} errors={errors} />
+      <SelectField name="source" label={t('surveys.filter.source')} value={value('source')} options={sources} errors={errors} />
+      {data.byOrganisation && (
+        <SelectField
+          name="organisation"
+          label={t('surveys.filter.organisation')}
+          value={value('organisation')}
+          options={[{ value: '', label: t('surveys.filter.organisationAll') }, ...organisations]}
+          errors={errors}
+        />
+      )}
+      <div class="irisdesk-actions">
+        <SubmitButton variant="secondary">{t('surveys.filter.apply')}</SubmitButton>
+        {(isFiltered(data.filters) || values) && <Link href={action}>{t('surveys.filter.reset')}</Link>}
+      </div>
+    </form>
+  );
+}
+
+/** Regional surveys: responses after a contact per organisation of the contact. */
+function OrganisationBreakdown({ rows, suppressed }: { rows: OrganisationRow[]; suppressed: boolean }) {
+  const { t, lang } = usePage();
+  return (
+    <section aria-labelledby="survey-by-organisation">
+      <h2 class="utrecht-heading-2" id="survey-by-organisation">
+        {t('surveys.results.byOrganisation')}
+      </h2>
+      <Paragraph>{t('surveys.results.byOrganisationLead')}</Paragraph>
+      {suppressed && <Paragraph>{t('surveys.results.byOrganisationSuppressed')}</Paragraph>}
+      {rows.length === 0 ? (
+        <Paragraph>{t('surveys.results.byOrganisationEmpty')}</Paragraph>
+      ) : (
+        <Table
+          caption={t('surveys.results.byOrganisation')}
+          head={[t('surveys.filter.organisation'), t('surveys.results.responses')]}
+          rows={rows.map((row) => [<Text value={row.name} />, row.responses === null ? t('surveys.results.hidden') : formatNumber(row.responses, lang)])}
+        />
+      )}
+    </section>
+  );
+}
+
+export function SurveyResultsPage({ data, errors, values }: { data: SurveyResults; errors?: FieldError[] | undefined; values?: ResultFilterQuery | undefined }) {
   const { t, lang } = usePage();
   const { survey } = data;
   // Small cells are shown only to the owner, who alone exports the raw answers.
@@ -478,9 +543,11 @@ export function SurveyResultsPage({ data }: { data: SurveyResults }) {
       <Paragraph lead>
         <StateBadge state={data.state} /> · {t('surveys.results.summary', { total: data.summary.total, link: data.summary.viaLink, invitation: data.summary.viaInvitation, invitations: data.summary.invitations })}
       </Paragraph>
+      <ErrorSummary errors={errors} labelOf={(field) => t(`surveys.filter.${field}`)} />
+      <ResultFilterForm data={data} errors={errors} values={values} />
       {data.suppressed && <Alert type="info">{<p class="utrecht-paragraph">{t('surveys.results.suppressionNote')}</p>}</Alert>}
       <p class="irisdesk-actions">
-        <a class="utrecht-link" href={`/api/v1/surveys/${survey.id}/results.csv?lang=${lang}`} download>
+        <a class="utrecht-link" href={`/api/v1/surveys/${survey.id}/results.csv${filtersQuery(data.filters, { lang })}`} download>
           {t('surveys.results.csv')}
         </a>
         {manage && (
@@ -490,6 +557,7 @@ export function SurveyResultsPage({ data }: { data: SurveyResults }) {
         )}
         <Link href={`/${lang}/admin/surveys/${survey.id}`}>{t('surveys.results.back')}</Link>
       </p>
+      {data.byOrganisation && <OrganisationBreakdown rows={data.byOrganisation} suppressed={data.suppressed} />}
       <h2 class="utrecht-heading-2">{t('surveys.results.perQuestion')}</h2>
       {data.results.map((result, index) => (
         <QuestionResultView result={result} index={index} texts={data.texts[result.questionId]} />

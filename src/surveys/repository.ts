@@ -3,7 +3,7 @@
 import type { Queryable } from '../platform/db/database.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
 import type { AnswerItem, Item, QuestionFields, QuestionKind, ScaleLabels, SurveyQuestion, SurveyRecord, SurveyStatus } from './model.ts';
-import type { AnswerCount, RespondentCount } from './results.ts';
+import type { AnswerCount, OrganisationCount, RespondentCount } from './results.ts';
 
 const SURVEY_COLUMNS = `s.id, s.slug, s.organisation_id AS "organisationId", o.code AS "organisationCode", o.name AS "organisationName",
   s.title, s.intro, s.status, s.opens_at AS "opensAt", s.closes_at AS "closesAt", s.link_enabled AS "linkEnabled",
@@ -233,37 +233,96 @@ export async function insertResponse(
   return id;
 }
 
-export async function answerCounts(db: Queryable, surveyId: string): Promise<AnswerCount[]> {
+/** Which responses count: the survey's, in a period (half-open, on the (survey_id, submitted_at) index), by source and organisation. */
+export interface ResponseFilter {
+  start: Date | null;
+  end: Date | null;
+  source: string | null;
+  organisationId: string | null;
+}
+
+export const ALL_RESPONSES: ResponseFilter = { start: null, end: null, source: null, organisationId: null };
+
+/**
+ * The WHERE clause of a filter on the responses (`r`, by submission) or on the invitations sent (`i`, by
+ * sending: a link has none), with its parameters ($1 is the survey).
+ */
+function filterWhere(alias: 'r' | 'i', surveyId: string, filter: ResponseFilter): { where: string; params: unknown[] } {
+  const params: unknown[] = [surveyId];
+  const parts = [`${alias}.survey_id = $1`];
+  const add = (condition: (param: string) => string, value: unknown) => {
+    params.push(value);
+    parts.push(condition(`$${params.length}`));
+  };
+  const time = alias === 'r' ? 'r.submitted_at' : 'i.created_at';
+  if (filter.start) add((p) => `${time} >= ${p}`, filter.start);
+  if (filter.end) add((p) => `${time} < ${p}`, filter.end);
+  if (filter.source === 'link' || filter.source === 'invitation') {
+    if (alias === 'r') add((p) => `r.via = ${p}`, filter.source);
+    else if (filter.source === 'link') parts.push('false');
+  } else if (filter.source) add((p) => `${alias}.channel = ${p}`, filter.source);
+  if (filter.organisationId) add((p) => `${alias}.organisation_id = ${p}`, filter.organisationId);
+  return { where: parts.join(' AND '), params };
+}
+const responsesWhere = (surveyId: string, filter: ResponseFilter) => filterWhere('r', surveyId, filter);
+const invitationsWhere = (surveyId: string, filter: ResponseFilter) => filterWhere('i', surveyId, filter);
+
+export async function answerCounts(db: Queryable, surveyId: string, filter: ResponseFilter = ALL_RESPONSES): Promise<AnswerCount[]> {
+  const { where, params } = responsesWhere(surveyId, filter);
   const { rows } = await db.query<AnswerCount>(
     `SELECT a.question_id AS "questionId", a.row_key AS "rowKey", a.choice, a.number, count(*)::int AS count
-       FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id
-      WHERE q.survey_id = $1 AND a.text IS NULL
+       FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id
+      WHERE ${where} AND a.text IS NULL
       GROUP BY a.question_id, a.row_key, a.choice, a.number`,
-    [surveyId],
+    params,
   );
   return rows;
 }
 
-export async function respondentCounts(db: Queryable, surveyId: string): Promise<RespondentCount[]> {
+export async function respondentCounts(db: Queryable, surveyId: string, filter: ResponseFilter = ALL_RESPONSES): Promise<RespondentCount[]> {
+  const { where, params } = responsesWhere(surveyId, filter);
   const { rows } = await db.query<RespondentCount>(
     `SELECT a.question_id AS "questionId", a.row_key AS "rowKey", count(DISTINCT a.response_id)::int AS count
-       FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id
-      WHERE q.survey_id = $1
+       FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id
+      WHERE ${where}
       GROUP BY a.question_id, a.row_key`,
-    [surveyId],
+    params,
   );
   return rows;
 }
 
-export async function responseSummary(db: Queryable, surveyId: string): Promise<{ total: number; viaLink: number; viaInvitation: number; invitations: number }> {
-  const { rows } = await db.query<{ total: number; viaLink: number; viaInvitation: number; invitations: number }>(
-    `SELECT (SELECT count(*)::int FROM survey_responses WHERE survey_id = $1) AS total,
-            (SELECT count(*)::int FROM survey_responses WHERE survey_id = $1 AND via = 'link') AS "viaLink",
-            (SELECT count(*)::int FROM survey_responses WHERE survey_id = $1 AND via = 'invitation') AS "viaInvitation",
-            (SELECT count(*)::int FROM survey_invitations WHERE survey_id = $1) AS invitations`,
-    [surveyId],
+export async function responseSummary(db: Queryable, surveyId: string, filter: ResponseFilter = ALL_RESPONSES): Promise<{ total: number; viaLink: number; viaInvitation: number; invitations: number }> {
+  const responses = responsesWhere(surveyId, filter);
+  const invitations = invitationsWhere(surveyId, filter);
+  const [counts, sent] = await Promise.all([
+    db.query<{ total: number; viaLink: number; viaInvitation: number }>(
+      `SELECT count(*)::int AS total, (count(*) FILTER (WHERE r.via = 'link'))::int AS "viaLink", (count(*) FILTER (WHERE r.via = 'invitation'))::int AS "viaInvitation"
+         FROM survey_responses r WHERE ${responses.where}`,
+      responses.params,
+    ),
+    db.query<{ invitations: number }>(`SELECT count(*)::int AS invitations FROM survey_invitations i WHERE ${invitations.where}`, invitations.params),
+  ]);
+  return { ...counts.rows[0]!, invitations: sent.rows[0]!.invitations };
+}
+
+/** Responses after a contact per organisation of the contact (regional surveys), by code. */
+export async function organisationCounts(db: Queryable, surveyId: string, filter: ResponseFilter): Promise<OrganisationCount[]> {
+  const { where, params } = responsesWhere(surveyId, filter);
+  const { rows } = await db.query<OrganisationCount>(
+    `SELECT o.id AS "organisationId", o.code, o.name, c.responses
+       FROM (SELECT r.organisation_id, count(*)::int AS responses FROM survey_responses r
+              WHERE ${where} AND r.organisation_id IS NOT NULL GROUP BY r.organisation_id) c
+       JOIN organisations o ON o.id = c.organisation_id
+      ORDER BY o.code`,
+    params,
   );
-  return rows[0]!;
+  return rows;
+}
+
+/** An organisation by its code or its id. */
+export async function findOrganisation(db: Queryable, codeOrId: string, byId: boolean): Promise<{ id: string; code: string; name: LocalizedText } | undefined> {
+  const { rows } = await db.query<{ id: string; code: string; name: LocalizedText }>(`SELECT id, code, name FROM organisations WHERE ${byId ? 'id = $1::uuid' : 'code = $1'}`, [codeOrId]);
+  return rows[0];
 }
 
 /** The anonymised raw answers, one line per (response, item), oldest first; the day only, never the time. */
@@ -282,11 +341,13 @@ export async function rawAnswers(
   return rows;
 }
 
-export async function latestTexts(db: Queryable, questionId: string, limit: number): Promise<string[]> {
+/** The latest free texts of a question among the filtered responses. */
+export async function latestTexts(db: Queryable, surveyId: string, questionId: string, limit: number, filter: ResponseFilter = ALL_RESPONSES): Promise<string[]> {
+  const { where, params } = responsesWhere(surveyId, filter);
   const { rows } = await db.query<{ text: string }>(
-    `SELECT a.text FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
-      WHERE a.question_id = $1 AND a.text IS NOT NULL ORDER BY r.submitted_at DESC LIMIT $2`,
-    [questionId, limit],
+    `SELECT a.text FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id
+      WHERE ${where} AND a.question_id = $${params.length + 1} AND a.text IS NOT NULL ORDER BY r.submitted_at DESC LIMIT $${params.length + 2}`,
+    [...params, questionId, limit],
   );
   return rows.map((row) => row.text);
 }

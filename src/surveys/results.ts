@@ -1,7 +1,7 @@
 // Results of a survey per question, from counts the database groups: counts and percentages per answer,
 // means of scales, the top-two share of ratings, the NPS, matrices as rows × columns. Outside the owning
 // organisation a question (or matrix row) answered fewer than 10 times keeps its count but loses every
-// figure (the same rule as the satisfaction indicators).
+// figure (the same rule as the satisfaction indicators). Regional surveys: responses per organisation of the contact.
 import type { LocalizedText } from '../platform/i18n/languages.ts';
 import { scaleOf, type SurveyQuestion } from './model.ts';
 
@@ -143,5 +143,36 @@ export function computeResults(
       return { value: option.value, label: option.label, count, percent: percent(count, total) };
     });
     return result;
+  });
+}
+
+/** Responses after a contact of one organisation (regional surveys), as the repository counts them. */
+export interface OrganisationCount {
+  organisationId: string;
+  code: string;
+  name: LocalizedText;
+  responses: number;
+}
+
+export interface OrganisationRow extends Omit<OrganisationCount, 'responses'> {
+  /** null when hidden. */
+  responses: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * Responses per organisation. Outside the owner an organisation with fewer than 10 responses is hidden; when it
+ * is the only one hidden, the next smallest is hidden too, or the total of invitation responses minus the
+ * others would give it away.
+ */
+export function organisationBreakdown(rows: OrganisationCount[], options: { suppress: boolean }): OrganisationRow[] {
+  const hidden = new Set(options.suppress ? rows.filter((row) => row.responses < MIN_CELL).map((row) => row.organisationId) : []);
+  if (hidden.size === 1 && rows.length > 1) {
+    const next = rows.filter((row) => !hidden.has(row.organisationId)).sort((a, b) => a.responses - b.responses)[0]!;
+    hidden.add(next.organisationId);
+  }
+  return rows.map((row) => {
+    const suppressed = hidden.has(row.organisationId);
+    return { ...row, responses: suppressed ? null : row.responses, suppressed };
   });
 }

@@ -18,6 +18,7 @@ import { canCreateSurvey, usesSurveys, type SurveyOwner } from './authorisation.
 import { CHANNELS } from './service.ts';
 import { dayToClosing, dayToOpening, formAnswers, jsonAnswers, localizedFrom, one, questionFromForm, type FormValues } from './forms.ts';
 import { rawAnswersCsv, resultsCsv } from './exports.ts';
+import { isFiltered, SOURCES } from './filters.ts';
 import { NewSurveyPage, QuestionEditPage, RespondPage, SurveyEditPage, SurveyListPage, SurveyResultsPage, SurveyThanksPage, SurveyUnavailablePage } from './pages.tsx';
 
 const session = [{ session: [] }];
@@ -103,6 +104,22 @@ const AnswersBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** Results filters (docs/decisions/0017): lenient strings here, read by parseResultFilters for errors per field. */
+const ResultFilterQuery = {
+  from: Type.Optional(Type.String({ maxLength: 20, description: 'First day included, YYYY-MM-DD (Brussels); filters on the submission' })),
+  to: Type.Optional(Type.String({ maxLength: 20, description: 'Last day included, YYYY-MM-DD (Brussels); not before `from`' })),
+  source: Type.Optional(Type.String({ maxLength: 20, description: `How the responses came: ${SOURCES.join(', ')} (a channel is that of the contact behind the invitation)` })),
+  organisation: Type.Optional(Type.String({ maxLength: 64, description: 'Regional surveys: code or id of the organisation of the contact behind the invitation' })),
+};
+const FiltersOut = Type.Object({ from: Nullable(Type.String()), to: Nullable(Type.String()), source: Nullable(Type.String()), organisation: Nullable(Type.String({ description: 'Organisation code' })) });
+const OrganisationCountOut = Type.Object({
+  organisationId: Type.String(),
+  code: Type.String(),
+  name: LocalizedOut,
+  responses: Nullable(Type.Integer({ description: 'null when hidden outside the owner (fewer than 10, or the next smallest when only one is)' })),
+  suppressed: Type.Boolean(),
+});
 
 const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
 function surveyJson(survey: SurveyRecord, state: string) {
@@ -389,31 +406,50 @@ export function surveysRoutes(app: App, { surveys, config }: Services) {
     {
       schema: {
         tags: ['surveys'],
-        summary: 'Results per question: counts, percentages, means, top two, NPS, matrices (suppressed under 10 answers outside the owner)',
+        summary: 'Results per question: counts, percentages, means, top two, NPS, matrices (suppressed under 10 answers outside the owner), optionally filtered',
         security: session,
         params: SurveyParams,
+        querystring: Type.Object({ lang: Type.Optional(LanguageSchema), ...ResultFilterQuery }),
         response: {
           200: Type.Object({
             survey: SurveyOut,
             suppressed: Type.Boolean(),
-            summary: Type.Object({ total: Type.Integer(), viaLink: Type.Integer(), viaInvitation: Type.Integer(), invitations: Type.Integer() }),
+            summary: Type.Object({ total: Type.Integer(), viaLink: Type.Integer(), viaInvitation: Type.Integer(), invitations: Type.Integer({ description: 'Invitations sent (in the period, matching the source and organisation)' }) }),
             results: Type.Array(ResultOut),
+            filters: Type.Optional(FiltersOut),
+            byOrganisation: Type.Optional(Type.Array(OrganisationCountOut, { description: 'Regional surveys: responses after a contact per organisation (period and source filters applied)' })),
           }),
           ...errorResponses(400, 401, 404),
         },
       },
     },
     async (request) => {
-      const data = await surveys.results(requireActorApi(request), request.params.id, request.id);
-      return { survey: surveyJson(data.survey, data.state), suppressed: data.suppressed, summary: data.summary, results: data.results };
+      const data = await surveys.results(requireActorApi(request), request.params.id, request.id, request.query);
+      return {
+        survey: surveyJson(data.survey, data.state),
+        suppressed: data.suppressed,
+        summary: data.summary,
+        results: data.results,
+        ...(isFiltered(data.filters) ? { filters: data.filters } : {}),
+        ...(data.byOrganisation ? { byOrganisation: data.byOrganisation } : {}),
+      };
     },
   );
 
   app.get(
     '/api/v1/surveys/:id/results.csv',
-    { schema: { tags: ['surveys'], summary: 'The results as CSV (texts in ?lang)', security: session, params: SurveyParams, querystring: Type.Object({ lang: Type.Optional(LanguageSchema) }), produces: ['text/csv'] } },
+    {
+      schema: {
+        tags: ['surveys'],
+        summary: 'The results as CSV (texts in ?lang), with the same optional filters',
+        security: session,
+        params: SurveyParams,
+        querystring: Type.Object({ lang: Type.Optional(LanguageSchema), ...ResultFilterQuery }),
+        produces: ['text/csv'],
+      },
+    },
     async (request, reply) => {
-      const data = await surveys.results(requireActorApi(request), request.params.id, request.id);
+      const data = await surveys.results(requireActorApi(request), request.params.id, request.id, request.query);
       return sendCsvAttachment(reply, `survey-${data.survey.slug}-results.csv`, resultsCsv(data.results, request.lang));
     },
   );
@@ -665,9 +701,17 @@ export function surveysRoutes(app: App, { surveys, config }: Services) {
     );
   });
 
-  app.get('/:lang/admin/surveys/:id/results', { schema: { hide: true, params: SurveyPageParams } }, async (request, reply) => {
-    const data = await surveys.results(requireActorPage(request), request.params.id, request.id);
-    return renderPage(request, reply, <SurveyResultsPage data={data} />);
+  app.get('/:lang/admin/surveys/:id/results', { schema: { hide: true, params: SurveyPageParams, querystring: Type.Object(ResultFilterQuery) } }, async (request, reply) => {
+    const actor = requireActorPage(request);
+    try {
+      return renderPage(request, reply, <SurveyResultsPage data={await surveys.results(actor, request.params.id, request.id, request.query)} />);
+    } catch (raw) {
+      // Bad filters: the form with its errors above all the results, as if none were asked for.
+      const error = toAppError(raw as Error);
+      if (error.status !== 400) throw raw;
+      const data = await surveys.results(actor, request.params.id, request.id);
+      return renderPage(request, reply, <SurveyResultsPage data={data} errors={error.options.fields} values={request.query} />, 400);
+    }
   });
 
   // ---- Pages: respondents

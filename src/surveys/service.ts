@@ -12,6 +12,7 @@ import { insertAuditEntry } from '../audit/repository.ts';
 import * as repo from './repository.ts';
 import {
   availability,
+  CHANNELS,
   completeness,
   openingProblems,
   questionProblems,
@@ -23,11 +24,11 @@ import {
   type SurveyQuestion,
   type SurveyRecord,
 } from './model.ts';
-import { computeResults } from './results.ts';
+import { computeResults, organisationBreakdown } from './results.ts';
+import { isFiltered, parseResultFilters, periodBounds, UUID, type ResultFilterQuery, type ResultFilters } from './filters.ts';
 import { canCreateSurvey, canExportRawAnswers, canManageSurvey, canViewSurveyResults, seesSmallSurveyCells, type SurveyOwner } from './authorisation.ts';
 
-/** Channels of a contact, as the satisfaction module knows them. */
-export const CHANNELS = ['phone', 'email', 'web', 'counter', 'post', 'chat', 'video', 'other'] as const;
+export { CHANNELS } from './model.ts';
 /** How long an invitation after a contact can be answered (never after the survey closes). */
 export const INVITATION_VALIDITY_DAYS = 30;
 /** Public link: at most this many responses per client address per survey per window. */
@@ -291,25 +292,48 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
       await change(survey, version, (tx) => repo.deleteSurvey(tx, survey.id));
     },
 
-    /** Results per question; outside the owner, questions answered fewer than 10 times are suppressed. */
-    async results(actor: Actor, id: string, requestId?: string) {
+    /**
+     * Results per question, of the responses the filters keep (docs/decisions/0017); outside the owner,
+     * questions answered fewer than 10 times in that set are suppressed. A regional survey also gets its
+     * responses per organisation (period and source filters applied, not the organisation one).
+     */
+    async results(actor: Actor, id: string, requestId?: string, query: ResultFilterQuery = {}) {
       const survey = await visibleSurvey(actor, id);
       const suppress = !seesSmallSurveyCells(actor, survey);
+      const regional = survey.organisationId === null;
+      const { filters, errors } = parseResultFilters(query);
+      let organisation: { id: string; code: string; name: LocalizedText } | undefined;
+      if (filters.organisation && !regional) errors.push({ field: 'organisation', code: 'surveys.filter.regionalOnly' });
+      else if (filters.organisation) {
+        organisation = await repo.findOrganisation(db, filters.organisation, UUID.test(filters.organisation));
+        if (!organisation) errors.push({ field: 'organisation', code: 'surveys.filter.unknownOrganisation' });
+      }
+      if (errors.length) throw new AppError(400, 'validation.failed', { fields: errors });
+
+      const filter: repo.ResponseFilter = { ...periodBounds(filters), source: filters.source, organisationId: null };
+      const byOrganisation = regional ? organisationBreakdown(await repo.organisationCounts(db, survey.id, filter), { suppress }) : null;
+      if (organisation) {
+        // An organisation hidden in the breakdown stays hidden: its results would give its count away.
+        const row = byOrganisation!.find((candidate) => candidate.organisationId === organisation.id);
+        if (row?.suppressed) throw new AppError(400, 'validation.failed', { fields: [{ field: 'organisation', code: 'surveys.filter.organisationSuppressed' }] });
+        filter.organisationId = organisation.id;
+      }
       const [questions, counts, respondents, summary] = await Promise.all([
         repo.listQuestions(db, survey.id),
-        repo.answerCounts(db, survey.id),
-        repo.respondentCounts(db, survey.id),
-        repo.responseSummary(db, survey.id),
+        repo.answerCounts(db, survey.id, filter),
+        repo.respondentCounts(db, survey.id, filter),
+        repo.responseSummary(db, survey.id, filter),
       ]);
       const results = computeResults(questions, counts, respondents, { suppress });
+      const applied: ResultFilters = { ...filters, organisation: organisation?.code ?? null };
       // The owner reads the latest free texts (scrubbed, but written by people): audited.
       const texts: Record<string, string[]> = {};
       if (canExportRawAnswers(actor, survey)) {
-        for (const question of questions.filter((q) => q.kind === 'text')) texts[question.id] = await repo.latestTexts(db, question.id, 20);
+        for (const question of questions.filter((q) => q.kind === 'text')) texts[question.id] = await repo.latestTexts(db, survey.id, question.id, 20, filter);
         const count = Object.values(texts).reduce((sum, list) => sum + list.length, 0);
-        if (count) await audit(actor, 'read', survey, requestId, { texts: count });
+        if (count) await audit(actor, 'read', survey, requestId, isFiltered(applied) ? { texts: count, filters: applied } : { texts: count });
       }
-      return { survey, state: availability(survey), questions, summary, suppressed: suppress, results, texts };
+      return { survey, state: availability(survey), questions, summary, suppressed: suppress, results, texts, filters: applied, organisation: organisation ?? null, byOrganisation };
     },
 
     /** The anonymised raw answers, for the owner only (audited export). */
