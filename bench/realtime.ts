@@ -5,7 +5,7 @@
 //   npm run bench -- realtime [--events 200] [--clients 20]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { freePort } from '../e2e/server.ts';
+import { freePort } from '../test/server-process.ts';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/platform/db/database.ts';

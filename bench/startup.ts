@@ -5,7 +5,7 @@
 // tsx have loaded the code).
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { freePort } from '../e2e/server.ts';
+import { freePort } from '../test/server-process.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';

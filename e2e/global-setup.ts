@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer } from './server.ts';
+import { startServer } from '../test/server-process.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

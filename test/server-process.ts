@@ -1,6 +1,8 @@
-// Starts the real IrisDesk server as a child process for the browser tests: a free port, demo data, and a
-// fresh database of its own — a new PGlite data folder by default, or a new database on the PostgreSQL
-// server of TEST_DATABASE_URL. stop() ends the process (SIGTERM, then SIGKILL) and removes the database.
+// Starts the real IrisDesk server as a child process (browser tests, crash tests): a free port, demo data, and
+// a fresh database of its own — a new PGlite data folder by default, or a new database on the PostgreSQL
+// server of TEST_DATABASE_URL. stop() ends the process (SIGTERM, then SIGKILL) and removes the database;
+// kill() ends it at once (SIGKILL, as a crash) and keeps the database, which startServer({ database }) can
+// start a server on again and openServerDatabase() can read.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -8,11 +10,22 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { openPglite, openPostgres, type Database } from '../src/platform/db/database.ts';
 
 export interface TestServer {
   /** Origin such as http://127.0.0.1:41234 (no trailing slash). */
   url: string;
+  /** Ends the server (SIGTERM, then SIGKILL) and removes its database. */
   stop: () => Promise<void>;
+  /** Ends the server at once with SIGKILL, as a crash would; the database is kept (remove it with database.drop()). */
+  kill: () => Promise<void>;
+  database: ServerDatabase;
+}
+
+/** A server's database: the environment that points a server at it, and how to remove it. */
+export interface ServerDatabase {
+  env: Record<string, string>;
+  drop: () => Promise<void>;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -50,7 +63,7 @@ async function adminQuery(sql: string): Promise<void> {
 }
 
 /** A fresh database for one server: returns the environment to pass and how to remove it. */
-async function freshDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+async function freshDatabase(): Promise<ServerDatabase> {
   if (process.env.TEST_DATABASE_URL) {
     const name = `irisdesk_e2e_${randomBytes(6).toString('hex')}`;
     await adminQuery(`CREATE DATABASE ${name}`);
@@ -78,9 +91,14 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   }
 }
 
-export async function startServer(): Promise<TestServer> {
+/** The database of a server that is not running (after kill()), opened in this process. */
+export async function openServerDatabase(database: ServerDatabase): Promise<Database> {
+  return database.env.DATABASE_URL ? openPostgres(database.env.DATABASE_URL, { max: 2 }) : openPglite(database.env.DATA_DIR!);
+}
+
+export async function startServer(options: { database?: ServerDatabase } = {}): Promise<TestServer> {
   const port = await freePort();
-  const database = await freshDatabase();
+  const database = options.database ?? (await freshDatabase());
   const env: Record<string, string | undefined> = {
     ...process.env,
     NODE_ENV: 'development',
@@ -144,5 +162,10 @@ export async function startServer(): Promise<TestServer> {
     throw new Error(`IrisDesk did not start for the browser tests: ${(error as Error).message}\n--- server output ---\n${output}`);
   }
   ready = true;
-  return { url, stop };
+  const kill = async () => {
+    stopping = true;
+    child.kill('SIGKILL');
+    await exited(child);
+  };
+  return { url, stop, kill, database };
 }
