@@ -71,7 +71,9 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     },
     bodyLimit: config.bodyLimit,
-    trustProxy: false,
+    // The client's address and protocol as the configured reverse proxies report them (TRUST_PROXY): a number
+    // of hops believes that many senders in front of the server, whatever their address.
+    trustProxy: typeof config.trustProxy === 'number' ? ((_address: string, hop: number) => hop < (config.trustProxy as number)) : config.trustProxy,
     ajv: {
       customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true },
       plugins: [[addFormats as never, { mode: 'fast' }]],

@@ -86,4 +86,15 @@ describe('contact-center settings', () => {
     ]);
     expect(problemsOf({ INBOUND_SMTP_PORT: 'smtp' })).toEqual(['INBOUND_SMTP_PORT must be a whole number from 0 to 65535 (got "smtp").']);
   });
+
+  it('believe no reverse proxy unless told which (TRUST_PROXY), and never any sender at all', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.0/8, 127.0.0.1,loopback, fd00::/8 ' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', 'loopback', 'fd00::/8']);
+    for (const bad of ['true', '0', '11', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1']) {
+      expect(problemsOf({ TRUST_PROXY: bad }), bad).toEqual([
+        `TRUST_PROXY must be a number of proxy hops (1 to 10) or a comma-separated list of proxy addresses, CIDR ranges or loopback, linklocal, uniquelocal (got "${bad}").`,
+      ]);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 // Settings come from the environment only, are validated once at start-up, and every problem is reported
 // with one clear message, so an operator fixes all of them in one go.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { PASSWORD_HASH_COSTS, type PasswordHashCost } from './identity/passwords.ts';
 
@@ -29,6 +30,13 @@ export interface Config {
   mailFrom: string;
   /** Days a record of an outgoing message (recipients, subject, status) is kept. */
   mailRetentionDays: number;
+  /**
+   * Which reverse proxies to believe about the client's address (X-Forwarded-For) and protocol: false (none:
+   * the address of the connection counts), a number of proxy hops, or a list of addresses, CIDR ranges and the
+   * names loopback / linklocal / uniquelocal. The per-address limits (contact form, surveys, feedback) count
+   * the client's address, so behind a proxy this must be set, or every user shares the proxy's limit.
+   */
+  trustProxy: false | number | string[];
   /**
    * Years a closed safety incident report is kept whole, counted from its declaration; then it is anonymised
    * (free texts and accounts removed, counts kept). At least 5: the register of acts of third parties.
@@ -168,6 +176,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const mailRetentionDays = integer('MAIL_RETENTION_DAYS', 90, 1, 3650);
   const safetyRetentionYears = integer('SAFETY_RETENTION_YEARS', 5, 5, 50);
+  const trustProxy = proxies(read('TRUST_PROXY'), problems);
   const jobsWorker = boolean('JOBS_WORKER', true);
   const jobsPollIntervalMs = integer('JOBS_POLL_INTERVAL_MS', 5000, 100, 600_000);
   const jobsConcurrency = integer('JOBS_CONCURRENCY', 4, 1, 64);
@@ -210,6 +219,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom,
     mailRetentionDays,
     safetyRetentionYears,
+    trustProxy,
     jobsWorker,
     jobsPollIntervalMs,
     jobsConcurrency,
@@ -228,4 +238,32 @@ const MAIL_FROM_PATTERN = /^(?:[^<>\r\n"]{1,100} <[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+
 
 function cryptoRandom(): string {
   return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: empty or "false" = no proxy; a number = that many hops; else a comma-separated list of
+ * addresses, CIDR ranges (10.0.0.0/8) or the names loopback, linklocal, uniquelocal. "true" (believe any
+ * sender) is refused: anyone could then choose the address the limits count.
+ */
+function proxies(raw: string | undefined, problems: string[]): false | number | string[] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value.toLowerCase() === 'false') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 10) return hops;
+  } else {
+    const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+    const valid = (entry: string) => {
+      if (PROXY_NAMES.includes(entry)) return true;
+      const [address, bits, extra] = entry.split('/');
+      const family = isIP(address ?? '');
+      if (!family || extra !== undefined) return false;
+      return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+    };
+    if (entries.length > 0 && entries.every(valid)) return entries;
+  }
+  problems.push(`TRUST_PROXY must be a number of proxy hops (1 to 10) or a comma-separated list of proxy addresses, CIDR ranges or loopback, linklocal, uniquelocal (got "${value}").`);
+  return false;
 }

@@ -400,11 +400,33 @@ describe('throttling', () => {
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await client.request('POST', '/api/v1/contact-requests', { json: valid({ language: 'en' }) })).statusCode);
       expect(statuses).toEqual([201, 201, 201, 429]);
+      // Without TRUST_PROXY, a forwarded-for header is not believed: no way around the limit.
+      const forged = await client.request('POST', '/api/v1/contact-requests', { json: valid({ language: 'en' }), headers: { 'x-forwarded-for': '198.51.100.77' } });
+      expect(forged.statusCode).toBe(429);
       const other = limited.client();
       other.remoteAddress = '203.0.113.10';
       expect((await other.get('/api/v1/contact-requests/BXL-2222-2222?email=a%40b.be')).statusCode).toBe(404);
     } finally {
       await limited.close();
+    }
+  });
+
+  it('counts the client behind a trusted reverse proxy (TRUST_PROXY), not the proxy', async () => {
+    const proxied = await createTestApp({ CONTACT_INTAKE_LIMIT: '2', TRUST_PROXY: '203.0.113.0/24' });
+    try {
+      const proxy = proxied.client();
+      proxy.remoteAddress = '203.0.113.9';
+      const post = (client: string) => proxy.request('POST', '/api/v1/contact-requests', { json: valid({ language: 'fr' }), headers: { 'x-forwarded-for': client } });
+      expect([(await post('198.51.100.1')).statusCode, (await post('198.51.100.1')).statusCode, (await post('198.51.100.1')).statusCode]).toEqual([201, 201, 429]);
+      expect((await post('198.51.100.2')).statusCode).toBe(201);
+      // A sender outside the trusted range is counted by its own address, whatever it claims.
+      const direct = proxied.client();
+      direct.remoteAddress = '192.0.2.50';
+      const claims = async (client: string) =>
+        (await direct.request('POST', '/api/v1/contact-requests', { json: valid({ language: 'fr' }), headers: { 'x-forwarded-for': client } })).statusCode;
+      expect([await claims('198.51.100.3'), await claims('198.51.100.4'), await claims('198.51.100.5')]).toEqual([201, 201, 429]);
+    } finally {
+      await proxied.close();
     }
   });
 });
