@@ -72,26 +72,11 @@ export async function insertJobs(
 ): Promise<Array<number | undefined>> {
   // Rows are inserted in the list's order, so ids grow with the position; `n` is matched back through the
   // unique key (jobs with one) or through that order (jobs without one never conflict).
+  const part = insertJobsSql('ins', jobs, channel, 1);
   const { rows } = await db.query<{ id: number; type: string; uniqueKey: string | null }>(
-    prepared(`WITH input AS (
-       SELECT * FROM unnest($1::text[], $2::jsonb[], $3::timestamptz[], $4::int[], $5::text[])
-                WITH ORDINALITY AS i(type, payload, run_at, max_attempts, unique_key, n)),
-     ins AS (
-       INSERT INTO jobs (type, payload, run_at, max_attempts, unique_key)
-       SELECT type, payload, COALESCE(run_at, now()), max_attempts, unique_key FROM input ORDER BY n
-       ON CONFLICT (type, unique_key) WHERE unique_key IS NOT NULL AND status IN ('queued', 'running') DO NOTHING
-       RETURNING id, type, unique_key, run_at)
-     SELECT ins.id, ins.type, ins.unique_key AS "uniqueKey" FROM ins
-       LEFT JOIN LATERAL (SELECT pg_notify($6, ins.type) WHERE ins.run_at <= now()) n ON true
-      ORDER BY ins.id`),
-    [
-      jobs.map((j) => j.type),
-      jobs.map((j) => j.payload),
-      jobs.map((j) => j.runAt),
-      jobs.map((j) => j.maxAttempts),
-      jobs.map((j) => j.uniqueKey),
-      channel,
-    ],
+    prepared(`WITH ${part.cte}
+     SELECT ins.id, ins.type, ins.unique_key AS "uniqueKey", ${part.notify} AS woken FROM ins ORDER BY ins.id`),
+    part.params,
   );
   const ids: Array<number | undefined> = jobs.map(() => undefined);
   const keyed = new Map<string, number>();
@@ -113,10 +98,11 @@ export async function insertJobs(
 }
 
 /**
- * insertJobs as parts of a caller's own statement (one round trip for a request and its jobs), for jobs whose
- * unique keys cannot be taken yet (those of a row created in the same statement): a conflicting job would be
- * skipped without a word. `cte` is a data-modifying WITH item called `name` (returning id, type, run_at),
- * inserting only when the SQL condition `when` holds; `notify` is a scalar expression that wakes the workers for the jobs due now — the
+ * insertJobs's statement as parts of a caller's own statement (one round trip for a request and its jobs). A
+ * job whose unique key is taken is skipped without a word, so a caller that does not look at the inserted rows
+ * uses it only for keys that cannot be taken yet (those of a row created in the same statement). `cte` is a
+ * data-modifying WITH item called `name` (returning id, type, unique_key, run_at), inserting only when the SQL
+ * condition `when` holds; `notify` is a scalar expression that wakes the workers for the jobs due now — the
  * caller must select it, or no NOTIFY is sent. Parameters are numbered from `first`.
  */
 export function insertJobsSql(
@@ -135,7 +121,7 @@ export function insertJobsSql(
               WITH ORDINALITY AS i(type, payload, run_at, max_attempts, unique_key, n)
         WHERE ${when} ORDER BY n
        ON CONFLICT (type, unique_key) WHERE unique_key IS NOT NULL AND status IN ('queued', 'running') DO NOTHING
-       RETURNING id, type, run_at)`,
+       RETURNING id, type, unique_key, run_at)`,
     notify: `(SELECT count(pg_notify(${p(5)}::text, ${name}.type)) FROM ${name} WHERE ${name}.run_at <= now())`,
     params: [
       jobs.map((j) => j.type),
