@@ -9,8 +9,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/platform/db/database.ts';
+import { adminQuery, serverUrl } from './database.ts';
 
 export interface TestServer {
   /** Origin such as http://127.0.0.1:41234 (no trailing slash). */
@@ -44,22 +44,6 @@ export async function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
-}
-
-function serverUrl(database: string): string {
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl('postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /** A fresh database for one server: returns the environment to pass and how to remove it. */
