@@ -101,6 +101,7 @@ const IncidentSchema = Type.Object({
   status: Type.String(),
   closedAt: Type.Union([Type.String(), Type.Null()]),
   closingNote: Type.Union([Type.String(), Type.Null()]),
+  anonymisedAt: Type.Union([Type.String({ description: 'when the retention period ended and the free texts and accounts were erased' }), Type.Null()]),
   actions: Type.Array(ActionSchema),
   canClose: Type.Boolean(),
 });
@@ -154,6 +155,7 @@ function incidentJson(detail: IncidentDetail) {
     status: incident.status,
     closedAt: iso(incident.closedAt),
     closingNote: detail.view === 'manager' ? incident.closingNote : null,
+    anonymisedAt: iso(incident.anonymisedAt),
     actions: detail.actions.map((action) => ({
       id: action.id,
       kind: action.kind,

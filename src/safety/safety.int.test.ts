@@ -371,6 +371,9 @@ describe('retention', () => {
     const audited = await t.db.query(`SELECT actor_account_id, organisation_id, details FROM audit_log WHERE subject_type = 'safety_incident' AND subject_id = $1 AND action = 'update' AND actor_account_id IS NULL`, [old]);
     expect(audited.rows).toEqual([{ actor_account_id: null, organisation_id: expect.any(String), details: { anonymised: true, retentionYears: 5 } }]);
 
+    const api = (await manager.get(`/api/v1/safety/incidents/${old}`)).json();
+    expect(api).toMatchObject({ description: '', personsInvolved: null, reporterName: null, closingNote: null, anonymisedAt: expect.any(String) });
+    expect((await manager.get(`/api/v1/safety/incidents/${recent}`)).json().anonymisedAt).toBeNull();
     const page = await manager.get(`/en/safety/incidents/${old}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('years after it was declared');
