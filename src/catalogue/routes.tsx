@@ -281,7 +281,7 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
     const { lang, code } = request.params;
     const { service, view } = await catalogue.servicePage(code, lang);
     const orientation = await orientationState(service, lang, request.query.postalCode, request.query.organisation);
-    if (orientation.contactPoints?.length) orientation.queueWaits = await queues.waitByContactPoint(service.code);
+    if (orientation.contactPoints?.length) orientation.queueWaits = await queues.waitByContactPoint(service.code, orientation.contactPoints);
     const related = <RelatedArticles articles={await knowledge.forService(service.code, lang)} />;
     const competent = orientation.organisation?.resolved ? { code: orientation.organisation.code, name: orientation.organisation.name } : undefined;
     const feedback = <FeedbackWidget serviceCode={service.code} needsPlace={orientation.needsPlace} postalCode={orientation.postalCode} organisation={competent} />;

@@ -21,7 +21,7 @@ import { createFeedbackInvitation } from '../satisfaction/service.ts';
 import type { ContactPointDetail, ContactPointService } from '../contactpoints/service.ts';
 import type { SurveysService } from '../surveys/service.ts';
 import * as repo from './repository.ts';
-import type { CounterRecord, PriorityCategoryRecord, QueueServiceRecord, TicketRecord } from './repository.ts';
+import type { CounterRecord, PriorityCategoryRecord, QueueFigures, QueueServiceRecord, TicketRecord } from './repository.ts';
 import { displayNumber, estimateWaitMinutes, ticketDay } from './rules.ts';
 import { canConfigureQueues, canServeQueues, canUseQueues, servingScope } from './authorisation.ts';
 
@@ -184,20 +184,23 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
       contactPointId: point.id,
       open: point.status.openNow,
       generatedAt: now.toISOString(),
-      services: services.map((service) => {
-        const f = figures.find((row) => row.queueServiceId === service.id);
-        const typical = f?.medianMinutes ?? service.defaultServiceMinutes;
-        return {
-          serviceCode: service.serviceCode,
-          name: service.serviceName,
-          prefix: service.prefix,
-          waiting: f?.waiting ?? 0,
-          countersOpen: f?.countersOpen ?? 0,
-          typicalServiceMinutes: Math.round(typical * 10) / 10,
-          measured: f?.medianMinutes != null,
-          estimatedWaitMinutes: estimateWaitMinutes({ ahead: f?.waiting ?? 0, serviceMinutes: typical, countersOpen: f?.countersOpen ?? 0, countersBusy: f?.countersBusy ?? 0 }),
-        };
-      }),
+      services: services.map((service) => serviceWait(service, figures)),
+    };
+  }
+
+  /** The wait of one queue service from its contact point's figures (no figures yet: the default service time). */
+  function serviceWait(service: QueueServiceRecord, figures: QueueFigures[]) {
+    const f = figures.find((row) => row.queueServiceId === service.id);
+    const typical = f?.medianMinutes ?? service.defaultServiceMinutes;
+    return {
+      serviceCode: service.serviceCode,
+      name: service.serviceName,
+      prefix: service.prefix,
+      waiting: f?.waiting ?? 0,
+      countersOpen: f?.countersOpen ?? 0,
+      typicalServiceMinutes: Math.round(typical * 10) / 10,
+      measured: f?.medianMinutes != null,
+      estimatedWaitMinutes: estimateWaitMinutes({ ahead: f?.waiting ?? 0, serviceMinutes: typical, countersOpen: f?.countersOpen ?? 0, countersBusy: f?.countersBusy ?? 0 }),
     };
   }
 
@@ -339,14 +342,18 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
       return report(db, await pointOr404(contactPointId, now), now);
     },
 
-    /** Estimated wait for one service at each contact point issuing tickets for it (open points only). */
-    async waitByContactPoint(serviceCode: string, now: Date = new Date()): Promise<Map<string, number>> {
+    /**
+     * Estimated wait for one service at those of the given contact points (a service page's list, with their
+     * status) that are open and issue tickets for it: two statements per such point, none for the others.
+     */
+    async waitByContactPoint(serviceCode: string, points: ReadonlyArray<{ id: string; status: { openNow: boolean } }>, now: Date = new Date()): Promise<Map<string, number>> {
       const result = new Map<string, number>();
+      const open = new Set(points.filter((point) => point.status.openNow).map((point) => point.id));
+      if (open.size === 0) return result;
       for (const service of await repo.queueServicesForService(db, serviceCode)) {
-        const point = await contactPoints.get(service.contactPointId, now).catch(() => undefined);
-        if (!point?.status.openNow) continue;
-        const wait = (await report(db, point, now)).services.find((s) => s.serviceCode === serviceCode);
-        if (wait) result.set(point.id, wait.estimatedWaitMinutes);
+        if (!open.has(service.contactPointId)) continue;
+        const figures = await repo.queueFigures(db, service.contactPointId, ticketDay(now), now);
+        result.set(service.contactPointId, serviceWait(service, figures).estimatedWaitMinutes);
       }
       return result;
     },
