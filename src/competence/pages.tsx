@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../platform/http/errors.ts';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, ErrorSummary, fieldId, FieldShell, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../platform/views/components.tsx';
+import { Alert, DateField, ErrorSummary, fieldId, FieldShell, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../platform/views/components.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../platform/i18n/format.ts';
 import { LANGUAGE_NAMES, LANGUAGES, pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import type { Translate } from '../platform/i18n/messages.ts';
@@ -304,29 +304,6 @@ export function CampaignsPage(props: {
         </section>
       )}
     </Page>
-  );
-}
-
-function DateField({ name, label, value, errors }: { name: string; label: string; value?: string | null | undefined; errors?: FieldError[] | undefined }) {
-  const { t } = usePage();
-  const id = fieldId(name);
-  const error = errors?.find((e) => e.field === name);
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-          {t(error.code, { ...error.values, field: label })}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <input id={id} class="utrecht-textbox utrecht-textbox--html-input" type="date" name={name} value={value ?? ''} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-      </div>
-    </div>
   );
 }
 

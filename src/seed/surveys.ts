@@ -83,7 +83,9 @@ function answersFor(questions: QuestionRow[], language: 'fr' | 'nl' | 'en', next
     else if (question.kind === 'nps') row(question.id, { number: lean(0, 10) });
     // Options are listed best first for these questions (yes / partly / no; under 5 minutes first).
     else if (question.kind === 'single') row(question.id, { choice: question.options[Math.floor(next() ** 2 * question.options.length)]!.value });
-    else if (question.kind === 'multiple') for (const option of question.options) next() < 0.35 && row(question.id, { choice: option.value });
+    else if (question.kind === 'multiple') {
+      for (const option of question.options) if (next() < 0.35) row(question.id, { choice: option.value });
+    }
     else if (question.kind === 'matrix') for (const item of question.rows) row(question.id, { rowKey: item.value, choice: pick(question.options).value });
     else if (question.kind === 'text' && next() < 0.3) row(question.id, { text: COMMENTS[language][Math.floor(next() * COMMENTS[language].length)]! });
   }

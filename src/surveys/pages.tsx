@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, CheckboxGroup, ErrorSummary, FieldShell, fieldId, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../platform/views/components.tsx';
+import { Alert, CheckboxGroup, DateField, ErrorSummary, FieldShell, fieldId, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../platform/views/components.tsx';
 import type { FieldError } from '../platform/http/errors.ts';
 import { LANGUAGE_NAMES, LANGUAGES, pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import { formatDate, formatNumber } from '../platform/i18n/format.ts';
@@ -315,18 +315,6 @@ export function SurveyEditPage({ detail, bank, errors, values, publicUrl }: { de
         </section>
       )}
     </Layout>
-  );
-}
-
-function DateField(props: { name: string; label: string; value: string; errors?: FieldError[] | undefined; description?: string }) {
-  return (
-    <FieldShell
-      name={props.name}
-      label={props.label}
-      errors={props.errors}
-      description={props.description}
-      control={(aria) => <input {...aria} class="utrecht-textbox utrecht-textbox--html-input" type="date" name={props.name} value={props.value} />}
-    />
   );
 }
 

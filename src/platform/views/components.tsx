@@ -99,6 +99,19 @@ export function FieldShell({ name, label, errors, description, idSuffix, control
   );
 }
 
+/** A date field (YYYY-MM-DD, the browser's date picker) with its label, description and error. */
+export function DateField(props: FieldProps & { value?: string | null | undefined }) {
+  return (
+    <FieldShell
+      name={props.name}
+      label={props.label}
+      errors={props.errors}
+      description={props.description}
+      control={(aria) => <input {...aria} class="utrecht-textbox utrecht-textbox--html-input" type="date" name={props.name} value={props.value ?? ''} />}
+    />
+  );
+}
+
 export function TextField(
   props: FieldProps & {
     value?: string | undefined;
