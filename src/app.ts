@@ -1,6 +1,6 @@
 // The composition root: builds the whole application from its dependencies. Tests call createApp with a
 // fresh database; main.ts calls it with the configured one. Nothing here talks SQL.
-import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import csrf from '@fastify/csrf-protection';
@@ -19,6 +19,7 @@ import { ErrorEnvelopeSchema } from './platform/http/schemas.ts';
 import { AppError } from './platform/http/errors.ts';
 import { handleError, handleNotFound } from './platform/http/error-handler.tsx';
 import { assetRoutes } from './platform/http/assets.ts';
+import { documentOperation, securitySchemes } from './platform/http/openapi.ts';
 import { csrfAuditor, isCsrfRefusal } from './platform/http/csrf-audit.ts';
 import { createMetrics } from './platform/observability/metrics.ts';
 import { healthRoutes } from './platform/observability/routes.ts';
@@ -48,6 +49,8 @@ import { surveysRoutes } from './surveys/routes.tsx';
 export interface AppDeps {
   config: Config;
   db: Database;
+  /** Called for every route as it is registered (the fuzz test enumerates the form routes with their schemas). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function createApp(deps: AppDeps): Promise<{ app: App; services: Services }> {
@@ -79,6 +82,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
       plugins: [[addFormats as never, { mode: 'fast' }]],
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
 
   const services = createServices({ config, db });
   const metrics = createMetrics(db);
@@ -130,10 +134,9 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
           'Messages follow the lang query parameter or Accept-Language (fr, nl, en).',
       },
       servers: [{ url: config.publicUrl }],
-      components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
-      },
+      components: { securitySchemes: securitySchemes(SESSION_COOKIE) },
     },
+    transform: documentOperation,
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   app.addSchema(ErrorEnvelopeSchema);
@@ -160,10 +163,9 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
     if (request.url.startsWith('/api/')) {
-      const type = String(request.headers['content-type'] ?? '');
-      if (request.body !== undefined && !type.startsWith('application/json')) {
-        throw new AppError(415, 'request.unsupported_media_type');
-      }
+      // Every state-changing call, bodiless ones included (`{}` then): a form or a bare fetch from another
+      // site must never reach a handler.
+      if (!isJson(request.headers['content-type'])) throw new AppError(415, 'request.unsupported_media_type');
       return;
     }
     await new Promise<void>((resolve, reject) => {
@@ -205,6 +207,11 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   return { app, services };
+}
+
+/** application/json, with or without parameters (charset): not application/jsonp, nor text/plain. */
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
 export type { Services };

@@ -6,6 +6,7 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
+import { OPTIONAL_SESSION_SECURITY } from '../platform/http/openapi.ts';
 import { errorResponses, LangParams, LanguageSchema } from '../platform/http/schemas.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { handleForm } from '../platform/http/forms.ts';
@@ -147,6 +148,7 @@ export function knowledgeRoutes(app: App, services: Services) {
       schema: {
         tags: ['knowledge'],
         summary: 'Search the knowledge base (staff: internal and public articles; everyone else: public ones)',
+        security: OPTIONAL_SESSION_SECURITY,
         description:
           'The same search as the catalogue: stemmed per language, accent- and case-insensitive, tolerant of typos, the ' +
           'other two languages counting at half weight. Filter by linked catalogue service and owning organisation. ' +
@@ -186,6 +188,7 @@ export function knowledgeRoutes(app: App, services: Services) {
       schema: {
         tags: ['knowledge'],
         summary: 'The published version of an article (by id or slug); internal articles only for signed-in staff',
+        security: OPTIONAL_SESSION_SECURITY,
         params: IdParams,
         querystring: LangQuery,
         response: { 200: Type.Ref('KnowledgeArticle'), ...errorResponses(404) },

@@ -1,0 +1,80 @@
+// How every route's schema becomes an OpenAPI operation (decision 0028): one stable operationId derived from
+// the method and the path, the security of public operations stated (`[]`), and the media type of answers
+// that are not JSON (CSV, JSON-LD) on their success responses only, the error envelope staying JSON.
+// Applied by @fastify/swagger when the document is built: the route's own schema (validation, serialisation)
+// is never changed.
+import type { FastifySchema, RouteOptions } from 'fastify';
+
+/** The staff session cookie; `session` is its scheme name in the document. */
+export function securitySchemes(sessionCookie: string) {
+  return {
+    session: {
+      type: 'apiKey' as const,
+      in: 'cookie' as const,
+      name: sessionCookie,
+      description:
+        'The session of a signed-in staff member (sign in at /{lang}/login). Calls that change data must send a JSON ' +
+        'body (application/json), which a cross-site form cannot: that is the API’s protection against request forgery.',
+    },
+  };
+}
+
+/** Signed-in staff only. */
+export const SESSION_SECURITY = [{ session: [] }];
+/** Anyone; signed-in staff see more (internal content). */
+export const OPTIONAL_SESSION_SECURITY = [{}, { session: [] }];
+
+const words = (segment: string) => segment.split(/[^A-Za-z0-9]+/).filter(Boolean);
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/**
+ * The operationId of a route: the method then the path's segments in camel case, `/api/v1` left out, a path
+ * parameter as `By<Name>`: GET /api/v1/organisations/:code/units → getOrganisationsByCodeUnits. Method and path
+ * are the public contract, so the id is as stable as the operation and unique like it.
+ */
+export function operationIdOf(method: string, url: string): string {
+  const segments = url.split('/').filter((segment) => segment !== '');
+  const rest = segments[0] === 'api' && /^v\d+$/.test(segments[1] ?? '') ? segments.slice(2) : segments;
+  const parts = rest.flatMap((segment) => (segment.startsWith(':') ? ['By', ...words(segment.slice(1))] : words(segment)));
+  return method.toLowerCase() + parts.map(capitalised).join('');
+}
+
+type ResponseSchema = { description?: string; content?: unknown; type?: string };
+interface DocumentedSchema extends FastifySchema {
+  operationId?: string;
+  security?: unknown[];
+  produces?: string[];
+  hide?: boolean;
+  response?: Record<string, unknown>;
+}
+
+/** Responses of a route whose success answer is `produces[0]` (CSV, JSON-LD): errors stay JSON envelopes. */
+function responsesFor(produces: string, response: Record<string, unknown> = {}): Record<string, unknown> {
+  const success = { type: 'string', description: 'The document' };
+  const entries = Object.entries(response);
+  if (!entries.some(([status]) => status.startsWith('2'))) entries.unshift(['200', success]);
+  return Object.fromEntries(
+    entries.map(([status, raw]) => {
+      const schema = raw as ResponseSchema;
+      if (schema.content) return [status, schema];
+      const type = status.startsWith('2') ? produces : 'application/json';
+      return [status, { description: schema.description ?? (status.startsWith('2') ? 'The document' : 'An error'), content: { [type]: { schema } } }];
+    }),
+  );
+}
+
+/** The `transform` option of @fastify/swagger. */
+export function documentOperation({ schema, url, route }: { schema: FastifySchema; url: string; route: RouteOptions }) {
+  const given = schema as DocumentedSchema | undefined;
+  if (!given || given.hide) return { schema, url };
+  const method = Array.isArray(route.method) ? route.method[0]! : route.method;
+  const { produces, ...rest } = given;
+  const documented: DocumentedSchema = {
+    ...rest,
+    operationId: given.operationId ?? operationIdOf(method, url),
+    // An operation that names no scheme is public: stated, so a reader (and the linter) knows it is on purpose.
+    security: given.security ?? [],
+    ...(produces && produces.length > 0 ? { response: responsesFor(produces[0]!, given.response) } : {}),
+  };
+  return { schema: documented as FastifySchema, url };
+}
