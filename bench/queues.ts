@@ -107,7 +107,7 @@ async function benchCallNext(app: App, services: Services, setup: Setup, calls: 
   for (let n = 0; n < calls; n++) {
     const index = n % 3;
     const started = performance.now();
-    const response = await app.inject({ method: 'POST', url: `/api/v1/queue-counters/${setup.counters[index]}/call-next`, headers: { cookie: cookies[index]! } });
+    const response = await app.inject({ method: 'POST', url: `/api/v1/queue-counters/${setup.counters[index]}/call-next`, headers: { cookie: cookies[index]!, 'content-type': 'application/json' }, payload: '{}' });
     overHttp.push(performance.now() - started);
     if (response.statusCode !== 200 || !response.json().ticket) throw new Error(`call next answered ${response.statusCode}`);
     await app.inject({ method: 'POST', url: `/api/v1/queue-counters/${setup.counters[index]}/finish`, headers: { cookie: cookies[index]!, 'content-type': 'application/json' }, payload: '{"outcome":"answered_first_contact"}' });

@@ -380,9 +380,11 @@ describe('agents and settings', () => {
   it('checks in by reference and lists today’s appointments (the queue seam)', async () => {
     const [slot] = await slots(schaerbeek, addDays(today(), 4));
     const booked = (await book(booking(schaerbeek, slot!.start))).json();
-    const arrived = await t.services.appointments.checkIn(booked.reference);
+    const checkIn = (point: string, reference: string) => t.db.transaction((tx) => t.services.appointments.checkInIn(tx, point, reference));
+    await expect(checkIn(ixelles, booked.reference)).rejects.toMatchObject({ status: 404, code: 'appointment.not_found' });
+    const arrived = await checkIn(schaerbeek, booked.reference);
     expect(arrived.status).toBe('arrived');
-    await expect(t.services.appointments.checkIn('RDV-NONE-0000')).rejects.toMatchObject({ status: 404 });
+    await expect(checkIn(schaerbeek, 'RDV-NONE-0000')).rejects.toMatchObject({ status: 404, code: 'appointment.not_found' });
     const due = await t.services.appointments.appointmentsDueToday(schaerbeek, new Date(slot!.start));
     expect(due.map((a) => a.reference)).toContain(booked.reference);
   });

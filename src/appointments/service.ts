@@ -3,7 +3,7 @@
 // attachment, cancel and move links (hashed tokens), the waiting list, agent views and settings.
 //
 // Seams for other modules (the queue helper, contact records):
-//   services.appointments.checkIn(reference, actor?)            → the appointment, now 'arrived'
+//   services.appointments.checkInIn(tx, contactPointId, reference, actor?) → the appointment, now 'arrived'
 //   services.appointments.appointmentsDueToday(contactPointId)  → today's appointments still expected
 //   services.appointments.recordSeen(reference, actor?)         → the appointment, now 'seen'
 //   services.appointments.recordSeenIn(tx, appointmentId, actor?) → the same in the caller's transaction (queue finish)
@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
 import type { Actor } from '../identity/actor.ts';
-import { insertAuditEntry } from '../audit/repository.ts';
+import { recordAuditEntry } from '../audit/service.ts';
 import type { Language, LocalizedText } from '../platform/i18n/languages.ts';
 import { pickText } from '../platform/i18n/languages.ts';
 import { translator } from '../platform/i18n/messages.ts';
@@ -19,8 +19,7 @@ import { formatDate, formatTime } from '../platform/i18n/format.ts';
 import { addDays, brusselsDate, startOfBrusselsDay, toBrusselsIso } from '../platform/calendar/brussels-time.ts';
 import { OpeningHoursError, validateOpeningHours, type OpeningSchedule } from '../platform/calendar/opening-hours.ts';
 import { cachedSchedule, type contactPointService } from '../contactpoints/service.ts';
-import { findContactPoint } from '../contactpoints/repository.ts';
-import { organisationsForPostalCode, findServiceByCode } from '../catalogue/repository.ts';
+import type { CatalogueService } from '../catalogue/service.ts';
 import { enqueue, cancelJob } from '../platform/jobs/queue.ts';
 import type { JobRegistry } from '../platform/jobs/registry.ts';
 import type { mailService } from '../platform/mail/service.ts';
@@ -123,8 +122,15 @@ export function validateSettings(input: SettingsInput, calendar: repo.SettingsRe
 type ContactPoints = ReturnType<typeof contactPointService>;
 type Mail = ReturnType<typeof mailService>;
 
-export function appointmentService(deps: { db: Database; contactPoints: ContactPoints; mail: Mail; jobs: JobRegistry; publicUrl: string }) {
-  const { db, contactPoints, mail, jobs, publicUrl } = deps;
+export function appointmentService(deps: {
+  db: Database;
+  contactPoints: ContactPoints;
+  catalogue: Pick<CatalogueService, 'serviceByCode' | 'organisationsOfPostalCode'>;
+  mail: Mail;
+  jobs: JobRegistry;
+  publicUrl: string;
+}) {
+  const { db, contactPoints, catalogue, mail, jobs, publicUrl } = deps;
 
   // ---- slots
 
@@ -201,7 +207,7 @@ export function appointmentService(deps: { db: Database; contactPoints: ContactP
     if (!UUID.test(contactPointId)) throw fieldOfPoint ? fieldError(fieldOfPoint, 'appointments.pointUnknown') : new AppError(404, 'contact_point.not_found');
     // One query in the usual case (settings joined with their point); the point alone only to explain a refusal.
     const settings = CODE.test(serviceCode) && serviceCode.length <= 64 ? await repo.findSettings(db, contactPointId, serviceCode) : undefined;
-    const point = settings ? { active: settings.pointActive } : await findContactPoint(db, contactPointId);
+    const point = settings ? { active: settings.pointActive } : await contactPoints.find(contactPointId);
     if (!point) throw fieldOfPoint ? fieldError(fieldOfPoint, 'appointments.pointUnknown') : new AppError(404, 'contact_point.not_found');
     if (!point.active) throw new AppError(400, 'appointment.point_closed', { fields: [{ field: fieldOfPoint ?? 'point', code: 'appointments.pointClosed' }] });
     if (!settings || !settings.active || settings.serviceStatus !== 'published') {
@@ -360,7 +366,7 @@ export function appointmentService(deps: { db: Database; contactPoints: ContactP
 
   async function pointForAgent(actor: Actor, contactPointId: string) {
     if (!UUID.test(contactPointId)) throw new AppError(404, 'contact_point.not_found');
-    const point = await findContactPoint(db, contactPointId);
+    const point = await contactPoints.find(contactPointId);
     if (!point) throw new AppError(404, 'contact_point.not_found');
     if (!canServeAppointments(actor, point.organisationId)) throw new AppError(403, 'forbidden');
     return point;
@@ -378,7 +384,7 @@ export function appointmentService(deps: { db: Database; contactPoints: ContactP
     if (status === 'no_show' && a.startsAt.getTime() > now.getTime()) throw new AppError(409, 'appointment.not_yet_due');
     await repo.setStatus(q, a.id, status, actor?.accountId ?? null);
     if (a.status === 'booked') await cancelJob(q, REMINDER_JOB, a.id);
-    await insertAuditEntry(q, {
+    await recordAuditEntry(q, {
       actorAccountId: actor?.accountId ?? null,
       actorOrganisationId: actor?.organisationId ?? null,
       action: 'update',
@@ -434,13 +440,13 @@ export function appointmentService(deps: { db: Database; contactPoints: ContactP
      * commune (or CPAS) needs the user's postal code and lists the points of their own commune only.
      */
     async pointsForService(serviceCode: string, postalCode: string | undefined, now: Date = new Date()) {
-      const service = CODE.test(serviceCode) && serviceCode.length <= 64 ? await findServiceByCode(db, serviceCode) : undefined;
+      const service = CODE.test(serviceCode) && serviceCode.length <= 64 ? await catalogue.serviceByCode(serviceCode) : undefined;
       if (!service || service.status !== 'published') throw fieldError('service', 'appointments.serviceNotBookable');
       let organisationIds: string[] | null = null;
       if (service.competentKind !== 'organisation') {
         if (!postalCode) throw fieldError('postalCode', 'appointments.postalCodeNeeded');
         if (!/^[1-9]\d{3}$/.test(postalCode)) throw fieldError('postalCode', 'catalogue.postalCodeFormat');
-        const local = await organisationsForPostalCode(db, service.competentKind, postalCode);
+        const local = await catalogue.organisationsOfPostalCode(service.competentKind, postalCode);
         if (local.length === 0) throw fieldError('postalCode', 'catalogue.postalCodeUnknown', { postalCode });
         organisationIds = local.map((org) => org.id);
       }
@@ -489,7 +495,7 @@ export function appointmentService(deps: { db: Database; contactPoints: ContactP
         if (!id) return undefined;
         await scheduleReminder(tx, id, slot.start, now);
         await sendAppointmentMail(tx, 'confirmation', { id, reference, email, name, language: input.language, startsAt: slot.start, endsAt: slot.end, sequence: 0 }, settings, token);
-        await insertAuditEntry(tx, {
+        await recordAuditEntry(tx, {
           actorAccountId: null,
           actorOrganisationId: null,
           action: 'create',
@@ -530,7 +536,7 @@ export function appointmentService(deps: { db: Database; contactPoints: ContactP
         await cancelJob(tx, REMINDER_JOB, a.id);
         await sendAppointmentMail(tx, 'cancellation', { ...a, sequence: a.sequence + 1 }, settings, null);
         await offerFreedSlot(tx, settings, a.startsAt, now);
-        await insertAuditEntry(tx, { actorAccountId: null, actorOrganisationId: null, action: 'update', subjectType: 'appointment', subjectId: a.id, organisationId: a.organisationId, details: { status: 'cancelled', by: 'citizen' } });
+        await recordAuditEntry(tx, { actorAccountId: null, actorOrganisationId: null, action: 'update', subjectType: 'appointment', subjectId: a.id, organisationId: a.organisationId, details: { status: 'cancelled', by: 'citizen' } });
         return { ...a, status: 'cancelled' as const };
       });
     },
@@ -551,7 +557,7 @@ export function appointmentService(deps: { db: Database; contactPoints: ContactP
         await scheduleReminder(tx, a.id, slot.start, now);
         await sendAppointmentMail(tx, 'moved', { ...a, startsAt: slot.start, endsAt: slot.end, sequence: a.sequence + 1 }, settings, token);
         await offerFreedSlot(tx, settings, a.startsAt, now);
-        await insertAuditEntry(tx, { actorAccountId: null, actorOrganisationId: null, action: 'update', subjectType: 'appointment', subjectId: a.id, organisationId: a.organisationId, details: { moved: true, by: 'citizen' } });
+        await recordAuditEntry(tx, { actorAccountId: null, actorOrganisationId: null, action: 'update', subjectType: 'appointment', subjectId: a.id, organisationId: a.organisationId, details: { moved: true, by: 'citizen' } });
         return { ...a, startsAt: slot.start, endsAt: slot.end };
       });
       if (!moved) throw new SlotTakenError(await alternativesAfter(settings, slot.start, now));
@@ -596,7 +602,7 @@ export function appointmentService(deps: { db: Database; contactPoints: ContactP
       const from = startOfBrusselsDay(date);
       const to = startOfBrusselsDay(addDays(date, days));
       const appointments = (await repo.listAppointmentsAt(db, contactPointId, from, to)).map((a) => ({ ...a, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) }));
-      await insertAuditEntry(db, {
+      await recordAuditEntry(db, {
         actorAccountId: actor.accountId,
         actorOrganisationId: actor.organisationId,
         action: 'read',
@@ -629,9 +635,15 @@ export function appointmentService(deps: { db: Database; contactPoints: ContactP
 
     // ---- seams for the queue and contact records
 
-    /** An arrival with an appointment checks in (queue kiosks, counters): booked → arrived. */
-    async checkIn(reference: string, actor: Actor | null = null, now: Date = new Date()) {
-      return db.transaction(async (tx) => changeStatus(tx, await byReferenceForUpdate(tx, reference, actor), 'arrived', actor, now));
+    /**
+     * An arrival with an appointment checks in at a contact point (queue kiosks, counters), in the caller's
+     * transaction: booked → arrived. An appointment at another point is not found, exactly like an unknown
+     * reference (a kiosk is anonymous: it must not tell which references exist elsewhere), and nothing changes.
+     */
+    async checkInIn(tx: Queryable, contactPointId: string, reference: string, actor: Actor | null = null, now: Date = new Date()) {
+      const found = await byReferenceForUpdate(tx, reference, actor);
+      if (found.contactPointId !== contactPointId) throw new AppError(404, 'appointment.not_found');
+      return changeStatus(tx, found, 'arrived', actor, now);
     },
 
     /** The outcome "seen" (the lead connects it to contact records). */
@@ -676,10 +688,10 @@ export function appointmentService(deps: { db: Database; contactPoints: ContactP
     /** Creates settings for a service at a point of the actor's organisation (which must provide it). */
     async createSettings(actor: Actor, contactPointId: string, serviceCode: string, input: SettingsInput) {
       if (!UUID.test(contactPointId)) throw fieldError('contactPointId', 'validation.required');
-      const point = await findContactPoint(db, contactPointId);
+      const point = await contactPoints.find(contactPointId);
       if (!point) throw fieldError('contactPointId', 'validation.required');
       if (!canConfigureAppointments(actor, point.organisationId)) throw new AppError(403, 'forbidden');
-      const service = CODE.test(serviceCode) ? await findServiceByCode(db, serviceCode) : undefined;
+      const service = CODE.test(serviceCode) ? await catalogue.serviceByCode(serviceCode) : undefined;
       if (!service) throw fieldError('serviceCode', 'appointments.serviceUnknown');
       const provides = service.competentKind === 'organisation' ? service.competentOrganisation?.id === point.organisationId : service.competentKind === point.organisationKind;
       if (!provides) throw fieldError('serviceCode', 'appointments.serviceNotProvided');
@@ -687,7 +699,7 @@ export function appointmentService(deps: { db: Database; contactPoints: ContactP
       const id = await db.transaction(async (tx) => {
         const created = await repo.insertSettings(tx, { ...values, contactPointId, serviceId: service.id, organisationId: point.organisationId, updatedBy: actor.accountId });
         if (!created) throw new AppError(409, 'appointment.settings_exist');
-        await insertAuditEntry(tx, { actorAccountId: actor.accountId, actorOrganisationId: actor.organisationId, action: 'create', subjectType: 'appointment_settings', subjectId: created, organisationId: point.organisationId });
+        await recordAuditEntry(tx, { actorAccountId: actor.accountId, actorOrganisationId: actor.organisationId, action: 'create', subjectType: 'appointment_settings', subjectId: created, organisationId: point.organisationId });
         return created;
       });
       return id;
@@ -699,7 +711,7 @@ export function appointmentService(deps: { db: Database; contactPoints: ContactP
       const values = validateSettings(input, settings.holidayCalendar);
       await db.transaction(async (tx) => {
         if (!(await repo.updateSettings(tx, id, version, values, actor.accountId))) throw new AppError(409, 'appointment.settings_stale');
-        await insertAuditEntry(tx, { actorAccountId: actor.accountId, actorOrganisationId: actor.organisationId, action: 'update', subjectType: 'appointment_settings', subjectId: id, organisationId: settings.organisationId });
+        await recordAuditEntry(tx, { actorAccountId: actor.accountId, actorOrganisationId: actor.organisationId, action: 'update', subjectType: 'appointment_settings', subjectId: id, organisationId: settings.organisationId });
       });
     },
 
@@ -737,13 +749,7 @@ export function appointmentService(deps: { db: Database; contactPoints: ContactP
     /** Contact points and services the actor may configure (form choices). */
     async configurableChoices(actor: Actor) {
       const scope = appointmentScope(actor);
-      const { rows: points } = await db.query<{ id: string; name: LocalizedText; organisationId: string; organisationKind: string }>(
-        `SELECT cp.id, cp.name, cp.organisation_id AS "organisationId", o.kind AS "organisationKind"
-           FROM contact_points cp JOIN organisations o ON o.id = cp.organisation_id
-          WHERE ($1::uuid[] IS NULL OR cp.organisation_id = ANY($1)) AND cp.active
-          ORDER BY o.code, cp.name->>'fr' LIMIT 500`,
-        [scope],
-      );
+      const points = await repo.configurablePoints(db, scope);
       return points.filter((p) => canConfigureAppointments(actor, p.organisationId));
     },
   };

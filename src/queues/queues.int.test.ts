@@ -137,6 +137,23 @@ describe('taking a ticket (public contract)', () => {
 });
 
 describe('agents at their counters', () => {
+  it('refuses a state-changing API call that is not JSON (415), bodiless ones included, and changes nothing', async () => {
+    const seated = async () => (await t.db.query<{ agent: string | null }>(`SELECT agent_account_id AS agent FROM queue_counters WHERE id = $1`, [counters['1']])).rows[0]!.agent;
+    expect(await seated()).toBeNull();
+    const url = `/api/v1/queue-counters/${counters['1']}/open`;
+    const bare = await agent.request('POST', url, { headers: { 'accept-language': 'nl' } });
+    expect(bare.statusCode).toBe(415);
+    expect(bare.json().error).toMatchObject({ code: 'request.unsupported_media_type', status: 415 });
+    expect(bare.json().error.message).toContain('application/json');
+    const text = await agent.request('POST', url, { headers: { 'content-type': 'text/plain' } });
+    expect(text.statusCode).toBe(415);
+    const form = await agent.request('POST', url, { form: { anything: 'x' } });
+    expect(form.statusCode).toBe(415);
+    const lookalike = await agent.request('POST', url, { json: {}, headers: { 'content-type': 'application/jsonp' } });
+    expect(lookalike.statusCode).toBe(415);
+    expect(await seated()).toBeNull();
+  });
+
   it('calls by priority in force, then waiting time, and records the finished visit as a contact', async () => {
     await drain();
     const q = t.services.queues;
@@ -149,8 +166,8 @@ describe('agents at their counters', () => {
     expect(pregnant.position).toBe(1);
     expect(elderly.position).toBe(1);
 
-    expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`)).statusCode).toBe(409); // not seated yet
-    expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/open`)).statusCode).toBe(200);
+    expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`, { json: {} })).statusCode).toBe(409); // not seated yet
+    expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/open`, { json: {} })).statusCode).toBe(200);
     const called: string[] = [];
     for (let i = 0; i < 3; i++) {
       const next = await q.callNext(amira, counters['1']!, at(10 + i));
@@ -170,7 +187,7 @@ describe('agents at their counters', () => {
       [Number(pregnant.number.slice(1)), new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Brussels' })],
     );
     expect(rows).toEqual([{ channel: 'counter', outcome: 'answered_first_contact', contact_point_id: pointId }]);
-    expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`)).json()).toEqual({ ticket: null });
+    expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`, { json: {} })).json()).toEqual({ ticket: null });
   });
 
   it('serves an appointment checked in at its time, not before the people already waiting', async () => {
@@ -206,15 +223,62 @@ describe('agents at their counters', () => {
     expect(unknown.statusCode).toBe(404);
   });
 
+  it('changes nothing when a check-in is refused, and answers an appointment elsewhere like an unknown reference', async () => {
+    const book = async (point: string, serviceCode: string) => {
+      const { rows } = await t.db.query<{ id: string; organisation_id: string }>(`SELECT s.id, cp.organisation_id FROM services s, contact_points cp WHERE s.code = $1 AND cp.id = $2`, [serviceCode, point]);
+      const reference = `RDV-${randomBytes(2).toString('hex').toUpperCase()}-${randomBytes(2).toString('hex').toUpperCase()}`;
+      const starts = new Date(Date.now() + 2 * 86_400_000);
+      const { rows: made } = await t.db.query<{ id: string }>(
+        `INSERT INTO appointments (reference, contact_point_id, service_id, organisation_id, starts_at, ends_at, seat, name, email, email_key, language, manage_token_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, 1, 'Test Person', 'person@example.org', 'person@example.org', 'fr', $7) RETURNING id`,
+        [reference, point, rows[0]!.id, rows[0]!.organisation_id, starts, new Date(starts.getTime() + 15 * 60_000), randomBytes(16).toString('hex')],
+      );
+      const id = made[0]!.id;
+      await t.db.query(`INSERT INTO jobs (type, payload, run_at, unique_key) VALUES ('appointment.reminder', $1::jsonb, now() + interval '1 day', $2)`, [JSON.stringify({ appointmentId: id }), id]);
+      return { reference, id };
+    };
+    const state = async (id: string) =>
+      (await t.db.query<{ status: string; reminders: number }>(
+        `SELECT a.status, (SELECT count(*)::int FROM jobs j WHERE j.type = 'appointment.reminder' AND j.unique_key = a.id::text AND j.status = 'queued') AS reminders
+           FROM appointments a WHERE a.id = $1`,
+        [id],
+      )).rows[0];
+    const checkIn = (reference: string) => t.client().request('POST', `/api/v1/contact-points/${pointId}/check-ins`, { json: { reference }, headers: { 'accept-language': 'nl' } });
+
+    // Another organisation's appointment, presented at this point's kiosk: not found, as an unknown reference is,
+    // and still booked with its reminder.
+    const elsewhere = await book(closedPointId, 'eid-card');
+    const refused = await checkIn(elsewhere.reference);
+    const unknown = await checkIn('RDV-ZZZZ-ZZZZ');
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().error).toEqual(unknown.json().error);
+    expect(await state(elsewhere.id)).toEqual({ status: 'booked', reminders: 1 });
+    const form = await t.client().submitForm(`/nl/contact-points/${pointId}/kiosk`, `/nl/contact-points/${pointId}/kiosk/check-in`, { reference: elsewhere.reference });
+    expect(form.statusCode).toBe(400);
+    expect(form.body).toContain('We vinden geen afspraak met deze referentie');
+    expect(await state(elsewhere.id)).toEqual({ status: 'booked', reminders: 1 });
+
+    // An appointment of this point for a service without tickets here: the ticket is refused, so is the check-in.
+    const { rows: without } = await t.db.query<{ code: string }>(
+      `SELECT s.code FROM services s WHERE NOT EXISTS (SELECT 1 FROM queue_services q WHERE q.contact_point_id = $1 AND q.service_id = s.id) ORDER BY s.code LIMIT 1`,
+      [pointId],
+    );
+    const noTicket = await book(pointId, without[0]!.code);
+    const noQueue = await checkIn(noTicket.reference);
+    expect(noQueue.statusCode).toBe(400);
+    expect(noQueue.json().error.code).toBe('queue.service_not_offered');
+    expect(await state(noTicket.id)).toEqual({ status: 'booked', reminders: 1 });
+  });
+
   it('never gives the same ticket to two counters calling at the same time', async () => {
     await drain();
     await Promise.all(Array.from({ length: 12 }, () => take('eid-card')));
-    await manager.request('POST', `/api/v1/queue-counters/${counters['2']}/open`);
-    await backoffice.request('POST', `/api/v1/queue-counters/${counters['3']}/open`);
+    await manager.request('POST', `/api/v1/queue-counters/${counters['2']}/open`, { json: {} });
+    await backoffice.request('POST', `/api/v1/queue-counters/${counters['3']}/open`, { json: {} });
     const served: string[] = [];
     const serve = async (client: TestClient, counterId: string) => {
       for (;;) {
-        const answer = await client.request('POST', `/api/v1/queue-counters/${counterId}/call-next`);
+        const answer = await client.request('POST', `/api/v1/queue-counters/${counterId}/call-next`, { json: {} });
         expect(answer.statusCode).toBe(200);
         const ticket = answer.json().ticket;
         if (!ticket) return;
@@ -245,10 +309,10 @@ describe('agents at their counters', () => {
     await drain();
     const issued = (await take('eid-card')).json();
     const token = issued.ticketUrl.split('/').pop();
-    const called = (await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`)).json().ticket;
+    const called = (await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`, { json: {} })).json().ticket;
     expect(called.number).toBe(issued.number);
     expect((await t.client().get(`/api/v1/tickets/${token}`)).json()).toMatchObject({ status: 'called', counter: '1', position: null });
-    expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/recall`)).json().ticket.recalls).toBe(1);
+    expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/recall`, { json: {} })).json().ticket.recalls).toBe(1);
     const bad = await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/transfer`, { json: {} });
     expect(bad.statusCode).toBe(400);
     const moved = await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/transfer`, { json: { serviceCode: 'passport' } });
@@ -256,9 +320,9 @@ describe('agents at their counters', () => {
     expect(moved.json().ticket).toMatchObject({ number: issued.number, status: 'waiting', serviceCode: 'passport', transferred: true });
     expect((await t.client().get(`/api/v1/tickets/${token}`)).json()).toMatchObject({ number: issued.number, status: 'waiting', serviceCode: 'passport', position: 1 });
     // Counter 2 does not serve passports: counter 3 does.
-    expect((await manager.request('POST', `/api/v1/queue-counters/${counters['2']}/call-next`)).json().ticket).toBeNull();
-    expect((await backoffice.request('POST', `/api/v1/queue-counters/${counters['3']}/call-next`)).json().ticket.number).toBe(issued.number);
-    await backoffice.request('POST', `/api/v1/queue-counters/${counters['3']}/start`);
+    expect((await manager.request('POST', `/api/v1/queue-counters/${counters['2']}/call-next`, { json: {} })).json().ticket).toBeNull();
+    expect((await backoffice.request('POST', `/api/v1/queue-counters/${counters['3']}/call-next`, { json: {} })).json().ticket.number).toBe(issued.number);
+    await backoffice.request('POST', `/api/v1/queue-counters/${counters['3']}/start`, { json: {} });
     expect((await backoffice.request('POST', `/api/v1/queue-counters/${counters['3']}/finish`, { json: { outcome: 'task_to_back_office' } })).statusCode).toBe(200);
     const done = (await t.client().get(`/api/v1/tickets/${token}`)).json();
     expect(done).toMatchObject({ status: 'done', feedbackAvailable: true });
@@ -272,10 +336,10 @@ describe('agents at their counters', () => {
 
     const ixelles = t.client();
     await ixelles.login('agent.ixelles@demo.irisdesk.brussels');
-    expect((await ixelles.request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`)).statusCode).toBe(404);
+    expect((await ixelles.request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`, { json: {} })).statusCode).toBe(404);
     expect((await ixelles.get(`/en/queues/counters/${counters['1']}`)).statusCode).toBe(404);
     expect((await ixelles.get(`/api/v1/contact-points/${pointId}/queue-settings`)).statusCode).toBe(403);
-    expect((await t.client().request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`)).statusCode).toBe(401);
+    expect((await t.client().request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`, { json: {} })).statusCode).toBe(401);
   });
 
   it('draws an open custom survey of the organisation with the questionnaire of a finished visit', async () => {
@@ -292,7 +356,7 @@ describe('agents at their counters', () => {
     expect((await editor.request('POST', `/api/v1/surveys/${surveyId}/open`, { json: { version: (await detail()).version } })).statusCode).toBe(204);
 
     const token = (await take('eid-card', {}, t.client(), 'nl')).json().ticketUrl.split('/').pop();
-    expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`)).statusCode).toBe(200);
+    expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`, { json: {} })).statusCode).toBe(200);
     expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/finish`, { json: { outcome: 'answered_first_contact' } })).statusCode).toBe(200);
     const holder = t.client();
     const both = await holder.submitForm(`/nl/tickets/${token}`, `/nl/tickets/${token}/feedback`, {});
@@ -398,7 +462,7 @@ describe('a call reaching a display board on another instance', () => {
     try {
       expect(stream.status).toBe(200);
       const issued = (await take('eid-card')).json();
-      const answer = await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`);
+      const answer = await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`, { json: {} });
       expect(answer.json().ticket.number).toBe(issued.number);
       const event = await stream.waitFor((e) => e.event === 'ticket.called');
       expect(JSON.parse(event.data)).toMatchObject({ number: issued.number, counter: '1', serviceCode: 'eid-card', recall: false });

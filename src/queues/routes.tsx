@@ -11,7 +11,7 @@ import { requireActorApi, requireActorPage } from '../identity/guards.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { CodeSchema } from '../organisations/schemas.ts';
 import { CONTACT_OUTCOMES, type ContactOutcome } from '../contactcenter/model.ts';
-import { boardChannel, type CheckIn } from './service.ts';
+import { channels } from '../platform/realtime/channels.ts';
 import { AgentHomePage, BoardPage, CounterPage, FeedbackLinksPage, KioskPage, TicketPage } from './pages.tsx';
 import { queueAssetRoutes } from './assets.ts';
 import { canUseQueues } from './authorisation.ts';
@@ -129,10 +129,6 @@ function parseTarget(target: string): { serviceCode?: string; counterId?: string
 
 export function queueRoutes(app: App, services: Services) {
   const { queues, realtime } = services;
-  const checkIn: CheckIn = async (reference, actor, now) => {
-    const appointment = await services.appointments.checkIn(reference, actor, now);
-    return { id: appointment.id, contactPointId: appointment.contactPointId, serviceCode: appointment.serviceCode, organisationId: appointment.organisationId, startsAt: new Date(appointment.startsAt) };
-  };
   app.addSchema(IssuedTicketSchema);
   app.addSchema(WaitReportSchema);
   queueAssetRoutes(app);
@@ -171,13 +167,16 @@ export function queueRoutes(app: App, services: Services) {
       schema: {
         tags: ['queues'],
         summary: 'Arrival with an appointment: checks it in and gives a ticket served at the appointment time',
+        description:
+          'Refused with 404 appointment.not_found when the reference is not an appointment at this contact point (unknown, or booked at ' +
+          'another point: both answer the same, and change nothing), 409 when the point is closed or the appointment is not booked.',
         params: IdParams,
         body: Type.Object({ reference: Type.String({ minLength: 1, maxLength: 20 }), language: Type.Optional(LanguageSchema) }),
         response: { 201: Type.Ref('IssuedTicket'), ...errorResponses(400, 404, 409) },
       },
     },
     async (request, reply) => {
-      const issued = await queues.checkInAppointment(request.params.id, request.body.reference.trim().toUpperCase(), request.body.language ?? request.lang, checkIn, request.actor);
+      const issued = await queues.checkInAppointment(request.params.id, request.body.reference.trim().toUpperCase(), request.body.language ?? request.lang, request.actor);
       const { token: _token, ...shown } = issued;
       return reply.code(201).send(shown);
     },
@@ -215,7 +214,7 @@ export function queueRoutes(app: App, services: Services) {
     },
     async (request, reply) => {
       const report = await queues.waitTimes(request.params.id); // 404 for an unknown point, before the stream starts
-      await realtime.streamEvents(request, reply, [boardChannel(report.contactPointId)]);
+      await realtime.streamEvents(request, reply, [channels.contactPointBoard(report.contactPointId)]);
       return reply;
     },
   );
@@ -400,7 +399,7 @@ export function queueRoutes(app: App, services: Services) {
         (errors) => renderKiosk(request, reply, errors, { reference: form?.reference }),
         async () => {
           try {
-            const issued = await queues.checkInAppointment(request.params.id, form.reference.trim().toUpperCase(), request.params.lang, checkIn, request.actor);
+            const issued = await queues.checkInAppointment(request.params.id, form.reference.trim().toUpperCase(), request.params.lang, request.actor);
             return `/${request.params.lang}/tickets/${issued.token}?kiosk=${request.params.id}`;
           } catch (error) {
             // An unknown reference is the visitor's typing, shown on the form, not a "page not found".

@@ -12,12 +12,13 @@ import type { Database, Queryable } from '../platform/db/database.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import type { Language, LocalizedText } from '../platform/i18n/languages.ts';
-import { insertAuditEntry } from '../audit/repository.ts';
-import { findOrganisationByCode } from '../organisations/repository.ts';
+import { recordAuditEntry } from '../audit/service.ts';
+import type { OrganisationService } from '../organisations/service.ts';
 import { publish } from '../platform/realtime/publish.ts';
+import { channels } from '../platform/realtime/channels.ts';
 import { recordContact } from '../contactcenter/contacts.ts';
 import { CONTACT_OUTCOMES, type ContactOutcome } from '../contactcenter/model.ts';
-import { createFeedbackInvitation } from '../satisfaction/service.ts';
+import type { SatisfactionService } from '../satisfaction/service.ts';
 import type { ContactPointDetail, ContactPointService } from '../contactpoints/service.ts';
 import type { SurveysService } from '../surveys/service.ts';
 import * as repo from './repository.ts';
@@ -27,9 +28,6 @@ import { canConfigureQueues, canServeQueues, canUseQueues, servingScope } from '
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
-
-/** The public channel of a contact point's calls (display boards, "my ticket" pages). */
-export const boardChannel = (contactPointId: string) => `contact-point:${contactPointId}:board`;
 
 export const hashTicketToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -131,18 +129,22 @@ export interface PriorityCategoryInput {
   onKiosk?: boolean | undefined;
 }
 
-/** The appointments seam: checks an appointment in (booked → arrived). */
-export type CheckIn = (
-  reference: string,
-  actor: Actor | null,
-  now: Date,
-) => Promise<{ id: string; contactPointId: string; serviceCode: string; organisationId: string; startsAt: Date }>;
-
 /** The custom-surveys seam: an invitation to an open survey, drawn against its sampling rate. */
 export type SurveyInvite = Pick<SurveysService, 'maybeInvite'>;
 
-/** The appointments seam: the visit of a checked-in appointment ended (arrived → seen), in the caller's transaction. */
-export interface AppointmentSeen {
+/**
+ * The appointments seam, in the caller's transaction: an arrival checks in at a contact point (booked → arrived;
+ * not found, whatever the reason, when the reference is not an appointment of that point), and the visit of a
+ * checked-in appointment ended (arrived → seen).
+ */
+export interface AppointmentSeam {
+  checkInIn(
+    tx: Queryable,
+    contactPointId: string,
+    reference: string,
+    actor: Actor | null,
+    now: Date,
+  ): Promise<{ id: string; serviceCode: string; startsAt: Date }>;
   recordSeenIn(tx: Queryable, appointmentId: string, actor: Actor | null, now: Date): Promise<unknown>;
 }
 
@@ -155,7 +157,7 @@ export function visitDraw(sourceId: string): () => number {
   return () => (createHash('sha256').update(`${sourceId}:${index++}`).digest().readUInt32BE(0) / 0x1_0000_0000) * 100;
 }
 
-export function queueService(db: Database, deps: { contactPoints: ContactPointService; surveys: SurveyInvite; appointments: AppointmentSeen; publicUrl: string }) {
+export function queueService(db: Database, deps: { contactPoints: ContactPointService; organisations: Pick<OrganisationService, 'findByCode'>; satisfaction: Pick<SatisfactionService, 'createFeedbackInvitation'>; surveys: SurveyInvite; appointments: AppointmentSeam; publicUrl: string }) {
   const { contactPoints, surveys, appointments } = deps;
 
   const pointOr404 = async (id: string, now: Date) => contactPoints.get(id, now); // 404 unknown / inactive / malformed
@@ -218,20 +220,22 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
   }
 
   async function announceQueue(q: Queryable, contactPointId: string, serviceCode: string) {
-    await publish(q, boardChannel(contactPointId), { type: 'queue.changed', data: { serviceCode } });
+    await publish(q, channels.contactPointBoard(contactPointId), { type: 'queue.changed', data: { serviceCode } });
   }
 
   async function issue(
     point: ContactPointDetail,
     input: IssueInput & { actor: Actor | null; appointment?: { id: string; startsAt: Date } | undefined },
     now: Date,
+    within?: Queryable,
   ): Promise<IssuedTicket> {
     if (!point.status.openNow) throw new AppError(409, 'queue.point_closed');
-    const services = await repo.listQueueServices(db, point.id, true);
+    const q = within ?? db;
+    const services = await repo.listQueueServices(q, point.id, true);
     const service = services.find((s) => s.serviceCode === input.serviceCode);
     if (!service) throw new AppError(400, 'queue.service_not_offered', { fields: [{ field: 'serviceCode', code: 'errors.queue.service_not_offered' }] });
     const staff = canServeQueues(input.actor, point.organisation.id);
-    const categories = await repo.listPriorityCategories(db, point.organisation.id);
+    const categories = await repo.listPriorityCategories(q, point.organisation.id);
     let category: PriorityCategoryRecord | undefined;
     if (input.appointment) {
       category = categories.find((c) => c.code === 'appointment');
@@ -240,7 +244,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
       if (!category) throw new AppError(400, 'queue.unknown_priority', { fields: [{ field: 'priorityCategory', code: 'errors.queue.unknown_priority' }] });
     }
     const token = randomBytes(24).toString('base64url');
-    return db.transaction(async (tx) => {
+    const insert = async (tx: Queryable): Promise<IssuedTicket> => {
       const ticket = await repo.insertTicket(tx, {
         contactPointId: point.id,
         organisationId: point.organisation.id,
@@ -267,7 +271,8 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
         ticketUrl: `${deps.publicUrl}/${input.language}/tickets/${token}`,
         issuedAt: new Date(ticket.issuedAt).toISOString(),
       };
-    });
+    };
+    return within ? insert(within) : db.transaction(insert);
   }
 
   // ---- agents
@@ -329,12 +334,15 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
      * An arrival with an appointment checks in (through the appointments seam) and gets a ticket with the
      * appointment priority from its start time on: served at its time, not before the people already waiting.
      */
-    async checkInAppointment(contactPointId: string, reference: string, language: Language, checkIn: CheckIn, actor: Actor | null = null, now: Date = new Date()) {
+    async checkInAppointment(contactPointId: string, reference: string, language: Language, actor: Actor | null = null, now: Date = new Date()) {
       const point = await pointOr404(contactPointId, now);
       if (!point.status.openNow) throw new AppError(409, 'queue.point_closed');
-      const appointment = await checkIn(reference, actor, now);
-      if (appointment.contactPointId !== point.id) throw new AppError(409, 'queue.appointment_elsewhere');
-      return issue(point, { serviceCode: appointment.serviceCode, language, actor, appointment: { id: appointment.id, startsAt: new Date(appointment.startsAt) } }, now);
+      // One transaction: the check-in is kept only with its ticket; an unknown reference, one of another point
+      // and a ticket that cannot be issued change nothing.
+      return db.transaction(async (tx) => {
+        const appointment = await appointments.checkInIn(tx, point.id, reference, actor, now);
+        return issue(point, { serviceCode: appointment.serviceCode, language, actor, appointment: { id: appointment.id, startsAt: new Date(appointment.startsAt) } }, now, tx);
+      });
     },
 
     /** `GET /api/v1/contact-points/{id}/wait`: the estimated wait per service now. */
@@ -411,7 +419,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
       if (ticket.status !== 'done' || !ticket.outcome) throw new AppError(409, 'queue.feedback_not_yet');
       return db.transaction(async (tx) => {
         const source = { kind: 'visit' as const, id: ticket.transferredFrom ?? ticket.id };
-        const { url } = await createFeedbackInvitation(
+        const { url } = await deps.satisfaction.createFeedbackInvitation(
           tx,
           {
             organisationId: ticket.organisationId,
@@ -494,7 +502,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
         if (await repo.lockCounterAndCheckBusy(tx, counter.id)) throw new AppError(409, 'queue.ticket_in_progress');
         const ticket = await repo.callNextTicket(tx, { counterId: counter.id, agentAccountId: actor.accountId, queueServiceIds: counter.queueServiceIds, now });
         if (!ticket) return null;
-        await publish(tx, boardChannel(counter.contactPointId), calledEvent(ticket, counter, false));
+        await publish(tx, channels.contactPointBoard(counter.contactPointId), calledEvent(ticket, counter, false));
         return agentTicket(ticket, [], []);
       });
     },
@@ -504,7 +512,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
       return withCurrent(actor, counterId, async (tx, ticket, counter) => {
         if (ticket.status !== 'called') throw new AppError(409, 'queue.invalid_transition');
         const updated = await repo.updateTicketStatus(tx, ticket.id, { status: 'called', recall: true, calledAt: now });
-        await publish(tx, boardChannel(counter.contactPointId), calledEvent(updated, counter, true));
+        await publish(tx, channels.contactPointBoard(counter.contactPointId), calledEvent(updated, counter, true));
         return agentTicket(updated, [], []);
       });
     },
@@ -522,7 +530,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
       return withCurrent(actor, counterId, async (tx, ticket) => {
         if (ticket.status !== 'called') throw new AppError(409, 'queue.invalid_transition');
         const updated = await repo.updateTicketStatus(tx, ticket.id, { status: 'no_show', finishedAt: now });
-        await publish(tx, boardChannel(ticket.contactPointId), { type: 'queue.changed', data: { serviceCode: ticket.serviceCode } });
+        await publish(tx, channels.contactPointBoard(ticket.contactPointId), { type: 'queue.changed', data: { serviceCode: ticket.serviceCode } });
         return agentTicket(updated, [], []);
       });
     },
@@ -581,7 +589,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
           source: { kind: 'ticket', id: ticket.id },
         });
         if (ticket.appointmentId) await appointments.recordSeenIn(tx, ticket.appointmentId, actor, now);
-        await publish(tx, boardChannel(counter.contactPointId), { type: 'queue.changed', data: { serviceCode: ticket.serviceCode } });
+        await publish(tx, channels.contactPointBoard(counter.contactPointId), { type: 'queue.changed', data: { serviceCode: ticket.serviceCode } });
         return agentTicket(updated, [], []);
       });
     },
@@ -648,7 +656,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
             counterIds.push(await repo.upsertCounter(tx, { contactPointId: point.id, organisationId: point.organisation.id, name: c.name.trim(), queueServiceIds: serviceIds, active: c.active ?? true, position }));
           }
           await repo.deactivateCountersExcept(tx, point.id, counterIds);
-          await insertAuditEntry(tx, {
+          await recordAuditEntry(tx, {
             actorAccountId: actor.accountId,
             actorOrganisationId: actor.organisationId,
             action: 'update',
@@ -668,7 +676,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
 
     /** Replaces the priority categories of an organisation; the ones left out are retired. */
     async savePriorityCategories(actor: Actor, organisationCode: string, categories: PriorityCategoryInput[], requestId?: string) {
-      const organisation = await findOrganisationByCode(db, organisationCode);
+      const organisation = await deps.organisations.findByCode(organisationCode);
       if (!organisation) throw new AppError(404, 'organisation.not_found');
       if (!canConfigureQueues(actor, organisation.id)) throw new AppError(403, 'forbidden');
       const codes = categories.map((c) => c.code);
@@ -679,7 +687,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
           ids.push(await repo.upsertPriorityCategory(tx, { organisationId: organisation.id, code: c.code, name: c.name, rank: c.rank, onKiosk: c.onKiosk ?? true, active: true }));
         }
         await repo.deactivateCategoriesExcept(tx, organisation.id, ids);
-        await insertAuditEntry(tx, {
+        await recordAuditEntry(tx, {
           actorAccountId: actor.accountId,
           actorOrganisationId: actor.organisationId,
           action: 'update',
@@ -694,7 +702,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
     },
 
     async priorityCategories(organisationCode: string) {
-      const organisation = await findOrganisationByCode(db, organisationCode);
+      const organisation = await deps.organisations.findByCode(organisationCode);
       if (!organisation) throw new AppError(404, 'organisation.not_found');
       const saved = await repo.listPriorityCategories(db, organisation.id);
       return saved.map((c) => ({ code: c.code, name: c.name, rank: c.rank, onKiosk: c.onKiosk }));

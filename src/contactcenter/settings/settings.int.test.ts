@@ -227,7 +227,7 @@ describe('the JSON API', () => {
     const stale = await manager.request('PUT', `${api}/mailboxes/${id}`, { json: { version: 1, address: 'api@schaerbeek.test' }, headers: { 'accept-language': 'nl' } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toMatchObject({ code: 'cc_settings.stale', message: expect.stringContaining('Iemand anders heeft deze instellingen gewijzigd') });
-    expect((await manager.request('DELETE', `${api}/mailboxes/${id}?version=2`)).statusCode).toBe(204);
+    expect((await manager.request('DELETE', `${api}/mailboxes/${id}?version=2`, { json: {} })).statusCode).toBe(204);
 
     const backwards = await manager.request('POST', `${api}/sla-targets`, { json: { channel: 'phone', firstResponseMinutes: 600, resolutionMinutes: 60 }, headers: { 'accept-language': 'en' } });
     expect(backwards.statusCode).toBe(400);
@@ -240,7 +240,7 @@ describe('the JSON API', () => {
     expect(calendar.nextPeriods.length).toBeGreaterThan(0);
     const saved = await manager.request('PUT', `${api}/calendar`, { json: { version: null, openingHours: 'Mo-Fr 07:00-19:00; PH off', holidayCalendar: 'be' } });
     expect(saved.json()).toMatchObject({ isDefault: false, version: 1, holidayCalendar: 'be' });
-    expect((await manager.request('DELETE', `${api}/calendar?version=1`)).statusCode).toBe(204);
+    expect((await manager.request('DELETE', `${api}/calendar?version=1`, { json: {} })).statusCode).toBe(204);
     const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     expect(Object.keys(openapi.paths['/api/v1/contact-center/settings/{org}/mailboxes/{id}']!).sort()).toEqual(['delete', 'put']);
   });
