@@ -43,9 +43,14 @@ export function canViewOrganisation(actor: Actor | null, organisationId: string)
   return !!actor && (actor.organisationId === organisationId || isCompetenceCenter(actor));
 }
 
-/** Action plans are kept by the organisation; the competence center may adjust them while coordinating. */
+/**
+ * Action plans belong to the organisation: only its own people change them. The competence center reads
+ * every plan and coordinates through the portfolio and expertise requests, but does not rewrite another
+ * organisation's commitments (nor does a platform administrator): a regional role is not a way into another
+ * organisation's data.
+ */
 export function canEditActionPlan(actor: Actor | null, organisationId: string): boolean {
-  return canViewOrganisation(actor, organisationId);
+  return canEditAssessment(actor, organisationId);
 }
 
 export function canRequestExpertise(actor: Actor | null, organisationId: string): boolean {

@@ -1,5 +1,5 @@
 // Who may do what with organisations, units and accounts. Named predicates, used by the service.
-import { hasRole, type Actor } from '../identity/actor.ts';
+import { hasRole, ROLES, type Actor, type Role } from '../identity/actor.ts';
 
 /** Creating organisations is for platform administrators. */
 export function canCreateOrganisation(actor: Actor | null): boolean {
@@ -23,8 +23,31 @@ export function accountScope(actor: Actor): string | null {
   return hasRole(actor, 'platform_admin') ? null : actor.organisationId;
 }
 
-/** Granting platform_admin is reserved to administrators, so a manager cannot raise anyone above himself. */
-export function canGrantRole(actor: Actor, role: string): boolean {
-  if (role === 'platform_admin') return hasRole(actor, 'platform_admin');
-  return true;
+/** Roles whose work stays inside the account's own organisation: an organisation's managers may grant them there. */
+export const ORGANISATION_ROLES: readonly Role[] = ['first_line_agent', 'second_line_agent', 'content_editor', 'organisation_manager'];
+
+/**
+ * Whether the actor may give or take away a role on an account of the given organisation (a new account has
+ * no id yet). Roles reaching across organisations (regional_analyst, platform_admin) are granted by platform
+ * administrators only; managers grant the organisation's own roles inside their organisation; nobody changes
+ * their own roles, so no one can raise themselves.
+ */
+export function canGrantRole(actor: Actor | null, role: Role, account: { id?: string; organisationId: string }): boolean {
+  if (!actor || account.id === actor.accountId) return false;
+  if (hasRole(actor, 'platform_admin')) return true;
+  return canManageOrganisation(actor, account.organisationId) && ORGANISATION_ROLES.includes(role);
+}
+
+/** The roles the actor may tick on an account of that organisation (the account form offers these). */
+export function grantableRoles(actor: Actor | null, account: { id?: string; organisationId: string }): Role[] {
+  return ROLES.filter((role) => canGrantRole(actor, role, account));
+}
+
+/**
+ * Changing an account (name, language, units, status): its organisation's managers, unless the account holds a
+ * role they could not grant (a manager neither deactivates nor renames a regional analyst or an administrator).
+ */
+export function canChangeAccount(actor: Actor | null, account: { organisationId: string; roles: readonly Role[] }): boolean {
+  if (!canManageOrganisation(actor, account.organisationId)) return false;
+  return hasRole(actor, 'platform_admin') || account.roles.every((role) => ORGANISATION_ROLES.includes(role));
 }

@@ -19,6 +19,7 @@ import {
 import { formatDateTime } from '../platform/i18n/format.ts';
 import { LANGUAGES, LANGUAGE_NAMES, pickText } from '../platform/i18n/languages.ts';
 import { hasRole, ROLES } from '../identity/actor.ts';
+import { canChangeAccount, grantableRoles, ORGANISATION_ROLES } from './authorisation.ts';
 import { ORGANISATION_KINDS, type Account, type Organisation, type Unit } from './repository.ts';
 
 type FormValues = Record<string, string | string[] | undefined>;
@@ -149,7 +150,9 @@ export function AccountFormPage(props: {
   const { t, lang, actor } = usePage();
   const { account } = props;
   const title = account ? account.displayName : t('accounts.new');
-  const roles = ROLES.filter((role) => role !== 'platform_admin' || hasRole(actor, 'platform_admin'));
+  // Only the roles the actor may grant are offered; one's own roles are shown, never offered.
+  const roles = account ? grantableRoles(actor, account) : hasRole(actor, 'platform_admin') ? [...ROLES] : [...ORGANISATION_ROLES];
+  const ownAccount = !!account && account.id === actor?.accountId;
   const checkedRoles = (props.values?.roles as string[] | undefined) ?? account?.roles ?? [];
   const checkedUnits = (props.values?.unitIds as string[] | undefined) ?? account?.unitIds ?? [];
   const allUnits = props.choices.flatMap((choice) =>
@@ -163,6 +166,15 @@ export function AccountFormPage(props: {
         <Alert type="warning">{t('accounts.lockedUntil', { time: formatDateTime(account.lockedUntil, lang) })}</Alert>
       )}
       <ErrorSummary errors={props.errors} />
+      {account && !canChangeAccount(actor, account) ? (
+        <>
+          <Paragraph>
+            {t('field.email')}: <strong>{account.email}</strong> · {t('field.organisation')}: <code>{account.organisationCode}</code> · {t('field.roles')}:{' '}
+            {account.roles.map((role) => t(`role.${role}`)).join(', ')}
+          </Paragraph>
+          <Alert type="info">{t('accounts.notChangeable')}</Alert>
+        </>
+      ) : (
       <Form action={account ? `/${lang}/admin/accounts/${account.id}` : `/${lang}/admin/accounts`}>
         {account ? (
           <>
@@ -204,13 +216,23 @@ export function AccountFormPage(props: {
           options={LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code], lang: code }))}
           errors={props.errors}
         />
-        <CheckboxGroup name="roles" legend={t('field.roles')} options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))} checked={checkedRoles} errors={props.errors} />
+        {ownAccount ? (
+          <>
+            <Paragraph>
+              {t('field.roles')}: {account.roles.map((role) => t(`role.${role}`)).join(', ')} — {t('accounts.ownRolesHint')}
+            </Paragraph>
+            {account.roles.map((role) => <input type="hidden" name="roles" value={role} />)}
+          </>
+        ) : (
+          <CheckboxGroup name="roles" legend={t('field.roles')} options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))} checked={checkedRoles} errors={props.errors} />
+        )}
         {allUnits.length > 0 && <CheckboxGroup name="unitIds" legend={t('field.units')} options={allUnits} checked={checkedUnits} errors={props.errors} />}
         {account && (
           <CheckboxGroup name="active" legend={t('field.status')} options={[{ value: 'true', label: t('accounts.active') }]} checked={account.active ? ['true'] : []} />
         )}
         <SubmitButton>{account ? t('accounts.save') : t('accounts.create')}</SubmitButton>
       </Form>
+      )}
     </Layout>
   );
 }

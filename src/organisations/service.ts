@@ -3,11 +3,13 @@
 import type { Database } from '../platform/db/database.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
-import { insertAuditEntry } from '../audit/repository.ts';
+import { recordAuditEntry } from '../audit/service.ts';
 import type { Actor, Role } from '../identity/actor.ts';
 import { hashPassword, PASSWORD_MIN_LENGTH } from '../identity/passwords.ts';
 import * as repo from './repository.ts';
-import { accountScope, canCreateOrganisation, canGrantRole, canManageOrganisation, canViewAccount } from './authorisation.ts';
+import { accountScope, canChangeAccount, canCreateOrganisation, canGrantRole, canManageOrganisation, canViewAccount } from './authorisation.ts';
+
+export type { Organisation, OrganisationKind } from './repository.ts';
 
 export interface NewAccountInput {
   organisationCode: string;
@@ -29,8 +31,8 @@ export interface AccountChanges {
 }
 
 export function organisationService(db: Database) {
-  const audit = (actor: Actor, action: 'read' | 'create' | 'update' | 'denied', accountId: string, organisationId: string, requestId: string | undefined, details?: Record<string, unknown>) =>
-    insertAuditEntry(db, {
+  const audit = (actor: Actor, action: 'read' | 'create' | 'update' | 'denied', accountId: string | null, organisationId: string, requestId: string | undefined, details?: Record<string, unknown>) =>
+    recordAuditEntry(db, {
       actorAccountId: actor.accountId,
       actorOrganisationId: actor.organisationId,
       action,
@@ -60,6 +62,10 @@ export function organisationService(db: Database) {
 
   return {
     listOrganisations: (kind?: repo.OrganisationKind) => repo.listOrganisations(db, { kind }),
+    // Lookups for other modules: organisations are public reference data (no authorisation, no audit).
+    findByCode: (code: string) => repo.findOrganisationByCode(db, code),
+    findById: (id: string) => repo.findOrganisationById(db, id),
+    listByIds: (ids: string[]) => repo.listOrganisations(db, { ids }),
     getOrganisation: organisationOr404,
     async listUnits(code: string) {
       return repo.listUnits(db, (await organisationOr404(code)).id);
@@ -97,7 +103,10 @@ export function organisationService(db: Database) {
     async createAccount(actor: Actor, input: NewAccountInput, requestId?: string) {
       const organisation = await organisationOr404(input.organisationCode);
       if (!canManageOrganisation(actor, organisation.id)) throw new AppError(403, 'forbidden');
-      if (input.roles.some((role) => !canGrantRole(actor, role))) throw new AppError(403, 'account.role_not_grantable');
+      if (input.roles.some((role) => !canGrantRole(actor, role, { organisationId: organisation.id }))) {
+        await audit(actor, 'denied', null, organisation.id, requestId, { roles: input.roles });
+        throw new AppError(403, 'account.role_not_grantable', { fields: [{ field: 'roles', code: 'account.roleNotGrantable' }] });
+      }
       if (input.password.length < PASSWORD_MIN_LENGTH) {
         throw new AppError(400, 'validation.failed', {
           fields: [{ field: 'password', code: 'validation.minLength', values: { limit: PASSWORD_MIN_LENGTH } }],
@@ -123,8 +132,17 @@ export function organisationService(db: Database) {
     /** Applies changes made on the version the editor saw; a concurrent edit gives 409, never a lost update. */
     async updateAccount(actor: Actor, id: string, changes: AccountChanges, requestId?: string) {
       const account = await visibleAccount(actor, id, requestId);
-      const added = changes.roles.filter((role) => !account.roles.includes(role));
-      if (added.some((role) => !canGrantRole(actor, role))) throw new AppError(403, 'account.role_not_grantable');
+      if (!canChangeAccount(actor, account)) {
+        await audit(actor, 'denied', account.id, account.organisationId, requestId);
+        throw new AppError(403, 'account.not_changeable');
+      }
+      // A role added or taken away is checked alike: only who may grant a role may withdraw it.
+      const changed = [...changes.roles.filter((role) => !account.roles.includes(role)), ...account.roles.filter((role) => !changes.roles.includes(role))];
+      if (changed.some((role) => !canGrantRole(actor, role, account))) {
+        await audit(actor, 'denied', account.id, account.organisationId, requestId, { roles: changed });
+        const code = account.id === actor.accountId ? 'account.own_roles' : 'account.role_not_grantable';
+        throw new AppError(403, code, { fields: [{ field: 'roles', code: code === 'account.own_roles' ? 'account.ownRoles' : 'account.roleNotGrantable' }] });
+      }
       if (account.id === actor.accountId && !changes.active) throw new AppError(400, 'account.cannot_deactivate_self');
       await db.transaction(async (tx) => {
         const updated = await repo.updateAccount(tx, account.id, changes.version, {
