@@ -19,10 +19,9 @@ export function securitySchemes(sessionCookie: string) {
   };
 }
 
-/** Signed-in staff only. */
-export const SESSION_SECURITY = [{ session: [] }];
+type SecurityRequirement = Record<string, string[]>;
 /** Anyone; signed-in staff see more (internal content). */
-export const OPTIONAL_SESSION_SECURITY = [{}, { session: [] }];
+export const OPTIONAL_SESSION_SECURITY: SecurityRequirement[] = [{}, { session: [] }];
 
 const words = (segment: string) => segment.split(/[^A-Za-z0-9]+/).filter(Boolean);
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
@@ -40,13 +39,13 @@ export function operationIdOf(method: string, url: string): string {
 }
 
 type ResponseSchema = { description?: string; content?: unknown; type?: string };
-interface DocumentedSchema extends FastifySchema {
+type DocumentedSchema = Omit<FastifySchema, 'response'> & {
   operationId?: string;
-  security?: unknown[];
-  produces?: string[];
+  security?: readonly SecurityRequirement[];
+  produces?: readonly string[];
   hide?: boolean;
   response?: Record<string, unknown>;
-}
+};
 
 /** Responses of a route whose success answer is `produces[0]` (CSV, JSON-LD): errors stay JSON envelopes. */
 function responsesFor(produces: string, response: Record<string, unknown> = {}): Record<string, unknown> {
