@@ -18,6 +18,7 @@ import { insertServices, type NewService } from '../src/catalogue/repository.ts'
 import { referenceServices } from '../src/seed/catalogue.ts';
 import type { Language } from '../src/platform/i18n/languages.ts';
 import { option, percentile } from './support.ts';
+import { readQuestionSet } from './orientation/questions.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const SYNTHETIC_SIZE = 5_000;
@@ -116,9 +117,8 @@ function load(urls: string[], clients: number, seconds: number): Promise<{ count
 }
 
 function searchUrls(base: string): string[] {
-  const cases = JSON.parse(readFileSync(path.join(HERE, 'orientation-eval.json'), 'utf8')) as Array<{ q: string; lang: string }>;
-  return cases.flatMap((c, i) => {
-    const url = `${base}/api/v1/search?q=${encodeURIComponent(c.q)}&lang=${c.lang}`;
+  return readQuestionSet('regression').flatMap((c, i) => {
+    const url = `${base}/api/v1/search?q=${encodeURIComponent(c.text)}&lang=${c.lang}`;
     return i % 4 === 0 ? [url, `${url}&postalCode=1030`] : [url];
   });
 }

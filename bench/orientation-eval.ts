@@ -1,60 +1,221 @@
-// Orientation quality: runs the labelled user questions of orientation-eval.json through the catalogue search
-// (a fresh in-memory database with the demo catalogue) and prints top-1 and top-3 accuracy and the misses.
-//   npm run bench -- orientation        (or: npx tsx bench/orientation-eval.ts)
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Orientation quality: runs the question sets of bench/orientation/ through the catalogue search (a fresh in-memory
+// database with the demo catalogue) and prints, for the regression, dev and test sets separately: top-1, top-3 and
+// MRR overall and per language, the no-result precision/recall of the out-of-scope questions and the figures per
+// tag. Then the search latency without the answer cache: every held-out question once (each a distinct cache key),
+// timed in the server process.
+//   npm run bench -- orientation [--misses]    (or: npx tsx bench/orientation-eval.ts)
+// --misses lists the dev and regression questions whose answer is not in the top 3 (and out-of-scope ones that got
+// services). The test set's misses are never printed: tune on dev only, and read test's figures as the result.
 import { openPglite } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { seed } from '../src/seed/index.ts';
 import { catalogueService } from '../src/catalogue/service.ts';
-import type { Language } from '../src/platform/i18n/languages.ts';
+import { queryWords } from '../src/catalogue/text.ts';
+import { loadConfig } from '../src/config.ts';
+import { createApp } from '../src/app.ts';
+import { percentile } from './support.ts';
+import { QUESTION_SETS, readQuestionSet, type OrientationQuestion, type QuestionSet } from './orientation/questions.ts';
 
-interface Case {
-  q: string;
-  lang: Language;
-  /** Any of these codes is a right answer. */
-  expected: string[];
+/** What the search answered to one question: the ranked codes, and whether it flagged its answer as poor. */
+export interface Answer {
+  codes: readonly string[];
+  poor: boolean;
 }
 
-export async function runOrientationEval(options: { quiet?: boolean } = {}) {
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'orientation-eval.json');
-  const cases = JSON.parse(readFileSync(file, 'utf8')) as Case[];
+interface Ranking {
+  n: number;
+  top1: number;
+  top3: number;
+  /** Sum of 1/rank of the first right answer in the (at most 20) results; 0 when none is right. */
+  reciprocalRanks: number;
+}
+
+export interface SetScore {
+  answerable: Ranking;
+  byLang: Record<string, Ranking>;
+  /** Per tag, over the answerable questions that carry it. */
+  byTag: Record<string, Ranking>;
+  outOfScope: {
+    n: number;
+    /** Out-of-scope questions answered with no service at all (the no-result page). */
+    noResult: number;
+    /** Out-of-scope questions answered with services but the "may not match" warning. */
+    poorOnly: number;
+    /** Answerable questions that got the no-result page. */
+    answerableWithNoResult: number;
+    byLang: Record<string, { n: number; noResult: number }>;
+  };
+  /** Answerable questions whose answer is not in the top 3, and out-of-scope ones that got services. */
+  misses: Array<{ question: OrientationQuestion; got: readonly string[] }>;
+}
+
+const emptyRanking = (): Ranking => ({ n: 0, top1: 0, top3: 0, reciprocalRanks: 0 });
+
+/** Scores the answers of one question set. Pure: the figures are a function of the questions and the answers only. */
+export function scoreSet(questions: readonly OrientationQuestion[], answers: ReadonlyMap<string, Answer>): SetScore {
+  const score: SetScore = {
+    answerable: emptyRanking(),
+    byLang: {},
+    byTag: {},
+    outOfScope: { n: 0, noResult: 0, poorOnly: 0, answerableWithNoResult: 0, byLang: {} },
+    misses: [],
+  };
+  for (const question of questions) {
+    const answer = answers.get(question.id);
+    if (!answer) throw new Error(`no answer for ${question.id}`);
+    if (question.expected.length === 0) {
+      const oos = score.outOfScope;
+      const lang = (oos.byLang[question.lang] ??= { n: 0, noResult: 0 });
+      oos.n++;
+      lang.n++;
+      if (answer.codes.length === 0) {
+        oos.noResult++;
+        lang.noResult++;
+      } else {
+        if (answer.poor) oos.poorOnly++;
+        score.misses.push({ question, got: answer.codes.slice(0, 3) });
+      }
+      continue;
+    }
+    const rank = answer.codes.findIndex((code) => question.expected.includes(code)) + 1;
+    if (answer.codes.length === 0) score.outOfScope.answerableWithNoResult++;
+    const rankings = [score.answerable, (score.byLang[question.lang] ??= emptyRanking()), ...question.tags.map((tag) => (score.byTag[tag] ??= emptyRanking()))];
+    for (const ranking of rankings) {
+      ranking.n++;
+      if (rank === 1) ranking.top1++;
+      if (rank >= 1 && rank <= 3) ranking.top3++;
+      if (rank >= 1) ranking.reciprocalRanks += 1 / rank;
+    }
+    if (rank < 1 || rank > 3) score.misses.push({ question, got: answer.codes.slice(0, 3) });
+  }
+  return score;
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? '  –  ' : (part / whole).toFixed(3));
+
+function rankingLine(label: string, r: Ranking): string {
+  return `  ${label.padEnd(12)} n=${String(r.n).padStart(4)}  top-1 ${ratio(r.top1, r.n)}  top-3 ${ratio(r.top3, r.n)}  MRR ${ratio(r.reciprocalRanks, r.n)}`;
+}
+
+function printSet(set: QuestionSet, questions: readonly OrientationQuestion[], score: SetScore, showMisses: boolean) {
+  const oos = score.outOfScope;
+  console.log(`\n== ${set}: ${questions.length} questions (${score.answerable.n} answerable, ${oos.n} out of scope)`);
+  console.log(rankingLine('all', score.answerable));
+  for (const lang of ['fr', 'nl', 'en']) if (score.byLang[lang]) console.log(rankingLine(lang, score.byLang[lang]!));
+  if (oos.n > 0) {
+    // Precision: of the questions that got the no-result page, how many should have; recall: of the out-of-scope
+    // questions, how many got it.
+    const returnedNothing = oos.noResult + oos.answerableWithNoResult;
+    console.log(
+      `  out of scope: no-result recall ${ratio(oos.noResult, oos.n)} (${oos.noResult}/${oos.n}), ` +
+        `precision ${ratio(oos.noResult, returnedNothing)} (${oos.noResult}/${returnedNothing} no-result pages); ` +
+        `${oos.poorOnly} more got services under the "may not match" warning`,
+    );
+    console.log(`    per language: ${Object.entries(oos.byLang).map(([lang, s]) => `${lang} ${s.noResult}/${s.n}`).join(', ')}`);
+  }
+  const tags = Object.entries(score.byTag).sort(([a], [b]) => a.localeCompare(b));
+  if (tags.length > 0) {
+    console.log('  per tag (answerable questions):');
+    for (const [tag, ranking] of tags) console.log(`  ${rankingLine(tag, ranking)}`);
+  }
+  if (showMisses && score.misses.length > 0) {
+    console.log(`  misses (${score.misses.length}): answer not in the top 3, or services for an out-of-scope question`);
+    for (const { question, got } of score.misses) {
+      console.log(`    ${question.id} [${question.tags.join(',')}] "${question.text}" → expected ${question.expected.join('|') || '(no result)'}; got ${got.join(', ') || '(nothing)'}`);
+    }
+  }
+}
+
+/** Each question of `sets` once, skipping any whose cache key (language + folded words) was already asked. */
+function distinctQuestions(questions: readonly OrientationQuestion[], alreadyAsked: Set<string>): OrientationQuestion[] {
+  return questions.filter((q) => {
+    const key = `${q.lang}|${queryWords(q.text).join(' ')}`;
+    if (alreadyAsked.has(key)) return false;
+    alreadyAsked.add(key);
+    return true;
+  });
+}
+
+/**
+ * Search latency with every query distinct, so the answer cache never answers: the real application listening on a
+ * local port, its index warmed with the regression questions, then each held-out question asked once over HTTP.
+ * In-server time is Fastify's reply.elapsedTime (request received → response sent), as in the search bench.
+ */
+async function uncachedLatency(questions: readonly OrientationQuestion[], warmUp: readonly OrientationQuestion[]) {
   const db = await openPglite('memory://');
+  await migrate(db);
+  await seed(db, { demo: false });
+  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', PORT: '0', SEED_DEMO: 'false' });
+  const { app } = await createApp({ config, db });
+  const timings: number[] = [];
+  let recording = false;
+  app.addHook('onResponse', async (request, reply) => {
+    if (recording && request.routeOptions.url === '/api/v1/search') timings.push(reply.elapsedTime);
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
   try {
-    await migrate(db);
-    await seed(db, { demo: false });
-    const catalogue = catalogueService(db);
-    let top1 = 0;
-    let top3 = 0;
-    const misses: string[] = [];
-    const byLang: Record<string, { n: number; top3: number }> = {};
-    for (const c of cases) {
-      const { results } = await catalogue.search(c.q, c.lang, { logGaps: false });
-      const codes = results.map((r) => r.code);
-      const hit1 = c.expected.includes(codes[0] ?? '');
-      const hit3 = codes.slice(0, 3).some((code) => c.expected.includes(code));
-      if (hit1) top1++;
-      if (hit3) top3++;
-      const stats = (byLang[c.lang] ??= { n: 0, top3: 0 });
-      stats.n++;
-      if (hit3) stats.top3++;
-      if (!hit3) misses.push(`  [${c.lang}] "${c.q}" expected ${c.expected.join('|')} got ${codes.slice(0, 3).join(', ') || '(nothing)'}`);
-    }
-    const pct = (n: number) => `${((100 * n) / cases.length).toFixed(1)} %`;
-    if (!options.quiet) {
-      console.log(`orientation evaluation: ${cases.length} labelled questions`);
-      console.log(`top-1 accuracy: ${top1}/${cases.length} = ${pct(top1)}`);
-      console.log(`top-3 accuracy: ${top3}/${cases.length} = ${pct(top3)}`);
-      for (const [lang, s] of Object.entries(byLang)) console.log(`  ${lang}: top-3 ${s.top3}/${s.n}`);
-      if (misses.length) console.log(`misses (not in top 3):\n${misses.join('\n')}`);
-    }
-    return { total: cases.length, top1, top3 };
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const ask = async (q: OrientationQuestion) => {
+      const response = await fetch(`${base}/api/v1/search?q=${encodeURIComponent(q.text)}&lang=${q.lang}`);
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`search "${q.text}" answered ${response.status}`);
+    };
+    const asked = new Set<string>();
+    for (const q of distinctQuestions(warmUp, asked)) await ask(q);
+    const measured = distinctQuestions(questions, asked);
+    recording = true;
+    for (const q of measured) await ask(q);
+    recording = false;
+    return timings;
   } finally {
+    await app.close();
     await db.close();
   }
 }
 
+export async function runOrientationEval(args: readonly string[] = []) {
+  const sets = Object.fromEntries(QUESTION_SETS.map((set) => [set, readQuestionSet(set)])) as Record<QuestionSet, OrientationQuestion[]>;
+  const db = await openPglite('memory://');
+  const scores = {} as Record<QuestionSet, SetScore>;
+  try {
+    await migrate(db);
+    await seed(db, { demo: false });
+    const { rows } = await db.query<{ code: string }>(`SELECT code FROM services WHERE status = 'published'`);
+    const published = new Set(rows.map((row) => row.code));
+    // A renamed or withdrawn service would quietly turn its questions into misses: refuse to score instead.
+    for (const [set, questions] of Object.entries(sets)) {
+      for (const q of questions) {
+        const unknown = q.expected.filter((code) => !published.has(code));
+        if (unknown.length > 0) throw new Error(`${set} question ${q.id} expects ${unknown.join(', ')}, not in the catalogue`);
+      }
+    }
+    const catalogue = catalogueService(db);
+    for (const set of QUESTION_SETS) {
+      const answers = new Map<string, Answer>();
+      for (const q of sets[set]) {
+        const { results, poor } = await catalogue.search(q.text, q.lang, { logGaps: false });
+        answers.set(q.id, { codes: results.map((r) => r.code), poor });
+      }
+      scores[set] = scoreSet(sets[set], answers);
+    }
+  } finally {
+    await db.close();
+  }
+
+  console.log('orientation evaluation on the demo catalogue (regression: written with the ranking; dev: tune on it; test: report only)');
+  for (const set of QUESTION_SETS) printSet(set, sets[set], scores[set], args.includes('--misses') && set !== 'test');
+
+  const timings = await uncachedLatency([...sets.dev, ...sets.test], sets.regression);
+  const ms = (value: number) => `${value.toFixed(2)} ms`;
+  console.log(
+    `\nsearch latency without the answer cache, in-server, ${timings.length} distinct dev+test questions once each:` +
+      ` p50 ${ms(percentile(timings, 50))}  p95 ${ms(percentile(timings, 95))}  max ${ms(Math.max(...timings))}`,
+  );
+  return scores;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await runOrientationEval();
+  await runOrientationEval(process.argv.slice(2));
+  process.exit(0);
 }

@@ -43,8 +43,8 @@ const BENCHES: Record<string, { describe: string; run: (args: string[]) => Promi
     run: async (args) => (await import('./knowledge.ts')).benchKnowledge(args),
   },
   orientation: {
-    describe: 'orientation quality: top-1 / top-3 accuracy on the labelled user questions',
-    run: async () => (await import('./orientation-eval.ts')).runOrientationEval(),
+    describe: 'orientation quality on the regression, dev and test questions: top-1/top-3/MRR per language and tag, no-result precision/recall, uncached search latency (--misses: dev misses)',
+    run: async (args) => (await import('./orientation-eval.ts')).runOrientationEval(args),
   },
 };
 

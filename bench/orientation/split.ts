@@ -3,27 +3,16 @@
 //   npx tsx bench/orientation/split.ts          rewrite dev.json and test.json
 //   npx tsx bench/orientation/split.ts --check  fail if the files are not split as this script would split them
 //
-// The input is the union of the two files, so adding questions means appending them to either file and re-running.
+// The input is the union of the two files. Re-running it with more questions may move existing ones from one half to
+// the other: once the ranking has been tuned on dev, add new questions as a new pair of files rather than re-split.
 // Stratified by language and tag set (so each half gets its share of typos, mixed-language questions, out-of-scope
 // questions…), then ordered within a stratum by a seeded hash of the id: deterministic, and independent of the ranking.
 // Tune the search on dev.json only; test.json is for reporting.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-
-export interface OrientationQuestion {
-  id: string;
-  lang: 'fr' | 'nl' | 'en';
-  text: string;
-  /** Codes of the services that answer the question; [] means the no-result page is the right answer. */
-  expected: string[];
-  tags: string[];
-}
+import { formatQuestions, questionSetPath, readQuestionSet, type OrientationQuestion } from './questions.ts';
 
 const SEED = 'irisdesk-orientation-2026';
-const here = dirname(fileURLToPath(import.meta.url));
-export const devPath = join(here, 'dev.json');
-export const testPath = join(here, 'test.json');
 
 /** FNV-1a, 32 bits: a stable order that no one chose by hand. */
 function hash(text: string): number {
@@ -35,6 +24,7 @@ function hash(text: string): number {
   return h;
 }
 
+/** The stratified, seeded split of a question set into halves. */
 export function split(questions: OrientationQuestion[]): { dev: OrientationQuestion[]; test: OrientationQuestion[] } {
   const strata = new Map<string, OrientationQuestion[]>();
   for (const q of questions) {
@@ -55,30 +45,21 @@ export function split(questions: OrientationQuestion[]): { dev: OrientationQuest
   return { dev: dev.sort(byId), test: test.sort(byId) };
 }
 
-/** One question a line: readable diffs, and a file a reviewer can scan. */
-export function format(questions: OrientationQuestion[]): string {
-  return `[\n${questions.map((q) => `  ${JSON.stringify(q)}`).join(',\n')}\n]\n`;
-}
-
-export function readQuestions(path: string): OrientationQuestion[] {
-  return JSON.parse(readFileSync(path, 'utf8')) as OrientationQuestion[];
-}
-
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const pool = [...readQuestions(devPath), ...readQuestions(testPath)];
+  const pool = [...readQuestionSet('dev'), ...readQuestionSet('test')];
   const ids = new Set(pool.map((q) => q.id));
   if (ids.size !== pool.length) throw new Error('two questions share an id');
   const { dev, test } = split(pool);
   if (process.argv.includes('--check')) {
-    const same = readFileSync(devPath, 'utf8') === format(dev) && readFileSync(testPath, 'utf8') === format(test);
+    const same = readFileSync(questionSetPath('dev'), 'utf8') === formatQuestions(dev) && readFileSync(questionSetPath('test'), 'utf8') === formatQuestions(test);
     if (!same) {
       console.error('bench/orientation: dev.json/test.json are not the seeded split; run npx tsx bench/orientation/split.ts');
       process.exit(1);
     }
     console.log(`split ok: ${dev.length} dev, ${test.length} test`);
   } else {
-    writeFileSync(devPath, format(dev));
-    writeFileSync(testPath, format(test));
+    writeFileSync(questionSetPath('dev'), formatQuestions(dev));
+    writeFileSync(questionSetPath('test'), formatQuestions(test));
     console.log(`wrote ${dev.length} dev and ${test.length} test questions`);
   }
 }
