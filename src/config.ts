@@ -13,6 +13,11 @@ export interface Config {
   /** PGlite data folder, used when databaseUrl is unset. `memory://` keeps the database in memory. */
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * Time limits on the PostgreSQL server (decision 0023), in milliseconds, 0 = none: a statement's run on the
+   * server (statement_timeout), the wait for any answer (also when the server hangs), opening a connection.
+   */
+  databaseTimeouts: { statementTimeoutMs: number; queryTimeoutMs: number; connectTimeoutMs: number };
   /** Signs cookies and CSRF tokens. Random per process in development; required in production. */
   sessionSecret: string;
   /** Seed the demo organisations, units and accounts (idempotent). */
@@ -54,6 +59,10 @@ export interface Config {
   inboundSmtpHost: string;
   /** Largest inbound e-mail accepted, in bytes (attachments included). */
   inboundSmtpMaxBytes: number;
+  /** Inbound e-mails accepted per From address per 10 minutes (0: no limit); beyond, 451 (the sender retries later). */
+  inboundMailSenderLimit: number;
+  /** Inbound e-mails accepted per client (connecting server) address per 10 minutes (0: no limit); beyond, 451. */
+  inboundMailClientLimit: number;
   /** Code of the organisation that plays the regional first line (contact requests that cannot be routed). */
   contactFirstLine: string;
   /** Public contact submissions and status look-ups per client address per 10 minutes (0: no limit). */
@@ -62,6 +71,17 @@ export interface Config {
   feedbackWidgetLimit: number;
   /** Cost of new password hashes: standard, or minimal for test suites (never in production). */
   passwordHashCost: PasswordHashCost;
+  /**
+   * Bearer token that /metrics requires (`Authorization: Bearer …`); unset: see metricsPort. In production
+   * /metrics is served only with a token or on its own listener (decision 0027).
+   */
+  metricsToken: string | undefined;
+  /** Port of a listener of its own serving /metrics only (then not on PORT); unset: none. */
+  metricsPort: number | undefined;
+  /** Address the metrics listener binds to. */
+  metricsHost: string;
+  /** Anyone may read the OpenAPI document (/api/openapi.json); false: signed-in staff only. */
+  openapiPublic: boolean;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +133,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a PostgreSQL URL such as postgres://user@127.0.0.1:5432/irisdesk.');
   }
+  const statementTimeoutMs = integer('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000);
+  const queryTimeoutMs = integer('DATABASE_QUERY_TIMEOUT_MS', statementTimeoutMs > 0 ? statementTimeoutMs + 5_000 : 0, 0, 3_600_000);
+  if (queryTimeoutMs > 0 && queryTimeoutMs < statementTimeoutMs) {
+    problems.push(`DATABASE_QUERY_TIMEOUT_MS must not be shorter than DATABASE_STATEMENT_TIMEOUT_MS (${statementTimeoutMs}), or the server's own limit never fires (got "${queryTimeoutMs}").`);
+  }
+  const connectTimeoutMs = integer('DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 120_000);
   const rawDataDir = read('DATA_DIR') ?? './data';
   const dataDir = rawDataDir.startsWith('memory://') ? rawDataDir : path.resolve(rawDataDir);
 
@@ -186,6 +212,8 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`INBOUND_SMTP_HOST must be a host name or an IP address such as 0.0.0.0 (got "${inboundSmtpHost}").`);
   }
   const inboundSmtpMaxBytes = integer('INBOUND_SMTP_MAX_BYTES', 15 * 1024 * 1024, 1024, 100 * 1024 * 1024);
+  const inboundMailSenderLimit = integer('INBOUND_MAIL_SENDER_LIMIT', 20, 0, 1_000_000);
+  const inboundMailClientLimit = integer('INBOUND_MAIL_CLIENT_LIMIT', 600, 0, 1_000_000);
   const contactFirstLine = read('CONTACT_FIRST_LINE') ?? 'easy-brussels';
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(contactFirstLine)) {
     problems.push(`CONTACT_FIRST_LINE must be an organisation code such as easy-brussels (got "${contactFirstLine}").`);
@@ -202,6 +230,20 @@ export function loadConfig(env: Env = process.env): Config {
     passwordHashCost = passwordHashCostRaw as PasswordHashCost;
   }
 
+  const metricsToken = read('METRICS_TOKEN');
+  if (metricsToken !== undefined && !/^[\x21-\x7e]{24,256}$/.test(metricsToken)) {
+    problems.push('METRICS_TOKEN must be 24 to 256 printable characters without spaces (a random string, e.g. from openssl rand -hex 24).');
+  }
+  const metricsPort = read('METRICS_PORT') === undefined ? undefined : integer('METRICS_PORT', 0, 0, 65535);
+  if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port) {
+    problems.push(`METRICS_PORT must differ from PORT (${port}): it is the port of a listener of its own.`);
+  }
+  const metricsHost = read('METRICS_HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(metricsHost)) {
+    problems.push(`METRICS_HOST must be a host name or an IP address such as 127.0.0.1 (got "${metricsHost}").`);
+  }
+  const openapiPublic = boolean('OPENAPI_PUBLIC', true);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: appEnv,
@@ -209,6 +251,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     dataDir,
     databaseUrl,
+    databaseTimeouts: { statementTimeoutMs, queryTimeoutMs, connectTimeoutMs },
     sessionSecret,
     seedDemo,
     logLevel,
@@ -226,10 +269,16 @@ export function loadConfig(env: Env = process.env): Config {
     inboundSmtpPort,
     inboundSmtpHost,
     inboundSmtpMaxBytes,
+    inboundMailSenderLimit,
+    inboundMailClientLimit,
     contactFirstLine,
     contactIntakeLimit,
     feedbackWidgetLimit,
     passwordHashCost,
+    metricsToken,
+    metricsPort,
+    metricsHost,
+    openapiPublic,
   };
 }
 

@@ -335,20 +335,68 @@ export async function publicStatusByTokenHash(q: Queryable, tokenHash: string): 
 
 // ---- inbound mail
 
-/** Records an inbound Message-ID; false when it was already received (a duplicate to ignore). */
-export async function claimInboundMessageId(q: Queryable, messageId: string): Promise<boolean> {
-  const result = await q.query(`INSERT INTO cc_inbound_mail (message_id) VALUES ($1) ON CONFLICT DO NOTHING`, [messageId]);
+/** Records an inbound Message-ID for a mailbox; false when that mailbox already received it (a duplicate). */
+export async function claimInboundMessageId(q: Queryable, mailbox: string, messageId: string): Promise<boolean> {
+  const result = await q.query(`INSERT INTO cc_inbound_mail (mailbox, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [mailbox, messageId]);
   return result.rowCount > 0;
 }
 
-export async function setInboundRequest(q: Queryable, messageId: string, requestId: string): Promise<void> {
-  await q.query(`UPDATE cc_inbound_mail SET request_id = $2 WHERE message_id = $1`, [messageId, requestId]);
+export async function setInboundRequest(q: Queryable, mailbox: string, messageId: string, requestId: string): Promise<void> {
+  await q.query(`UPDATE cc_inbound_mail SET request_id = $3 WHERE mailbox = $1 AND message_id = $2`, [mailbox, messageId, requestId]);
 }
 
-export async function mailboxByAddress(q: Queryable, address: string): Promise<{ address: string; organisationId: string; unitId: string | null } | undefined> {
-  const { rows } = await q.query<{ address: string; organisationId: string; unitId: string | null }>(
-    `SELECT address, organisation_id AS "organisationId", unit_id AS "unitId" FROM cc_mailboxes WHERE address = $1 AND active`,
+export interface InboundMailbox {
+  address: string;
+  organisationId: string;
+  unitId: string | null;
+  /** Proven by a confirmation or an administrator (decision 0026); mail to it is refused until then. */
+  verified: boolean;
+}
+
+/** An active mailbox by its (lower-case) address, verified or not. */
+export async function mailboxByAddress(q: Queryable, address: string): Promise<InboundMailbox | undefined> {
+  const { rows } = await q.query<InboundMailbox>(
+    `SELECT address, organisation_id AS "organisationId", unit_id AS "unitId", verified_at IS NOT NULL AS verified
+       FROM cc_mailboxes WHERE address = $1 AND active`,
     [address],
+  );
+  return rows[0];
+}
+
+/** Records how the sender of an e-mail request was checked (SPF/DMARC alignment, decision 0026). */
+export async function setSenderCheck(q: Queryable, requestId: string, check: 'pass' | 'fail' | 'temperror'): Promise<void> {
+  await q.query(`UPDATE cc_requests SET sender_check = $2 WHERE id = $1`, [requestId, check]);
+}
+
+// ---- SLA settings (sla.ts)
+
+export interface SlaTargetMatch {
+  channel: string | null;
+  serviceCode: string | null;
+  firstResponseMinutes: number;
+  resolutionMinutes: number;
+  warningPercent: number;
+}
+
+/** The SLA targets that may apply to a request of this organisation, channel and service (sla.ts picks the most specific). */
+export async function slaTargetsMatching(q: Queryable, organisationId: string, channel: ContactChannel, serviceCode: string | null): Promise<SlaTargetMatch[]> {
+  const { rows } = await q.query<SlaTargetMatch>(
+    `SELECT channel, service_code AS "serviceCode", first_response_minutes AS "firstResponseMinutes",
+            resolution_minutes AS "resolutionMinutes", warning_percent AS "warningPercent"
+       FROM cc_sla_targets
+      WHERE organisation_id = $1 AND (channel IS NULL OR channel = $2) AND (service_code IS NULL OR service_code = $3)`,
+    [organisationId, channel, serviceCode],
+  );
+  return rows;
+}
+
+/** An organisation's SLA business calendar (null fields: not set up, the defaults apply); undefined for an unknown organisation. */
+export async function businessCalendarOf(q: Queryable, organisationId: string): Promise<{ code: string; kind: string; openingHours: string | null; holidayCalendar: string | null } | undefined> {
+  const { rows } = await q.query<{ code: string; kind: string; openingHours: string | null; holidayCalendar: string | null }>(
+    `SELECT o.code, o.kind, c.opening_hours AS "openingHours", c.holiday_calendar AS "holidayCalendar"
+       FROM organisations o LEFT JOIN cc_business_calendars c ON c.organisation_id = o.id
+      WHERE o.id = $1`,
+    [organisationId],
   );
   return rows[0];
 }

@@ -289,6 +289,9 @@ export function RequestPage(props: RequestPageProps) {
         {r.reference} <span lang={r.language}>{r.subject}</span>
       </Heading1>
       {props.notice && <Alert type="ok">{t(`console.notice.${props.notice}`)}</Alert>}
+      {r.senderCheck && r.senderCheck !== 'pass' && (
+        <Alert type="warning">{t(r.senderCheck === 'temperror' ? 'console.request.unverifiedSenderDns' : 'console.request.unverifiedSender')}</Alert>
+      )}
       {(props.form === 'actions' || (closed && props.form)) && <ErrorSummary errors={props.errors} labelOf={(field) => t(`console.field.${field}`)} />}
       <LiveNotice refreshHref={base} />
       <div class="cc-request" data-request-id={r.id}>

@@ -105,6 +105,8 @@ export interface RequestRecord extends RequestRow {
   partyPhone: string | null;
   partyLanguage: Language;
   serviceName: LocalizedText | null;
+  /** E-mail requests: how the sender was checked (SPF/DMARC, decision 0026); not 'pass' = unverified sender. */
+  senderCheck: 'pass' | 'fail' | 'temperror' | null;
 }
 
 const REQUEST_COLUMNS = `r.id, r.reference, r.organisation_id AS "organisationId", o.name AS "organisationName",
@@ -113,7 +115,7 @@ const REQUEST_COLUMNS = `r.id, r.reference, r.organisation_id AS "organisationId
   p.language AS "partyLanguage", r.service_code AS "serviceCode", s.name AS "serviceName", r.channel, r.language,
   r.subject, r.status, r.outcome, r.first_response_due_at AS "firstResponseDueAt", r.resolution_due_at AS "resolutionDueAt",
   r.first_responded_at AS "firstRespondedAt", r.sla_paused_at AS "slaPausedAt", r.sla_state AS "slaState",
-  r.closed_at AS "closedAt", r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.version`;
+  r.closed_at AS "closedAt", r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.version, r.sender_check AS "senderCheck"`;
 
 const REQUEST_FROM = `cc_requests r
   JOIN organisations o ON o.id = r.organisation_id

@@ -1,25 +1,34 @@
 // Turning one parsed inbound e-mail into contact-center work. The SMTP listener (server.ts) parses and calls
-// this; tests call it too. Rules (see docs/decisions/0009-contact-center.md, "Inbound e-mail"):
-//  - the first recipient that is a cc_mailboxes address decides the organisation (and unit);
-//  - a Message-ID already received is ignored (accepted, nothing added): senders retry, copies arrive twice;
+// this; tests call it too. Rules (docs/decisions/0009-contact-center.md "Inbound e-mail", 0026 for trust):
+//  - every recipient that is an active, verified cc_mailboxes address gets the message, in its organisation
+//    (and unit); one transaction for all, so 250 means every one of them stored it;
+//  - a Message-ID the same mailbox already received is ignored (accepted, nothing added): senders retry,
+//    copies arrive twice; another mailbox receiving the same Message-ID is not a duplicate;
+//  - at most `perClient` messages per client address and `perSender` per From address in RATE_WINDOW_SECONDS,
+//    else 451 (the sending server retries later: nothing acknowledged is dropped);
+//  - the From address is checked (SPF/DMARC alignment, sender-check.ts): only a 'pass' gets a receipt and may
+//    join an existing request; any other result makes a new request the console shows as unverified;
 //  - a subject carrying a reference of a request of the SAME organisation, sent FROM that request's party
-//    address, joins the request (a waiting_user request resumes, a closed one reopens);
+//    address by a verified sender, joins the request (a waiting_user request resumes, a closed one reopens);
 //  - any other reference (unknown, another organisation, another sender) starts a new request: a bounce would
 //    lose the user's message and feed backscatter spam; the staff see the quoted reference in an event note;
 //  - attachments: at most MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES in total (else the mail is refused 552), of
 //    the ALLOWED_TYPES (other files are dropped and listed in an event note);
+//  - NUL characters (which PostgreSQL text cannot hold) are removed, so such a message is stored, not refused
+//    with 451 at every retry;
 //  - a mail that is auto-submitted (out-of-office, bounces) gets no receipt, so two robots never loop.
 import { createHash } from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
 import type { Database } from '../../platform/db/database.ts';
-import type { AuditService } from '../../audit/service.ts';
-import { insertAuditEntry } from '../../audit/repository.ts';
+import { recordAuditEntry, type AuditService } from '../../audit/service.ts';
 import { isLanguage, type Language } from '../../platform/i18n/languages.ts';
 import { translator } from '../../platform/i18n/messages.ts';
 import { addMessage, createRequest, setStatus, type AttachmentInput, type CoreDeps } from '../requests.ts';
 import { findReferenceIn } from '../references.ts';
 import * as repo from '../repository.ts';
+import type { InboundMailbox } from '../repository.ts';
 import { recordContact } from '../contacts.ts';
+import type { SenderCheck } from './sender-check.ts';
 
 export const MAX_ATTACHMENTS = 10;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -53,10 +62,18 @@ export class InboundRefusal extends Error {
   }
 }
 
-export type InboundOutcome =
+/** What one recipient mailbox made of the message. */
+export type MailboxOutcome = { mailbox: string } & (
   | { kind: 'created'; requestId: string; reference: string }
   | { kind: 'joined'; requestId: string; reference: string }
-  | { kind: 'duplicate' };
+  | { kind: 'duplicate' }
+);
+
+export interface InboundOutcome {
+  /** One per recipient mailbox, in the order of the envelope. */
+  results: MailboxOutcome[];
+  senderCheck: SenderCheck;
+}
 
 export interface InboundMail {
   /** Envelope recipients (RCPT TO). */
@@ -65,11 +82,32 @@ export interface InboundMail {
   /** The raw size in bytes (for the audit trail). */
   size: number;
   remoteAddress?: string | undefined;
+  /**
+   * Checks the From address (SPF/DMARC alignment, sender-check.ts) with the SMTP facts the listener knows;
+   * called once the message is within the limits, so that a flood costs no DNS queries.
+   */
+  checkSender: () => Promise<SenderCheck>;
 }
+
+export interface InboundLimits {
+  /** Messages per From address per RATE_WINDOW_SECONDS (0: no limit). */
+  perSender: number;
+  /** Messages per client address per RATE_WINDOW_SECONDS (0: no limit). */
+  perClient: number;
+}
+
+export const RATE_WINDOW_SECONDS = 600;
+
+/** PostgreSQL text cannot hold NUL: a message carrying one is cleaned, never refused again and again. */
+const withoutNul = (text: string) => text.replace(/\u0000/g, '');
+/** One line of text: no control characters at all. */
+const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 
 function addressesOf(value: ParsedMail['from'] | ParsedMail['to']): Array<{ address: string; name: string }> {
   const list = Array.isArray(value) ? value : value ? [value] : [];
-  return list.flatMap((item) => item.value).flatMap((a) => (a.address ? [{ address: a.address.toLowerCase(), name: a.name ?? '' }] : []));
+  return list
+    .flatMap((item) => item.value)
+    .flatMap((a) => (a.address ? [{ address: oneLine(a.address).trim().toLowerCase(), name: oneLine(a.name ?? '').trim() }] : []));
 }
 
 function languageOf(parsed: ParsedMail): Language {
@@ -80,12 +118,12 @@ function languageOf(parsed: ParsedMail): Language {
 
 function bodyOf(parsed: ParsedMail): string {
   const text = parsed.text?.trim() || (typeof parsed.html === 'string' ? parsed.html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : '');
-  return (text || '(no text)').slice(0, 100_000);
+  return withoutNul(text || '(no text)').slice(0, 100_000);
 }
 
 /** Audit entry of a refused or partly refused inbound message (no actor: the sender is outside). */
 export async function auditInbound(db: Database, reason: string, details: Record<string, unknown>, organisationId: string | null = null) {
-  await insertAuditEntry(db, {
+  await recordAuditEntry(db, {
     actorAccountId: null,
     actorOrganisationId: null,
     action: 'denied',
@@ -97,100 +135,131 @@ export async function auditInbound(db: Database, reason: string, details: Record
   }).catch(() => undefined);
 }
 
-export function receiveMailFactory(db: Database, { deps }: { deps: CoreDeps; audit: AuditService }) {
+export function receiveMailFactory(db: Database, { deps, limits }: { deps: CoreDeps; audit: AuditService; limits: InboundLimits }) {
+  /** Counts a message against a limit; 451 beyond it (audited once per window: a flood writes one entry). */
+  async function withinLimit(kind: 'sender' | 'client', key: string, limit: number, organisationId: string) {
+    if (limit === 0) return;
+    const hash = createHash('sha256').update(`cc-mail-${kind}:${key}`).digest('hex').slice(0, 32);
+    const hits = await repo.countIntakeHit(db, hash, RATE_WINDOW_SECONDS);
+    if (hits <= limit) return;
+    if (hits === limit + 1) await auditInbound(db, 'rate_limited', { per: kind, limit, windowSeconds: RATE_WINDOW_SECONDS }, organisationId);
+    throw new InboundRefusal(451, '4.7.0', `Too many messages from this ${kind === 'sender' ? 'sender' : 'server'}, try again later`, 'rate_limited');
+  }
+
   return async function receiveMail(mail: InboundMail): Promise<InboundOutcome> {
     const { parsed } = mail;
-    let mailbox: Awaited<ReturnType<typeof repo.mailboxByAddress>>;
-    for (const recipient of mail.recipients) {
-      mailbox = await repo.mailboxByAddress(db, recipient.trim().toLowerCase());
-      if (mailbox) break;
+    // Every recipient that is a mailbox here gets the message (RCPT TO already refused the others).
+    const mailboxes: InboundMailbox[] = [];
+    let awaitingConfirmation = false;
+    for (const recipient of new Set(mail.recipients.map((r) => r.trim().toLowerCase()))) {
+      const mailbox = await repo.mailboxByAddress(db, recipient);
+      if (mailbox?.verified) mailboxes.push(mailbox);
+      else if (mailbox) awaitingConfirmation = true;
     }
-    if (!mailbox) throw new InboundRefusal(550, '5.1.1', 'No such mailbox here', 'unknown_mailbox');
+    if (mailboxes.length === 0) {
+      if (awaitingConfirmation) throw new InboundRefusal(450, '4.2.1', 'Mailbox awaiting confirmation, try again later', 'mailbox_unverified');
+      throw new InboundRefusal(550, '5.1.1', 'No such mailbox here', 'unknown_mailbox');
+    }
+    const first = mailboxes[0]!;
     const sender = addressesOf(parsed.from)[0];
     if (!sender || !/^[^\s@]{1,64}@[^\s@]{1,190}$/.test(sender.address)) {
-      await auditInbound(db, 'malformed', { detail: 'no sender address', size: mail.size }, mailbox.organisationId);
+      await auditInbound(db, 'malformed', { detail: 'no sender address', size: mail.size }, first.organisationId);
       throw new InboundRefusal(550, '5.6.0', 'The message has no valid From address', 'malformed');
     }
+    if (mail.remoteAddress) await withinLimit('client', mail.remoteAddress, limits.perClient, first.organisationId);
+    await withinLimit('sender', sender.address, limits.perSender, first.organisationId);
 
     const kept: AttachmentInput[] = [];
     const dropped: string[] = [];
     let total = 0;
     for (const attachment of parsed.attachments ?? []) {
       const type = (attachment.contentType || 'application/octet-stream').toLowerCase().split(';')[0]!.trim();
-      const filename = (attachment.filename || 'attachment').replace(/[\r\n\\/]/g, '_').slice(0, 255);
+      const filename = oneLine(attachment.filename || 'attachment').replace(/[\\/]/g, '_').slice(0, 255);
       total += attachment.size ?? attachment.content.byteLength;
       if (!ALLOWED_TYPES.has(type)) {
-        dropped.push(`${filename} (${type})`);
+        dropped.push(`${filename} (${oneLine(type)})`);
         continue;
       }
       kept.push({ filename, contentType: type, content: attachment.content });
     }
     if (kept.length > MAX_ATTACHMENTS || total > MAX_ATTACHMENT_BYTES) {
-      await auditInbound(db, 'attachments_too_large', { count: kept.length, bytes: total }, mailbox.organisationId);
+      await auditInbound(db, 'attachments_too_large', { count: kept.length, bytes: total }, first.organisationId);
       throw new InboundRefusal(552, '5.3.4', `Attachments exceed the limits (${MAX_ATTACHMENTS} files, ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB in total)`, 'attachments_too_large');
     }
-    if (dropped.length) await auditInbound(db, 'attachment_type_refused', { dropped }, mailbox.organisationId);
+    if (dropped.length) await auditInbound(db, 'attachment_type_refused', { dropped }, first.organisationId);
 
+    const subject = oneLine(parsed.subject ?? '').replace(/\s+/g, ' ').trim();
+    const body = bodyOf(parsed);
     // A Message-ID identifies the message; without one, the content does.
-    const messageId = (parsed.messageId?.trim() || `<sha256-${createHash('sha256').update(`${sender.address}\n${parsed.subject ?? ''}\n${bodyOf(parsed)}`).digest('hex')}@irisdesk.invalid>`).slice(0, 998);
-    const subject = (parsed.subject ?? '').replace(/\s+/g, ' ').trim();
+    const messageId = (oneLine(parsed.messageId ?? '').trim() || `<sha256-${createHash('sha256').update(`${sender.address}\n${subject}\n${body}`).digest('hex')}@irisdesk.invalid>`).slice(0, 998);
     const autoSubmitted = String(parsed.headers.get('auto-submitted') ?? 'no').toLowerCase() !== 'no';
     const language = languageOf(parsed);
-    const body = bodyOf(parsed);
     const t = translator(language);
     const droppedNote = dropped.length ? t('contact.event.attachments_dropped', { files: dropped.join(', ') }) : null;
-    const target = mailbox;
+    // Only a sender whose domain vouches for it gets a receipt and may continue a request by its reference.
+    const senderCheck = await mail.checkSender();
+    const verified = senderCheck === 'pass';
 
-    return db.transaction(async (tx): Promise<InboundOutcome> => {
-      if (!(await repo.claimInboundMessageId(tx, messageId))) return { kind: 'duplicate' };
-      const quoted = findReferenceIn(subject);
-      const existing = quoted ? await repo.getRequestByReference(tx, quoted, { forUpdate: true }) : undefined;
-      let joinable = false;
-      if (existing && existing.organisationId === target.organisationId) {
-        const party = await repo.findPartyById(tx, existing.organisationId, existing.partyId);
-        joinable = party?.email === sender.address;
+    const results = await db.transaction(async (tx) => {
+      const outcomes: MailboxOutcome[] = [];
+      for (const target of mailboxes) {
+        if (!(await repo.claimInboundMessageId(tx, target.address, messageId))) {
+          outcomes.push({ mailbox: target.address, kind: 'duplicate' });
+          continue;
+        }
+        const quoted = findReferenceIn(subject);
+        const existing = quoted && verified ? await repo.getRequestByReference(tx, quoted, { forUpdate: true }) : undefined;
+        let joinable = false;
+        if (existing && existing.organisationId === target.organisationId) {
+          const party = await repo.findPartyById(tx, existing.organisationId, existing.partyId);
+          joinable = party?.email === sender.address;
+        }
+        if (existing && joinable) {
+          const now = new Date();
+          if (existing.status === 'closed') await setStatus(tx, existing.id, 'open', { now });
+          await addMessage(tx, existing.id, { kind: 'inbound', channel: 'email', body, mailMessageId: messageId, attachments: kept, at: now });
+          if (droppedNote) await addMessage(tx, existing.id, { kind: 'event', body: droppedNote, at: now });
+          await recordContact(tx, {
+            organisationId: existing.organisationId,
+            channel: 'email',
+            requestId: existing.id,
+            partyId: existing.partyId,
+            serviceCode: existing.serviceCode,
+            language: isLanguage(existing.language) ? existing.language : language,
+            startedAt: now,
+            endedAt: now,
+            source: { kind: 'request', id: existing.id },
+          });
+          await repo.setInboundRequest(tx, target.address, messageId, existing.id);
+          outcomes.push({ mailbox: target.address, kind: 'joined', requestId: existing.id, reference: existing.reference });
+          continue;
+        }
+        const created = await createRequest(
+          tx,
+          {
+            organisationId: target.organisationId,
+            unitId: target.unitId,
+            channel: 'email',
+            language,
+            subject: subject || body.split('\n')[0]!.slice(0, 120),
+            message: body,
+            party: { name: sender.name || sender.address, email: sender.address, language },
+            attachments: kept,
+            mailMessageId: messageId,
+            sendReceipt: !autoSubmitted && verified,
+          },
+          deps,
+        );
+        await repo.setSenderCheck(tx, created.id, senderCheck);
+        if (quoted) {
+          await addMessage(tx, created.id, { kind: 'event', body: t(verified ? 'contact.event.reference_not_joined' : 'contact.event.reference_not_joined_unverified', { reference: quoted }) });
+        }
+        if (droppedNote) await addMessage(tx, created.id, { kind: 'event', body: droppedNote });
+        await repo.setInboundRequest(tx, target.address, messageId, created.id);
+        outcomes.push({ mailbox: target.address, kind: 'created', requestId: created.id, reference: created.reference });
       }
-      if (existing && joinable) {
-        const now = new Date();
-        if (existing.status === 'closed') await setStatus(tx, existing.id, 'open', { now });
-        await addMessage(tx, existing.id, { kind: 'inbound', channel: 'email', body, mailMessageId: messageId, attachments: kept, at: now });
-        if (droppedNote) await addMessage(tx, existing.id, { kind: 'event', body: droppedNote, at: now });
-        await recordContact(tx, {
-          organisationId: existing.organisationId,
-          channel: 'email',
-          requestId: existing.id,
-          partyId: existing.partyId,
-          serviceCode: existing.serviceCode,
-          language: isLanguage(existing.language) ? existing.language : language,
-          startedAt: now,
-          endedAt: now,
-          source: { kind: 'request', id: existing.id },
-        });
-        await repo.setInboundRequest(tx, messageId, existing.id);
-        return { kind: 'joined', requestId: existing.id, reference: existing.reference };
-      }
-      const created = await createRequest(
-        tx,
-        {
-          organisationId: target.organisationId,
-          unitId: target.unitId,
-          channel: 'email',
-          language,
-          subject: subject || body.split('\n')[0]!.slice(0, 120),
-          message: body,
-          party: { name: sender.name || sender.address, email: sender.address, language },
-          attachments: kept,
-          mailMessageId: messageId,
-          sendReceipt: !autoSubmitted,
-        },
-        deps,
-      );
-      if (quoted) {
-        await addMessage(tx, created.id, { kind: 'event', body: t('contact.event.reference_not_joined', { reference: quoted }) });
-      }
-      if (droppedNote) await addMessage(tx, created.id, { kind: 'event', body: droppedNote });
-      await repo.setInboundRequest(tx, messageId, created.id);
-      return { kind: 'created', requestId: created.id, reference: created.reference };
+      return outcomes;
     });
+    return { results, senderCheck };
   };
 }

@@ -1,14 +1,17 @@
 // The inbound SMTP listener of the contact center: a real SMTP server in the process (smtp-server), started
 // by main.ts when INBOUND_SMTP_PORT is set. Each message is parsed (mailparser) and handed to receiveMail.
 //   startInboundSmtp({ port, host, maxBytes, receive, log }) → { port, stop() }
-// Replies: 250 accepted (or a duplicate, silently); 550 5.1.1 unknown mailbox (at RCPT TO); 552 5.3.4 message
-// or attachments too large; 550/554 5.6.0 malformed; 451 4.3.0 on an internal fault, so the sending server
-// retries and nothing acknowledged is lost (250 is only sent after the request's transaction committed).
+// Replies: 250 accepted (or a duplicate, silently); 550 5.1.1 unknown or switched-off mailbox and 450 4.2.1
+// mailbox awaiting confirmation (at RCPT TO); 451 4.7.0 too many messages from this sender or server; 552 5.3.4
+// message or attachments too large; 550/554 5.6.0 malformed; 451 4.3.0 on an internal fault, so the sending
+// server retries and nothing acknowledged is lost (250 is only sent after the requests' transaction committed).
+// The sender check (SPF/DMARC, sender-check.ts) asks DNS through `resolver` (the system's when not given).
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import type { Database } from '../../platform/db/database.ts';
 import { mailboxByAddress } from '../repository.ts';
 import { auditInbound, InboundRefusal, type InboundMail, type InboundOutcome } from './receive.ts';
+import { checkSender, type DNSResolver } from './sender-check.ts';
 
 export interface InboundSmtpOptions {
   db: Database;
@@ -17,6 +20,8 @@ export interface InboundSmtpOptions {
   maxBytes: number;
   receive: (mail: InboundMail) => Promise<InboundOutcome>;
   log?: { warn(obj: unknown, msg?: string): void; info(obj: unknown, msg?: string): void };
+  /** DNS for the sender check; the system resolver when not given (tests answer from a small zone). */
+  resolver?: DNSResolver | undefined;
 }
 
 export interface InboundSmtp {
@@ -40,7 +45,14 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
     closeTimeout: 10_000,
     onRcptTo(address, _session, callback) {
       mailboxByAddress(options.db, address.address.trim().toLowerCase()).then(
-        (mailbox) => callback(mailbox ? null : smtpError(550, '5.1.1 No such mailbox here')),
+        (mailbox) =>
+          callback(
+            !mailbox
+              ? smtpError(550, '5.1.1 No such mailbox here')
+              : !mailbox.verified
+                ? smtpError(450, '4.2.1 Mailbox awaiting confirmation of its address, try again later')
+                : null,
+          ),
         (error: unknown) => {
           options.log?.warn({ err: error }, 'inbound mail: mailbox look-up failed');
           callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
@@ -61,9 +73,10 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
             await auditInbound(options.db, 'message_too_large', { size, limit: options.maxBytes });
             return callback(smtpError(552, `5.3.4 Message too large (limit ${options.maxBytes} bytes)`));
           }
+          const raw = Buffer.concat(chunks);
           let parsed;
           try {
-            parsed = await simpleParser(Buffer.concat(chunks), { skipHtmlToText: false });
+            parsed = await simpleParser(raw, { skipHtmlToText: false });
           } catch (error) {
             await auditInbound(options.db, 'malformed', { detail: error instanceof Error ? error.message.slice(0, 200) : 'parse error', size });
             return callback(smtpError(554, '5.6.0 Malformed message'));
@@ -74,8 +87,15 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
               parsed,
               size,
               remoteAddress: session.remoteAddress,
+              checkSender: () =>
+                checkSender(
+                  raw,
+                  { clientAddress: session.remoteAddress, helo: session.hostNameAppearsAs || '', envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', mta: 'irisdesk' },
+                  options.resolver,
+                ),
             });
-            const text = outcome.kind === 'duplicate' ? 'Already received' : `Received as ${outcome.reference}`;
+            const references = outcome.results.flatMap((r) => (r.kind === 'duplicate' ? [] : [r.reference]));
+            const text = references.length ? `Received as ${references.join(', ')}` : 'Already received';
             callback(null, text);
           } catch (error) {
             if (error instanceof InboundRefusal) return callback(smtpError(error.responseCode, error.message));

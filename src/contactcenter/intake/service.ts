@@ -2,7 +2,7 @@
 // idempotency, throttling), the public status (reference + e-mail, or the receipt's link) and the bound core
 // functions other modules use through `services.contactCenter`.
 //
-//   contactCenterService(db, { mail, jobs, audit, config })
+//   contactCenterService(db, { mail, jobs, audit, catalogue, config })
 //     .createRequest(tx, input)          = requests.createRequest(tx, input, { mail, publicUrl })  (receipt e-mail on)
 //     .addMessage(tx, requestId, input)  = requests.addMessage
 //     .setStatus(tx, requestId, status, options) = requests.setStatus
@@ -16,11 +16,10 @@ import type { Config } from '../../config.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import type { JobRegistry } from '../../platform/jobs/registry.ts';
 import type { MailService } from '../../platform/mail/service.ts';
-import type { AuditService } from '../../audit/service.ts';
-import { insertAuditEntry } from '../../audit/repository.ts';
+import { recordAuditEntry, type AuditService } from '../../audit/service.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { isLanguage, type Language } from '../../platform/i18n/languages.ts';
-import { findServiceByCode, organisationsForPostalCode } from '../../catalogue/repository.ts';
+import type { CatalogueService } from '../../catalogue/service.ts';
 import { addMessage, createRequest, DuplicateSubmission, hashStatusToken, setStatus, type CoreDeps, type CreateRequestInput } from '../requests.ts';
 import { normaliseReference } from '../references.ts';
 import { registerSlaJobs } from '../sla.ts';
@@ -104,10 +103,12 @@ export interface ContactCenterDeps {
   mail: MailService;
   jobs: JobRegistry;
   audit: AuditService;
-  config: Pick<Config, 'publicUrl' | 'contactFirstLine' | 'contactIntakeLimit'>;
+  /** Routing: the requested service and the communes or CPAS of a postal code. */
+  catalogue: Pick<CatalogueService, 'serviceByCode' | 'organisationsOfPostalCode'>;
+  config: Pick<Config, 'publicUrl' | 'contactFirstLine' | 'contactIntakeLimit' | 'inboundMailSenderLimit' | 'inboundMailClientLimit'>;
 }
 
-export function contactCenterService(db: Database, { mail, jobs, audit, config }: ContactCenterDeps) {
+export function contactCenterService(db: Database, { mail, jobs, audit, catalogue, config }: ContactCenterDeps) {
   const deps: CoreDeps = { mail, publicUrl: config.publicUrl };
   registerSlaJobs({ db, jobs, mail, publicUrl: config.publicUrl });
   const firstLineCode = config.contactFirstLine ?? DEFAULT_FIRST_LINE_ORGANISATION;
@@ -135,7 +136,7 @@ export function contactCenterService(db: Database, { mail, jobs, audit, config }
    */
   async function route(input: { serviceCode: string | null; postalCode: string | null }): Promise<{ organisationId: string; serviceCode: string | null }> {
     if (input.serviceCode) {
-      const service = await cached(`service:${input.serviceCode}`, () => findServiceByCode(db, input.serviceCode!));
+      const service = await cached(`service:${input.serviceCode}`, () => catalogue.serviceByCode(input.serviceCode!));
       if (!service || service.status !== 'published') {
         throw new AppError(400, 'validation.failed', { fields: [{ field: 'serviceCode', code: 'contact.field.service_unknown' }] });
       }
@@ -144,7 +145,7 @@ export function contactCenterService(db: Database, { mail, jobs, audit, config }
       }
       if ((service.competentKind === 'commune' || service.competentKind === 'cpas') && input.postalCode) {
         const kind = service.competentKind;
-        const local = await cached(`place:${kind}:${input.postalCode}`, () => organisationsForPostalCode(db, kind, input.postalCode!));
+        const local = await cached(`place:${kind}:${input.postalCode}`, () => catalogue.organisationsOfPostalCode(kind, input.postalCode!));
         if (local.length === 1) return { organisationId: local[0]!.id, serviceCode: service.code };
       }
       return { organisationId: await firstLine(), serviceCode: service.code };
@@ -174,7 +175,7 @@ export function contactCenterService(db: Database, { mail, jobs, audit, config }
     return timingSafeEqual(a, b) && stored !== null;
   };
 
-  const receiveMail = receiveMailFactory(db, { deps, audit });
+  const receiveMail = receiveMailFactory(db, { deps, audit, limits: { perSender: config.inboundMailSenderLimit, perClient: config.inboundMailClientLimit } });
 
   return {
     /** Core functions with the receipt e-mail and status links wired (the console calls these). */
@@ -252,9 +253,15 @@ export function contactCenterService(db: Database, { mail, jobs, audit, config }
       }
     },
 
+    /**
+     * Counts one hit of a hashed client address in its window and returns the hits so far: the per-address
+     * limit of public forms (this intake, the satisfaction widget) kept in one table.
+     */
+    countAddressHit: (addressHash: string, windowSeconds: number) => repo.countIntakeHit(db, addressHash, windowSeconds),
+
     /** Audit entry of a refused public post (honeypot filled, …); no personal data is kept. */
     recordRefusal: (reason: string, httpRequestId?: string) =>
-      insertAuditEntry(db, {
+      recordAuditEntry(db, {
         actorAccountId: null,
         actorOrganisationId: null,
         action: 'denied',
