@@ -51,7 +51,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     knowledge: knowledgeService(db),
     safety: safetyService(db, { mail, presentChannels: realtime.presentChannels, publicUrl: config.publicUrl, retentionYears: config.safetyRetentionYears }),
     contactConsole: consoleService(db, { mail, realtime, surveys, publicUrl: config.publicUrl }),
-    contactCenterSettings: contactCenterSettingsService(db),
+    contactCenterSettings: contactCenterSettingsService(db, { mail, publicUrl: config.publicUrl }),
     appointments,
     queues: queueService(db, { contactPoints: contactPointService(db), surveys, appointments, publicUrl: config.publicUrl }),
     surveys,

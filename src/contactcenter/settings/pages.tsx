@@ -11,7 +11,8 @@ import { HOLIDAY_CALENDARS } from '../../platform/calendar/holidays.ts';
 import type { Organisation } from '../../organisations/repository.ts';
 import { CONTACT_CHANNELS } from '../model.ts';
 import type { MailboxRow, SlaTargetRow } from './repository.ts';
-import type { CalendarPreview, CalendarView } from './service.ts';
+import type { CalendarPreview, CalendarView, PendingConfirmationView } from './service.ts';
+import { hasRole } from '../../identity/actor.ts';
 import type { SlaTarget } from '../sla.ts';
 
 export const SECTION = 'contact-center-settings';
@@ -64,7 +65,7 @@ export function SettingsIndexPage({ organisations }: { organisations: Organisati
   );
 }
 
-const NOTICES = new Set(['mailboxAdded', 'mailboxSaved', 'mailboxDeleted', 'targetAdded', 'targetSaved', 'targetDeleted', 'calendarSaved', 'calendarReset']);
+const NOTICES = new Set(['mailboxAdded', 'mailboxSaved', 'mailboxDeleted', 'confirmationResent', 'mailboxApproved', 'targetAdded', 'targetSaved', 'targetDeleted', 'calendarSaved', 'calendarReset']);
 export const knownNotice = (value: string | undefined) => (value && NOTICES.has(value) ? value : undefined);
 
 export function SettingsOverviewPage(props: {
@@ -105,14 +106,18 @@ export function SettingsOverviewPage(props: {
             rows={mailboxes.map((m) => [
               <code>{m.address}</code>,
               m.unitName ? <Text value={m.unitName} /> : t('ccSettings.mailboxes.noUnit'),
-              m.active ? t('ccSettings.mailboxes.on') : t('ccSettings.mailboxes.off'),
-              <Link href={`${base}/mailboxes/${m.id}`}>
-                {t('ccSettings.edit')}
-                <span class="visually-hidden"> {m.address}</span>
-              </Link>,
+              <MailboxState mailbox={m} />,
+              <>
+                <Link href={`${base}/mailboxes/${m.id}`}>
+                  {t('ccSettings.edit')}
+                  <span class="visually-hidden"> {m.address}</span>
+                </Link>
+                {!m.verifiedAt && <ResendButton action={`${base}/mailboxes/${m.id}/resend`} address={m.address} />}
+              </>,
             ])}
           />
         )}
+        {mailboxes.some((m) => !m.verifiedAt) && <Alert type="info">{t('ccSettings.mailboxes.waitingHint')}</Alert>}
         <Paragraph>
           <Link href={`${base}/mailboxes/new`}>{t('ccSettings.mailboxes.add')}</Link>
         </Paragraph>
@@ -174,6 +179,33 @@ export function SettingsOverviewPage(props: {
   );
 }
 
+/** On, off, or waiting for the confirmation of its address (then no mail is accepted). */
+function MailboxState({ mailbox }: { mailbox: MailboxRow }) {
+  const { t } = usePage();
+  const onOff = mailbox.active ? t('ccSettings.mailboxes.on') : t('ccSettings.mailboxes.off');
+  if (mailbox.verifiedAt) return <>{onOff}</>;
+  return (
+    <>
+      {mailbox.active ? '' : `${onOff} · `}
+      <strong>{t('ccSettings.mailboxes.waiting')}</strong>
+    </>
+  );
+}
+
+/** Sends the confirmation mail of a waiting address again. */
+function ResendButton({ action, address }: { action: string; address: string }) {
+  const { t } = usePage();
+  return (
+    <form method="post" action={action} class="utrecht-form">
+      <CsrfField />
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+        {t('ccSettings.mailboxes.resend')}
+        <span class="visually-hidden"> {address}</span>
+      </button>
+    </form>
+  );
+}
+
 function TargetScope({ target }: { target: { channel: string | null; serviceCode: string | null; serviceName?: SlaTargetRow['serviceName'] } }) {
   const { t } = usePage();
   const channel = target.channel ? t(`console.channel.${target.channel}`) : t('ccSettings.targets.anyChannel');
@@ -227,6 +259,7 @@ export function MailboxFormPage(props: { org: Organisation; units: Array<{ id: s
         <CheckboxGroup name="active" legend={t('ccSettings.field.active')} options={[{ value: 'true', label: t('ccSettings.mailboxes.activeLabel') }]} checked={Array.isArray(active) ? active : active ? [active] : []} errors={errors} />
         <SubmitButton>{mailbox ? t('ccSettings.save') : t('ccSettings.mailboxes.create')}</SubmitButton>
       </Form>
+      {mailbox && <MailboxVerification mailbox={mailbox} base={base} />}
       {mailbox && (
         <section aria-labelledby="cc-delete-title">
           <h2 class="utrecht-heading-2" id="cc-delete-title">
@@ -235,6 +268,76 @@ export function MailboxFormPage(props: { org: Organisation; units: Array<{ id: s
           <VersionedButton action={`${base}/mailboxes/${mailbox.id}/delete`} version={mailbox.version} label={t('ccSettings.mailboxes.delete')} description={t('ccSettings.mailboxes.deleteHint')} />
         </section>
       )}
+    </Layout>
+  );
+}
+
+/** Where the proof of the address stands: verified (how, when), or waiting with resend (and approve for administrators). */
+function MailboxVerification({ mailbox, base }: { mailbox: MailboxRow; base: string }) {
+  const { t, lang, actor } = usePage();
+  return (
+    <section aria-labelledby="cc-verification-title">
+      <h2 class="utrecht-heading-2" id="cc-verification-title">
+        {t('ccSettings.mailboxes.verificationTitle')}
+      </h2>
+      {mailbox.verifiedAt ? (
+        <Paragraph>{t(`ccSettings.mailboxes.verifiedBy.${mailbox.verifiedBy ?? 'existing'}`, { at: formatDateTime(new Date(mailbox.verifiedAt), lang) })}</Paragraph>
+      ) : (
+        <>
+          <Alert type="warning">
+            <strong>{t('ccSettings.mailboxes.waiting')}</strong>
+            {' – '}
+            {t('ccSettings.mailboxes.waitingHint')}
+          </Alert>
+          {mailbox.confirmationSentAt && <Paragraph>{t('ccSettings.mailboxes.sentAt', { at: formatDateTime(new Date(mailbox.confirmationSentAt), lang) })}</Paragraph>}
+          <ResendButton action={`${base}/mailboxes/${mailbox.id}/resend`} address={mailbox.address} />
+          {hasRole(actor, 'platform_admin') && (
+            <form method="post" action={`${base}/mailboxes/${mailbox.id}/approve`} class="utrecht-form">
+              <CsrfField />
+              <Paragraph>{t('ccSettings.mailboxes.approveHint')}</Paragraph>
+              <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                {t('ccSettings.mailboxes.approve')}
+              </button>
+            </form>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The page of the confirmation link: which organisation asks to receive this address's mail, and a button. */
+export function MailboxConfirmationPage({ pending, action, errors }: { pending: PendingConfirmationView; action: string; errors?: FieldError[] | undefined }) {
+  const { t, lang } = usePage();
+  const organisation = pickText(pending.organisationName, lang).text;
+  return (
+    <Layout title={t('ccSettings.confirmation.title')}>
+      <Heading1>{t('ccSettings.confirmation.title')}</Heading1>
+      <ErrorSummary errors={errors} labelOf={() => t('ccSettings.confirmation.title')} />
+      {pending.expired ? (
+        <Alert type="warning">{t('ccSettings.confirmation.expired', { organisation })}</Alert>
+      ) : (
+        <>
+          <Paragraph>{t('ccSettings.confirmation.intro', { organisation, address: pending.address })}</Paragraph>
+          <Paragraph>{t('ccSettings.confirmation.notYou')}</Paragraph>
+          <form method="post" action={action} class="utrecht-form">
+            <CsrfField />
+            <button type="submit" class="utrecht-button utrecht-button--primary-action">
+              {t('ccSettings.confirmation.confirm')}
+            </button>
+          </form>
+        </>
+      )}
+    </Layout>
+  );
+}
+
+export function MailboxConfirmedPage() {
+  const { t } = usePage();
+  return (
+    <Layout title={t('ccSettings.confirmation.doneTitle')}>
+      <Heading1>{t('ccSettings.confirmation.doneTitle')}</Heading1>
+      <Alert type="ok">{t('ccSettings.confirmation.done')}</Alert>
     </Layout>
   );
 }

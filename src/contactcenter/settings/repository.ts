@@ -15,6 +15,11 @@ export interface MailboxRow {
   active: boolean;
   version: number;
   updatedAt: Date;
+  /** When the address was proven (decision 0026); null while it waits for confirmation. */
+  verifiedAt: Date | null;
+  verifiedBy: 'confirmation' | 'administrator' | 'existing' | null;
+  /** When the last confirmation mail was sent. */
+  confirmationSentAt: Date | null;
 }
 
 export interface MailboxFields {
@@ -25,7 +30,8 @@ export interface MailboxFields {
 
 /** The mailboxes with their unit's name; the caller adds the WHERE clause. */
 const MAILBOX_SELECT = `SELECT m.id, m.address, m.organisation_id AS "organisationId", m.unit_id AS "unitId", u.name AS "unitName",
-  m.active, m.version, m.updated_at AS "updatedAt"
+  m.active, m.version, m.updated_at AS "updatedAt", m.verified_at AS "verifiedAt", m.verified_by AS "verifiedBy",
+  m.confirmation_sent_at AS "confirmationSentAt"
   FROM cc_mailboxes m LEFT JOIN units u ON u.id = m.unit_id`;
 
 export async function listMailboxes(q: Queryable, organisationId: string): Promise<MailboxRow[]> {
@@ -38,24 +44,80 @@ export async function findMailbox(q: Queryable, organisationId: string, id: stri
   return rows[0];
 }
 
-/** The new mailbox's id, or null when the address is taken (by any organisation). */
-export async function insertMailbox(q: Queryable, organisationId: string, fields: MailboxFields): Promise<string | null> {
+/** The new mailbox's id, or null when the address is taken (by any organisation). It waits for confirmation. */
+export async function insertMailbox(q: Queryable, organisationId: string, fields: MailboxFields, confirmationTokenHash: string): Promise<string | null> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO cc_mailboxes (address, organisation_id, unit_id, active) VALUES ($1, $2, $3, $4)
+    `INSERT INTO cc_mailboxes (address, organisation_id, unit_id, active, confirmation_token_hash, confirmation_sent_at) VALUES ($1, $2, $3, $4, $5, now())
      ON CONFLICT (address) DO NOTHING RETURNING id`,
-    [fields.address, organisationId, fields.unitId, fields.active],
+    [fields.address, organisationId, fields.unitId, fields.active, confirmationTokenHash],
   );
   return rows[0]?.id ?? null;
 }
 
-/** The new version, or null when the row is gone or was changed since `version`. */
-export async function updateMailbox(q: Queryable, organisationId: string, id: string, version: number, fields: MailboxFields): Promise<number | null> {
+/**
+ * The new version, or null when the row is gone or was changed since `version`. With a confirmation token
+ * (a new address), the mailbox waits for confirmation again.
+ */
+export async function updateMailbox(q: Queryable, organisationId: string, id: string, version: number, fields: MailboxFields, confirmationTokenHash: string | null): Promise<number | null> {
   const { rows } = await q.query<{ version: number }>(
-    `UPDATE cc_mailboxes SET address = $4, unit_id = $5, active = $6, version = version + 1, updated_at = now()
+    `UPDATE cc_mailboxes SET address = $4, unit_id = $5, active = $6, version = version + 1, updated_at = now(),
+            verified_at = CASE WHEN $7::text IS NULL THEN verified_at END,
+            verified_by = CASE WHEN $7::text IS NULL THEN verified_by END,
+            confirmation_token_hash = coalesce($7, confirmation_token_hash),
+            confirmation_sent_at = CASE WHEN $7::text IS NULL THEN confirmation_sent_at ELSE now() END
       WHERE organisation_id = $1 AND id = $2 AND version = $3 RETURNING version`,
-    [organisationId, id, version, fields.address, fields.unitId, fields.active],
+    [organisationId, id, version, fields.address, fields.unitId, fields.active, confirmationTokenHash],
   );
   return rows[0]?.version ?? null;
+}
+
+/** A new confirmation token for a mailbox still waiting; false when it is verified (or gone). */
+export async function renewConfirmation(q: Queryable, organisationId: string, id: string, confirmationTokenHash: string): Promise<boolean> {
+  const result = await q.query(
+    `UPDATE cc_mailboxes SET confirmation_token_hash = $3, confirmation_sent_at = now()
+      WHERE organisation_id = $1 AND id = $2 AND verified_at IS NULL`,
+    [organisationId, id, confirmationTokenHash],
+  );
+  return result.rowCount > 0;
+}
+
+/** Marks a waiting mailbox verified by a platform administrator; false when it is verified already (or gone). */
+export async function approveMailbox(q: Queryable, organisationId: string, id: string): Promise<boolean> {
+  const result = await q.query(
+    `UPDATE cc_mailboxes SET verified_at = now(), verified_by = 'administrator', confirmation_token_hash = NULL, updated_at = now()
+      WHERE organisation_id = $1 AND id = $2 AND verified_at IS NULL`,
+    [organisationId, id],
+  );
+  return result.rowCount > 0;
+}
+
+export interface PendingConfirmation {
+  id: string;
+  address: string;
+  organisationId: string;
+  organisationName: LocalizedText;
+  confirmationSentAt: Date;
+}
+
+/** The mailbox waiting for the confirmation with this token. */
+export async function findPendingConfirmation(q: Queryable, tokenHash: string): Promise<PendingConfirmation | undefined> {
+  const { rows } = await q.query<PendingConfirmation>(
+    `SELECT m.id, m.address, m.organisation_id AS "organisationId", o.name AS "organisationName", m.confirmation_sent_at AS "confirmationSentAt"
+       FROM cc_mailboxes m JOIN organisations o ON o.id = m.organisation_id
+      WHERE m.confirmation_token_hash = $1 AND m.verified_at IS NULL`,
+    [tokenHash],
+  );
+  return rows[0];
+}
+
+/** Confirms the mailbox of this token if it was sent after `notBefore`; false otherwise (used, expired, replaced). */
+export async function confirmMailbox(q: Queryable, tokenHash: string, notBefore: Date): Promise<boolean> {
+  const result = await q.query(
+    `UPDATE cc_mailboxes SET verified_at = now(), verified_by = 'confirmation', confirmation_token_hash = NULL, updated_at = now()
+      WHERE confirmation_token_hash = $1 AND verified_at IS NULL AND confirmation_sent_at >= $2`,
+    [tokenHash, notBefore],
+  );
+  return result.rowCount > 0;
 }
 
 export async function deleteMailbox(q: Queryable, organisationId: string, id: string, version: number): Promise<boolean> {

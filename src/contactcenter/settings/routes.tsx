@@ -17,10 +17,11 @@ import { CONTACT_CHANNELS } from '../model.ts';
 import { canOpenContactCenterSettings, settingsForEveryOrganisation } from './authorisation.ts';
 import { MAX_SLA_MINUTES, type CalendarView, type SlaTargetInput } from './service.ts';
 import type { MailboxRow, SlaTargetRow } from './repository.ts';
-import { CalendarPage, knownNotice, MailboxFormPage, SettingsIndexPage, SettingsOverviewPage, settingsBase, SlaTargetFormPage, type FormValues } from './pages.tsx';
+import { CalendarPage, knownNotice, MailboxConfirmationPage, MailboxConfirmedPage, MailboxFormPage, SettingsIndexPage, SettingsOverviewPage, settingsBase, SlaTargetFormPage, type FormValues } from './pages.tsx';
 
 const OrgParams = Type.Object({ lang: LangParams.properties.lang, org: Type.String({ maxLength: 100 }) });
 const OrgIdParams = Type.Object({ lang: LangParams.properties.lang, org: Type.String({ maxLength: 100 }), id: Type.String({ maxLength: 64 }) });
+const TokenParams = Type.Object({ lang: LangParams.properties.lang, token: Type.String({ maxLength: 200 }) });
 const NoticeQuery = Type.Object({ notice: Type.Optional(Type.String({ maxLength: 30 })) });
 const Version = Type.Integer({ minimum: 1 });
 const VersionForm = Type.Object({ version: Version });
@@ -56,6 +57,9 @@ const ApiMailbox = Type.Object({
   unitId: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
   version: Type.Integer(),
+  verified: Type.Boolean({ description: 'Proven by a confirmation mail or a platform administrator; mail to it is refused until then' }),
+  verifiedBy: Type.Union([Type.Enum(['confirmation', 'administrator', 'existing']), Type.Null()]),
+  confirmationSentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 const ApiMailboxBody = Type.Object({
   address: Type.String({ minLength: 1, maxLength: 254 }),
@@ -92,7 +96,16 @@ const ApiCalendarBody = Type.Object({
 });
 const Saved = Type.Object({ id: Type.String(), version: Type.Integer() });
 
-const mailboxJson = (m: MailboxRow) => ({ id: m.id, address: m.address, unitId: m.unitId, active: m.active, version: m.version });
+const mailboxJson = (m: MailboxRow) => ({
+  id: m.id,
+  address: m.address,
+  unitId: m.unitId,
+  active: m.active,
+  version: m.version,
+  verified: m.verifiedAt !== null,
+  verifiedBy: m.verifiedBy,
+  confirmationSentAt: m.confirmationSentAt ? new Date(m.confirmationSentAt).toISOString() : null,
+});
 const targetJson = (t: SlaTargetRow) => ({ id: t.id, channel: t.channel, serviceCode: t.serviceCode, firstResponseMinutes: t.firstResponseMinutes, resolutionMinutes: t.resolutionMinutes, warningPercent: t.warningPercent, version: t.version });
 const calendarJson = (c: CalendarView) => ({
   openingHours: c.openingHours,
@@ -166,7 +179,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     const { actor, org } = await orgOf(request);
     const body = request.body as Static<typeof MailboxForm>;
     return handleForm(request, reply, (errors) => mailboxPage(org, { values: formValues(request), errors }), async () => {
-      await settings.createMailbox(actor, org, { address: body.address, unitId: body.unitId || null, active: active(body.active) }, request.id);
+      await settings.createMailbox(actor, org, { address: body.address, unitId: body.unitId || null, active: active(body.active) }, request.id, request.params.lang);
       return overview(request, org, 'mailboxAdded');
     });
   });
@@ -182,7 +195,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     await settings.mailbox(org, request.params.id); // 404 before anything else
     return handleForm(request, reply, (errors) => mailboxPage(org, { id: request.params.id, values: formValues(request), errors }), async () => {
       if (!body.version) throw new AppError(400, 'validation.failed', { fields: [{ field: 'version', code: 'validation.required' }] });
-      await settings.updateMailbox(actor, org, request.params.id, body.version, { address: body.address, unitId: body.unitId || null, active: active(body.active) }, request.id);
+      await settings.updateMailbox(actor, org, request.params.id, body.version, { address: body.address, unitId: body.unitId || null, active: active(body.active) }, request.id, request.params.lang);
       return overview(request, org, 'mailboxSaved');
     });
   });
@@ -193,6 +206,44 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     return handleForm(request, reply, (errors) => mailboxPage(org, { id: request.params.id, errors }), async () => {
       await settings.deleteMailbox(actor, org, request.params.id, request.body.version, request.id);
       return overview(request, org, 'mailboxDeleted');
+    });
+  });
+
+  // The address of a new mailbox waits for confirmation: send the mail again, or (administrators) approve it.
+  app.post('/:lang/admin/contact-center/:org/mailboxes/:id/resend', { schema: { ...hide, params: OrgIdParams } }, async (request, reply) => {
+    const { actor, org } = await orgOf(request);
+    await settings.mailbox(org, request.params.id);
+    return handleForm(request, reply, (errors) => mailboxPage(org, { id: request.params.id, errors }), async () => {
+      await settings.resendConfirmation(actor, org, request.params.id, request.id, request.params.lang);
+      return overview(request, org, 'confirmationResent');
+    });
+  });
+
+  app.post('/:lang/admin/contact-center/:org/mailboxes/:id/approve', { schema: { ...hide, params: OrgIdParams } }, async (request, reply) => {
+    const { actor, org } = await orgOf(request);
+    await settings.mailbox(org, request.params.id);
+    return handleForm(request, reply, (errors) => mailboxPage(org, { id: request.params.id, errors }), async () => {
+      await settings.approveMailbox(actor, org, request.params.id, request.id);
+      return overview(request, org, 'mailboxApproved');
+    });
+  });
+
+  // The link of the confirmation mail (no sign-in: whoever reads mail at that address). A page with a button,
+  // never a confirmation on GET: mail filters open links to scan them.
+  const confirmationPath = (lang: Language, token: string) => `/${lang}/contact-center/mailbox-confirmation/${token}`;
+  app.get('/:lang/contact-center/mailbox-confirmation/done', { schema: { ...hide, params: LangParams } }, async (request, reply) =>
+    renderPage(request, reply, <MailboxConfirmedPage />),
+  );
+  app.get('/:lang/contact-center/mailbox-confirmation/:token', { schema: { ...hide, params: TokenParams } }, async (request, reply) => {
+    const pending = await settings.pendingConfirmation(request.params.token);
+    return renderPage(request, reply, <MailboxConfirmationPage pending={pending} action={confirmationPath(request.params.lang, request.params.token)} />, pending.expired ? 410 : 200);
+  });
+  app.post('/:lang/contact-center/mailbox-confirmation/:token', { schema: { ...hide, params: TokenParams } }, async (request, reply) => {
+    const pending = await settings.pendingConfirmation(request.params.token);
+    const action = confirmationPath(request.params.lang, request.params.token);
+    return handleForm(request, reply, (errors) => <MailboxConfirmationPage pending={pending} action={action} errors={errors} />, async () => {
+      await settings.confirmMailbox(request.params.token, request.id);
+      return `/${request.params.lang}/contact-center/mailbox-confirmation/done`;
     });
   });
 
@@ -295,18 +346,29 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
   });
   app.post(`${API}/mailboxes`, { schema: { tags, security, summary: 'Add an inbound mailbox (mail to it becomes a request)', params: ApiOrg, body: ApiMailboxBody, response: { 201: Saved, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request, reply) => {
     const { actor, org } = await apiOrg(request);
-    const id = await settings.createMailbox(actor, org, { address: request.body.address, unitId: request.body.unitId ?? null, active: request.body.active ?? true }, request.id);
+    const id = await settings.createMailbox(actor, org, { address: request.body.address, unitId: request.body.unitId ?? null, active: request.body.active ?? true }, request.id, request.lang);
     return reply.code(201).send({ id, version: 1 });
   });
   app.put(`${API}/mailboxes/:id`, { schema: { tags, security, summary: 'Change an inbound mailbox at the version read', params: ApiOrgId, body: Type.Intersect([ApiMailboxBody, Type.Object({ version: Type.Integer({ minimum: 1 }) })]), response: { 200: Saved, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
     const { actor, org } = await apiOrg(request);
     const body = request.body;
-    const version = await settings.updateMailbox(actor, org, request.params.id, body.version, { address: body.address, unitId: body.unitId ?? null, active: body.active ?? true }, request.id);
+    const version = await settings.updateMailbox(actor, org, request.params.id, body.version, { address: body.address, unitId: body.unitId ?? null, active: body.active ?? true }, request.id, request.lang);
     return { id: request.params.id, version };
   });
   app.delete(`${API}/mailboxes/:id`, { schema: { tags, security, summary: 'Delete an inbound mailbox at the version read', params: ApiOrgId, querystring: ApiVersionQuery, response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) } } }, async (request, reply) => {
     const { actor, org } = await apiOrg(request);
     await settings.deleteMailbox(actor, org, request.params.id, request.query.version, request.id);
+    return reply.code(204).send(null);
+  });
+
+  app.post(`${API}/mailboxes/:id/confirmation`, { schema: { tags, security, summary: 'Send the confirmation mail of a mailbox address again (a new link; at most once a minute)', params: ApiOrgId, response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409, 429) } } }, async (request, reply) => {
+    const { actor, org } = await apiOrg(request);
+    await settings.resendConfirmation(actor, org, request.params.id, request.id, request.lang);
+    return reply.code(204).send(null);
+  });
+  app.post(`${API}/mailboxes/:id/approval`, { schema: { tags, security, summary: 'Approve a mailbox address without its confirmation (platform administrators)', params: ApiOrgId, response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) } } }, async (request, reply) => {
+    const { actor, org } = await apiOrg(request);
+    await settings.approveMailbox(actor, org, request.params.id, request.id);
     return reply.code(204).send(null);
   });
 

@@ -2,15 +2,21 @@
 // channel and service, and the business calendar the SLA clocks run on (src/contactcenter/sla.ts reads the
 // same tables: a change applies to requests created or resumed afterwards).
 //
-//   contactCenterSettingsService(db)
+//   contactCenterSettingsService(db, { mail, publicUrl })
 //     organisations(actor)                              → the organisations the actor may set up
 //     organisation(actor, code)                         → one of them (403 + 'denied' audit entry for another's)
 //     mailboxes / mailbox / createMailbox / updateMailbox / deleteMailbox
+//     resendConfirmation / approveMailbox (platform administrators) / pendingConfirmation / confirmMailbox
 //     slaTargets / slaTarget / createSlaTarget / updateSlaTarget / deleteSlaTarget
 //     calendar / saveCalendar / resetCalendar, previewCalendar(openingHours, holidayCalendar)
 //
 // Every change checks the version read (409 'cc_settings.stale' otherwise) and writes an audit entry with the
 // names of the fields changed (no values). Validation failures are 400 with field codes in the catalogue.
+//
+// A mailbox's address must be proven before mail to it is accepted (decision 0026): a new address (or a
+// changed one) gets a confirmation mail with a link valid CONFIRMATION_DAYS; until someone at that address
+// follows it, or a platform administrator approves the mailbox, the inbound listener answers 450 at RCPT TO.
+import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../identity/actor.ts';
@@ -21,6 +27,11 @@ import { assertOpeningHours, cachedSchedule, upcomingHolidays } from '../../cont
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA_TARGET } from '../sla.ts';
 import type { ContactChannel } from '../model.ts';
 import * as repo from './repository.ts';
+import type { MailService } from '../../platform/mail/service.ts';
+import { insertAuditEntry } from '../../audit/repository.ts';
+import { hasRole } from '../../identity/actor.ts';
+import { LANGUAGES, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
+import { translator } from '../../platform/i18n/messages.ts';
 import { canManageContactCenterSettings, canOpenContactCenterSettings, settingsForEveryOrganisation } from './authorisation.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -65,6 +76,20 @@ export interface CalendarView extends CalendarInput {
   version: number | null;
   isDefault: boolean;
   preview: CalendarPreview;
+}
+
+/** How long the link of a confirmation mail stays valid. */
+export const CONFIRMATION_DAYS = 7;
+/** A confirmation mail is sent again at most this often for one mailbox. */
+export const RESEND_AFTER_SECONDS = 60;
+const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface PendingConfirmationView {
+  address: string;
+  organisationName: LocalizedText;
+  /** The link is too old: the organisation must send a new one. */
+  expired: boolean;
 }
 
 const invalid = (fields: FieldError[]) => new AppError(400, 'validation.failed', { fields });
@@ -118,7 +143,15 @@ function changedFields<T extends object>(before: T, after: T): string[] {
   return (Object.keys(after) as Array<keyof T>).filter((key) => before[key] !== after[key]).map(String);
 }
 
-export function contactCenterSettingsService(db: Database) {
+export function contactCenterSettingsService(
+  db: Database,
+  deps: {
+    /** Sends the confirmation mails of mailbox addresses. */
+    mail: Pick<MailService, 'send'>;
+    publicUrl: string;
+  },
+) {
+  const { mail, publicUrl } = deps;
   const audit = (q: Queryable, actor: Actor, action: 'create' | 'update' | 'delete' | 'denied', type: string, id: string | null, organisationId: string, requestId?: string, details?: Record<string, unknown>) =>
     recordAudit(q, actor, action, { type, id, organisationId }, requestId, details);
 
@@ -166,6 +199,32 @@ export function contactCenterSettingsService(db: Database) {
     return row;
   }
 
+  /**
+   * The confirmation mail of a mailbox address, in the page's language first, then the other two (the owner
+   * of the address may read another one); returns the token's hash to store.
+   */
+  async function sendConfirmation(q: Queryable, org: Organisation, address: string, lang: Language): Promise<string> {
+    const token = randomBytes(24).toString('base64url');
+    const link = `${publicUrl.replace(/\/$/, '')}/${lang}/contact-center/mailbox-confirmation/${token}`;
+    const order = [lang, ...LANGUAGES.filter((l) => l !== lang)];
+    const text = order
+      .map((l) => translator(l)('ccSettings.confirmationMail.body', { organisation: org.name[l] ?? org.name.fr ?? org.code, address, link, days: CONFIRMATION_DAYS }))
+      .join('\n\n----------\n\n');
+    await mail.send(
+      {
+        to: address,
+        subject: translator(lang)('ccSettings.confirmationMail.subject', { organisation: org.name[lang] ?? org.name.fr ?? org.code }),
+        text,
+        language: lang,
+        purpose: 'cc.mailbox.confirmation',
+        organisationId: org.id,
+        headers: { 'Auto-Submitted': 'auto-generated' },
+      },
+      { tx: q },
+    );
+    return hashToken(token);
+  }
+
   const defaultCalendarOf = (org: Organisation): CalendarInput => ({ openingHours: DEFAULT_BUSINESS_HOURS, holidayCalendar: calendarForOrganisation(org) });
 
   return {
@@ -191,25 +250,87 @@ export function contactCenterSettingsService(db: Database) {
 
     mailbox: mailboxOf,
 
-    async createMailbox(actor: Actor, org: Organisation, input: MailboxInput, requestId?: string): Promise<string> {
+    /** A new mailbox waits for the confirmation of its address (a mail is sent to it). */
+    async createMailbox(actor: Actor, org: Organisation, input: MailboxInput, requestId?: string, lang: Language = 'fr'): Promise<string> {
       return db.transaction(async (tx) => {
         const mailbox = await checkMailbox(tx, org.id, input, null);
-        const id = await repo.insertMailbox(tx, org.id, mailbox);
+        const tokenHash = await sendConfirmation(tx, org, mailbox.address, lang);
+        const id = await repo.insertMailbox(tx, org.id, mailbox, tokenHash);
         if (!id) throw new AppError(409, 'validation.failed', { fields: [{ field: 'address', code: 'ccSettings.error.addressTaken' }] });
-        await audit(tx, actor, 'create', 'cc_mailbox', id, org.id, requestId, { active: mailbox.active, unit: mailbox.unitId !== null });
+        await audit(tx, actor, 'create', 'cc_mailbox', id, org.id, requestId, { active: mailbox.active, unit: mailbox.unitId !== null, confirmationSent: true });
         return id;
       });
     },
 
-    /** Returns the new version. */
-    async updateMailbox(actor: Actor, org: Organisation, id: string, version: number, input: MailboxInput, requestId?: string): Promise<number> {
+    /** Returns the new version. A changed address waits for confirmation again. */
+    async updateMailbox(actor: Actor, org: Organisation, id: string, version: number, input: MailboxInput, requestId?: string, lang: Language = 'fr'): Promise<number> {
       const before = await mailboxOf(org, id);
       return db.transaction(async (tx) => {
         const mailbox = await checkMailbox(tx, org.id, input, before.id);
-        const next = await repo.updateMailbox(tx, org.id, before.id, version, mailbox);
+        const newAddress = mailbox.address !== before.address;
+        const tokenHash = newAddress ? await sendConfirmation(tx, org, mailbox.address, lang) : null;
+        const next = await repo.updateMailbox(tx, org.id, before.id, version, mailbox, tokenHash);
         if (next === null) throw (await repo.findMailbox(tx, org.id, before.id)) ? stale() : new AppError(404, 'cc_settings.mailbox_not_found');
-        await audit(tx, actor, 'update', 'cc_mailbox', before.id, org.id, requestId, { fields: changedFields({ address: before.address, unitId: before.unitId, active: before.active }, mailbox) });
+        await audit(tx, actor, 'update', 'cc_mailbox', before.id, org.id, requestId, {
+          fields: changedFields({ address: before.address, unitId: before.unitId, active: before.active }, mailbox),
+          ...(newAddress ? { confirmationSent: true } : {}),
+        });
         return next;
+      });
+    },
+
+    /** Sends the confirmation mail again (a new link; the old one stops working). */
+    async resendConfirmation(actor: Actor, org: Organisation, id: string, requestId?: string, lang: Language = 'fr'): Promise<void> {
+      const before = await mailboxOf(org, id);
+      if (before.verifiedAt) throw new AppError(409, 'cc_settings.mailbox_verified');
+      if (before.confirmationSentAt && Date.now() - new Date(before.confirmationSentAt).getTime() < RESEND_AFTER_SECONDS * 1000) {
+        throw new AppError(429, 'cc_settings.confirmation_too_soon', { values: { seconds: RESEND_AFTER_SECONDS } });
+      }
+      await db.transaction(async (tx) => {
+        const tokenHash = await sendConfirmation(tx, org, before.address, lang);
+        if (!(await repo.renewConfirmation(tx, org.id, before.id, tokenHash))) throw new AppError(409, 'cc_settings.mailbox_verified');
+        await audit(tx, actor, 'update', 'cc_mailbox', before.id, org.id, requestId, { confirmationSent: true });
+      });
+    },
+
+    /** A platform administrator vouches for the address (e.g. one that forwards to the listener itself). */
+    async approveMailbox(actor: Actor, org: Organisation, id: string, requestId?: string): Promise<void> {
+      const before = await mailboxOf(org, id);
+      if (!hasRole(actor, 'platform_admin')) {
+        await audit(db, actor, 'denied', 'cc_mailbox', before.id, org.id, requestId, { reason: 'approve_needs_platform_admin' });
+        throw new AppError(403, 'forbidden');
+      }
+      await db.transaction(async (tx) => {
+        if (!(await repo.approveMailbox(tx, org.id, before.id))) throw new AppError(409, 'cc_settings.mailbox_verified');
+        await audit(tx, actor, 'update', 'cc_mailbox', before.id, org.id, requestId, { verifiedBy: 'administrator' });
+      });
+    },
+
+    /** What the confirmation link asks to confirm; 404 for an unknown, used or replaced link. */
+    async pendingConfirmation(token: string, now: Date = new Date()): Promise<PendingConfirmationView> {
+      const row = TOKEN.test(token) ? await repo.findPendingConfirmation(db, hashToken(token)) : undefined;
+      if (!row) throw new AppError(404, 'cc_settings.confirmation_not_found');
+      return { address: row.address, organisationName: row.organisationName, expired: now.getTime() - new Date(row.confirmationSentAt).getTime() > CONFIRMATION_DAYS * 86_400_000 };
+    },
+
+    /** Someone at the address followed the link: the mailbox receives mail from now on (audited, no actor). */
+    async confirmMailbox(token: string, requestId?: string, now: Date = new Date()): Promise<void> {
+      const pending = TOKEN.test(token) ? await repo.findPendingConfirmation(db, hashToken(token)) : undefined;
+      if (!pending) throw new AppError(404, 'cc_settings.confirmation_not_found');
+      await db.transaction(async (tx) => {
+        if (!(await repo.confirmMailbox(tx, hashToken(token), new Date(now.getTime() - CONFIRMATION_DAYS * 86_400_000)))) {
+          throw new AppError(410, 'cc_settings.confirmation_expired');
+        }
+        await insertAuditEntry(tx, {
+          actorAccountId: null,
+          actorOrganisationId: null,
+          action: 'update',
+          subjectType: 'cc_mailbox',
+          subjectId: pending.id,
+          organisationId: pending.organisationId,
+          requestId: requestId ?? null,
+          details: { verifiedBy: 'confirmation' },
+        });
       });
     },
 

@@ -84,7 +84,7 @@ describe('inbound mailboxes', () => {
     const created = await manager.submitForm(newPage, `/en${BASE}/mailboxes`, { address: ' Info@Schaerbeek.Test ', unitId: ownUnit, active: 'true' });
     expect(created.statusCode, created.body).toBe(303);
     expect(created.headers.location).toBe(`/en${BASE}?notice=mailboxAdded`);
-    expect(await mailboxByAddress(t.db, 'info@schaerbeek.test')).toEqual({ address: 'info@schaerbeek.test', organisationId: orgs['commune-schaerbeek'], unitId: ownUnit });
+    expect(await mailboxByAddress(t.db, 'info@schaerbeek.test')).toEqual({ address: 'info@schaerbeek.test', organisationId: orgs['commune-schaerbeek'], unitId: ownUnit, verified: false });
     const overview = await manager.get(`/en${BASE}?notice=mailboxAdded`);
     expect(overview.body).toContain('The inbound address has been added.');
     const id = idFromPage(overview.body, 'mailboxes')!;
@@ -120,6 +120,88 @@ describe('inbound mailboxes', () => {
     expect((await manager.get(editPage)).statusCode).toBe(404);
     expect((await auditActions('cc_mailbox', id)).map((r) => r.action)).toEqual(['create', 'update', 'update', 'delete']);
     expect((await auditActions('cc_mailbox', id))[2]!.details).toEqual({ fields: ['active'] });
+  });
+});
+
+describe('mailbox addresses are proven (issue 13, decision 0026)', () => {
+  const confirmationMails = async (address: string) =>
+    (await t.db.query<{ text_body: string; subject: string }>(`SELECT text_body, subject FROM mail_messages WHERE $1 = ANY(to_addresses) AND purpose = 'cc.mailbox.confirmation' ORDER BY created_at`, [address])).rows;
+
+  it('refuses another organisation’s address in any case, and keeps a new address waiting for confirmation with a resend action', async () => {
+    // Ixelles's manager registers an address; Schaerbeek's manager cannot take it, whatever its case.
+    const ixelles = await signedIn('manager.ixelles');
+    const own = await ixelles.submitForm('/fr/admin/contact-center/commune-ixelles/mailboxes/new', '/fr/admin/contact-center/commune-ixelles/mailboxes', { address: 'population@ixelles.test', active: 'true' });
+    expect(own.statusCode).toBe(303);
+    const manager = await signedIn('manager');
+    const taken = await manager.request('POST', '/api/v1/contact-center/settings/commune-schaerbeek/mailboxes', { json: { address: 'Population@IXELLES.test' }, headers: { 'accept-language': 'fr' } });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.fields).toEqual([{ field: 'address', code: 'ccSettings.error.addressTaken', message: expect.stringContaining('déjà utilisée') }]);
+
+    // The new address waits; its mail says who asks for it, in the three languages, with the link.
+    const [mail] = await confirmationMails('population@ixelles.test');
+    expect(mail!.subject).toContain('Ixelles');
+    expect(mail!.text_body).toMatch(/\/fr\/contact-center\/mailbox-confirmation\/[A-Za-z0-9_-]{20,}/);
+    for (const text of ['souhaite que les e-mails envoyés à population@ixelles.test', 'wil dat e-mails naar population@ixelles.test', 'would like e-mails sent to population@ixelles.test']) {
+      expect(mail!.text_body).toContain(text);
+    }
+    const overview = await ixelles.get('/nl/admin/contact-center/commune-ixelles');
+    expect(overview.body).toContain('Wacht op bevestiging');
+    expect(overview.body).toContain('Bevestigingsmail opnieuw versturen');
+    const id = /\/admin\/contact-center\/commune-ixelles\/mailboxes\/([0-9a-f-]{36})"/.exec(overview.body)![1]!;
+
+    // Sending again at once is refused (a minute between two mails), later it gives a new link.
+    const tooSoon = await ixelles.submitForm('/en/admin/contact-center/commune-ixelles', `/en/admin/contact-center/commune-ixelles/mailboxes/${id}/resend`, {});
+    expect(tooSoon.statusCode).toBe(429);
+    expect(tooSoon.body).toContain('A confirmation e-mail has just been sent. Wait 60 seconds');
+    await t.db.query(`UPDATE cc_mailboxes SET confirmation_sent_at = now() - interval '2 minutes' WHERE id = $1`, [id]);
+    const resent = await ixelles.submitForm('/en/admin/contact-center/commune-ixelles', `/en/admin/contact-center/commune-ixelles/mailboxes/${id}/resend`, {});
+    expect(resent.statusCode).toBe(303);
+    expect(resent.headers.location).toBe('/en/admin/contact-center/commune-ixelles?notice=confirmationResent');
+    const mails = await confirmationMails('population@ixelles.test');
+    expect(mails).toHaveLength(2);
+    const link = (text: string) => /\/(?:fr|nl|en)\/contact-center\/mailbox-confirmation\/[A-Za-z0-9_-]+/.exec(text)![0];
+    // The first link no longer works; the new one does, after the button (not on opening).
+    const visitor = t.client();
+    expect((await visitor.get(link(mails[0]!.text_body))).statusCode).toBe(404);
+    const page = await visitor.get(link(mails[1]!.text_body));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('population@ixelles.test');
+    expect(await mailboxByAddress(t.db, 'population@ixelles.test')).toMatchObject({ verified: false });
+    expect((await visitor.submitForm(link(mails[1]!.text_body), link(mails[1]!.text_body), {})).statusCode).toBe(303);
+    expect(await mailboxByAddress(t.db, 'population@ixelles.test')).toMatchObject({ verified: true });
+    expect((await auditActions('cc_mailbox', id)).map((r) => r.details)).toEqual([
+      { active: true, unit: false, confirmationSent: true },
+      { confirmationSent: true },
+      { verifiedBy: 'confirmation' },
+    ]);
+    // Once verified there is nothing to resend; a changed address waits again.
+    expect((await ixelles.get(`/en/admin/contact-center/commune-ixelles/mailboxes/${id}`)).body).toContain('Address confirmed by its recipient');
+    const moved = await ixelles.submitForm(`/en/admin/contact-center/commune-ixelles/mailboxes/${id}`, `/en/admin/contact-center/commune-ixelles/mailboxes/${id}`, { version: '1', address: 'etat-civil@ixelles.test', active: 'true' });
+    expect(moved.statusCode).toBe(303);
+    expect(await mailboxByAddress(t.db, 'etat-civil@ixelles.test')).toMatchObject({ verified: false });
+    expect(await confirmationMails('etat-civil@ixelles.test')).toHaveLength(1);
+  });
+
+  it('lets platform administrators approve an address without confirmation, and nobody else', async () => {
+    const manager = await signedIn('manager');
+    const api = '/api/v1/contact-center/settings/commune-schaerbeek';
+    const created = await manager.request('POST', `${api}/mailboxes`, { json: { address: 'forwarded@schaerbeek.test' } });
+    const { id } = created.json() as { id: string };
+    expect((await manager.get(`/en${BASE}/mailboxes/${id}`)).body).not.toContain('Approve the address without confirmation');
+    const refused = await manager.request('POST', `${api}/mailboxes/${id}/approval`, { json: {} });
+    expect(refused.statusCode).toBe(403);
+    expect((await auditActions('cc_mailbox', id)).map((r) => r.action)).toEqual(['create', 'denied']);
+
+    const admin = await signedIn('admin');
+    const page = `/en${BASE}/mailboxes/${id}`;
+    expect((await admin.get(page)).body).toContain('Approve the address without confirmation');
+    const approved = await admin.submitForm(page, `${page}/approve`, {});
+    expect(approved.statusCode).toBe(303);
+    expect(approved.headers.location).toBe(`/en${BASE}?notice=mailboxApproved`);
+    expect(await mailboxByAddress(t.db, 'forwarded@schaerbeek.test')).toMatchObject({ verified: true });
+    expect((await manager.request('GET', `${api}/mailboxes`)).json().mailboxes).toContainEqual(expect.objectContaining({ id, verified: true, verifiedBy: 'administrator' }));
+    expect((await admin.request('POST', `${api}/mailboxes/${id}/approval`, { json: {} })).statusCode).toBe(409);
+    expect((await manager.request('POST', `${api}/mailboxes/${id}/confirmation`, { json: {} })).statusCode).toBe(409);
   });
 });
 
@@ -221,7 +303,16 @@ describe('the JSON API', () => {
     const created = await manager.request('POST', `${api}/mailboxes`, { json: { address: 'api@schaerbeek.test' } });
     expect(created.statusCode, created.body).toBe(201);
     const { id } = created.json() as { id: string };
-    expect((await manager.request('GET', `${api}/mailboxes`)).json().mailboxes).toContainEqual({ id, address: 'api@schaerbeek.test', unitId: null, active: true, version: 1 });
+    expect((await manager.request('GET', `${api}/mailboxes`)).json().mailboxes).toContainEqual({
+      id,
+      address: 'api@schaerbeek.test',
+      unitId: null,
+      active: true,
+      version: 1,
+      verified: false,
+      verifiedBy: null,
+      confirmationSentAt: expect.any(String),
+    });
     const changed = await manager.request('PUT', `${api}/mailboxes/${id}`, { json: { version: 1, address: 'api@schaerbeek.test', active: false } });
     expect(changed.json()).toEqual({ id, version: 2 });
     const stale = await manager.request('PUT', `${api}/mailboxes/${id}`, { json: { version: 1, address: 'api@schaerbeek.test' }, headers: { 'accept-language': 'nl' } });
