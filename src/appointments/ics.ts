@@ -1,6 +1,7 @@
 // iCalendar (RFC 5545) for the appointment e-mails: one VEVENT, times in UTC, text escaped, lines folded at
 // 75 octets. Cancellation sends the same UID with METHOD:CANCEL and a higher SEQUENCE, so calendars update
-// the event instead of adding one.
+// the event instead of adding one. RFC 5546 (iTIP) requires an ORGANIZER with either method, and for CANCEL
+// the attendees whose event is cancelled (a PUBLISH must list none).
 
 export interface CalendarEvent {
   uid: string;
@@ -11,8 +12,17 @@ export interface CalendarEvent {
   location: string;
   description: string;
   url?: string;
+  /** Who sends the event: the organisation's name and the address the e-mails come from. */
+  organizer: CalendarAddress;
+  /** The person the appointment is for (named in a cancellation only). */
+  attendee: CalendarAddress;
   cancelled?: boolean;
   now?: Date;
+}
+
+export interface CalendarAddress {
+  name: string;
+  email: string;
 }
 
 function stamp(date: Date): string {
@@ -45,6 +55,12 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
+/** A CAL-ADDRESS property with its common name, quoted (RFC 5545 §3.2: a quoted value holds no DQUOTE). */
+function calendarAddress(property: string, address: CalendarAddress, parameters = ''): string {
+  const name = address.name.replace(/["\p{Cc}]/gu, ' ').trim();
+  return `${property};CN="${name}"${parameters}:mailto:${address.email}`;
+}
+
 export function buildIcs(event: CalendarEvent): string {
   const lines = [
     'BEGIN:VCALENDAR',
@@ -58,6 +74,8 @@ export function buildIcs(event: CalendarEvent): string {
     `DTSTAMP:${stamp(event.now ?? new Date())}`,
     `DTSTART:${stamp(event.start)}`,
     `DTEND:${stamp(event.end)}`,
+    calendarAddress('ORGANIZER', event.organizer),
+    ...(event.cancelled ? [calendarAddress('ATTENDEE', event.attendee, ';ROLE=REQ-PARTICIPANT')] : []),
     `SUMMARY:${escapeText(event.summary)}`,
     `LOCATION:${escapeText(event.location)}`,
     `DESCRIPTION:${escapeText(event.description)}`,

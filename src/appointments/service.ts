@@ -129,8 +129,11 @@ export function appointmentService(deps: {
   mail: Mail;
   jobs: JobRegistry;
   publicUrl: string;
+  /** The sender of the e-mails (MAIL_FROM), the calendar events' organiser address. */
+  mailFrom: string;
 }) {
   const { db, contactPoints, catalogue, mail, jobs, publicUrl } = deps;
+  const organizerEmail = /<([^<>]+)>$/.exec(deps.mailFrom)?.[1] ?? deps.mailFrom;
 
   // ---- slots
 
@@ -288,6 +291,8 @@ export function appointmentService(deps: {
       summary: `${values.service} – ${values.point}`,
       location: `${values.point}, ${values.address}`,
       description: t('appointments.mail.icsDescription', values),
+      organizer: { name: values.organisation, email: organizerEmail },
+      attendee: { name: a.name, email: a.email },
       cancelled: kind === 'cancellation',
     });
     await mail.send(
