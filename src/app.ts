@@ -27,6 +27,7 @@ import { homeRoutes } from './platform/home/routes.tsx';
 import { createServices, type Services } from './services.ts';
 import { identityRoutes } from './identity/routes.tsx';
 import { SESSION_COOKIE } from './identity/sessions.ts';
+import { requireActorApi } from './identity/guards.ts';
 import { organisationRoutes } from './organisations/routes.tsx';
 import { auditRoutes } from './audit/routes.tsx';
 import { contactPointRoutes } from './contactpoints/routes.tsx';
@@ -85,7 +86,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
 
   const services = createServices({ config, db });
-  const metrics = createMetrics(db);
+  const metrics = createMetrics(db, { statistics: services.mail.deliveryStatistics, config });
   const recordRefusedCsrf = csrfAuditor(db);
 
   app.decorateRequest('lang', 'fr');
@@ -204,7 +205,11 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   contactCenterSettingsRoutes(app, services);
   surveysRoutes(app, services);
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Public unless OPENAPI_PUBLIC=false: then for signed-in staff only (401 otherwise).
+  app.get('/api/openapi.json', { schema: { hide: true } }, async (request) => {
+    if (!config.openapiPublic) requireActorApi(request);
+    return app.swagger();
+  });
 
   return { app, services };
 }

@@ -2,7 +2,7 @@
 // channel and service, and the business calendar the SLA clocks run on (src/contactcenter/sla.ts reads the
 // same tables: a change applies to requests created or resumed afterwards).
 //
-//   contactCenterSettingsService(db, { mail, publicUrl })
+//   contactCenterSettingsService(db, { organisations, mail, publicUrl })
 //     organisations(actor)                              → the organisations the actor may set up
 //     organisation(actor, code)                         → one of them (403 + 'denied' audit entry for another's)
 //     mailboxes / mailbox / createMailbox / updateMailbox / deleteMailbox
@@ -20,15 +20,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../identity/actor.ts';
-import { recordAudit } from '../../audit/service.ts';
-import { findOrganisationByCode, listOrganisations, type Organisation } from '../../organisations/repository.ts';
+import { recordAudit, recordAuditEntry } from '../../audit/service.ts';
+import type { Organisation, OrganisationService } from '../../organisations/service.ts';
 import { calendarForOrganisation, type HolidayCalendarId, type Holiday } from '../../platform/calendar/holidays.ts';
 import { assertOpeningHours, cachedSchedule, upcomingHolidays } from '../../contactpoints/service.ts';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA_TARGET } from '../sla.ts';
 import type { ContactChannel } from '../model.ts';
 import * as repo from './repository.ts';
 import type { MailService } from '../../platform/mail/service.ts';
-import { insertAuditEntry } from '../../audit/repository.ts';
 import { hasRole } from '../../identity/actor.ts';
 import { LANGUAGES, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
 import { translator } from '../../platform/i18n/messages.ts';
@@ -146,6 +145,7 @@ function changedFields<T extends object>(before: T, after: T): string[] {
 export function contactCenterSettingsService(
   db: Database,
   deps: {
+    organisations: Pick<OrganisationService, 'findByCode' | 'listOrganisations' | 'listByIds'>;
     /** Sends the confirmation mails of mailbox addresses. */
     mail: Pick<MailService, 'send'>;
     publicUrl: string;
@@ -158,7 +158,7 @@ export function contactCenterSettingsService(
   /** The organisation by code if the actor may set it up: unknown → 404, another organisation's → 403 (audited). */
   async function organisation(actor: Actor, code: string, requestId?: string): Promise<Organisation> {
     if (!canOpenContactCenterSettings(actor)) throw new AppError(403, 'forbidden');
-    const org = SERVICE_CODE.test(code) ? await findOrganisationByCode(db, code) : undefined;
+    const org = SERVICE_CODE.test(code) ? await deps.organisations.findByCode(code) : undefined;
     if (!org) throw new AppError(404, 'cc_settings.organisation_not_found');
     if (!canManageContactCenterSettings(actor, org.id)) {
       await audit(db, actor, 'denied', 'cc_settings', null, org.id, requestId, { reason: 'other_organisation' });
@@ -233,7 +233,7 @@ export function contactCenterSettingsService(
     /** The organisations the actor may set up (all for administrators, their own for managers). */
     async organisations(actor: Actor): Promise<Organisation[]> {
       if (!canOpenContactCenterSettings(actor)) throw new AppError(403, 'forbidden');
-      return settingsForEveryOrganisation(actor) ? listOrganisations(db) : listOrganisations(db, { ids: [actor.organisationId] });
+      return settingsForEveryOrganisation(actor) ? deps.organisations.listOrganisations() : deps.organisations.listByIds([actor.organisationId]);
     },
 
     /** The units (mailbox routing) and catalogue services (SLA targets) offered by the forms. */
@@ -321,7 +321,7 @@ export function contactCenterSettingsService(
         if (!(await repo.confirmMailbox(tx, hashToken(token), new Date(now.getTime() - CONFIRMATION_DAYS * 86_400_000)))) {
           throw new AppError(410, 'cc_settings.confirmation_expired');
         }
-        await insertAuditEntry(tx, {
+        await recordAuditEntry(tx, {
           actorAccountId: null,
           actorOrganisationId: null,
           action: 'update',

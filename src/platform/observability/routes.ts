@@ -30,8 +30,5 @@ export function healthRoutes(app: App, { db, metrics }: { db: Database; metrics:
       }
     },
   );
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.header('content-type', metrics.registry.contentType);
-    return metrics.registry.metrics();
-  });
+  metrics.routes(app); // who may read them: decision 0027
 }
