@@ -5,6 +5,9 @@
 import type { Queryable } from '../db/database.ts';
 import { insertJob, insertJobs, insertJobsSql, cancelQueuedJob } from './repository.ts';
 
+// The queue's other reads and housekeeping, for the process (main.ts) and tests: other modules use this file.
+export { getJob, jobStatistics, purgeFinishedJobs, type JobRow, type JobTypeStatistics } from './repository.ts';
+
 /** The NOTIFY channel on which enqueue announces a job that is due now (payload: the job type). */
 export const JOBS_CHANNEL = 'irisdesk_jobs';
 

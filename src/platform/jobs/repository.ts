@@ -231,10 +231,34 @@ export async function getJob(db: Queryable, id: number): Promise<JobRow | undefi
   return rows[0];
 }
 
-/** Counts per type and status (for /metrics and operators). */
-export async function countJobs(db: Queryable): Promise<Array<{ type: string; status: JobStatus; count: number }>> {
-  const { rows } = await db.query<{ type: string; status: JobStatus; count: number }>(
-    `SELECT type, status, count(*)::int AS count FROM jobs GROUP BY type, status ORDER BY type, status`,
+/** The queue of one job type now, for /metrics and the administrators' mail page (done jobs are not counted). */
+export interface JobTypeStatistics {
+  type: string;
+  /** queued and due: waiting for a free worker */
+  due: number;
+  /** queued for later (a timer, or the retry of a failed attempt) */
+  scheduled: number;
+  running: number;
+  /** queued (due or scheduled) after a failed attempt: waiting for their retry */
+  retrying: number;
+  /** gave up after their last attempt, kept for inspection */
+  dead: number;
+  /** run_at of the oldest due job, null when none is due */
+  oldestDueAt: Date | null;
+}
+
+/** Every job type with unfinished or dead jobs, in one statement (the partial indexes leave done jobs out of most of it). */
+export async function jobStatistics(db: Queryable): Promise<JobTypeStatistics[]> {
+  const { rows } = await db.query<JobTypeStatistics>(
+    prepared(`SELECT type,
+            count(*) FILTER (WHERE status = 'queued' AND run_at <= now())::int AS due,
+            count(*) FILTER (WHERE status = 'queued' AND run_at > now())::int AS scheduled,
+            count(*) FILTER (WHERE status = 'running')::int AS running,
+            count(*) FILTER (WHERE status = 'queued' AND last_error IS NOT NULL)::int AS retrying,
+            count(*) FILTER (WHERE status = 'dead')::int AS dead,
+            min(run_at) FILTER (WHERE status = 'queued' AND run_at <= now()) AS "oldestDueAt"
+       FROM jobs WHERE status IN ('queued', 'running', 'dead')
+      GROUP BY type ORDER BY type`),
   );
-  return rows;
+  return rows.map((row) => ({ ...row, oldestDueAt: row.oldestDueAt === null ? null : new Date(row.oldestDueAt) }));
 }

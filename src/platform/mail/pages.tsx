@@ -5,9 +5,13 @@ import { Layout } from '../views/Layout.tsx';
 import { Alert, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, TextField } from '../views/components.tsx';
 import { formatDateTime, formatNumber } from '../i18n/format.ts';
 import { LANGUAGE_NAMES, isLanguage } from '../i18n/languages.ts';
-import type { MailRow, MailStatus, MailSummaryRow } from './repository.ts';
+import type { JobTypeStatistics } from '../jobs/queue.ts';
+import type { MailRow, MailStatistics, MailStatus, MailSummaryRow } from './repository.ts';
 
 export const MAIL_STATUSES: MailStatus[] = ['queued', 'sent', 'captured', 'failed'];
+
+/** A message waiting longer than this is shown as a delivery problem (the README's alert uses the same). */
+export const MAIL_SLOW_MINUTES = 15;
 
 function When({ at }: { at: Date | null }) {
   const { lang } = usePage();
@@ -20,10 +24,48 @@ function ModeNotice({ mode }: { mode: 'smtp' | 'capture' }) {
   return mode === 'capture' ? <Alert type="warning">{t('mail.captureMode')}</Alert> : <Paragraph>{t('mail.smtpMode')}</Paragraph>;
 }
 
+/** The same figures as /metrics: messages by status, the oldest one waiting, and the job queue by type. */
+function Delivery({ statistics, now }: { statistics: MailStatistics & { jobs: JobTypeStatistics[] }; now: Date }) {
+  const { t, lang } = usePage();
+  const { counts, oldestQueuedAt, jobs } = statistics;
+  const waitingMinutes = oldestQueuedAt ? Math.floor((now.getTime() - oldestQueuedAt.getTime()) / 60_000) : 0;
+  return (
+    <section aria-labelledby="mail-delivery">
+      <h2 class="utrecht-heading-2" id="mail-delivery">
+        {t('mail.delivery.heading')}
+      </h2>
+      {counts.failed > 0 && <Alert type="error">{t('mail.delivery.failed', { count: counts.failed })}</Alert>}
+      {waitingMinutes >= MAIL_SLOW_MINUTES && <Alert type="warning">{t('mail.delivery.slow', { minutes: waitingMinutes })}</Alert>}
+      <Paragraph>
+        {MAIL_STATUSES.map((status) => `${t(`mail.status.${status}`)}: ${formatNumber(counts[status], lang)}`).join(' · ')}
+      </Paragraph>
+      <Paragraph>{oldestQueuedAt ? t('mail.delivery.oldest', { time: formatDateTime(oldestQueuedAt, lang) }) : t('mail.delivery.noneWaiting')}</Paragraph>
+      {jobs.length === 0 ? (
+        <Paragraph>{t('mail.jobs.none')}</Paragraph>
+      ) : (
+        <Table
+          caption={t('mail.jobs.caption')}
+          head={[t('mail.jobs.type'), t('mail.jobs.due'), t('mail.jobs.scheduled'), t('mail.jobs.running'), t('mail.jobs.retrying'), t('mail.jobs.dead'), t('mail.jobs.oldestDue')]}
+          rows={jobs.map((job) => [
+            <code>{job.type}</code>,
+            formatNumber(job.due, lang),
+            formatNumber(job.scheduled, lang),
+            formatNumber(job.running, lang),
+            formatNumber(job.retrying, lang),
+            formatNumber(job.dead, lang),
+            <When at={job.oldestDueAt} />,
+          ])}
+        />
+      )}
+    </section>
+  );
+}
+
 export function MailListPage(props: {
   messages: MailSummaryRow[];
-  counts: Record<MailStatus, number>;
+  statistics: MailStatistics & { jobs: JobTypeStatistics[] };
   mode: 'smtp' | 'capture';
+  now: Date;
   filter: { status?: string | undefined; to?: string | undefined };
 }) {
   const { t, lang } = usePage();
@@ -31,9 +73,7 @@ export function MailListPage(props: {
     <Layout title={t('mail.title')} backOffice section="mail">
       <Heading1>{t('mail.title')}</Heading1>
       <ModeNotice mode={props.mode} />
-      <Paragraph>
-        {MAIL_STATUSES.map((status) => `${t(`mail.status.${status}`)}: ${formatNumber(props.counts[status], lang)}`).join(' · ')}
-      </Paragraph>
+      <Delivery statistics={props.statistics} now={props.now} />
       <form method="get" action={`/${lang}/admin/mail`} class="utrecht-form" role="search" aria-label={t('mail.filter')}>
         <SelectField
           name="status"

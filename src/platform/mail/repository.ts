@@ -155,13 +155,24 @@ export async function listMail(
   return rows;
 }
 
-export async function countMailByStatus(db: Queryable): Promise<Record<MailStatus, number>> {
-  const { rows } = await db.query<{ status: MailStatus; count: number }>(
-    'SELECT status, count(*)::int AS count FROM mail_messages GROUP BY status',
+export interface MailStatistics {
+  counts: Record<MailStatus, number>;
+  /** created_at of the oldest message still waiting to be sent, null when none waits */
+  oldestQueuedAt: Date | null;
+}
+
+/** Messages kept, by status, and the oldest one waiting, in one statement (for the mail page and /metrics). */
+export async function mailStatistics(db: Queryable): Promise<MailStatistics> {
+  const { rows } = await db.query<{ status: MailStatus; count: number; oldest: Date | null }>(
+    prepared(`SELECT status, count(*)::int AS count, min(created_at) AS oldest FROM mail_messages GROUP BY status`),
   );
   const counts: Record<MailStatus, number> = { queued: 0, sent: 0, captured: 0, failed: 0 };
-  for (const row of rows) counts[row.status] = row.count;
-  return counts;
+  let oldestQueuedAt: Date | null = null;
+  for (const row of rows) {
+    counts[row.status] = row.count;
+    if (row.status === 'queued' && row.oldest !== null) oldestQueuedAt = new Date(row.oldest);
+  }
+  return { counts, oldestQueuedAt };
 }
 
 /** Forgets messages older than the retention period (never one still waiting to be sent). */

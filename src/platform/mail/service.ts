@@ -10,15 +10,15 @@ import type { Language } from '../i18n/languages.ts';
 import { AppError } from '../http/errors.ts';
 import type { Actor } from '../../identity/actor.ts';
 import type { AuditService } from '../../audit/service.ts';
-import { enqueueManySql } from '../jobs/queue.ts';
+import { enqueueManySql, jobStatistics } from '../jobs/queue.ts';
 import { PermanentJobError, type JobRegistry } from '../jobs/registry.ts';
 import { describeJobError } from '../jobs/worker.ts';
 import { canReadOutgoingMail } from './authorisation.ts';
 import {
-  countMailByStatus,
   getMail,
   insertMail,
   listMail,
+  mailStatistics,
   markMailCaptured,
   markMailSent,
   purgeOldMail,
@@ -27,6 +27,8 @@ import {
   type StoredAttachment,
 } from './repository.ts';
 import { createSmtpTransport, isPermanentSmtpError, type MailTransport } from './transport.ts';
+
+export type { MailStatistics } from './repository.ts';
 
 export const MAIL_SEND_JOB = 'mail.send';
 /** With the worker's default backoff (10 s doubling to 1 h) this keeps trying for about 17 hours. */
@@ -139,6 +141,12 @@ export function mailService({ db, config, jobs, audit, transport: givenTransport
     { leaseMs: 2 * 60_000 },
   );
 
+  /** Messages by status and the oldest one waiting, with the job queue by type (mail.send is one of them). */
+  async function deliveryStatistics() {
+    const [mail, jobs] = await Promise.all([mailStatistics(db), jobStatistics(db)]);
+    return { ...mail, jobs };
+  }
+
   return {
     /** "smtp" when SMTP_URL is set, else "capture". */
     mode,
@@ -179,7 +187,7 @@ export function mailService({ db, config, jobs, audit, transport: givenTransport
         limit: Math.min(filter.limit ?? 100, 500),
       });
       await audit.record(actor, 'read', { type: 'mail_messages', id: null, organisationId: null }, requestId, { count: messages.length });
-      return { messages, counts: await countMailByStatus(db), mode };
+      return { messages, statistics: await deliveryStatistics(), mode };
     },
 
     async get(actor: Actor, id: string, requestId?: string) {
@@ -189,6 +197,9 @@ export function mailService({ db, config, jobs, audit, transport: givenTransport
       await audit.record(actor, 'read', { type: 'mail_message', id: mail.id, organisationId: mail.organisation_id }, requestId);
       return mail;
     },
+
+    /** The figures of the mail page, also behind /metrics (no actor: the caller decides who sees them). */
+    deliveryStatistics,
 
     /** Forgets message records older than MAIL_RETENTION_DAYS (housekeeping). */
     purgeExpired: () => purgeOldMail(db, config.mailRetentionDays),
