@@ -3,7 +3,9 @@
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { hasRole, type Actor } from '../identity/actor.ts';
 import { AppError } from '../platform/http/errors.ts';
-import { insertAuditEntry, insertReadEntryOnce, listAuditEntries, purgeReadMarks, type AuditAction } from './repository.ts';
+import { insertAuditEntry, insertReadEntryOnce, listAuditEntries, purgeReadMarks, type AuditAction, type AuditEntry } from './repository.ts';
+
+export type { AuditAction, AuditEntry };
 
 export function canReviewAudit(actor: Actor | null): boolean {
   return hasRole(actor, 'platform_admin', 'organisation_manager');
@@ -23,6 +25,14 @@ export function recordAudit(q: Queryable, actor: Actor, action: AuditAction, sub
     requestId: requestId ?? null,
     details: details ?? {},
   });
+}
+
+/**
+ * Records an entry as given, on the database or inside the caller's transaction: for entries without a
+ * signed-in actor (sign-in failures, refused CSRF checks, inbound mail) or about another organisation's data.
+ */
+export function recordAuditEntry(q: Queryable, entry: AuditEntry): Promise<void> {
+  return insertAuditEntry(q, entry);
 }
 
 /** Repeated reads of one subject by one actor within this window make one audit entry (10 minutes). */

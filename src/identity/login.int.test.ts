@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
-import { MAX_FAILED_LOGINS } from './service.ts';
+import { GUESS_LIMITS } from './service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -38,19 +38,17 @@ describe('signing in', () => {
     expect(response.statusCode).toBe(403);
   });
 
-  it('locks an account after repeated failed logins, even with the right password', async () => {
+  it('delays an account after repeated failed logins, even with the right password', async () => {
     const client = t.client();
     client.remoteAddress = '10.0.0.7';
-    for (let attempt = 1; attempt < MAX_FAILED_LOGINS; attempt++) {
+    for (let attempt = 1; attempt <= GUESS_LIMITS.accountFreeGuesses; attempt++) {
       const response = await client.submitForm('/fr/login', '/fr/login', { email: 'editor@demo.irisdesk.brussels', password: 'wrong password' });
       expect(response.statusCode).toBe(401);
       expect(response.body).toContain('L’adresse e-mail ou le mot de passe n’est pas correct.');
     }
-    const locking = await client.submitForm('/fr/login', '/fr/login', { email: 'editor@demo.irisdesk.brussels', password: 'wrong password' });
-    expect(locking.statusCode).toBe(403);
-    expect(locking.body).toContain('Ce compte est bloqué');
     const right = await client.submitForm('/fr/login', '/fr/login', { email: 'editor@demo.irisdesk.brussels', password: 'IrisDesk-demo-2026' });
-    expect(right.statusCode).toBe(403);
+    expect(right.statusCode).toBe(429);
+    expect(right.body).toContain('Trop de tentatives de connexion échouées pour cette adresse e-mail. Attendez 1 minute avant de réessayer.');
     expect(client.cookies.has('irisdesk_session')).toBe(false);
     const { rows } = await t.db.query<{ action: string }>(
       `SELECT action FROM audit_log a JOIN accounts acc ON acc.id = a.subject_id::uuid
@@ -100,5 +98,43 @@ describe('signing in', () => {
     const old = await other.submitForm('/en/login', '/en/login', { email: 'analyst@demo.irisdesk.brussels', password: 'IrisDesk-demo-2026' });
     expect(old.statusCode).toBe(401);
     await other.login('analyst@demo.irisdesk.brussels', 'a much longer passphrase');
+  });
+
+  it('refuses a weak or personal new password as a form error, in the user’s language', async () => {
+    const client = t.client();
+    await client.login('backoffice@demo.irisdesk.brussels', undefined, 'nl');
+    const weak = await client.submitForm('/nl/account/password', '/nl/account/password', {
+      currentPassword: 'IrisDesk-demo-2026',
+      newPassword: 'aaaaaaaaaaaa',
+      confirmPassword: 'aaaaaaaaaaaa',
+    });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.body).toContain('Nieuw wachtwoord: dit wachtwoord is te makkelijk te raden');
+    expect(weak.body).toContain('href="#field-newPassword"');
+    const personal = await client.submitForm('/fr/account/password', '/fr/account/password', {
+      currentPassword: 'IrisDesk-demo-2026',
+      newPassword: 'Bram.Backoffice-2026',
+      confirmPassword: 'Bram.Backoffice-2026',
+    });
+    expect(personal.statusCode).toBe(400);
+    expect(personal.body).toContain('Nouveau mot de passe : ce mot de passe est construit à partir du nom ou de l’adresse e-mail.');
+    // nothing changed: the demo password still signs in
+    await t.client().login('backoffice@demo.irisdesk.brussels');
+  });
+
+  it('refuses a weak first password of a new account with a field error in the API and on the page', async () => {
+    const manager = t.client();
+    await manager.login('manager@demo.irisdesk.brussels');
+    const account = { organisationCode: 'commune-schaerbeek', email: 'new.colleague@example.org', displayName: 'Nora Nieuw', roles: ['first_line_agent'], preferredLanguage: 'nl' };
+    const weak = await manager.request('POST', '/api/v1/accounts', { json: { ...account, password: 'Password1234!' }, headers: { 'accept-language': 'en' } });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.fields).toEqual([
+      expect.objectContaining({ field: 'password', code: 'password.weak', message: expect.stringContaining('Choose a sentence of four or five words') }),
+    ]);
+    const personal = await manager.submitForm('/en/admin/accounts/new', '/en/admin/accounts', { ...account, password: 'nora-nieuw-2026!' });
+    expect(personal.statusCode).toBe(400);
+    expect(personal.body).toContain('First password: this password is built from the name or e-mail address.');
+    const accepted = await manager.request('POST', '/api/v1/accounts', { json: { ...account, password: 'Tram 81 naar Vorst, dan rechts' } });
+    expect(accepted.statusCode).toBe(201);
   });
 });

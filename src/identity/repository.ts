@@ -7,53 +7,103 @@ export interface LoginAccountRow {
   organisation_id: string;
   password_hash: string;
   active: boolean;
-  failed_logins: number;
-  locked_until: Date | null;
 }
 
 export async function findAccountForLogin(db: Queryable, email: string): Promise<LoginAccountRow | undefined> {
   const { rows } = await db.query<LoginAccountRow>(
-    `SELECT id, organisation_id, password_hash, active, failed_logins, locked_until
-       FROM accounts WHERE lower(email) = lower($1)`,
+    `SELECT id, organisation_id, password_hash, active FROM accounts WHERE lower(email) = lower($1)`,
     [email],
   );
   return rows[0];
 }
 
-/** Counts one more failure and locks the account when it reaches maxFailures; atomic across instances. */
-export async function recordFailedLogin(
+export interface GuessLimits {
+  /** Guesses per address and window; then none until the window ends. */
+  addressGuesses: number;
+  addressWindowSeconds: number;
+  /** Free guesses per e-mail; each further one waits delaySeconds × 2^(n − free), at most maxDelaySeconds. */
+  accountFreeGuesses: number;
+  delaySeconds: number;
+  maxDelaySeconds: number;
+  /** An e-mail's count is forgotten after this long without a guess. */
+  forgetSeconds: number;
+}
+
+const FORGOTTEN = 't.last_guess_at <= now() - make_interval(secs => $8)';
+const NEXT_GUESS = `CASE WHEN ${FORGOTTEN} THEN 1 ELSE t.guesses + 1 END`;
+
+/**
+ * Claims one password guess for an address and an e-mail, in one statement: each row is locked while it is
+ * counted, so concurrent claims queue and at most the limits are ever granted. Returns the number of the guess
+ * in each count, or null where it is refused (the e-mail's count is not touched when the address is refused;
+ * a refused guess never counts).
+ */
+export async function claimGuess(
   db: Queryable,
-  accountId: string,
-  maxFailures: number,
-  lockMinutes: number,
-): Promise<{ failed_logins: number; locked_until: Date | null }> {
-  const { rows } = await db.query<{ failed_logins: number; locked_until: Date | null }>(
-    `UPDATE accounts
-        SET failed_logins = failed_logins + 1,
-            locked_until = CASE WHEN failed_logins + 1 >= $2
-                                THEN now() + make_interval(mins => $3) ELSE locked_until END
-      WHERE id = $1
-      RETURNING failed_logins, locked_until`,
-    [accountId, maxFailures, lockMinutes],
+  keys: { address: string; account: string },
+  limits: GuessLimits,
+): Promise<{ address: number | null; account: number | null }> {
+  const { rows } = await db.query<{ address: number | null; account: number | null }>(
+    `WITH address AS (
+       INSERT INTO sign_in_throttle AS t (key, guesses) VALUES ($1, 1)
+       ON CONFLICT (key) DO UPDATE
+          SET guesses = CASE WHEN t.window_started_at <= now() - make_interval(secs => $4) THEN 1 ELSE t.guesses + 1 END,
+              window_started_at = CASE WHEN t.window_started_at <= now() - make_interval(secs => $4) THEN now() ELSE t.window_started_at END,
+              last_guess_at = now()
+        WHERE t.window_started_at <= now() - make_interval(secs => $4) OR t.guesses < $3
+       RETURNING guesses
+     ), account AS (
+       INSERT INTO sign_in_throttle AS t (key, guesses, next_guess_at)
+       SELECT $2, 1, CASE WHEN $5 <= 1 THEN now() + make_interval(secs => $6) END WHERE EXISTS (SELECT 1 FROM address)
+       ON CONFLICT (key) DO UPDATE
+          SET guesses = ${NEXT_GUESS},
+              window_started_at = CASE WHEN ${FORGOTTEN} THEN now() ELSE t.window_started_at END,
+              last_guess_at = now(),
+              next_guess_at = CASE WHEN ${NEXT_GUESS} >= $5
+                THEN now() + make_interval(secs => least($6 * power(2, least(${NEXT_GUESS} - $5, 20)), $7)) END
+        WHERE ${FORGOTTEN} OR t.guesses < $5 OR t.next_guess_at IS NULL OR t.next_guess_at <= now()
+       RETURNING guesses
+     )
+     SELECT (SELECT guesses FROM address) AS address, (SELECT guesses FROM account) AS account`,
+    [
+      keys.address,
+      keys.account,
+      limits.addressGuesses,
+      limits.addressWindowSeconds,
+      limits.accountFreeGuesses,
+      limits.delaySeconds,
+      limits.maxDelaySeconds,
+      limits.forgetSeconds,
+    ],
   );
   return rows[0]!;
 }
 
-export async function resetFailedLogins(db: Queryable, accountId: string): Promise<void> {
-  await db.query('UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = $1', [accountId]);
-}
-
-export async function insertLoginFailure(db: Queryable, clientIp: string): Promise<void> {
-  await db.query('INSERT INTO login_failures (client_ip) VALUES ($1)', [clientIp]);
-}
-
-export async function countRecentLoginFailures(db: Queryable, clientIp: string, minutes: number): Promise<number> {
-  const { rows } = await db.query<{ count: number }>(
-    `SELECT count(*)::int AS count FROM login_failures
-      WHERE client_ip = $1 AND at > now() - make_interval(mins => $2)`,
-    [clientIp, minutes],
+/** When the next guess may be made for each key (null: now), to tell a refused user how long to wait. */
+export async function guessAllowedAt(db: Queryable, keys: { address: string; account: string }, limits: GuessLimits): Promise<{ address: Date | null; account: Date | null }> {
+  const { rows } = await db.query<{ address: Date | null; account: Date | null }>(
+    `SELECT (SELECT window_started_at + make_interval(secs => $3) FROM sign_in_throttle
+              WHERE key = $1 AND guesses >= $4 AND window_started_at > now() - make_interval(secs => $3)) AS address,
+            (SELECT next_guess_at FROM sign_in_throttle WHERE key = $2 AND next_guess_at > now()) AS account`,
+    [keys.address, keys.account, limits.addressWindowSeconds, limits.addressGuesses],
   );
-  return rows[0]?.count ?? 0;
+  return rows[0]!;
+}
+
+/**
+ * After a right password: the e-mail's guesses up to and including this one are forgotten (not those claimed
+ * after it by concurrent requests), and the address gets its guess back.
+ */
+export async function forgiveGuesses(db: Queryable, keys: { address: string; account: string }, accountGuess: number, freeGuesses: number): Promise<void> {
+  // two statements, one row each: a claim locks the address row then the account row, and nothing may lock
+  // them in the other order
+  await db.query(
+    `UPDATE sign_in_throttle
+        SET guesses = greatest(guesses - $2, 0), next_guess_at = CASE WHEN guesses - $2 < $3 THEN NULL ELSE next_guess_at END
+      WHERE key = $1`,
+    [keys.account, accountGuess, freeGuesses],
+  );
+  await db.query('UPDATE sign_in_throttle SET guesses = greatest(guesses - 1, 0) WHERE key = $1', [keys.address]);
 }
 
 export async function insertSession(db: Queryable, idHash: string, accountId: string, idleMinutes: number): Promise<void> {
@@ -135,8 +185,8 @@ export async function updatePasswordHash(db: Queryable, accountId: string, hash:
   );
 }
 
-/** Housekeeping: expired sessions and old login failures. */
+/** Housekeeping: expired sessions and throttle counts nobody has added to for a day. */
 export async function purgeExpired(db: Queryable): Promise<void> {
   await db.query(`DELETE FROM sessions WHERE expires_at < now()`);
-  await db.query(`DELETE FROM login_failures WHERE at < now() - interval '1 day'`);
+  await db.query(`DELETE FROM sign_in_throttle WHERE last_guess_at < now() - interval '1 day'`);
 }

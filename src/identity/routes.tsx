@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams, LanguageSchema } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, LanguageSchema, Text } from '../platform/http/schemas.ts';
 import { AppError, fieldErrorsFromValidation, type FieldError } from '../platform/http/errors.ts';
 import { toAppError } from '../platform/http/error-handler.tsx';
 import { renderPage } from '../platform/views/render.tsx';
@@ -14,9 +14,9 @@ import { ROLES } from './actor.ts';
 import { requireActorPage, requireActorApi } from './guards.ts';
 
 const LoginBody = Type.Object({
-  email: Type.String({ minLength: 1, maxLength: 254 }),
+  email: Text({ minLength: 1, maxLength: 254 }),
   password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
-  next: Type.Optional(Type.String({ maxLength: 500 })),
+  next: Type.Optional(Text({ maxLength: 500 })),
   _csrf: Type.Optional(Type.String()),
 });
 
@@ -53,7 +53,7 @@ export function identityRoutes(app: App, services: Services) {
 
   app.get(
     '/:lang/login',
-    { schema: { hide: true, params: LangParams, querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) }) } },
+    { schema: { hide: true, params: LangParams, querystring: Type.Object({ next: Type.Optional(Text({ maxLength: 500 })) }) } },
     async (request, reply) => {
       if (request.actor) return reply.redirect(safeNext(request.query.next, `/${request.params.lang}/back-office`), 303);
       return renderPage(request, reply, <LoginPage next={request.query.next} />);
@@ -110,7 +110,7 @@ export function identityRoutes(app: App, services: Services) {
       const fields = validationFields(request);
       if (fields) return renderPage(request, reply, <PasswordPage errors={fields} />, 400);
       try {
-        await identity.changePassword(actor, request.sessionToken!, request.body);
+        await identity.changePassword(actor, request.sessionToken!, request.body, request.ip);
       } catch (raw) {
         const error = toAppError(raw as Error);
         if (!(error instanceof AppError) || error.status >= 500) throw raw;

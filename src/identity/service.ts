@@ -1,10 +1,12 @@
-// The rules of signing in: throttling per client address, lockout per account, sessions, password change.
+// The rules of signing in: throttled password guesses, sessions, password change.
 import type { Database } from '../platform/db/database.ts';
 import { AppError } from '../platform/http/errors.ts';
-import { insertAuditEntry } from '../audit/repository.ts';
+import { recordAuditEntry } from '../audit/service.ts';
 import type { Actor } from './actor.ts';
-import { hashPassword, verifyAgainstDummy, verifyPassword, PASSWORD_MIN_LENGTH } from './passwords.ts';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { passwordWeakness } from './password-policy.ts';
 import * as repo from './repository.ts';
+import { accountThrottleKey } from './throttle-keys.ts';
 import {
   hashSessionToken,
   newSessionToken,
@@ -13,56 +15,79 @@ import {
   SESSION_TOUCH_MINUTES,
 } from './sessions.ts';
 
-/** Failed attempts in a row before an account is locked. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
-/** Failed attempts from one address within the window before that address must wait. */
-export const MAX_FAILURES_PER_IP = 20;
-export const IP_WINDOW_MINUTES = 15;
+/**
+ * Password guesses (decision 0024). Per e-mail typed, known or not: a few free guesses, then each further one
+ * waits a delay that doubles up to a ceiling, so that a mistyping colleague is never locked out and an attacker
+ * gets a handful of guesses an hour. Per client address: a fixed number of guesses per window, across e-mails.
+ * Sign-in and the password-change form draw on the same counts: they guess the same secret.
+ */
+export const GUESS_LIMITS: repo.GuessLimits = {
+  accountFreeGuesses: 5,
+  delaySeconds: 60,
+  maxDelaySeconds: 15 * 60,
+  forgetSeconds: 60 * 60,
+  addressGuesses: 20,
+  addressWindowSeconds: 15 * 60,
+};
 
 export function identityService(db: Database) {
+  /**
+   * Checks one password guess under the limits: claims it first (atomically, so concurrency cannot add
+   * guesses), then verifies, then gives the claim back when the password was right. A refused guess is never
+   * verified and answers 429 with the minutes to wait, whether the e-mail has an account or not.
+   */
+  async function checkGuess(
+    input: { email: string; clientIp: string },
+    verify: () => Promise<boolean>,
+    refusal: (reason: 'address' | 'account', minutes: number) => AppError,
+  ): Promise<{ ok: boolean; guess: number }> {
+    const keys = { address: `address:${input.clientIp}`, account: accountThrottleKey(input.email) };
+    const claim = await repo.claimGuess(db, keys, GUESS_LIMITS);
+    if (claim.address === null || claim.account === null) {
+      const allowedAt = await repo.guessAllowedAt(db, keys, GUESS_LIMITS);
+      const reason = claim.address === null ? 'address' : 'account';
+      throw refusal(reason, minutesUntil(allowedAt[reason]));
+    }
+    const ok = await verify();
+    if (ok) await repo.forgiveGuesses(db, keys, claim.account, GUESS_LIMITS.accountFreeGuesses);
+    return { ok, guess: claim.account };
+  }
+
   return {
-    /** Returns a new session token, or throws login.invalid / login.locked / login.throttled. */
+    /** Returns a new session token, or throws login.invalid / login.delayed / login.throttled. */
     async login(input: { email: string; password: string; clientIp: string; requestId: string }): Promise<{ token: string; accountId: string }> {
-      if ((await repo.countRecentLoginFailures(db, input.clientIp, IP_WINDOW_MINUTES)) >= MAX_FAILURES_PER_IP) {
-        throw new AppError(429, 'login.throttled', { values: { minutes: IP_WINDOW_MINUTES } });
-      }
       const account = await repo.findAccountForLogin(db, input.email);
-      if (!account || !account.active) {
-        await verifyAgainstDummy(input.password);
-        await repo.insertLoginFailure(db, input.clientIp);
-        throw new AppError(401, 'login.invalid');
-      }
+      const { ok, guess } = await checkGuess(
+        input,
+        async () => {
+          if (account?.active) return verifyPassword(account.password_hash, input.password);
+          await verifyAgainstDummy(input.password); // same time, same counts and same answers as a real account
+          return false;
+        },
+        (reason, minutes) => new AppError(429, reason === 'address' ? 'login.throttled' : 'login.delayed', { values: { minutes } }),
+      );
       const audit = (action: 'login' | 'login_failed' | 'locked', details: Record<string, unknown> = {}) =>
-        insertAuditEntry(db, {
-          actorAccountId: account.id,
-          actorOrganisationId: account.organisation_id,
-          action,
-          subjectType: 'account',
-          subjectId: account.id,
-          organisationId: account.organisation_id,
-          requestId: input.requestId,
-          details,
-        });
-      if (account.locked_until && account.locked_until > new Date()) {
-        await verifyAgainstDummy(input.password);
-        throw lockedError(account.locked_until);
-      }
-      if (!(await verifyPassword(account.password_hash, input.password))) {
-        await repo.insertLoginFailure(db, input.clientIp);
-        const after = await repo.recordFailedLogin(db, account.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
-        if (after.locked_until && after.failed_logins >= MAX_FAILED_LOGINS) {
-          await audit('locked', { failedLogins: after.failed_logins });
-          throw lockedError(after.locked_until);
-        }
-        await audit('login_failed', { failedLogins: after.failed_logins });
+        account
+          ? recordAuditEntry(db, {
+              actorAccountId: account.id,
+              actorOrganisationId: account.organisation_id,
+              action,
+              subjectType: 'account',
+              subjectId: account.id,
+              organisationId: account.organisation_id,
+              requestId: input.requestId,
+              details,
+            })
+          : Promise.resolve();
+      if (!ok) {
+        await audit('login_failed', { guess });
+        if (guess === GUESS_LIMITS.accountFreeGuesses) await audit('locked', { delaySeconds: GUESS_LIMITS.delaySeconds });
         throw new AppError(401, 'login.invalid');
       }
-      await repo.resetFailedLogins(db, account.id);
       const token = newSessionToken();
-      await repo.insertSession(db, hashSessionToken(token), account.id, SESSION_IDLE_MINUTES);
+      await repo.insertSession(db, hashSessionToken(token), account!.id, SESSION_IDLE_MINUTES);
       await audit('login');
-      return { token, accountId: account.id };
+      return { token, accountId: account!.id };
     },
 
     /** The actor behind a session cookie value, or null when absent, unknown or expired. */
@@ -81,7 +106,7 @@ export function identityService(db: Database) {
     async logout(token: string, actor: Actor | null, requestId: string): Promise<void> {
       await repo.deleteSession(db, hashSessionToken(token));
       if (actor) {
-        await insertAuditEntry(db, {
+        await recordAuditEntry(db, {
           actorAccountId: actor.accountId,
           actorOrganisationId: actor.organisationId,
           action: 'logout',
@@ -98,16 +123,30 @@ export function identityService(db: Database) {
       actor: Actor,
       sessionToken: string,
       input: { currentPassword: string; newPassword: string; confirmPassword: string },
+      clientIp: string,
     ): Promise<void> {
       const hash = await repo.findPasswordHash(db, actor.accountId);
-      if (!hash || !(await verifyPassword(hash, input.currentPassword))) {
+      // A stolen session must not become a way to guess the password: same counts as signing in.
+      const { ok } = await checkGuess(
+        { email: actor.email, clientIp },
+        async () => !!hash && (await verifyPassword(hash, input.currentPassword)),
+        (_reason, minutes) =>
+          new AppError(429, 'password.invalid', { fields: [{ field: 'currentPassword', code: 'password.tooManyGuesses', values: { minutes } }] }),
+      );
+      if (!ok) {
+        await recordAuditEntry(db, {
+          actorAccountId: actor.accountId,
+          actorOrganisationId: actor.organisationId,
+          action: 'login_failed',
+          subjectType: 'account',
+          subjectId: actor.accountId,
+          organisationId: actor.organisationId,
+          details: { form: 'password' },
+        });
         throw new AppError(400, 'password.invalid', { fields: [{ field: 'currentPassword', code: 'password.currentWrong' }] });
       }
-      if (input.newPassword.length < PASSWORD_MIN_LENGTH) {
-        throw new AppError(400, 'password.invalid', {
-          fields: [{ field: 'newPassword', code: 'validation.minLength', values: { limit: PASSWORD_MIN_LENGTH } }],
-        });
-      }
+      const weakness = await passwordWeakness(input.newPassword, { displayName: actor.displayName, email: actor.email });
+      if (weakness) throw new AppError(400, 'password.invalid', { fields: [{ field: 'newPassword', ...weakness }] });
       if (input.newPassword !== input.confirmPassword) {
         throw new AppError(400, 'password.invalid', { fields: [{ field: 'confirmPassword', code: 'password.mismatch' }] });
       }
@@ -116,7 +155,7 @@ export function identityService(db: Database) {
       }
       await repo.updatePasswordHash(db, actor.accountId, await hashPassword(input.newPassword));
       await repo.deleteOtherSessions(db, actor.accountId, hashSessionToken(sessionToken));
-      await insertAuditEntry(db, {
+      await recordAuditEntry(db, {
         actorAccountId: actor.accountId,
         actorOrganisationId: actor.organisationId,
         action: 'update',
@@ -131,9 +170,8 @@ export function identityService(db: Database) {
   };
 }
 
-function lockedError(until: Date): AppError {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-  return new AppError(403, 'login.locked', { values: { minutes } });
+function minutesUntil(time: Date | null): number {
+  return Math.max(1, Math.ceil(((time?.getTime() ?? Date.now()) - Date.now()) / 60_000));
 }
 
 export type IdentityService = ReturnType<typeof identityService>;

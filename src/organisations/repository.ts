@@ -2,6 +2,8 @@
 import type { Queryable } from '../platform/db/database.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
 import type { Role } from '../identity/actor.ts';
+// the e-mail's sign-in throttle key, to show until when its sign-in is delayed
+import { ACCOUNT_THROTTLE_KEY_SQL } from '../identity/throttle-keys.ts';
 
 export const ORGANISATION_KINDS = ['commune', 'cpas', 'regional', 'community', 'federal', 'other'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -114,7 +116,8 @@ export interface Account {
 const ACCOUNT_SELECT = `
   SELECT a.id, a.organisation_id AS "organisationId", o.code AS "organisationCode", a.email,
          a.display_name AS "displayName", a.roles, a.preferred_language AS "preferredLanguage", a.active,
-         a.locked_until AS "lockedUntil", a.created_at AS "createdAt", a.version,
+         (SELECT t.next_guess_at FROM sign_in_throttle t WHERE t.key = ${ACCOUNT_THROTTLE_KEY_SQL} AND t.next_guess_at > now()) AS "lockedUntil",
+         a.created_at AS "createdAt", a.version,
          coalesce((SELECT array_agg(au.unit_id::text ORDER BY au.unit_id) FROM account_units au WHERE au.account_id = a.id), '{}') AS "unitIds"
     FROM accounts a JOIN organisations o ON o.id = a.organisation_id`;
 

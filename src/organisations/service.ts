@@ -5,7 +5,8 @@ import { AppError } from '../platform/http/errors.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
 import { recordAuditEntry } from '../audit/service.ts';
 import type { Actor, Role } from '../identity/actor.ts';
-import { hashPassword, PASSWORD_MIN_LENGTH } from '../identity/passwords.ts';
+import { hashPassword } from '../identity/passwords.ts';
+import { passwordWeakness } from '../identity/password-policy.ts';
 import * as repo from './repository.ts';
 import { accountScope, canChangeAccount, canCreateOrganisation, canGrantRole, canManageOrganisation, canViewAccount } from './authorisation.ts';
 
@@ -107,11 +108,8 @@ export function organisationService(db: Database) {
         await audit(actor, 'denied', null, organisation.id, requestId, { roles: input.roles });
         throw new AppError(403, 'account.role_not_grantable', { fields: [{ field: 'roles', code: 'account.roleNotGrantable' }] });
       }
-      if (input.password.length < PASSWORD_MIN_LENGTH) {
-        throw new AppError(400, 'validation.failed', {
-          fields: [{ field: 'password', code: 'validation.minLength', values: { limit: PASSWORD_MIN_LENGTH } }],
-        });
-      }
+      const weakness = await passwordWeakness(input.password, { displayName: input.displayName, email: input.email });
+      if (weakness) throw new AppError(400, 'validation.failed', { fields: [{ field: 'password', ...weakness }] });
       const id = await db.transaction(async (tx) => {
         const newId = await repo.insertAccount(tx, {
           organisationId: organisation.id,
