@@ -293,6 +293,12 @@ describe('submitting', () => {
     expect(page.body).toContain('Veldobservatie wijkt af.');
     expect(page.body).toContain('Het expertisecentrum');
     expect(page.body).not.toContain('Anna Analyst'); // the history names the side that acted, not the person
+    // a cross-organisation write: in Schaerbeek's audit log, with the analyst's account
+    const audited = await t.db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM audit_log l JOIN organisations o ON o.id = l.organisation_id JOIN accounts a ON a.id = l.actor_account_id
+        WHERE o.code = 'commune-schaerbeek' AND a.email = 'analyst@demo.irisdesk.brussels' AND l.subject_type = 'competence_assessment' AND l.details->>'event' = 'reopened'`,
+    );
+    expect(audited.rows[0]!.count).toBe(1);
     // Put it back as submitted for the tests that follow.
     const current = (await manager.get(ASSESSMENT)).json();
     expect(current.history).toHaveLength(4);
@@ -395,6 +401,12 @@ describe('good practices, expertise and strategy', () => {
     expect((await ixelles.request('PATCH', `/api/v1/competence/expertise-requests/${created.json().id}`, { json: { version: 1, status: 'closed', response: '' } })).statusCode).toBe(403);
     const answered = await analyst.request('PATCH', `/api/v1/competence/expertise-requests/${created.json().id}`, { json: { version: 1, status: 'accepted', response: 'Atelier le 12 janvier.' } });
     expect(answered.json()).toMatchObject({ status: 'accepted', response: 'Atelier le 12 janvier.' });
+    const audited = await t.db.query<{ organisation: string }>(
+      `SELECT o.code AS organisation FROM audit_log l JOIN organisations o ON o.id = l.organisation_id
+        WHERE l.subject_type = 'competence_expertise_request' AND l.subject_id = $1 AND l.action = 'update'`,
+      [created.json().id],
+    );
+    expect(audited.rows).toEqual([{ organisation: 'commune-ixelles' }]);
   });
 
   it('versions the strategy and measures progress without inventing figures', async () => {

@@ -7,6 +7,7 @@ import type { Database } from '../platform/db/database.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
 import { pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import type { Actor } from '../identity/actor.ts';
+import { recordAudit } from '../audit/service.ts';
 import * as repo from './repository.ts';
 import {
   canAnswerExpertise,
@@ -282,17 +283,16 @@ export function competenceService(db: Database) {
       if (trimmed.length > 2000) throw new AppError(400, 'validation.failed', { fields: [{ field: 'reason', code: 'validation.maxLength', values: { limit: 2000 } }] });
       const assessment = await repo.findAssessment(db, campaign.id, organisation.id);
       if (!assessment || assessment.status !== 'submitted') throw new AppError(409, 'competence.not_submitted');
+      // the organisation's own manager acts for it, even when they also have a regional role
+      const actorSide = actor.organisationId === organisation.id || !isCompetenceCenter(actor) ? 'organisation' : 'competence_center';
       await db.transaction(async (tx) => {
         if (!(await repo.reopenAssessment(tx, assessment.id, version, actor.accountId))) throw new AppError(409, 'competence.reopen_stale');
-        await repo.insertAssessmentEvent(tx, {
-          assessmentId: assessment.id,
-          event: 'reopened',
-          // the organisation's own manager acts for it, even when they also have a regional role
-          actorSide: actor.organisationId === organisation.id || !isCompetenceCenter(actor) ? 'organisation' : 'competence_center',
-          accountId: actor.accountId,
-          reason: trimmed,
-          version: version + 1,
-        });
+        await repo.insertAssessmentEvent(tx, { assessmentId: assessment.id, event: 'reopened', actorSide, accountId: actor.accountId, reason: trimmed, version: version + 1 });
+        // the competence center changing an organisation's assessment is a deliberate cross-organisation write:
+        // it lands in that organisation's audit log too
+        if (actorSide === 'competence_center') {
+          await recordAudit(tx, actor, 'update', { type: 'competence_assessment', id: assessment.id, organisationId: organisation.id }, undefined, { event: 'reopened' });
+        }
       });
       return { campaign, organisation, version: version + 1 };
     },
@@ -551,9 +551,15 @@ export function competenceService(db: Database) {
     async answerRequest(actor: Actor, id: string, input: { version: number; status: repo.RequestStatus; response: string }) {
       if (!canAnswerExpertise(actor)) throw new AppError(403, 'forbidden');
       const request = await this.getRequest(actor, id);
-      if (!(await repo.updateRequest(db, request.id, input.version, { status: input.status, response: input.response.trim() }))) {
-        throw new AppError(409, 'competence.request_stale');
-      }
+      await db.transaction(async (tx) => {
+        if (!(await repo.updateRequest(tx, request.id, input.version, { status: input.status, response: input.response.trim() }))) {
+          throw new AppError(409, 'competence.request_stale');
+        }
+        // answering writes into the requesting organisation's record: audited for it
+        await recordAudit(tx, actor, 'update', { type: 'competence_expertise_request', id: request.id, organisationId: request.organisationId }, undefined, {
+          fields: ['status', 'response'],
+        });
+      });
       return (await repo.findRequest(db, request.id))!;
     },
 
