@@ -194,6 +194,11 @@ describe('pages', () => {
     const page = await t.client().get('/en/services/change-of-address?postalCode=1050');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('"@type":"GovernmentService"');
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page.body)![1]!);
+    // schema.org has no inLanguage or keywords on a Service: they describe the page, its main entity the service.
+    expect(ld).not.toHaveProperty('inLanguage');
+    expect(ld).not.toHaveProperty('keywords');
+    expect(ld.mainEntityOfPage).toMatchObject({ '@type': 'WebPage', inLanguage: 'en' });
     expect(page.body).toContain('organisation=commune-ixelles');
     const resolved = await t.client().get('/en/services/change-of-address?postalCode=1050&organisation=commune-ixelles');
     expect(resolved.body).toContain('href="/en/organisations/commune-ixelles"');
@@ -228,7 +233,17 @@ describe('machine-readable catalogue', () => {
     expect(jsonld.headers['content-type']).toContain('application/ld+json');
     const graph = jsonld.json()['@graph'];
     expect(graph.length).toBeGreaterThanOrEqual(150);
-    expect(graph.find((s: { 'dct:identifier': string }) => s['dct:identifier'] === 'income-tax-return')['@type']).toBe('cpsv:PublicService');
+    const service = graph.find((s: { 'dct:identifier': string }) => s['dct:identifier'] === 'income-tax-return');
+    expect(service['@type']).toBe('cpsv:PublicService');
+    // Languages from the EU authority table and channel types as IRIs defined in the same document (CPSV-AP).
+    expect(service['dct:language']).toContainEqual({ '@id': 'http://publications.europa.eu/resource/authority/language/NLD' });
+    const defined = new Set(graph.map((node: { '@id'?: string }) => node['@id']));
+    const context = jsonld.json()['@context'] as Record<string, string>;
+    const expand = (iri: string) => iri.replace(/^irisdesk:/, context.irisdesk!);
+    expect(service['cv:hasChannel'].length).toBeGreaterThan(0);
+    for (const channel of service['cv:hasChannel']) expect(defined.has(channel['dct:type']['@id'])).toBe(true);
+    expect(Object.keys(service).filter((key) => key.startsWith('schema:'))).toEqual([]);
+    expect([...defined].map((id) => expand(String(id)))).toContain(expand('irisdesk:requiresAppointment'));
 
     const csv = await t.client().get('/api/v1/catalogue.csv');
     expect(csv.headers['content-type']).toContain('text/csv');

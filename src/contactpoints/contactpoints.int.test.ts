@@ -397,13 +397,14 @@ describe('contact point JSON-LD', () => {
     expect(office.telephone).toBe('+32 2 555 12 34');
     expect(office.email).toBe('accueil.schaerbeek@demo.irisdesk.brussels');
     expect(office.parentOrganization).toMatchObject({ '@type': 'GovernmentOrganization', name: expect.stringMatching(/Schaarbeek/) });
-    expect(office.availableLanguage).toEqual(['fr', 'nl']);
+    expect(office.knowsLanguage).toEqual(['fr', 'nl']);
+    expect(office).not.toHaveProperty('availableLanguage');
     const nl = translator('nl');
     expect(office.amenityFeature).toEqual([
       { '@type': 'LocationFeatureSpecification', name: nl('contactPoints.feature.wheelchair'), value: true },
       { '@type': 'LocationFeatureSpecification', name: nl('contactPoints.feature.hearing_loop'), value: true },
+      { '@type': 'LocationFeatureSpecification', name: nl('contactPoints.accessibility'), value: 'Lift </script> at the back' },
     ]);
-    expect(office.accessibilitySummary).toBe('Lift </script> at the back');
 
     const specs = office.openingHoursSpecification as Array<Record<string, string>>;
     const weekly = specs.filter((s) => s.dayOfWeek);

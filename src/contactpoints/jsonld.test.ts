@@ -34,12 +34,9 @@ const base: ContactPointDetail = {
 
 describe('contactPointJsonLd', () => {
   it('leaves out what is unknown (no geo, phone, e-mail, features) and keeps every interval of a day', () => {
-    const ld = contactPointJsonLd(base, 'en', { publicUrl: 'https://irisdesk.example/', featureName: (f) => f });
-    expect(ld).not.toHaveProperty('geo');
-    expect(ld).not.toHaveProperty('telephone');
-    expect(ld).not.toHaveProperty('email');
-    expect(ld).not.toHaveProperty('amenityFeature');
-    expect(ld).not.toHaveProperty('accessibilitySummary');
+    const ld = contactPointJsonLd(base, 'en', { publicUrl: 'https://irisdesk.example/', featureName: (f) => f, accessibilityLabel: 'Accessibility' });
+    const written = JSON.parse(JSON.stringify(ld)) as Record<string, unknown>;
+    for (const absent of ['geo', 'telephone', 'email', 'amenityFeature', 'knowsLanguage']) expect(written).not.toHaveProperty(absent);
     expect(ld['@id']).toBe('https://irisdesk.example/en/contact-points/00000000-0000-4000-8000-000000000001');
     // English readers get the French side of the bilingual address.
     expect(ld.address.streetAddress).toBe('Chaussée d’Ixelles 168');
@@ -52,8 +49,22 @@ describe('contactPointJsonLd', () => {
   });
 
   it('uses the Dutch side of the address for Dutch readers', () => {
-    const ld = contactPointJsonLd(base, 'nl', { publicUrl: 'https://irisdesk.example', featureName: (f) => f });
+    const ld = contactPointJsonLd(base, 'nl', { publicUrl: 'https://irisdesk.example', featureName: (f) => f, accessibilityLabel: 'Accessibility' });
     expect(ld.address).toMatchObject({ streetAddress: 'Elsensesteenweg 168', addressLocality: 'Elsene', postalCode: '1050' });
     expect(ld.name).toBe('Loket');
+  });
+
+  it('gives the languages as knowsLanguage and the accessibility note as a feature with its text', () => {
+    const ld = contactPointJsonLd(
+      { ...base, languages: ['fr', 'nl'], accessibility: ['wheelchair'], accessibilityNote: { fr: 'Ascenseur', nl: 'Lift', en: 'Lift at the back' } },
+      'en',
+      { publicUrl: 'https://irisdesk.example', featureName: (f) => `feature ${f}`, accessibilityLabel: 'Accessibility' },
+    );
+    expect(ld.knowsLanguage).toEqual(['fr', 'nl']);
+    expect(ld.amenityFeature).toEqual([
+      { '@type': 'LocationFeatureSpecification', name: 'feature wheelchair', value: true },
+      { '@type': 'LocationFeatureSpecification', name: 'Accessibility', value: 'Lift at the back' },
+    ]);
+    expect(ld).not.toHaveProperty('availableLanguage');
   });
 });

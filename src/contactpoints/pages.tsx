@@ -9,7 +9,7 @@ import { formatDate, formatDateTime, formatTime } from '../platform/i18n/format.
 import { LOCALES, pickText, type Language } from '../platform/i18n/languages.ts';
 import { brusselsDate, addDays } from '../platform/calendar/brussels-time.ts';
 import { HOLIDAY_CALENDARS } from '../platform/calendar/holidays.ts';
-import type { Organisation } from '../organisations/repository.ts';
+import type { Organisation } from '../organisations/service.ts';
 import { ACCESSIBILITY_FEATURES, CHANNELS, CONTACT_LANGUAGES, type ContactPointDetail, type ContactPointSummary, type DayHours, type OpeningStatus } from './service.ts';
 import { ContactPointWaitSection } from '../queues/pages.tsx';
 import { jsonForScript } from '../platform/views/render.tsx';
@@ -132,9 +132,13 @@ export function ContactPointPage({
   const { t, lang } = usePage();
   const name = pickText(contactPoint.name, lang);
   const coordinates = contactPoint.coordinates;
-  const jsonLd = contactPointJsonLd(contactPoint, lang, { publicUrl, featureName: (feature) => t(`contactPoints.feature.${feature}`) });
+  const jsonLd = contactPointJsonLd(contactPoint, lang, { publicUrl, featureName: (feature) => t(`contactPoints.feature.${feature}`), accessibilityLabel: t('contactPoints.accessibility') });
   return (
-    <Layout title={name.text} head={<script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />}>
+    <Layout
+      title={name.text}
+      description={`${name.text}, ${jsonLd.address.streetAddress}, ${jsonLd.address.postalCode} ${jsonLd.address.addressLocality} – ${jsonLd.parentOrganization.name}`}
+      head={<script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />}
+    >
       <Heading1>
         <Text value={contactPoint.name} />
       </Heading1>

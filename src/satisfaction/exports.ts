@@ -4,6 +4,7 @@ import { INDICATORS, type Indicators } from './indicators.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
 import { OPERATIONS_INDICATORS, type OperationsIndicators } from './operations.ts';
 import type { SdgFeedbackRow } from './service.ts';
+import { EU_LANGUAGE } from '../platform/i18n/eu-languages.ts';
 
 /** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is neutralised. */
 export function csvCell(value: string | number | boolean | null | undefined): string {
@@ -123,6 +124,8 @@ function dataset(
     'dcat:downloadURL': { '@id': `${baseUrl}/api/v1/opendata/${d.name}.${format}` },
     'dcat:mediaType': { '@id': `http://www.iana.org/assignments/media-types/${format === 'csv' ? 'text/csv' : 'application/json'}` },
     'dct:format': { '@id': `http://publications.europa.eu/resource/authority/file-type/${format.toUpperCase()}` },
+    // DCAT-AP puts the licence on each distribution (the form the data is given in), not on the dataset.
+    'dct:license': { '@id': 'http://publications.europa.eu/resource/authority/licence/CC0' },
   });
   return {
     '@id': `${baseUrl}/api/v1/opendata/${d.name}`,
@@ -130,7 +133,6 @@ function dataset(
     'dct:identifier': d.identifier,
     'dct:title': d.title,
     'dct:description': d.description,
-    'dct:license': { '@id': 'http://publications.europa.eu/resource/authority/licence/CC0' },
     'dct:accrualPeriodicity': { '@id': 'http://publications.europa.eu/resource/authority/frequency/DAILY' },
     'dct:modified': { '@type': 'xsd:date', '@value': modified },
     ...(d.conformsTo ? { 'dct:conformsTo': { '@id': d.conformsTo } } : {}),
@@ -159,7 +161,8 @@ export function dcatCatalog(baseUrl: string, modified: string) {
       'User satisfaction indicators of the public services of the Brussels-Capital Region.',
     ),
     'dct:publisher': { '@type': 'foaf:Agent', 'foaf:name': 'IrisDesk – Région de Bruxelles-Capitale / Brussels Hoofdstedelijk Gewest' },
-    'dct:language': ['http://publications.europa.eu/resource/authority/language/FRA', 'http://publications.europa.eu/resource/authority/language/NLD', 'http://publications.europa.eu/resource/authority/language/ENG'],
+    // IRIs of the EU language authority table, as nodes: plain strings would be literals.
+    'dct:language': Object.values(EU_LANGUAGE).map((iri) => ({ '@id': iri })),
     'dcat:dataset': [
       dataset(baseUrl, modified, {
         name: 'satisfaction',

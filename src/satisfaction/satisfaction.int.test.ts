@@ -229,6 +229,14 @@ describe('dashboards, suppression and isolation', () => {
     expect(catalog.statusCode).toBe(200);
     expect(catalog.json()['@type']).toBe('dcat:Catalog');
     expect(JSON.stringify(catalog.json())).toContain('/api/v1/opendata/satisfaction.csv');
+    // DCAT-AP: languages as EU authority IRIs (nodes, not strings); the licence on each distribution.
+    expect(catalog.json()['dct:language']).toEqual(['FRA', 'NLD', 'ENG'].map((code) => ({ '@id': `http://publications.europa.eu/resource/authority/language/${code}` })));
+    for (const dataset of catalog.json()['dcat:dataset']) {
+      expect(dataset).not.toHaveProperty('dct:license');
+      for (const distribution of dataset['dcat:distribution']) {
+        expect(distribution['dct:license']).toEqual({ '@id': 'http://publications.europa.eu/resource/authority/licence/CC0' });
+      }
+    }
   });
 
   it('refuses a malformed period with a clear message', async () => {
