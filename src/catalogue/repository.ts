@@ -35,6 +35,8 @@ export interface ServiceRecord {
   cost: LocalizedText;
   processingTime: LocalizedText;
   keywords: Keywords;
+  /** Everyday words users search with (situations, colloquial words, misspellings, local names; decision 0030). */
+  searchTerms: Keywords;
   status: ServiceStatus;
   lastReviewedAt: Date | null;
   updatedAt: Date;
@@ -53,6 +55,8 @@ export interface ServiceContent {
   cost: LocalizedText;
   processingTime: LocalizedText;
   keywords: Keywords;
+  /** Absent (a form or draft without the field): the service keeps its search terms. */
+  searchTerms?: Keywords | undefined;
   audience: string[];
   lifeEvents: string[];
   theme: string;
@@ -70,7 +74,7 @@ const SERVICE_SELECT = `
               ELSE jsonb_build_object('id', o.id, 'code', o.code, 'kind', o.kind, 'name', o.name, 'shortName', o.short_name) END
            AS "competentOrganisation",
          s.owner_organisation_id AS "ownerOrganisationId", s.channels, s.appointment, s.evidence, s.cost,
-         s.processing_time AS "processingTime", s.keywords, s.status, s.last_reviewed_at AS "lastReviewedAt",
+         s.processing_time AS "processingTime", s.keywords, s.search_terms AS "searchTerms", s.status, s.last_reviewed_at AS "lastReviewedAt",
          s.updated_at AS "updatedAt", s.version, s.draft, s.draft_saved_at AS "draftSavedAt"
     FROM services s LEFT JOIN organisations o ON o.id = s.competent_organisation_id`;
 
@@ -131,6 +135,7 @@ export interface NewService {
   cost?: LocalizedText;
   processingTime?: LocalizedText;
   keywords: Keywords;
+  searchTerms?: Keywords;
   status: ServiceStatus;
 }
 
@@ -142,13 +147,14 @@ export async function insertServices(db: Queryable, services: NewService[]): Pro
   const { rowCount } = await db.query(
     `INSERT INTO services (code, name, summary, description, audience, life_events, theme, competent_kind,
                            competent_organisation_id, owner_organisation_id, channels, appointment, evidence, cost,
-                           processing_time, keywords, status, last_reviewed_at)
+                           processing_time, keywords, search_terms, status, last_reviewed_at)
      SELECT s.code, s.name, s.summary, coalesce(s.description, '{}'), s.audience, s.life_events, s.theme, s.competent_kind,
             o.id, o.id, s.channels, s.appointment, coalesce(s.evidence, '{}'), coalesce(s.cost, '{}'),
-            coalesce(s.processing_time, '{}'), s.keywords, s.status, now()
+            coalesce(s.processing_time, '{}'), s.keywords, coalesce(s.search_terms, '{}'), s.status, now()
        FROM jsonb_to_recordset($1::jsonb) AS s(code text, name jsonb, summary jsonb, description jsonb, audience text[],
               life_events text[], theme text, competent_kind text, competent_organisation text, channels text[],
-              appointment boolean, evidence jsonb, cost jsonb, processing_time jsonb, keywords jsonb, status text)
+              appointment boolean, evidence jsonb, cost jsonb, processing_time jsonb, keywords jsonb, search_terms jsonb,
+              status text)
        LEFT JOIN organisations o ON o.code = s.competent_organisation
       WHERE s.competent_kind <> 'organisation' OR o.id IS NOT NULL
      ON CONFLICT (code) DO NOTHING`,
@@ -170,10 +176,26 @@ export async function insertServices(db: Queryable, services: NewService[]): Pro
           cost: s.cost ?? null,
           processing_time: s.processingTime ?? null,
           keywords: s.keywords,
+          search_terms: s.searchTerms ?? null,
           status: s.status,
         })),
       ),
     ],
+  );
+  return rowCount;
+}
+
+/**
+ * Sets the search terms of services that have none and were never edited (no version history): the seed's way of
+ * filling databases created before search terms existed, without overwriting an editor's choice.
+ */
+export async function fillSearchTerms(db: Queryable, terms: Record<string, Keywords>): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE services s SET search_terms = t.value
+       FROM jsonb_each($1::jsonb) AS t(code, value)
+      WHERE s.code = t.code AND s.search_terms = '{}'::jsonb
+        AND NOT EXISTS (SELECT 1 FROM service_versions v WHERE v.service_id = s.id)`,
+    [JSON.stringify(terms)],
   );
   return rowCount;
 }
@@ -235,6 +257,7 @@ export interface SearchHit {
   code: string;
   name: LocalizedText;
   summary: LocalizedText;
+  lifeEvents: string[];
   competentKind: CompetentKind;
   competentOrganisation: OrganisationRef | null;
   score: number;
@@ -245,6 +268,8 @@ export interface SearchDocument {
   name: LocalizedText;
   summary: LocalizedText;
   keywords: Keywords;
+  searchTerms: Keywords;
+  lifeEvents: string[];
   competentKind: CompetentKind;
   competentOrganisation: OrganisationRef | null;
   tsv: Record<Language, string>;
@@ -253,7 +278,8 @@ export interface SearchDocument {
 /** Every published service with its three search documents (tsvectors as text), for the in-memory index. */
 export async function loadSearchDocuments(db: Queryable): Promise<SearchDocument[]> {
   const { rows } = await db.query<SearchDocument>(
-    `SELECT s.code, s.name, s.summary, s.keywords, s.competent_kind AS "competentKind",
+    `SELECT s.code, s.name, s.summary, s.keywords, s.search_terms AS "searchTerms", s.life_events AS "lifeEvents",
+            s.competent_kind AS "competentKind",
             CASE WHEN o.id IS NULL THEN NULL
                  ELSE jsonb_build_object('id', o.id, 'code', o.code, 'kind', o.kind, 'name', o.name, 'shortName', o.short_name) END
               AS "competentOrganisation",
@@ -311,7 +337,8 @@ export async function insertServiceVersion(db: Queryable, service: ServiceRecord
 
 const CONTENT_COLUMNS = `name = $3, summary = $4, description = $5, evidence = $6, cost = $7, processing_time = $8, keywords = $9,
             audience = $10, life_events = $11, theme = $12, competent_kind = $13,
-            competent_organisation_id = (SELECT id FROM organisations WHERE code = $14), channels = $15, appointment = $16`;
+            competent_organisation_id = (SELECT id FROM organisations WHERE code = $14), channels = $15, appointment = $16,
+            search_terms = coalesce($17::jsonb, search_terms)`;
 
 function contentParams(content: ServiceContent): unknown[] {
   return [
@@ -329,6 +356,7 @@ function contentParams(content: ServiceContent): unknown[] {
     content.competentKind === 'organisation' ? content.competentOrganisation : null,
     content.channels,
     content.appointment,
+    content.searchTerms ? JSON.stringify(content.searchTerms) : null,
   ];
 }
 
@@ -342,6 +370,7 @@ export function liveContent(service: ServiceRecord): ServiceContent {
     cost: service.cost,
     processingTime: service.processingTime,
     keywords: service.keywords,
+    searchTerms: service.searchTerms,
     audience: service.audience,
     lifeEvents: service.lifeEvents,
     theme: service.theme,
@@ -376,8 +405,8 @@ export async function applyContent(
 ): Promise<boolean> {
   const { rowCount } = await db.query(
     `UPDATE services
-        SET ${CONTENT_COLUMNS}, status = $17, owner_organisation_id = $18,
-            last_reviewed_at = CASE WHEN $19::boolean THEN now() ELSE last_reviewed_at END,
+        SET ${CONTENT_COLUMNS}, status = $18, owner_organisation_id = $19,
+            last_reviewed_at = CASE WHEN $20::boolean THEN now() ELSE last_reviewed_at END,
             draft = NULL, draft_saved_at = NULL, draft_saved_by = NULL, updated_at = now(), version = version + 1
       WHERE id = $1 AND version = $2`,
     [id, expectedVersion, ...contentParams(content), options.status, options.ownerOrganisationId, options.reviewed],
@@ -414,10 +443,10 @@ export async function createService(
   try {
     const { rowCount } = await db.query(
       `INSERT INTO services (code, name, summary, description, evidence, cost, processing_time, keywords, audience, life_events,
-                             theme, competent_kind, competent_organisation_id, channels, appointment, status,
+                             theme, competent_kind, competent_organisation_id, channels, appointment, search_terms, status,
                              owner_organisation_id, created_by, last_reviewed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT id FROM organisations WHERE code = $13), $14, $15,
-               'draft', $16, $17, now())
+               coalesce($16::jsonb, '{}'), 'draft', $17, $18, now())
        ON CONFLICT (code) DO NOTHING`,
       [code, ...contentParams(content), options.ownerOrganisationId, options.createdBy],
     );

@@ -1,6 +1,6 @@
 // Request and response schemas of the catalogue API (validation, handler types, OpenAPI).
 import { Type, type Static } from 'typebox';
-import { LanguageSchema, LocalizedTextSchema } from '../platform/http/schemas.ts';
+import { LanguageSchema, LocalizedTextSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { AUDIENCES, CHANNELS, SERVICE_STATUSES } from './repository.ts';
 
 export const ServiceCodeSchema = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 64 });
@@ -29,7 +29,7 @@ export const OrganisationAnswerSchema = Type.Object(
 );
 
 export const SearchQuery = Type.Object({
-  q: Type.String({ minLength: 1, maxLength: 2000, description: 'The question in the user’s own words' }),
+  q: Text({ minLength: 1, maxLength: 2000, description: 'The question in the user’s own words' }),
   lang: Type.Optional(LanguageSchema),
   postalCode: Type.Optional(PostalCodeSchema),
 });
@@ -96,10 +96,10 @@ export const OrientationResponse = Type.Object({
   ),
 });
 
-const OptionalText = Type.Object({ fr: Type.String({ maxLength: 4000 }), nl: Type.String({ maxLength: 4000 }), en: Type.String({ maxLength: 4000 }) });
-const KeywordList = Type.Array(Type.String({ minLength: 1, maxLength: 80 }), { maxItems: 30 });
+const OptionalText = Type.Object({ fr: Text({ maxLength: 4000 }), nl: Text({ maxLength: 4000 }), en: Text({ maxLength: 4000 }) });
+const KeywordList = Type.Array(Text({ minLength: 1, maxLength: 80 }), { maxItems: 30 });
 
-const Version = Type.Integer({ minimum: 1, description: 'The version you read; a stale version is refused with 409' });
+const Version = BoundedInteger({ minimum: 1, description: 'The version you read; a stale version is refused with 409' });
 const Audience = Type.Array(Type.Enum(AUDIENCES), { minItems: 1, maxItems: AUDIENCES.length, uniqueItems: true });
 const LifeEvents = Type.Array(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 }), { maxItems: 20, uniqueItems: true });
 const Theme = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 });
@@ -112,6 +112,11 @@ const Competent = Type.Object(
 );
 const Channels = Type.Array(Type.Enum(CHANNELS), { maxItems: CHANNELS.length, uniqueItems: true });
 const Keywords = Type.Object({ fr: KeywordList, nl: KeywordList, en: KeywordList });
+const SearchTermList = Type.Array(Text({ minLength: 1, maxLength: 80 }), { maxItems: 60 });
+const SearchTerms = Type.Object(
+  { fr: SearchTermList, nl: SearchTermList, en: SearchTermList },
+  { description: 'Everyday words users search with, per language (situations, colloquial words, misspellings, local names); omitted: unchanged' },
+);
 
 export const ServiceChangesBody = Type.Object(
   {
@@ -123,6 +128,7 @@ export const ServiceChangesBody = Type.Object(
     cost: OptionalText,
     processingTime: OptionalText,
     keywords: Keywords,
+    searchTerms: Type.Optional(SearchTerms),
     channels: Channels,
     appointment: Type.Boolean(),
     audience: Type.Optional(Audience),
@@ -145,6 +151,7 @@ const contentProperties = {
   cost: OptionalText,
   processingTime: OptionalText,
   keywords: Keywords,
+  searchTerms: Type.Optional(SearchTerms),
   channels: Channels,
   appointment: Type.Boolean(),
   audience: Audience,
@@ -154,7 +161,7 @@ const contentProperties = {
 };
 
 export const NewServiceBody = Type.Object(
-  { code: Type.String({ maxLength: 64, description: 'Stable code: lower-case letters, digits and hyphens (2–64); it cannot change later' }), ...contentProperties },
+  { code: Text({ maxLength: 64, description: 'Stable code: lower-case letters, digits and hyphens (2–64); it cannot change later' }), ...contentProperties },
   { additionalProperties: false },
 );
 export type NewServiceBody = Static<typeof NewServiceBody>;
@@ -171,7 +178,7 @@ export const VersionBody = Type.Object({ version: Version }, { additionalPropert
 export const EditableServiceSchema = Type.Object({
   code: Type.String(),
   status: Type.String(),
-  version: Type.Integer(),
+  version: BoundedInteger(),
   name: LocalizedTextSchema,
   lastReviewedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   translations: Type.Object({ fr: Type.Boolean(), nl: Type.Boolean(), en: Type.Boolean() }),

@@ -7,7 +7,14 @@
 // ranks with IDF, so rare words weigh more than "card" or "house".
 //
 // Freshness: edits through this instance rebuild it at once (invalidate()); other instances notice a change
-// within REFRESH_MS by comparing the catalogue's count and last update time.
+// within REFRESH_MS by comparing the catalogue's (and the thesaurus') count and last update time.
+//
+// Ranking (decision 0030): each query word scores a document by its best match in any language (the page's
+// language in full, the others nearly so: a Dutch question with a French administrative word finds the
+// service), weighted by its IDF; a word naming a thesaurus concept also reaches the concept's services and the
+// concept's labels in the page's language; a Dutch compound unknown to the index is split into known words.
+// Query words are stemmed from a table filled when the index is built (PostgreSQL stems the index's whole
+// vocabulary in one statement); only words the index has never seen cost a round trip, once (cached).
 //
 // The ranking machinery is generic (createTextIndex): any module with per-language tsvectors can index its
 // documents the same way (the knowledge base does); createSearchIndex is the catalogue's use of it.
@@ -15,13 +22,20 @@ import type { Queryable } from '../platform/db/database.ts';
 import { LANGUAGES, type Language } from '../platform/i18n/languages.ts';
 import type { Keywords, SearchHit } from './repository.ts';
 import * as repo from './repository.ts';
-import { fold } from './text.ts';
+import * as thesaurus from './thesaurus/repository.ts';
+import { createConceptMatcher, type ConceptMatcher } from './thesaurus/concepts.ts';
+import { fold, splitCompound } from './text.ts';
 
 const REFRESH_MS = 5_000;
-/** Weight of a word by where it appears: name (A), keywords (B), summary (C), description (D). */
+/** Weight of a word by where it appears: name (A), keywords and search terms (B), summary (C), description (D). */
 const WEIGHT: Record<string, number> = { A: 1, B: 0.7, C: 0.35, D: 0.15 };
-const OTHER_LANGUAGE_FACTOR = 0.5;
+/** A word matched in another language than the page's counts nearly as much: users mix languages. */
+const OTHER_LANGUAGE_FACTOR = 0.85;
 const TYPO_FACTOR = 0.8;
+/** A service a query word reaches through a thesaurus concept: as good as a search term of the service. */
+const CONCEPT_WEIGHT = 0.75;
+/** The labels of a named concept, in the page's language, as extra alternatives of the word. */
+const EXPANSION_FACTOR = 0.6;
 const PHRASE_BONUS = 0.3;
 
 interface Doc<T> {
@@ -44,10 +58,17 @@ export interface IndexDocument<T> {
   vocabulary: string;
 }
 
-/** Where an index reads its documents, and a cheap stamp that changes whenever they do. */
+/** A thesaurus concept as an index sees it: its labels per language and the keys of the documents it leads to. */
+export interface IndexConcept {
+  labels: Record<Language, string[]>;
+  keys: string[];
+}
+
+/** Where an index reads its documents (and optional concepts), and a cheap stamp that changes whenever they do. */
 export interface IndexSource<T> {
   stamp(db: Queryable): Promise<string>;
   load(db: Queryable): Promise<Array<IndexDocument<T>>>;
+  concepts?(db: Queryable): Promise<IndexConcept[]>;
 }
 
 interface Index<T> {
@@ -58,8 +79,9 @@ interface Index<T> {
   trigrams: Map<string, string[]>;
   /** Trigram count of each vocabulary word. */
   trigramCount: Map<string, number>;
-  /** Per-search working memory (one Float64Array per language, and one for a word's best weight per doc). */
-  scratch: { score: Record<Language, Float64Array>; best: Float64Array };
+  concepts: { matcher: ConceptMatcher; docs: number[][]; idf: number[]; expansion: Array<Record<Language, string[]>> };
+  /** Per-search working memory: a word's best weight per document in each language, and the running total. */
+  scratch: { best: Record<Language, Float64Array>; concept: Float64Array; total: Float64Array };
   stamp: string;
   checkedAt: number;
   /** Increases with every build: answers computed from an older index are stale. */
@@ -86,27 +108,47 @@ export function parseTsvector(text: string): Map<string, string> {
   return out;
 }
 
-/** The catalogue's search index over published services. */
+type CatalogueItem = Omit<SearchHit, 'score'>;
+
+/** The catalogue's search index over published services and the published thesaurus. */
 export function createSearchIndex(db: Queryable) {
-  const core = createTextIndex<Omit<SearchHit, 'score'>>(db, {
+  const core = createTextIndex<CatalogueItem>(db, {
     stamp: async (q) => {
       const { rows } = await q.query<{ stamp: string }>(
         `SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS stamp FROM services WHERE status = 'published'`,
       );
-      return rows[0]!.stamp;
+      return `${rows[0]!.stamp}|${await thesaurus.conceptStamp(q)}`;
     },
     load: async (q) =>
-      (await repo.loadSearchDocuments(q)).map((row) => ({
-        key: row.code,
-        item: { code: row.code, name: row.name, summary: row.summary, competentKind: row.competentKind, competentOrganisation: row.competentOrganisation },
-        tsv: row.tsv,
-        phrase: Object.fromEntries(LANGUAGES.map((lang) => [lang, `${row.name[lang] ?? ''} ${(row.keywords[lang] ?? []).join(' ')}`])) as Record<Language, string>,
-        vocabulary: LANGUAGES.map((l) => `${row.name[l] ?? ''} ${row.summary[l] ?? ''} ${(row.keywords[l] ?? []).join(' ')}`).join(' '),
+      (await repo.loadSearchDocuments(q)).map((row) => {
+        const words = (l: Language) => `${row.name[l] ?? ''} ${(row.keywords[l] ?? []).join(' ')} ${(row.searchTerms[l] ?? []).join(' ')}`;
+        return {
+          key: row.code,
+          item: {
+            code: row.code,
+            name: row.name,
+            summary: row.summary,
+            lifeEvents: row.lifeEvents,
+            competentKind: row.competentKind,
+            competentOrganisation: row.competentOrganisation,
+          },
+          tsv: row.tsv,
+          phrase: Object.fromEntries(LANGUAGES.map((lang) => [lang, words(lang)])) as Record<Language, string>,
+          vocabulary: LANGUAGES.map((l) => `${words(l)} ${row.summary[l] ?? ''}`).join(' '),
+        };
+      }),
+    concepts: async (q) =>
+      (await thesaurus.listConcepts(q)).map((concept) => ({
+        labels: Object.fromEntries(
+          LANGUAGES.map((l) => [l, concept.labels[l] ? [concept.labels[l].pref, ...concept.labels[l].alt].filter((label) => typeof label === 'string') : []]),
+        ) as Record<Language, string[]>,
+        keys: concept.services,
       })),
   });
   return {
-    invalidate: core.invalidate,
-    generation: core.generation,
+    invalidate: () => core.invalidate(),
+    generation: () => core.generation(),
+    suggest: (words: string[]) => core.suggest(words),
     async search(words: string[], lang: Language, limit: number, compounds: string[] = []): Promise<SearchHit[]> {
       return (await core.search(words, lang, limit, compounds)).map(({ item, score }) => ({ ...item, score }));
     },
@@ -130,9 +172,12 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
   async function build(): Promise<Idx> {
     const currentStamp = await stamp();
     const rows = await source.load(db);
+    const conceptRows = source.concepts ? await source.concepts(db) : [];
     const postings = { fr: new Map(), nl: new Map(), en: new Map() } as Idx['postings'];
     const vocabulary = new Set<string>();
+    const docByKey = new Map<string, number>();
     const docs: Array<Doc<T>> = rows.map((row, docIndex) => {
+      docByKey.set(row.key, docIndex);
       for (const lang of LANGUAGES) {
         for (const [lexeme, letter] of parseTsvector(row.tsv[lang])) {
           let list = postings[lang].get(lexeme);
@@ -149,6 +194,21 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       }
       return { key: row.key, item: row.item, phraseText };
     });
+    // The stems of every word the index knows, in one statement: most query words then need no round trip.
+    const labelWords = createConceptMatcher(conceptRows, new Map()).words;
+    await stemsOf([...vocabulary, ...labelWords]);
+    const matcher = createConceptMatcher(conceptRows, stems);
+    for (const word of matcher.words) if (word.length >= 3) vocabulary.add(word);
+    const n = docs.length;
+    const conceptDocs = conceptRows.map((concept) => concept.keys.map((key) => docByKey.get(key)).filter((doc): doc is number => doc !== undefined));
+    const concepts = {
+      matcher,
+      docs: conceptDocs,
+      idf: conceptDocs.map((list) => Math.log(1 + n / Math.max(list.length, 1))),
+      expansion: conceptRows.map(
+        (concept) => Object.fromEntries(LANGUAGES.map((l) => [l, concept.labels[l].filter((label) => !/[\s'-]/.test(label.trim())).map((label) => fold(label.trim()))])) as Record<Language, string[]>,
+      ),
+    };
     const trigrams = new Map<string, string[]>();
     const trigramCount = new Map<string, number>();
     for (const word of vocabulary) {
@@ -160,9 +220,12 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
         list.push(word);
       }
     }
-    const n = docs.length;
-    const scratch = { score: { fr: new Float64Array(n), nl: new Float64Array(n), en: new Float64Array(n) }, best: new Float64Array(n) };
-    return { docs, postings, vocabulary, trigrams, trigramCount, scratch, stamp: currentStamp, checkedAt: Date.now(), generation: ++builds };
+    const scratch = {
+      best: { fr: new Float64Array(n), nl: new Float64Array(n), en: new Float64Array(n) },
+      concept: new Float64Array(n),
+      total: new Float64Array(n),
+    };
+    return { docs, postings, vocabulary, trigrams, trigramCount, concepts, scratch, stamp: currentStamp, checkedAt: Date.now(), generation: ++builds };
   }
 
   /** The index; a due freshness check runs in the background, so a search never waits for the database. */
@@ -188,7 +251,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
   }
 
   /** The nearest known words of a word missing from the vocabulary (trigram similarity, as pg_trgm). */
-  function corrections(idx: Idx, word: string): string[] {
+  function corrections(idx: Idx, word: string, limit = 2): string[] {
     if (word.length < 4 || idx.vocabulary.has(word)) return [];
     const grams = trigramsOf(word);
     const shared = new Map<string, number>();
@@ -200,7 +263,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
     }
     return scored
       .sort((a, b) => b.similarity - a.similarity || a.word.localeCompare(b.word))
-      .slice(0, 2)
+      .slice(0, limit)
       .map((s) => s.word);
   }
 
@@ -209,11 +272,13 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
     const missing = [...new Set(words)].filter((word) => !stems.has(word));
     if (missing.length > 0) {
       const found = await repo.stemWords(db, missing);
-      if (stems.size > 50_000) stems.clear();
+      if (stems.size > 200_000) stems.clear();
       for (const word of missing) stems.set(word, found.get(word) ?? { fr: [], nl: [], en: [] });
     }
-    return new Map(words.map((word) => [word, stems.get(word)!]));
+    return new Map(words.map((word) => [word, stems.get(word) ?? { fr: [], nl: [], en: [] }]));
   }
+
+  const known = (idx: Idx, stemmed: Record<Language, string[]>) => LANGUAGES.some((l) => stemmed[l].some((stem) => idx.postings[l].has(stem)));
 
   return {
     /** Forget the index now (after an edit on this instance). */
@@ -227,6 +292,18 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       return (await current()).generation;
     },
 
+    /** "Did you mean": the query with each word the index does not know replaced by its nearest known word. */
+    async suggest(words: string[]): Promise<string | undefined> {
+      const idx = await current();
+      let changed = false;
+      const out = words.map((word) => {
+        const best = corrections(idx, word, 1)[0];
+        if (best && best !== word) changed = true;
+        return best ?? word;
+      });
+      return changed ? out.join(' ') : undefined;
+    },
+
     async search(
       words: string[],
       lang: Language,
@@ -237,55 +314,117 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       if (words.length === 0) return [];
       const idx = await current();
       const n = idx.docs.length;
-      // One group per query word: the word itself and its typo corrections; compounds are bonus groups.
-      const groups = words.map((word) => ({ terms: [{ word, factor: 1 }, ...corrections(idx, word).map((c) => ({ word: c, factor: TYPO_FACTOR }))], counts: true }));
-      for (const compound of compounds) groups.push({ terms: [{ word: compound, factor: 1 }], counts: false });
-      const stemmed = await stemsOf(groups.flatMap((g) => g.terms.map((t) => t.word)));
+      const stemmed = await stemsOf([...words, ...compounds]);
+      // A Dutch compound the index does not know, split into two words it knows ("waterfactuur").
+      const parts = new Map<string, [string, string]>();
+      for (const word of words) {
+        if (idx.vocabulary.has(word) || known(idx, stemmed.get(word)!)) continue;
+        const split = splitCompound(word, (part) => idx.vocabulary.has(part));
+        if (split) parts.set(word, split);
+      }
+      const typos = new Map(words.map((word) => [word, parts.has(word) ? [] : corrections(idx, word)]));
+      const extra = [...parts.values()].flat().concat([...typos.values()].flat());
+      if (extra.length > 0) for (const [word, value] of await stemsOf(extra)) stemmed.set(word, value);
+      const named = idx.concepts.matcher.match(words, stemmed);
+
+      // One group per query word (a split compound: one per part, sharing the word's weight); adjacent words
+      // written as one are bonus groups that do not count against documents missing them.
+      interface Group {
+        terms: Array<{ word: string; factor: number }>;
+        concepts: number[];
+        share: number;
+        counts: boolean;
+        /** A stop word of the page's language: it neither helps nor counts against. */
+        stop: boolean;
+      }
+      const groups: Group[] = [];
+      words.forEach((word, position) => {
+        const concepts = [...named].filter(([, positions]) => positions.includes(position)).map(([concept]) => concept);
+        const stop = stemmed.get(word)![lang].length === 0 && concepts.length === 0;
+        const split = parts.get(word);
+        if (split) {
+          for (const part of split) groups.push({ terms: [{ word: part, factor: TYPO_FACTOR }], concepts, share: 1 / split.length, counts: true, stop: false });
+          return;
+        }
+        groups.push({
+          terms: [{ word, factor: 1 }, ...typos.get(word)!.map((c) => ({ word: c, factor: TYPO_FACTOR }))],
+          concepts,
+          share: 1,
+          counts: true,
+          stop,
+        });
+      });
+      for (const compound of compounds) groups.push({ terms: [{ word: compound, factor: 1 }], concepts: [], share: 1, counts: false, stop: false });
+
       // From here on no await: the scratch arrays of the index are used by one search at a time.
-      const { score, best } = idx.scratch;
+      const { best, concept: conceptBest, total } = idx.scratch;
       const touched: number[] = [];
-      const norm: Record<Language, number> = { fr: 0, nl: 0, en: 0 };
+      let norm = 0;
       for (const group of groups) {
+        if (group.stop) continue;
+        const groupTouched: number[] = [];
+        // The reference IDF per language: the rarest stem of the word itself (typos and expansions never exceed it).
+        let groupWeight = 0;
         for (const language of LANGUAGES) {
-          const scores = score[language];
-          const bestTouched: number[] = [];
-          let groupIdf = 0;
+          let reference = 0;
           for (const term of group.terms) {
-            for (const stem of stemmed.get(term.word)![language]) {
+            if (term.factor !== 1 && group.terms.length > 1) continue;
+            for (const stem of stemmed.get(term.word)?.[language] ?? []) {
               const list = idx.postings[language].get(stem);
-              if (!list) continue;
-              const idf = Math.log(1 + n / list.doc.length);
-              if (term.factor === 1) groupIdf = Math.max(groupIdf, idf);
-              const factor = idf * term.factor;
-              const docs = list.doc;
-              const weights = list.weight;
-              for (let i = 0; i < docs.length; i++) {
-                const doc = docs[i]!;
-                const value = weights[i]! * factor;
-                if (best[doc] === 0) bestTouched.push(doc);
-                if (value > best[doc]!) best[doc] = value;
-              }
+              if (list) reference = Math.max(reference, Math.log(1 + n / list.doc.length));
             }
           }
-          if (group.counts) norm[language] += groupIdf || Math.log(1 + n); // an unknown word still counts against
-          for (const doc of bestTouched) {
-            if (score.fr[doc] === 0 && score.nl[doc] === 0 && score.en[doc] === 0) touched.push(doc);
-            scores[doc]! += best[doc]!;
-            best[doc] = 0;
+          groupWeight = Math.max(groupWeight, reference);
+          const scores = best[language];
+          const factorOfLanguage = language === lang ? 1 : OTHER_LANGUAGE_FACTOR;
+          const accumulate = (stem: string, factor: number) => {
+            const list = idx.postings[language].get(stem);
+            if (!list) return;
+            const idf = Math.log(1 + n / list.doc.length);
+            const value = factor * factorOfLanguage * Math.min(1, idf / (reference || idf));
+            const docs = list.doc;
+            const weights = list.weight;
+            for (let i = 0; i < docs.length; i++) {
+              const doc = docs[i]!;
+              const v = weights[i]! * value;
+              if (v > scores[doc]!) {
+                if (best.fr[doc] === 0 && best.nl[doc] === 0 && best.en[doc] === 0 && conceptBest[doc] === 0) groupTouched.push(doc);
+                scores[doc] = v;
+              }
+            }
+          };
+          for (const term of group.terms) for (const stem of stemmed.get(term.word)?.[language] ?? []) accumulate(stem, term.factor);
+          // The labels of the named concepts in the page's language reach services worded like them.
+          if (language === lang) {
+            for (const concept of group.concepts) {
+              for (const label of idx.concepts.expansion[concept]![lang]) for (const stem of stems.get(label)?.[lang] ?? []) accumulate(stem, EXPANSION_FACTOR);
+            }
           }
         }
+        for (const concept of group.concepts) {
+          groupWeight = Math.max(groupWeight, idx.concepts.idf[concept]!);
+          for (const doc of idx.concepts.docs[concept]!) {
+            if (best.fr[doc] === 0 && best.nl[doc] === 0 && best.en[doc] === 0 && conceptBest[doc] === 0) groupTouched.push(doc);
+            conceptBest[doc] = CONCEPT_WEIGHT;
+          }
+        }
+        // An unknown word counts against every document, as much as the rarest word could.
+        const weight = (groupWeight || Math.log(1 + n)) * group.share;
+        if (group.counts) norm += weight;
+        for (const doc of groupTouched) {
+          const value = Math.max(best.fr[doc]!, best.nl[doc]!, best.en[doc]!, conceptBest[doc]!);
+          best.fr[doc] = best.nl[doc] = best.en[doc] = conceptBest[doc] = 0;
+          if (total[doc] === 0) touched.push(doc);
+          total[doc]! += weight * value;
+        }
       }
-      // Base score of every touched document: the user's language in full, the best other one at half.
-      const [other1, other2] = LANGUAGES.filter((l) => l !== lang) as [Language, Language];
-      const nOwn = norm[lang] || 1;
-      const n1 = norm[other1] || 1;
-      const n2 = norm[other2] || 1;
       const pool = Math.max(limit * 3, 60);
       let ranked: Array<{ doc: number; score: number }> = [];
       let floor = -1;
+      const divisor = norm || 1;
       for (const doc of touched) {
-        const value = score[lang][doc]! / nOwn + OTHER_LANGUAGE_FACTOR * Math.max(score[other1][doc]! / n1, score[other2][doc]! / n2);
-        score.fr[doc] = score.nl[doc] = score.en[doc] = 0;
+        const value = total[doc]! / divisor;
+        total[doc] = 0;
         if (accept && !accept(idx.docs[doc]!.item)) continue;
         if (ranked.length >= pool && value <= floor) continue;
         ranked.push({ doc, score: value });
@@ -300,6 +439,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       ranked.sort((a, b) => b.score - a.score);
       ranked = ranked.slice(0, pool);
       if (phrase) {
+        const [other1, other2] = LANGUAGES.filter((l) => l !== lang) as [Language, Language];
         for (const entry of ranked) {
           const texts = idx.docs[entry.doc]!.phraseText;
           if (texts[lang].includes(phrase)) entry.score += PHRASE_BONUS;

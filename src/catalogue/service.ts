@@ -235,6 +235,11 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
   }
 
   return {
+    // Lookups for other modules (appointments, contact intake): a service as stored, whatever its state, and
+    // the communes or CPAS of a postal code.
+    serviceByCode: (code: string) => repo.findServiceByCode(db, code),
+    organisationsOfPostalCode: (kind: 'commune' | 'cpas', postalCode: string) => repo.organisationsForPostalCode(db, kind, postalCode),
+
     /** Everything a service page shows, with one read of the service. */
     async servicePage(code: string, lang: Language) {
       const service = await publishedService(code);
@@ -361,8 +366,9 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
      * Saves an editor's changes. A published service keeps its live content: the changes become its pending
      * draft until published or discarded. A service not published yet is changed in place (with history).
      */
-    async saveChanges(actor: Actor, code: string, version: number, content: repo.ServiceContent, options: { reviewed?: boolean } = {}) {
+    async saveChanges(actor: Actor, code: string, version: number, sent: repo.ServiceContent, options: { reviewed?: boolean } = {}) {
       const service = await editableService(actor, code);
+      const content = withSearchTerms(sent, service);
       const owner = await checkContent(actor, service, content);
       if (service.status === 'published') {
         if (!(await repo.saveDraft(db, service.id, version, content, actor.accountId))) throw new AppError(409, 'catalogue.stale');
@@ -383,8 +389,9 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
      */
     async publish(actor: Actor, code: string, version: number, options: { content?: repo.ServiceContent | undefined; reviewed?: boolean } = {}) {
       const service = await editableService(actor, code);
-      const content = options.content ?? service.draft ?? (service.status !== 'published' ? repo.liveContent(service) : undefined);
-      if (!content) throw new AppError(409, 'catalogue.no_draft');
+      const chosen = options.content ?? service.draft ?? (service.status !== 'published' ? repo.liveContent(service) : undefined);
+      if (!chosen) throw new AppError(409, 'catalogue.no_draft');
+      const content = withSearchTerms(chosen, service);
       requirePublishableName(content);
       const owner = await checkContent(actor, service, content);
       await db.transaction(async (tx) => {
@@ -512,6 +519,14 @@ function requirePublishableName(content: { name: LocalizedText }) {
   }
 }
 
+/**
+ * Content without search terms (a form that has no field for them, a draft saved before they existed) keeps the
+ * pending draft's, else the live service's: saving never blanks them.
+ */
+function withSearchTerms(content: repo.ServiceContent, service: repo.ServiceRecord): repo.ServiceContent {
+  return content.searchTerms ? content : { ...content, searchTerms: service.draft?.searchTerms ?? service.searchTerms };
+}
+
 function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -531,6 +546,9 @@ export function changedFields(live: repo.ServiceContent, draft: repo.ServiceCont
   }
   for (const l of LANGUAGES) {
     if ((live.keywords[l] ?? []).join('\u0000') !== (draft.keywords[l] ?? []).join('\u0000')) changed.push(`keywords.${l}`);
+  }
+  for (const l of LANGUAGES) {
+    if (draft.searchTerms && (live.searchTerms?.[l] ?? []).join('\u0000') !== (draft.searchTerms[l] ?? []).join('\u0000')) changed.push(`searchTerms.${l}`);
   }
   const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
   for (const field of OTHER_FIELDS) {

@@ -49,3 +49,26 @@ export function compoundWords(words: string[]): string[] {
   }
   return out;
 }
+
+/** Link letters Dutch puts between the parts of a compound: "belasting-s-brief", "boek-en-kast". */
+const LINKS = ['s', 'en', 'e'];
+
+/**
+ * A compound split into two known words ("waterfactuur" -> ["water", "factuur"], "belastingsbrief" ->
+ * ["belasting", "brief"]), or undefined. Dutch writes compounds as one word that the index rarely holds whole;
+ * `known` says whether a word is in the index's vocabulary. The split with the longest tail wins (the head of
+ * a Dutch compound qualifies the tail, which carries the meaning).
+ */
+export function splitCompound(word: string, known: (part: string) => boolean): [string, string] | undefined {
+  if (word.length < 7) return undefined;
+  for (let cut = 3; cut <= word.length - 4; cut++) {
+    const head = word.slice(0, cut);
+    const tail = word.slice(cut);
+    if (!known(tail)) continue;
+    if (known(head)) return [head, tail];
+    for (const link of LINKS) {
+      if (head.length - link.length >= 3 && head.endsWith(link) && known(head.slice(0, -link.length))) return [head.slice(0, -link.length), tail];
+    }
+  }
+  return undefined;
+}

@@ -1,9 +1,12 @@
 // The demonstration catalogue: the 15 themes, the life events and the services of the shared reference data
-// (src/seed/data, every code kept). Idempotent: existing rows are never overwritten, so editors' changes stay.
+// (src/seed/data, every code kept), their everyday search terms and the orientation thesaurus. Idempotent:
+// existing rows are never overwritten, so editors' changes stay.
 import type { Queryable } from '../platform/db/database.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
 import { readReferenceFile } from './reference.ts';
+import { insertConcepts, type NewConcept } from '../catalogue/thesaurus/repository.ts';
 import {
+  fillSearchTerms,
   insertServices,
   upsertLifeEvents,
   upsertThemes,
@@ -44,7 +47,13 @@ interface ReferenceService {
   theme: string;
 }
 
+/** Everyday search terms of the reference services, by service code (searchTerms.json, decision 0030). */
+export function referenceSearchTerms(): Record<string, Keywords> {
+  return readReferenceFile<Record<string, Keywords>>('searchTerms.json');
+}
+
 export function referenceServices(): NewService[] {
+  const searchTerms = referenceSearchTerms();
   return readReferenceFile<ReferenceService[]>('services.json').map((s) => ({
     code: s.code,
     name: s.name,
@@ -57,6 +66,7 @@ export function referenceServices(): NewService[] {
     channels: s.channels,
     appointment: s.appointment,
     keywords: s.keywords,
+    searchTerms: searchTerms[s.code] ?? {},
     status: 'published',
   }));
 }
@@ -64,6 +74,10 @@ export function referenceServices(): NewService[] {
 export async function seedCatalogue(db: Queryable): Promise<{ servicesCreated: number }> {
   await upsertThemes(db, THEMES);
   await upsertLifeEvents(db, readReferenceFile<LifeEvent[]>('lifeEvents.json'));
-  const servicesCreated = await insertServices(db, referenceServices());
+  const services = referenceServices();
+  const servicesCreated = await insertServices(db, services);
+  // Databases seeded before search terms existed: fill them on services no editor has touched.
+  await fillSearchTerms(db, referenceSearchTerms());
+  await insertConcepts(db, readReferenceFile<NewConcept[]>('searchConcepts.json'));
   return { servicesCreated };
 }
