@@ -29,6 +29,16 @@ describe('settings', () => {
     ]);
   });
 
+  it('limit the time spent waiting for PostgreSQL, the client a little longer than the server', () => {
+    expect(loadConfig({}).databaseTimeouts).toEqual({ statementTimeoutMs: 30_000, queryTimeoutMs: 35_000, connectTimeoutMs: 5_000 });
+    expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '10000' }).databaseTimeouts.queryTimeoutMs).toBe(15_000);
+    expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }).databaseTimeouts).toMatchObject({ statementTimeoutMs: 0, queryTimeoutMs: 0 });
+    expect(problemsOf({ DATABASE_STATEMENT_TIMEOUT_MS: '10000', DATABASE_QUERY_TIMEOUT_MS: '5000', DATABASE_CONNECT_TIMEOUT_MS: '0' })).toEqual([
+      'DATABASE_QUERY_TIMEOUT_MS must not be shorter than DATABASE_STATEMENT_TIMEOUT_MS (10000), or the server\'s own limit never fires (got "5000").',
+      'DATABASE_CONNECT_TIMEOUT_MS must be a whole number from 100 to 120000 (got "0").',
+    ]);
+  });
+
   it('stop a production start without a secret', () => {
     expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/irisdesk' })).toContain(
       'SESSION_SECRET is required in production (at least 32 random characters).',

@@ -178,7 +178,7 @@ export function loadConfig(env: Env = process.env): Config {
 
   const smtpUrl = read('SMTP_URL');
   if (smtpUrl !== undefined) {
-    let valid = false;
+    let valid: boolean;
     try {
       const url = new URL(smtpUrl);
       valid = (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';

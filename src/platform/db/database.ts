@@ -6,6 +6,7 @@ import pg from 'pg';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { isDatabaseUnavailable } from './unavailable.ts';
 
 export interface QueryResult<R> {
   rows: R[];
@@ -25,8 +26,13 @@ export interface Database extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Subscribes to NOTIFY on a channel; returns the unsubscribe function. */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to NOTIFY on a channel; returns the unsubscribe function. onGap is called when notifications
+   * may have been missed: the connection that listens was lost (database restart) and listens again.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onGap?: () => void): Promise<() => Promise<void>>;
+  /** Answers when the database runs a statement within timeoutMs; rejects otherwise (readiness probe). */
+  ping(timeoutMs: number): Promise<void>;
   /** Connection pool figures for /metrics. */
   poolStats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
@@ -59,115 +65,201 @@ function statement(sql: string, params: readonly unknown[]): string | pg.QueryCo
 // IrisDesk count comes near 2^53.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 
-export async function openPostgres(connectionString: string, options: { max?: number } = {}): Promise<Database> {
+/** Time limits of the connection to a PostgreSQL server (decision 0023); 0 turns one off. */
+export interface PostgresTimeouts {
+  /** statement_timeout of every session: the server cancels a statement running longer (default 30 s). */
+  statementTimeoutMs?: number;
+  /**
+   * How long the client waits for the answer to a statement before giving up on the connection (default: the
+   * statement timeout + 5 s). This one also works when the server hangs or the network is cut, where the
+   * server-side statement_timeout cannot fire.
+   */
+  queryTimeoutMs?: number;
+  /** How long opening a connection, or waiting for a free one in the pool, may take (default 5 s). */
+  connectTimeoutMs?: number;
+}
+
+export const DEFAULT_POSTGRES_TIMEOUTS = { statementTimeoutMs: 30_000, connectTimeoutMs: 5_000, queryTimeoutMs: undefined };
+
+/** The longest timer Node.js has: a script (exec) is never cut by the client (migrations may be long). */
+const NO_CLIENT_TIMEOUT = 2 ** 31 - 1;
+
+export async function openPostgres(connectionString: string, options: { max?: number } & PostgresTimeouts = {}): Promise<Database> {
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_POSTGRES_TIMEOUTS.statementTimeoutMs;
+  const queryTimeoutMs = options.queryTimeoutMs ?? (statementTimeoutMs > 0 ? statementTimeoutMs + 5_000 : 0);
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
     idleTimeoutMillis: 30_000,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_POSTGRES_TIMEOUTS.connectTimeoutMs,
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+    ...(queryTimeoutMs > 0 ? { query_timeout: queryTimeoutMs } : {}),
+    // A server that vanished without closing the connection (failover, network cut) is noticed by TCP.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     application_name: 'irisdesk',
   });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const listeners = new Map<string, Set<(payload: string) => void>>();
-  let listenClient: pg.PoolClient | undefined;
-
+  const listeners = new Map<string, { handlers: Set<(payload: string) => void>; onGap: Set<() => void> }>();
+  let listenClient: Promise<pg.PoolClient> | undefined;
+  const released = new WeakSet<pg.PoolClient>();
+  let relistening = false;
   let closed = false;
 
-  // One dedicated connection carries every LISTEN of this process. If it breaks (server restart, network),
-  // it is replaced and every channel listened to again, retrying until it works or the database is closed.
-  const ensureListenClient = async (): Promise<pg.PoolClient> => {
+  // One dedicated connection carries every LISTEN of this process. If it breaks (server restart, network) or
+  // stops answering, it is closed and replaced, and every channel is listened to again, retrying until it
+  // works or the database is closed; then each listener is told that notifications may have been missed.
+  const connectListenClient = (): Promise<pg.PoolClient> => {
     if (listenClient) return listenClient;
-    const client = await pool.connect();
-    client.on('notification', (message) => {
-      for (const handler of listeners.get(message.channel) ?? []) handler(message.payload ?? '');
+    const connecting: Promise<pg.PoolClient> = pool.connect().then((client) => {
+      client.on('notification', (message) => {
+        for (const handler of listeners.get(message.channel)?.handlers ?? []) handler(message.payload ?? '');
+      });
+      client.on('error', (error) => {
+        if (listenClient !== connecting) return;
+        abandon(connecting, client, error);
+        void relisten();
+      });
+      return client;
     });
-    client.on('error', (error) => {
-      if (listenClient !== client) return;
-      listenClient = undefined;
-      client.release(error);
-      void relisten();
+    connecting.catch(() => {
+      if (listenClient === connecting) listenClient = undefined;
     });
-    listenClient = client;
-    return client;
+    return (listenClient = connecting);
   };
-  const relisten = async (delayMs = 250): Promise<void> => {
-    if (closed || listeners.size === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
+  /** Gives the listening connection back to the pool to be closed; the next LISTEN opens another. */
+  const abandon = (connecting: Promise<pg.PoolClient>, client: pg.PoolClient, error: Error | true) => {
+    if (listenClient === connecting) listenClient = undefined;
+    if (released.has(client)) return;
+    released.add(client);
+    client.release(error);
+  };
+  const relisten = async (): Promise<void> => {
+    if (relistening) return;
+    relistening = true;
     try {
-      const client = await ensureListenClient();
-      for (const channel of listeners.keys()) await client.query(`LISTEN ${quoteIdentifier(channel)}`);
-    } catch {
-      if (listenClient) {
-        const broken = listenClient;
-        listenClient = undefined;
-        broken.release(true);
+      // Quick retries: IrisDesk should hear events again within a few seconds of the database's return.
+      for (let delayMs = 250; !closed && listeners.size > 0; delayMs = Math.min(delayMs * 2, 2_000)) {
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        if (closed || listeners.size === 0) return;
+        const connecting = connectListenClient();
+        let client: pg.PoolClient | undefined;
+        try {
+          client = await connecting;
+          for (const channel of listeners.keys()) await client.query(`LISTEN ${quoteIdentifier(channel)}`);
+        } catch (error) {
+          if (client) abandon(connecting, client, error as Error);
+          continue;
+        }
+        for (const { onGap } of listeners.values()) for (const gap of onGap) gap();
+        return;
       }
-      await relisten(Math.min(delayMs * 2, 10_000));
+    } finally {
+      relistening = false;
     }
+  };
+
+  /** Runs one statement on a connection; a marked statement is prepared once per connection. */
+  const run = async <R>(on: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[]): Promise<QueryResult<R>> => {
+    const config = statement(sql, params);
+    const result = typeof config === 'string' ? await on.query(sql, params as unknown[]) : await on.query(config);
+    return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
   };
 
   return {
     engine: 'postgres',
-    async query<R>(sql: string, params: readonly unknown[] = []) {
-      const config = statement(sql, params);
-      const result = typeof config === 'string' ? await pool.query(sql, params as unknown[]) : await pool.query(config);
-      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
-    },
+    query: <R>(sql: string, params: readonly unknown[] = []) => run<R>(pool, sql, params),
     async exec(sql: string) {
-      await pool.query(sql);
+      await pool.query({ text: sql, query_timeout: NO_CLIENT_TIMEOUT } as pg.QueryConfig);
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       const client = await pool.connect();
+      // The pool listens for errors of idle connections only. One checked out here that the server ends (restart,
+      // failover) emits 'error': without a listener of ours, that would end the process.
+      let broken: Error | undefined;
+      const onError = (error: Error) => (broken ??= error);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const tx: Queryable = {
-          async query<R>(sql: string, params: readonly unknown[] = []) {
-            const config = statement(sql, params);
-            const result = typeof config === 'string' ? await client.query(sql, params as unknown[]) : await client.query(config);
-            return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
-          },
+          query: <R>(sql: string, params: readonly unknown[] = []) => run<R>(client, sql, params),
           async exec(sql: string) {
-            await client.query(sql);
+            await client.query({ text: sql, query_timeout: NO_CLIENT_TIMEOUT } as pg.QueryConfig);
           },
         };
         const value = await fn(tx);
         await client.query('COMMIT');
         return value;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A lost or silent connection is not rolled back (that would wait again): it is closed below, and the
+        // server rolls back what it had.
+        if (isDatabaseUnavailable(error)) broken ??= error as Error;
+        if (!broken) await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // With an error the pool closes the connection instead of lending it again.
+        client.release(broken);
       }
     },
-    async listen(channel, onNotify) {
-      const client = await ensureListenClient();
-      let handlers = listeners.get(channel);
-      if (!handlers) {
-        handlers = new Set();
-        listeners.set(channel, handlers);
-        await client.query(`LISTEN ${quoteIdentifier(channel)}`);
+    async listen(channel, onNotify, onGap) {
+      let entry = listeners.get(channel);
+      if (!entry) {
+        const connecting = connectListenClient();
+        const client = await connecting;
+        entry = listeners.get(channel);
+        if (!entry) {
+          entry = { handlers: new Set(), onGap: new Set() };
+          listeners.set(channel, entry);
+          try {
+            await client.query(`LISTEN ${quoteIdentifier(channel)}`);
+          } catch (error) {
+            listeners.delete(channel);
+            if (isDatabaseUnavailable(error)) {
+              abandon(connecting, client, error as Error);
+              void relisten(); // for the channels listened to already
+            }
+            throw error;
+          }
+        }
       }
-      handlers.add(onNotify);
+      entry.handlers.add(onNotify);
+      if (onGap) entry.onGap.add(onGap);
+      const current = entry;
       return async () => {
-        handlers.delete(onNotify);
-        if (handlers.size === 0 && listeners.get(channel) === handlers) {
+        current.handlers.delete(onNotify);
+        if (onGap) current.onGap.delete(onGap);
+        if (current.handlers.size === 0 && listeners.get(channel) === current) {
           listeners.delete(channel);
-          await listenClient?.query(`UNLISTEN ${quoteIdentifier(channel)}`).catch(() => undefined);
+          const active = await listenClient?.catch(() => undefined);
+          await active?.query(`UNLISTEN ${quoteIdentifier(channel)}`).catch(() => undefined);
         }
       };
+    },
+    async ping(timeoutMs) {
+      await withTimeout(pool.query({ text: 'SELECT 1', query_timeout: timeoutMs } as pg.QueryConfig), timeoutMs);
     },
     poolStats() {
       return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
     },
     async close() {
       closed = true;
-      listenClient?.release();
-      listenClient = undefined;
+      const connecting = listenClient;
+      const client = await connecting?.catch(() => undefined);
+      if (connecting && client) abandon(connecting, client, true);
       await pool.end();
     },
   };
+}
+
+/** Rejects with a "Query read timeout" (a database-unavailable error) when the work takes longer. */
+function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('Query read timeout')), timeoutMs);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -214,8 +306,12 @@ export async function openPglite(
       );
     },
     async listen(channel, onNotify) {
+      // One embedded connection that never restarts: no gap to report.
       const unlisten = await db.listen(channel, onNotify);
       return async () => unlisten();
+    },
+    async ping(timeoutMs) {
+      await withTimeout(db.query('SELECT 1'), timeoutMs);
     },
     poolStats() {
       return { total: 1, idle: 1, waiting: 0 };
@@ -231,6 +327,6 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-export async function openDatabase(config: { databaseUrl: string | undefined; dataDir: string }): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+export async function openDatabase(config: { databaseUrl: string | undefined; dataDir: string; databaseTimeouts?: PostgresTimeouts }): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl, config.databaseTimeouts) : openPglite(config.dataDir);
 }

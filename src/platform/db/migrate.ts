@@ -22,7 +22,9 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
     if (done.has(version)) continue;
     const sql = await readFile(path.join(dir, file), 'utf8');
     const ran = await db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+      // A migration may take long (an index on a big table), and so may waiting for another instance's: no
+      // statement timeout in this transaction, and scripts (exec) are never cut by the client (decision 0023).
+      await tx.exec(`SET LOCAL statement_timeout = 0; SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
       const again = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [version]);
       if (again.rowCount > 0) return false; // another instance applied it while we waited
       await tx.exec(sql);

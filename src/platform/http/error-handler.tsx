@@ -6,6 +6,10 @@ import { translator } from '../i18n/messages.ts';
 import { AppError, fieldErrorsFromValidation, type ErrorEnvelope, type FieldError } from './errors.ts';
 import { renderPage } from '../views/render.tsx';
 import { ErrorPage } from '../views/ErrorPage.tsx';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
+
+/** Seconds a client is asked to wait when the database is away (a restart or failover takes a few). */
+export const DATABASE_RETRY_AFTER_S = 5;
 
 /** Fastify's and its plugins' own errors, mapped to IrisDesk codes. */
 const FRAMEWORK_CODES: Record<string, { status: number; code: string }> = {
@@ -20,8 +24,24 @@ const FRAMEWORK_CODES: Record<string, { status: number; code: string }> = {
   FST_ERR_BAD_URL: { status: 400, code: 'request.malformed' },
 };
 
+/** SQLSTATEs of a value PostgreSQL refuses: bad text (22P05, 22021), dates (22007, 22008), numbers (22003),
+ * input syntax (22P02) and CHECK constraints (23514). */
+const REFUSED_VALUE_CODES = new Set(['22P05', '22021', '22007', '22008', '22003', '22P02', '23514']);
+
+export function isRefusedValue(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && REFUSED_VALUE_CODES.has(code);
+}
+
 export function toAppError(error: FastifyError | AppError | Error): AppError {
   if (error instanceof AppError) return error;
+  // The database restarting, failing over or hanging: a temporary state, not a fault of this request (decision 0023).
+  if (isDatabaseUnavailable(error)) {
+    return new AppError(503, 'database_unavailable', { headers: { 'retry-after': String(DATABASE_RETRY_AFTER_S) } });
+  }
+  // PostgreSQL refusing a value means a schema let bad input through (a bug to fix there, logged as a warning);
+  // the user still gets a 400 rather than a 500.
+  if (isRefusedValue(error)) return new AppError(400, 'request.invalid_value');
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
     // A page under an unknown language prefix ("/de/login") is a page that does not exist.
@@ -61,7 +81,9 @@ export function isApiRequest(request: FastifyRequest): boolean {
 
 export function handleError(raw: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   const error = toAppError(raw);
-  if (error.status >= 500) request.log.error({ err: raw, reqId: request.id }, 'request failed');
+  if (error.code === 'database_unavailable') request.log.warn({ err: raw, reqId: request.id }, 'request failed: the database is unavailable');
+  else if (error.status >= 500) request.log.error({ err: raw, reqId: request.id }, 'request failed');
+  else if (isRefusedValue(raw)) request.log.warn({ err: raw, reqId: request.id }, 'request refused by the database: a schema lets this value through');
   else request.log.info({ code: error.code, status: error.status }, 'request refused');
   for (const [name, value] of Object.entries(error.options.headers ?? {})) reply.header(name, value);
   if (isApiRequest(request)) {

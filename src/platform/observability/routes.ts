@@ -4,6 +4,9 @@ import type { App } from '../http/types.ts';
 import type { Database } from '../db/database.ts';
 import type { Metrics } from './metrics.ts';
 
+/** /readyz answers within this time, whatever the database does (orchestrators' probes wait 1–2 s). */
+const READINESS_TIMEOUT_MS = 1_500;
+
 const HealthSchema = Type.Object({ status: Type.String(), checks: Type.Optional(Type.Record(Type.String(), Type.String())) });
 
 export function healthRoutes(app: App, { db, metrics }: { db: Database; metrics: Metrics }) {
@@ -23,7 +26,8 @@ export function healthRoutes(app: App, { db, metrics }: { db: Database; metrics:
     },
     async (_request, reply) => {
       try {
-        await db.query('SELECT 1');
+        // Its own short limit: a hung database must not hang the probe (decision 0023).
+        await db.ping(READINESS_TIMEOUT_MS);
         return { status: 'ok', checks: { database: 'ok' } };
       } catch {
         return reply.code(503).send({ status: 'unavailable', checks: { database: 'unreachable' } });

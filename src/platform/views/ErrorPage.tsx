@@ -5,7 +5,7 @@ import { ErrorSummary, Heading1, Link, Paragraph } from './components.tsx';
 
 export function ErrorPage({ error, requestId }: { error: AppError; requestId: string }) {
   const { t, lang } = usePage();
-  const title = t(`errorTitles.${error.status >= 500 ? 500 : error.status === 404 ? 404 : error.status === 403 ? 403 : 400}`);
+  const title = t(`errorTitles.${error.status === 503 ? 503 : error.status >= 500 ? 500 : error.status === 404 ? 404 : error.status === 403 ? 403 : 400}`);
   return (
     <Layout title={title}>
       <Heading1>{title}</Heading1>
