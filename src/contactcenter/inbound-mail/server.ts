@@ -68,7 +68,7 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
       });
       stream.on('error', () => callback(smtpError(451, '4.3.0 Temporary failure, try again later')));
       stream.on('end', () => {
-        void (async () => {
+        (async () => {
           if (stream.sizeExceeded || size > options.maxBytes) {
             await auditInbound(options.db, 'message_too_large', { size, limit: options.maxBytes });
             return callback(smtpError(552, `5.3.4 Message too large (limit ${options.maxBytes} bytes)`));
@@ -102,7 +102,11 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
             options.log?.warn({ err: error }, 'inbound mail: could not store a message');
             callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
           }
-        })();
+        })().catch((error: unknown) => {
+          // The audit of a refused message failed (database away): the sender tries again later.
+          options.log?.warn({ err: error }, 'inbound mail: could not record a refused message');
+          callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
+        });
       });
     },
   });

@@ -9,6 +9,7 @@ import type { Database } from '../db/database.ts';
 import { JOBS_CHANNEL } from './queue.ts';
 import { PermanentJobError, type JobRegistry } from './registry.ts';
 import { claimJobs, completeJob, failJob, recoverExpiredJobs, type ClaimedJob } from './repository.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 
 export interface JobLogger {
   info(obj: object, msg?: string): void;
@@ -82,6 +83,32 @@ function jobRunner(options: JobWorkerOptions & { workerId: string }) {
   const defaultLeaseMs = options.leaseMs ?? 5 * 60_000;
   const summary: JobRunSummary = { done: 0, retried: 0, dead: 0 };
   const controllers = new Set<AbortController>();
+  // Outcomes of jobs that ran while the database went away: recorded when it is back (recordPending), so
+  // that a job done is not run again when its lease runs out, nor a failed one retried late.
+  const unrecorded: Array<{ job: ClaimedJob; failure?: { message: string; delay: number | null } }> = [];
+
+  const record = async (job: ClaimedJob, failure?: { message: string; delay: number | null }): Promise<void> => {
+    const recorded = failure
+      ? await failJob(db, job.id, options.workerId, failure.message, failure.delay)
+      : await completeJob(db, job.id, options.workerId);
+    if (!recorded) log.warn({ jobId: job.id, type: job.type }, 'job finished after its lease was taken back');
+    else if (!failure) summary.done++;
+    else if (failure.delay === null) summary.dead++;
+    else summary.retried++;
+  };
+  const recordOrKeep = (job: ClaimedJob, failure?: { message: string; delay: number | null }) =>
+    record(job, failure).catch((dbError: unknown) => {
+      if (isDatabaseUnavailable(dbError)) unrecorded.push({ job, failure });
+      else log.error({ jobId: job.id, err: dbError }, 'could not record the outcome of a job');
+    });
+  /** Records the outcomes kept while the database was away; throws (keeping the rest) if it still is. */
+  const recordPending = async () => {
+    while (unrecorded.length > 0) {
+      const { job, failure } = unrecorded[0]!;
+      await record(job, failure);
+      unrecorded.shift();
+    }
+  };
 
   const claim = (limit: number) => {
     const types = registry.types();
@@ -111,8 +138,6 @@ function jobRunner(options: JobWorkerOptions & { workerId: string }) {
         createdAt: job.created_at,
         signal: controller.signal,
       });
-      if (await completeJob(db, job.id, options.workerId)) summary.done++;
-      else log.warn({ jobId: job.id, type: job.type }, 'job finished after its lease was taken back');
     } catch (error) {
       const dead = error instanceof PermanentJobError || job.attempts >= job.max_attempts;
       const delay = dead
@@ -123,25 +148,22 @@ function jobRunner(options: JobWorkerOptions & { workerId: string }) {
             registered?.options.retryMaxMs ?? options.retryMaxMs ?? 60 * 60_000,
           );
       const message = describeJobError(error);
-      const recorded = await failJob(db, job.id, options.workerId, message, delay).catch((dbError: unknown) => {
-        log.error({ jobId: job.id, err: dbError }, 'could not record a failed job');
-        return false;
-      });
-      if (recorded && dead) summary.dead++;
-      if (recorded && !dead) summary.retried++;
+      await recordOrKeep(job, { message, delay });
       // Only the job's id, type and the error kind are logged: payloads may hold personal data.
       (dead ? log.error : log.warn).call(
         log,
         { jobId: job.id, type: job.type, attempt: job.attempts, retryInMs: delay, error: message.split(':')[0] },
         dead ? 'job failed for the last time and is kept as dead' : 'job failed, will retry',
       );
+      return;
     } finally {
       clearTimeout(leaseTimer);
       controllers.delete(controller);
     }
+    await recordOrKeep(job);
   };
 
-  return { claim, run, summary, abortAll: () => controllers.forEach((c) => c.abort(new Error('worker stopping'))) };
+  return { claim, run, recordPending, summary, abortAll: () => controllers.forEach((c) => c.abort(new Error('worker stopping'))) };
 }
 
 export async function startJobWorker(options: JobWorkerOptions): Promise<JobWorker> {
@@ -175,6 +197,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     try {
       do {
         pumpAgain = false;
+        await runner.recordPending();
         if (Date.now() - lastRecovery >= recoverEveryMs) {
           lastRecovery = Date.now();
           const recovered = await recoverExpiredJobs(options.db);
@@ -196,16 +219,22 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
       } while (pumpAgain && !stopped);
     } catch (error) {
       // The database is unreachable or restarting: try again at the next poll.
-      log.error({ err: error, workerId }, 'job worker could not claim jobs');
+      if (isDatabaseUnavailable(error)) log.warn({ err: error, workerId }, 'job worker waits for the database');
+      else log.error({ err: error, workerId }, 'job worker could not claim jobs');
     } finally {
       pumping = false;
       schedule(pollIntervalMs);
     }
   };
 
-  const unlisten = await options.db.listen(JOBS_CHANNEL, (type) => {
-    if (options.registry.get(type)) void pump();
-  });
+  const unlisten = await options.db.listen(
+    JOBS_CHANNEL,
+    (type) => {
+      if (options.registry.get(type)) void pump();
+    },
+    // Listening again after a database restart: jobs queued meanwhile woke nobody.
+    () => void pump(),
+  );
   log.info({ workerId, types: options.registry.types(), pollIntervalMs, concurrency }, 'job worker started');
   void pump();
 
@@ -234,6 +263,8 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
       }
       // Wait for a pump in progress (a claim) to finish, so nothing touches the database after stop().
       while (pumping) await new Promise((resolve) => setTimeout(resolve, 5));
+      // Outcomes kept while the database was away: a last try (else those jobs run again after their lease).
+      await runner.recordPending().catch(() => undefined);
       log.info({ workerId, ...runner.summary }, 'job worker stopped');
     },
   };

@@ -20,6 +20,8 @@ export interface HubLogger {
 
 interface ChannelState {
   listeners: Set<EventListener>;
+  /** Called when events may have been missed (the database connection that listens was lost and is back). */
+  gapListeners: Set<() => void>;
   ready: Promise<void>;
   unlisten: (() => Promise<void>) | undefined;
   /** Every event with a higher id than this has been (or will be) received here. */
@@ -31,8 +33,11 @@ interface ChannelState {
 }
 
 export interface RealtimeHub {
-  /** Calls listener for every event on the channel from now on; resolves once listening. */
-  subscribe(channel: string, listener: EventListener): Promise<() => void>;
+  /**
+   * Calls listener for every event on the channel from now on; resolves once listening. onGap is called when
+   * events may have been missed (the database restarted): the subscriber should reload its state.
+   */
+  subscribe(channel: string, listener: EventListener, onGap?: () => void): Promise<() => void>;
   /** Buffered events after `afterId`; complete=false when some may have been missed (client must resync). */
   replay(channel: string, afterId: number): { events: DeliveredEvent[]; complete: boolean };
   /** Registers an open stream so that shutdown can end it; returns the function that unregisters it. */
@@ -89,6 +94,21 @@ export function createRealtimeHub(
     deliver(state, { id: message.i, channel, type: message.t ?? 'message', data: message.d ?? null });
   };
 
+  // Listening again after a lost connection: what was published meanwhile is gone. Live subscribers are told
+  // at once (to reload their state), and a replay from before now is incomplete: every replay until the
+  // current event id is known, then those from before it.
+  const onGap = (channel: string, state: ChannelState) => () => {
+    const before = state.droppedUpTo;
+    state.droppedUpTo = Number.POSITIVE_INFINITY;
+    for (const gap of state.gapListeners) gap();
+    currentEventId(db).then(
+      (id) => {
+        state.droppedUpTo = Math.max(before, id);
+      },
+      (error: unknown) => options.log?.warn({ err: error, channel }, 'could not read the realtime event position after a reconnection'),
+    );
+  };
+
   const release = async (channel: string, state: ChannelState) => {
     if (state.listeners.size > 0 || channels.get(channel) !== state) return;
     channels.delete(channel);
@@ -97,13 +117,14 @@ export function createRealtimeHub(
   };
 
   return {
-    async subscribe(channel, listener) {
+    async subscribe(channel, listener, onGapped) {
       if (closed) throw new Error('the realtime hub is closed');
       if (!CHANNEL_PATTERN.test(channel)) throw new Error(`invalid realtime channel "${channel}"`);
       let state = channels.get(channel);
       if (!state) {
         const fresh: ChannelState = {
           listeners: new Set(),
+          gapListeners: new Set(),
           ready: Promise.resolve(),
           unlisten: undefined,
           startId: Number.POSITIVE_INFINITY,
@@ -112,7 +133,7 @@ export function createRealtimeHub(
           graceTimer: undefined,
         };
         fresh.ready = (async () => {
-          fresh.unlisten = await db.listen(pgChannel(channel), onNotify(channel, fresh));
+          fresh.unlisten = await db.listen(pgChannel(channel), onNotify(channel, fresh), onGap(channel, fresh));
           // Read after LISTEN is active: every event numbered above this commits later, so it reaches us.
           fresh.startId = await currentEventId(db);
         })();
@@ -124,11 +145,13 @@ export function createRealtimeHub(
         state.graceTimer = undefined;
       }
       state.listeners.add(listener);
+      if (onGapped) state.gapListeners.add(onGapped);
       const current = state;
       try {
         await current.ready;
       } catch (error) {
         current.listeners.delete(listener);
+        if (onGapped) current.gapListeners.delete(onGapped);
         if (current.listeners.size === 0 && channels.get(channel) === current) channels.delete(channel);
         throw error;
       }
@@ -137,6 +160,7 @@ export function createRealtimeHub(
         if (!active) return;
         active = false;
         current.listeners.delete(listener);
+        if (onGapped) current.gapListeners.delete(onGapped);
         if (current.listeners.size === 0 && !closed) {
           // Keep listening a little: a browser that reconnects soon gets its missed events from the buffer.
           current.graceTimer = setTimeout(() => void release(channel, current), graceMs);
@@ -174,6 +198,7 @@ export function createRealtimeHub(
       for (const [, state] of all) {
         if (state.graceTimer) clearTimeout(state.graceTimer);
         state.listeners.clear();
+        state.gapListeners.clear();
         await state.ready.catch(() => undefined);
         await state.unlisten?.().catch(() => undefined);
       }

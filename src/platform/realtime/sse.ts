@@ -3,8 +3,9 @@
 //     id: <event id>\nevent: <type>\ndata: <JSON>\n\n
 // A comment line every 15 s keeps proxies from closing an idle stream. A browser that reconnects sends
 // Last-Event-ID (or ?lastEventId=): it receives the events it missed if this process still has them,
-// otherwise one "resync" event telling the page to reload its state. The subscription ends when the
-// client goes away or the server shuts down.
+// otherwise one "resync" event telling the page to reload its state. An open stream gets a "resync" too when the
+// process listens again after losing its database connection (a restart: events of that moment are lost). The
+// subscription ends when the client goes away or the server shuts down.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DeliveredEvent, RealtimeHub } from './hub.ts';
 
@@ -71,6 +72,15 @@ export async function streamEvents(
       write(formatEvent(event));
     }).catch(() => undefined);
   };
+  let resyncPending = false;
+  const resync = () => {
+    if (resyncPending) return; // one per reconnection, not one per channel
+    resyncPending = true;
+    chain = chain.then(() => {
+      resyncPending = false;
+      write(formatEvent({ type: 'resync', data: { lastEventId: null } }));
+    });
+  };
   let present: { touch(): void; close(): void } | undefined;
   const heartbeat = setInterval(() => {
     write(': heartbeat\n\n');
@@ -94,7 +104,12 @@ export async function streamEvents(
 
   try {
     for (const channel of channels) {
-      const unsubscribe = await hub.subscribe(channel, (event) => (starting ? early.push(event) : send(event)));
+      const unsubscribe = await hub.subscribe(
+        channel,
+        (event) => (starting ? early.push(event) : send(event)),
+        // The database restarted: events of that moment may be lost, so the page reloads its state.
+        () => resync(),
+      );
       if (!open) {
         unsubscribe();
         return;
