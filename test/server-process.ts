@@ -20,6 +20,10 @@ export interface TestServer {
   /** Ends the server at once with SIGKILL, as a crash would; the database is kept (remove it with database.drop()). */
   kill: () => Promise<void>;
   database: ServerDatabase;
+  /** Whether the server's process is still running (it never exited since it started). */
+  running: () => boolean;
+  /** The last 20,000 characters the server wrote (stdout and stderr). */
+  output: () => string;
 }
 
 /** A server's database: the environment that points a server at it, and how to remove it. */
@@ -80,7 +84,8 @@ export async function openServerDatabase(database: ServerDatabase): Promise<Data
   return database.env.DATABASE_URL ? openPostgres(database.env.DATABASE_URL, { max: 2 }) : openPglite(database.env.DATA_DIR!);
 }
 
-export async function startServer(options: { database?: ServerDatabase } = {}): Promise<TestServer> {
+/** `env` adds or overrides settings of the server (e.g. shorter database timeouts). */
+export async function startServer(options: { database?: ServerDatabase; env?: Record<string, string> } = {}): Promise<TestServer> {
   const port = await freePort();
   const database = options.database ?? (await freshDatabase());
   const env: Record<string, string | undefined> = {
@@ -96,6 +101,7 @@ export async function startServer(options: { database?: ServerDatabase } = {}): 
     // Test suites hash passwords at the minimal cost (src/identity/passwords.ts): dozens of sign-ins per run.
     PASSWORD_HASH_COST: 'minimal',
     ...database.env,
+    ...options.env,
   };
   // The server must use exactly the database chosen above.
   if (!database.env.DATABASE_URL) delete env.DATABASE_URL;
@@ -151,5 +157,6 @@ export async function startServer(options: { database?: ServerDatabase } = {}): 
     child.kill('SIGKILL');
     await exited(child);
   };
-  return { url, stop, kill, database };
+  const running = () => child.exitCode === null && child.signalCode === null;
+  return { url, stop, kill, database, running, output: () => output };
 }
