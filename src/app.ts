@@ -19,6 +19,8 @@ import { ErrorEnvelopeSchema } from './platform/http/schemas.ts';
 import { AppError } from './platform/http/errors.ts';
 import { handleError, handleNotFound } from './platform/http/error-handler.tsx';
 import { assetRoutes } from './platform/http/assets.ts';
+import { strictFormats } from './platform/http/formats.ts';
+import { rejectForbiddenCharacters } from './platform/http/input-guard.ts';
 import { documentOperation, securitySchemes } from './platform/http/openapi.ts';
 import { csrfAuditor, isCsrfRefusal } from './platform/http/csrf-audit.ts';
 import { createMetrics } from './platform/observability/metrics.ts';
@@ -80,7 +82,8 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
     trustProxy: typeof config.trustProxy === 'number' ? ((_address: string, hop: number) => hop < (config.trustProxy as number)) : config.trustProxy,
     ajv: {
       customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true },
-      plugins: [[addFormats as never, { mode: 'fast' }]],
+      // ajv-formats' fast formats, then strict date, date-time and uuid (a real day, a canonical UUID).
+      plugins: [[addFormats as never, { mode: 'fast' }], strictFormats as never],
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
@@ -89,6 +92,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   const metrics = createMetrics(db, { statistics: services.mail.deliveryStatistics, config });
   const recordRefusedCsrf = csrfAuditor(db);
 
+  app.decorate('publicUrl', config.publicUrl.replace(/\/$/, ''));
   app.decorateRequest('lang', 'fr');
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
@@ -173,6 +177,9 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
       app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
     });
   });
+
+  // Text with NUL bytes, control characters or lone surrogates that a schema let through stops here (400).
+  app.addHook('preHandler', rejectForbiddenCharacters);
 
   metrics.instrument(app);
   app.setErrorHandler(async (error: FastifyError, request, reply) => {

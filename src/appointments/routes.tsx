@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { envelope, toAppError } from '../platform/http/error-handler.tsx';
@@ -35,7 +35,7 @@ const SlotSchema = Type.Object({
 const ErrorBody = Type.Object({
   code: Type.String(),
   message: Type.String(),
-  status: Type.Integer(),
+  status: BoundedInteger(),
   fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() }))),
 });
 const ConflictSchema = Type.Object(
@@ -45,9 +45,9 @@ const ConflictSchema = Type.Object(
 const BookingBody = Type.Object(
   {
     contactPointId: Type.String({ format: 'uuid' }),
-    serviceCode: Type.String({ minLength: 1, maxLength: 64 }),
-    start: Type.String({ minLength: 1, maxLength: 40, description: 'A slot start as returned by the slots endpoint (ISO 8601 with offset)' }),
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    serviceCode: Text({ minLength: 1, maxLength: 64 }),
+    start: Text({ minLength: 1, maxLength: 40, description: 'A slot start as returned by the slots endpoint (ISO 8601 with offset)' }),
+    name: Text({ minLength: 1, maxLength: 200 }),
     email: Type.String({ format: 'email', maxLength: 254 }),
     language: Type.Enum(LANGUAGES),
   },
@@ -69,8 +69,8 @@ const FlowQuery = Type.Object({ service: Str(64), postalCode: Str(10), point: St
 type FlowQuery = Static<typeof FlowQuery>;
 const BookingForm = Type.Object({ service: Str(64), point: Str(64), start: Str(40), name: Str(200), email: Str(254), language: Str(2) });
 type BookingForm = Static<typeof BookingForm>;
-const TokenParams = Type.Object({ lang: LangParams.properties.lang, token: Type.String({ maxLength: 64 }) });
-const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Type.String({ maxLength: 64 }) });
+const TokenParams = Type.Object({ lang: LangParams.properties.lang, token: Text({ maxLength: 64 }) });
+const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Text({ maxLength: 64 }) });
 const SettingsForm = Type.Object({
   version: Str(12),
   contactPointId: Str(64),
@@ -88,7 +88,7 @@ type SettingsForm = Static<typeof SettingsForm>;
 const ClosureForm = Type.Object({ from: Str(20), to: Str(20), seats: Str(12), reason: Str(200), allServices: Str(5) });
 type ClosureForm = Static<typeof ClosureForm>;
 
-const EMAIL = /^[^\s<>@",;()\[\]\\]{1,64}@[^\s<>@",;()\[\]\\]{1,190}\.[^\s<>@",;()\[\]\\]{2,}$/;
+const EMAIL = /^[^\s<>@",;()[\]\\]{1,64}@[^\s<>@",;()[\]\\]{1,190}\.[^\s<>@",;()[\]\\]{2,}$/;
 const SLOT_DAYS = 7;
 
 function contactFields(form: { name?: string | undefined; email?: string | undefined }): FieldError[] {
@@ -131,8 +131,8 @@ export function appointmentRoutes(app: App, services: Services) {
       schema: {
         tags: ['appointments'],
         summary: 'Free appointment slots of a service at a contact point from a date (14 days), soonest first',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-        querystring: Type.Object({ service: Type.Optional(Type.String({ maxLength: 64 })), from: Type.Optional(Type.String({ maxLength: 20 })) }),
+        params: Type.Object({ id: Text({ maxLength: 64 }) }),
+        querystring: Type.Object({ service: Type.Optional(Text({ maxLength: 64 })), from: Type.Optional(Text({ maxLength: 20 })) }),
         response: { 200: Type.Object({ slots: Type.Array(SlotSchema) }), ...errorResponses(400, 404) },
       },
     },
@@ -214,7 +214,7 @@ export function appointmentRoutes(app: App, services: Services) {
   });
 
   app.post('/:lang/appointments', { schema: { hide: true, params: LangParams, body: BookingForm }, attachValidation: true }, async (request, reply) => {
-    const form = (request.body ?? {}) as BookingForm;
+    const form = request.body ?? {};
     const lang = request.params.lang;
     const settings = await appointments.bookable(form.point ?? '', form.service ?? '', 'service');
     const language: Language = LANGUAGES.includes(form.language as Language) ? (form.language as Language) : lang;
@@ -247,7 +247,7 @@ export function appointmentRoutes(app: App, services: Services) {
   });
 
   app.post('/:lang/appointments/waitlist', { schema: { hide: true, params: LangParams, body: BookingForm }, attachValidation: true }, async (request, reply) => {
-    const form = (request.body ?? {}) as BookingForm;
+    const form = request.body ?? {};
     const lang = request.params.lang;
     const settings = await appointments.bookable(form.point ?? '', form.service ?? '', 'service');
     const fields = contactFields(form);
@@ -341,7 +341,7 @@ export function appointmentRoutes(app: App, services: Services) {
 
   app.post('/:lang/admin/appointments', { schema: { hide: true, params: LangParams, body: SettingsForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = (request.body ?? {}) as SettingsForm;
+    const form = request.body ?? {};
     return handleForm(
       request,
       reply,
@@ -367,7 +367,7 @@ export function appointmentRoutes(app: App, services: Services) {
 
   app.post('/:lang/admin/appointments/:id', { schema: { hide: true, params: LangIdParams, body: SettingsForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = (request.body ?? {}) as SettingsForm;
+    const form = request.body ?? {};
     return handleForm(
       request,
       reply,
@@ -383,7 +383,7 @@ export function appointmentRoutes(app: App, services: Services) {
 
   app.post('/:lang/admin/appointments/:id/closures', { schema: { hide: true, params: LangIdParams, body: ClosureForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = (request.body ?? {}) as ClosureForm;
+    const form = request.body ?? {};
     return handleForm(
       request,
       reply,
@@ -398,7 +398,7 @@ export function appointmentRoutes(app: App, services: Services) {
 
   app.post(
     '/:lang/admin/appointments/:id/closures/:closureId/delete',
-    { schema: { hide: true, params: Type.Object({ lang: LangParams.properties.lang, id: Type.String({ maxLength: 64 }), closureId: Type.String({ maxLength: 64 }) }) } },
+    { schema: { hide: true, params: Type.Object({ lang: LangParams.properties.lang, id: Text({ maxLength: 64 }), closureId: Text({ maxLength: 64 }) }) } },
     async (request, reply) => {
       const actor = requireActorPage(request);
       await appointments.removeClosure(actor, request.params.id, request.params.closureId);

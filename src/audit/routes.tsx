@@ -2,19 +2,19 @@
 import { Type } from 'typebox';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
 import { AuditPage } from './pages.tsx';
 
 const AuditQuery = Type.Object({
-  subjectType: Type.Optional(Type.String({ maxLength: 64 })),
-  subjectId: Type.Optional(Type.String({ maxLength: 64 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  subjectType: Type.Optional(Text({ maxLength: 64 })),
+  subjectId: Type.Optional(Text({ maxLength: 64 })),
+  limit: Type.Optional(BoundedInteger({ minimum: 1, maximum: 1000 })),
 });
 
 const AuditEntrySchema = Type.Object({
-  id: Type.Integer(),
+  id: BoundedInteger(),
   at: Type.String({ format: 'date-time' }),
   action: Type.String(),
   subjectType: Type.String(),

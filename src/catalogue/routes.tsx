@@ -1,10 +1,10 @@
 // HTTP for the catalogue: the public API (search, services, orientation, machine-readable exports), the
 // public pages (search, service, organisation, guided orientation) and the back-office editing screens.
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { sendEncodedJson } from '../platform/http/encoded-json.ts';
@@ -275,8 +275,8 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
     return renderPage(request, reply, <SearchPage q={q} postalCode={postalCode} results={results} poor={poor} empty={false} truncated={truncated} />);
   });
 
-  const ServicePageParams = Type.Object({ lang: LangParams.properties.lang, code: Type.String({ maxLength: 64 }) });
-  const ServicePageQuery = Type.Object({ postalCode: Type.Optional(Type.String()), organisation: Type.Optional(Type.String({ maxLength: 64 })) });
+  const ServicePageParams = Type.Object({ lang: LangParams.properties.lang, code: Text({ maxLength: 64 }) });
+  const ServicePageQuery = Type.Object({ postalCode: Type.Optional(Type.String()), organisation: Type.Optional(Text({ maxLength: 64 })) });
   app.get('/:lang/services/:code', { schema: { hide: true, params: ServicePageParams, querystring: ServicePageQuery } }, async (request, reply) => {
     const { lang, code } = request.params;
     const { service, view } = await catalogue.servicePage(code, lang);
@@ -313,16 +313,16 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
     }
   }
 
-  const OrgPageParams = Type.Object({ lang: LangParams.properties.lang, code: Type.String({ maxLength: 64 }) });
+  const OrgPageParams = Type.Object({ lang: LangParams.properties.lang, code: Text({ maxLength: 64 }) });
   app.get('/:lang/organisations/:code', { schema: { hide: true, params: OrgPageParams } }, async (request, reply) => {
     const view = await catalogue.organisationView(request.params.code, request.params.lang);
     return renderPage(request, reply, <OrganisationPublicPage {...view} />);
   });
 
   const GuidedQuery = Type.Object({
-    topic: Type.Optional(Type.String({ maxLength: 80 })),
-    audience: Type.Optional(Type.String({ maxLength: 20 })),
-    postalCode: Type.Optional(Type.String({ maxLength: 20 })),
+    topic: Type.Optional(Text({ maxLength: 80 })),
+    audience: Type.Optional(Text({ maxLength: 20 })),
+    postalCode: Type.Optional(Text({ maxLength: 20 })),
   });
   app.get('/:lang/orientation', { schema: { hide: true, params: LangParams, querystring: GuidedQuery } }, async (request, reply) => {
     const lang = request.params.lang;
@@ -355,7 +355,7 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
   const adminPage = { hide: true, params: LangParams };
   app.get(
     '/:lang/admin/catalogue',
-    { schema: { ...adminPage, querystring: Type.Object({ stale: Type.Optional(Type.String({ maxLength: 5 })) }) } },
+    { schema: { ...adminPage, querystring: Type.Object({ stale: Type.Optional(Text({ maxLength: 5 })) }) } },
     async (request, reply) => {
       const actor = requireActorPage(request);
       const entries = await catalogue.editableServices(actor);
@@ -369,8 +369,8 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
     return renderPage(request, reply, <ContentGapsPage gaps={await catalogue.contentGaps(actor)} />);
   });
 
-  const EditParams = Type.Object({ lang: LangParams.properties.lang, code: Type.String({ maxLength: 64 }) });
-  const Notice = Type.Object({ notice: Type.Optional(Type.Enum(['saved', 'published', 'discarded', 'created', 'withdrawn'])), saved: Type.Optional(Type.String({ maxLength: 5 })) });
+  const EditParams = Type.Object({ lang: LangParams.properties.lang, code: Text({ maxLength: 64 }) });
+  const Notice = Type.Object({ notice: Type.Optional(Type.Enum(['saved', 'published', 'discarded', 'created', 'withdrawn'])), saved: Type.Optional(Text({ maxLength: 5 })) });
   const referenceFor = async (actor: Parameters<typeof catalogue.competentChoices>[0]) => {
     const [themes, lifeEvents, organisations] = await Promise.all([catalogue.listThemes(), catalogue.listLifeEvents(), catalogue.competentChoices(actor)]);
     return { themes, lifeEvents, organisations };
@@ -442,7 +442,7 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
   );
 
   // Discarding the draft and withdrawing: small forms of their own on the edit page (version only).
-  const VersionForm = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+  const VersionForm = Type.Object({ version: BoundedInteger({ minimum: 1 }) });
   for (const action of ['discard', 'withdraw'] as const) {
     app.post(
       `/:lang/admin/catalogue/services/:code/${action}`,
@@ -451,7 +451,7 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
         const actor = requireActorPage(request);
         const data = await catalogue.editableService(actor, request.params.code);
         const reference = await referenceFor(actor);
-        const { version } = request.body as Static<typeof VersionForm>;
+        const { version } = request.body;
         return handleForm(
           request,
           reply,
@@ -469,15 +469,15 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
 
 // ---- the service form (creation and editing), flat as HTML posts it
 const suffixOf = (l: Language) => `${l[0]!.toUpperCase()}${l[1]}`;
-const Slug = Type.String({ maxLength: 64 });
+const Slug = Text({ maxLength: 64 });
 const ServiceForm = Type.Object({
-  version: Type.Optional(Type.String({ maxLength: 12 })),
-  code: Type.Optional(Type.String({ maxLength: 64 })),
+  version: Type.Optional(Text({ maxLength: 12 })),
+  code: Type.Optional(Text({ maxLength: 64 })),
   intent: Type.Optional(Type.Enum(['save', 'publish'])),
-  ...Object.fromEntries(LANGUAGES.map((l) => [`name${suffixOf(l)}`, Type.Optional(Type.String({ maxLength: 200 }))])),
+  ...Object.fromEntries(LANGUAGES.map((l) => [`name${suffixOf(l)}`, Type.Optional(Text({ maxLength: 200 }))])),
   ...Object.fromEntries(
     ['summary', 'description', 'evidence', 'cost', 'processingTime', 'keywords'].flatMap((field) =>
-      LANGUAGES.map((l) => [`${field}${suffixOf(l)}`, Type.Optional(Type.String({ maxLength: 4000 }))]),
+      LANGUAGES.map((l) => [`${field}${suffixOf(l)}`, Type.Optional(Text({ maxLength: 4000 }))]),
     ),
   ),
   audience: Type.Optional(Type.Array(Type.Enum(AUDIENCES), { maxItems: AUDIENCES.length })),

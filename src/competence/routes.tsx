@@ -4,7 +4,7 @@ import { Type, type Static } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
@@ -64,14 +64,13 @@ const tags = ['competence'];
 const lang = LangParams.properties.lang;
 
 // ---- Flat HTML form bodies (the form parser gives strings; numbers and dates are parsed here)
-const Text = (max: number) => Type.String({ maxLength: max });
-const FreeForm = Type.Record(Type.String({ maxLength: 120 }), Type.Union([Type.String({ maxLength: 4000 }), Type.Array(Type.String({ maxLength: 4000 }), { maxItems: 10 })]));
+const FreeForm = Type.Record(Text({ maxLength: 120 }), Type.Union([Text({ maxLength: 4000 }), Type.Array(Text({ maxLength: 4000 }), { maxItems: 10 })]));
 type FreeForm = Static<typeof FreeForm>;
 const DateOrEmpty = Type.Union([Type.Literal(''), Type.String({ format: 'date' })]);
 const NumberOrEmpty = Type.String({ pattern: '^(-?\\d+([.,]\\d+)?)?$', maxLength: 20 });
 
-const CampaignForm = Type.Object({ code: CodeSchema, titleFr: Type.String({ minLength: 1, maxLength: 200 }), titleNl: Type.String({ minLength: 1, maxLength: 200 }), titleEn: Type.String({ minLength: 1, maxLength: 200 }), closesOn: Type.Optional(DateOrEmpty) });
-const StatusForm = Type.Object({ version: Type.Integer({ minimum: 1 }), status: Type.Enum(['open', 'closed'] as const) });
+const CampaignForm = Type.Object({ code: CodeSchema, titleFr: Text({ minLength: 1, maxLength: 200 }), titleNl: Text({ minLength: 1, maxLength: 200 }), titleEn: Text({ minLength: 1, maxLength: 200 }), closesOn: Type.Optional(DateOrEmpty) });
+const StatusForm = Type.Object({ version: BoundedInteger({ minimum: 1 }), status: Type.Enum(['open', 'closed'] as const) });
 /**
  * A multilingual text as forms post it, one field per language: `${name}.fr`, `${name}.nl`, `${name}.en`.
  * Which languages are required (French and Dutch) is the service's rule, so missing ones are listed as
@@ -82,29 +81,29 @@ const LangFields = (name: string, max: number) =>
 type LangForm = Record<string, string | undefined>;
 const formTexts = (form: LangForm, name: string) => textFromForm((field) => form[field] ?? '', name);
 
-const CriterionForm = Type.Object({ version: Type.Integer({ minimum: 1 }), ...LangFields('title', 300), ...LangFields('guidance', 2000) });
-const ReopenForm = Type.Object({ version: Type.Integer({ minimum: 1 }), reason: Type.String({ maxLength: 2000 }) });
+const CriterionForm = Type.Object({ version: BoundedInteger({ minimum: 1 }), ...LangFields('title', 300), ...LangFields('guidance', 2000) });
+const ReopenForm = Type.Object({ version: BoundedInteger({ minimum: 1 }), reason: Text({ maxLength: 2000 }) });
 const ObservationForm = Type.Object({
   criterion: CriterionKeySchema,
   method: Type.Enum(OBSERVATION_METHODS),
   observedOn: Type.String({ format: 'date' }),
-  score: Type.Optional(Type.Union([Type.Literal(''), Type.Integer({ minimum: 0, maximum: 100 })])),
-  note: Type.String({ minLength: 1, maxLength: 4000 }),
+  score: Type.Optional(Type.Union([Type.Literal(''), BoundedInteger({ minimum: 0, maximum: 100 })])),
+  note: Text({ minLength: 1, maxLength: 4000 }),
 });
 const PracticeForm = Type.Object({
-  version: Type.Optional(Type.Integer({ minimum: 1 })),
+  version: Type.Optional(BoundedInteger({ minimum: 1 })),
   ...LangFields('title', 300),
   place: Type.Enum(PRACTICE_PLACES),
   dimension: Type.Enum(DIMENSIONS),
   ...LangFields('description', 4000),
   ...LangFields('outcome', 4000),
-  sourceLabel: Type.String({ minLength: 1, maxLength: 300 }),
+  sourceLabel: Text({ minLength: 1, maxLength: 300 }),
   sourceUrl: Type.Optional(Type.Union([Type.Literal(''), Type.String({ pattern: '^https?://\\S+$', maxLength: 500 })])),
 });
 const ActionForm = Type.Object({
-  version: Type.Optional(Type.Integer({ minimum: 1 })),
+  version: Type.Optional(BoundedInteger({ minimum: 1 })),
   ...LangFields('title', 300),
-  owner: Type.Optional(Text(200)),
+  owner: Type.Optional(Text({ maxLength: 200 })),
   dueOn: Type.Optional(DateOrEmpty),
   status: Type.Optional(Type.Enum(ACTION_STATUSES)),
   indicator: Type.Enum(INDICATOR_KEYS),
@@ -112,9 +111,9 @@ const ActionForm = Type.Object({
   horizon: Type.Enum(HORIZONS),
   scope: Type.Optional(Type.Enum(SCOPES)),
 });
-const RequestForm = Type.Object({ subject: Type.String({ minLength: 1, maxLength: 200 }), details: Type.Optional(Text(4000)), dimension: Type.Optional(Type.Union([Type.Literal(''), Type.Enum(DIMENSIONS)])) });
-const RequestAnswerForm = Type.Object({ version: Type.Integer({ minimum: 1 }), status: Type.Enum(REQUEST_STATUSES), response: Type.Optional(Text(4000)) });
-const GroupForm = Type.Object({ criterionKey: CriterionKeySchema, title: Type.String({ minLength: 1, maxLength: 300 }) });
+const RequestForm = Type.Object({ subject: Text({ minLength: 1, maxLength: 200 }), details: Type.Optional(Text({ maxLength: 4000 })), dimension: Type.Optional(Type.Union([Type.Literal(''), Type.Enum(DIMENSIONS)])) });
+const RequestAnswerForm = Type.Object({ version: BoundedInteger({ minimum: 1 }), status: Type.Enum(REQUEST_STATUSES), response: Type.Optional(Text({ maxLength: 4000 })) });
+const GroupForm = Type.Object({ criterionKey: CriterionKeySchema, title: Text({ minLength: 1, maxLength: 300 }) });
 
 const parseNumber = (value: string | undefined): number | null => (value === undefined || value.trim() === '' ? null : Number(value.replace(',', '.')));
 const emptyToNull = (value: string | undefined): string | null => (value === undefined || value.trim() === '' ? null : value);
@@ -199,7 +198,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
   }
   const CampaignParams = Type.Object({ code: CodeSchema });
   const OrgParams = Type.Object({ code: CodeSchema, organisation: CodeSchema });
-  const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+  const IdParams = Type.Object({ id: Text({ maxLength: 64 }) });
 
   // =================================================================== API
   app.get(
@@ -332,7 +331,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
         security: session,
         params: OrgParams,
         body: SubmitBody,
-        response: { 200: Type.Object({ assessment: Type.Ref('CompetenceAssessment'), actionsGenerated: Type.Integer() }), ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: Type.Object({ assessment: Type.Ref('CompetenceAssessment'), actionsGenerated: BoundedInteger() }), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
@@ -525,7 +524,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
         response: {
           200: Type.Object({
             actions: Type.Array(Type.Ref('CompetenceAction')),
-            projects: Type.Array(Type.Object({ id: Type.String(), title: Type.Record(Type.String(), Type.String()), criterionKey: Type.Union([Type.String(), Type.Null()]), status: Type.String(), actionCount: Type.Integer(), organisationCount: Type.Integer() })),
+            projects: Type.Array(Type.Object({ id: Type.String(), title: Type.Record(Type.String(), Type.String()), criterionKey: Type.Union([Type.String(), Type.Null()]), status: Type.String(), actionCount: BoundedInteger(), organisationCount: BoundedInteger() })),
           }),
           ...errorResponses(401, 403),
         },
@@ -533,7 +532,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
     },
     async (request) => {
       const portfolio = await competence.portfolio(requireActorApi(request));
-      return { actions: portfolio.actions.map(actionJson), projects: portfolio.projects as never };
+      return { actions: portfolio.actions.map(actionJson), projects: portfolio.projects };
     },
   );
 
@@ -623,7 +622,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
 
   // =================================================================== Pages
   const page = { hide: true, params: LangParams };
-  const Notice = Type.Object({ notice: Type.Optional(Type.String({ maxLength: 40 })) });
+  const Notice = Type.Object({ notice: Type.Optional(Text({ maxLength: 40 })) });
   const notice = (request: FastifyRequest) => {
     const value = (request.query as { notice?: string } | undefined)?.notice;
     return value && /^[a-zA-Z]+$/.test(value) ? value : undefined;
@@ -636,7 +635,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
 
   app.post('/:lang/competence/campaigns', { schema: { ...page, body: CampaignForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = request.body as Static<typeof CampaignForm>;
+    const form = request.body;
     return handleForm(
       request,
       reply,
@@ -662,7 +661,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
 
   app.post('/:lang/competence/campaigns/:code/status', { schema: { hide: true, params: CampaignPageParams, body: StatusForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = request.body as Static<typeof StatusForm>;
+    const form = request.body;
     return handleForm(
       request,
       reply,
@@ -695,7 +694,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
     return handleForm(
       request,
       reply,
-      (errors) => <CriterionPage campaign={campaign} criterion={criterion} errors={errors} values={form as never} />,
+      (errors) => <CriterionPage campaign={campaign} criterion={criterion} errors={errors} values={form} />,
       async () => {
         await competence.updateCriterion(actor, campaign.code, criterion.key, { version: form.version, title: formTexts(form, 'title'), guidance: formTexts(form, 'guidance') }, request.params.lang);
         return `/${request.params.lang}/competence/campaigns/${campaign.code}?notice=saved`;
@@ -717,7 +716,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       const { code, organisation } = request.params;
-      const form = (request.body ?? {}) as FreeForm;
+      const form = (request.body ?? {});
       const view = await competence.getAssessment(actor, code, organisation);
       const keys = view.criteria.map((c) => c.key);
       const version = Number(Array.isArray(form.version) ? form.version[0] : form.version);
@@ -729,7 +728,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
           // After a stale save, show what is stored now (the other person's answers) with the new version.
           const fresh = await competence.getAssessment(actor, code, organisation);
           const stale = errors.some((e) => e.code === 'errors.competence.assessment_stale');
-          return <AssessmentPage view={fresh} errors={labelErrors(errors, view.criteria, request.params.lang)} values={stale ? undefined : (form as never)} />;
+          return <AssessmentPage view={fresh} errors={labelErrors(errors, view.criteria, request.params.lang)} values={stale ? undefined : (form)} />;
         },
         async () => {
           if (!Number.isInteger(version) || version < 0) throw new AppError(400, 'validation.failed', { fields: [{ field: 'form', code: 'errors.competence.assessment_stale' }] });
@@ -767,7 +766,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       const { code, organisation, lang: language } = request.params;
-      const form = request.body as Static<typeof ReopenForm>;
+      const form = request.body;
       return handleForm(
         request,
         reply,
@@ -792,7 +791,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       const { code, organisation } = request.params;
-      const form = request.body as Static<typeof ObservationForm>;
+      const form = request.body;
       return handleForm(
         request,
         reply,
@@ -846,7 +845,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
     );
   });
 
-  const IdPageParams = Type.Object({ lang, id: Type.String({ maxLength: 64 }) });
+  const IdPageParams = Type.Object({ lang, id: Text({ maxLength: 64 }) });
   app.get('/:lang/competence/practices/:id', { schema: { hide: true, params: IdPageParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
     if (!canViewRegion(actor)) throw new AppError(403, 'forbidden');
@@ -860,7 +859,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
     return handleForm(
       request,
       reply,
-      (errors) => <PracticePage practice={practice} errors={errors} values={form as never} />,
+      (errors) => <PracticePage practice={practice} errors={errors} values={form} />,
       async () => {
         await competence.updatePractice(
           actor,
@@ -896,7 +895,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
     return handleForm(
       request,
       reply,
-      (errors) => <ActionPlanPage plan={plan} errors={errors} values={form as never} />,
+      (errors) => <ActionPlanPage plan={plan} errors={errors} values={form} />,
       async () => {
         await competence.addAction(
           actor,
@@ -921,7 +920,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
     return handleForm(
       request,
       reply,
-      (errors) => <ActionPage action={action} errors={errors} values={form as never} />,
+      (errors) => <ActionPage action={action} errors={errors} values={form} />,
       async () => {
         await competence.updateAction(
           actor,
@@ -951,7 +950,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
 
   app.post('/:lang/competence/portfolio/projects', { schema: { ...page, body: GroupForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = request.body as Static<typeof GroupForm>;
+    const form = request.body;
     return handleForm(
       request,
       reply,
@@ -971,11 +970,11 @@ export function competenceRoutes(app: App, { competence }: Services) {
 
   app.post('/:lang/competence/expertise', { schema: { ...page, body: RequestForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = request.body as Static<typeof RequestForm>;
+    const form = request.body;
     return handleForm(
       request,
       reply,
-      async (errors) => <ExpertisePage requests={await competence.listRequests(actor)} errors={errors} values={form as never} />,
+      async (errors) => <ExpertisePage requests={await competence.listRequests(actor)} errors={errors} values={form} />,
       async () => {
         await competence.createRequest(actor, { subject: form.subject, details: form.details ?? '', dimension: isDimension(form.dimension) ? form.dimension : null });
         return `/${request.params.lang}/competence/expertise?notice=requestSent`;
@@ -985,7 +984,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
 
   app.post('/:lang/competence/expertise/:id', { schema: { hide: true, params: IdPageParams, body: RequestAnswerForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = request.body as Static<typeof RequestAnswerForm>;
+    const form = request.body;
     return handleForm(
       request,
       reply,
@@ -1005,7 +1004,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
 
   app.post('/:lang/competence/strategy', { schema: { ...page, body: FreeForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = (request.body ?? {}) as FreeForm;
+    const form = (request.body ?? {});
     const get = (name: string) => {
       const raw = form[name];
       return ((Array.isArray(raw) ? raw[0] : raw) ?? '').trim();
@@ -1013,7 +1012,7 @@ export function competenceRoutes(app: App, { competence }: Services) {
     return handleForm(
       request,
       reply,
-      async (errors) => <StrategyPage progress={await competence.strategyProgress()} errors={errors} values={form as never} />,
+      async (errors) => <StrategyPage progress={await competence.strategyProgress()} errors={errors} values={form} />,
       async () => {
         const progress = await competence.strategyProgress();
         const previous = new Map((progress.current?.objectives ?? []).map((o) => [o.id, o]));

@@ -11,13 +11,14 @@ import {
   SCOPES,
 } from './repository.ts';
 import { INDICATOR_KEYS } from './indicators.ts';
+import { BoundedInteger, Text } from '../platform/http/schemas.ts';
 
 export const CodeSchema = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 64 });
 export const CriterionKeySchema = Type.String({ pattern: '^[a-z_]+\\.[a-z0-9_]+$', maxLength: 100 });
 export const DimensionSchema = Type.Enum(DIMENSIONS);
 export const IndicatorSchema = Type.Enum(INDICATOR_KEYS);
 export const DateSchema = Type.String({ format: 'date' });
-const Score = Type.Integer({ minimum: 0, maximum: 100 });
+const Score = BoundedInteger({ minimum: 0, maximum: 100 });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 // Request fields that may be null are written as one multi-type schema, not anyOf: the app's Ajv coerces
 // types, and inside anyOf it would turn a null score into 0 (or a 0 into null) before the right branch is
@@ -49,34 +50,34 @@ export const CampaignSchema = Type.Object(
     closesOn: Nullable(Type.String()),
     openedAt: Nullable(Type.String({ format: 'date-time' })),
     closedAt: Nullable(Type.String({ format: 'date-time' })),
-    submittedCount: Type.Integer(),
-    version: Type.Integer({ description: 'Send it back with a status change; a stale version is refused with 409' }),
+    submittedCount: BoundedInteger(),
+    version: BoundedInteger({ description: 'Send it back with a status change; a stale version is refused with 409' }),
   },
   { $id: 'CompetenceCampaign' },
 );
 
 export const CriterionSchema = Type.Object(
-  { key: Type.String(), dimension: DimensionSchema, position: Type.Integer(), title: PartialText, guidance: PartialText, version: Type.Integer() },
+  { key: Type.String(), dimension: DimensionSchema, position: BoundedInteger(), title: PartialText, guidance: PartialText, version: BoundedInteger() },
   { $id: 'CompetenceCriterion' },
 );
 
 export const NewCampaignBody = Type.Object(
   {
     code: CodeSchema,
-    title: Type.Object({ fr: Type.String({ minLength: 1, maxLength: 200 }), nl: Type.String({ minLength: 1, maxLength: 200 }), en: Type.String({ minLength: 1, maxLength: 200 }) }),
+    title: Type.Object({ fr: Text({ minLength: 1, maxLength: 200 }), nl: Text({ minLength: 1, maxLength: 200 }), en: Text({ minLength: 1, maxLength: 200 }) }),
     closesOn: Type.Optional(NullableDate),
   },
   { additionalProperties: false },
 );
 
 export const CampaignStatusBody = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), status: Type.Enum(['open', 'closed'] as const) },
+  { version: BoundedInteger({ minimum: 1 }), status: Type.Enum(['open', 'closed'] as const) },
   { additionalProperties: false },
 );
 
 export const CriterionChangesBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: BoundedInteger({ minimum: 1 }),
     title: TextChange(300),
     guidance: TextChange(2000),
   },
@@ -87,8 +88,8 @@ const AnswerSchema = Type.Object(
   {
     criterion: CriterionKeySchema,
     score: NullableScore,
-    evidence: Type.String({ maxLength: 4000 }),
-    evidenceLinks: Type.Array(Type.String({ maxLength: 500 }), { maxItems: 10 }),
+    evidence: Text({ maxLength: 4000 }),
+    evidenceLinks: Type.Array(Text({ maxLength: 500 }), { maxItems: 10 }),
   },
   { additionalProperties: false },
 );
@@ -98,7 +99,7 @@ export const AssessmentSchema = Type.Object(
     campaign: Type.String(),
     organisation: Type.String(),
     status: Type.Enum(['none', 'draft', 'submitted'] as const),
-    version: Type.Integer({ description: 'Send it back when saving or submitting; a stale version is refused with 409' }),
+    version: BoundedInteger({ description: 'Send it back when saving or submitting; a stale version is refused with 409' }),
     submittedAt: Nullable(Type.String({ format: 'date-time' })),
     answers: Type.Array(AnswerSchema),
     history: Type.Array(
@@ -106,7 +107,7 @@ export const AssessmentSchema = Type.Object(
         event: Type.Enum(['submitted', 'reopened'] as const),
         by: Type.Enum(['organisation', 'competence_center'] as const, { description: 'The side that acted (no person is named)' }),
         reason: Type.String(),
-        version: Type.Integer(),
+        version: BoundedInteger(),
         at: Type.String({ format: 'date-time' }),
       }),
       { description: 'Submissions and reopenings, oldest first' },
@@ -116,20 +117,20 @@ export const AssessmentSchema = Type.Object(
 );
 
 export const SaveAnswersBody = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), answers: Type.Array(AnswerSchema, { maxItems: 200 }) },
+  { version: BoundedInteger({ minimum: 1 }), answers: Type.Array(AnswerSchema, { maxItems: 200 }) },
   { additionalProperties: false },
 );
 
 export const ReopenBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1, description: 'The version you read; a stale one is refused with 409' }),
-    reason: Type.String({ minLength: 1, maxLength: 2000, description: 'Why the submitted assessment is reopened (kept in its history)' }),
+    version: BoundedInteger({ minimum: 1, description: 'The version you read; a stale one is refused with 409' }),
+    reason: Text({ minLength: 1, maxLength: 2000, description: 'Why the submitted assessment is reopened (kept in its history)' }),
   },
   { additionalProperties: false },
 );
 
 export const SubmitBody = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), answers: Type.Optional(Type.Array(AnswerSchema, { maxItems: 200 })) },
+  { version: BoundedInteger({ minimum: 1 }), answers: Type.Optional(Type.Array(AnswerSchema, { maxItems: 200 })) },
   { additionalProperties: false },
 );
 
@@ -140,7 +141,7 @@ export const ObservationBody = Type.Object(
     method: Type.Enum(OBSERVATION_METHODS),
     observedOn: DateSchema,
     score: Type.Optional(NullableScore),
-    note: Type.String({ minLength: 1, maxLength: 4000 }),
+    note: Text({ minLength: 1, maxLength: 4000 }),
   },
   { additionalProperties: false },
 );
@@ -156,17 +157,17 @@ export const ResultsSchema = Type.Object(
     previousCampaign: Nullable(Type.String()),
     previous: Nullable(ScoresSchema),
     changes: Nullable(ScoreMap),
-    peers: Nullable(Type.Object({ count: Type.Integer(), dimensions: ScoreMap, overall: Nullable(Type.Number()) })),
+    peers: Nullable(Type.Object({ count: BoundedInteger(), dimensions: ScoreMap, overall: Nullable(Type.Number()) })),
     measured: Type.Object({
       available: Type.Boolean({ description: 'False while the satisfaction module is not installed: no figure is invented' }),
-      values: Type.Record(Type.String(), Type.Object({ value: Type.Number(), sampleSize: Type.Integer(), periodStart: Type.String(), periodEnd: Type.String() })),
+      values: Type.Record(Type.String(), Type.Object({ value: Type.Number(), sampleSize: BoundedInteger(), periodStart: Type.String(), periodEnd: Type.String() })),
     }),
   },
   { $id: 'CompetenceResults' },
 );
 
 const DistributionSchema = Type.Object({
-  count: Type.Integer(),
+  count: BoundedInteger(),
   min: Nullable(Type.Number()),
   q1: Nullable(Type.Number()),
   median: Nullable(Type.Number()),
@@ -178,10 +179,10 @@ const DistributionSchema = Type.Object({
 export const RegionSchema = Type.Object(
   {
     campaign: Type.String(),
-    organisations: Type.Integer(),
+    organisations: BoundedInteger(),
     overall: DistributionSchema,
     dimensions: Type.Record(Type.String(), DistributionSchema),
-    criteria: Type.Array(Type.Object({ key: Type.String(), dimension: Type.String(), distribution: DistributionSchema, below50: Type.Integer() })),
+    criteria: Type.Array(Type.Object({ key: Type.String(), dimension: Type.String(), distribution: DistributionSchema, below50: BoundedInteger() })),
     strengths: Type.Array(Type.Object({ key: Type.String(), mean: Type.Number() })),
     weaknesses: Type.Array(Type.Object({ key: Type.String(), mean: Type.Number() })),
     peerGroups: Type.Array(
@@ -215,7 +216,7 @@ export const PracticeSchema = Type.Object(
     outcome: PartialText,
     sourceLabel: Type.String(),
     sourceUrl: Nullable(Type.String()),
-    version: Type.Integer(),
+    version: BoundedInteger(),
   },
   { $id: 'CompetencePractice' },
 );
@@ -229,7 +230,7 @@ export const NewPracticeBody = Type.Object(
     dimension: DimensionSchema,
     description: Texts(4000),
     outcome: Texts(4000),
-    sourceLabel: Type.String({ minLength: 1, maxLength: 300 }),
+    sourceLabel: Text({ minLength: 1, maxLength: 300 }),
     sourceUrl: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], pattern: '^https?://\\S+$', maxLength: 500 })),
   },
   { additionalProperties: false },
@@ -237,13 +238,13 @@ export const NewPracticeBody = Type.Object(
 
 export const PracticeChangesBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: BoundedInteger({ minimum: 1 }),
     title: TextChange(300),
     place: Type.Enum(PRACTICE_PLACES),
     dimension: DimensionSchema,
     description: TextChange(4000),
     outcome: TextChange(4000),
-    sourceLabel: Type.String({ minLength: 1, maxLength: 300 }),
+    sourceLabel: Text({ minLength: 1, maxLength: 300 }),
     sourceUrl: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], pattern: '^https?://\\S+$', maxLength: 500 })),
   },
   { additionalProperties: false, description: 'Texts as {fr, nl, en} (French and Dutch required), or strings in the language of the request (lang)' },
@@ -265,16 +266,16 @@ export const ActionSchema = Type.Object(
     horizon: Type.Enum(HORIZONS),
     scope: Type.Enum(SCOPES),
     projectId: Nullable(Type.String()),
-    version: Type.Integer(),
+    version: BoundedInteger(),
   },
   { $id: 'CompetenceAction' },
 );
 
 export const ActionChangesBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
+    version: BoundedInteger({ minimum: 1 }),
     title: TextChange(300),
-    owner: Type.String({ maxLength: 200 }),
+    owner: Text({ maxLength: 200 }),
     dueOn: NullableDate,
     status: Type.Enum(ACTION_STATUSES),
     indicator: IndicatorSchema,
@@ -294,18 +295,18 @@ export const RequestSchema = Type.Object(
     status: Type.Enum(REQUEST_STATUSES),
     response: Type.String(),
     createdAt: Type.String({ format: 'date-time' }),
-    version: Type.Integer(),
+    version: BoundedInteger(),
   },
   { $id: 'CompetenceExpertiseRequest' },
 );
 
 export const NewRequestBody = Type.Object(
-  { subject: Type.String({ minLength: 1, maxLength: 200 }), details: Type.Optional(Type.String({ maxLength: 4000 })), dimension: Type.Optional(Type.Unsafe<(typeof DIMENSIONS)[number] | null>({ type: ['string', 'null'], enum: [...DIMENSIONS, null] })) },
+  { subject: Text({ minLength: 1, maxLength: 200 }), details: Type.Optional(Text({ maxLength: 4000 })), dimension: Type.Optional(Type.Unsafe<(typeof DIMENSIONS)[number] | null>({ type: ['string', 'null'], enum: [...DIMENSIONS, null] })) },
   { additionalProperties: false },
 );
 
 export const RequestChangesBody = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), status: Type.Enum(REQUEST_STATUSES), response: Type.String({ maxLength: 4000 }) },
+  { version: BoundedInteger({ minimum: 1 }), status: Type.Enum(REQUEST_STATUSES), response: Text({ maxLength: 4000 }) },
   { additionalProperties: false },
 );
 
@@ -322,8 +323,8 @@ const ObjectiveInput = Type.Object(
 
 export const NewStrategyVersionBody = Type.Object(
   {
-    basedOn: Type.Integer({ minimum: 0, description: 'The number of the version you read; 409 if another was added since' }),
-    note: Type.Optional(Type.String({ maxLength: 2000 })),
+    basedOn: BoundedInteger({ minimum: 0, description: 'The number of the version you read; 409 if another was added since' }),
+    note: Type.Optional(Text({ maxLength: 2000 })),
     objectives: Type.Array(ObjectiveInput, { minItems: 1, maxItems: 30 }),
   },
   { additionalProperties: false },
@@ -331,7 +332,7 @@ export const NewStrategyVersionBody = Type.Object(
 
 export const StrategySchema = Type.Object(
   {
-    version: Nullable(Type.Integer()),
+    version: Nullable(BoundedInteger()),
     note: Type.String(),
     basedOnCampaign: Nullable(Type.String()),
     objectives: Type.Array(
@@ -346,7 +347,7 @@ export const StrategySchema = Type.Object(
         progress: Nullable(Type.Number()),
       }),
     ),
-    versions: Type.Array(Type.Object({ number: Type.Integer(), note: Type.String(), createdAt: Type.String({ format: 'date-time' }), objectives: Type.Integer() })),
+    versions: Type.Array(Type.Object({ number: BoundedInteger(), note: Type.String(), createdAt: Type.String({ format: 'date-time' }), objectives: BoundedInteger() })),
   },
   { $id: 'CompetenceStrategy' },
 );

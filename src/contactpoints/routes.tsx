@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
@@ -17,15 +17,15 @@ import { ContactPointFormPage, ContactPointPage, ContactPointsAdminPage, type Fo
 import { canUseContactPointAdmin } from './authorisation.ts';
 
 // Ids are checked by the service (malformed → 404), so a bad id never reaches SQL as a uuid cast error.
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Type.String({ maxLength: 64 }) });
+const IdParams = Type.Object({ id: Text({ maxLength: 64 }) });
+const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Text({ maxLength: 64 }) });
 const session = [{ session: [] }];
 
 // The back-office form, flat as HTML posts it.
 const Line = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Optional = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 const ContactPointForm = Type.Object({
-  version: Type.Optional(Type.Integer({ minimum: 1 })),
+  version: Type.Optional(BoundedInteger({ minimum: 1 })),
   organisationCode: Type.Optional(CodeSchema),
   code: ContactPointCodeSchema,
   nameFr: Line(200),
@@ -213,7 +213,7 @@ export function contactPointRoutes(app: App, services: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       if (!canUseContactPointAdmin(actor)) throw new AppError(403, 'forbidden');
-      const form = request.body as ContactPointForm;
+      const form = request.body;
       const organisations = await editableOrganisations(request);
       return handleForm(
         request,
@@ -244,7 +244,7 @@ export function contactPointRoutes(app: App, services: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       const contactPoint = await contactPoints.getForEditing(actor, request.params.id);
-      const form = request.body as ContactPointForm;
+      const form = request.body;
       return handleForm(
         request,
         reply,

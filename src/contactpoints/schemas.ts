@@ -1,6 +1,6 @@
 // Request and response schemas of the contact points module (validation, handler types, OpenAPI).
 import { Type, type Static } from 'typebox';
-import { LocalizedTextSchema } from '../platform/http/schemas.ts';
+import { LocalizedTextSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { HOLIDAY_CALENDARS } from '../platform/calendar/holidays.ts';
 import { ACCESSIBILITY_FEATURES, CHANNELS, CONTACT_LANGUAGES } from './service.ts';
 
@@ -51,22 +51,21 @@ export const ContactPointSchema = Type.Object(
     ...summaryProperties,
     accessibilityNote: Type.Union([LocalizedTextSchema, Type.Null()]),
     active: Type.Boolean(),
-    version: Type.Integer({ description: 'Send it back with a change; a stale version is refused with 409' }),
+    version: BoundedInteger({ description: 'Send it back with a change; a stale version is refused with 409' }),
     updatedAt: Type.String({ format: 'date-time' }),
-    weeklyHours: Type.Array(Type.Object({ weekday: Type.Integer({ minimum: 1, maximum: 7 }), intervals: Type.Array(Interval), comment: Type.Union([Type.String(), Type.Null()]) })),
+    weeklyHours: Type.Array(Type.Object({ weekday: BoundedInteger({ minimum: 1, maximum: 7 }), intervals: Type.Array(Interval), comment: Type.Union([Type.String(), Type.Null()]) })),
     upcomingHolidays: Type.Array(Type.Object({ holiday: HolidaySchema, intervals: Type.Array(Interval) })),
   },
   { $id: 'ContactPoint' },
 );
 
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-const BilingualInput = Type.Object({ fr: Text(200), nl: Text(200) }, { additionalProperties: false });
+const BilingualInput = Type.Object({ fr: Text({ minLength: 1, maxLength: 200 }), nl: Text({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
 
 const inputProperties = {
   code: ContactPointCodeSchema,
-  name: Type.Object({ fr: Text(200), nl: Text(200), en: Text(200) }, { additionalProperties: false }),
+  name: Type.Object({ fr: Text({ minLength: 1, maxLength: 200 }), nl: Text({ minLength: 1, maxLength: 200 }), en: Text({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
   address: Type.Object(
-    { street: BilingualInput, number: Text(20), postalCode: Type.String({ pattern: '^[1-9][0-9]{3}$' }), municipality: BilingualInput },
+    { street: BilingualInput, number: Text({ minLength: 1, maxLength: 20 }), postalCode: Type.String({ pattern: '^[1-9][0-9]{3}$' }), municipality: BilingualInput },
     { additionalProperties: false },
   ),
   coordinates: Type.Optional(
@@ -76,12 +75,12 @@ const inputProperties = {
     ]),
   ),
   accessibility: Type.Optional(Type.Array(Type.Enum(ACCESSIBILITY_FEATURES), { maxItems: ACCESSIBILITY_FEATURES.length })),
-  accessibilityNote: Type.Optional(Type.Union([Type.Object({ fr: Type.String({ maxLength: 1000 }), nl: Type.String({ maxLength: 1000 }), en: Type.String({ maxLength: 1000 }) }), Type.Null()])),
+  accessibilityNote: Type.Optional(Type.Union([Type.Object({ fr: Text({ maxLength: 1000 }), nl: Text({ maxLength: 1000 }), en: Text({ maxLength: 1000 }) }), Type.Null()])),
   languages: Type.Optional(Type.Array(Type.Enum(CONTACT_LANGUAGES), { maxItems: CONTACT_LANGUAGES.length })),
   channels: Type.Optional(Type.Array(Type.Enum(CHANNELS), { maxItems: CHANNELS.length })),
   phone: Type.Optional(Type.Union([Type.String({ maxLength: 40, pattern: '^[+0-9 ()./-]*$' }), Type.Null()])),
   email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()])),
-  openingHours: Type.String({ minLength: 1, maxLength: 1000 }),
+  openingHours: Text({ minLength: 1, maxLength: 1000 }),
   holidayCalendar: Type.Optional(Type.Enum(HOLIDAY_CALENDARS)),
   demo: Type.Optional(Type.Boolean()),
   active: Type.Optional(Type.Boolean()),
@@ -90,5 +89,5 @@ const inputProperties = {
 export const NewContactPointBody = Type.Object(inputProperties, { additionalProperties: false });
 export type NewContactPointBody = Static<typeof NewContactPointBody>;
 
-export const ContactPointChangesBody = Type.Object({ version: Type.Integer({ minimum: 1 }), ...inputProperties }, { additionalProperties: false });
+export const ContactPointChangesBody = Type.Object({ version: BoundedInteger({ minimum: 1 }), ...inputProperties }, { additionalProperties: false });
 export type ContactPointChangesBody = Static<typeof ContactPointChangesBody>;

@@ -7,7 +7,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
 import { OPTIONAL_SESSION_SECURITY } from '../platform/http/openapi.ts';
-import { errorResponses, LangParams, LanguageSchema } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { pageContext, renderPage } from '../platform/views/render.tsx';
@@ -36,11 +36,11 @@ import { ArticleEditPage, ArticleStaffPage, FlagsPage, HelpArticlePage, HelpInde
 
 const session = [{ session: [] }];
 // Ids are checked by the service (malformed → 404), so a bad id never reaches SQL as a uuid cast error.
-const IdParams = Type.Object({ id: Type.String({ maxLength: 80 }) });
-const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Type.String({ maxLength: 80 }) });
-const LangSlugParams = Type.Object({ lang: LangParams.properties.lang, slug: Type.String({ maxLength: 80 }) });
+const IdParams = Type.Object({ id: Text({ maxLength: 80 }) });
+const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Text({ maxLength: 80 }) });
+const LangSlugParams = Type.Object({ lang: LangParams.properties.lang, slug: Text({ maxLength: 80 }) });
 const LangQuery = Type.Object({ lang: Type.Optional(LanguageSchema) });
-const PageQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 2000 })) });
+const PageQuery = Type.Object({ q: Type.Optional(Text({ maxLength: 2000 })) });
 
 function iso(value: Date | string): string {
   return new Date(value).toISOString();
@@ -102,14 +102,14 @@ function renderFragment(request: FastifyRequest, reply: FastifyReply, node: VNod
 
 // The back-office form, flat as HTML posts it (field names as in the API: title.fr, body.nl, …).
 const EditForm = Type.Object({
-  revision: Type.Optional(Type.Integer({ minimum: 1 })),
+  revision: Type.Optional(BoundedInteger({ minimum: 1 })),
   organisation: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 })),
   slug: Type.Optional(Type.Union([Type.Literal(''), SlugSchema])),
   visibility: Type.Enum(VISIBILITIES),
-  ...Object.fromEntries(LANGUAGES.flatMap((l) => [[`title.${l}`, Type.Optional(Type.String({ maxLength: 200 }))], [`body.${l}`, Type.Optional(Type.String({ maxLength: 20000 }))]])),
+  ...Object.fromEntries(LANGUAGES.flatMap((l) => [[`title.${l}`, Type.Optional(Text({ maxLength: 200 }))], [`body.${l}`, Type.Optional(Text({ maxLength: 20000 }))]])),
   services: Type.Optional(Type.Array(ServiceCodeSchema, { maxItems: 20 })),
   reviewOn: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'date' })])),
-  note: Type.Optional(Type.String({ maxLength: 500 })),
+  note: Type.Optional(Text({ maxLength: 500 })),
   action: Type.Optional(Type.Enum(['save', 'publish'])),
 });
 type EditForm = { [key: string]: string | string[] | number | undefined } & {
@@ -128,8 +128,8 @@ function contentFromForm(form: EditForm): ArticleContent {
   return { visibility: form.visibility, title: text('title'), body: text('body'), serviceCodes: form.services ?? [], reviewOn: form.reviewOn || null };
 }
 
-const FlagForm = Type.Object({ kind: Type.Enum(FLAG_KINDS), comment: Type.String({ minLength: 1, maxLength: 2000 }) });
-const ResolveForm = Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) });
+const FlagForm = Type.Object({ kind: Type.Enum(FLAG_KINDS), comment: Text({ minLength: 1, maxLength: 2000 }) });
+const ResolveForm = Type.Object({ note: Type.Optional(Text({ maxLength: 1000 })) });
 
 export function knowledgeRoutes(app: App, services: Services) {
   const { knowledge, catalogue } = services;
@@ -323,7 +323,7 @@ export function knowledgeRoutes(app: App, services: Services) {
     return renderPage(request, reply, <HelpArticlePage {...data} />);
   });
 
-  const VersionParams = Type.Object({ lang: LangParams.properties.lang, slug: Type.String({ maxLength: 80 }), version: Type.Integer({ minimum: 1, maximum: 100000 }) });
+  const VersionParams = Type.Object({ lang: LangParams.properties.lang, slug: Text({ maxLength: 80 }), version: BoundedInteger({ minimum: 1, maximum: 100000 }) });
   app.get('/:lang/help/:slug/versions/:version', { schema: { hide: true, params: VersionParams } }, async (request, reply) => {
     const data = await knowledge.version(null, request.params.slug, request.params.version);
     return renderPage(request, reply, <VersionPage {...data} staff={false} />);
@@ -331,7 +331,7 @@ export function knowledgeRoutes(app: App, services: Services) {
 
   // ---- Back office
   const Filter = Type.Optional(Type.Union([Type.Literal(''), ServiceCodeSchema]));
-  const AdminQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 2000 })), service: Filter, organisation: Filter });
+  const AdminQuery = Type.Object({ q: Type.Optional(Text({ maxLength: 2000 })), service: Filter, organisation: Filter });
   app.get('/:lang/admin/knowledge', { schema: { hide: true, params: LangParams, querystring: AdminQuery } }, async (request, reply) => {
     const actor = requireActorPage(request);
     const q = (request.query.q ?? '').slice(0, 500);
@@ -348,7 +348,7 @@ export function knowledgeRoutes(app: App, services: Services) {
     );
   });
 
-  const PanelQuery = Type.Object({ kq: Type.Optional(Type.String({ maxLength: 2000 })), kservice: Type.Optional(ServiceCodeSchema) });
+  const PanelQuery = Type.Object({ kq: Type.Optional(Text({ maxLength: 2000 })), kservice: Type.Optional(ServiceCodeSchema) });
   app.get('/:lang/admin/knowledge/panel', { schema: { hide: true, params: LangParams, querystring: PanelQuery } }, async (request, reply) => {
     const actor = requireActorPage(request);
     const q = (request.query.kq ?? '').slice(0, 500);
@@ -385,7 +385,7 @@ export function knowledgeRoutes(app: App, services: Services) {
     );
   });
 
-  const FlagsQuery = Type.Object({ resolved: Type.Optional(Type.String({ maxLength: 5 })) });
+  const FlagsQuery = Type.Object({ resolved: Type.Optional(Text({ maxLength: 5 })) });
   app.get('/:lang/admin/knowledge/flags', { schema: { hide: true, params: LangParams, querystring: FlagsQuery } }, async (request, reply) => {
     const actor = requireActorPage(request);
     return renderPage(request, reply, <FlagsPage flags={await knowledge.flags(actor)} resolved={request.query.resolved === '1'} />);
@@ -396,7 +396,7 @@ export function knowledgeRoutes(app: App, services: Services) {
     { schema: { hide: true, params: LangIdParams, body: ResolveForm }, attachValidation: true },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      const form = request.body as Static<typeof ResolveForm>;
+      const form = request.body;
       return handleForm(
         request,
         reply,
@@ -409,7 +409,7 @@ export function knowledgeRoutes(app: App, services: Services) {
     },
   );
 
-  const ArticleQuery = Type.Object({ flagged: Type.Optional(Type.String({ maxLength: 5 })), kq: Type.Optional(Type.String({ maxLength: 2000 })) });
+  const ArticleQuery = Type.Object({ flagged: Type.Optional(Text({ maxLength: 5 })), kq: Type.Optional(Text({ maxLength: 2000 })) });
   app.get('/:lang/admin/knowledge/articles/:id', { schema: { hide: true, params: LangIdParams, querystring: ArticleQuery } }, async (request, reply) => {
     const actor = requireActorPage(request);
     const data = await knowledge.read(actor, request.params.id);
@@ -419,7 +419,7 @@ export function knowledgeRoutes(app: App, services: Services) {
     return renderPage(request, reply, <ArticleStaffPage {...data} flagged={request.query.flagged === '1'} panel={panel} />);
   });
 
-  const StaffVersionParams = Type.Object({ lang: LangParams.properties.lang, id: Type.String({ maxLength: 80 }), version: Type.Integer({ minimum: 1, maximum: 100000 }) });
+  const StaffVersionParams = Type.Object({ lang: LangParams.properties.lang, id: Text({ maxLength: 80 }), version: BoundedInteger({ minimum: 1, maximum: 100000 }) });
   app.get('/:lang/admin/knowledge/articles/:id/versions/:version', { schema: { hide: true, params: StaffVersionParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
     const data = await knowledge.version(actor, request.params.id, request.params.version);
@@ -432,11 +432,11 @@ export function knowledgeRoutes(app: App, services: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       const data = await knowledge.read(actor, request.params.id);
-      const form = request.body as Static<typeof FlagForm>;
+      const form = request.body;
       return handleForm(
         request,
         reply,
-        (errors) => <ArticleStaffPage {...data} errors={errors} values={form as never} />,
+        (errors) => <ArticleStaffPage {...data} errors={errors} values={form} />,
         async () => {
           await knowledge.flag(actor, data.article.id, form);
           return `/${request.params.lang}/admin/knowledge/articles/${data.article.slug}?flagged=1`;

@@ -1,6 +1,6 @@
 // Request and response schemas of the knowledge base (validation, handler types, OpenAPI).
 import { Type, type Static } from 'typebox';
-import { LanguageSchema, LocalizedTextSchema } from '../platform/http/schemas.ts';
+import { LanguageSchema, LocalizedTextSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { FLAG_KINDS, VISIBILITIES } from './repository.ts';
 
 const CodePattern = '^[a-z0-9]+(-[a-z0-9]+)*$';
@@ -8,11 +8,11 @@ export const ServiceCodeSchema = Type.String({ pattern: CodePattern, maxLength: 
 export const SlugSchema = Type.String({ pattern: CodePattern, minLength: 3, maxLength: 80 });
 
 export const ArticleSearchQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 500, description: 'Search words; without them, published articles by title' })),
+  q: Type.Optional(Text({ maxLength: 500, description: 'Search words; without them, published articles by title' })),
   service: Type.Optional(ServiceCodeSchema),
   organisation: Type.Optional(Type.String({ pattern: CodePattern, maxLength: 64, description: 'Code of the owning organisation' })),
   lang: Type.Optional(LanguageSchema),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+  limit: Type.Optional(BoundedInteger({ minimum: 1, maximum: 20 })),
 });
 
 export const ArticleHitSchema = Type.Object(
@@ -26,7 +26,7 @@ export const ArticleHitSchema = Type.Object(
     visibility: Type.Enum(VISIBILITIES),
     organisation: Type.Object({ code: Type.String(), name: Type.String() }),
     services: Type.Array(Type.String()),
-    version: Type.Integer(),
+    version: BoundedInteger(),
     publishedAt: Type.String({ format: 'date-time' }),
     score: Type.Union([Type.Number(), Type.Null()]),
     url: Type.String(),
@@ -37,7 +37,7 @@ export const ArticleHitSchema = Type.Object(
 export const ArticleSearchResponse = Type.Object({ results: Type.Array(Type.Ref('KnowledgeArticleHit')) });
 
 const VersionSummary = Type.Object({
-  version: Type.Integer(),
+  version: BoundedInteger(),
   publishedAt: Type.String({ format: 'date-time' }),
   publishedBy: Type.Union([Type.String(), Type.Null()], { description: 'Shown to staff only' }),
   note: Type.Union([Type.String(), Type.Null()]),
@@ -55,7 +55,7 @@ export const ArticleSchema = Type.Object(
     titleLang: LanguageSchema,
     bodyLang: LanguageSchema,
     services: Type.Array(Type.String()),
-    version: Type.Integer({ description: 'The published version' }),
+    version: BoundedInteger({ description: 'The published version' }),
     publishedAt: Type.String({ format: 'date-time' }),
     reviewOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
     versions: Type.Array(VersionSummary),
@@ -69,8 +69,8 @@ export const EditableArticleSchema = Type.Object(
     slug: Type.String(),
     organisation: Type.Object({ code: Type.String(), name: LocalizedTextSchema }),
     status: Type.Enum(['draft', 'published', 'archived']),
-    revision: Type.Integer({ description: 'Send it back with a change; a stale revision is refused with 409' }),
-    publishedVersion: Type.Union([Type.Integer(), Type.Null()]),
+    revision: BoundedInteger({ description: 'Send it back with a change; a stale revision is refused with 409' }),
+    publishedVersion: Type.Union([BoundedInteger(), Type.Null()]),
     unpublishedChanges: Type.Boolean(),
     visibility: Type.Enum(VISIBILITIES),
     title: LocalizedTextSchema,
@@ -90,7 +90,7 @@ const ContentInput = {
   services: Type.Optional(Type.Array(ServiceCodeSchema, { maxItems: 20 })),
   reviewOn: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], format: 'date', description: 'Review the article by this date' })),
   publish: Type.Optional(Type.Boolean({ description: 'Publish at once as a new version (default: save as draft)' })),
-  note: Type.Optional(Type.String({ maxLength: 500, description: 'What changed (kept with the version)' })),
+  note: Type.Optional(Text({ maxLength: 500, description: 'What changed (kept with the version)' })),
 };
 
 export const NewArticleBody = Type.Object(
@@ -103,16 +103,16 @@ export const NewArticleBody = Type.Object(
 );
 export type NewArticleBody = Static<typeof NewArticleBody>;
 
-export const ArticleChangesBody = Type.Object({ revision: Type.Integer({ minimum: 1 }), ...ContentInput }, { additionalProperties: false });
+export const ArticleChangesBody = Type.Object({ revision: BoundedInteger({ minimum: 1 }), ...ContentInput }, { additionalProperties: false });
 export type ArticleChangesBody = Static<typeof ArticleChangesBody>;
 
 export const PublishBody = Type.Object(
-  { revision: Type.Integer({ minimum: 1 }), note: Type.Optional(Type.String({ maxLength: 500 })) },
+  { revision: BoundedInteger({ minimum: 1 }), note: Type.Optional(Text({ maxLength: 500 })) },
   { additionalProperties: false },
 );
 
 export const FlagBody = Type.Object(
-  { kind: Type.Enum(FLAG_KINDS), comment: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { kind: Type.Enum(FLAG_KINDS), comment: Text({ minLength: 1, maxLength: 2000 }) },
   { additionalProperties: false },
 );
 
@@ -120,7 +120,7 @@ export const FlagSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     article: Type.Object({ id: Type.String({ format: 'uuid' }), slug: Type.String(), title: LocalizedTextSchema }),
-    articleVersion: Type.Integer(),
+    articleVersion: BoundedInteger(),
     kind: Type.Enum(FLAG_KINDS),
     comment: Type.String(),
     flaggedBy: Type.Union([Type.String(), Type.Null()]),
@@ -133,4 +133,4 @@ export const FlagSchema = Type.Object(
   { $id: 'KnowledgeFlag' },
 );
 
-export const ResolveBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false });
+export const ResolveBody = Type.Object({ note: Type.Optional(Text({ maxLength: 1000 })) }, { additionalProperties: false });

@@ -1,8 +1,8 @@
 // HTTP for organisations, units and accounts: the JSON API under /api/v1 and the back-office pages.
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams, LanguageSchema } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
@@ -24,25 +24,25 @@ import { canCreateOrganisation, canManageOrganisation } from './authorisation.ts
 import { ROLES } from '../identity/actor.ts';
 
 const CodeParams = Type.Object({ code: CodeSchema });
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const IdParams = Type.Object({ id: Text({ maxLength: 64 }) });
 const session = [{ session: [] }];
 
 // HTML forms post flat fields; these schemas describe them.
-const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Name = Text({ minLength: 1, maxLength: 200 });
 const OrganisationForm = Type.Object({ code: CodeSchema, kind: KindSchema, nameFr: Name, nameNl: Name, nameEn: Name });
 const UnitForm = Type.Object({ code: CodeSchema, nameFr: Name, nameNl: Name, nameEn: Name });
 const AccountForm = Type.Object({
   organisationCode: CodeSchema,
   email: Type.String({ format: 'email', maxLength: 254 }),
-  displayName: Type.String({ minLength: 1, maxLength: 120 }),
-  password: Type.String({ minLength: 1, maxLength: 256 }),
+  displayName: Text({ minLength: 1, maxLength: 120 }),
+  password: Text({ minLength: 1, maxLength: 256 }),
   roles: Type.Array(RoleSchema, { minItems: 1, maxItems: ROLES.length }),
   preferredLanguage: LanguageSchema,
   unitIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 100 })),
 });
 const AccountEditForm = Type.Object({
-  version: Type.Integer({ minimum: 1 }),
-  displayName: Type.String({ minLength: 1, maxLength: 120 }),
+  version: BoundedInteger({ minimum: 1 }),
+  displayName: Text({ minLength: 1, maxLength: 120 }),
   roles: Type.Array(RoleSchema, { minItems: 1, maxItems: ROLES.length }),
   preferredLanguage: LanguageSchema,
   active: Type.Optional(Type.Literal('true')),
@@ -194,7 +194,7 @@ export function organisationRoutes(app: App, { organisations }: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       if (!canCreateOrganisation(actor)) throw new AppError(403, 'forbidden');
-      const form = request.body as Static<typeof OrganisationForm>;
+      const form = request.body;
       return handleForm(
         request,
         reply,
@@ -230,7 +230,7 @@ export function organisationRoutes(app: App, { organisations }: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       const { organisation, units } = await organisationPage(request, request.params.code);
-      const form = request.body as Static<typeof UnitForm>;
+      const form = request.body;
       return handleForm(
         request,
         reply,
@@ -266,7 +266,7 @@ export function organisationRoutes(app: App, { organisations }: Services) {
     { schema: { ...pageSchema, body: AccountForm }, attachValidation: true },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      const form = request.body as Static<typeof AccountForm>;
+      const form = request.body;
       const choices = await accountFormData(actor);
       return handleForm(
         request,
@@ -280,7 +280,7 @@ export function organisationRoutes(app: App, { organisations }: Services) {
     },
   );
 
-  const AccountPageParams = Type.Object({ lang: LangParams.properties.lang, id: Type.String({ maxLength: 64 }) });
+  const AccountPageParams = Type.Object({ lang: LangParams.properties.lang, id: Text({ maxLength: 64 }) });
   app.get(
     '/:lang/admin/accounts/:id',
     { schema: { hide: true, params: AccountPageParams, querystring: Type.Object({ created: Type.Optional(Type.String()), saved: Type.Optional(Type.String()) }) } },
@@ -303,7 +303,7 @@ export function organisationRoutes(app: App, { organisations }: Services) {
       const actor = requireActorPage(request);
       const account = await organisations.getAccount(actor, request.params.id, request.id);
       const choices = (await accountFormData(actor)).filter((choice) => choice.organisation.id === account.organisationId);
-      const form = request.body as Static<typeof AccountEditForm>;
+      const form = request.body;
       return handleForm(
         request,
         reply,

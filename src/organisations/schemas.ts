@@ -1,6 +1,6 @@
 // Request and response schemas of the organisations module (validation, handler types, OpenAPI).
 import { Type, type Static } from 'typebox';
-import { LanguageSchema, LocalizedTextSchema } from '../platform/http/schemas.ts';
+import { LanguageSchema, LocalizedTextSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { ROLES } from '../identity/actor.ts';
 import { PASSWORD_MAX_LENGTH } from '../identity/passwords.ts';
 import { ORGANISATION_KINDS } from './repository.ts';
@@ -43,12 +43,12 @@ export const AccountSchema = Type.Object(
     lockedUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     unitIds: Type.Array(Type.String()),
     createdAt: Type.String({ format: 'date-time' }),
-    version: Type.Integer({ description: 'Send it back with a change; a stale version is refused with 409' }),
+    version: BoundedInteger({ description: 'Send it back with a change; a stale version is refused with 409' }),
   },
   { $id: 'Account' },
 );
 
-const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Name = Text({ minLength: 1, maxLength: 200 });
 export const NewOrganisationBody = Type.Object(
   { code: CodeSchema, kind: KindSchema, name: Type.Object({ fr: Name, nl: Name, en: Name }) },
   { additionalProperties: false },
@@ -62,7 +62,7 @@ export const NewAccountBody = Type.Object(
   {
     organisationCode: CodeSchema,
     email: Type.String({ format: 'email', maxLength: 254 }),
-    displayName: Type.String({ minLength: 1, maxLength: 120 }),
+    displayName: Text({ minLength: 1, maxLength: 120 }),
     password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
     roles: Type.Array(RoleSchema, { minItems: 1, maxItems: ROLES.length }),
     preferredLanguage: LanguageSchema,
@@ -74,8 +74,8 @@ export type NewAccountBody = Static<typeof NewAccountBody>;
 
 export const AccountChangesBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1 }),
-    displayName: Type.String({ minLength: 1, maxLength: 120 }),
+    version: BoundedInteger({ minimum: 1 }),
+    displayName: Text({ minLength: 1, maxLength: 120 }),
     roles: Type.Array(RoleSchema, { minItems: 1, maxItems: ROLES.length }),
     preferredLanguage: LanguageSchema,
     active: Type.Boolean(),

@@ -4,21 +4,21 @@ import { Type, type Static } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams, LanguageSchema, LocalizedTextSchema } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, LanguageSchema, LocalizedTextSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { CodeSchema } from '../organisations/schemas.ts';
-import { CONTACT_OUTCOMES, type ContactOutcome } from '../contactcenter/model.ts';
+import { CONTACT_OUTCOMES } from '../contactcenter/model.ts';
 import { channels } from '../platform/realtime/channels.ts';
 import { AgentHomePage, BoardPage, CounterPage, FeedbackLinksPage, KioskPage, TicketPage } from './pages.tsx';
 import { queueAssetRoutes } from './assets.ts';
 import { canUseQueues } from './authorisation.ts';
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Type.String({ maxLength: 64 }) });
-const LangTokenParams = Type.Object({ lang: LangParams.properties.lang, token: Type.String({ maxLength: 100 }) });
+const IdParams = Type.Object({ id: Text({ maxLength: 64 }) });
+const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Text({ maxLength: 64 }) });
+const LangTokenParams = Type.Object({ lang: LangParams.properties.lang, token: Text({ maxLength: 100 }) });
 const session = [{ session: [] }];
 const ServiceCode = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 });
 const CategoryCode = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 });
@@ -33,8 +33,8 @@ const TicketBody = Type.Object({
 const IssuedTicketSchema = Type.Object(
   {
     number: Type.String({ description: 'The number as shown and called, prefix + three digits, e.g. "A007"' }),
-    position: Type.Integer({ minimum: 1, description: '1 = next to be called' }),
-    estimatedWaitMinutes: Type.Integer({ minimum: 0 }),
+    position: BoundedInteger({ minimum: 1, description: '1 = next to be called' }),
+    estimatedWaitMinutes: BoundedInteger({ minimum: 0 }),
     serviceCode: Type.String(),
     ticketUrl: Type.String({ description: 'The holder\'s "my ticket" page (position and wait, live)' }),
     issuedAt: Type.String({ format: 'date-time' }),
@@ -45,11 +45,11 @@ const ServiceWaitSchema = Type.Object({
   serviceCode: Type.String(),
   name: StoredText,
   prefix: Type.String(),
-  waiting: Type.Integer(),
-  countersOpen: Type.Integer(),
+  waiting: BoundedInteger(),
+  countersOpen: BoundedInteger(),
   typicalServiceMinutes: Type.Number(),
   measured: Type.Boolean(),
-  estimatedWaitMinutes: Type.Integer(),
+  estimatedWaitMinutes: BoundedInteger(),
 });
 const WaitReportSchema = Type.Object(
   { contactPointId: Type.String(), open: Type.Boolean(), generatedAt: Type.String({ format: 'date-time' }), services: Type.Array(ServiceWaitSchema) },
@@ -62,8 +62,8 @@ const TicketViewSchema = Type.Object({
   serviceName: StoredText,
   contactPointId: Type.String(),
   contactPointName: StoredText,
-  position: Type.Union([Type.Integer(), Type.Null()]),
-  estimatedWaitMinutes: Type.Union([Type.Integer(), Type.Null()]),
+  position: Type.Union([BoundedInteger(), Type.Null()]),
+  estimatedWaitMinutes: Type.Union([BoundedInteger(), Type.Null()]),
   counter: Type.Union([Type.String(), Type.Null()]),
   calledAt: Type.Union([Type.String(), Type.Null()]),
   issuedAt: Type.String(),
@@ -77,7 +77,7 @@ const AgentTicketSchema = Type.Object({
   appointment: Type.Boolean(),
   queuedAt: Type.String(),
   calledAt: Type.Union([Type.String(), Type.Null()]),
-  recalls: Type.Integer(),
+  recalls: BoundedInteger(),
   transferred: Type.Boolean(),
 });
 const SettingsBody = Type.Object({
@@ -86,13 +86,13 @@ const SettingsBody = Type.Object({
       serviceCode: ServiceCode,
       prefix: Type.String({ pattern: '^[A-Z]{1,2}$' }),
       enabled: Type.Optional(Type.Boolean()),
-      defaultServiceMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 240 })),
+      defaultServiceMinutes: Type.Optional(BoundedInteger({ minimum: 1, maximum: 240 })),
     }),
     { maxItems: 40 },
   ),
   counters: Type.Array(
     Type.Object({
-      name: Type.String({ minLength: 1, maxLength: 40 }),
+      name: Text({ minLength: 1, maxLength: 40 }),
       serviceCodes: Type.Array(ServiceCode, { maxItems: 40 }),
       active: Type.Optional(Type.Boolean()),
     }),
@@ -101,20 +101,20 @@ const SettingsBody = Type.Object({
 });
 const SettingsSchema = Type.Object({
   contactPointId: Type.String(),
-  services: Type.Array(Type.Object({ serviceCode: Type.String(), prefix: Type.String(), enabled: Type.Boolean(), defaultServiceMinutes: Type.Integer() })),
+  services: Type.Array(Type.Object({ serviceCode: Type.String(), prefix: Type.String(), enabled: Type.Boolean(), defaultServiceMinutes: BoundedInteger() })),
   counters: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), active: Type.Boolean(), open: Type.Boolean(), serviceCodes: Type.Array(Type.String()) })),
-  priorityCategories: Type.Array(Type.Object({ code: Type.String(), name: StoredText, rank: Type.Integer(), onKiosk: Type.Boolean() })),
+  priorityCategories: Type.Array(Type.Object({ code: Type.String(), name: StoredText, rank: BoundedInteger(), onKiosk: Type.Boolean() })),
 });
-const CategorySchema = Type.Object({ code: CategoryCode, name: LocalizedTextSchema, rank: Type.Integer({ minimum: 1, maximum: 9 }), onKiosk: Type.Optional(Type.Boolean()) });
+const CategorySchema = Type.Object({ code: CategoryCode, name: LocalizedTextSchema, rank: BoundedInteger({ minimum: 1, maximum: 9 }), onKiosk: Type.Optional(Type.Boolean()) });
 const CategoriesBody = Type.Object({ categories: Type.Array(CategorySchema, { maxItems: 20 }) });
-const CategoriesAnswer = Type.Object({ categories: Type.Array(Type.Object({ code: Type.String(), name: StoredText, rank: Type.Integer(), onKiosk: Type.Boolean() })) });
+const CategoriesAnswer = Type.Object({ categories: Type.Array(Type.Object({ code: Type.String(), name: StoredText, rank: BoundedInteger(), onKiosk: Type.Boolean() })) });
 
 // HTML forms, flat as they are posted.
-const KioskForm = Type.Object({ serviceCode: ServiceCode, priorityCategory: Type.Optional(Type.String({ maxLength: 60 })) });
-const CheckInForm = Type.Object({ reference: Type.String({ minLength: 1, maxLength: 20 }) });
+const KioskForm = Type.Object({ serviceCode: ServiceCode, priorityCategory: Type.Optional(Text({ maxLength: 60 })) });
+const CheckInForm = Type.Object({ reference: Text({ minLength: 1, maxLength: 20 }) });
 const FinishForm = Type.Object({ outcome: Type.Enum(CONTACT_OUTCOMES) });
 const TransferForm = Type.Object({ target: Type.String({ pattern: '^(service|counter):[A-Za-z0-9-]{1,100}$' }) });
-const IssueForm = Type.Object({ serviceCode: ServiceCode, priorityCategory: Type.Optional(Type.String({ maxLength: 60 })) });
+const IssueForm = Type.Object({ serviceCode: ServiceCode, priorityCategory: Type.Optional(Text({ maxLength: 60 })) });
 
 const COUNTER_ACTIONS = ['open', 'close', 'call-next', 'recall', 'start', 'no-show'] as const;
 type CounterAction = (typeof COUNTER_ACTIONS)[number];
@@ -171,7 +171,7 @@ export function queueRoutes(app: App, services: Services) {
           'Refused with 404 appointment.not_found when the reference is not an appointment at this contact point (unknown, or booked at ' +
           'another point: both answer the same, and change nothing), 409 when the point is closed or the appointment is not booked.',
         params: IdParams,
-        body: Type.Object({ reference: Type.String({ minLength: 1, maxLength: 20 }), language: Type.Optional(LanguageSchema) }),
+        body: Type.Object({ reference: Text({ minLength: 1, maxLength: 20 }), language: Type.Optional(LanguageSchema) }),
         response: { 201: Type.Ref('IssuedTicket'), ...errorResponses(400, 404, 409) },
       },
     },
@@ -205,7 +205,7 @@ export function queueRoutes(app: App, services: Services) {
         tags: ['queues'],
         summary: 'Server-Sent Events of the contact point: "ticket.called" {number, counter, serviceCode, calledAt, recall} and "queue.changed" {serviceCode}',
         params: IdParams,
-        querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ maxLength: 30 })) }),
+        querystring: Type.Object({ lastEventId: Type.Optional(Text({ maxLength: 30 })) }),
         response: {
           200: { description: 'A stream of events (text/event-stream)', content: { 'text/event-stream': { schema: Type.String() } } },
           ...errorResponses(404),
@@ -225,7 +225,7 @@ export function queueRoutes(app: App, services: Services) {
       schema: {
         tags: ['queues'],
         summary: 'A ticket seen by its holder: status, position, estimated wait, counter when called',
-        params: Type.Object({ token: Type.String({ maxLength: 100 }) }),
+        params: Type.Object({ token: Text({ maxLength: 100 }) }),
         response: { 200: TicketViewSchema, ...errorResponses(404) },
       },
     },
@@ -343,7 +343,7 @@ export function queueRoutes(app: App, services: Services) {
         response: { 200: ActionResponse, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => ({ ticket: await queues.finish(requireActorApi(request), request.params.id, request.body.outcome as ContactOutcome) }),
+    async (request) => ({ ticket: await queues.finish(requireActorApi(request), request.params.id, request.body.outcome) }),
   );
   app.post(
     '/api/v1/queue-counters/:id/transfer',
@@ -353,7 +353,7 @@ export function queueRoutes(app: App, services: Services) {
         summary: 'Transfer the current ticket to another service or counter of the contact point (it keeps its number and place)',
         security: session,
         params: IdParams,
-        body: Type.Object({ serviceCode: Type.Optional(ServiceCode), counterId: Type.Optional(Type.String({ maxLength: 64 })) }),
+        body: Type.Object({ serviceCode: Type.Optional(ServiceCode), counterId: Type.Optional(Text({ maxLength: 64 })) }),
         response: { 200: ActionResponse, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -375,7 +375,7 @@ export function queueRoutes(app: App, services: Services) {
     '/:lang/contact-points/:id/kiosk',
     { schema: { hide: true, params: LangIdParams, body: KioskForm }, attachValidation: true },
     async (request, reply) => {
-      const form = request.body as Static<typeof KioskForm>;
+      const form = request.body;
       return handleForm(
         request,
         reply,
@@ -392,7 +392,7 @@ export function queueRoutes(app: App, services: Services) {
     '/:lang/contact-points/:id/kiosk/check-in',
     { schema: { hide: true, params: LangIdParams, body: CheckInForm }, attachValidation: true },
     async (request, reply) => {
-      const form = request.body as Static<typeof CheckInForm>;
+      const form = request.body;
       return handleForm(
         request,
         reply,
@@ -415,7 +415,7 @@ export function queueRoutes(app: App, services: Services) {
 
   app.get(
     '/:lang/tickets/:token',
-    { schema: { hide: true, params: LangTokenParams, querystring: Type.Object({ kiosk: Type.Optional(Type.String({ maxLength: 64 })) }) } },
+    { schema: { hide: true, params: LangTokenParams, querystring: Type.Object({ kiosk: Type.Optional(Text({ maxLength: 64 })) }) } },
     async (request, reply) => {
       const view = await queues.ticketView(request.params.token);
       const kiosk = request.query.kiosk === view.contactPointId;
@@ -488,7 +488,7 @@ export function queueRoutes(app: App, services: Services) {
   pageAction('no-show', undefined, async (request) => void (await queues.noShow(requireActorPage(request), paramsOf(request).id)));
   pageAction('finish', FinishForm, async (request) => {
     const form = request.body as Static<typeof FinishForm>;
-    await queues.finish(requireActorPage(request), paramsOf(request).id, form.outcome as ContactOutcome);
+    await queues.finish(requireActorPage(request), paramsOf(request).id, form.outcome);
   });
   pageAction('transfer', TransferForm, async (request) => {
     const form = request.body as Static<typeof TransferForm>;

@@ -4,7 +4,7 @@ import { Type, type Static } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, BoundedInteger, Text, Uuid, Nullable, EmptyOr, CalendarDate } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
@@ -18,37 +18,39 @@ import { isSafetyManager } from './authorisation.ts';
 import type { Actor } from '../identity/actor.ts';
 
 const session = [{ session: [] }];
-const Id = Type.String({ maxLength: 64 });
+const Id = Uuid();
 const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Id });
 const LangActionParams = Type.Object({ lang: LangParams.properties.lang, id: Id, actionId: Id });
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'A month, YYYY-MM (Brussels time)' });
-const Nullable = (max: number) => Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: max }));
+const NullableText = (maxLength: number) => Type.Optional(Nullable(Text({ maxLength })));
+const NullableId = Type.Optional(Nullable(Uuid()));
+const FormId = Type.Optional(EmptyOr(Uuid()));
 
 // ---- forms, flat as HTML posts them
 
 const ReportForm = Type.Object({
   type: Type.Enum(INCIDENT_TYPES),
   severity: Type.Optional(Type.Enum(SEVERITIES)),
-  contactPointId: Type.Optional(Type.String({ maxLength: 64 })),
-  placeText: Type.Optional(Type.String({ maxLength: 200 })),
+  contactPointId: FormId,
+  placeText: Type.Optional(Text({ maxLength: 200 })),
   occurredAt: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?$' }),
-  description: Type.String({ minLength: 1, maxLength: 4000 }),
-  personsInvolved: Type.Optional(Type.String({ maxLength: 2000 })),
-  returnTo: Type.Optional(Type.String({ maxLength: 500 })),
+  description: Text({ minLength: 1, maxLength: 4000 }),
+  personsInvolved: Type.Optional(Text({ maxLength: 2000 })),
+  returnTo: Type.Optional(Text({ maxLength: 500 })),
 });
 type ReportForm = Static<typeof ReportForm>;
 const HelpForm = Type.Object({
-  contactPointId: Type.Optional(Type.String({ maxLength: 64 })),
-  returnTo: Type.Optional(Type.String({ maxLength: 500 })),
+  contactPointId: FormId,
+  returnTo: Type.Optional(Text({ maxLength: 500 })),
 });
 const ActionForm = Type.Object({
   kind: Type.Enum(ACTION_KINDS),
-  assigneeAccountId: Type.Optional(Type.String({ maxLength: 64 })),
-  dueDate: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'date' })])),
-  note: Type.Optional(Type.String({ maxLength: 2000 })),
+  assigneeAccountId: FormId,
+  dueDate: Type.Optional(EmptyOr(CalendarDate())),
+  note: Type.Optional(Text({ maxLength: 2000 })),
 });
-const FinishForm = Type.Object({ status: Type.Enum(['done', 'waived'] as const), outcomeNote: Type.Optional(Type.String({ maxLength: 2000 })) });
-const CloseForm = Type.Object({ closingNote: Type.Optional(Type.String({ maxLength: 2000 })) });
+const FinishForm = Type.Object({ status: Type.Enum(['done', 'waived'] as const), outcomeNote: Type.Optional(Text({ maxLength: 2000 })) });
+const CloseForm = Type.Object({ closingNote: Type.Optional(Text({ maxLength: 2000 })) });
 const StaffForm = Type.Object({ contactPointId: Id, accountId: Id, isManager: Type.Optional(Type.Literal('true')) });
 const RemoveStaffForm = Type.Object({ contactPointId: Id, accountId: Id });
 
@@ -57,21 +59,21 @@ const RemoveStaffForm = Type.Object({ contactPointId: Id, accountId: Id });
 const IncidentBody = Type.Object({
   type: Type.Enum(INCIDENT_TYPES, { description: 'verbal_aggression, threat, physical_aggression or other' }),
   severity: Type.Optional(Type.Unsafe<(typeof SEVERITIES)[number] | null>({ type: ['string', 'null'], enum: [...SEVERITIES, null] })),
-  contactPointId: Nullable(64),
-  placeText: Nullable(200),
+  contactPointId: NullableId,
+  placeText: NullableText(200),
   occurredAt: Type.Optional(Type.String({ format: 'date-time', description: 'When it happened (default: now)' })),
-  description: Type.String({ minLength: 1, maxLength: 4000, description: 'What happened' }),
-  personsInvolved: Nullable(2000),
+  description: Text({ minLength: 1, maxLength: 4000, description: 'What happened' }),
+  personsInvolved: NullableText(2000),
 });
-const HelpBody = Type.Object({ contactPointId: Nullable(64), placeText: Nullable(200) });
+const HelpBody = Type.Object({ contactPointId: NullableId, placeText: NullableText(200) });
 const ActionBody = Type.Object({
   kind: Type.Enum(ACTION_KINDS),
-  assigneeAccountId: Nullable(64),
-  dueDate: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], format: 'date' })),
-  note: Nullable(2000),
+  assigneeAccountId: NullableId,
+  dueDate: Type.Optional(Nullable(CalendarDate())),
+  note: NullableText(2000),
 });
-const FinishBody = Type.Object({ status: Type.Enum(['done', 'waived'] as const), note: Nullable(2000) });
-const CloseBody = Type.Object({ note: Nullable(2000) });
+const FinishBody = Type.Object({ status: Type.Enum(['done', 'waived'] as const), note: NullableText(2000) });
+const CloseBody = Type.Object({ note: NullableText(2000) });
 
 const LocalizedName = Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()]);
 const ActionSchema = Type.Object({
@@ -116,20 +118,20 @@ const IncidentSummarySchema = Type.Object({
   detailsPending: Type.Boolean(),
   helpRequested: Type.Boolean(),
   reporterName: Type.Union([Type.String(), Type.Null()]),
-  openActions: Type.Integer(),
+  openActions: BoundedInteger(),
 });
 const StatisticsSchema = Type.Object({
   organisationId: Type.String(),
   from: Type.String(),
   to: Type.String(),
-  total: Type.Integer(),
+  total: BoundedInteger(),
   rows: Type.Array(
     Type.Object({
       month: Type.String(),
       type: Type.String({ description: 'an incident type, or unspecified (a help alert still without details)' }),
       contactPointId: Type.Union([Type.String(), Type.Null()], { description: 'null: a place outside the contact points' }),
       contactPointName: LocalizedName,
-      count: Type.Integer(),
+      count: BoundedInteger(),
     }),
   ),
 });
@@ -231,7 +233,7 @@ export function safetyRoutes(app: App, services: Services) {
 
   app.get(
     '/:lang/safety/report',
-    { schema: { hide: true, params: LangParams, querystring: Type.Object({ contactPoint: Type.Optional(Id), returnTo: Type.Optional(Type.String({ maxLength: 500 })) }) } },
+    { schema: { hide: true, params: LangParams, querystring: Type.Object({ contactPoint: Type.Optional(Id), returnTo: Type.Optional(Text({ maxLength: 500 })) }) } },
     async (request, reply) => {
       const actor = requireActorPage(request);
       const places = await safety.placesFor(actor);
@@ -244,13 +246,13 @@ export function safetyRoutes(app: App, services: Services) {
 
   app.post('/:lang/safety/report', { schema: { hide: true, params: LangParams, body: ReportForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = request.body as ReportForm;
+    const form = request.body;
     const places = await safety.placesFor(actor);
     const returnTo = safeReturnPath(form.returnTo);
     return handleForm(
       request,
       reply,
-      (errors) => <ReportFormPage places={places} values={form as unknown as FormValues} errors={errors} returnTo={returnTo} />,
+      (errors) => <ReportFormPage places={places} values={form} errors={errors} returnTo={returnTo} />,
       async () => {
         const { id } = await safety.report(actor, inputFromForm(form), request.id);
         return `/${request.params.lang}/safety/incidents/${id}?notice=reported${returnTo ? `&returnTo=${encodeURIComponent(returnTo)}` : ''}`;
@@ -260,7 +262,7 @@ export function safetyRoutes(app: App, services: Services) {
 
   app.post('/:lang/safety/help', { schema: { hide: true, params: LangParams, body: HelpForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = (request.body ?? {}) as Static<typeof HelpForm>;
+    const form = request.body ?? {};
     const returnTo = safeReturnPath(form.returnTo);
     const places = await safety.placesFor(actor);
     const contactPointId = form.contactPointId || places.find((p) => p.mine)?.id || null;
@@ -279,7 +281,7 @@ export function safetyRoutes(app: App, services: Services) {
 
   app.get(
     '/:lang/safety/incidents/:id',
-    { schema: { hide: true, params: LangIdParams, querystring: Type.Object({ notice: Type.Optional(Type.Enum(['reported', 'alerted', 'completed', 'actionAdded', 'actionDone', 'closed'] as const)), returnTo: Type.Optional(Type.String({ maxLength: 500 })) }) } },
+    { schema: { hide: true, params: LangIdParams, querystring: Type.Object({ notice: Type.Optional(Type.Enum(['reported', 'alerted', 'completed', 'actionAdded', 'actionDone', 'closed'] as const)), returnTo: Type.Optional(Text({ maxLength: 500 })) }) } },
     async (request, reply) => {
       const actor = requireActorPage(request);
       return renderPage(request, reply, await incidentPage(request, actor, request.params.id, { notice: request.query.notice, returnTo: safeReturnPath(request.query.returnTo) }));
@@ -297,12 +299,12 @@ export function safetyRoutes(app: App, services: Services) {
 
   app.post('/:lang/safety/incidents/:id/details', { schema: { hide: true, params: LangIdParams, body: ReportForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = request.body as ReportForm;
+    const form = request.body;
     const places = await safety.placesFor(actor);
     return handleForm(
       request,
       reply,
-      (errors) => <ReportFormPage places={places} values={form as unknown as FormValues} errors={errors} completing={{ incidentId: request.params.id }} />,
+      (errors) => <ReportFormPage places={places} values={form} errors={errors} completing={{ incidentId: request.params.id }} />,
       async () => {
         await safety.completeDetails(actor, request.params.id, inputFromForm(form), request.id);
         return `/${request.params.lang}/safety/incidents/${request.params.id}?notice=completed`;
@@ -312,12 +314,12 @@ export function safetyRoutes(app: App, services: Services) {
 
   app.post('/:lang/safety/incidents/:id/actions', { schema: { hide: true, params: LangIdParams, body: ActionForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = request.body as Static<typeof ActionForm>;
+    const form = request.body;
     const { lang, id } = request.params;
     return handleForm(
       request,
       reply,
-      async (errors) => incidentPage(request, actor, id, { errors: { form: 'action', list: errors }, values: form as FormValues }),
+      async (errors) => incidentPage(request, actor, id, { errors: { form: 'action', list: errors }, values: form }),
       async () => {
         await safety.addAction(actor, id, { kind: form.kind, assigneeAccountId: form.assigneeAccountId || null, dueDate: form.dueDate || null, note: form.note ?? null }, request.id);
         return `/${lang}/safety/incidents/${id}?notice=actionAdded`;
@@ -330,7 +332,7 @@ export function safetyRoutes(app: App, services: Services) {
     { schema: { hide: true, params: LangActionParams, body: FinishForm }, attachValidation: true },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      const form = request.body as Static<typeof FinishForm>;
+      const form = request.body;
       const { lang, id, actionId } = request.params;
       return handleForm(
         request,
@@ -346,12 +348,12 @@ export function safetyRoutes(app: App, services: Services) {
 
   app.post('/:lang/safety/incidents/:id/close', { schema: { hide: true, params: LangIdParams, body: CloseForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = (request.body ?? {}) as Static<typeof CloseForm>;
+    const form = request.body ?? {};
     const { lang, id } = request.params;
     return handleForm(
       request,
       reply,
-      async (errors) => incidentPage(request, actor, id, { errors: { form: 'close', list: errors }, values: form as FormValues }),
+      async (errors) => incidentPage(request, actor, id, { errors: { form: 'close', list: errors }, values: form }),
       async () => {
         await safety.close(actor, id, form.closingNote, request.id);
         return `/${lang}/safety/incidents/${id}?notice=closed`;
@@ -361,7 +363,7 @@ export function safetyRoutes(app: App, services: Services) {
 
   app.get(
     '/:lang/safety/statistics',
-    { schema: { hide: true, params: LangParams, querystring: Type.Object({ from: Type.Optional(Type.String({ maxLength: 20 })), to: Type.Optional(Type.String({ maxLength: 20 })) }) } },
+    { schema: { hide: true, params: LangParams, querystring: Type.Object({ from: Type.Optional(Text({ maxLength: 20 })), to: Type.Optional(Text({ maxLength: 20 })) }) } },
     async (request, reply) => {
       const actor = requireActorPage(request);
       const monthPattern = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
@@ -395,12 +397,12 @@ export function safetyRoutes(app: App, services: Services) {
 
   app.post('/:lang/safety/staff', { schema: { hide: true, params: LangParams, body: StaffForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = request.body as Static<typeof StaffForm>;
+    const form = request.body;
     const overview = await safety.staffOverview(actor, request.id);
     return handleForm(
       request,
       reply,
-      (errors) => <StaffPage {...overview} errors={errors} values={form as FormValues} />,
+      (errors) => <StaffPage {...overview} errors={errors} values={form} />,
       async () => {
         await safety.setMember(actor, { contactPointId: form.contactPointId, accountId: form.accountId, isManager: form.isManager === 'true' }, request.id);
         return `/${request.params.lang}/safety/staff?notice=memberSaved`;
@@ -410,7 +412,7 @@ export function safetyRoutes(app: App, services: Services) {
 
   app.post('/:lang/safety/staff/remove', { schema: { hide: true, params: LangParams, body: RemoveStaffForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = request.body as Static<typeof RemoveStaffForm>;
+    const form = request.body;
     const overview = await safety.staffOverview(actor, request.id);
     return handleForm(
       request,
@@ -433,7 +435,7 @@ export function safetyRoutes(app: App, services: Services) {
         summary: 'Report an incident (alerts the colleagues and managers of the contact point in real time)',
         security: session,
         body: IncidentBody,
-        response: { 201: Type.Object({ id: Type.String(), alerted: Type.Integer({ description: 'How many colleagues and managers were alerted' }) }), ...errorResponses(400, 401, 403) },
+        response: { 201: Type.Object({ id: Type.String(), alerted: BoundedInteger({ description: 'How many colleagues and managers were alerted' }) }), ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
@@ -460,8 +462,8 @@ export function safetyRoutes(app: App, services: Services) {
         response: {
           201: Type.Object({
             id: Type.String(),
-            alerted: Type.Integer({ description: 'Accounts the realtime alert was sent to' }),
-            mailed: Type.Integer({ description: 'Organisation managers e-mailed because none of them had IrisDesk open' }),
+            alerted: BoundedInteger({ description: 'Accounts the realtime alert was sent to' }),
+            mailed: BoundedInteger({ description: 'Organisation managers e-mailed because none of them had IrisDesk open' }),
           }),
           ...errorResponses(400, 401, 403),
         },
@@ -576,7 +578,7 @@ export function safetyRoutes(app: App, services: Services) {
     },
     async (request) => {
       const statistics = await safety.statistics(requireActorApi(request), { from: request.query.from, to: request.query.to });
-      return { ...statistics, rows: statistics.rows.map((row) => ({ ...row, contactPointName: row.contactPointName as Record<string, string> | null })) };
+      return { ...statistics, rows: statistics.rows.map((row) => ({ ...row, contactPointName: row.contactPointName })) };
     },
   );
 }

@@ -9,10 +9,10 @@
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
 import type { Actor } from '../identity/actor.ts';
-import { insertAuditEntry, type AuditAction } from '../audit/repository.ts';
-import { findContactPoint } from '../contactpoints/repository.ts';
+import { recordAuditEntry, type AuditAction } from '../audit/service.ts';
+import type { ContactPointService } from '../contactpoints/service.ts';
 import { publish } from '../platform/realtime/publish.ts';
-import { accountChannel } from '../platform/realtime/routes.ts';
+import { channels } from '../platform/realtime/channels.ts';
 import type { MailService } from '../platform/mail/service.ts';
 import { translator } from '../platform/i18n/messages.ts';
 import { LANGUAGES, pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
@@ -21,6 +21,8 @@ import { formatDateTime } from '../platform/i18n/format.ts';
 import * as repo from './repository.ts';
 import type { ActionKind, ActionRecord, IncidentFields, IncidentRecord, IncidentType, Severity } from './repository.ts';
 import { canManageStaff, canReportIncident, canViewStatistics, incidentViewFor, isSafetyManager, type IncidentView } from './authorisation.ts';
+import { isCalendarDate } from '../platform/http/formats.ts';
+import type { MessageValues } from '../platform/i18n/messages.ts';
 
 export { INCIDENT_TYPES, SEVERITIES, ACTION_KINDS } from './repository.ts';
 export type { IncidentType, Severity, ActionKind, IncidentView };
@@ -75,15 +77,15 @@ export interface SafetyAlertEvent {
 
 const trimOrNull = (value: string | null | undefined) => (value == null || value.trim() === '' ? null : value.trim());
 
-function fieldError(field: string, code: string): AppError {
-  return new AppError(400, 'validation.failed', { fields: [{ field, code }] });
+function fieldError(field: string, code: string, values?: MessageValues): AppError {
+  return new AppError(400, 'validation.failed', { fields: [{ field, code, ...(values ? { values } : {}) }] });
 }
 
 /** Checks what a schema cannot: the time window and the place; returns the fields to store. */
 export function normaliseIncident(input: IncidentInput, now: Date = new Date()): IncidentFields {
   const fields: FieldError[] = [];
   const at = input.occurredAt;
-  if (Number.isNaN(at.getTime())) fields.push({ field: 'occurredAt', code: 'validation.format' });
+  if (Number.isNaN(at.getTime())) fields.push({ field: 'occurredAt', code: 'validation.format', values: { format: 'date-time' } });
   else if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) fields.push({ field: 'occurredAt', code: 'safety.error.future' });
   else if (at.getTime() < now.getTime() - MAX_AGE_MS) fields.push({ field: 'occurredAt', code: 'safety.error.tooOld' });
   const contactPointId = trimOrNull(input.contactPointId);
@@ -118,7 +120,10 @@ export function monthsBetween(from: string, to: string): string[] {
   while ((year < endYear || (year === endYear && month <= endMonth)) && months.length < 121) {
     months.push(`${year}-${String(month).padStart(2, '0')}`);
     month += 1;
-    if (month > 12) ((month = 1), (year += 1));
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
   }
   return months;
 }
@@ -135,14 +140,16 @@ export interface SafetyDeps {
   mail: Pick<MailService, 'send'>;
   /** Those of the channels with a live stream on any instance (services.realtime.presentChannels). */
   presentChannels: (q: Queryable, channels: string[]) => Promise<Set<string>>;
+  /** Contact points of the reports and of the staff screen. */
+  contactPoints: Pick<ContactPointService, 'find'>;
   publicUrl: string;
   /** SAFETY_RETENTION_YEARS: closed reports older than this are anonymised by purgeExpired (5 by default). */
   retentionYears?: number | undefined;
 }
 
-export function safetyService(db: Database, deps?: SafetyDeps) {
+export function safetyService(db: Database, deps: SafetyDeps) {
   const audit = (q: Queryable, actor: Actor, action: AuditAction, subjectType: string, subjectId: string | null, requestId?: string, details?: Record<string, unknown>) =>
-    insertAuditEntry(q, {
+    recordAuditEntry(q, {
       actorAccountId: actor.accountId,
       actorOrganisationId: actor.organisationId,
       action,
@@ -156,7 +163,7 @@ export function safetyService(db: Database, deps?: SafetyDeps) {
   /** A contact point of the actor's own organisation (else a 400 on the field: never another's place). */
   const ownContactPoint = async (q: Queryable, actor: Actor, id: string | null, field = 'contactPointId') => {
     if (!id) return null;
-    const record = UUID.test(id) ? await findContactPoint(q, id) : undefined;
+    const record = UUID.test(id) ? await deps.contactPoints.find(id, q) : undefined;
     if (!record || record.organisationId !== actor.organisationId) throw fieldError(field, 'safety.error.unknownContactPoint');
     return record;
   };
@@ -212,7 +219,7 @@ export function safetyService(db: Database, deps?: SafetyDeps) {
         detailPath: manager ? `/safety/incidents/${incidentId}` : null,
         labels,
       };
-      await publish(tx, accountChannel(accountId), { type: 'safety.alert', data });
+      await publish(tx, channels.account(accountId), { type: 'safety.alert', data });
     }
     return { alerted: recipients.size, recipients: [...recipients.keys()], placeFor };
   };
@@ -223,8 +230,7 @@ export function safetyService(db: Database, deps?: SafetyDeps) {
    * retries while the mail server is down). No details of the incident: who, where, when, and the link.
    */
   const mailIfNobodyConnected = async (tx: Queryable, actor: Actor, incidentId: string, recipients: string[], placeFor: (lang: Language) => string, occurredAt: Date): Promise<number> => {
-    if (!deps) return 0;
-    const present = await deps.presentChannels(tx, recipients.map(accountChannel));
+    const present = await deps.presentChannels(tx, recipients.map(channels.account));
     if (present.size > 0) return 0;
     const managers = (await repo.organisationManagerContacts(tx, actor.organisationId)).filter((m) => m.accountId !== actor.accountId);
     for (const manager of managers) {
@@ -254,13 +260,13 @@ export function safetyService(db: Database, deps?: SafetyDeps) {
      * their declaration), with one audit entry each, by batches of 500. Returns how many were anonymised.
      */
     async purgeExpired(): Promise<number> {
-      const years = deps?.retentionYears ?? 5;
+      const years = deps.retentionYears ?? 5;
       let total = 0;
       for (;;) {
         const done = await db.transaction(async (tx) => {
           const anonymised = await repo.anonymiseExpiredIncidents(tx, years);
           for (const incident of anonymised) {
-            await insertAuditEntry(tx, {
+            await recordAuditEntry(tx, {
               actorAccountId: null,
               actorOrganisationId: null,
               action: 'update',
@@ -362,7 +368,7 @@ export function safetyService(db: Database, deps?: SafetyDeps) {
           if (!accounts.some((account) => account.id === assignee)) throw fieldError('assigneeAccountId', 'safety.error.unknownAssignee');
         }
         const dueDate = trimOrNull(input.dueDate);
-        if (dueDate && (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate) || Number.isNaN(Date.parse(`${dueDate}T00:00:00Z`)))) throw fieldError('dueDate', 'validation.format');
+        if (dueDate && !isCalendarDate(dueDate)) throw fieldError('dueDate', 'validation.format', { format: 'date' });
         const id = await repo.insertAction(tx, incident.id, { kind: input.kind, assigneeAccountId: assignee, dueDate, note: trimOrNull(input.note) }, actor.accountId);
         await audit(tx, actor, 'update', 'safety_incident', incident.id, requestId, { action: 'add', kind: input.kind });
         return id;
@@ -443,10 +449,7 @@ export function safetyService(db: Database, deps?: SafetyDeps) {
     /** The membership screen: the organisation's contact points, their staff, and the accounts to add. */
     async staffOverview(actor: Actor, requestId?: string) {
       if (!canManageStaff(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
-      const { rows: contactPoints } = await db.query<{ id: string; code: string; name: LocalizedText; active: boolean }>(
-        'SELECT id, code, name, active FROM contact_points WHERE organisation_id = $1 ORDER BY code',
-        [actor.organisationId],
-      );
+      const contactPoints = await repo.contactPointsOfOrganisation(db, actor.organisationId);
       const members = await repo.listMembers(db, actor.organisationId);
       const accounts = await repo.organisationAccounts(db, actor.organisationId);
       await audit(db, actor, 'read', 'contact_point_staff', null, requestId, { count: members.length });
@@ -477,10 +480,7 @@ export function safetyService(db: Database, deps?: SafetyDeps) {
     /** The places the actor can pick in the report form: their own contact points first, then the organisation's. */
     async placesFor(actor: Actor): Promise<Array<{ id: string; name: LocalizedText; mine: boolean }>> {
       const mine = await repo.contactPointsOfAccount(db, actor.accountId);
-      const { rows } = await db.query<{ id: string; name: LocalizedText }>(
-        'SELECT id, name FROM contact_points WHERE organisation_id = $1 AND active ORDER BY code',
-        [actor.organisationId],
-      );
+      const rows = (await repo.contactPointsOfOrganisation(db, actor.organisationId)).filter((point) => point.active).map(({ id, name }) => ({ id, name }));
       const mineIds = new Set(mine.map((m) => m.contactPointId));
       return [...rows.filter((r) => mineIds.has(r.id)).map((r) => ({ ...r, mine: true })), ...rows.filter((r) => !mineIds.has(r.id)).map((r) => ({ ...r, mine: false }))];
     },

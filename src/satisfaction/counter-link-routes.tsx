@@ -5,7 +5,7 @@ import { Type, type Static } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { LangParams, LanguageSchema } from '../platform/http/schemas.ts';
+import { LangParams, LanguageSchema, Text } from '../platform/http/schemas.ts';
 import { AppError, fieldErrorsFromValidation, type FieldError } from '../platform/http/errors.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { authorise, requireActorPage } from '../identity/guards.ts';
@@ -34,8 +34,8 @@ export function counterLinkRoutes(app: App, { catalogue, satisfaction }: Service
 
   // ?contactPoint and ?service preselect the form (the link on the agent's counter screen).
   const Preselect = Type.Object({
-    contactPoint: Type.Optional(Type.String({ maxLength: 64 })),
-    service: Type.Optional(Type.String({ maxLength: 64 })),
+    contactPoint: Type.Optional(Text({ maxLength: 64 })),
+    service: Type.Optional(Text({ maxLength: 64 })),
   });
   app.get('/:lang/satisfaction/counter-link', { schema: { hide: true, params: LangParams, querystring: Preselect } }, async (request, reply) => {
     const actor = page(request);

@@ -3,11 +3,12 @@
 import { Type, type Static } from 'typebox';
 import type { Translate } from '../platform/i18n/messages.ts';
 import { CHANNELS } from './repository.ts';
+import { BoundedInteger } from '../platform/http/schemas.ts';
 
 export const COMMENT_MAX_LENGTH = 2000;
 export const NEED_MET = ['yes', 'partly', 'no'] as const;
 
-const Rating = (description: string) => Type.Integer({ minimum: 1, maximum: 5, description });
+const Rating = (description: string) => BoundedInteger({ minimum: 1, maximum: 5, description });
 
 /** The answer, as the API takes it (JSON). */
 export const FeedbackAnswerBody = Type.Object(
@@ -18,7 +19,7 @@ export const FeedbackAnswerBody = Type.Object(
     needMet: Type.Enum(NEED_MET, { description: 'Was the need met' }),
     reached: Type.Boolean({ description: 'Did the user manage to reach the administration' }),
     channelsUsed: Type.Optional(Type.Array(Type.Enum(CHANNELS), { maxItems: CHANNELS.length, description: 'The channels used to reach it' })),
-    recommend: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, description: 'Would recommend, 0 to 10 (NPS), optional' })),
+    recommend: Type.Optional(BoundedInteger({ minimum: 0, maximum: 10, description: 'Would recommend, 0 to 10 (NPS), optional' })),
     comment: Type.Optional(Type.String({ maxLength: COMMENT_MAX_LENGTH, description: 'Optional; e-mail addresses, phone and national numbers are removed' })),
   },
   { additionalProperties: false, $id: 'FeedbackAnswer' },
@@ -27,13 +28,13 @@ export type FeedbackAnswerInput = Static<typeof FeedbackAnswerBody>;
 
 /** The same answer as an HTML form posts it (flat strings; Ajv coerces the numbers). */
 export const FeedbackAnswerForm = Type.Object({
-  overall: Type.Integer({ minimum: 1, maximum: 5 }),
-  clarity: Type.Integer({ minimum: 1, maximum: 5 }),
-  effort: Type.Integer({ minimum: 1, maximum: 5 }),
+  overall: BoundedInteger({ minimum: 1, maximum: 5 }),
+  clarity: BoundedInteger({ minimum: 1, maximum: 5 }),
+  effort: BoundedInteger({ minimum: 1, maximum: 5 }),
   needMet: Type.Enum(NEED_MET),
   reached: Type.Enum(['yes', 'no']),
   channelsUsed: Type.Optional(Type.Array(Type.Enum(CHANNELS), { maxItems: CHANNELS.length })),
-  recommend: Type.Optional(Type.Union([Type.Literal(''), Type.Integer({ minimum: 0, maximum: 10 })])),
+  recommend: Type.Optional(Type.Union([Type.Literal(''), BoundedInteger({ minimum: 0, maximum: 10 })])),
   comment: Type.Optional(Type.String({ maxLength: COMMENT_MAX_LENGTH })),
 });
 export type FeedbackAnswerFormValues = Static<typeof FeedbackAnswerForm>;

@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import { sendCsvAttachment } from '../platform/http/csv.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams, LanguageSchema } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
@@ -14,7 +14,7 @@ import { AppError } from '../platform/http/errors.ts';
 import { isLanguage, type LocalizedText } from '../platform/i18n/languages.ts';
 import { translator } from '../platform/i18n/messages.ts';
 import { CHANNELS } from './repository.ts';
-import { INDICATORS, type IndicatorKey } from './indicators.ts';
+import { INDICATORS } from './indicators.ts';
 import { FeedbackAnswerBody, FeedbackAnswerForm, formToAnswer, standardQuestions } from './questionnaire.ts';
 import { BarometerPage, FeedbackPage, FeedbackThanksPage, OrganisationDashboardPage, RegionalDashboardPage } from './pages.tsx';
 import { dashboardCsv, dcatCatalog, INDICATOR_COLUMNS, indicatorValues, openDataCsv, OPERATIONS_CSV_COLUMNS, operationsOpenDataCsv, operationsValues, regionCsv, sdgFeedbackCsv } from './exports.ts';
@@ -24,7 +24,7 @@ import { satisfactionHome } from './authorisation.ts';
 import { currentMonth, type Period } from './service.ts';
 
 const session = [{ session: [] }];
-const Token = Type.String({ minLength: 1, maxLength: 200 });
+const Token = Text({ minLength: 1, maxLength: 200 });
 const TokenParams = Type.Object({ token: Token });
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'A month, YYYY-MM' });
 const Code = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 64 });
@@ -44,8 +44,8 @@ const RegionQuery = Type.Object({
 
 const IndicatorsSchema = Type.Object(
   {
-    answers: Type.Integer({ description: 'Number of answers the figures rest on' }),
-    npsAnswers: Type.Integer({ description: 'Number of answers to the NPS question' }),
+    answers: BoundedInteger({ description: 'Number of answers the figures rest on' }),
+    npsAnswers: BoundedInteger({ description: 'Number of answers to the NPS question' }),
     suppressed: Type.Boolean({ description: 'Figures hidden: fewer than 10 answers, shown outside the organisation' }),
     csat: Type.Union([Type.Number(), Type.Null()], { description: '% of the top two levels of overall satisfaction' }),
     score10: Type.Union([Type.Number(), Type.Null()], { description: 'Score out of 10 (observatory scale 10/7.5/5/2.5/0)' }),
@@ -63,7 +63,7 @@ const IndicatorsSchema = Type.Object(
 
 const Figure = Type.Object({
   value: Type.Union([Type.Number(), Type.Null()], { description: 'null when there is nothing to measure or the figure is hidden' }),
-  base: Type.Integer({ description: 'Number of records the figure rests on' }),
+  base: BoundedInteger({ description: 'Number of records the figure rests on' }),
   suppressed: Type.Boolean({ description: 'Hidden: fewer than 10 records, shown outside the organisation' }),
 });
 const OperationsSchema = Type.Object(
@@ -81,7 +81,7 @@ const Localized = Type.Object({ fr: Type.Optional(Type.String()), nl: Type.Optio
 const PeriodSchema = Type.Object({ from: Type.String(), to: Type.String(), months: Type.Array(Type.String()) });
 
 /** Rows of `properties`, then the figures `figures` under `field` (indicators or operations), then `after`. */
-const withFigures = <K extends string, F extends TSchema, P extends TProperties, A extends TProperties = {}>(field: K, figures: F, properties: P, after?: A) =>
+const withFigures = <K extends string, F extends TSchema, P extends TProperties, A extends TProperties = Record<never, never>>(field: K, figures: F, properties: P, after?: A) =>
   Type.Object({ ...properties, [field]: figures, ...after } as P & { [k in K]: F } & A);
 
 /**
@@ -172,7 +172,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
                 required: Type.Boolean(),
                 text: Type.String(),
                 options: Type.Optional(Type.Array(Type.Object({ value: Type.Union([Type.String(), Type.Number(), Type.Boolean()]), label: Type.String() }))),
-                maxLength: Type.Optional(Type.Integer()),
+                maxLength: Type.Optional(BoundedInteger()),
               }),
             ),
           }),
@@ -278,7 +278,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
           return <FeedbackPage token={token} invitation={invitation} state={state} errors={state === 'open' ? errors : undefined} values={form} />;
         },
         async () => {
-          await satisfaction.submitAnswer(token, formToAnswer(request.body as Static<typeof FeedbackAnswerForm>));
+          await satisfaction.submitAnswer(token, formToAnswer(request.body));
           return `/${request.params.lang}/feedback/thanks`;
         },
       );
@@ -349,7 +349,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     asOf: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the oldest month shown was last recomputed' }),
     refreshing: Type.Boolean({ description: 'Some months are being recomputed by a job; reload later for the latest figures' }),
   };
-  const ByHour = Type.Array(Type.Object({ hour: Type.Integer({ minimum: 0, maximum: 23 }), contacts: Type.Integer() }));
+  const ByHour = Type.Array(Type.Object({ hour: BoundedInteger({ minimum: 0, maximum: 23 }), contacts: BoundedInteger() }));
   app.get(
     '/api/v1/satisfaction/organisations/:code/operations',
     {
@@ -422,7 +422,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
 
   app.get('/:lang/satisfaction/region/operations', { schema: { hide: true, params: LangParams, querystring: RegionOperationsQuery } }, async (request, reply) => {
     const data = await operationsIndicators.regionalOperations(requireActorPage(request), request.query);
-    return renderPage(request, reply, <RegionalOperationsPage data={data} rankBy={(request.query.rank ?? 'contacts') as OperationsKey} apiQuery={queryOf(request)} />);
+    return renderPage(request, reply, <RegionalOperationsPage data={data} rankBy={request.query.rank ?? 'contacts'} apiQuery={queryOf(request)} />);
   });
 
   // ---- Dashboards (pages)
@@ -445,7 +445,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
 
   app.get('/:lang/satisfaction/region', { schema: { hide: true, params: LangParams, querystring: RegionQuery } }, async (request, reply) => {
     const data = await satisfaction.regionalDashboard(requireActorPage(request), request.query);
-    return renderPage(request, reply, <RegionalDashboardPage data={data} rankBy={(request.query.rank ?? 'csat') as IndicatorKey} apiQuery={queryOf(request)} />);
+    return renderPage(request, reply, <RegionalDashboardPage data={data} rankBy={request.query.rank ?? 'csat'} apiQuery={queryOf(request)} />);
   });
 
   // ---- Public barometer and open data
@@ -517,7 +517,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     granularity: Type.String(),
     start: Type.String({ format: 'date' }),
     end: Type.String({ format: 'date' }),
-    answers: Type.Integer({ description: 'Number of feedback answers' }),
+    answers: BoundedInteger({ description: 'Number of feedback answers' }),
     suppressed: Type.Boolean({ description: 'Ratings and obstacles hidden: fewer than 10 answers' }),
     ratings: Type.Object({
       overallMean: Type.Union([Type.Number(), Type.Null()], { description: 'Mean overall rating, 1 (very dissatisfied) to 5 (very satisfied)' }),
@@ -528,10 +528,10 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
       needMet: Type.Union([Type.Number(), Type.Null()], { description: '% whose need was met' }),
     }),
     obstacles: Type.Object({
-      needNotMet: Type.Union([Type.Integer(), Type.Null()], { description: 'Answers: the need was not met' }),
-      needPartlyMet: Type.Union([Type.Integer(), Type.Null()], { description: 'Answers: the need was partly met' }),
-      couldNotReach: Type.Union([Type.Integer(), Type.Null()], { description: 'Answers: could not reach the administration' }),
-      notEasy: Type.Union([Type.Integer(), Type.Null()], { description: 'Answers: it was not easy' }),
+      needNotMet: Type.Union([BoundedInteger(), Type.Null()], { description: 'Answers: the need was not met' }),
+      needPartlyMet: Type.Union([BoundedInteger(), Type.Null()], { description: 'Answers: the need was partly met' }),
+      couldNotReach: Type.Union([BoundedInteger(), Type.Null()], { description: 'Answers: could not reach the administration' }),
+      notEasy: Type.Union([BoundedInteger(), Type.Null()], { description: 'Answers: it was not easy' }),
     }),
   });
   app.get(

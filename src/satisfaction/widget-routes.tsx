@@ -1,15 +1,15 @@
 // HTTP for the feedback widget of service pages: the form post that makes a standard invitation about the
 // service for its competent organisation and leads to the questionnaire (see widget.ts).
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { LangParams } from '../platform/http/schemas.ts';
+import { LangParams, Text } from '../platform/http/schemas.ts';
 import { AppError } from '../platform/http/errors.ts';
 
-const WidgetParams = Type.Object({ lang: LangParams.properties.lang, code: Type.String({ maxLength: 64 }) });
+const WidgetParams = Type.Object({ lang: LangParams.properties.lang, code: Text({ maxLength: 64 }) });
 const WidgetForm = Type.Object({
-  postalCode: Type.Optional(Type.String({ maxLength: 10 })),
-  organisation: Type.Optional(Type.String({ maxLength: 64 })),
+  postalCode: Type.Optional(Text({ maxLength: 10 })),
+  organisation: Type.Optional(Text({ maxLength: 64 })),
 });
 
 /** Postal-code answers of the catalogue that send the user back to the "where?" form of the service page. */
@@ -18,7 +18,7 @@ const ASK_PLACE = new Set(['catalogue.postal_code_required', 'catalogue.postal_c
 export function feedbackWidgetRoutes(app: App, { catalogue, feedbackWidget }: Services) {
   app.post('/:lang/services/:code/feedback', { schema: { hide: true, params: WidgetParams, body: WidgetForm } }, async (request, reply) => {
     const { lang, code } = request.params;
-    const form = (request.body ?? {}) as Static<typeof WidgetForm>;
+    const form = request.body ?? {};
     const postalCode = form.postalCode?.trim() || undefined;
     // Back to the service page, where the postal code is asked (and its error or the choice of commune shown).
     const askPlace = () =>

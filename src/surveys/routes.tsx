@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import { sendCsvAttachment } from '../platform/http/csv.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams, LanguageSchema } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text, Uuid } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
@@ -22,13 +22,12 @@ import { isFiltered, SOURCES } from './filters.ts';
 import { NewSurveyPage, QuestionEditPage, RespondPage, SurveyEditPage, SurveyListPage, SurveyResultsPage, SurveyThanksPage, SurveyUnavailablePage } from './pages.tsx';
 
 const session = [{ session: [] }];
-const Id = Type.String({ format: 'uuid' });
+const Id = Uuid();
 const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 3, maxLength: 80 });
-const Token = Type.String({ minLength: 1, maxLength: 200 });
-const Version = Type.Integer({ minimum: 1, description: 'The version read; a stale one is refused with 409' });
-const Text = (maxLength: number) => Type.String({ maxLength });
+const Token = Text({ minLength: 1, maxLength: 200 });
+const Version = BoundedInteger({ minimum: 1, description: 'The version read; a stale one is refused with 409' });
 const Localized = (maxLength = 500) =>
-  Type.Object({ fr: Type.Optional(Text(maxLength)), nl: Type.Optional(Text(maxLength)), en: Type.Optional(Text(maxLength)) }, { additionalProperties: false });
+  Type.Object({ fr: Type.Optional(Text({ maxLength })), nl: Type.Optional(Text({ maxLength })), en: Type.Optional(Text({ maxLength })) }, { additionalProperties: false });
 const ItemSchema = Type.Object({ value: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 40 }), label: Localized(200) }, { additionalProperties: false });
 const Kind = Type.Enum(QUESTION_KINDS);
 const QuestionBody = Type.Object(
@@ -39,8 +38,8 @@ const QuestionBody = Type.Object(
     help: Type.Optional(Localized()),
     options: Type.Optional(Type.Array(ItemSchema, { maxItems: 20 })),
     rows: Type.Optional(Type.Array(ItemSchema, { maxItems: 20 })),
-    scaleMin: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
-    scaleMax: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+    scaleMin: Type.Optional(BoundedInteger({ minimum: 0, maximum: 10 })),
+    scaleMax: Type.Optional(BoundedInteger({ minimum: 0, maximum: 10 })),
     scaleLabels: Type.Optional(Type.Object({ min: Type.Optional(Localized(100)), max: Type.Optional(Localized(100)) }, { additionalProperties: false })),
   },
   { additionalProperties: false },
@@ -61,43 +60,43 @@ const SurveyOut = Type.Object({
   opensAt: Nullable(Type.String({ format: 'date-time' })),
   closesAt: Nullable(Type.String({ format: 'date-time' })),
   linkEnabled: Type.Boolean(),
-  samplingRate: Type.Integer({ description: '% of contacts invited after a contact (0 = none)' }),
+  samplingRate: BoundedInteger({ description: '% of contacts invited after a contact (0 = none)' }),
   channels: Type.Array(Type.String()),
-  version: Type.Integer(),
-  responses: Type.Integer(),
+  version: BoundedInteger(),
+  responses: BoundedInteger(),
 });
 const QuestionOut = Type.Object({
   id: Type.String(),
-  position: Type.Integer(),
+  position: BoundedInteger(),
   kind: Kind,
   required: Type.Boolean(),
   text: LocalizedOut,
   help: LocalizedOut,
   options: Type.Array(ItemOut),
   rows: Type.Array(ItemOut),
-  scaleMin: Nullable(Type.Integer()),
-  scaleMax: Nullable(Type.Integer()),
+  scaleMin: Nullable(BoundedInteger()),
+  scaleMax: Nullable(BoundedInteger()),
   scaleLabels: Type.Object({ min: Type.Optional(LocalizedOut), max: Type.Optional(LocalizedOut) }),
 });
-const CompletenessOut = Type.Object({ language: LanguageSchema, total: Type.Integer(), filled: Type.Integer(), missing: Type.Array(Type.String()), complete: Type.Boolean() });
+const CompletenessOut = Type.Object({ language: LanguageSchema, total: BoundedInteger(), filled: BoundedInteger(), missing: Type.Array(Type.String()), complete: Type.Boolean() });
 const Figure = Nullable(Type.Number());
-const CellOut = Type.Object({ value: Type.String(), label: LocalizedOut, count: Nullable(Type.Integer()), percent: Figure });
+const CellOut = Type.Object({ value: Type.String(), label: LocalizedOut, count: Nullable(BoundedInteger()), percent: Figure });
 const ResultOut = Type.Object({
   questionId: Type.String(),
-  position: Type.Integer(),
+  position: BoundedInteger(),
   kind: Kind,
   text: LocalizedOut,
-  respondents: Type.Integer({ description: 'Responses that answered this question (the count every figure rests on)' }),
+  respondents: BoundedInteger({ description: 'Responses that answered this question (the count every figure rests on)' }),
   suppressed: Type.Boolean({ description: 'Figures hidden: fewer than 10 answers, shown outside the owner' }),
   cells: Type.Array(CellOut),
   mean: Figure,
   topTwo: Figure,
   nps: Nullable(Type.Object({ score: Type.Number(), promoters: Type.Number(), passives: Type.Number(), detractors: Type.Number() })),
-  rows: Type.Array(Type.Object({ value: Type.String(), label: LocalizedOut, respondents: Type.Integer(), suppressed: Type.Boolean(), cells: Type.Array(CellOut), mean: Figure })),
+  rows: Type.Array(Type.Object({ value: Type.String(), label: LocalizedOut, respondents: BoundedInteger(), suppressed: Type.Boolean(), cells: Type.Array(CellOut), mean: Figure })),
 });
 const AnswersBody = Type.Object(
   {
-    answers: Type.Record(Type.String({ format: 'uuid' }), Type.Union([Type.Integer(), Type.String({ maxLength: 2000 }), Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 }), Type.Record(Type.String(), Type.String({ maxLength: 40 }))]), {
+    answers: Type.Record(Type.String({ format: 'uuid' }), Type.Union([BoundedInteger(), Text({ maxLength: 2000 }), Type.Array(Text({ maxLength: 40 }), { maxItems: 20 }), Type.Record(Type.String(), Text({ maxLength: 40 }))]), {
       description: 'Question id → answer: a number (rating, NPS), an option value (single), option values (multiple), a text, or row → option value (matrix)',
       maxProperties: 60,
     }),
@@ -107,17 +106,17 @@ const AnswersBody = Type.Object(
 
 /** Results filters (docs/decisions/0017): lenient strings here, read by parseResultFilters for errors per field. */
 const ResultFilterQuery = {
-  from: Type.Optional(Type.String({ maxLength: 20, description: 'First day included, YYYY-MM-DD (Brussels); filters on the submission' })),
-  to: Type.Optional(Type.String({ maxLength: 20, description: 'Last day included, YYYY-MM-DD (Brussels); not before `from`' })),
+  from: Type.Optional(Text({ maxLength: 20, description: 'First day included, YYYY-MM-DD (Brussels); filters on the submission' })),
+  to: Type.Optional(Text({ maxLength: 20, description: 'Last day included, YYYY-MM-DD (Brussels); not before `from`' })),
   source: Type.Optional(Type.String({ maxLength: 20, description: `How the responses came: ${SOURCES.join(', ')} (a channel is that of the contact behind the invitation)` })),
-  organisation: Type.Optional(Type.String({ maxLength: 64, description: 'Regional surveys: code or id of the organisation of the contact behind the invitation' })),
+  organisation: Type.Optional(Text({ maxLength: 64, description: 'Regional surveys: code or id of the organisation of the contact behind the invitation' })),
 };
 const FiltersOut = Type.Object({ from: Nullable(Type.String()), to: Nullable(Type.String()), source: Nullable(Type.String()), organisation: Nullable(Type.String({ description: 'Organisation code' })) });
 const OrganisationCountOut = Type.Object({
   organisationId: Type.String(),
   code: Type.String(),
   name: LocalizedOut,
-  responses: Nullable(Type.Integer({ description: 'null when hidden outside the owner (fewer than 10, or the next smallest when only one is)' })),
+  responses: Nullable(BoundedInteger({ description: 'null when hidden outside the owner (fewer than 10, or the next smallest when only one is)' })),
   suppressed: Type.Boolean(),
 });
 
@@ -210,7 +209,7 @@ export function surveysRoutes(app: App, { surveys, config }: Services) {
         security: session,
         response: {
           200: Type.Object({
-            questions: Type.Array(Type.Object({ code: Type.String(), category: Type.String(), kind: Kind, required: Type.Boolean(), text: LocalizedOut, help: LocalizedOut, options: Type.Array(ItemOut), rows: Type.Array(ItemOut), scaleMin: Nullable(Type.Integer()), scaleMax: Nullable(Type.Integer()) })),
+            questions: Type.Array(Type.Object({ code: Type.String(), category: Type.String(), kind: Kind, required: Type.Boolean(), text: LocalizedOut, help: LocalizedOut, options: Type.Array(ItemOut), rows: Type.Array(ItemOut), scaleMin: Nullable(BoundedInteger()), scaleMax: Nullable(BoundedInteger()) })),
             templates: Type.Array(Type.Object({ code: Type.String(), title: LocalizedOut, description: LocalizedOut, questionCodes: Type.Array(Type.String()) })),
           }),
           ...errorResponses(401),
@@ -231,7 +230,7 @@ export function surveysRoutes(app: App, { surveys, config }: Services) {
         summary: 'Create a draft survey, blank or from a template',
         security: session,
         body: Type.Object(
-          { owner: Type.Enum(['organisation', 'region'], { description: "The caller's organisation, or the region (competence center)" }), title: Type.Optional(Localized(300)), intro: Type.Optional(Localized(2000)), templateCode: Type.Optional(Type.String({ maxLength: 64 })) },
+          { owner: Type.Enum(['organisation', 'region'], { description: "The caller's organisation, or the region (competence center)" }), title: Type.Optional(Localized(300)), intro: Type.Optional(Localized(2000)), templateCode: Type.Optional(Text({ maxLength: 64 })) },
           { additionalProperties: false },
         ),
         response: { 201: Type.Object({ id: Type.String(), slug: Type.String() }), ...errorResponses(400, 401, 403, 415) },
@@ -277,7 +276,7 @@ export function surveysRoutes(app: App, { surveys, config }: Services) {
             opensAt: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
             closesAt: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
             linkEnabled: Type.Boolean(),
-            samplingRate: Type.Integer({ minimum: 0, maximum: 100 }),
+            samplingRate: BoundedInteger({ minimum: 0, maximum: 100 }),
             channels: Type.Optional(Type.Array(Type.Enum(CHANNELS), { maxItems: CHANNELS.length })),
           },
           { additionalProperties: false },
@@ -318,7 +317,7 @@ export function surveysRoutes(app: App, { surveys, config }: Services) {
         security: session,
         params: SurveyParams,
         body: Type.Object(
-          { version: Version, bankCode: Type.Optional(Type.String({ maxLength: 64, description: 'A bank question to copy…' })), question: Type.Optional(QuestionBody) },
+          { version: Version, bankCode: Type.Optional(Text({ maxLength: 64, description: 'A bank question to copy…' })), question: Type.Optional(QuestionBody) },
           { additionalProperties: false, description: '…or a question written by hand: exactly one of bankCode and question' },
         ),
         response: { 201: Type.Object({ id: Type.String() }), ...errorResponses(400, 401, 403, 404, 409, 415) },
@@ -414,7 +413,7 @@ export function surveysRoutes(app: App, { surveys, config }: Services) {
           200: Type.Object({
             survey: SurveyOut,
             suppressed: Type.Boolean(),
-            summary: Type.Object({ total: Type.Integer(), viaLink: Type.Integer(), viaInvitation: Type.Integer(), invitations: Type.Integer({ description: 'Invitations sent (in the period, matching the source and organisation)' }) }),
+            summary: Type.Object({ total: BoundedInteger(), viaLink: BoundedInteger(), viaInvitation: BoundedInteger(), invitations: BoundedInteger({ description: 'Invitations sent (in the period, matching the source and organisation)' }) }),
             results: Type.Array(ResultOut),
             filters: Type.Optional(FiltersOut),
             byOrganisation: Type.Optional(Type.Array(OrganisationCountOut, { description: 'Regional surveys: responses after a contact per organisation (period and source filters applied)' })),

@@ -8,7 +8,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
-import { errorResponses, LangParams } from '../../platform/http/schemas.ts';
+import { errorResponses, LangParams, BoundedInteger, Text } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
@@ -26,9 +26,9 @@ const JS = readFileSync(path.join(here, 'live.js'), 'utf8');
 setAssetVersion(createHash('sha256').update(CSS).update(JS).digest('hex').slice(0, 12));
 
 const SERVICE_CODE = '^([a-z0-9]+(-[a-z0-9]+)*)?$';
-const Id = Type.String({ maxLength: 64 });
+const Id = Text({ maxLength: 64 });
 const LangId = Type.Object({ lang: LangParams.properties.lang, id: Id });
-const Version = Type.Integer({ minimum: 1 });
+const Version = BoundedInteger({ minimum: 1 });
 
 const InboxQuery = Type.Object({
   view: Type.Optional(Type.Enum(['organisation', 'units', 'mine', 'unassigned'])),
@@ -36,46 +36,46 @@ const InboxQuery = Type.Object({
   channel: Type.Optional(Type.Enum(['', ...CONTACT_CHANNELS])),
   service: Type.Optional(Type.String({ maxLength: 100, pattern: SERVICE_CODE })),
   sla: Type.Optional(Type.Enum(['', ...SLA_STATES])),
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
-  notice: Type.Optional(Type.String({ maxLength: 30 })),
+  cursor: Type.Optional(Text({ maxLength: 200 })),
+  notice: Type.Optional(Text({ maxLength: 30 })),
 });
 const RequestQuery = Type.Object({
-  template: Type.Optional(Type.String({ maxLength: 100 })),
-  kq: Type.Optional(Type.String({ maxLength: 500 })),
-  kservice: Type.Optional(Type.String({ maxLength: 100 })),
-  notice: Type.Optional(Type.String({ maxLength: 30 })),
+  template: Type.Optional(Text({ maxLength: 100 })),
+  kq: Type.Optional(Text({ maxLength: 500 })),
+  kservice: Type.Optional(Text({ maxLength: 100 })),
+  notice: Type.Optional(Text({ maxLength: 30 })),
 });
-const ClaimForm = Type.Object({ version: Version, returnTo: Type.Optional(Type.String({ maxLength: 500 })) });
-const AssignForm = Type.Object({ version: Version, assigneeId: Type.Optional(Type.String({ maxLength: 64 })) });
+const ClaimForm = Type.Object({ version: Version, returnTo: Type.Optional(Text({ maxLength: 500 })) });
+const AssignForm = Type.Object({ version: Version, assigneeId: Type.Optional(Text({ maxLength: 64 })) });
 const StatusForm = Type.Object({ version: Version, status: Type.Enum(['open', 'waiting_user', 'waiting_second_line']) });
-const ReplyForm = Type.Object({ body: Type.String({ minLength: 1, maxLength: 20000 }) });
-const NoteForm = Type.Object({ note: Type.String({ minLength: 1, maxLength: 20000 }) });
-const CloseForm = Type.Object({ version: Version, outcome: Type.Enum(CONTACT_OUTCOMES), message: Type.Optional(Type.String({ maxLength: 5000 })) });
+const ReplyForm = Type.Object({ body: Text({ minLength: 1, maxLength: 20000 }) });
+const NoteForm = Type.Object({ note: Text({ minLength: 1, maxLength: 20000 }) });
+const CloseForm = Type.Object({ version: Version, outcome: Type.Enum(CONTACT_OUTCOMES), message: Type.Optional(Text({ maxLength: 5000 })) });
 const TaskForm = Type.Object({
   kind: Type.Enum(['question', 'callback']),
-  toOrganisation: Type.String({ minLength: 1, maxLength: 100 }),
-  toUnit: Type.Optional(Type.String({ maxLength: 64 })),
+  toOrganisation: Text({ minLength: 1, maxLength: 100 }),
+  toUnit: Type.Optional(Text({ maxLength: 64 })),
   toAccount: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'email', maxLength: 254 })])),
-  question: Type.String({ minLength: 1, maxLength: 10000 }),
-  callbackPreferences: Type.Optional(Type.String({ maxLength: 500 })),
+  question: Text({ minLength: 1, maxLength: 10000 }),
+  callbackPreferences: Type.Optional(Text({ maxLength: 500 })),
   includeNotes: Type.Optional(Type.Literal('true')),
 });
 const TasksQuery = Type.Object({
   scope: Type.Optional(Type.Enum(['mine', 'all'])),
   status: Type.Optional(Type.Enum(['open', 'answered', 'all'])),
 });
-const AnswerForm = Type.Object({ version: Version, answer: Type.String({ minLength: 1, maxLength: 10000 }) });
+const AnswerForm = Type.Object({ version: Version, answer: Text({ minLength: 1, maxLength: 10000 }) });
 const ContactQuery = Type.Object({
-  qname: Type.Optional(Type.String({ maxLength: 200 })),
-  qemail: Type.Optional(Type.String({ maxLength: 254 })),
-  qphone: Type.Optional(Type.String({ maxLength: 40 })),
-  notice: Type.Optional(Type.String({ maxLength: 30 })),
+  qname: Type.Optional(Text({ maxLength: 200 })),
+  qemail: Type.Optional(Text({ maxLength: 254 })),
+  qphone: Type.Optional(Text({ maxLength: 40 })),
+  notice: Type.Optional(Text({ maxLength: 30 })),
 });
 // Brussels wall-clock "YYYY-MM-DD HH:MM" or "HH:MM" (today); empty = now.
 const TIME = '^((\\d{4}-\\d{2}-\\d{2}[ T])?\\d{2}:\\d{2})?$';
 const ContactForm = Type.Object({
-  partyId: Type.Optional(Type.String({ maxLength: 64 })),
-  name: Type.Optional(Type.String({ maxLength: 200 })),
+  partyId: Type.Optional(Text({ maxLength: 64 })),
+  name: Type.Optional(Text({ maxLength: 200 })),
   email: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'email', maxLength: 254 })])),
   phone: Type.Optional(Type.String({ maxLength: 40, pattern: '^[+0-9 ()./-]*$' })),
   channel: Type.Enum(['phone', 'counter']),
@@ -85,11 +85,11 @@ const ContactForm = Type.Object({
   endedAt: Type.Optional(Type.String({ maxLength: 16, pattern: TIME })),
   outcome: Type.Enum(CONTACT_OUTCOMES),
   openRequest: Type.Optional(Type.Literal('true')),
-  subject: Type.Optional(Type.String({ maxLength: 300 })),
-  body: Type.Optional(Type.String({ maxLength: 20000 })),
+  subject: Type.Optional(Text({ maxLength: 300 })),
+  body: Type.Optional(Text({ maxLength: 20000 })),
 });
-const UnitsForm = Type.Object({ autoAssign: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 200 })) });
-const TemplateForm = Type.Object({ language: Type.Enum(LANGUAGES), title: Type.String({ minLength: 1, maxLength: 120 }), body: Type.String({ minLength: 1, maxLength: 10000 }) });
+const UnitsForm = Type.Object({ autoAssign: Type.Optional(Type.Array(Text({ maxLength: 64 }), { maxItems: 200 })) });
+const TemplateForm = Type.Object({ language: Type.Enum(LANGUAGES), title: Text({ minLength: 1, maxLength: 120 }), body: Text({ minLength: 1, maxLength: 10000 }) });
 
 const NOTICES = new Set(['claimed', 'assigned', 'status', 'replied', 'noted', 'taskSent', 'closed', 'answered', 'recorded', 'requestOpened', 'saved', 'templateAdded', 'templateDeleted']);
 const notice = (value: string | undefined) => (value && NOTICES.has(value) ? value : undefined);
@@ -136,7 +136,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
         tags: ['contact center'],
         summary: 'Server-Sent Events of the agent console: changes to the requests of the organisation, the units and the agent',
         security: [{ session: [] }],
-        querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ maxLength: 30 })) }),
+        querystring: Type.Object({ lastEventId: Type.Optional(Text({ maxLength: 30 })) }),
         response: {
           200: { description: 'text/event-stream of request.* and task.* events (ids and references only)', content: { 'text/event-stream': { schema: Type.String() } } },
           ...errorResponses(401, 403),
@@ -208,7 +208,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
         request,
         reply,
         (errors) => requestPage(request, { form, errors, values: (request.body ?? {}) as Record<string, string> }),
-        () => act(request as Posted, request.body as B),
+        () => act(request, request.body as B),
       );
     });
 
@@ -267,7 +267,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
     return renderPage(request, reply, <TasksPage tasks={tasks} mineOnly={mineOnly} status={status} />);
   });
 
-  app.get('/:lang/console/tasks/:id', { schema: { hide: true, params: LangId, querystring: Type.Object({ notice: Type.Optional(Type.String({ maxLength: 30 })) }) } }, async (request, reply) => {
+  app.get('/:lang/console/tasks/:id', { schema: { hide: true, params: LangId, querystring: Type.Object({ notice: Type.Optional(Text({ maxLength: 30 })) }) } }, async (request, reply) => {
     const actor = consoleActor(request);
     const task = await cc.getTask(actor, request.params.id, request.id);
     return renderPage(request, reply, <TaskPage task={task} notice={notice(request.query.notice)} />);
@@ -275,7 +275,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
 
   app.post('/:lang/console/tasks/:id/answer', { schema: { hide: true, params: LangId, body: AnswerForm }, attachValidation: true }, async (request, reply) => {
     const actor = consoleActor(request);
-    const body = request.body as Static<typeof AnswerForm>;
+    const body = request.body;
     return handleForm(
       request,
       reply,
@@ -298,7 +298,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
 
   app.post('/:lang/console/contacts', { schema: { hide: true, params: LangParams, body: ContactForm }, attachValidation: true }, async (request, reply) => {
     const actor = consoleActor(request);
-    const form = (request.body ?? {}) as Static<typeof ContactForm>;
+    const form = request.body ?? {};
     const values = form as unknown as ContactFormValues;
     const parties = form.partyId ? (await cc.searchParties(actor, { name: form.name ?? null, email: form.email ?? null, phone: form.phone ?? null })) : null;
     return handleForm(
@@ -350,13 +350,13 @@ export function contactConsoleRoutes(app: App, services: Services) {
     return <SettingsPage units={units} templates={templates} {...extra} />;
   };
 
-  app.get('/:lang/console/settings', { schema: { hide: true, params: LangParams, querystring: Type.Object({ notice: Type.Optional(Type.String({ maxLength: 30 })) }) } }, async (request, reply) => {
+  app.get('/:lang/console/settings', { schema: { hide: true, params: LangParams, querystring: Type.Object({ notice: Type.Optional(Text({ maxLength: 30 })) }) } }, async (request, reply) => {
     return renderPage(request, reply, await settingsPage(request, { notice: notice(request.query.notice) }));
   });
 
   app.post('/:lang/console/settings/units', { schema: { hide: true, params: LangParams, body: UnitsForm }, attachValidation: true }, async (request, reply) => {
     const actor = consoleActor(request);
-    const form = (request.body ?? {}) as Static<typeof UnitsForm>;
+    const form = request.body ?? {};
     return handleForm(request, reply, (errors) => settingsPage(request, { errors }), async () => {
       await cc.saveUnitSettings(actor, form.autoAssign ?? [], request.id);
       return `/${request.params.lang}/console/settings?notice=saved`;
@@ -365,7 +365,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
 
   app.post('/:lang/console/settings/templates', { schema: { hide: true, params: LangParams, body: TemplateForm }, attachValidation: true }, async (request, reply) => {
     const actor = consoleActor(request);
-    const form = (request.body ?? {}) as Static<typeof TemplateForm>;
+    const form = request.body ?? {};
     return handleForm(request, reply, (errors) => settingsPage(request, { errors, values: form as unknown as Record<string, string> }), async () => {
       await cc.addTemplate(actor, form);
       return `/${request.params.lang}/console/settings?notice=templateAdded`;

@@ -1,10 +1,10 @@
 // HTTP of the contact-center intake: the public API (POST /api/v1/contact-requests, GET …/{reference}?email=)
 // and the portal pages /{lang}/contact (form, confirmation) and /{lang}/contact/status (form, token link).
 import { randomUUID } from 'node:crypto';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
-import { errorResponses, LangParams } from '../../platform/http/schemas.ts';
+import { errorResponses, LangParams, Text } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
 import { AppError } from '../../platform/http/errors.ts';
@@ -60,7 +60,7 @@ export function contactIntakeRoutes(app: App, { contactCenter, catalogue }: Serv
           'Routing: the competent organisation of the service; for a service of every commune/CPAS, the one of the postal code; ' +
           'otherwise the regional first line. Field errors come in the language of the body. The same Idempotency-Key with the same ' +
           'body answers the same reference (one request); with another body it is refused with 422.',
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 300 })) }),
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Text({ maxLength: 300 })) }),
         body: ContactRequestBody,
         response: { 201: Type.Object({ reference: Type.String({ description: 'e.g. BXL-7K2M-Q9TF' }) }), ...errorResponses(400, 415, 422, 429) },
       },
@@ -72,7 +72,7 @@ export function contactIntakeRoutes(app: App, { contactCenter, catalogue }: Serv
     async (request, reply) => {
       await contactCenter.throttle(request.ip);
       const key = request.headers['idempotency-key'];
-      const result = await contactCenter.submit(request.body as never, {
+      const result = await contactCenter.submit(request.body, {
         idempotencyKey: typeof key === 'string' ? key : undefined,
         scope: 'api',
       });
@@ -88,8 +88,8 @@ export function contactIntakeRoutes(app: App, { contactCenter, catalogue }: Serv
         tags: ['contact center'],
         summary: 'The public status of a request: its reference and the e-mail address it was sent with',
         description: 'An unknown reference and a wrong e-mail address give the same 404.',
-        params: Type.Object({ reference: Type.String({ maxLength: 100 }) }),
-        querystring: Type.Object({ email: Type.Optional(Type.String({ maxLength: 300 })), lang: Type.Optional(Type.String({ maxLength: 5 })) }),
+        params: Type.Object({ reference: Text({ maxLength: 100 }) }),
+        querystring: Type.Object({ email: Type.Optional(Text({ maxLength: 300 })), lang: Type.Optional(Text({ maxLength: 5 })) }),
         response: { 200: PublicStatusSchema, ...errorResponses(404, 429) },
       },
     },
@@ -114,7 +114,7 @@ export function contactIntakeRoutes(app: App, { contactCenter, catalogue }: Serv
 
   app.get(
     '/:lang/contact',
-    { schema: { hide: true, params: LangParams, querystring: Type.Object({ service: Type.Optional(Type.String({ maxLength: 200 })) }) } },
+    { schema: { hide: true, params: LangParams, querystring: Type.Object({ service: Type.Optional(Text({ maxLength: 200 })) }) } },
     async (request, reply) => {
       const service = await serviceOf(request.query.service, request.params.lang);
       return renderPage(request, reply, <ContactFormPage values={{}} service={service} idempotencyKey={randomUUID()} />);
@@ -126,7 +126,7 @@ export function contactIntakeRoutes(app: App, { contactCenter, catalogue }: Serv
     { schema: { hide: true, params: LangParams, body: ContactForm }, attachValidation: true },
     async (request, reply) => {
       const { lang } = request.params;
-      const body = (request.body ?? {}) as Static<typeof ContactForm>;
+      const body = request.body ?? {};
       const key = body.idempotencyKey && IDEMPOTENCY_KEY.test(body.idempotencyKey) ? body.idempotencyKey : randomUUID();
       const service = await serviceOf(body.serviceCode, lang);
       return handleForm(
@@ -151,7 +151,7 @@ export function contactIntakeRoutes(app: App, { contactCenter, catalogue }: Serv
 
   app.get(
     '/:lang/contact/sent/:reference',
-    { schema: { hide: true, params: Type.Object({ lang: LangParams.properties.lang, reference: Type.String({ maxLength: 100 }) }) } },
+    { schema: { hide: true, params: Type.Object({ lang: LangParams.properties.lang, reference: Text({ maxLength: 100 }) }) } },
     async (request, reply) => {
       if (!REFERENCE_PATTERN.test(request.params.reference)) throw new AppError(404, 'not_found');
       return renderPage(request, reply, <ContactSentPage reference={request.params.reference} />);
@@ -166,7 +166,7 @@ export function contactIntakeRoutes(app: App, { contactCenter, catalogue }: Serv
     '/:lang/contact/status',
     { schema: { hide: true, params: LangParams, body: StatusForm }, attachValidation: true },
     async (request, reply) => {
-      const body = (request.body ?? {}) as Static<typeof StatusForm>;
+      const body = request.body ?? {};
       const values = { reference: body.reference, email: body.email };
       const fields = [
         ...(body.reference?.trim() ? [] : [{ field: 'reference', code: 'validation.required' }]),
@@ -188,7 +188,7 @@ export function contactIntakeRoutes(app: App, { contactCenter, catalogue }: Serv
 
   app.get(
     '/:lang/contact/status/:token',
-    { schema: { hide: true, params: Type.Object({ lang: LangParams.properties.lang, token: Type.String({ maxLength: 200 }) }) } },
+    { schema: { hide: true, params: Type.Object({ lang: LangParams.properties.lang, token: Text({ maxLength: 200 }) }) } },
     async (request, reply) => {
       const status = await contactCenter.statusByToken(request.params.token, request.params.lang);
       return renderPage(request, reply, <StatusPage status={status} />);

@@ -5,96 +5,96 @@ import { Type, type Static } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
-import { errorResponses, LangParams } from '../../platform/http/schemas.ts';
+import { errorResponses, LangParams, BoundedInteger, Text } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { HOLIDAY_CALENDARS } from '../../platform/calendar/holidays.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
-import type { Organisation } from '../../organisations/repository.ts';
+import type { Organisation } from '../../organisations/service.ts';
 import { CONTACT_CHANNELS } from '../model.ts';
 import { canOpenContactCenterSettings, settingsForEveryOrganisation } from './authorisation.ts';
 import { MAX_SLA_MINUTES, type CalendarView, type SlaTargetInput } from './service.ts';
 import type { MailboxRow, SlaTargetRow } from './repository.ts';
 import { CalendarPage, knownNotice, MailboxConfirmationPage, MailboxConfirmedPage, MailboxFormPage, SettingsIndexPage, SettingsOverviewPage, settingsBase, SlaTargetFormPage, type FormValues } from './pages.tsx';
 
-const OrgParams = Type.Object({ lang: LangParams.properties.lang, org: Type.String({ maxLength: 100 }) });
-const OrgIdParams = Type.Object({ lang: LangParams.properties.lang, org: Type.String({ maxLength: 100 }), id: Type.String({ maxLength: 64 }) });
-const TokenParams = Type.Object({ lang: LangParams.properties.lang, token: Type.String({ maxLength: 200 }) });
-const NoticeQuery = Type.Object({ notice: Type.Optional(Type.String({ maxLength: 30 })) });
-const Version = Type.Integer({ minimum: 1 });
+const OrgParams = Type.Object({ lang: LangParams.properties.lang, org: Text({ maxLength: 100 }) });
+const OrgIdParams = Type.Object({ lang: LangParams.properties.lang, org: Text({ maxLength: 100 }), id: Text({ maxLength: 64 }) });
+const TokenParams = Type.Object({ lang: LangParams.properties.lang, token: Text({ maxLength: 200 }) });
+const NoticeQuery = Type.Object({ notice: Type.Optional(Text({ maxLength: 30 })) });
+const Version = BoundedInteger({ minimum: 1 });
 const VersionForm = Type.Object({ version: Version });
 const MailboxForm = Type.Object({
   version: Type.Optional(Version),
-  address: Type.String({ minLength: 1, maxLength: 254 }),
-  unitId: Type.Optional(Type.String({ maxLength: 64 })),
+  address: Text({ minLength: 1, maxLength: 254 }),
+  unitId: Type.Optional(Text({ maxLength: 64 })),
   active: Type.Optional(Type.Union([Type.Literal('true'), Type.Array(Type.Literal('true'), { maxItems: 1 })])),
 });
-const Minutes = Type.Integer({ minimum: 1, maximum: MAX_SLA_MINUTES });
+const Minutes = BoundedInteger({ minimum: 1, maximum: MAX_SLA_MINUTES });
 const SlaForm = Type.Object({
   version: Type.Optional(Version),
   channel: Type.Optional(Type.Enum(['', ...CONTACT_CHANNELS])),
   serviceCode: Type.Optional(Type.String({ maxLength: 100, pattern: '^([a-z0-9]+(-[a-z0-9]+)*)?$' })),
   firstResponseMinutes: Minutes,
   resolutionMinutes: Minutes,
-  warningPercent: Type.Integer({ minimum: 1, maximum: 99 }),
+  warningPercent: BoundedInteger({ minimum: 1, maximum: 99 }),
 });
 const CalendarForm = Type.Object({
   version: Type.Optional(Type.Union([Type.Literal(''), Version])),
-  openingHours: Type.String({ minLength: 1, maxLength: 1000 }),
+  openingHours: Text({ minLength: 1, maxLength: 1000 }),
   holidayCalendar: Type.Enum(HOLIDAY_CALENDARS),
   intent: Type.Optional(Type.Enum(['save', 'preview'])),
 });
 
 // ---- JSON API (the same service functions)
-const ApiOrg = Type.Object({ org: Type.String({ maxLength: 100, description: 'Organisation code' }) });
-const ApiOrgId = Type.Object({ org: Type.String({ maxLength: 100 }), id: Type.String({ maxLength: 64 }) });
-const ApiVersionQuery = Type.Object({ version: Type.Integer({ minimum: 1, description: 'The version read (optimistic locking)' }) });
+const ApiOrg = Type.Object({ org: Text({ maxLength: 100, description: 'Organisation code' }) });
+const ApiOrgId = Type.Object({ org: Text({ maxLength: 100 }), id: Text({ maxLength: 64 }) });
+const ApiVersionQuery = Type.Object({ version: BoundedInteger({ minimum: 1, description: 'The version read (optimistic locking)' }) });
 const ApiMailbox = Type.Object({
   id: Type.String(),
   address: Type.String(),
   unitId: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
-  version: Type.Integer(),
+  version: BoundedInteger(),
   verified: Type.Boolean({ description: 'Proven by a confirmation mail or a platform administrator; mail to it is refused until then' }),
   verifiedBy: Type.Union([Type.Enum(['confirmation', 'administrator', 'existing']), Type.Null()]),
   confirmationSentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 const ApiMailboxBody = Type.Object({
-  address: Type.String({ minLength: 1, maxLength: 254 }),
-  unitId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+  address: Text({ minLength: 1, maxLength: 254 }),
+  unitId: Type.Optional(Type.Union([Text({ maxLength: 64 }), Type.Null()])),
   active: Type.Optional(Type.Boolean({ default: true })),
 });
 const ApiTarget = Type.Object({
   id: Type.String(),
   channel: Type.Union([Type.Enum(CONTACT_CHANNELS), Type.Null()]),
   serviceCode: Type.Union([Type.String(), Type.Null()]),
-  firstResponseMinutes: Type.Integer(),
-  resolutionMinutes: Type.Integer(),
-  warningPercent: Type.Integer(),
-  version: Type.Integer(),
+  firstResponseMinutes: BoundedInteger(),
+  resolutionMinutes: BoundedInteger(),
+  warningPercent: BoundedInteger(),
+  version: BoundedInteger(),
 });
 const ApiTargetBody = Type.Object({
   channel: Type.Optional(Type.Union([Type.Enum(CONTACT_CHANNELS), Type.Null()])),
   serviceCode: Type.Optional(Type.Union([Type.String({ maxLength: 100, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }), Type.Null()])),
-  firstResponseMinutes: Type.Integer({ minimum: 1, maximum: MAX_SLA_MINUTES, description: 'Business minutes' }),
-  resolutionMinutes: Type.Integer({ minimum: 1, maximum: MAX_SLA_MINUTES, description: 'Business minutes' }),
-  warningPercent: Type.Optional(Type.Integer({ minimum: 1, maximum: 99, default: 80 })),
+  firstResponseMinutes: BoundedInteger({ minimum: 1, maximum: MAX_SLA_MINUTES, description: 'Business minutes' }),
+  resolutionMinutes: BoundedInteger({ minimum: 1, maximum: MAX_SLA_MINUTES, description: 'Business minutes' }),
+  warningPercent: Type.Optional(BoundedInteger({ minimum: 1, maximum: 99, default: 80 })),
 });
 const ApiCalendar = Type.Object({
   openingHours: Type.String({ description: 'OpenStreetMap opening_hours syntax' }),
   holidayCalendar: Type.Enum(HOLIDAY_CALENDARS),
-  version: Type.Union([Type.Integer(), Type.Null()], { description: 'null while the default calendar applies' }),
+  version: Type.Union([BoundedInteger(), Type.Null()], { description: 'null while the default calendar applies' }),
   isDefault: Type.Boolean(),
   nextPeriods: Type.Array(Type.Object({ start: Type.String({ format: 'date-time' }), end: Type.String({ format: 'date-time' }) })),
 });
 const ApiCalendarBody = Type.Object({
-  version: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'The version read; null to replace the default calendar' }),
-  openingHours: Type.String({ minLength: 1, maxLength: 1000 }),
+  version: Type.Union([BoundedInteger({ minimum: 1 }), Type.Null()], { description: 'The version read; null to replace the default calendar' }),
+  openingHours: Text({ minLength: 1, maxLength: 1000 }),
   holidayCalendar: Type.Enum(HOLIDAY_CALENDARS),
 });
-const Saved = Type.Object({ id: Type.String(), version: Type.Integer() });
+const Saved = Type.Object({ id: Type.String(), version: BoundedInteger() });
 
 const mailboxJson = (m: MailboxRow) => ({
   id: m.id,
@@ -349,7 +349,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     const id = await settings.createMailbox(actor, org, { address: request.body.address, unitId: request.body.unitId ?? null, active: request.body.active ?? true }, request.id, request.lang);
     return reply.code(201).send({ id, version: 1 });
   });
-  app.put(`${API}/mailboxes/:id`, { schema: { tags, security, summary: 'Change an inbound mailbox at the version read', params: ApiOrgId, body: Type.Intersect([ApiMailboxBody, Type.Object({ version: Type.Integer({ minimum: 1 }) })]), response: { 200: Saved, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
+  app.put(`${API}/mailboxes/:id`, { schema: { tags, security, summary: 'Change an inbound mailbox at the version read', params: ApiOrgId, body: Type.Intersect([ApiMailboxBody, Type.Object({ version: BoundedInteger({ minimum: 1 }) })]), response: { 200: Saved, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
     const { actor, org } = await apiOrg(request);
     const body = request.body;
     const version = await settings.updateMailbox(actor, org, request.params.id, body.version, { address: body.address, unitId: body.unitId ?? null, active: body.active ?? true }, request.id, request.lang);
@@ -379,7 +379,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     resolutionMinutes: body.resolutionMinutes,
     warningPercent: body.warningPercent ?? 80,
   });
-  app.get(`${API}/sla-targets`, { schema: { tags, security, summary: 'SLA targets of an organisation (the most specific one applies; without any, the default)', params: ApiOrg, response: { 200: Type.Object({ targets: Type.Array(ApiTarget), default: Type.Object({ firstResponseMinutes: Type.Integer(), resolutionMinutes: Type.Integer(), warningPercent: Type.Integer() }) }), ...errorResponses(401, 403, 404) } } }, async (request) => {
+  app.get(`${API}/sla-targets`, { schema: { tags, security, summary: 'SLA targets of an organisation (the most specific one applies; without any, the default)', params: ApiOrg, response: { 200: Type.Object({ targets: Type.Array(ApiTarget), default: Type.Object({ firstResponseMinutes: BoundedInteger(), resolutionMinutes: BoundedInteger(), warningPercent: BoundedInteger() }) }), ...errorResponses(401, 403, 404) } } }, async (request) => {
     const { org } = await apiOrg(request);
     return { targets: (await settings.slaTargets(org)).map(targetJson), default: settings.defaultTarget };
   });
@@ -388,7 +388,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     const id = await settings.createSlaTarget(actor, org, targetInput(request.body), request.id);
     return reply.code(201).send({ id, version: 1 });
   });
-  app.put(`${API}/sla-targets/:id`, { schema: { tags, security, summary: 'Change an SLA target at the version read', params: ApiOrgId, body: Type.Intersect([ApiTargetBody, Type.Object({ version: Type.Integer({ minimum: 1 }) })]), response: { 200: Saved, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
+  app.put(`${API}/sla-targets/:id`, { schema: { tags, security, summary: 'Change an SLA target at the version read', params: ApiOrgId, body: Type.Intersect([ApiTargetBody, Type.Object({ version: BoundedInteger({ minimum: 1 }) })]), response: { 200: Saved, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
     const { actor, org } = await apiOrg(request);
     const version = await settings.updateSlaTarget(actor, org, request.params.id, request.body.version, targetInput(request.body), request.id);
     return { id: request.params.id, version };

@@ -2,6 +2,7 @@
 //   { "error": { "code", "message", "status", "fields"? } }
 // `code` is also the translation key (errors.<code>) used by the HTML error page.
 import type { MessageValues } from '../i18n/messages.ts';
+import { FILLED_TEXT_PATTERN, TEXT_PATTERN } from './schemas.ts';
 
 export interface FieldError {
   /** Dotted path of the field, e.g. "email" or "address.postalCode". */
@@ -53,7 +54,11 @@ export function fieldErrorsFromValidation(
     }
     if (seen.has(field)) continue; // one message per field: the first problem is the one to fix
     seen.add(field);
-    const keyword = KNOWN_KEYWORDS.has(issue.keyword) ? issue.keyword : 'invalid';
+    const keyword = issue.keyword === 'pattern' && issue.params.pattern === TEXT_PATTERN
+      ? 'text'
+      : issue.keyword === 'pattern' && issue.params.pattern === FILLED_TEXT_PATTERN
+        ? 'filledText'
+        : KNOWN_KEYWORDS.has(issue.keyword) ? issue.keyword : 'invalid';
     const values: MessageValues = {};
     for (const [key, value] of Object.entries(issue.params)) {
       if (typeof value === 'string' || typeof value === 'number') values[key] = value;

@@ -3,7 +3,7 @@
 import { Type } from 'typebox';
 import type { App } from '../http/types.ts';
 import type { Services } from '../../services.ts';
-import { errorResponses, LangParams } from '../http/schemas.ts';
+import { errorResponses, LangParams, BoundedInteger, Text } from '../http/schemas.ts';
 import { renderPage } from '../views/render.tsx';
 import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
 import { AppError } from '../http/errors.ts';
@@ -13,10 +13,10 @@ import type { MailRow, MailSummaryRow } from './repository.ts';
 const StatusSchema = Type.Enum(MAIL_STATUSES);
 const ListQuery = Type.Object({
   status: Type.Optional(Type.Union([StatusSchema, Type.Literal('')])),
-  to: Type.Optional(Type.String({ maxLength: 254 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  to: Type.Optional(Text({ maxLength: 254 })),
+  limit: Type.Optional(BoundedInteger({ minimum: 1, maximum: 500 })),
 });
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const IdParams = Type.Object({ id: Text({ maxLength: 64 }) });
 
 const MailSummarySchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -26,7 +26,7 @@ const MailSummarySchema = Type.Object({
   to: Type.Array(Type.String()),
   subject: Type.String(),
   status: StatusSchema,
-  attempts: Type.Integer(),
+  attempts: BoundedInteger(),
   createdAt: Type.String({ format: 'date-time' }),
   sentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
@@ -45,7 +45,7 @@ const MailMessageSchema = Type.Intersect([
       Type.Object({
         filename: Type.String(),
         contentType: Type.String(),
-        size: Type.Integer(),
+        size: BoundedInteger(),
         content: Type.Optional(Type.String({ description: 'base64; absent once delivered' })),
       }),
     ),
@@ -123,7 +123,7 @@ export function mailRoutes(app: App, { mail }: Services) {
   });
   app.get(
     '/:lang/admin/mail/:id/attachments/:index',
-    { schema: { hide: true, params: Type.Intersect([LangParams, IdParams, Type.Object({ index: Type.Integer({ minimum: 0, maximum: 100 }) })]) } },
+    { schema: { hide: true, params: Type.Intersect([LangParams, IdParams, Type.Object({ index: BoundedInteger({ minimum: 0, maximum: 100 }) })]) } },
     async (request, reply) => {
       const message = await mail.get(requireActorPage(request), request.params.id, request.id);
       const attachment = message.attachments[request.params.index];

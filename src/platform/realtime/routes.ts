@@ -2,11 +2,9 @@
 import { Type } from 'typebox';
 import type { App } from '../http/types.ts';
 import type { Services } from '../../services.ts';
-import { errorResponses } from '../http/schemas.ts';
+import { errorResponses, Text } from '../http/schemas.ts';
 import { requireActorApi } from '../../identity/guards.ts';
-
-/** The channel of events for one staff member (assignments, alerts, notices). */
-export const accountChannel = (accountId: string) => `account:${accountId}`;
+import { channels } from './channels.ts';
 
 export function realtimeRoutes(app: App, { realtime }: Services) {
   // Open streams would keep the server from closing: end them first, then stop listening.
@@ -23,7 +21,7 @@ export function realtimeRoutes(app: App, { realtime }: Services) {
           'Each event has an id, a type (the SSE event name) and JSON data. Reconnect with Last-Event-ID to receive ' +
           'missed events; a "resync" event means some may have been missed and the page should reload its state.',
         security: [{ session: [] }],
-        querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ maxLength: 30 })) }),
+        querystring: Type.Object({ lastEventId: Type.Optional(Text({ maxLength: 30 })) }),
         response: {
           200: {
             description: 'A stream of events: "id: <id>", "event: <type>", "data: <JSON>" lines, and heartbeat comments',
@@ -35,7 +33,7 @@ export function realtimeRoutes(app: App, { realtime }: Services) {
     },
     async (request, reply) => {
       const actor = requireActorApi(request);
-      await realtime.streamEvents(request, reply, [accountChannel(actor.accountId)]);
+      await realtime.streamEvents(request, reply, [channels.account(actor.accountId)]);
       return reply;
     },
   );
