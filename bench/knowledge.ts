@@ -9,6 +9,7 @@ import { seed } from '../src/seed/index.ts';
 import { DEMO_ARTICLES, seedKnowledgeDemo } from '../src/seed/knowledge.ts';
 import { insertArticle, publishWorkingCopy } from '../src/knowledge/repository.ts';
 import { knowledgeService } from '../src/knowledge/service.ts';
+import { organisationService } from '../src/organisations/service.ts';
 import type { Actor } from '../src/identity/actor.ts';
 import type { Language } from '../src/platform/i18n/languages.ts';
 import { option } from './support.ts';
@@ -63,7 +64,7 @@ export async function benchKnowledge(args: string[]) {
   if (db.engine === 'postgres') await db.query('ANALYZE');
   console.log(`database: ${db.engine}; ${size + published.length} published articles (synthetic ones loaded in ${Math.round(performance.now() - loaded)} ms)`);
 
-  const service = knowledgeService(db);
+  const service = knowledgeService(db, { organisations: organisationService(db) });
   const built = performance.now();
   await service.warmUp();
   console.log(`index build (first search): ${Math.round(performance.now() - built)} ms`);

@@ -14,6 +14,7 @@ import { seed } from '../src/seed/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { createApp } from '../src/app.ts';
 import { publish } from '../src/platform/realtime/publish.ts';
+import { channels } from '../src/platform/realtime/channels.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { connectEventStream, type SseClient } from '../test/sse.ts';
 import { option, percentile, waitUntilReady } from './support.ts';
@@ -36,7 +37,7 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
 async function measure(publisher: Database, baseUrl: string, events: number, clients: number, label: string) {
   const cookie = await signIn(baseUrl, 'agent@demo.irisdesk.brussels');
   const { rows } = await publisher.query<{ id: string }>(`SELECT id FROM accounts WHERE email = 'agent@demo.irisdesk.brussels'`);
-  const channel = `account:${rows[0]!.id}`;
+  const channel = channels.account(rows[0]!.id);
   const streams: SseClient[] = [];
   for (let i = 0; i < clients; i++) streams.push(await connectEventStream(`${baseUrl}/api/v1/events/me`, { cookie }));
   // warm-up

@@ -10,7 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.ts';
 import { createApp } from './app.ts';
 import { setPasswordHashCost } from './identity/passwords.ts';
 import { startJobWorker } from './platform/jobs/worker.ts';
-import { purgeFinishedJobs } from './platform/jobs/repository.ts';
+import { purgeFinishedJobs } from './platform/jobs/queue.ts';
 import { startInboundSmtpFromConfig } from './contactcenter/inbound-mail/server.ts';
 
 async function main() {

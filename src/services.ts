@@ -29,10 +29,16 @@ export function createServices({ config, db }: { config: Config; db: Database })
   const jobs = createJobRegistry();
   const realtime = realtimeService(db);
   const mail = mailService({ db, config, jobs, audit });
-  // Built before the others that call their seams (closing a contact invites to a custom survey; finishing
-  // a counter ticket records the checked-in appointment as seen).
+  // Each service is built once, before the services that call it (decision 0029: a module reaches another
+  // through its service, passed here): closing a contact invites to the questionnaire and a custom survey,
+  // finishing a counter ticket records the checked-in appointment as seen, and so on.
+  const organisations = organisationService(db);
+  const contactPoints = contactPointService(db, { organisations });
+  const catalogue = catalogueService(db, { contactPoints });
+  const satisfaction = satisfactionService(db, { publicUrl: config.publicUrl });
   const surveys = surveysService(db, { publicUrl: config.publicUrl });
-  const appointments = appointmentService({ db, contactPoints: contactPointService(db), mail, jobs, publicUrl: config.publicUrl });
+  const contactCenter = contactCenterService(db, { mail, jobs, audit, catalogue, config });
+  const appointments = appointmentService({ db, contactPoints, catalogue, mail, jobs, publicUrl: config.publicUrl, mailFrom: config.mailFrom });
   return {
     config,
     jobs,
@@ -40,20 +46,20 @@ export function createServices({ config, db }: { config: Config; db: Database })
     mail,
     audit,
     identity: identityService(db),
-    organisations: organisationService(db),
-    contactPoints: contactPointService(db),
-    catalogue: catalogueService(db, { contactPoints: contactPointService(db) }),
-    satisfaction: satisfactionService(db, { publicUrl: config.publicUrl }),
-    feedbackWidget: feedbackWidgetService(db, { publicUrl: config.publicUrl, limit: config.feedbackWidgetLimit }),
+    organisations,
+    contactPoints,
+    catalogue,
+    satisfaction,
+    feedbackWidget: feedbackWidgetService(db, { publicUrl: config.publicUrl, limit: config.feedbackWidgetLimit, throttle: contactCenter }),
     operationsIndicators: operationsService(db, { jobs }),
     competence: competenceService(db),
-    contactCenter: contactCenterService(db, { mail, jobs, audit, config }),
-    knowledge: knowledgeService(db),
-    safety: safetyService(db, { mail, presentChannels: realtime.presentChannels, publicUrl: config.publicUrl, retentionYears: config.safetyRetentionYears }),
-    contactConsole: consoleService(db, { mail, realtime, surveys, publicUrl: config.publicUrl }),
-    contactCenterSettings: contactCenterSettingsService(db, { mail, publicUrl: config.publicUrl }),
+    contactCenter,
+    knowledge: knowledgeService(db, { organisations }),
+    safety: safetyService(db, { mail, presentChannels: realtime.presentChannels, contactPoints, publicUrl: config.publicUrl, retentionYears: config.safetyRetentionYears }),
+    contactConsole: consoleService(db, { mail, realtime, surveys, satisfaction, publicUrl: config.publicUrl }),
+    contactCenterSettings: contactCenterSettingsService(db, { organisations, mail, publicUrl: config.publicUrl }),
     appointments,
-    queues: queueService(db, { contactPoints: contactPointService(db), surveys, appointments, publicUrl: config.publicUrl }),
+    queues: queueService(db, { contactPoints, organisations, satisfaction, surveys, appointments, publicUrl: config.publicUrl }),
     surveys,
   };
 }

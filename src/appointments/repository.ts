@@ -374,3 +374,15 @@ export async function listProvidableServices(db: Queryable, organisationIds: str
   );
   return rows;
 }
+
+/** Active contact points of some organisations (null = all), with their organisation's kind: the choices of the settings form. */
+export async function configurablePoints(db: Queryable, organisationIds: string[] | null): Promise<Array<{ id: string; name: LocalizedText; organisationId: string; organisationKind: string }>> {
+  const { rows } = await db.query<{ id: string; name: LocalizedText; organisationId: string; organisationKind: string }>(
+    `SELECT cp.id, cp.name, cp.organisation_id AS "organisationId", o.kind AS "organisationKind"
+       FROM contact_points cp JOIN organisations o ON o.id = cp.organisation_id
+      WHERE ($1::uuid[] IS NULL OR cp.organisation_id = ANY($1)) AND cp.active
+      ORDER BY o.code, cp.name->>'fr' LIMIT 500`,
+    [organisationIds],
+  );
+  return rows;
+}

@@ -44,6 +44,9 @@ export interface SearchResult {
   summary: string;
   organisation: OrganisationAnswer;
   score: number;
+  /** Share of the query's weight the service matches well (0–1). */
+  coverage: number;
+  lifeEvents: readonly string[];
 }
 
 /** A search's answer; shared by every caller that asked the same thing (read-only). */
@@ -140,6 +143,8 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
         summary: text(hit.summary, lang),
         organisation: await resolveFor(hit, lang, place),
         score: hit.score,
+        coverage: hit.coverage,
+        lifeEvents: hit.lifeEvents,
       });
     }
     const answer: SearchAnswer = Object.freeze({

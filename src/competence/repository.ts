@@ -1,7 +1,7 @@
 // Every SQL statement of the competence center. Parameterised, on a Queryable (the database or a transaction).
 import type { Queryable } from '../platform/db/database.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
-import type { OrganisationKind } from '../organisations/repository.ts';
+import type { OrganisationKind } from '../organisations/service.ts';
 import type { Dimension } from './scoring.ts';
 
 export type CampaignStatus = 'draft' | 'open' | 'closed';

@@ -25,10 +25,9 @@
 //     Throws AppError(404 'contact.request_not_found') for an unknown id.
 //
 //   findParty(tx, organisationId, { email?, phone? }) → Promise<PartyRow | undefined>
-//   requestChannels({ organisationId, unitId, assigneeId }) → string[]   (realtime channels of a request)
 //   hashStatusToken(token) → string
 //
-// Realtime channels: `cc:org:{organisationId}`, `cc:unit:{unitId}`, `account:{assigneeId}`.
+// Realtime channels: `channels.ofRequest(request)` (its organisation, unit and assignee; platform/realtime/channels.ts).
 //
 // Round trips: createRequest is the hot path of the web intake (target ≥ 500/s, docs/performance.md). A web
 // intake is 5 statements with BEGIN/COMMIT: idempotency key + party found-or-created + SLA settings; request +
@@ -37,6 +36,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { prepared, type Queryable } from '../platform/db/database.ts';
 import { publishMany, publishManySql, type RealtimeEvent } from '../platform/realtime/publish.ts';
+import { channels as realtimeChannels } from '../platform/realtime/channels.ts';
 import { enqueueManySql, type JobToEnqueue } from '../platform/jobs/queue.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { Language } from '../platform/i18n/languages.ts';
@@ -137,13 +137,6 @@ export function hashStatusToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function requestChannels(request: { organisationId: string; unitId?: string | null; assigneeId?: string | null }): string[] {
-  const channels = [`cc:org:${request.organisationId}`];
-  if (request.unitId) channels.push(`cc:unit:${request.unitId}`);
-  if (request.assigneeId) channels.push(`account:${request.assigneeId}`);
-  return channels;
-}
-
 async function publishAll(tx: Queryable, channels: string[], type: string, data: unknown) {
   await publishMany(tx, channels, { type, data });
 }
@@ -228,7 +221,7 @@ export async function createRequest(tx: Queryable, input: CreateRequestInput, de
     outcome: input.outcome ?? null,
     source: { kind: 'request', id: requestId },
   });
-  const channels = requestChannels({ organisationId: input.organisationId, unitId, assigneeId });
+  const channels = realtimeChannels.ofRequest({ organisationId: input.organisationId, unitId, assigneeId });
   const now = new Date(Math.max(Date.now(), startedAt.getTime()));
   const insert = async (candidate: string) => {
     const requestId = randomUUID();
@@ -439,7 +432,7 @@ export async function addMessage(tx: Queryable, requestId: string, input: AddMes
   } else {
     await repo.touchRequest(tx, requestId, at);
   }
-  const channels = requestChannels(request);
+  const channels = realtimeChannels.ofRequest(request);
   await publishAll(tx, channels, 'request.message', { id: requestId, reference: request.reference, messageId: id, kind: input.kind });
   if (input.kind === 'inbound' && request.status === 'waiting_user') {
     await setStatus(tx, requestId, 'open', { now: at });
@@ -497,7 +490,7 @@ export async function setStatus(
       now,
     );
   }
-  await publishAll(tx, requestChannels(request), 'request.status', {
+  await publishAll(tx, realtimeChannels.ofRequest(request), 'request.status', {
     id: requestId,
     reference: request.reference,
     status,

@@ -33,10 +33,11 @@ import type { Database } from '../platform/db/database.ts';
 import { PermanentJobError, type JobRegistry } from '../platform/jobs/registry.ts';
 import type { MailService } from '../platform/mail/service.ts';
 import { publish } from '../platform/realtime/publish.ts';
+import { channels as realtimeChannels } from '../platform/realtime/channels.ts';
 import { isLanguage, type Language } from '../platform/i18n/languages.ts';
 import { translator } from '../platform/i18n/messages.ts';
 import { formatDateTime } from '../platform/i18n/format.ts';
-import { getRequest, organisationManagers, raiseSlaState } from './repository.ts';
+import { businessCalendarOf, getRequest, organisationManagers, raiseSlaState, slaTargetsMatching } from './repository.ts';
 
 export const SLA_WARNING_JOB = 'cc.sla.warning';
 export const SLA_BREACH_JOB = 'cc.sla.breach';
@@ -80,14 +81,7 @@ export function pickTarget(targets: TargetRow[], channel: ContactChannel, servic
 }
 
 export async function slaTargetFor(q: Queryable, organisationId: string, channel: ContactChannel, serviceCode: string | null | undefined): Promise<SlaTarget> {
-  const { rows } = await q.query<TargetRow>(
-    `SELECT channel, service_code AS "serviceCode", first_response_minutes AS "firstResponseMinutes",
-            resolution_minutes AS "resolutionMinutes", warning_percent AS "warningPercent"
-       FROM cc_sla_targets
-      WHERE organisation_id = $1 AND (channel IS NULL OR channel = $2) AND (service_code IS NULL OR service_code = $3)`,
-    [organisationId, channel, serviceCode ?? null],
-  );
-  return pickTarget(rows, channel, serviceCode);
+  return pickTarget(await slaTargetsMatching(q, organisationId, channel, serviceCode ?? null), channel, serviceCode);
 }
 
 /**
@@ -241,13 +235,7 @@ export async function slaSettingsFor(q: Queryable, organisationId: string, chann
 
 /** The organisation's SLA calendar as an OpeningSchedule (cc_business_calendars, or the default hours). */
 export async function openingScheduleFor(q: Queryable, organisationId: string): Promise<OpeningSchedule> {
-  const { rows } = await q.query<{ code: string; kind: string; openingHours: string | null; holidayCalendar: string | null }>(
-    `SELECT o.code, o.kind, c.opening_hours AS "openingHours", c.holiday_calendar AS "holidayCalendar"
-       FROM organisations o LEFT JOIN cc_business_calendars c ON c.organisation_id = o.id
-      WHERE o.id = $1`,
-    [organisationId],
-  );
-  const org = rows[0];
+  const org = await businessCalendarOf(q, organisationId);
   if (!org) throw new Error(`no organisation ${organisationId}`);
   const calendar: HolidayCalendarId = isHolidayCalendar(org.holidayCalendar) ? org.holidayCalendar : calendarForOrganisation(org);
   return cachedSchedule(org.openingHours ?? DEFAULT_BUSINESS_HOURS, calendar);
@@ -384,10 +372,8 @@ export function registerSlaJobs({ db, jobs, mail, publicUrl }: SlaJobDeps): void
         });
       }
       if (!(await raiseSlaState(tx, request.id, state))) return;
-      const channels = [`cc:org:${request.organisationId}`];
-      if (request.unitId) channels.push(`cc:unit:${request.unitId}`);
-      if (request.assigneeId) channels.push(`account:${request.assigneeId}`);
-      if (state === 'breached') channels.push(`cc:managers:${request.organisationId}`);
+      const channels = realtimeChannels.ofRequest(request);
+      if (state === 'breached') channels.push(realtimeChannels.organisationManagers(request.organisationId));
       const data = { id: request.id, reference: request.reference, slaState: state, clock, dueAt: dueAt.toISOString() };
       for (const channel of channels) await publish(tx, channel, { type: 'request.sla', data });
       if (state === 'breached' && mail) {

@@ -2,7 +2,7 @@
 // platform administrators. Goes through the organisations service, no SQL here.
 import type { Services } from '../services.ts';
 import type { Actor } from '../identity/actor.ts';
-import type { Organisation } from '../organisations/repository.ts';
+import type { Organisation } from '../organisations/service.ts';
 import { contactPointEditingScope } from './authorisation.ts';
 
 export async function listOrganisationsForPicker(services: Services, actor: Actor): Promise<Organisation[]> {

@@ -6,17 +6,19 @@
 //   contactPointService(db).listForOrganisationCode(code, now?)       → ContactPointSummary[] (404 unknown org)
 //   contactPointService(db).get(id, now?)                             → ContactPointDetail (404 unknown/inactive)
 //   contactPointService(db).scheduleOf(id)                            → OpeningSchedule (business-hours arithmetic)
-import type { Database } from '../platform/db/database.ts';
+import type { Database, Queryable } from '../platform/db/database.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { Actor } from '../identity/actor.ts';
-import { insertAuditEntry } from '../audit/repository.ts';
-import { findOrganisationByCode, findOrganisationById } from '../organisations/repository.ts';
+import { recordAuditEntry } from '../audit/service.ts';
+import type { OrganisationService } from '../organisations/service.ts';
 import { calendarForOrganisation, holidaysBetween, type Holiday, type HolidayCalendarId } from '../platform/calendar/holidays.ts';
 import { addDays, brusselsDate, brusselsTimeOfDay, brusselsWallClock, startOfBrusselsDay, toBrusselsIso } from '../platform/calendar/brussels-time.ts';
 import { openingSchedule, OpeningHoursError, validateOpeningHours, type OpeningSchedule } from '../platform/calendar/opening-hours.ts';
 import * as repo from './repository.ts';
 import type { ContactPointFields, ContactPointRecord } from './repository.ts';
 import { canEditContactPoints, canUseContactPointAdmin, contactPointEditingScope } from './authorisation.ts';
+
+export type { ContactPointRecord } from './repository.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
 
 export const ACCESSIBILITY_FEATURES = [
@@ -261,7 +263,7 @@ function normalise(input: ContactPointInput, calendar: HolidayCalendarId): Conta
   };
 }
 
-export function contactPointService(db: Database) {
+export function contactPointService(db: Database, deps: { organisations: Pick<OrganisationService, 'findByCode' | 'findById'> }) {
   const visible = async (id: string, includeInactive = false) => {
     if (!UUID.test(id)) throw new AppError(404, 'contact_point.not_found');
     const record = await repo.findContactPoint(db, id);
@@ -269,7 +271,7 @@ export function contactPointService(db: Database) {
     return record;
   };
   const audit = (actor: Actor, action: 'create' | 'update', record: { id: string; organisationId: string }, requestId?: string) =>
-    insertAuditEntry(db, {
+    recordAuditEntry(db, {
       actorAccountId: actor.accountId,
       actorOrganisationId: actor.organisationId,
       action,
@@ -289,7 +291,7 @@ export function contactPointService(db: Database) {
 
     /** Same, by organisation code; an unknown organisation is a 404. */
     async listForOrganisationCode(code: string, now: Date = new Date()): Promise<ContactPointSummary[]> {
-      const organisation = await findOrganisationByCode(db, code);
+      const organisation = await deps.organisations.findByCode(code);
       if (!organisation) throw new AppError(404, 'organisation.not_found');
       const records = await repo.listContactPoints(db, { organisationIds: [organisation.id] });
       return records.map((record) => toSummary(record, now));
@@ -309,6 +311,14 @@ export function contactPointService(db: Database) {
     /** One active contact point with its week and holiday closures; unknown, inactive or malformed id → 404. */
     async get(id: string, now: Date = new Date()): Promise<ContactPointDetail> {
       return toDetail(await visible(id), now);
+    },
+
+    /**
+     * Any contact point, active or not, as stored (other modules' checks); unknown or malformed id → undefined.
+     * Inside a transaction, pass it: on PGlite a read outside would wait for the transaction to end.
+     */
+    async find(id: string, q: Queryable = db): Promise<ContactPointRecord | undefined> {
+      return UUID.test(id) ? repo.findContactPoint(q, id) : undefined;
     },
 
     /** The parsed schedule of a contact point (business-hours arithmetic: SLAs, appointment slots). */
@@ -334,7 +344,7 @@ export function contactPointService(db: Database) {
     },
 
     async create(actor: Actor, organisationCode: string, input: ContactPointInput, requestId?: string): Promise<ContactPointDetail> {
-      const organisation = await findOrganisationByCode(db, organisationCode);
+      const organisation = await deps.organisations.findByCode(organisationCode);
       if (!organisation) throw new AppError(404, 'organisation.not_found');
       if (!canEditContactPoints(actor, organisation.id)) throw new AppError(403, 'forbidden');
       const calendar = input.holidayCalendar ?? calendarForOrganisation(organisation);
@@ -364,7 +374,7 @@ export function contactPointService(db: Database) {
     },
 
     async organisationById(id: string) {
-      return findOrganisationById(db, id);
+      return deps.organisations.findById(id);
     },
   };
 }

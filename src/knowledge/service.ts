@@ -10,7 +10,7 @@ import type { Database } from '../platform/db/database.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
 import { LANGUAGES, pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import type { Actor } from '../identity/actor.ts';
-import { findOrganisationByCode } from '../organisations/repository.ts';
+import type { OrganisationService } from '../organisations/service.ts';
 import { createTextIndex } from '../catalogue/search-index.ts';
 import { compoundWords, queryWords } from '../catalogue/text.ts';
 import { scrubComment } from '../satisfaction/scrub.ts';
@@ -75,7 +75,7 @@ export function contentErrors(content: ArticleContent, publishing: boolean): Fie
   return errors;
 }
 
-export function knowledgeService(db: Database) {
+export function knowledgeService(db: Database, deps: { organisations: Pick<OrganisationService, 'findByCode'> }) {
   const index = createTextIndex<PublishedArticle>(db, {
     stamp: (q) => repo.searchStamp(q),
     load: async (q) =>
@@ -227,7 +227,7 @@ export function knowledgeService(db: Database) {
       if (!canWriteArticles(actor)) throw new AppError(403, 'forbidden');
       let ownerId = actor.organisationId;
       if (input.organisationCode && input.organisationCode !== actor.organisationCode) {
-        const organisation = await findOrganisationByCode(db, input.organisationCode);
+        const organisation = await deps.organisations.findByCode(input.organisationCode);
         if (!organisation) throw new AppError(400, 'validation.failed', { fields: [{ field: 'organisation', code: 'knowledge.unknownOrganisation' }] });
         ownerId = organisation.id;
       }

@@ -36,6 +36,15 @@ export async function listMembers(db: Queryable, organisationId: string): Promis
   return rows;
 }
 
+/** The contact points of an organisation, active or not (the staff screen, the report form's places). */
+export async function contactPointsOfOrganisation(db: Queryable, organisationId: string): Promise<Array<{ id: string; code: string; name: LocalizedText; active: boolean }>> {
+  const { rows } = await db.query<{ id: string; code: string; name: LocalizedText; active: boolean }>(
+    'SELECT id, code, name, active FROM contact_points WHERE organisation_id = $1 ORDER BY code',
+    [organisationId],
+  );
+  return rows;
+}
+
 /** The contact points an account works at (active points only), with its manager flag. */
 export async function contactPointsOfAccount(
   db: Queryable,

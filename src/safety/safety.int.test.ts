@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app.ts';
 import { connectEventStream, type SseClient } from '../../test/sse.ts';
-import { accountChannel } from '../platform/realtime/routes.ts';
+import { channels } from '../platform/realtime/channels.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp.ts';
 import { startJobWorker } from '../platform/jobs/worker.ts';
 
@@ -252,7 +252,7 @@ describe('the real-time alert', () => {
 
   /** Nothing more will come for this stream: a probe published after the alert arrives, and the alert did not. */
   async function expectNoAlert(stream: SseClient, name: string) {
-    await t.services.realtime.publish(t.db, accountChannel(ids[name]!), { type: 'test.probe', data: { name } });
+    await t.services.realtime.publish(t.db, channels.account(ids[name]!), { type: 'test.probe', data: { name } });
     await stream.waitFor((event) => event.event === 'test.probe');
     expect(stream.events.filter((event) => event.event === 'safety.alert'), name).toEqual([]);
   }

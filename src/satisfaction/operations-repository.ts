@@ -218,3 +218,9 @@ export async function contactsByHour(db: Queryable, filter: SliceFilter): Promis
   );
   return rows;
 }
+
+/** Every organisation's id (a rebuild of all of them). */
+export async function allOrganisationIds(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM organisations');
+  return rows.map((row) => row.id);
+}

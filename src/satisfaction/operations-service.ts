@@ -62,7 +62,7 @@ export function operationsService(db: Database, options: { jobs?: JobRegistry | 
 
     /** Recomputes every month of some organisations (all when null), e.g. after a bulk load or a repair. */
     async rebuild(organisationIds: string[] | null, from: string, to: string) {
-      const ids = organisationIds ?? (await db.query<{ id: string }>('SELECT id FROM organisations')).rows.map((r) => r.id);
+      const ids = organisationIds ?? (await ops.allOrganisationIds(db));
       await ops.refreshMonths(db, ids, firstDay(from), firstDay(to));
     },
 

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
 import type { Language, LocalizedText } from '../platform/i18n/languages.ts';
-import { insertAuditEntry } from '../audit/repository.ts';
+import { recordAuditEntry } from '../audit/service.ts';
 import type { Actor } from '../identity/actor.ts';
 import * as repo from './repository.ts';
 import { addSums, answerContribution, computeIndicators, EMPTY_SUMS, type AggregateSums, type Indicators } from './indicators.ts';
@@ -170,8 +170,8 @@ export function satisfactionService(db: Database, options: { publicUrl: string }
     rows.map((row) => ({ ...row, indicators: computeIndicators(row, { suppress }) }));
 
   return {
-    /** The seam, with this instance's public address in the link. */
-    createFeedbackInvitation: (tx: Queryable, input: FeedbackInvitationInput) => createFeedbackInvitation(tx, input, options.publicUrl),
+    /** The seam, in the caller's transaction, with this instance's public address in the link (or `baseUrl`). */
+    createFeedbackInvitation: (tx: Queryable, input: FeedbackInvitationInput, baseUrl = options.publicUrl) => createFeedbackInvitation(tx, input, baseUrl),
 
     /** A link made by staff for a contact of their own organisation (QR code at a counter, link by phone). */
     async createInvitationForStaff(actor: Actor, input: FeedbackInvitationInput) {
@@ -240,7 +240,7 @@ export function satisfactionService(db: Database, options: { publicUrl: string }
       if (canReadFeedbackComments(actor, organisation.id)) {
         comments = await repo.latestComments(db, organisation.id, range.from, range.to, 20);
         if (comments.length) {
-          await insertAuditEntry(db, {
+          await recordAuditEntry(db, {
             actorAccountId: actor.accountId,
             actorOrganisationId: actor.organisationId,
             action: 'read',

@@ -6,14 +6,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Database } from '../platform/db/database.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { Language } from '../platform/i18n/languages.ts';
-import { countIntakeHit } from '../contactcenter/repository.ts';
+import type { ContactCenterService } from '../contactcenter/intake/service.ts';
 import * as repo from './repository.ts';
 import { createFeedbackInvitation } from './service.ts';
 
 /** The throttling window of the widget: FEEDBACK_WIDGET_LIMIT invitations per client address per hour. */
 export const WIDGET_WINDOW_SECONDS = 3600;
 
-export function feedbackWidgetService(db: Database, options: { publicUrl: string; limit: number }) {
+export function feedbackWidgetService(db: Database, options: { publicUrl: string; limit: number; throttle: Pick<ContactCenterService, 'countAddressHit'> }) {
   return {
     /**
      * A standard invitation about a service for its competent organisation (already resolved by the catalogue),
@@ -23,7 +23,7 @@ export function feedbackWidgetService(db: Database, options: { publicUrl: string
     async invite(input: { organisationCode: string; serviceCode: string; language: Language; address: string }): Promise<{ token: string; url: string }> {
       if (options.limit > 0) {
         const hash = createHash('sha256').update(`feedback-widget:${input.address}`).digest('hex').slice(0, 32);
-        const hits = await countIntakeHit(db, hash, WIDGET_WINDOW_SECONDS);
+        const hits = await options.throttle.countAddressHit(hash, WIDGET_WINDOW_SECONDS);
         if (hits > options.limit) {
           throw new AppError(429, 'feedback.too_many_invitations', { headers: { 'retry-after': String(WIDGET_WINDOW_SECONDS) } });
         }

@@ -8,7 +8,7 @@ import { AppError, type FieldError } from '../platform/http/errors.ts';
 import type { Language, LocalizedText } from '../platform/i18n/languages.ts';
 import type { Actor } from '../identity/actor.ts';
 import { hasRole } from '../identity/actor.ts';
-import { insertAuditEntry } from '../audit/repository.ts';
+import { recordAuditEntry } from '../audit/service.ts';
 import * as repo from './repository.ts';
 import {
   availability,
@@ -133,7 +133,7 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
   }
 
   async function audit(actor: Actor, action: 'read' | 'export', survey: SurveyRecord, requestId: string | undefined, details: Record<string, unknown>) {
-    await insertAuditEntry(db, {
+    await recordAuditEntry(db, {
       actorAccountId: actor.accountId,
       actorOrganisationId: actor.organisationId,
       action,

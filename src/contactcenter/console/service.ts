@@ -12,7 +12,8 @@ import { recordAudit, recordReadOnce, type AuditSubject } from '../../audit/serv
 import { pickText, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
 import type { MailService } from '../../platform/mail/service.ts';
 import type { RealtimeService } from '../../platform/realtime/service.ts';
-import { createFeedbackInvitation } from '../../satisfaction/service.ts';
+import { channels } from '../../platform/realtime/channels.ts';
+import type { SatisfactionService } from '../../satisfaction/service.ts';
 import type { SurveysService } from '../../surveys/service.ts';
 import { translator } from '../../platform/i18n/messages.ts';
 import { recordContact } from '../contacts.ts';
@@ -24,10 +25,6 @@ import { builtinTemplates, fillTemplate, MAIL_TEXTS, type ReplyTemplate } from '
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const PAGE_SIZE = 25;
-
-export const orgChannel = (organisationId: string) => `cc:org:${organisationId}`;
-export const unitChannel = (unitId: string) => `cc:unit:${unitId}`;
-export const accountChannel = (accountId: string) => `account:${accountId}`;
 
 export interface InboxFilters {
   view: repo.InboxView;
@@ -86,11 +83,13 @@ export interface ConsoleDeps {
   realtime: RealtimeService;
   /** The custom-surveys seam: closing may also invite to an open survey of the organisation. */
   surveys: Pick<SurveysService, 'maybeInvite'>;
+  /** The satisfaction seam: closing invites to the standard questionnaire. */
+  satisfaction: Pick<SatisfactionService, 'createFeedbackInvitation'>;
   publicUrl: string;
 }
 
 export function consoleService(db: Database, deps: ConsoleDeps) {
-  const { mail, realtime, surveys, publicUrl } = deps;
+  const { mail, realtime, surveys, satisfaction, publicUrl } = deps;
 
   const requireConsole = (actor: Actor | null): Actor => {
     if (!canUseConsole(actor)) throw new AppError(403, 'forbidden');
@@ -126,9 +125,9 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
   /** Publishes "something changed" to the organisation, the unit and the people concerned. */
   async function announce(tx: Queryable, request: { id: string; reference: string; organisationId: string; unitId: string | null }, type: string, accounts: Array<string | null> = []) {
     const data = { id: request.id, reference: request.reference };
-    await realtime.publish(tx, orgChannel(request.organisationId), { type, data });
-    if (request.unitId) await realtime.publish(tx, unitChannel(request.unitId), { type, data });
-    for (const account of new Set(accounts.filter((a): a is string => !!a))) await realtime.publish(tx, accountChannel(account), { type, data });
+    await realtime.publish(tx, channels.organisation(request.organisationId), { type, data });
+    if (request.unitId) await realtime.publish(tx, channels.unit(request.unitId), { type, data });
+    for (const account of new Set(accounts.filter((a): a is string => !!a))) await realtime.publish(tx, channels.account(account), { type, data });
   }
 
   async function visibleTask(actor: Actor, id: string, requestId?: string): Promise<repo.TaskRow> {
@@ -154,7 +153,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
     /** The live channels a console of this actor listens to. */
     liveChannels(actor: Actor): string[] {
       requireConsole(actor);
-      return [orgChannel(actor.organisationId), ...actor.unitIds.map(unitChannel), accountChannel(actor.accountId)];
+      return [channels.organisation(actor.organisationId), ...actor.unitIds.map(channels.unit), channels.account(actor.accountId)];
     },
 
     async inbox(actor: Actor, filters: InboxFilters): Promise<InboxPage> {
@@ -328,11 +327,14 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
           outcome,
           source: { kind: 'request', id: record.id },
         });
-        const invitation = await createFeedbackInvitation(
-          tx,
-          { organisationId: record.organisationId, serviceCode: record.serviceCode, channel: record.channel, contactAt: now, language: record.language, source: { kind: 'request', id: record.id } },
-          publicUrl,
-        );
+        const invitation = await satisfaction.createFeedbackInvitation(tx, {
+          organisationId: record.organisationId,
+          serviceCode: record.serviceCode,
+          channel: record.channel,
+          contactAt: now,
+          language: record.language,
+          source: { kind: 'request', id: record.id },
+        });
         if (record.partyEmail) {
           const survey = await surveys.maybeInvite(tx, { organisationId: record.organisationId, channel: record.channel, language: record.language, source: { kind: 'request', id: record.id } });
           const texts = MAIL_TEXTS[record.language];
@@ -432,9 +434,9 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
         }
         await audit(tx, actor, 'create', { type: 'cc_task', id: taskId, organisationId: record.organisationId }, requestId, { toOrganisation: to.code, includeNotes: input.includeNotes });
         const taskEvent = { type: 'task.created', data: { id: taskId } };
-        await realtime.publish(tx, orgChannel(to.id), taskEvent);
-        if (unit) await realtime.publish(tx, unitChannel(unit.id), taskEvent);
-        if (colleague) await realtime.publish(tx, accountChannel(colleague.id), taskEvent);
+        await realtime.publish(tx, channels.organisation(to.id), taskEvent);
+        if (unit) await realtime.publish(tx, channels.unit(unit.id), taskEvent);
+        if (colleague) await realtime.publish(tx, channels.account(colleague.id), taskEvent);
         return taskId;
       });
     },
@@ -470,9 +472,9 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
         await audit(tx, actor, 'update', { type: 'cc_task', id: task.id, organisationId: task.toOrganisationId }, requestId, { change: 'answer' });
         const reference = task.context.reference;
         const data = { id: task.requestId, reference, taskId: task.id };
-        await realtime.publish(tx, orgChannel(task.fromOrganisationId), { type: 'request.task_answered', data });
-        if (task.fromAccountId) await realtime.publish(tx, accountChannel(task.fromAccountId), { type: 'request.task_answered', data });
-        if (request?.assigneeId && request.assigneeId !== task.fromAccountId) await realtime.publish(tx, accountChannel(request.assigneeId), { type: 'request.task_answered', data });
+        await realtime.publish(tx, channels.organisation(task.fromOrganisationId), { type: 'request.task_answered', data });
+        if (task.fromAccountId) await realtime.publish(tx, channels.account(task.fromAccountId), { type: 'request.task_answered', data });
+        if (request?.assigneeId && request.assigneeId !== task.fromAccountId) await realtime.publish(tx, channels.account(request.assigneeId), { type: 'request.task_answered', data });
       });
     },
 
@@ -552,7 +554,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
           source: { kind: 'console', id: randomUUID() },
         });
         await audit(tx, actor, 'create', { type: 'cc_contact', id: contactId, organisationId: actor.organisationId }, requestId, { channel: input.channel });
-        await realtime.publish(tx, orgChannel(actor.organisationId), { type: 'contact.recorded', data: { id: contactId } });
+        await realtime.publish(tx, channels.organisation(actor.organisationId), { type: 'contact.recorded', data: { id: contactId } });
         return { contactId, requestId: null };
       });
     },

@@ -99,9 +99,9 @@ export interface InboundLimits {
 export const RATE_WINDOW_SECONDS = 600;
 
 /** PostgreSQL text cannot hold NUL: a message carrying one is cleaned, never refused again and again. */
-const withoutNul = (text: string) => text.replace(/\u0000/g, '');
-/** One line of text: no control characters at all. */
-const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+const withoutNul = (text: string) => text.replaceAll('\u0000', '');
+/** One line of text: no control characters at all (NUL, line breaks, C1 controls…). */
+const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, ' ');
 
 function addressesOf(value: ParsedMail['from'] | ParsedMail['to']): Array<{ address: string; name: string }> {
   const list = Array.isArray(value) ? value : value ? [value] : [];
@@ -192,7 +192,10 @@ export function receiveMailFactory(db: Database, { deps, limits }: { deps: CoreD
     const body = bodyOf(parsed);
     // A Message-ID identifies the message; without one, the content does.
     const messageId = (oneLine(parsed.messageId ?? '').trim() || `<sha256-${createHash('sha256').update(`${sender.address}\n${subject}\n${body}`).digest('hex')}@irisdesk.invalid>`).slice(0, 998);
-    const autoSubmitted = String(parsed.headers.get('auto-submitted') ?? 'no').toLowerCase() !== 'no';
+    // Auto-Submitted: anything but "no" (RFC 3834); a header mailparser structured counts by its value.
+    const autoSubmittedHeader = parsed.headers.get('auto-submitted');
+    const autoSubmittedValue = typeof autoSubmittedHeader === 'string' ? autoSubmittedHeader : autoSubmittedHeader && typeof autoSubmittedHeader === 'object' && 'value' in autoSubmittedHeader ? String(autoSubmittedHeader.value) : 'no';
+    const autoSubmitted = autoSubmittedValue.trim().toLowerCase() !== 'no';
     const language = languageOf(parsed);
     const t = translator(language);
     const droppedNote = dropped.length ? t('contact.event.attachments_dropped', { files: dropped.join(', ') }) : null;

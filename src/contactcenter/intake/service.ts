@@ -39,7 +39,7 @@ export const INTAKE_WINDOW_SECONDS = 600;
 
 export const MESSAGE_MAX = 5000;
 export const NAME_MAX = 200;
-const EMAIL = /^[^\s<>@",;()\[\]\\]{1,64}@[^\s<>@",;()\[\]\\.]+(\.[^\s<>@",;()\[\]\\.]+)+$/;
+const EMAIL = /^[^\s<>@",;()[\]\\]{1,64}@[^\s<>@",;()[\]\\.]+(\.[^\s<>@",;()[\]\\.]+)+$/;
 const SERVICE_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface PublicSubmission {
@@ -221,7 +221,7 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
         // A replay, even concurrent: the claim waited for the first transaction, which has committed.
         if (!(error instanceof DuplicateSubmission)) throw error;
         const first = await repo.idempotencyKey(db, error.scope, error.key);
-        if (!first) throw new Error('idempotency key vanished');
+        if (!first) throw new Error('idempotency key vanished', { cause: error });
         if (first.bodyHash !== bodyHash) throw new AppError(422, 'contact.idempotency_key_reused');
         return { reference: first.reference, created: false };
       }

@@ -8,7 +8,7 @@ import type { FieldError } from '../../platform/http/errors.ts';
 import { pickText, LOCALES, type Language } from '../../platform/i18n/languages.ts';
 import { formatDate, formatDateTime, formatTime, TIME_ZONE } from '../../platform/i18n/format.ts';
 import { HOLIDAY_CALENDARS } from '../../platform/calendar/holidays.ts';
-import type { Organisation } from '../../organisations/repository.ts';
+import type { Organisation } from '../../organisations/service.ts';
 import { CONTACT_CHANNELS } from '../model.ts';
 import type { MailboxRow, SlaTargetRow } from './repository.ts';
 import type { CalendarPreview, CalendarView, PendingConfirmationView } from './service.ts';

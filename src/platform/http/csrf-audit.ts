@@ -6,7 +6,7 @@
 // a signed-in victim is the attack worth reviewing).
 import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/database.ts';
-import { insertAuditEntry } from '../../audit/repository.ts';
+import { recordAuditEntry } from '../../audit/service.ts';
 
 export const CSRF_AUDIT_SUBJECT = 'csrf';
 const ANONYMOUS_PER_MINUTE = 60;
@@ -24,11 +24,14 @@ export function csrfAuditor(db: Queryable, options: { anonymousPerMinute?: numbe
     const actor = request.actor;
     if (!actor) {
       const now = Math.floor(Date.now() / 60_000);
-      if (now !== minute) ((minute = now), (anonymous = 0));
+      if (now !== minute) {
+        minute = now;
+        anonymous = 0;
+      }
       if (++anonymous > cap) return;
     }
     try {
-      await insertAuditEntry(db, {
+      await recordAuditEntry(db, {
         actorAccountId: actor?.accountId ?? null,
         actorOrganisationId: actor?.organisationId ?? null,
         action: 'denied',

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../../../test/smtp.ts';
 import { startJobWorker, type JobWorker } from '../jobs/worker.ts';
-import { getJob } from '../jobs/repository.ts';
+import { getJob } from '../jobs/queue.ts';
 import { getMail, insertMail } from './repository.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { randomUUID } from 'node:crypto';

@@ -12,7 +12,7 @@ export interface RealtimeEvent {
   data?: unknown;
 }
 
-/** Channels are application names: "account:<uuid>", "contact-point:<uuid>:board", "inbox:<unit uuid>". */
+/** Channels are application names, built by `channels` (channels.ts): "account:<uuid>", "cc:org:<uuid>", … */
 export const CHANNEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9:_.-]{0,199}$/;
 export const EVENT_TYPE_PATTERN = /^[a-z][A-Za-z0-9_.-]{0,99}$/;
 /** NOTIFY payloads must stay under 8000 bytes; above this, the event is stored and its id notified. */

@@ -11,7 +11,7 @@ import type { App } from '../http/types.ts';
 import type { Database } from '../db/database.ts';
 import type { Services } from '../../services.ts';
 import { realtimeService } from './service.ts';
-import { accountChannel } from './routes.ts';
+import { channels } from './channels.ts';
 import { publishMany, publishManySql } from './publish.ts';
 
 let a: TestApp;
@@ -40,7 +40,7 @@ beforeAll(async () => {
     `SELECT id, email FROM accounts WHERE email IN ('agent@demo.irisdesk.brussels', 'manager@demo.irisdesk.brussels')`,
   );
   agentId = rows.find((row) => row.email.startsWith('agent'))!.id;
-  managerChannel = accountChannel(rows.find((row) => row.email.startsWith('manager'))!.id);
+  managerChannel = channels.account(rows.find((row) => row.email.startsWith('manager'))!.id);
 });
 
 afterAll(async () => {
@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 const openOnB = (headers: Record<string, string> = {}) => connectEventStream(`${bUrl}/api/v1/events/me`, { cookie, ...headers });
-const publishOnA = (type: string, data: unknown, channel = accountChannel(agentId)) => a.services.realtime.publish(a.db, channel, { type, data });
+const publishOnA = (type: string, data: unknown, channel = channels.account(agentId)) => a.services.realtime.publish(a.db, channel, { type, data });
 
 describe('realtime events between instances', () => {
   let stream: SseClient;
@@ -85,12 +85,12 @@ describe('realtime events between instances', () => {
   it('sends an event published in a transaction on commit only', async () => {
     await a.db
       .transaction(async (tx) => {
-        await a.services.realtime.publish(tx, accountChannel(agentId), { type: 'tx.rolledback', data: {} });
+        await a.services.realtime.publish(tx, channels.account(agentId), { type: 'tx.rolledback', data: {} });
         throw new Error('rollback');
       })
       .catch(() => undefined);
     await a.db.transaction(async (tx) => {
-      await a.services.realtime.publish(tx, accountChannel(agentId), { type: 'tx.committed', data: {} });
+      await a.services.realtime.publish(tx, channels.account(agentId), { type: 'tx.committed', data: {} });
     });
     await stream.waitFor((e) => e.event === 'tx.committed');
     expect(stream.events.some((e) => e.event === 'tx.rolledback')).toBe(false);
@@ -104,7 +104,7 @@ describe('realtime events between instances', () => {
   });
 
   it('publishes one event on several channels in one statement, one id per channel in order', async () => {
-    const ids = await publishMany(a.db, ['test:elsewhere', accountChannel(agentId)], { type: 'many.event', data: { n: 1 } });
+    const ids = await publishMany(a.db, ['test:elsewhere', channels.account(agentId)], { type: 'many.event', data: { n: 1 } });
     expect(ids).toHaveLength(2);
     expect(ids[1]).toBeGreaterThan(ids[0]!);
     const event = await stream.waitFor((e) => e.event === 'many.event');
@@ -114,7 +114,7 @@ describe('realtime events between instances', () => {
 
   it('publishes as part of the caller’s statement, only when its condition holds', async () => {
     const send = async (go: boolean, n: number) => {
-      const part = publishManySql(['test:elsewhere', accountChannel(agentId)], { type: 'part.event', data: { n } }, 2, '$1::boolean')!;
+      const part = publishManySql(['test:elsewhere', channels.account(agentId)], { type: 'part.event', data: { n } }, 2, '$1::boolean')!;
       const { rows } = await a.db.query<{ sent: number }>(`SELECT ${part.sql}::int AS sent`, [go, ...part.params]);
       return rows[0]!.sent;
     };
