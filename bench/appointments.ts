@@ -5,7 +5,6 @@
 // default; BENCH_DATABASE_URL=postgres://… uses the PostgreSQL server (database irisdesk_bench_appointments,
 // recreated each run, pool of 10 connections).
 import { performance } from 'node:perf_hooks';
-import type { Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { seed } from '../src/seed/index.ts';
 import { loadConfig } from '../src/config.ts';

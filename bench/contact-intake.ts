@@ -29,6 +29,7 @@ const DB_NAME = 'irisdesk_bench_contact_intake';
 
 /** Statements sent by node-postgres (BEGIN and COMMIT included), counted while `statements.on`. */
 const statements = { on: false, count: 0 };
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called with the client as `this` below
 const clientQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   if (statements.on) statements.count++;

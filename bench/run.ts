@@ -54,5 +54,5 @@ if (!name || !BENCHES[name]) {
   for (const [key, bench] of Object.entries(BENCHES)) console.log(`  ${key.padEnd(16)} ${bench.describe}`);
   process.exit(name ? 1 : 0);
 }
-await BENCHES[name]!.run(rest);
+await BENCHES[name].run(rest);
 process.exit(0);

@@ -39,7 +39,7 @@ export async function openTestDatabase(): Promise<Database & { drop: () => Promi
     await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`);
     const db = await openPostgres(serverUrl(name), { max: 5 });
     return Object.assign(db, {
-      connectionString: serverUrl(name) as string | undefined,
+      connectionString: serverUrl(name),
       async drop() {
         await db.close();
         await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

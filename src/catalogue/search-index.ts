@@ -37,6 +37,8 @@ const CONCEPT_WEIGHT = 0.75;
 /** The labels of a named concept, in the page's language, as extra alternatives of the word. */
 const EXPANSION_FACTOR = 0.6;
 const PHRASE_BONUS = 0.3;
+/** A word's match counts towards a document's coverage from this value up (a summary word in the page's language, not a typo guess). */
+const STRONG_MATCH = 0.3;
 
 interface Doc<T> {
   /** Stable tie-break key (the catalogue's service code). */
@@ -81,7 +83,7 @@ interface Index<T> {
   trigramCount: Map<string, number>;
   concepts: { matcher: ConceptMatcher; docs: number[][]; idf: number[]; expansion: Array<Record<Language, string[]>> };
   /** Per-search working memory: a word's best weight per document in each language, and the running total. */
-  scratch: { best: Record<Language, Float64Array>; concept: Float64Array; total: Float64Array };
+  scratch: { best: Record<Language, Float64Array>; concept: Float64Array; total: Float64Array; matched: Float64Array };
   stamp: string;
   checkedAt: number;
   /** Increases with every build: answers computed from an older index are stale. */
@@ -149,8 +151,8 @@ export function createSearchIndex(db: Queryable) {
     invalidate: () => core.invalidate(),
     generation: () => core.generation(),
     suggest: (words: string[]) => core.suggest(words),
-    async search(words: string[], lang: Language, limit: number, compounds: string[] = []): Promise<SearchHit[]> {
-      return (await core.search(words, lang, limit, compounds)).map(({ item, score }) => ({ ...item, score }));
+    async search(words: string[], lang: Language, limit: number, compounds: string[] = []): Promise<Array<SearchHit & { coverage: number }>> {
+      return (await core.search(words, lang, limit, compounds)).map(({ item, score, coverage }) => ({ ...item, score, coverage }));
     },
   };
 }
@@ -224,6 +226,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       best: { fr: new Float64Array(n), nl: new Float64Array(n), en: new Float64Array(n) },
       concept: new Float64Array(n),
       total: new Float64Array(n),
+      matched: new Float64Array(n),
     };
     return { docs, postings, vocabulary, trigrams, trigramCount, concepts, scratch, stamp: currentStamp, checkedAt: Date.now(), generation: ++builds };
   }
@@ -310,7 +313,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       limit: number,
       compounds: string[] = [],
       accept?: (item: T) => boolean,
-    ): Promise<Array<{ item: T; score: number }>> {
+    ): Promise<Array<{ item: T; score: number; coverage: number }>> {
       if (words.length === 0) return [];
       const idx = await current();
       const n = idx.docs.length;
@@ -357,7 +360,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       for (const compound of compounds) groups.push({ terms: [{ word: compound, factor: 1 }], concepts: [], share: 1, counts: false, stop: false });
 
       // From here on no await: the scratch arrays of the index are used by one search at a time.
-      const { best, concept: conceptBest, total } = idx.scratch;
+      const { best, concept: conceptBest, total, matched } = idx.scratch;
       const touched: number[] = [];
       let norm = 0;
       for (const group of groups) {
@@ -416,18 +419,21 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
           best.fr[doc] = best.nl[doc] = best.en[doc] = conceptBest[doc] = 0;
           if (total[doc] === 0) touched.push(doc);
           total[doc]! += weight * value;
+          // Coverage: the share of the query's weight this document matches well (not through a weak typo guess).
+          if (group.counts && value >= STRONG_MATCH) matched[doc]! += weight;
         }
       }
       const pool = Math.max(limit * 3, 60);
-      let ranked: Array<{ doc: number; score: number }> = [];
+      let ranked: Array<{ doc: number; score: number; coverage: number }> = [];
       let floor = -1;
       const divisor = norm || 1;
       for (const doc of touched) {
         const value = total[doc]! / divisor;
-        total[doc] = 0;
+        const coverage = matched[doc]! / divisor;
+        total[doc] = matched[doc] = 0;
         if (accept && !accept(idx.docs[doc]!.item)) continue;
         if (ranked.length >= pool && value <= floor) continue;
-        ranked.push({ doc, score: value });
+        ranked.push({ doc, score: value, coverage });
         if (ranked.length >= pool * 2) {
           ranked.sort((a, b) => b.score - a.score);
           ranked = ranked.slice(0, pool);
@@ -447,7 +453,9 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
         }
       }
       ranked.sort((a, b) => b.score - a.score || (idx.docs[a.doc]!.key < idx.docs[b.doc]!.key ? -1 : 1));
-      return ranked.slice(0, limit).map(({ doc, score }) => ({ item: idx.docs[doc]!.item, score: Math.round(score * 10_000) / 10_000 }));
+      return ranked
+        .slice(0, limit)
+        .map(({ doc, score, coverage }) => ({ item: idx.docs[doc]!.item, score: Math.round(score * 10_000) / 10_000, coverage: Math.round(coverage * 1000) / 1000 }));
     },
   };
 }

@@ -976,7 +976,7 @@ function PracticeForm({ action, practice, errors, values }: { action: string; pr
 }
 
 export function PracticePage(props: { practice: Practice; errors?: FieldError[] | undefined; values?: FormValues | undefined }) {
-  const { t, lang } = usePage();
+  const { lang } = usePage();
   return (
     <Page title={pickText(props.practice.title, lang).text}>
       <TranslationStatus texts={[props.practice.title, props.practice.description, props.practice.outcome]} />
@@ -1045,7 +1045,7 @@ export function ActionPlanPage(props: { plan: Awaited2<ReturnType<CompetenceServ
 }
 
 function ActionFields({ action, values, errors }: { action?: Action; values?: FormValues | undefined; errors?: FieldError[] | undefined }) {
-  const { t, lang } = usePage();
+  const { t } = usePage();
   return (
     <>
       <LangTextFields name="title" label={t('competence.action')} stored={action?.title} values={values} errors={errors} maxLength={300} />

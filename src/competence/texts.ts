@@ -59,5 +59,5 @@ export function translationCompleteness(...texts: Array<LocalizedText | null | u
 
 /** A text posted by a form as `${name}.fr`, `${name}.nl`, `${name}.en`. */
 export function textFromForm(get: (name: string) => string, name: string): LocalizedText {
-  return Object.fromEntries(LANGUAGES.map((l) => [l, get(`${name}.${l}`)])) as LocalizedText;
+  return Object.fromEntries(LANGUAGES.map((l) => [l, get(`${name}.${l}`)]));
 }

@@ -249,7 +249,7 @@ export function HelpArticlePage({ article, published, versions, services }: { ar
   const { t, lang } = usePage();
   const title = pickText(published.title, lang);
   return (
-    <Layout title={title.text} head={<meta name="description" content={pickText(published.body, lang).text.slice(0, 160)} />}>
+    <Layout title={title.text} description={pickText(published.body, lang).text.slice(0, 160)}>
       <p class="utrecht-paragraph">
         <Link href={`/${lang}/help`}>{t('knowledge.help.back')}</Link>
       </p>
@@ -385,7 +385,7 @@ export function ArticleStaffPage(props: {
   const { article, published } = props;
   const base = `/${lang}/admin/knowledge/articles/${article.slug}`;
   const label = useFieldLabel();
-  const value = (name: string) => (typeof props.values?.[name] === 'string' ? (props.values[name] as string) : '');
+  const value = (name: string) => (typeof props.values?.[name] === 'string' ? props.values[name] : '');
   return (
     <Layout title={pickText(published.title, lang).text} backOffice section={SECTION}>
       <ErrorSummary errors={props.errors} labelOf={label} />

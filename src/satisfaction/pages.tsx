@@ -193,6 +193,8 @@ export function FeedbackThanksPage() {
 
 // ---- dashboards
 
+// No pattern attribute on the month inputs: HTML allows none on type="month" (the label gives the format for
+// browsers that show a text box, and the server checks the period).
 export function PeriodFields(props: { from: string; to: string; children?: ComponentChildren }) {
   const { t } = usePage();
   return (
@@ -201,13 +203,13 @@ export function PeriodFields(props: { from: string; to: string; children?: Compo
         <label class="utrecht-form-label" for="field-from">
           {t('satisfaction.filter.from')}
         </label>
-        <input class="utrecht-textbox utrecht-textbox--html-input" type="month" id="field-from" name="from" value={props.from} pattern="[0-9]{4}-[0-9]{2}" />
+        <input class="utrecht-textbox utrecht-textbox--html-input" type="month" id="field-from" name="from" value={props.from} />
       </div>
       <div class="utrecht-form-field utrecht-form-field--text">
         <label class="utrecht-form-label" for="field-to">
           {t('satisfaction.filter.to')}
         </label>
-        <input class="utrecht-textbox utrecht-textbox--html-input" type="month" id="field-to" name="to" value={props.to} pattern="[0-9]{4}-[0-9]{2}" />
+        <input class="utrecht-textbox utrecht-textbox--html-input" type="month" id="field-to" name="to" value={props.to} />
       </div>
       {props.children}
     </>
@@ -290,13 +292,6 @@ export function RegionFilterFields(props: { kind: string | null; rankBy: string;
       <Select name="rank" label={t('satisfaction.filter.rank')} value={props.rankBy} options={props.rankOptions} />
     </>
   );
-}
-
-function queryString(values: Record<string, string | null | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }
 
 function SummaryTable(props: { caption: string; current: Indicators; previous: Indicators; currentLabel: string; previousLabel: string }) {

@@ -6,6 +6,8 @@ import type { QuestionResult } from './results.ts';
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
+  // Cells are strings, numbers and dates: String() gives what the CSV shows.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const text = String(value);
   // Formula injection: a cell starting with = + - @ is prefixed so spreadsheets show it as text.
   const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;

@@ -79,7 +79,7 @@ export function periodBounds(filters: Pick<ResultFilters, 'from' | 'to'>): { sta
 /** The filters as query parameters (`?from=…&source=…`), with any extra ones first; '' when there are none. */
 export function filtersQuery(filters: ResultFilters, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams(extra);
-  for (const [key, value] of Object.entries(filters)) if (value !== null) params.set(key, value);
+  for (const [key, value] of Object.entries(filters) as Array<[string, string | null]>) if (value !== null) params.set(key, value);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -201,7 +201,7 @@ export function validateResponse(questions: SurveyQuestion[], source: RawAnswerS
           if (question.required) errors.push({ field, code: 'validation.required' });
           continue;
         }
-        const choice = Array.isArray(raw) ? raw[0] : raw;
+        const choice: unknown = Array.isArray(raw) ? (raw as unknown[])[0] : raw;
         if (typeof choice !== 'string' && typeof choice !== 'number') {
           errors.push({ field, code: 'surveys.answer.invalidChoice' });
           continue;
@@ -227,7 +227,7 @@ export function validateResponse(questions: SurveyQuestion[], source: RawAnswerS
         break;
       }
       case 'single': {
-        const value = Array.isArray(raw) ? (raw.length === 1 ? raw[0] : undefined) : raw;
+        const value: unknown = Array.isArray(raw) ? (raw.length === 1 ? (raw as unknown[])[0] : undefined) : raw;
         if ((typeof value !== 'string' && typeof value !== 'number') || !question.options.some((option) => option.value === String(value))) {
           errors.push({ field, code: 'surveys.answer.invalidChoice' });
         } else items.push(item(question.id, { choice: String(value) }));

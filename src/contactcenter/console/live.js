@@ -57,7 +57,7 @@
   var source = new EventSource(script.getAttribute('data-events'));
   ['request.created', 'request.assigned', 'request.message', 'request.status', 'request.task_answered', 'request.sla', 'task.created', 'resync'].forEach(function (type) {
     source.addEventListener(type, function (event) {
-      var data = null;
+      var data;
       try { data = JSON.parse(event.data); } catch (e) { data = null; }
       if (relevant(type, data)) schedule();
     });

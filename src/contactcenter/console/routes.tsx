@@ -19,6 +19,7 @@ import { CONTACT_CHANNELS, CONTACT_OUTCOMES, REQUEST_STATUSES, SLA_STATES } from
 import { canUseConsole } from './authorisation.ts';
 import { ContactPage, InboxPage, RequestPage, SettingsPage, setAssetVersion, TaskPage, TasksPage, type ContactFormValues } from './pages.tsx';
 import type { InboxFilters } from './service.ts';
+import { localPath } from '../../platform/http/local-path.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CSS = readFileSync(path.join(here, 'console.css'), 'utf8');
@@ -214,8 +215,8 @@ export function contactConsoleRoutes(app: App, services: Services) {
 
   requestForm<Static<typeof ClaimForm>>('claim', ClaimForm, 'actions', async (request, body) => {
     await cc.claim(requireActorPage(request), request.params.id, body.version, request.id);
-    const back = body.returnTo;
-    if (back && back.startsWith(`/${request.params.lang}/console`) && !back.startsWith('//') && !back.includes('\\')) {
+    const back = localPath(body.returnTo);
+    if (back?.startsWith(`/${request.params.lang}/console`)) {
       return `${back}${back.includes('?') ? '&' : '?'}notice=claimed`;
     }
     return `${base(request)}?notice=claimed`;

@@ -39,7 +39,7 @@ export function sendEncodedJson(request: FastifyRequest, reply: FastifyReply, an
     encodedForms.set(answer, encoded);
   }
   reply.code(200).header('content-type', 'application/json; charset=utf-8').header('vary', 'accept-encoding');
-  const accepted = encoded.identity.length < COMPRESS_THRESHOLD ? null : (negotiator.negotiate(request.headers['accept-encoding'] ?? '') as Encoding | null);
+  const accepted = encoded.identity.length < COMPRESS_THRESHOLD ? null : negotiator.negotiate(request.headers['accept-encoding'] ?? '');
   if (!accepted) return reply.send(encoded.identity);
   const body = (encoded[accepted] ??= compress(encoded.identity, accepted));
   // A Content-Encoding already set tells the compression plugin to leave the bytes alone.

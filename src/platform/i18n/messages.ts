@@ -13,7 +13,7 @@ export type Translate = (key: string, values?: MessageValues) => string;
 const LOCALES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'locales');
 
 export function loadCatalogues(dir = LOCALES_DIR): Record<Language, Catalogue> {
-  const entries = LANGUAGES.map((lang) => [lang, JSON.parse(readFileSync(path.join(dir, `${lang}.json`), 'utf8'))]);
+  const entries = LANGUAGES.map((lang) => [lang, JSON.parse(readFileSync(path.join(dir, `${lang}.json`), 'utf8')) as Catalogue]);
   return Object.fromEntries(entries) as Record<Language, Catalogue>;
 }
 
@@ -31,7 +31,7 @@ export function translator(lang: Language): Translate {
       format = new IntlMessageFormat(source, LOCALES[lang], undefined, { ignoreTag: true });
       compiled.set(cacheKey, format);
     }
-    return String(format.format(values as Record<string, string | number | Date | boolean>));
+    return String(format.format(values));
   };
 }
 

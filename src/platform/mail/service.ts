@@ -74,7 +74,7 @@ export interface SentMail {
   status: 'queued' | 'captured';
 }
 
-const ADDRESS = /^[^\s<>@",;()\[\]\\]{1,64}@[^\s<>@",;()\[\]\\]{1,190}$/;
+const ADDRESS = /^[^\s<>@",;()[\]\\]{1,64}@[^\s<>@",;()[\]\\]{1,190}$/;
 const HEADER_NAME = /^(X-[A-Za-z0-9-]{1,60}|Auto-Submitted|List-Unsubscribe)$/;
 const ONE_LINE = /^[^\r\n]*$/;
 const PURPOSE = /^[a-z][a-z0-9_.-]{0,99}$/;

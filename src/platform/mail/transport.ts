@@ -25,7 +25,7 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 60_000,
-  } as Parameters<typeof nodemailer.createTransport>[0]) as unknown as MailTransport;
+  } as Parameters<typeof nodemailer.createTransport>[0]);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Small building blocks on top of the NL Design System (Utrecht) CSS components. Every visible string is a
 // parameter or comes from the catalogue; every field has a label tied to it and shows its own error.
-import type { ComponentChildren, JSX } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { pickText, type LocalizedText } from '../i18n/languages.ts';
 import type { FieldError } from '../http/errors.ts';
 import { usePage } from './context.ts';

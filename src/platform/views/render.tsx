@@ -12,7 +12,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   const [pathname = '/', query = ''] = request.url.split('?');
   const first = pathname.split('/')[1];
   const localized = isLanguage(first);
-  const rest = localized ? pathname.slice(first!.length + 1) : pathname;
+  const rest = localized ? pathname.slice(first.length + 1) : pathname;
   let token: string | undefined;
   return {
     lang: request.lang,
@@ -22,6 +22,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     localized,
     csrfToken: () => (token ??= reply.generateCsrf()),
     assets: assetUrls(),
+    publicUrl: request.server.publicUrl,
   };
 }
 
