@@ -12,6 +12,7 @@ import { PASSWORD_MAX_LENGTH } from './passwords.ts';
 import { LoginPage, BackOfficeHomePage, PasswordPage } from './pages.tsx';
 import { ROLES } from './actor.ts';
 import { requireActorPage, requireActorApi } from './guards.ts';
+import { localPath } from '../platform/http/local-path.ts';
 
 const LoginBody = Type.Object({
   email: Text({ minLength: 1, maxLength: 254 }),
@@ -39,8 +40,7 @@ const MeSchema = Type.Object({
 
 /** Only local paths are followed after sign-in, so the login form cannot send anyone to another site. */
 export function safeNext(next: string | undefined, fallback: string): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return fallback;
-  return next;
+  return localPath(next) ?? fallback;
 }
 
 function validationFields(request: FastifyRequest): FieldError[] | undefined {

@@ -9,6 +9,7 @@
 // inside a page (it uses the page context for texts and the CSRF token).
 import { usePage } from '../platform/views/context.ts';
 import { CsrfField } from '../platform/views/components.tsx';
+import { localPath } from '../platform/http/local-path.ts';
 
 export interface IncidentReportButtonProps {
   /** The contact point the agent works at now (pre-fills the place). */
@@ -23,8 +24,7 @@ export interface IncidentReportButtonProps {
 
 /** A local path only ("/fr/…"): never another site, so the parameter cannot become an open redirect. */
 export function safeReturnPath(value: string | null | undefined): string | undefined {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\') || value.length > 500) return undefined;
-  return value;
+  return localPath(value);
 }
 
 export function reportFormPath(lang: string, contactPointId?: string | null, returnTo?: string): string {
