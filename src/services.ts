@@ -59,7 +59,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     contactConsole: consoleService(db, { mail, realtime, surveys, satisfaction, publicUrl: config.publicUrl }),
     contactCenterSettings: contactCenterSettingsService(db, { organisations, mail, publicUrl: config.publicUrl }),
     appointments,
-    queues: queueService(db, { contactPoints, organisations, satisfaction, surveys, appointments, publicUrl: config.publicUrl }),
+    queues: queueService(db, { contactPoints, organisations, satisfaction, contactCenter, surveys, appointments, publicUrl: config.publicUrl }),
     surveys,
   };
 }

@@ -16,7 +16,7 @@ import { recordAuditEntry } from '../audit/service.ts';
 import type { OrganisationService } from '../organisations/service.ts';
 import { publish } from '../platform/realtime/publish.ts';
 import { channels } from '../platform/realtime/channels.ts';
-import { recordContact } from '../contactcenter/contacts.ts';
+import type { ContactCenterService } from '../contactcenter/intake/service.ts';
 import { CONTACT_OUTCOMES, type ContactOutcome } from '../contactcenter/model.ts';
 import type { SatisfactionService } from '../satisfaction/service.ts';
 import type { ContactPointDetail, ContactPointService } from '../contactpoints/service.ts';
@@ -157,7 +157,7 @@ export function visitDraw(sourceId: string): () => number {
   return () => (createHash('sha256').update(`${sourceId}:${index++}`).digest().readUInt32BE(0) / 0x1_0000_0000) * 100;
 }
 
-export function queueService(db: Database, deps: { contactPoints: ContactPointService; organisations: Pick<OrganisationService, 'findByCode'>; satisfaction: Pick<SatisfactionService, 'createFeedbackInvitation'>; surveys: SurveyInvite; appointments: AppointmentSeam; publicUrl: string }) {
+export function queueService(db: Database, deps: { contactPoints: ContactPointService; organisations: Pick<OrganisationService, 'findByCode'>; satisfaction: Pick<SatisfactionService, 'createFeedbackInvitation'>; contactCenter: Pick<ContactCenterService, 'recordContact'>; surveys: SurveyInvite; appointments: AppointmentSeam; publicUrl: string }) {
   const { contactPoints, surveys, appointments } = deps;
 
   const pointOr404 = async (id: string, now: Date) => contactPoints.get(id, now); // 404 unknown / inactive / malformed
@@ -576,7 +576,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
       return withCurrent(actor, counterId, async (tx, ticket, counter) => {
         const startedAt = new Date(ticket.servingAt ?? ticket.calledAt ?? now);
         const updated = await repo.updateTicketStatus(tx, ticket.id, { status: 'done', servingAt: startedAt, finishedAt: now, outcome });
-        await recordContact(tx, {
+        await deps.contactCenter.recordContact(tx, {
           organisationId: ticket.organisationId,
           channel: 'counter',
           serviceCode: ticket.serviceCode,

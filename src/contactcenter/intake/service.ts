@@ -9,11 +9,13 @@
 //     .submit(submission, { idempotencyKey?, scope, now? }) → { reference, created }   (public intake)
 //     .route({ serviceCode, postalCode }) → { organisationId, serviceCode }           (who answers)
 //     .publicStatus(reference, email) / .statusByToken(token) → PublicStatus (404 'contact.status_not_found')
+//     .recordContact(tx, input)         = contacts.recordContact
 //     .throttle(address) → refuses with 429 above CONTACT_INTAKE_LIMIT hits per address per 10 minutes
 //     .receiveMail(...) → inbound e-mail (see ../inbound-mail/receive.ts)
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../../config.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
+import { recordContact } from '../contacts.ts';
 import type { JobRegistry } from '../../platform/jobs/registry.ts';
 import type { MailService } from '../../platform/mail/service.ts';
 import { recordAuditEntry, type AuditService } from '../../audit/service.ts';
@@ -182,6 +184,8 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
     createRequest: (tx: Queryable, input: CreateRequestInput) => createRequest(tx, input, deps),
     addMessage,
     setStatus,
+    /** A contact (counter visit, call) in the caller's transaction: the queues record a finished ticket with it. */
+    recordContact,
     route,
     receiveMail,
 
