@@ -28,7 +28,10 @@ describe.each(LANGUAGES)('public pages in %s', (lang) => {
       await expect(page.title()).resolves.toContain(t('home.title'));
       expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([t('home.heading')]);
       for (const other of LANGUAGES) {
-        expect(await page.locator(`link[rel="alternate"][hreflang="${other}"]`).getAttribute('href')).toBe(`/${other}`);
+        // Absolute (PUBLIC_URL), as search engines require of alternates.
+        const href = await page.locator(`link[rel="alternate"][hreflang="${other}"]`).getAttribute('href');
+        expect(href).toMatch(/^https?:\/\//);
+        expect(new URL(href!).pathname).toBe(`/${other}`);
       }
       await expect(page.getByRole('main').count()).resolves.toBe(1);
       await expect(page.getByRole('link', { name: t('layout.staffLogin') }).getAttribute('href')).resolves.toBe(`/${lang}/login`);

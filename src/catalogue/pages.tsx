@@ -254,15 +254,7 @@ export function ServicePage({ service, view, orientation, publicUrl, related, fe
   const jsonLd = governmentServiceJsonLd(service, lang, url, provider);
   const here = `/${lang}/services/${service.code}`;
   return (
-    <Layout
-      title={view.name}
-      head={
-        <>
-          <meta name="description" content={view.summary} />
-          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />
-        </>
-      }
-    >
+    <Layout title={view.name} description={view.summary} head={<script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />}>
       <ErrorSummary errors={orientation.errors} />
       <Heading1>
         <Text value={service.name} />

@@ -1,6 +1,6 @@
-// Static assets: one stylesheet (NL Design System Utrecht components + the Brussels theme) and one small
-// enhancement script, built in memory at start, served under content-hashed URLs with a year of caching and
-// pre-compressed (brotli, gzip) so a page stays light.
+// Static assets: one stylesheet (NL Design System Utrecht components + the Brussels theme), one small
+// enhancement script and the site icon, built in memory at start, served under content-hashed URLs with a year
+// of caching and pre-compressed (brotli, gzip) so a page stays light. The icon is also at /favicon.ico.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import { faviconIco, faviconSvg } from './favicon.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -32,7 +33,8 @@ function build(name: string, ext: string, type: string, parts: string[]): Asset 
   };
 }
 
-let assets: { css: Asset; js: Asset } | undefined;
+let assets: { css: Asset; js: Asset; icon: Asset } | undefined;
+let ico: Buffer | undefined;
 
 function load() {
   if (assets) return assets;
@@ -42,13 +44,15 @@ function load() {
   assets = {
     css: build('irisdesk', 'css', 'text/css; charset=utf-8', [utrechtCss, themeCss]),
     js: build('irisdesk', 'js', 'text/javascript; charset=utf-8', [script]),
+    icon: build('irisdesk', 'svg', 'image/svg+xml', [faviconSvg]),
   };
+  ico = faviconIco();
   return assets;
 }
 
-export function assetUrls(): { css: string; js: string } {
-  const { css, js } = load();
-  return { css: css.url, js: js.url };
+export function assetUrls(): { css: string; js: string; icon: string } {
+  const { css, js, icon } = load();
+  return { css: css.url, js: js.url, icon: icon.url };
 }
 
 export function assetRoutes(app: FastifyInstance) {
@@ -65,4 +69,8 @@ export function assetRoutes(app: FastifyInstance) {
     if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(asset.gzip);
     return reply.send(asset.raw);
   });
+  // Not content-hashed (its address is fixed by convention): cached for a day.
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) =>
+    reply.header('content-type', 'image/vnd.microsoft.icon').header('cache-control', 'public, max-age=86400').send(ico),
+  );
 }

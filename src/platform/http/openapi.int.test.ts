@@ -45,7 +45,7 @@ describe('the OpenAPI document', () => {
     const warnings = problems.filter((p) => p.severity === 'warn');
     if (warnings.length > 0) console.info(`redocly lint: ${warnings.length} warning(s)\n${warnings.map((w) => `  ${w.ruleId} ${w.pointer}: ${w.message}`).join('\n')}`);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-  });
+  }, 120_000);
 
   it('names every operation once, from its method and path', () => {
     const ids = operations().map(({ operation }) => operation.operationId);

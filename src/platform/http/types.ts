@@ -28,4 +28,8 @@ declare module 'fastify' {
     /** The raw session cookie value, when a valid session was found. */
     sessionToken: string | null;
   }
+  interface FastifyInstance {
+    /** PUBLIC_URL without its trailing slash (absolute links in pages). */
+    publicUrl: string;
+  }
 }

@@ -8,16 +8,18 @@ import { backOfficeNavigation } from './navigation.ts';
 export interface LayoutProps {
   title: string;
   children: ComponentChildren;
-  /** Extra elements for <head> (JSON-LD, meta description). */
+  /** Extra elements for <head> (JSON-LD). */
   head?: ComponentChildren;
+  /** The page's meta description (search results, link previews); IrisDesk's own when none is given. */
+  description?: string;
   /** Show the back-office navigation (for signed-in staff pages). */
   backOffice?: boolean;
   /** The current back-office section, marked with aria-current. */
   section?: string;
 }
 
-export function Layout({ title, children, head, backOffice, section }: LayoutProps) {
-  const { lang, t, actor, pathWithoutLang, localized, assets } = usePage();
+export function Layout({ title, children, head, description, backOffice, section }: LayoutProps) {
+  const { lang, t, actor, pathWithoutLang, localized, assets, publicUrl } = usePage();
   const fullTitle = `${title} – IrisDesk`;
   return (
     <html lang={lang} class="utrecht-html irisdesk-theme" dir="ltr">
@@ -25,10 +27,13 @@ export function Layout({ title, children, head, backOffice, section }: LayoutPro
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
+        <meta name="description" content={description?.trim() || t('layout.description')} />
+        <link rel="icon" href={assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={assets.css} />
         <script src={assets.js} defer />
-        {localized &&
-          LANGUAGES.map((other) => <link rel="alternate" hrefLang={other} href={`/${other}${pathWithoutLang}`} />)}
+        {/* Alternates must be absolute URLs; "/" chooses the language for everyone else. */}
+        {localized && LANGUAGES.map((other) => <link rel="alternate" hrefLang={other} href={`${publicUrl}/${other}${pathWithoutLang}`} />)}
+        {localized && <link rel="alternate" hrefLang="x-default" href={`${publicUrl}/`} />}
         {head}
       </head>
       <body class="utrecht-body utrecht-page-layout">

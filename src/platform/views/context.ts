@@ -16,8 +16,10 @@ export interface PageContextValue {
   localized: boolean;
   /** Returns the CSRF token for this response (sets its cookie on first use). */
   csrfToken: () => string;
-  /** URLs of the stylesheet and script bundles (content-hashed). */
-  assets: { css: string; js: string };
+  /** URLs of the stylesheet, script and icon (content-hashed). */
+  assets: { css: string; js: string; icon: string };
+  /** PUBLIC_URL without its trailing slash: the origin of absolute links (hreflang alternates). */
+  publicUrl: string;
 }
 
 export const PageContext = createContext<PageContextValue | null>(null);
