@@ -1,11 +1,12 @@
 // The rules for contact points: public summaries with "open now / opens at / closes at" computed in
 // Europe/Brussels, holiday closures, and editing by the owning organisation with optimistic locking.
 //
-// Other modules use:
-//   contactPointService(db).listForOrganisation(organisationId, now?) → ContactPointSummary[]
-//   contactPointService(db).listForOrganisationCode(code, now?)       → ContactPointSummary[] (404 unknown org)
-//   contactPointService(db).get(id, now?)                             → ContactPointDetail (404 unknown/inactive)
-//   contactPointService(db).scheduleOf(id)                            → OpeningSchedule (business-hours arithmetic)
+// Other modules use services.contactPoints (contactPointService(db, { organisations })):
+//   .listForOrganisation(organisationId, now?) → ContactPointSummary[]
+//   .listForOrganisationCode(code, now?)       → ContactPointSummary[] (404 unknown org)
+//   .get(id, now?)                             → ContactPointDetail (404 unknown/inactive)
+//   .scheduleOf(id)                            → OpeningSchedule (business-hours arithmetic)
+//   .find(id, tx?)                             → ContactPointRecord | undefined (any state; appointments, safety)
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { Actor } from '../identity/actor.ts';

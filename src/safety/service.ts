@@ -3,8 +3,8 @@
 // anonymous dashboard; and who works at which contact point.
 //
 // Other modules use:
-//   safetyService(db).contactPointsOf(accountId) → the contact points an account works at (isManager flag)
-//   safetyService(db).membersOf(actor, contactPointId) → the staff of a contact point (same organisation)
+//   services.safety.contactPointsOf(accountId) → the contact points an account works at (isManager flag)
+//   services.safety.membersOf(actor, contactPointId) → the staff of a contact point (same organisation)
 //   <IncidentReportButton contactPointId=… /> from ./IncidentReportButton.tsx on console and counter screens
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
