@@ -136,7 +136,8 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
         description:
           'The API of IrisDesk, the shared reception platform of the public services of the Brussels-Capital Region. ' +
           'Every error uses one envelope: {"error":{"code","message","status","fields"}}. ' +
-          'Messages follow the lang query parameter or Accept-Language (fr, nl, en).',
+          'Messages follow the lang query parameter or Accept-Language (fr, nl, en). ' +
+          'Every POST, PUT, PATCH and DELETE sends Content-Type: application/json, with {} when it has nothing to send (415 otherwise).',
       },
       servers: [{ url: config.publicUrl }],
       components: { securitySchemes: securitySchemes(SESSION_COOKIE) },
