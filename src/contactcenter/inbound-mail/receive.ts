@@ -194,7 +194,8 @@ export function receiveMailFactory(db: Database, { deps, limits }: { deps: CoreD
     const messageId = (oneLine(parsed.messageId ?? '').trim() || `<sha256-${createHash('sha256').update(`${sender.address}\n${subject}\n${body}`).digest('hex')}@irisdesk.invalid>`).slice(0, 998);
     // Auto-Submitted: anything but "no" (RFC 3834); a header mailparser structured counts by its value.
     const autoSubmittedHeader = parsed.headers.get('auto-submitted');
-    const autoSubmittedValue = typeof autoSubmittedHeader === 'string' ? autoSubmittedHeader : autoSubmittedHeader && typeof autoSubmittedHeader === 'object' && 'value' in autoSubmittedHeader ? String(autoSubmittedHeader.value) : 'no';
+    const structured = autoSubmittedHeader && typeof autoSubmittedHeader === 'object' && 'value' in autoSubmittedHeader ? autoSubmittedHeader.value : undefined;
+    const autoSubmittedValue = typeof autoSubmittedHeader === 'string' ? autoSubmittedHeader : typeof structured === 'string' ? structured : autoSubmittedHeader ? 'yes' : 'no';
     const autoSubmitted = autoSubmittedValue.trim().toLowerCase() !== 'no';
     const language = languageOf(parsed);
     const t = translator(language);
