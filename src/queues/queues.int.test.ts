@@ -147,6 +147,10 @@ describe('agents at their counters', () => {
     expect(bare.json().error.message).toContain('application/json');
     const text = await agent.request('POST', url, { headers: { 'content-type': 'text/plain' } });
     expect(text.statusCode).toBe(415);
+    expect(text.json().error.code).toBe('request.unsupported_media_type');
+    const emptyJson = await agent.request('POST', url, { headers: { 'content-type': 'application/json' } });
+    expect(emptyJson.statusCode).toBe(400); // a JSON call sends at least {}
+    expect(emptyJson.json().error.code).toBe('request.malformed');
     const form = await agent.request('POST', url, { form: { anything: 'x' } });
     expect(form.statusCode).toBe(415);
     const lookalike = await agent.request('POST', url, { json: {}, headers: { 'content-type': 'application/jsonp' } });
