@@ -73,8 +73,9 @@ export async function checkHtml(paths: string[]): Promise<HtmlMessage[]> {
   // Preact writes void elements as <br/>: the checker's note on that is about unquoted attributes, which
   // IrisDesk never writes, so it is left out rather than repeated on every element.
   const filter = '.*Trailing slash on void elements.*';
-  // Quick start-up (client compiler only, one GC thread): a short run on a shared 2-core machine.
-  const result = await run('java', ['-Xss1024k', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-jar', jar, '--format', 'json', '--exit-zero-always', '--filterpattern', filter, ...paths]);
-  const report = JSON.parse(result.stderr || result.stdout) as { messages: HtmlMessage[] };
-  return report.messages;
+  // A deep stack for the checker's parser on long pages; one GC thread on a shared 2-core machine.
+  const result = await run('java', ['-Xss4m', '-XX:+UseSerialGC', '-jar', jar, '--format', 'json', '--exit-zero-always', '--filterpattern', filter, ...paths]);
+  const output = result.stderr || result.stdout;
+  if (!output.trimStart().startsWith('{')) throw new Error(`the Nu HTML Checker gave no report (exit ${result.code}): ${output.slice(0, 2000)}`);
+  return (JSON.parse(output) as { messages: HtmlMessage[] }).messages;
 }

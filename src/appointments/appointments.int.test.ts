@@ -1,6 +1,7 @@
 // Appointments on a real database (PGlite, or PostgreSQL with TEST_DATABASE_URL): the public contract, bad
 // input in the user's language, the race for one slot, the cancel / move link, reminders, the waiting list,
 // the agents' screens and the settings form.
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfTokenOf, type TestApp } from '../../test/app.ts';
 import { addDays, brusselsDate } from '../platform/calendar/brussels-time.ts';
@@ -135,6 +136,11 @@ describe('POST /api/v1/appointments', () => {
     expect(mails[0]!.attachments[0]!.contentType).toContain('text/calendar');
     expect(ics).toContain('BEGIN:VEVENT');
     expect(ics).toContain(`DTSTART:${new Date(slot.start).toISOString().replace(/[-:]/g, '').replace('.000', '')}`);
+    // RFC 5546: a PUBLISH names its organiser, here the organisation with the address the e-mails come from.
+    const vevent = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
+    const organizer = vevent.getFirstProperty('organizer')!;
+    expect(organizer.getFirstValue()).toBe(`mailto:${/<(.+)>/.exec(t.config.mailFrom)?.[1] ?? t.config.mailFrom}`);
+    expect(organizer.getParameter('cn')).toMatch(/Schaerbeek/);
     const { rows: jobs } = await t.db.query<{ run_at: Date }>(
       `SELECT j.run_at FROM jobs j JOIN appointments a ON j.unique_key = a.id::text WHERE j.type = $1 AND a.reference = $2 AND j.status = 'queued'`,
       [REMINDER_JOB, body.reference],

@@ -49,7 +49,7 @@ type DocumentedSchema = Omit<FastifySchema, 'response'> & {
 
 /** Responses of a route whose success answer is `produces[0]` (CSV, JSON-LD): errors stay JSON envelopes. */
 function responsesFor(produces: string, response: Record<string, unknown> = {}): Record<string, unknown> {
-  const success = { type: 'string', description: 'The document' };
+  const success = /[+/]json$/.test(produces) ? { type: 'object', description: 'The document' } : { type: 'string', description: 'The document' };
   const entries = Object.entries(response);
   if (!entries.some(([status]) => status.startsWith('2'))) entries.unshift(['200', success]);
   return Object.fromEntries(
