@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams, BoundedInteger, Text } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, BoundedInteger, Text, Uuid } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { envelope, toAppError } from '../platform/http/error-handler.tsx';
@@ -44,7 +44,7 @@ const ConflictSchema = Type.Object(
 );
 const BookingBody = Type.Object(
   {
-    contactPointId: Type.String({ format: 'uuid' }),
+    contactPointId: Uuid(),
     serviceCode: Text({ minLength: 1, maxLength: 64 }),
     start: Text({ minLength: 1, maxLength: 40, description: 'A slot start as returned by the slots endpoint (ISO 8601 with offset)' }),
     name: Text({ minLength: 1, maxLength: 200 }),
@@ -56,7 +56,7 @@ const BookingBody = Type.Object(
 const BookedSchema = Type.Object({
   reference: Type.String(),
   status: Type.String(),
-  contactPointId: Type.String({ format: 'uuid' }),
+  contactPointId: Uuid(),
   serviceCode: Type.String(),
   start: Type.String({ format: 'date-time' }),
   end: Type.String({ format: 'date-time' }),

@@ -28,10 +28,10 @@ import { bookingWindow, computeSlots, type Closure, type Slot } from './slots.ts
 import * as repo from './repository.ts';
 import type { AppointmentRecord, AppointmentStatus, SettingsFields, SettingsRecord } from './repository.ts';
 import { appointmentScope, canConfigureAppointments, canServeAppointments, canUseAgenda } from './authorisation.ts';
+import { isUuid } from '../platform/http/schemas.ts';
 
 export const REMINDER_JOB = 'appointment.reminder';
 export const REMINDER_HOURS = 48;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
@@ -207,7 +207,7 @@ export function appointmentService(deps: {
 
   /** Settings a public request may book: the point exists and is open, the service is offered there. */
   async function bookable(contactPointId: string, serviceCode: string, fieldOfService = 'serviceCode', fieldOfPoint?: string): Promise<SettingsRecord> {
-    if (!UUID.test(contactPointId)) throw fieldOfPoint ? fieldError(fieldOfPoint, 'appointments.pointUnknown') : new AppError(404, 'contact_point.not_found');
+    if (!isUuid(contactPointId)) throw fieldOfPoint ? fieldError(fieldOfPoint, 'appointments.pointUnknown') : new AppError(404, 'contact_point.not_found');
     // One query in the usual case (settings joined with their point); the point alone only to explain a refusal.
     const settings = CODE.test(serviceCode) && serviceCode.length <= 64 ? await repo.findSettings(db, contactPointId, serviceCode) : undefined;
     const point = settings ? { active: settings.pointActive } : await contactPoints.find(contactPointId);
@@ -319,7 +319,7 @@ export function appointmentService(deps: {
   }
 
   jobs.register<{ appointmentId: string }>(REMINDER_JOB, async (payload) => {
-    if (typeof payload?.appointmentId !== 'string' || !UUID.test(payload.appointmentId)) return;
+    if (typeof payload?.appointmentId !== 'string' || !isUuid(payload.appointmentId)) return;
     await db.transaction(async (tx) => {
       const a = await repo.findAppointmentById(tx, payload.appointmentId, true);
       if (!a || a.status !== 'booked' || new Date(a.startsAt).getTime() <= Date.now()) return;
@@ -370,7 +370,7 @@ export function appointmentService(deps: {
   // ---- agents
 
   async function pointForAgent(actor: Actor, contactPointId: string) {
-    if (!UUID.test(contactPointId)) throw new AppError(404, 'contact_point.not_found');
+    if (!isUuid(contactPointId)) throw new AppError(404, 'contact_point.not_found');
     const point = await contactPoints.find(contactPointId);
     if (!point) throw new AppError(404, 'contact_point.not_found');
     if (!canServeAppointments(actor, point.organisationId)) throw new AppError(403, 'forbidden');
@@ -622,7 +622,7 @@ export function appointmentService(deps: {
 
     /** Marks arrived / seen / no-show (or back to booked) by an agent of the owning organisation. */
     async setStatus(actor: Actor, appointmentId: string, status: AppointmentStatus, now: Date = new Date(), requestId?: string) {
-      if (!UUID.test(appointmentId)) throw new AppError(404, 'appointment.not_found');
+      if (!isUuid(appointmentId)) throw new AppError(404, 'appointment.not_found');
       return db.transaction(async (tx) => {
         const found = await repo.findAppointmentById(tx, appointmentId, true);
         if (!found || !canServeAppointments(actor, found.organisationId)) throw new AppError(404, 'appointment.not_found');
@@ -662,14 +662,14 @@ export function appointmentService(deps: {
      * finished all the same.
      */
     async recordSeenIn(tx: Queryable, appointmentId: string, actor: Actor | null = null, now: Date = new Date()) {
-      const found = UUID.test(appointmentId) ? await repo.findAppointmentById(tx, appointmentId, true) : undefined;
+      const found = isUuid(appointmentId) ? await repo.findAppointmentById(tx, appointmentId, true) : undefined;
       if (!found || found.status === 'seen' || found.status === 'cancelled') return null;
       return changeStatus(tx, { ...found, startsAt: new Date(found.startsAt), endsAt: new Date(found.endsAt) }, 'seen', actor, now);
     },
 
     /** Today's appointments at a point still expected or present (booked, arrived), by start. */
     async appointmentsDueToday(contactPointId: string, now: Date = new Date()) {
-      if (!UUID.test(contactPointId)) return [];
+      if (!isUuid(contactPointId)) return [];
       const today = brusselsDate(now);
       const rows = await repo.listAppointmentsAt(db, contactPointId, startOfBrusselsDay(today), startOfBrusselsDay(addDays(today, 1)));
       return rows.filter((a) => a.status === 'booked' || a.status === 'arrived').map((a) => ({ ...a, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) }));
@@ -683,7 +683,7 @@ export function appointmentService(deps: {
     },
 
     async getSettings(actor: Actor, id: string) {
-      const settings = UUID.test(id) ? await repo.findSettingsById(db, id) : undefined;
+      const settings = isUuid(id) ? await repo.findSettingsById(db, id) : undefined;
       if (!settings || !canServeAppointments(actor, settings.organisationId)) throw new AppError(404, 'appointment.settings_not_found');
       const now = new Date();
       const closures = await repo.listClosures(db, settings.contactPointId, settings.serviceId, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 400 * 86_400_000));
@@ -692,7 +692,7 @@ export function appointmentService(deps: {
 
     /** Creates settings for a service at a point of the actor's organisation (which must provide it). */
     async createSettings(actor: Actor, contactPointId: string, serviceCode: string, input: SettingsInput) {
-      if (!UUID.test(contactPointId)) throw fieldError('contactPointId', 'validation.required');
+      if (!isUuid(contactPointId)) throw fieldError('contactPointId', 'validation.required');
       const point = await contactPoints.find(contactPointId);
       if (!point) throw fieldError('contactPointId', 'validation.required');
       if (!canConfigureAppointments(actor, point.organisationId)) throw new AppError(403, 'forbidden');
@@ -748,7 +748,7 @@ export function appointmentService(deps: {
     async removeClosure(actor: Actor, settingsId: string, closureId: string) {
       const { settings, canEdit } = await this.getSettings(actor, settingsId);
       if (!canEdit) throw new AppError(403, 'forbidden');
-      if (!UUID.test(closureId) || !(await repo.deleteClosure(db, closureId, settings.contactPointId))) throw new AppError(404, 'not_found');
+      if (!isUuid(closureId) || !(await repo.deleteClosure(db, closureId, settings.contactPointId))) throw new AppError(404, 'not_found');
     },
 
     /** Contact points and services the actor may configure (form choices). */

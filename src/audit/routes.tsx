@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams, BoundedInteger, Text } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, BoundedInteger, Text, Nullable } from '../platform/http/schemas.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
 import { AuditPage } from './pages.tsx';
@@ -18,10 +18,10 @@ const AuditEntrySchema = Type.Object({
   at: Type.String({ format: 'date-time' }),
   action: Type.String(),
   subjectType: Type.String(),
-  subjectId: Type.Union([Type.String(), Type.Null()]),
-  actorAccountId: Type.Union([Type.String(), Type.Null()]),
-  actorName: Type.Union([Type.String(), Type.Null()]),
-  organisationId: Type.Union([Type.String(), Type.Null()]),
+  subjectId: Nullable(Type.String()),
+  actorAccountId: Nullable(Type.String()),
+  actorName: Nullable(Type.String()),
+  organisationId: Nullable(Type.String()),
   details: Type.Record(Type.String(), Type.Unknown()),
 });
 

@@ -1,6 +1,6 @@
 // Request and response schemas of the catalogue API (validation, handler types, OpenAPI).
 import { Type, type Static } from 'typebox';
-import { LanguageSchema, LocalizedTextSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
+import { LanguageSchema, LocalizedTextSchema, BoundedInteger, Text, Nullable } from '../platform/http/schemas.ts';
 import { AUDIENCES, CHANNELS, SERVICE_STATUSES } from './repository.ts';
 
 export const ServiceCodeSchema = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 64 });
@@ -43,7 +43,21 @@ export const SearchResponse = Type.Object({
       organisation: Type.Ref('OrganisationAnswer'),
       score: Type.Number({ description: 'Relevance, higher is better; results are ordered by it' }),
     }),
-    { maxItems: 20 },
+    { maxItems: 20, description: 'Empty when nothing matches well enough (outcome "no_result")' },
+  ),
+  outcome: Type.Optional(
+    Type.Enum(['results', 'no_result', 'guided'], {
+      description: '"no_result": nothing matched well enough, offer the suggestion, themes, life events and the contact form; "guided": ask guidedQuestion first',
+    }),
+  ),
+  suggestion: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Did you mean: the query with unknown words corrected' })),
+  guidedQuestion: Type.Optional(
+    Type.Union([
+      Type.Object({
+        options: Type.Array(Type.Object({ lifeEvent: Type.Object({ code: Type.String(), name: Type.String() }), service: Type.Object({ code: Type.String(), name: Type.String() }) })),
+      }),
+      Type.Null(),
+    ]),
   ),
 });
 
@@ -54,7 +68,7 @@ export const ServiceViewSchema = Type.Object(
     code: Type.String(),
     name: Type.String(),
     summary: Type.String(),
-    description: Type.Union([Type.String(), Type.Null()]),
+    description: Nullable(Type.String()),
     audience: Type.Array(Type.String()),
     theme: Named,
     lifeEvents: Type.Array(Named),
@@ -64,11 +78,11 @@ export const ServiceViewSchema = Type.Object(
     }),
     channels: Type.Array(Type.String()),
     appointment: Type.Boolean(),
-    evidence: Type.Union([Type.String(), Type.Null()]),
-    cost: Type.Union([Type.String(), Type.Null()]),
-    processingTime: Type.Union([Type.String(), Type.Null()]),
+    evidence: Nullable(Type.String()),
+    cost: Nullable(Type.String()),
+    processingTime: Nullable(Type.String()),
     keywords: Type.Array(Type.String()),
-    lastReviewedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    lastReviewedAt: Nullable(Type.String({ format: 'date-time' })),
     url: Type.String(),
   },
   { $id: 'Service' },
@@ -106,7 +120,7 @@ const Theme = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 }
 const Competent = Type.Object(
   {
     kind: Type.Enum(['organisation', 'commune', 'cpas']),
-    organisation: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: 64, description: 'Organisation code when kind is "organisation"' })),
+    organisation: Type.Optional(Nullable(Text({ maxLength: 64, description: 'Organisation code when kind is "organisation"' }))),
   },
   { additionalProperties: false, description: 'Who provides it: one organisation, or every commune / every CPAS' },
 );
@@ -180,7 +194,7 @@ export const EditableServiceSchema = Type.Object({
   status: Type.String(),
   version: BoundedInteger(),
   name: LocalizedTextSchema,
-  lastReviewedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  lastReviewedAt: Nullable(Type.String({ format: 'date-time' })),
   translations: Type.Object({ fr: Type.Boolean(), nl: Type.Boolean(), en: Type.Boolean() }),
   stale: Type.Boolean(),
   draft: Type.Boolean({ description: 'true when unpublished changes are pending (the public service is unchanged)' }),

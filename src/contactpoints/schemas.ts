@@ -1,6 +1,6 @@
 // Request and response schemas of the contact points module (validation, handler types, OpenAPI).
 import { Type, type Static } from 'typebox';
-import { LocalizedTextSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
+import { LocalizedTextSchema, BoundedInteger, Text, Nullable, CalendarDate, Uuid } from '../platform/http/schemas.ts';
 import { HOLIDAY_CALENDARS } from '../platform/calendar/holidays.ts';
 import { ACCESSIBILITY_FEATURES, CHANNELS, CONTACT_LANGUAGES } from './service.ts';
 
@@ -8,7 +8,7 @@ export const ContactPointCodeSchema = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-
 const Bilingual = Type.Object({ fr: Type.String(), nl: Type.String() }, { description: 'French and Dutch (Brussels street names are bilingual)' });
 const TimeOfDay = Type.String({ description: 'Brussels time HH:MM (24:00 = midnight at the end of the day)' });
 const Interval = Type.Object({ from: TimeOfDay, to: TimeOfDay });
-const HolidaySchema = Type.Object({ date: Type.String({ format: 'date' }), code: Type.String(), name: LocalizedTextSchema });
+const HolidaySchema = Type.Object({ date: CalendarDate(), code: Type.String(), name: LocalizedTextSchema });
 
 const StatusSchema = Type.Object(
   {
@@ -20,24 +20,24 @@ const StatusSchema = Type.Object(
       }),
       Type.Null(),
     ]),
-    comment: Type.Union([Type.String(), Type.Null()]),
-    holidayToday: Type.Union([HolidaySchema, Type.Null()]),
+    comment: Nullable(Type.String()),
+    holidayToday: Nullable(HolidaySchema),
   },
   { description: 'Computed in Europe/Brussels at the time of the request' },
 );
 
 const summaryProperties = {
-  id: Type.String({ format: 'uuid' }),
+  id: Uuid(),
   code: Type.String(),
-  organisation: Type.Object({ id: Type.String({ format: 'uuid' }), code: Type.String(), name: LocalizedTextSchema }),
+  organisation: Type.Object({ id: Uuid(), code: Type.String(), name: LocalizedTextSchema }),
   name: LocalizedTextSchema,
   address: Type.Object({ street: Bilingual, number: Type.String(), postalCode: Type.String(), municipality: Bilingual }),
-  coordinates: Type.Union([Type.Object({ latitude: Type.Number(), longitude: Type.Number() }), Type.Null()]),
+  coordinates: Nullable(Type.Object({ latitude: Type.Number(), longitude: Type.Number() })),
   accessibility: Type.Array(Type.String()),
   languages: Type.Array(Type.String()),
   channels: Type.Array(Type.String()),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  email: Type.Union([Type.String(), Type.Null()]),
+  phone: Nullable(Type.String()),
+  email: Nullable(Type.String()),
   openingHours: Type.String({ description: 'OpenStreetMap opening_hours syntax' }),
   holidayCalendar: Type.Enum(HOLIDAY_CALENDARS),
   demo: Type.Boolean({ description: 'Invented demo data' }),
@@ -49,11 +49,11 @@ export const ContactPointSummarySchema = Type.Object(summaryProperties, { $id: '
 export const ContactPointSchema = Type.Object(
   {
     ...summaryProperties,
-    accessibilityNote: Type.Union([LocalizedTextSchema, Type.Null()]),
+    accessibilityNote: Nullable(LocalizedTextSchema),
     active: Type.Boolean(),
     version: BoundedInteger({ description: 'Send it back with a change; a stale version is refused with 409' }),
     updatedAt: Type.String({ format: 'date-time' }),
-    weeklyHours: Type.Array(Type.Object({ weekday: BoundedInteger({ minimum: 1, maximum: 7 }), intervals: Type.Array(Interval), comment: Type.Union([Type.String(), Type.Null()]) })),
+    weeklyHours: Type.Array(Type.Object({ weekday: BoundedInteger({ minimum: 1, maximum: 7 }), intervals: Type.Array(Interval), comment: Nullable(Type.String()) })),
     upcomingHolidays: Type.Array(Type.Object({ holiday: HolidaySchema, intervals: Type.Array(Interval) })),
   },
   { $id: 'ContactPoint' },
@@ -75,11 +75,11 @@ const inputProperties = {
     ]),
   ),
   accessibility: Type.Optional(Type.Array(Type.Enum(ACCESSIBILITY_FEATURES), { maxItems: ACCESSIBILITY_FEATURES.length })),
-  accessibilityNote: Type.Optional(Type.Union([Type.Object({ fr: Text({ maxLength: 1000 }), nl: Text({ maxLength: 1000 }), en: Text({ maxLength: 1000 }) }), Type.Null()])),
+  accessibilityNote: Type.Optional(Nullable(Type.Object({ fr: Text({ maxLength: 1000 }), nl: Text({ maxLength: 1000 }), en: Text({ maxLength: 1000 }) }))),
   languages: Type.Optional(Type.Array(Type.Enum(CONTACT_LANGUAGES), { maxItems: CONTACT_LANGUAGES.length })),
   channels: Type.Optional(Type.Array(Type.Enum(CHANNELS), { maxItems: CHANNELS.length })),
-  phone: Type.Optional(Type.Union([Type.String({ maxLength: 40, pattern: '^[+0-9 ()./-]*$' }), Type.Null()])),
-  email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()])),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 40, pattern: '^[+0-9 ()./-]*$' }))),
+  email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
   openingHours: Text({ minLength: 1, maxLength: 1000 }),
   holidayCalendar: Type.Optional(Type.Enum(HOLIDAY_CALENDARS)),
   demo: Type.Optional(Type.Boolean()),

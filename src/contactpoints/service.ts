@@ -21,6 +21,7 @@ import { canEditContactPoints, canUseContactPointAdmin, contactPointEditingScope
 
 export type { ContactPointRecord } from './repository.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
+import { isUuid } from '../platform/http/schemas.ts';
 
 export const ACCESSIBILITY_FEATURES = [
   'wheelchair',
@@ -36,7 +37,6 @@ export const ACCESSIBILITY_FEATURES = [
 export const CONTACT_LANGUAGES = ['fr', 'nl', 'en', 'de', 'ar', 'tr', 'es', 'it', 'pt', 'pl', 'ro', 'ru', 'uk'] as const;
 export const CHANNELS = ['walk_in', 'appointment', 'phone', 'email', 'web_form', 'video_call'] as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Open now, and the next change within a week: "opens at …" when closed, "closes at …" when open. */
 export interface OpeningStatus {
@@ -266,7 +266,7 @@ function normalise(input: ContactPointInput, calendar: HolidayCalendarId): Conta
 
 export function contactPointService(db: Database, deps: { organisations: Pick<OrganisationService, 'findByCode' | 'findById'> }) {
   const visible = async (id: string, includeInactive = false) => {
-    if (!UUID.test(id)) throw new AppError(404, 'contact_point.not_found');
+    if (!isUuid(id)) throw new AppError(404, 'contact_point.not_found');
     const record = await repo.findContactPoint(db, id);
     if (!record || (!record.active && !includeInactive)) throw new AppError(404, 'contact_point.not_found');
     return record;
@@ -285,7 +285,7 @@ export function contactPointService(db: Database, deps: { organisations: Pick<Or
   return {
     /** The active contact points of an organisation, with their status at `now`. */
     async listForOrganisation(organisationId: string, now: Date = new Date()): Promise<ContactPointSummary[]> {
-      if (!UUID.test(organisationId)) return [];
+      if (!isUuid(organisationId)) return [];
       const records = await repo.listContactPoints(db, { organisationIds: [organisationId] });
       return records.map((record) => toSummary(record, now));
     },
@@ -300,7 +300,7 @@ export function contactPointService(db: Database, deps: { organisations: Pick<Or
 
     /** Active contact points of many organisations at once (orientation lists), keyed by organisation id. */
     async listForOrganisations(organisationIds: string[], now: Date = new Date()): Promise<Map<string, ContactPointSummary[]>> {
-      const ids = organisationIds.filter((id) => UUID.test(id));
+      const ids = organisationIds.filter((id) => isUuid(id));
       const result = new Map<string, ContactPointSummary[]>(ids.map((id) => [id, []]));
       if (ids.length === 0) return result;
       for (const record of await repo.listContactPoints(db, { organisationIds: ids })) {
@@ -319,7 +319,7 @@ export function contactPointService(db: Database, deps: { organisations: Pick<Or
      * Inside a transaction, pass it: on PGlite a read outside would wait for the transaction to end.
      */
     async find(id: string, q: Queryable = db): Promise<ContactPointRecord | undefined> {
-      return UUID.test(id) ? repo.findContactPoint(q, id) : undefined;
+      return isUuid(id) ? repo.findContactPoint(q, id) : undefined;
     },
 
     /** The parsed schedule of a contact point (business-hours arithmetic: SLAs, appointment slots). */

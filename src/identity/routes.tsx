@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams, LanguageSchema, Text } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, LanguageSchema, Text, Uuid } from '../platform/http/schemas.ts';
 import { AppError, fieldErrorsFromValidation, type FieldError } from '../platform/http/errors.ts';
 import { toAppError } from '../platform/http/error-handler.tsx';
 import { renderPage } from '../platform/views/render.tsx';
@@ -29,10 +29,10 @@ const PasswordBody = Type.Object({
 });
 
 const MeSchema = Type.Object({
-  accountId: Type.String({ format: 'uuid' }),
+  accountId: Uuid(),
   displayName: Type.String(),
   email: Type.String(),
-  organisation: Type.Object({ id: Type.String({ format: 'uuid' }), code: Type.String() }),
+  organisation: Type.Object({ id: Uuid(), code: Type.String() }),
   roles: Type.Array(Type.Enum(ROLES)),
   unitIds: Type.Array(Type.String()),
   preferredLanguage: LanguageSchema,
@@ -110,7 +110,7 @@ export function identityRoutes(app: App, services: Services) {
       const fields = validationFields(request);
       if (fields) return renderPage(request, reply, <PasswordPage errors={fields} />, 400);
       try {
-        await identity.changePassword(actor, request.sessionToken!, request.body, request.ip);
+        await identity.changePassword(actor, request.sessionToken!, request.body, { clientIp: request.ip, requestId: request.id });
       } catch (raw) {
         const error = toAppError(raw as Error);
         if (!(error instanceof AppError) || error.status >= 500) throw raw;

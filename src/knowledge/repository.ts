@@ -1,6 +1,7 @@
 // SQL of the knowledge base: articles (the editors' working copy), their published versions, flags.
 import type { Queryable } from '../platform/db/database.ts';
 import type { Language, LocalizedText } from '../platform/i18n/languages.ts';
+import { isUuid } from '../platform/http/schemas.ts';
 
 export const VISIBILITIES = ['internal', 'public'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
@@ -75,11 +76,10 @@ const ARTICLE_FROM = `
   LEFT JOIN accounts u ON u.id = a.updated_by
   LEFT JOIN knowledge_article_versions v ON v.article_id = a.id AND v.version = a.published_version`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** By id (uuid) or slug. */
 export async function findArticle(db: Queryable, idOrSlug: string, options: { forUpdate?: boolean } = {}): Promise<ArticleRecord | undefined> {
-  const byId = UUID.test(idOrSlug);
+  const byId = isUuid(idOrSlug);
   if (options.forUpdate) {
     // Lock the row first (FOR UPDATE cannot apply to the outer joins' nullable side).
     const { rows: locked } = await db.query(`SELECT id FROM knowledge_articles WHERE ${byId ? 'id = $1::uuid' : 'slug = $1'} FOR UPDATE`, [idOrSlug]);

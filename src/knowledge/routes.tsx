@@ -7,7 +7,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
 import { OPTIONAL_SESSION_SECURITY } from '../platform/http/openapi.ts';
-import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text, CalendarDate } from '../platform/http/schemas.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { pageContext, renderPage } from '../platform/views/render.tsx';
@@ -108,7 +108,7 @@ const EditForm = Type.Object({
   visibility: Type.Enum(VISIBILITIES),
   ...Object.fromEntries(LANGUAGES.flatMap((l) => [[`title.${l}`, Type.Optional(Text({ maxLength: 200 }))], [`body.${l}`, Type.Optional(Text({ maxLength: 20000 }))]])),
   services: Type.Optional(Type.Array(ServiceCodeSchema, { maxItems: 20 })),
-  reviewOn: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'date' })])),
+  reviewOn: Type.Optional(Type.Union([Type.Literal(''), CalendarDate()])),
   note: Type.Optional(Text({ maxLength: 500 })),
   action: Type.Optional(Type.Enum(['save', 'publish'])),
 });

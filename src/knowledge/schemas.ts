@@ -1,6 +1,6 @@
 // Request and response schemas of the knowledge base (validation, handler types, OpenAPI).
 import { Type, type Static } from 'typebox';
-import { LanguageSchema, LocalizedTextSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
+import { LanguageSchema, LocalizedTextSchema, BoundedInteger, Text, Nullable, CalendarDate, Uuid } from '../platform/http/schemas.ts';
 import { FLAG_KINDS, VISIBILITIES } from './repository.ts';
 
 const CodePattern = '^[a-z0-9]+(-[a-z0-9]+)*$';
@@ -17,7 +17,7 @@ export const ArticleSearchQuery = Type.Object({
 
 export const ArticleHitSchema = Type.Object(
   {
-    id: Type.String({ format: 'uuid' }),
+    id: Uuid(),
     slug: Type.String(),
     title: Type.String(),
     titleLang: LanguageSchema,
@@ -28,7 +28,7 @@ export const ArticleHitSchema = Type.Object(
     services: Type.Array(Type.String()),
     version: BoundedInteger(),
     publishedAt: Type.String({ format: 'date-time' }),
-    score: Type.Union([Type.Number(), Type.Null()]),
+    score: Nullable(Type.Number()),
     url: Type.String(),
   },
   { $id: 'KnowledgeArticleHit', description: 'A search result; titleLang/snippetLang differ from lang when a translation is missing' },
@@ -39,13 +39,13 @@ export const ArticleSearchResponse = Type.Object({ results: Type.Array(Type.Ref(
 const VersionSummary = Type.Object({
   version: BoundedInteger(),
   publishedAt: Type.String({ format: 'date-time' }),
-  publishedBy: Type.Union([Type.String(), Type.Null()], { description: 'Shown to staff only' }),
-  note: Type.Union([Type.String(), Type.Null()]),
+  publishedBy: Nullable(Type.String(), { description: 'Shown to staff only' }),
+  note: Nullable(Type.String()),
 });
 
 export const ArticleSchema = Type.Object(
   {
-    id: Type.String({ format: 'uuid' }),
+    id: Uuid(),
     slug: Type.String(),
     organisation: Type.Object({ code: Type.String(), name: LocalizedTextSchema }),
     visibility: Type.Enum(VISIBILITIES),
@@ -57,7 +57,7 @@ export const ArticleSchema = Type.Object(
     services: Type.Array(Type.String()),
     version: BoundedInteger({ description: 'The published version' }),
     publishedAt: Type.String({ format: 'date-time' }),
-    reviewOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+    reviewOn: Nullable(CalendarDate()),
     versions: Type.Array(VersionSummary),
   },
   { $id: 'KnowledgeArticle', description: 'The published version of an article' },
@@ -65,18 +65,18 @@ export const ArticleSchema = Type.Object(
 
 export const EditableArticleSchema = Type.Object(
   {
-    id: Type.String({ format: 'uuid' }),
+    id: Uuid(),
     slug: Type.String(),
     organisation: Type.Object({ code: Type.String(), name: LocalizedTextSchema }),
     status: Type.Enum(['draft', 'published', 'archived']),
     revision: BoundedInteger({ description: 'Send it back with a change; a stale revision is refused with 409' }),
-    publishedVersion: Type.Union([BoundedInteger(), Type.Null()]),
+    publishedVersion: Nullable(BoundedInteger()),
     unpublishedChanges: Type.Boolean(),
     visibility: Type.Enum(VISIBILITIES),
     title: LocalizedTextSchema,
     body: LocalizedTextSchema,
     services: Type.Array(Type.String()),
-    reviewOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+    reviewOn: Nullable(CalendarDate()),
     updatedAt: Type.String({ format: 'date-time' }),
   },
   { $id: 'KnowledgeEditableArticle', description: 'The working copy of an article, as its editors see it' },
@@ -88,7 +88,7 @@ const ContentInput = {
   title: Type.Object({ fr: Type.Optional(LongText(200)), nl: Type.Optional(LongText(200)), en: Type.Optional(LongText(200)) }, { additionalProperties: false }),
   body: Type.Object({ fr: Type.Optional(LongText(20000)), nl: Type.Optional(LongText(20000)), en: Type.Optional(LongText(20000)) }, { additionalProperties: false }),
   services: Type.Optional(Type.Array(ServiceCodeSchema, { maxItems: 20 })),
-  reviewOn: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], format: 'date', description: 'Review the article by this date' })),
+  reviewOn: Type.Optional(Nullable(CalendarDate({ description: 'Review the article by this date' }))),
   publish: Type.Optional(Type.Boolean({ description: 'Publish at once as a new version (default: save as draft)' })),
   note: Type.Optional(Text({ maxLength: 500, description: 'What changed (kept with the version)' })),
 };
@@ -118,17 +118,17 @@ export const FlagBody = Type.Object(
 
 export const FlagSchema = Type.Object(
   {
-    id: Type.String({ format: 'uuid' }),
-    article: Type.Object({ id: Type.String({ format: 'uuid' }), slug: Type.String(), title: LocalizedTextSchema }),
+    id: Uuid(),
+    article: Type.Object({ id: Uuid(), slug: Type.String(), title: LocalizedTextSchema }),
     articleVersion: BoundedInteger(),
     kind: Type.Enum(FLAG_KINDS),
     comment: Type.String(),
-    flaggedBy: Type.Union([Type.String(), Type.Null()]),
+    flaggedBy: Nullable(Type.String()),
     flaggedAt: Type.String({ format: 'date-time' }),
     status: Type.Enum(['open', 'resolved']),
-    resolvedBy: Type.Union([Type.String(), Type.Null()]),
-    resolvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    resolutionNote: Type.Union([Type.String(), Type.Null()]),
+    resolvedBy: Nullable(Type.String()),
+    resolvedAt: Nullable(Type.String({ format: 'date-time' })),
+    resolutionNote: Nullable(Type.String()),
   },
   { $id: 'KnowledgeFlag' },
 );

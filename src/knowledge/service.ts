@@ -18,10 +18,10 @@ import * as repo from './repository.ts';
 import type { ArticleContent, ArticleRecord, FlagKind, PublishedArticle, VersionRecord } from './repository.ts';
 import { canCreateFor, canEditArticle, canFlag, canReadInternal, canWriteArticles, editScope } from './authorisation.ts';
 import { slugify, snippet } from './text.ts';
+import { isUuid } from '../platform/http/schemas.ts';
 
 export const MAX_RESULTS = 20;
 export const PANEL_RESULTS = 8;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** One search result, texts in the asked language or visibly in another (`titleLang`). */
@@ -109,7 +109,7 @@ export function knowledgeService(db: Database, deps: { organisations: Pick<Organ
   }
 
   async function article(idOrSlug: string): Promise<ArticleRecord> {
-    const found = UUID.test(idOrSlug) || (SLUG.test(idOrSlug) && idOrSlug.length <= 80) ? await repo.findArticle(db, idOrSlug) : undefined;
+    const found = isUuid(idOrSlug) || (SLUG.test(idOrSlug) && idOrSlug.length <= 80) ? await repo.findArticle(db, idOrSlug) : undefined;
     if (!found) throw new AppError(404, 'knowledge.article_not_found');
     return found;
   }
@@ -307,7 +307,7 @@ export function knowledgeService(db: Database, deps: { organisations: Pick<Organ
 
     /** The owner's editor resolves an open flag (resolving twice gives 409). */
     async resolveFlag(actor: Actor, flagId: string, note: string | null | undefined) {
-      const flag = UUID.test(flagId) ? await repo.findFlag(db, flagId) : undefined;
+      const flag = isUuid(flagId) ? await repo.findFlag(db, flagId) : undefined;
       if (!flag) throw new AppError(404, 'knowledge.flag_not_found');
       if (!canEditArticle(actor, { owner: { id: flag.ownerOrganisationId } })) throw new AppError(403, 'knowledge.not_owner');
       const cleaned = note?.trim() ? scrubComment(note.trim()) : null;

@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text, Uuid } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
@@ -38,7 +38,7 @@ const AccountForm = Type.Object({
   password: Text({ minLength: 1, maxLength: 256 }),
   roles: Type.Array(RoleSchema, { minItems: 1, maxItems: ROLES.length }),
   preferredLanguage: LanguageSchema,
-  unitIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 100 })),
+  unitIds: Type.Optional(Type.Array(Uuid(), { maxItems: 100 })),
 });
 const AccountEditForm = Type.Object({
   version: BoundedInteger({ minimum: 1 }),
@@ -46,7 +46,7 @@ const AccountEditForm = Type.Object({
   roles: Type.Array(RoleSchema, { minItems: 1, maxItems: ROLES.length }),
   preferredLanguage: LanguageSchema,
   active: Type.Optional(Type.Literal('true')),
-  unitIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 100 })),
+  unitIds: Type.Optional(Type.Array(Uuid(), { maxItems: 100 })),
 });
 
 export function organisationRoutes(app: App, { organisations }: Services) {

@@ -1,6 +1,6 @@
 // Request and response schemas of the organisations module (validation, handler types, OpenAPI).
 import { Type, type Static } from 'typebox';
-import { LanguageSchema, LocalizedTextSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
+import { LanguageSchema, LocalizedTextSchema, BoundedInteger, Text, Nullable, Uuid } from '../platform/http/schemas.ts';
 import { ROLES } from '../identity/actor.ts';
 import { PASSWORD_MAX_LENGTH } from '../identity/passwords.ts';
 import { ORGANISATION_KINDS } from './repository.ts';
@@ -8,13 +8,13 @@ import { ORGANISATION_KINDS } from './repository.ts';
 export const CodeSchema = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 64 });
 export const KindSchema = Type.Enum(ORGANISATION_KINDS);
 export const RoleSchema = Type.Enum(ROLES);
-const Uuid = Type.String({ format: 'uuid' });
+const Id = Uuid();
 
-const OptionalLocalizedText = Type.Union([LocalizedTextSchema, Type.Null()]);
+const OptionalLocalizedText = Nullable(LocalizedTextSchema);
 
 export const OrganisationSchema = Type.Object(
   {
-    id: Uuid,
+    id: Id,
     code: Type.String(),
     kind: KindSchema,
     name: LocalizedTextSchema,
@@ -26,21 +26,21 @@ export const OrganisationSchema = Type.Object(
 );
 
 export const UnitSchema = Type.Object(
-  { id: Uuid, organisationId: Uuid, code: Type.String(), name: LocalizedTextSchema },
+  { id: Id, organisationId: Id, code: Type.String(), name: LocalizedTextSchema },
   { $id: 'Unit' },
 );
 
 export const AccountSchema = Type.Object(
   {
-    id: Uuid,
-    organisationId: Uuid,
+    id: Id,
+    organisationId: Id,
     organisationCode: Type.String(),
     email: Type.String(),
     displayName: Type.String(),
     roles: Type.Array(RoleSchema),
     preferredLanguage: LanguageSchema,
     active: Type.Boolean(),
-    lockedUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    lockedUntil: Nullable(Type.String({ format: 'date-time' })),
     unitIds: Type.Array(Type.String()),
     createdAt: Type.String({ format: 'date-time' }),
     version: BoundedInteger({ description: 'Send it back with a change; a stale version is refused with 409' }),
@@ -66,7 +66,7 @@ export const NewAccountBody = Type.Object(
     password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
     roles: Type.Array(RoleSchema, { minItems: 1, maxItems: ROLES.length }),
     preferredLanguage: LanguageSchema,
-    unitIds: Type.Optional(Type.Array(Uuid, { maxItems: 100 })),
+    unitIds: Type.Optional(Type.Array(Id, { maxItems: 100 })),
   },
   { additionalProperties: false },
 );
@@ -79,7 +79,7 @@ export const AccountChangesBody = Type.Object(
     roles: Type.Array(RoleSchema, { minItems: 1, maxItems: ROLES.length }),
     preferredLanguage: LanguageSchema,
     active: Type.Boolean(),
-    unitIds: Type.Array(Uuid, { maxItems: 100 }),
+    unitIds: Type.Array(Id, { maxItems: 100 }),
   },
   { additionalProperties: false },
 );

@@ -4,7 +4,7 @@ import { Type, type Static } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams, LanguageSchema, LocalizedTextSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, LanguageSchema, LocalizedTextSchema, BoundedInteger, Text, Nullable } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
@@ -27,7 +27,7 @@ const StoredText = Type.Object({ fr: Type.Optional(Type.String()), nl: Type.Opti
 
 const TicketBody = Type.Object({
   serviceCode: ServiceCode,
-  priorityCategory: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: 60 })),
+  priorityCategory: Type.Optional(Nullable(Text({ maxLength: 60 }))),
   language: Type.Optional(LanguageSchema),
 });
 const IssuedTicketSchema = Type.Object(
@@ -62,10 +62,10 @@ const TicketViewSchema = Type.Object({
   serviceName: StoredText,
   contactPointId: Type.String(),
   contactPointName: StoredText,
-  position: Type.Union([BoundedInteger(), Type.Null()]),
-  estimatedWaitMinutes: Type.Union([BoundedInteger(), Type.Null()]),
-  counter: Type.Union([Type.String(), Type.Null()]),
-  calledAt: Type.Union([Type.String(), Type.Null()]),
+  position: Nullable(BoundedInteger()),
+  estimatedWaitMinutes: Nullable(BoundedInteger()),
+  counter: Nullable(Type.String()),
+  calledAt: Nullable(Type.String()),
   issuedAt: Type.String(),
   feedbackAvailable: Type.Boolean(),
 });
@@ -76,7 +76,7 @@ const AgentTicketSchema = Type.Object({
   serviceCode: Type.String(),
   appointment: Type.Boolean(),
   queuedAt: Type.String(),
-  calledAt: Type.Union([Type.String(), Type.Null()]),
+  calledAt: Nullable(Type.String()),
   recalls: BoundedInteger(),
   transferred: Type.Boolean(),
 });
@@ -312,7 +312,7 @@ export function queueRoutes(app: App, services: Services) {
         return { ticket: await queues.noShow(actor, counterId) };
     }
   };
-  const ActionResponse = Type.Object({ ticket: Type.Union([AgentTicketSchema, Type.Null()]) });
+  const ActionResponse = Type.Object({ ticket: Nullable(AgentTicketSchema) });
   for (const action of COUNTER_ACTIONS) {
     app.post(
       `/api/v1/queue-counters/:id/${action}`,

@@ -25,8 +25,8 @@ import * as repo from './repository.ts';
 import type { CounterRecord, PriorityCategoryRecord, QueueFigures, QueueServiceRecord, TicketRecord } from './repository.ts';
 import { displayNumber, estimateWaitMinutes, ticketDay } from './rules.ts';
 import { canConfigureQueues, canServeQueues, canUseQueues, servingScope } from './authorisation.ts';
+import { isUuid } from '../platform/http/schemas.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 
 export const hashTicketToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -279,7 +279,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
 
   async function counterFor(actor: Actor, counterId: string): Promise<CounterRecord> {
     if (!canUseQueues(actor)) throw new AppError(403, 'forbidden');
-    const counter = UUID.test(counterId) ? await repo.findCounter(db, counterId) : undefined;
+    const counter = isUuid(counterId) ? await repo.findCounter(db, counterId) : undefined;
     // Another organisation's counter is not found, not forbidden: its existence is not the agent's business.
     if (!counter || !counter.active || !canServeQueues(actor, counter.organisationId)) throw new AppError(404, 'queue.counter_not_found');
     return counter;
@@ -550,7 +550,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
         if (target.serviceCode) {
           service = services.find((s) => s.serviceCode === target.serviceCode);
         } else {
-          const other = UUID.test(target.counterId!) ? await repo.findCounter(tx, target.counterId!) : undefined;
+          const other = isUuid(target.counterId!) ? await repo.findCounter(tx, target.counterId!) : undefined;
           if (other && other.active && other.contactPointId === counter.contactPointId && other.id !== counter.id) {
             targetCounterId = other.id;
             // The visitor keeps their service when the counter serves it, else takes the counter's first one.

@@ -58,7 +58,7 @@ const RemoveStaffForm = Type.Object({ contactPointId: Id, accountId: Id });
 
 const IncidentBody = Type.Object({
   type: Type.Enum(INCIDENT_TYPES, { description: 'verbal_aggression, threat, physical_aggression or other' }),
-  severity: Type.Optional(Type.Unsafe<(typeof SEVERITIES)[number] | null>({ type: ['string', 'null'], enum: [...SEVERITIES, null] })),
+  severity: Type.Optional(Nullable(Type.Enum(SEVERITIES))),
   contactPointId: NullableId,
   placeText: NullableText(200),
   occurredAt: Type.Optional(Type.String({ format: 'date-time', description: 'When it happened (default: now)' })),
@@ -75,49 +75,49 @@ const ActionBody = Type.Object({
 const FinishBody = Type.Object({ status: Type.Enum(['done', 'waived'] as const), note: NullableText(2000) });
 const CloseBody = Type.Object({ note: NullableText(2000) });
 
-const LocalizedName = Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()]);
+const LocalizedName = Nullable(Type.Record(Type.String(), Type.String()));
 const ActionSchema = Type.Object({
   id: Type.String(),
   kind: Type.String(),
   status: Type.String(),
-  dueDate: Type.Union([Type.String(), Type.Null()]),
-  doneAt: Type.Union([Type.String(), Type.Null()]),
-  assigneeName: Type.Union([Type.String(), Type.Null()]),
-  note: Type.Union([Type.String(), Type.Null()]),
-  outcomeNote: Type.Union([Type.String(), Type.Null()]),
+  dueDate: Nullable(Type.String()),
+  doneAt: Nullable(Type.String()),
+  assigneeName: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+  outcomeNote: Nullable(Type.String()),
 });
 const IncidentSchema = Type.Object({
   id: Type.String(),
   view: Type.String({ description: 'manager (everything) or reporter (own report, without managers’ notes)' }),
-  type: Type.Union([Type.String(), Type.Null()]),
-  severity: Type.Union([Type.String(), Type.Null()]),
-  contactPointId: Type.Union([Type.String(), Type.Null()]),
+  type: Nullable(Type.String()),
+  severity: Nullable(Type.String()),
+  contactPointId: Nullable(Type.String()),
   contactPointName: LocalizedName,
-  placeText: Type.Union([Type.String(), Type.Null()]),
+  placeText: Nullable(Type.String()),
   occurredAt: Type.String(),
   description: Type.String(),
-  personsInvolved: Type.Union([Type.String(), Type.Null()]),
-  reporterName: Type.Union([Type.String(), Type.Null()]),
+  personsInvolved: Nullable(Type.String()),
+  reporterName: Nullable(Type.String()),
   helpRequested: Type.Boolean(),
   detailsPending: Type.Boolean(),
   status: Type.String(),
-  closedAt: Type.Union([Type.String(), Type.Null()]),
-  closingNote: Type.Union([Type.String(), Type.Null()]),
-  anonymisedAt: Type.Union([Type.String({ description: 'when the retention period ended and the free texts and accounts were erased' }), Type.Null()]),
+  closedAt: Nullable(Type.String()),
+  closingNote: Nullable(Type.String()),
+  anonymisedAt: Nullable(Type.String({ description: 'when the retention period ended and the free texts and accounts were erased' })),
   actions: Type.Array(ActionSchema),
   canClose: Type.Boolean(),
 });
 const IncidentSummarySchema = Type.Object({
   id: Type.String(),
-  type: Type.Union([Type.String(), Type.Null()]),
-  severity: Type.Union([Type.String(), Type.Null()]),
+  type: Nullable(Type.String()),
+  severity: Nullable(Type.String()),
   contactPointName: LocalizedName,
-  placeText: Type.Union([Type.String(), Type.Null()]),
+  placeText: Nullable(Type.String()),
   occurredAt: Type.String(),
   status: Type.String(),
   detailsPending: Type.Boolean(),
   helpRequested: Type.Boolean(),
-  reporterName: Type.Union([Type.String(), Type.Null()]),
+  reporterName: Nullable(Type.String()),
   openActions: BoundedInteger(),
 });
 const StatisticsSchema = Type.Object({
@@ -129,7 +129,7 @@ const StatisticsSchema = Type.Object({
     Type.Object({
       month: Type.String(),
       type: Type.String({ description: 'an incident type, or unspecified (a help alert still without details)' }),
-      contactPointId: Type.Union([Type.String(), Type.Null()], { description: 'null: a place outside the contact points' }),
+      contactPointId: Nullable(Type.String(), { description: 'null: a place outside the contact points' }),
       contactPointName: LocalizedName,
       count: BoundedInteger(),
     }),

@@ -23,11 +23,11 @@ import type { ActionKind, ActionRecord, IncidentFields, IncidentRecord, Incident
 import { canManageStaff, canReportIncident, canViewStatistics, incidentViewFor, isSafetyManager, type IncidentView } from './authorisation.ts';
 import { isCalendarDate } from '../platform/http/formats.ts';
 import type { MessageValues } from '../platform/i18n/messages.ts';
+import { isUuid } from '../platform/http/schemas.ts';
 
 export { INCIDENT_TYPES, SEVERITIES, ACTION_KINDS } from './repository.ts';
 export type { IncidentType, Severity, ActionKind, IncidentView };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Reports may be made a little late, not about the future nor about events older than a year. */
 const MAX_AGE_MS = 366 * 86_400_000;
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -163,13 +163,13 @@ export function safetyService(db: Database, deps: SafetyDeps) {
   /** A contact point of the actor's own organisation (else a 400 on the field: never another's place). */
   const ownContactPoint = async (q: Queryable, actor: Actor, id: string | null, field = 'contactPointId') => {
     if (!id) return null;
-    const record = UUID.test(id) ? await deps.contactPoints.find(id, q) : undefined;
+    const record = isUuid(id) ? await deps.contactPoints.find(id, q) : undefined;
     if (!record || record.organisationId !== actor.organisationId) throw fieldError(field, 'safety.error.unknownContactPoint');
     return record;
   };
 
   const visibleIncident = async (q: Queryable, actor: Actor, id: string, forUpdate = false) => {
-    if (!UUID.test(id)) throw new AppError(404, 'safety.incident_not_found');
+    if (!isUuid(id)) throw new AppError(404, 'safety.incident_not_found');
     const incident = await repo.findIncident(q, id, { forUpdate });
     // Another organisation's incident is "not found": its existence is not disclosed.
     if (!incident || incident.organisationId !== actor.organisationId) throw new AppError(404, 'safety.incident_not_found');
@@ -383,7 +383,7 @@ export function safetyService(db: Database, deps: SafetyDeps) {
         const { incident, view } = await visibleIncident(tx, actor, incidentId, true);
         requireManagerView(view);
         if (incident.status !== 'open') throw new AppError(409, 'safety.incident_closed');
-        if (!UUID.test(actionId)) throw new AppError(404, 'safety.action_not_found');
+        if (!isUuid(actionId)) throw new AppError(404, 'safety.action_not_found');
         const actions = await repo.listActions(tx, incident.id);
         const action = actions.find((a) => a.id === actionId);
         if (!action) throw new AppError(404, 'safety.action_not_found');
@@ -437,7 +437,7 @@ export function safetyService(db: Database, deps: SafetyDeps) {
 
     /** The contact points an account works at, with its manager flag (console and counter screens). */
     contactPointsOf(accountId: string) {
-      return UUID.test(accountId) ? repo.contactPointsOfAccount(db, accountId) : Promise.resolve([]);
+      return isUuid(accountId) ? repo.contactPointsOfAccount(db, accountId) : Promise.resolve([]);
     },
 
     /** The staff of a contact point of the actor's organisation. */
@@ -461,7 +461,7 @@ export function safetyService(db: Database, deps: SafetyDeps) {
       return db.transaction(async (tx) => {
         await ownContactPoint(tx, actor, input.contactPointId);
         const accounts = await repo.organisationAccounts(tx, actor.organisationId);
-        if (!UUID.test(input.accountId) || !accounts.some((account) => account.id === input.accountId)) throw fieldError('accountId', 'safety.error.unknownAccount');
+        if (!isUuid(input.accountId) || !accounts.some((account) => account.id === input.accountId)) throw fieldError('accountId', 'safety.error.unknownAccount');
         const outcome = await repo.upsertMember(tx, input.contactPointId, input.accountId, input.isManager, actor.accountId);
         await audit(tx, actor, outcome === 'created' ? 'create' : 'update', 'contact_point_staff', `${input.contactPointId}:${input.accountId}`, requestId, { isManager: input.isManager });
         return outcome;
@@ -472,7 +472,7 @@ export function safetyService(db: Database, deps: SafetyDeps) {
       if (!canManageStaff(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
       await db.transaction(async (tx) => {
         await ownContactPoint(tx, actor, input.contactPointId);
-        if (!UUID.test(input.accountId) || !(await repo.deleteMember(tx, input.contactPointId, input.accountId))) throw new AppError(404, 'safety.member_not_found');
+        if (!isUuid(input.accountId) || !(await repo.deleteMember(tx, input.contactPointId, input.accountId))) throw new AppError(404, 'safety.member_not_found');
         await audit(tx, actor, 'delete', 'contact_point_staff', `${input.contactPointId}:${input.accountId}`, requestId);
       });
     },

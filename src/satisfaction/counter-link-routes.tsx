@@ -5,7 +5,7 @@ import { Type, type Static } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
-import { LangParams, LanguageSchema, Text } from '../platform/http/schemas.ts';
+import { LangParams, LanguageSchema, Text, Uuid } from '../platform/http/schemas.ts';
 import { AppError, fieldErrorsFromValidation, type FieldError } from '../platform/http/errors.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { authorise, requireActorPage } from '../identity/guards.ts';
@@ -17,7 +17,7 @@ import { CounterLinkFormPage, CounterLinkResultPage, type CounterLinkChoices, ty
 const CounterLinkForm = Type.Object({
   language: LanguageSchema,
   serviceCode: Type.Optional(Type.Union([Type.Literal(''), Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 })])),
-  contactPointId: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'uuid' })])),
+  contactPointId: Type.Optional(Type.Union([Type.Literal(''), Uuid()])),
 });
 
 export function counterLinkRoutes(app: App, { catalogue, satisfaction }: Services) {

@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import { sendCsvAttachment } from '../platform/http/csv.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text, Nullable, EmptyOr, Uuid, CalendarDate } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
@@ -33,7 +33,7 @@ const OrganisationQuery = Type.Object({
   ...PeriodQuery,
   channel: Type.Optional(Type.Union([Type.Literal(''), Type.Enum(CHANNELS)])),
   service: Type.Optional(Type.String({ pattern: '^([a-z0-9]+(-[a-z0-9]+)*)?$', maxLength: 120 })),
-  contactPoint: Type.Optional(Type.String({ pattern: '^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$' })),
+  contactPoint: Type.Optional(EmptyOr(Uuid())),
 });
 const KINDS = ['commune', 'cpas', 'regional', 'community', 'federal', 'other'] as const;
 const RegionQuery = Type.Object({
@@ -47,22 +47,22 @@ const IndicatorsSchema = Type.Object(
     answers: BoundedInteger({ description: 'Number of answers the figures rest on' }),
     npsAnswers: BoundedInteger({ description: 'Number of answers to the NPS question' }),
     suppressed: Type.Boolean({ description: 'Figures hidden: fewer than 10 answers, shown outside the organisation' }),
-    csat: Type.Union([Type.Number(), Type.Null()], { description: '% of the top two levels of overall satisfaction' }),
-    score10: Type.Union([Type.Number(), Type.Null()], { description: 'Score out of 10 (observatory scale 10/7.5/5/2.5/0)' }),
-    clarity: Type.Union([Type.Number(), Type.Null()]),
-    effort: Type.Union([Type.Number(), Type.Null()], { description: '% who found it easy' }),
-    needMet: Type.Union([Type.Number(), Type.Null()]),
-    needPartly: Type.Union([Type.Number(), Type.Null()]),
-    reachability: Type.Union([Type.Number(), Type.Null()]),
-    autonomy: Type.Union([Type.Number(), Type.Null()]),
-    nps: Type.Union([Type.Number(), Type.Null()]),
-    overallMean: Type.Union([Type.Number(), Type.Null()]),
+    csat: Nullable(Type.Number(), { description: '% of the top two levels of overall satisfaction' }),
+    score10: Nullable(Type.Number(), { description: 'Score out of 10 (observatory scale 10/7.5/5/2.5/0)' }),
+    clarity: Nullable(Type.Number()),
+    effort: Nullable(Type.Number(), { description: '% who found it easy' }),
+    needMet: Nullable(Type.Number()),
+    needPartly: Nullable(Type.Number()),
+    reachability: Nullable(Type.Number()),
+    autonomy: Nullable(Type.Number()),
+    nps: Nullable(Type.Number()),
+    overallMean: Nullable(Type.Number()),
   },
   { $id: 'SatisfactionIndicators' },
 );
 
 const Figure = Type.Object({
-  value: Type.Union([Type.Number(), Type.Null()], { description: 'null when there is nothing to measure or the figure is hidden' }),
+  value: Nullable(Type.Number(), { description: 'null when there is nothing to measure or the figure is hidden' }),
   base: BoundedInteger({ description: 'Number of records the figure rests on' }),
   suppressed: Type.Boolean({ description: 'Hidden: fewer than 10 records, shown outside the organisation' }),
 });
@@ -110,7 +110,7 @@ function regionFiguresSchema<K extends string, F extends TSchema, H extends TPro
   return Type.Object({
     period: PeriodSchema,
     previousPeriod: PeriodSchema,
-    kind: Type.Union([Type.String(), Type.Null()]),
+    kind: Nullable(Type.String()),
     ...head,
     region: figures,
     byKind: Type.Array(withFigures(field, figures, { kind: Type.String() })),
@@ -162,9 +162,9 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
             language: LanguageSchema,
             state: Type.Enum(['open', 'answered', 'expired'], { description: 'Only an open invitation can be answered' }),
             organisation: Type.Object({ code: Type.String(), name: Type.String() }),
-            service: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+            service: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
             channel: Type.String(),
-            contactDate: Type.String({ format: 'date' }),
+            contactDate: CalendarDate(),
             questions: Type.Array(
               Type.Object({
                 id: Type.String(),
@@ -226,7 +226,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
           {
             channel: Type.Enum(CHANNELS),
             serviceCode: Type.Optional(Code),
-            contactPointId: Type.Optional(Type.String({ format: 'uuid' })),
+            contactPointId: Type.Optional(Uuid()),
             contactAt: Type.Optional(Type.String({ format: 'date-time' })),
             language: LanguageSchema,
           },
@@ -346,7 +346,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
 
   // ---- Operations figures (API): docs/decisions/0018-operations-indicators.md
   const Freshness = {
-    asOf: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the oldest month shown was last recomputed' }),
+    asOf: Nullable(Type.String({ format: 'date-time' }), { description: 'When the oldest month shown was last recomputed' }),
     refreshing: Type.Boolean({ description: 'Some months are being recomputed by a job; reload later for the latest figures' }),
   };
   const ByHour = Type.Array(Type.Object({ hour: BoundedInteger({ minimum: 0, maximum: 23 }), contacts: BoundedInteger() }));
@@ -511,27 +511,27 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     organisationKind: Type.String(),
     organisationName: Localized,
     serviceCode: Type.String(),
-    serviceName: Type.Union([Localized, Type.Null()]),
+    serviceName: Nullable(Localized),
     serviceUrls: Type.Object({ fr: Type.String(), nl: Type.String(), en: Type.String() }, { description: 'The public pages of the service the feedback is about' }),
     period: Type.String({ description: '2026-Q3, or 2026-07 by month' }),
     granularity: Type.String(),
-    start: Type.String({ format: 'date' }),
-    end: Type.String({ format: 'date' }),
+    start: CalendarDate(),
+    end: CalendarDate(),
     answers: BoundedInteger({ description: 'Number of feedback answers' }),
     suppressed: Type.Boolean({ description: 'Ratings and obstacles hidden: fewer than 10 answers' }),
     ratings: Type.Object({
-      overallMean: Type.Union([Type.Number(), Type.Null()], { description: 'Mean overall rating, 1 (very dissatisfied) to 5 (very satisfied)' }),
-      satisfied: Type.Union([Type.Number(), Type.Null()], { description: '% of the top two levels' }),
-      score10: Type.Union([Type.Number(), Type.Null()]),
-      clarity: Type.Union([Type.Number(), Type.Null()], { description: '% who found the information clear' }),
-      easy: Type.Union([Type.Number(), Type.Null()], { description: '% who found it easy' }),
-      needMet: Type.Union([Type.Number(), Type.Null()], { description: '% whose need was met' }),
+      overallMean: Nullable(Type.Number(), { description: 'Mean overall rating, 1 (very dissatisfied) to 5 (very satisfied)' }),
+      satisfied: Nullable(Type.Number(), { description: '% of the top two levels' }),
+      score10: Nullable(Type.Number()),
+      clarity: Nullable(Type.Number(), { description: '% who found the information clear' }),
+      easy: Nullable(Type.Number(), { description: '% who found it easy' }),
+      needMet: Nullable(Type.Number(), { description: '% whose need was met' }),
     }),
     obstacles: Type.Object({
-      needNotMet: Type.Union([BoundedInteger(), Type.Null()], { description: 'Answers: the need was not met' }),
-      needPartlyMet: Type.Union([BoundedInteger(), Type.Null()], { description: 'Answers: the need was partly met' }),
-      couldNotReach: Type.Union([BoundedInteger(), Type.Null()], { description: 'Answers: could not reach the administration' }),
-      notEasy: Type.Union([BoundedInteger(), Type.Null()], { description: 'Answers: it was not easy' }),
+      needNotMet: Nullable(BoundedInteger(), { description: 'Answers: the need was not met' }),
+      needPartlyMet: Nullable(BoundedInteger(), { description: 'Answers: the need was partly met' }),
+      couldNotReach: Nullable(BoundedInteger(), { description: 'Answers: could not reach the administration' }),
+      notEasy: Nullable(BoundedInteger(), { description: 'Answers: it was not easy' }),
     }),
   });
   app.get(
@@ -547,7 +547,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
             conformsTo: Type.String(),
             period: PeriodSchema,
             granularity: Type.String(),
-            channel: Type.Union([Type.String(), Type.Null()]),
+            channel: Nullable(Type.String()),
             rows: Type.Array(SdgRow),
           }),
           ...errorResponses(400),

@@ -5,6 +5,7 @@
 import { addDays, startOfBrusselsDay } from '../platform/calendar/brussels-time.ts';
 import type { FieldError } from '../platform/http/errors.ts';
 import { CHANNELS } from './model.ts';
+import { isUuid } from '../platform/http/schemas.ts';
 
 /** `link` and `invitation` filter on how the response came; a channel on the contact behind an invitation. */
 export const SOURCES = ['link', 'invitation', ...CHANNELS] as const;
@@ -30,7 +31,6 @@ export const NO_FILTERS: ResultFilters = { from: null, to: null, source: null, o
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
 const isDay = (value: string) => DAY.test(value) && addDays(value, 0) === value;
@@ -60,7 +60,7 @@ export function parseResultFilters(query: ResultFilterQuery): { filters: ResultF
   const organisationText = text(query.organisation);
   let organisation: string | null = null;
   if (organisationText) {
-    if ((CODE.test(organisationText) && organisationText.length <= 64) || UUID.test(organisationText)) organisation = organisationText.toLowerCase();
+    if ((CODE.test(organisationText) && organisationText.length <= 64) || isUuid(organisationText)) organisation = organisationText.toLowerCase();
     else errors.push({ field: 'organisation', code: 'validation.pattern' });
   }
   return { filters: { from, to, source, organisation }, errors };

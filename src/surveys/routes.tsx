@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import { sendCsvAttachment } from '../platform/http/csv.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text, Uuid } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text, Uuid, Nullable } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
@@ -48,7 +48,6 @@ type QuestionBody = Static<typeof QuestionBody>;
 
 const LocalizedOut = Type.Object({ fr: Type.Optional(Type.String()), nl: Type.Optional(Type.String()), en: Type.Optional(Type.String()) });
 const ItemOut = Type.Object({ value: Type.String(), label: LocalizedOut });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const SurveyOut = Type.Object({
   id: Type.String(),
   slug: Type.String(),
@@ -96,7 +95,7 @@ const ResultOut = Type.Object({
 });
 const AnswersBody = Type.Object(
   {
-    answers: Type.Record(Type.String({ format: 'uuid' }), Type.Union([BoundedInteger(), Text({ maxLength: 2000 }), Type.Array(Text({ maxLength: 40 }), { maxItems: 20 }), Type.Record(Type.String(), Text({ maxLength: 40 }))]), {
+    answers: Type.Record(Uuid(), Type.Union([BoundedInteger(), Text({ maxLength: 2000 }), Type.Array(Text({ maxLength: 40 }), { maxItems: 20 }), Type.Record(Type.String(), Text({ maxLength: 40 }))]), {
       description: 'Question id → answer: a number (rating, NPS), an option value (single), option values (multiple), a text, or row → option value (matrix)',
       maxProperties: 60,
     }),

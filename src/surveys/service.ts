@@ -25,8 +25,9 @@ import {
   type SurveyRecord,
 } from './model.ts';
 import { computeResults, organisationBreakdown } from './results.ts';
-import { isFiltered, parseResultFilters, periodBounds, UUID, type ResultFilterQuery, type ResultFilters } from './filters.ts';
+import { isFiltered, parseResultFilters, periodBounds, type ResultFilterQuery, type ResultFilters } from './filters.ts';
 import { canCreateSurvey, canExportRawAnswers, canManageSurvey, canViewSurveyResults, seesSmallSurveyCells, type SurveyOwner } from './authorisation.ts';
+import { isUuid } from '../platform/http/schemas.ts';
 
 export { CHANNELS } from './model.ts';
 /** How long an invitation after a contact can be answered (never after the survey closes). */
@@ -305,7 +306,7 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
       let organisation: { id: string; code: string; name: LocalizedText } | undefined;
       if (filters.organisation && !regional) errors.push({ field: 'organisation', code: 'surveys.filter.regionalOnly' });
       else if (filters.organisation) {
-        organisation = await repo.findOrganisation(db, filters.organisation, UUID.test(filters.organisation));
+        organisation = await repo.findOrganisation(db, filters.organisation, isUuid(filters.organisation));
         if (!organisation) errors.push({ field: 'organisation', code: 'surveys.filter.unknownOrganisation' });
       }
       if (errors.length) throw new AppError(400, 'validation.failed', { fields: errors });

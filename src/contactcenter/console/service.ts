@@ -22,8 +22,8 @@ import * as core from './core.ts';
 import * as repo from './repository.ts';
 import { canHandleTask, canManageConsole, canUseConsole, canWorkOnRequest } from './authorisation.ts';
 import { builtinTemplates, fillTemplate, MAIL_TEXTS, type ReplyTemplate } from './templates.ts';
+import { isUuid } from '../../platform/http/schemas.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const PAGE_SIZE = 25;
 
 export interface InboxFilters {
@@ -50,7 +50,7 @@ const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{
 export function decodeCursor(cursor: string): { createdAt: string; id: string } {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const [createdAt, id] = text.split('|');
-  if (!createdAt || !id || !CURSOR_TIME.test(createdAt) || !UUID.test(id)) {
+  if (!createdAt || !id || !CURSOR_TIME.test(createdAt) || !isUuid(id)) {
     throw new AppError(400, 'console.invalid_cursor', { fields: [{ field: 'cursor', code: 'validation.invalid' }] });
   }
   return { createdAt, id };
@@ -112,7 +112,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
    */
   async function visibleRequest(actor: Actor, id: string, requestId?: string): Promise<repo.RequestRecord> {
     requireConsole(actor);
-    if (!UUID.test(id)) throw new AppError(404, 'console.request_not_found');
+    if (!isUuid(id)) throw new AppError(404, 'console.request_not_found');
     const record = await repo.findRequest(db, id);
     if (!record) throw new AppError(404, 'console.request_not_found');
     if (!canWorkOnRequest(actor, record)) {
@@ -132,7 +132,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
 
   async function visibleTask(actor: Actor, id: string, requestId?: string): Promise<repo.TaskRow> {
     requireConsole(actor);
-    const task = UUID.test(id) ? await repo.findTask(db, id) : undefined;
+    const task = isUuid(id) ? await repo.findTask(db, id) : undefined;
     if (!task) throw new AppError(404, 'console.task_not_found');
     if (!canHandleTask(actor, task)) {
       await audit(db, actor, 'denied', { type: 'cc_task', id: task.id, organisationId: task.toOrganisationId }, requestId, { reason: 'other_organisation' });
@@ -212,7 +212,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
       const record = await visibleRequest(actor, id, requestId);
       let assigneeName: string | null = null;
       if (assigneeId) {
-        const colleague = UUID.test(assigneeId) ? await repo.findConsoleAccount(db, assigneeId) : undefined;
+        const colleague = isUuid(assigneeId) ? await repo.findConsoleAccount(db, assigneeId) : undefined;
         if (!colleague || colleague.organisationId !== actor.organisationId) {
           throw new AppError(400, 'console.invalid_assignee', { fields: [{ field: 'assigneeId', code: 'validation.invalid' }] });
         }
@@ -372,7 +372,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
       if (!organisation) fields.push({ field: 'toOrganisation', code: 'validation.invalid' });
       let unit: { id: string; organisationId: string; name: LocalizedText } | undefined;
       if (input.toUnitId) {
-        unit = UUID.test(input.toUnitId) ? await repo.findUnit(db, input.toUnitId) : undefined;
+        unit = isUuid(input.toUnitId) ? await repo.findUnit(db, input.toUnitId) : undefined;
         if (!unit || (organisation && unit.organisationId !== organisation.id)) fields.push({ field: 'toUnit', code: 'console.unitNotInOrganisation' });
       }
       let colleague: { id: string; organisationId: string; displayName: string } | undefined;
@@ -500,7 +500,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
       if (input.endedAt < input.startedAt) throw new AppError(400, 'validation.failed', { fields: [{ field: 'endedAt', code: 'console.endBeforeStart' }] });
       let party: { id: string; name: string; email: string | null; phone: string | null } | undefined;
       if (input.partyId) {
-        party = UUID.test(input.partyId) ? await repo.findParty(db, actor.organisationId, input.partyId) : undefined;
+        party = isUuid(input.partyId) ? await repo.findParty(db, actor.organisationId, input.partyId) : undefined;
         if (!party) throw new AppError(400, 'validation.failed', { fields: [{ field: 'partyId', code: 'validation.invalid' }] });
       } else if (!input.newParty?.name.trim()) {
         throw new AppError(400, 'validation.failed', { fields: [{ field: 'name', code: 'validation.required' }] });
@@ -596,7 +596,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
 
     async deleteTemplate(actor: Actor, id: string): Promise<void> {
       if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
-      if (!UUID.test(id) || !(await repo.deleteTemplate(db, actor.organisationId, id))) throw new AppError(404, 'console.template_not_found');
+      if (!isUuid(id) || !(await repo.deleteTemplate(db, actor.organisationId, id))) throw new AppError(404, 'console.template_not_found');
     },
 
     colleagues: (actor: Actor) => repo.listConsoleColleagues(db, requireConsole(actor).organisationId),

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
-import { errorResponses, LangParams, Text } from '../../platform/http/schemas.ts';
+import { errorResponses, LangParams, Text, Nullable } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
 import { AppError } from '../../platform/http/errors.ts';
@@ -27,11 +27,11 @@ const ContactRequestBody = Type.Object(
 const PublicStatusSchema = Type.Object({
   reference: Type.String(),
   status: Type.Enum(['new', 'open', 'waiting_user', 'waiting_second_line', 'closed']),
-  service: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+  service: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
   organisation: Type.String({ description: 'Who handles the request' }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
-  lastPublicUpdate: Type.Union([Type.Object({ at: Type.String({ format: 'date-time' }), message: Type.String() }), Type.Null()], {
+  lastPublicUpdate: Nullable(Type.Object({ at: Type.String({ format: 'date-time' }), message: Type.String() }), {
     description: 'The last answer sent to the user (internal notes are never shown)',
   }),
 });

@@ -5,7 +5,7 @@ import { Type, type Static } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
-import { errorResponses, LangParams, BoundedInteger, Text } from '../../platform/http/schemas.ts';
+import { errorResponses, LangParams, BoundedInteger, Text, Nullable } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
@@ -54,30 +54,30 @@ const ApiVersionQuery = Type.Object({ version: BoundedInteger({ minimum: 1, desc
 const ApiMailbox = Type.Object({
   id: Type.String(),
   address: Type.String(),
-  unitId: Type.Union([Type.String(), Type.Null()]),
+  unitId: Nullable(Type.String()),
   active: Type.Boolean(),
   version: BoundedInteger(),
   verified: Type.Boolean({ description: 'Proven by a confirmation mail or a platform administrator; mail to it is refused until then' }),
-  verifiedBy: Type.Union([Type.Enum(['confirmation', 'administrator', 'existing']), Type.Null()]),
-  confirmationSentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  verifiedBy: Nullable(Type.Enum(['confirmation', 'administrator', 'existing'])),
+  confirmationSentAt: Nullable(Type.String({ format: 'date-time' })),
 });
 const ApiMailboxBody = Type.Object({
   address: Text({ minLength: 1, maxLength: 254 }),
-  unitId: Type.Optional(Type.Union([Text({ maxLength: 64 }), Type.Null()])),
+  unitId: Type.Optional(Nullable(Text({ maxLength: 64 }))),
   active: Type.Optional(Type.Boolean({ default: true })),
 });
 const ApiTarget = Type.Object({
   id: Type.String(),
-  channel: Type.Union([Type.Enum(CONTACT_CHANNELS), Type.Null()]),
-  serviceCode: Type.Union([Type.String(), Type.Null()]),
+  channel: Nullable(Type.Enum(CONTACT_CHANNELS)),
+  serviceCode: Nullable(Type.String()),
   firstResponseMinutes: BoundedInteger(),
   resolutionMinutes: BoundedInteger(),
   warningPercent: BoundedInteger(),
   version: BoundedInteger(),
 });
 const ApiTargetBody = Type.Object({
-  channel: Type.Optional(Type.Union([Type.Enum(CONTACT_CHANNELS), Type.Null()])),
-  serviceCode: Type.Optional(Type.Union([Type.String({ maxLength: 100, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }), Type.Null()])),
+  channel: Type.Optional(Nullable(Type.Enum(CONTACT_CHANNELS))),
+  serviceCode: Type.Optional(Nullable(Type.String({ maxLength: 100, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }))),
   firstResponseMinutes: BoundedInteger({ minimum: 1, maximum: MAX_SLA_MINUTES, description: 'Business minutes' }),
   resolutionMinutes: BoundedInteger({ minimum: 1, maximum: MAX_SLA_MINUTES, description: 'Business minutes' }),
   warningPercent: Type.Optional(BoundedInteger({ minimum: 1, maximum: 99, default: 80 })),
@@ -85,12 +85,12 @@ const ApiTargetBody = Type.Object({
 const ApiCalendar = Type.Object({
   openingHours: Type.String({ description: 'OpenStreetMap opening_hours syntax' }),
   holidayCalendar: Type.Enum(HOLIDAY_CALENDARS),
-  version: Type.Union([BoundedInteger(), Type.Null()], { description: 'null while the default calendar applies' }),
+  version: Nullable(BoundedInteger(), { description: 'null while the default calendar applies' }),
   isDefault: Type.Boolean(),
   nextPeriods: Type.Array(Type.Object({ start: Type.String({ format: 'date-time' }), end: Type.String({ format: 'date-time' }) })),
 });
 const ApiCalendarBody = Type.Object({
-  version: Type.Union([BoundedInteger({ minimum: 1 }), Type.Null()], { description: 'The version read; null to replace the default calendar' }),
+  version: Nullable(BoundedInteger({ minimum: 1 }), { description: 'The version read; null to replace the default calendar' }),
   openingHours: Text({ minLength: 1, maxLength: 1000 }),
   holidayCalendar: Type.Enum(HOLIDAY_CALENDARS),
 });

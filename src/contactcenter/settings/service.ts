@@ -32,8 +32,8 @@ import { hasRole } from '../../identity/actor.ts';
 import { LANGUAGES, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
 import { translator } from '../../platform/i18n/messages.ts';
 import { canManageContactCenterSettings, canOpenContactCenterSettings, settingsForEveryOrganisation } from './authorisation.ts';
+import { isUuid } from '../../platform/http/schemas.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ADDRESS = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const SERVICE_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** A year of business days (250 × 8 h): more is surely a typing mistake. */
@@ -170,7 +170,7 @@ export function contactCenterSettingsService(
   async function checkMailbox(q: Queryable, organisationId: string, input: MailboxInput, exceptId: string | null): Promise<MailboxInput> {
     const mailbox = normaliseMailbox(input);
     const fields: FieldError[] = [];
-    if (mailbox.unitId && !(UUID.test(mailbox.unitId) && (await repo.unitOfOrganisation(q, organisationId, mailbox.unitId)))) {
+    if (mailbox.unitId && !(isUuid(mailbox.unitId) && (await repo.unitOfOrganisation(q, organisationId, mailbox.unitId)))) {
       fields.push({ field: 'unitId', code: 'validation.invalid' });
     }
     if (await repo.mailboxAddressTaken(q, mailbox.address, exceptId)) fields.push({ field: 'address', code: 'ccSettings.error.addressTaken' });
@@ -188,13 +188,13 @@ export function contactCenterSettingsService(
   }
 
   async function mailboxOf(org: Organisation, id: string): Promise<repo.MailboxRow> {
-    const row = UUID.test(id) ? await repo.findMailbox(db, org.id, id) : undefined;
+    const row = isUuid(id) ? await repo.findMailbox(db, org.id, id) : undefined;
     if (!row) throw new AppError(404, 'cc_settings.mailbox_not_found');
     return row;
   }
 
   async function slaTargetOf(org: Organisation, id: string): Promise<repo.SlaTargetRow> {
-    const row = UUID.test(id) ? await repo.findSlaTarget(db, org.id, id) : undefined;
+    const row = isUuid(id) ? await repo.findSlaTarget(db, org.id, id) : undefined;
     if (!row) throw new AppError(404, 'cc_settings.target_not_found');
     return row;
   }

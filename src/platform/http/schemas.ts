@@ -80,7 +80,7 @@ export function Uuid(options: { description?: string } = {}) {
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a value read outside a schema (a cursor, a filter, a stored setting) is a canonical UUID. */
-export function isUuid(value: unknown): value is string {
+export function isUuid(value: unknown): boolean {
   return typeof value === 'string' && UUID_PATTERN.test(value);
 }
 
@@ -88,11 +88,14 @@ export function isUuid(value: unknown): value is string {
  * A value or null. One type list rather than anyOf: with Ajv's type coercion an anyOf whose first branch is a
  * string turns null into "" before the null branch is tried.
  */
-export function Nullable<T extends TSchema>(schema: T) {
-  const source = schema as TSchema & { type?: unknown; enum?: unknown[] };
-  if (Array.isArray(source.enum)) return Type.Unsafe<Static<T> | null>({ ...source, enum: [...source.enum, null] });
-  if (typeof source.type !== 'string') throw new Error('Nullable takes a schema of one type');
-  return Type.Unsafe<Static<T> | null>({ ...source, type: [source.type, 'null'] });
+export function Nullable<T extends TSchema>(schema: T, options: { description?: string } = {}) {
+  const source = { ...schema, ...options } as TSchema & { type?: unknown; enum?: unknown[]; const?: unknown };
+  const values = Array.isArray(source.enum) ? source.enum : 'const' in source ? [source.const] : undefined;
+  const { const: _const, ...rest } = source;
+  const withNull = values ? { ...rest, enum: [...values, null] } : rest;
+  if (typeof source.type === 'string') return Type.Unsafe<Static<T> | null>({ ...withNull, type: [source.type, 'null'] });
+  if (values) return Type.Unsafe<Static<T> | null>(withNull);
+  throw new Error('Nullable takes a schema of one type');
 }
 
 /** A form field that may be left empty (HTML posts "" for an empty input). */

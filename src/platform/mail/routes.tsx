@@ -3,7 +3,7 @@
 import { Type } from 'typebox';
 import type { App } from '../http/types.ts';
 import type { Services } from '../../services.ts';
-import { errorResponses, LangParams, BoundedInteger, Text } from '../http/schemas.ts';
+import { errorResponses, LangParams, BoundedInteger, Text, Nullable, Uuid } from '../http/schemas.ts';
 import { renderPage } from '../views/render.tsx';
 import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
 import { AppError } from '../http/errors.ts';
@@ -19,8 +19,8 @@ const ListQuery = Type.Object({
 const IdParams = Type.Object({ id: Text({ maxLength: 64 }) });
 
 const MailSummarySchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  organisationId: Type.Union([Type.String(), Type.Null()]),
+  id: Uuid(),
+  organisationId: Nullable(Type.String()),
   purpose: Type.String(),
   language: Type.String(),
   to: Type.Array(Type.String()),
@@ -28,19 +28,19 @@ const MailSummarySchema = Type.Object({
   status: StatusSchema,
   attempts: BoundedInteger(),
   createdAt: Type.String({ format: 'date-time' }),
-  sentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  sentAt: Nullable(Type.String({ format: 'date-time' })),
 });
 const MailMessageSchema = Type.Intersect([
   MailSummarySchema,
   Type.Object({
     messageId: Type.String(),
     from: Type.String(),
-    replyTo: Type.Union([Type.String(), Type.Null()]),
+    replyTo: Nullable(Type.String()),
     cc: Type.Array(Type.String()),
-    text: Type.Union([Type.String(), Type.Null()], { description: 'null once delivered (content is not kept)' }),
-    html: Type.Union([Type.String(), Type.Null()]),
+    text: Nullable(Type.String(), { description: 'null once delivered (content is not kept)' }),
+    html: Nullable(Type.String()),
     headers: Type.Record(Type.String(), Type.String()),
-    lastError: Type.Union([Type.String(), Type.Null()]),
+    lastError: Nullable(Type.String()),
     attachments: Type.Array(
       Type.Object({
         filename: Type.String(),

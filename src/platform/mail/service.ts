@@ -27,6 +27,7 @@ import {
   type StoredAttachment,
 } from './repository.ts';
 import { createSmtpTransport, isPermanentSmtpError, type MailTransport } from './transport.ts';
+import { isUuid } from '../http/schemas.ts';
 
 export type { MailStatistics } from './repository.ts';
 
@@ -192,7 +193,7 @@ export function mailService({ db, config, jobs, audit, transport: givenTransport
 
     async get(actor: Actor, id: string, requestId?: string) {
       if (!canReadOutgoingMail(actor)) throw new AppError(403, 'forbidden');
-      const mail = UUID.test(id) ? await getMail(db, id) : undefined;
+      const mail = isUuid(id) ? await getMail(db, id) : undefined;
       if (!mail) throw new AppError(404, 'mail.not_found');
       await audit.record(actor, 'read', { type: 'mail_message', id: mail.id, organisationId: mail.organisation_id }, requestId);
       return mail;
@@ -208,7 +209,6 @@ export function mailService({ db, config, jobs, audit, transport: givenTransport
 
 export type MailService = ReturnType<typeof mailService>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function invalid(field: string, code = 'validation.invalid'): AppError {
   return new AppError(400, 'mail.invalid', { fields: [{ field, code }] });
