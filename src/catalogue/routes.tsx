@@ -11,7 +11,7 @@ import { sendEncodedJson } from '../platform/http/encoded-json.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { FeedbackWidget } from '../satisfaction/widget-pages.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
-import { LANGUAGES, type Language } from '../platform/i18n/languages.ts';
+import { LANGUAGES, pickText, type Language } from '../platform/i18n/languages.ts';
 import {
   EditableServiceSchema,
   LangQuery,
@@ -79,7 +79,12 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
       const lang = langOf(request, request.query.lang);
       const answer = await catalogue.search(request.query.q, lang, { postalCode: request.query.postalCode });
       // Answers are cached and shared (catalogue service): their JSON and compressed bytes are made once.
-      return sendEncodedJson(request, reply, answer, () => ({ results: answer.results }));
+      return sendEncodedJson(request, reply, answer, () => ({
+        results: answer.results,
+        outcome: answer.outcome,
+        suggestion: answer.suggestion,
+        guidedQuestion: answer.guidedQuestion,
+      }));
     },
   );
 
@@ -271,8 +276,29 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
     const q = raw.slice(0, MAX_QUERY_LENGTH);
     const postalCode = validPostalCode(request.query.postalCode);
     if (q.trim() === '') return renderPage(request, reply, <SearchPage q="" results={[]} poor={false} empty truncated={false} />);
-    const { results, poor } = await catalogue.search(q, lang, { postalCode });
-    return renderPage(request, reply, <SearchPage q={q} postalCode={postalCode} results={results} poor={poor} empty={false} truncated={truncated} />);
+    const answer = await catalogue.search(q, lang, { postalCode });
+    const browse =
+      answer.results.length === 0
+        ? await Promise.all([catalogue.listThemes(), catalogue.listLifeEvents()]).then(([themes, events]) => ({
+            themes: themes.map((theme) => ({ code: theme.code, name: pickText(theme.name, lang).text })),
+            lifeEvents: events.map((event) => ({ code: event.code, name: pickText(event.name, lang).text })),
+          }))
+        : { themes: [], lifeEvents: [] };
+    return renderPage(
+      request,
+      reply,
+      <SearchPage
+        q={q}
+        postalCode={postalCode}
+        results={answer.results}
+        poor={answer.poor}
+        empty={false}
+        truncated={truncated}
+        suggestion={answer.suggestion}
+        guidedQuestion={answer.guidedQuestion}
+        {...browse}
+      />,
+    );
   });
 
   const ServicePageParams = Type.Object({ lang: LangParams.properties.lang, code: Text({ maxLength: 64 }) });

@@ -24,7 +24,7 @@ import type { Keywords, SearchHit } from './repository.ts';
 import * as repo from './repository.ts';
 import * as thesaurus from './thesaurus/repository.ts';
 import { createConceptMatcher, type ConceptMatcher } from './thesaurus/concepts.ts';
-import { fold, splitCompound } from './text.ts';
+import { FILLER_WORDS, fold, splitCompound } from './text.ts';
 
 const REFRESH_MS = 5_000;
 /** Weight of a word by where it appears: name (A), keywords and search terms (B), summary (C), description (D). */
@@ -32,6 +32,7 @@ const WEIGHT: Record<string, number> = { A: 1, B: 0.7, C: 0.35, D: 0.15 };
 /** A word matched in another language than the page's counts nearly as much: users mix languages. */
 const OTHER_LANGUAGE_FACTOR = 0.85;
 const TYPO_FACTOR = 0.8;
+const TYPO_SIMILARITY_SCALE = 1.4;
 /** A service a query word reaches through a thesaurus concept: as good as a search term of the service. */
 const CONCEPT_WEIGHT = 0.75;
 /** The labels of a named concept, in the page's language, as extra alternatives of the word. */
@@ -254,7 +255,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
   }
 
   /** The nearest known words of a word missing from the vocabulary (trigram similarity, as pg_trgm). */
-  function corrections(idx: Idx, word: string, limit = 2): string[] {
+  function corrections(idx: Idx, word: string, limit = 2): Array<{ word: string; similarity: number }> {
     if (word.length < 4 || idx.vocabulary.has(word)) return [];
     const grams = trigramsOf(word);
     const shared = new Map<string, number>();
@@ -266,8 +267,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
     }
     return scored
       .sort((a, b) => b.similarity - a.similarity || a.word.localeCompare(b.word))
-      .slice(0, limit)
-      .map((s) => s.word);
+      .slice(0, limit);
   }
 
   /** Stems of words in the three languages, by PostgreSQL's own configurations (cached). */
@@ -300,7 +300,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       const idx = await current();
       let changed = false;
       const out = words.map((word) => {
-        const best = corrections(idx, word, 1)[0];
+        const best = corrections(idx, word, 1)[0]?.word;
         if (best && best !== word) changed = true;
         return best ?? word;
       });
@@ -325,8 +325,8 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
         const split = splitCompound(word, (part) => idx.vocabulary.has(part));
         if (split) parts.set(word, split);
       }
-      const typos = new Map(words.map((word) => [word, parts.has(word) ? [] : corrections(idx, word)]));
-      const extra = [...parts.values()].flat().concat([...typos.values()].flat());
+      const typos = new Map(words.map((word) => [word, parts.has(word) || FILLER_WORDS.has(word) ? [] : corrections(idx, word)]));
+      const extra = [...parts.values()].flat().concat([...typos.values()].flat().map((typo) => typo.word));
       if (extra.length > 0) for (const [word, value] of await stemsOf(extra)) stemmed.set(word, value);
       const named = idx.concepts.matcher.match(words, stemmed);
 
@@ -343,14 +343,15 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       const groups: Group[] = [];
       words.forEach((word, position) => {
         const concepts = [...named].filter(([, positions]) => positions.includes(position)).map(([concept]) => concept);
-        const stop = stemmed.get(word)![lang].length === 0 && concepts.length === 0;
+        const stop = (stemmed.get(word)![lang].length === 0 || FILLER_WORDS.has(word)) && concepts.length === 0;
         const split = parts.get(word);
         if (split) {
           for (const part of split) groups.push({ terms: [{ word: part, factor: TYPO_FACTOR }], concepts, share: 1 / split.length, counts: true, stop: false });
           return;
         }
         groups.push({
-          terms: [{ word, factor: 1 }, ...typos.get(word)!.map((c) => ({ word: c, factor: TYPO_FACTOR }))],
+          // A typo guess counts by how close it is: "gemeende" -> "gemeente" nearly fully, a far guess little.
+          terms: [{ word, factor: 1 }, ...typos.get(word)!.map((c) => ({ word: c.word, factor: Math.min(TYPO_FACTOR, c.similarity * TYPO_SIMILARITY_SCALE) }))],
           concepts,
           share: 1,
           counts: true,

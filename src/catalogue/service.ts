@@ -16,10 +16,15 @@ import type { FieldError } from '../platform/http/errors.ts';
 
 export const MAX_RESULTS = 20;
 /**
- * Below this score the best result is a weak match: the page says so and offers the contact center. Scores are
- * normalised by every word of the query, so a long question with one matching word scores low but not this low.
+ * Below this score nothing matches well enough: the search answers with no service at all (the no-result page:
+ * did you mean, themes, life events, the contact form) rather than unrelated ones. Scores are a weighted share of
+ * the question's words a service matches (0–1, plus a phrase bonus); calibrated on the dev questions (decision 0030).
  */
-export const GOOD_SCORE = 0.15;
+export const NO_RESULT_SCORE = 0.2;
+/** Below this score the best result is a weak match: the page says so and offers the contact center. */
+export const GOOD_SCORE = 0.3;
+/** The second result is "close" to the first from this share of its score (guided question, decision 0030). */
+export const CLOSE_SCORE_RATIO = 0.9;
 /** A service not reviewed for this long is listed as stale. */
 export const STALE_AFTER_DAYS = 365;
 
@@ -49,13 +54,26 @@ export interface SearchResult {
   lifeEvents: readonly string[];
 }
 
+/**
+ * One question that tells apart close results of different life events: each option is a life event and the
+ * service that answers the question in it.
+ */
+export interface GuidedQuestion {
+  readonly options: ReadonlyArray<{ lifeEvent: { code: string; name: string }; service: { code: string; name: string } }>;
+}
+
 /** A search's answer; shared by every caller that asked the same thing (read-only). */
 export interface SearchAnswer {
+  /** 'no_result': nothing matched well enough (results is empty); 'guided': results, and a question to choose among them. */
+  readonly outcome: 'results' | 'no_result' | 'guided';
   readonly results: readonly SearchResult[];
   /** No result, or none good enough: the page offers the contact center and the query is logged as a gap. */
   readonly poor: boolean;
   /** False when the query had no searchable word. */
   readonly searchable: boolean;
+  /** "Did you mean": the query with unknown words replaced by the nearest known ones, when there are any. */
+  readonly suggestion: string | null;
+  readonly guidedQuestion: GuidedQuestion | null;
 }
 
 /** Distinct searches kept ranked (a few MB at most); popular ones stay, rare ones are evicted. */
@@ -133,7 +151,8 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
     const key = `${lang}|${postalCode ?? ''}|${words.join(' ')}`;
     const cached = answers.get(key);
     if (cached && cached.generation === generation) return cached.answer;
-    const hits = await index.search(words, lang, MAX_RESULTS, compoundWords(words));
+    const ranked = await index.search(words, lang, MAX_RESULTS, compoundWords(words));
+    const hits = ranked.length > 0 && ranked[0]!.score >= NO_RESULT_SCORE ? ranked : [];
     const place = await placeResolver(postalCode);
     const results: SearchResult[] = [];
     for (const hit of hits) {
@@ -147,10 +166,14 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
         lifeEvents: hit.lifeEvents,
       });
     }
+    const guidedQuestion = results.length > 0 ? guidedQuestionFor(results, (await referenceData()).events, lang) : null;
     const answer: SearchAnswer = Object.freeze({
+      outcome: results.length === 0 ? 'no_result' : guidedQuestion ? 'guided' : 'results',
       results: Object.freeze(results),
       poor: results.length === 0 || results[0]!.score < GOOD_SCORE,
       searchable: words.length > 0,
+      suggestion: results.length === 0 && words.length > 0 ? ((await index.suggest(words)) ?? null) : null,
+      guidedQuestion,
     });
     // Keyed with the generation read before ranking: if the index changed meanwhile, the next search recomputes.
     answers.set(key, { generation, answer });
@@ -471,6 +494,30 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
     /** Writes the content gaps still waiting in memory. */
     flushGaps: () => gaps.flush(),
   };
+}
+
+/**
+ * The guided question of close results: when the second result scores nearly as well as the first and the two
+ * belong to different life events (none in common), the user is asked which situation is theirs. One option per
+ * life event among the close results (at most three), each leading to its best service.
+ */
+export function guidedQuestionFor(
+  results: ReadonlyArray<Pick<SearchResult, 'code' | 'name' | 'score' | 'lifeEvents'>>,
+  events: ReadonlyArray<{ code: string; name: LocalizedText }>,
+  lang: Language,
+): GuidedQuestion | null {
+  const [first, second] = results;
+  if (!first || !second || second.score < first.score * CLOSE_SCORE_RATIO) return null;
+  if (first.lifeEvents.length === 0 || second.lifeEvents.length === 0 || first.lifeEvents.some((code) => second.lifeEvents.includes(code))) return null;
+  const options: Array<GuidedQuestion['options'][number]> = [];
+  for (const result of results.slice(0, 3)) {
+    if (result.score < first.score * CLOSE_SCORE_RATIO) break;
+    const event = result.lifeEvents.find((code) => !options.some((option) => option.lifeEvent.code === code));
+    const named = events.find((e) => e.code === event);
+    if (!event || !named || options.some((option) => option.service.code === result.code)) continue;
+    options.push({ lifeEvent: { code: event, name: text(named.name, lang) }, service: { code: result.code, name: result.name } });
+  }
+  return options.length >= 2 ? Object.freeze({ options: Object.freeze(options) }) : null;
 }
 
 /** Gaps are written in batches, at most GAP_FLUSH_MS late, so that poor searches cost no statement each. */

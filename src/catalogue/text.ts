@@ -72,3 +72,29 @@ export function splitCompound(word: string, known: (part: string) => boolean): [
   }
   return undefined;
 }
+
+/**
+ * Words of how a question is put rather than of what it is about (question words, modal and generic verbs,
+ * greetings, time words, the names of the region and its communes), in the three languages, folded. The search ignores them like
+ * stop words: they neither help a service nor count against it, so the words that carry the question decide
+ * whether anything matches well enough (decision 0030).
+ */
+export const FILLER_WORDS: ReadonlySet<string> = new Set(
+  `
+  comment quoi quel quelle quels quelles ou quand pourquoi combien qui est-ce estce faut faire fait fais dois doit devons
+  peux peut pouvons veux veut voudrais voulons aimerais besoin avoir ai as avons sais savoir aide aider svp merci bonjour
+  salut allo demander demande chercher trouver obtenir recevoir aller vais va dire quelqu quelque chose truc possible
+  maintenant aujourd hui demain hier bientot encore deja toujours jamais vraiment tres trop bien beaucoup peu plus
+  bruxelles brussel brussels belgique belgie belgium ici
+  anderlecht auderghem oudergem berchem agathe agatha etterbeek evere ganshoren ixelles elsene jette koekelberg molenbeek
+  gilles gillis josse joost schaerbeek schaarbeek uccle ukkel watermael watermaal boitsfort bosvoorde woluwe lambrechts
+  hoe wat waar wanneer waarom hoeveel wie welke welk moet moeten mag mogen kan kunnen wil willen zou zouden graag nodig
+  hebben heb heeft krijgen krijg vragen vraag zoeken zoek vinden doen gaan ga iets iemand mogelijk nu vandaag morgen
+  gisteren nog al altijd nooit echt heel erg veel weinig meer hallo dag bedankt alstublieft aub hier daar
+  how what where when why which who whom whose much many need want would could should must may might can get got have
+  has had do does did make know help please thanks thank hello hi find going go gonna wanna someone something anything
+  possible now today tomorrow yesterday still already always never really very lot lots more here there
+  `
+    .split(/\s+/)
+    .filter(Boolean),
+);
