@@ -12,6 +12,7 @@ import { startServer, type TestServer } from './server-process.ts';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp.ts';
 import { connectEventStream, type SseClient } from './sse.ts';
 import { translator } from '../src/platform/i18n/messages.ts';
+import { serverUrl, templateDb } from './database.ts';
 
 // Runs where PostgreSQL does: the CI pass on the PostgreSQL server (it never touches that server itself).
 const skipReason = process.env.TEST_DATABASE_URL ? undefined : 'PostgreSQL pass only: TEST_DATABASE_URL is unset';
@@ -99,6 +100,8 @@ describe.skipIf(skipReason)(`a database restart${skipReason ? ` (skipped: ${skip
   it('keeps the process up, answers 503 while PostgreSQL is away, recovers by itself and loses nothing acknowledged', { timeout: 180_000 }, async () => {
     cluster = await createPostgresCluster();
     await cluster.start();
+    // The run's migrated, seeded template (on the shared server, only read): the server starts in seconds.
+    await cluster.restore(serverUrl(templateDb()));
     smtp = await startTestSmtpServer();
     server = await startServer({
       database: { env: { DATABASE_URL: cluster.url() }, drop: async () => undefined },

@@ -140,10 +140,11 @@ function jobRunner(options: JobWorkerOptions & { workerId: string }) {
       });
     } catch (error) {
       const dead = error instanceof PermanentJobError || job.attempts >= job.max_attempts;
+      // The database going away is not the job's fault: it is retried after the first delay, not a growing one.
       const delay = dead
         ? null
         : retryDelayMs(
-            job.attempts,
+            isDatabaseUnavailable(error) ? 1 : job.attempts,
             registered?.options.retryBaseMs ?? options.retryBaseMs ?? 10_000,
             registered?.options.retryMaxMs ?? options.retryMaxMs ?? 60 * 60_000,
           );
