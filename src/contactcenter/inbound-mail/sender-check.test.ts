@@ -51,7 +51,11 @@ describe('checkSender', () => {
     expect(await checkSender(message('a@strict.be'), facts('198.51.100.1', 'a@strict.be'), zone)).toBe('fail');
   });
 
-  it('says temperror when DNS does not answer', async () => {
+  it('says temperror when DNS does not answer, or hangs', async () => {
     expect(await checkSender(message('a@example.be'), facts('192.0.2.10', 'a@example.be'), unreachableDns)).toBe('temperror');
+    const hanging = () => new Promise<never>(() => undefined);
+    const started = Date.now();
+    expect(await checkSender(message('a@example.be'), facts('192.0.2.10', 'a@example.be'), hanging, 200)).toBe('temperror');
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });

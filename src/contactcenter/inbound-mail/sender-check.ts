@@ -6,9 +6,13 @@
 //   'temperror' — DNS did not answer (no resolver, a time-out): we cannot tell.
 // Only 'pass' earns a receipt and joins an existing request by its reference.
 //
-// The DNS resolver is mailauth's own seam: production uses the system resolver (dns.promises.resolve); tests
-// give one that answers from a small zone.
+// The DNS resolver is mailauth's own seam: production uses the system's name servers with short time-outs
+// (systemResolver); tests give one that answers from a small zone. The whole check is bounded by
+// CHECK_TIMEOUT_MS: a DNS server that hangs makes 'temperror', never a sending server waiting on us.
+import { Resolver } from 'node:dns/promises';
 import { authenticate, type DNSResolver } from 'mailauth';
+
+export const CHECK_TIMEOUT_MS = 15_000;
 
 export type SenderCheck = 'pass' | 'fail' | 'temperror';
 export type { DNSResolver };
@@ -30,20 +34,33 @@ function alignedWith(domain: string | undefined, orgDomain: string): boolean {
   return d === orgDomain || d.endsWith(`.${orgDomain}`);
 }
 
-export async function checkSender(raw: Buffer, facts: SmtpFacts, resolver?: DNSResolver): Promise<SenderCheck> {
+/** The system's name servers (/etc/resolv.conf), each query given up after 2 s and one retry. */
+export function systemResolver(): DNSResolver {
+  const resolver = new Resolver({ timeout: 2000, tries: 2 });
+  return (name, rrtype) => resolver.resolve(name, rrtype) as ReturnType<DNSResolver>;
+}
+
+export async function checkSender(raw: Buffer, facts: SmtpFacts, resolver: DNSResolver = systemResolver(), timeoutMs = CHECK_TIMEOUT_MS): Promise<SenderCheck> {
   let result: Awaited<ReturnType<typeof authenticate>>;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    result = await authenticate(raw, {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('sender check timed out')), timeoutMs);
+    });
+    const check = authenticate(raw, {
       ip: facts.clientAddress.replace(/^::ffff:/, ''),
       helo: facts.helo,
       sender: facts.envelopeFrom,
       mta: facts.mta,
       disableArc: true,
       disableBimi: true,
-      ...(resolver ? { resolver } : {}),
+      resolver,
     });
+    result = await Promise.race([check, timeout]);
   } catch {
     return 'temperror';
+  } finally {
+    clearTimeout(timer);
   }
   const dmarc = result.dmarc;
   if (!dmarc) return 'fail'; // no single From address to check
