@@ -13,7 +13,8 @@ const require = createRequire(import.meta.url);
 function run(command: string, args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
     execFile(command, args, { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') reject(error);
+      // A non-numeric code means the tool did not run (not installed, killed by the timeout): no report to read.
+      if (error && typeof error.code !== 'number') reject(new Error(`${command} did not run: ${error.message}`, { cause: error }));
       else resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
     });
   });

@@ -310,7 +310,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
 
   app.get(
     '/api/v1/satisfaction/organisations/:code/export.csv',
-    { schema: { tags: ['satisfaction'], summary: 'The same figures as CSV', security: session, params: OrgParams, querystring: OrganisationQuery, produces: ['text/csv'] } },
+    { schema: { tags: ['satisfaction'], summary: 'The same figures as CSV', security: session, params: OrgParams, querystring: OrganisationQuery, produces: ['text/csv'], response: errorResponses(400, 401, 403, 404) } },
     async (request, reply) => {
       const data = await satisfaction.organisationDashboard(requireActorApi(request), request.params.code, request.query);
       const csv = dashboardCsv(data, 'indicators', INDICATOR_COLUMNS, indicatorValues);
@@ -337,7 +337,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
 
   app.get(
     '/api/v1/satisfaction/region/export.csv',
-    { schema: { tags: ['satisfaction'], summary: 'Organisations compared, as CSV', security: session, querystring: RegionQuery, produces: ['text/csv'] } },
+    { schema: { tags: ['satisfaction'], summary: 'Organisations compared, as CSV', security: session, querystring: RegionQuery, produces: ['text/csv'], response: errorResponses(400, 401, 403) } },
     async (request, reply) => {
       const data = await satisfaction.regionalDashboard(requireActorApi(request), request.query);
       return sendCsvAttachment(reply, `satisfaction-region-${data.period.from}-${data.period.to}.csv`, regionCsv(data.organisations, 'indicators', INDICATOR_COLUMNS, indicatorValues));
@@ -373,7 +373,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
 
   app.get(
     '/api/v1/satisfaction/organisations/:code/operations/export.csv',
-    { schema: { tags: ['satisfaction'], summary: 'The same operations figures as CSV', security: session, params: OrgParams, querystring: OrganisationQuery, produces: ['text/csv'] } },
+    { schema: { tags: ['satisfaction'], summary: 'The same operations figures as CSV', security: session, params: OrgParams, querystring: OrganisationQuery, produces: ['text/csv'], response: errorResponses(400, 401, 403, 404) } },
     async (request, reply) => {
       const data = await operationsIndicators.organisationOperations(requireActorApi(request), request.params.code, request.query);
       const hours = data.byHour.map((h) => ['hour', String(h.hour), h.contacts, h.contacts]);
@@ -404,7 +404,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
 
   app.get(
     '/api/v1/satisfaction/region/operations/export.csv',
-    { schema: { tags: ['satisfaction'], summary: 'Operations figures of the organisations compared, as CSV', security: session, querystring: RegionOperationsQuery, produces: ['text/csv'] } },
+    { schema: { tags: ['satisfaction'], summary: 'Operations figures of the organisations compared, as CSV', security: session, querystring: RegionOperationsQuery, produces: ['text/csv'], response: errorResponses(400, 401, 403) } },
     async (request, reply) => {
       const data = await operationsIndicators.regionalOperations(requireActorApi(request), request.query);
       return sendCsvAttachment(reply, `operations-region-${data.period.from}-${data.period.to}.csv`, regionCsv(data.organisations, 'operations', OPERATIONS_CSV_COLUMNS, operationsValues));
@@ -480,7 +480,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     );
     app.get(
       `/api/v1/opendata/${name}.csv`,
-      { schema: { tags: ['open data'], summary: 'The same, as CSV', querystring: OpenDataQuery, produces: ['text/csv'] } },
+      { schema: { tags: ['open data'], summary: 'The same, as CSV', querystring: OpenDataQuery, produces: ['text/csv'], response: errorResponses(400) } },
       async (request, reply) => sendOpenDataCsv(reply, set.csv((await set.load(request.query)).rows)),
     );
   }
@@ -566,7 +566,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
   );
   app.get(
     '/api/v1/opendata/sdg-feedback.csv',
-    { schema: { tags: ['open data'], summary: 'The same, as CSV', querystring: SdgQuery, produces: ['text/csv'] } },
+    { schema: { tags: ['open data'], summary: 'The same, as CSV', querystring: SdgQuery, produces: ['text/csv'], response: errorResponses(400) } },
     async (request, reply) => {
       const data = await satisfaction.sdgFeedback(request.query);
       return sendOpenDataCsv(reply, sdgFeedbackCsv(data.rows));

@@ -444,6 +444,7 @@ export function surveysRoutes(app: App, { surveys, config }: Services) {
         params: SurveyParams,
         querystring: Type.Object({ lang: Type.Optional(LanguageSchema), ...ResultFilterQuery }),
         produces: ['text/csv'],
+        response: errorResponses(400, 401, 404),
       },
     },
     async (request, reply) => {
@@ -454,7 +455,7 @@ export function surveysRoutes(app: App, { surveys, config }: Services) {
 
   app.get(
     '/api/v1/surveys/:id/answers.csv',
-    { schema: { tags: ['surveys'], summary: 'The anonymised raw answers, one line per response (owner only; audited)', security: session, params: SurveyParams, produces: ['text/csv'] } },
+    { schema: { tags: ['surveys'], summary: 'The anonymised raw answers, one line per response (owner only; audited)', security: session, params: SurveyParams, produces: ['text/csv'], response: errorResponses(400, 401, 403, 404) } },
     async (request, reply) => {
       const data = await surveys.rawAnswers(requireActorApi(request), request.params.id, request.id);
       return sendCsvAttachment(reply, `survey-${data.survey.slug}-answers.csv`, rawAnswersCsv(data.questions, data.responses));
