@@ -5,7 +5,7 @@
 // first version of the regional strategy, so the pages show something.
 import type { Database, Queryable } from '../platform/db/database.ts';
 import type { Dimension } from '../competence/scoring.ts';
-import { generateActionPlan } from '../competence/repository.ts';
+import { generateActionPlan } from '../competence/action-plans/repository.ts';
 
 type T3 = { fr: string; nl: string; en: string };
 
