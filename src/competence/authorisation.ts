@@ -2,7 +2,7 @@
 // The competence center is staff with the regional_analyst role (and platform administrators): it sees
 // every organisation's results, never personal data. An organisation's own people fill in its assessment;
 // its manager submits it.
-import { hasRole,type Actor } from '../identity/actor.ts';
+import { hasRole, type Actor } from '../identity/actor.ts';
 
 export function isCompetenceCenter(actor: Actor | null): boolean {
   return hasRole(actor, 'regional_analyst', 'platform_admin');

@@ -7,7 +7,7 @@
 //    them yet (queues, contact center); they are listed so objectives can name them, and show "no data yet".
 // Nothing here ever invents a figure: a missing source or too few answers gives null and the pages say so.
 import type { Queryable } from '../platform/db/database.ts';
-import { satisfactionSums,MEASURED_INDICATORS_RELATION } from './repository.ts';
+import { satisfactionSums, MEASURED_INDICATORS_RELATION } from './repository.ts';
 import { DIMENSIONS } from './scoring.ts';
 
 export interface IndicatorDefinition {

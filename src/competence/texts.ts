@@ -5,7 +5,7 @@
 // Like the catalogue's service form, French and Dutch are required (the region's two official languages) and
 // English may be left empty: it then falls back visibly (<Text> marks the fallback with its own lang).
 import type { FieldError } from '../platform/http/errors.ts';
-import { LANGUAGES,pickText,type Language,type LocalizedText } from '../platform/i18n/languages.ts';
+import { LANGUAGES, pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 
 export const REQUIRED_LANGUAGES = ['fr', 'nl'] as const satisfies readonly Language[];
 
