@@ -79,19 +79,20 @@ export interface PostgresTimeouts {
   connectTimeoutMs?: number;
 }
 
-export const DEFAULT_POSTGRES_TIMEOUTS = { statementTimeoutMs: 30_000, connectTimeoutMs: 5_000, queryTimeoutMs: undefined };
+const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 
 /** The longest timer Node.js has: a script (exec) is never cut by the client (migrations may be long). */
 const NO_CLIENT_TIMEOUT = 2 ** 31 - 1;
 
 export async function openPostgres(connectionString: string, options: { max?: number } & PostgresTimeouts = {}): Promise<Database> {
-  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_POSTGRES_TIMEOUTS.statementTimeoutMs;
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const queryTimeoutMs = options.queryTimeoutMs ?? (statementTimeoutMs > 0 ? statementTimeoutMs + 5_000 : 0);
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
     idleTimeoutMillis: 30_000,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_POSTGRES_TIMEOUTS.connectTimeoutMs,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
     ...(queryTimeoutMs > 0 ? { query_timeout: queryTimeoutMs } : {}),
     // A server that vanished without closing the connection (failover, network cut) is noticed by TCP.
