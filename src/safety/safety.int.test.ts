@@ -318,7 +318,10 @@ describe('a call for help nobody sees', () => {
       // In the manager's language (French), who and where, the link; nothing of the incident itself.
       expect(received!.mail.subject).toBe('Appel à l’aide : Amira Agent a besoin d’aide maintenant – Maison communale – Schaerbeek');
       expect(received!.mail.text).toContain(`/fr/safety/incidents/${id}`);
-      expect((await t.db.query<{ status: string }>(`SELECT status FROM mail_messages WHERE purpose = 'safety.help'`)).rows).toEqual([{ status: 'sent' }]);
+      // The server has the message before the worker has its answer and marks the message sent.
+      const helpStatus = async () => (await t.db.query<{ status: string }>(`SELECT status FROM mail_messages WHERE purpose = 'safety.help'`)).rows;
+      for (let i = 0; i < 250 && (await helpStatus())[0]?.status !== 'sent'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await helpStatus()).toEqual([{ status: 'sent' }]);
       expect(await auditCount(id, 'agent', 'create')).toBe(1);
       const { rows } = await t.db.query(`SELECT details FROM audit_log WHERE subject_type = 'safety_help_mail' AND subject_id = $1`, [id]);
       expect(rows).toEqual([{ details: { recipients: 1 } }]);
