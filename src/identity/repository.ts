@@ -91,17 +91,18 @@ export async function guessAllowedAt(db: Queryable, keys: { address: string; acc
 }
 
 /**
- * After a right password: the e-mail's guesses up to and including this one are forgotten (not those claimed
- * after it by concurrent requests), and the address gets its guess back.
+ * After a right password, its own guess is given back, and only that one: guesses claimed before it (maybe an
+ * attacker's) or after it (concurrent requests) stay counted until the count is forgotten, so no success can
+ * open more guesses than the limits. Under the free guesses again, the delay ends.
  */
-export async function forgiveGuesses(db: Queryable, keys: { address: string; account: string }, accountGuess: number, freeGuesses: number): Promise<void> {
+export async function giveGuessBack(db: Queryable, keys: { address: string; account: string }, freeGuesses: number): Promise<void> {
   // two statements, one row each: a claim locks the address row then the account row, and nothing may lock
   // them in the other order
   await db.query(
     `UPDATE sign_in_throttle
-        SET guesses = greatest(guesses - $2, 0), next_guess_at = CASE WHEN guesses - $2 < $3 THEN NULL ELSE next_guess_at END
+        SET guesses = greatest(guesses - 1, 0), next_guess_at = CASE WHEN guesses - 1 < $2 THEN NULL ELSE next_guess_at END
       WHERE key = $1`,
-    [keys.account, accountGuess, freeGuesses],
+    [keys.account, freeGuesses],
   );
   await db.query('UPDATE sign_in_throttle SET guesses = greatest(guesses - 1, 0) WHERE key = $1', [keys.address]);
 }

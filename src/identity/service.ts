@@ -33,7 +33,7 @@ export const GUESS_LIMITS: repo.GuessLimits = {
 export function identityService(db: Database) {
   /**
    * Checks one password guess under the limits: claims it first (atomically, so concurrency cannot add
-   * guesses), then verifies, then gives the claim back when the password was right. A refused guess is never
+   * guesses), then verifies, then gives that one guess back when the password was right. A refused guess is never
    * verified and answers 429 with the minutes to wait, whether the e-mail has an account or not.
    */
   async function checkGuess(
@@ -49,7 +49,7 @@ export function identityService(db: Database) {
       throw refusal(reason, minutesUntil(allowedAt[reason]));
     }
     const ok = await verify();
-    if (ok) await repo.forgiveGuesses(db, keys, claim.account, GUESS_LIMITS.accountFreeGuesses);
+    if (ok) await repo.giveGuessBack(db, keys, GUESS_LIMITS.accountFreeGuesses);
     return { ok, guess: claim.account };
   }
 
@@ -123,12 +123,12 @@ export function identityService(db: Database) {
       actor: Actor,
       sessionToken: string,
       input: { currentPassword: string; newPassword: string; confirmPassword: string },
-      clientIp: string,
+      request: { clientIp: string; requestId: string },
     ): Promise<void> {
       const hash = await repo.findPasswordHash(db, actor.accountId);
       // A stolen session must not become a way to guess the password: same counts as signing in.
       const { ok } = await checkGuess(
-        { email: actor.email, clientIp },
+        { email: actor.email, clientIp: request.clientIp },
         async () => !!hash && (await verifyPassword(hash, input.currentPassword)),
         (_reason, minutes) =>
           new AppError(429, 'password.invalid', { fields: [{ field: 'currentPassword', code: 'password.tooManyGuesses', values: { minutes } }] }),
@@ -141,6 +141,7 @@ export function identityService(db: Database) {
           subjectType: 'account',
           subjectId: actor.accountId,
           organisationId: actor.organisationId,
+          requestId: request.requestId,
           details: { form: 'password' },
         });
         throw new AppError(400, 'password.invalid', { fields: [{ field: 'currentPassword', code: 'password.currentWrong' }] });
@@ -162,6 +163,7 @@ export function identityService(db: Database) {
         subjectType: 'account',
         subjectId: actor.accountId,
         organisationId: actor.organisationId,
+        requestId: request.requestId,
         details: { fields: ['password'] },
       });
     },
