@@ -1,17 +1,13 @@
 // HTTP for the knowledge base: the API (search, read, create/update/publish, flags), the public help pages,
 // the back-office screens and the knowledge-panel fragment that other screens fetch.
 import { Type, type Static } from 'typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
-import { renderToString } from 'preact-render-to-string';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
 import { OPTIONAL_SESSION_SECURITY } from '../platform/http/openapi.ts';
 import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text, CalendarDate } from '../platform/http/schemas.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { handleForm } from '../platform/http/forms.ts';
-import { pageContext, renderPage } from '../platform/views/render.tsx';
-import { PageContext } from '../platform/views/context.ts';
+import { renderFragment, renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
 import { LANGUAGES, pickText, type Language } from '../platform/i18n/languages.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -92,12 +88,6 @@ function contentOf(body: Static<typeof NewArticleBody> | Static<typeof ArticleCh
     serviceCodes: body.services ?? [],
     reviewOn: body.reviewOn ?? null,
   };
-}
-
-/** Renders a component alone (no page frame), for the enhancement script to insert. */
-function renderFragment(request: FastifyRequest, reply: FastifyReply, node: VNode) {
-  const html = renderToString(<PageContext.Provider value={pageContext(request, reply)}>{node}</PageContext.Provider>);
-  return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
 }
 
 // The back-office form, flat as HTML posts it (field names as in the API: title.fr, body.nl, …).

@@ -12,8 +12,14 @@ import { CONTACT_OUTCOMES } from '../contactcenter/model.ts';
 import type { ContactPointDetail } from '../contactpoints/service.ts';
 import type { CounterRecord, PriorityCategoryRecord, QueueServiceRecord } from './repository.ts';
 import type { AgentTicket, CounterScreen, TicketView, WaitReport } from './service.ts';
-import { queueAssets } from './assets.ts';
+import { registerAsset } from '../platform/http/assets.ts';
 import { QrCode } from '../platform/views/QrCode.tsx';
+
+// The queue screens' own stylesheet and script, linked from these pages only.
+const queueAssets = {
+  css: registerAsset({ name: 'queues', ext: 'css', files: [new URL('./assets/queues.css', import.meta.url)] }),
+  js: registerAsset({ name: 'queues', ext: 'js', files: [new URL('./assets/queues.js', import.meta.url)] }),
+};
 
 const assetsHead = (
   <>

@@ -13,7 +13,6 @@ import { CodeSchema } from '../organisations/schemas.ts';
 import { CONTACT_OUTCOMES } from '../contactcenter/model.ts';
 import { channels } from '../platform/realtime/channels.ts';
 import { AgentHomePage, BoardPage, CounterPage, FeedbackLinksPage, KioskPage, TicketPage } from './pages.tsx';
-import { queueAssetRoutes } from './assets.ts';
 import { canUseQueues } from './authorisation.ts';
 
 const IdParams = Type.Object({ id: Text({ maxLength: 64 }) });
@@ -131,7 +130,6 @@ export function queueRoutes(app: App, services: Services) {
   const { queues, realtime } = services;
   app.addSchema(IssuedTicketSchema);
   app.addSchema(WaitReportSchema);
-  queueAssetRoutes(app);
 
   // ---- public contract
 

@@ -8,7 +8,7 @@ import { translator } from '../i18n/messages.ts';
 import { PageContext, type PageContextValue } from './context.ts';
 import { assetUrls } from '../http/assets.ts';
 
-export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContextValue {
+function pageContext(request: FastifyRequest, reply: FastifyReply): PageContextValue {
   const [pathname = '/', query = ''] = request.url.split('?');
   const first = pathname.split('/')[1];
   const localized = isLanguage(first);
@@ -26,13 +26,21 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   };
 }
 
+function renderHtml(request: FastifyRequest, reply: FastifyReply, node: VNode): string {
+  return renderToString(<PageContext.Provider value={pageContext(request, reply)}>{node}</PageContext.Provider>);
+}
+
 export function renderPage(request: FastifyRequest, reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  const html = renderToString(<PageContext.Provider value={pageContext(request, reply)}>{page}</PageContext.Provider>);
   return reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .send(`<!doctype html>${html}`);
+    .send(`<!doctype html>${renderHtml(request, reply, page)}`);
+}
+
+/** Renders a component alone (no page frame, no doctype), for an enhancement script to insert into a page. */
+export function renderFragment(request: FastifyRequest, reply: FastifyReply, node: VNode): FastifyReply {
+  return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(renderHtml(request, reply, node));
 }
 
 /** JSON safe to embed in <script type="application/ld+json">: no "</script>" can close the element early. */
