@@ -5,19 +5,20 @@ import { Type, type Static } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
-import { errorResponses, LangParams, BoundedInteger, Text, Nullable } from '../../platform/http/schemas.ts';
+import { errorResponses, LangParams, BoundedInteger, Text, Nullable, Uuid } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { HOLIDAY_CALENDARS } from '../../platform/calendar/holidays.ts';
-import type { Language } from '../../platform/i18n/languages.ts';
+import { LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
 import type { Organisation } from '../../organisations/service.ts';
 import { CONTACT_CHANNELS } from '../model.ts';
 import { canOpenContactCenterSettings, settingsForEveryOrganisation } from './authorisation.ts';
+import { canUseConsole } from '../console/authorisation.ts';
 import { MAX_SLA_MINUTES, type CalendarView, type SlaTargetInput } from './service.ts';
 import type { MailboxRow, SlaTargetRow } from './repository.ts';
-import { CalendarPage, knownNotice, MailboxConfirmationPage, MailboxConfirmedPage, MailboxFormPage, SettingsIndexPage, SettingsOverviewPage, settingsBase, SlaTargetFormPage, type FormValues } from './pages.tsx';
+import { CalendarPage, knownNotice, MailboxConfirmationPage, MailboxConfirmedPage, MailboxFormPage, SettingsIndexPage, SettingsOverviewPage, settingsBase, SlaTargetFormPage, ConsoleSettingsPage, type FormValues } from './pages.tsx';
 
 const OrgParams = Type.Object({ lang: LangParams.properties.lang, org: Text({ maxLength: 100 }) });
 const OrgIdParams = Type.Object({ lang: LangParams.properties.lang, org: Text({ maxLength: 100 }), id: Text({ maxLength: 64 }) });
@@ -25,6 +26,10 @@ const TokenParams = Type.Object({ lang: LangParams.properties.lang, token: Text(
 const NoticeQuery = Type.Object({ notice: Type.Optional(Text({ maxLength: 30 })) });
 const Version = BoundedInteger({ minimum: 1 });
 const VersionForm = Type.Object({ version: Version });
+const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Text({ maxLength: 64 }) });
+const UnitsForm = Type.Object({ autoAssign: Type.Optional(Type.Array(Text({ maxLength: 64 }), { maxItems: 200 })) });
+const TemplateForm = Type.Object({ language: Type.Enum(LANGUAGES), title: Text({ minLength: 1, maxLength: 120 }), body: Text({ minLength: 1, maxLength: 10000 }) });
+const CONSOLE_NOTICES = new Set(['saved', 'templateAdded', 'templateDeleted']);
 const MailboxForm = Type.Object({
   version: Type.Optional(Version),
   address: Text({ minLength: 1, maxLength: 254 }),
@@ -63,7 +68,7 @@ const ApiMailbox = Type.Object({
 });
 const ApiMailboxBody = Type.Object({
   address: Text({ minLength: 1, maxLength: 254 }),
-  unitId: Type.Optional(Nullable(Text({ maxLength: 64 }))),
+  unitId: Type.Optional(Nullable(Uuid())),
   active: Type.Optional(Type.Boolean({ default: true })),
 });
 const ApiTarget = Type.Object({
@@ -412,5 +417,48 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     const { actor, org } = await apiOrg(request);
     await settings.resetCalendar(actor, org, request.query.version, request.id);
     return reply.code(204).send(null);
+  });
+
+  // ---- the console settings of managers (/{lang}/console/settings): units in the round-robin, reply templates.
+  // Console users only (as the rest of the console); the service lets only the organisation's managers in.
+  const consoleActor = (request: FastifyRequest) => {
+    const actor = requireActorPage(request);
+    if (!canUseConsole(actor)) throw new AppError(403, 'forbidden');
+    return actor;
+  };
+  const consoleNotice = (value: string | undefined) => (value && CONSOLE_NOTICES.has(value) ? value : undefined);
+
+  const settingsPage = async (request: FastifyRequest, extra: { errors?: FieldError[]; values?: Record<string, string>; notice?: string } = {}) => {
+    const actor = consoleActor(request);
+    const [units, templates] = await Promise.all([settings.unitSettings(actor), settings.organisationTemplates(actor)]);
+    return <ConsoleSettingsPage units={units} templates={templates} {...extra} />;
+  };
+
+  app.get('/:lang/console/settings', { schema: { hide: true, params: LangParams, querystring: Type.Object({ notice: Type.Optional(Text({ maxLength: 30 })) }) } }, async (request, reply) => {
+    return renderPage(request, reply, await settingsPage(request, { notice: consoleNotice(request.query.notice) }));
+  });
+
+  app.post('/:lang/console/settings/units', { schema: { hide: true, params: LangParams, body: UnitsForm }, attachValidation: true }, async (request, reply) => {
+    const actor = consoleActor(request);
+    const form = request.body ?? {};
+    return handleForm(request, reply, (errors) => settingsPage(request, { errors }), async () => {
+      await settings.saveUnitSettings(actor, form.autoAssign ?? [], request.id);
+      return `/${request.params.lang}/console/settings?notice=saved`;
+    });
+  });
+
+  app.post('/:lang/console/settings/templates', { schema: { hide: true, params: LangParams, body: TemplateForm }, attachValidation: true }, async (request, reply) => {
+    const actor = consoleActor(request);
+    const form = request.body ?? {};
+    return handleForm(request, reply, (errors) => settingsPage(request, { errors, values: form as unknown as Record<string, string> }), async () => {
+      await settings.addTemplate(actor, form);
+      return `/${request.params.lang}/console/settings?notice=templateAdded`;
+    });
+  });
+
+  app.post('/:lang/console/settings/templates/:id/delete', { schema: { hide: true, params: LangIdParams } }, async (request, reply) => {
+    const actor = consoleActor(request);
+    await settings.deleteTemplate(actor, request.params.id);
+    return reply.redirect(`/${request.params.lang}/console/settings?notice=templateDeleted`, 303);
   });
 }

@@ -24,11 +24,6 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (code = 'not_found') => new AppError(404, code);
-export const forbidden = (code = 'forbidden') => new AppError(403, code);
-export const conflict = (code: string, values?: MessageValues) => new AppError(409, code, { values });
-export const badRequest = (code: string, fields?: FieldError[]) => new AppError(400, code, { fields });
-
 export interface ErrorEnvelope {
   error: {
     code: string;
@@ -44,7 +39,10 @@ export function fieldErrorsFromValidation(
 ): FieldError[] {
   const seen = new Set<string>();
   const fields: FieldError[] = [];
-  for (const issue of validation) {
+  // In an optional form field (EmptyOr: '' or a date) the "not ''" and "no branch matched" errors come first;
+  // the useful one is the last branch's (format, pattern…).
+  const rank = (keyword: string) => (keyword === 'anyOf' ? 2 : keyword === 'const' ? 1 : 0);
+  for (const issue of [...validation].sort((a, b) => rank(a.keyword) - rank(b.keyword))) {
     let field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
     if (issue.keyword === 'required' && typeof issue.params.missingProperty === 'string') {
       field = field ? `${field}.${issue.params.missingProperty}` : issue.params.missingProperty;

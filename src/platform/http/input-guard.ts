@@ -1,7 +1,7 @@
 // The edge check behind the schemas: after validation, a request whose decoded path parameters, query or body
 // still hold a NUL byte, another control character or a lone surrogate is refused with a 400 naming the field.
-// The schemas' Text() is the root fix (it gives the message next to the form field); this catches a field a
-// schema left as a bare string before PostgreSQL refuses it with a 500.
+// The schemas' Text() is the root fix (an API answer lists the field with its message); this catches a field a
+// schema left as a bare string, and a form whose handler would use a value before PostgreSQL refuses it.
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
 import { hasForbiddenCharacter } from './schemas.ts';
@@ -19,8 +19,8 @@ export function forbiddenCharacterAt(value: unknown, path = ''): string | undefi
 }
 
 export async function rejectForbiddenCharacters(request: FastifyRequest): Promise<void> {
-  // A request that failed its schema is answered with the schema's field errors.
-  if (request.validationError) return;
+  // Also when a form's schema failed (attachValidation): its handler still reads the path parameters and
+  // re-renders the form, sometimes after a look-up with the values posted.
   for (const part of ['params', 'query', 'body'] as const) {
     const field = forbiddenCharacterAt(request[part]);
     if (field !== undefined) {
