@@ -41,12 +41,19 @@ function letters(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
 }
 
-/** The words of a person's name and e-mail address (parts of three letters or more). */
+/** The words of a person's name and of the personal part of their e-mail address (three letters or more). */
 export function personalWords(person: { displayName: string; email: string }): string[] {
-  const [local = '', domain = ''] = person.email.toLowerCase().split('@');
-  const labels = domain.split('.').slice(0, -1); // "demo.irisdesk.brussels" → demo, irisdesk (not the top level)
-  const parts = [...person.displayName.split(/[^\p{L}]+/u), ...local.split(/[^\p{L}]+/u), letters(local), ...labels];
+  const local = person.email.toLowerCase().split('@')[0] ?? '';
+  const parts = [...person.displayName.split(/[^\p{L}]+/u), ...local.split(/[^\p{L}]+/u), letters(local)];
   return [...new Set(parts.map(letters).filter((word) => word.length >= 3))].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The e-mail domain's words ("demo.irisdesk.brussels" → demo, irisdesk), shared by every colleague: not the
+ * person's own, so only the estimate weighs them (a password that is little more than them is weak).
+ */
+function domainWords(email: string): string[] {
+  return (email.toLowerCase().split('@')[1] ?? '').split('.').slice(0, -1).map(letters).filter((word) => word.length >= 3);
 }
 
 /**
@@ -60,7 +67,7 @@ export async function passwordWeakness(password: string, person: { displayName: 
   let rest = letters(password);
   for (const word of words) rest = rest.split(word).join('');
   if (rest.length < 4 && rest.length < letters(password).length) return { code: 'password.personal' };
-  const estimate = (await loadEstimator())(password.slice(0, ESTIMATED_LENGTH), [...words, 'irisdesk']);
+  const estimate = (await loadEstimator())(password.slice(0, ESTIMATED_LENGTH), [...words, ...domainWords(person.email), 'irisdesk']);
   if (estimate.score < PASSWORD_MIN_SCORE) return { code: 'password.weak' };
   return null;
 }
