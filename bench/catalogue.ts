@@ -50,6 +50,7 @@ export function syntheticServices(size = SYNTHETIC_SIZE): NewService[] {
       channels: a.channels,
       appointment: i % 2 === 0,
       keywords: Object.fromEntries(LANGS.map((l) => [l, [...(a.keywords[l] ?? []).slice(0, 3), ...(c.keywords[l] ?? []).slice(0, 2)]])),
+      searchTerms: Object.fromEntries(LANGS.map((l) => [l, [...(a.searchTerms?.[l] ?? []).slice(0, 8), ...(b.searchTerms?.[l] ?? []).slice(0, 4)]])),
       status: 'published',
     } satisfies NewService;
   });

@@ -72,7 +72,7 @@ describe('guidedQuestionFor', () => {
     { code: 'moving', name: { fr: 'Déménager', nl: 'Verhuizen', en: 'Moving house' } },
     { code: 'arriving-from-abroad', name: { fr: 'Arriver de l’étranger', nl: 'Aankomen uit het buitenland', en: 'Arriving in Belgium from abroad' } },
   ];
-  const result = (code: string, score: number, lifeEvents: string[]) => ({ code, name: code, score, lifeEvents });
+  const result = (code: string, score: number, lifeEvents: string[], coverage = 1) => ({ code, name: code, score, coverage, lifeEvents });
 
   it('asks which situation applies when close results belong to different life events', () => {
     const question = guidedQuestionFor([result('change-of-address', 1, ['moving']), result('eu-citizen-registration', 0.95, ['arriving-from-abroad'])], events, 'en');
@@ -86,5 +86,7 @@ describe('guidedQuestionFor', () => {
     expect(guidedQuestionFor([result('a', 1, ['moving']), result('b', CLOSE_SCORE_RATIO - 0.01, ['arriving-from-abroad'])], events, 'en')).toBeNull();
     expect(guidedQuestionFor([result('a', 1, ['moving']), result('b', 0.99, ['moving', 'arriving-from-abroad'])], events, 'en')).toBeNull();
     expect(guidedQuestionFor([result('a', 1, []), result('b', 0.99, ['moving'])], events, 'en')).toBeNull();
+    // The second is a weak guess (no word of the question matched well).
+    expect(guidedQuestionFor([result('a', 1, ['moving']), result('b', 0.99, ['arriving-from-abroad'], 0)], events, 'en')).toBeNull();
   });
 });

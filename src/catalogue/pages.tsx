@@ -277,6 +277,12 @@ export function SearchPage(props: {
           {props.results.length === 0 && (
             <NoResult q={props.q} suggestion={props.suggestion ?? null} postalCode={props.postalCode} themes={props.themes ?? []} lifeEvents={props.lifeEvents ?? []} />
           )}
+          {props.results.length > 0 && props.suggestion && (
+            <Paragraph>
+              {t('catalogue.search.didYouMean')}{' '}
+              <Link href={`/${lang}/search?q=${encodeURIComponent(props.suggestion)}${props.postalCode ? `&postalCode=${props.postalCode}` : ''}`}>{props.suggestion}</Link>
+            </Paragraph>
+          )}
           {props.guidedQuestion && <GuidedChoice question={props.guidedQuestion} postalCode={props.postalCode} />}
           {props.results.length > 0 && (
             <ol class="irisdesk-results">

@@ -33,13 +33,17 @@ const WEIGHT: Record<string, number> = { A: 1, B: 0.7, C: 0.35, D: 0.15 };
 const OTHER_LANGUAGE_FACTOR = 0.85;
 const TYPO_FACTOR = 0.8;
 const TYPO_SIMILARITY_SCALE = 1.4;
+/** The weight of a word the index does not know, as a share of the rarest word's IDF. */
+const UNKNOWN_WORD_WEIGHT = 0.6;
+/** Share of the documents above which a stem reached by a guess is ignored (cost, not relevance). */
+const COMMON_SHARE = 0.2;
 /** A service a query word reaches through a thesaurus concept: as good as a search term of the service. */
 const CONCEPT_WEIGHT = 0.75;
 /** The labels of a named concept, in the page's language, as extra alternatives of the word. */
 const EXPANSION_FACTOR = 0.6;
 const PHRASE_BONUS = 0.3;
 /** A word's match counts towards a document's coverage from this value up (a summary word in the page's language, not a typo guess). */
-const STRONG_MATCH = 0.3;
+const STRONG_MATCH = 0.55;
 
 interface Doc<T> {
   /** Stable tie-break key (the catalogue's service code). */
@@ -343,7 +347,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       const groups: Group[] = [];
       words.forEach((word, position) => {
         const concepts = [...named].filter(([, positions]) => positions.includes(position)).map(([concept]) => concept);
-        const stop = (stemmed.get(word)![lang].length === 0 || FILLER_WORDS.has(word)) && concepts.length === 0;
+        const stop = (stemmed.get(word)![lang].length === 0 || FILLER_WORDS.has(word) || /^\d+$/.test(word)) && concepts.length === 0;
         const split = parts.get(word);
         if (split) {
           for (const part of split) groups.push({ terms: [{ word: part, factor: TYPO_FACTOR }], concepts, share: 1 / split.length, counts: true, stop: false });
@@ -384,6 +388,8 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
           const accumulate = (stem: string, factor: number) => {
             const list = idx.postings[language].get(stem);
             if (!list) return;
+            // A guess (typo, concept label) in most documents tells nothing apart and costs the most: skipped.
+            if (factor < 1 && list.doc.length > n * COMMON_SHARE) return;
             const idf = Math.log(1 + n / list.doc.length);
             const value = factor * factorOfLanguage * Math.min(1, idf / (reference || idf));
             const docs = list.doc;
@@ -412,8 +418,8 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
             conceptBest[doc] = CONCEPT_WEIGHT;
           }
         }
-        // An unknown word counts against every document, as much as the rarest word could.
-        const weight = (groupWeight || Math.log(1 + n)) * group.share;
+        // An unknown word counts against every document, as much as a fairly rare word.
+        const weight = (groupWeight || UNKNOWN_WORD_WEIGHT * Math.log(1 + n)) * group.share;
         if (group.counts) norm += weight;
         for (const doc of groupTouched) {
           const value = Math.max(best.fr[doc]!, best.nl[doc]!, best.en[doc]!, conceptBest[doc]!);

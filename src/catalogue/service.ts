@@ -16,11 +16,13 @@ import type { FieldError } from '../platform/http/errors.ts';
 
 export const MAX_RESULTS = 20;
 /**
- * Below this score nothing matches well enough: the search answers with no service at all (the no-result page:
- * did you mean, themes, life events, the contact form) rather than unrelated ones. Scores are a weighted share of
- * the question's words a service matches (0–1, plus a phrase bonus); calibrated on the dev questions (decision 0030).
+ * Nothing matches well enough when the best service scores below this, or matches none of the question's words
+ * strongly (in its name, keywords or search terms, or through a concept): the search then answers with no
+ * service at all (the no-result page: did you mean, themes, life events, the contact form) rather than unrelated
+ * ones. Scores are an IDF-weighted share of the question's words a service matches (0–1, plus a phrase bonus);
+ * calibrated on the dev questions (decision 0030).
  */
-export const NO_RESULT_SCORE = 0.2;
+export const NO_RESULT_SCORE = 0.18;
 /** Below this score the best result is a weak match: the page says so and offers the contact center. */
 export const GOOD_SCORE = 0.3;
 /** The second result is "close" to the first from this share of its score (guided question, decision 0030). */
@@ -71,7 +73,7 @@ export interface SearchAnswer {
   readonly poor: boolean;
   /** False when the query had no searchable word. */
   readonly searchable: boolean;
-  /** "Did you mean": the query with unknown words replaced by the nearest known ones, when there are any. */
+  /** "Did you mean" of a poor answer: the query with unknown words replaced by the nearest known ones, if any. */
   readonly suggestion: string | null;
   readonly guidedQuestion: GuidedQuestion | null;
 }
@@ -152,7 +154,7 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
     const cached = answers.get(key);
     if (cached && cached.generation === generation) return cached.answer;
     const ranked = await index.search(words, lang, MAX_RESULTS, compoundWords(words));
-    const hits = ranked.length > 0 && ranked[0]!.score >= NO_RESULT_SCORE ? ranked : [];
+    const hits = ranked.length > 0 && ranked[0]!.score >= NO_RESULT_SCORE && ranked[0]!.coverage > 0 ? ranked : [];
     const place = await placeResolver(postalCode);
     const results: SearchResult[] = [];
     for (const hit of hits) {
@@ -166,13 +168,14 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
         lifeEvents: hit.lifeEvents,
       });
     }
-    const guidedQuestion = results.length > 0 ? guidedQuestionFor(results, (await referenceData()).events, lang) : null;
+    const poor = results.length === 0 || results[0]!.score < GOOD_SCORE;
+    const guidedQuestion = poor ? null : guidedQuestionFor(results, (await referenceData()).events, lang);
     const answer: SearchAnswer = Object.freeze({
       outcome: results.length === 0 ? 'no_result' : guidedQuestion ? 'guided' : 'results',
       results: Object.freeze(results),
-      poor: results.length === 0 || results[0]!.score < GOOD_SCORE,
+      poor,
       searchable: words.length > 0,
-      suggestion: results.length === 0 && words.length > 0 ? ((await index.suggest(words)) ?? null) : null,
+      suggestion: poor && words.length > 0 ? ((await index.suggest(words)) ?? null) : null,
       guidedQuestion,
     });
     // Keyed with the generation read before ranking: if the index changed meanwhile, the next search recomputes.
@@ -502,16 +505,17 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
  * life event among the close results (at most three), each leading to its best service.
  */
 export function guidedQuestionFor(
-  results: ReadonlyArray<Pick<SearchResult, 'code' | 'name' | 'score' | 'lifeEvents'>>,
+  results: ReadonlyArray<Pick<SearchResult, 'code' | 'name' | 'score' | 'coverage' | 'lifeEvents'>>,
   events: ReadonlyArray<{ code: string; name: LocalizedText }>,
   lang: Language,
 ): GuidedQuestion | null {
   const [first, second] = results;
-  if (!first || !second || second.score < first.score * CLOSE_SCORE_RATIO) return null;
+  // Both must match the question well: a question about two weak guesses helps nobody.
+  if (!first || !second || second.score < first.score * CLOSE_SCORE_RATIO || second.coverage === 0) return null;
   if (first.lifeEvents.length === 0 || second.lifeEvents.length === 0 || first.lifeEvents.some((code) => second.lifeEvents.includes(code))) return null;
   const options: Array<GuidedQuestion['options'][number]> = [];
   for (const result of results.slice(0, 3)) {
-    if (result.score < first.score * CLOSE_SCORE_RATIO) break;
+    if (result.score < first.score * CLOSE_SCORE_RATIO || result.coverage === 0) break;
     const event = result.lifeEvents.find((code) => !options.some((option) => option.lifeEvent.code === code));
     const named = events.find((e) => e.code === event);
     if (!event || !named || options.some((option) => option.service.code === result.code)) continue;
