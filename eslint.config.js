@@ -34,7 +34,7 @@ const boundaryZones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', '.tmp/', 'docs/'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', '.tmp/', 'docs/', 'dist/'] },
   js.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
