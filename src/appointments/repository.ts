@@ -353,14 +353,6 @@ export async function offerToFirstWaiting(
   return rows[0];
 }
 
-export async function countWaiting(db: Queryable, contactPointId: string, serviceId: string): Promise<number> {
-  const { rows } = await db.query<{ count: number }>(
-    `SELECT count(*)::int AS count FROM appointment_waitlist WHERE contact_point_id = $1 AND service_id = $2 AND status = 'waiting'`,
-    [contactPointId, serviceId],
-  );
-  return rows[0]?.count ?? 0;
-}
-
 /** Published services some organisations provide (null = all): the choices of the settings form. */
 export async function listProvidableServices(db: Queryable, organisationIds: string[] | null): Promise<Array<{ code: string; name: LocalizedText }>> {
   const { rows } = await db.query<{ code: string; name: LocalizedText }>(

@@ -207,11 +207,6 @@ export async function findServiceByCode(db: Queryable, code: string): Promise<Se
   return rows[0];
 }
 
-export async function findServicesByCodes(db: Queryable, codes: string[]): Promise<ServiceRecord[]> {
-  const { rows } = await db.query<ServiceRecord>(`${SERVICE_SELECT} WHERE s.code = ANY($1) AND s.status = 'published'`, [codes]);
-  return rows;
-}
-
 export interface ServiceFilter {
   theme?: string | undefined;
   lifeEvent?: string | undefined;

@@ -24,8 +24,3 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const TASK_KINDS = ['question', 'callback'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
-
-/** The satisfaction questionnaire's channel for a contact channel (src/satisfaction). */
-export function feedbackChannel(channel: ContactChannel): 'web' | 'email' | 'phone' | 'counter' {
-  return channel;
-}

@@ -23,7 +23,3 @@ export interface Actor {
 export function hasRole(actor: Actor | null | undefined, ...roles: Role[]): boolean {
   return !!actor && roles.some((role) => actor.roles.includes(role));
 }
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}

@@ -16,6 +16,7 @@ import {
   ArticleHitSchema,
   ArticleSchema,
   ArticleSearchQuery,
+  ArticleSearchResponse,
   EditableArticleSchema,
   FlagBody,
   FlagSchema,
@@ -144,7 +145,7 @@ export function knowledgeRoutes(app: App, services: Services) {
           'other two languages counting at half weight. Filter by linked catalogue service and owning organisation. ' +
           'Without q, published articles by title. At most 20 results.',
         querystring: ArticleSearchQuery,
-        response: { 200: Type.Object({ results: Type.Array(Type.Ref('KnowledgeArticleHit')) }), ...errorResponses(400) },
+        response: { 200: ArticleSearchResponse, ...errorResponses(400) },
       },
     },
     async (request) => {

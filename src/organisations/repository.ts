@@ -40,24 +40,6 @@ export async function findOrganisationById(db: Queryable, id: string): Promise<O
   return rows[0];
 }
 
-/** Inserts or, for an existing code, updates the reference fields (used by the idempotent seed too). */
-export async function upsertOrganisation(
-  db: Queryable,
-  org: { code: string; kind: OrganisationKind; name: LocalizedText; shortName?: LocalizedText | null; mission?: LocalizedText | null; postalCodes?: string[] },
-): Promise<{ id: string; created: boolean }> {
-  const { rows } = await db.query<{ id: string; created: boolean }>(
-    `INSERT INTO organisations (code, kind, name, short_name, mission, postal_codes)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (code) DO UPDATE
-       SET kind = EXCLUDED.kind, name = EXCLUDED.name, short_name = EXCLUDED.short_name,
-           mission = EXCLUDED.mission, postal_codes = EXCLUDED.postal_codes, updated_at = now()
-     RETURNING id, (xmax = 0) AS created`,
-    [org.code, org.kind, JSON.stringify(org.name), org.shortName ? JSON.stringify(org.shortName) : null,
-     org.mission ? JSON.stringify(org.mission) : null, org.postalCodes ?? []],
-  );
-  return rows[0]!;
-}
-
 /** Inserts a new organisation; returns undefined when the code is taken. */
 export async function insertOrganisation(
   db: Queryable,

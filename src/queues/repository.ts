@@ -276,11 +276,6 @@ export async function insertTicket(db: Queryable, input: NewTicket): Promise<Tic
   return rows[0]!;
 }
 
-export async function findTicket(db: Queryable, id: string): Promise<TicketRecord | undefined> {
-  const { rows } = await db.query<TicketRecord>(`SELECT ${TICKET_COLUMNS} FROM queue_tickets t WHERE t.id = $1`, [id]);
-  return rows[0];
-}
-
 export async function findTicketByTokenHash(db: Queryable, tokenHash: string): Promise<TicketRecord | undefined> {
   const { rows } = await db.query<TicketRecord>(`SELECT ${TICKET_COLUMNS} FROM queue_tickets t WHERE t.token_hash = $1`, [tokenHash]);
   return rows[0];
@@ -320,11 +315,6 @@ export async function callNextTicket(
      SELECT ${TICKET_COLUMNS} FROM t`,
     [input.counterId, input.agentAccountId, input.queueServiceIds, input.now],
   );
-  return rows[0];
-}
-
-export async function lockTicket(db: Queryable, id: string): Promise<TicketRecord | undefined> {
-  const { rows } = await db.query<TicketRecord>(`SELECT ${TICKET_COLUMNS} FROM queue_tickets t WHERE t.id = $1 FOR UPDATE`, [id]);
   return rows[0];
 }
 
@@ -439,9 +429,4 @@ export async function waitingForServices(db: Queryable, queueServiceIds: string[
     [queueServiceIds, now, limit],
   );
   return rows;
-}
-
-export async function contactPointOwner(db: Queryable, contactPointId: string): Promise<string | undefined> {
-  const { rows } = await db.query<{ organisation_id: string }>(`SELECT organisation_id FROM contact_points WHERE id = $1`, [contactPointId]);
-  return rows[0]?.organisation_id;
 }

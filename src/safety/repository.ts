@@ -307,11 +307,6 @@ export async function finishAction(db: Queryable, incidentId: string, actionId: 
   return rowCount > 0;
 }
 
-export async function countOpenActions(db: Queryable, incidentId: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM safety_actions WHERE incident_id = $1 AND status = 'open'`, [incidentId]);
-  return rows[0]!.n;
-}
-
 // ---- retention
 
 /**

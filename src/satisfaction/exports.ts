@@ -2,7 +2,7 @@
 // answers; suppressed figures are empty cells, never zeros.
 import { INDICATORS, type Indicators } from './indicators.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
-import { OPERATIONS_INDICATORS, type OperationsIndicators } from './operations.ts';
+import { OPERATIONS_INDICATORS, type OperationsIndicators } from './operations/operations.ts';
 import type { SdgFeedbackRow } from './service.ts';
 import { EU_LANGUAGE } from '../platform/i18n/eu-languages.ts';
 
@@ -69,11 +69,6 @@ export const INDICATOR_COLUMNS = ['answers', 'suppressed', ...INDICATORS, 'nps_a
 
 export function indicatorValues(indicators: Indicators): Array<number | boolean | null> {
   return [indicators.answers, indicators.suppressed, ...INDICATORS.map((key) => indicators[key]), indicators.npsAnswers];
-}
-
-/** Flat JSON of the indicators (the API shape). */
-export function indicatorJson(indicators: Indicators) {
-  return { ...indicators };
 }
 
 /** One organisation and month of the open data. */

@@ -257,7 +257,7 @@ export interface OrganisationRef {
 
 export type ContactPointRef = { organisationCode: string; organisationName: LocalizedText; contactPointId: string; name: LocalizedText | null };
 
-// The reads of a rollup (satisfaction's here, the operations figures' in operations-repository.ts).
+// The reads of a rollup (satisfaction's here, the operations figures' in operations/repository.ts).
 
 export async function rollupByMonth<S>(db: Queryable, rollup: Rollup, filter: SliceFilter): Promise<Array<S & { month: string }>> {
   const w = where(filter);
@@ -352,12 +352,6 @@ export async function findOrganisationByCode(db: Queryable, code: string): Promi
 export async function findOrganisationById(db: Queryable, id: string): Promise<OrganisationRef | undefined> {
   const { rows } = await db.query<OrganisationRef>('SELECT id, code, kind, name FROM organisations WHERE id = $1', [id]);
   return rows[0];
-}
-
-/** The latest month with answers, as 'YYYY-MM-01' (null when there are none). */
-export async function latestMonth(db: Queryable): Promise<string | null> {
-  const { rows } = await db.query<{ month: string | null }>(`SELECT to_char(max(month), 'YYYY-MM-DD') AS month FROM satisfaction_monthly`);
-  return rows[0]?.month ?? null;
 }
 
 /** The latest comments of an organisation (already scrubbed when stored). */

@@ -37,11 +37,6 @@ export async function listConcepts(db: Queryable, options: { includeDrafts?: boo
   return rows;
 }
 
-export async function findConcept(db: Queryable, code: string): Promise<Concept | undefined> {
-  const { rows } = await db.query<Concept>(`${CONCEPT_SELECT} WHERE code = $1`, [code]);
-  return rows[0];
-}
-
 /** A cheap stamp of the published thesaurus: it changes whenever a published concept is added, changed or removed. */
 export async function conceptStamp(db: Queryable): Promise<string> {
   const { rows } = await db.query<{ stamp: string }>(
@@ -61,27 +56,4 @@ export async function insertConcepts(db: Queryable, concepts: NewConcept[]): Pro
     [JSON.stringify(concepts.map((c) => ({ ...c, status: c.status ?? 'published' })))],
   );
   return rowCount;
-}
-
-/** Saves a concept's content; false on a stale version (optimistic locking of the editors' screen). */
-export async function updateConcept(
-  db: Queryable,
-  code: string,
-  expectedVersion: number,
-  content: Pick<Concept, 'labels' | 'related' | 'services' | 'status'>,
-  accountId: string | null,
-): Promise<boolean> {
-  const { rowCount } = await db.query(
-    `UPDATE search_concepts SET labels = $3, related = $4, services = $5, status = $6, updated_by = $7,
-            updated_at = now(), version = version + 1
-      WHERE code = $1 AND version = $2`,
-    [code, expectedVersion, JSON.stringify(content.labels), content.related, content.services, content.status, accountId],
-  );
-  return rowCount === 1;
-}
-
-/** Removes a concept; the search forgets it at its next freshness check (the stamp's count changes). */
-export async function deleteConcept(db: Queryable, code: string, expectedVersion: number): Promise<boolean> {
-  const { rowCount } = await db.query('DELETE FROM search_concepts WHERE code = $1 AND version = $2', [code, expectedVersion]);
-  return rowCount === 1;
 }

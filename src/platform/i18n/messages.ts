@@ -34,7 +34,3 @@ export function translator(lang: Language): Translate {
     return String(format.format(values));
   };
 }
-
-export function hasMessage(key: string): boolean {
-  return catalogues.en[key] !== undefined;
-}
