@@ -13,7 +13,6 @@ import { CAF_SOURCE, PDCA_BANDS } from './scoring.ts';
 import { REQUIRED_LANGUAGES, translationCompleteness } from './texts.ts';
 import { indicatorDefinition } from './indicators.ts';
 
-export type Awaited2<T> = T extends Promise<infer U> ? U : T;
 export type FormValues = Record<string, string | string[] | undefined>;
 export const one = (values: FormValues | undefined, name: string) => {
   const raw = values?.[name];

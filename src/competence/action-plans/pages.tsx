@@ -8,7 +8,6 @@ import type { Translate } from '../../platform/i18n/messages.ts';
 import { INDICATORS } from '../indicators.ts';
 import { type Action } from './repository.ts';
 import {
-  type Awaited2,
   CompetenceErrorSummary,
   type FormValues,
   H2,
@@ -54,7 +53,7 @@ export const actionHead = (t: Translate, withOrganisation: boolean) => [
 ];
 
 export function ActionPlanPage(props: {
-  plan: Awaited2<ReturnType<CompetenceService['actionPlan']>>;
+  plan: Awaited<ReturnType<CompetenceService['actionPlan']>>;
   errors?: FieldError[] | undefined;
   values?: FormValues | undefined;
   notice?: string | undefined;

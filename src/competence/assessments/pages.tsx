@@ -10,7 +10,6 @@ import { SIDE_BY_SIDE_INDICATORS, indicatorDefinition, type MeasuredValue } from
 import { answerField } from './service.ts';
 import { type Criterion } from '../campaigns/repository.ts';
 import {
-  type Awaited2,
   CompetenceErrorSummary,
   CsrfHidden,
   type FormValues,
@@ -32,7 +31,7 @@ import { type CompetenceService } from '../service.ts';
 // ---- The questionnaire of one organisation
 
 export function AssessmentPage(props: {
-  view: Awaited2<ReturnType<CompetenceService['getAssessment']>>;
+  view: Awaited<ReturnType<CompetenceService['getAssessment']>>;
   errors?: FieldError[] | undefined;
   values?: FormValues | undefined;
   notice?: string | undefined;
@@ -103,7 +102,7 @@ export function AssessmentPage(props: {
 }
 
 /** Submissions and reopenings of an assessment (the side that acted, never a name), oldest first. */
-function AssessmentHistory({ history }: { history: Awaited2<ReturnType<CompetenceService['getAssessment']>>['history'] }) {
+function AssessmentHistory({ history }: { history: Awaited<ReturnType<CompetenceService['getAssessment']>>['history'] }) {
   const { t, lang } = usePage();
   if (history.length === 0) return null;
   return (
@@ -125,7 +124,7 @@ function AssessmentHistory({ history }: { history: Awaited2<ReturnType<Competenc
 
 /** Confirming a reopening: what it does, and the reason that goes into the history. Works without JavaScript. */
 export function ReopenPage(props: {
-  view: Awaited2<ReturnType<CompetenceService['getAssessment']>>;
+  view: Awaited<ReturnType<CompetenceService['getAssessment']>>;
   errors?: FieldError[] | undefined;
   values?: FormValues | undefined;
 }) {
@@ -250,7 +249,7 @@ function CriterionAnswer(props: {
 // ---- Results of one organisation
 
 export function ResultsPage(props: {
-  results: Awaited2<ReturnType<CompetenceService['organisationResults']>>;
+  results: Awaited<ReturnType<CompetenceService['organisationResults']>>;
   errors?: FieldError[] | undefined;
   values?: FormValues | undefined;
   notice?: string | undefined;
@@ -442,7 +441,7 @@ export function ResultsPage(props: {
 
 // ---- Regional view
 
-export function RegionPage({ view }: { view: Awaited2<ReturnType<CompetenceService['regionalView']>> }) {
+export function RegionPage({ view }: { view: Awaited<ReturnType<CompetenceService['regionalView']>> }) {
   const { t, lang } = usePage();
   const dimLabels = DIMENSIONS.map((d) => t(`competence.dimension.${d}`));
   const titleOf = (key: string) => view.criteria.find((c) => c.key === key)?.title;

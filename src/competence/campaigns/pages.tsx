@@ -8,7 +8,6 @@ import { isCompetenceCenter } from '../authorisation.ts';
 import { DIMENSIONS } from '../scoring.ts';
 import { type Campaign, type CampaignParticipant, type Criterion } from './repository.ts';
 import {
-  type Awaited2,
   CompetenceErrorSummary,
   type FormValues,
   H2,
@@ -25,7 +24,7 @@ import { type CompetenceService } from '../service.ts';
 // ---- Campaigns (overview)
 
 export function CampaignsPage(props: {
-  campaigns: Awaited2<ReturnType<CompetenceService['campaignsForActor']>>;
+  campaigns: Awaited<ReturnType<CompetenceService['campaignsForActor']>>;
   errors?: FieldError[] | undefined;
   values?: FormValues | undefined;
 }) {

@@ -5,14 +5,14 @@ import { Alert, Form, Paragraph, SubmitButton, Table, Text } from '../../platfor
 import { formatNumber } from '../../platform/i18n/format.ts';
 import { pickText } from '../../platform/i18n/languages.ts';
 import { actionHead, actionRows } from '../action-plans/pages.tsx';
-import { type Awaited2, CompetenceErrorSummary, H2, Hidden, Page } from '../components.tsx';
+import { CompetenceErrorSummary, H2, Hidden, Page } from '../components.tsx';
 import { ACTION_STATUSES } from '../repository.ts';
 import { type CompetenceService } from '../service.ts';
 
 // ---- Portfolio
 
 export function PortfolioPage(props: {
-  portfolio: Awaited2<ReturnType<CompetenceService['portfolio']>>;
+  portfolio: Awaited<ReturnType<CompetenceService['portfolio']>>;
   errors?: FieldError[] | undefined;
   notice?: string | undefined;
 }) {

@@ -7,7 +7,6 @@ import { pickText } from '../../platform/i18n/languages.ts';
 import { isCompetenceCenter } from '../authorisation.ts';
 import { INDICATORS } from '../indicators.ts';
 import {
-  type Awaited2,
   CompetenceErrorSummary,
   type FormValues,
   H2,
@@ -25,7 +24,7 @@ import { type CompetenceService } from '../service.ts';
 // ---- Regional strategy
 
 export function StrategyPage(props: {
-  progress: Awaited2<ReturnType<CompetenceService['strategyProgress']>>;
+  progress: Awaited<ReturnType<CompetenceService['strategyProgress']>>;
   errors?: FieldError[] | undefined;
   values?: FormValues | undefined;
   notice?: string | undefined;
