@@ -6,7 +6,8 @@ import type { Actor } from '../../identity/actor.ts';
 import { decodeCursor, encodeCursor, eventBody, normalisePhone, parseEventBody } from './service.ts';
 import { parseBrusselsTime } from './routes.tsx';
 import { builtinTemplates, fillTemplate } from './templates.ts';
-import { canHandleTask, canManageConsole, canUseConsole, canWorkOnRequest } from './authorisation.ts';
+import { canHandleTask, canUseConsole, canWorkOnRequest } from './authorisation.ts';
+import { canManageConsole } from '../settings/authorisation.ts';
 
 const actor = (roles: Actor['roles'], organisationId = 'org-a'): Actor => ({
   accountId: 'acc',

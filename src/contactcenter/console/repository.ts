@@ -297,14 +297,6 @@ export async function findUnit(db: Queryable, id: string): Promise<{ id: string;
   return rows[0];
 }
 
-export async function setAutoAssign(tx: Queryable, unitId: string, autoAssign: boolean): Promise<void> {
-  await tx.query(
-    `INSERT INTO cc_unit_settings (unit_id, auto_assign) VALUES ($1, $2)
-     ON CONFLICT (unit_id) DO UPDATE SET auto_assign = EXCLUDED.auto_assign`,
-    [unitId, autoAssign],
-  );
-}
-
 // ---- parties (phone and counter contacts)
 
 export interface PartyRow {
@@ -495,35 +487,4 @@ export async function findAccountByEmail(db: Queryable, email: string): Promise<
     [email],
   );
   return rows[0];
-}
-
-// ---- templates
-
-export interface TemplateRow {
-  id: string;
-  language: 'fr' | 'nl' | 'en';
-  title: string;
-  body: string;
-}
-
-export async function listTemplates(db: Queryable, organisationId: string, language?: string): Promise<TemplateRow[]> {
-  const { rows } = await db.query<TemplateRow>(
-    `SELECT id, language, title, body FROM cc_reply_templates WHERE organisation_id = $1 AND ($2::text IS NULL OR language = $2) ORDER BY language, title`,
-    [organisationId, language ?? null],
-  );
-  return rows;
-}
-
-export async function insertTemplate(db: Queryable, organisationId: string, template: { language: string; title: string; body: string }): Promise<string | null> {
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO cc_reply_templates (organisation_id, language, title, body) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (organisation_id, language, title) DO NOTHING RETURNING id`,
-    [organisationId, template.language, template.title, template.body],
-  );
-  return rows[0]?.id ?? null;
-}
-
-export async function deleteTemplate(db: Queryable, organisationId: string, id: string): Promise<boolean> {
-  const { rowCount } = await db.query(`DELETE FROM cc_reply_templates WHERE id = $1 AND organisation_id = $2`, [id, organisationId]);
-  return rowCount === 1;
 }

@@ -4,20 +4,24 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type,type Static,type TSchema } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
-import { errorResponses, LangParams, BoundedInteger, Text } from '../../platform/http/schemas.ts';
+import { errorResponses,LangParams,BoundedInteger,Text } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
-import { AppError, type FieldError } from '../../platform/http/errors.ts';
-import { LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
+import { requireActorApi,requireActorPage } from '../../identity/guards.ts';
+import { AppError,type FieldError } from '../../platform/http/errors.ts';
+import { LANGUAGES,type Language } from '../../platform/i18n/languages.ts';
 import { PANEL_RESULTS } from '../../knowledge/service.ts';
-import { CONTACT_CHANNELS, CONTACT_OUTCOMES, REQUEST_STATUSES, SLA_STATES } from '../model.ts';
+import { CONTACT_CHANNELS,CONTACT_OUTCOMES,REQUEST_STATUSES,SLA_STATES } from '../model.ts';
 import { canUseConsole } from './authorisation.ts';
-import { ContactPage, InboxPage, RequestPage, SettingsPage, setAssetVersion, TaskPage, TasksPage, type ContactFormValues } from './pages.tsx';
+import { setAssetVersion } from './pages/layout.tsx';
+import { InboxPage } from './pages/inbox.tsx';
+import { RequestPage } from './pages/request.tsx';
+import { TaskPage,TasksPage } from './pages/tasks.tsx';
+import { ContactPage,type ContactFormValues } from './pages/contact.tsx';
 import type { InboxFilters } from './service.ts';
 import { localPath } from '../../platform/http/local-path.ts';
 
@@ -89,10 +93,8 @@ const ContactForm = Type.Object({
   subject: Type.Optional(Text({ maxLength: 300 })),
   body: Type.Optional(Text({ maxLength: 20000 })),
 });
-const UnitsForm = Type.Object({ autoAssign: Type.Optional(Type.Array(Text({ maxLength: 64 }), { maxItems: 200 })) });
-const TemplateForm = Type.Object({ language: Type.Enum(LANGUAGES), title: Text({ minLength: 1, maxLength: 120 }), body: Text({ minLength: 1, maxLength: 10000 }) });
 
-const NOTICES = new Set(['claimed', 'assigned', 'status', 'replied', 'noted', 'taskSent', 'closed', 'answered', 'recorded', 'requestOpened', 'saved', 'templateAdded', 'templateDeleted']);
+const NOTICES = new Set(['claimed', 'assigned', 'status', 'replied', 'noted', 'taskSent', 'closed', 'answered', 'recorded', 'requestOpened']);
 const notice = (value: string | undefined) => (value && NOTICES.has(value) ? value : undefined);
 
 /** "YYYY-MM-DD HH:MM" or "HH:MM" (today) in Brussels time → Date; empty → fallback. */
@@ -343,40 +345,4 @@ export function contactConsoleRoutes(app: App, services: Services) {
       },
     );
   });
-
-  // ---- settings (managers)
-  const settingsPage = async (request: FastifyRequest, extra: { errors?: FieldError[]; values?: Record<string, string>; notice?: string } = {}) => {
-    const actor = consoleActor(request);
-    const [units, templates] = await Promise.all([cc.unitSettings(actor), cc.organisationTemplates(actor)]);
-    return <SettingsPage units={units} templates={templates} {...extra} />;
-  };
-
-  app.get('/:lang/console/settings', { schema: { hide: true, params: LangParams, querystring: Type.Object({ notice: Type.Optional(Text({ maxLength: 30 })) }) } }, async (request, reply) => {
-    return renderPage(request, reply, await settingsPage(request, { notice: notice(request.query.notice) }));
-  });
-
-  app.post('/:lang/console/settings/units', { schema: { hide: true, params: LangParams, body: UnitsForm }, attachValidation: true }, async (request, reply) => {
-    const actor = consoleActor(request);
-    const form = request.body ?? {};
-    return handleForm(request, reply, (errors) => settingsPage(request, { errors }), async () => {
-      await cc.saveUnitSettings(actor, form.autoAssign ?? [], request.id);
-      return `/${request.params.lang}/console/settings?notice=saved`;
-    });
-  });
-
-  app.post('/:lang/console/settings/templates', { schema: { hide: true, params: LangParams, body: TemplateForm }, attachValidation: true }, async (request, reply) => {
-    const actor = consoleActor(request);
-    const form = request.body ?? {};
-    return handleForm(request, reply, (errors) => settingsPage(request, { errors, values: form as unknown as Record<string, string> }), async () => {
-      await cc.addTemplate(actor, form);
-      return `/${request.params.lang}/console/settings?notice=templateAdded`;
-    });
-  });
-
-  app.post('/:lang/console/settings/templates/:id/delete', { schema: { hide: true, params: LangId } }, async (request, reply) => {
-    const actor = consoleActor(request);
-    await cc.deleteTemplate(actor, request.params.id);
-    return reply.redirect(`/${request.params.lang}/console/settings?notice=templateDeleted`, 303);
-  });
-
 }

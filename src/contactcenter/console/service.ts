@@ -1,15 +1,15 @@
 // The rules of the agent console: inboxes (organisation, units, mine, unassigned) with keyset pages,
 // the request view (audited read), claim and assign with optimistic locking, replies by e-mail and notes,
 // status and closing (through the intake core's setStatus), phone and counter contacts, tasks to a second
-// line of any participating organisation, unit settings (round-robin) and reply templates.
+// line of any participating organisation. Managers' unit settings (round-robin) and reply templates are in ../settings.
 // Every change publishes a small realtime event (ids only) on cc:org:{organisationId}, cc:unit:{unitId}
 // and account:{accountId}, in the change's transaction: consoles on every instance refresh live.
 import { randomUUID } from 'node:crypto';
-import type { Database, Queryable } from '../../platform/db/database.ts';
+import type { Database,Queryable } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../identity/actor.ts';
-import { recordAudit, recordReadOnce, type AuditSubject } from '../../audit/service.ts';
-import { pickText, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
+import { recordAudit,recordReadOnce,type AuditSubject } from '../../audit/service.ts';
+import { pickText,type Language,type LocalizedText } from '../../platform/i18n/languages.ts';
 import type { MailService } from '../../platform/mail/service.ts';
 import type { RealtimeService } from '../../platform/realtime/service.ts';
 import { channels } from '../../platform/realtime/channels.ts';
@@ -17,11 +17,12 @@ import type { SatisfactionService } from '../../satisfaction/service.ts';
 import type { SurveysService } from '../../surveys/service.ts';
 import { translator } from '../../platform/i18n/messages.ts';
 import { recordContact } from '../contacts.ts';
-import { CONTACT_CHANNELS, type ContactChannel, type ContactOutcome, type RequestStatus, type SlaState, type TaskKind } from '../model.ts';
+import { CONTACT_CHANNELS,type ContactChannel,type ContactOutcome,type RequestStatus,type SlaState,type TaskKind } from '../model.ts';
 import * as core from './core.ts';
 import * as repo from './repository.ts';
-import { canHandleTask, canManageConsole, canUseConsole, canWorkOnRequest } from './authorisation.ts';
-import { builtinTemplates, fillTemplate, MAIL_TEXTS, type ReplyTemplate } from './templates.ts';
+import { canHandleTask,canUseConsole,canWorkOnRequest } from './authorisation.ts';
+import { listTemplates } from '../settings/repository.ts';
+import { builtinTemplates,fillTemplate,MAIL_TEXTS,type ReplyTemplate } from './templates.ts';
 import { isUuid } from '../../platform/http/schemas.ts';
 
 export const PAGE_SIZE = 25;
@@ -238,7 +239,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
     /** Reply templates for a request's language, filled with the party's name and the reference. */
     async templatesFor(actor: Actor, record: repo.RequestRecord): Promise<ReplyTemplate[]> {
       requireConsole(actor);
-      const own = await repo.listTemplates(db, actor.organisationId, record.language);
+      const own = await listTemplates(db, actor.organisationId, record.language);
       const values = { name: record.partyName, reference: record.reference };
       return [...builtinTemplates(record.language), ...own.map((t) => ({ id: t.id, title: t.title, body: t.body }))].map((t) => ({ ...t, body: fillTemplate(t.body, values) }));
     },
@@ -557,46 +558,6 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
         await realtime.publish(tx, channels.organisation(actor.organisationId), { type: 'contact.recorded', data: { id: contactId } });
         return { contactId, requestId: null };
       });
-    },
-
-    // ---- settings
-
-    async unitSettings(actor: Actor) {
-      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
-      return repo.listUnits(db, actor.organisationId);
-    },
-
-    async saveUnitSettings(actor: Actor, autoAssignUnitIds: string[], requestId?: string): Promise<void> {
-      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
-      const units = await repo.listUnits(db, actor.organisationId);
-      const chosen = new Set(autoAssignUnitIds);
-      if ([...chosen].some((id) => !units.some((u) => u.id === id))) {
-        throw new AppError(400, 'validation.failed', { fields: [{ field: 'autoAssign', code: 'validation.invalid' }] });
-      }
-      await db.transaction(async (tx) => {
-        for (const unit of units) if (unit.autoAssign !== chosen.has(unit.id)) await repo.setAutoAssign(tx, unit.id, chosen.has(unit.id));
-        await audit(tx, actor, 'update', { type: 'cc_unit_settings', id: null, organisationId: actor.organisationId }, requestId, { autoAssign: chosen.size });
-      });
-    },
-
-    async organisationTemplates(actor: Actor) {
-      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
-      return repo.listTemplates(db, actor.organisationId);
-    },
-
-    async addTemplate(actor: Actor, template: { language: Language; title: string; body: string }): Promise<void> {
-      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
-      const title = template.title.trim();
-      const body = template.body.trim();
-      const fields = [...(title ? [] : [{ field: 'title', code: 'validation.required' }]), ...(body ? [] : [{ field: 'body', code: 'validation.required' }])];
-      if (fields.length) throw new AppError(400, 'validation.failed', { fields });
-      const id = await repo.insertTemplate(db, actor.organisationId, { language: template.language, title, body });
-      if (!id) throw new AppError(409, 'console.template_exists', { fields: [{ field: 'title', code: 'console.templateExists' }] });
-    },
-
-    async deleteTemplate(actor: Actor, id: string): Promise<void> {
-      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
-      if (!isUuid(id) || !(await repo.deleteTemplate(db, actor.organisationId, id))) throw new AppError(404, 'console.template_not_found');
     },
 
     colleagues: (actor: Actor) => repo.listConsoleColleagues(db, requireConsole(actor).organisationId),

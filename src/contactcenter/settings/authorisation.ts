@@ -17,3 +17,8 @@ export function canOpenContactCenterSettings(actor: Actor | null): actor is Acto
 export function settingsForEveryOrganisation(actor: Actor): boolean {
   return hasRole(actor, 'platform_admin');
 }
+
+/** May change the console settings (auto-assignment, templates) of this organisation. */
+export function canManageConsole(actor: Actor | null, organisationId: string): boolean {
+  return hasRole(actor, 'organisation_manager') && actor!.organisationId === organisationId;
+}

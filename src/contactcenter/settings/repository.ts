@@ -274,3 +274,42 @@ export async function deleteCalendar(q: Queryable, organisationId: string, versi
   const result = await q.query(`DELETE FROM cc_business_calendars WHERE organisation_id = $1 AND version = $2`, [organisationId, version]);
   return result.rowCount > 0;
 }
+
+// ---- console settings of managers: units in the round-robin, reply templates
+export async function setAutoAssign(tx: Queryable, unitId: string, autoAssign: boolean): Promise<void> {
+  await tx.query(
+    `INSERT INTO cc_unit_settings (unit_id, auto_assign) VALUES ($1, $2)
+     ON CONFLICT (unit_id) DO UPDATE SET auto_assign = EXCLUDED.auto_assign`,
+    [unitId, autoAssign],
+  );
+}
+
+
+export interface TemplateRow {
+  id: string;
+  language: 'fr' | 'nl' | 'en';
+  title: string;
+  body: string;
+}
+
+export async function listTemplates(db: Queryable, organisationId: string, language?: string): Promise<TemplateRow[]> {
+  const { rows } = await db.query<TemplateRow>(
+    `SELECT id, language, title, body FROM cc_reply_templates WHERE organisation_id = $1 AND ($2::text IS NULL OR language = $2) ORDER BY language, title`,
+    [organisationId, language ?? null],
+  );
+  return rows;
+}
+
+export async function insertTemplate(db: Queryable, organisationId: string, template: { language: string; title: string; body: string }): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO cc_reply_templates (organisation_id, language, title, body) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (organisation_id, language, title) DO NOTHING RETURNING id`,
+    [organisationId, template.language, template.title, template.body],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function deleteTemplate(db: Queryable, organisationId: string, id: string): Promise<boolean> {
+  const { rowCount } = await db.query(`DELETE FROM cc_reply_templates WHERE id = $1 AND organisation_id = $2`, [id, organisationId]);
+  return rowCount === 1;
+}

@@ -182,7 +182,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
 
   app.post('/:lang/admin/contact-center/:org/mailboxes', { schema: { ...hide, params: OrgParams, body: MailboxForm }, attachValidation: true }, async (request, reply) => {
     const { actor, org } = await orgOf(request);
-    const body = request.body as Static<typeof MailboxForm>;
+    const body = request.body;
     return handleForm(request, reply, (errors) => mailboxPage(org, { values: formValues(request), errors }), async () => {
       await settings.createMailbox(actor, org, { address: body.address, unitId: body.unitId || null, active: active(body.active) }, request.id, request.params.lang);
       return overview(request, org, 'mailboxAdded');
@@ -196,7 +196,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
 
   app.post('/:lang/admin/contact-center/:org/mailboxes/:id', { schema: { ...hide, params: OrgIdParams, body: MailboxForm }, attachValidation: true }, async (request, reply) => {
     const { actor, org } = await orgOf(request);
-    const body = request.body as Static<typeof MailboxForm>;
+    const body = request.body;
     await settings.mailbox(org, request.params.id); // 404 before anything else
     return handleForm(request, reply, (errors) => mailboxPage(org, { id: request.params.id, values: formValues(request), errors }), async () => {
       if (!body.version) throw new AppError(400, 'validation.failed', { fields: [{ field: 'version', code: 'validation.required' }] });
@@ -267,7 +267,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
   app.post('/:lang/admin/contact-center/:org/sla', { schema: { ...hide, params: OrgParams, body: SlaForm }, attachValidation: true }, async (request, reply) => {
     const { actor, org } = await orgOf(request);
     return handleForm(request, reply, (errors) => targetPage(org, { values: formValues(request), errors }), async () => {
-      await settings.createSlaTarget(actor, org, slaInput(request.body as Static<typeof SlaForm>), request.id);
+      await settings.createSlaTarget(actor, org, slaInput(request.body), request.id);
       return overview(request, org, 'targetAdded');
     });
   });
@@ -280,7 +280,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
   app.post('/:lang/admin/contact-center/:org/sla/:id', { schema: { ...hide, params: OrgIdParams, body: SlaForm }, attachValidation: true }, async (request, reply) => {
     const { actor, org } = await orgOf(request);
     await settings.slaTarget(org, request.params.id);
-    const body = request.body as Static<typeof SlaForm>;
+    const body = request.body;
     return handleForm(request, reply, (errors) => targetPage(org, { id: request.params.id, values: formValues(request), errors }), async () => {
       if (!body.version) throw new AppError(400, 'validation.failed', { fields: [{ field: 'version', code: 'validation.required' }] });
       await settings.updateSlaTarget(actor, org, request.params.id, body.version, slaInput(body), request.id);
@@ -306,7 +306,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
 
   app.post('/:lang/admin/contact-center/:org/calendar', { schema: { ...hide, params: OrgParams, body: CalendarForm }, attachValidation: true }, async (request, reply) => {
     const { actor, org } = await orgOf(request);
-    const body = request.body as Static<typeof CalendarForm>;
+    const body = request.body;
     const values = formValues(request);
     const page = async (errors: Parameters<typeof CalendarPage>[0]['errors']) => <CalendarPage org={org} calendar={await settings.calendar(org)} values={values} errors={errors} />;
     if (!request.validationError && body.intent === 'preview') {

@@ -31,7 +31,8 @@ import type { MailService } from '../../platform/mail/service.ts';
 import { hasRole } from '../../identity/actor.ts';
 import { LANGUAGES, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
 import { translator } from '../../platform/i18n/messages.ts';
-import { canManageContactCenterSettings, canOpenContactCenterSettings, settingsForEveryOrganisation } from './authorisation.ts';
+import { canManageConsole, canManageContactCenterSettings, canOpenContactCenterSettings, settingsForEveryOrganisation } from './authorisation.ts';
+import { listUnits } from '../console/repository.ts';
 import { isUuid } from '../../platform/http/schemas.ts';
 
 const ADDRESS = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
@@ -423,6 +424,46 @@ export function contactCenterSettingsService(
     },
 
     defaultCalendarOf,
+
+    // ---- console settings of managers (/{lang}/console/settings): units in the round-robin, reply templates
+
+    async unitSettings(actor: Actor) {
+      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      return listUnits(db, actor.organisationId);
+    },
+
+    async saveUnitSettings(actor: Actor, autoAssignUnitIds: string[], requestId?: string): Promise<void> {
+      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      const units = await listUnits(db, actor.organisationId);
+      const chosen = new Set(autoAssignUnitIds);
+      if ([...chosen].some((id) => !units.some((u) => u.id === id))) {
+        throw new AppError(400, 'validation.failed', { fields: [{ field: 'autoAssign', code: 'validation.invalid' }] });
+      }
+      await db.transaction(async (tx) => {
+        for (const unit of units) if (unit.autoAssign !== chosen.has(unit.id)) await repo.setAutoAssign(tx, unit.id, chosen.has(unit.id));
+        await audit(tx, actor, 'update', 'cc_unit_settings', null, actor.organisationId, requestId, { autoAssign: chosen.size });
+      });
+    },
+
+    async organisationTemplates(actor: Actor) {
+      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      return repo.listTemplates(db, actor.organisationId);
+    },
+
+    async addTemplate(actor: Actor, template: { language: Language; title: string; body: string }): Promise<void> {
+      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      const title = template.title.trim();
+      const body = template.body.trim();
+      const fields = [...(title ? [] : [{ field: 'title', code: 'validation.required' }]), ...(body ? [] : [{ field: 'body', code: 'validation.required' }])];
+      if (fields.length) throw new AppError(400, 'validation.failed', { fields });
+      const id = await repo.insertTemplate(db, actor.organisationId, { language: template.language, title, body });
+      if (!id) throw new AppError(409, 'console.template_exists', { fields: [{ field: 'title', code: 'console.templateExists' }] });
+    },
+
+    async deleteTemplate(actor: Actor, id: string): Promise<void> {
+      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      if (!isUuid(id) || !(await repo.deleteTemplate(db, actor.organisationId, id))) throw new AppError(404, 'console.template_not_found');
+    },
   };
 }
 

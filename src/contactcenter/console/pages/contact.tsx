@@ -1,0 +1,178 @@
+// Recording a phone or counter contact: the caller found by name, e-mail or phone, optionally a request.
+import { usePage } from '../../../platform/views/context.ts';
+import {
+  Alert,
+  CheckboxGroup,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Link,
+  Paragraph,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../../../platform/views/components.tsx';
+import { formatDateTime } from '../../../platform/i18n/format.ts';
+import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../platform/i18n/languages.ts';
+import type { FieldError } from '../../../platform/http/errors.ts';
+import { CONTACT_OUTCOMES } from '../../model.ts';
+import type * as repo from '../repository.ts';
+import { ConsoleLayout } from './layout.tsx';
+
+export interface ContactFormValues {
+  name?: string;
+  email?: string;
+  phone?: string;
+  partyId?: string;
+  channel?: string;
+  serviceCode?: string;
+  language?: string;
+  startedAt?: string;
+  endedAt?: string;
+  outcome?: string;
+  openRequest?: string;
+  subject?: string;
+  body?: string;
+}
+
+export function ContactPage({
+  parties,
+  search,
+  values,
+  errors,
+  notice,
+}: {
+  parties: repo.PartyRow[] | null;
+  search: { name: string; email: string; phone: string };
+  values: ContactFormValues;
+  errors?: FieldError[] | undefined;
+  notice?: string | undefined;
+}) {
+  const { t, lang } = usePage();
+  return (
+    <ConsoleLayout title={t('console.contact.new')}>
+      <p class="utrecht-paragraph">
+        <Link href={`/${lang}/console`}>{t('console.backToInbox')}</Link>
+      </p>
+      <Heading1>{t('console.contact.new')}</Heading1>
+      {notice && <Alert type="ok">{t(`console.notice.${notice}`)}</Alert>}
+      <section aria-labelledby="cc-find-title">
+        <h2 class="utrecht-heading-2" id="cc-find-title">
+          {t('console.contact.find')}
+        </h2>
+        <form method="get" action={`/${lang}/console/contacts/new`} class="utrecht-form" role="search" aria-labelledby="cc-find-title">
+          <TextField name="qname" label={t('console.field.name')} value={search.name} maxLength={200} />
+          <TextField name="qemail" type="email" label={t('console.field.email')} value={search.email} maxLength={254} />
+          <TextField name="qphone" type="tel" label={t('console.field.phone')} value={search.phone} maxLength={40} />
+          <SubmitButton variant="secondary">{t('console.contact.search')}</SubmitButton>
+        </form>
+      </section>
+      <section aria-labelledby="cc-record-title">
+        <h2 class="utrecht-heading-2" id="cc-record-title">
+          {t('console.contact.record')}
+        </h2>
+        <ErrorSummary errors={errors} labelOf={(field) => t(`console.field.${field}`)} />
+        <Form action={`/${lang}/console/contacts`}>
+          <fieldset class="utrecht-form-fieldset" id="field-partyId">
+            <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('console.contact.caller')}</legend>
+            {parties === null ? null : parties.length === 0 ? <Paragraph>{t('console.contact.noMatch')}</Paragraph> : null}
+            {(parties ?? []).map((p) => (
+              <div class="utrecht-form-field utrecht-form-field--radio">
+                <input
+                  class="utrecht-radio-button utrecht-radio-button--html-input"
+                  type="radio"
+                  name="partyId"
+                  id={`party-${p.id}`}
+                  value={p.id}
+                  checked={values.partyId === p.id}
+                />
+                <label class="utrecht-form-label utrecht-form-label--radio" for={`party-${p.id}`}>
+                  {p.name}
+                  {p.email ? ` · ${p.email}` : ''}
+                  {p.phone ? ` · ${p.phone}` : ''}
+                  {p.lastContactAt ? ` · ${t('console.contact.lastContact', { at: formatDateTime(new Date(p.lastContactAt), lang) })}` : ''}
+                </label>
+              </div>
+            ))}
+            <div class="utrecht-form-field utrecht-form-field--radio">
+              <input
+                class="utrecht-radio-button utrecht-radio-button--html-input"
+                type="radio"
+                name="partyId"
+                id="party-new"
+                value=""
+                checked={!values.partyId}
+              />
+              <label class="utrecht-form-label utrecht-form-label--radio" for="party-new">
+                {t('console.contact.newCaller')}
+              </label>
+            </div>
+          </fieldset>
+          <TextField
+            name="name"
+            label={t('console.field.name')}
+            value={values.name ?? search.name}
+            maxLength={200}
+            errors={errors}
+            description={t('console.contact.newCallerHint')}
+          />
+          <TextField name="email" type="email" label={t('console.field.email')} value={values.email ?? search.email} maxLength={254} errors={errors} />
+          <TextField name="phone" type="tel" label={t('console.field.phone')} value={values.phone ?? search.phone} maxLength={40} errors={errors} />
+          <SelectField
+            name="channel"
+            label={t('console.field.channel')}
+            value={values.channel ?? 'phone'}
+            options={(['phone', 'counter'] as const).map((c) => ({ value: c, label: t(`console.channel.${c}`) }))}
+          />
+          <TextField
+            name="serviceCode"
+            label={t('console.field.service')}
+            value={values.serviceCode}
+            maxLength={100}
+            description={t('console.field.serviceHint')}
+            errors={errors}
+          />
+          <SelectField
+            name="language"
+            label={t('console.field.language')}
+            value={values.language ?? lang}
+            options={LANGUAGES.map((l: Language) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l }))}
+          />
+          <TextField
+            name="startedAt"
+            label={t('console.field.startedAt')}
+            value={values.startedAt}
+            maxLength={16}
+            description={t('console.field.timeHint')}
+            errors={errors}
+          />
+          <TextField
+            name="endedAt"
+            label={t('console.field.endedAt')}
+            value={values.endedAt}
+            maxLength={16}
+            description={t('console.field.timeHint')}
+            errors={errors}
+          />
+          <SelectField
+            name="outcome"
+            label={t('console.field.outcome')}
+            value={values.outcome ?? 'answered_first_contact'}
+            options={CONTACT_OUTCOMES.map((o) => ({ value: o, label: t(`console.outcome.${o}`) }))}
+          />
+          <CheckboxGroup
+            name="openRequest"
+            legend={t('console.contact.followUp')}
+            options={[{ value: 'true', label: t('console.contact.openRequest') }]}
+            checked={values.openRequest ? ['true'] : []}
+            errors={errors}
+          />
+          <TextField name="subject" label={t('console.field.subject')} value={values.subject} maxLength={300} errors={errors} />
+          <TextArea name="body" label={t('console.field.body')} value={values.body} rows={4} maxLength={20000} errors={errors} />
+          <SubmitButton>{t('console.contact.save')}</SubmitButton>
+        </Form>
+      </section>
+    </ConsoleLayout>
+  );
+}

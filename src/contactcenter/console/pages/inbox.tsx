@@ -1,0 +1,134 @@
+// The console's inboxes: per organisation, my units, mine and unassigned, with filters and keyset pages.
+import { usePage } from '../../../platform/views/context.ts';
+import { Alert, CsrfField, ErrorSummary, Heading1, Link, Paragraph, SelectField, SubmitButton, Text, TextField } from '../../../platform/views/components.tsx';
+import { formatDateTime } from '../../../platform/i18n/format.ts';
+import type { FieldError } from '../../../platform/http/errors.ts';
+import { CONTACT_CHANNELS, REQUEST_STATUSES, SLA_STATES } from '../../model.ts';
+import { type InboxPage as InboxData } from '../service.ts';
+import { ConsoleLayout, ConsoleLinks, LiveNotice, SlaBadge, VIEWS, query } from './layout.tsx';
+
+export function InboxPage({ page, notice, errors }: { page: InboxData; notice?: string | undefined; errors?: FieldError[] | undefined }) {
+  const { t, lang } = usePage();
+  const f = page.filters;
+  const base = { status: f.status === 'active' ? null : f.status, channel: f.channel, service: f.serviceCode, sla: f.slaState };
+  const here = `/${lang}/console${query({ view: f.view, ...base })}`;
+  return (
+    <ConsoleLayout title={t('console.inbox.title')} live>
+      <Heading1>{t('console.inbox.title')}</Heading1>
+      <ConsoleLinks />
+      {notice && <Alert type="ok">{t(`console.notice.${notice}`)}</Alert>}
+      <ErrorSummary errors={errors} labelOf={(field) => t(`console.field.${field}`)} />
+      <nav aria-label={t('console.inbox.views')}>
+        <ul class="irisdesk-inline-list cc-tabs">
+          {VIEWS.map((view) => (
+            <li>
+              <a class="utrecht-link" href={`/${lang}/console${query({ view, ...base })}`} aria-current={view === f.view ? 'page' : undefined}>
+                {t(`console.view.${view}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" action={`/${lang}/console`} class="utrecht-form cc-filters" aria-label={t('console.filters')}>
+        <input type="hidden" name="view" value={f.view} />
+        <SelectField
+          name="status"
+          label={t('console.field.status')}
+          value={f.status}
+          options={[
+            { value: 'active', label: t('console.status.allOpen') },
+            ...REQUEST_STATUSES.map((s) => ({ value: s, label: t(`console.status.${s}`) })),
+            { value: 'all', label: t('console.status.all') },
+          ]}
+        />
+        <SelectField
+          name="channel"
+          label={t('console.field.channel')}
+          value={f.channel ?? ''}
+          options={[{ value: '', label: t('console.any') }, ...CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`console.channel.${c}`) }))]}
+        />
+        <TextField name="service" label={t('console.field.service')} value={f.serviceCode ?? ''} maxLength={100} description={t('console.field.serviceHint')} />
+        <SelectField
+          name="sla"
+          label={t('console.field.sla')}
+          value={f.slaState ?? ''}
+          options={[{ value: '', label: t('console.any') }, ...SLA_STATES.map((s) => ({ value: s, label: t(`console.sla.${s}`) }))]}
+        />
+        <SubmitButton variant="secondary">{t('console.filter')}</SubmitButton>
+      </form>
+      <LiveNotice refreshHref={here} />
+      <div id="cc-results" data-live-region>
+        {page.rows.length === 0 ? (
+          <Paragraph>{t('console.inbox.empty')}</Paragraph>
+        ) : (
+          <div class="utrecht-table-container">
+            <table class="utrecht-table utrecht-table--html-table">
+              <caption class="utrecht-table__caption">{t(`console.view.${f.view}`)}</caption>
+              <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                  {['reference', 'subject', 'party', 'channel', 'status', 'sla', 'unit', 'assignee', 'received'].map((h) => (
+                    <th class="utrecht-table__header-cell" scope="col">
+                      {t(`console.col.${h}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody class="utrecht-table__body">
+                {page.rows.map((row) => (
+                  <tr class="utrecht-table__row" data-request-id={row.id}>
+                    <th class="utrecht-table__header-cell" scope="row">
+                      <a class="utrecht-link" href={`/${lang}/console/requests/${row.id}`}>
+                        {row.reference}
+                      </a>
+                    </th>
+                    <td class="utrecht-table__cell" lang={row.language}>
+                      {row.subject}
+                    </td>
+                    <td class="utrecht-table__cell">{row.partyName}</td>
+                    <td class="utrecht-table__cell">{t(`console.channel.${row.channel}`)}</td>
+                    <td class="utrecht-table__cell">{t(`console.status.${row.status}`)}</td>
+                    <td class="utrecht-table__cell">
+                      <SlaBadge state={row.slaState} />
+                    </td>
+                    <td class="utrecht-table__cell">{row.unitName ? <Text value={row.unitName} /> : '—'}</td>
+                    <td class="utrecht-table__cell">
+                      {row.assigneeName ?? (
+                        <form method="post" action={`/${lang}/console/requests/${row.id}/claim`} class="irisdesk-inline-form">
+                          <CsrfField />
+                          <input type="hidden" name="version" value={String(row.version)} />
+                          <input type="hidden" name="returnTo" value={here} />
+                          <button
+                            type="submit"
+                            class="utrecht-button utrecht-button--secondary-action"
+                            aria-label={t('console.claimReference', { reference: row.reference })}
+                          >
+                            {t('console.claim')}
+                          </button>
+                        </form>
+                      )}
+                    </td>
+                    <td class="utrecht-table__cell">{formatDateTime(new Date(row.createdAt), lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+      <nav aria-label={t('console.pagination')}>
+        <ul class="irisdesk-inline-list">
+          {f.cursor && (
+            <li>
+              <Link href={`/${lang}/console${query({ view: f.view, ...base })}`}>{t('console.firstPage')}</Link>
+            </li>
+          )}
+          {page.next && (
+            <li>
+              <Link href={`/${lang}/console${query({ view: f.view, ...base, cursor: page.next })}`}>{t('console.nextPage')}</Link>
+            </li>
+          )}
+        </ul>
+      </nav>
+    </ConsoleLayout>
+  );
+}
