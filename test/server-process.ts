@@ -84,8 +84,22 @@ export async function openServerDatabase(database: ServerDatabase): Promise<Data
   return database.env.DATABASE_URL ? openPostgres(database.env.DATABASE_URL, { max: 2 }) : openPglite(database.env.DATA_DIR!);
 }
 
-/** `env` adds or overrides settings of the server (e.g. shorter database timeouts). */
-export async function startServer(options: { database?: ServerDatabase; env?: Record<string, string> } = {}): Promise<TestServer> {
+/** How the server process is started: node's arguments and the folder it runs in. */
+export interface ServerCommand {
+  args: string[];
+  cwd: string;
+}
+
+// node --import tsx (not the tsx binary, which adds a second process in between) so signals reach the server.
+const FROM_SOURCE: ServerCommand = { args: ['--import', 'tsx', 'src/main.ts'], cwd: ROOT };
+
+/**
+ * `env` adds or overrides settings of the server (e.g. shorter database timeouts); `command` runs something else
+ * than the TypeScript sources, such as the build (`{ args: ['dist/main.js'], cwd: buildFolder }`).
+ */
+export async function startServer(
+  options: { database?: ServerDatabase; env?: Record<string, string>; command?: ServerCommand } = {},
+): Promise<TestServer> {
   const port = await freePort();
   const database = options.database ?? (await freshDatabase());
   const env: Record<string, string | undefined> = {
@@ -100,6 +114,8 @@ export async function startServer(options: { database?: ServerDatabase; env?: Re
     CONTACT_INTAKE_LIMIT: '1000',
     // Test suites hash passwords at the minimal cost (src/identity/passwords.ts): dozens of sign-ins per run.
     PASSWORD_HASH_COST: 'minimal',
+    // No load balancer to drain in front of a test server: stop() stops at once (a shutdown test sets its own).
+    SHUTDOWN_DRAIN_MS: '0',
     ...database.env,
     ...options.env,
   };
@@ -107,8 +123,8 @@ export async function startServer(options: { database?: ServerDatabase; env?: Re
   if (!database.env.DATABASE_URL) delete env.DATABASE_URL;
   delete env.TEST_DATABASE_URL;
 
-  // node --import tsx (not the tsx binary, which adds a second process in between) so signals reach the server.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const command = options.command ?? FROM_SOURCE;
+  const child = spawn(process.execPath, command.args, { cwd: command.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
