@@ -83,7 +83,7 @@ describe('GET /api/v1/search', () => {
     expect(codes(long.body)).toContain('driving-licence');
 
     const emoji = await search('🙂🏠🚗', 'en');
-    expect(emoji).toEqual({ status: 200, body: { results: [] } });
+    expect(emoji).toEqual({ status: 200, body: { results: [], outcome: 'no_result', suggestion: null, guidedQuestion: null } });
 
     const sql = await search("'; DROP TABLE services; --", 'en');
     expect(sql.status).toBe(200);
