@@ -286,7 +286,7 @@ interface Attempt {
 }
 
 /** The malformed requests for one operation, at most `cap`, most telling first: each kind in every field (body or
- * query) it fits at once, then malformed path ids and body shapes, then a sample of one field at a time. */
+ * query) it fits at once, each field alone, malformed path ids and body shapes, then a sample of the rest. */
 function attempts(op: Operation, cap: number, next: () => number): Attempt[] {
   const validParams = Object.fromEntries(
     Object.entries(op.params).map(([name, schema]) => {
@@ -308,7 +308,9 @@ function attempts(op: Operation, cap: number, next: () => number): Attempt[] {
   const attempt = (request: typeof valid, to = url): Attempt => ({ url: to, query: request.query, body: request.body });
   const out: Attempt[] = [];
   // Each kind in every field it fits, the other fields valid.
-  for (const kind of new Set(fields.flatMap(([field, schema]) => kindsFor(schema, field.at(-1)!, field[0] === 'query')))) {
+  const allKinds = new Set(fields.flatMap(([field, schema]) => kindsFor(schema, field.at(-1)!, field[0] === 'query')));
+  const kinds = allKinds.size;
+  for (const kind of allKinds) {
     let mutated = valid as Json;
     for (const [field, schema] of fields) if (kindsFor(schema, field.at(-1)!, field[0] === 'query').includes(kind)) mutated = setAt(mutated, field, MALFORMED[kind]);
     out.push(attempt(mutated as typeof valid));
@@ -319,10 +321,13 @@ function attempts(op: Operation, cap: number, next: () => number): Attempt[] {
     for (const value of ['', 'not-a-uuid', '00000000-0000-0000-0000-000000000000', 'a\u0000b']) out.push(attempt(valid, path({ ...validParams, [name]: value })));
   }
   if (op.body) out.push({ url, query: valid.query, noBody: true }, { url, query: valid.query, body: [] }, { url, query: valid.query, body: 'x' });
-  // Then one field at a time, a sample.
+  // Then one field at a time: each field once with its first kind (a value the service checks, such as an
+  // e-mail address, is refused before the others reach the SQL), then a sample of the rest.
   const single = fields.flatMap(([field, schema]) => kindsFor(schema, field.at(-1)!, field[0] === 'query').map((kind) => attempt(setAt(valid, field, MALFORMED[kind]) as typeof valid)));
-  while (single.length && out.length < cap) out.push(single.splice(Math.floor(next() * single.length), 1)[0]!);
-  return out.slice(0, cap);
+  const firsts = fields.map(([field, schema]) => attempt(setAt(valid, field, MALFORMED[kindsFor(schema, field.at(-1)!, field[0] === 'query')[0]!]) as typeof valid));
+  const rest: Attempt[] = [];
+  while (single.length) rest.push(single.splice(Math.floor(next() * single.length), 1)[0]!);
+  return [...out.slice(0, kinds), ...firsts, ...out.slice(kinds), ...rest].slice(0, cap);
 }
 
 function formPayload(body: Json, csrf: string): string {
@@ -331,6 +336,7 @@ function formPayload(body: Json, csrf: string): string {
     if (value === undefined) return;
     if (Array.isArray(value)) for (const item of value) add(key, item);
     else if (value !== null && typeof value === 'object') for (const [inner, v] of Object.entries(value)) add(`${key}.${inner}`, v);
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects and arrays are handled above
     else params.append(key, value === null ? '' : String(value));
   };
   if (body && typeof body === 'object' && !Array.isArray(body)) for (const [key, value] of Object.entries(body)) add(key, value);
@@ -351,6 +357,7 @@ async function send(role: Role, op: Operation, attempt: Attempt): Promise<Findin
     payload = JSON.stringify(attempt.body);
   }
   const search = new URLSearchParams();
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- query values are strings and numbers
   for (const [key, value] of Object.entries(attempt.query ?? {})) if (value !== undefined) search.append(key, String(value));
   const url = `${attempt.url}${search.size ? `?${search}` : ''}`;
   lastError = undefined;
