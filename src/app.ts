@@ -25,6 +25,7 @@ import { documentOperation, securitySchemes } from './platform/http/openapi.ts';
 import { csrfAuditor, isCsrfRefusal } from './platform/http/csrf-audit.ts';
 import { createMetrics } from './platform/observability/metrics.ts';
 import { healthRoutes } from './platform/observability/routes.ts';
+import { registerDraining, type Draining } from './platform/http/draining.ts';
 import { homeRoutes } from './platform/home/routes.tsx';
 import { createServices, type Services } from './services.ts';
 import { identityRoutes } from './identity/routes.tsx';
@@ -37,8 +38,6 @@ import { mailRoutes } from './platform/mail/routes.tsx';
 import { realtimeRoutes } from './platform/realtime/routes.ts';
 import { catalogueRoutes } from './catalogue/routes.tsx';
 import { satisfactionRoutes } from './satisfaction/routes.tsx';
-import { feedbackWidgetRoutes } from './satisfaction/widget-routes.tsx';
-import { counterLinkRoutes } from './satisfaction/counter-link-routes.tsx';
 import { competenceRoutes } from './competence/routes.tsx';
 import { contactIntakeRoutes } from './contactcenter/intake/routes.tsx';
 import { queueRoutes } from './queues/routes.tsx';
@@ -56,7 +55,7 @@ export interface AppDeps {
   onRoute?: (route: RouteOptions) => void;
 }
 
-export async function createApp(deps: AppDeps): Promise<{ app: App; services: Services }> {
+export async function createApp(deps: AppDeps): Promise<{ app: App; services: Services; draining: Draining }> {
   const { config, db } = deps;
   setPasswordHashCost(config.passwordHashCost);
   const app = Fastify({
@@ -143,7 +142,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
       components: { securitySchemes: securitySchemes(SESSION_COOKIE) },
     },
     transform: documentOperation,
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   app.addSchema(ErrorEnvelopeSchema);
 
@@ -191,7 +190,8 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   app.setNotFoundHandler((request, reply) => handleNotFound(request, reply));
 
   assetRoutes(app);
-  healthRoutes(app, { db, metrics });
+  const draining = registerDraining(app);
+  healthRoutes(app, { db, metrics, draining });
   homeRoutes(app);
   identityRoutes(app, services);
   organisationRoutes(app, services);
@@ -201,8 +201,6 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   realtimeRoutes(app, services);
   catalogueRoutes(app, services);
   satisfactionRoutes(app, services);
-  feedbackWidgetRoutes(app, services);
-  counterLinkRoutes(app, services);
   competenceRoutes(app, services);
   contactIntakeRoutes(app, services);
   queueRoutes(app, services);
@@ -219,7 +217,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
     return app.swagger();
   });
 
-  return { app, services };
+  return { app, services, draining };
 }
 
 /** application/json, with or without parameters (charset): not application/jsonp, nor text/plain. */

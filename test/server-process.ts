@@ -22,6 +22,10 @@ export interface TestServer {
   database: ServerDatabase;
   /** Whether the server's process is still running (it never exited since it started). */
   running: () => boolean;
+  /** Sends a signal (e.g. SIGTERM for a graceful stop) without waiting; `exited` tells how the process ended. */
+  signal: (name: NodeJS.Signals) => void;
+  /** Resolves when the process has exited: its exit code, or the signal that ended it. */
+  exited: () => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** The last 20,000 characters the server wrote (stdout and stderr). */
   output: () => string;
 }
@@ -165,7 +169,7 @@ export async function startServer(
     }
   } catch (error) {
     await stop();
-    throw new Error(`IrisDesk did not start for the browser tests: ${(error as Error).message}\n--- server output ---\n${output}`);
+    throw new Error(`IrisDesk did not start for the browser tests: ${(error as Error).message}\n--- server output ---\n${output}`, { cause: error });
   }
   ready = true;
   const kill = async () => {
@@ -174,5 +178,13 @@ export async function startServer(
     await exited(child);
   };
   const running = () => child.exitCode === null && child.signalCode === null;
-  return { url, stop, kill, database, running, output: () => output };
+  const signal = (name: NodeJS.Signals) => {
+    stopping = true;
+    child.kill(name);
+  };
+  const exitedWith = async () => {
+    await exited(child);
+    return { code: child.exitCode, signal: child.signalCode };
+  };
+  return { url, stop, kill, database, running, signal, exited: exitedWith, output: () => output };
 }

@@ -83,6 +83,8 @@ export function catalogueJsonLd(services: ServiceRecord[], themes: Theme[], even
 
 /** One cell, quoted, with formulas neutralised so a spreadsheet never runs a cell as code. */
 function cell(value: unknown): string {
+  // Cells are strings, numbers, dates and lists of strings: String() gives what the CSV shows.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   let textValue = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('|') : String(value);
   if (/^[=+\-@\t\r]/.test(textValue)) textValue = `'${textValue}`;
   return `"${textValue.replaceAll('"', '""')}"`;

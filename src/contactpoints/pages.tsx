@@ -85,7 +85,7 @@ function AddressLines({ contactPoint }: { contactPoint: ContactPointSummary }) {
 /** A compact block for lists (orientation answers, organisation pages): name, address, status, phone. */
 export function ContactPointCard({ contactPoint, headingLevel = 3, now }: { contactPoint: ContactPointSummary; headingLevel?: 2 | 3 | 4; now?: Date }) {
   const { t, lang } = usePage();
-  const Heading = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
+  const Heading = `h${headingLevel}` as const;
   return (
     <div class="irisdesk-contact-point-card">
       <Heading class={`utrecht-heading-${headingLevel}`}>

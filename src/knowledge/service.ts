@@ -56,7 +56,7 @@ export interface SearchOptions {
 }
 
 function clean(text: LocalizedText): LocalizedText {
-  return Object.fromEntries(LANGUAGES.map((lang) => [lang, (text[lang] ?? '').trim()])) as LocalizedText;
+  return Object.fromEntries(LANGUAGES.map((lang) => [lang, (text[lang] ?? '').trim()]));
 }
 
 /** Field errors of an article's content; `publishing` also requires every started language to be complete. */

@@ -151,6 +151,7 @@ function jobRunner(options: JobWorkerOptions & { workerId: string }) {
       const message = describeJobError(error);
       await recordOrKeep(job, { message, delay });
       // Only the job's id, type and the error kind are logged: payloads may hold personal data.
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the logger as `this`
       (dead ? log.error : log.warn).call(
         log,
         { jobId: job.id, type: job.type, attempt: job.attempts, retryInMs: delay, error: message.split(':')[0] },

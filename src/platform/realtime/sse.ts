@@ -27,6 +27,8 @@ export interface PresenceTracker {
 
 /** Stops writing to (and drops) a client that does not read: more than this many bytes pending. */
 const MAX_PENDING_BYTES = 1024 * 1024;
+/** Reconnection delay a stream ended by shutdown asks for (browsers add their own jitter). */
+const SHUTDOWN_RETRY_MS = 500;
 
 export function formatEvent(event: { id?: number | undefined; type: string; data: unknown }): string {
   const id = event.id === undefined ? '' : `id: ${event.id}\n`;
@@ -87,7 +89,12 @@ export async function streamEvents(
     present?.touch();
   }, options.heartbeatMs ?? 15_000);
   heartbeat.unref();
-  const untrack = hub.track(() => end());
+  // Ended by the server stopping (hub.endStreams): a short retry hint first, so the browser reconnects at once,
+  // through the load balancer to another instance, and catches up with Last-Event-ID.
+  const untrack = hub.track(() => {
+    write(`retry: ${SHUTDOWN_RETRY_MS}\n: server stopping\n\n`);
+    end();
+  });
 
   function end() {
     if (!open) return;
@@ -138,7 +145,7 @@ export async function streamEvents(
   // Listening first, answering after: a client that has the 200 receives every event published from then on
   // (events arriving in between wait in `early`). Headers set by hooks so far (security headers) are kept; compression does not apply to a stream.
   const headers: Record<string, string | number | string[]> = {};
-  for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value as string;
+  for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value;
   delete headers['content-length'];
   res.writeHead(200, {
     ...headers,
