@@ -291,8 +291,3 @@ export function NumberField(props: {
     />
   );
 }
-
-export function CsrfHidden() {
-  const { csrfToken } = usePage();
-  return <input type="hidden" name="_csrf" value={csrfToken()} />;
-}

@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, ErrorSummary, fieldId, FieldShell, Form, Heading1, Link, Paragraph, SubmitButton, Table, Text } from '../platform/views/components.tsx';
+import { Alert, ChoiceGroup, CsrfField, ErrorSummary, fieldId, FieldShell, Form, Heading1, Link, Paragraph, SubmitButton, Table, Text } from '../platform/views/components.tsx';
 import type { FieldError } from '../platform/http/errors.ts';
 import { pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import { formatDate, formatDateTime, formatNumber } from '../platform/i18n/format.ts';
@@ -22,38 +22,6 @@ const label = (t: Translate) => (field: string) => t(`safety.field.${field}`);
 
 function Field(props: { name: string; label: string; errors?: FieldError[] | undefined; hint?: string; idSuffix?: string | undefined; children: (aria: Record<string, string | boolean>) => ComponentChildren }) {
   return <FieldShell name={props.name} label={props.label} errors={props.errors} description={props.hint} idSuffix={props.idSuffix} control={props.children} />;
-}
-
-function Radios(props: { name: string; legend: string; options: Array<{ value: string; label: string }>; value: string | undefined; errors?: FieldError[] | undefined; required?: boolean }) {
-  const { t } = usePage();
-  const id = fieldId(props.name);
-  const error = props.errors?.find((e) => e.field === props.name);
-  return (
-    <fieldset class={`utrecht-form-fieldset irisdesk-choice${error ? ' utrecht-form-fieldset--invalid' : ''}`} id={id} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{props.legend}</legend>
-      {error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-          {t(error.code, { ...error.values, field: props.legend })}
-        </div>
-      )}
-      {props.options.map((option) => (
-        <div class="utrecht-form-field utrecht-form-field--checkbox irisdesk-safety-radio">
-          <input
-            class="utrecht-radio-button utrecht-radio-button--html-input"
-            type="radio"
-            id={`${id}-${option.value}`}
-            name={props.name}
-            value={option.value}
-            checked={props.value === option.value}
-            required={props.required}
-          />
-          <label class="utrecht-form-label utrecht-form-label--radio" for={`${id}-${option.value}`}>
-            {option.label}
-          </label>
-        </div>
-      ))}
-    </fieldset>
-  );
 }
 
 const textareaClass = 'utrecht-textarea utrecht-textarea--html-textarea';
@@ -101,10 +69,13 @@ function ReportFields({ places, values, errors }: Pick<ReportFormProps, 'places'
   const { t, lang } = usePage();
   return (
     <>
-      <Radios
+      <ChoiceGroup
+        type="radio"
+        class="irisdesk-choice"
+        optionClass="irisdesk-safety-radio"
         name="type"
         legend={t('safety.field.type')}
-        value={values.type}
+        checked={values.type}
         errors={errors}
         required
         options={INCIDENT_TYPES.map((type) => ({ value: type, label: t(`safety.type.${type}`) }))}
@@ -143,10 +114,13 @@ function ReportFields({ places, values, errors }: Pick<ReportFormProps, 'places'
           </textarea>
         )}
       </Field>
-      <Radios
+      <ChoiceGroup
+        type="radio"
+        class="irisdesk-choice"
+        optionClass="irisdesk-safety-radio"
         name="severity"
         legend={t('safety.field.severity')}
-        value={values.severity}
+        checked={values.severity}
         errors={errors}
         options={SEVERITIES.map((severity) => ({ value: severity, label: t(`safety.severity.${severity}`) }))}
       />
@@ -375,10 +349,13 @@ export function IncidentPage(props: {
           </h2>
           <ErrorSummary errors={errorsFor('action')} labelOf={label(t)} />
           <Form action={`/${lang}/safety/incidents/${incident.id}/actions`}>
-            <Radios
+            <ChoiceGroup
+              type="radio"
+              class="irisdesk-choice"
+              optionClass="irisdesk-safety-radio"
               name="kind"
               legend={t('safety.field.kind')}
-              value={values.kind}
+              checked={values.kind}
               errors={errorsFor('action')}
               required
               options={ACTION_KINDS.map((kind) => ({ value: kind, label: t(`safety.action.${kind}`) }))}
@@ -529,7 +506,7 @@ export function StaffPage(props: {
                   member.displayName,
                   member.isManager ? t('safety.staff.manager') : t('safety.staff.colleague'),
                   <form method="post" action={`/${lang}/safety/staff/remove`} class="irisdesk-inline-form">
-                    <CsrfInput />
+                    <CsrfField />
                     <input type="hidden" name="contactPointId" value={point.id} />
                     <input type="hidden" name="accountId" value={member.accountId} />
                     <button type="submit" class="utrecht-button utrecht-button--subtle">
@@ -581,9 +558,4 @@ export function StaffPage(props: {
       </section>
     </Layout>
   );
-}
-
-function CsrfInput() {
-  const { csrfToken } = usePage();
-  return <input type="hidden" name="_csrf" value={csrfToken()} />;
 }

@@ -1,7 +1,7 @@
 // Screens of the competence center's assessments. Every text comes from the catalogue (competence.*).
 import type { FieldError } from '../../platform/http/errors.ts';
 import { usePage } from '../../platform/views/context.ts';
-import { Alert, DateField, Form, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea } from '../../platform/views/components.tsx';
+import { Alert, CsrfField, DateField, Form, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea } from '../../platform/views/components.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../platform/i18n/format.ts';
 import { pickText } from '../../platform/i18n/languages.ts';
 import { RadarChart } from '../RadarChart.tsx';
@@ -11,7 +11,6 @@ import { answerField } from './service.ts';
 import { type Criterion } from '../campaigns/repository.ts';
 import {
   CompetenceErrorSummary,
-  CsrfHidden,
   type FormValues,
   H2,
   H3,
@@ -69,7 +68,7 @@ export function AssessmentPage(props: {
       </details>
       <CompetenceErrorSummary errors={props.errors} />
       <form method="post" action={`/${lang}/competence/campaigns/${campaign.code}/assessments/${organisation.code}`} class="utrecht-form" noValidate>
-        <CsrfHidden />
+        <CsrfField />
         <Hidden name="version" value={String(assessment?.version ?? 0)} />
         {DIMENSIONS.map((dimension) => (
           <fieldset class="utrecht-form-fieldset">

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { LANGUAGES, LANGUAGE_NAMES } from '../i18n/languages.ts';
 import { usePage } from './context.ts';
 import { backOfficeNavigation } from './navigation.ts';
+import { CsrfField } from './components.tsx';
 
 export interface LayoutProps {
   title: string;
@@ -74,7 +75,7 @@ export function Layout({ title, children, head, description, backOffice, section
             <div class="irisdesk-account">
               {actor ? (
                 <form method="post" action={`/${lang}/logout`} class="irisdesk-inline-form">
-                  <LogoutCsrf />
+                  <CsrfField />
                   <a class="utrecht-link" href={`/${lang}/back-office`}>
                     {actor.displayName}
                   </a>{' '}
@@ -118,9 +119,4 @@ export function Layout({ title, children, head, description, backOffice, section
       </body>
     </html>
   );
-}
-
-function LogoutCsrf() {
-  const { csrfToken } = usePage();
-  return <input type="hidden" name="_csrf" value={csrfToken()} />;
 }

@@ -180,38 +180,72 @@ export function SelectField(
   );
 }
 
-/** A group of checkboxes in a fieldset whose legend is the label. */
-export function CheckboxGroup(props: {
+export interface ChoiceOption {
+  value: string;
+  label: ComponentChildren;
+  /** The language of the label when it is not the page's (a stored text shown in another language). */
+  lang?: string | undefined;
+}
+
+/**
+ * Radios or checkboxes in a fieldset whose legend is the question, as govuk-frontend's radios: the group owns
+ * its ids (field-<name> on the fieldset, field-<name>-<value> on each option) and ties its hint and error
+ * message to the fieldset through aria-describedby, so a screen reader reads them with the question.
+ */
+export function ChoiceGroup(props: {
+  type: 'radio' | 'checkbox';
   name: string;
-  legend: string;
-  options: Array<{ value: string; label: string }>;
-  checked: readonly string[];
+  legend: ComponentChildren;
+  options: readonly ChoiceOption[];
+  /** The chosen value(s): one for radios, any number for checkboxes. */
+  checked: string | readonly string[] | undefined;
+  hint?: string | undefined;
   errors?: FieldError[] | undefined;
+  /** The field name in error messages; by default the legend when it is a text. */
+  label?: string;
+  required?: boolean;
+  /** Extra classes of the fieldset and of each option's wrapper (a module's own layout). */
+  class?: string;
+  optionClass?: string;
 }) {
   const { t } = usePage();
   const id = fieldId(props.name);
   const error = props.errors?.find((e) => e.field === props.name);
+  const describedBy = [props.hint ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const chosen = (value: string) => (typeof props.checked === 'string' ? props.checked === value : (props.checked ?? []).includes(value));
+  const fieldName = props.label ?? (typeof props.legend === 'string' ? props.legend : props.name);
+  const control = props.type === 'radio' ? 'radio-button' : 'checkbox';
   return (
-    <fieldset class="utrecht-form-fieldset" id={id} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      class={['utrecht-form-fieldset', props.class, error ? 'utrecht-form-fieldset--invalid' : ''].filter(Boolean).join(' ')}
+      id={id}
+      aria-describedby={describedBy || undefined}
+    >
       <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{props.legend}</legend>
+      {props.hint && (
+        <div class="utrecht-form-field-description" id={`${id}-description`}>
+          {props.hint}
+        </div>
+      )}
       {error && (
         <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-          {t(error.code, { ...error.values, field: props.legend })}
+          {t(error.code, { ...error.values, field: fieldName })}
         </div>
       )}
       {props.options.map((option) => {
         const optionId = `${id}-${option.value}`;
         return (
-          <div class="utrecht-form-field utrecht-form-field--checkbox">
+          <div class={['utrecht-form-field utrecht-form-field--checkbox', props.optionClass].filter(Boolean).join(' ')}>
             <input
-              class="utrecht-checkbox utrecht-checkbox--html-input"
-              type="checkbox"
+              class={`utrecht-${control} utrecht-${control}--html-input`}
+              type={props.type}
               id={optionId}
               name={props.name}
               value={option.value}
-              checked={props.checked.includes(option.value)}
+              checked={chosen(option.value)}
+              required={props.required}
             />
-            <label class="utrecht-form-label utrecht-form-label--checkbox" for={optionId}>
+            <label class={`utrecht-form-label utrecht-form-label--${props.type}`} for={optionId} lang={option.lang}>
               {option.label}
             </label>
           </div>
@@ -219,6 +253,11 @@ export function CheckboxGroup(props: {
       })}
     </fieldset>
   );
+}
+
+/** A group of checkboxes in a fieldset whose legend is the label. */
+export function CheckboxGroup(props: { name: string; legend: string; options: ChoiceOption[]; checked: readonly string[]; errors?: FieldError[] | undefined }) {
+  return <ChoiceGroup type="checkbox" {...props} />;
 }
 
 export function SubmitButton({ children, variant = 'primary' }: { children: ComponentChildren; variant?: 'primary' | 'secondary' }) {
