@@ -20,7 +20,7 @@ import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { rebuildAggregates } from '../src/satisfaction/repository.ts';
-import { refreshMonths } from '../src/satisfaction/operations-repository.ts';
+import { refreshMonths } from '../src/satisfaction/operations/repository.ts';
 import type { App } from '../src/platform/http/types.ts';
 import { option, percentile } from './support.ts';
 

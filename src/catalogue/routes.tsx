@@ -9,7 +9,7 @@ import { AppError, type FieldError } from '../platform/http/errors.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { sendEncodedJson } from '../platform/http/encoded-json.ts';
 import { renderPage } from '../platform/views/render.tsx';
-import { FeedbackWidget } from '../satisfaction/widget-pages.tsx';
+import { FeedbackWidget } from '../satisfaction/widget/pages.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
 import { LANGUAGES, pickText, type Language } from '../platform/i18n/languages.ts';
 import {

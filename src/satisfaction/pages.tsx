@@ -495,7 +495,7 @@ export function RegionalDashboardPage(props: { data: RegionalDashboard; rankBy: 
   );
 }
 
-/** The public barometer; `serviceLevels` is the operations section (operations-pages.tsx), shown after satisfaction. */
+/** The public barometer; `serviceLevels` is the operations section (operations/pages.tsx), shown after satisfaction. */
 export function BarometerPage(props: { data: Barometer; serviceLevels?: ComponentChildren }) {
   const { t, lang } = usePage();
   const { data } = props;

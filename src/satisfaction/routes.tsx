@@ -1,149 +1,37 @@
 // HTTP for satisfaction: the public questionnaire (API and page), staff-made invitation links, the
-// organisation and regional dashboards with their exports, the public barometer and open data.
+// organisation and regional dashboards with their exports, the public barometer and open data. It registers
+// its sub-folders' routes too: the operations figures, the service pages' widget and the counter's QR link.
 import { randomUUID } from 'node:crypto';
-import { Type, type Static, type TProperties, type TSchema } from 'typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
 import type { App } from '../platform/http/types.ts';
 import { sendCsvAttachment } from '../platform/http/csv.ts';
 import type { Services } from '../services.ts';
-import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text, Nullable, EmptyOr, Uuid, CalendarDate } from '../platform/http/schemas.ts';
+import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text, Nullable, Uuid, CalendarDate } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { requireActorApi, requireActorPage } from '../identity/guards.ts';
 import { AppError } from '../platform/http/errors.ts';
-import { isLanguage, type LocalizedText } from '../platform/i18n/languages.ts';
+import { isLanguage } from '../platform/i18n/languages.ts';
 import { translator } from '../platform/i18n/messages.ts';
 import { CHANNELS } from './repository.ts';
-import { INDICATORS } from './indicators.ts';
 import { FeedbackAnswerBody, FeedbackAnswerForm, formToAnswer, standardQuestions } from './questionnaire.ts';
 import { BarometerPage, FeedbackPage, FeedbackThanksPage, OrganisationDashboardPage, RegionalDashboardPage } from './pages.tsx';
-import { dashboardCsv, dcatCatalog, INDICATOR_COLUMNS, indicatorValues, openDataCsv, OPERATIONS_CSV_COLUMNS, operationsOpenDataCsv, operationsValues, regionCsv, sdgFeedbackCsv } from './exports.ts';
-import { OPERATIONS_INDICATORS, type OperationsKey } from './operations.ts';
-import { BarometerServiceLevels, OrganisationOperationsPage, RegionalOperationsPage } from './operations-pages.tsx';
+import { dashboardCsv, dcatCatalog, INDICATOR_COLUMNS, indicatorValues, openDataCsv, regionCsv, sdgFeedbackCsv } from './exports.ts';
+import { Code, Ind, IndicatorsSchema, Localized, OpenDataHead, organisationFiguresSchema, OrganisationMonthRow, OrganisationQuery, OrgParams, PeriodQuery, PeriodSchema, regionFiguresSchema, RegionQuery, session } from './schemas.ts';
+import { openDataHead, openDataHeaders, openDataSet, organisationJson, queryOf, sendOpenDataCsv } from './route-parts.ts';
 import { satisfactionHome } from './authorisation.ts';
-import { currentMonth, type Period } from './service.ts';
+import { currentMonth } from './service.ts';
+import { OperationsSchema } from './operations/schemas.ts';
+import { BarometerServiceLevels } from './operations/pages.tsx';
+import { operationsRoutes } from './operations/routes.tsx';
+import { feedbackWidgetRoutes } from './widget/routes.tsx';
+import { counterLinkRoutes } from './counter-link/routes.tsx';
 
-const session = [{ session: [] }];
 const Token = Text({ minLength: 1, maxLength: 200 });
 const TokenParams = Type.Object({ token: Token });
-const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'A month, YYYY-MM' });
-const Code = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 64 });
-const PeriodQuery = { from: Type.Optional(Month), to: Type.Optional(Month) };
-const OrganisationQuery = Type.Object({
-  ...PeriodQuery,
-  channel: Type.Optional(Type.Union([Type.Literal(''), Type.Enum(CHANNELS)])),
-  service: Type.Optional(Type.String({ pattern: '^([a-z0-9]+(-[a-z0-9]+)*)?$', maxLength: 120 })),
-  contactPoint: Type.Optional(EmptyOr(Uuid())),
-});
-const KINDS = ['commune', 'cpas', 'regional', 'community', 'federal', 'other'] as const;
-const RegionQuery = Type.Object({
-  ...PeriodQuery,
-  kind: Type.Optional(Type.Union([Type.Literal(''), Type.Enum(KINDS)])),
-  rank: Type.Optional(Type.Enum(INDICATORS)),
-});
 
-const IndicatorsSchema = Type.Object(
-  {
-    answers: BoundedInteger({ description: 'Number of answers the figures rest on' }),
-    npsAnswers: BoundedInteger({ description: 'Number of answers to the NPS question' }),
-    suppressed: Type.Boolean({ description: 'Figures hidden: fewer than 10 answers, shown outside the organisation' }),
-    csat: Nullable(Type.Number(), { description: '% of the top two levels of overall satisfaction' }),
-    score10: Nullable(Type.Number(), { description: 'Score out of 10 (observatory scale 10/7.5/5/2.5/0)' }),
-    clarity: Nullable(Type.Number()),
-    effort: Nullable(Type.Number(), { description: '% who found it easy' }),
-    needMet: Nullable(Type.Number()),
-    needPartly: Nullable(Type.Number()),
-    reachability: Nullable(Type.Number()),
-    autonomy: Nullable(Type.Number()),
-    nps: Nullable(Type.Number()),
-    overallMean: Nullable(Type.Number()),
-  },
-  { $id: 'SatisfactionIndicators' },
-);
-
-const Figure = Type.Object({
-  value: Nullable(Type.Number(), { description: 'null when there is nothing to measure or the figure is hidden' }),
-  base: BoundedInteger({ description: 'Number of records the figure rests on' }),
-  suppressed: Type.Boolean({ description: 'Hidden: fewer than 10 records, shown outside the organisation' }),
-});
-const OperationsSchema = Type.Object(
-  Object.fromEntries(OPERATIONS_INDICATORS.map((key) => [key, Figure])) as Record<OperationsKey, typeof Figure>,
-  { $id: 'OperationsIndicators', description: 'Operations figures, each with the number of records it rests on (docs/decisions/0018)' },
-);
-const Ops = Type.Ref('OperationsIndicators');
-const RegionOperationsQuery = Type.Object({
-  ...PeriodQuery,
-  kind: Type.Optional(Type.Union([Type.Literal(''), Type.Enum(KINDS)])),
-  rank: Type.Optional(Type.Enum(OPERATIONS_INDICATORS)),
-});
-const Ind = Type.Ref('SatisfactionIndicators');
-const Localized = Type.Object({ fr: Type.Optional(Type.String()), nl: Type.Optional(Type.String()), en: Type.Optional(Type.String()) });
-const PeriodSchema = Type.Object({ from: Type.String(), to: Type.String(), months: Type.Array(Type.String()) });
-
-/** Rows of `properties`, then the figures `figures` under `field` (indicators or operations), then `after`. */
-const withFigures = <K extends string, F extends TSchema, P extends TProperties, A extends TProperties = Record<never, never>>(field: K, figures: F, properties: P, after?: A) =>
-  Type.Object({ ...properties, [field]: figures, ...after } as P & { [k in K]: F } & A);
-
-/**
- * The response of an organisation's dashboard (satisfaction or operations): the period and the previous one,
- * the figures in total, per month, channel, service and contact point; `head` and `tail` add fields.
- */
-function organisationFiguresSchema<K extends string, F extends TSchema, H extends TProperties, T extends TProperties>(field: K, figures: F, units: string, head: H, tail: T) {
-  return Type.Object({
-    organisation: Type.Object({ code: Type.String(), kind: Type.String(), name: Localized }),
-    period: PeriodSchema,
-    previousPeriod: PeriodSchema,
-    suppressed: Type.Boolean({ description: `Whether cells under 10 ${units} are hidden for the caller` }),
-    ...head,
-    total: figures,
-    previous: figures,
-    months: Type.Array(withFigures(field, figures, { month: Type.String() })),
-    byChannel: Type.Array(withFigures(field, figures, { key: Type.String() })),
-    byService: Type.Array(withFigures(field, figures, { key: Type.String() })),
-    byContactPoint: Type.Array(withFigures(field, figures, { key: Type.String() })),
-    ...tail,
-  });
-}
-
-/** The response of the regional view (satisfaction or operations): the region, by kind, per month, and the organisations compared. */
-function regionFiguresSchema<K extends string, F extends TSchema, H extends TProperties, T extends TProperties>(field: K, figures: F, head: H, tail: T) {
-  return Type.Object({
-    period: PeriodSchema,
-    previousPeriod: PeriodSchema,
-    kind: Nullable(Type.String()),
-    ...head,
-    region: figures,
-    byKind: Type.Array(withFigures(field, figures, { kind: Type.String() })),
-    months: Type.Array(withFigures(field, figures, { month: Type.String() })),
-    ...tail,
-    organisations: Type.Array(withFigures(field, figures, { code: Type.String(), kind: Type.String(), name: Localized }, { previous: figures })),
-  });
-}
-
-function queryOf(request: FastifyRequest): string {
-  const index = request.url.indexOf('?');
-  if (index < 0) return '';
-  const params = new URLSearchParams(request.url.slice(index + 1));
-  for (const key of [...params.keys()]) if (!params.get(key) || key === 'lang') params.delete(key);
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
-/** Open data: cached for an hour, readable from any origin. */
-const openDataHeaders = (reply: FastifyReply) => reply.header('cache-control', 'public, max-age=3600').header('access-control-allow-origin', '*');
-
-function sendOpenDataCsv(reply: FastifyReply, body: string) {
-  return openDataHeaders(reply.header('content-type', 'text/csv; charset=utf-8')).send(body);
-}
-
-/** The fields every open data JSON document starts with (`OpenDataHead` is their schema). */
-const OpenDataHead = { title: Type.String(), license: Type.String(), catalog: Type.String() };
-const openDataHead = (title: string, publicUrl: string) => ({ title, license: 'CC0-1.0', catalog: `${publicUrl}/api/v1/opendata/catalog.jsonld` });
-
-/** An organisation as the dashboards' JSON shows it. */
-const organisationJson = (organisation: { code: string; kind: string; name: LocalizedText }) => ({ code: organisation.code, kind: organisation.kind, name: organisation.name });
-
-export function satisfactionRoutes(app: App, { satisfaction, operationsIndicators, config }: Services) {
+export function satisfactionRoutes(app: App, services: Services) {
+  const { satisfaction, operationsIndicators, config } = services;
   app.addSchema(IndicatorsSchema);
   app.addSchema(OperationsSchema);
   app.addSchema(FeedbackAnswerBody);
@@ -286,7 +174,6 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
   );
 
   // ---- Dashboards (API)
-  const OrgParams = Type.Object({ code: Code });
   app.get(
     '/api/v1/satisfaction/organisations/:code',
     {
@@ -344,86 +231,8 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     },
   );
 
-  // ---- Operations figures (API): docs/decisions/0018-operations-indicators.md
-  const Freshness = {
-    asOf: Nullable(Type.String({ format: 'date-time' }), { description: 'When the oldest month shown was last recomputed' }),
-    refreshing: Type.Boolean({ description: 'Some months are being recomputed by a job; reload later for the latest figures' }),
-  };
-  const ByHour = Type.Array(Type.Object({ hour: BoundedInteger({ minimum: 0, maximum: 23 }), contacts: BoundedInteger() }));
-  app.get(
-    '/api/v1/satisfaction/organisations/:code/operations',
-    {
-      schema: {
-        tags: ['satisfaction'],
-        summary: 'Operations figures of an organisation: total, previous period, per month, channel, service, contact point and hour',
-        security: session,
-        params: OrgParams,
-        querystring: OrganisationQuery,
-        response: {
-          200: organisationFiguresSchema('operations', Ops, 'records', Freshness, { byHour: ByHour }),
-          ...errorResponses(400, 401, 403, 404),
-        },
-      },
-    },
-    async (request) => {
-      const data = await operationsIndicators.organisationOperations(requireActorApi(request), request.params.code, request.query);
-      return { ...data, asOf: data.asOf ? new Date(data.asOf).toISOString() : null, organisation: organisationJson(data.organisation) };
-    },
-  );
-
-  app.get(
-    '/api/v1/satisfaction/organisations/:code/operations/export.csv',
-    { schema: { tags: ['satisfaction'], summary: 'The same operations figures as CSV', security: session, params: OrgParams, querystring: OrganisationQuery, produces: ['text/csv'], response: errorResponses(400, 401, 403, 404) } },
-    async (request, reply) => {
-      const data = await operationsIndicators.organisationOperations(requireActorApi(request), request.params.code, request.query);
-      const hours = data.byHour.map((h) => ['hour', String(h.hour), h.contacts, h.contacts]);
-      const csv = dashboardCsv(data, 'operations', OPERATIONS_CSV_COLUMNS, operationsValues, hours);
-      return sendCsvAttachment(reply, `operations-${data.organisation.code}-${data.period.from}-${data.period.to}.csv`, csv);
-    },
-  );
-
-  app.get(
-    '/api/v1/satisfaction/region/operations',
-    {
-      schema: {
-        tags: ['satisfaction'],
-        summary: 'Operations figures of the organisations compared (competence center): suppressed under 10 records, no personal data',
-        security: session,
-        querystring: RegionOperationsQuery,
-        response: {
-          200: regionFiguresSchema('operations', Ops, Freshness, { byHour: ByHour }),
-          ...errorResponses(400, 401, 403),
-        },
-      },
-    },
-    async (request) => {
-      const data = await operationsIndicators.regionalOperations(requireActorApi(request), request.query);
-      return { ...data, asOf: data.asOf ? new Date(data.asOf).toISOString() : null };
-    },
-  );
-
-  app.get(
-    '/api/v1/satisfaction/region/operations/export.csv',
-    { schema: { tags: ['satisfaction'], summary: 'Operations figures of the organisations compared, as CSV', security: session, querystring: RegionOperationsQuery, produces: ['text/csv'], response: errorResponses(400, 401, 403) } },
-    async (request, reply) => {
-      const data = await operationsIndicators.regionalOperations(requireActorApi(request), request.query);
-      return sendCsvAttachment(reply, `operations-region-${data.period.from}-${data.period.to}.csv`, regionCsv(data.organisations, 'operations', OPERATIONS_CSV_COLUMNS, operationsValues));
-    },
-  );
-
-  app.get(
-    '/:lang/satisfaction/organisations/:code/operations',
-    { schema: { hide: true, params: Type.Object({ lang: LangParams.properties.lang, code: Code }), querystring: OrganisationQuery } },
-    async (request, reply) => {
-      const data = await operationsIndicators.organisationOperations(requireActorPage(request), request.params.code, request.query);
-      return renderPage(request, reply, <OrganisationOperationsPage data={data} apiQuery={queryOf(request)} />);
-    },
-  );
-
-  app.get('/:lang/satisfaction/region/operations', { schema: { hide: true, params: LangParams, querystring: RegionOperationsQuery } }, async (request, reply) => {
-    const data = await operationsIndicators.regionalOperations(requireActorPage(request), request.query);
-    return renderPage(request, reply, <RegionalOperationsPage data={data} rankBy={request.query.rank ?? 'contacts'} apiQuery={queryOf(request)} />);
-  });
+  // ---- Operations figures (API, pages, open data): docs/decisions/0018-operations-indicators.md
+  operationsRoutes(app, services);
 
   // ---- Dashboards (pages)
   const pageSchema = { hide: true, params: LangParams };
@@ -456,49 +265,12 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     return renderPage(request, reply, <BarometerPage data={data} serviceLevels={<BarometerServiceLevels data={service} />} />);
   });
 
-  const OpenDataQuery = Type.Object({ ...PeriodQuery });
-  /** An open data set: `/api/v1/opendata/{name}.json` (the common head, the period and the rows) and `{name}.csv`. */
-  function openDataSet<R>(
-    name: string,
-    set: { summary: string; title: string; row: TSchema; load: (query: Static<typeof OpenDataQuery>) => Promise<{ period: Period; rows: R[] }>; csv: (rows: R[]) => string },
-  ) {
-    app.get(
-      `/api/v1/opendata/${name}.json`,
-      {
-        schema: {
-          tags: ['open data'],
-          summary: set.summary,
-          querystring: OpenDataQuery,
-          response: { 200: Type.Object({ ...OpenDataHead, period: PeriodSchema, rows: Type.Array(set.row) }), ...errorResponses(400) },
-        },
-      },
-      async (request, reply) => {
-        const data = await set.load(request.query);
-        openDataHeaders(reply);
-        return { ...openDataHead(set.title, config.publicUrl), ...data };
-      },
-    );
-    app.get(
-      `/api/v1/opendata/${name}.csv`,
-      { schema: { tags: ['open data'], summary: 'The same, as CSV', querystring: OpenDataQuery, produces: ['text/csv'], response: errorResponses(400) } },
-      async (request, reply) => sendOpenDataCsv(reply, set.csv((await set.load(request.query)).rows)),
-    );
-  }
-
-  const OrganisationMonthRow = { organisationCode: Type.String(), organisationKind: Type.String(), organisationName: Localized, month: Type.String() };
-  openDataSet('satisfaction', {
+  openDataSet(app, config.publicUrl, 'satisfaction', {
     summary: 'Published satisfaction indicators per organisation and month (36 months by default; under 10 answers suppressed)',
     title: 'IrisDesk – user satisfaction barometer',
     row: Type.Object({ ...OrganisationMonthRow, indicators: Ind }),
     load: (query) => satisfaction.openData(query),
     csv: openDataCsv,
-  });
-  openDataSet('operations', {
-    summary: 'Published operations figures per organisation and month (36 months by default; rates and means under 10 records and incident counts under 10 suppressed)',
-    title: 'IrisDesk – operations indicators of public services',
-    row: Type.Object({ ...OrganisationMonthRow, operations: Ops }),
-    load: (query) => operationsIndicators.openData(query),
-    csv: operationsOpenDataCsv,
   });
   // Single Digital Gateway user-feedback statistics (Regulation (EU) 2018/1724 art. 25, Implementing Regulation (EU) 2020/1121)
   const SdgQuery = Type.Object({
@@ -578,4 +350,7 @@ export function satisfactionRoutes(app: App, { satisfaction, operationsIndicator
     async (_request, reply) =>
       openDataHeaders(reply.header('content-type', 'application/ld+json; charset=utf-8')).send(JSON.stringify(dcatCatalog(config.publicUrl, `${currentMonth()}-01`))),
   );
+
+  feedbackWidgetRoutes(app, services);
+  counterLinkRoutes(app, services);
 }

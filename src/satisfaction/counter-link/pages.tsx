@@ -1,11 +1,11 @@
 // Staff screen "QR code at a counter": the agent makes a feedback invitation for the visitor in front of
 // them and shows the QR code (the visitor scans it with their phone) with the link written out beside it.
-import { Layout } from '../platform/views/Layout.tsx';
-import { ErrorSummary, Form, Heading1, Link, Paragraph, SelectField, SubmitButton } from '../platform/views/components.tsx';
-import { usePage } from '../platform/views/context.ts';
-import { QrCode } from '../platform/views/QrCode.tsx';
-import { LANGUAGE_NAMES, LANGUAGES, pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
-import type { FieldError } from '../platform/http/errors.ts';
+import { Layout } from '../../platform/views/Layout.tsx';
+import { ErrorSummary, Form, Heading1, Link, Paragraph, SelectField, SubmitButton } from '../../platform/views/components.tsx';
+import { usePage } from '../../platform/views/context.ts';
+import { QrCode } from '../../platform/views/QrCode.tsx';
+import { LANGUAGE_NAMES, LANGUAGES, pickText, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
 
 export interface CounterLinkChoices {
   services: Array<{ code: string; name: LocalizedText }>;

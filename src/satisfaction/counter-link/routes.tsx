@@ -1,18 +1,18 @@
-// HTTP for the staff screen "QR code at a counter" (pages in counter-link-pages.tsx): a form, and on post the
+// HTTP for the staff screen "QR code at a counter" (pages in pages.tsx): a form, and on post the
 // link of a new standard invitation for a counter contact of the agent's organisation, as a QR code.
 import { randomUUID } from 'node:crypto';
 import { Type, type Static } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import type { App } from '../platform/http/types.ts';
-import type { Services } from '../services.ts';
-import { LangParams, LanguageSchema, Text, Uuid } from '../platform/http/schemas.ts';
-import { AppError, fieldErrorsFromValidation, type FieldError } from '../platform/http/errors.ts';
-import { renderPage } from '../platform/views/render.tsx';
-import { authorise, requireActorPage } from '../identity/guards.ts';
-import type { Actor } from '../identity/actor.ts';
-import type { Language } from '../platform/i18n/languages.ts';
-import { canMakeFeedbackLink } from './authorisation.ts';
-import { CounterLinkFormPage, CounterLinkResultPage, type CounterLinkChoices, type CounterLinkValues } from './counter-link-pages.tsx';
+import type { App } from '../../platform/http/types.ts';
+import type { Services } from '../../services.ts';
+import { LangParams, LanguageSchema, Text, Uuid } from '../../platform/http/schemas.ts';
+import { AppError, fieldErrorsFromValidation, type FieldError } from '../../platform/http/errors.ts';
+import { renderPage } from '../../platform/views/render.tsx';
+import { authorise, requireActorPage } from '../../identity/guards.ts';
+import type { Actor } from '../../identity/actor.ts';
+import type { Language } from '../../platform/i18n/languages.ts';
+import { canMakeFeedbackLink } from '../authorisation.ts';
+import { CounterLinkFormPage, CounterLinkResultPage, type CounterLinkChoices, type CounterLinkValues } from './pages.tsx';
 
 const CounterLinkForm = Type.Object({
   language: LanguageSchema,

@@ -3,9 +3,9 @@
 // the regional view and open data by a job), suppression under 10 records outside the organisation,
 // tenant isolation, exports and pages in three languages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../test/app.ts';
-import { runDueJobs } from '../platform/jobs/worker.ts';
-import { OPERATIONS_REFRESH_JOB } from './operations-service.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
+import { runDueJobs } from '../../platform/jobs/worker.ts';
+import { OPERATIONS_REFRESH_JOB } from './service.ts';
 
 let t: TestApp;
 let org: Record<string, string>;

@@ -14,7 +14,7 @@
 //  - Tasks to a second line: number sent; turnaround: mean hours from sending to the answer.
 //  - Safety incidents: counts only; outside the organisation fewer than 10 show as "fewer than 10".
 // Rates and means resting on fewer than MIN_PUBLISHED_ANSWERS records are hidden outside the organisation.
-import { MIN_PUBLISHED_ANSWERS } from './indicators.ts';
+import { MIN_PUBLISHED_ANSWERS } from '../indicators.ts';
 
 export interface OperationsSums {
   contacts: number;

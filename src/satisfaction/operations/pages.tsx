@@ -3,16 +3,16 @@
 // competence center: organisations compared and ranked, by kind). Charts are SVG drawn on the server, each
 // with its data table; every figure shows the number of records it rests on.
 import type { ComponentChildren } from 'preact';
-import { usePage } from '../platform/views/context.ts';
-import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, Heading1, Paragraph, Table, Text } from '../platform/views/components.tsx';
-import { pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
-import { formatDateTime, formatNumber } from '../platform/i18n/format.ts';
-import type { Translate } from '../platform/i18n/messages.ts';
+import { usePage } from '../../platform/views/context.ts';
+import { Layout } from '../../platform/views/Layout.tsx';
+import { Alert, Heading1, Paragraph, Table, Text } from '../../platform/views/components.tsx';
+import { pickText, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
+import { formatDateTime, formatNumber } from '../../platform/i18n/format.ts';
+import type { Translate } from '../../platform/i18n/messages.ts';
 import { OPERATIONS_INDICATORS, OPERATIONS_UNIT, rankOperations, type Figure, type OperationsIndicators, type OperationsKey } from './operations.ts';
-import type { BarometerOperations, OrganisationOperations, RegionalOperations } from './operations-service.ts';
-import { BarChart, LineChart } from './charts.tsx';
-import { DashboardViews, FilterForm, monthLabel, OrganisationFilterFields, RegionFilterFields, withoutParams } from './pages.tsx';
+import type { BarometerOperations, OrganisationOperations, RegionalOperations } from './service.ts';
+import { BarChart, LineChart } from '../charts.tsx';
+import { DashboardViews, FilterForm, monthLabel, OrganisationFilterFields, RegionFilterFields, withoutParams } from '../pages.tsx';
 
 /** One figure as text: "72.5 %", "12.5 min", "3.2 h", "1,204"; "–" when none, "fewer than 10" for a hidden count. */
 export function formatFigure(figure: Figure, key: OperationsKey, lang: Language, t: Translate): string {

@@ -2,7 +2,7 @@
 // the contact center, queues, appointments and safety tables (read only), the freshness of each month, and
 // the reads behind the dashboards and open data (all of them on operations_aggregates / _monthly / _hourly).
 // See docs/decisions/0018-operations-indicators.md.
-import type { Database, Queryable } from '../platform/db/database.ts';
+import type { Database, Queryable } from '../../platform/db/database.ts';
 import { OPERATIONS_COLUMNS, OPERATIONS_SUM_KEYS, type OperationsSums } from './operations.ts';
 import {
   rollupByContactPoint,
@@ -15,7 +15,7 @@ import {
   type Dimension,
   type Rollup,
   type SliceFilter,
-} from './repository.ts';
+} from '../repository.ts';
 
 const COLUMNS = OPERATIONS_SUM_KEYS.map((key) => OPERATIONS_COLUMNS[key]);
 const TZ = `'Europe/Brussels'`;

@@ -1,12 +1,12 @@
 // Operations indicators (docs/decisions/0018-operations-indicators.md): who sees which figures, when they
 // are recomputed, and the shapes the dashboards, exports and open data show. The figures come from other
 // modules' tables (contact center, queues, appointments, safety), read only and never per person.
-import type { Database } from '../platform/db/database.ts';
-import { AppError } from '../platform/http/errors.ts';
-import type { Actor } from '../identity/actor.ts';
-import { enqueue } from '../platform/jobs/queue.ts';
-import { PermanentJobError, type JobRegistry } from '../platform/jobs/registry.ts';
-import * as ops from './operations-repository.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { Actor } from '../../identity/actor.ts';
+import { enqueue } from '../../platform/jobs/queue.ts';
+import { PermanentJobError, type JobRegistry } from '../../platform/jobs/registry.ts';
+import * as ops from './repository.ts';
 import {
   addOperations,
   computeOperations,
@@ -17,8 +17,8 @@ import {
   type OperationsIndicators,
   type OperationsSums,
 } from './operations.ts';
-import { canViewRegionalSatisfaction } from './authorisation.ts';
-import { firstDay, openDataPeriod, organisationDashboardScope, previousPeriod, resolvePeriod, totalsByKind, type DashboardFilters, type Period, type PeriodQuery } from './service.ts';
+import { canViewRegionalSatisfaction } from '../authorisation.ts';
+import { firstDay, openDataPeriod, organisationDashboardScope, previousPeriod, resolvePeriod, totalsByKind, type DashboardFilters, type Period, type PeriodQuery } from '../service.ts';
 
 /** The job that recomputes stale months of every organisation (enqueued by the regional and open data reads). */
 export const OPERATIONS_REFRESH_JOB = 'operations.refresh';

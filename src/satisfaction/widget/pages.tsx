@@ -1,7 +1,7 @@
 // The "give your opinion" block of service pages (catalogue ServicePage): a plain form post with its CSRF
 // token, so it works without JavaScript; the invitation it makes leads to the standard questionnaire.
-import { Form, Link, Paragraph, SubmitButton } from '../platform/views/components.tsx';
-import { usePage } from '../platform/views/context.ts';
+import { Form, Link, Paragraph, SubmitButton } from '../../platform/views/components.tsx';
+import { usePage } from '../../platform/views/context.ts';
 
 export function FeedbackWidget({
   serviceCode,

@@ -1,10 +1,10 @@
 // HTTP for the feedback widget of service pages: the form post that makes a standard invitation about the
 // service for its competent organisation and leads to the questionnaire (see widget.ts).
 import { Type } from 'typebox';
-import type { App } from '../platform/http/types.ts';
-import type { Services } from '../services.ts';
-import { LangParams, Text } from '../platform/http/schemas.ts';
-import { AppError } from '../platform/http/errors.ts';
+import type { App } from '../../platform/http/types.ts';
+import type { Services } from '../../services.ts';
+import { LangParams, Text } from '../../platform/http/schemas.ts';
+import { AppError } from '../../platform/http/errors.ts';
 
 const WidgetParams = Type.Object({ lang: LangParams.properties.lang, code: Text({ maxLength: 64 }) });
 const WidgetForm = Type.Object({

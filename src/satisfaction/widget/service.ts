@@ -3,12 +3,12 @@
 // source kind "link"), for the organisation the catalogue names competent; invitations are throttled per
 // client address so that the widget cannot be used to flood the figures (decision 0008).
 import { createHash, randomUUID } from 'node:crypto';
-import type { Database } from '../platform/db/database.ts';
-import { AppError } from '../platform/http/errors.ts';
-import type { Language } from '../platform/i18n/languages.ts';
-import type { ContactCenterService } from '../contactcenter/intake/service.ts';
-import * as repo from './repository.ts';
-import { createFeedbackInvitation } from './service.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { Language } from '../../platform/i18n/languages.ts';
+import type { ContactCenterService } from '../../contactcenter/intake/service.ts';
+import * as repo from '../repository.ts';
+import { createFeedbackInvitation } from '../service.ts';
 
 /** The throttling window of the widget: FEEDBACK_WIDGET_LIMIT invitations per client address per hour. */
 export const WIDGET_WINDOW_SECONDS = 3600;

@@ -2,7 +2,7 @@
 // service pages (competent organisation resolved by the catalogue, CSRF, per-address throttle) and the staff
 // screen that shows a counter visitor a QR code to their invitation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, csrfTokenOf, type TestApp, type TestClient } from '../../test/app.ts';
+import { createTestApp, csrfTokenOf, type TestApp, type TestClient } from '../../../test/app.ts';
 
 let t: TestApp;
 let address = 0;
