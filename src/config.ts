@@ -53,6 +53,10 @@ export interface Config {
   jobsPollIntervalMs: number;
   /** Jobs one worker runs at the same time. */
   jobsConcurrency: number;
+  /** After SIGTERM, how long /readyz answers 503 while requests are still served, so load balancers drain the instance. */
+  shutdownDrainMs: number;
+  /** After draining, how long requests in flight and running jobs may take before they are cut (jobs go back to the queue). */
+  shutdownGraceMs: number;
   /** Inbound e-mail (contact center): SMTP listener port; unset: no listener. */
   inboundSmtpPort: number | undefined;
   /** Address the inbound SMTP listener binds to. */
@@ -206,6 +210,8 @@ export function loadConfig(env: Env = process.env): Config {
   const jobsWorker = boolean('JOBS_WORKER', true);
   const jobsPollIntervalMs = integer('JOBS_POLL_INTERVAL_MS', 5000, 100, 600_000);
   const jobsConcurrency = integer('JOBS_CONCURRENCY', 4, 1, 64);
+  const shutdownDrainMs = integer('SHUTDOWN_DRAIN_MS', 5_000, 0, 120_000);
+  const shutdownGraceMs = integer('SHUTDOWN_GRACE_MS', 20_000, 0, 600_000);
   const inboundSmtpPort = read('INBOUND_SMTP_PORT') === undefined ? undefined : integer('INBOUND_SMTP_PORT', 0, 0, 65535);
   const inboundSmtpHost = read('INBOUND_SMTP_HOST') ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:-]{1,253}$/.test(inboundSmtpHost)) {
@@ -266,6 +272,8 @@ export function loadConfig(env: Env = process.env): Config {
     jobsWorker,
     jobsPollIntervalMs,
     jobsConcurrency,
+    shutdownDrainMs,
+    shutdownGraceMs,
     inboundSmtpPort,
     inboundSmtpHost,
     inboundSmtpMaxBytes,

@@ -1,5 +1,6 @@
 // Starts IrisDesk: validate settings, open the database (PGlite in DATA_DIR, or DATABASE_URL), migrate,
-// load reference and demo data, serve HTTP. Stops cleanly on SIGINT/SIGTERM.
+// load reference and demo data, serve HTTP. Stops gracefully on SIGTERM (drain, then finish what is in flight) and
+// on SIGINT (the same without the drain).
 import { mkdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig } from './config.ts';
@@ -30,7 +31,7 @@ async function main() {
   const applied = await migrate(db);
   setPasswordHashCost(config.passwordHashCost); // before the demo accounts are hashed
   const seeded = await seed(db, { demo: config.seedDemo });
-  const { app, services } = await createApp({ config, db });
+  const { app, services, draining } = await createApp({ config, db });
   await app.listen({ port: config.port, host: config.host });
   const inboundSmtp = await startInboundSmtpFromConfig(config, db, services.contactCenter.receiveMail, app.log);
   const address = app.server.address();
@@ -62,6 +63,8 @@ async function main() {
         pollIntervalMs: config.jobsPollIntervalMs,
         concurrency: config.jobsConcurrency,
         log: app.log,
+        // Running jobs may use the whole stop; jobs cut then are taken back by a worker once their lease ends.
+        stopTimeoutMs: config.shutdownDrainMs + config.shutdownGraceMs,
       })
     : undefined;
 
@@ -83,12 +86,23 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, 'stopping');
+    // SIGTERM comes from an orchestrator or a rolling restart: drain first. SIGINT is someone at a terminal.
+    const drainMs = signal === 'SIGTERM' ? config.shutdownDrainMs : 0;
+    app.log.info({ signal, drainMs, graceMs: config.shutdownGraceMs }, 'stopping');
+    draining.drain(); // /readyz 503 from now on; answers close their connections
     clearInterval(housekeeping);
-    await worker?.stop();
-    await inboundSmtp?.stop();
-    await app.close();
+    const jobsStopped = worker?.stop(); // claims nothing more; running jobs finish (within drain + grace)
+    await new Promise((resolve) => setTimeout(resolve, drainMs));
+    // Stop listening, end event streams with a retry hint (preClose hook), then wait for requests in flight;
+    // past the grace period, cut the connections still open.
+    const cut = setTimeout(() => {
+      app.log.warn('requests still in flight after SHUTDOWN_GRACE_MS: closing their connections');
+      app.server.closeAllConnections();
+    }, config.shutdownGraceMs);
+    await Promise.all([app.close(), jobsStopped, inboundSmtp?.stop()]);
+    clearTimeout(cut);
     await db.close();
+    app.log.info({ signal }, 'stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
