@@ -1,10 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { passwordWeakness, personalWords } from './password-policy.ts';
 
 const amira = { displayName: 'Amira Agent', email: 'amira.agent@schaerbeek.brussels' };
 const elise = { displayName: 'Élise Van den Broeck', email: 'evdb@ixelles.brussels' };
 
 describe('password policy', () => {
+  // The estimator loads its FR/NL/EN dictionaries on first use (seconds on a loaded machine): once, here,
+  // rather than inside whichever test happens to come first.
+  beforeAll(async () => {
+    await passwordWeakness('a long enough warm-up phrase', amira);
+  }, 60_000);
+
   it('refuses short passwords first', async () => {
     expect(await passwordWeakness('Tram 81 naa', amira)).toEqual({ code: 'validation.minLength', values: { limit: 12 } });
   });
