@@ -1,9 +1,5 @@
 // HTTP of the agent console: pages under /{lang}/console, form posts (POST-redirect-GET, errors re-render the
-// page), the Server-Sent Events stream /api/v1/console/events and the console's small CSS and script.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// page), the Server-Sent Events stream /api/v1/console/events (its CSS and script go through the asset pipeline).
 import { Type,type Static,type TSchema } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.ts';
@@ -17,7 +13,6 @@ import { LANGUAGES,type Language } from '../../platform/i18n/languages.ts';
 import { PANEL_RESULTS } from '../../knowledge/service.ts';
 import { CONTACT_CHANNELS,CONTACT_OUTCOMES,REQUEST_STATUSES,SLA_STATES } from '../model.ts';
 import { canUseConsole } from './authorisation.ts';
-import { setAssetVersion } from './pages/layout.tsx';
 import { InboxPage } from './pages/inbox.tsx';
 import { RequestPage } from './pages/request.tsx';
 import { TaskPage,TasksPage } from './pages/tasks.tsx';
@@ -25,10 +20,6 @@ import { ContactPage,type ContactFormValues } from './pages/contact.tsx';
 import type { InboxFilters } from './service.ts';
 import { localPath } from '../../platform/http/local-path.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const CSS = readFileSync(path.join(here, 'console.css'), 'utf8');
-const JS = readFileSync(path.join(here, 'live.js'), 'utf8');
-setAssetVersion(createHash('sha256').update(CSS).update(JS).digest('hex').slice(0, 12));
 
 const SERVICE_CODE = '^([a-z0-9]+(-[a-z0-9]+)*)?$';
 const Id = Text({ maxLength: 64 });
@@ -124,13 +115,6 @@ export function contactConsoleRoutes(app: App, services: Services) {
     if (!canUseConsole(actor)) throw new AppError(403, 'forbidden');
     return actor;
   };
-
-  app.get('/console-assets/console.css', { schema: { hide: true } }, async (_request, reply) =>
-    reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(CSS),
-  );
-  app.get('/console-assets/live.js', { schema: { hide: true } }, async (_request, reply) =>
-    reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(JS),
-  );
 
   app.get(
     '/api/v1/console/events',

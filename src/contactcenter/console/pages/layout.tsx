@@ -1,13 +1,18 @@
 // The agent console's frame: its layout with the console's CSS and live.js, the links every screen shows, the
-// SLA badge and the live-update notice. Server-rendered, working without JavaScript; live.js (served by
-// routes.tsx) refreshes the marked regions on realtime events and announces it in a live region.
+// SLA badge and the live-update notice. Server-rendered, working without JavaScript; live.js (registered
+// with the asset pipeline) refreshes the marked regions on realtime events and announces it in a live region.
 import type { ComponentChildren } from 'preact';
+import { registerAsset } from '../../../platform/http/assets.ts';
 import { Layout } from '../../../platform/views/Layout.tsx';
 import { usePage } from '../../../platform/views/context.ts';
 import { Link } from '../../../platform/views/components.tsx';
 import { type SlaState } from '../../model.ts';
 
-export const CONSOLE_ASSETS = { css: '/console-assets/console.css', js: '/console-assets/live.js' };
+// The console's own stylesheet and live-update script, linked from its screens only.
+const CONSOLE_ASSETS = {
+  css: registerAsset({ name: 'console', ext: 'css', files: [new URL('../console.css', import.meta.url)] }),
+  js: registerAsset({ name: 'console', ext: 'js', files: [new URL('../live.js', import.meta.url)] }),
+};
 
 export function ConsoleLayout({ title, children, live }: { title: string; children: ComponentChildren; live?: boolean }) {
   return (
@@ -17,20 +22,14 @@ export function ConsoleLayout({ title, children, live }: { title: string; childr
       section="console"
       head={
         <>
-          <link rel="stylesheet" href={`${CONSOLE_ASSETS.css}?v=${assetVersion}`} />
-          {live && <script src={`${CONSOLE_ASSETS.js}?v=${assetVersion}`} defer data-events="/api/v1/console/events" />}
+          <link rel="stylesheet" href={CONSOLE_ASSETS.css} />
+          {live && <script src={CONSOLE_ASSETS.js} defer data-events="/api/v1/console/events" />}
         </>
       }
     >
       {children}
     </Layout>
   );
-}
-
-/** Content hash of the console's CSS and JS, set by routes.tsx at start (cache busting). */
-export let assetVersion = '0';
-export function setAssetVersion(version: string) {
-  assetVersion = version;
 }
 
 export function SlaBadge({ state }: { state: SlaState }) {
