@@ -142,6 +142,12 @@ describe.each(LANGUAGES)('competence center page tour in %s', (lang) => {
       await visit(page, `/${lang}/competence/practices`);
       await visit(page, (await page.locator('a[href*="/competence/practices/"]').first().getAttribute('href'))!);
       await expect(page.locator('textarea[lang="en"][name="description.en"]').count()).resolves.toBe(1);
+      // An organisation's action plan is changed by that organisation only (issue 13): the analyst reads it
+      // without edit links; its own manager edits an action.
+      await visit(page, `/${lang}/${ACTION_PLAN}`);
+      await expect(page.locator('a[href*="/competence/actions/"]').count()).resolves.toBe(0);
+    });
+    await asUser(lang, MANAGER_IXELLES, async (page) => {
       await visit(page, `/${lang}/${ACTION_PLAN}`);
       await visit(page, (await page.locator('a[href*="/competence/actions/"]').first().getAttribute('href'))!);
       await expectH1(page, t('competence.action.edit'));
