@@ -13,6 +13,7 @@ import { startTestSmtpServer, type TestSmtpServer } from './smtp.ts';
 import { connectEventStream, type SseClient } from './sse.ts';
 import { translator } from '../src/platform/i18n/messages.ts';
 import { serverUrl, templateDb } from './database.ts';
+import { storedIntakes } from './intake-records.ts';
 
 // Runs where PostgreSQL does: the CI pass on the PostgreSQL server (it never touches that server itself).
 const skipReason = process.env.TEST_DATABASE_URL ? undefined : 'PostgreSQL pass only: TEST_DATABASE_URL is unset';
@@ -299,18 +300,7 @@ describe.skipIf(skipReason)(`a database restart${skipReason ? ` (skipped: ${skip
       await until(() => [...posted.values()].every((item) => recipients().has(item.body.email)), 30_000, 'every receipt sent');
 
       // ---- every acknowledged reference is stored whole
-      const { rows } = await direct.query<{ key: string | null; reference: string; messages: number; contacts: number; jobs: number; receipts: number }>(
-        `SELECT k.key, r.reference,
-                (SELECT count(*)::int FROM cc_messages m WHERE m.request_id = r.id) AS messages,
-                (SELECT count(*)::int FROM cc_contacts c WHERE c.request_id = r.id) AS contacts,
-                (SELECT count(*)::int FROM jobs j WHERE j.unique_key IN (r.id || ':first_response', r.id || ':resolution')) AS jobs,
-                (SELECT count(*)::int FROM mail_messages ml WHERE ml.purpose = 'contact.receipt' AND p.email = ANY (ml.to_addresses)) AS receipts
-           FROM cc_requests r
-           JOIN cc_parties p ON p.id = r.party_id
-           LEFT JOIN cc_idempotency_keys k ON k.reference = r.reference
-          WHERE p.email LIKE $1`,
-        [`outage.${run}.%`],
-      );
+      const rows = await storedIntakes(direct, `outage.${run}.%`);
       const stored = new Map(rows.map((row) => [row.key, row]));
       for (const [key, reference] of acknowledged) expect(stored.get(key)?.reference, key).toBe(reference);
       for (const row of rows) expect({ ...row, key: row.key !== null }).toEqual({ key: true, reference: row.reference, messages: 1, contacts: 1, jobs: 2, receipts: 1 });

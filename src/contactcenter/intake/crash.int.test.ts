@@ -7,6 +7,7 @@
 //   request per key.
 import { afterAll, describe, expect, it } from 'vitest';
 import { openServerDatabase, startServer, type TestServer } from '../../../test/server-process.ts';
+import { storedIntakes } from '../../../test/intake-records.ts';
 
 let server: TestServer | undefined;
 afterAll(async () => {
@@ -61,18 +62,7 @@ describe('a server killed during the intake', () => {
 
     const db = await openServerDatabase(server.database);
     try {
-      const { rows } = await db.query<{ key: string | null; reference: string; messages: number; contacts: number; jobs: number; receipts: number }>(
-        `SELECT k.key, r.reference,
-                (SELECT count(*)::int FROM cc_messages m WHERE m.request_id = r.id) AS messages,
-                (SELECT count(*)::int FROM cc_contacts c WHERE c.request_id = r.id) AS contacts,
-                (SELECT count(*)::int FROM jobs j WHERE j.unique_key IN (r.id || ':first_response', r.id || ':resolution')) AS jobs,
-                (SELECT count(*)::int FROM mail_messages ml WHERE ml.purpose = 'contact.receipt' AND p.email = ANY (ml.to_addresses)) AS receipts
-           FROM cc_requests r
-           JOIN cc_parties p ON p.id = r.party_id
-           LEFT JOIN cc_idempotency_keys k ON k.reference = r.reference
-          WHERE p.email LIKE $1`,
-        [`crash.${run}.%`],
-      );
+      const rows = await storedIntakes(db, `crash.${run}.%`);
       const stored = new Map(rows.map((row) => [row.key, row]));
       // Everything acknowledged is there, with the reference the client was given.
       for (const [key, reference] of acknowledged) expect(stored.get(key)?.reference, key).toBe(reference);
