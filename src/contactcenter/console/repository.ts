@@ -233,15 +233,6 @@ export async function setAssignee(
   return rows[0]?.version ?? null;
 }
 
-export async function bumpRequest(tx: Queryable, id: string, changes: { firstResponded?: boolean } = {}): Promise<void> {
-  await tx.query(
-    `UPDATE cc_requests SET version = version + 1, updated_at = now(),
-            first_responded_at = CASE WHEN $2 THEN coalesce(first_responded_at, now()) ELSE first_responded_at END
-      WHERE id = $1`,
-    [id, changes.firstResponded ?? false],
-  );
-}
-
 export interface Colleague {
   id: string;
   displayName: string;
