@@ -63,7 +63,7 @@ async function main() {
         pollIntervalMs: config.jobsPollIntervalMs,
         concurrency: config.jobsConcurrency,
         log: app.log,
-        // Running jobs may use the whole stop; jobs cut then are taken back by a worker once their lease ends.
+        // Running jobs may use the whole stop; jobs still running then go back to the queue for another instance.
         stopTimeoutMs: config.shutdownDrainMs + config.shutdownGraceMs,
       })
     : undefined;

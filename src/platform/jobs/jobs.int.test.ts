@@ -287,4 +287,46 @@ describe('job queue', () => {
     await sleep(200);
     expect((await getJob(db, after))?.status).toBe('queued');
   });
+
+  it('hands a job still running when the stop time is up back to the queue at once, for another worker', async () => {
+    const started: string[] = [];
+    let aborted = false;
+    const slow = createJobRegistry();
+    slow.register('test.handback', async (_payload, job) => {
+      started.push('stopping');
+      // Runs far longer than the stop allows (and than the test), and stops when told to.
+      await new Promise<void>((resolve) => {
+        job.signal.addEventListener('abort', () => {
+          aborted = true;
+          resolve();
+        });
+        setTimeout(resolve, 60_000).unref();
+      });
+    });
+    const { id } = await enqueue(db, 'test.handback', {}, { maxAttempts: 1 });
+    const stopping = await startJobWorker({ db, registry: slow, pollIntervalMs: 20, stopTimeoutMs: 200, leaseMs: 10 * 60_000, workerId: 'stopping-worker' });
+    await until(async () => (await getJob(db, id))?.status === 'running');
+    const stopAsked = Date.now();
+    await stopping.stop();
+    expect(Date.now() - stopAsked).toBeLessThan(5_000);
+    expect(aborted).toBe(true);
+    // Queued again at once, although its 10-minute lease had far to run; the cut attempt does not count, so
+    // a job with a single attempt is not marked dead by a restart.
+    expect(await getJob(db, id)).toMatchObject({ status: 'queued', attempts: 0, locked_by: null, locked_until: null });
+    expect((await getJob(db, id))?.last_error).toContain('stopping-worker');
+
+    // Another instance's worker (its own pool) runs it now, woken by the hand-back, long before its poll.
+    const registry = createJobRegistry();
+    registry.register('test.handback', async () => {
+      started.push('other');
+    });
+    const other = await startJobWorker({ db: second, registry, pollIntervalMs: 60_000, workerId: 'other-worker' });
+    try {
+      await until(async () => (await getJob(db, id))?.status === 'done', 10_000);
+    } finally {
+      await other.stop();
+    }
+    expect(started).toEqual(['stopping', 'other']);
+    expect(await getJob(db, id)).toMatchObject({ status: 'done', attempts: 1 });
+  });
 });

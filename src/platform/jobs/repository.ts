@@ -210,6 +210,27 @@ export async function recoverExpiredJobs(db: Queryable): Promise<Array<{ id: num
   return rows;
 }
 
+/**
+ * Hands jobs this worker is still running back to the queue at once (a stopping instance past its grace
+ * period), to run now on another worker instead of after their lease. The cut attempt does not count, and the
+ * workers of every instance are woken (NOTIFY on `channel`). Returns the ids handed back.
+ */
+export async function releaseJobs(db: Queryable, ids: readonly number[], workerId: string, channel: string): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<{ id: number }>(
+    `WITH released AS (
+       UPDATE jobs
+          SET status = 'queued', run_at = now(), attempts = GREATEST(attempts - 1, 0),
+              last_error = 'The worker ' || $2 || ' stopped before finishing this job (handed back at shutdown).',
+              locked_by = NULL, locked_until = NULL, updated_at = now()
+        WHERE id = ANY($1::bigint[]) AND locked_by = $2 AND status = 'running'
+       RETURNING id, type)
+     SELECT id, pg_notify($3, type) IS NULL AS woken FROM released`,
+    [ids, workerId, channel],
+  );
+  return rows.map((row) => Number(row.id));
+}
+
 /** Forgets finished jobs: done ones after `doneDays`, dead ones (kept for inspection) after `deadDays`. */
 export async function purgeFinishedJobs(db: Queryable, doneDays: number, deadDays: number): Promise<number> {
   const result = await db.query(

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { JOBS_CHANNEL } from './queue.ts';
 import { PermanentJobError, type JobRegistry } from './registry.ts';
-import { claimJobs, completeJob, failJob, recoverExpiredJobs, type ClaimedJob } from './repository.ts';
+import { claimJobs, completeJob, failJob, recoverExpiredJobs, releaseJobs, type ClaimedJob } from './repository.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 
 export interface JobLogger {
@@ -31,7 +31,7 @@ export interface JobWorkerOptions {
   /** Default first retry delay (default 10 s), doubling per attempt up to retryMaxMs (default 1 h). */
   retryBaseMs?: number;
   retryMaxMs?: number;
-  /** How long stop() waits for running jobs (default 10 s). */
+  /** How long stop() waits for running jobs (default 10 s); those still running then go back to the queue. */
   stopTimeoutMs?: number;
   log?: JobLogger;
 }
@@ -46,7 +46,10 @@ export interface JobWorker {
   readonly id: string;
   /** Looks for due jobs now instead of at the next poll. */
   wake(): void;
-  /** Stops claiming, waits for running jobs (up to stopTimeoutMs) and releases its LISTEN. */
+  /**
+   * Stops claiming, waits for running jobs (up to stopTimeoutMs; those still running then are handed back to
+   * the queue at once, for another worker) and releases its LISTEN.
+   */
   stop(): Promise<void>;
   /** Totals since start. */
   readonly summary: JobRunSummary;
@@ -82,7 +85,8 @@ function jobRunner(options: JobWorkerOptions & { workerId: string }) {
   const log = options.log ?? silentLog;
   const defaultLeaseMs = options.leaseMs ?? 5 * 60_000;
   const summary: JobRunSummary = { done: 0, retried: 0, dead: 0 };
-  const controllers = new Set<AbortController>();
+  // The jobs running now, by id: stop() hands back those still running when its time is up.
+  const controllers = new Map<number, AbortController>();
   // Outcomes of jobs that ran while the database went away: recorded when it is back (recordPending), so
   // that a job done is not run again when its lease runs out, nor a failed one retried late.
   const unrecorded: Array<{ job: ClaimedJob; failure?: { message: string; delay: number | null } }> = [];
@@ -124,7 +128,7 @@ function jobRunner(options: JobWorkerOptions & { workerId: string }) {
     const registered = registry.get(job.type);
     const leaseMs = registered?.options.leaseMs ?? defaultLeaseMs;
     const controller = new AbortController();
-    controllers.add(controller);
+    controllers.set(job.id, controller);
     const leaseTimer = setTimeout(() => controller.abort(new Error('lease expired')), leaseMs);
     leaseTimer.unref();
     try {
@@ -160,12 +164,20 @@ function jobRunner(options: JobWorkerOptions & { workerId: string }) {
       return;
     } finally {
       clearTimeout(leaseTimer);
-      controllers.delete(controller);
+      controllers.delete(job.id);
     }
     await recordOrKeep(job);
   };
 
-  return { claim, run, recordPending, summary, abortAll: () => controllers.forEach((c) => c.abort(new Error('worker stopping'))) };
+  /** Hands the running jobs back to the queue (they run again elsewhere now), then aborts their handlers. */
+  const releaseAll = async (): Promise<number[]> => {
+    const ids = [...controllers.keys()];
+    const released = await releaseJobs(db, ids, options.workerId, JOBS_CHANNEL);
+    for (const controller of controllers.values()) controller.abort(new Error('worker stopping'));
+    return released;
+  };
+
+  return { claim, run, recordPending, summary, releaseAll };
 }
 
 export async function startJobWorker(options: JobWorkerOptions): Promise<JobWorker> {
@@ -259,9 +271,13 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
       ]);
       clearTimeout(timeout);
       if (timedOut) {
-        // Jobs still running keep their lease; another worker takes them back when it runs out.
-        runner.abortAll();
-        log.warn({ workerId, running }, 'job worker stopped with jobs still running');
+        // Jobs still running go back to the queue now, for another instance, rather than after their lease.
+        // If the database cannot be reached, they keep their lease and are taken back when it runs out.
+        const released = await runner.releaseAll().catch((error: unknown) => {
+          log.error({ err: error, workerId }, 'could not hand running jobs back to the queue: they run again after their lease');
+          return [] as number[];
+        });
+        log.warn({ workerId, running, released }, 'job worker stopped with jobs still running: handed back to the queue');
       }
       // Wait for a pump in progress (a claim) to finish, so nothing touches the database after stop().
       while (pumping) await new Promise((resolve) => setTimeout(resolve, 5));
