@@ -10,7 +10,7 @@ import { handleForm } from '../platform/http/forms.ts';
 import { sendEncodedJson } from '../platform/http/encoded-json.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { FeedbackWidget } from '../satisfaction/widget/pages.tsx';
-import { requireActorApi, requireActorPage } from '../identity/guards.ts';
+import { requireActorPage, authorise } from '../identity/guards.ts';
 import { LANGUAGES, pickText, type Language } from '../platform/i18n/languages.ts';
 import {
   EditableServiceSchema,
@@ -33,17 +33,9 @@ import { catalogueCsv, catalogueJsonLd } from './exports.ts';
 import { RelatedArticles } from '../knowledge/pages.tsx';
 import { changedFields, isStale, translationCompleteness } from './service.ts';
 import { canUseCatalogueBackOffice } from './authorisation.ts';
-import {
-  CatalogueAdminPage,
-  ContentGapsPage,
-  GuidedOrientationPage,
-  OrganisationPublicPage,
-  SearchPage,
-  ServiceEditPage,
-  ServiceNewPage,
-  ServicePage,
-  type OrientationState,
-} from './pages.tsx';
+import { SearchPage } from './pages/search.tsx';
+import { GuidedOrientationPage, OrganisationPublicPage, ServicePage, type OrientationState } from './pages/public.tsx';
+import { CatalogueAdminPage, ContentGapsPage, ServiceEditPage, ServiceNewPage } from './pages/admin.tsx';
 
 const session = [{ session: [] }];
 const langOf = (request: FastifyRequest, lang?: Language) => lang ?? request.lang;
@@ -154,7 +146,7 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
       },
     },
     async (request) => ({
-      services: (await catalogue.editableServices(requireActorApi(request))).map(({ service }) => editable(service)),
+      services: (await catalogue.editableServices(requireActorPage(request))).map(({ service }) => editable(service)),
     }),
   );
 
@@ -172,7 +164,7 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
     },
     async (request, reply) => {
       const { code, ...content } = request.body;
-      const created = await catalogue.createService(requireActorApi(request), code, contentFromApi(content));
+      const created = await catalogue.createService(requireActorPage(request), code, contentFromApi(content));
       return reply.code(201).send(editable(created));
     },
   );
@@ -188,7 +180,7 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
         response: { 200: EditableServiceSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => editable((await catalogue.editableService(requireActorApi(request), request.params.code)).service),
+    async (request) => editable((await catalogue.editableService(requireActorPage(request), request.params.code)).service),
   );
 
   app.put(
@@ -206,7 +198,7 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
     },
     async (request) => {
       const { version, ...content } = request.body;
-      return editable(await catalogue.saveChanges(requireActorApi(request), request.params.code, version, contentFromApi(content)));
+      return editable(await catalogue.saveChanges(requireActorPage(request), request.params.code, version, contentFromApi(content)));
     },
   );
 
@@ -223,7 +215,7 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
       },
     },
     async (request) =>
-      editable(await catalogue.publish(requireActorApi(request), request.params.code, request.body.version, { reviewed: request.body.reviewed ?? false })),
+      editable(await catalogue.publish(requireActorPage(request), request.params.code, request.body.version, { reviewed: request.body.reviewed ?? false })),
   );
 
   app.post(
@@ -238,7 +230,7 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
         response: { 200: EditableServiceSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => editable(await catalogue.discardDraft(requireActorApi(request), request.params.code, request.body.version)),
+    async (request) => editable(await catalogue.discardDraft(requireActorPage(request), request.params.code, request.body.version)),
   );
 
   app.put(
@@ -262,7 +254,7 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
         theme,
         ...(competent ? { competentKind: competent.kind, competentOrganisation: competent.kind === 'organisation' ? (competent.organisation ?? null) : null } : {}),
       };
-      const saved = await catalogue.updateService(requireActorApi(request), request.params.code, version, { content, status, reviewed });
+      const saved = await catalogue.updateService(requireActorPage(request), request.params.code, version, { content, status, reviewed });
       return editable(saved);
     },
   );
@@ -404,7 +396,7 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
 
   app.get('/:lang/admin/catalogue/services/new', { schema: adminPage }, async (request, reply) => {
     const actor = requireActorPage(request);
-    if (!canUseCatalogueBackOffice(actor)) throw new AppError(403, 'forbidden');
+    authorise(canUseCatalogueBackOffice(actor));
     return renderPage(request, reply, <ServiceNewPage reference={await referenceFor(actor)} />);
   });
 
@@ -413,7 +405,7 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
     { schema: { hide: true, params: LangParams, body: ServiceForm }, attachValidation: true },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      if (!canUseCatalogueBackOffice(actor)) throw new AppError(403, 'forbidden');
+      authorise(canUseCatalogueBackOffice(actor));
       const form = request.body as FormBody;
       const reference = await referenceFor(actor);
       return handleForm(

@@ -1,6 +1,6 @@
 // Screens of contact points: the public page (address, accessibility, languages, channels, weekly hours,
 // open now / next change, holiday closures) and the back-office list and form. Components used by other
-// modules: <OpeningStatusText status={…} /> and <ContactPointCard contactPoint={…} />.
+// modules: <OpeningStatusText status={…} /> and <ContactPointCard contactPoint={…} /> (the one card of a contact point).
 import type { FieldError } from '../platform/http/errors.ts';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
@@ -11,7 +11,7 @@ import { brusselsDate, addDays } from '../platform/calendar/brussels-time.ts';
 import { HOLIDAY_CALENDARS } from '../platform/calendar/holidays.ts';
 import type { Organisation } from '../organisations/service.ts';
 import { ACCESSIBILITY_FEATURES, CHANNELS, CONTACT_LANGUAGES, type ContactPointDetail, type ContactPointSummary, type DayHours, type OpeningStatus } from './service.ts';
-import { ContactPointWaitSection } from '../queues/pages.tsx';
+import { ContactPointWaitSection, WaitText } from '../queues/pages.tsx';
 import { jsonForScript } from '../platform/views/render.tsx';
 import { contactPointJsonLd } from './jsonld.ts';
 import type { WaitReport } from '../queues/service.ts';
@@ -82,27 +82,97 @@ function AddressLines({ contactPoint }: { contactPoint: ContactPointSummary }) {
   );
 }
 
-/** A compact block for lists (orientation answers, organisation pages): name, address, status, phone. */
-export function ContactPointCard({ contactPoint, headingLevel = 3, now }: { contactPoint: ContactPointSummary; headingLevel?: 2 | 3 | 4; now?: Date }) {
+/**
+ * The one card of a contact point in lists (a service's "where do I go?", an organisation's page): its name,
+ * whether it is open now, its address, how to reach it and its languages; what the caller knows is added
+ * (today's queue wait, whether the service needs an appointment).
+ */
+export function ContactPointCard({
+  contactPoint,
+  headingLevel = 3,
+  now,
+  wait,
+  appointment,
+}: {
+  contactPoint: ContactPointSummary;
+  headingLevel?: 2 | 3 | 4;
+  now?: Date;
+  /** Estimated queue wait now, in minutes. */
+  wait?: number | undefined;
+  /** Whether the service the card is shown for needs an appointment. */
+  appointment?: boolean | undefined;
+}) {
   const { t, lang } = usePage();
   const Heading = `h${headingLevel}` as const;
   return (
-    <div class="irisdesk-contact-point-card">
+    <div class="irisdesk-card irisdesk-contact-point-card">
       <Heading class={`utrecht-heading-${headingLevel}`}>
         <Link href={`/${lang}/contact-points/${contactPoint.id}`}>
           <Text value={contactPoint.name} />
         </Link>
         {contactPoint.demo && <> ({t('contactPoints.demoBadge')})</>}
       </Heading>
-      <AddressLines contactPoint={contactPoint} />
       <Paragraph>
         <OpeningStatusText status={contactPoint.status} now={now} />
       </Paragraph>
-      {contactPoint.phone && (
-        <Paragraph>
-          {t('contactPoints.phoneLabel')} <a class="utrecht-link" href={`tel:${contactPoint.phone.replaceAll(' ', '')}`}>{contactPoint.phone}</a>
-        </Paragraph>
-      )}
+      <dl class="irisdesk-facts">
+        <dt>{t('contactPoints.address')}</dt>
+        <dd>
+          <AddressLines contactPoint={contactPoint} />
+        </dd>
+        {contactPoint.channels.length > 0 && (
+          <>
+            <dt>{t('catalogue.cp.channels')}</dt>
+            <dd>{contactPoint.channels.map((c) => t(`catalogue.cpChannel.${c}`)).join(', ')}</dd>
+          </>
+        )}
+        {wait !== undefined && (
+          <>
+            <dt>{t('queues.wait.title')}</dt>
+            <dd>
+              <WaitText minutes={wait} />
+            </dd>
+          </>
+        )}
+        {appointment !== undefined && (
+          <>
+            <dt>{t('catalogue.field.appointment')}</dt>
+            <dd>{appointment ? t('catalogue.appointment.yes') : t('catalogue.appointment.no')}</dd>
+          </>
+        )}
+        {contactPoint.phone && (
+          <>
+            <dt>{t('contactPoints.phone')}</dt>
+            <dd>
+              <a class="utrecht-link" href={`tel:${contactPoint.phone.replace(/[^+\d]/g, '')}`}>
+                {contactPoint.phone}
+              </a>
+            </dd>
+          </>
+        )}
+        {contactPoint.email && (
+          <>
+            <dt>{t('contactPoints.email')}</dt>
+            <dd>
+              <a class="utrecht-link" href={`mailto:${contactPoint.email}`}>
+                {contactPoint.email}
+              </a>
+            </dd>
+          </>
+        )}
+        {contactPoint.accessibility.length > 0 && (
+          <>
+            <dt>{t('contactPoints.accessibility')}</dt>
+            <dd>{contactPoint.accessibility.map((a) => t(`catalogue.cpAccess.${a}`)).join(', ')}</dd>
+          </>
+        )}
+        {contactPoint.languages.length > 0 && (
+          <>
+            <dt>{t('contactPoints.languages')}</dt>
+            <dd>{contactPoint.languages.map((code) => languageName(code, lang)).join(', ')}</dd>
+          </>
+        )}
+      </dl>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { usePage } from '../views/context.ts';
 import { Layout } from '../views/Layout.tsx';
 import { Heading1, Paragraph } from '../views/components.tsx';
-import { SearchBox } from '../../catalogue/pages.tsx';
+import { SearchBox } from '../../catalogue/pages/shared.tsx';
 
 export function HomePage() {
   const { t } = usePage();

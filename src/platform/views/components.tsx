@@ -1,6 +1,6 @@
 // Small building blocks on top of the NL Design System (Utrecht) CSS components. Every visible string is a
 // parameter or comes from the catalogue; every field has a label tied to it and shows its own error.
-import type { ComponentChildren } from 'preact';
+import { createElement, type ComponentChildren, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'preact';
 import { pickText, type LocalizedText } from '../i18n/languages.ts';
 import type { FieldError } from '../http/errors.ts';
 import { usePage } from './context.ts';
@@ -60,124 +60,170 @@ interface FieldProps {
   name: string;
   label: string;
   errors?: FieldError[] | undefined;
-  description?: string;
-  children?: ComponentChildren;
+  description?: string | undefined;
+  /** Tells apart several forms with the same field on one page (the id becomes field-<name>-<idSuffix>). */
+  idSuffix?: string | undefined;
 }
 
-/**
- * Label, description, error message and the ids that tie them to the control: every form field of IrisDesk
- * is drawn through this. `control` receives the attributes its input needs (id, aria-describedby,
- * aria-invalid). `idSuffix` tells apart several forms with the same field on one page.
- */
-export function FieldShell({ name, label, errors, description, idSuffix, control }: FieldProps & { idSuffix?: string | undefined; control: (aria: Record<string, string | boolean>) => ComponentChildren }) {
+/** The ids of a field: its control's, and those of its hint and error message when it has them. */
+function fieldIds(name: string, idSuffix: string | undefined, hasHint: boolean, error: FieldError | undefined) {
+  return fieldIdsOf(`${fieldId(name)}${idSuffix ? `-${idSuffix}` : ''}`, hasHint, error);
+}
+
+function fieldIdsOf(id: string, hasHint: boolean, error: FieldError | undefined) {
+  const hint = hasHint ? `${id}-description` : undefined;
+  const message = error ? `${id}-error` : undefined;
+  return { id, hint, message, describedBy: [hint, message].filter(Boolean).join(' ') || undefined };
+}
+
+/** The message of a field's error in the page language, naming the field as the user sees it. */
+function ErrorMessage({ id, error, field, class: className }: { id: string | undefined; error: FieldError | undefined; field: ComponentChildren; class: string }) {
   const { t } = usePage();
-  const id = `${fieldId(name)}${idSuffix ? `-${idSuffix}` : ''}`;
-  const error = errors?.find((e) => e.field === name);
-  const describedBy = [description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const aria: Record<string, string | boolean> = { id };
-  if (describedBy) aria['aria-describedby'] = describedBy;
-  if (error) aria['aria-invalid'] = 'true';
+  if (!error || !id) return null;
   return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {description && (
-        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
-          {description}
+    <div class={className} id={id}>
+      {t(error.code, { ...error.values, field: typeof field === 'string' ? field : error.field })}
+    </div>
+  );
+}
+
+type InputType = 'text' | 'email' | 'password' | 'tel' | 'search' | 'number' | 'url' | 'date' | 'time' | 'datetime-local';
+
+/**
+ * The attributes a field's control may be given. The shell owns the rest: the id and aria-describedby that tie
+ * the control to its label, hint and error, aria-invalid, the name (the same as the one errors are looked up
+ * by) and the design-system class; so no field can be drawn without them, or with ids that point nowhere.
+ */
+type Owned = 'id' | 'name' | 'class' | 'className' | 'aria-describedby' | 'aria-invalid' | 'type' | 'children';
+export interface ControlAttributes {
+  input: Omit<InputHTMLAttributes<HTMLInputElement>, Owned> & { type?: InputType };
+  textarea: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Owned>;
+  select: Omit<SelectHTMLAttributes<HTMLSelectElement>, Owned>;
+  /** A single yes/no checkbox, drawn before its label. */
+  checkbox: Omit<InputHTMLAttributes<HTMLInputElement>, Owned>;
+}
+export type ControlKind = keyof ControlAttributes;
+
+const CONTROL_CLASS: Record<ControlKind, string> = {
+  input: 'utrecht-textbox utrecht-textbox--html-input',
+  textarea: 'utrecht-textarea utrecht-textarea--html-textarea',
+  select: 'utrecht-select utrecht-select--html-select',
+  checkbox: 'utrecht-checkbox utrecht-checkbox--html-input',
+};
+const INVALID_CLASS: Record<ControlKind, string> = {
+  input: 'utrecht-textbox--invalid',
+  textarea: 'utrecht-textarea--invalid',
+  select: 'utrecht-select--invalid',
+  checkbox: 'utrecht-checkbox--invalid',
+};
+
+export type FieldShellProps<K extends ControlKind> = FieldProps & {
+  control: K;
+  attributes?: ControlAttributes[K];
+  /** The options of a select, the text of a textarea. */
+  children?: ComponentChildren;
+};
+
+/**
+ * Label, description, error message and the control they belong to: every single-control field of IrisDesk
+ * is drawn through this (groups of radios or checkboxes through ChoiceGroup). The shell draws the control
+ * itself, so its id, name and aria-describedby always match the label, hint and error next to it.
+ */
+export function FieldShell<K extends ControlKind>(props: FieldShellProps<K>) {
+  const error = props.errors?.find((e) => e.field === props.name);
+  const ids = fieldIds(props.name, props.idSuffix, Boolean(props.description), error);
+  const checkbox = props.control === 'checkbox';
+  const control = createElement(
+    checkbox ? 'input' : props.control,
+    {
+      ...props.attributes,
+      ...(checkbox ? { type: 'checkbox', value: (props.attributes as ControlAttributes['checkbox'] | undefined)?.value ?? 'true' } : {}),
+      id: ids.id,
+      name: props.name,
+      class: `${CONTROL_CLASS[props.control]}${error ? ` ${INVALID_CLASS[props.control]}` : ''}`,
+      'aria-describedby': ids.describedBy,
+      'aria-invalid': error ? 'true' : undefined,
+    },
+    props.children,
+  );
+  const label = (
+    <div class="utrecht-form-field__label">
+      <label class={`utrecht-form-label${checkbox ? ' utrecht-form-label--checkbox' : ''}`} for={ids.id}>
+        {props.label}
+      </label>
+    </div>
+  );
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--${checkbox ? 'checkbox' : 'text'}${error ? ' utrecht-form-field--invalid' : ''}`}>
+      {checkbox ? <div class="utrecht-form-field__input">{control}</div> : label}
+      {checkbox && label}
+      {props.description && (
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={ids.hint}>
+          {props.description}
         </div>
       )}
-      {error && (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
-          {t(error.code, { ...error.values, field: label })}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">{control(aria)}</div>
+      <ErrorMessage id={ids.message} error={error} field={props.label} class="utrecht-form-field__error-message utrecht-form-field-error-message" />
+      {!checkbox && <div class="utrecht-form-field__input">{control}</div>}
     </div>
   );
 }
 
 /** A date field (YYYY-MM-DD, the browser's date picker) with its label, description and error. */
-export function DateField(props: FieldProps & { value?: string | null | undefined }) {
-  return (
-    <FieldShell
-      name={props.name}
-      label={props.label}
-      errors={props.errors}
-      description={props.description}
-      control={(aria) => <input {...aria} class="utrecht-textbox utrecht-textbox--html-input" type="date" name={props.name} value={props.value ?? ''} />}
-    />
-  );
+export function DateField(props: FieldProps & { value?: string | null | undefined; required?: boolean }) {
+  const { value, required, ...field } = props;
+  return <FieldShell {...field} control="input" attributes={{ type: 'date', value: value ?? '', required }} />;
 }
 
 export function TextField(
   props: FieldProps & {
     value?: string | undefined;
-    type?: 'text' | 'email' | 'password' | 'tel' | 'search' | 'number';
+    type?: 'text' | 'email' | 'password' | 'tel' | 'search' | 'number' | 'url' | 'datetime-local' | 'time';
     autocomplete?: string;
     required?: boolean;
     maxLength?: number;
   },
 ) {
-  const error = props.errors?.some((e) => e.field === props.name);
-  return (
-    <FieldShell
-      {...props}
-      control={(aria) => (
-        <input
-          {...aria}
-          class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
-          name={props.name}
-          type={props.type ?? 'text'}
-          value={props.type === 'password' ? undefined : props.value}
-          autocomplete={props.autocomplete}
-          required={props.required}
-          maxLength={props.maxLength}
-        />
-      )}
-    />
-  );
+  const { value, type = 'text', autocomplete, required, maxLength, ...field } = props;
+  // A password is never sent back to the browser.
+  return <FieldShell {...field} control="input" attributes={{ type, value: type === 'password' ? undefined : value, autocomplete, required, maxLength }} />;
 }
 
 export function TextArea(props: FieldProps & { value?: string | undefined; required?: boolean; maxLength?: number; rows?: number }) {
+  const { value, required, maxLength, rows = 5, ...field } = props;
   return (
-    <FieldShell
-      {...props}
-      control={(aria) => (
-        <textarea
-          {...aria}
-          class="utrecht-textarea utrecht-textarea--html-textarea"
-          name={props.name}
-          required={props.required}
-          maxLength={props.maxLength}
-          rows={props.rows ?? 5}
-        >
-          {props.value ?? ''}
-        </textarea>
-      )}
-    />
+    <FieldShell {...field} control="textarea" attributes={{ required, maxLength, rows }}>
+      {value ?? ''}
+    </FieldShell>
   );
 }
 
 export function SelectField(
-  props: FieldProps & { value?: string | undefined; options: Array<{ value: string; label: string; lang?: string }>; required?: boolean },
+  props: FieldProps & {
+    /** The chosen value; several for a select that allows several (`multiple`). */
+    value?: string | readonly string[] | undefined;
+    options: Array<{ value: string; label: string; lang?: string | undefined }>;
+    required?: boolean;
+    multiple?: boolean;
+    size?: number;
+  },
 ) {
+  const { value, options, required, multiple, size, ...field } = props;
+  const chosen = (option: string) => (typeof value === 'string' ? value === option : (value ?? []).includes(option));
   return (
-    <FieldShell
-      {...props}
-      control={(aria) => (
-        <select {...aria} class="utrecht-select utrecht-select--html-select" name={props.name} required={props.required}>
-          {props.options.map((option) => (
-            <option value={option.value} selected={option.value === props.value} lang={option.lang}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      )}
-    />
+    <FieldShell {...field} control="select" attributes={{ required, multiple, size }}>
+      {options.map((option) => (
+        <option value={option.value} selected={chosen(option.value)} lang={option.lang}>
+          {option.label}
+        </option>
+      ))}
+    </FieldShell>
   );
+}
+
+/** One yes/no checkbox (posts `value`, "true" by default, when ticked) with its label, hint and error. */
+export function CheckboxField(props: FieldProps & { checked: boolean; value?: string }) {
+  const { checked, value, ...field } = props;
+  return <FieldShell {...field} control="checkbox" attributes={{ checked, value }} />;
 }
 
 export interface ChoiceOption {
@@ -185,6 +231,13 @@ export interface ChoiceOption {
   label: ComponentChildren;
   /** The language of the label when it is not the page's (a stored text shown in another language). */
   lang?: string | undefined;
+  /** A line under the option's label, read with the option (aria-describedby). */
+  hint?: ComponentChildren;
+}
+
+/** The id part of an option value: ids may not hold spaces, and "" (none of them) gets a word. */
+export function optionIdPart(value: string): string {
+  return value === '' ? 'none' : value.replace(/[^\w-]+/g, '-');
 }
 
 /**
@@ -195,47 +248,47 @@ export interface ChoiceOption {
 export function ChoiceGroup(props: {
   type: 'radio' | 'checkbox';
   name: string;
+  /** The fieldset's id when two groups on a page share a name (field-<name> by default); options' ids follow it. */
+  id?: string;
   legend: ComponentChildren;
   options: readonly ChoiceOption[];
   /** The chosen value(s): one for radios, any number for checkboxes. */
   checked: string | readonly string[] | undefined;
-  hint?: string | undefined;
+  hint?: ComponentChildren;
   errors?: FieldError[] | undefined;
   /** The field name in error messages; by default the legend when it is a text. */
   label?: string;
+  /** An answer is required (radios only: a required checkbox would have to be ticked, each of them). */
   required?: boolean;
   /** Extra classes of the fieldset and of each option's wrapper (a module's own layout). */
   class?: string;
   optionClass?: string;
+  /** Content between the hint and the options (a note that no option was found, say). */
+  children?: ComponentChildren;
 }) {
-  const { t } = usePage();
-  const id = fieldId(props.name);
   const error = props.errors?.find((e) => e.field === props.name);
-  const describedBy = [props.hint ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const ids = props.id ? fieldIdsOf(props.id, Boolean(props.hint), error) : fieldIds(props.name, undefined, Boolean(props.hint), error);
   const chosen = (value: string) => (typeof props.checked === 'string' ? props.checked === value : (props.checked ?? []).includes(value));
   const fieldName = props.label ?? (typeof props.legend === 'string' ? props.legend : props.name);
   const control = props.type === 'radio' ? 'radio-button' : 'checkbox';
   return (
     <fieldset
       class={['utrecht-form-fieldset', props.class, error ? 'utrecht-form-fieldset--invalid' : ''].filter(Boolean).join(' ')}
-      id={id}
-      aria-describedby={describedBy || undefined}
+      id={ids.id}
+      aria-describedby={ids.describedBy}
     >
       <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{props.legend}</legend>
       {props.hint && (
-        <div class="utrecht-form-field-description" id={`${id}-description`}>
+        <div class="utrecht-form-field-description" id={ids.hint}>
           {props.hint}
         </div>
       )}
-      {error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-          {t(error.code, { ...error.values, field: fieldName })}
-        </div>
-      )}
+      <ErrorMessage id={ids.message} error={error} field={fieldName} class="utrecht-form-field-error-message" />
+      {props.children}
       {props.options.map((option) => {
-        const optionId = `${id}-${option.value}`;
+        const optionId = `${ids.id}-${optionIdPart(option.value)}`;
         return (
-          <div class={['utrecht-form-field utrecht-form-field--checkbox', props.optionClass].filter(Boolean).join(' ')}>
+          <div class={['utrecht-form-field', `utrecht-form-field--${props.type}`, props.optionClass].filter(Boolean).join(' ')}>
             <input
               class={`utrecht-${control} utrecht-${control}--html-input`}
               type={props.type}
@@ -243,11 +296,17 @@ export function ChoiceGroup(props: {
               name={props.name}
               value={option.value}
               checked={chosen(option.value)}
-              required={props.required}
+              required={props.required && props.type === 'radio' ? true : undefined}
+              aria-describedby={option.hint ? `${optionId}-description` : undefined}
             />
             <label class={`utrecht-form-label utrecht-form-label--${props.type}`} for={optionId} lang={option.lang}>
               {option.label}
             </label>
+            {option.hint && (
+              <div class="utrecht-form-field-description" id={`${optionId}-description`}>
+                {option.hint}
+              </div>
+            )}
           </div>
         );
       })}
@@ -256,7 +315,7 @@ export function ChoiceGroup(props: {
 }
 
 /** A group of checkboxes in a fieldset whose legend is the label. */
-export function CheckboxGroup(props: { name: string; legend: string; options: ChoiceOption[]; checked: readonly string[]; errors?: FieldError[] | undefined }) {
+export function CheckboxGroup(props: { name: string; legend: string; options: ChoiceOption[]; checked: readonly string[]; errors?: FieldError[] | undefined; hint?: string }) {
   return <ChoiceGroup type="checkbox" {...props} />;
 }
 

@@ -1,0 +1,275 @@
+// Public pages of the catalogue besides search: a service (with "where do I go?"), an organisation, and the
+// guided orientation. Every page works without JavaScript (GET forms).
+import type { ComponentChildren } from 'preact';
+import type { FieldError } from '../../platform/http/errors.ts';
+import { usePage } from '../../platform/views/context.ts';
+import { Layout } from '../../platform/views/Layout.tsx';
+import { ChoiceGroup, ErrorSummary, Heading1, Link, Paragraph, SubmitButton, Text, TextField } from '../../platform/views/components.tsx';
+import { jsonForScript } from '../../platform/views/render.tsx';
+import { formatDate } from '../../platform/i18n/format.ts';
+import { pickText, type LocalizedText } from '../../platform/i18n/languages.ts';
+import type { ContactPointSummary } from '../../contactpoints/service.ts';
+import type { LifeEvent, OrganisationRef, ServiceRecord, Theme } from '../repository.ts';
+import type { OrganisationAnswer } from '../service.ts';
+import { governmentServiceJsonLd } from '../exports.ts';
+import { ContactCenter, ContactPointList, OrganisationLine } from './shared.tsx';
+
+// ---- service page
+
+export interface OrientationState {
+  needsPlace: boolean;
+  postalCode?: string | undefined;
+  errors?: FieldError[];
+  candidates?: Array<{ code: string; name: string }>;
+  organisation?: OrganisationAnswer;
+  contactPoints?: ContactPointSummary[];
+  /** Estimated queue wait now per contact point id (points issuing tickets for this service, open now). */
+  queueWaits?: Map<string, number>;
+}
+
+type ServiceView = {
+  name: string;
+  summary: string;
+  description: string | null;
+  theme: { code: string; name: string };
+  lifeEvents: Array<{ code: string; name: string }>;
+  evidence: string | null;
+  cost: string | null;
+  processingTime: string | null;
+  lastReviewedAt: string | null;
+};
+
+function Fact({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+export function ServicePage({ service, view, orientation, publicUrl, related, feedback }: { service: ServiceRecord; view: ServiceView; orientation: OrientationState; publicUrl: string; related?: ComponentChildren; feedback?: ComponentChildren }) {
+  const { t, lang } = usePage();
+  const url = `${publicUrl.replace(/\/$/, '')}/${lang}/services/${service.code}`;
+  const provider = service.competentOrganisation ? pickText(service.competentOrganisation.name, lang).text : undefined;
+  const jsonLd = governmentServiceJsonLd(service, lang, url, provider);
+  const here = `/${lang}/services/${service.code}`;
+  return (
+    <Layout title={view.name} description={view.summary} head={<script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />}>
+      <ErrorSummary errors={orientation.errors} />
+      <Heading1>
+        <Text value={service.name} />
+      </Heading1>
+      <Paragraph lead>
+        <Text value={service.summary} />
+      </Paragraph>
+      <dl class="irisdesk-facts">
+        <Fact label={t('catalogue.field.provider')}>
+          {service.competentOrganisation ? (
+            <Link href={`/${lang}/organisations/${service.competentOrganisation.code}`}>
+              <Text value={service.competentOrganisation.name} />
+            </Link>
+          ) : (
+            t(`catalogue.providedByEvery.${service.competentKind}`)
+          )}
+        </Fact>
+        <Fact label={t('catalogue.field.audience')}>{service.audience.map((a) => t(`catalogue.audience.${a}`)).join(', ')}</Fact>
+        <Fact label={t('catalogue.field.channels')}>{service.channels.map((c) => t(`catalogue.channel.${c}`)).join(', ') || '–'}</Fact>
+        <Fact label={t('catalogue.field.appointment')}>{service.appointment ? t('catalogue.appointment.yes') : t('catalogue.appointment.no')}</Fact>
+        {view.evidence && <Fact label={t('catalogue.field.evidence')}><Text value={service.evidence} /></Fact>}
+        {view.cost && <Fact label={t('catalogue.field.cost')}><Text value={service.cost} /></Fact>}
+        {view.processingTime && <Fact label={t('catalogue.field.processingTime')}><Text value={service.processingTime} /></Fact>}
+        <Fact label={t('catalogue.field.theme')}>
+          <Link href={`/${lang}/orientation?topic=theme:${view.theme.code}`}>{view.theme.name}</Link>
+        </Fact>
+        {view.lifeEvents.length > 0 && (
+          <Fact label={t('catalogue.field.lifeEvents')}>
+            {view.lifeEvents.map((event, index) => (
+              <>
+                {index > 0 && ', '}
+                <Link href={`/${lang}/orientation?topic=event:${event.code}`}>{event.name}</Link>
+              </>
+            ))}
+          </Fact>
+        )}
+        {view.lastReviewedAt && <Fact label={t('catalogue.field.lastReviewed')}>{formatDate(new Date(view.lastReviewedAt), lang)}</Fact>}
+      </dl>
+      {related}
+      {view.description && (
+        <section aria-labelledby="description">
+          <h2 class="utrecht-heading-2" id="description">
+            {t('catalogue.field.description')}
+          </h2>
+          <Paragraph>
+            <Text value={service.description} />
+          </Paragraph>
+        </section>
+      )}
+      <section aria-labelledby="where">
+        <h2 class="utrecht-heading-2" id="where">
+          {t('catalogue.where.title')}
+        </h2>
+        {orientation.needsPlace && (
+          <form method="get" action={here} class="utrecht-form">
+            <TextField
+              name="postalCode"
+              label={t('catalogue.where.postalCode')}
+              description={t('catalogue.where.postalCodeHint')}
+              value={orientation.postalCode}
+              maxLength={4}
+              autocomplete="postal-code"
+              errors={orientation.errors}
+            />
+            <SubmitButton>{t('catalogue.where.submit')}</SubmitButton>
+          </form>
+        )}
+        {orientation.candidates && (
+          <>
+            <Paragraph>{t('catalogue.where.shared', { postalCode: orientation.postalCode ?? '' })}</Paragraph>
+            <ul class="utrecht-unordered-list">
+              {orientation.candidates.map((c) => (
+                <li class="utrecht-unordered-list__item">
+                  <Link href={`${here}?postalCode=${orientation.postalCode}&organisation=${c.code}#where`}>{c.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {orientation.organisation?.resolved && (
+          <>
+            <Paragraph>
+              {t('catalogue.where.answer')} <Link href={orientation.organisation.url}>{orientation.organisation.name}</Link>
+            </Paragraph>
+            <h3 class="utrecht-heading-3">{t('catalogue.where.contactPoints')}</h3>
+            <ContactPointList points={orientation.contactPoints ?? []} appointment={service.appointment} waits={orientation.queueWaits} />
+          </>
+        )}
+      </section>
+      {service.appointment && (
+        <Paragraph>
+          <Link href={`/${lang}/appointments?service=${service.code}`}>{t('appointments.start.title')}</Link>
+        </Paragraph>
+      )}
+      <Paragraph>
+        <Link href={`/${lang}/contact?service=${service.code}`}>{t('contact.link.fromService')}</Link>
+      </Paragraph>
+      {feedback}
+    </Layout>
+  );
+}
+
+// ---- organisation page
+
+export function OrganisationPublicPage({
+  organisation,
+  services,
+  contactPoints,
+}: {
+  organisation: OrganisationRef & { mission: LocalizedText | null };
+  services: ServiceRecord[];
+  contactPoints: ContactPointSummary[];
+}) {
+  const { t, lang } = usePage();
+  return (
+    <Layout title={pickText(organisation.name, lang).text}>
+      <Heading1>
+        <Text value={organisation.name} />
+      </Heading1>
+      {organisation.mission && (
+        <Paragraph lead>
+          <Text value={organisation.mission} />
+        </Paragraph>
+      )}
+      <section aria-labelledby="contact-points">
+        <h2 class="utrecht-heading-2" id="contact-points">
+          {t('catalogue.organisation.contactPoints')}
+        </h2>
+        <ContactPointList points={contactPoints} />
+      </section>
+      <section aria-labelledby="services">
+        <h2 class="utrecht-heading-2" id="services">
+          {t('catalogue.organisation.services', { count: services.length })}
+        </h2>
+        {services.length === 0 ? (
+          <Paragraph>{t('catalogue.organisation.noServices')}</Paragraph>
+        ) : (
+          <ul class="utrecht-unordered-list">
+            {services.map((service) => (
+              <li class="utrecht-unordered-list__item">
+                <Link href={`/${lang}/services/${service.code}`}>
+                  <Text value={service.name} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+// ---- guided orientation
+
+export function GuidedOrientationPage(props: {
+  themes: Theme[];
+  lifeEvents: LifeEvent[];
+  topic?: string | undefined;
+  audience?: string | undefined;
+  postalCode?: string | undefined;
+  results?: Array<{ service: ServiceRecord; organisation: OrganisationAnswer }> | undefined;
+}) {
+  const { t, lang } = usePage();
+  const name = (value: { name: LocalizedText }) => pickText(value.name, lang).text;
+  return (
+    <Layout title={t('catalogue.guided.title')}>
+      <Heading1>{t('catalogue.guided.title')}</Heading1>
+      <Paragraph lead>{t('catalogue.guided.lead')}</Paragraph>
+      <form method="get" action={`/${lang}/orientation`} class="utrecht-form">
+        <h2 class="utrecht-heading-2">{t('catalogue.guided.q1')}</h2>
+        {/* One question, its radios in two groups of one name: life events, then themes. */}
+        <ChoiceGroup type="radio" id="field-topic-events" name="topic" legend={t('catalogue.guided.lifeEvents')} options={props.lifeEvents.map((e) => ({ value: `event:${e.code}`, label: name(e) }))} checked={props.topic} class="irisdesk-radio-group" />
+        <ChoiceGroup type="radio" id="field-topic-themes" name="topic" legend={t('catalogue.guided.themes')} options={props.themes.map((th) => ({ value: `theme:${th.code}`, label: name(th) }))} checked={props.topic} class="irisdesk-radio-group" />
+        <h2 class="utrecht-heading-2">{t('catalogue.guided.q2')}</h2>
+        <ChoiceGroup
+          type="radio"
+          class="irisdesk-radio-group"
+          name="audience"
+          legend={t('catalogue.guided.audienceLegend')}
+          options={['citizen', 'business', 'association'].map((a) => ({ value: a, label: t(`catalogue.audience.${a}`) }))}
+          checked={props.audience ?? 'citizen'}
+        />
+        <h2 class="utrecht-heading-2">{t('catalogue.guided.q3')}</h2>
+        <TextField name="postalCode" label={t('catalogue.where.postalCode')} description={t('catalogue.guided.postalCodeHint')} value={props.postalCode} maxLength={4} autocomplete="postal-code" />
+        <SubmitButton>{t('catalogue.guided.submit')}</SubmitButton>
+      </form>
+      {props.results && (
+        <section aria-labelledby="guided-results">
+          <h2 class="utrecht-heading-2" id="guided-results">
+            {t('catalogue.guided.results', { count: props.results.length })}
+          </h2>
+          {props.results.length === 0 ? (
+            <ContactCenter />
+          ) : (
+            <ul class="irisdesk-results">
+              {props.results.map(({ service, organisation }) => (
+                <li class="irisdesk-result">
+                  <h3 class="utrecht-heading-3">
+                    <Link href={`/${lang}/services/${service.code}${props.postalCode ? `?postalCode=${props.postalCode}` : ''}`}>
+                      <Text value={service.name} />
+                    </Link>
+                  </h3>
+                  <p class="utrecht-paragraph">
+                    <Text value={service.summary} />
+                  </p>
+                  <p class="utrecht-paragraph irisdesk-muted">
+                    <OrganisationLine organisation={organisation} />
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </Layout>
+  );
+}
