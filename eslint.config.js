@@ -53,6 +53,21 @@ export default tseslint.config(
     },
   },
   {
+    // Authorisation, one way (decision 0033): a refusal is `authorise(predicate)` or the prefix gate of
+    // src/identity/guards.ts, the one place that writes the 403.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/identity/guards.ts', '**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='AppError'][arguments.0.value=403]",
+          message: 'Refuse through authorise(predicate) or gateRoutes (src/identity/guards.ts), not a hand-written 403.',
+        },
+      ],
+    },
+  },
+  {
     // Tests read the API's JSON answers as `any` on purpose and assert on them field by field: typing every
     // answer would copy the TypeBox schemas the tests are there to check.
     files: ['**/*.test.{ts,tsx}', 'test/**', 'e2e/**', 'bench/**'],

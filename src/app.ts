@@ -30,7 +30,7 @@ import { homeRoutes } from './platform/home/routes.tsx';
 import { createServices, type Services } from './services.ts';
 import { identityRoutes } from './identity/routes.tsx';
 import { SESSION_COOKIE } from './identity/sessions.ts';
-import { requireActorApi } from './identity/guards.ts';
+import { requireActorPage } from './identity/guards.ts';
 import { organisationRoutes } from './organisations/routes.tsx';
 import { auditRoutes } from './audit/routes.tsx';
 import { contactPointRoutes } from './contactpoints/routes.tsx';
@@ -213,7 +213,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
 
   // Public unless OPENAPI_PUBLIC=false: then for signed-in staff only (401 otherwise).
   app.get('/api/openapi.json', { schema: { hide: true } }, async (request) => {
-    if (!config.openapiPublic) requireActorApi(request);
+    if (!config.openapiPublic) requireActorPage(request);
     return app.swagger();
   });
 

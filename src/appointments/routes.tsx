@@ -9,7 +9,7 @@ import { errorResponses, LangParams, BoundedInteger, Text, Uuid } from '../platf
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { envelope, toAppError } from '../platform/http/error-handler.tsx';
-import { requireActorPage } from '../identity/guards.ts';
+import { requireActorPage, authorise } from '../identity/guards.ts';
 import { AppError, fieldErrorsFromValidation, type FieldError } from '../platform/http/errors.ts';
 import { LANGUAGES, type Language } from '../platform/i18n/languages.ts';
 import { brusselsDate } from '../platform/calendar/brussels-time.ts';
@@ -298,7 +298,7 @@ export function appointmentRoutes(app: App, services: Services) {
   // ---- agents
   app.get('/:lang/agenda', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
-    if (!canUseAgenda(actor)) throw new AppError(403, 'forbidden');
+    authorise(canUseAgenda(actor));
     const [points, rates] = await Promise.all([appointments.agendaPoints(actor), appointments.noShowRates(actor, null)]);
     return renderPage(request, reply, <AgendaHomePage points={points} rates={rates} />);
   });
@@ -333,7 +333,7 @@ export function appointmentRoutes(app: App, services: Services) {
   const newForm = async (request: FastifyRequest, errors?: FieldError[], values?: Record<string, string | undefined>): Promise<VNode> => {
     const actor = requireActorPage(request);
     const [points, servicesList] = await Promise.all([appointments.configurableChoices(actor), appointments.providableServices(actor)]);
-    if (points.length === 0) throw new AppError(403, 'forbidden');
+    authorise(points.length > 0);
     return <SettingsFormPage canEdit points={points} services={servicesList} errors={errors} {...(values ? { values } : {})} />;
   };
 

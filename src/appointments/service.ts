@@ -29,6 +29,7 @@ import * as repo from './repository.ts';
 import type { AppointmentRecord, AppointmentStatus, SettingsFields, SettingsRecord } from './repository.ts';
 import { appointmentScope, canConfigureAppointments, canServeAppointments, canUseAgenda } from './authorisation.ts';
 import { isUuid } from '../platform/http/schemas.ts';
+import { authorise } from '../identity/guards.ts';
 
 export const REMINDER_JOB = 'appointment.reminder';
 export const REMINDER_HOURS = 48;
@@ -373,7 +374,7 @@ export function appointmentService(deps: {
     if (!isUuid(contactPointId)) throw new AppError(404, 'contact_point.not_found');
     const point = await contactPoints.find(contactPointId);
     if (!point) throw new AppError(404, 'contact_point.not_found');
-    if (!canServeAppointments(actor, point.organisationId)) throw new AppError(403, 'forbidden');
+    authorise(canServeAppointments(actor, point.organisationId));
     return point;
   }
 
@@ -590,7 +591,7 @@ export function appointmentService(deps: {
 
     /** Contact points whose agenda the actor may open (their organisation's points with settings). */
     async agendaPoints(actor: Actor) {
-      if (!canUseAgenda(actor)) throw new AppError(403, 'forbidden');
+      authorise(canUseAgenda(actor));
       const settings = await repo.listSettings(db, appointmentScope(actor));
       const points = new Map<string, { id: string; name: LocalizedText; services: LocalizedText[] }>();
       for (const s of settings) {
@@ -632,7 +633,7 @@ export function appointmentService(deps: {
 
     /** No-show rates per service and point over the last `days` days (past appointments not cancelled). */
     async noShowRates(actor: Actor, contactPointId: string | null, now: Date = new Date(), days = 90) {
-      if (!canUseAgenda(actor)) throw new AppError(403, 'forbidden');
+      authorise(canUseAgenda(actor));
       if (contactPointId) await pointForAgent(actor, contactPointId);
       const rows = await repo.noShowRates(db, appointmentScope(actor), contactPointId, new Date(now.getTime() - days * 86_400_000), now);
       return rows.map((row) => ({ ...row, rate: row.due === 0 ? 0 : row.noShows / row.due }));
@@ -678,7 +679,7 @@ export function appointmentService(deps: {
     // ---- settings (back office)
 
     async listSettings(actor: Actor) {
-      if (!canUseAgenda(actor)) throw new AppError(403, 'forbidden');
+      authorise(canUseAgenda(actor));
       return repo.listSettings(db, appointmentScope(actor));
     },
 
@@ -695,7 +696,7 @@ export function appointmentService(deps: {
       if (!isUuid(contactPointId)) throw fieldError('contactPointId', 'validation.required');
       const point = await contactPoints.find(contactPointId);
       if (!point) throw fieldError('contactPointId', 'validation.required');
-      if (!canConfigureAppointments(actor, point.organisationId)) throw new AppError(403, 'forbidden');
+      authorise(canConfigureAppointments(actor, point.organisationId));
       const service = CODE.test(serviceCode) ? await catalogue.serviceByCode(serviceCode) : undefined;
       if (!service) throw fieldError('serviceCode', 'appointments.serviceUnknown');
       const provides = service.competentKind === 'organisation' ? service.competentOrganisation?.id === point.organisationId : service.competentKind === point.organisationKind;
@@ -712,7 +713,7 @@ export function appointmentService(deps: {
 
     async updateSettings(actor: Actor, id: string, version: number, input: SettingsInput) {
       const { settings, canEdit } = await this.getSettings(actor, id);
-      if (!canEdit) throw new AppError(403, 'forbidden');
+      authorise(canEdit);
       const values = validateSettings(input, settings.holidayCalendar);
       await db.transaction(async (tx) => {
         if (!(await repo.updateSettings(tx, id, version, values, actor.accountId))) throw new AppError(409, 'appointment.settings_stale');
@@ -723,7 +724,7 @@ export function appointmentService(deps: {
     /** A closure (all seats) or an absence (some seats) from one Brussels date-time to another. */
     async addClosure(actor: Actor, settingsId: string, input: { from: string; to: string; seats: number | null; reason: string; allServices: boolean }) {
       const { settings, canEdit } = await this.getSettings(actor, settingsId);
-      if (!canEdit) throw new AppError(403, 'forbidden');
+      authorise(canEdit);
       const fromDate = parseDate(input.from);
       const toDate = parseDate(input.to);
       const fields: FieldError[] = [];
@@ -747,7 +748,7 @@ export function appointmentService(deps: {
 
     async removeClosure(actor: Actor, settingsId: string, closureId: string) {
       const { settings, canEdit } = await this.getSettings(actor, settingsId);
-      if (!canEdit) throw new AppError(403, 'forbidden');
+      authorise(canEdit);
       if (!isUuid(closureId) || !(await repo.deleteClosure(db, closureId, settings.contactPointId))) throw new AppError(404, 'not_found');
     },
 

@@ -4,7 +4,7 @@ import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
 import { errorResponses, LangParams, BoundedInteger, Text, Nullable } from '../platform/http/schemas.ts';
 import { renderPage } from '../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../identity/guards.ts';
+import { requireActorPage } from '../identity/guards.ts';
 import { AuditPage } from './pages.tsx';
 
 const AuditQuery = Type.Object({
@@ -38,7 +38,7 @@ export function auditRoutes(app: App, { audit }: Services) {
       },
     },
     async (request) => {
-      const rows = await audit.list(requireActorApi(request), request.query);
+      const rows = await audit.list(requireActorPage(request), request.query);
       return {
         entries: rows.map((row) => ({
           id: row.id,

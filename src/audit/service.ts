@@ -2,8 +2,8 @@
 // it is, and to platform administrators.
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { hasRole, type Actor } from '../identity/actor.ts';
-import { AppError } from '../platform/http/errors.ts';
 import { insertAuditEntry, insertReadEntryOnce, listAuditEntries, purgeReadMarks, type AuditAction, type AuditEntry } from './repository.ts';
+import { authorise } from '../identity/guards.ts';
 
 export type { AuditAction, AuditEntry };
 
@@ -69,7 +69,7 @@ export function auditService(db: Database) {
       return recordAudit(db, actor, action, subject, requestId, details);
     },
     async list(actor: Actor, filter: { subjectType?: string | undefined; subjectId?: string | undefined; limit?: number }) {
-      if (!canReviewAudit(actor)) throw new AppError(403, 'forbidden');
+      authorise(canReviewAudit(actor));
       return listAuditEntries(db, {
         organisationId: hasRole(actor, 'platform_admin') ? null : actor.organisationId,
         subjectType: filter.subjectType,

@@ -18,6 +18,11 @@ export function canEditService(actor: Actor | null, service: { ownerOrganisation
   return hasRole(actor, 'content_editor') && service.ownerOrganisationId !== null && service.ownerOrganisationId === actor.organisationId;
 }
 
+/** Who may name the organisation competent for a service: a platform administrator any, an editor their own. */
+export function canMakeCompetent(actor: Actor | null, organisationId: string | null): boolean {
+  return hasRole(actor, 'platform_admin') || (!!actor && organisationId !== null && organisationId === actor.organisationId);
+}
+
 /** The services an actor may edit: undefined = all (administrators), otherwise the actor's organisation. */
 export function editScope(actor: Actor): string | undefined {
   return hasRole(actor, 'platform_admin') ? undefined : actor.organisationId;

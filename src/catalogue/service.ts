@@ -10,9 +10,10 @@ import * as repo from './repository.ts';
 import type { ContactPointSummary } from '../contactpoints/service.ts';
 import { anonymiseQuery, compoundWords, queryWords } from './text.ts';
 import { createSearchIndex } from './search-index.ts';
-import { canEditService, canUseCatalogueBackOffice, editScope } from './authorisation.ts';
+import { canEditService, canMakeCompetent, canUseCatalogueBackOffice, editScope } from './authorisation.ts';
 import { hasRole } from '../identity/actor.ts';
 import type { FieldError } from '../platform/http/errors.ts';
+import { authorise } from '../identity/guards.ts';
 
 export const MAX_RESULTS = 20;
 /**
@@ -196,7 +197,7 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
   async function editableService(actor: Actor, code: string) {
     const service = /^[a-z0-9-]{1,64}$/.test(code) ? await repo.findServiceByCode(db, code) : undefined;
     if (!service) throw new AppError(404, 'catalogue.service_not_found');
-    if (!canEditService(actor, service)) throw new AppError(403, 'catalogue.not_owner');
+    authorise(canEditService(actor, service), 'catalogue.not_owner');
     return service;
   }
 
@@ -259,9 +260,10 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       if (!organisation) throw new AppError(400, 'validation.failed', { fields: [{ field: 'competent.organisation', code: 'catalogue.unknownOrganisation' }] });
       organisationId = organisation.id;
     }
-    if (!hasRole(actor, 'platform_admin') && (organisationId === null || organisationId !== actor.organisationId)) {
-      throw new AppError(403, 'catalogue.competent_not_allowed', { fields: [{ field: 'competent.organisation', code: 'errors.catalogue.competent_not_allowed' }] });
-    }
+    authorise(canMakeCompetent(actor, organisationId), {
+      code: 'catalogue.competent_not_allowed',
+      fields: [{ field: 'competent.organisation', code: 'errors.catalogue.competent_not_allowed' }],
+    });
     return organisationId;
   }
 
@@ -354,7 +356,7 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
 
     /** The services the actor may edit (all for administrators), with translation completeness and staleness. */
     async editableServices(actor: Actor) {
-      if (!canUseCatalogueBackOffice(actor)) throw new AppError(403, 'forbidden');
+      authorise(canUseCatalogueBackOffice(actor));
       const scope = editScope(actor);
       const services = await repo.listServices(db, { includeUnpublished: true, ...(scope ? { ownerOrganisationId: scope } : {}) });
       return services.map((service) => ({ service, completeness: translationCompleteness(service.draft ?? service), stale: isStale(service) }));
@@ -461,7 +463,7 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
      * regional team). A taken code gives 409, decided by the unique constraint.
      */
     async createService(actor: Actor, code: string, content: repo.ServiceContent) {
-      if (!canUseCatalogueBackOffice(actor)) throw new AppError(403, 'forbidden');
+      authorise(canUseCatalogueBackOffice(actor));
       const fields: FieldError[] = [];
       if (!SERVICE_CODE.test(code) || code.length < 2 || code.length > 64 || RESERVED_CODES.has(code)) {
         fields.push({ field: 'code', code: 'catalogue.codeFormat' });
@@ -489,7 +491,7 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
     },
 
     async contentGaps(actor: Actor) {
-      if (!canUseCatalogueBackOffice(actor)) throw new AppError(403, 'forbidden');
+      authorise(canUseCatalogueBackOffice(actor));
       await this.flushGaps();
       return repo.listContentGaps(db);
     },

@@ -6,7 +6,7 @@ import type { Services } from '../services.ts';
 import { errorResponses, LangParams, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../identity/guards.ts';
+import { requireActorPage, authorise } from '../identity/guards.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { CodeSchema } from '../organisations/schemas.ts';
 import { listOrganisationsForPicker } from './organisation-choices.ts';
@@ -159,7 +159,7 @@ export function contactPointRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      const actor = requireActorApi(request);
+      const actor = requireActorPage(request);
       const created = await contactPoints.create(actor, request.params.code, inputFromApi(request.body), request.id);
       return reply.code(201).send(created);
     },
@@ -177,7 +177,7 @@ export function contactPointRoutes(app: App, services: Services) {
       },
     },
     async (request) => {
-      const actor = requireActorApi(request);
+      const actor = requireActorPage(request);
       const { version, ...body } = request.body;
       return contactPoints.update(actor, request.params.id, version, inputFromApi(body), request.id);
     },
@@ -196,14 +196,14 @@ export function contactPointRoutes(app: App, services: Services) {
 
   app.get('/:lang/admin/contact-points', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
-    if (!canUseContactPointAdmin(actor)) throw new AppError(403, 'forbidden');
+    authorise(canUseContactPointAdmin(actor));
     const now = new Date();
     return renderPage(request, reply, <ContactPointsAdminPage contactPoints={await contactPoints.listForEditing(actor, now)} now={now} />);
   });
 
   app.get('/:lang/admin/contact-points/new', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
-    if (!canUseContactPointAdmin(actor)) throw new AppError(403, 'forbidden');
+    authorise(canUseContactPointAdmin(actor));
     return renderPage(request, reply, <ContactPointFormPage organisations={await editableOrganisations(request)} />);
   });
 
@@ -212,7 +212,7 @@ export function contactPointRoutes(app: App, services: Services) {
     { schema: { hide: true, params: LangParams, body: ContactPointForm }, attachValidation: true },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      if (!canUseContactPointAdmin(actor)) throw new AppError(403, 'forbidden');
+      authorise(canUseContactPointAdmin(actor));
       const form = request.body;
       const organisations = await editableOrganisations(request);
       return handleForm(

@@ -22,6 +22,7 @@ import { canEditContactPoints, canUseContactPointAdmin, contactPointEditingScope
 export type { ContactPointRecord } from './repository.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
 import { isUuid } from '../platform/http/schemas.ts';
+import { authorise } from '../identity/guards.ts';
 
 export const ACCESSIBILITY_FEATURES = [
   'wheelchair',
@@ -332,7 +333,7 @@ export function contactPointService(db: Database, deps: { organisations: Pick<Or
 
     /** The contact points the actor may edit (inactive ones included). */
     async listForEditing(actor: Actor, now: Date = new Date()): Promise<ContactPointDetail[]> {
-      if (!canUseContactPointAdmin(actor)) throw new AppError(403, 'forbidden');
+      authorise(canUseContactPointAdmin(actor));
       const records = await repo.listContactPoints(db, { organisationIds: contactPointEditingScope(actor), includeInactive: true });
       return records.map((record) => toDetail(record, now));
     },
@@ -340,14 +341,14 @@ export function contactPointService(db: Database, deps: { organisations: Pick<Or
     /** A contact point for its edit form; another organisation's is refused. */
     async getForEditing(actor: Actor, id: string, now: Date = new Date()): Promise<ContactPointDetail> {
       const record = await visible(id, true);
-      if (!canEditContactPoints(actor, record.organisationId)) throw new AppError(403, 'forbidden');
+      authorise(canEditContactPoints(actor, record.organisationId));
       return toDetail(record, now);
     },
 
     async create(actor: Actor, organisationCode: string, input: ContactPointInput, requestId?: string): Promise<ContactPointDetail> {
       const organisation = await deps.organisations.findByCode(organisationCode);
       if (!organisation) throw new AppError(404, 'organisation.not_found');
-      if (!canEditContactPoints(actor, organisation.id)) throw new AppError(403, 'forbidden');
+      authorise(canEditContactPoints(actor, organisation.id));
       const calendar = input.holidayCalendar ?? calendarForOrganisation(organisation);
       assertOpeningHours(input.openingHours, calendar);
       const id = await repo.insertContactPoint(db, organisation.id, normalise(input, calendar), actor.accountId);
@@ -359,7 +360,7 @@ export function contactPointService(db: Database, deps: { organisations: Pick<Or
     /** Applies an edit made on `version`; a concurrent edit gives 409, never a lost update. */
     async update(actor: Actor, id: string, version: number, input: ContactPointInput, requestId?: string): Promise<ContactPointDetail> {
       const record = await visible(id, true);
-      if (!canEditContactPoints(actor, record.organisationId)) throw new AppError(403, 'forbidden');
+      authorise(canEditContactPoints(actor, record.organisationId));
       const calendar = input.holidayCalendar ?? record.holidayCalendar;
       assertOpeningHours(input.openingHours, calendar);
       const outcome = await repo.updateContactPoint(db, record.id, version, normalise(input, calendar), actor.accountId);

@@ -11,7 +11,7 @@ import { SESSION_ABSOLUTE_HOURS, SESSION_COOKIE } from './sessions.ts';
 import { PASSWORD_MAX_LENGTH } from './passwords.ts';
 import { LoginPage, BackOfficeHomePage, PasswordPage } from './pages.tsx';
 import { ROLES } from './actor.ts';
-import { requireActorPage, requireActorApi } from './guards.ts';
+import { requireActorPage } from './guards.ts';
 import { localPath } from '../platform/http/local-path.ts';
 
 const LoginBody = Type.Object({
@@ -131,7 +131,7 @@ export function identityRoutes(app: App, services: Services) {
       },
     },
     async (request) => {
-      const actor = requireActorApi(request);
+      const actor = requireActorPage(request);
       return {
         accountId: actor.accountId,
         displayName: actor.displayName,

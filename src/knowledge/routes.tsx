@@ -8,7 +8,7 @@ import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text, Calen
 import { AppError } from '../platform/http/errors.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderFragment, renderPage } from '../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../identity/guards.ts';
+import { requireActorPage, authorise } from '../identity/guards.ts';
 import { LANGUAGES, pickText, type Language } from '../platform/i18n/languages.ts';
 import type { Actor } from '../identity/actor.ts';
 import {
@@ -166,7 +166,7 @@ export function knowledgeRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      const actor = requireActorApi(request);
+      const actor = requireActorPage(request);
       const body = request.body;
       const created = await knowledge.create(actor, { ...contentOf(body), slug: body.slug, organisationCode: body.organisation }, { publish: body.publish ?? false, note: body.note });
       return reply.code(201).send(editableJson(created));
@@ -220,7 +220,7 @@ export function knowledgeRoutes(app: App, services: Services) {
         response: { 200: Type.Ref('KnowledgeEditableArticle'), ...errorResponses(401, 403, 404) },
       },
     },
-    async (request) => editableJson((await knowledge.editableArticle(requireActorApi(request), request.params.id)).article),
+    async (request) => editableJson((await knowledge.editableArticle(requireActorPage(request), request.params.id)).article),
   );
 
   app.put(
@@ -237,7 +237,7 @@ export function knowledgeRoutes(app: App, services: Services) {
     },
     async (request) => {
       const { revision, publish, note } = request.body;
-      const saved = await knowledge.update(requireActorApi(request), request.params.id, revision, contentOf(request.body), { publish: publish ?? false, note });
+      const saved = await knowledge.update(requireActorPage(request), request.params.id, revision, contentOf(request.body), { publish: publish ?? false, note });
       return editableJson(saved);
     },
   );
@@ -254,7 +254,7 @@ export function knowledgeRoutes(app: App, services: Services) {
         response: { 200: Type.Ref('KnowledgeEditableArticle'), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => editableJson(await knowledge.publish(requireActorApi(request), request.params.id, request.body.revision, request.body.note)),
+    async (request) => editableJson(await knowledge.publish(requireActorPage(request), request.params.id, request.body.revision, request.body.note)),
   );
 
   app.post(
@@ -270,7 +270,7 @@ export function knowledgeRoutes(app: App, services: Services) {
         response: { 201: Type.Ref('KnowledgeFlag'), ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request, reply) => reply.code(201).send(flagJson(await knowledge.flag(requireActorApi(request), request.params.id, request.body))),
+    async (request, reply) => reply.code(201).send(flagJson(await knowledge.flag(requireActorPage(request), request.params.id, request.body))),
   );
 
   app.get(
@@ -284,7 +284,7 @@ export function knowledgeRoutes(app: App, services: Services) {
         response: { 200: Type.Object({ flags: Type.Array(Type.Ref('KnowledgeFlag')) }), ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => ({ flags: (await knowledge.flags(requireActorApi(request), request.query.status ?? 'open')).map(flagJson) }),
+    async (request) => ({ flags: (await knowledge.flags(requireActorPage(request), request.query.status ?? 'open')).map(flagJson) }),
   );
 
   app.post(
@@ -299,7 +299,7 @@ export function knowledgeRoutes(app: App, services: Services) {
         response: { 200: Type.Ref('KnowledgeFlag'), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => flagJson(await knowledge.resolveFlag(requireActorApi(request), request.params.id, request.body.note)),
+    async (request) => flagJson(await knowledge.resolveFlag(requireActorPage(request), request.params.id, request.body.note)),
   );
 
   // ---- Public pages (never internal articles, whoever is signed in)
@@ -355,13 +355,13 @@ export function knowledgeRoutes(app: App, services: Services) {
 
   app.get('/:lang/admin/knowledge/new', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
-    if (!canWriteArticles(actor)) throw new AppError(403, 'forbidden');
+    authorise(canWriteArticles(actor));
     return renderPage(request, reply, <ArticleEditPage {...await formChoices(actor, true)} />);
   });
 
   app.post('/:lang/admin/knowledge/new', { schema: { hide: true, params: LangParams, body: EditForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    if (!canWriteArticles(actor)) throw new AppError(403, 'forbidden');
+    authorise(canWriteArticles(actor));
     const form = request.body as unknown as EditForm;
     const choices = await formChoices(actor, true);
     return handleForm(

@@ -19,6 +19,7 @@ import type { ArticleContent, ArticleRecord, FlagKind, PublishedArticle, Version
 import { canCreateFor, canEditArticle, canFlag, canReadInternal, canWriteArticles, editScope } from './authorisation.ts';
 import { slugify, snippet } from './text.ts';
 import { isUuid } from '../platform/http/schemas.ts';
+import { authorise } from '../identity/guards.ts';
 
 export const MAX_RESULTS = 20;
 export const PANEL_RESULTS = 8;
@@ -125,7 +126,7 @@ export function knowledgeService(db: Database, deps: { organisations: Pick<Organ
 
   async function editable(actor: Actor, idOrSlug: string): Promise<ArticleRecord> {
     const found = await article(idOrSlug);
-    if (!canEditArticle(actor, found)) throw new AppError(403, 'knowledge.not_owner');
+    authorise(canEditArticle(actor, found), 'knowledge.not_owner');
     return found;
   }
 
@@ -213,7 +214,7 @@ export function knowledgeService(db: Database, deps: { organisations: Pick<Organ
 
     /** The articles the actor edits (all for administrators), drafts included. */
     async editableArticles(actor: Actor): Promise<ArticleRecord[]> {
-      if (!canWriteArticles(actor)) throw new AppError(403, 'forbidden');
+      authorise(canWriteArticles(actor));
       return repo.listArticles(db, editScope(actor));
     },
 
@@ -224,14 +225,14 @@ export function knowledgeService(db: Database, deps: { organisations: Pick<Organ
 
     /** Creates an article (a draft, or published at once) for the actor's organisation or, for administrators, any. */
     async create(actor: Actor, input: ArticleInput, options: { publish: boolean; note?: string | null | undefined }): Promise<ArticleRecord> {
-      if (!canWriteArticles(actor)) throw new AppError(403, 'forbidden');
+      authorise(canWriteArticles(actor));
       let ownerId = actor.organisationId;
       if (input.organisationCode && input.organisationCode !== actor.organisationCode) {
         const organisation = await deps.organisations.findByCode(input.organisationCode);
         if (!organisation) throw new AppError(400, 'validation.failed', { fields: [{ field: 'organisation', code: 'knowledge.unknownOrganisation' }] });
         ownerId = organisation.id;
       }
-      if (!canCreateFor(actor, ownerId)) throw new AppError(403, 'knowledge.not_owner');
+      authorise(canCreateFor(actor, ownerId), 'knowledge.not_owner');
       const content = normalise(input);
       await checkContent(content, options.publish);
       const explicit = input.slug?.trim();
@@ -284,7 +285,7 @@ export function knowledgeService(db: Database, deps: { organisations: Pick<Organ
 
     /** An agent flags the published version as outdated or unclear; the comment is scrubbed of contact data. */
     async flag(actor: Actor, idOrSlug: string, input: { kind: FlagKind; comment: string }) {
-      if (!canFlag(actor)) throw new AppError(403, 'forbidden');
+      authorise(canFlag(actor));
       const { article: found, published } = await readable(actor, idOrSlug);
       const comment = scrubComment(input.comment.trim());
       if (!comment) throw new AppError(400, 'validation.failed', { fields: [{ field: 'comment', code: 'knowledge.commentRequired' }] });
@@ -301,7 +302,7 @@ export function knowledgeService(db: Database, deps: { organisations: Pick<Organ
 
     /** Flags on the articles the actor edits (all for administrators). */
     async flags(actor: Actor, status: 'open' | 'resolved' = 'open') {
-      if (!canWriteArticles(actor)) throw new AppError(403, 'forbidden');
+      authorise(canWriteArticles(actor));
       return repo.listFlags(db, { ownerOrganisationId: editScope(actor), status });
     },
 
@@ -309,7 +310,7 @@ export function knowledgeService(db: Database, deps: { organisations: Pick<Organ
     async resolveFlag(actor: Actor, flagId: string, note: string | null | undefined) {
       const flag = isUuid(flagId) ? await repo.findFlag(db, flagId) : undefined;
       if (!flag) throw new AppError(404, 'knowledge.flag_not_found');
-      if (!canEditArticle(actor, { owner: { id: flag.ownerOrganisationId } })) throw new AppError(403, 'knowledge.not_owner');
+      authorise(canEditArticle(actor, { owner: { id: flag.ownerOrganisationId } }), 'knowledge.not_owner');
       const cleaned = note?.trim() ? scrubComment(note.trim()) : null;
       if (!(await repo.resolveFlag(db, flag.id, actor.accountId, cleaned))) throw new AppError(409, 'knowledge.flag_resolved');
       return (await repo.findFlag(db, flag.id))!;

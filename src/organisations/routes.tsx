@@ -5,7 +5,7 @@ import type { Services } from '../services.ts';
 import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text, Uuid } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../identity/guards.ts';
+import { requireActorPage, authorise } from '../identity/guards.ts';
 import { AppError } from '../platform/http/errors.ts';
 import {
   AccountChangesBody,
@@ -98,7 +98,7 @@ export function organisationRoutes(app: App, { organisations }: Services) {
       },
     },
     async (request, reply) => {
-      const created = await organisations.createOrganisation(requireActorApi(request), request.body);
+      const created = await organisations.createOrganisation(requireActorPage(request), request.body);
       return reply.code(201).send(created);
     },
   );
@@ -115,7 +115,7 @@ export function organisationRoutes(app: App, { organisations }: Services) {
       },
     },
     async (request, reply) => {
-      const unit = await organisations.createUnit(requireActorApi(request), request.params.code, request.body);
+      const unit = await organisations.createUnit(requireActorPage(request), request.params.code, request.body);
       return reply.code(201).send(unit);
     },
   );
@@ -130,8 +130,8 @@ export function organisationRoutes(app: App, { organisations }: Services) {
       },
     },
     async (request) => {
-      const actor = requireActorApi(request);
-      if (!canManageOrganisation(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      const actor = requireActorPage(request);
+      authorise(canManageOrganisation(actor, actor.organisationId));
       return { accounts: await organisations.listAccounts(actor) };
     },
   );
@@ -146,7 +146,7 @@ export function organisationRoutes(app: App, { organisations }: Services) {
         response: { 200: Type.Ref('Account'), ...errorResponses(401, 404) },
       },
     },
-    async (request) => organisations.getAccount(requireActorApi(request), request.params.id, request.id),
+    async (request) => organisations.getAccount(requireActorPage(request), request.params.id, request.id),
   );
   app.post(
     '/api/v1/accounts',
@@ -160,7 +160,7 @@ export function organisationRoutes(app: App, { organisations }: Services) {
       },
     },
     async (request, reply) => {
-      const account = await organisations.createAccount(requireActorApi(request), request.body, request.id);
+      const account = await organisations.createAccount(requireActorPage(request), request.body, request.id);
       return reply.code(201).send(account);
     },
   );
@@ -176,7 +176,7 @@ export function organisationRoutes(app: App, { organisations }: Services) {
         response: { 200: Type.Ref('Account'), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => organisations.updateAccount(requireActorApi(request), request.params.id, request.body, request.id),
+    async (request) => organisations.updateAccount(requireActorPage(request), request.params.id, request.body, request.id),
   );
 
   // ---- Back-office pages
@@ -184,7 +184,7 @@ export function organisationRoutes(app: App, { organisations }: Services) {
 
   app.get('/:lang/admin/organisations', { schema: pageSchema }, async (request, reply) => {
     const actor = requireActorPage(request);
-    if (!canManageOrganisation(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+    authorise(canManageOrganisation(actor, actor.organisationId));
     return renderPage(request, reply, <OrganisationsPage organisations={await organisations.managedOrganisations(actor)} />);
   });
 
@@ -193,7 +193,7 @@ export function organisationRoutes(app: App, { organisations }: Services) {
     { schema: { ...pageSchema, body: OrganisationForm }, attachValidation: true },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      if (!canCreateOrganisation(actor)) throw new AppError(403, 'forbidden');
+      authorise(canCreateOrganisation(actor));
       const form = request.body;
       return handleForm(
         request,
@@ -245,7 +245,7 @@ export function organisationRoutes(app: App, { organisations }: Services) {
 
   app.get('/:lang/admin/accounts', { schema: pageSchema }, async (request, reply) => {
     const actor = requireActorPage(request);
-    if (!canManageOrganisation(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+    authorise(canManageOrganisation(actor, actor.organisationId));
     return renderPage(request, reply, <AccountsPage accounts={await organisations.listAccounts(actor)} />);
   });
 
@@ -257,7 +257,7 @@ export function organisationRoutes(app: App, { organisations }: Services) {
 
   app.get('/:lang/admin/accounts/new', { schema: pageSchema }, async (request, reply) => {
     const actor = requireActorPage(request);
-    if (!canManageOrganisation(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+    authorise(canManageOrganisation(actor, actor.organisationId));
     return renderPage(request, reply, <AccountFormPage choices={await accountFormData(actor)} />);
   });
 

@@ -9,6 +9,7 @@ import { hashPassword } from '../identity/passwords.ts';
 import { passwordWeakness } from '../identity/password-policy.ts';
 import * as repo from './repository.ts';
 import { accountScope, canChangeAccount, canCreateOrganisation, canGrantRole, canManageOrganisation, canViewAccount } from './authorisation.ts';
+import { authorise, authoriseOrRecord } from '../identity/guards.ts';
 
 export type { Organisation, OrganisationKind } from './repository.ts';
 
@@ -78,7 +79,7 @@ export function organisationService(db: Database) {
     },
 
     async createOrganisation(actor: Actor, input: { code: string; kind: repo.OrganisationKind; name: LocalizedText }) {
-      if (!canCreateOrganisation(actor)) throw new AppError(403, 'forbidden');
+      authorise(canCreateOrganisation(actor));
       const created = await repo.insertOrganisation(db, input);
       if (!created) throw new AppError(409, 'organisation.code_taken', { fields: [{ field: 'code', code: 'organisation.codeTaken' }] });
       return created;
@@ -86,7 +87,7 @@ export function organisationService(db: Database) {
 
     async createUnit(actor: Actor, organisationCode: string, input: { code: string; name: LocalizedText }) {
       const organisation = await organisationOr404(organisationCode);
-      if (!canManageOrganisation(actor, organisation.id)) throw new AppError(403, 'forbidden');
+      authorise(canManageOrganisation(actor, organisation.id));
       const unit = await repo.insertUnit(db, { organisationId: organisation.id, ...input });
       if (!unit) throw new AppError(409, 'unit.code_taken', { fields: [{ field: 'code', code: 'unit.codeTaken' }] });
       return unit;
@@ -103,11 +104,12 @@ export function organisationService(db: Database) {
 
     async createAccount(actor: Actor, input: NewAccountInput, requestId?: string) {
       const organisation = await organisationOr404(input.organisationCode);
-      if (!canManageOrganisation(actor, organisation.id)) throw new AppError(403, 'forbidden');
-      if (input.roles.some((role) => !canGrantRole(actor, role, { organisationId: organisation.id }))) {
-        await audit(actor, 'denied', null, organisation.id, requestId, { roles: input.roles });
-        throw new AppError(403, 'account.role_not_grantable', { fields: [{ field: 'roles', code: 'account.roleNotGrantable' }] });
-      }
+      authorise(canManageOrganisation(actor, organisation.id));
+      await authoriseOrRecord(
+        input.roles.every((role) => canGrantRole(actor, role, { organisationId: organisation.id })),
+        () => audit(actor, 'denied', null, organisation.id, requestId, { roles: input.roles }),
+        { code: 'account.role_not_grantable', fields: [{ field: 'roles', code: 'account.roleNotGrantable' }] },
+      );
       const weakness = await passwordWeakness(input.password, { displayName: input.displayName, email: input.email });
       if (weakness) throw new AppError(400, 'validation.failed', { fields: [{ field: 'password', ...weakness }] });
       const id = await db.transaction(async (tx) => {
@@ -130,17 +132,17 @@ export function organisationService(db: Database) {
     /** Applies changes made on the version the editor saw; a concurrent edit gives 409, never a lost update. */
     async updateAccount(actor: Actor, id: string, changes: AccountChanges, requestId?: string) {
       const account = await visibleAccount(actor, id, requestId);
-      if (!canChangeAccount(actor, account)) {
-        await audit(actor, 'denied', account.id, account.organisationId, requestId);
-        throw new AppError(403, 'account.not_changeable');
-      }
+      await authoriseOrRecord(canChangeAccount(actor, account), () => audit(actor, 'denied', account.id, account.organisationId, requestId), 'account.not_changeable');
       // A role added or taken away is checked alike: only who may grant a role may withdraw it.
       const changed = [...changes.roles.filter((role) => !account.roles.includes(role)), ...account.roles.filter((role) => !changes.roles.includes(role))];
-      if (changed.some((role) => !canGrantRole(actor, role, account))) {
-        await audit(actor, 'denied', account.id, account.organisationId, requestId, { roles: changed });
-        const code = account.id === actor.accountId ? 'account.own_roles' : 'account.role_not_grantable';
-        throw new AppError(403, code, { fields: [{ field: 'roles', code: code === 'account.own_roles' ? 'account.ownRoles' : 'account.roleNotGrantable' }] });
-      }
+      const own = account.id === actor.accountId;
+      await authoriseOrRecord(
+        changed.every((role) => canGrantRole(actor, role, account)),
+        () => audit(actor, 'denied', account.id, account.organisationId, requestId, { roles: changed }),
+        own
+          ? { code: 'account.own_roles', fields: [{ field: 'roles', code: 'account.ownRoles' }] }
+          : { code: 'account.role_not_grantable', fields: [{ field: 'roles', code: 'account.roleNotGrantable' }] },
+      );
       if (account.id === actor.accountId && !changes.active) throw new AppError(400, 'account.cannot_deactivate_self');
       await db.transaction(async (tx) => {
         const updated = await repo.updateAccount(tx, account.id, changes.version, {

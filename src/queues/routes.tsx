@@ -7,7 +7,7 @@ import type { Services } from '../services.ts';
 import { errorResponses, LangParams, LanguageSchema, LocalizedTextSchema, BoundedInteger, Text, Nullable } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../identity/guards.ts';
+import { requireActorPage, authorise } from '../identity/guards.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { CodeSchema } from '../organisations/schemas.ts';
 import { CONTACT_OUTCOMES } from '../contactcenter/model.ts';
@@ -246,7 +246,7 @@ export function queueRoutes(app: App, services: Services) {
         response: { 200: SettingsSchema, ...errorResponses(401, 403, 404) },
       },
     },
-    async (request) => queues.settings(requireActorApi(request), request.params.id),
+    async (request) => queues.settings(requireActorPage(request), request.params.id),
   );
   app.put(
     '/api/v1/contact-points/:id/queue-settings',
@@ -260,7 +260,7 @@ export function queueRoutes(app: App, services: Services) {
         response: { 200: SettingsSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => queues.saveSettings(requireActorApi(request), request.params.id, request.body, request.id),
+    async (request) => queues.saveSettings(requireActorPage(request), request.params.id, request.body, request.id),
   );
   app.get(
     '/api/v1/organisations/:code/queue-priority-categories',
@@ -286,13 +286,13 @@ export function queueRoutes(app: App, services: Services) {
         response: { 200: CategoriesAnswer, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => ({ categories: await queues.savePriorityCategories(requireActorApi(request), request.params.code, request.body.categories, request.id) }),
+    async (request) => ({ categories: await queues.savePriorityCategories(requireActorPage(request), request.params.code, request.body.categories, request.id) }),
   );
 
   // ---- agent API
 
   const actionApi = async (request: FastifyRequest, action: CounterAction, counterId: string) => {
-    const actor = requireActorApi(request);
+    const actor = requireActorPage(request);
     switch (action) {
       case 'open':
         await queues.openCounter(actor, counterId);
@@ -341,7 +341,7 @@ export function queueRoutes(app: App, services: Services) {
         response: { 200: ActionResponse, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => ({ ticket: await queues.finish(requireActorApi(request), request.params.id, request.body.outcome) }),
+    async (request) => ({ ticket: await queues.finish(requireActorPage(request), request.params.id, request.body.outcome) }),
   );
   app.post(
     '/api/v1/queue-counters/:id/transfer',
@@ -355,7 +355,7 @@ export function queueRoutes(app: App, services: Services) {
         response: { 200: ActionResponse, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => ({ ticket: await queues.transfer(requireActorApi(request), request.params.id, request.body) }),
+    async (request) => ({ ticket: await queues.transfer(requireActorPage(request), request.params.id, request.body) }),
   );
 
   // ---- public pages
@@ -442,7 +442,7 @@ export function queueRoutes(app: App, services: Services) {
 
   app.get('/:lang/queues', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
-    if (!canUseQueues(actor)) throw new AppError(403, 'forbidden');
+    authorise(canUseQueues(actor));
     return renderPage(request, reply, <AgentHomePage groups={await queues.countersForAgent(actor)} />);
   });
 

@@ -26,6 +26,7 @@ import type { CounterRecord, PriorityCategoryRecord, QueueFigures, QueueServiceR
 import { displayNumber, estimateWaitMinutes, ticketDay } from './rules.ts';
 import { canConfigureQueues, canServeQueues, canUseQueues, servingScope } from './authorisation.ts';
 import { isUuid } from '../platform/http/schemas.ts';
+import { authorise } from '../identity/guards.ts';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 
@@ -278,7 +279,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
   // ---- agents
 
   async function counterFor(actor: Actor, counterId: string): Promise<CounterRecord> {
-    if (!canUseQueues(actor)) throw new AppError(403, 'forbidden');
+    authorise(canUseQueues(actor));
     const counter = isUuid(counterId) ? await repo.findCounter(db, counterId) : undefined;
     // Another organisation's counter is not found, not forbidden: its existence is not the agent's business.
     if (!counter || !counter.active || !canServeQueues(actor, counter.organisationId)) throw new AppError(404, 'queue.counter_not_found');
@@ -441,7 +442,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
 
     /** The counters the agent may sit at, grouped by contact point. */
     async countersForAgent(actor: Actor, now: Date = new Date()) {
-      if (!canUseQueues(actor)) throw new AppError(403, 'forbidden');
+      authorise(canUseQueues(actor));
       const counters = await repo.listCountersOfOrganisations(db, servingScope(actor));
       const pointIds = [...new Set(counters.map((c) => c.contactPointId))];
       const points = (await Promise.all(pointIds.map((id) => contactPoints.get(id, now).catch(() => undefined)))).filter((p): p is ContactPointDetail => !!p);
@@ -599,7 +600,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
     /** The queue settings of a contact point (staff of the owning organisation). */
     async settings(actor: Actor, contactPointId: string, now: Date = new Date()) {
       const point = await pointOr404(contactPointId, now);
-      if (!canServeQueues(actor, point.organisation.id) && !canConfigureQueues(actor, point.organisation.id)) throw new AppError(403, 'forbidden');
+      authorise(canServeQueues(actor, point.organisation.id) || canConfigureQueues(actor, point.organisation.id));
       const [services, counters, categories] = await Promise.all([
         repo.listQueueServices(db, point.id),
         repo.listCounters(db, point.id),
@@ -622,7 +623,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
     /** Replaces the services (prefixes) and counters of a contact point; what is left out is disabled. */
     async saveSettings(actor: Actor, contactPointId: string, input: QueueSettingsInput, requestId?: string) {
       const point = await pointOr404(contactPointId, new Date());
-      if (!canConfigureQueues(actor, point.organisation.id)) throw new AppError(403, 'forbidden');
+      authorise(canConfigureQueues(actor, point.organisation.id));
       const codes = input.services.map((s) => s.serviceCode);
       const prefixes = input.services.map((s) => s.prefix);
       if (new Set(codes).size !== codes.length) throw new AppError(400, 'queue.duplicate_service', { fields: [{ field: 'services', code: 'errors.queue.duplicate_service' }] });
@@ -678,7 +679,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
     async savePriorityCategories(actor: Actor, organisationCode: string, categories: PriorityCategoryInput[], requestId?: string) {
       const organisation = await deps.organisations.findByCode(organisationCode);
       if (!organisation) throw new AppError(404, 'organisation.not_found');
-      if (!canConfigureQueues(actor, organisation.id)) throw new AppError(403, 'forbidden');
+      authorise(canConfigureQueues(actor, organisation.id));
       const codes = categories.map((c) => c.code);
       if (new Set(codes).size !== codes.length) throw new AppError(400, 'queue.duplicate_category', { fields: [{ field: 'categories', code: 'errors.queue.duplicate_category' }] });
       await db.transaction(async (tx) => {

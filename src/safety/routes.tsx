@@ -7,7 +7,7 @@ import type { Services } from '../services.ts';
 import { errorResponses, LangParams, BoundedInteger, Text, Uuid, Nullable, EmptyOr, CalendarDate } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../identity/guards.ts';
+import { requireActorPage } from '../identity/guards.ts';
 import { AppError, fieldErrorsFromValidation, type FieldError } from '../platform/http/errors.ts';
 import { toAppError } from '../platform/http/error-handler.tsx';
 import { fromBrusselsWallClock } from '../platform/calendar/brussels-time.ts';
@@ -439,7 +439,7 @@ export function safetyRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      const actor = requireActorApi(request);
+      const actor = requireActorPage(request);
       const body = request.body;
       const occurredAt = body.occurredAt ? new Date(body.occurredAt) : new Date();
       const created = await safety.report(
@@ -470,7 +470,7 @@ export function safetyRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      const actor = requireActorApi(request);
+      const actor = requireActorPage(request);
       const contactPointId = request.body.contactPointId || (await safety.contactPointsOf(actor.accountId))[0]?.contactPointId || null;
       return reply.code(201).send(await safety.callForHelp(actor, { contactPointId, placeText: request.body.placeText ?? null }, request.id));
     },
@@ -488,7 +488,7 @@ export function safetyRoutes(app: App, services: Services) {
       },
     },
     async (request) => {
-      const actor = requireActorApi(request);
+      const actor = requireActorPage(request);
       const rows = request.query.mine ? await safety.listOwn(actor) : await safety.listManaged(actor, { status: request.query.status ?? null }, request.id);
       return { incidents: rows.map(summaryJson) };
     },
@@ -505,7 +505,7 @@ export function safetyRoutes(app: App, services: Services) {
         response: { 200: IncidentSchema, ...errorResponses(401, 403, 404) },
       },
     },
-    async (request) => incidentJson(await safety.get(requireActorApi(request), request.params.id, request.id)),
+    async (request) => incidentJson(await safety.get(requireActorPage(request), request.params.id, request.id)),
   );
 
   app.post(
@@ -521,7 +521,7 @@ export function safetyRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      const actor = requireActorApi(request);
+      const actor = requireActorPage(request);
       const id = await safety.addAction(actor, request.params.id, request.body, request.id);
       return reply.code(201).send({ id });
     },
@@ -540,7 +540,7 @@ export function safetyRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      const actor = requireActorApi(request);
+      const actor = requireActorPage(request);
       await safety.finishAction(actor, request.params.id, request.params.actionId, request.body.status, request.body.note, request.id);
       return reply.send(incidentJson(await safety.get(actor, request.params.id, request.id)));
     },
@@ -559,7 +559,7 @@ export function safetyRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      const actor = requireActorApi(request);
+      const actor = requireActorPage(request);
       await safety.close(actor, request.params.id, request.body.note, request.id);
       return reply.send(incidentJson(await safety.get(actor, request.params.id, request.id)));
     },
@@ -577,7 +577,7 @@ export function safetyRoutes(app: App, services: Services) {
       },
     },
     async (request) => {
-      const statistics = await safety.statistics(requireActorApi(request), { from: request.query.from, to: request.query.to });
+      const statistics = await safety.statistics(requireActorPage(request), { from: request.query.from, to: request.query.to });
       return { ...statistics, rows: statistics.rows.map((row) => ({ ...row, contactPointName: row.contactPointName })) };
     },
   );

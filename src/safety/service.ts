@@ -24,6 +24,7 @@ import { canManageStaff, canReportIncident, canViewStatistics, incidentViewFor, 
 import { isCalendarDate } from '../platform/http/formats.ts';
 import type { MessageValues } from '../platform/i18n/messages.ts';
 import { isUuid } from '../platform/http/schemas.ts';
+import { authorise, authoriseOrRecord } from '../identity/guards.ts';
 
 export { INCIDENT_TYPES, SEVERITIES, ACTION_KINDS } from './repository.ts';
 export type { IncidentType, Severity, ActionKind, IncidentView };
@@ -174,15 +175,12 @@ export function safetyService(db: Database, deps: SafetyDeps) {
     // Another organisation's incident is "not found": its existence is not disclosed.
     if (!incident || incident.organisationId !== actor.organisationId) throw new AppError(404, 'safety.incident_not_found');
     const view = incidentViewFor(actor, incident, await repo.managedContactPointIds(q, actor.accountId));
-    if (!view) {
-      await audit(q, actor, 'denied', 'safety_incident', incident.id);
-      throw new AppError(403, 'safety.incident_forbidden');
-    }
-    return { incident, view };
+    await authoriseOrRecord(view !== null, () => audit(q, actor, 'denied', 'safety_incident', incident.id), 'safety.incident_forbidden');
+    return { incident, view: view! };
   };
 
   const requireManagerView = (view: IncidentView) => {
-    if (view !== 'manager') throw new AppError(403, 'safety.incident_forbidden');
+    authorise(view === 'manager', 'safety.incident_forbidden');
   };
 
   /** Publishes the alert to each recipient's account channel, in the transaction of the report. */
@@ -286,7 +284,7 @@ export function safetyService(db: Database, deps: SafetyDeps) {
 
     /** Records a report and alerts the colleagues and managers of the place, in one transaction. */
     async report(actor: Actor, input: IncidentInput, requestId?: string): Promise<{ id: string; alerted: number }> {
-      if (!canReportIncident(actor)) throw new AppError(403, 'forbidden');
+      authorise(canReportIncident(actor));
       const fields = normaliseIncident(input);
       return db.transaction(async (tx) => {
         const place = await ownContactPoint(tx, actor, fields.contactPointId);
@@ -299,7 +297,7 @@ export function safetyService(db: Database, deps: SafetyDeps) {
 
     /** "I need help now": the alert goes out at once; the report's details follow (completeDetails). */
     async callForHelp(actor: Actor, input: { contactPointId?: string | null | undefined; placeText?: string | null | undefined }, requestId?: string): Promise<{ id: string; alerted: number; mailed: number }> {
-      if (!canReportIncident(actor)) throw new AppError(403, 'forbidden');
+      authorise(canReportIncident(actor));
       const contactPointId = trimOrNull(input.contactPointId);
       const placeText = contactPointId ? null : trimOrNull(input.placeText);
       if (!contactPointId && !placeText) throw fieldError('placeText', 'safety.error.placeRequired');
@@ -319,7 +317,7 @@ export function safetyService(db: Database, deps: SafetyDeps) {
       const fields = normaliseIncident(input);
       await db.transaction(async (tx) => {
         const { incident, view } = await visibleIncident(tx, actor, id, true);
-        if (view !== 'manager' && incident.reporterAccountId !== actor.accountId) throw new AppError(403, 'safety.incident_forbidden');
+        authorise(view === 'manager' || incident.reporterAccountId === actor.accountId, 'safety.incident_forbidden');
         if (!incident.detailsPending) throw new AppError(409, 'safety.details_already_given');
         await ownContactPoint(tx, actor, fields.contactPointId);
         await repo.completeIncidentDetails(tx, incident.id, fields);
@@ -341,7 +339,7 @@ export function safetyService(db: Database, deps: SafetyDeps) {
     async listManaged(actor: Actor, filter: { status?: 'open' | 'closed' | null } = {}, requestId?: string) {
       const managed = await repo.managedContactPointIds(db, actor.accountId);
       const whole = isSafetyManager(actor, actor.organisationId);
-      if (!whole && managed.length === 0) throw new AppError(403, 'forbidden');
+      authorise(whole || managed.length > 0);
       const rows = await repo.listIncidents(db, { organisationId: actor.organisationId, contactPointIds: whole ? null : managed, status: filter.status ?? null, limit: 500 });
       await audit(db, actor, 'read', 'safety_incident_list', null, requestId, { count: rows.length });
       return rows;
@@ -411,7 +409,7 @@ export function safetyService(db: Database, deps: SafetyDeps) {
     /** Counts per month, type and place for the actor's organisation: no names, no free text. */
     async statistics(actor: Actor, range: { from?: string | undefined; to?: string | undefined } = {}, now: Date = new Date()) {
       const managed = await repo.managedContactPointIds(db, actor.accountId);
-      if (!canViewStatistics(actor, managed)) throw new AppError(403, 'forbidden');
+      authorise(canViewStatistics(actor, managed));
       const current = brusselsWallClock(now);
       const to = range.to ?? `${current.year}-${String(current.month).padStart(2, '0')}`;
       const from = range.from ?? shiftMonth(to, -11);
@@ -448,7 +446,7 @@ export function safetyService(db: Database, deps: SafetyDeps) {
 
     /** The membership screen: the organisation's contact points, their staff, and the accounts to add. */
     async staffOverview(actor: Actor, requestId?: string) {
-      if (!canManageStaff(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      authorise(canManageStaff(actor, actor.organisationId));
       const contactPoints = await repo.contactPointsOfOrganisation(db, actor.organisationId);
       const members = await repo.listMembers(db, actor.organisationId);
       const accounts = await repo.organisationAccounts(db, actor.organisationId);
@@ -457,7 +455,7 @@ export function safetyService(db: Database, deps: SafetyDeps) {
     },
 
     async setMember(actor: Actor, input: { contactPointId: string; accountId: string; isManager: boolean }, requestId?: string): Promise<'created' | 'updated'> {
-      if (!canManageStaff(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      authorise(canManageStaff(actor, actor.organisationId));
       return db.transaction(async (tx) => {
         await ownContactPoint(tx, actor, input.contactPointId);
         const accounts = await repo.organisationAccounts(tx, actor.organisationId);
@@ -469,7 +467,7 @@ export function safetyService(db: Database, deps: SafetyDeps) {
     },
 
     async removeMember(actor: Actor, input: { contactPointId: string; accountId: string }, requestId?: string): Promise<void> {
-      if (!canManageStaff(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      authorise(canManageStaff(actor, actor.organisationId));
       await db.transaction(async (tx) => {
         await ownContactPoint(tx, actor, input.contactPointId);
         if (!isUuid(input.accountId) || !(await repo.deleteMember(tx, input.contactPointId, input.accountId))) throw new AppError(404, 'safety.member_not_found');

@@ -9,7 +9,7 @@ import type { Services } from '../services.ts';
 import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text, Nullable, Uuid, CalendarDate } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../identity/guards.ts';
+import { requireActorPage, authorise } from '../identity/guards.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { isLanguage } from '../platform/i18n/languages.ts';
 import { translator } from '../platform/i18n/messages.ts';
@@ -124,7 +124,7 @@ export function satisfactionRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      const actor = requireActorApi(request);
+      const actor = requireActorPage(request);
       const body = request.body;
       const contactAt = body.contactAt ? new Date(body.contactAt) : new Date();
       if (contactAt.getTime() > Date.now() + 60_000) {
@@ -190,7 +190,7 @@ export function satisfactionRoutes(app: App, services: Services) {
       },
     },
     async (request) => {
-      const data = await satisfaction.organisationDashboard(requireActorApi(request), request.params.code, request.query);
+      const data = await satisfaction.organisationDashboard(requireActorPage(request), request.params.code, request.query);
       return { ...data, organisation: organisationJson(data.organisation) };
     },
   );
@@ -199,7 +199,7 @@ export function satisfactionRoutes(app: App, services: Services) {
     '/api/v1/satisfaction/organisations/:code/export.csv',
     { schema: { tags: ['satisfaction'], summary: 'The same figures as CSV', security: session, params: OrgParams, querystring: OrganisationQuery, produces: ['text/csv'], response: errorResponses(400, 401, 403, 404) } },
     async (request, reply) => {
-      const data = await satisfaction.organisationDashboard(requireActorApi(request), request.params.code, request.query);
+      const data = await satisfaction.organisationDashboard(requireActorPage(request), request.params.code, request.query);
       const csv = dashboardCsv(data, 'indicators', INDICATOR_COLUMNS, indicatorValues);
       return sendCsvAttachment(reply, `satisfaction-${data.organisation.code}-${data.period.from}-${data.period.to}.csv`, csv);
     },
@@ -219,14 +219,14 @@ export function satisfactionRoutes(app: App, services: Services) {
         },
       },
     },
-    async (request) => satisfaction.regionalDashboard(requireActorApi(request), request.query),
+    async (request) => satisfaction.regionalDashboard(requireActorPage(request), request.query),
   );
 
   app.get(
     '/api/v1/satisfaction/region/export.csv',
     { schema: { tags: ['satisfaction'], summary: 'Organisations compared, as CSV', security: session, querystring: RegionQuery, produces: ['text/csv'], response: errorResponses(400, 401, 403) } },
     async (request, reply) => {
-      const data = await satisfaction.regionalDashboard(requireActorApi(request), request.query);
+      const data = await satisfaction.regionalDashboard(requireActorPage(request), request.query);
       return sendCsvAttachment(reply, `satisfaction-region-${data.period.from}-${data.period.to}.csv`, regionCsv(data.organisations, 'indicators', INDICATOR_COLUMNS, indicatorValues));
     },
   );
@@ -239,7 +239,7 @@ export function satisfactionRoutes(app: App, services: Services) {
   app.get('/:lang/satisfaction', { schema: pageSchema }, async (request, reply) => {
     const actor = requireActorPage(request);
     const home = satisfactionHome(actor);
-    if (!home) throw new AppError(403, 'forbidden');
+    authorise(home !== null);
     return reply.redirect(home === 'region' ? `/${request.params.lang}/satisfaction/region` : `/${request.params.lang}/satisfaction/organisations/${actor.organisationCode}`, 303);
   });
 

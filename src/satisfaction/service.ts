@@ -11,6 +11,7 @@ import { addSums, answerContribution, computeIndicators, EMPTY_SUMS, type Aggreg
 import { cleanComment } from './scrub.ts';
 import { canMakeFeedbackLink, canReadFeedbackComments, canViewOrganisationSatisfaction, canViewRegionalSatisfaction, seesSmallCells } from './authorisation.ts';
 import { COMMENT_MAX_LENGTH, type FeedbackAnswerInput } from './questionnaire.ts';
+import { authorise } from '../identity/guards.ts';
 
 /** How long an invitation link can be answered. */
 export const INVITATION_VALIDITY_DAYS = 60;
@@ -138,7 +139,7 @@ export type Row<T> = T & { indicators: Indicators };
 export async function organisationDashboardScope(db: Queryable, actor: Actor, code: string, filters: DashboardFilters) {
   const organisation = await repo.findOrganisationByCode(db, code);
   if (!organisation) throw new AppError(404, 'organisation.not_found');
-  if (!canViewOrganisationSatisfaction(actor, organisation.id)) throw new AppError(403, 'forbidden');
+  authorise(canViewOrganisationSatisfaction(actor, organisation.id));
   const suppress = !seesSmallCells(actor, organisation.id);
   const period = resolvePeriod(filters);
   const previous = previousPeriod(period);
@@ -175,7 +176,7 @@ export function satisfactionService(db: Database, options: { publicUrl: string }
 
     /** A link made by staff for a contact of their own organisation (QR code at a counter, link by phone). */
     async createInvitationForStaff(actor: Actor, input: FeedbackInvitationInput) {
-      if (!canMakeFeedbackLink(actor) || input.organisationId !== actor.organisationId) throw new AppError(403, 'forbidden');
+      authorise(canMakeFeedbackLink(actor) && input.organisationId === actor.organisationId);
       return db.transaction((tx) => createFeedbackInvitation(tx, input, options.publicUrl));
     },
 
@@ -270,7 +271,7 @@ export function satisfactionService(db: Database, options: { publicUrl: string }
 
     /** The region: organisations side by side (suppressed under 10 answers), by kind, and the trend. */
     async regionalDashboard(actor: Actor, filters: PeriodQuery & { kind?: string | undefined }) {
-      if (!canViewRegionalSatisfaction(actor)) throw new AppError(403, 'forbidden');
+      authorise(canViewRegionalSatisfaction(actor));
       return regional(filters);
     },
 

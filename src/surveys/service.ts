@@ -28,6 +28,7 @@ import { computeResults, organisationBreakdown } from './results.ts';
 import { isFiltered, parseResultFilters, periodBounds, type ResultFilterQuery, type ResultFilters } from './filters.ts';
 import { canCreateSurvey, canExportRawAnswers, canManageSurvey, canViewSurveyResults, seesSmallSurveyCells, type SurveyOwner } from './authorisation.ts';
 import { isUuid } from '../platform/http/schemas.ts';
+import { authorise } from '../identity/guards.ts';
 
 export { CHANNELS } from './model.ts';
 /** How long an invitation after a contact can be answered (never after the survey closes). */
@@ -86,7 +87,7 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
 
   async function managedSurvey(actor: Actor, id: string): Promise<SurveyRecord> {
     const survey = await visibleSurvey(actor, id);
-    if (!canManageSurvey(actor, survey)) throw new AppError(403, 'forbidden');
+    authorise(canManageSurvey(actor, survey));
     return survey;
   }
 
@@ -162,7 +163,7 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
 
     /** A new draft, blank or from a template (its questions are copied from the bank). */
     async create(actor: Actor, input: { owner: SurveyOwner; title: LocalizedText; intro?: LocalizedText | undefined; templateCode?: string | undefined }): Promise<{ id: string; slug: string }> {
-      if (!canCreateSurvey(actor, input.owner)) throw new AppError(403, 'forbidden');
+      authorise(canCreateSurvey(actor, input.owner));
       let title = cleanText(input.title);
       let codes: string[] = [];
       if (input.templateCode) {
@@ -340,7 +341,7 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
     /** The anonymised raw answers, for the owner only (audited export). */
     async rawAnswers(actor: Actor, id: string, requestId?: string) {
       const survey = await visibleSurvey(actor, id);
-      if (!canExportRawAnswers(actor, survey)) throw new AppError(403, 'forbidden');
+      authorise(canExportRawAnswers(actor, survey));
       const [questions, rows] = await Promise.all([repo.listQuestions(db, survey.id), repo.rawAnswers(db, survey.id)]);
       const responses = new Map<string, { day: string; language: string; via: string; channel: string | null; answers: Map<string, string[]> }>();
       for (const row of rows) {

@@ -5,7 +5,7 @@ import type { Services } from '../../services.ts';
 import { errorResponses, BoundedInteger, Text } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
+import { requireActorPage } from '../../identity/guards.ts';
 import { INDICATOR_KEYS } from '../indicators.ts';
 import { ActionPage, ActionPlanPage } from './pages.tsx';
 import { ActionChangesBody, actionJson } from './schemas.ts';
@@ -52,7 +52,7 @@ export function actionPlanRoutes(app: App, { competence }: Services) {
         response: { 200: Type.Object({ actions: Type.Array(Type.Ref('CompetenceAction')) }), ...errorResponses(401, 404) },
       },
     },
-    async (request) => ({ actions: (await competence.actionPlan(requireActorApi(request), request.params.organisation)).actions.map(actionJson) }),
+    async (request) => ({ actions: (await competence.actionPlan(requireActorPage(request), request.params.organisation)).actions.map(actionJson) }),
   );
 
   app.patch(
@@ -67,7 +67,7 @@ export function actionPlanRoutes(app: App, { competence }: Services) {
         response: { 200: Type.Ref('CompetenceAction'), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => actionJson(await competence.updateAction(requireActorApi(request), request.params.id, request.body, request.lang)),
+    async (request) => actionJson(await competence.updateAction(requireActorPage(request), request.params.id, request.body, request.lang)),
   );
   // ---- action plans
   const OrgPageParams = Type.Object({ lang, organisation: CodeSchema });

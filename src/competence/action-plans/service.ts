@@ -11,6 +11,7 @@ import * as repo from './repository.ts';
 import * as assessmentsRepo from '../assessments/repository.ts';
 import * as sharedRepo from '../repository.ts';
 import { type CompetenceLookups, textsOrThrow } from '../lookups.ts';
+import { authorise } from '../../identity/guards.ts';
 
 export function actionPlansService(db: Database, { campaignOr404, visibleOrganisation }: CompetenceLookups) {
   return {
@@ -44,7 +45,7 @@ export function actionPlansService(db: Database, { campaignOr404, visibleOrganis
       lang: Language,
     ) {
       const action = await this.getAction(actor, id);
-      if (!canEditActionPlan(actor, action.organisationId)) throw new AppError(403, 'forbidden');
+      authorise(canEditActionPlan(actor, action.organisationId));
       if (!INDICATOR_KEYS.includes(input.indicator)) {
         throw new AppError(400, 'validation.failed', { fields: [{ field: 'indicator', code: 'competence.validation.unknownIndicator' }] });
       }
@@ -77,7 +78,7 @@ export function actionPlansService(db: Database, { campaignOr404, visibleOrganis
       lang: Language,
     ) {
       const organisation = await visibleOrganisation(actor, organisationCode);
-      if (!canEditActionPlan(actor, organisation.id)) throw new AppError(403, 'forbidden');
+      authorise(canEditActionPlan(actor, organisation.id));
       if (!INDICATOR_KEYS.includes(input.indicator)) {
         throw new AppError(400, 'validation.failed', { fields: [{ field: 'indicator', code: 'competence.validation.unknownIndicator' }] });
       }
@@ -90,7 +91,7 @@ export function actionPlansService(db: Database, { campaignOr404, visibleOrganis
     async regenerateActionPlan(actor: Actor, campaignCode: string, organisationCode: string) {
       const campaign = await campaignOr404(campaignCode);
       const organisation = await visibleOrganisation(actor, organisationCode);
-      if (!canEditActionPlan(actor, organisation.id)) throw new AppError(403, 'forbidden');
+      authorise(canEditActionPlan(actor, organisation.id));
       const assessment = await assessmentsRepo.findAssessment(db, campaign.id, organisation.id);
       if (!assessment || assessment.status !== 'submitted') throw new AppError(409, 'competence.not_submitted');
       return db.transaction((tx) => repo.generateActionPlan(tx, assessment.id));

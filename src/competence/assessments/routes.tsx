@@ -6,7 +6,7 @@ import type { Services } from '../../services.ts';
 import { errorResponses, BoundedInteger, Text, CalendarDate } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
+import { requireActorPage, authorise } from '../../identity/guards.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { pickText, type Language } from '../../platform/i18n/languages.ts';
 import { AssessmentPage, RegionPage, ReopenPage, ResultsPage } from './pages.tsx';
@@ -69,7 +69,7 @@ function labelErrors(errors: FieldError[], criteria: Array<{ key: string; title:
 
 export function assessmentRoutes(app: App, { competence }: Services) {
   const assessmentJson = async (request: FastifyRequest, code: string, organisation: string) => {
-    const view = await competence.getAssessment(requireActorApi(request), code, organisation);
+    const view = await competence.getAssessment(requireActorPage(request), code, organisation);
     return {
       campaign: view.campaign.code,
       organisation: view.organisation.code,
@@ -111,7 +111,7 @@ export function assessmentRoutes(app: App, { competence }: Services) {
       },
     },
     async (request) => {
-      await competence.saveDraft(requireActorApi(request), request.params.code, request.params.organisation, request.body.version, request.body.answers);
+      await competence.saveDraft(requireActorPage(request), request.params.code, request.params.organisation, request.body.version, request.body.answers);
       return assessmentJson(request, request.params.code, request.params.organisation);
     },
   );
@@ -133,7 +133,7 @@ export function assessmentRoutes(app: App, { competence }: Services) {
     },
     async (request) => {
       const result = await competence.submit(
-        requireActorApi(request),
+        requireActorPage(request),
         request.params.code,
         request.params.organisation,
         request.body.version,
@@ -158,7 +158,7 @@ export function assessmentRoutes(app: App, { competence }: Services) {
       },
     },
     async (request) => {
-      await competence.reopen(requireActorApi(request), request.params.code, request.params.organisation, request.body.version, request.body.reason);
+      await competence.reopen(requireActorPage(request), request.params.code, request.params.organisation, request.body.version, request.body.reason);
       return assessmentJson(request, request.params.code, request.params.organisation);
     },
   );
@@ -175,7 +175,7 @@ export function assessmentRoutes(app: App, { competence }: Services) {
       },
     },
     async (request) => {
-      const r = await competence.organisationResults(requireActorApi(request), request.params.code, request.params.organisation);
+      const r = await competence.organisationResults(requireActorPage(request), request.params.code, request.params.organisation);
       return {
         campaign: r.campaign.code,
         organisation: r.organisation.code,
@@ -202,7 +202,7 @@ export function assessmentRoutes(app: App, { competence }: Services) {
       },
     },
     async (request) => {
-      const v = await competence.regionalView(requireActorApi(request), request.params.code);
+      const v = await competence.regionalView(requireActorPage(request), request.params.code);
       return {
         campaign: v.campaign.code,
         organisations: v.count,
@@ -246,7 +246,7 @@ export function assessmentRoutes(app: App, { competence }: Services) {
     },
     async (request, reply) => {
       const { organisation, ...input } = request.body;
-      const id = await competence.recordObservation(requireActorApi(request), request.params.code, organisation, { ...input, score: input.score ?? null });
+      const id = await competence.recordObservation(requireActorPage(request), request.params.code, organisation, { ...input, score: input.score ?? null });
       return reply.code(201).send({ id });
     },
   );
@@ -304,7 +304,7 @@ export function assessmentRoutes(app: App, { competence }: Services) {
     if (!view.canReopen && !errors) {
       if (view.campaign.status !== 'open') throw new AppError(409, 'competence.campaign_not_open');
       if (view.assessment?.status !== 'submitted') throw new AppError(409, 'competence.not_submitted');
-      throw new AppError(403, 'competence.reopen_forbidden');
+      authorise(false, 'competence.reopen_forbidden');
     }
     return <ReopenPage view={view} errors={errors} values={values} />;
   };

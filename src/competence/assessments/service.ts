@@ -20,6 +20,7 @@ import * as actionPlansRepo from '../action-plans/repository.ts';
 import * as campaignsRepo from '../campaigns/repository.ts';
 import * as sharedRepo from '../repository.ts';
 import type { CompetenceLookups } from '../lookups.ts';
+import { authorise } from '../../identity/guards.ts';
 
 export interface AnswerInput {
   criterion: string;
@@ -71,7 +72,7 @@ export function assessmentsService(db: Database, { campaignOr404, organisationOr
   async function editableAssessment(actor: Actor, campaignCode: string, organisationCode: string) {
     const campaign = await campaignOr404(campaignCode);
     const organisation = await visibleOrganisation(actor, organisationCode);
-    if (!canEditAssessment(actor, organisation.id)) throw new AppError(403, 'competence.assessment_not_yours');
+    authorise(canEditAssessment(actor, organisation.id), 'competence.assessment_not_yours');
     if (campaign.status !== 'open') throw new AppError(409, 'competence.campaign_not_open');
     const criteria = await campaignsRepo.listCriteria(db, campaign.id);
     const assessment = await repo.ensureAssessment(db, campaign.id, organisation.id);
@@ -156,7 +157,7 @@ export function assessmentsService(db: Database, { campaignOr404, organisationOr
      */
     async submit(actor: Actor, campaignCode: string, organisationCode: string, version: number, lang: Language, answers?: AnswerInput[]) {
       const { campaign, organisation, criteria, assessment } = await editableAssessment(actor, campaignCode, organisationCode);
-      if (!canSubmitAssessment(actor, organisation.id)) throw new AppError(403, 'competence.submit_manager_only');
+      authorise(canSubmitAssessment(actor, organisation.id), 'competence.submit_manager_only');
       let current = version;
       if (answers) {
         await saveInTransaction(assessment, criteria, version, actor, answers);
@@ -193,7 +194,7 @@ export function assessmentsService(db: Database, { campaignOr404, organisationOr
     async reopen(actor: Actor, campaignCode: string, organisationCode: string, version: number, reason: string) {
       const campaign = await campaignOr404(campaignCode);
       const organisation = await visibleOrganisation(actor, organisationCode);
-      if (!canReopenAssessment(actor, organisation.id)) throw new AppError(403, 'competence.reopen_forbidden');
+      authorise(canReopenAssessment(actor, organisation.id), 'competence.reopen_forbidden');
       if (campaign.status !== 'open') throw new AppError(409, 'competence.campaign_not_open');
       const trimmed = reason.trim();
       if (!trimmed) throw new AppError(400, 'validation.failed', { fields: [{ field: 'reason', code: 'competence.validation.reasonMissing' }] });
@@ -231,7 +232,7 @@ export function assessmentsService(db: Database, { campaignOr404, organisationOr
       organisationCode: string,
       input: { criterion: string; method: sharedRepo.ObservationMethod; observedOn: string; score: number | null; note: string },
     ) {
-      if (!canRecordObservation(actor)) throw new AppError(403, 'forbidden');
+      authorise(canRecordObservation(actor));
       const campaign = await campaignOr404(campaignCode);
       const organisation = await organisationOr404(organisationCode);
       const criterion = (await campaignsRepo.listCriteria(db, campaign.id)).find((c) => c.key === input.criterion);
@@ -299,7 +300,7 @@ export function assessmentsService(db: Database, { campaignOr404, organisationOr
 
     /** The regional view: distributions, strengths and weaknesses, organisations compared with peers of their kind. */
     async regionalView(actor: Actor, campaignCode: string) {
-      if (!canViewRegion(actor)) throw new AppError(403, 'forbidden');
+      authorise(canViewRegion(actor));
       const campaign = await campaignOr404(campaignCode);
       const criteria = await campaignsRepo.listCriteria(db, campaign.id);
       const all = await campaignScores(campaign.id);

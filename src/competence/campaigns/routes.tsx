@@ -6,7 +6,7 @@ import type { Services } from '../../services.ts';
 import { errorResponses, BoundedInteger, Text } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
+import { requireActorPage } from '../../identity/guards.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { canViewRegion } from '../authorisation.ts';
 import { CampaignPage, CampaignsPage, CriterionPage } from './pages.tsx';
@@ -50,7 +50,7 @@ export function campaignRoutes(app: App, { competence }: Services) {
       },
     },
     async (request) => {
-      requireActorApi(request);
+      requireActorPage(request);
       return { campaigns: await competence.listCampaigns() };
     },
   );
@@ -67,7 +67,7 @@ export function campaignRoutes(app: App, { competence }: Services) {
       },
     },
     async (request, reply) => {
-      const campaign = await competence.createCampaign(requireActorApi(request), {
+      const campaign = await competence.createCampaign(requireActorPage(request), {
         code: request.body.code,
         title: request.body.title,
         closesOn: request.body.closesOn ?? null,
@@ -91,7 +91,7 @@ export function campaignRoutes(app: App, { competence }: Services) {
       },
     },
     async (request) => {
-      requireActorApi(request);
+      requireActorPage(request);
       return competence.getCampaign(request.params.code);
     },
   );
@@ -108,7 +108,7 @@ export function campaignRoutes(app: App, { competence }: Services) {
         response: { 200: Type.Ref('CompetenceCampaign'), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => competence.setCampaignStatus(requireActorApi(request), request.params.code, request.body.version, request.body.status),
+    async (request) => competence.setCampaignStatus(requireActorPage(request), request.params.code, request.body.version, request.body.status),
   );
 
   app.patch(
@@ -123,7 +123,7 @@ export function campaignRoutes(app: App, { competence }: Services) {
         response: { 200: Type.Ref('CompetenceCriterion'), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => competence.updateCriterion(requireActorApi(request), request.params.code, request.params.key, request.body, request.lang),
+    async (request) => competence.updateCriterion(requireActorPage(request), request.params.code, request.params.key, request.body, request.lang),
   );
 
   app.get('/:lang/competence', { schema: page }, async (request, reply) => {

@@ -9,6 +9,7 @@ import * as repo from './repository.ts';
 import * as assessmentsRepo from '../assessments/repository.ts';
 import * as sharedRepo from '../repository.ts';
 import { type CompetenceLookups, textsOrThrow } from '../lookups.ts';
+import { authorise } from '../../identity/guards.ts';
 
 export function campaignsService(db: Database, { campaignOr404 }: CompetenceLookups) {
   return {
@@ -21,7 +22,7 @@ export function campaignsService(db: Database, { campaignOr404 }: CompetenceLook
     },
 
     async createCampaign(actor: Actor, input: { code: string; title: LocalizedText; closesOn: string | null }) {
-      if (!canManageCampaigns(actor)) throw new AppError(403, 'forbidden');
+      authorise(canManageCampaigns(actor));
       const id = await db.transaction((tx) => repo.insertCampaign(tx, { ...input, createdBy: actor.accountId }));
       if (!id) throw new AppError(409, 'competence.campaign_code_taken', { fields: [{ field: 'code', code: 'competence.validation.codeTaken' }] });
       return campaignOr404(input.code);
@@ -29,7 +30,7 @@ export function campaignsService(db: Database, { campaignOr404 }: CompetenceLook
 
     /** draft → open → closed; a closed campaign can be reopened. A stale version gives 409. */
     async setCampaignStatus(actor: Actor, code: string, version: number, status: sharedRepo.CampaignStatus) {
-      if (!canManageCampaigns(actor)) throw new AppError(403, 'forbidden');
+      authorise(canManageCampaigns(actor));
       const campaign = await campaignOr404(code);
       const allowed: Record<sharedRepo.CampaignStatus, sharedRepo.CampaignStatus[]> = { draft: ['open'], open: ['closed'], closed: ['open'] };
       if (!allowed[campaign.status].includes(status)) throw new AppError(409, 'competence.campaign_transition');
@@ -39,7 +40,7 @@ export function campaignsService(db: Database, { campaignOr404 }: CompetenceLook
 
     /** A campaign's questionnaire is edited before it opens; once answers come in, it stays as it was. */
     async updateCriterion(actor: Actor, code: string, key: string, input: { version: number; title: TextInput; guidance: TextInput }, lang: Language) {
-      if (!canManageCampaigns(actor)) throw new AppError(403, 'forbidden');
+      authorise(canManageCampaigns(actor));
       const campaign = await campaignOr404(code);
       if (campaign.status !== 'draft') throw new AppError(409, 'competence.questionnaire_locked');
       const criterion = (await repo.listCriteria(db, campaign.id)).find((c) => c.key === key);
@@ -60,7 +61,7 @@ export function campaignsService(db: Database, { campaignOr404 }: CompetenceLook
     },
 
     async participants(actor: Actor, code: string) {
-      if (!canViewRegion(actor)) throw new AppError(403, 'forbidden');
+      authorise(canViewRegion(actor));
       return repo.listParticipants(db, (await campaignOr404(code)).id);
     },
   };

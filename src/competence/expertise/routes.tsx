@@ -5,7 +5,7 @@ import type { Services } from '../../services.ts';
 import { errorResponses, LangParams, BoundedInteger, Text } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
+import { requireActorPage } from '../../identity/guards.ts';
 import { DIMENSIONS, isDimension } from '../scoring.ts';
 import { ExpertisePage } from './pages.tsx';
 import { type ExpertiseRequest } from './repository.ts';
@@ -47,7 +47,7 @@ export function expertiseRoutes(app: App, { competence }: Services) {
         response: { 200: Type.Object({ requests: Type.Array(Type.Ref('CompetenceExpertiseRequest')) }), ...errorResponses(401) },
       },
     },
-    async (request) => ({ requests: (await competence.listRequests(requireActorApi(request))).map(requestJson) }),
+    async (request) => ({ requests: (await competence.listRequests(requireActorPage(request))).map(requestJson) }),
   );
 
   app.post(
@@ -62,7 +62,7 @@ export function expertiseRoutes(app: App, { competence }: Services) {
       },
     },
     async (request, reply) => {
-      const created = await competence.createRequest(requireActorApi(request), {
+      const created = await competence.createRequest(requireActorPage(request), {
         subject: request.body.subject,
         details: request.body.details ?? '',
         dimension: request.body.dimension ?? null,
@@ -83,7 +83,7 @@ export function expertiseRoutes(app: App, { competence }: Services) {
         response: { 200: Type.Ref('CompetenceExpertiseRequest'), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => requestJson(await competence.answerRequest(requireActorApi(request), request.params.id, request.body)),
+    async (request) => requestJson(await competence.answerRequest(requireActorPage(request), request.params.id, request.body)),
   );
   // ---- expertise requests
   app.get('/:lang/competence/expertise', { schema: { hide: true, params: LangParams, querystring: Notice } }, async (request, reply) => {

@@ -8,6 +8,7 @@ import { type Dimension } from '../scoring.ts';
 import { isUuid } from '../../platform/http/schemas.ts';
 import * as repo from './repository.ts';
 import * as sharedRepo from '../repository.ts';
+import { authorise } from '../../identity/guards.ts';
 
 export function expertiseService(db: Database) {
   return {
@@ -17,7 +18,7 @@ export function expertiseService(db: Database) {
     },
 
     async createRequest(actor: Actor, input: { subject: string; details: string; dimension: Dimension | null }) {
-      if (!canRequestExpertise(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      authorise(canRequestExpertise(actor, actor.organisationId));
       const id = await repo.insertRequest(db, {
         ...input,
         subject: input.subject.trim(),
@@ -35,7 +36,7 @@ export function expertiseService(db: Database) {
     },
 
     async answerRequest(actor: Actor, id: string, input: { version: number; status: sharedRepo.RequestStatus; response: string }) {
-      if (!canAnswerExpertise(actor)) throw new AppError(403, 'forbidden');
+      authorise(canAnswerExpertise(actor));
       const request = await this.getRequest(actor, id);
       await db.transaction(async (tx) => {
         if (!(await repo.updateRequest(tx, request.id, input.version, { status: input.status, response: input.response.trim() }))) {

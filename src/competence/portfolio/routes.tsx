@@ -5,7 +5,7 @@ import type { Services } from '../../services.ts';
 import { errorResponses, LangParams, BoundedInteger, Text, Nullable } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
+import { requireActorPage } from '../../identity/guards.ts';
 import { actionJson } from '../action-plans/schemas.ts';
 import { PortfolioPage } from './pages.tsx';
 import { Notice, notice, session, tags, page } from '../route-parts.ts';
@@ -40,7 +40,7 @@ export function portfolioRoutes(app: App, { competence }: Services) {
       },
     },
     async (request) => {
-      const portfolio = await competence.portfolio(requireActorApi(request));
+      const portfolio = await competence.portfolio(requireActorPage(request));
       return { actions: portfolio.actions.map(actionJson), projects: portfolio.projects };
     },
   );

@@ -7,12 +7,13 @@ import { canViewRegion } from '../authorisation.ts';
 import { editedText } from '../texts.ts';
 import * as repo from './repository.ts';
 import * as actionPlansRepo from '../action-plans/repository.ts';
+import { authorise } from '../../identity/guards.ts';
 
 export function portfolioService(db: Database) {
   return {
     // ---- Portfolio (competence center)
     async portfolio(actor: Actor) {
-      if (!canViewRegion(actor)) throw new AppError(403, 'forbidden');
+      authorise(canViewRegion(actor));
       const actions = await actionPlansRepo.listActions(db);
       const collective = new Map<string, actionPlansRepo.Action[]>();
       for (const action of actions.filter((a) => a.scope === 'collective' && a.status !== 'dropped')) {
@@ -35,7 +36,7 @@ export function portfolioService(db: Database) {
     },
 
     async groupCollective(actor: Actor, criterionKey: string, title: string, lang: Language) {
-      if (!canViewRegion(actor)) throw new AppError(403, 'forbidden');
+      authorise(canViewRegion(actor));
       // The project is named after the collective action: kept unchanged, its three languages come along.
       const source = (await actionPlansRepo.listActions(db, { scope: 'collective' })).find((a) => a.criterionKey === criterionKey && !a.projectId)?.title;
       const result = await db.transaction((tx) =>

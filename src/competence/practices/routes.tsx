@@ -6,8 +6,8 @@ import type { Services } from '../../services.ts';
 import { errorResponses, LangParams, BoundedInteger, Text } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
-import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import { requireActorPage, authorise } from '../../identity/guards.ts';
+import { type FieldError } from '../../platform/http/errors.ts';
 import { canViewRegion } from '../authorisation.ts';
 import { DIMENSIONS, isDimension } from '../scoring.ts';
 import { PracticePage, PracticesPage } from './pages.tsx';
@@ -39,7 +39,7 @@ export function practiceRoutes(app: App, { competence }: Services) {
       },
     },
     async (request) => {
-      requireActorApi(request);
+      requireActorPage(request);
       return { practices: await competence.listPractices(request.query) };
     },
   );
@@ -56,7 +56,7 @@ export function practiceRoutes(app: App, { competence }: Services) {
       },
     },
     async (request, reply) => {
-      const practice = await competence.createPractice(requireActorApi(request), { ...request.body, sourceUrl: request.body.sourceUrl ?? null });
+      const practice = await competence.createPractice(requireActorPage(request), { ...request.body, sourceUrl: request.body.sourceUrl ?? null });
       return reply.code(201).send(practice);
     },
   );
@@ -75,7 +75,7 @@ export function practiceRoutes(app: App, { competence }: Services) {
     },
     async (request) =>
       competence.updatePractice(
-        requireActorApi(request),
+        requireActorPage(request),
         request.params.id,
         request.body.version,
         { ...request.body, sourceUrl: request.body.sourceUrl ?? null },
@@ -123,7 +123,7 @@ export function practiceRoutes(app: App, { competence }: Services) {
 
   app.get('/:lang/competence/practices/:id', { schema: { hide: true, params: IdPageParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
-    if (!canViewRegion(actor)) throw new AppError(403, 'forbidden');
+    authorise(canViewRegion(actor));
     return renderPage(request, reply, <PracticePage practice={await competence.getPractice(request.params.id)} />);
   });
 

@@ -10,6 +10,7 @@ import { isUuid } from '../../platform/http/schemas.ts';
 import * as repo from './repository.ts';
 import * as sharedRepo from '../repository.ts';
 import { textsOrThrow } from '../lookups.ts';
+import { authorise } from '../../identity/guards.ts';
 
 export function practicesService(db: Database) {
   return {
@@ -24,7 +25,7 @@ export function practicesService(db: Database) {
 
     /** A new practice: its texts in French and Dutch at least (English falls back when left empty). */
     async createPractice(actor: Actor, input: repo.PracticeInput) {
-      if (!canEditPractices(actor)) throw new AppError(403, 'forbidden');
+      authorise(canEditPractices(actor));
       const texts = textsOrThrow({
         title: resolveText(null, 'fr', input.title, 'title'),
         description: resolveText(null, 'fr', input.description, 'description'),
@@ -48,7 +49,7 @@ export function practicesService(db: Database) {
       },
       lang: Language,
     ) {
-      if (!canEditPractices(actor)) throw new AppError(403, 'forbidden');
+      authorise(canEditPractices(actor));
       const practice = await this.getPractice(id);
       const texts = textsOrThrow({
         title: resolveText(practice.title, lang, input.title, 'title'),

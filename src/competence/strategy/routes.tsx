@@ -5,7 +5,7 @@ import type { Services } from '../../services.ts';
 import { errorResponses, LangParams } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
+import { requireActorPage } from '../../identity/guards.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { LANGUAGES } from '../../platform/i18n/languages.ts';
 import { missingLanguages, textFromForm } from '../texts.ts';
@@ -36,7 +36,7 @@ export function strategyRoutes(app: App, { competence }: Services) {
       },
     },
     async (request) => {
-      requireActorApi(request);
+      requireActorPage(request);
       return strategyJson();
     },
   );
@@ -54,7 +54,7 @@ export function strategyRoutes(app: App, { competence }: Services) {
     },
     async (request, reply) => {
       await competence.newStrategyVersion(
-        requireActorApi(request),
+        requireActorPage(request),
         {
           basedOn: request.body.basedOn,
           note: request.body.note ?? '',

@@ -10,6 +10,7 @@ import { INDICATOR_KEYS, indicatorDefinition, measuredIndicators, regionalValue 
 import * as repo from './repository.ts';
 import * as campaignsRepo from '../campaigns/repository.ts';
 import type { CompetenceLookups } from '../lookups.ts';
+import { authorise } from '../../identity/guards.ts';
 
 export function strategyService(db: Database, { campaignScores }: CompetenceLookups) {
   return {
@@ -32,7 +33,7 @@ export function strategyService(db: Database, { campaignScores }: CompetenceLook
       },
       lang: Language,
     ) {
-      if (!canEditStrategy(actor)) throw new AppError(403, 'forbidden');
+      authorise(canEditStrategy(actor));
       const fields: FieldError[] = [];
       const titles = input.objectives.map((objective, index) => {
         if (!INDICATOR_KEYS.includes(objective.indicator))

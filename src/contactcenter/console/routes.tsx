@@ -7,7 +7,7 @@ import type { Services } from '../../services.ts';
 import { errorResponses,LangParams,BoundedInteger,Text } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorApi,requireActorPage } from '../../identity/guards.ts';
+import { requireActorPage, authorise } from '../../identity/guards.ts';
 import { AppError,type FieldError } from '../../platform/http/errors.ts';
 import { LANGUAGES,type Language } from '../../platform/i18n/languages.ts';
 import { PANEL_RESULTS } from '../../knowledge/service.ts';
@@ -112,7 +112,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
 
   const consoleActor = (request: FastifyRequest) => {
     const actor = requireActorPage(request);
-    if (!canUseConsole(actor)) throw new AppError(403, 'forbidden');
+    authorise(canUseConsole(actor));
     return actor;
   };
 
@@ -131,8 +131,8 @@ export function contactConsoleRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      const actor = requireActorApi(request);
-      if (!canUseConsole(actor)) throw new AppError(403, 'forbidden');
+      const actor = requireActorPage(request);
+      authorise(canUseConsole(actor));
       await services.realtime.streamEvents(request, reply, cc.liveChannels(actor));
       return reply;
     },

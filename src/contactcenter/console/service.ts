@@ -24,6 +24,7 @@ import { canHandleTask,canUseConsole,canWorkOnRequest } from './authorisation.ts
 import { listTemplates } from '../settings/repository.ts';
 import { builtinTemplates,fillTemplate,MAIL_TEXTS,type ReplyTemplate } from './templates.ts';
 import { isUuid } from '../../platform/http/schemas.ts';
+import { authorise } from '../../identity/guards.ts';
 
 export const PAGE_SIZE = 25;
 
@@ -93,7 +94,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
   const { mail, realtime, surveys, satisfaction, publicUrl } = deps;
 
   const requireConsole = (actor: Actor | null): Actor => {
-    if (!canUseConsole(actor)) throw new AppError(403, 'forbidden');
+    authorise(canUseConsole(actor));
     return actor;
   };
 

@@ -8,7 +8,7 @@ import type { Services } from '../../services.ts';
 import { errorResponses, LangParams, BoundedInteger, Text, Nullable, Uuid } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
+import { requireActorPage, authorise } from '../../identity/guards.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { HOLIDAY_CALENDARS } from '../../platform/calendar/holidays.ts';
 import { LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
@@ -129,7 +129,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
   /** The organisation of the URL, if the signed-in actor may set it up (403 / 404 otherwise). */
   const orgOf = async (request: OrgRequest): Promise<{ actor: ReturnType<typeof requireActorPage>; org: Organisation }> => {
     const actor = requireActorPage(request);
-    if (!canOpenContactCenterSettings(actor)) throw new AppError(403, 'forbidden');
+    authorise(canOpenContactCenterSettings(actor));
     return { actor, org: await settings.organisation(actor, request.params.org, request.id) };
   };
   const overview = (request: OrgRequest, org: Organisation, notice: string) => `${settingsBase(request.params.lang, org)}?notice=${notice}`;
@@ -145,7 +145,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
 
   app.get('/:lang/admin/contact-center', { schema: { ...hide, params: LangParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
-    if (!canOpenContactCenterSettings(actor)) throw new AppError(403, 'forbidden');
+    authorise(canOpenContactCenterSettings(actor));
     if (!settingsForEveryOrganisation(actor)) return reply.redirect(`/${request.params.lang}/admin/contact-center/${actor.organisationCode}`, 303);
     return renderPage(request, reply, <SettingsIndexPage organisations={await settings.organisations(actor)} />);
   });
@@ -339,8 +339,8 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
   const tags = ['contact center settings'];
   const security = [{ session: [] }];
   const apiOrg = async (request: FastifyRequest & { params: { org: string } }) => {
-    const actor = requireActorApi(request);
-    if (!canOpenContactCenterSettings(actor)) throw new AppError(403, 'forbidden');
+    const actor = requireActorPage(request);
+    authorise(canOpenContactCenterSettings(actor));
     return { actor, org: await settings.organisation(actor, request.params.org, request.id) };
   };
   const API = '/api/v1/contact-center/settings/:org';
@@ -423,7 +423,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
   // Console users only (as the rest of the console); the service lets only the organisation's managers in.
   const consoleActor = (request: FastifyRequest) => {
     const actor = requireActorPage(request);
-    if (!canUseConsole(actor)) throw new AppError(403, 'forbidden');
+    authorise(canUseConsole(actor));
     return actor;
   };
   const consoleNotice = (value: string | undefined) => (value && CONSOLE_NOTICES.has(value) ? value : undefined);

@@ -34,6 +34,7 @@ import { translator } from '../../platform/i18n/messages.ts';
 import { canManageConsole, canManageContactCenterSettings, canOpenContactCenterSettings, settingsForEveryOrganisation } from './authorisation.ts';
 import { listUnits } from '../console/repository.ts';
 import { isUuid } from '../../platform/http/schemas.ts';
+import { authorise, authoriseOrRecord } from '../../identity/guards.ts';
 
 const ADDRESS = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const SERVICE_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -158,13 +159,11 @@ export function contactCenterSettingsService(
 
   /** The organisation by code if the actor may set it up: unknown → 404, another organisation's → 403 (audited). */
   async function organisation(actor: Actor, code: string, requestId?: string): Promise<Organisation> {
-    if (!canOpenContactCenterSettings(actor)) throw new AppError(403, 'forbidden');
+    authorise(canOpenContactCenterSettings(actor));
     const org = SERVICE_CODE.test(code) ? await deps.organisations.findByCode(code) : undefined;
     if (!org) throw new AppError(404, 'cc_settings.organisation_not_found');
-    if (!canManageContactCenterSettings(actor, org.id)) {
-      await audit(db, actor, 'denied', 'cc_settings', null, org.id, requestId, { reason: 'other_organisation' });
-      throw new AppError(403, 'forbidden');
-    }
+    await authoriseOrRecord(canManageContactCenterSettings(actor, org.id), () =>
+      audit(db, actor, 'denied', 'cc_settings', null, org.id, requestId, { reason: 'other_organisation' }));
     return org;
   }
 
@@ -233,7 +232,7 @@ export function contactCenterSettingsService(
 
     /** The organisations the actor may set up (all for administrators, their own for managers). */
     async organisations(actor: Actor): Promise<Organisation[]> {
-      if (!canOpenContactCenterSettings(actor)) throw new AppError(403, 'forbidden');
+      authorise(canOpenContactCenterSettings(actor));
       return settingsForEveryOrganisation(actor) ? deps.organisations.listOrganisations() : deps.organisations.listByIds([actor.organisationId]);
     },
 
@@ -297,10 +296,8 @@ export function contactCenterSettingsService(
     /** A platform administrator vouches for the address (e.g. one that forwards to the listener itself). */
     async approveMailbox(actor: Actor, org: Organisation, id: string, requestId?: string): Promise<void> {
       const before = await mailboxOf(org, id);
-      if (!hasRole(actor, 'platform_admin')) {
-        await audit(db, actor, 'denied', 'cc_mailbox', before.id, org.id, requestId, { reason: 'approve_needs_platform_admin' });
-        throw new AppError(403, 'forbidden');
-      }
+      await authoriseOrRecord(hasRole(actor, 'platform_admin'), () =>
+        audit(db, actor, 'denied', 'cc_mailbox', before.id, org.id, requestId, { reason: 'approve_needs_platform_admin' }));
       await db.transaction(async (tx) => {
         if (!(await repo.approveMailbox(tx, org.id, before.id))) throw new AppError(409, 'cc_settings.mailbox_verified');
         await audit(tx, actor, 'update', 'cc_mailbox', before.id, org.id, requestId, { verifiedBy: 'administrator' });
@@ -428,12 +425,12 @@ export function contactCenterSettingsService(
     // ---- console settings of managers (/{lang}/console/settings): units in the round-robin, reply templates
 
     async unitSettings(actor: Actor) {
-      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      authorise(canManageConsole(actor, actor.organisationId));
       return listUnits(db, actor.organisationId);
     },
 
     async saveUnitSettings(actor: Actor, autoAssignUnitIds: string[], requestId?: string): Promise<void> {
-      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      authorise(canManageConsole(actor, actor.organisationId));
       const units = await listUnits(db, actor.organisationId);
       const chosen = new Set(autoAssignUnitIds);
       if ([...chosen].some((id) => !units.some((u) => u.id === id))) {
@@ -446,12 +443,12 @@ export function contactCenterSettingsService(
     },
 
     async organisationTemplates(actor: Actor) {
-      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      authorise(canManageConsole(actor, actor.organisationId));
       return repo.listTemplates(db, actor.organisationId);
     },
 
     async addTemplate(actor: Actor, template: { language: Language; title: string; body: string }): Promise<void> {
-      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      authorise(canManageConsole(actor, actor.organisationId));
       const title = template.title.trim();
       const body = template.body.trim();
       const fields = [...(title ? [] : [{ field: 'title', code: 'validation.required' }]), ...(body ? [] : [{ field: 'body', code: 'validation.required' }])];
@@ -461,7 +458,7 @@ export function contactCenterSettingsService(
     },
 
     async deleteTemplate(actor: Actor, id: string): Promise<void> {
-      if (!canManageConsole(actor, actor.organisationId)) throw new AppError(403, 'forbidden');
+      authorise(canManageConsole(actor, actor.organisationId));
       if (!isUuid(id) || !(await repo.deleteTemplate(db, actor.organisationId, id))) throw new AppError(404, 'console.template_not_found');
     },
   };

@@ -5,7 +5,7 @@ import type { App } from '../http/types.ts';
 import type { Services } from '../../services.ts';
 import { errorResponses, LangParams, BoundedInteger, Text, Nullable, Uuid } from '../http/schemas.ts';
 import { renderPage } from '../views/render.tsx';
-import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
+import { requireActorPage } from '../../identity/guards.ts';
 import { AppError } from '../http/errors.ts';
 import { MailListPage, MailMessagePage, MAIL_STATUSES } from './pages.tsx';
 import type { MailRow, MailSummaryRow } from './repository.ts';
@@ -93,7 +93,7 @@ export function mailRoutes(app: App, { mail }: Services) {
     },
     async (request) => {
       const { status, to, limit } = request.query;
-      const result = await mail.list(requireActorApi(request), { status: status || undefined, to, limit }, request.id);
+      const result = await mail.list(requireActorPage(request), { status: status || undefined, to, limit }, request.id);
       return { mode: result.mode, messages: result.messages.map(summary) };
     },
   );
@@ -108,7 +108,7 @@ export function mailRoutes(app: App, { mail }: Services) {
         response: { 200: MailMessageSchema, ...errorResponses(401, 403, 404) },
       },
     },
-    async (request) => full(await mail.get(requireActorApi(request), request.params.id, request.id)),
+    async (request) => full(await mail.get(requireActorPage(request), request.params.id, request.id)),
   );
 
   const pageSchema = { hide: true, params: LangParams };

@@ -28,6 +28,7 @@ import {
 } from './repository.ts';
 import { createSmtpTransport, isPermanentSmtpError, type MailTransport } from './transport.ts';
 import { isUuid } from '../http/schemas.ts';
+import { authorise } from '../../identity/guards.ts';
 
 export type { MailStatistics } from './repository.ts';
 
@@ -180,7 +181,7 @@ export function mailService({ db, config, jobs, audit, transport: givenTransport
 
     // ---- back office (platform administrators)
     async list(actor: Actor, filter: { status?: MailStatus | undefined; to?: string | undefined; limit?: number | undefined }, requestId?: string) {
-      if (!canReadOutgoingMail(actor)) throw new AppError(403, 'forbidden');
+      authorise(canReadOutgoingMail(actor));
       const messages = await listMail(db, {
         status: filter.status ?? null,
         to: filter.to?.trim() || null,
@@ -192,7 +193,7 @@ export function mailService({ db, config, jobs, audit, transport: givenTransport
     },
 
     async get(actor: Actor, id: string, requestId?: string) {
-      if (!canReadOutgoingMail(actor)) throw new AppError(403, 'forbidden');
+      authorise(canReadOutgoingMail(actor));
       const mail = isUuid(id) ? await getMail(db, id) : undefined;
       if (!mail) throw new AppError(404, 'mail.not_found');
       await audit.record(actor, 'read', { type: 'mail_message', id: mail.id, organisationId: mail.organisation_id }, requestId);

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { App } from '../http/types.ts';
 import type { Services } from '../../services.ts';
 import { errorResponses, Text } from '../http/schemas.ts';
-import { requireActorApi } from '../../identity/guards.ts';
+import { requireActorPage } from '../../identity/guards.ts';
 import { channels } from './channels.ts';
 
 export function realtimeRoutes(app: App, { realtime }: Services) {
@@ -32,7 +32,7 @@ export function realtimeRoutes(app: App, { realtime }: Services) {
       },
     },
     async (request, reply) => {
-      const actor = requireActorApi(request);
+      const actor = requireActorPage(request);
       await realtime.streamEvents(request, reply, [channels.account(actor.accountId)]);
       return reply;
     },

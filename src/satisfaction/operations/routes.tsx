@@ -7,7 +7,7 @@ import type { Services } from '../../services.ts';
 import { sendCsvAttachment } from '../../platform/http/csv.ts';
 import { errorResponses, LangParams } from '../../platform/http/schemas.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
+import { requireActorPage } from '../../identity/guards.ts';
 import { dashboardCsv, OPERATIONS_CSV_COLUMNS, operationsOpenDataCsv, operationsValues, regionCsv } from '../exports.ts';
 import { Code, organisationFiguresSchema, OrganisationMonthRow, OrganisationQuery, OrgParams, regionFiguresSchema, session } from '../schemas.ts';
 import { openDataSet, organisationJson, queryOf } from '../route-parts.ts';
@@ -31,7 +31,7 @@ export function operationsRoutes(app: App, { operationsIndicators, config }: Ser
       },
     },
     async (request) => {
-      const data = await operationsIndicators.organisationOperations(requireActorApi(request), request.params.code, request.query);
+      const data = await operationsIndicators.organisationOperations(requireActorPage(request), request.params.code, request.query);
       return { ...data, asOf: data.asOf ? new Date(data.asOf).toISOString() : null, organisation: organisationJson(data.organisation) };
     },
   );
@@ -40,7 +40,7 @@ export function operationsRoutes(app: App, { operationsIndicators, config }: Ser
     '/api/v1/satisfaction/organisations/:code/operations/export.csv',
     { schema: { tags: ['satisfaction'], summary: 'The same operations figures as CSV', security: session, params: OrgParams, querystring: OrganisationQuery, produces: ['text/csv'], response: errorResponses(400, 401, 403, 404) } },
     async (request, reply) => {
-      const data = await operationsIndicators.organisationOperations(requireActorApi(request), request.params.code, request.query);
+      const data = await operationsIndicators.organisationOperations(requireActorPage(request), request.params.code, request.query);
       const hours = data.byHour.map((h) => ['hour', String(h.hour), h.contacts, h.contacts]);
       const csv = dashboardCsv(data, 'operations', OPERATIONS_CSV_COLUMNS, operationsValues, hours);
       return sendCsvAttachment(reply, `operations-${data.organisation.code}-${data.period.from}-${data.period.to}.csv`, csv);
@@ -62,7 +62,7 @@ export function operationsRoutes(app: App, { operationsIndicators, config }: Ser
       },
     },
     async (request) => {
-      const data = await operationsIndicators.regionalOperations(requireActorApi(request), request.query);
+      const data = await operationsIndicators.regionalOperations(requireActorPage(request), request.query);
       return { ...data, asOf: data.asOf ? new Date(data.asOf).toISOString() : null };
     },
   );
@@ -71,7 +71,7 @@ export function operationsRoutes(app: App, { operationsIndicators, config }: Ser
     '/api/v1/satisfaction/region/operations/export.csv',
     { schema: { tags: ['satisfaction'], summary: 'Operations figures of the organisations compared, as CSV', security: session, querystring: RegionOperationsQuery, produces: ['text/csv'], response: errorResponses(400, 401, 403) } },
     async (request, reply) => {
-      const data = await operationsIndicators.regionalOperations(requireActorApi(request), request.query);
+      const data = await operationsIndicators.regionalOperations(requireActorPage(request), request.query);
       return sendCsvAttachment(reply, `operations-region-${data.period.from}-${data.period.to}.csv`, regionCsv(data.organisations, 'operations', OPERATIONS_CSV_COLUMNS, operationsValues));
     },
   );

@@ -2,7 +2,6 @@
 // are recomputed, and the shapes the dashboards, exports and open data show. The figures come from other
 // modules' tables (contact center, queues, appointments, safety), read only and never per person.
 import type { Database } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../identity/actor.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import { PermanentJobError, type JobRegistry } from '../../platform/jobs/registry.ts';
@@ -19,6 +18,7 @@ import {
 } from './operations.ts';
 import { canViewRegionalSatisfaction } from '../authorisation.ts';
 import { firstDay, openDataPeriod, organisationDashboardScope, previousPeriod, resolvePeriod, totalsByKind, type DashboardFilters, type Period, type PeriodQuery } from '../service.ts';
+import { authorise } from '../../identity/guards.ts';
 
 /** The job that recomputes stale months of every organisation (enqueued by the regional and open data reads). */
 export const OPERATIONS_REFRESH_JOB = 'operations.refresh';
@@ -103,7 +103,7 @@ export function operationsService(db: Database, options: { jobs?: JobRegistry | 
 
     /** The region: organisations side by side and ranked, by kind, the trend and contacts per hour; suppressed under 10. */
     async regionalOperations(actor: Actor, filters: PeriodQuery & { kind?: string | undefined }) {
-      if (!canViewRegionalSatisfaction(actor)) throw new AppError(403, 'forbidden');
+      authorise(canViewRegionalSatisfaction(actor));
       const period = resolvePeriod(filters);
       const previous = previousPeriod(period);
       const kind = filters.kind || undefined;

@@ -6,7 +6,7 @@ import type { Services } from '../../services.ts';
 import { errorResponses, BoundedInteger, Text, Nullable } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
+import { requireActorPage, authorise } from '../../identity/guards.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { toAppError } from '../../platform/http/error-handler.tsx';
 import type { Language } from '../../platform/i18n/languages.ts';
@@ -51,8 +51,8 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
       },
     },
     async (request) => {
-      const actor = requireActorApi(request);
-      if (!usesSurveys(actor)) throw new AppError(403, 'forbidden');
+      const actor = requireActorPage(request);
+      authorise(usesSurveys(actor));
       return (await surveys.list(actor)).map((survey) => surveyJson(survey, survey.state));
     },
   );
@@ -89,7 +89,7 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
       },
     },
     async (request) => {
-      requireActorApi(request);
+      requireActorPage(request);
       return surveys.bank();
     },
   );
@@ -114,7 +114,7 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
       },
     },
     async (request, reply) => {
-      const created = await surveys.create(requireActorApi(request), {
+      const created = await surveys.create(requireActorPage(request), {
         owner: request.body.owner,
         title: request.body.title ?? {},
         intro: request.body.intro,
@@ -139,7 +139,7 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
       },
     },
     async (request) => {
-      const detail = await surveys.get(requireActorApi(request), request.params.id);
+      const detail = await surveys.get(requireActorPage(request), request.params.id);
       return {
         survey: surveyJson(detail.survey, detail.state),
         questions: detail.questions.map(questionJson),
@@ -175,7 +175,7 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
     },
     async (request, reply) => {
       const body = request.body;
-      await surveys.updateSettings(requireActorApi(request), request.params.id, body.version, {
+      await surveys.updateSettings(requireActorPage(request), request.params.id, body.version, {
         title: body.title,
         intro: body.intro ?? {},
         opensAt: body.opensAt ? new Date(body.opensAt) : null,
@@ -201,7 +201,7 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
       },
     },
     async (request, reply) => {
-      await surveys.remove(requireActorApi(request), request.params.id, request.query.version);
+      await surveys.remove(requireActorPage(request), request.params.id, request.query.version);
       return reply.code(204).send(null);
     },
   );
@@ -231,7 +231,7 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
         throw new AppError(400, 'validation.failed', { fields: [{ field: 'bankCode', code: 'surveys.bankOrQuestion' }] });
       }
       const input = body.bankCode !== undefined ? { bankCode: body.bankCode } : questionFromBody(body.question!);
-      const id = await surveys.addQuestion(requireActorApi(request), request.params.id, body.version, input);
+      const id = await surveys.addQuestion(requireActorPage(request), request.params.id, body.version, input);
       return reply.code(201).send({ id });
     },
   );
@@ -251,7 +251,7 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
     },
     async (request, reply) => {
       await surveys.updateQuestion(
-        requireActorApi(request),
+        requireActorPage(request),
         request.params.id,
         request.params.questionId,
         request.body.version,
@@ -274,7 +274,7 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
       },
     },
     async (request, reply) => {
-      await surveys.deleteQuestion(requireActorApi(request), request.params.id, request.params.questionId, request.query.version);
+      await surveys.deleteQuestion(requireActorPage(request), request.params.id, request.params.questionId, request.query.version);
       return reply.code(204).send(null);
     },
   );
@@ -292,7 +292,7 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
       },
     },
     async (request, reply) => {
-      await surveys.moveQuestion(requireActorApi(request), request.params.id, request.params.questionId, request.body.version, request.body.direction);
+      await surveys.moveQuestion(requireActorPage(request), request.params.id, request.params.questionId, request.body.version, request.body.direction);
       return reply.code(204).send(null);
     },
   );
@@ -311,7 +311,7 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
         },
       },
       async (request, reply) => {
-        await surveys[action](requireActorApi(request), request.params.id, request.body.version);
+        await surveys[action](requireActorPage(request), request.params.id, request.body.version);
         return reply.code(204).send(null);
       },
     );
@@ -319,21 +319,21 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
 
   app.get('/:lang/admin/surveys', { schema: pageSchema }, async (request, reply) => {
     const actor = requireActorPage(request);
-    if (!usesSurveys(actor)) throw new AppError(403, 'forbidden');
+    authorise(usesSurveys(actor));
     return renderPage(request, reply, <SurveyListPage surveys={await surveys.list(actor)} owners={ownersOf(actor)} />);
   });
 
   app.get('/:lang/admin/surveys/new', { schema: pageSchema }, async (request, reply) => {
     const actor = requireActorPage(request);
     const owners = ownersOf(actor);
-    if (!owners.length) throw new AppError(403, 'forbidden');
+    authorise(owners.length > 0);
     return renderPage(request, reply, <NewSurveyPage templates={(await surveys.bank()).templates} owners={owners} />);
   });
 
   app.post('/:lang/admin/surveys/new', { schema: pageSchema }, async (request, reply) => {
     const actor = requireActorPage(request);
     const owners = ownersOf(actor);
-    if (!owners.length) throw new AppError(403, 'forbidden');
+    authorise(owners.length > 0);
     const form = bodyOf(request);
     return handleForm(
       request,
@@ -435,7 +435,7 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
   const KindQuery = Type.Object({ kind: Type.Optional(Kind) });
   app.get('/:lang/admin/surveys/:id/questions/new', { schema: { hide: true, params: SurveyPageParams, querystring: KindQuery } }, async (request, reply) => {
     const detail = await surveys.get(requireActorPage(request), request.params.id);
-    if (!detail.manageable) throw new AppError(403, 'forbidden');
+    authorise(detail.manageable);
     return renderPage(request, reply, <QuestionEditPage survey={detail.survey} question={null} kind={request.query.kind ?? 'single'} />);
   });
   app.post('/:lang/admin/surveys/:id/questions/new', { schema: { hide: true, params: SurveyPageParams, querystring: KindQuery } }, async (request, reply) => {
@@ -463,7 +463,7 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
   };
   app.get('/:lang/admin/surveys/:id/questions/:questionId', { schema: { hide: true, params: QuestionPageParams } }, async (request, reply) => {
     const { detail, question } = await questionOf(requireActorPage(request), request.params.id, request.params.questionId);
-    if (!detail.manageable) throw new AppError(403, 'forbidden');
+    authorise(detail.manageable);
     return renderPage(request, reply, <QuestionEditPage survey={detail.survey} question={question} kind={question.kind} />);
   });
   app.post('/:lang/admin/surveys/:id/questions/:questionId', { schema: { hide: true, params: QuestionPageParams } }, async (request, reply) => {

@@ -5,7 +5,7 @@ import { sendCsvAttachment } from '../../platform/http/csv.ts';
 import type { Services } from '../../services.ts';
 import { errorResponses, LanguageSchema, BoundedInteger } from '../../platform/http/schemas.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorApi, requireActorPage } from '../../identity/guards.ts';
+import { requireActorPage } from '../../identity/guards.ts';
 import { toAppError } from '../../platform/http/error-handler.tsx';
 import { rawAnswersCsv, resultsCsv } from '../exports.ts';
 import { isFiltered } from '../filters.ts';
@@ -47,7 +47,7 @@ export function resultsRoutes(app: App, { surveys }: Services) {
       },
     },
     async (request) => {
-      const data = await surveys.results(requireActorApi(request), request.params.id, request.id, request.query);
+      const data = await surveys.results(requireActorPage(request), request.params.id, request.id, request.query);
       return {
         survey: surveyJson(data.survey, data.state),
         suppressed: data.suppressed,
@@ -73,7 +73,7 @@ export function resultsRoutes(app: App, { surveys }: Services) {
       },
     },
     async (request, reply) => {
-      const data = await surveys.results(requireActorApi(request), request.params.id, request.id, request.query);
+      const data = await surveys.results(requireActorPage(request), request.params.id, request.id, request.query);
       return sendCsvAttachment(reply, `survey-${data.survey.slug}-results.csv`, resultsCsv(data.results, request.lang));
     },
   );
@@ -91,7 +91,7 @@ export function resultsRoutes(app: App, { surveys }: Services) {
       },
     },
     async (request, reply) => {
-      const data = await surveys.rawAnswers(requireActorApi(request), request.params.id, request.id);
+      const data = await surveys.rawAnswers(requireActorPage(request), request.params.id, request.id);
       return sendCsvAttachment(reply, `survey-${data.survey.slug}-answers.csv`, rawAnswersCsv(data.questions, data.responses));
     },
   );
