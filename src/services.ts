@@ -34,7 +34,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
   // finishing a counter ticket records the checked-in appointment as seen, and so on.
   const organisations = organisationService(db);
   const contactPoints = contactPointService(db, { organisations });
-  const catalogue = catalogueService(db, { contactPoints });
+  const catalogue = catalogueService(db, { contactPoints, audit });
   const satisfaction = satisfactionService(db, { publicUrl: config.publicUrl });
   const surveys = surveysService(db, { publicUrl: config.publicUrl });
   const contactCenter = contactCenterService(db, { mail, jobs, audit, catalogue, config });

@@ -27,3 +27,16 @@ export function canMakeCompetent(actor: Actor | null, organisationId: string | n
 export function editScope(actor: Actor): string | undefined {
   return hasRole(actor, 'platform_admin') ? undefined : actor.organisationId;
 }
+
+/** The regional competence center (analysts) and administrators read the unmet questions of every month. */
+export function canSeeUnmetQuestions(actor: Actor | null): boolean {
+  return hasRole(actor, 'regional_analyst', 'platform_admin');
+}
+
+/**
+ * Content editors of any organisation and administrators edit the orientation thesaurus: its concepts are
+ * shared by the whole region's search (a concept may lead to services of several organisations).
+ */
+export function canEditThesaurus(actor: Actor | null): boolean {
+  return hasRole(actor, 'content_editor', 'platform_admin');
+}

@@ -36,13 +36,19 @@ import { canUseCatalogueBackOffice } from './authorisation.ts';
 import { SearchPage } from './pages/search.tsx';
 import { GuidedOrientationPage, OrganisationPublicPage, ServicePage, type OrientationState } from './pages/public.tsx';
 import { CatalogueAdminPage, ContentGapsPage, ServiceEditPage, ServiceNewPage } from './pages/admin.tsx';
+import { UsefulnessQuestion } from './pages/learning.tsx';
+import { thesaurusRoutes } from './thesaurus/routes.tsx';
+import { learningRoutes } from './learning/routes.tsx';
 
 const session = [{ session: [] }];
 const langOf = (request: FastifyRequest, lang?: Language) => lang ?? request.lang;
 /** Longest query the pages accept; a longer one is cut and the page says so. */
 const MAX_QUERY_LENGTH = 2000;
 
-export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues }: Services) {
+export function catalogueRoutes(app: App, services: Services) {
+  const { catalogue, config, knowledge, queues } = services;
+  thesaurusRoutes(app, services);
+  learningRoutes(app, services);
   app.addSchema(OrganisationAnswerSchema);
   app.addSchema(ServiceViewSchema);
   // A real server builds the search index as soon as it listens, not on the first user's search.
@@ -294,7 +300,13 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
   });
 
   const ServicePageParams = Type.Object({ lang: LangParams.properties.lang, code: Text({ maxLength: 64 }) });
-  const ServicePageQuery = Type.Object({ postalCode: Type.Optional(Type.String()), organisation: Type.Optional(Text({ maxLength: 64 })) });
+  const ServicePageQuery = Type.Object({
+    postalCode: Type.Optional(Type.String()),
+    organisation: Type.Optional(Text({ maxLength: 64 })),
+    // The search that led here (for "was this page useful?") and the thanks after answering it.
+    from: Type.Optional(Type.String({ maxLength: 2000 })),
+    useful: Type.Optional(Type.Literal('thanks')),
+  });
   app.get('/:lang/services/:code', { schema: { hide: true, params: ServicePageParams, querystring: ServicePageQuery } }, async (request, reply) => {
     const { lang, code } = request.params;
     const { service, view } = await catalogue.servicePage(code, lang);
@@ -302,7 +314,12 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
     if (orientation.contactPoints?.length) orientation.queueWaits = await queues.waitByContactPoint(service.code, orientation.contactPoints);
     const related = <RelatedArticles articles={await knowledge.forService(service.code, lang)} />;
     const competent = orientation.organisation?.resolved ? { code: orientation.organisation.code, name: orientation.organisation.name } : undefined;
-    const feedback = <FeedbackWidget serviceCode={service.code} needsPlace={orientation.needsPlace} postalCode={orientation.postalCode} organisation={competent} />;
+    const feedback = (
+      <>
+        <UsefulnessQuestion serviceCode={service.code} from={request.query.from} answered={request.query.useful === 'thanks'} />
+        <FeedbackWidget serviceCode={service.code} needsPlace={orientation.needsPlace} postalCode={orientation.postalCode} organisation={competent} />
+      </>
+    );
     return renderPage(
       request,
       reply,
@@ -341,6 +358,7 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
     topic: Type.Optional(Text({ maxLength: 80 })),
     audience: Type.Optional(Text({ maxLength: 20 })),
     postalCode: Type.Optional(Text({ maxLength: 20 })),
+    from: Type.Optional(Type.String({ maxLength: 2000 })),
   });
   app.get('/:lang/orientation', { schema: { hide: true, params: LangParams, querystring: GuidedQuery } }, async (request, reply) => {
     const lang = request.params.lang;
@@ -365,7 +383,7 @@ export function catalogueRoutes(app: App, { catalogue, config, knowledge, queues
     return renderPage(
       request,
       reply,
-      <GuidedOrientationPage themes={themes} lifeEvents={lifeEvents} topic={validTopic} audience={audience} postalCode={postalCode} results={results} />,
+      <GuidedOrientationPage themes={themes} lifeEvents={lifeEvents} topic={validTopic} audience={audience} postalCode={postalCode} results={results} from={request.query.from} />,
     );
   });
 
@@ -494,7 +512,7 @@ const ServiceForm = Type.Object({
   intent: Type.Optional(Type.Enum(['save', 'publish'])),
   ...Object.fromEntries(LANGUAGES.map((l) => [`name${suffixOf(l)}`, Type.Optional(Text({ maxLength: 200 }))])),
   ...Object.fromEntries(
-    ['summary', 'description', 'evidence', 'cost', 'processingTime', 'keywords'].flatMap((field) =>
+    ['summary', 'description', 'evidence', 'cost', 'processingTime', 'keywords', 'searchTerms'].flatMap((field) =>
       LANGUAGES.map((l) => [`${field}${suffixOf(l)}`, Type.Optional(Text({ maxLength: 4000 }))]),
     ),
   ),
@@ -525,12 +543,22 @@ const formList = (form: FormBody, name: string): string[] => {
 function contentFromForm(form: FormBody, current?: ServiceRecord): ServiceContent {
   const base = current ? (current.draft ?? liveContent(current)) : undefined;
   const localized = (field: string) => Object.fromEntries(LANGUAGES.map((l) => [l, formText(form, `${field}${suffixOf(l)}`)])) as Record<Language, string>;
-  const keywordsOf = (l: Language) =>
-    formText(form, `keywords${suffixOf(l)}`)
+  const keywordsOf = (l: Language, field = 'keywords', max = 30) =>
+    formText(form, `${field}${suffixOf(l)}`)
       .split(/[,\n]/)
       .map((k) => k.trim())
       .filter(Boolean)
-      .slice(0, 30);
+      .slice(0, max);
+  // Search terms: a form without them (an older page) keeps the service's (see withSearchTerms in the service).
+  const searchTermsSent = LANGUAGES.some((l) => form[`searchTerms${suffixOf(l)}`] !== undefined);
+  const searchTermsOf = () => {
+    const terms = Object.fromEntries(LANGUAGES.map((l) => [l, keywordsOf(l, 'searchTerms', 60)])) as Record<Language, string[]>;
+    const tooLong = LANGUAGES.filter((l) => terms[l].some((term) => term.length > 80));
+    if (tooLong.length > 0) {
+      throw new AppError(400, 'validation.failed', { fields: tooLong.map((l) => ({ field: `searchTerms.${l}`, code: 'catalogue.searchTermTooLong', values: { limit: 80 } })) });
+    }
+    return terms;
+  };
   const sent = (name: string) => form[name] !== undefined;
   const competentKind = (sent('competentKind') ? formText(form, 'competentKind') : base?.competentKind ?? '') as CompetentKind;
   return {
@@ -541,6 +569,7 @@ function contentFromForm(form: FormBody, current?: ServiceRecord): ServiceConten
     cost: localized('cost'),
     processingTime: localized('processingTime'),
     keywords: { fr: keywordsOf('fr'), nl: keywordsOf('nl'), en: keywordsOf('en') },
+    ...(searchTermsSent ? { searchTerms: searchTermsOf() } : {}),
     audience: sent('audience') || !base ? formList(form, 'audience') : base.audience,
     lifeEvents: sent('lifeEvents') || !base ? formList(form, 'lifeEvents') : base.lifeEvents,
     theme: sent('theme') || !base ? formText(form, 'theme') : base.theme,

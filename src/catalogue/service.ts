@@ -10,6 +10,10 @@ import * as repo from './repository.ts';
 import type { ContactPointSummary } from '../contactpoints/service.ts';
 import { anonymiseQuery, compoundWords, queryWords } from './text.ts';
 import { createSearchIndex } from './search-index.ts';
+import { checkedSuggestion } from './suggestion.ts';
+import { thesaurusService } from './thesaurus/service.ts';
+import { learningService } from './learning/service.ts';
+import type { AuditService } from '../audit/service.ts';
 import { canEditService, canMakeCompetent, canUseCatalogueBackOffice, editScope } from './authorisation.ts';
 import { hasRole } from '../identity/actor.ts';
 import type { FieldError } from '../platform/http/errors.ts';
@@ -85,7 +89,7 @@ const ANSWER_CACHE_TTL_MS = 60_000;
 
 const text = (value: LocalizedText | null | undefined, lang: Language) => pickText(value, lang).text;
 
-export function catalogueService(db: Database, deps: { contactPoints?: ContactPointsPort | undefined } = {}) {
+export function catalogueService(db: Database, deps: { contactPoints?: ContactPointsPort | undefined; audit?: AuditService | undefined } = {}) {
   const index = createSearchIndex(db);
   const gaps = contentGapLog(db);
   const answers = new LRUCache<string, { generation: number; answer: SearchAnswer }>({ max: ANSWER_CACHE_SIZE, ttl: ANSWER_CACHE_TTL_MS });
@@ -176,7 +180,7 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       results: Object.freeze(results),
       poor,
       searchable: words.length > 0,
-      suggestion: poor && words.length > 0 ? ((await index.suggest(words)) ?? null) : null,
+      suggestion: poor ? await checkedSuggestion(index, words, lang, GOOD_SCORE) : null,
       guidedQuestion,
     });
     // Keyed with the generation read before ranking: if the index changed meanwhile, the next search recomputes.
@@ -498,6 +502,16 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
 
     /** Writes the content gaps still waiting in memory. */
     flushGaps: () => gaps.flush(),
+
+    /** Editing the orientation thesaurus, and its SKOS export (thesaurus/service.ts). */
+    thesaurus: thesaurusService(db, { invalidateIndex: () => index.invalidate(), audit: deps.audit }),
+    /** "Was this page useful?", the search terms it proposes to editors, the unmet questions (learning/service.ts). */
+    learning: learningService(db, {
+      search: async (query, lang) => rankedAnswer(queryWords(query), lang, undefined),
+      flushGaps: () => gaps.flush(),
+      invalidateIndex: () => index.invalidate(),
+      audit: deps.audit,
+    }),
   };
 }
 

@@ -7,6 +7,7 @@ import { Layout } from '../../platform/views/Layout.tsx';
 import { Alert, CheckboxGroup, ChoiceGroup, ErrorSummary, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../../platform/views/components.tsx';
 import { formatDate, formatDateTime } from '../../platform/i18n/format.ts';
 import { LANGUAGES, LANGUAGE_NAMES, pickText, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
+import { languageInText } from './shared.tsx';
 import { CHANNELS, type ContentGapSummary, type LifeEvent, type ServiceContent, type ServiceRecord, type ServiceVersion, type Theme } from '../repository.ts';
 
 export function CatalogueAdminPage({ entries, staleOnly }: { entries: Array<{ service: ServiceRecord; completeness: Record<Language, boolean>; stale: boolean }>; staleOnly: boolean }) {
@@ -20,6 +21,12 @@ export function CatalogueAdminPage({ entries, staleOnly }: { entries: Array<{ se
         </li>
         <li>
           <Link href={`/${lang}/admin/catalogue/gaps`}>{t('catalogue.admin.gapsLink')}</Link>
+        </li>
+        <li>
+          <Link href={`/${lang}/admin/catalogue/proposals`}>{t('catalogue.admin.proposalsLink')}</Link>
+        </li>
+        <li>
+          <Link href={`/${lang}/admin/catalogue/thesaurus`}>{t('catalogue.admin.thesaurusLink')}</Link>
         </li>
         <li>
           <Link href={`/${lang}/admin/catalogue/services/new`}>{t('catalogue.new.title')}</Link>
@@ -74,8 +81,10 @@ export interface ServiceFormReference {
 
 /** The label of a form field as the user sees it (error summary, changed-fields list). */
 function useFieldLabel() {
-  const { t } = usePage();
+  const { t, lang } = usePage();
   return (field: string): string => {
+    const terms = /^searchTerms(?:\.)?(fr|nl|en|Fr|Nl|En)$/.exec(field);
+    if (terms) return t('catalogue.edit.searchTermsLabel', { language: languageInText(terms[1]!.toLowerCase() as Language, lang) });
     const localized = /^(name|summary|description|evidence|cost|processingTime|keywords)(Fr|Nl|En)$/.exec(field) ?? /^(name|summary|description|evidence|cost|processingTime|keywords)\.(fr|nl|en)$/.exec(field);
     if (localized) return t(`field.${localized[1]}${suffix(localized[2]!.toLowerCase() as Language)}`);
     const known: Record<string, string> = {
@@ -126,6 +135,20 @@ function ServiceFields({ content, values, errors, reference }: { content: Servic
             description={t('catalogue.edit.keywordsHint')}
             value={v(`keywords${suffix(l)}`, (content?.keywords[l] ?? []).join(', '))}
             maxLength={4000}
+            errors={errors}
+          />
+        ))}
+      </fieldset>
+      <fieldset class="utrecht-form-fieldset">
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('catalogue.edit.searchTermsLegend')}</legend>
+        <Paragraph>{t('catalogue.edit.searchTermsHint')}</Paragraph>
+        {LANGUAGES.map((l) => (
+          <TextArea
+            name={`searchTerms${suffix(l)}`}
+            label={label(`searchTerms${suffix(l)}`)}
+            value={v(`searchTerms${suffix(l)}`, (content?.searchTerms?.[l] ?? []).join('\n'))}
+            maxLength={4000}
+            rows={4}
             errors={errors}
           />
         ))}

@@ -217,6 +217,8 @@ export function GuidedOrientationPage(props: {
   audience?: string | undefined;
   postalCode?: string | undefined;
   results?: Array<{ service: ServiceRecord; organisation: OrganisationAnswer }> | undefined;
+  /** The search the person came from (no result): kept to the service page for "was this page useful?". */
+  from?: string | undefined;
 }) {
   const { t, lang } = usePage();
   const name = (value: { name: LocalizedText }) => pickText(value.name, lang).text;
@@ -240,6 +242,7 @@ export function GuidedOrientationPage(props: {
         />
         <h2 class="utrecht-heading-2">{t('catalogue.guided.q3')}</h2>
         <TextField name="postalCode" label={t('catalogue.where.postalCode')} description={t('catalogue.guided.postalCodeHint')} value={props.postalCode} maxLength={4} autocomplete="postal-code" />
+        {props.from && <input type="hidden" name="from" value={props.from.slice(0, 200)} />}
         <SubmitButton>{t('catalogue.guided.submit')}</SubmitButton>
       </form>
       {props.results && (
@@ -254,7 +257,7 @@ export function GuidedOrientationPage(props: {
               {props.results.map(({ service, organisation }) => (
                 <li class="irisdesk-result">
                   <h3 class="utrecht-heading-3">
-                    <Link href={`/${lang}/services/${service.code}${props.postalCode ? `?postalCode=${props.postalCode}` : ''}`}>
+                    <Link href={`/${lang}/services/${service.code}${serviceQuery(props.postalCode, props.from)}`}>
                       <Text value={service.name} />
                     </Link>
                   </h3>
@@ -272,4 +275,13 @@ export function GuidedOrientationPage(props: {
       )}
     </Layout>
   );
+}
+
+/** The query string of a link to a service page: the postal code, and the search the person came from. */
+function serviceQuery(postalCode: string | undefined, from: string | undefined): string {
+  const params = new URLSearchParams();
+  if (postalCode) params.set('postalCode', postalCode);
+  if (from) params.set('from', from.slice(0, 200));
+  const query = params.toString();
+  return query ? `?${query}` : '';
 }

@@ -6,35 +6,50 @@ import { Alert, Heading1, Link, Paragraph } from '../../platform/views/component
 import type { GuidedQuestion, SearchResult } from '../service.ts';
 import { ContactCenter, OrganisationLine, SearchBox } from './shared.tsx';
 
+/** The query string of a link that leaves the search: the search it came from (for "was this page useful?"). */
+export function fromQuery(q: string, postalCode?: string): string {
+  const params = new URLSearchParams({ from: q.slice(0, 200) });
+  if (postalCode) params.set('postalCode', postalCode);
+  return params.toString();
+}
 
-/** The no-result page (GOV.UK pattern): what was searched, did you mean, browse by theme and life event, the contact form. */
+/**
+ * The no-result page (GOV.UK pattern), under a heading that says once that nothing matched: "did you mean" (only
+ * a suggestion that finds services itself), what to try, browse by life event and by theme, the contact center.
+ */
 function NoResult(props: { q: string; suggestion: string | null; postalCode?: string | undefined; themes: readonly Named[]; lifeEvents: readonly Named[] }) {
   const { t, lang } = usePage();
   const searchHref = (q: string) => `/${lang}/search?q=${encodeURIComponent(q)}${props.postalCode ? `&postalCode=${props.postalCode}` : ''}`;
+  const from = `&${fromQuery(props.q)}`;
   return (
-    <section aria-labelledby="no-result">
-      <h2 class="utrecht-heading-2" id="no-result">
-        {t('catalogue.search.noResultHeading', { q: props.q.slice(0, 80) })}
-      </h2>
+    <>
       {props.suggestion && (
-        <Paragraph>
+        <p class="utrecht-paragraph irisdesk-did-you-mean">
           {t('catalogue.search.didYouMean')} <Link href={searchHref(props.suggestion)}>{props.suggestion}</Link>
-        </Paragraph>
+        </p>
       )}
       <Paragraph>{t('catalogue.search.noResultAdvice')}</Paragraph>
       <ul class="utrecht-unordered-list">
         <li class="utrecht-unordered-list__item">{t('catalogue.search.noResultSpelling')}</li>
         <li class="utrecht-unordered-list__item">{t('catalogue.search.noResultOtherWords')}</li>
+        {(props.lifeEvents.length > 0 || props.themes.length > 0) && (
+          <li class="utrecht-unordered-list__item">
+            <Link href="#browse-events">{t('catalogue.search.noResultBrowse')}</Link>
+          </li>
+        )}
+        <li class="utrecht-unordered-list__item">
+          <Link href="#contact-center">{t('catalogue.search.noResultAsk')}</Link>
+        </li>
       </ul>
       {props.lifeEvents.length > 0 && (
         <nav aria-labelledby="browse-events">
-          <h3 class="utrecht-heading-3" id="browse-events">
+          <h2 class="utrecht-heading-2" id="browse-events">
             {t('catalogue.search.browseLifeEvents')}
-          </h3>
+          </h2>
           <ul class="utrecht-unordered-list">
             {props.lifeEvents.map((event) => (
               <li class="utrecht-unordered-list__item">
-                <Link href={`/${lang}/orientation?topic=event:${event.code}`}>{event.name}</Link>
+                <Link href={`/${lang}/orientation?topic=event:${event.code}${from}`}>{event.name}</Link>
               </li>
             ))}
           </ul>
@@ -42,24 +57,25 @@ function NoResult(props: { q: string; suggestion: string | null; postalCode?: st
       )}
       {props.themes.length > 0 && (
         <nav aria-labelledby="browse-themes">
-          <h3 class="utrecht-heading-3" id="browse-themes">
+          <h2 class="utrecht-heading-2" id="browse-themes">
             {t('catalogue.search.browseThemes')}
-          </h3>
+          </h2>
           <ul class="utrecht-unordered-list">
             {props.themes.map((theme) => (
               <li class="utrecht-unordered-list__item">
-                <Link href={`/${lang}/orientation?topic=theme:${theme.code}`}>{theme.name}</Link>
+                <Link href={`/${lang}/orientation?topic=theme:${theme.code}${from}`}>{theme.name}</Link>
               </li>
             ))}
           </ul>
         </nav>
       )}
-    </section>
+      <ContactCenter />
+    </>
   );
 }
 
 /** Close results of different life events: one question, each answer leading to its service. */
-function GuidedChoice(props: { question: GuidedQuestion; postalCode?: string | undefined }) {
+function GuidedChoice(props: { question: GuidedQuestion; q: string; postalCode?: string | undefined }) {
   const { t, lang } = usePage();
   return (
     <section class="irisdesk-card" aria-labelledby="guided-question">
@@ -69,7 +85,7 @@ function GuidedChoice(props: { question: GuidedQuestion; postalCode?: string | u
       <ul class="utrecht-unordered-list">
         {props.question.options.map((option) => (
           <li class="utrecht-unordered-list__item">
-            <Link href={`/${lang}/services/${option.service.code}${props.postalCode ? `?postalCode=${props.postalCode}` : ''}`}>
+            <Link href={`/${lang}/services/${option.service.code}?${fromQuery(props.q, props.postalCode)}`}>
               {t('catalogue.search.guidedOption', { situation: option.lifeEvent.name, service: option.service.name })}
             </Link>
           </li>
@@ -95,53 +111,53 @@ export function SearchPage(props: {
   lifeEvents?: readonly Named[];
 }) {
   const { t, lang } = usePage();
-  const title = props.empty ? t('catalogue.search.title') : t('catalogue.search.resultsTitle', { q: props.q.slice(0, 80) });
+  const q = props.q.slice(0, 80);
+  const none = !props.empty && props.results.length === 0;
+  const title = props.empty ? t('catalogue.search.title') : none ? t('catalogue.search.noResultHeading', { q }) : t('catalogue.search.resultsTitle', { q });
   return (
     <Layout title={title}>
-      <Heading1>{props.empty ? t('catalogue.search.title') : t('catalogue.search.resultsHeading')}</Heading1>
+      <Heading1>{props.empty ? t('catalogue.search.title') : none ? t('catalogue.search.noResultHeading', { q }) : t('catalogue.search.resultsHeading')}</Heading1>
       <SearchBox q={props.q} postalCode={props.postalCode} />
       {props.empty && <Paragraph>{t('catalogue.search.empty')}</Paragraph>}
       {props.truncated && <Alert type="warning">{t('catalogue.search.truncated')}</Alert>}
-      {!props.empty && (
+      {none && <NoResult q={props.q} suggestion={props.suggestion ?? null} postalCode={props.postalCode} themes={props.themes ?? []} lifeEvents={props.lifeEvents ?? []} />}
+      {!props.empty && !none && (
         <>
           <p class="utrecht-paragraph" role="status">
             {t('catalogue.search.count', { count: props.results.length })}
           </p>
           {props.poor && (
             <Alert type="warning">
-              <p class="utrecht-paragraph">{props.results.length === 0 ? t('catalogue.search.noResult') : t('catalogue.search.poorResult')}</p>
+              <p class="utrecht-paragraph">{t('catalogue.search.poorResult')}</p>
             </Alert>
           )}
-          {props.results.length === 0 && (
-            <NoResult q={props.q} suggestion={props.suggestion ?? null} postalCode={props.postalCode} themes={props.themes ?? []} lifeEvents={props.lifeEvents ?? []} />
-          )}
-          {props.results.length > 0 && props.suggestion && (
+          {props.suggestion && (
             <Paragraph>
               {t('catalogue.search.didYouMean')}{' '}
               <Link href={`/${lang}/search?q=${encodeURIComponent(props.suggestion)}${props.postalCode ? `&postalCode=${props.postalCode}` : ''}`}>{props.suggestion}</Link>
             </Paragraph>
           )}
-          {props.guidedQuestion && <GuidedChoice question={props.guidedQuestion} postalCode={props.postalCode} />}
-          {props.results.length > 0 && (
-            <ol class="irisdesk-results">
-              {props.results.map((result) => (
-                <li class="irisdesk-result">
-                  <h2 class="utrecht-heading-3">
-                    <Link href={`/${lang}/services/${result.code}${props.postalCode ? `?postalCode=${props.postalCode}` : ''}`}>{result.name}</Link>
-                  </h2>
-                  <p class="utrecht-paragraph">{result.summary}</p>
-                  <p class="utrecht-paragraph irisdesk-muted">
-                    <OrganisationLine organisation={result.organisation} />
-                  </p>
-                </li>
-              ))}
-            </ol>
-          )}
+          {props.guidedQuestion && <GuidedChoice question={props.guidedQuestion} q={props.q} postalCode={props.postalCode} />}
+          <ol class="irisdesk-results">
+            {props.results.map((result) => (
+              <li class="irisdesk-result">
+                <h2 class="utrecht-heading-3">
+                  <Link href={`/${lang}/services/${result.code}?${fromQuery(props.q, props.postalCode)}`}>{result.name}</Link>
+                </h2>
+                <p class="utrecht-paragraph">{result.summary}</p>
+                <p class="utrecht-paragraph irisdesk-muted">
+                  <OrganisationLine organisation={result.organisation} />
+                </p>
+              </li>
+            ))}
+          </ol>
           {props.poor && <ContactCenter />}
-          <Paragraph>
-            <Link href={`/${lang}/orientation`}>{t('catalogue.search.tryGuided')}</Link>
-          </Paragraph>
         </>
+      )}
+      {!props.empty && (
+        <Paragraph>
+          <Link href={`/${lang}/orientation`}>{t('catalogue.search.tryGuided')}</Link>
+        </Paragraph>
       )}
     </Layout>
   );

@@ -4,6 +4,7 @@ import { Link, Paragraph, SubmitButton, TextField } from '../../platform/views/c
 import type { ContactPointSummary } from '../../contactpoints/service.ts';
 import { ContactPointCard } from '../../contactpoints/pages.tsx';
 import type { OrganisationAnswer } from '../service.ts';
+import { LANGUAGE_NAMES, LOCALES, type Language } from '../../platform/i18n/languages.ts';
 
 export function SearchBox({ q, postalCode, headingLevel }: { q?: string | undefined; postalCode?: string | undefined; headingLevel?: 2 }) {
   const { t, lang } = usePage();
@@ -66,4 +67,9 @@ export function ContactPointList({ points, appointment, waits }: { points: Conta
       ))}
     </ul>
   );
+}
+
+/** A language's name as a sentence of the page needs it ("en français", "in het Nederlands", "in English"). */
+export function languageInText(language: Language, lang: Language): string {
+  return new Intl.DisplayNames([LOCALES[lang]], { type: 'language' }).of(language) ?? LANGUAGE_NAMES[language];
 }

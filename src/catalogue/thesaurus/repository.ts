@@ -57,3 +57,54 @@ export async function insertConcepts(db: Queryable, concepts: NewConcept[]): Pro
   );
   return rowCount;
 }
+
+// ---- editing (the editors' screens: optimistic locking on version, like services)
+
+export async function findConcept(db: Queryable, code: string): Promise<Concept | undefined> {
+  const { rows } = await db.query<Concept>(`${CONCEPT_SELECT} WHERE code = $1`, [code]);
+  return rows[0];
+}
+
+/** Which of the given codes name concepts (related concepts must exist). */
+export async function existingConceptCodes(db: Queryable, codes: readonly string[]): Promise<Set<string>> {
+  const { rows } = await db.query<{ code: string }>(`SELECT code FROM search_concepts WHERE code = ANY($1::text[])`, [codes]);
+  return new Set(rows.map((row) => row.code));
+}
+
+/** A new concept; false when its code is taken. */
+export async function createConcept(db: Queryable, concept: NewConcept & { status: ConceptStatus }, accountId: string): Promise<Concept | undefined> {
+  const { rows } = await db.query<Concept>(
+    `INSERT INTO search_concepts (code, labels, related, services, status, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (code) DO NOTHING
+     RETURNING id, code, labels, related, services, status, version, updated_at AS "updatedAt", updated_by AS "updatedBy"`,
+    [concept.code, JSON.stringify(concept.labels), concept.related, concept.services, concept.status, accountId],
+  );
+  return rows[0];
+}
+
+/** Changes a concept at the expected version; false on a stale version. */
+export async function updateConcept(
+  db: Queryable,
+  code: string,
+  expectedVersion: number,
+  concept: Omit<NewConcept, 'code'> & { status: ConceptStatus },
+  accountId: string,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE search_concepts SET labels = $3, related = $4, services = $5, status = $6, updated_by = $7, updated_at = now(), version = version + 1
+      WHERE code = $1 AND version = $2`,
+    [code, expectedVersion, JSON.stringify(concept.labels), concept.related, concept.services, concept.status, accountId],
+  );
+  return rowCount === 1;
+}
+
+/** Deletes a concept at the expected version and removes it from other concepts' related lists; false on a stale version. */
+export async function deleteConcept(db: Queryable, code: string, expectedVersion: number): Promise<boolean> {
+  const { rowCount } = await db.query(`DELETE FROM search_concepts WHERE code = $1 AND version = $2`, [code, expectedVersion]);
+  if (rowCount !== 1) return false;
+  await db.query(
+    `UPDATE search_concepts SET related = array_remove(related, $1), updated_at = now(), version = version + 1 WHERE $1 = ANY(related)`,
+    [code],
+  );
+  return true;
+}
