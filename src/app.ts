@@ -47,6 +47,8 @@ import { safetyRoutes } from './safety/routes.tsx';
 import { contactConsoleRoutes } from './contactcenter/console/routes.tsx';
 import { contactCenterSettingsRoutes } from './contactcenter/settings/routes.tsx';
 import { surveysRoutes } from './surveys/routes.tsx';
+import { integrationsRoutes } from './integrations/routes.tsx';
+import { tokenScopesOf } from './integrations/scopes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -141,7 +143,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
       servers: [{ url: config.publicUrl }],
       components: { securitySchemes: securitySchemes(SESSION_COOKIE) },
     },
-    transform: documentOperation,
+    transform: (input) => documentOperation(input, tokenScopesOf),
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   app.addSchema(ErrorEnvelopeSchema);
@@ -160,6 +162,12 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
       request.actor = await services.identity.actorForSession(token);
       if (request.actor) request.sessionToken = token;
       else reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    // An API token (Authorization: Bearer) on an API call acts instead of any cookie, within its scopes.
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined && request.url.startsWith('/api/')) {
+      request.sessionToken = null;
+      request.actor = await services.integrations.actorForBearer(authorization, { method: request.method, route: request.routeOptions.url, requestId: request.id });
     }
   });
 
@@ -210,6 +218,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   contactConsoleRoutes(app, services);
   contactCenterSettingsRoutes(app, services);
   surveysRoutes(app, services);
+  integrationsRoutes(app, services);
 
   // Public unless OPENAPI_PUBLIC=false: then for signed-in staff only (401 otherwise).
   app.get('/api/openapi.json', { schema: { hide: true } }, async (request) => {

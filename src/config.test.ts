@@ -29,6 +29,14 @@ describe('settings', () => {
     ]);
   });
 
+  it('read the webhook allow-list as lower-case host names, refusing anything else (decision 0036)', () => {
+    expect(loadConfig({}).webhookAllowedHosts).toEqual([]);
+    expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: ' CRM.example.brussels, 10.1.2.3 ,' }).webhookAllowedHosts).toEqual(['crm.example.brussels', '10.1.2.3']);
+    expect(problemsOf({ WEBHOOK_ALLOWED_HOSTS: 'http://crm.example' })).toEqual([
+      'WEBHOOK_ALLOWED_HOSTS must be a comma-separated list of host names or IP addresses, e.g. crm.example.brussels,10.1.2.3 (got "http://crm.example").',
+    ]);
+  });
+
   it('limit the time spent waiting for PostgreSQL, the client a little longer than the server', () => {
     expect(loadConfig({}).databaseTimeouts).toEqual({ statementTimeoutMs: 30_000, queryTimeoutMs: 35_000, connectTimeoutMs: 5_000 });
     expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '10000' }).databaseTimeouts.queryTimeoutMs).toBe(15_000);

@@ -47,6 +47,11 @@ export interface Config {
    * (free texts and accounts removed, counts kept). At least 5: the register of acts of third parties.
    */
   safetyRetentionYears: number;
+  /**
+   * Hosts that outgoing webhooks may reach whatever their address and scheme (WEBHOOK_ALLOWED_HOSTS): outside
+   * development, other webhook URLs must be https to public addresses (decision 0036).
+   */
+  webhookAllowedHosts: string[];
   /** Run the job worker in this process (turn off on instances that should only serve HTTP). */
   jobsWorker: boolean;
   /** How often the job worker looks for due jobs when no NOTIFY wakes it, in milliseconds. */
@@ -206,6 +211,15 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const mailRetentionDays = integer('MAIL_RETENTION_DAYS', 90, 1, 3650);
   const safetyRetentionYears = integer('SAFETY_RETENTION_YEARS', 5, 5, 50);
+  const webhookAllowedHosts = (read('WEBHOOK_ALLOWED_HOSTS') ?? '')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
+  for (const host of webhookAllowedHosts) {
+    if (!/^[a-z0-9.:-]{1,253}$/.test(host) || host.includes('..')) {
+      problems.push(`WEBHOOK_ALLOWED_HOSTS must be a comma-separated list of host names or IP addresses, e.g. crm.example.brussels,10.1.2.3 (got "${host}").`);
+    }
+  }
   const trustProxy = proxies(read('TRUST_PROXY'), problems);
   const jobsWorker = boolean('JOBS_WORKER', true);
   const jobsPollIntervalMs = integer('JOBS_POLL_INTERVAL_MS', 5000, 100, 600_000);
@@ -268,6 +282,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom,
     mailRetentionDays,
     safetyRetentionYears,
+    webhookAllowedHosts,
     trustProxy,
     jobsWorker,
     jobsPollIntervalMs,

@@ -21,6 +21,7 @@ import { consoleService } from './contactcenter/console/service.ts';
 import { appointmentService } from './appointments/service.ts';
 import { queueService } from './queues/service.ts';
 import { surveysService } from './surveys/service.ts';
+import { integrationsService } from './integrations/service.ts';
 
 export function createServices({ config, db }: { config: Config; db: Database }) {
   // Platform services other modules build on: the job registry (handlers run by the worker in main.ts),
@@ -32,13 +33,15 @@ export function createServices({ config, db }: { config: Config; db: Database })
   // Each service is built once, before the services that call it (decision 0029: a module reaches another
   // through its service, passed here): closing a contact invites to the questionnaire and a custom survey,
   // finishing a counter ticket records the checked-in appointment as seen, and so on.
+  // Outgoing webhooks: the modules where events happen emit them through integrations.emit(tx, …).
+  const integrations = integrationsService(db, { jobs, config });
   const organisations = organisationService(db);
   const contactPoints = contactPointService(db, { organisations });
   const catalogue = catalogueService(db, { contactPoints, audit });
-  const satisfaction = satisfactionService(db, { publicUrl: config.publicUrl });
+  const satisfaction = satisfactionService(db, { publicUrl: config.publicUrl, events: integrations });
   const surveys = surveysService(db, { publicUrl: config.publicUrl });
-  const contactCenter = contactCenterService(db, { mail, jobs, audit, catalogue, config });
-  const appointments = appointmentService({ db, contactPoints, catalogue, mail, jobs, publicUrl: config.publicUrl, mailFrom: config.mailFrom });
+  const contactCenter = contactCenterService(db, { mail, jobs, audit, catalogue, config, events: integrations });
+  const appointments = appointmentService({ db, contactPoints, catalogue, mail, jobs, publicUrl: config.publicUrl, mailFrom: config.mailFrom, events: integrations });
   return {
     config,
     jobs,
@@ -56,11 +59,12 @@ export function createServices({ config, db }: { config: Config; db: Database })
     contactCenter,
     knowledge: knowledgeService(db, { organisations }),
     safety: safetyService(db, { mail, presentChannels: realtime.presentChannels, contactPoints, publicUrl: config.publicUrl, retentionYears: config.safetyRetentionYears }),
-    contactConsole: consoleService(db, { mail, realtime, surveys, satisfaction, publicUrl: config.publicUrl }),
+    contactConsole: consoleService(db, { mail, realtime, surveys, satisfaction, publicUrl: config.publicUrl, events: integrations }),
     contactCenterSettings: contactCenterSettingsService(db, { organisations, mail, publicUrl: config.publicUrl }),
     appointments,
-    queues: queueService(db, { contactPoints, organisations, satisfaction, contactCenter, surveys, appointments, publicUrl: config.publicUrl }),
+    queues: queueService(db, { contactPoints, organisations, satisfaction, contactCenter, surveys, appointments, publicUrl: config.publicUrl, events: integrations }),
     surveys,
+    integrations,
   };
 }
 

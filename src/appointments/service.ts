@@ -7,6 +7,7 @@
 //   services.appointments.appointmentsDueToday(contactPointId)  → today's appointments still expected
 //   services.appointments.recordSeen(reference, actor?)         → the appointment, now 'seen'
 //   services.appointments.recordSeenIn(tx, appointmentId, actor?) → the same in the caller's transaction (queue finish)
+import type { EventSink } from '../integrations/service.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
@@ -132,9 +133,18 @@ export function appointmentService(deps: {
   publicUrl: string;
   /** The sender of the e-mails (MAIL_FROM), the calendar events' organiser address. */
   mailFrom: string;
+  /** Outgoing webhooks (services.integrations): appointment.booked / .moved / .cancelled in the change's transaction. */
+  events?: EventSink | undefined;
 }) {
   const { db, contactPoints, catalogue, mail, jobs, publicUrl } = deps;
   const organizerEmail = /<([^<>]+)>$/.exec(deps.mailFrom)?.[1] ?? deps.mailFrom;
+  /** An appointment event for the organisation's webhooks: reference, point, service and times; the person only with personal-data. */
+  const emitEvent = (tx: Queryable, type: 'appointment.booked' | 'appointment.moved' | 'appointment.cancelled', a: { organisationId: string; reference: string; contactPointId: string; serviceCode: string; startsAt: Date; endsAt: Date; name: string; email: string }) =>
+    deps.events?.emit(tx, a.organisationId, type, {
+      subject: a.reference,
+      data: { reference: a.reference, status: type === 'appointment.cancelled' ? 'cancelled' : 'booked', contactPointId: a.contactPointId, serviceCode: a.serviceCode, start: a.startsAt.toISOString(), end: a.endsAt.toISOString() },
+      personal: { name: a.name, email: a.email },
+    });
 
   // ---- slots
 
@@ -511,6 +521,7 @@ export function appointmentService(deps: {
           requestId: requestId ?? null,
           details: { channel: 'public_booking' },
         });
+        await emitEvent(tx, 'appointment.booked', { organisationId: settings.organisationId, reference, contactPointId: settings.contactPointId, serviceCode: settings.serviceCode, startsAt: slot.start, endsAt: slot.end, name, email });
         return { reference };
       });
       if (!booked) throw new SlotTakenError(await alternativesAfter(settings, slot.start, now));
@@ -543,6 +554,7 @@ export function appointmentService(deps: {
         await sendAppointmentMail(tx, 'cancellation', { ...a, sequence: a.sequence + 1 }, settings, null);
         await offerFreedSlot(tx, settings, a.startsAt, now);
         await recordAuditEntry(tx, { actorAccountId: null, actorOrganisationId: null, action: 'update', subjectType: 'appointment', subjectId: a.id, organisationId: a.organisationId, details: { status: 'cancelled', by: 'citizen' } });
+        await emitEvent(tx, 'appointment.cancelled', { ...a, contactPointId: settings.contactPointId, serviceCode: settings.serviceCode });
         return { ...a, status: 'cancelled' as const };
       });
     },
@@ -564,6 +576,7 @@ export function appointmentService(deps: {
         await sendAppointmentMail(tx, 'moved', { ...a, startsAt: slot.start, endsAt: slot.end, sequence: a.sequence + 1 }, settings, token);
         await offerFreedSlot(tx, settings, a.startsAt, now);
         await recordAuditEntry(tx, { actorAccountId: null, actorOrganisationId: null, action: 'update', subjectType: 'appointment', subjectId: a.id, organisationId: a.organisationId, details: { moved: true, by: 'citizen' } });
+        await emitEvent(tx, 'appointment.moved', { ...a, startsAt: slot.start, endsAt: slot.end, contactPointId: settings.contactPointId, serviceCode: settings.serviceCode });
         return { ...a, startsAt: slot.start, endsAt: slot.end };
       });
       if (!moved) throw new SlotTakenError(await alternativesAfter(settings, slot.start, now));

@@ -42,6 +42,7 @@ import { AppError } from '../platform/http/errors.ts';
 import type { Language } from '../platform/i18n/languages.ts';
 import { translator } from '../platform/i18n/messages.ts';
 import type { MailService } from '../platform/mail/service.ts';
+import type { EventSink } from '../integrations/service.ts';
 import { contactInsert, type ContactInput } from './contacts.ts';
 import type { ContactChannel, ContactOutcome, MessageKind, RequestStatus } from './model.ts';
 import { newReference, withUniqueReference } from './references.ts';
@@ -109,6 +110,8 @@ export interface CoreDeps {
   mail?: Pick<MailService, 'send'> | undefined;
   /** Public base URL for the status link, e.g. "https://irisdesk.brussels". */
   publicUrl?: string | undefined;
+  /** Outgoing webhooks (services.integrations): request.created, .status_changed, .closed in the same transaction. */
+  events?: EventSink | undefined;
 }
 
 export interface CreatedRequest {
@@ -265,6 +268,13 @@ export async function createRequest(tx: Queryable, input: CreateRequestInput, de
   for (const attachment of input.attachments ?? []) {
     await repo.insertAttachment(tx, { messageId, ...attachment });
   }
+  if (deps.events) {
+    await deps.events.emit(tx, input.organisationId, 'request.created', {
+      subject: reference,
+      data: { reference, status: 'new', channel: input.channel, serviceCode: input.serviceCode ?? null, language: input.language, createdAt: startedAt.toISOString() },
+      personal: { name: partyFields.name, email, phone, subject: row.subject, message: message.body },
+    });
+  }
   if (deps.mail && email && input.sendReceipt !== false) {
     const orgName = organisation.name[input.language] ?? organisation.name.fr ?? organisation.code;
     await sendReceipt(tx, deps, { organisationId: input.organisationId, orgName, email, language: input.language, reference, statusToken, subject: row.subject });
@@ -413,7 +423,7 @@ async function requireRequest(tx: Queryable, requestId: string) {
   return request;
 }
 
-export async function addMessage(tx: Queryable, requestId: string, input: AddMessageInput): Promise<{ id: string } | undefined> {
+export async function addMessage(tx: Queryable, requestId: string, input: AddMessageInput, deps: Pick<CoreDeps, 'events'> = {}): Promise<{ id: string } | undefined> {
   const request = await requireRequest(tx, requestId);
   const at = input.at ?? new Date();
   const id = await repo.insertMessage(tx, {
@@ -435,7 +445,7 @@ export async function addMessage(tx: Queryable, requestId: string, input: AddMes
   const channels = realtimeChannels.ofRequest(request);
   await publishAll(tx, channels, 'request.message', { id: requestId, reference: request.reference, messageId: id, kind: input.kind });
   if (input.kind === 'inbound' && request.status === 'waiting_user') {
-    await setStatus(tx, requestId, 'open', { now: at });
+    await setStatus(tx, requestId, 'open', { now: at, events: deps.events });
   }
   return { id };
 }
@@ -444,7 +454,7 @@ export async function setStatus(
   tx: Queryable,
   requestId: string,
   status: RequestStatus,
-  options: { now?: Date | undefined; outcome?: ContactOutcome | null | undefined; actorAccountId?: string | null | undefined } = {},
+  options: { now?: Date | undefined; outcome?: ContactOutcome | null | undefined; actorAccountId?: string | null | undefined; events?: EventSink | undefined } = {},
 ): Promise<repo.RequestRow> {
   const request = await requireRequest(tx, requestId);
   const now = options.now ?? new Date();
@@ -498,5 +508,10 @@ export async function setStatus(
     firstResponseDueAt: firstResponseDueAt?.toISOString() ?? null,
     resolutionDueAt: resolutionDueAt?.toISOString() ?? null,
   });
+  if (options.events && request.status !== status) {
+    const data = { reference: request.reference, status, previousStatus: request.status, serviceCode: request.serviceCode, outcome: options.outcome ?? null };
+    await options.events.emit(tx, request.organisationId, 'request.status_changed', { subject: request.reference, data });
+    if (status === 'closed') await options.events.emit(tx, request.organisationId, 'request.closed', { subject: request.reference, data });
+  }
   return { ...request, status, slaPausedAt, firstResponseDueAt, resolutionDueAt, closedAt, updatedAt: now, version: request.version + 1 };
 }

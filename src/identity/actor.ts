@@ -18,6 +18,11 @@ export interface Actor {
   roles: Role[];
   unitIds: string[];
   preferredLanguage: 'fr' | 'nl' | 'en';
+  /**
+   * Set when the actor is an API token (Authorization: Bearer, src/integrations): the account is the manager who
+   * created it, and the token reaches only the operations of its scopes (decision 0037).
+   */
+  apiToken?: { id: string; name: string; scopes: string[] } | undefined;
 }
 
 export function hasRole(actor: Actor | null | undefined, ...roles: Role[]): boolean {

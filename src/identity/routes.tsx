@@ -36,6 +36,9 @@ const MeSchema = Type.Object({
   roles: Type.Array(Type.Enum(ROLES)),
   unitIds: Type.Array(Type.String()),
   preferredLanguage: LanguageSchema,
+  apiToken: Type.Optional(
+    Type.Object({ id: Uuid(), name: Type.String(), scopes: Type.Array(Type.String()) }, { description: 'Present when the call is made with an API token: the account is the manager who created it' }),
+  ),
 });
 
 /** Only local paths are followed after sign-in, so the login form cannot send anyone to another site. */
@@ -125,8 +128,8 @@ export function identityRoutes(app: App, services: Services) {
     {
       schema: {
         tags: ['identity'],
-        summary: 'The signed-in staff member',
-        security: [{ session: [] }],
+        summary: 'The signed-in staff member, or the API token calling and the manager it acts for',
+        security: [{ session: [] }, { bearer: [] }],
         response: { 200: MeSchema, ...errorResponses(401) },
       },
     },
@@ -140,6 +143,7 @@ export function identityRoutes(app: App, services: Services) {
         roles: actor.roles,
         unitIds: actor.unitIds,
         preferredLanguage: actor.preferredLanguage,
+        ...(actor.apiToken ? { apiToken: actor.apiToken } : {}),
       };
     },
   );

@@ -7,6 +7,7 @@
 // Other modules use:
 //   queueService(db, …).waitTimes(contactPointId, now?)  → WaitReport (contact-point page, service page)
 //   queueService(db, …).waitByContactPoint(serviceCode)  → Map<contactPointId, minutes> (catalogue service page)
+import type { EventSink } from '../integrations/service.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { AppError } from '../platform/http/errors.ts';
@@ -158,7 +159,7 @@ export function visitDraw(sourceId: string): () => number {
   return () => (createHash('sha256').update(`${sourceId}:${index++}`).digest().readUInt32BE(0) / 0x1_0000_0000) * 100;
 }
 
-export function queueService(db: Database, deps: { contactPoints: ContactPointService; organisations: Pick<OrganisationService, 'findByCode'>; satisfaction: Pick<SatisfactionService, 'createFeedbackInvitation'>; contactCenter: Pick<ContactCenterService, 'recordContact'>; surveys: SurveyInvite; appointments: AppointmentSeam; publicUrl: string }) {
+export function queueService(db: Database, deps: { contactPoints: ContactPointService; organisations: Pick<OrganisationService, 'findByCode'>; satisfaction: Pick<SatisfactionService, 'createFeedbackInvitation'>; contactCenter: Pick<ContactCenterService, 'recordContact'>; surveys: SurveyInvite; appointments: AppointmentSeam; publicUrl: string; events?: EventSink | undefined }) {
   const { contactPoints, surveys, appointments } = deps;
 
   const pointOr404 = async (id: string, now: Date) => contactPoints.get(id, now); // 404 unknown / inactive / malformed
@@ -503,7 +504,10 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
         if (await repo.lockCounterAndCheckBusy(tx, counter.id)) throw new AppError(409, 'queue.ticket_in_progress');
         const ticket = await repo.callNextTicket(tx, { counterId: counter.id, agentAccountId: actor.accountId, queueServiceIds: counter.queueServiceIds, now });
         if (!ticket) return null;
-        await publish(tx, channels.contactPointBoard(counter.contactPointId), calledEvent(ticket, counter, false));
+        const event = calledEvent(ticket, counter, false);
+        await publish(tx, channels.contactPointBoard(counter.contactPointId), event);
+        // The organisation's webhooks: what the board shows (number, counter, service), no personal data.
+        await deps.events?.emit(tx, counter.organisationId, 'ticket.called', { subject: event.data.number, data: { ...event.data, contactPointId: counter.contactPointId } });
         return agentTicket(ticket, [], []);
       });
     },

@@ -1,5 +1,6 @@
 // The rules of satisfaction measurement: invitations after a contact (the seam other modules call), one
 // answer per invitation, scrubbed comments, incremental indicators, and who sees which figures.
+import type { EventSink } from '../integrations/service.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
@@ -160,7 +161,7 @@ export async function organisationDashboardScope(db: Queryable, actor: Actor, co
   };
 }
 
-export function satisfactionService(db: Database, options: { publicUrl: string }) {
+export function satisfactionService(db: Database, options: { publicUrl: string; events?: EventSink | undefined }) {
   async function invitationOr404(token: string) {
     const invitation = token.length <= 200 ? await repo.findInvitation(db, hashToken(token)) : undefined;
     if (!invitation) throw new AppError(404, 'feedback.not_found');
@@ -222,6 +223,11 @@ export function satisfactionService(db: Database, options: { publicUrl: string }
         });
         if (!stored) throw new AppError(409, 'feedback.already_answered');
         await repo.addToAggregate(tx, claimed, answerContribution({ ...answer, channelsUsed }));
+        // The organisation's webhooks: the ratings and where the contact happened; the comment only with personal-data.
+        await options.events?.emit(tx, claimed.organisationId, 'feedback.received', {
+          data: { channel: claimed.channel, serviceCode: claimed.serviceCode, contactPointId: claimed.contactPointId, overall: answer.overall, recommend: answer.recommend ?? null, language: claimed.language },
+          personal: { comment },
+        });
       });
     },
 

@@ -6,6 +6,7 @@ import type { Language } from '../../platform/i18n/languages.ts';
 import type { MailService } from '../../platform/mail/service.ts';
 import type { ContactOutcome, RequestStatus } from '../model.ts';
 import { addMessage, createRequest, setStatus } from '../requests.ts';
+import type { EventSink } from '../../integrations/service.ts';
 
 /** An e-mail answer stored as an outbound message (the first one stops the first-response clock). */
 export async function addOutbound(tx: Queryable, input: { requestId: string; accountId: string; body: string; mailMessageId: string }): Promise<void> {
@@ -23,8 +24,8 @@ export async function addMessageOf(tx: Queryable, input: { requestId: string; ac
   });
 }
 
-export async function changeStatus(tx: Queryable, input: { requestId: string; status: RequestStatus; accountId: string; outcome?: ContactOutcome }): Promise<void> {
-  await setStatus(tx, input.requestId, input.status, { actorAccountId: input.accountId, ...(input.outcome ? { outcome: input.outcome } : {}) });
+export async function changeStatus(tx: Queryable, input: { requestId: string; status: RequestStatus; accountId: string; outcome?: ContactOutcome }, events?: EventSink): Promise<void> {
+  await setStatus(tx, input.requestId, input.status, { actorAccountId: input.accountId, events, ...(input.outcome ? { outcome: input.outcome } : {}) });
 }
 
 /** A request opened by an agent from a phone call or a counter visit: assigned to that agent. */
@@ -45,7 +46,7 @@ export async function openRequest(
     endedAt: Date;
     outcome: ContactOutcome;
   },
-  deps: { mail: Pick<MailService, 'send'>; publicUrl: string },
+  deps: { mail: Pick<MailService, 'send'>; publicUrl: string; events?: EventSink | undefined },
 ): Promise<string> {
   const created = await createRequest(
     tx,

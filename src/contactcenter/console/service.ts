@@ -25,6 +25,7 @@ import { listTemplates } from '../settings/repository.ts';
 import { builtinTemplates,fillTemplate,MAIL_TEXTS,type ReplyTemplate } from './templates.ts';
 import { isUuid } from '../../platform/http/schemas.ts';
 import { authorise } from '../../identity/guards.ts';
+import type { EventSink } from '../../integrations/service.ts';
 
 export const PAGE_SIZE = 25;
 
@@ -88,6 +89,8 @@ export interface ConsoleDeps {
   /** The satisfaction seam: closing invites to the standard questionnaire. */
   satisfaction: Pick<SatisfactionService, 'createFeedbackInvitation'>;
   publicUrl: string;
+  /** Outgoing webhooks (services.integrations): request and task events in the change's transaction. */
+  events?: EventSink | undefined;
 }
 
 export function consoleService(db: Database, deps: ConsoleDeps) {
@@ -296,7 +299,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
       if (record.status === 'closed') throw new AppError(409, 'console.closed');
       await db.transaction(async (tx) => {
         await inReadyState(tx, record.id, actor, version);
-        await core.changeStatus(tx, { requestId: record.id, status, accountId: actor.accountId });
+        await core.changeStatus(tx, { requestId: record.id, status, accountId: actor.accountId }, deps.events);
         await audit(tx, actor, 'update', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, { change: 'status', status });
       });
     },
@@ -314,7 +317,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
       await db.transaction(async (tx) => {
         await inReadyState(tx, record.id, actor, version);
         const now = new Date();
-        await core.changeStatus(tx, { requestId: record.id, status: 'closed', accountId: actor.accountId, outcome });
+        await core.changeStatus(tx, { requestId: record.id, status: 'closed', accountId: actor.accountId, outcome }, deps.events);
         await recordContact(tx, {
           organisationId: record.organisationId,
           channel: record.channel,
@@ -424,7 +427,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
           accountId: actor.accountId,
           body: eventBody(input.kind === 'callback' ? 'callback_requested' : 'task_created', { by: actor.displayName, to: toName }),
         });
-        if (record.status !== 'waiting_second_line') await core.changeStatus(tx, { requestId: record.id, status: 'waiting_second_line', accountId: actor.accountId });
+        if (record.status !== 'waiting_second_line') await core.changeStatus(tx, { requestId: record.id, status: 'waiting_second_line', accountId: actor.accountId }, deps.events);
         if (record.partyEmail) {
           const texts = MAIL_TEXTS[record.language];
           const text = input.kind === 'callback' ? texts.callbackBody(record.partyName, record.reference, toName) : texts.passedBody(record.partyName, record.reference, toName);
@@ -435,6 +438,14 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
           await core.addMessageOf(tx, { requestId: record.id, kind: 'outbound', accountId: actor.accountId, body: text, mailMessageId: sent.messageId });
         }
         await audit(tx, actor, 'create', { type: 'cc_task', id: taskId, organisationId: record.organisationId }, requestId, { toOrganisation: to.code, includeNotes: input.includeNotes });
+        // Webhooks of both organisations (the one that asks, the one that answers): ids, reference, kind only.
+        for (const organisationId of new Set([record.organisationId, to.id])) {
+          await deps.events?.emit(tx, organisationId, 'task.created', {
+            subject: record.reference,
+            data: { taskId, reference: record.reference, kind: input.kind, fromOrganisation: actor.organisationCode, toOrganisation: to.code },
+            personal: { question: input.question.trim() },
+          });
+        }
         const taskEvent = { type: 'task.created', data: { id: taskId } };
         await realtime.publish(tx, channels.organisation(to.id), taskEvent);
         if (unit) await realtime.publish(tx, channels.unit(unit.id), taskEvent);
@@ -469,10 +480,13 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
           body: eventBody('task_answered', { by: `${actor.displayName} (${toName})`, answer: text }),
         });
         if (request && request.status === 'waiting_second_line' && (await repo.countOpenTasks(tx, task.requestId)) === 0) {
-          await core.changeStatus(tx, { requestId: task.requestId, status: 'open', accountId: actor.accountId });
+          await core.changeStatus(tx, { requestId: task.requestId, status: 'open', accountId: actor.accountId }, deps.events);
         }
         await audit(tx, actor, 'update', { type: 'cc_task', id: task.id, organisationId: task.toOrganisationId }, requestId, { change: 'answer' });
         const reference = task.context.reference;
+        for (const organisationId of new Set([task.fromOrganisationId, task.toOrganisationId])) {
+          await deps.events?.emit(tx, organisationId, 'task.answered', { subject: reference, data: { taskId: task.id, reference }, personal: { answer: text } });
+        }
         const data = { id: task.requestId, reference, taskId: task.id };
         await realtime.publish(tx, channels.organisation(task.fromOrganisationId), { type: 'request.task_answered', data });
         if (task.fromAccountId) await realtime.publish(tx, channels.account(task.fromAccountId), { type: 'request.task_answered', data });
@@ -537,7 +551,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
               endedAt: input.endedAt,
               outcome: input.outcome,
             },
-            { mail, publicUrl },
+            { mail, publicUrl, events: deps.events },
           );
           await audit(tx, actor, 'create', { type: 'cc_request', id: openedId, organisationId: actor.organisationId }, requestId, { channel: input.channel });
           return { contactId: null, requestId: openedId };

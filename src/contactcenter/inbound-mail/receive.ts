@@ -220,8 +220,8 @@ export function receiveMailFactory(db: Database, { deps, limits }: { deps: CoreD
         }
         if (existing && joinable) {
           const now = new Date();
-          if (existing.status === 'closed') await setStatus(tx, existing.id, 'open', { now });
-          await addMessage(tx, existing.id, { kind: 'inbound', channel: 'email', body, mailMessageId: messageId, attachments: kept, at: now });
+          if (existing.status === 'closed') await setStatus(tx, existing.id, 'open', { now, events: deps.events });
+          await addMessage(tx, existing.id, { kind: 'inbound', channel: 'email', body, mailMessageId: messageId, attachments: kept, at: now }, deps);
           if (droppedNote) await addMessage(tx, existing.id, { kind: 'event', body: droppedNote, at: now });
           await recordContact(tx, {
             organisationId: existing.organisationId,

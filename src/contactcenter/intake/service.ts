@@ -22,6 +22,7 @@ import { recordAuditEntry, type AuditService } from '../../audit/service.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { isLanguage, type Language } from '../../platform/i18n/languages.ts';
 import type { CatalogueService } from '../../catalogue/service.ts';
+import type { EventSink } from '../../integrations/service.ts';
 import { addMessage, createRequest, DuplicateSubmission, hashStatusToken, setStatus, type CoreDeps, type CreateRequestInput } from '../requests.ts';
 import { normaliseReference } from '../references.ts';
 import { registerSlaJobs } from '../sla.ts';
@@ -108,10 +109,12 @@ export interface ContactCenterDeps {
   /** Routing: the requested service and the communes or CPAS of a postal code. */
   catalogue: Pick<CatalogueService, 'serviceByCode' | 'organisationsOfPostalCode'>;
   config: Pick<Config, 'publicUrl' | 'contactFirstLine' | 'contactIntakeLimit' | 'inboundMailSenderLimit' | 'inboundMailClientLimit'>;
+  /** Outgoing webhooks: request events emitted in the request's transaction. */
+  events?: EventSink | undefined;
 }
 
-export function contactCenterService(db: Database, { mail, jobs, audit, catalogue, config }: ContactCenterDeps) {
-  const deps: CoreDeps = { mail, publicUrl: config.publicUrl };
+export function contactCenterService(db: Database, { mail, jobs, audit, catalogue, config, events }: ContactCenterDeps) {
+  const deps: CoreDeps = { mail, publicUrl: config.publicUrl, events };
   registerSlaJobs({ db, jobs, mail, publicUrl: config.publicUrl });
   const firstLineCode = config.contactFirstLine ?? DEFAULT_FIRST_LINE_ORGANISATION;
 
@@ -182,8 +185,8 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
   return {
     /** Core functions with the receipt e-mail and status links wired (the console calls these). */
     createRequest: (tx: Queryable, input: CreateRequestInput) => createRequest(tx, input, deps),
-    addMessage,
-    setStatus,
+    addMessage: (tx: Queryable, requestId: string, input: Parameters<typeof addMessage>[2]) => addMessage(tx, requestId, input, deps),
+    setStatus: (tx: Queryable, requestId: string, status: Parameters<typeof setStatus>[2], options: Parameters<typeof setStatus>[3] = {}) => setStatus(tx, requestId, status, { ...options, events }),
     /** A contact (counter visit, call) in the caller's transaction: the queues record a finished ticket with it. */
     recordContact,
     route,

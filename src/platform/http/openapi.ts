@@ -5,7 +5,7 @@
 // is never changed.
 import type { FastifySchema, RouteOptions } from 'fastify';
 
-/** The staff session cookie; `session` is its scheme name in the document. */
+/** The staff session cookie (`session`) and the API tokens of integrations (`bearer`, decision 0037). */
 export function securitySchemes(sessionCookie: string) {
   return {
     session: {
@@ -15,6 +15,15 @@ export function securitySchemes(sessionCookie: string) {
       description:
         'The session of a signed-in staff member (sign in at /{lang}/login). Calls that change data must send a JSON ' +
         'body (application/json), which a cross-site form cannot: that is the API’s protection against request forgery.',
+    },
+    bearer: {
+      type: 'http' as const,
+      scheme: 'bearer',
+      bearerFormat: 'irisd_…',
+      description:
+        'An API token of an organisation (created by its managers at /{lang}/admin/integrations or POST /api/v1/api-tokens), ' +
+        'sent as Authorization: Bearer <token>. It acts for its organisation and reaches only the operations of its scopes, ' +
+        'listed in each operation’s security requirement; 401 when it is unknown, expired or revoked, 403 outside its scopes.',
     },
   };
 }
@@ -62,17 +71,23 @@ function responsesFor(produces: string, response: Record<string, unknown> = {}):
   );
 }
 
-/** The `transform` option of @fastify/swagger. */
-export function documentOperation({ schema, url, route }: { schema: FastifySchema; url: string; route: RouteOptions }) {
+/** The `transform` option of @fastify/swagger; `tokenScopesOf` names the API-token scopes that open an operation. */
+export function documentOperation(
+  { schema, url, route }: { schema: FastifySchema; url: string; route: RouteOptions },
+  tokenScopesOf: (method: string, url: string) => readonly string[] = () => [],
+) {
   const given = schema as DocumentedSchema | undefined;
   if (!given || given.hide) return { schema, url };
   const method = Array.isArray(route.method) ? route.method[0]! : route.method;
   const { produces, ...rest } = given;
+  // An operation that names no scheme is public: stated, so a reader (and the linter) knows it is on purpose.
+  let security = given.security ?? [];
+  const scopes = tokenScopesOf(method, url);
+  if (scopes.length > 0 && !security.some((requirement) => 'bearer' in requirement)) security = [...security, { bearer: [...scopes] }];
   const documented: DocumentedSchema = {
     ...rest,
     operationId: given.operationId ?? operationIdOf(method, url),
-    // An operation that names no scheme is public: stated, so a reader (and the linter) knows it is on purpose.
-    security: given.security ?? [],
+    security,
     ...(produces && produces.length > 0 ? { response: responsesFor(produces[0]!, given.response) } : {}),
   };
   return { schema: documented as FastifySchema, url };

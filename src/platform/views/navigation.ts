@@ -32,6 +32,12 @@ const ITEMS: NavigationItem[] = [
     visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager'),
   },
   {
+    section: 'integrations',
+    path: '/admin/integrations',
+    label: 'nav.integrations',
+    visible: (actor) => hasRole(actor, 'organisation_manager'),
+  },
+  {
     section: 'catalogue',
     path: '/admin/catalogue',
     label: 'nav.catalogue',
