@@ -102,9 +102,9 @@ const FROM_SOURCE: ServerCommand = { args: ['--import', 'tsx', 'src/main.ts'], c
  * than the TypeScript sources, such as the build (`{ args: ['dist/main.js'], cwd: buildFolder }`).
  */
 export async function startServer(
-  options: { database?: ServerDatabase; env?: Record<string, string>; command?: ServerCommand } = {},
+  options: { database?: ServerDatabase; env?: Record<string, string>; command?: ServerCommand; port?: number } = {},
 ): Promise<TestServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort()); // a fixed port: an instance restarted behind a load balancer
   const database = options.database ?? (await freshDatabase());
   const env: Record<string, string | undefined> = {
     ...process.env,
