@@ -35,6 +35,7 @@ import { organisationRoutes } from './organisations/routes.tsx';
 import { auditRoutes } from './audit/routes.tsx';
 import { contactPointRoutes } from './contactpoints/routes.tsx';
 import { mailRoutes } from './platform/mail/routes.tsx';
+import { smsRoutes } from './platform/sms/routes.tsx';
 import { realtimeRoutes } from './platform/realtime/routes.ts';
 import { catalogueRoutes } from './catalogue/routes.tsx';
 import { satisfactionRoutes } from './satisfaction/routes.tsx';
@@ -206,6 +207,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   auditRoutes(app, services);
   contactPointRoutes(app, services);
   mailRoutes(app, services);
+  smsRoutes(app, services);
   realtimeRoutes(app, services);
   catalogueRoutes(app, services);
   satisfactionRoutes(app, services);

@@ -35,6 +35,12 @@ export interface Config {
   mailFrom: string;
   /** Days a record of an outgoing message (recipients, subject, status) is kept. */
   mailRetentionDays: number;
+  /** SMS gateway (SMPP 3.4), smpp:// or ssmpp:// with the system id and password; unset: text messages are captured (development). */
+  smppUrl: string | undefined;
+  /** Sender shown on text messages: up to 11 letters and digits, or a phone number in E.164. */
+  smsSender: string;
+  /** Days a record of a text message (number, status) is kept. */
+  smsRetentionDays: number;
   /**
    * Which reverse proxies to believe about the client's address (X-Forwarded-For) and protocol: false (none:
    * the address of the connection counts), a number of proxy hops, or a list of addresses, CIDR ranges and the
@@ -210,6 +216,22 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('MAIL_FROM is required in production when SMTP_URL is set.');
   }
   const mailRetentionDays = integer('MAIL_RETENTION_DAYS', 90, 1, 3650);
+  const smppUrl = read('SMPP_URL');
+  if (smppUrl !== undefined) {
+    let valid: boolean;
+    try {
+      const url = new URL(smppUrl);
+      valid = (url.protocol === 'smpp:' || url.protocol === 'ssmpp:') && url.hostname !== '' && url.username !== '';
+    } catch {
+      valid = false;
+    }
+    if (!valid) problems.push('SMPP_URL must be an SMS gateway URL with its system id, such as smpp://system_id:password@smsc.example.org:2775 or ssmpp://… for TLS.');
+  }
+  const smsSender = read('SMS_SENDER') ?? 'IrisDesk';
+  if (!/^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$|^\+[1-9]\d{5,14}$/.test(smsSender)) {
+    problems.push(`SMS_SENDER must be up to 11 letters and digits (with at least one letter), or a phone number such as +3225551234 (got "${smsSender}").`);
+  }
+  const smsRetentionDays = integer('SMS_RETENTION_DAYS', 90, 1, 3650);
   const safetyRetentionYears = integer('SAFETY_RETENTION_YEARS', 5, 5, 50);
   const webhookAllowedHosts = (read('WEBHOOK_ALLOWED_HOSTS') ?? '')
     .split(',')
@@ -281,6 +303,9 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl,
     mailFrom,
     mailRetentionDays,
+    smppUrl,
+    smsSender,
+    smsRetentionDays,
     safetyRetentionYears,
     webhookAllowedHosts,
     trustProxy,

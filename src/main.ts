@@ -73,11 +73,12 @@ async function main() {
     Promise.all([
       purgeFinishedJobs(db, 7, 90),
       services.mail.purgeExpired(),
+      services.sms.purgeExpired(),
       services.realtime.purgeExpired(),
       services.contactCenter.purgeExpired(),
       services.safety.purgeExpired(),
     ]).catch(
-      (error: unknown) => app.log.warn({ err: error }, 'housekeeping of jobs, mail, realtime events, requests or incident reports failed'),
+      (error: unknown) => app.log.warn({ err: error }, 'housekeeping of jobs, mail, text messages, realtime events, requests or incident reports failed'),
     );
   }, 10 * 60_000);
   housekeeping.unref();
@@ -100,6 +101,7 @@ async function main() {
       app.server.closeAllConnections();
     }, config.shutdownGraceMs);
     await Promise.all([app.close(), jobsStopped, inboundSmtp?.stop()]);
+    await services.sms.close(); // after the jobs: a message being handed over gets its answer
     clearTimeout(cut);
     await db.close();
     app.log.info({ signal }, 'stopped');

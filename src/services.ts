@@ -6,6 +6,7 @@ import { organisationService } from './organisations/service.ts';
 import { auditService } from './audit/service.ts';
 import { createJobRegistry } from './platform/jobs/registry.ts';
 import { mailService } from './platform/mail/service.ts';
+import { smsService } from './platform/sms/service.ts';
 import { realtimeService } from './platform/realtime/service.ts';
 import { contactPointService } from './contactpoints/service.ts';
 import { catalogueService } from './catalogue/service.ts';
@@ -30,6 +31,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
   const jobs = createJobRegistry();
   const realtime = realtimeService(db);
   const mail = mailService({ db, config, jobs, audit });
+  const sms = smsService({ db, config, jobs, audit });
   // Each service is built once, before the services that call it (decision 0029: a module reaches another
   // through its service, passed here): closing a contact invites to the questionnaire and a custom survey,
   // finishing a counter ticket records the checked-in appointment as seen, and so on.
@@ -47,6 +49,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     jobs,
     realtime,
     mail,
+    sms,
     audit,
     identity: identityService(db),
     organisations,
