@@ -174,7 +174,7 @@ describe('pages', () => {
   it('search page lists results and, without a good result, offers the contact center and logs the gap anonymously', async () => {
     const ok = await t.client().get('/fr/search?q=carte+identite');
     expect(ok.statusCode).toBe(200);
-    expect(ok.body).toContain('href="/fr/services/eid-card"');
+    expect(ok.body).toContain('href="/fr/services/eid-card?from=carte+identite"');
 
     const none = await t.client().get(`/en/search?q=${encodeURIComponent('<script>alert(1)</script> zzqxv jean@x.be')}`);
     expect(none.statusCode).toBe(200);
