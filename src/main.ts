@@ -77,6 +77,7 @@ async function main() {
       services.realtime.purgeExpired(),
       services.contactCenter.purgeExpired(),
       services.safety.purgeExpired(),
+      services.integrations.purgeExpired(),
     ]).catch(
       (error: unknown) => app.log.warn({ err: error }, 'housekeeping of jobs, mail, text messages, realtime events, requests or incident reports failed'),
     );

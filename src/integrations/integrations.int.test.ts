@@ -246,6 +246,75 @@ describe('webhooks', () => {
     expect((await manager.request('DELETE', `/api/v1/webhooks/${subscribed.json().id}`, { json: {} })).statusCode).toBe(204);
   });
 
+  it('send feedback as ratings without the comment, and forget deliveries after 30 days', async () => {
+    const subscribed = await manager.request('POST', '/api/v1/webhooks', { json: { url: receiver.url, events: ['feedback.received'] } });
+    expect(subscribed.statusCode).toBe(201);
+    const { rows } = await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE code = 'commune-schaerbeek'`);
+    const { token } = await t.services.satisfaction.createFeedbackInvitation(t.db, {
+      organisationId: rows[0]!.id,
+      channel: 'phone',
+      contactAt: new Date(),
+      language: 'fr',
+      source: { kind: 'request', id: `webhook-${Date.now()}` },
+    });
+    receiver.received.length = 0;
+    await t.services.satisfaction.submitAnswer(token, { overall: 5, clarity: 4, effort: 4, needMet: 'yes', reached: true, channelsUsed: ['phone'], recommend: 9, comment: 'Merci à Jan Peeters, très aimable' });
+    await runJobs();
+    expect(receiver.received).toHaveLength(1);
+    const event = JSON.parse(receiver.received[0]!.body);
+    expect(event).toMatchObject({ type: 'brussels.irisdesk.feedback.received', data: { channel: 'phone', overall: 5, recommend: 9 } });
+    expect(receiver.received[0]!.body).not.toContain('Peeters');
+
+    const subscriptionId = (subscribed.json() as { id: string }).id;
+    await t.db.query(`UPDATE webhook_deliveries SET created_at = now() - interval '31 days' WHERE subscription_id = $1`, [subscriptionId]);
+    expect(await t.services.integrations.purgeExpired()).toBeGreaterThanOrEqual(1);
+    expect((await manager.get(`/api/v1/webhooks/${subscriptionId}/deliveries`)).json()).toEqual([]);
+    expect((await manager.request('DELETE', `/api/v1/webhooks/${subscriptionId}`, { json: {} })).statusCode).toBe(204);
+  });
+
+  it('send tasks to both organisations and the closing of a request, from the console, without their texts', async () => {
+    const ixellesManager = t.client();
+    await ixellesManager.login('manager.ixelles@demo.irisdesk.brussels');
+    const agent = t.client();
+    await agent.login('agent@demo.irisdesk.brussels');
+    const ixellesAgent = t.client();
+    await ixellesAgent.login('agent.ixelles@demo.irisdesk.brussels');
+    const ours = await manager.request('POST', '/api/v1/webhooks', { json: { url: `${receiver.url}?org=schaerbeek`, events: ['task.created', 'task.answered', 'request.closed'] } });
+    const theirs = await ixellesManager.request('POST', '/api/v1/webhooks', { json: { url: `${receiver.url}?org=ixelles`, events: ['task.created'] } });
+    expect([ours.statusCode, theirs.statusCode]).toEqual([201, 201]);
+
+    const reference = await intakeForSchaerbeek();
+    await runJobs();
+    const { rows } = await t.db.query<{ id: string }>('SELECT id FROM cc_requests WHERE reference = $1', [reference]);
+    const requestId = rows[0]!.id;
+    const page = `/en/console/requests/${requestId}`;
+    receiver.received.length = 0;
+    const sent = await agent.submitForm(page, `${page}/tasks`, { kind: 'question', toOrganisation: 'commune-ixelles', toUnit: '', toAccount: '', question: 'Was Nadia registered in Ixelles?' });
+    expect(sent.statusCode).toBe(303);
+    await runJobs();
+    const created = receiver.received.map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> });
+    expect(created).toHaveLength(2);
+    for (const event of created) expect(event).toMatchObject({ type: 'brussels.irisdesk.task.created', data: { reference, kind: 'question', fromOrganisation: 'commune-schaerbeek', toOrganisation: 'commune-ixelles' } });
+    expect(receiver.received.map((r) => r.body).join()).not.toContain('Nadia');
+
+    const { rows: tasks } = await t.db.query<{ id: string; version: number }>('SELECT id, version FROM cc_tasks WHERE request_id = $1', [requestId]);
+    const taskPage = `/en/console/tasks/${tasks[0]!.id}`;
+    receiver.received.length = 0;
+    expect((await ixellesAgent.submitForm(taskPage, `${taskPage}/answer`, { version: String(tasks[0]!.version), answer: 'Yes, from 2015.' })).statusCode).toBe(303);
+    await runJobs();
+    expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['brussels.irisdesk.task.answered']);
+    expect(receiver.received[0]!.body).not.toContain('2015');
+
+    receiver.received.length = 0;
+    const { rows: versions } = await t.db.query<{ version: number }>('SELECT version FROM cc_requests WHERE id = $1', [requestId]);
+    expect((await agent.submitForm(page, `${page}/close`, { version: String(versions[0]!.version), outcome: 'answered_first_contact' })).statusCode).toBe(303);
+    await runJobs();
+    expect(receiver.received.map((r) => JSON.parse(r.body))).toEqual([expect.objectContaining({ type: 'brussels.irisdesk.request.closed', data: expect.objectContaining({ reference, status: 'closed' }) })]);
+    for (const [client, response] of [[manager, ours], [ixellesManager, theirs]] as const) {
+      expect((await client.request('DELETE', `/api/v1/webhooks/${(response.json() as { id: string }).id}`, { json: {} })).statusCode).toBe(204);
+    }
+  });
+
   it('refuse subscriptions of unknown events or without events', async () => {
     const none = await manager.request('POST', '/api/v1/webhooks', { json: { url: receiver.url, events: [] } });
     expect(none.statusCode).toBe(400);

@@ -249,7 +249,8 @@ export function integrationsService(db: Database, deps: { jobs: JobRegistry; con
       );
     },
 
-    purgeDeliveries: () => repo.purgeDeliveries(db, DELIVERY_RETENTION_DAYS),
+    /** Forgets deliveries older than DELIVERY_RETENTION_DAYS (housekeeping; they may hold personal data). */
+    purgeExpired: () => repo.purgeDeliveries(db, DELIVERY_RETENTION_DAYS),
   };
 }
 
