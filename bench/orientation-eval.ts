@@ -1,19 +1,16 @@
 // Orientation quality: runs the question sets of bench/orientation/ through the catalogue search (a fresh in-memory
 // database with the demo catalogue) and prints, for the regression, dev and test sets separately: top-1, top-3 and
 // MRR overall and per language, the no-result precision/recall of the out-of-scope questions and the figures per
-// tag. Then the search latency without the answer cache: every held-out question once (each a distinct cache key),
-// timed in the server process.
-//   npm run bench -- orientation [--misses]    (or: npx tsx bench/orientation-eval.ts)
+// tag. Then the search latency without the answer cache at 5,000 services (the search bench's synthetic catalogue):
+// every held-out question once (each a distinct cache key), timed in the server process next to a bare endpoint.
+//   npm run bench -- orientation [--misses] [--quality]    (or: npx tsx bench/orientation-eval.ts; --quality: no latency pass)
 // --misses lists the dev and regression questions whose answer is not in the top 3 (and out-of-scope ones that got
 // services). The test set's misses are never printed: tune on dev only, and read test's figures as the result.
 import { openPglite } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { seed } from '../src/seed/index.ts';
 import { catalogueService } from '../src/catalogue/service.ts';
-import { queryWords } from '../src/catalogue/text.ts';
-import { loadConfig } from '../src/config.ts';
-import { createApp } from '../src/app.ts';
-import { percentile } from './support.ts';
+import { prepareDatabase, startServer, uncachedSearchLatency } from './catalogue.ts';
 import { QUESTION_SETS, readQuestionSet, type OrientationQuestion, type QuestionSet } from './orientation/questions.ts';
 
 /** What the search answered to one question: the ranked codes, and whether it flagged its answer as poor. */
@@ -111,7 +108,11 @@ function printSet(set: QuestionSet, questions: readonly OrientationQuestion[], s
         `precision ${ratio(oos.noResult, returnedNothing)} (${oos.noResult}/${returnedNothing} no-result pages); ` +
         `${oos.poorOnly} more got services under the "may not match" warning`,
     );
-    console.log(`    per language: ${Object.entries(oos.byLang).map(([lang, s]) => `${lang} ${s.noResult}/${s.n}`).join(', ')}`);
+    console.log(
+      `    per language: ${Object.entries(oos.byLang)
+        .map(([lang, s]) => `${lang} ${s.noResult}/${s.n}`)
+        .join(', ')}`,
+    );
   }
   const tags = Object.entries(score.byTag).sort(([a], [b]) => a.localeCompare(b));
   if (tags.length > 0) {
@@ -121,56 +122,10 @@ function printSet(set: QuestionSet, questions: readonly OrientationQuestion[], s
   if (showMisses && score.misses.length > 0) {
     console.log(`  misses (${score.misses.length}): answer not in the top 3, or services for an out-of-scope question`);
     for (const { question, got } of score.misses) {
-      console.log(`    ${question.id} [${question.tags.join(',')}] "${question.text}" → expected ${question.expected.join('|') || '(no result)'}; got ${got.join(', ') || '(nothing)'}`);
+      console.log(
+        `    ${question.id} [${question.tags.join(',')}] "${question.text}" → expected ${question.expected.join('|') || '(no result)'}; got ${got.join(', ') || '(nothing)'}`,
+      );
     }
-  }
-}
-
-/** Each question of `sets` once, skipping any whose cache key (language + folded words) was already asked. */
-function distinctQuestions(questions: readonly OrientationQuestion[], alreadyAsked: Set<string>): OrientationQuestion[] {
-  return questions.filter((q) => {
-    const key = `${q.lang}|${queryWords(q.text).join(' ')}`;
-    if (alreadyAsked.has(key)) return false;
-    alreadyAsked.add(key);
-    return true;
-  });
-}
-
-/**
- * Search latency with every query distinct, so the answer cache never answers: the real application listening on a
- * local port, its index warmed with the regression questions, then each held-out question asked once over HTTP.
- * In-server time is Fastify's reply.elapsedTime (request received → response sent), as in the search bench.
- */
-async function uncachedLatency(questions: readonly OrientationQuestion[], warmUp: readonly OrientationQuestion[]) {
-  const db = await openPglite('memory://');
-  await migrate(db);
-  await seed(db, { demo: false });
-  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', PORT: '0', SEED_DEMO: 'false' });
-  const { app } = await createApp({ config, db });
-  const timings: number[] = [];
-  let recording = false;
-  app.addHook('onResponse', async (request, reply) => {
-    if (recording && request.routeOptions.url === '/api/v1/search') timings.push(reply.elapsedTime);
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  try {
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const ask = async (q: OrientationQuestion) => {
-      const response = await fetch(`${base}/api/v1/search?q=${encodeURIComponent(q.text)}&lang=${q.lang}`);
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`search "${q.text}" answered ${response.status}`);
-    };
-    const asked = new Set<string>();
-    for (const q of distinctQuestions(warmUp, asked)) await ask(q);
-    const measured = distinctQuestions(questions, asked);
-    recording = true;
-    for (const q of measured) await ask(q);
-    recording = false;
-    return timings;
-  } finally {
-    await app.close();
-    await db.close();
   }
 }
 
@@ -206,12 +161,16 @@ export async function runOrientationEval(args: readonly string[] = []) {
   console.log('orientation evaluation on the demo catalogue (regression: written with the ranking; dev: tune on it; test: report only)');
   for (const set of QUESTION_SETS) printSet(set, sets[set], scores[set], args.includes('--misses') && set !== 'test');
 
-  const timings = await uncachedLatency([...sets.dev, ...sets.test], sets.regression);
-  const ms = (value: number) => `${value.toFixed(2)} ms`;
-  console.log(
-    `\nsearch latency without the answer cache, in-server, ${timings.length} distinct dev+test questions once each:` +
-      ` p50 ${ms(percentile(timings, 50))}  p95 ${ms(percentile(timings, 95))}  max ${ms(Math.max(...timings))}`,
-  );
+  if (args.includes('--quality')) return scores;
+  // Latency at 5,000 services: the search bench's catalogue and server, every question a distinct cache key.
+  const latencyDb = await prepareDatabase();
+  const server = await startServer(latencyDb);
+  try {
+    await uncachedSearchLatency(server, [...sets.dev, ...sets.test], sets.regression);
+  } finally {
+    await server.app.close();
+    await latencyDb.close();
+  }
   return scores;
 }
 

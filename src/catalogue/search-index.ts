@@ -1,10 +1,10 @@
 // The in-memory search index of the published catalogue.
 //
 // Why in memory: ranking an OR-query over three stemmed tsvectors in SQL took 600–1,000 ms per search on
-// PGlite at 5,000 services (measured, see docs/performance.md), far from the 10 ms target. PostgreSQL still
-// does the language work: the trigger-maintained tsvectors (unaccent + the french/dutch/english stemmers) are
-// the index's source, and query words are stemmed by the same configurations (cached per word). The index
-// ranks with IDF, so rare words weigh more than "card" or "house".
+// PGlite at 5,000 services (measured, see docs/performance.md), far from the 10 ms target. PostgreSQL stems the
+// documents: the trigger-maintained tsvectors (unaccent + the french/dutch/english stemmers) are the index's
+// source. Query words are stemmed in process by the same Snowball algorithms and stop lists (`stemming.ts`), so a
+// search never waits for the database. The index ranks with IDF, so rare words weigh more than "card" or "house".
 //
 // Freshness: edits through this instance rebuild it at once (invalidate()); other instances notice a change
 // within REFRESH_MS by comparing the catalogue's (and the thesaurus') count and last update time.
@@ -13,8 +13,6 @@
 // language in full, the others nearly so: a Dutch question with a French administrative word finds the
 // service), weighted by its IDF; a word naming a thesaurus concept also reaches the concept's services and the
 // concept's labels in the page's language; a Dutch compound unknown to the index is split into known words.
-// Query words are stemmed from a table filled when the index is built (PostgreSQL stems the index's whole
-// vocabulary in one statement); only words the index has never seen cost a round trip, once (cached).
 //
 // The ranking machinery is generic (createTextIndex): any module with per-language tsvectors can index its
 // documents the same way (the knowledge base does); createSearchIndex is the catalogue's use of it.
@@ -22,6 +20,7 @@ import type { Queryable } from '../platform/db/database.ts';
 import { LANGUAGES, type Language } from '../platform/i18n/languages.ts';
 import type { Keywords, SearchHit } from './repository.ts';
 import * as repo from './repository.ts';
+import { stemWord } from './stemming.ts';
 import * as thesaurus from './thesaurus/repository.ts';
 import { createConceptMatcher, type ConceptMatcher } from './thesaurus/concepts.ts';
 import { FILLER_WORDS, fold, splitCompound } from './text.ts';
@@ -86,7 +85,13 @@ interface Index<T> {
   trigrams: Map<string, string[]>;
   /** Trigram count of each vocabulary word. */
   trigramCount: Map<string, number>;
-  concepts: { matcher: ConceptMatcher; docs: number[][]; idf: number[]; expansion: Array<Record<Language, string[]>> };
+  concepts: {
+    matcher: ConceptMatcher;
+    docs: number[][];
+    idf: number[];
+    /** Per concept and language, the stems of its one-word labels. */
+    expansion: Array<Record<Language, string[]>>;
+  };
   /** Per-search working memory: a word's best weight per document in each language, and the running total. */
   scratch: { best: Record<Language, Float64Array>; concept: Float64Array; total: Float64Array; matched: Float64Array };
   stamp: string;
@@ -193,18 +198,17 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
           list.weight.push(WEIGHT[letter]!);
         }
       }
-      const phraseText = Object.fromEntries(
-        LANGUAGES.map((lang) => [lang, ` ${fold(row.phrase[lang]).replace(/[^a-z0-9]+/g, ' ')} `]),
-      ) as Record<Language, string>;
+      const phraseText = Object.fromEntries(LANGUAGES.map((lang) => [lang, ` ${fold(row.phrase[lang]).replace(/[^a-z0-9]+/g, ' ')} `])) as Record<
+        Language,
+        string
+      >;
       for (const word of fold(row.vocabulary).split(/[^a-z0-9]+/)) {
         if (word.length >= 3 && word.length <= 40 && !/^\d+$/.test(word)) vocabulary.add(word);
       }
       return { key: row.key, item: row.item, phraseText };
     });
-    // The stems of every word the index knows, in one statement: most query words then need no round trip.
     const labelWords = createConceptMatcher(conceptRows, new Map()).words;
-    await stemsOf([...vocabulary, ...labelWords]);
-    const matcher = createConceptMatcher(conceptRows, stems);
+    const matcher = createConceptMatcher(conceptRows, stemsOf([...labelWords]));
     for (const word of matcher.words) if (word.length >= 3) vocabulary.add(word);
     const n = docs.length;
     const conceptDocs = conceptRows.map((concept) => concept.keys.map((key) => docByKey.get(key)).filter((doc): doc is number => doc !== undefined));
@@ -213,7 +217,10 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       docs: conceptDocs,
       idf: conceptDocs.map((list) => Math.log(1 + n / Math.max(list.length, 1))),
       expansion: conceptRows.map(
-        (concept) => Object.fromEntries(LANGUAGES.map((l) => [l, concept.labels[l].filter((label) => !/[\s'-]/.test(label.trim())).map((label) => fold(label.trim()))])) as Record<Language, string[]>,
+        (concept) =>
+          Object.fromEntries(
+            LANGUAGES.map((l) => [l, concept.labels[l].filter((label) => !/[\s'-]/.test(label.trim())).flatMap((label) => stemWord(fold(label.trim()))[l])]),
+          ) as Record<Language, string[]>,
       ),
     };
     const trigrams = new Map<string, string[]>();
@@ -269,20 +276,21 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       const similarity = common / (grams.size + idx.trigramCount.get(candidate)! - common);
       if (similarity >= 0.3) scored.push({ word: candidate, similarity });
     }
-    return scored
-      .sort((a, b) => b.similarity - a.similarity || a.word.localeCompare(b.word))
-      .slice(0, limit);
+    return scored.sort((a, b) => b.similarity - a.similarity || a.word.localeCompare(b.word)).slice(0, limit);
   }
 
-  /** Stems of words in the three languages, by PostgreSQL's own configurations (cached). */
-  async function stemsOf(words: string[]): Promise<Map<string, Record<Language, string[]>>> {
-    const missing = [...new Set(words)].filter((word) => !stems.has(word));
-    if (missing.length > 0) {
-      const found = await repo.stemWords(db, missing);
-      if (stems.size > 200_000) stems.clear();
-      for (const word of missing) stems.set(word, found.get(word) ?? { fr: [], nl: [], en: [] });
+  /** Stems of words in the three languages, as PostgreSQL's configurations give them (cached: a few µs each). */
+  function stemsOf(words: string[]): Map<string, Record<Language, string[]>> {
+    const out = new Map<string, Record<Language, string[]>>();
+    for (const word of words) {
+      let stemmed = stems.get(word);
+      if (!stemmed) {
+        if (stems.size > 200_000) stems.clear();
+        stems.set(word, (stemmed = stemWord(word)));
+      }
+      out.set(word, stemmed);
     }
-    return new Map(words.map((word) => [word, stems.get(word) ?? { fr: [], nl: [], en: [] }]));
+    return out;
   }
 
   const known = (idx: Idx, stemmed: Record<Language, string[]>) => LANGUAGES.some((l) => stemmed[l].some((stem) => idx.postings[l].has(stem)));
@@ -321,7 +329,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       if (words.length === 0) return [];
       const idx = await current();
       const n = idx.docs.length;
-      const stemmed = await stemsOf([...words, ...compounds]);
+      const stemmed = stemsOf([...words, ...compounds]);
       // A Dutch compound the index does not know, split into two words it knows ("waterfactuur").
       const parts = new Map<string, [string, string]>();
       for (const word of words) {
@@ -331,7 +339,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       }
       const typos = new Map(words.map((word) => [word, parts.has(word) || FILLER_WORDS.has(word) ? [] : corrections(idx, word)]));
       const extra = [...parts.values()].flat().concat([...typos.values()].flat().map((typo) => typo.word));
-      if (extra.length > 0) for (const [word, value] of await stemsOf(extra)) stemmed.set(word, value);
+      if (extra.length > 0) for (const [word, value] of stemsOf(extra)) stemmed.set(word, value);
       const named = idx.concepts.matcher.match(words, stemmed);
 
       // One group per query word (a split compound: one per part, sharing the word's weight); adjacent words
@@ -372,7 +380,10 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
         if (group.stop) continue;
         const groupTouched: number[] = [];
         // The reference IDF per language: the rarest stem of the word itself (typos and expansions never exceed it).
+        // The word weighs its IDF in the page's language when it is a word of that language there (a French "les",
+        // a stop word stemmed to "le", must not weigh as much as the rare Dutch "les"), else its rarest other one.
         let groupWeight = 0;
+        let pageWeight = 0;
         for (const language of LANGUAGES) {
           let reference = 0;
           for (const term of group.terms) {
@@ -382,7 +393,8 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
               if (list) reference = Math.max(reference, Math.log(1 + n / list.doc.length));
             }
           }
-          groupWeight = Math.max(groupWeight, reference);
+          if (language === lang) pageWeight = reference;
+          else groupWeight = Math.max(groupWeight, reference);
           const scores = best[language];
           const factorOfLanguage = language === lang ? 1 : OTHER_LANGUAGE_FACTOR;
           const accumulate = (stem: string, factor: number) => {
@@ -407,10 +419,11 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
           // The labels of the named concepts in the page's language reach services worded like them.
           if (language === lang) {
             for (const concept of group.concepts) {
-              for (const label of idx.concepts.expansion[concept]![lang]) for (const stem of stems.get(label)?.[lang] ?? []) accumulate(stem, EXPANSION_FACTOR);
+              for (const stem of idx.concepts.expansion[concept]![lang]) accumulate(stem, EXPANSION_FACTOR);
             }
           }
         }
+        if (pageWeight > 0) groupWeight = pageWeight;
         for (const concept of group.concepts) {
           groupWeight = Math.max(groupWeight, idx.concepts.idf[concept]!);
           for (const doc of idx.concepts.docs[concept]!) {
@@ -460,9 +473,11 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
         }
       }
       ranked.sort((a, b) => b.score - a.score || (idx.docs[a.doc]!.key < idx.docs[b.doc]!.key ? -1 : 1));
-      return ranked
-        .slice(0, limit)
-        .map(({ doc, score, coverage }) => ({ item: idx.docs[doc]!.item, score: Math.round(score * 10_000) / 10_000, coverage: Math.round(coverage * 1000) / 1000 }));
+      return ranked.slice(0, limit).map(({ doc, score, coverage }) => ({
+        item: idx.docs[doc]!.item,
+        score: Math.round(score * 10_000) / 10_000,
+        coverage: Math.round(coverage * 1000) / 1000,
+      }));
     },
   };
 }
