@@ -7,7 +7,7 @@ import type { Services } from '../../services.ts';
 import { errorResponses,LangParams,BoundedInteger,Text } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorPage, authorise } from '../../identity/guards.ts';
+import { gateRoutes, requireActorPage } from '../../identity/guards.ts';
 import { AppError,type FieldError } from '../../platform/http/errors.ts';
 import { LANGUAGES,type Language } from '../../platform/i18n/languages.ts';
 import { PANEL_RESULTS } from '../../knowledge/service.ts';
@@ -110,11 +110,9 @@ export function parseBrusselsTime(value: string | undefined, fallback: Date, now
 export function contactConsoleRoutes(app: App, services: Services) {
   const { contactConsole: cc, knowledge } = services;
 
-  const consoleActor = (request: FastifyRequest) => {
-    const actor = requireActorPage(request);
-    authorise(canUseConsole(actor));
-    return actor;
-  };
+  // Console users only, on every screen and stream of the console (its settings included).
+  gateRoutes(app, ['/:lang/console', '/api/v1/console'], canUseConsole);
+  const consoleActor = requireActorPage;
 
   app.get(
     '/api/v1/console/events',
@@ -132,7 +130,6 @@ export function contactConsoleRoutes(app: App, services: Services) {
     },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      authorise(canUseConsole(actor));
       await services.realtime.streamEvents(request, reply, cc.liveChannels(actor));
       return reply;
     },
@@ -164,7 +161,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
     const kq = q.kq ?? '';
     const [templates, routing, found] = await Promise.all([
       cc.templatesFor(actor, data.request),
-      cc.routingChoices(actor),
+      cc.routingChoices(),
       knowledge.search(actor, { q: kq, lang: params.lang, service: q.kservice || undefined, limit: PANEL_RESULTS }),
     ]);
     return (
@@ -190,7 +187,6 @@ export function contactConsoleRoutes(app: App, services: Services) {
   const base = (request: Posted) => `/${request.params.lang}/console/requests/${request.params.id}`;
   const requestForm = <B,>(path: string, body: TSchema, form: string, act: (request: Posted, body: B) => Promise<string>) =>
     app.post(`/:lang/console/requests/:id/${path}`, { schema: { hide: true, params: LangId, body }, attachValidation: true }, async (request, reply) => {
-      consoleActor(request);
       return handleForm(
         request,
         reply,

@@ -20,11 +20,10 @@ import { recordContact } from '../contacts.ts';
 import { CONTACT_CHANNELS,type ContactChannel,type ContactOutcome,type RequestStatus,type SlaState,type TaskKind } from '../model.ts';
 import * as core from './core.ts';
 import * as repo from './repository.ts';
-import { canHandleTask,canUseConsole,canWorkOnRequest } from './authorisation.ts';
+import { canHandleTask,canWorkOnRequest } from './authorisation.ts';
 import { listTemplates } from '../settings/repository.ts';
 import { builtinTemplates,fillTemplate,MAIL_TEXTS,type ReplyTemplate } from './templates.ts';
 import { isUuid } from '../../platform/http/schemas.ts';
-import { authorise } from '../../identity/guards.ts';
 import type { EventSink } from '../../integrations/service.ts';
 
 export const PAGE_SIZE = 25;
@@ -96,10 +95,8 @@ export interface ConsoleDeps {
 export function consoleService(db: Database, deps: ConsoleDeps) {
   const { mail, realtime, surveys, satisfaction, publicUrl } = deps;
 
-  const requireConsole = (actor: Actor | null): Actor => {
-    authorise(canUseConsole(actor));
-    return actor;
-  };
+  // Who uses the console at all is the role gate of its routes (/{lang}/console, /api/v1/console); the rules
+  // here are about one request or task: its organisation (canWorkOnRequest, canHandleTask).
 
   const audit = (
     q: Queryable,
@@ -116,7 +113,6 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
    * audit entry (for both organisations' reviewers: the owner's and the actor's).
    */
   async function visibleRequest(actor: Actor, id: string, requestId?: string): Promise<repo.RequestRecord> {
-    requireConsole(actor);
     if (!isUuid(id)) throw new AppError(404, 'console.request_not_found');
     const record = await repo.findRequest(db, id);
     if (!record) throw new AppError(404, 'console.request_not_found');
@@ -136,7 +132,6 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
   }
 
   async function visibleTask(actor: Actor, id: string, requestId?: string): Promise<repo.TaskRow> {
-    requireConsole(actor);
     const task = isUuid(id) ? await repo.findTask(db, id) : undefined;
     if (!task) throw new AppError(404, 'console.task_not_found');
     if (!canHandleTask(actor, task)) {
@@ -157,12 +152,10 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
   return {
     /** The live channels a console of this actor listens to. */
     liveChannels(actor: Actor): string[] {
-      requireConsole(actor);
       return [channels.organisation(actor.organisationId), ...actor.unitIds.map(channels.unit), channels.account(actor.accountId)];
     },
 
     async inbox(actor: Actor, filters: InboxFilters): Promise<InboxPage> {
-      requireConsole(actor);
       const after = filters.cursor ? decodeCursor(filters.cursor) : null;
       const rows = await repo.listInbox(db, {
         organisationId: actor.organisationId,
@@ -242,7 +235,6 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
 
     /** Reply templates for a request's language, filled with the party's name and the reference. */
     async templatesFor(actor: Actor, record: repo.RequestRecord): Promise<ReplyTemplate[]> {
-      requireConsole(actor);
       const own = await listTemplates(db, actor.organisationId, record.language);
       const values = { name: record.partyName, reference: record.reference };
       return [...builtinTemplates(record.language), ...own.map((t) => ({ id: t.id, title: t.title, body: t.body }))].map((t) => ({ ...t, body: fillTemplate(t.body, values) }));
@@ -358,8 +350,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
 
     // ---- tasks to a second line
 
-    async routingChoices(actor: Actor) {
-      requireConsole(actor);
+    async routingChoices() {
       const [organisations, units] = await Promise.all([repo.listOrganisations(db), repo.listAllUnits(db)]);
       return { organisations, units };
     },
@@ -456,7 +447,6 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
 
     /** The task inbox: tasks routed to the actor's organisation (all, or to me and my units). */
     async tasks(actor: Actor, filter: { mineOnly: boolean; status: 'open' | 'answered' | 'all' }) {
-      requireConsole(actor);
       return repo.listTasksTo(db, { organisationId: actor.organisationId, accountId: actor.accountId, unitIds: actor.unitIds, ...filter });
     },
 
@@ -497,7 +487,6 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
     // ---- phone and counter
 
     async searchParties(actor: Actor, query: { name?: string | null; email?: string | null; phone?: string | null }) {
-      requireConsole(actor);
       const name = query.name?.trim() || null;
       const email = query.email?.trim().toLowerCase() || null;
       const phone = normalisePhone(query.phone);
@@ -512,7 +501,6 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
      * opening a request (through the intake core). Returns the request id when one was opened.
      */
     async recordConsoleContact(actor: Actor, input: ConsoleContactInput, requestId?: string): Promise<{ contactId: string | null; requestId: string | null }> {
-      requireConsole(actor);
       if (input.endedAt < input.startedAt) throw new AppError(400, 'validation.failed', { fields: [{ field: 'endedAt', code: 'console.endBeforeStart' }] });
       let party: { id: string; name: string; email: string | null; phone: string | null } | undefined;
       if (input.partyId) {
@@ -575,8 +563,8 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
       });
     },
 
-    colleagues: (actor: Actor) => repo.listConsoleColleagues(db, requireConsole(actor).organisationId),
-    units: (actor: Actor) => repo.listUnits(db, requireConsole(actor).organisationId),
+    colleagues: (actor: Actor) => repo.listConsoleColleagues(db, actor.organisationId),
+    units: (actor: Actor) => repo.listUnits(db, actor.organisationId),
   };
 }
 

@@ -8,14 +8,13 @@ import type { Services } from '../../services.ts';
 import { errorResponses, LangParams, BoundedInteger, Text, Nullable, Uuid } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorPage, authorise } from '../../identity/guards.ts';
+import { gateRoutes, requireActorPage } from '../../identity/guards.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { HOLIDAY_CALENDARS } from '../../platform/calendar/holidays.ts';
 import { LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
 import type { Organisation } from '../../organisations/service.ts';
 import { CONTACT_CHANNELS } from '../model.ts';
 import { canOpenContactCenterSettings, settingsForEveryOrganisation } from './authorisation.ts';
-import { canUseConsole } from '../console/authorisation.ts';
 import { MAX_SLA_MINUTES, type CalendarView, type SlaTargetInput } from './service.ts';
 import type { MailboxRow, SlaTargetRow } from './repository.ts';
 import { CalendarPage, knownNotice, MailboxConfirmationPage, MailboxConfirmedPage, MailboxFormPage, SettingsIndexPage, SettingsOverviewPage, settingsBase, SlaTargetFormPage, ConsoleSettingsPage, type FormValues } from './pages.tsx';
@@ -125,11 +124,12 @@ type OrgRequest = FastifyRequest & { params: { lang: Language; org: string; id?:
 export function contactCenterSettingsRoutes(app: App, services: Services) {
   const settings = services.contactCenterSettings;
   const hide = { hide: true } as const;
+  // Organisation managers and platform administrators; which organisation is the service's rule.
+  gateRoutes(app, ['/:lang/admin/contact-center', '/api/v1/contact-center/settings'], canOpenContactCenterSettings);
 
   /** The organisation of the URL, if the signed-in actor may set it up (403 / 404 otherwise). */
   const orgOf = async (request: OrgRequest): Promise<{ actor: ReturnType<typeof requireActorPage>; org: Organisation }> => {
     const actor = requireActorPage(request);
-    authorise(canOpenContactCenterSettings(actor));
     return { actor, org: await settings.organisation(actor, request.params.org, request.id) };
   };
   const overview = (request: OrgRequest, org: Organisation, notice: string) => `${settingsBase(request.params.lang, org)}?notice=${notice}`;
@@ -145,7 +145,6 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
 
   app.get('/:lang/admin/contact-center', { schema: { ...hide, params: LangParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
-    authorise(canOpenContactCenterSettings(actor));
     if (!settingsForEveryOrganisation(actor)) return reply.redirect(`/${request.params.lang}/admin/contact-center/${actor.organisationCode}`, 303);
     return renderPage(request, reply, <SettingsIndexPage organisations={await settings.organisations(actor)} />);
   });
@@ -340,7 +339,6 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
   const security = [{ session: [] }];
   const apiOrg = async (request: FastifyRequest & { params: { org: string } }) => {
     const actor = requireActorPage(request);
-    authorise(canOpenContactCenterSettings(actor));
     return { actor, org: await settings.organisation(actor, request.params.org, request.id) };
   };
   const API = '/api/v1/contact-center/settings/:org';
@@ -420,12 +418,9 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
   });
 
   // ---- the console settings of managers (/{lang}/console/settings): units in the round-robin, reply templates.
-  // Console users only (as the rest of the console); the service lets only the organisation's managers in.
-  const consoleActor = (request: FastifyRequest) => {
-    const actor = requireActorPage(request);
-    authorise(canUseConsole(actor));
-    return actor;
-  };
+  // Console users only: the console's gate covers /{lang}/console/… (contactcenter/console/routes.tsx); the
+  // service lets only the organisation's managers in.
+  const consoleActor = requireActorPage;
   const consoleNotice = (value: string | undefined) => (value && CONSOLE_NOTICES.has(value) ? value : undefined);
 
   const settingsPage = async (request: FastifyRequest, extra: { errors?: FieldError[]; values?: Record<string, string>; notice?: string } = {}) => {
