@@ -9,7 +9,7 @@ import { errorResponses, LangParams, BoundedInteger, Text, Uuid } from '../platf
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { envelope, toAppError } from '../platform/http/error-handler.tsx';
-import { requireActorPage, authorise } from '../identity/guards.ts';
+import { authorise, gateRoutes, requireActorPage } from '../identity/guards.ts';
 import { AppError, fieldErrorsFromValidation, type FieldError } from '../platform/http/errors.ts';
 import { LANGUAGES, type Language } from '../platform/i18n/languages.ts';
 import { brusselsDate } from '../platform/calendar/brussels-time.ts';
@@ -295,10 +295,10 @@ export function appointmentRoutes(app: App, services: Services) {
     },
   );
 
-  // ---- agents
+  // ---- agents (the agenda's screens are gated by role; which contact point is the service's rule)
+  gateRoutes(app, ['/:lang/agenda'], canUseAgenda);
   app.get('/:lang/agenda', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
-    authorise(canUseAgenda(actor));
     const [points, rates] = await Promise.all([appointments.agendaPoints(actor), appointments.noShowRates(actor, null)]);
     return renderPage(request, reply, <AgendaHomePage points={points} rates={rates} />);
   });

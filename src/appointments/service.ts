@@ -600,11 +600,10 @@ export function appointmentService(deps: {
       return { added, settings };
     },
 
-    // ---- agents
+    // ---- agents (who opens the agenda at all is the role gate of /{lang}/agenda, routes.tsx)
 
     /** Contact points whose agenda the actor may open (their organisation's points with settings). */
     async agendaPoints(actor: Actor) {
-      authorise(canUseAgenda(actor));
       const settings = await repo.listSettings(db, appointmentScope(actor));
       const points = new Map<string, { id: string; name: LocalizedText; services: LocalizedText[] }>();
       for (const s of settings) {
@@ -646,7 +645,6 @@ export function appointmentService(deps: {
 
     /** No-show rates per service and point over the last `days` days (past appointments not cancelled). */
     async noShowRates(actor: Actor, contactPointId: string | null, now: Date = new Date(), days = 90) {
-      authorise(canUseAgenda(actor));
       if (contactPointId) await pointForAgent(actor, contactPointId);
       const rows = await repo.noShowRates(db, appointmentScope(actor), contactPointId, new Date(now.getTime() - days * 86_400_000), now);
       return rows.map((row) => ({ ...row, rate: row.due === 0 ? 0 : row.noShows / row.due }));

@@ -7,7 +7,7 @@ import type { Services } from '../services.ts';
 import { errorResponses, LangParams, LanguageSchema, LocalizedTextSchema, BoundedInteger, Text, Nullable } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
-import { requireActorPage, authorise } from '../identity/guards.ts';
+import { gateRoutes, requireActorPage } from '../identity/guards.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { CodeSchema } from '../organisations/schemas.ts';
 import { CONTACT_OUTCOMES } from '../contactcenter/model.ts';
@@ -128,6 +128,8 @@ function parseTarget(target: string): { serviceCode?: string; counterId?: string
 
 export function queueRoutes(app: App, services: Services) {
   const { queues, realtime } = services;
+  // Agents and managers at counters: the screens and the agent API (which counter is the service's rule).
+  gateRoutes(app, ['/:lang/queues', '/api/v1/queue-counters'], canUseQueues);
   app.addSchema(IssuedTicketSchema);
   app.addSchema(WaitReportSchema);
 
@@ -442,7 +444,6 @@ export function queueRoutes(app: App, services: Services) {
 
   app.get('/:lang/queues', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
-    authorise(canUseQueues(actor));
     return renderPage(request, reply, <AgentHomePage groups={await queues.countersForAgent(actor)} />);
   });
 

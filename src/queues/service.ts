@@ -25,7 +25,7 @@ import type { SurveysService } from '../surveys/service.ts';
 import * as repo from './repository.ts';
 import type { CounterRecord, PriorityCategoryRecord, QueueFigures, QueueServiceRecord, TicketRecord } from './repository.ts';
 import { displayNumber, estimateWaitMinutes, ticketDay } from './rules.ts';
-import { canConfigureQueues, canServeQueues, canUseQueues, servingScope } from './authorisation.ts';
+import { canConfigureQueues, canServeQueues, servingScope } from './authorisation.ts';
 import { isUuid } from '../platform/http/schemas.ts';
 import { authorise } from '../identity/guards.ts';
 
@@ -279,8 +279,8 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
 
   // ---- agents
 
+  // Who works at counters at all is the role gate of /{lang}/queues and /api/v1/queue-counters (routes.tsx).
   async function counterFor(actor: Actor, counterId: string): Promise<CounterRecord> {
-    authorise(canUseQueues(actor));
     const counter = isUuid(counterId) ? await repo.findCounter(db, counterId) : undefined;
     // Another organisation's counter is not found, not forbidden: its existence is not the agent's business.
     if (!counter || !counter.active || !canServeQueues(actor, counter.organisationId)) throw new AppError(404, 'queue.counter_not_found');
@@ -443,7 +443,6 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
 
     /** The counters the agent may sit at, grouped by contact point. */
     async countersForAgent(actor: Actor, now: Date = new Date()) {
-      authorise(canUseQueues(actor));
       const counters = await repo.listCountersOfOrganisations(db, servingScope(actor));
       const pointIds = [...new Set(counters.map((c) => c.contactPointId))];
       const points = (await Promise.all(pointIds.map((id) => contactPoints.get(id, now).catch(() => undefined)))).filter((p): p is ContactPointDetail => !!p);
