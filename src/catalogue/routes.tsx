@@ -10,7 +10,7 @@ import { handleForm } from '../platform/http/forms.ts';
 import { sendEncodedJson } from '../platform/http/encoded-json.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { FeedbackWidget } from '../satisfaction/widget/pages.tsx';
-import { requireActorPage, authorise } from '../identity/guards.ts';
+import { gateRoutes, requireActorPage } from '../identity/guards.ts';
 import { LANGUAGES, pickText, type Language } from '../platform/i18n/languages.ts';
 import {
   EditableServiceSchema,
@@ -47,6 +47,9 @@ const MAX_QUERY_LENGTH = 2000;
 
 export function catalogueRoutes(app: App, services: Services) {
   const { catalogue, config, knowledge, queues } = services;
+  // The back office of the catalogue (screens and API) is for content editors and administrators; which
+  // service an editor may change is the service's rule (canEditService).
+  gateRoutes(app, ['/:lang/admin/catalogue', '/api/v1/admin/services'], canUseCatalogueBackOffice);
   thesaurusRoutes(app, services);
   learningRoutes(app, services);
   app.addSchema(OrganisationAnswerSchema);
@@ -401,8 +404,7 @@ export function catalogueRoutes(app: App, services: Services) {
   );
 
   app.get('/:lang/admin/catalogue/gaps', { schema: adminPage }, async (request, reply) => {
-    const actor = requireActorPage(request);
-    return renderPage(request, reply, <ContentGapsPage gaps={await catalogue.contentGaps(actor)} />);
+    return renderPage(request, reply, <ContentGapsPage gaps={await catalogue.contentGaps()} />);
   });
 
   const EditParams = Type.Object({ lang: LangParams.properties.lang, code: Text({ maxLength: 64 }) });
@@ -414,7 +416,6 @@ export function catalogueRoutes(app: App, services: Services) {
 
   app.get('/:lang/admin/catalogue/services/new', { schema: adminPage }, async (request, reply) => {
     const actor = requireActorPage(request);
-    authorise(canUseCatalogueBackOffice(actor));
     return renderPage(request, reply, <ServiceNewPage reference={await referenceFor(actor)} />);
   });
 
@@ -423,7 +424,6 @@ export function catalogueRoutes(app: App, services: Services) {
     { schema: { hide: true, params: LangParams, body: ServiceForm }, attachValidation: true },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      authorise(canUseCatalogueBackOffice(actor));
       const form = request.body as FormBody;
       const reference = await referenceFor(actor);
       return handleForm(

@@ -14,7 +14,7 @@ import { checkedSuggestion } from './suggestion.ts';
 import { thesaurusService } from './thesaurus/service.ts';
 import { learningService } from './learning/service.ts';
 import type { AuditService } from '../audit/service.ts';
-import { canEditService, canMakeCompetent, canUseCatalogueBackOffice, editScope } from './authorisation.ts';
+import { canEditService, canMakeCompetent, editScope } from './authorisation.ts';
 import { hasRole } from '../identity/actor.ts';
 import type { FieldError } from '../platform/http/errors.ts';
 import { authorise } from '../identity/guards.ts';
@@ -356,11 +356,10 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
     /** Every published service with everything the exports need. */
     exportCatalogue: () => repo.listServices(db, {}),
 
-    // ---- back office
+    // ---- back office (editors and administrators only: the role gate of its routes, routes.tsx)
 
     /** The services the actor may edit (all for administrators), with translation completeness and staleness. */
     async editableServices(actor: Actor) {
-      authorise(canUseCatalogueBackOffice(actor));
       const scope = editScope(actor);
       const services = await repo.listServices(db, { includeUnpublished: true, ...(scope ? { ownerOrganisationId: scope } : {}) });
       return services.map((service) => ({ service, completeness: translationCompleteness(service.draft ?? service), stale: isStale(service) }));
@@ -467,7 +466,6 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
      * regional team). A taken code gives 409, decided by the unique constraint.
      */
     async createService(actor: Actor, code: string, content: repo.ServiceContent) {
-      authorise(canUseCatalogueBackOffice(actor));
       const fields: FieldError[] = [];
       if (!SERVICE_CODE.test(code) || code.length < 2 || code.length > 64 || RESERVED_CODES.has(code)) {
         fields.push({ field: 'code', code: 'catalogue.codeFormat' });
@@ -494,8 +492,7 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       return (await this.editableServices(actor)).filter((entry) => entry.stale);
     },
 
-    async contentGaps(actor: Actor) {
-      authorise(canUseCatalogueBackOffice(actor));
+    async contentGaps() {
       await this.flushGaps();
       return repo.listContentGaps(db);
     },

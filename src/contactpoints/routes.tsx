@@ -6,7 +6,7 @@ import type { Services } from '../services.ts';
 import { errorResponses, LangParams, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
-import { requireActorPage, authorise } from '../identity/guards.ts';
+import { gateRoutes, requireActorPage } from '../identity/guards.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { CodeSchema } from '../organisations/schemas.ts';
 import { listOrganisationsForPicker } from './organisation-choices.ts';
@@ -191,19 +191,17 @@ export function contactPointRoutes(app: App, services: Services) {
     return renderPage(request, reply, <ContactPointPage contactPoint={contactPoint} now={now} queueWait={queueWait} publicUrl={services.config.publicUrl} />);
   });
 
-  // ---- Back office
+  // ---- Back office: editors, managers and administrators; which organisation's points is the service's rule.
+  gateRoutes(app, ['/:lang/admin/contact-points'], canUseContactPointAdmin);
   const editableOrganisations = (request: FastifyRequest) => listOrganisationsForPicker(services, requireActorPage(request));
 
   app.get('/:lang/admin/contact-points', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
-    authorise(canUseContactPointAdmin(actor));
     const now = new Date();
     return renderPage(request, reply, <ContactPointsAdminPage contactPoints={await contactPoints.listForEditing(actor, now)} now={now} />);
   });
 
   app.get('/:lang/admin/contact-points/new', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
-    const actor = requireActorPage(request);
-    authorise(canUseContactPointAdmin(actor));
     return renderPage(request, reply, <ContactPointFormPage organisations={await editableOrganisations(request)} />);
   });
 
@@ -212,7 +210,6 @@ export function contactPointRoutes(app: App, services: Services) {
     { schema: { hide: true, params: LangParams, body: ContactPointForm }, attachValidation: true },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      authorise(canUseContactPointAdmin(actor));
       const form = request.body;
       const organisations = await editableOrganisations(request);
       return handleForm(

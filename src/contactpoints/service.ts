@@ -17,7 +17,7 @@ import { addDays, brusselsDate, brusselsTimeOfDay, brusselsWallClock, startOfBru
 import { openingSchedule, OpeningHoursError, validateOpeningHours, type OpeningSchedule } from '../platform/calendar/opening-hours.ts';
 import * as repo from './repository.ts';
 import type { ContactPointFields, ContactPointRecord } from './repository.ts';
-import { canEditContactPoints, canUseContactPointAdmin, contactPointEditingScope } from './authorisation.ts';
+import { canEditContactPoints, contactPointEditingScope } from './authorisation.ts';
 
 export type { ContactPointRecord } from './repository.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
@@ -333,7 +333,6 @@ export function contactPointService(db: Database, deps: { organisations: Pick<Or
 
     /** The contact points the actor may edit (inactive ones included). */
     async listForEditing(actor: Actor, now: Date = new Date()): Promise<ContactPointDetail[]> {
-      authorise(canUseContactPointAdmin(actor));
       const records = await repo.listContactPoints(db, { organisationIds: contactPointEditingScope(actor), includeInactive: true });
       return records.map((record) => toDetail(record, now));
     },

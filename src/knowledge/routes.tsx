@@ -8,7 +8,7 @@ import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text, Calen
 import { AppError } from '../platform/http/errors.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderFragment, renderPage } from '../platform/views/render.tsx';
-import { requireActorPage, authorise } from '../identity/guards.ts';
+import { gateRoutes, requireActorPage } from '../identity/guards.ts';
 import { LANGUAGES, pickText, type Language } from '../platform/i18n/languages.ts';
 import type { Actor } from '../identity/actor.ts';
 import {
@@ -124,6 +124,8 @@ const ResolveForm = Type.Object({ note: Type.Optional(Text({ maxLength: 1000 }))
 
 export function knowledgeRoutes(app: App, services: Services) {
   const { knowledge, catalogue } = services;
+  // Writing a new article is for editors (the list is for every staff member; whose article is the service's rule).
+  gateRoutes(app, ['/:lang/admin/knowledge/new'], canWriteArticles);
   app.addSchema(ArticleHitSchema);
   app.addSchema(ArticleSchema);
   app.addSchema(EditableArticleSchema);
@@ -355,13 +357,11 @@ export function knowledgeRoutes(app: App, services: Services) {
 
   app.get('/:lang/admin/knowledge/new', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
-    authorise(canWriteArticles(actor));
     return renderPage(request, reply, <ArticleEditPage {...await formChoices(actor, true)} />);
   });
 
   app.post('/:lang/admin/knowledge/new', { schema: { hide: true, params: LangParams, body: EditForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    authorise(canWriteArticles(actor));
     const form = request.body as unknown as EditForm;
     const choices = await formChoices(actor, true);
     return handleForm(

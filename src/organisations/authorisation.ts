@@ -13,6 +13,11 @@ export function canManageOrganisation(actor: Actor | null, organisationId: strin
   return hasRole(actor, 'organisation_manager') && actor.organisationId === organisationId;
 }
 
+/** Manages some organisation (their own, or all as an administrator): the organisation and account screens. */
+export function managesOrganisations(actor: Actor | null): boolean {
+  return hasRole(actor, 'platform_admin', 'organisation_manager');
+}
+
 /** Staff personal data (name, e-mail) is visible to the managers of the same organisation and administrators. */
 export function canViewAccount(actor: Actor | null, account: { organisationId: string }): boolean {
   return canManageOrganisation(actor, account.organisationId);

@@ -5,7 +5,7 @@ import type { Services } from '../services.ts';
 import { errorResponses, LangParams, LanguageSchema, BoundedInteger, Text, Uuid } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
-import { requireActorPage, authorise } from '../identity/guards.ts';
+import { requireActorPage } from '../identity/guards.ts';
 import { AppError } from '../platform/http/errors.ts';
 import {
   AccountChangesBody,
@@ -20,7 +20,7 @@ import {
   UnitSchema,
 } from './schemas.ts';
 import { AccountFormPage, AccountsPage, OrganisationPage, OrganisationsPage } from './pages.tsx';
-import { canCreateOrganisation, canManageOrganisation } from './authorisation.ts';
+import { canManageOrganisation } from './authorisation.ts';
 import { ROLES } from '../identity/actor.ts';
 
 const CodeParams = Type.Object({ code: CodeSchema });
@@ -131,7 +131,6 @@ export function organisationRoutes(app: App, { organisations }: Services) {
     },
     async (request) => {
       const actor = requireActorPage(request);
-      authorise(canManageOrganisation(actor, actor.organisationId));
       return { accounts: await organisations.listAccounts(actor) };
     },
   );
@@ -184,7 +183,6 @@ export function organisationRoutes(app: App, { organisations }: Services) {
 
   app.get('/:lang/admin/organisations', { schema: pageSchema }, async (request, reply) => {
     const actor = requireActorPage(request);
-    authorise(canManageOrganisation(actor, actor.organisationId));
     return renderPage(request, reply, <OrganisationsPage organisations={await organisations.managedOrganisations(actor)} />);
   });
 
@@ -193,7 +191,6 @@ export function organisationRoutes(app: App, { organisations }: Services) {
     { schema: { ...pageSchema, body: OrganisationForm }, attachValidation: true },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      authorise(canCreateOrganisation(actor));
       const form = request.body;
       return handleForm(
         request,
@@ -245,7 +242,6 @@ export function organisationRoutes(app: App, { organisations }: Services) {
 
   app.get('/:lang/admin/accounts', { schema: pageSchema }, async (request, reply) => {
     const actor = requireActorPage(request);
-    authorise(canManageOrganisation(actor, actor.organisationId));
     return renderPage(request, reply, <AccountsPage accounts={await organisations.listAccounts(actor)} />);
   });
 
@@ -257,7 +253,6 @@ export function organisationRoutes(app: App, { organisations }: Services) {
 
   app.get('/:lang/admin/accounts/new', { schema: pageSchema }, async (request, reply) => {
     const actor = requireActorPage(request);
-    authorise(canManageOrganisation(actor, actor.organisationId));
     return renderPage(request, reply, <AccountFormPage choices={await accountFormData(actor)} />);
   });
 

@@ -8,7 +8,7 @@ import type { Actor, Role } from '../identity/actor.ts';
 import { hashPassword } from '../identity/passwords.ts';
 import { passwordWeakness } from '../identity/password-policy.ts';
 import * as repo from './repository.ts';
-import { accountScope, canChangeAccount, canCreateOrganisation, canGrantRole, canManageOrganisation, canViewAccount } from './authorisation.ts';
+import { accountScope, canChangeAccount, canCreateOrganisation, canGrantRole, canManageOrganisation, canViewAccount, managesOrganisations } from './authorisation.ts';
 import { authorise, authoriseOrRecord } from '../identity/guards.ts';
 
 export type { Organisation, OrganisationKind } from './repository.ts';
@@ -74,6 +74,7 @@ export function organisationService(db: Database) {
     },
     /** The organisations an actor may manage (all for administrators). */
     async managedOrganisations(actor: Actor) {
+      authorise(managesOrganisations(actor));
       const scope = accountScope(actor);
       return repo.listOrganisations(db, scope ? { ids: [scope] } : {});
     },
@@ -93,7 +94,10 @@ export function organisationService(db: Database) {
       return unit;
     },
 
-    listAccounts: (actor: Actor) => repo.listAccounts(db, accountScope(actor)),
+    listAccounts: (actor: Actor) => {
+      authorise(managesOrganisations(actor));
+      return repo.listAccounts(db, accountScope(actor));
+    },
 
     /** Reading an account shows personal data: it is audited. */
     async getAccount(actor: Actor, id: string, requestId?: string) {

@@ -9,6 +9,11 @@ export function canCreateSurvey(actor: Actor | null, owner: SurveyOwner): boolea
   return hasRole(actor, 'organisation_manager', 'content_editor');
 }
 
+/** May create a survey of some owner (the new-survey screen). */
+export function canCreateSomeSurvey(actor: Actor | null): boolean {
+  return canCreateSurvey(actor, 'organisation') || canCreateSurvey(actor, 'region');
+}
+
 /** Editing, opening, closing and reading raw answers: the owner (the organisation's editors and managers, or the competence center). */
 export function canManageSurvey(actor: Actor | null, survey: { organisationId: string | null }): boolean {
   if (!actor) return false;

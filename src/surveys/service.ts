@@ -26,7 +26,7 @@ import {
 } from './model.ts';
 import { computeResults, organisationBreakdown } from './results.ts';
 import { isFiltered, parseResultFilters, periodBounds, type ResultFilterQuery, type ResultFilters } from './filters.ts';
-import { canCreateSurvey, canExportRawAnswers, canManageSurvey, canViewSurveyResults, seesSmallSurveyCells, type SurveyOwner } from './authorisation.ts';
+import { canCreateSurvey, canExportRawAnswers, canManageSurvey, canViewSurveyResults, seesSmallSurveyCells, usesSurveys, type SurveyOwner } from './authorisation.ts';
 import { isUuid } from '../platform/http/schemas.ts';
 import { authorise } from '../identity/guards.ts';
 
@@ -150,6 +150,7 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
   const service = {
     /** The surveys an actor works with: their organisation's, and the regional ones for the competence center. */
     async list(actor: Actor) {
+      authorise(usesSurveys(actor));
       const all = hasRole(actor, 'platform_admin', 'regional_analyst');
       const surveys = await repo.listSurveys(db, { organisationId: actor.organisationId, regional: all, all });
       return surveys.filter((survey) => canViewSurveyResults(actor, survey)).map((survey) => ({ ...survey, state: availability(survey), manageable: canManageSurvey(actor, survey) }));

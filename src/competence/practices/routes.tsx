@@ -6,7 +6,7 @@ import type { Services } from '../../services.ts';
 import { errorResponses, LangParams, BoundedInteger, Text } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorPage, authorise } from '../../identity/guards.ts';
+import { gateRoutes, requireActorPage } from '../../identity/guards.ts';
 import { type FieldError } from '../../platform/http/errors.ts';
 import { canViewRegion } from '../authorisation.ts';
 import { DIMENSIONS, isDimension } from '../scoring.ts';
@@ -27,6 +27,8 @@ const PracticeForm = Type.Object({
 });
 
 export function practiceRoutes(app: App, { competence }: Services) {
+  // One practice's page (and its edit form) is the competence center's; the list is for every staff member.
+  gateRoutes(app, ['/:lang/competence/practices/:id'], canViewRegion);
   app.get(
     '/api/v1/competence/practices',
     {
@@ -122,8 +124,6 @@ export function practiceRoutes(app: App, { competence }: Services) {
   });
 
   app.get('/:lang/competence/practices/:id', { schema: { hide: true, params: IdPageParams } }, async (request, reply) => {
-    const actor = requireActorPage(request);
-    authorise(canViewRegion(actor));
     return renderPage(request, reply, <PracticePage practice={await competence.getPractice(request.params.id)} />);
   });
 

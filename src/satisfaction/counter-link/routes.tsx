@@ -8,7 +8,7 @@ import type { Services } from '../../services.ts';
 import { LangParams, LanguageSchema, Text, Uuid } from '../../platform/http/schemas.ts';
 import { AppError, fieldErrorsFromValidation, type FieldError } from '../../platform/http/errors.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { authorise, requireActorPage } from '../../identity/guards.ts';
+import { gateRoutes, requireActorPage } from '../../identity/guards.ts';
 import type { Actor } from '../../identity/actor.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import { canMakeFeedbackLink } from '../authorisation.ts';
@@ -26,11 +26,9 @@ export function counterLinkRoutes(app: App, { catalogue, satisfaction }: Service
     return { services: view.services, contactPoints: view.contactPoints };
   }
 
-  const page = (request: FastifyRequest) => {
-    const actor = requireActorPage(request);
-    authorise(canMakeFeedbackLink(actor));
-    return actor;
-  };
+  // Staff who hand out counter invitations (which organisation's is the service's rule).
+  gateRoutes(app, ['/:lang/satisfaction/counter-link'], canMakeFeedbackLink);
+  const page = (request: FastifyRequest) => requireActorPage(request);
 
   // ?contactPoint and ?service preselect the form (the link on the agent's counter screen).
   const Preselect = Type.Object({

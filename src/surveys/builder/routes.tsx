@@ -6,13 +6,13 @@ import type { Services } from '../../services.ts';
 import { errorResponses, BoundedInteger, Text, Nullable } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
-import { requireActorPage, authorise } from '../../identity/guards.ts';
+import { authorise, gateRoutes, requireActorPage } from '../../identity/guards.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { toAppError } from '../../platform/http/error-handler.tsx';
 import type { Language } from '../../platform/i18n/languages.ts';
 import type { Actor } from '../../identity/actor.ts';
 import { type QuestionKind } from '../model.ts';
-import { canCreateSurvey, usesSurveys, type SurveyOwner } from '../authorisation.ts';
+import { canCreateSomeSurvey, canCreateSurvey, type SurveyOwner } from '../authorisation.ts';
 import { CHANNELS } from '../service.ts';
 import { dayToClosing, dayToOpening, localizedFrom, one, questionFromForm, type FormValues } from '../forms.ts';
 import { NewSurveyPage, QuestionEditPage, SurveyEditPage, SurveyListPage } from './pages.tsx';
@@ -39,6 +39,8 @@ import {
 const ownersOf = (actor: Actor): SurveyOwner[] => (['organisation', 'region'] as const).filter((owner) => canCreateSurvey(actor, owner));
 
 export function builderRoutes(app: App, { surveys, config }: Services) {
+  // Who may start a survey at all (which owner is the service's rule, canCreateSurvey).
+  gateRoutes(app, ['/:lang/admin/surveys/new'], canCreateSomeSurvey);
   // ---- API: the builder
   app.get(
     '/api/v1/surveys',
@@ -52,7 +54,6 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
     },
     async (request) => {
       const actor = requireActorPage(request);
-      authorise(usesSurveys(actor));
       return (await surveys.list(actor)).map((survey) => surveyJson(survey, survey.state));
     },
   );
@@ -319,21 +320,18 @@ export function builderRoutes(app: App, { surveys, config }: Services) {
 
   app.get('/:lang/admin/surveys', { schema: pageSchema }, async (request, reply) => {
     const actor = requireActorPage(request);
-    authorise(usesSurveys(actor));
     return renderPage(request, reply, <SurveyListPage surveys={await surveys.list(actor)} owners={ownersOf(actor)} />);
   });
 
   app.get('/:lang/admin/surveys/new', { schema: pageSchema }, async (request, reply) => {
     const actor = requireActorPage(request);
     const owners = ownersOf(actor);
-    authorise(owners.length > 0);
     return renderPage(request, reply, <NewSurveyPage templates={(await surveys.bank()).templates} owners={owners} />);
   });
 
   app.post('/:lang/admin/surveys/new', { schema: pageSchema }, async (request, reply) => {
     const actor = requireActorPage(request);
     const owners = ownersOf(actor);
-    authorise(owners.length > 0);
     const form = bodyOf(request);
     return handleForm(
       request,
