@@ -4,12 +4,11 @@ import type { Database, Queryable } from '../platform/db/database.ts';
 import { hasRole, type Actor } from '../identity/actor.ts';
 import { insertAuditEntry, insertReadEntryOnce, listAuditEntries, purgeReadMarks, type AuditAction, type AuditEntry } from './repository.ts';
 import { authorise } from '../identity/guards.ts';
+import { canReviewAudit } from './authorisation.ts';
 
 export type { AuditAction, AuditEntry };
 
-export function canReviewAudit(actor: Actor | null): boolean {
-  return hasRole(actor, 'platform_admin', 'organisation_manager');
-}
+export { canReviewAudit };
 
 export type AuditSubject = { type: string; id: string | null; organisationId: string | null };
 

@@ -1,101 +1,45 @@
-// The back-office menu: one entry per screen, shown to the roles that may use it.
-// A module that adds a back-office screen adds its entry here.
-import { hasRole, type Actor } from '../../identity/actor.ts';
+// The back-office menu, in menu order. Each module lists its own entries with its own predicates in its
+// `navigation.ts`; this file only puts them in order (decision 0033). A module that adds a back-office
+// screen adds its entry to its own list (and, for a new module, the list here).
+import type { Actor } from '../../identity/actor.ts';
+import type { NavigationItem } from './menu.ts';
+import { accountNavigation, homeNavigation } from '../../identity/navigation.ts';
+import { organisationsNavigation } from '../../organisations/navigation.ts';
+import { auditNavigation } from '../../audit/navigation.ts';
+import { integrationsNavigation } from '../../integrations/navigation.ts';
+import { catalogueNavigation } from '../../catalogue/navigation.ts';
+import { mailNavigation } from '../mail/navigation.ts';
+import { contactPointsNavigation } from '../../contactpoints/navigation.ts';
+import { satisfactionNavigation } from '../../satisfaction/navigation.ts';
+import { surveysNavigation } from '../../surveys/navigation.ts';
+import { appointmentsNavigation } from '../../appointments/navigation.ts';
+import { consoleNavigation } from '../../contactcenter/console/navigation.ts';
+import { contactCenterSettingsNavigation } from '../../contactcenter/settings/navigation.ts';
+import { queuesNavigation } from '../../queues/navigation.ts';
+import { competenceNavigation } from '../../competence/navigation.ts';
+import { knowledgeNavigation } from '../../knowledge/navigation.ts';
+import { safetyNavigation } from '../../safety/navigation.ts';
 
-export interface NavigationItem {
-  section: string;
-  /** Path after the language prefix. */
-  path: string;
-  /** Message key of the label. */
-  label: string;
-  visible: (actor: Actor) => boolean;
-}
+export type { NavigationItem };
 
-const ITEMS: NavigationItem[] = [
-  { section: 'home', path: '/back-office', label: 'nav.backOfficeHome', visible: () => true },
-  {
-    section: 'organisations',
-    path: '/admin/organisations',
-    label: 'nav.organisations',
-    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager'),
-  },
-  {
-    section: 'accounts',
-    path: '/admin/accounts',
-    label: 'nav.accounts',
-    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager'),
-  },
-  {
-    section: 'audit',
-    path: '/admin/audit',
-    label: 'nav.audit',
-    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager'),
-  },
-  {
-    section: 'integrations',
-    path: '/admin/integrations',
-    label: 'nav.integrations',
-    visible: (actor) => hasRole(actor, 'organisation_manager'),
-  },
-  {
-    section: 'catalogue',
-    path: '/admin/catalogue',
-    label: 'nav.catalogue',
-    visible: (actor) => hasRole(actor, 'platform_admin', 'content_editor'),
-  },
-  { section: 'mail', path: '/admin/mail', label: 'nav.mail', visible: (actor) => hasRole(actor, 'platform_admin') },
-  {
-    section: 'contact-points',
-    path: '/admin/contact-points',
-    label: 'nav.contactPoints',
-    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager', 'content_editor'),
-  },
-  {
-    section: 'satisfaction',
-    path: '/satisfaction',
-    label: 'nav.satisfaction',
-    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager', 'regional_analyst'),
-  },
-  {
-    section: 'surveys',
-    path: '/admin/surveys',
-    label: 'nav.surveys',
-    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager', 'content_editor', 'regional_analyst'),
-  },
-  {
-    section: 'agenda',
-    path: '/agenda',
-    label: 'nav.agenda',
-    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager', 'first_line_agent', 'second_line_agent'),
-  },
-  {
-    section: 'appointment-settings',
-    path: '/admin/appointments',
-    label: 'nav.appointmentSettings',
-    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager'),
-  },
-  {
-    section: 'console',
-    path: '/console',
-    label: 'nav.console',
-    visible: (actor) => hasRole(actor, 'first_line_agent', 'second_line_agent', 'organisation_manager'),
-  },
-  {
-    section: 'contact-center-settings',
-    path: '/admin/contact-center',
-    label: 'nav.contactCenterSettings',
-    visible: (actor) => hasRole(actor, 'platform_admin', 'organisation_manager'),
-  },
-  {
-    section: 'queues',
-    path: '/queues',
-    label: 'nav.queues',
-    visible: (actor) => hasRole(actor, 'first_line_agent', 'second_line_agent', 'organisation_manager'),
-  },
-  { section: 'competence', path: '/competence', label: 'nav.competence', visible: () => true },
-  { section: 'knowledge', path: '/admin/knowledge', label: 'nav.knowledge', visible: () => true },
-  { section: 'safety', path: '/safety', label: 'nav.safety', visible: () => true },
-  { section: 'password', path: '/account/password', label: 'nav.password', visible: () => true },
+const ITEMS: readonly NavigationItem[] = [
+  ...homeNavigation,
+  ...organisationsNavigation,
+  ...auditNavigation,
+  ...integrationsNavigation,
+  ...catalogueNavigation,
+  ...mailNavigation,
+  ...contactPointsNavigation,
+  ...satisfactionNavigation,
+  ...surveysNavigation,
+  ...appointmentsNavigation,
+  ...consoleNavigation,
+  ...contactCenterSettingsNavigation,
+  ...queuesNavigation,
+  ...competenceNavigation,
+  ...knowledgeNavigation,
+  ...safetyNavigation,
+  ...accountNavigation,
 ];
 
 export function backOfficeNavigation(actor: Actor): NavigationItem[] {

@@ -1,0 +1,5 @@
+// Back-office menu entry of the agent console.
+import type { NavigationItem } from '../../platform/views/menu.ts';
+import { canUseConsole } from './authorisation.ts';
+
+export const consoleNavigation: NavigationItem[] = [{ section: 'console', path: '/console', label: 'nav.console', visible: canUseConsole }];
