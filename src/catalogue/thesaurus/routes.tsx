@@ -64,7 +64,6 @@ export function thesaurusRoutes(app: App, { catalogue, config }: Services) {
         tags: ['catalogue'],
         summary: 'The published orientation thesaurus as SKOS (Turtle): concepts, labels in FR/NL/EN, related concepts, services',
         produces: ['text/turtle'],
-        response: { 200: { description: 'SKOS in Turtle', content: { 'text/turtle': { schema: Type.String() } } } },
       },
     },
     async (_request, reply) => reply.header('content-type', 'text/turtle; charset=utf-8').send(await thesaurus.turtle(config.publicUrl)),
