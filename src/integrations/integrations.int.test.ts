@@ -315,6 +315,56 @@ describe('webhooks', () => {
     }
   });
 
+  it('send an appointment booked, moved and cancelled, without the person', async () => {
+    const subscribed = await manager.request('POST', '/api/v1/webhooks', { json: { url: receiver.url, events: ['appointment.booked', 'appointment.moved', 'appointment.cancelled'] } });
+    expect(subscribed.statusCode).toBe(201);
+    const { rows } = await t.db.query<{ id: string }>(
+      `SELECT cp.id FROM contact_points cp JOIN organisations o ON o.id = cp.organisation_id WHERE o.code = 'commune-schaerbeek' AND cp.code = 'maison-communale'`,
+    );
+    const point = rows[0]!.id;
+    const from = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
+    const free = (await t.client().get(`/api/v1/contact-points/${point}/slots?service=eid-card&from=${from}`)).json().slots as Array<{ start: string }>;
+    receiver.received.length = 0;
+    const booked = await t.client().request('POST', '/api/v1/appointments', {
+      json: { contactPointId: point, serviceCode: 'eid-card', start: free[0]!.start, name: 'Rita Rendezvous', email: 'rita@example.be', language: 'fr' },
+    });
+    expect(booked.statusCode).toBe(201);
+    const { reference, manageUrl } = booked.json() as { reference: string; manageUrl: string };
+    const token = new URL(manageUrl).pathname.split('/').pop()!;
+    await t.services.appointments.move(token, free.at(-1)!.start);
+    await t.services.appointments.cancel(token);
+    await runJobs();
+    const events = receiver.received.map((r) => JSON.parse(r.body) as { type: string; subject: string; data: Record<string, unknown> });
+    expect(events.map((event) => event.type).sort()).toEqual(['brussels.irisdesk.appointment.booked', 'brussels.irisdesk.appointment.cancelled', 'brussels.irisdesk.appointment.moved']);
+    for (const event of events) expect(event).toMatchObject({ subject: reference, data: { reference, contactPointId: point, serviceCode: 'eid-card' } });
+    expect(receiver.received.map((r) => r.body).join()).not.toMatch(/Rita|rita@/);
+    expect((await manager.request('DELETE', `/api/v1/webhooks/${(subscribed.json() as { id: string }).id}`, { json: {} })).statusCode).toBe(204);
+  });
+
+  it('send a queue ticket called to a counter', async () => {
+    const subscribed = await manager.request('POST', '/api/v1/webhooks', { json: { url: receiver.url, events: ['ticket.called'] } });
+    expect(subscribed.statusCode).toBe(201);
+    const { rows } = await t.db.query<{ id: string }>(
+      `SELECT cp.id FROM contact_points cp JOIN organisations o ON o.id = cp.organisation_id WHERE o.code = 'commune-schaerbeek' AND cp.code = 'maison-communale'`,
+    );
+    const point = rows[0]!.id;
+    await t.db.query(`UPDATE contact_points SET opening_hours = '24/7' WHERE id = $1`, [point]);
+    const { rows: counters } = await t.db.query<{ id: string }>('SELECT id FROM queue_counters WHERE contact_point_id = $1 ORDER BY name LIMIT 1', [point]);
+    const agent = t.client();
+    await agent.login('agent@demo.irisdesk.brussels');
+    const ticket = await t.client().request('POST', `/api/v1/contact-points/${point}/tickets`, { json: { serviceCode: 'eid-card' } });
+    expect(ticket.statusCode).toBe(201);
+    expect((await agent.request('POST', `/api/v1/queue-counters/${counters[0]!.id}/open`, { json: {} })).statusCode).toBe(200);
+    receiver.received.length = 0;
+    const called = await agent.request('POST', `/api/v1/queue-counters/${counters[0]!.id}/call-next`, { json: {} });
+    expect(called.statusCode).toBe(200);
+    await runJobs();
+    expect(receiver.received.map((r) => JSON.parse(r.body))).toEqual([
+      expect.objectContaining({ type: 'brussels.irisdesk.ticket.called', subject: called.json().ticket.number, data: expect.objectContaining({ number: called.json().ticket.number, serviceCode: 'eid-card', contactPointId: point }) }),
+    ]);
+    expect((await manager.request('DELETE', `/api/v1/webhooks/${(subscribed.json() as { id: string }).id}`, { json: {} })).statusCode).toBe(204);
+  });
+
   it('refuse subscriptions of unknown events or without events', async () => {
     const none = await manager.request('POST', '/api/v1/webhooks', { json: { url: receiver.url, events: [] } });
     expect(none.statusCode).toBe(400);
