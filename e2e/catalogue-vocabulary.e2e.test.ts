@@ -49,6 +49,7 @@ describe.each(LANGUAGES)('orientation vocabulary in %s', (lang) => {
       await visit(page, `/${lang}/admin/catalogue/thesaurus`);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('catalogue.thesaurus.title'));
       await visit(page, `/${lang}/admin/catalogue/thesaurus/cpas`);
+      await page.screenshot({ path: `.tmp/screenshots/concept-${lang}-1280.png`, fullPage: true });
       await expect(page.locator('input[name="prefNl"]').inputValue()).resolves.toBe('OCMW');
       await visit(page, `/${lang}/admin/catalogue/thesaurus/new`);
       // Nothing filled in: the error summary and the fields say what is wrong.
@@ -78,6 +79,7 @@ describe('learning loop in the browser (en)', () => {
       await submitAndCheck(page, page.getByRole('button', { name: t('catalogue.useful.yes'), exact: true }), { status: 200 });
       await signIn(page, lang, 'admin@demo.irisdesk.brussels');
       await visit(page, `/${lang}/admin/catalogue/proposals`);
+      await page.screenshot({ path: `.tmp/screenshots/proposals-${lang}-1280.png`, fullPage: true });
       const approve = page.getByRole('button', { name: t('catalogue.proposals.approveLabel', { term: query, service: 'Passport' }) });
       await expect(approve.count()).resolves.toBe(1);
       await submitAndCheck(page, approve, { status: 200 });

@@ -5,13 +5,14 @@ import { usePage } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/Layout.tsx';
 import { Alert, ChoiceGroup, ErrorSummary, Form, Heading1, Link, Paragraph, SubmitButton, Table, TextArea, TextField } from '../../platform/views/components.tsx';
 import { formatDateTime } from '../../platform/i18n/format.ts';
-import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../platform/i18n/languages.ts';
+import { LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
 import type { Concept } from '../thesaurus/repository.ts';
 import { languageInText } from './shared.tsx';
 
 export type ConceptNotice = 'created' | 'saved' | 'deleted';
 type FormValues = Record<string, string | string[] | undefined>;
 const suffix = (l: Language) => `${l[0]!.toUpperCase()}${l[1]}`;
+const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 export function ThesaurusPage({ concepts, notice }: { concepts: Concept[]; notice?: ConceptNotice | undefined }) {
   const { t, lang } = usePage();
@@ -34,7 +35,7 @@ export function ThesaurusPage({ concepts, notice }: { concepts: Concept[]; notic
       </ul>
       <Table
         caption={t('catalogue.thesaurus.caption', { count: concepts.length })}
-        head={[t('catalogue.thesaurus.concept'), ...LANGUAGES.map((l) => LANGUAGE_NAMES[l]), t('catalogue.field.status'), t('catalogue.thesaurus.services')]}
+        head={[t('catalogue.thesaurus.concept'), ...LANGUAGES.map((l) => capitalise(languageInText(l, lang))), t('catalogue.field.status'), t('catalogue.thesaurus.services')]}
         rows={concepts.map((concept) => [
           <Link href={`${base}/${concept.code}`}>{concept.code}</Link>,
           ...LANGUAGES.map((l) => <span lang={l}>{concept.labels[l]?.pref ?? '–'}</span>),
@@ -88,7 +89,7 @@ export function ConceptPage(props: { concept?: Concept | undefined; values?: For
         )}
         {LANGUAGES.map((l) => (
           <fieldset class="utrecht-form-fieldset">
-            <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{LANGUAGE_NAMES[l]}</legend>
+            <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{capitalise(languageInText(l, lang))}</legend>
             <TextField name={`pref${suffix(l)}`} label={label(`pref${suffix(l)}`)} value={v(`pref${suffix(l)}`, concept?.labels[l]?.pref ?? '')} maxLength={80} errors={props.errors} />
             <TextArea
               name={`alt${suffix(l)}`}
