@@ -13,6 +13,7 @@ import { setPasswordHashCost } from './identity/passwords.ts';
 import { startJobWorker } from './platform/jobs/worker.ts';
 import { purgeFinishedJobs } from './platform/jobs/queue.ts';
 import { startInboundSmtpFromConfig } from './contactcenter/inbound-mail/server.ts';
+import { serveBackupRequests } from './platform/db/embedded-backup.ts';
 
 async function main() {
   const started = performance.now();
@@ -34,6 +35,8 @@ async function main() {
   const { app, services, draining } = await createApp({ config, db });
   await app.listen({ port: config.port, host: config.host });
   const inboundSmtp = await startInboundSmtpFromConfig(config, db, services.contactCenter.receiveMail, app.log);
+  // npm run backup on the embedded database asks this process for the copy (SIGUSR2; decision 0035).
+  const backups = db.engine === 'pglite' && !config.dataDir.startsWith('memory://') ? await serveBackupRequests(db, config.dataDir, app.log) : undefined;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   app.log.info(
@@ -104,6 +107,7 @@ async function main() {
     await Promise.all([app.close(), jobsStopped, inboundSmtp?.stop()]);
     await services.sms.close(); // after the jobs: a message being handed over gets its answer
     clearTimeout(cut);
+    await backups?.();
     await db.close();
     app.log.info({ signal }, 'stopped');
     process.exit(0);
