@@ -42,6 +42,10 @@ const BENCHES: Record<string, { describe: string; run: (args: string[]) => Promi
     describe: 'knowledge-base search at N published articles: index build, in-process p50/p95 as public and staff, with a service filter (--articles, --searches)',
     run: async (args) => (await import('./knowledge.ts')).benchKnowledge(args),
   },
+  cluster: {
+    describe: 'three instances behind HAProxy vs one, same run: service page and contact intake req/s, p50/p95 (--seconds, --clients, --instances; needs BENCH_DATABASE_URL)',
+    run: async (args) => (await import('./cluster.ts')).benchCluster(args),
+  },
   orientation: {
     describe: 'orientation quality on the regression, dev and test questions: top-1/top-3/MRR per language and tag, no-result precision/recall, uncached search latency (--misses: dev misses)',
     run: async (args) => (await import('./orientation-eval.ts')).runOrientationEval(args),
