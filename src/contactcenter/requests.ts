@@ -30,8 +30,9 @@
 // Realtime channels: `channels.ofRequest(request)` (its organisation, unit and assignee; platform/realtime/channels.ts).
 //
 // Round trips: createRequest is the hot path of the web intake (target ≥ 500/s, docs/performance.md). A web
-// intake is 5 statements with BEGIN/COMMIT: idempotency key + party found-or-created + SLA settings; request +
-// first message + contact row + the 2 SLA jobs (enqueueManySql) + request.created (publishManySql); receipt mail. The
+// intake is 6 statements with BEGIN/COMMIT: idempotency key + party found-or-created + SLA settings; request +
+// first message + contact row + the 2 SLA jobs (enqueueManySql) + request.created (publishManySql); the webhook
+// subscribers' look-up (integrations.emit; two more statements only when someone subscribes); receipt mail. The
 // hot statements are prepared once per connection (prepared(), src/platform/db/database.ts).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { prepared, type Queryable } from '../platform/db/database.ts';

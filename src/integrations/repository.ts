@@ -1,5 +1,5 @@
 // Every SQL statement of the integrations: API tokens, webhook subscriptions and their deliveries.
-import type { Queryable } from '../platform/db/database.ts';
+import { prepared, type Queryable } from '../platform/db/database.ts';
 import type { Role } from '../identity/actor.ts';
 
 // ---- API tokens
@@ -144,10 +144,11 @@ export async function deactivateSubscription(db: Queryable, organisationId: stri
 
 /** The active subscriptions of an organisation to one event, with its code (for the event's source). */
 export async function subscribersOf(tx: Queryable, organisationId: string, event: string): Promise<Array<{ id: string; scopes: string[]; organisationCode: string }>> {
+  // On every event's path (the web intake's included): prepared once per connection.
   const { rows } = await tx.query<{ id: string; scopes: string[]; organisationCode: string }>(
-    `SELECT s.id, s.scopes, o.code AS "organisationCode"
+    prepared(`SELECT s.id, s.scopes, o.code AS "organisationCode"
        FROM webhook_subscriptions s JOIN organisations o ON o.id = s.organisation_id
-      WHERE s.organisation_id = $1 AND s.active AND $2 = ANY (s.events)`,
+      WHERE s.organisation_id = $1 AND s.active AND $2 = ANY (s.events)`),
     [organisationId, event],
   );
   return rows;

@@ -83,7 +83,8 @@ export function documentOperation(
   // An operation that names no scheme is public: stated, so a reader (and the linter) knows it is on purpose.
   let security = given.security ?? [];
   const scopes = tokenScopesOf(method, url);
-  if (scopes.length > 0 && !security.some((requirement) => 'bearer' in requirement)) security = [...security, { bearer: [...scopes] }];
+  // An API token with the scope may call it too (decision 0037); a public operation stays public (`{}`).
+  if (scopes.length > 0 && !security.some((requirement) => 'bearer' in requirement)) security = [...(security.length === 0 ? [{}] : security), { bearer: [...scopes] }];
   const documented: DocumentedSchema = {
     ...rest,
     operationId: given.operationId ?? operationIdOf(method, url),
