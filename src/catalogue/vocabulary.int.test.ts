@@ -8,6 +8,7 @@ import { openSecondPool } from '../../test/database.ts';
 import { createApp } from '../app.ts';
 import type { Database } from '../platform/db/database.ts';
 import { translator } from '../platform/i18n/messages.ts';
+import { USEFUL_ANSWERS_PER_HOUR } from './learning/routes.tsx';
 
 let t: TestApp;
 let editor: TestClient;
@@ -238,6 +239,17 @@ describe('learning loop', () => {
     const admin = t.client();
     await admin.login('admin@demo.irisdesk.brussels');
     expect((await admin.get('/en/admin/catalogue/proposals')).statusCode).toBe(200);
+  });
+
+  it('counts at most USEFUL_ANSWERS_PER_HOUR answers of one address an hour', async () => {
+    const visitor = t.client();
+    visitor.remoteAddress = '10.20.30.40';
+    for (let i = 0; i < USEFUL_ANSWERS_PER_HOUR + 5; i++) {
+      const answered = await visitor.submitForm('/fr/services/quokka-permit', '/fr/services/quokka-permit/useful', { useful: 'yes', from: 'mon wombat de compagnie' });
+      expect(answered.statusCode).toBe(303);
+    }
+    const { rows } = await t.db.query<{ evidence: number }>(`SELECT evidence FROM search_term_proposals WHERE term = 'mon wombat de compagnie'`);
+    expect(rows[0]!.evidence).toBe(USEFUL_ANSWERS_PER_HOUR);
   });
 
   it('shows the competence center the unmet questions of the month; refuses others', async () => {

@@ -1,5 +1,6 @@
 // HTTP for the orientation's learning loop: the "was this page useful?" answer of a service page (public), the
 // editors' proposals (approve or reject with one click) and the competence center's unmet questions.
+import { createHash } from 'node:crypto';
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
@@ -8,7 +9,10 @@ import { renderPage } from '../../platform/views/render.tsx';
 import { requireActorPage } from '../../identity/guards.ts';
 import { ProposalsPage, UnmetQuestionsPage } from '../pages/learning.tsx';
 
-export function learningRoutes(app: App, { catalogue }: Services) {
+/** Answers counted per address and hour: beyond them the thanks still shows, but nothing is recorded or proposed. */
+export const USEFUL_ANSWERS_PER_HOUR = 20;
+
+export function learningRoutes(app: App, { catalogue, contactCenter }: Services) {
   const learning = catalogue.learning;
 
   const ServiceParams = Type.Object({ lang: LangParams.properties.lang, code: Text({ maxLength: 64 }) });
@@ -19,7 +23,11 @@ export function learningRoutes(app: App, { catalogue }: Services) {
   });
   app.post('/:lang/services/:code/useful', { schema: { hide: true, params: ServiceParams, body: UsefulForm } }, async (request, reply) => {
     const { lang, code } = request.params;
-    await learning.recordUsefulness({ serviceCode: code, lang, useful: request.body.useful === 'yes', query: request.body.from, lookingFor: request.body.lookingFor });
+    // Proposals weigh answers: one address cannot stuff them. Counted as a hash in the contact intake's
+    // throttle table under a key of its own (as the feedback widget does).
+    const hash = createHash('sha256').update(`page-useful:${request.ip}`).digest('hex').slice(0, 32);
+    const counted = (await contactCenter.countAddressHit(hash, 3600)) <= USEFUL_ANSWERS_PER_HOUR;
+    if (counted) await learning.recordUsefulness({ serviceCode: code, lang, useful: request.body.useful === 'yes', query: request.body.from, lookingFor: request.body.lookingFor });
     return reply.redirect(`/${lang}/services/${code}?useful=thanks#usefulness`, 303);
   });
 
