@@ -146,6 +146,11 @@ export async function benchCluster(args: string[]) {
         `${String(row.setup).padEnd(12)} ${String(row.endpoint).padEnd(15)} ${Number(row.rps).toFixed(0).padStart(7)} ${Number(row.p50).toFixed(1).padStart(8)} ${Number(row.p95).toFixed(1).padStart(8)} ${String(row.count).padStart(10)}  ${row.failed}`,
       );
     }
+    // Memory after the runs, as the instances report it themselves (development mode serves /metrics openly).
+    const resident = await Promise.all(
+      servers.map(async (s) => Number(/^irisdesk_process_resident_memory_bytes (\S+)$/m.exec(await (await fetch(`${s.url}/metrics`)).text())?.[1]) / 2 ** 20),
+    );
+    console.log(`\nresident memory per instance after the runs: ${resident.map((mb) => `${mb.toFixed(0)} MB`).join(', ')}`);
     for (const endpoint of ['service page', 'contact intake']) {
       const [single, cluster] = rows.filter((row) => row.endpoint === endpoint);
       console.log(`${endpoint}: ${instances} instances give ×${(Number(cluster!.rps) / Number(single!.rps)).toFixed(2)} the throughput of one`);
