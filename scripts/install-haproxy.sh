@@ -17,7 +17,7 @@ if [ ! -e "$policy" ]; then
   chmod +x "$policy"
   created_policy=1
 fi
-trap '[ -n "$created_policy" ] && rm -f "$policy"' EXIT
+trap 'if [ -n "$created_policy" ]; then rm -f "$policy"; fi' EXIT
 apt-get update >/dev/null
 DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends haproxy
 /usr/sbin/haproxy -v | head -1
