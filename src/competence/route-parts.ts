@@ -26,8 +26,12 @@ export const LangFields = (name: string, max: number) =>
     string,
     ReturnType<typeof Type.Optional<ReturnType<typeof Type.String>>>
   >;
-export type LangForm = Record<string, string | undefined>;
-export const formTexts = (form: LangForm, name: string) => textFromForm((field) => form[field] ?? '', name);
+/** The `${name}.fr|nl|en` fields of a posted form (the body as its schema typed it). */
+export const formTexts = (form: Readonly<Record<string, unknown>>, name: string) =>
+  textFromForm((field) => {
+    const value = form[field];
+    return typeof value === 'string' ? value : '';
+  }, name);
 
 export const parseNumber = (value: string | undefined): number | null => (value === undefined || value.trim() === '' ? null : Number(value.replace(',', '.')));
 export const emptyToNull = (value: string | undefined): string | null => (value === undefined || value.trim() === '' ? null : value);

@@ -13,8 +13,9 @@ import { listOrganisationsForPicker } from './organisation-choices.ts';
 import { HOLIDAY_CALENDARS } from '../platform/calendar/holidays.ts';
 import { ACCESSIBILITY_FEATURES, CHANNELS, CONTACT_LANGUAGES, type ContactPointInput } from './service.ts';
 import { ContactPointChangesBody, ContactPointCodeSchema, ContactPointSchema, ContactPointSummarySchema, NewContactPointBody } from './schemas.ts';
-import { ContactPointFormPage, ContactPointPage, ContactPointsAdminPage, type FormValues } from './pages.tsx';
+import { ContactPointFormPage, ContactPointPage, ContactPointsAdminPage } from './pages.tsx';
 import { canUseContactPointAdmin } from './authorisation.ts';
+import { formValues } from '../platform/http/form-values.ts';
 
 // Ids are checked by the service (malformed → 404), so a bad id never reaches SQL as a uuid cast error.
 const IdParams = Type.Object({ id: Text({ maxLength: 64 }) });
@@ -215,7 +216,7 @@ export function contactPointRoutes(app: App, services: Services) {
       return handleForm(
         request,
         reply,
-        (errors) => <ContactPointFormPage organisations={organisations} errors={errors} values={form as unknown as FormValues} />,
+        (errors) => <ContactPointFormPage organisations={organisations} errors={errors} values={formValues(form)} />,
         async () => {
           const created = await contactPoints.create(actor, form.organisationCode ?? actor.organisationCode, inputFromForm(form), request.id);
           return `/${request.params.lang}/admin/contact-points/${created.id}?created=1`;
@@ -245,7 +246,7 @@ export function contactPointRoutes(app: App, services: Services) {
       return handleForm(
         request,
         reply,
-        (errors) => <ContactPointFormPage contactPoint={contactPoint} organisations={[]} errors={errors} values={form as unknown as FormValues} />,
+        (errors) => <ContactPointFormPage contactPoint={contactPoint} organisations={[]} errors={errors} values={formValues(form)} />,
         async () => {
           if (!form.version) throw new AppError(400, 'validation.failed', { fields: [{ field: 'version', code: 'validation.required' }] });
           await contactPoints.update(actor, contactPoint.id, form.version, inputFromForm(form), request.id);

@@ -30,6 +30,7 @@ import { FLAG_KINDS, VISIBILITIES, type ArticleContent, type ArticleRecord, type
 import { PANEL_RESULTS } from './service.ts';
 import { canWriteArticles, editScope } from './authorisation.ts';
 import { ArticleEditPage, ArticleStaffPage, FlagsPage, HelpArticlePage, HelpIndexPage, KnowledgeAdminPage, KnowledgePanelResults, VersionPage } from './pages.tsx';
+import { formValues } from '../platform/http/form-values.ts';
 
 const session = [{ session: [] }];
 // Ids are checked by the service (malformed → 404), so a bad id never reaches SQL as a uuid cast error.
@@ -362,12 +363,12 @@ export function knowledgeRoutes(app: App, services: Services) {
 
   app.post('/:lang/admin/knowledge/new', { schema: { hide: true, params: LangParams, body: EditForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = request.body as unknown as EditForm;
+    const form = request.body;
     const choices = await formChoices(actor, true);
     return handleForm(
       request,
       reply,
-      (errors) => <ArticleEditPage {...choices} errors={errors} values={form as never} />,
+      (errors) => <ArticleEditPage {...choices} errors={errors} values={formValues(form)} />,
       async () => {
         const publish = form.action === 'publish';
         const created = await knowledge.create(actor, { ...contentFromForm(form), slug: form.slug || undefined, organisationCode: form.organisation || undefined }, { publish, note: form.note });
@@ -450,11 +451,11 @@ export function knowledgeRoutes(app: App, services: Services) {
       const actor = requireActorPage(request);
       const data = await knowledge.editableArticle(actor, request.params.id);
       const choices = await formChoices(actor, false);
-      const form = request.body as unknown as EditForm;
+      const form = request.body;
       return handleForm(
         request,
         reply,
-        (errors) => <ArticleEditPage article={data.article} versions={data.versions} {...choices} errors={errors} values={form as never} />,
+        (errors) => <ArticleEditPage article={data.article} versions={data.versions} {...choices} errors={errors} values={formValues(form)} />,
         async () => {
           if (!form.revision) throw new AppError(400, 'validation.failed', { fields: [{ field: 'revision', code: 'validation.required' }] });
           const publish = form.action === 'publish';

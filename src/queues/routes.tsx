@@ -14,6 +14,7 @@ import { CONTACT_OUTCOMES } from '../contactcenter/model.ts';
 import { channels } from '../platform/realtime/channels.ts';
 import { AgentHomePage, BoardPage, CounterPage, FeedbackLinksPage, KioskPage, TicketPage } from './pages.tsx';
 import { canUseQueues } from './authorisation.ts';
+import type { Actor } from '../identity/actor.ts';
 
 const IdParams = Type.Object({ id: Text({ maxLength: 64 }) });
 const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Text({ maxLength: 64 }) });
@@ -118,8 +119,6 @@ const IssueForm = Type.Object({ serviceCode: ServiceCode, priorityCategory: Type
 const COUNTER_ACTIONS = ['open', 'close', 'call-next', 'recall', 'start', 'no-show'] as const;
 type CounterAction = (typeof COUNTER_ACTIONS)[number];
 
-/** Path parameters of the /:lang/…/:id pages (the schema checked them). */
-const paramsOf = (request: FastifyRequest) => request.params as Static<typeof LangIdParams>;
 
 function parseTarget(target: string): { serviceCode?: string; counterId?: string } {
   const [kind, value] = target.split(':') as [string, string];
@@ -362,13 +361,13 @@ export function queueRoutes(app: App, services: Services) {
 
   // ---- public pages
 
-  const renderKiosk = async (request: FastifyRequest, reply: FastifyReply, errors?: Parameters<typeof KioskPage>[0]['errors'], values?: Parameters<typeof KioskPage>[0]['values']) => {
-    const kiosk = await queues.kiosk(paramsOf(request).id);
+  const renderKiosk = async (pointId: string, errors?: Parameters<typeof KioskPage>[0]['errors'], values?: Parameters<typeof KioskPage>[0]['values']) => {
+    const kiosk = await queues.kiosk(pointId);
     return <KioskPage point={kiosk.point} services={kiosk.services} categories={kiosk.categories} errors={errors} values={values} />;
   };
 
   app.get('/:lang/contact-points/:id/kiosk', { schema: { hide: true, params: LangIdParams } }, async (request, reply) =>
-    renderPage(request, reply, await renderKiosk(request, reply)),
+    renderPage(request, reply, await renderKiosk(request.params.id)),
   );
 
   app.post(
@@ -379,7 +378,7 @@ export function queueRoutes(app: App, services: Services) {
       return handleForm(
         request,
         reply,
-        (errors) => renderKiosk(request, reply, errors, { priorityCategory: form?.priorityCategory }),
+        (errors) => renderKiosk(request.params.id, errors, { priorityCategory: form?.priorityCategory }),
         async () => {
           const issued = await queues.issueTicket(request.params.id, { serviceCode: form.serviceCode, priorityCategory: form.priorityCategory || null, language: request.params.lang }, request.actor);
           return `/${request.params.lang}/tickets/${issued.token}?kiosk=${request.params.id}`;
@@ -396,7 +395,7 @@ export function queueRoutes(app: App, services: Services) {
       return handleForm(
         request,
         reply,
-        (errors) => renderKiosk(request, reply, errors, { reference: form?.reference }),
+        (errors) => renderKiosk(request.params.id, errors, { reference: form?.reference }),
         async () => {
           try {
             const issued = await queues.checkInAppointment(request.params.id, form.reference.trim().toUpperCase(), request.params.lang, request.actor);
@@ -447,57 +446,56 @@ export function queueRoutes(app: App, services: Services) {
     return renderPage(request, reply, <AgentHomePage groups={await queues.countersForAgent(actor)} />);
   });
 
-  const counterPage = async (request: FastifyRequest, errors?: Parameters<typeof CounterPage>[0]['errors'], issued?: string) => {
-    const screen = await queues.counterScreen(requireActorPage(request), paramsOf(request).id);
+  type CounterParams = Static<typeof LangIdParams>;
+  const counterPage = async (request: FastifyRequest, params: CounterParams, errors?: Parameters<typeof CounterPage>[0]['errors'], issued?: string) => {
+    const screen = await queues.counterScreen(requireActorPage(request), params.id);
     return <CounterPage screen={screen} errors={errors} issued={issued} />;
   };
 
   app.get(
     '/:lang/queues/counters/:id',
     { schema: { hide: true, params: LangIdParams, querystring: Type.Object({ issued: Type.Optional(Type.String({ pattern: '^[A-Z]{1,2}[0-9]{3,6}$' })) }) } },
-    async (request, reply) => renderPage(request, reply, await counterPage(request, undefined, request.query.issued)),
+    async (request, reply) => renderPage(request, reply, await counterPage(request, request.params, undefined, request.query.issued)),
   );
 
-  const pageAction = (path: string, schema: ReturnType<typeof Type.Object> | undefined, run: (request: FastifyRequest) => Promise<string | void>) => {
-    app.post(
-      `/:lang/queues/counters/:id/${path}`,
-      { schema: { hide: true, params: LangIdParams, ...(schema ? { body: schema } : {}) }, attachValidation: true },
-      async (request, reply) => {
-        requireActorPage(request);
-        return handleForm(
-          request,
-          reply,
-          (errors) => counterPage(request, errors),
-          async () => (await run(request)) ?? `/${paramsOf(request).lang}/queues/counters/${paramsOf(request).id}`,
-        );
-      },
+  /** A counter form: done, back to the counter (or where `run` says); refused, the counter again with the error. */
+  const counterForm = (request: FastifyRequest & { params: CounterParams }, reply: FastifyReply, run: (actor: Actor) => Promise<string | void>) =>
+    handleForm(
+      request,
+      reply,
+      (errors) => counterPage(request, request.params, errors),
+      async () => (await run(requireActorPage(request))) ?? `/${request.params.lang}/queues/counters/${request.params.id}`,
     );
-  };
-  pageAction('open', undefined, async (request) => queues.openCounter(requireActorPage(request), paramsOf(request).id));
-  pageAction('close', undefined, async (request) => {
-    await queues.closeCounter(requireActorPage(request), paramsOf(request).id);
-    return `/${paramsOf(request).lang}/queues`;
+  const counterPath = (path: string) => `/:lang/queues/counters/:id/${path}`;
+  const pageAction = (path: string, run: (actor: Actor, params: CounterParams) => Promise<string | void>) =>
+    app.post(counterPath(path), { schema: { hide: true, params: LangIdParams }, attachValidation: true }, async (request, reply) =>
+      counterForm(request, reply, (actor) => run(actor, request.params)),
+    );
+  pageAction('open', (actor, { id }) => queues.openCounter(actor, id));
+  pageAction('close', async (actor, { lang, id }) => {
+    await queues.closeCounter(actor, id);
+    return `/${lang}/queues`;
   });
-  pageAction('call-next', undefined, async (request) => {
-    const ticket = await queues.callNext(requireActorPage(request), paramsOf(request).id);
+  pageAction('call-next', async (actor, { id }) => {
+    const ticket = await queues.callNext(actor, id);
     if (!ticket) throw new AppError(409, 'queue.nobody_waiting');
   });
-  pageAction('recall', undefined, async (request) => void (await queues.recall(requireActorPage(request), paramsOf(request).id)));
-  pageAction('start', undefined, async (request) => void (await queues.startServing(requireActorPage(request), paramsOf(request).id)));
-  pageAction('no-show', undefined, async (request) => void (await queues.noShow(requireActorPage(request), paramsOf(request).id)));
-  pageAction('finish', FinishForm, async (request) => {
-    const form = request.body as Static<typeof FinishForm>;
-    await queues.finish(requireActorPage(request), paramsOf(request).id, form.outcome);
-  });
-  pageAction('transfer', TransferForm, async (request) => {
-    const form = request.body as Static<typeof TransferForm>;
-    await queues.transfer(requireActorPage(request), paramsOf(request).id, parseTarget(form.target));
-  });
-  pageAction('tickets', IssueForm, async (request) => {
-    const actor = requireActorPage(request);
-    const form = request.body as Static<typeof IssueForm>;
-    const screen = await queues.counterScreen(actor, paramsOf(request).id);
-    const issued = await queues.issueTicket(screen.contactPoint.id, { serviceCode: form.serviceCode, priorityCategory: form.priorityCategory || null, language: paramsOf(request).lang }, actor);
-    return `/${paramsOf(request).lang}/queues/counters/${paramsOf(request).id}?issued=${issued.number}`;
-  });
+  pageAction('recall', async (actor, { id }) => void (await queues.recall(actor, id)));
+  pageAction('start', async (actor, { id }) => void (await queues.startServing(actor, id)));
+  pageAction('no-show', async (actor, { id }) => void (await queues.noShow(actor, id)));
+  app.post(counterPath('finish'), { schema: { hide: true, params: LangIdParams, body: FinishForm }, attachValidation: true }, async (request, reply) =>
+    counterForm(request, reply, async (actor) => void (await queues.finish(actor, request.params.id, request.body.outcome))),
+  );
+  app.post(counterPath('transfer'), { schema: { hide: true, params: LangIdParams, body: TransferForm }, attachValidation: true }, async (request, reply) =>
+    counterForm(request, reply, async (actor) => void (await queues.transfer(actor, request.params.id, parseTarget(request.body.target)))),
+  );
+  app.post(counterPath('tickets'), { schema: { hide: true, params: LangIdParams, body: IssueForm }, attachValidation: true }, async (request, reply) =>
+    counterForm(request, reply, async (actor) => {
+      const { lang, id } = request.params;
+      const form = request.body;
+      const screen = await queues.counterScreen(actor, id);
+      const issued = await queues.issueTicket(screen.contactPoint.id, { serviceCode: form.serviceCode, priorityCategory: form.priorityCategory || null, language: lang }, actor);
+      return `/${lang}/queues/counters/${id}?issued=${issued.number}`;
+    }),
+  );
 }

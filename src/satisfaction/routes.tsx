@@ -92,12 +92,12 @@ export function satisfactionRoutes(app: App, services: Services) {
         tags: ['satisfaction'],
         summary: 'Answer a feedback invitation (once: a second answer is refused with 409)',
         params: TokenParams,
-        body: Type.Ref('FeedbackAnswer'),
+        body: Type.Unsafe<Static<typeof FeedbackAnswerBody>>(Type.Ref('FeedbackAnswer')),
         response: { 201: Type.Object({ status: Type.Literal('recorded') }), ...errorResponses(400, 404, 409, 410, 415) },
       },
     },
     async (request, reply) => {
-      await satisfaction.submitAnswer(request.params.token, request.body as Static<typeof FeedbackAnswerBody>);
+      await satisfaction.submitAnswer(request.params.token, request.body);
       return reply.code(201).send({ status: 'recorded' as const });
     },
   );

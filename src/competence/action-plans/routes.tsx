@@ -1,5 +1,5 @@
 // Action plans and their actions: the JSON API under /api/v1/competence and the back-office pages under /{lang}/competence.
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
 import { errorResponses, BoundedInteger, Text } from '../../platform/http/schemas.ts';
@@ -14,7 +14,6 @@ import {
   DateOrEmpty,
   IdPageParams,
   IdParams,
-  type LangForm,
   Notice,
   NumberOrEmpty,
   emptyToNull,
@@ -27,6 +26,7 @@ import {
   LangFields,
 } from '../route-parts.ts';
 import { CodeSchema } from '../schemas.ts';
+import { formValues } from '../../platform/http/form-values.ts';
 
 const ActionForm = Type.Object({
   version: Type.Optional(BoundedInteger({ minimum: 1 })),
@@ -82,11 +82,11 @@ export function actionPlanRoutes(app: App, { competence }: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       const plan = await competence.actionPlan(actor, request.params.organisation);
-      const form = request.body as Static<typeof ActionForm> & LangForm;
+      const form = request.body;
       return handleForm(
         request,
         reply,
-        (errors) => <ActionPlanPage plan={plan} errors={errors} values={form} />,
+        (errors) => <ActionPlanPage plan={plan} errors={errors} values={formValues(form)} />,
         async () => {
           await competence.addAction(
             actor,
@@ -119,11 +119,11 @@ export function actionPlanRoutes(app: App, { competence }: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       const action = await competence.getAction(actor, request.params.id);
-      const form = request.body as Static<typeof ActionForm> & LangForm;
+      const form = request.body;
       return handleForm(
         request,
         reply,
-        (errors) => <ActionPage action={action} errors={errors} values={form} />,
+        (errors) => <ActionPage action={action} errors={errors} values={formValues(form)} />,
         async () => {
           await competence.updateAction(
             actor,

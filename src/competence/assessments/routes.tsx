@@ -15,6 +15,7 @@ import { type AnswerInput, answerField } from './service.ts';
 import { OBSERVATION_METHODS } from '../repository.ts';
 import { CampaignParams, FreeForm, Notice, OrgParams, lang, notice, session, tags, CampaignPageParams } from '../route-parts.ts';
 import { CodeSchema, CriterionKeySchema } from '../schemas.ts';
+import { formValues, type FormValues } from '../../platform/http/form-values.ts';
 
 const ReopenForm = Type.Object({ version: BoundedInteger({ minimum: 1 }), reason: Text({ maxLength: 2000 }) });
 const ObservationForm = Type.Object({
@@ -299,7 +300,7 @@ export function assessmentRoutes(app: App, { competence }: Services) {
   );
 
   // Reopening: a confirmation page (what it does, the reason) that works without JavaScript.
-  const reopenPage = async (request: FastifyRequest, code: string, organisation: string, errors?: FieldError[], values?: Record<string, string>) => {
+  const reopenPage = async (request: FastifyRequest, code: string, organisation: string, errors?: FieldError[], values?: FormValues) => {
     const view = await competence.getAssessment(requireActorPage(request), code, organisation);
     if (!view.canReopen && !errors) {
       if (view.campaign.status !== 'open') throw new AppError(409, 'competence.campaign_not_open');
@@ -323,7 +324,7 @@ export function assessmentRoutes(app: App, { competence }: Services) {
       return handleForm(
         request,
         reply,
-        (errors) => reopenPage(request, code, organisation, errors, form as never), // the reason typed is kept, even after a stale attempt
+        (errors) => reopenPage(request, code, organisation, errors, formValues(form)), // the reason typed is kept, even after a stale attempt
         async () => {
           await competence.reopen(actor, code, organisation, form.version, form.reason);
           return `/${language}/competence/campaigns/${code}/assessments/${organisation}?notice=reopened`;
@@ -352,7 +353,7 @@ export function assessmentRoutes(app: App, { competence }: Services) {
       return handleForm(
         request,
         reply,
-        async (errors) => <ResultsPage results={await competence.organisationResults(actor, code, organisation)} errors={errors} values={form as never} />,
+        async (errors) => <ResultsPage results={await competence.organisationResults(actor, code, organisation)} errors={errors} values={formValues(form)} />,
         async () => {
           await competence.recordObservation(actor, code, organisation, { ...form, score: form.score === '' || form.score === undefined ? null : form.score });
           return `/${request.params.lang}/competence/campaigns/${code}/results/${organisation}?notice=observationAdded#observations`;

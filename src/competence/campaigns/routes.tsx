@@ -1,5 +1,5 @@
 // Campaigns and their questionnaire: the JSON API under /api/v1/competence and the back-office pages under /{lang}/competence.
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
@@ -14,7 +14,6 @@ import { CampaignStatusBody, CriterionChangesBody, NewCampaignBody } from './sch
 import {
   CampaignParams,
   DateOrEmpty,
-  type LangForm,
   Notice,
   emptyToNull,
   formTexts,
@@ -27,6 +26,7 @@ import {
   CampaignPageParams,
 } from '../route-parts.ts';
 import { CodeSchema, CriterionKeySchema } from '../schemas.ts';
+import { formValues } from '../../platform/http/form-values.ts';
 
 const CampaignForm = Type.Object({
   code: CodeSchema,
@@ -197,11 +197,11 @@ export function campaignRoutes(app: App, { competence }: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       const { campaign, criterion } = await criterionOr404(request.params.code, request.params.key);
-      const form = request.body as Static<typeof CriterionForm> & LangForm;
+      const form = request.body;
       return handleForm(
         request,
         reply,
-        (errors) => <CriterionPage campaign={campaign} criterion={criterion} errors={errors} values={form} />,
+        (errors) => <CriterionPage campaign={campaign} criterion={criterion} errors={errors} values={formValues(form)} />,
         async () => {
           await competence.updateCriterion(
             actor,

@@ -13,7 +13,8 @@ import { DIMENSIONS, isDimension } from '../scoring.ts';
 import { PracticePage, PracticesPage } from './pages.tsx';
 import { NewPracticeBody, PracticeChangesBody } from './schemas.ts';
 import { PRACTICE_PLACES } from '../repository.ts';
-import { IdPageParams, IdParams, type LangForm, emptyToNull, formTexts, session, tags, page, LangFields } from '../route-parts.ts';
+import { IdPageParams, IdParams, emptyToNull, formTexts, session, tags, page, LangFields } from '../route-parts.ts';
+import { formValues, type FormValues } from '../../platform/http/form-values.ts';
 
 const PracticeForm = Type.Object({
   version: Type.Optional(BoundedInteger({ minimum: 1 })),
@@ -89,7 +90,7 @@ export function practiceRoutes(app: App, { competence }: Services) {
     dimension: Type.Optional(Type.Union([Type.Literal(''), Type.Enum(DIMENSIONS)])),
     place: Type.Optional(Type.Union([Type.Literal(''), Type.Enum(PRACTICE_PLACES)])),
   });
-  const practicesPage = async (request: FastifyRequest, filter: Static<typeof PracticeFilter>, errors?: FieldError[], values?: Record<string, string>) => {
+  const practicesPage = async (request: FastifyRequest, filter: Static<typeof PracticeFilter>, errors?: FieldError[], values?: FormValues) => {
     const dimension = isDimension(filter.dimension) ? filter.dimension : undefined;
     const place = filter.place ? filter.place : undefined;
     return <PracticesPage practices={await competence.listPractices({ dimension, place })} filter={{ dimension, place }} errors={errors} values={values} />;
@@ -102,12 +103,12 @@ export function practiceRoutes(app: App, { competence }: Services) {
 
   app.post('/:lang/competence/practices', { schema: { ...page, body: PracticeForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const form = request.body as Static<typeof PracticeForm> & LangForm;
+    const form = request.body;
     const language = request.params.lang;
     return handleForm(
       request,
       reply,
-      (errors) => practicesPage(request, {}, errors, form as never),
+      (errors) => practicesPage(request, {}, errors, formValues(form)),
       async () => {
         await competence.createPractice(actor, {
           title: formTexts(form, 'title'),
@@ -133,11 +134,11 @@ export function practiceRoutes(app: App, { competence }: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       const practice = await competence.getPractice(request.params.id);
-      const form = request.body as Static<typeof PracticeForm> & LangForm;
+      const form = request.body;
       return handleForm(
         request,
         reply,
-        (errors) => <PracticePage practice={practice} errors={errors} values={form} />,
+        (errors) => <PracticePage practice={practice} errors={errors} values={formValues(form)} />,
         async () => {
           await competence.updatePractice(
             actor,

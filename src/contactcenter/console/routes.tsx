@@ -282,7 +282,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
   app.post('/:lang/console/contacts', { schema: { hide: true, params: LangParams, body: ContactForm }, attachValidation: true }, async (request, reply) => {
     const actor = consoleActor(request);
     const form = request.body ?? {};
-    const values = form as unknown as ContactFormValues;
+    const values: ContactFormValues = form;
     const parties = form.partyId ? (await cc.searchParties(actor, { name: form.name ?? null, email: form.email ?? null, phone: form.phone ?? null })) : null;
     return handleForm(
       request,

@@ -15,12 +15,12 @@ import { ContactFormPage, ContactSentPage, StatusFormPage, StatusPage } from './
 const Str = (max: number, description?: string) => Type.String({ maxLength: max, ...(description ? { description } : {}) });
 const ContactRequestBody = Type.Object(
   {
-    serviceCode: Type.Optional({ type: ['string', 'null'], maxLength: 200, description: 'Catalogue code of the service the question is about' } as never),
+    serviceCode: Type.Optional(Nullable(Str(200), { description: 'Catalogue code of the service the question is about' })),
     message: Str(20_000, 'The question (at most 5000 characters)'),
     name: Str(2000),
     email: Str(2000, 'Where the receipt and answers go'),
     language: Str(10, 'fr, nl or en: the language of the answers (and of error messages)'),
-    postalCode: Type.Optional({ type: ['string', 'null'], maxLength: 20, description: 'Belgian postal code: routes commune and CPAS services' } as never),
+    postalCode: Type.Optional(Nullable(Str(20), { description: 'Belgian postal code: routes commune and CPAS services' })),
   },
   { additionalProperties: false },
 );

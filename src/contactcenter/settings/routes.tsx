@@ -7,6 +7,7 @@ import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
 import { errorResponses, LangParams, BoundedInteger, Text, Nullable, Uuid } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
+import { formValues as postedValues } from '../../platform/http/form-values.ts';
 import { renderPage } from '../../platform/views/render.tsx';
 import { gateRoutes, requireActorPage } from '../../identity/guards.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
@@ -133,7 +134,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     return { actor, org: await settings.organisation(actor, request.params.org, request.id) };
   };
   const overview = (request: OrgRequest, org: Organisation, notice: string) => `${settingsBase(request.params.lang, org)}?notice=${notice}`;
-  const formValues = (request: FastifyRequest) => (request.body ?? {}) as FormValues;
+  const formValues = (request: FastifyRequest) => postedValues(request.body);
   const active = (value: unknown) => value === 'true' || (Array.isArray(value) && value.includes('true'));
   const slaInput = (body: Static<typeof SlaForm>): SlaTargetInput => ({
     channel: body.channel || null,
@@ -445,7 +446,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
   app.post('/:lang/console/settings/templates', { schema: { hide: true, params: LangParams, body: TemplateForm }, attachValidation: true }, async (request, reply) => {
     const actor = consoleActor(request);
     const form = request.body ?? {};
-    return handleForm(request, reply, (errors) => settingsPage(request, { errors, values: form as unknown as Record<string, string> }), async () => {
+    return handleForm(request, reply, (errors) => settingsPage(request, { errors, values: form }), async () => {
       await settings.addTemplate(actor, form);
       return `/${request.params.lang}/console/settings?notice=templateAdded`;
     });

@@ -47,13 +47,14 @@ export function counterLinkRoutes(app: App, { catalogue, satisfaction }: Service
     async (request, reply) => {
       const actor = page(request);
       const lang = request.params.lang;
-      const form = (request.body ?? {}) as Partial<Static<typeof CounterLinkForm>>;
+      // With attachValidation the body may be what failed its schema: only partly there until checked below.
+      const form: Partial<Static<typeof CounterLinkForm>> = request.body ?? {};
       const values: CounterLinkValues = { language: form.language, serviceCode: form.serviceCode, contactPointId: form.contactPointId };
       const refuse = async (errors: FieldError[]) =>
         renderPage(request, reply, <CounterLinkFormPage choices={await choicesFor(actor, lang)} values={values} errors={errors} />, 400);
       const validation = (request.validationError as (Error & { validation?: never[] }) | undefined)?.validation;
       if (validation) return refuse(fieldErrorsFromValidation(validation));
-      const body = form as Static<typeof CounterLinkForm>;
+      const body = request.body;
       try {
         const link = await satisfaction.createInvitationForStaff(actor, {
           organisationId: actor.organisationId,
