@@ -4,7 +4,7 @@
 import type { FieldError } from '../platform/http/errors.ts';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, CsrfField, ErrorSummary, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextField, fieldId } from '../platform/views/components.tsx';
+import { Alert, CheckboxField, ChoiceGroup, CsrfField, ErrorSummary, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextField, fieldId } from '../platform/views/components.tsx';
 import { formatDate, formatNumber, formatTime } from '../platform/i18n/format.ts';
 import { LANGUAGES, LANGUAGE_NAMES, pickText, type LocalizedText } from '../platform/i18n/languages.ts';
 import { addDays, brusselsDate, toBrusselsIso } from '../platform/calendar/brussels-time.ts';
@@ -102,28 +102,27 @@ function SlotChoices({ slots, errors, selected }: { slots: Slot[]; errors?: Fiel
   }
   const error = errors?.find((e) => e.field === 'start');
   return (
-    <div id={fieldId('start')} tabIndex={-1}>
-      {error && <p class="utrecht-form-field-error-message">{t(error.code, { ...error.values, field: t('appointments.field.start') })}</p>}
+    // One radio group per day, all posting "start", in a group of groups that carries the field's error.
+    <fieldset class="utrecht-form-fieldset" id={fieldId('start')} tabIndex={-1} aria-describedby={error ? `${fieldId('start')}-error` : undefined}>
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('appointments.field.start')}</legend>
+      {error && (
+        <div class="utrecht-form-field-error-message" id={`${fieldId('start')}-error`}>
+          {t(error.code, { ...error.values, field: t('appointments.field.start') })}
+        </div>
+      )}
       {[...days].map(([day, list]) => (
-        <fieldset class="utrecht-form-fieldset irisdesk-slot-day">
-          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{formatDate(list[0]!.start, lang)}</legend>
-          <div class="irisdesk-slot-list">
-            {list.map((slot) => {
-              const value = toBrusselsIso(slot.start);
-              const id = `slot-${day}-${formatTime(slot.start, 'fr').replace(':', '')}`;
-              return (
-                <div class="utrecht-form-field utrecht-form-field--radio irisdesk-slot">
-                  <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={id} name="start" value={value} checked={value === selected} />
-                  <label class="utrecht-form-label utrecht-form-label--radio" for={id}>
-                    {formatTime(slot.start, lang)}
-                  </label>
-                </div>
-              );
-            })}
-          </div>
-        </fieldset>
+        <ChoiceGroup
+          type="radio"
+          id={`${fieldId('start')}-${day}`}
+          class="irisdesk-slot-day"
+          optionClass="irisdesk-slot"
+          name="start"
+          legend={formatDate(list[0]!.start, lang)}
+          checked={selected}
+          options={list.map((slot) => ({ value: toBrusselsIso(slot.start), label: formatTime(slot.start, lang) }))}
+        />
       ))}
-    </div>
+    </fieldset>
   );
 }
 
@@ -461,10 +460,7 @@ export function SettingsFormPage(props: {
           <TextField name="minNoticeMinutes" type="number" label={label('minNoticeMinutes')} errors={props.errors} value={v.minNoticeMinutes} />
           <TextField name="maxHorizonDays" type="number" label={label('maxHorizonDays')} errors={props.errors} value={v.maxHorizonDays} />
           <TextField name="maxPerPerson" type="number" label={label('maxPerPerson')} errors={props.errors} value={v.maxPerPerson} />
-          <div class="utrecht-form-field utrecht-form-field--checkbox">
-            <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={fieldId('active')} name="active" value="true" checked={v.active === 'true'} />
-            <label class="utrecht-form-label utrecht-form-label--checkbox" for={fieldId('active')}>{label('active')}</label>
-          </div>
+          <CheckboxField name="active" label={label('active')} errors={props.errors} checked={v.active === 'true'} />
           <SubmitButton>{t('appointments.settings.save')}</SubmitButton>
         </Form>
       ) : (
@@ -502,10 +498,7 @@ export function SettingsFormPage(props: {
                 <TextField name="to" label={label('to')} description={t('appointments.closures.dateHelp')} errors={props.closureErrors} value={props.values?.to} required />
                 <TextField name="seats" type="number" label={label('seats')} description={t('appointments.closures.seatsHelp')} errors={props.closureErrors} value={props.values?.seats} />
                 <TextField name="reason" label={label('reason')} errors={props.closureErrors} value={props.values?.reason} maxLength={200} />
-                <div class="utrecht-form-field utrecht-form-field--checkbox">
-                  <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={fieldId('allServices')} name="allServices" value="true" checked={props.values?.allServices === 'true'} />
-                  <label class="utrecht-form-label utrecht-form-label--checkbox" for={fieldId('allServices')}>{label('allServices')}</label>
-                </div>
+                <CheckboxField name="allServices" label={label('allServices')} errors={props.closureErrors} checked={props.values?.allServices === 'true'} />
                 <SubmitButton variant="secondary">{t('appointments.closures.submit')}</SubmitButton>
               </Form>
             </>

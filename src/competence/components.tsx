@@ -86,39 +86,13 @@ export function LangTextFields(props: {
             field: props.label,
             language: t(`competence.language.${l}`),
           });
-          const invalid = props.errors?.some((e) => e.field === name);
-          return (
-            <FieldShell
-              name={name}
-              label={label}
-              errors={props.errors}
-              control={(aria) =>
-                props.multiline ? (
-                  <textarea
-                    {...aria}
-                    lang={l}
-                    class="utrecht-textarea utrecht-textarea--html-textarea"
-                    name={name}
-                    required={required}
-                    maxLength={props.maxLength}
-                    rows={props.rows ?? 4}
-                  >
-                    {value}
-                  </textarea>
-                ) : (
-                  <input
-                    {...aria}
-                    lang={l}
-                    class={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`}
-                    type="text"
-                    name={name}
-                    value={value}
-                    required={required}
-                    maxLength={props.maxLength}
-                  />
-                )
-              }
-            />
+          const field = { name, label, errors: props.errors };
+          return props.multiline ? (
+            <FieldShell {...field} control="textarea" attributes={{ lang: l, required, maxLength: props.maxLength, rows: props.rows ?? 4 }}>
+              {value}
+            </FieldShell>
+          ) : (
+            <FieldShell {...field} control="input" attributes={{ lang: l, type: 'text', value, required, maxLength: props.maxLength }} />
           );
         })}
       </div>
@@ -274,20 +248,16 @@ export function NumberField(props: {
       label={props.label}
       errors={props.errors}
       description={props.description}
-      control={(aria) => (
-        <input
-          {...aria}
-          class="utrecht-textbox utrecht-textbox--html-input"
-          type="number"
-          inputMode="decimal"
-          name={props.name}
-          value={props.value === null || props.value === undefined ? '' : String(props.value)}
-          min={props.min}
-          max={props.max}
-          step={props.step ?? 'any'}
-          required={props.required}
-        />
-      )}
+      control="input"
+      attributes={{
+        type: 'number',
+        inputMode: 'decimal',
+        value: props.value === null || props.value === undefined ? '' : String(props.value),
+        min: props.min,
+        max: props.max,
+        step: props.step ?? 'any',
+        required: props.required,
+      }}
     />
   );
 }

@@ -6,8 +6,8 @@ import { Layout } from '../platform/views/Layout.tsx';
 import { usePage } from '../platform/views/context.ts';
 import {
   Alert,
+  DateField,
   ErrorSummary,
-  fieldId,
   Form,
   Heading1,
   Link,
@@ -467,8 +467,6 @@ export function ArticleEditPage(props: {
     : (a?.serviceCodes ?? []);
   const title = a ? t('knowledge.edit.title', { title: pickText(a.title, lang).text }) : t('knowledge.edit.newTitle');
   const action = a ? `/${lang}/admin/knowledge/articles/${a.slug}/edit` : `/${lang}/admin/knowledge/new`;
-  const servicesId = fieldId('services');
-  const servicesError = props.errors?.find((e) => e.field === 'services');
   return (
     <Layout title={title} backOffice section={SECTION}>
       <ErrorSummary errors={props.errors} labelOf={label} />
@@ -518,51 +516,20 @@ export function ArticleEditPage(props: {
             <TextArea name={`body.${l}`} label={label(`body.${l}`)} value={v(`body.${l}`, a?.body[l] ?? '')} maxLength={20000} rows={10} errors={props.errors} />
           </fieldset>
         ))}
-        <div class={`utrecht-form-field${servicesError ? ' utrecht-form-field--invalid' : ''}`}>
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for={servicesId}>
-              {t('knowledge.field.services')}
-            </label>
-          </div>
-          <div class="utrecht-form-field__description utrecht-form-field-description" id={`${servicesId}-description`}>
-            {t('knowledge.edit.servicesHint')}
-          </div>
-          {servicesError && (
-            <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${servicesId}-error`}>
-              {t(servicesError.code, { ...servicesError.values, field: t('knowledge.field.services') })}
-            </div>
-          )}
-          <div class="utrecht-form-field__input">
-            <select
-              id={servicesId}
-              name="services"
-              multiple
-              size={8}
-              class="utrecht-select utrecht-select--html-select"
-              aria-describedby={`${servicesId}-description${servicesError ? ` ${servicesId}-error` : ''}`}
-              aria-invalid={servicesError ? 'true' : undefined}
-            >
-              {props.serviceChoices.map((s) => {
-                const name = pickText(s.name, lang);
-                return (
-                  <option value={s.code} selected={selectedServices.includes(s.code)} lang={name.lang === lang ? undefined : name.lang}>
-                    {name.text}
-                  </option>
-                );
-              })}
-            </select>
-          </div>
-        </div>
-        <div class="utrecht-form-field">
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for={fieldId('reviewOn')}>
-              {t('knowledge.field.reviewOn')}
-            </label>
-          </div>
-          <div class="utrecht-form-field__input">
-            <input id={fieldId('reviewOn')} class="utrecht-textbox utrecht-textbox--html-input" type="date" name="reviewOn" value={v('reviewOn', a?.reviewOn ?? '')} />
-          </div>
-        </div>
+        <SelectField
+          name="services"
+          multiple
+          size={8}
+          label={t('knowledge.field.services')}
+          description={t('knowledge.edit.servicesHint')}
+          value={selectedServices}
+          options={props.serviceChoices.map((s) => {
+            const name = pickText(s.name, lang);
+            return { value: s.code, label: name.text, lang: name.lang === lang ? undefined : name.lang };
+          })}
+          errors={props.errors}
+        />
+        <DateField name="reviewOn" label={t('knowledge.field.reviewOn')} value={v('reviewOn', a?.reviewOn ?? '')} errors={props.errors} />
         <TextField name="note" label={t('knowledge.field.note')} description={t('knowledge.edit.noteHint')} value={v('note', '')} maxLength={500} errors={props.errors} />
         <div class="irisdesk-inline-list">
           <button type="submit" name="action" value="save" class="utrecht-button utrecht-button--secondary-action">

@@ -3,7 +3,7 @@
 // an enhancement (assets/queues.js) over complete server-rendered pages.
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, CsrfField, ErrorSummary, Heading1, Paragraph, SelectField, Table, Text, TextField } from '../platform/views/components.tsx';
+import { Alert, ChoiceGroup, CsrfField, ErrorSummary, Heading1, Paragraph, SelectField, Table, Text, TextField } from '../platform/views/components.tsx';
 import { usePage } from '../platform/views/context.ts';
 import { pickText } from '../platform/i18n/languages.ts';
 import { formatTime } from '../platform/i18n/format.ts';
@@ -109,30 +109,14 @@ export function KioskPage({
           <form method="post" action={`/${lang}/contact-points/${point.id}/kiosk`} class="utrecht-form" noValidate>
             <CsrfField />
             {categories.length > 0 && (
-              <fieldset class="utrecht-form-fieldset" id="field-priorityCategory">
-                <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('queues.kiosk.priorityLegend')}</legend>
-                <div class="utrecht-form-field utrecht-form-field--radio">
-                  <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id="priority-none" name="priorityCategory" value="" checked={!values?.priorityCategory} />
-                  <label class="utrecht-form-label utrecht-form-label--radio" for="priority-none">
-                    {t('queues.kiosk.noPriority')}
-                  </label>
-                </div>
-                {categories.map((category) => (
-                  <div class="utrecht-form-field utrecht-form-field--radio">
-                    <input
-                      class="utrecht-radio-button utrecht-radio-button--html-input"
-                      type="radio"
-                      id={`priority-${category.code}`}
-                      name="priorityCategory"
-                      value={category.code}
-                      checked={values?.priorityCategory === category.code}
-                    />
-                    <label class="utrecht-form-label utrecht-form-label--radio" for={`priority-${category.code}`}>
-                      <Text value={category.name} />
-                    </label>
-                  </div>
-                ))}
-              </fieldset>
+              <ChoiceGroup
+                type="radio"
+                name="priorityCategory"
+                legend={t('queues.kiosk.priorityLegend')}
+                errors={errors}
+                checked={values?.priorityCategory ?? ''}
+                options={[{ value: '', label: t('queues.kiosk.noPriority') }, ...categories.map((category) => ({ value: category.code, label: <Text value={category.name} /> }))]}
+              />
             )}
             <h2 class="utrecht-heading-2">{t('queues.kiosk.chooseService')}</h2>
             <ul class="queues-kiosk__services" id="field-serviceCode">

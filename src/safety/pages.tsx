@@ -4,7 +4,24 @@
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, ChoiceGroup, CsrfField, ErrorSummary, fieldId, FieldShell, Form, Heading1, Link, Paragraph, SubmitButton, Table, Text } from '../platform/views/components.tsx';
+import {
+  Alert,
+  CheckboxField,
+  ChoiceGroup,
+  CsrfField,
+  DateField,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Link,
+  Paragraph,
+  SelectField,
+  SubmitButton,
+  Table,
+  Text,
+  TextArea,
+  TextField,
+} from '../platform/views/components.tsx';
 import type { FieldError } from '../platform/http/errors.ts';
 import { pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import { formatDate, formatDateTime, formatNumber } from '../platform/i18n/format.ts';
@@ -17,15 +34,6 @@ export type FormValues = Record<string, string | undefined>;
 
 const SECTION = 'safety';
 const label = (t: Translate) => (field: string) => t(`safety.field.${field}`);
-
-// ---- small form pieces (ids and messages as the shared components make them)
-
-function Field(props: { name: string; label: string; errors?: FieldError[] | undefined; hint?: string; idSuffix?: string | undefined; children: (aria: Record<string, string | boolean>) => ComponentChildren }) {
-  return <FieldShell name={props.name} label={props.label} errors={props.errors} description={props.hint} idSuffix={props.idSuffix} control={props.children} />;
-}
-
-const textareaClass = 'utrecht-textarea utrecht-textarea--html-textarea';
-const inputClass = 'utrecht-textbox utrecht-textbox--html-input';
 
 function placeName(row: { contactPointName: LocalizedText | null; placeText: string | null }, lang: Language): ComponentChildren {
   if (row.contactPointName) {
@@ -80,40 +88,25 @@ function ReportFields({ places, values, errors }: Pick<ReportFormProps, 'places'
         required
         options={INCIDENT_TYPES.map((type) => ({ value: type, label: t(`safety.type.${type}`) }))}
       />
-      <Field name="contactPointId" label={t('safety.field.contactPointId')} errors={errors}>
-        {(aria) => (
-          <select {...aria} class="utrecht-select utrecht-select--html-select" name="contactPointId">
-            {places.map((place) => (
-              <option value={place.id} selected={values.contactPointId === place.id}>
-                {pickText(place.name, lang).text}
-              </option>
-            ))}
-            <option value="" selected={!values.contactPointId}>
-              {t('safety.form.otherPlace')}
-            </option>
-          </select>
-        )}
-      </Field>
-      <Field name="placeText" label={t('safety.field.placeText')} hint={t('safety.form.placeTextHint')} errors={errors}>
-        {(aria) => <input {...aria} class={inputClass} type="text" name="placeText" value={values.placeText ?? ''} maxLength={200} />}
-      </Field>
-      <Field name="occurredAt" label={t('safety.field.occurredAt')} hint={t('safety.form.occurredAtHint')} errors={errors}>
-        {(aria) => <input {...aria} class={inputClass} type="datetime-local" name="occurredAt" value={values.occurredAt ?? ''} required />}
-      </Field>
-      <Field name="description" label={t('safety.field.description')} hint={t('safety.form.descriptionHint')} errors={errors}>
-        {(aria) => (
-          <textarea {...aria} class={textareaClass} name="description" rows={5} maxLength={4000} required>
-            {values.description ?? ''}
-          </textarea>
-        )}
-      </Field>
-      <Field name="personsInvolved" label={t('safety.field.personsInvolved')} hint={t('safety.form.personsHint')} errors={errors}>
-        {(aria) => (
-          <textarea {...aria} class={textareaClass} name="personsInvolved" rows={3} maxLength={2000}>
-            {values.personsInvolved ?? ''}
-          </textarea>
-        )}
-      </Field>
+      <SelectField
+        name="contactPointId"
+        label={t('safety.field.contactPointId')}
+        errors={errors}
+        value={values.contactPointId ?? ''}
+        options={[...places.map((place) => ({ value: place.id, label: pickText(place.name, lang).text })), { value: '', label: t('safety.form.otherPlace') }]}
+      />
+      <TextField name="placeText" label={t('safety.field.placeText')} description={t('safety.form.placeTextHint')} errors={errors} value={values.placeText ?? ''} maxLength={200} />
+      <TextField
+        name="occurredAt"
+        type="datetime-local"
+        label={t('safety.field.occurredAt')}
+        description={t('safety.form.occurredAtHint')}
+        errors={errors}
+        value={values.occurredAt ?? ''}
+        required
+      />
+      <TextArea name="description" label={t('safety.field.description')} description={t('safety.form.descriptionHint')} errors={errors} value={values.description} rows={5} maxLength={4000} required />
+      <TextArea name="personsInvolved" label={t('safety.field.personsInvolved')} description={t('safety.form.personsHint')} errors={errors} value={values.personsInvolved} rows={3} maxLength={2000} />
       <ChoiceGroup
         type="radio"
         class="irisdesk-choice"
@@ -322,9 +315,14 @@ export function IncidentPage(props: {
                   {manager && action.status === 'open' && incident.status === 'open' && (
                     <Form action={`/${lang}/safety/incidents/${incident.id}/actions/${action.id}`}>
                       <ErrorSummary errors={errors} labelOf={label(t)} />
-                      <Field name="outcomeNote" idSuffix={errors ? undefined : action.id} label={t('safety.field.outcomeNote')} hint={t('safety.actions.outcomeHint')} errors={errors}>
-                        {(aria) => <input {...aria} class={inputClass} type="text" name="outcomeNote" maxLength={2000} />}
-                      </Field>
+                      <TextField
+                        name="outcomeNote"
+                        idSuffix={errors ? undefined : action.id}
+                        label={t('safety.field.outcomeNote')}
+                        description={t('safety.actions.outcomeHint')}
+                        errors={errors}
+                        maxLength={2000}
+                      />
                       <div class="irisdesk-actions">
                         <button type="submit" name="status" value="done" class="utrecht-button utrecht-button--primary-action">
                           {t('safety.actions.markDone')}
@@ -360,28 +358,15 @@ export function IncidentPage(props: {
               required
               options={ACTION_KINDS.map((kind) => ({ value: kind, label: t(`safety.action.${kind}`) }))}
             />
-            <Field name="assigneeAccountId" label={t('safety.field.assigneeAccountId')} errors={errorsFor('action')}>
-              {(aria) => (
-                <select {...aria} class="utrecht-select utrecht-select--html-select" name="assigneeAccountId">
-                  <option value="">{t('safety.actions.noAssignee')}</option>
-                  {props.assignees.map((account) => (
-                    <option value={account.id} selected={values.assigneeAccountId === account.id}>
-                      {account.displayName}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field name="dueDate" label={t('safety.field.dueDate')} errors={errorsFor('action')}>
-              {(aria) => <input {...aria} class={inputClass} type="date" name="dueDate" value={values.dueDate ?? ''} />}
-            </Field>
-            <Field name="note" label={t('safety.field.note')} errors={errorsFor('action')}>
-              {(aria) => (
-                <textarea {...aria} class={textareaClass} name="note" rows={3} maxLength={2000}>
-                  {values.note ?? ''}
-                </textarea>
-              )}
-            </Field>
+            <SelectField
+              name="assigneeAccountId"
+              label={t('safety.field.assigneeAccountId')}
+              errors={errorsFor('action')}
+              value={values.assigneeAccountId}
+              options={[{ value: '', label: t('safety.actions.noAssignee') }, ...props.assignees.map((account) => ({ value: account.id, label: account.displayName }))]}
+            />
+            <DateField name="dueDate" label={t('safety.field.dueDate')} errors={errorsFor('action')} value={values.dueDate} />
+            <TextArea name="note" label={t('safety.field.note')} errors={errorsFor('action')} value={values.note} rows={3} maxLength={2000} />
             <SubmitButton variant="secondary">{t('safety.actions.addSubmit')}</SubmitButton>
           </Form>
         </section>
@@ -395,13 +380,7 @@ export function IncidentPage(props: {
           <Paragraph>{t('safety.close.rule')}</Paragraph>
           <ErrorSummary errors={errorsFor('close')} labelOf={label(t)} />
           <Form action={`/${lang}/safety/incidents/${incident.id}/close`}>
-            <Field name="closingNote" label={t('safety.field.closingNote')} errors={errorsFor('close')}>
-              {(aria) => (
-                <textarea {...aria} class={textareaClass} name="closingNote" rows={3} maxLength={2000}>
-                  {values.closingNote ?? ''}
-                </textarea>
-              )}
-            </Field>
+            <TextArea name="closingNote" label={t('safety.field.closingNote')} errors={errorsFor('close')} value={values.closingNote} rows={3} maxLength={2000} />
             <SubmitButton>{t('safety.close.submit')}</SubmitButton>
           </Form>
         </section>
@@ -440,12 +419,8 @@ export function StatisticsPage({ statistics, months, errors }: { statistics: Sta
       <Paragraph lead>{t('safety.statistics.intro')}</Paragraph>
       <ErrorSummary errors={errors} labelOf={label(t)} />
       <form method="get" action={`/${lang}/safety/statistics`} class="utrecht-form irisdesk-actions">
-        <Field name="from" label={t('safety.field.from')} errors={errors}>
-          {(aria) => <input {...aria} class={inputClass} type="month" name="from" value={statistics.from} />}
-        </Field>
-        <Field name="to" label={t('safety.field.to')} errors={errors}>
-          {(aria) => <input {...aria} class={inputClass} type="month" name="to" value={statistics.to} />}
-        </Field>
+        <TextField name="from" type="month" label={t('safety.field.from')} errors={errors} value={statistics.from} />
+        <TextField name="to" type="month" label={t('safety.field.to')} errors={errors} value={statistics.to} />
         <SubmitButton variant="secondary">{t('safety.statistics.show')}</SubmitButton>
       </form>
       <Paragraph>{t('safety.statistics.total', { count: statistics.total, countText: formatNumber(statistics.total, lang) })}</Paragraph>
@@ -525,34 +500,21 @@ export function StaffPage(props: {
         </h2>
         <ErrorSummary errors={props.errors} labelOf={label(t)} />
         <Form action={`/${lang}/safety/staff`}>
-          <Field name="contactPointId" label={t('safety.field.contactPointId')} errors={props.errors}>
-            {(aria) => (
-              <select {...aria} class="utrecht-select utrecht-select--html-select" name="contactPointId">
-                {props.contactPoints.map((point) => (
-                  <option value={point.id} selected={values.contactPointId === point.id}>
-                    {pickText(point.name, lang).text}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field name="accountId" label={t('safety.field.accountId')} errors={props.errors}>
-            {(aria) => (
-              <select {...aria} class="utrecht-select utrecht-select--html-select" name="accountId">
-                {props.accounts.map((account) => (
-                  <option value={account.id} selected={values.accountId === account.id}>
-                    {account.displayName} ({account.email})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <div class="utrecht-form-field utrecht-form-field--checkbox">
-            <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={fieldId('isManager')} name="isManager" value="true" checked={values.isManager === 'true'} />
-            <label class="utrecht-form-label utrecht-form-label--checkbox" for={fieldId('isManager')}>
-              {t('safety.field.isManager')}
-            </label>
-          </div>
+          <SelectField
+            name="contactPointId"
+            label={t('safety.field.contactPointId')}
+            errors={props.errors}
+            value={values.contactPointId}
+            options={props.contactPoints.map((point) => ({ value: point.id, label: pickText(point.name, lang).text }))}
+          />
+          <SelectField
+            name="accountId"
+            label={t('safety.field.accountId')}
+            errors={props.errors}
+            value={values.accountId}
+            options={props.accounts.map((account) => ({ value: account.id, label: `${account.displayName} (${account.email})` }))}
+          />
+          <CheckboxField name="isManager" label={t('safety.field.isManager')} errors={props.errors} checked={values.isManager === 'true'} />
           <SubmitButton>{t('safety.staff.addSubmit')}</SubmitButton>
         </Form>
       </section>

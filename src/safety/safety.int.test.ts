@@ -71,8 +71,8 @@ describe('reporting and who may see an incident', () => {
     const form = await agent.get(`/fr/safety/report?contactPoint=${points.schaerbeek}&returnTo=%2Ffr%2Fback-office`);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain(`<option value="${points.schaerbeek}" selected`);
-    expect(form.body).toMatch(/name="occurredAt" value="\d{4}-\d{2}-\d{2}T\d{2}:\d{2}"/);
-    const now = /name="occurredAt" value="([^"]+)"/.exec(form.body)![1]!;
+    expect(form.body).toMatch(/id="field-occurredAt"[^>]* value="\d{4}-\d{2}-\d{2}T\d{2}:\d{2}"/);
+    const now = /id="field-occurredAt"[^>]* value="([^"]+)"/.exec(form.body)![1]!;
     const response = await agent.submitForm('/fr/safety/report', '/fr/safety/report', {
       type: 'threat',
       contactPointId: points.schaerbeek,
@@ -287,7 +287,7 @@ describe('the real-time alert', () => {
     expect(early.json().error.code).toBe('safety.details_pending');
     const detailsPage = `/en/safety/incidents/${id}/details`;
     expect((await agent.get(detailsPage)).statusCode).toBe(200);
-    const done = await agent.submitForm(detailsPage, detailsPage, { type: 'threat', contactPointId: points.schaerbeek, occurredAt: /name="occurredAt" value="([^"]+)"/.exec((await agent.get(detailsPage)).body)![1]!, description: 'Il a menacé de revenir.' });
+    const done = await agent.submitForm(detailsPage, detailsPage, { type: 'threat', contactPointId: points.schaerbeek, occurredAt: /id="field-occurredAt"[^>]* value="([^"]+)"/.exec((await agent.get(detailsPage)).body)![1]!, description: 'Il a menacé de revenir.' });
     expect(done.statusCode, done.body).toBe(303);
     const detail = (await agent.get(`/api/v1/safety/incidents/${id}`)).json();
     expect(detail).toMatchObject({ type: 'threat', detailsPending: false, helpRequested: true, description: 'Il a menacé de revenir.' });

@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, ErrorSummary, fieldId, Form, Heading1, Link, Paragraph, SubmitButton, Table, Text, TextArea } from '../platform/views/components.tsx';
+import { Alert, ChoiceGroup, ErrorSummary, fieldId, Form, Heading1, Link, Paragraph, SubmitButton, Table, Text, TextArea } from '../platform/views/components.tsx';
 import type { FieldError } from '../platform/http/errors.ts';
 import { pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import { formatDate, formatNumber } from '../platform/i18n/format.ts';
@@ -73,44 +73,30 @@ export function IndicatorDefinitions() {
 
 // ---- the questionnaire
 
-function ChoiceGroup(props: { question: Question; value: string | string[] | undefined; errors: FieldError[] | undefined; multiple?: boolean }) {
+/** One closed question of the standard questionnaire as a radio (or checkbox) group. */
+function QuestionChoices(props: { question: Question; value: string | string[] | undefined; errors: FieldError[] | undefined; multiple?: boolean }) {
   const { t } = usePage();
-  const id = fieldId(props.question.id);
-  const error = props.errors?.find((e) => e.field === props.question.id);
-  const checked = Array.isArray(props.value) ? props.value : props.value === undefined ? [] : [String(props.value)];
+  const { question } = props;
   return (
-    <fieldset class={`utrecht-form-fieldset irisdesk-choice${error ? ' utrecht-form-fieldset--invalid' : ''}`} id={id} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-        {props.question.text}
-        {!props.question.required && <span class="irisdesk-muted"> ({t('satisfaction.optional')})</span>}
-      </legend>
-      {error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-          {t(error.code, { ...error.values, field: props.question.text })}
-        </div>
-      )}
-      {props.question.options!.map((option) => {
-        const value = typeof option.value === 'boolean' ? (option.value ? 'yes' : 'no') : String(option.value);
-        const optionId = `${id}-${value}`;
-        const type = props.multiple ? 'checkbox' : 'radio';
-        return (
-          <div class={`utrecht-form-field utrecht-form-field--${type}`}>
-            <input
-              class={`utrecht-${type} utrecht-${type}--html-input`}
-              type={type}
-              id={optionId}
-              name={props.question.id}
-              value={value}
-              checked={checked.includes(value)}
-              required={props.question.required && !props.multiple ? true : undefined}
-            />
-            <label class={`utrecht-form-label utrecht-form-label--${type}`} for={optionId}>
-              {option.label}
-            </label>
-          </div>
-        );
-      })}
-    </fieldset>
+    <ChoiceGroup
+      type={props.multiple ? 'checkbox' : 'radio'}
+      class="irisdesk-choice"
+      name={question.id}
+      legend={
+        <>
+          {question.text}
+          {!question.required && <span class="irisdesk-muted"> ({t('satisfaction.optional')})</span>}
+        </>
+      }
+      label={question.text}
+      errors={props.errors}
+      required={question.required}
+      checked={props.value}
+      options={question.options!.map((option) => ({
+        value: typeof option.value === 'boolean' ? (option.value ? 'yes' : 'no') : String(option.value),
+        label: option.label,
+      }))}
+    />
   );
 }
 
@@ -167,7 +153,7 @@ export function FeedbackPage(props: {
                   maxLength={COMMENT_MAX_LENGTH}
                 />
               ) : (
-                <ChoiceGroup question={question} value={value(question.id)} errors={props.errors} multiple={question.type === 'multiple'} />
+                <QuestionChoices question={question} value={value(question.id)} errors={props.errors} multiple={question.type === 'multiple'} />
               ),
             )}
             <SubmitButton>{t('satisfaction.feedback.submit')}</SubmitButton>

@@ -1,5 +1,6 @@
 // Pieces shared by the surveys' screens: the state badge, the version field and action buttons.
 import { usePage } from '../platform/views/context.ts';
+import { CsrfField } from '../platform/views/components.tsx';
 import { type FormValues } from './forms.ts';
 
 export const SECTION = 'surveys';
@@ -33,10 +34,9 @@ export function ActionButton({
   value?: string;
   variant?: 'primary' | 'secondary';
 }) {
-  const { csrfToken } = usePage();
   return (
     <form method="post" action={action} class="irisdesk-inline-form">
-      <input type="hidden" name="_csrf" value={csrfToken()} />
+      <CsrfField />
       <VersionField version={version} />
       {name && <input type="hidden" name={name} value={value} />}
       <button type="submit" class={`utrecht-button utrecht-button--${variant}-action`}>

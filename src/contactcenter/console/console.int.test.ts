@@ -429,8 +429,8 @@ describe('phone and counter', () => {
     const byMail = await clients.agent!.get('/en/console/contacts/new?qemail=MOHAMED@example.org');
     expect(byMail.body).toContain('Mohamed El Amrani');
     // never another organisation's parties
-    expect((await clients.ixelles!.get('/en/console/contacts/new?qname=Mohamed%20El%20Amrani')).body).not.toMatch(/id="party-[0-9a-f]{8}-/);
-    const partyId = /name="partyId" id="party-([0-9a-f-]{36})"/.exec(byMail.body)![1]!;
+    expect((await clients.ixelles!.get('/en/console/contacts/new?qname=Mohamed%20El%20Amrani')).body).not.toMatch(/id="field-partyId-[0-9a-f]{8}-/);
+    const partyId = /id="field-partyId-([0-9a-f-]{36})"/.exec(byMail.body)![1]!;
     const recorded = await clients.agent!.submitForm('/en/console/contacts/new', '/en/console/contacts', {
       partyId,
       channel: 'phone',

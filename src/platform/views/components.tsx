@@ -87,7 +87,7 @@ function ErrorMessage({ id, error, field, class: className }: { id: string | und
   );
 }
 
-type InputType = 'text' | 'email' | 'password' | 'tel' | 'search' | 'number' | 'url' | 'date' | 'time' | 'datetime-local';
+type InputType = 'text' | 'email' | 'password' | 'tel' | 'search' | 'number' | 'url' | 'date' | 'time' | 'datetime-local' | 'month';
 
 /**
  * The attributes a field's control may be given. The shell owns the rest: the id and aria-describedby that tie
@@ -133,19 +133,17 @@ export function FieldShell<K extends ControlKind>(props: FieldShellProps<K>) {
   const error = props.errors?.find((e) => e.field === props.name);
   const ids = fieldIds(props.name, props.idSuffix, Boolean(props.description), error);
   const checkbox = props.control === 'checkbox';
-  const control = createElement(
-    checkbox ? 'input' : props.control,
-    {
-      ...props.attributes,
-      ...(checkbox ? { type: 'checkbox', value: (props.attributes as ControlAttributes['checkbox'] | undefined)?.value ?? 'true' } : {}),
-      id: ids.id,
-      name: props.name,
-      class: `${CONTROL_CLASS[props.control]}${error ? ` ${INVALID_CLASS[props.control]}` : ''}`,
-      'aria-describedby': ids.describedBy,
-      'aria-invalid': error ? 'true' : undefined,
-    },
-    props.children,
-  );
+  const owned = {
+    id: ids.id,
+    'aria-describedby': ids.describedBy,
+    'aria-invalid': error ? 'true' : undefined,
+    class: `${CONTROL_CLASS[props.control]}${error ? ` ${INVALID_CLASS[props.control]}` : ''}`,
+    name: props.name,
+    ...(checkbox ? { type: 'checkbox' } : {}),
+  };
+  // The shell's own attributes first (their place in the markup) and again last, so that an untyped caller
+  // cannot replace them either; a checkbox posts "true" unless told otherwise.
+  const control = createElement(checkbox ? 'input' : props.control, { ...owned, ...(checkbox ? { value: 'true' } : {}), ...props.attributes, ...owned }, props.children);
   const label = (
     <div class="utrecht-form-field__label">
       <label class={`utrecht-form-label${checkbox ? ' utrecht-form-label--checkbox' : ''}`} for={ids.id}>
@@ -177,7 +175,7 @@ export function DateField(props: FieldProps & { value?: string | null | undefine
 export function TextField(
   props: FieldProps & {
     value?: string | undefined;
-    type?: 'text' | 'email' | 'password' | 'tel' | 'search' | 'number' | 'url' | 'datetime-local' | 'time';
+    type?: Exclude<InputType, 'date'>;
     autocomplete?: string;
     required?: boolean;
     maxLength?: number;
@@ -223,7 +221,7 @@ export function SelectField(
 /** One yes/no checkbox (posts `value`, "true" by default, when ticked) with its label, hint and error. */
 export function CheckboxField(props: FieldProps & { checked: boolean; value?: string }) {
   const { checked, value, ...field } = props;
-  return <FieldShell {...field} control="checkbox" attributes={{ checked, value }} />;
+  return <FieldShell {...field} control="checkbox" attributes={{ checked, value: value ?? 'true' }} />;
 }
 
 export interface ChoiceOption {

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/Layout.tsx';
-import { Alert, ErrorSummary, FieldShell, fieldId, Form, Heading1, Link, Paragraph, SubmitButton, Text } from '../../platform/views/components.tsx';
+import { Alert, ChoiceGroup, ErrorSummary, fieldId, Form, Heading1, Link, Paragraph, SubmitButton, Text, TextArea } from '../../platform/views/components.tsx';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { pickText } from '../../platform/i18n/languages.ts';
 import { formatDate } from '../../platform/i18n/format.ts';
@@ -12,56 +12,14 @@ import { val } from '../components.tsx';
 
 // ---- respondents
 
-function Legend({ question, suffix }: { question: SurveyQuestion; suffix?: ComponentChildren }) {
+/** The question as the legend of its group: its text, and "(optional)" when an answer may be left out. */
+function QuestionText({ question, suffix }: { question: SurveyQuestion; suffix?: ComponentChildren }) {
   const { t } = usePage();
   return (
-    <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+    <>
       <Text value={question.text} />
       {suffix}
       {!question.required && <span class="irisdesk-muted"> ({t('surveys.optional')})</span>}
-    </legend>
-  );
-}
-
-function FieldError_({ id, error, label }: { id: string; error: FieldError | undefined; label: string }) {
-  const { t } = usePage();
-  if (!error) return null;
-  return (
-    <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-      {t(error.code, { ...error.values, field: label })}
-    </div>
-  );
-}
-
-function Choices(props: {
-  name: string;
-  type: 'radio' | 'checkbox';
-  options: Array<{ value: string; label: ComponentChildren }>;
-  checked: string[];
-  required: boolean;
-}) {
-  const id = fieldId(props.name);
-  return (
-    <>
-      {props.options.map((option) => {
-        const optionId = `${id}-${option.value}`;
-        return (
-          <div class={`utrecht-form-field utrecht-form-field--${props.type}`}>
-            <input
-              class={`utrecht-${props.type} utrecht-${props.type}--html-input`}
-              type={props.type}
-              id={optionId}
-              name={props.name}
-              value={option.value}
-              checked={props.checked.includes(option.value)}
-              required={props.required && props.type === 'radio' ? true : undefined}
-            />
-            <label class={`utrecht-form-label utrecht-form-label--${props.type}`} for={optionId}>
-              {option.label}
-            </label>
-          </div>
-        );
-      })}
     </>
   );
 }
@@ -69,59 +27,48 @@ function Choices(props: {
 function QuestionInput({ question, errors, values }: { question: SurveyQuestion; errors: FieldError[] | undefined; values: FormValues | undefined }) {
   const { t, lang } = usePage();
   const name = answerField(question);
-  const id = fieldId(name);
   const label = pickText(question.text, lang).text;
-  const error = errors?.find((e) => e.field === name);
-  const checked = [values?.[name] ?? []].flat();
-  const help = Object.keys(question.help).length ? (
-    <div class="utrecht-form-field-description" id={`${id}-description`}>
-      <Text value={question.help} />
-    </div>
-  ) : null;
-  const describedBy = [help ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const hasHelp = Object.keys(question.help).length > 0;
   if (question.kind === 'text') {
     return (
-      <FieldShell
+      <TextArea
         name={name}
         label={question.required ? label : `${label} (${t('surveys.optional')})`}
         errors={errors}
         description={[pickText(question.help, lang).text, t('surveys.respond.textHint', { limit: TEXT_MAX_LENGTH })].filter(Boolean).join(' ')}
-        control={(aria) => (
-          <textarea {...aria} class="utrecht-textarea utrecht-textarea--html-textarea" name={name} maxLength={TEXT_MAX_LENGTH} rows={4}>
-            {val(values, name) ?? ''}
-          </textarea>
-        )}
+        value={val(values, name)}
+        maxLength={TEXT_MAX_LENGTH}
+        rows={4}
       />
     );
   }
   if (question.kind === 'matrix') {
+    // A group of groups: the question and its help around one radio group per row.
+    const id = fieldId(name);
     return (
-      <fieldset class="utrecht-form-fieldset irisdesk-matrix" id={id} aria-describedby={help ? `${id}-description` : undefined}>
-        <Legend question={question} />
-        {help}
+      <fieldset class="utrecht-form-fieldset irisdesk-matrix" id={id} aria-describedby={hasHelp ? `${id}-description` : undefined}>
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          <QuestionText question={question} />
+        </legend>
+        {hasHelp && (
+          <div class="utrecht-form-field-description" id={`${id}-description`}>
+            <Text value={question.help} />
+          </div>
+        )}
         {question.rows.map((row) => {
           const rowName = answerField(question, row.value);
-          const rowId = fieldId(rowName);
-          const rowError = errors?.find((e) => e.field === rowName);
-          const rowLabel = pickText(row.label, lang).text;
           return (
-            <fieldset
-              class={`utrecht-form-fieldset irisdesk-choice${rowError ? ' utrecht-form-fieldset--invalid' : ''}`}
-              id={rowId}
-              aria-describedby={rowError ? `${rowId}-error` : undefined}
-            >
-              <legend class="utrecht-form-fieldset__legend">
-                <Text value={row.label} />
-              </legend>
-              <FieldError_ id={rowId} error={rowError} label={`${label} – ${rowLabel}`} />
-              <Choices
-                name={rowName}
-                type="radio"
-                required={question.required}
-                checked={[values?.[rowName] ?? []].flat()}
-                options={question.options.map((o) => ({ value: o.value, label: <Text value={o.label} /> }))}
-              />
-            </fieldset>
+            <ChoiceGroup
+              type="radio"
+              class="irisdesk-choice"
+              name={rowName}
+              legend={<Text value={row.label} />}
+              label={`${label} – ${pickText(row.label, lang).text}`}
+              errors={errors}
+              required={question.required}
+              checked={val(values, rowName)}
+              options={question.options.map((o) => ({ value: o.value, label: <Text value={o.label} /> }))}
+            />
           );
         })}
       </fieldset>
@@ -146,16 +93,18 @@ function QuestionInput({ question, errors, values }: { question: SurveyQuestion;
       })
     : question.options.map((o) => ({ value: o.value, label: <Text value={o.label} /> }));
   return (
-    <fieldset
-      class={`utrecht-form-fieldset irisdesk-choice${error ? ' utrecht-form-fieldset--invalid' : ''}${scale ? ' irisdesk-scale' : ''}`}
-      id={id}
-      aria-describedby={describedBy}
-    >
-      <Legend question={question} suffix={question.kind === 'multiple' ? <span class="irisdesk-muted"> ({t('surveys.respond.several')})</span> : undefined} />
-      {help}
-      <FieldError_ id={id} error={error} label={label} />
-      <Choices name={name} type={question.kind === 'multiple' ? 'checkbox' : 'radio'} required={question.required} checked={checked} options={options} />
-    </fieldset>
+    <ChoiceGroup
+      type={question.kind === 'multiple' ? 'checkbox' : 'radio'}
+      class={`irisdesk-choice${scale ? ' irisdesk-scale' : ''}`}
+      name={name}
+      legend={<QuestionText question={question} suffix={question.kind === 'multiple' ? <span class="irisdesk-muted"> ({t('surveys.respond.several')})</span> : undefined} />}
+      label={label}
+      hint={hasHelp ? <Text value={question.help} /> : undefined}
+      errors={errors}
+      required={question.required}
+      checked={[values?.[name] ?? []].flat()}
+      options={options}
+    />
   );
 }
 

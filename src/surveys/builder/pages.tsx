@@ -5,6 +5,7 @@ import { usePage } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/Layout.tsx';
 import {
   CheckboxGroup,
+  ChoiceGroup,
   DateField,
   ErrorSummary,
   fieldId,
@@ -20,7 +21,7 @@ import {
   TextField,
 } from '../../platform/views/components.tsx';
 import type { FieldError } from '../../platform/http/errors.ts';
-import { LANGUAGE_NAMES, LANGUAGES, pickText, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
+import { LANGUAGE_NAMES, LANGUAGES, pickText, type Language } from '../../platform/i18n/languages.ts';
 import { formatNumber } from '../../platform/i18n/format.ts';
 import type { Translate } from '../../platform/i18n/messages.ts';
 import { QUESTION_KINDS, REQUIRED_LANGUAGES, type QuestionKind, type SurveyQuestion, type SurveyRecord } from '../model.ts';
@@ -97,38 +98,17 @@ export function NewSurveyPage({
         ) : (
           <input type="hidden" name="owner" value={owners[0]} />
         )}
-        <fieldset class="utrecht-form-fieldset" id={fieldId('templateCode')}>
-          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('surveys.field.templateCode')}</legend>
-          {[
-            {
-              code: '',
-              title: { [lang]: t('surveys.new.blank') } as LocalizedText,
-              description: { [lang]: t('surveys.new.blankDescription') } as LocalizedText,
-            },
-            ...templates,
-          ].map((template) => {
-            const id = `${fieldId('templateCode')}-${template.code || 'blank'}`;
-            return (
-              <div class="utrecht-form-field utrecht-form-field--radio">
-                <input
-                  class="utrecht-radio utrecht-radio--html-input"
-                  type="radio"
-                  id={id}
-                  name="templateCode"
-                  value={template.code}
-                  checked={chosen === template.code}
-                  aria-describedby={`${id}-description`}
-                />
-                <label class="utrecht-form-label utrecht-form-label--radio" for={id}>
-                  <Text value={template.title} />
-                </label>
-                <div class="utrecht-form-field-description" id={`${id}-description`}>
-                  <Text value={template.description} />
-                </div>
-              </div>
-            );
-          })}
-        </fieldset>
+        <ChoiceGroup
+          type="radio"
+          name="templateCode"
+          legend={t('surveys.field.templateCode')}
+          errors={errors}
+          checked={chosen}
+          options={[
+            { value: '', label: t('surveys.new.blank'), hint: t('surveys.new.blankDescription') },
+            ...templates.map((template) => ({ value: template.code, label: <Text value={template.title} />, hint: <Text value={template.description} /> })),
+          ]}
+        />
         <LanguageColumns>
           {(language) => (
             <TextField

@@ -3,11 +3,11 @@ import { usePage } from '../../../platform/views/context.ts';
 import {
   Alert,
   CheckboxGroup,
+  ChoiceGroup,
   ErrorSummary,
   Form,
   Heading1,
   Link,
-  Paragraph,
   SelectField,
   SubmitButton,
   TextArea,
@@ -74,41 +74,23 @@ export function ContactPage({
         </h2>
         <ErrorSummary errors={errors} labelOf={(field) => t(`console.field.${field}`)} />
         <Form action={`/${lang}/console/contacts`}>
-          <fieldset class="utrecht-form-fieldset" id="field-partyId">
-            <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('console.contact.caller')}</legend>
-            {parties === null ? null : parties.length === 0 ? <Paragraph>{t('console.contact.noMatch')}</Paragraph> : null}
-            {(parties ?? []).map((p) => (
-              <div class="utrecht-form-field utrecht-form-field--radio">
-                <input
-                  class="utrecht-radio-button utrecht-radio-button--html-input"
-                  type="radio"
-                  name="partyId"
-                  id={`party-${p.id}`}
-                  value={p.id}
-                  checked={values.partyId === p.id}
-                />
-                <label class="utrecht-form-label utrecht-form-label--radio" for={`party-${p.id}`}>
-                  {p.name}
-                  {p.email ? ` · ${p.email}` : ''}
-                  {p.phone ? ` · ${p.phone}` : ''}
-                  {p.lastContactAt ? ` · ${t('console.contact.lastContact', { at: formatDateTime(new Date(p.lastContactAt), lang) })}` : ''}
-                </label>
-              </div>
-            ))}
-            <div class="utrecht-form-field utrecht-form-field--radio">
-              <input
-                class="utrecht-radio-button utrecht-radio-button--html-input"
-                type="radio"
-                name="partyId"
-                id="party-new"
-                value=""
-                checked={!values.partyId}
-              />
-              <label class="utrecht-form-label utrecht-form-label--radio" for="party-new">
-                {t('console.contact.newCaller')}
-              </label>
-            </div>
-          </fieldset>
+          <ChoiceGroup
+            type="radio"
+            name="partyId"
+            legend={t('console.contact.caller')}
+            hint={parties?.length === 0 ? t('console.contact.noMatch') : undefined}
+            errors={errors}
+            checked={values.partyId ?? ''}
+            options={[
+              ...(parties ?? []).map((p) => ({
+                value: p.id,
+                label: [p.name, p.email, p.phone, p.lastContactAt ? t('console.contact.lastContact', { at: formatDateTime(new Date(p.lastContactAt), lang) }) : '']
+                  .filter(Boolean)
+                  .join(' · '),
+              })),
+              { value: '', label: t('console.contact.newCaller') },
+            ]}
+          />
           <TextField
             name="name"
             label={t('console.field.name')}
