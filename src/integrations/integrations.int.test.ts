@@ -373,6 +373,29 @@ describe('webhooks', () => {
   });
 });
 
+describe('the back-office page', () => {
+  it('is for the organisation’s managers, in French, Dutch and English, and shows a new token once', async () => {
+    const agent = t.client();
+    await agent.login('agent@demo.irisdesk.brussels');
+    expect((await agent.get('/en/admin/integrations')).statusCode).toBe(403);
+    expect((await t.client().get('/en/admin/integrations')).statusCode).toBe(303);
+    for (const [lang, heading] of [['fr', 'Jetons d’API'], ['nl', 'API-tokens'], ['en', 'API tokens']] as const) {
+      const page = await manager.get(`/${lang}/admin/integrations`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`lang="${lang}"`);
+      expect(page.body).toContain(heading);
+    }
+    const created = await manager.submitForm('/nl/admin/integrations', '/nl/admin/integrations/tokens', { name: 'Pagina', scopes: ['organisation:read', 'surveys:read'], expiresInDays: '30' });
+    expect(created.statusCode).toBe(201);
+    const token = /(irisd_[A-Za-z0-9_-]{43})/.exec(created.body)![1]!;
+    expect((await t.client().get('/api/v1/me', bearer(token))).json().apiToken.scopes).toEqual(['organisation:read', 'surveys:read']);
+    expect((await manager.get('/nl/admin/integrations')).body).not.toContain(token);
+    const refused = await manager.submitForm('/en/admin/integrations', '/en/admin/integrations/webhooks', { url: 'https://10.0.0.8/hooks', events: 'request.created' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Receiving address: this address leads to an internal network');
+  });
+});
+
 describe('webhook destinations outside development, without an allow-list', () => {
   let strict: TestApp;
   beforeAll(async () => {
