@@ -491,15 +491,18 @@ export interface ContentGap {
   lang: Language;
   resultCount: number;
   at: Date;
+  /** The service a poor search ranked first (a weak guess), if it had results. */
+  bestGuess?: string | null;
 }
 
 /** Writes a batch of content gaps in one statement. */
 export async function insertContentGaps(db: Queryable, gaps: ContentGap[]): Promise<void> {
   if (gaps.length === 0) return;
   await db.query(
-    `INSERT INTO content_gaps (query, lang, at, result_count)
-     SELECT query, lang, at, result_count FROM jsonb_to_recordset($1::jsonb) AS g(query text, lang text, at timestamptz, result_count integer)`,
-    [JSON.stringify(gaps.map((gap) => ({ query: gap.query, lang: gap.lang, at: gap.at.toISOString(), result_count: gap.resultCount })))],
+    `INSERT INTO content_gaps (query, lang, at, result_count, best_guess)
+     SELECT query, lang, at, result_count, best_guess
+       FROM jsonb_to_recordset($1::jsonb) AS g(query text, lang text, at timestamptz, result_count integer, best_guess text)`,
+    [JSON.stringify(gaps.map((gap) => ({ query: gap.query, lang: gap.lang, at: gap.at.toISOString(), result_count: gap.resultCount, best_guess: gap.bestGuess ?? null })))],
   );
 }
 

@@ -295,7 +295,7 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       const answer = await rankedAnswer(words, lang, options.postalCode);
       if (answer.poor && (options.logGaps ?? true) && query.trim() !== '') {
         const stored = anonymiseQuery(query);
-        if (stored) gaps.record({ query: stored, lang, resultCount: answer.results.length, at: new Date() });
+        if (stored) gaps.record({ query: stored, lang, resultCount: answer.results.length, at: new Date(), bestGuess: answer.results[0]?.code ?? null });
       }
       return answer;
     },

@@ -9,6 +9,8 @@ import { createApp } from '../app.ts';
 import type { Database } from '../platform/db/database.ts';
 import { translator } from '../platform/i18n/messages.ts';
 import { USEFUL_ANSWERS_PER_HOUR } from './learning/routes.tsx';
+import { REPEATED_GUESS_MINIMUM } from './learning/service.ts';
+import { GOOD_SCORE } from './service.ts';
 
 let t: TestApp;
 let editor: TestClient;
@@ -239,6 +241,20 @@ describe('learning loop', () => {
     const admin = t.client();
     await admin.login('admin@demo.irisdesk.brussels');
     expect((await admin.get('/en/admin/catalogue/proposals')).statusCode).toBe(200);
+  });
+
+  it('proposes a search asked again and again with the same weak first result to that service', async () => {
+    const query = 'trimbulle zorfen blixen quorpen vlammen';
+    for (let i = 0; i < REPEATED_GUESS_MINIMUM; i++) {
+      const answer = (await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(query)}&lang=fr` })).json() as { results: Array<{ code: string; score: number }> };
+      expect(answer.results[0]?.code).toMatch(/^quokka-/);
+      expect(answer.results[0]!.score).toBeLessThan(GOOD_SCORE);
+    }
+    const guess = (await search(query, 'fr')).results[0]!.code;
+    const list = await editor.get('/fr/admin/catalogue/proposals');
+    expect(list.body).toContain(query);
+    const { rows } = await t.db.query<{ service_code: string; evidence: number }>(`SELECT service_code, evidence FROM search_term_proposals WHERE term = $1`, [query]);
+    expect(rows).toEqual([{ service_code: guess, evidence: 0 }]);
   });
 
   it('counts at most USEFUL_ANSWERS_PER_HOUR answers of one address an hour', async () => {

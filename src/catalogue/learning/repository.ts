@@ -47,6 +47,27 @@ export async function upsertProposal(db: Queryable, proposal: { serviceCode: str
   );
 }
 
+/** Weak guesses of searches without a good answer, asked at least `minimum` times in the last 90 days. */
+export async function listRepeatedGuesses(db: Queryable, minimum: number): Promise<Array<{ query: string; lang: Language; serviceCode: string; count: number }>> {
+  const { rows } = await db.query<{ query: string; lang: Language; serviceCode: string; count: number }>(
+    `SELECT lower(query) AS query, lang, best_guess AS "serviceCode", count(*)::int AS count
+       FROM content_gaps
+      WHERE best_guess IS NOT NULL AND at > now() - interval '90 days'
+      GROUP BY lower(query), lang, best_guess HAVING count(*) >= $1
+      ORDER BY count(*) DESC LIMIT 500`,
+    [minimum],
+  );
+  return rows;
+}
+
+/** A proposal from the content-gap log: no "useful" answer yet (evidence 0); an existing proposal stays as it is. */
+export async function insertGapProposal(db: Queryable, proposal: { serviceCode: string; lang: Language; term: string }): Promise<void> {
+  await db.query(
+    `INSERT INTO search_term_proposals (service_code, lang, term, evidence) VALUES ($1, $2, $3, 0) ON CONFLICT (service_code, lang, term) DO NOTHING`,
+    [proposal.serviceCode, proposal.lang, proposal.term],
+  );
+}
+
 /** Pending proposals of the given services (all when null), most asked first. */
 export async function listPendingProposals(db: Queryable, serviceCodes: readonly string[] | null): Promise<Proposal[]> {
   const { rows } = await db.query<Proposal>(

@@ -1,5 +1,6 @@
 // The orientation learns from use, with a human in the loop (issue 16): a user who found a service page useful
-// after a search that did not rank it in the top 3 proposes that search's words as a search term of the service;
+// after a search that did not rank it in the top 3 proposes that search's words as a search term of the service,
+// and so does a search without a good answer asked again and again with the same weak first result;
 // the service's editors approve (the term joins its search terms and ranks at once, on every instance) or reject
 // with one click. The competence center reads the unmet questions of each month.
 import type { Database } from '../../platform/db/database.ts';
@@ -15,6 +16,8 @@ import { anonymiseQuery, queryWords } from '../text.ts';
 
 /** A search ranks a service well enough when it is among the first three results. */
 export const WELL_RANKED = 3;
+/** A search asked this often with the same weak first result becomes a proposal for that service. */
+export const REPEATED_GUESS_MINIMUM = 3;
 /** Unmet questions: this many months, this many questions each. */
 const UNMET_MONTHS = 6;
 const UNMET_PER_MONTH = 20;
@@ -63,9 +66,18 @@ export function learningService(db: Database, deps: LearningDeps) {
       return { proposed: true };
     },
 
-    /** Pending proposals of the services the actor may edit, most asked first, with each service's name. */
+    /**
+     * Pending proposals of the services the actor may edit, most asked first, with each service's name. The
+     * content-gap log is read first: a search logged REPEATED_GUESS_MINIMUM times with the same weak first result
+     * proposes its words to that service.
+     */
     async pendingProposals(actor: Actor, lang: Language) {
       authorise(canUseCatalogueBackOffice(actor));
+      await deps.flushGaps();
+      for (const guess of await repo.listRepeatedGuesses(db, REPEATED_GUESS_MINIMUM)) {
+        const term = proposedTerm(guess.query);
+        if (term) await repo.insertGapProposal(db, { serviceCode: guess.serviceCode, lang: guess.lang, term });
+      }
       const scope = editScope(actor);
       const services = await catalogueRepo.listServices(db, { includeUnpublished: true, ...(scope ? { ownerOrganisationId: scope } : {}) });
       const names = new Map(services.map((service) => [service.code, pickText(service.name, lang).text]));
