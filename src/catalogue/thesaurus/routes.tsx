@@ -88,7 +88,7 @@ export function thesaurusRoutes(app: App, { catalogue, config }: Services) {
     { schema: { hide: true, params: LangParams, body: ConceptForm }, attachValidation: true },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      const form = request.body as ConceptFormBody;
+      const form: ConceptFormBody = request.body;
       return handleForm(
         request,
         reply,
@@ -113,7 +113,7 @@ export function thesaurusRoutes(app: App, { catalogue, config }: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       const concept = await thesaurus.get(actor, request.params.code);
-      const form = request.body as ConceptFormBody;
+      const form: ConceptFormBody = request.body;
       return handleForm(
         request,
         reply,
@@ -133,7 +133,7 @@ export function thesaurusRoutes(app: App, { catalogue, config }: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       const concept = await thesaurus.get(actor, request.params.code);
-      const form = request.body as ConceptFormBody;
+      const form: ConceptFormBody = request.body;
       return handleForm(
         request,
         reply,
