@@ -10,7 +10,7 @@
 import type { EventSink } from '../integrations/service.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../platform/db/database.ts';
-import { AppError, type FieldError } from '../platform/http/errors.ts';
+import { AppError } from '../platform/http/errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { recordAuditEntry } from '../audit/service.ts';
 import type { Language, LocalizedText } from '../platform/i18n/languages.ts';
@@ -18,24 +18,26 @@ import { pickText } from '../platform/i18n/languages.ts';
 import { translator } from '../platform/i18n/messages.ts';
 import { formatDate, formatTime } from '../platform/i18n/format.ts';
 import { addDays, brusselsDate, startOfBrusselsDay, toBrusselsIso } from '../platform/calendar/brussels-time.ts';
-import { OpeningHoursError, validateOpeningHours, type OpeningSchedule } from '../platform/calendar/opening-hours.ts';
+import { OpeningHoursError, type OpeningSchedule } from '../platform/calendar/opening-hours.ts';
 import { cachedSchedule, type contactPointService } from '../contactpoints/service.ts';
 import type { CatalogueService } from '../catalogue/service.ts';
 import { enqueue, cancelJob } from '../platform/jobs/queue.ts';
 import type { JobRegistry } from '../platform/jobs/registry.ts';
 import type { mailService } from '../platform/mail/service.ts';
 import { buildIcs } from './ics.ts';
+import { appointmentSettingsService } from './settings-service.ts';
+import { CODE, fieldError, parseDate } from './fields.ts';
+export { parseDate } from './fields.ts';
+export { validateSettings, type SettingsInput } from './settings-service.ts';
 import { bookingWindow, computeSlots, type Closure, type Slot } from './slots.ts';
 import * as repo from './repository.ts';
-import type { AppointmentRecord, AppointmentStatus, SettingsFields, SettingsRecord } from './repository.ts';
-import { appointmentScope, canConfigureAppointments, canServeAppointments, canUseAgenda } from './authorisation.ts';
+import type { AppointmentRecord, AppointmentStatus, SettingsRecord } from './repository.ts';
+import { appointmentScope, canServeAppointments } from './authorisation.ts';
 import { isUuid } from '../platform/http/schemas.ts';
 import { authorise } from '../identity/guards.ts';
 
 export const REMINDER_JOB = 'appointment.reminder';
 export const REMINDER_HOURS = 48;
-const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 /** How many alternatives a refused booking proposes. */
@@ -85,41 +87,7 @@ function newReference(): string {
   return `RDV-${out.slice(0, 4)}-${out.slice(4)}`;
 }
 
-const fieldError = (field: string, code: string, values?: FieldError['values']) =>
-  new AppError(400, 'validation.failed', { fields: [{ field, code, ...(values ? { values } : {}) }] });
 
-/** Parses YYYY-MM-DD strictly (a real calendar date). */
-export function parseDate(value: string): string | undefined {
-  if (!DATE.test(value)) return undefined;
-  const d = new Date(`${value}T12:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value ? value : undefined;
-}
-
-export interface SettingsInput extends SettingsFields {}
-
-export function validateSettings(input: SettingsInput, calendar: repo.SettingsRecord['holidayCalendar'] = 'brussels'): SettingsFields {
-  const fields: FieldError[] = [];
-  const range = (field: keyof SettingsInput, value: number, min: number, max: number) => {
-    if (!Number.isInteger(value) || value < min || value > max) fields.push({ field, code: 'appointments.range', values: { min, max } });
-  };
-  range('durationMinutes', input.durationMinutes, 5, 480);
-  range('capacity', input.capacity, 1, 50);
-  range('bufferMinutes', input.bufferMinutes, 0, 240);
-  range('minNoticeMinutes', input.minNoticeMinutes, 0, 43_200);
-  range('maxHorizonDays', input.maxHorizonDays, 1, 365);
-  range('maxPerPerson', input.maxPerPerson, 1, 20);
-  const openingHours = input.openingHours?.trim() ? input.openingHours.trim() : null;
-  if (openingHours) {
-    try {
-      validateOpeningHours(openingHours, calendar);
-    } catch (error) {
-      if (!(error instanceof OpeningHoursError)) throw error;
-      fields.push({ field: 'openingHours', code: `contactPoints.openingHours.${error.reason}`, values: { detail: error.detail } });
-    }
-  }
-  if (fields.length) throw new AppError(400, 'validation.failed', { fields });
-  return { ...input, openingHours };
-}
 
 type ContactPoints = ReturnType<typeof contactPointService>;
 type Mail = ReturnType<typeof mailService>;
@@ -137,6 +105,7 @@ export function appointmentService(deps: {
   events?: EventSink | undefined;
 }) {
   const { db, contactPoints, catalogue, mail, jobs, publicUrl } = deps;
+  const settingsPart = appointmentSettingsService({ db, contactPoints, catalogue });
   const organizerEmail = /<([^<>]+)>$/.exec(deps.mailFrom)?.[1] ?? deps.mailFrom;
   /** An appointment event for the organisation's webhooks: reference, point, service and times; the person only with personal-data. */
   const emitEvent = (tx: Queryable, type: 'appointment.booked' | 'appointment.moved' | 'appointment.cancelled', a: { organisationId: string; reference: string; contactPointId: string; serviceCode: string; startsAt: Date; endsAt: Date; name: string; email: string }) =>
@@ -687,88 +656,8 @@ export function appointmentService(deps: {
       return rows.filter((a) => a.status === 'booked' || a.status === 'arrived').map((a) => ({ ...a, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) }));
     },
 
-    // ---- settings (back office)
-
-    async listSettings(actor: Actor) {
-      authorise(canUseAgenda(actor));
-      return repo.listSettings(db, appointmentScope(actor));
-    },
-
-    async getSettings(actor: Actor, id: string) {
-      const settings = isUuid(id) ? await repo.findSettingsById(db, id) : undefined;
-      if (!settings || !canServeAppointments(actor, settings.organisationId)) throw new AppError(404, 'appointment.settings_not_found');
-      const now = new Date();
-      const closures = await repo.listClosures(db, settings.contactPointId, settings.serviceId, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 400 * 86_400_000));
-      return { settings, closures, canEdit: canConfigureAppointments(actor, settings.organisationId) };
-    },
-
-    /** Creates settings for a service at a point of the actor's organisation (which must provide it). */
-    async createSettings(actor: Actor, contactPointId: string, serviceCode: string, input: SettingsInput) {
-      if (!isUuid(contactPointId)) throw fieldError('contactPointId', 'validation.required');
-      const point = await contactPoints.find(contactPointId);
-      if (!point) throw fieldError('contactPointId', 'validation.required');
-      authorise(canConfigureAppointments(actor, point.organisationId));
-      const service = CODE.test(serviceCode) ? await catalogue.serviceByCode(serviceCode) : undefined;
-      if (!service) throw fieldError('serviceCode', 'appointments.serviceUnknown');
-      const provides = service.competentKind === 'organisation' ? service.competentOrganisation?.id === point.organisationId : service.competentKind === point.organisationKind;
-      if (!provides) throw fieldError('serviceCode', 'appointments.serviceNotProvided');
-      const values = validateSettings(input, point.holidayCalendar);
-      const id = await db.transaction(async (tx) => {
-        const created = await repo.insertSettings(tx, { ...values, contactPointId, serviceId: service.id, organisationId: point.organisationId, updatedBy: actor.accountId });
-        if (!created) throw new AppError(409, 'appointment.settings_exist');
-        await recordAuditEntry(tx, { actorAccountId: actor.accountId, actorOrganisationId: actor.organisationId, action: 'create', subjectType: 'appointment_settings', subjectId: created, organisationId: point.organisationId });
-        return created;
-      });
-      return id;
-    },
-
-    async updateSettings(actor: Actor, id: string, version: number, input: SettingsInput) {
-      const { settings, canEdit } = await this.getSettings(actor, id);
-      authorise(canEdit);
-      const values = validateSettings(input, settings.holidayCalendar);
-      await db.transaction(async (tx) => {
-        if (!(await repo.updateSettings(tx, id, version, values, actor.accountId))) throw new AppError(409, 'appointment.settings_stale');
-        await recordAuditEntry(tx, { actorAccountId: actor.accountId, actorOrganisationId: actor.organisationId, action: 'update', subjectType: 'appointment_settings', subjectId: id, organisationId: settings.organisationId });
-      });
-    },
-
-    /** A closure (all seats) or an absence (some seats) from one Brussels date-time to another. */
-    async addClosure(actor: Actor, settingsId: string, input: { from: string; to: string; seats: number | null; reason: string; allServices: boolean }) {
-      const { settings, canEdit } = await this.getSettings(actor, settingsId);
-      authorise(canEdit);
-      const fromDate = parseDate(input.from);
-      const toDate = parseDate(input.to);
-      const fields: FieldError[] = [];
-      if (!fromDate) fields.push({ field: 'from', code: 'appointments.dateInvalid' });
-      if (!toDate) fields.push({ field: 'to', code: 'appointments.dateInvalid' });
-      if (fromDate && toDate && toDate < fromDate) fields.push({ field: 'to', code: 'appointments.dateOrder' });
-      if (input.seats !== null && (!Number.isInteger(input.seats) || input.seats < 1 || input.seats > settings.capacity)) {
-        fields.push({ field: 'seats', code: 'appointments.range', values: { min: 1, max: settings.capacity } });
-      }
-      if (fields.length) throw new AppError(400, 'validation.failed', { fields });
-      await repo.insertClosure(db, {
-        contactPointId: settings.contactPointId,
-        serviceId: input.allServices ? null : settings.serviceId,
-        startsAt: startOfBrusselsDay(fromDate!),
-        endsAt: startOfBrusselsDay(addDays(toDate!, 1)),
-        seats: input.seats,
-        reason: input.reason.trim().slice(0, 200),
-        createdBy: actor.accountId,
-      });
-    },
-
-    async removeClosure(actor: Actor, settingsId: string, closureId: string) {
-      const { settings, canEdit } = await this.getSettings(actor, settingsId);
-      authorise(canEdit);
-      if (!isUuid(closureId) || !(await repo.deleteClosure(db, closureId, settings.contactPointId))) throw new AppError(404, 'not_found');
-    },
-
-    /** Contact points and services the actor may configure (form choices). */
-    async configurableChoices(actor: Actor) {
-      const scope = appointmentScope(actor);
-      const points = await repo.configurablePoints(db, scope);
-      return points.filter((p) => canConfigureAppointments(actor, p.organisationId));
-    },
+    // ---- settings (back office): settings-service.ts
+    ...settingsPart,
   };
 }
 
