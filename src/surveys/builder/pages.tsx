@@ -85,7 +85,14 @@ export function NewSurveyPage({
   return (
     <Layout title={t('surveys.new.title')} backOffice section={SECTION}>
       <Heading1>{t('surveys.new.title')}</Heading1>
-      <ErrorSummary errors={errors} labelOf={(field) => t(`surveys.field.${field}`)} />
+      <ErrorSummary
+        errors={errors}
+        labelOf={(field) => {
+          // The titles are asked per language, and named so in the summary as next to their field.
+          const language = /^title\.(fr|nl|en)$/.exec(field)?.[1] as Language | undefined;
+          return language ? t('surveys.field.titleIn', { language: LANGUAGE_NAMES[language] }) : t(`surveys.field.${field}`);
+        }}
+      />
       <Form action={`/${lang}/admin/surveys/new`}>
         {owners.length > 1 ? (
           <SelectField
