@@ -127,7 +127,7 @@ describe.skipIf(skipReason)(`a rolling restart behind HAProxy${skipReason ? ` (s
     expect(await checkProductionConfig()).toContain('Configuration file is valid');
   });
 
-  it('restarts three instances in turn under load without a failed request', { timeout: 420_000 }, async () => {
+  it('restarts three instances in turn under load without a failed request', { timeout: 600_000 }, async () => {
     const started = Date.now();
     await adminQuery(`CREATE DATABASE ${databaseName} TEMPLATE ${templateDb()}`);
     const database: ServerDatabase = { env: { DATABASE_URL: serverUrl(databaseName) }, drop: async () => undefined };
