@@ -326,7 +326,7 @@ export function catalogueRoutes(app: App, services: Services) {
     return renderPage(
       request,
       reply,
-      <ServicePage service={service} view={view} orientation={orientation} publicUrl={config.publicUrl} related={related} feedback={feedback} />,
+      <ServicePage service={service} view={view} orientation={orientation} publicUrl={config.publicUrl} related={related} feedback={feedback} from={request.query.from} />,
       orientation.errors ? 400 : 200,
     );
   });

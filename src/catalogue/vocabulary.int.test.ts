@@ -302,3 +302,13 @@ describe('honest no-result page', () => {
     }
   });
 });
+
+describe('the search a person came from', () => {
+  it('is kept through "where do I go?" to the "was this page useful?" form', async () => {
+    const page = await t.client().get('/en/services/change-of-address?postalCode=1050&from=moving+out');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('href="/en/services/change-of-address?postalCode=1050&amp;from=moving+out&amp;organisation=commune-ixelles#where"');
+    const chosen = await t.client().get('/en/services/change-of-address?postalCode=1050&from=moving+out&organisation=commune-ixelles');
+    expect(chosen.body).toContain('<input type="hidden" name="from" value="moving out"/>');
+  });
+});

@@ -48,7 +48,24 @@ function Fact({ label, children }: { label: string; children: ComponentChildren 
   );
 }
 
-export function ServicePage({ service, view, orientation, publicUrl, related, feedback }: { service: ServiceRecord; view: ServiceView; orientation: OrientationState; publicUrl: string; related?: ComponentChildren; feedback?: ComponentChildren }) {
+export function ServicePage({
+  service,
+  view,
+  orientation,
+  publicUrl,
+  related,
+  feedback,
+  from,
+}: {
+  service: ServiceRecord;
+  view: ServiceView;
+  orientation: OrientationState;
+  publicUrl: string;
+  related?: ComponentChildren;
+  feedback?: ComponentChildren;
+  /** The search that led here: kept through "where do I go?" for "was this page useful?". */
+  from?: string | undefined;
+}) {
   const { t, lang } = usePage();
   const url = `${publicUrl.replace(/\/$/, '')}/${lang}/services/${service.code}`;
   const provider = service.competentOrganisation ? pickText(service.competentOrganisation.name, lang).text : undefined;
@@ -120,6 +137,7 @@ export function ServicePage({ service, view, orientation, publicUrl, related, fe
               autocomplete="postal-code"
               errors={orientation.errors}
             />
+            {from && <input type="hidden" name="from" value={from.slice(0, 200)} />}
             <SubmitButton>{t('catalogue.where.submit')}</SubmitButton>
           </form>
         )}
@@ -129,7 +147,7 @@ export function ServicePage({ service, view, orientation, publicUrl, related, fe
             <ul class="utrecht-unordered-list">
               {orientation.candidates.map((c) => (
                 <li class="utrecht-unordered-list__item">
-                  <Link href={`${here}?postalCode=${orientation.postalCode}&organisation=${c.code}#where`}>{c.name}</Link>
+                  <Link href={`${here}${serviceQuery(orientation.postalCode, from)}&organisation=${c.code}#where`}>{c.name}</Link>
                 </li>
               ))}
             </ul>
