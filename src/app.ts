@@ -87,7 +87,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
       // ajv-formats' fast formats, then strict date, date-time and uuid (a real day, a canonical UUID).
       plugins: [[addFormats as never, { mode: 'fast' }], strictFormats as never],
     },
-  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+  }).withTypeProvider<TypeBoxTypeProvider>() satisfies App;
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
 
   const services = createServices({ config, db });
