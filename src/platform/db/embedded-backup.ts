@@ -94,10 +94,14 @@ async function serverPid(dataDir: string): Promise<number | undefined> {
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
   try {
     process.kill(pid, 0);
-    return pid;
   } catch {
     return undefined; // a pid file left by a server that did not stop cleanly
   }
+  // A pid left by a crashed server may belong to another program by now: SIGUSR2 would end it. On Linux, make
+  // sure it is IrisDesk's entry point (dist/main.js or src/main.ts).
+  const commandLine = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => undefined);
+  if (commandLine !== undefined && !/main\.(js|ts)\b/.test(commandLine)) return undefined;
+  return pid;
 }
 
 /**
