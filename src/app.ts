@@ -30,7 +30,7 @@ import { homeRoutes } from './platform/home/routes.tsx';
 import { createServices, type Services } from './services.ts';
 import { identityRoutes } from './identity/routes.tsx';
 import { SESSION_COOKIE } from './identity/sessions.ts';
-import { requireActorPage } from './identity/guards.ts';
+import { isUnder, requireActorPage } from './identity/guards.ts';
 import { organisationRoutes } from './organisations/routes.tsx';
 import { auditRoutes } from './audit/routes.tsx';
 import { contactPointRoutes } from './contactpoints/routes.tsx';
@@ -49,6 +49,7 @@ import { contactConsoleRoutes } from './contactcenter/console/routes.tsx';
 import { contactCenterSettingsRoutes } from './contactcenter/settings/routes.tsx';
 import { surveysRoutes } from './surveys/routes.tsx';
 import { integrationsRoutes } from './integrations/routes.tsx';
+import { CHAT_API_PREFIX, chatRoutes } from './chat/routes.tsx';
 import { tokenScopesOf } from './integrations/scopes.ts';
 
 export interface AppDeps {
@@ -165,8 +166,9 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
       else reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
     // An API token (Authorization: Bearer) on an API call acts instead of any cookie, within its scopes.
+    // The public chat's bearer token is the chat's own secret, checked by the chat service (issue 19).
     const authorization = request.headers.authorization;
-    if (authorization !== undefined && request.url.startsWith('/api/')) {
+    if (authorization !== undefined && request.url.startsWith('/api/') && !isUnder(request.url.split('?')[0]!, CHAT_API_PREFIX)) {
       request.sessionToken = null;
       request.actor = await services.integrations.actorForBearer(authorization, { method: request.method, route: request.routeOptions.url, requestId: request.id });
     }
@@ -221,6 +223,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   contactCenterSettingsRoutes(app, services);
   surveysRoutes(app, services);
   integrationsRoutes(app, services);
+  chatRoutes(app, services);
 
   // Public unless OPENAPI_PUBLIC=false: then for signed-in staff only (401 otherwise).
   app.get('/api/openapi.json', { schema: { hide: true } }, async (request) => {

@@ -23,6 +23,7 @@ import { appointmentService } from './appointments/service.ts';
 import { queueService } from './queues/service.ts';
 import { surveysService } from './surveys/service.ts';
 import { integrationsService } from './integrations/service.ts';
+import { chatService } from './chat/service.ts';
 
 export function createServices({ config, db }: { config: Config; db: Database }) {
   // Platform services other modules build on: the job registry (handlers run by the worker in main.ts),
@@ -68,6 +69,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     queues: queueService(db, { contactPoints, organisations, satisfaction, contactCenter, surveys, appointments, publicUrl: config.publicUrl, events: integrations }),
     surveys,
     integrations,
+    chat: chatService(db, { contactCenter, sms, publicUrl: config.publicUrl }),
   };
 }
 

@@ -65,6 +65,17 @@ UPDATE services SET weight = 2 WHERE code = 'drop-off';`),
     expect(check(contract('-- contract-of: 0035'))).toEqual(['0040_example.sql: contract-of: 0035 names no migration']);
   });
 
+  it('accepts a CHECK widened in two steps (wider constraint added, then the inline one dropped), nothing looser', () => {
+    const add = "ALTER TABLE cc_contacts ADD CONSTRAINT cc_contacts_channel_known CHECK (channel IN ('web', 'email', 'chat'));";
+    expect(check(`${add}\nALTER TABLE cc_contacts DROP CONSTRAINT cc_contacts_channel_check;\n`)).toEqual([]);
+    // The drop alone, a drop of another column's check, another table, or not right after the add: refused.
+    expect(check('ALTER TABLE cc_contacts DROP CONSTRAINT cc_contacts_channel_check;')).toHaveLength(1);
+    expect(check(`${add}\nALTER TABLE cc_contacts DROP CONSTRAINT cc_contacts_language_check;`)).toHaveLength(1);
+    expect(check(`${add}\nALTER TABLE cc_requests DROP CONSTRAINT cc_requests_channel_check;`)).toHaveLength(1);
+    expect(check(`${add}\nCREATE INDEX x ON t (a);\nALTER TABLE cc_contacts DROP CONSTRAINT cc_contacts_channel_check;`)).toHaveLength(1);
+    expect(check(`ALTER TABLE cc_contacts ADD CONSTRAINT k CHECK (length(channel) > 0);\nALTER TABLE cc_contacts DROP CONSTRAINT cc_contacts_channel_check;`)).toHaveLength(1);
+  });
+
   it('reads past comments, literals and function bodies, and keeps the statements', () => {
     expect(stripSql(`SELECT 'it''s -- not a comment'; -- a comment\nSELECT "drop" FROM t; /* DROP */ SELECT $x$ DROP $x$;`).replace(/\s+/g, ' ')).toBe(
       `SELECT ''; SELECT "x" FROM t; SELECT $$ $$;`,

@@ -1,7 +1,7 @@
 // The contact center's vocabulary, shared by intake, console, SLA and the counters (src/queues,
 // src/appointments record their served visits as contacts). Mirrors the CHECK constraints of
-// migration 0007_contact_center.sql.
-export const CONTACT_CHANNELS = ['web', 'email', 'phone', 'counter'] as const;
+// migration 0007_contact_center.sql ('chat' added by 0037_chat.sql, issue 19).
+export const CONTACT_CHANNELS = ['web', 'email', 'phone', 'counter', 'chat'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
 export const REQUEST_STATUSES = ['new', 'open', 'waiting_user', 'waiting_second_line', 'closed'] as const;

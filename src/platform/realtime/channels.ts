@@ -14,6 +14,11 @@ export const channels = {
   /** The display board and ticket pages of one contact point's queues. */
   contactPointBoard: (contactPointId: string) => `contact-point:${contactPointId}:board`,
 
+  /** One live chat: its messages, typing and status, for the user's stream and the agent's (issue 19). */
+  chat: (chatId: string) => `chat:${chatId}`,
+  /** The chat queue of one organisation: chats waiting, taken, ended (ids only), for consoles and positions. */
+  chatQueue: (organisationId: string) => `chat:queue:${organisationId}`,
+
   /** The channels of one contact-center request: its organisation, its unit and its assignee, if any. */
   ofRequest(request: { organisationId: string; unitId?: string | null; assigneeId?: string | null }): string[] {
     const names = [channels.organisation(request.organisationId)];
