@@ -168,40 +168,6 @@ export function H3({ children }: { children: ComponentChildren }) {
   return <h3 class="utrecht-heading-3">{children}</h3>;
 }
 
-/** A select with an id of its own, for forms repeated on one page (filters, one form per row). */
-export function PlainSelect({
-  id,
-  name,
-  label,
-  value,
-  options,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  value: string;
-  options: Array<{ value: string; label: string }>;
-}) {
-  return (
-    <div class="utrecht-form-field utrecht-form-field--text">
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      <div class="utrecht-form-field__input">
-        <select id={id} class="utrecht-select utrecht-select--html-select" name={name}>
-          {options.map((option) => (
-            <option value={option.value} selected={option.value === value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  );
-}
-
 export function Hidden({ name, value }: { name: string; value: string }) {
   return <input type="hidden" name={name} value={value} />;
 }

@@ -580,16 +580,7 @@ export function FlagsPage({ flags, errors, resolved }: { flags: FlagRecord[]; er
                 <p class="utrecht-paragraph">{flag.comment}</p>
               </blockquote>
               <Form action={`/${lang}/admin/knowledge/flags/${flag.id}/resolve`}>
-                <div class="utrecht-form-field">
-                  <div class="utrecht-form-field__label">
-                    <label class="utrecht-form-label" for={`note-${flag.id}`}>
-                      {t('knowledge.field.resolutionNote')}
-                    </label>
-                  </div>
-                  <div class="utrecht-form-field__input">
-                    <input id={`note-${flag.id}`} class="utrecht-textbox utrecht-textbox--html-input" type="text" name="note" maxLength={1000} />
-                  </div>
-                </div>
+                <TextField name="note" idSuffix={flag.id} label={t('knowledge.field.resolutionNote')} maxLength={1000} />
                 <SubmitButton variant="secondary">{t('knowledge.flags.resolve')}</SubmitButton>
               </Form>
             </li>

@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, ChoiceGroup, ErrorSummary, fieldId, Form, Heading1, Link, Paragraph, SubmitButton, Table, Text, TextArea } from '../platform/views/components.tsx';
+import { Alert, ChoiceGroup, ErrorSummary, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../platform/views/components.tsx';
 import type { FieldError } from '../platform/http/errors.ts';
 import { pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import { formatDate, formatNumber } from '../platform/i18n/format.ts';
@@ -185,38 +185,16 @@ export function PeriodFields(props: { from: string; to: string; children?: Compo
   const { t } = usePage();
   return (
     <>
-      <div class="utrecht-form-field utrecht-form-field--text">
-        <label class="utrecht-form-label" for="field-from">
-          {t('satisfaction.filter.from')}
-        </label>
-        <input class="utrecht-textbox utrecht-textbox--html-input" type="month" id="field-from" name="from" value={props.from} />
-      </div>
-      <div class="utrecht-form-field utrecht-form-field--text">
-        <label class="utrecht-form-label" for="field-to">
-          {t('satisfaction.filter.to')}
-        </label>
-        <input class="utrecht-textbox utrecht-textbox--html-input" type="month" id="field-to" name="to" value={props.to} />
-      </div>
+      <TextField name="from" type="month" label={t('satisfaction.filter.from')} value={props.from} />
+      <TextField name="to" type="month" label={t('satisfaction.filter.to')} value={props.to} />
       {props.children}
     </>
   );
 }
 
-export function Select(props: { name: string; label: string; value: string | null; options: Array<{ value: string; label: string }> }) {
-  return (
-    <div class="utrecht-form-field utrecht-form-field--text">
-      <label class="utrecht-form-label" for={fieldId(props.name)}>
-        {props.label}
-      </label>
-      <select class="utrecht-select utrecht-select--html-select" id={fieldId(props.name)} name={props.name}>
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === (props.value ?? '')}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+/** A filter's choice; "" is every value. */
+function Select(props: { name: string; label: string; value: string | null; options: Array<{ value: string; label: string }> }) {
+  return <SelectField name={props.name} label={props.label} value={props.value ?? ''} options={props.options} />;
 }
 
 /**

@@ -4,7 +4,7 @@ import { usePage } from '../../platform/views/context.ts';
 import { Alert, Form, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../../platform/views/components.tsx';
 import { isCompetenceCenter } from '../authorisation.ts';
 import { DIMENSIONS } from '../scoring.ts';
-import { CompetenceErrorSummary, type FormValues, H2, Hidden, Page, PlainSelect, one } from '../components.tsx';
+import { CompetenceErrorSummary, type FormValues, H2, Hidden, Page, one } from '../components.tsx';
 import { type ExpertiseRequest } from './repository.ts';
 import { REQUEST_STATUSES } from '../repository.ts';
 
@@ -43,25 +43,14 @@ export function ExpertisePage(props: {
           center ? (
             <Form action={`/${lang}/competence/expertise/${r.id}`}>
               <Hidden name="version" value={String(r.version)} />
-              <PlainSelect
-                id={`status-${r.id}`}
+              <SelectField
+                idSuffix={r.id}
                 name="status"
                 label={t('competence.field.status')}
                 value={r.status}
                 options={REQUEST_STATUSES.map((s) => ({ value: s, label: t(`competence.requestStatus.${s}`) }))}
               />
-              <div class="utrecht-form-field utrecht-form-field--text">
-                <div class="utrecht-form-field__label">
-                  <label class="utrecht-form-label" for={`response-${r.id}`}>
-                    {t('competence.field.response')}
-                  </label>
-                </div>
-                <div class="utrecht-form-field__input">
-                  <textarea id={`response-${r.id}`} class="utrecht-textarea utrecht-textarea--html-textarea" name="response" maxLength={4000} rows={2}>
-                    {r.response}
-                  </textarea>
-                </div>
-              </div>
+              <TextArea name="response" idSuffix={r.id} label={t('competence.field.response')} value={r.response ?? ''} maxLength={4000} rows={2} />
               <SubmitButton variant="secondary">{t('competence.expertise.answer')}</SubmitButton>
             </Form>
           ) : (

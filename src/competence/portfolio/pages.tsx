@@ -1,7 +1,7 @@
 // Screens of the competence center's portfolio. Every text comes from the catalogue (competence.*).
 import type { FieldError } from '../../platform/http/errors.ts';
 import { usePage } from '../../platform/views/context.ts';
-import { Alert, Form, Paragraph, SubmitButton, Table, Text } from '../../platform/views/components.tsx';
+import { Alert, Form, Paragraph, SubmitButton, Table, Text, TextField } from '../../platform/views/components.tsx';
 import { formatNumber } from '../../platform/i18n/format.ts';
 import { pickText } from '../../platform/i18n/languages.ts';
 import { actionHead, actionRows } from '../action-plans/pages.tsx';
@@ -54,13 +54,10 @@ export function PortfolioPage(props: {
             c.ungrouped > 0 ? (
               <Form action={`/${lang}/competence/portfolio/projects`} class="irisdesk-inline-form">
                 <Hidden name="criterionKey" value={c.criterionKey} />
-                <label class="utrecht-form-label" for={`project-${c.criterionKey.replace('.', '-')}`}>
-                  {t('competence.portfolio.projectName')}
-                </label>
-                <input
-                  id={`project-${c.criterionKey.replace('.', '-')}`}
-                  class="utrecht-textbox utrecht-textbox--html-input"
+                <TextField
                   name="title"
+                  idSuffix={c.criterionKey.replace('.', '-')}
+                  label={t('competence.portfolio.projectName')}
                   required
                   maxLength={300}
                   value={pickText(c.title, lang).text}

@@ -12,7 +12,6 @@ import {
   Hidden,
   LangTextFields,
   Page,
-  PlainSelect,
   TranslationStatus,
   one,
   translationSummary,
@@ -33,15 +32,15 @@ export function PracticesPage(props: {
     <Page title={t('competence.practices.title')}>
       <Paragraph lead>{t('competence.practices.intro')}</Paragraph>
       <form method="get" action={`/${lang}/competence/practices`} class="utrecht-form">
-        <PlainSelect
-          id="filter-dimension"
+        <SelectField
+          idSuffix="filter"
           name="dimension"
           label={t('competence.dimension')}
           value={props.filter.dimension ?? ''}
           options={[{ value: '', label: t('competence.all') }, ...DIMENSIONS.map((d) => ({ value: d, label: t(`competence.dimension.${d}`) }))]}
         />
-        <PlainSelect
-          id="filter-place"
+        <SelectField
+          idSuffix="filter"
           name="place"
           label={t('competence.field.place')}
           value={props.filter.place ?? ''}
