@@ -83,7 +83,7 @@ export function UnmetQuestionsPage({ questions }: { questions: UnmetQuestion[] }
   const monthName = (month: string) =>
     new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
   return (
-    <Layout title={t('catalogue.unmet.title')} backOffice section="competence">
+    <Layout title={t('catalogue.unmet.title')} backOffice section="unmet-questions">
       <Heading1>{t('catalogue.unmet.title')}</Heading1>
       <Paragraph>{t('catalogue.unmet.lead')}</Paragraph>
       {months.length === 0 && <Paragraph>{t('catalogue.unmet.none')}</Paragraph>}

@@ -22,7 +22,7 @@ export function SmsListPage(props: {
   const { t, lang } = usePage();
   const { statistics } = props;
   return (
-    <Layout title={t('sms.title')} backOffice section="mail">
+    <Layout title={t('sms.title')} backOffice section="sms">
       <Paragraph>
         <Link href={`/${lang}/admin/mail`}>{t('sms.toMail')}</Link>
       </Paragraph>

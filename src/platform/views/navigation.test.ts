@@ -1,5 +1,6 @@
 // The back-office menu that each module now contributes is the same menu as before, for every role alone and
-// for a manager who is also an agent: the sections below are the menu as it was written in one list.
+// for a manager who is also an agent: the sections below are the menu as it was written in one list (with the
+// unmet questions and text messages added since).
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Actor, type Role } from '../../identity/actor.ts';
 import { backOfficeNavigation } from './navigation.ts';
@@ -25,9 +26,9 @@ const EXPECTED: Record<Role, string[]> = {
     'organisations', 'accounts', 'audit', 'integrations', 'contact-points', 'satisfaction', 'surveys', 'agenda',
     'appointment-settings', 'console', 'contact-center-settings', 'queues',
   ],
-  regional_analyst: ['satisfaction', 'surveys'],
+  regional_analyst: ['unmet-questions', 'satisfaction', 'surveys'],
   platform_admin: [
-    'organisations', 'accounts', 'audit', 'catalogue', 'mail', 'contact-points', 'satisfaction', 'surveys', 'agenda',
+    'organisations', 'accounts', 'audit', 'catalogue', 'unmet-questions', 'mail', 'sms', 'contact-points', 'satisfaction', 'surveys', 'agenda',
     'appointment-settings', 'contact-center-settings',
   ],
 };

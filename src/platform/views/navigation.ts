@@ -9,6 +9,7 @@ import { auditNavigation } from '../../audit/navigation.ts';
 import { integrationsNavigation } from '../../integrations/navigation.ts';
 import { catalogueNavigation } from '../../catalogue/navigation.ts';
 import { mailNavigation } from '../mail/navigation.ts';
+import { smsNavigation } from '../sms/navigation.ts';
 import { contactPointsNavigation } from '../../contactpoints/navigation.ts';
 import { satisfactionNavigation } from '../../satisfaction/navigation.ts';
 import { surveysNavigation } from '../../surveys/navigation.ts';
@@ -29,6 +30,7 @@ const ITEMS: readonly NavigationItem[] = [
   ...integrationsNavigation,
   ...catalogueNavigation,
   ...mailNavigation,
+  ...smsNavigation,
   ...contactPointsNavigation,
   ...satisfactionNavigation,
   ...surveysNavigation,
