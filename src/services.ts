@@ -44,7 +44,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
   const satisfaction = satisfactionService(db, { publicUrl: config.publicUrl, events: integrations });
   const surveys = surveysService(db, { publicUrl: config.publicUrl });
   const contactCenter = contactCenterService(db, { mail, jobs, audit, catalogue, config, events: integrations });
-  const appointments = appointmentService({ db, contactPoints, catalogue, mail, jobs, publicUrl: config.publicUrl, mailFrom: config.mailFrom, events: integrations });
+  const appointments = appointmentService({ db, contactPoints, catalogue, mail, sms, jobs, publicUrl: config.publicUrl, mailFrom: config.mailFrom, events: integrations });
   return {
     config,
     jobs,

@@ -264,7 +264,7 @@ describe('cancel and move link, reminders, waiting list', () => {
 
     // Someone joins the waiting list through the page, then the slot is cancelled.
     const joined = await client.submitForm(`/fr/appointments/slots?service=eid-card&point=${laeken}`, '/fr/appointments/waitlist', {
-      service: 'eid-card', point: laeken, name: 'Waiting Person', email: 'waiting@example.be',
+      service: 'eid-card', point: laeken, name: 'Waiting Person', contactBy: 'email', email: 'waiting@example.be',
     });
     expect(joined.statusCode).toBe(303);
     const cancelled = await client.submitForm(`/en/appointments/manage/${token}`, `/en/appointments/manage/${token}/cancel`, {});
@@ -326,12 +326,12 @@ describe('booking pages without JavaScript', () => {
     const details = await client.get(`/en/appointments/details?service=eid-card&point=${schaerbeek}&start=${encodeURIComponent(start)}`);
     expect(details.statusCode).toBe(200);
     const invalid = await client.request('POST', '/en/appointments', {
-      form: { _csrf: csrfTokenOf(details.body), service: 'eid-card', point: schaerbeek, start, name: '', email: 'nope', language: 'en' },
+      form: { _csrf: csrfTokenOf(details.body), service: 'eid-card', point: schaerbeek, start, name: '', contactBy: 'email', email: 'nope', language: 'en' },
     });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('data-error-summary');
     const done = await client.request('POST', '/en/appointments', {
-      form: { _csrf: csrfTokenOf(details.body), service: 'eid-card', point: schaerbeek, start, name: 'Page Person', email: 'page@example.be', language: 'nl' },
+      form: { _csrf: csrfTokenOf(details.body), service: 'eid-card', point: schaerbeek, start, name: 'Page Person', contactBy: 'email', email: 'page@example.be', language: 'nl' },
     });
     expect(done.statusCode).toBe(303);
     const confirmation = await client.get(done.headers.location as string);

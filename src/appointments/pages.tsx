@@ -11,8 +11,41 @@ import { addDays, brusselsDate, toBrusselsIso } from '../platform/calendar/bruss
 import type { Slot } from './slots.ts';
 import type { AppointmentRecord, AppointmentStatus, ClosureRecord, SettingsRecord } from './repository.ts';
 import type { PublicSlot } from './service.ts';
+import { parsePhoneNumber } from '../platform/sms/phone.ts';
 
 type Values = Record<string, string | undefined>;
+
+/** "How should we contact you?" (GOV.UK's pattern): e-mail or text message, the chosen one's field revealed under it. */
+function ContactChoice({ errors, values, idSuffix }: { errors?: FieldError[] | undefined; values: Values; idSuffix?: string }) {
+  const { t } = usePage();
+  return (
+    <ChoiceGroup
+      type="radio"
+      name="contactBy"
+      {...(idSuffix ? { id: `field-contactBy-${idSuffix}` } : {})}
+      legend={t('appointments.contact.legend')}
+      hint={t('appointments.contact.hint')}
+      label={t('appointments.field.contactBy')}
+      checked={values.contactBy}
+      errors={errors}
+      required
+      options={[
+        {
+          value: 'email',
+          label: t('appointments.contact.byEmail'),
+          conditional: <TextField name="email" idSuffix={idSuffix} type="email" label={t('appointments.field.email')} errors={errors} value={values.email} autocomplete="email" maxLength={254} />,
+        },
+        {
+          value: 'phone',
+          label: t('appointments.contact.byPhone'),
+          conditional: (
+            <TextField name="phone" idSuffix={idSuffix} type="tel" label={t('appointments.field.phone')} description={t('appointments.contact.phoneHelp')} errors={errors} value={values.phone} autocomplete="tel" maxLength={40} />
+          ),
+        },
+      ]}
+    />
+  );
+}
 
 function Steps({ current }: { current: 1 | 2 | 3 | 4 | 5 }) {
   const { t } = usePage();
@@ -182,7 +215,7 @@ export function BookingSlotsPage(props: {
             <input type="hidden" name="service" value={settings.serviceCode} />
             <input type="hidden" name="point" value={settings.contactPointId} />
             <TextField name="name" label={t('appointments.field.name')} errors={props.waitlistErrors} value={props.values?.name} autocomplete="name" maxLength={200} />
-            <TextField name="email" type="email" label={t('appointments.field.email')} errors={props.waitlistErrors} value={props.values?.email} autocomplete="email" maxLength={254} />
+            <ContactChoice errors={props.waitlistErrors} values={props.values ?? {}} />
             <SubmitButton variant="secondary">{t('appointments.waitlist.submit')}</SubmitButton>
           </Form>
         </section>
@@ -232,7 +265,7 @@ export function BookingDetailsPage({ settings, slot, errors, values = {}, altern
         <input type="hidden" name="point" value={settings.contactPointId} />
         <input type="hidden" name="start" value={toBrusselsIso(slot.start)} />
         <TextField name="name" label={t('appointments.field.name')} errors={errors} value={values.name} autocomplete="name" required maxLength={200} />
-        <TextField name="email" type="email" label={t('appointments.field.email')} description={t('appointments.details.emailHelp')} errors={errors} value={values.email} autocomplete="email" required maxLength={254} />
+        <ContactChoice errors={errors} values={values} />
         <SelectField
           name="language"
           label={t('appointments.field.language')}
@@ -253,7 +286,7 @@ export function ManagePage({ appointment, settings, changeable, notice, token }:
     <Layout title={title}>
       <Heading1>{title}</Heading1>
       {notice === 'booked' && <Steps current={5} />}
-      {notice && <Alert type="ok">{t(`appointments.manage.notice.${notice}`, { email: appointment.email })}</Alert>}
+      {notice && <Alert type="ok">{t(`appointments.manage.notice.${notice}`, { email: appointment.email ?? (appointment.phone ? (parsePhoneNumber(appointment.phone)?.international ?? appointment.phone) : '') })}</Alert>}
       <dl class="irisdesk-summary">
         <dt>{t('appointments.field.reference')}</dt>
         <dd><strong>{appointment.reference}</strong></dd>

@@ -179,7 +179,9 @@ export interface AppointmentRecord {
   seat: number;
   status: AppointmentStatus;
   name: string;
-  email: string;
+  /** At least one of the two (a CHECK): e-mail, mobile phone in E.164, or both. */
+  email: string | null;
+  phone: string | null;
   language: 'fr' | 'nl' | 'en';
   sequence: number;
   createdAt: Date;
@@ -190,7 +192,7 @@ export interface AppointmentRecord {
 
 const APPOINTMENT = `
   SELECT a.id, a.reference, a.contact_point_id AS "contactPointId", a.service_id AS "serviceId", a.organisation_id AS "organisationId",
-         a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.seat, a.status, a.name, a.email, a.language, a.sequence,
+         a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.seat, a.status, a.name, a.email, a.phone, a.language, a.sequence,
          a.created_at AS "createdAt", sv.code AS "serviceCode", sv.name AS "serviceName", cp.name AS "pointName"
     FROM appointments a JOIN services sv ON sv.id = a.service_id JOIN contact_points cp ON cp.id = a.contact_point_id`;
 
@@ -213,7 +215,9 @@ export interface NewAppointment {
   endsAt: Date;
   seat: number;
   name: string;
-  email: string;
+  email: string | null;
+  phone: string | null;
+  /** The person's key: the e-mail in lower case, else the phone in E.164. */
   emailKey: string;
   language: string;
   manageTokenHash: string;
@@ -223,11 +227,11 @@ export interface NewAppointment {
 export async function insertAppointmentOnSeat(db: Queryable, a: NewAppointment): Promise<string | undefined> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO appointments (reference, contact_point_id, service_id, organisation_id, starts_at, ends_at, seat, name, email,
-                               email_key, language, manage_token_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                               email_key, language, manage_token_hash, phone)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (contact_point_id, service_id, starts_at, seat) WHERE status <> 'cancelled' DO NOTHING
      RETURNING id`,
-    [a.reference, a.contactPointId, a.serviceId, a.organisationId, a.startsAt, a.endsAt, a.seat, a.name, a.email, a.emailKey, a.language, a.manageTokenHash],
+    [a.reference, a.contactPointId, a.serviceId, a.organisationId, a.startsAt, a.endsAt, a.seat, a.name, a.email, a.emailKey, a.language, a.manageTokenHash, a.phone],
   );
   return rows[0]?.id;
 }
@@ -264,8 +268,16 @@ export async function countFutureForPerson(db: Queryable, emailKey: string, serv
 }
 
 export async function findAppointmentByTokenHash(db: Queryable, hash: string, forUpdate = false): Promise<AppointmentRecord | undefined> {
-  const { rows } = await db.query<AppointmentRecord>(`${APPOINTMENT} WHERE a.manage_token_hash = $1${forUpdate ? ' FOR UPDATE OF a' : ''}`, [hash]);
+  const { rows } = await db.query<AppointmentRecord>(
+    `${APPOINTMENT} WHERE (a.manage_token_hash = $1 OR a.reminder_token_hash = $1)${forUpdate ? ' FOR UPDATE OF a' : ''}`,
+    [hash],
+  );
   return rows[0];
+}
+
+/** The reminder's manage link (a second secret; the confirmation's keeps working). */
+export async function setReminderTokenHash(db: Queryable, id: string, hash: string): Promise<void> {
+  await db.query('UPDATE appointments SET reminder_token_hash = $2 WHERE id = $1', [id, hash]);
 }
 
 export async function findAppointmentById(db: Queryable, id: string, forUpdate = false): Promise<AppointmentRecord | undefined> {
@@ -324,13 +336,13 @@ export async function noShowRates(db: Queryable, organisationIds: string[] | nul
 
 export async function insertWaiting(
   db: Queryable,
-  entry: { contactPointId: string; serviceId: string; organisationId: string; name: string; email: string; emailKey: string; language: string },
+  entry: { contactPointId: string; serviceId: string; organisationId: string; name: string; email: string | null; phone: string | null; emailKey: string; language: string },
 ): Promise<boolean> {
   const { rowCount } = await db.query(
-    `INSERT INTO appointment_waitlist (contact_point_id, service_id, organisation_id, name, email, email_key, language)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
+    `INSERT INTO appointment_waitlist (contact_point_id, service_id, organisation_id, name, email, email_key, language, phone)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (contact_point_id, service_id, email_key) WHERE status = 'waiting' DO NOTHING`,
-    [entry.contactPointId, entry.serviceId, entry.organisationId, entry.name, entry.email, entry.emailKey, entry.language],
+    [entry.contactPointId, entry.serviceId, entry.organisationId, entry.name, entry.email, entry.emailKey, entry.language, entry.phone],
   );
   return rowCount > 0;
 }
@@ -341,13 +353,13 @@ export async function offerToFirstWaiting(
   contactPointId: string,
   serviceId: string,
   start: Date,
-): Promise<{ id: string; name: string; email: string; language: 'fr' | 'nl' | 'en' } | undefined> {
-  const { rows } = await db.query<{ id: string; name: string; email: string; language: 'fr' | 'nl' | 'en' }>(
+): Promise<{ id: string; name: string; email: string | null; phone: string | null; language: 'fr' | 'nl' | 'en' } | undefined> {
+  const { rows } = await db.query<{ id: string; name: string; email: string | null; phone: string | null; language: 'fr' | 'nl' | 'en' }>(
     `UPDATE appointment_waitlist SET status = 'offered', offered_at = now(), offered_start = $3
       WHERE id = (SELECT id FROM appointment_waitlist
                    WHERE contact_point_id = $1 AND service_id = $2 AND status = 'waiting'
                    ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-      RETURNING id, name, email, language`,
+      RETURNING id, name, email, phone, language`,
     [contactPointId, serviceId, start],
   );
   return rows[0];

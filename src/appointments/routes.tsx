@@ -16,6 +16,7 @@ import { brusselsDate } from '../platform/calendar/brussels-time.ts';
 import { APPOINTMENT_STATUSES, type SettingsRecord } from './repository.ts';
 import { parseDate, SlotTakenError, toPublicSlot, type SettingsInput } from './service.ts';
 import { canUseAgenda } from './authorisation.ts';
+import { contactErrors } from './contact.ts';
 import {
   AgendaHomePage,
   AgendaPage,
@@ -48,10 +49,11 @@ const BookingBody = Type.Object(
     serviceCode: Text({ minLength: 1, maxLength: 64 }),
     start: Text({ minLength: 1, maxLength: 40, description: 'A slot start as returned by the slots endpoint (ISO 8601 with offset)' }),
     name: Text({ minLength: 1, maxLength: 200 }),
-    email: Type.String({ format: 'email', maxLength: 254 }),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+    phone: Type.Optional(Text({ maxLength: 40, description: 'A mobile number, E.164 (+32470123456) or a Belgian national form (0470 12 34 56); "email" or "phone" is required' })),
     language: Type.Enum(LANGUAGES),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'One of "email" and "phone" is required; with both, notices go to each' },
 );
 const BookedSchema = Type.Object({
   reference: Type.String(),
@@ -61,13 +63,13 @@ const BookedSchema = Type.Object({
   start: Type.String({ format: 'date-time' }),
   end: Type.String({ format: 'date-time' }),
   language: Type.String(),
-  manageUrl: Type.String({ description: 'Secret link to cancel or move the appointment (also sent by e-mail)' }),
+  manageUrl: Type.String({ description: 'Secret link to cancel or move the appointment (also sent by e-mail or text message)' }),
 });
 
 const Str = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 const FlowQuery = Type.Object({ service: Str(64), postalCode: Str(10), point: Str(64), from: Str(20), start: Str(40), waitlisted: Str(1) });
 type FlowQuery = Static<typeof FlowQuery>;
-const BookingForm = Type.Object({ service: Str(64), point: Str(64), start: Str(40), name: Str(200), email: Str(254), language: Str(2) });
+const BookingForm = Type.Object({ service: Str(64), point: Str(64), start: Str(40), name: Str(200), contactBy: Str(10), email: Str(254), phone: Str(40), language: Str(2) });
 type BookingForm = Static<typeof BookingForm>;
 const TokenParams = Type.Object({ lang: LangParams.properties.lang, token: Text({ maxLength: 64 }) });
 const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Text({ maxLength: 64 }) });
@@ -88,14 +90,21 @@ type SettingsForm = Static<typeof SettingsForm>;
 const ClosureForm = Type.Object({ from: Str(20), to: Str(20), seats: Str(12), reason: Str(200), allServices: Str(5) });
 type ClosureForm = Static<typeof ClosureForm>;
 
-const EMAIL = /^[^\s<>@",;()[\]\\]{1,64}@[^\s<>@",;()[\]\\]{1,190}\.[^\s<>@",;()[\]\\]{2,}$/;
 const SLOT_DAYS = 7;
 
-function contactFields(form: { name?: string | undefined; email?: string | undefined }): FieldError[] {
+/** "How should we contact you?": the chosen way only (the other field may keep what was typed before). */
+function chosenContact(form: BookingForm): { email?: string; phone?: string } {
+  if (form.contactBy === 'phone') return { phone: form.phone ?? '' };
+  if (form.contactBy === 'email') return { email: form.email ?? '' };
+  return {};
+}
+
+function contactFields(form: BookingForm): FieldError[] {
   const fields: FieldError[] = [];
   if (!form.name?.trim()) fields.push({ field: 'name', code: 'validation.required' });
-  if (!form.email?.trim()) fields.push({ field: 'email', code: 'validation.required' });
-  else if (!EMAIL.test(form.email.trim())) fields.push({ field: 'email', code: 'appointments.emailInvalid' });
+  if (form.contactBy !== 'email' && form.contactBy !== 'phone') fields.push({ field: 'contactBy', code: 'appointments.contactByRequired' });
+  else if (!(form.contactBy === 'email' ? form.email : form.phone)?.trim()) fields.push({ field: form.contactBy, code: 'validation.required' });
+  else fields.push(...contactErrors(chosenContact(form)));
   return fields;
 }
 
@@ -218,7 +227,7 @@ export function appointmentRoutes(app: App, services: Services) {
     const lang = request.params.lang;
     const settings = await appointments.bookable(form.point ?? '', form.service ?? '', 'service');
     const language: Language = LANGUAGES.includes(form.language as Language) ? (form.language as Language) : lang;
-    const values = { name: form.name, email: form.email, language };
+    const values = { name: form.name, contactBy: form.contactBy, email: form.email, phone: form.phone, language };
     const render = async (errors: FieldError[], status: number, alternatives?: ReturnType<typeof toPublicSlot>[]) => {
       let slot: { start: Date; end: Date };
       try {
@@ -235,7 +244,7 @@ export function appointmentRoutes(app: App, services: Services) {
     if (fields.length) return render(fields, 400);
     try {
       const booked = await appointments.book(
-        { contactPointId: settings.contactPointId, serviceCode: settings.serviceCode, start: form.start ?? '', name: form.name!, email: form.email!, language },
+        { contactPointId: settings.contactPointId, serviceCode: settings.serviceCode, start: form.start ?? '', name: form.name!, ...chosenContact(form), language },
         new Date(),
         request.id,
       );
@@ -251,12 +260,18 @@ export function appointmentRoutes(app: App, services: Services) {
     const lang = request.params.lang;
     const settings = await appointments.bookable(form.point ?? '', form.service ?? '', 'service');
     const fields = contactFields(form);
-    if (fields.length) return slotsPage(request, reply, settings, undefined, { waitlistErrors: fields, values: { name: form.name, email: form.email } }, 400);
-    await appointments.joinWaitlist({ contactPointId: settings.contactPointId, serviceCode: settings.serviceCode, name: form.name!, email: form.email!, language: lang });
+    if (fields.length) return slotsPage(request, reply, settings, undefined, { waitlistErrors: fields, values: { name: form.name, contactBy: form.contactBy, email: form.email, phone: form.phone } }, 400);
+    await appointments.joinWaitlist({ contactPointId: settings.contactPointId, serviceCode: settings.serviceCode, name: form.name!, ...chosenContact(form), language: lang });
     return reply.redirect(`/${lang}/appointments/slots?service=${settings.serviceCode}&point=${settings.contactPointId}&waitlisted=1`, 303);
   });
 
   // ---- the secret link: see, cancel, move
+  // The short form sent by text message (one SMS holds it): the manage page in the booking's language.
+  app.get('/a/:token', { schema: { hide: true, params: Type.Object({ token: Text({ maxLength: 64 }) }) } }, async (request, reply) => {
+    const view = await appointments.manageView(request.params.token);
+    return reply.header('cache-control', 'no-store').redirect(`/${view.appointment.language}/appointments/manage/${request.params.token}`, 303);
+  });
+
   const ManageQuery = Type.Object({ booked: Str(1), moved: Str(1), cancelled: Str(1), from: Str(20) });
   app.get('/:lang/appointments/manage/:token', { schema: { hide: true, params: TokenParams, querystring: ManageQuery } }, async (request, reply) => {
     const view = await appointments.manageView(request.params.token);

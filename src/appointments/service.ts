@@ -25,6 +25,9 @@ import { enqueue, cancelJob } from '../platform/jobs/queue.ts';
 import type { JobRegistry } from '../platform/jobs/registry.ts';
 import type { mailService } from '../platform/mail/service.ts';
 import { buildIcs } from './ics.ts';
+import { personContact } from './contact.ts';
+import { appointmentSmsText, type SmsNoticeKind } from './sms-notices.ts';
+import type { smsService } from '../platform/sms/service.ts';
 import { appointmentSettingsService } from './settings-service.ts';
 import { CODE, fieldError, parseDate } from './fields.ts';
 export { parseDate } from './fields.ts';
@@ -53,7 +56,9 @@ export interface BookingInput {
   serviceCode: string;
   start: string;
   name: string;
-  email: string;
+  /** One of the two at least (issue 19): confirmation and reminders go to each one given. */
+  email?: string | undefined;
+  phone?: string | undefined;
   language: Language;
 }
 
@@ -78,7 +83,6 @@ export class SlotTakenError extends AppError {
 
 export const toPublicSlot = (slot: { start: Date; end: Date }): PublicSlot => ({ start: toBrusselsIso(slot.start), end: toBrusselsIso(slot.end) });
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-export const emailKeyOf = (email: string) => email.trim().toLowerCase();
 
 function newReference(): string {
   const bytes = randomBytes(8);
@@ -91,12 +95,15 @@ function newReference(): string {
 
 type ContactPoints = ReturnType<typeof contactPointService>;
 type Mail = ReturnType<typeof mailService>;
+type Sms = Pick<ReturnType<typeof smsService>, 'send'>;
 
 export function appointmentService(deps: {
   db: Database;
   contactPoints: ContactPoints;
   catalogue: Pick<CatalogueService, 'serviceByCode' | 'organisationsOfPostalCode'>;
   mail: Mail;
+  /** Text messages (services.sms) for the people who gave a mobile number. */
+  sms: Sms;
   jobs: JobRegistry;
   publicUrl: string;
   /** The sender of the e-mails (MAIL_FROM), the calendar events' organiser address. */
@@ -104,15 +111,15 @@ export function appointmentService(deps: {
   /** Outgoing webhooks (services.integrations): appointment.booked / .moved / .cancelled in the change's transaction. */
   events?: EventSink | undefined;
 }) {
-  const { db, contactPoints, catalogue, mail, jobs, publicUrl } = deps;
+  const { db, contactPoints, catalogue, mail, sms, jobs, publicUrl } = deps;
   const settingsPart = appointmentSettingsService({ db, contactPoints, catalogue });
   const organizerEmail = /<([^<>]+)>$/.exec(deps.mailFrom)?.[1] ?? deps.mailFrom;
   /** An appointment event for the organisation's webhooks: reference, point, service and times; the person only with personal-data. */
-  const emitEvent = (tx: Queryable, type: 'appointment.booked' | 'appointment.moved' | 'appointment.cancelled', a: { organisationId: string; reference: string; contactPointId: string; serviceCode: string; startsAt: Date; endsAt: Date; name: string; email: string }) =>
+  const emitEvent = (tx: Queryable, type: 'appointment.booked' | 'appointment.moved' | 'appointment.cancelled', a: { organisationId: string; reference: string; contactPointId: string; serviceCode: string; startsAt: Date; endsAt: Date; name: string; email: string | null; phone: string | null }) =>
     deps.events?.emit(tx, a.organisationId, type, {
       subject: a.reference,
       data: { reference: a.reference, status: type === 'appointment.cancelled' ? 'cancelled' : 'booked', contactPointId: a.contactPointId, serviceCode: a.serviceCode, start: a.startsAt.toISOString(), end: a.endsAt.toISOString() },
-      personal: { name: a.name, email: a.email },
+      personal: { name: a.name, email: a.email, phone: a.phone },
     });
 
   // ---- slots
@@ -235,6 +242,28 @@ export function appointmentService(deps: {
   // ---- e-mails
 
   const manageUrl = (lang: Language, token: string) => `${publicUrl}/${lang}/appointments/manage/${token}`;
+  /** The link in a text message: /a/{token} redirects to the manage page in the booking's language. */
+  const shortManageUrl = (token: string) => `${publicUrl}/a/${token}`;
+
+  /** The notice by e-mail and by text message, to whichever the person gave. */
+  async function notify(
+    q: Queryable,
+    kind: 'confirmation' | 'reminder' | 'cancellation' | 'moved',
+    a: { id: string; reference: string; email: string | null; phone: string | null; name: string; language: Language; startsAt: Date; endsAt: Date; sequence: number },
+    settings: SettingsRecord,
+    token: string | null,
+  ) {
+    if (a.email) await sendAppointmentMail(q, kind, { ...a, email: a.email }, settings, token);
+    if (a.phone) {
+      const link = token && kind !== 'cancellation' ? shortManageUrl(token) : '';
+      await sendSms(q, kind, a.phone, a.language, settings, { reference: a.reference, startsAt: a.startsAt, link });
+    }
+  }
+
+  async function sendSms(q: Queryable, kind: SmsNoticeKind, to: string, lang: Language, settings: SettingsRecord, a: { reference: string; startsAt: Date; link: string }) {
+    const smsText = appointmentSmsText(kind, lang, { ...a, point: text(settings.pointName, lang) });
+    await sms.send({ to, text: smsText, language: lang, purpose: kind === 'offer' ? 'appointment.waitlist_offer' : `appointment.${kind}`, organisationId: settings.organisationId }, { tx: q });
+  }
   const address = (s: SettingsRecord, lang: Language) => {
     const side = lang === 'nl' ? 'nl' : 'fr';
     return `${s.street[side]} ${s.houseNumber}, ${s.postalCode} ${s.municipality[side]}`;
@@ -305,7 +334,11 @@ export function appointmentService(deps: {
       if (!a || a.status !== 'booked' || new Date(a.startsAt).getTime() <= Date.now()) return;
       const settings = await repo.findSettings(tx, a.contactPointId, a.serviceCode);
       if (!settings) return;
-      await sendAppointmentMail(tx, 'reminder', { ...a, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) }, settings, null);
+      // The reminder carries a manage link; the booking's own secret is known only as its hash, so the reminder
+      // gets a second one (the first, in the confirmation, keeps working).
+      const token = randomBytes(24).toString('base64url');
+      await repo.setReminderTokenHash(tx, a.id, hashToken(token));
+      await notify(tx, 'reminder', { ...a, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) }, settings, token);
     });
   });
 
@@ -326,6 +359,8 @@ export function appointmentService(deps: {
       time: formatTime(start, lang),
       link,
     };
+    if (person.phone) await sendSms(q, 'offer', person.phone, lang, settings, { reference: '', startsAt: start, link });
+    if (!person.email) return;
     await mail.send(
       { to: person.email, subject: t('appointments.mail.offer.subject', values), text: t('appointments.mail.offer.body', values), language: lang, purpose: 'appointment.waitlist_offer', organisationId: settings.organisationId },
       { tx: q },
@@ -449,11 +484,10 @@ export function appointmentService(deps: {
       const settings = await bookable(input.contactPointId, input.serviceCode, 'serviceCode', 'contactPointId');
       const start = parseStart(input.start);
       const name = input.name.trim();
-      const email = input.email.trim();
       if (!name) throw fieldError('name', 'validation.required');
+      const { email, phone, key: emailKey } = personContact(input);
       const { slot, seats } = await checkStartWithSeats(db, settings, start, now);
       const token = randomBytes(24).toString('base64url');
-      const emailKey = emailKeyOf(email);
       const booked = await db.transaction(async (tx) => {
         await repo.lockPerson(tx, emailKey, settings.serviceId);
         if ((await repo.countFutureForPerson(tx, emailKey, settings.serviceId, now)) >= settings.maxPerPerson) {
@@ -472,6 +506,7 @@ export function appointmentService(deps: {
             seat,
             name,
             email,
+            phone,
             emailKey,
             language: input.language,
             manageTokenHash: hashToken(token),
@@ -479,7 +514,7 @@ export function appointmentService(deps: {
         }
         if (!id) return undefined;
         await scheduleReminder(tx, id, slot.start, now);
-        await sendAppointmentMail(tx, 'confirmation', { id, reference, email, name, language: input.language, startsAt: slot.start, endsAt: slot.end, sequence: 0 }, settings, token);
+        await notify(tx, 'confirmation', { id, reference, email, phone, name, language: input.language, startsAt: slot.start, endsAt: slot.end, sequence: 0 }, settings, token);
         await recordAuditEntry(tx, {
           actorAccountId: null,
           actorOrganisationId: null,
@@ -490,7 +525,7 @@ export function appointmentService(deps: {
           requestId: requestId ?? null,
           details: { channel: 'public_booking' },
         });
-        await emitEvent(tx, 'appointment.booked', { organisationId: settings.organisationId, reference, contactPointId: settings.contactPointId, serviceCode: settings.serviceCode, startsAt: slot.start, endsAt: slot.end, name, email });
+        await emitEvent(tx, 'appointment.booked', { organisationId: settings.organisationId, reference, contactPointId: settings.contactPointId, serviceCode: settings.serviceCode, startsAt: slot.start, endsAt: slot.end, name, email, phone });
         return { reference };
       });
       if (!booked) throw new SlotTakenError(await alternativesAfter(settings, slot.start, now));
@@ -520,7 +555,7 @@ export function appointmentService(deps: {
         const settings = await settingsOf(tx, a);
         await repo.setStatus(tx, a.id, 'cancelled', null);
         await cancelJob(tx, REMINDER_JOB, a.id);
-        await sendAppointmentMail(tx, 'cancellation', { ...a, sequence: a.sequence + 1 }, settings, null);
+        await notify(tx, 'cancellation', { ...a, sequence: a.sequence + 1 }, settings, null);
         await offerFreedSlot(tx, settings, a.startsAt, now);
         await recordAuditEntry(tx, { actorAccountId: null, actorOrganisationId: null, action: 'update', subjectType: 'appointment', subjectId: a.id, organisationId: a.organisationId, details: { status: 'cancelled', by: 'citizen' } });
         await emitEvent(tx, 'appointment.cancelled', { ...a, contactPointId: settings.contactPointId, serviceCode: settings.serviceCode });
@@ -542,7 +577,7 @@ export function appointmentService(deps: {
         for (let seat = 1; seat <= seats && !ok; seat++) ok = await repo.moveAppointmentToSeat(tx, a.id, slot.start, slot.end, seat);
         if (!ok) return undefined;
         await scheduleReminder(tx, a.id, slot.start, now);
-        await sendAppointmentMail(tx, 'moved', { ...a, startsAt: slot.start, endsAt: slot.end, sequence: a.sequence + 1 }, settings, token);
+        await notify(tx, 'moved', { ...a, startsAt: slot.start, endsAt: slot.end, sequence: a.sequence + 1 }, settings, token);
         await offerFreedSlot(tx, settings, a.startsAt, now);
         await recordAuditEntry(tx, { actorAccountId: null, actorOrganisationId: null, action: 'update', subjectType: 'appointment', subjectId: a.id, organisationId: a.organisationId, details: { moved: true, by: 'citizen' } });
         await emitEvent(tx, 'appointment.moved', { ...a, startsAt: slot.start, endsAt: slot.end, contactPointId: settings.contactPointId, serviceCode: settings.serviceCode });
@@ -553,17 +588,19 @@ export function appointmentService(deps: {
     },
 
     /** Puts a person on the waiting list of a service at a point (once). */
-    async joinWaitlist(input: { contactPointId: string; serviceCode: string; name: string; email: string; language: Language }) {
+    async joinWaitlist(input: { contactPointId: string; serviceCode: string; name: string; email?: string | undefined; phone?: string | undefined; language: Language }) {
       const settings = await bookable(input.contactPointId, input.serviceCode, 'service');
       const name = input.name.trim();
       if (!name) throw fieldError('name', 'validation.required');
+      const contact = personContact(input);
       const added = await repo.insertWaiting(db, {
         contactPointId: settings.contactPointId,
         serviceId: settings.serviceId,
         organisationId: settings.organisationId,
         name,
-        email: input.email.trim(),
-        emailKey: emailKeyOf(input.email),
+        email: contact.email,
+        phone: contact.phone,
+        emailKey: contact.key,
         language: input.language,
       });
       return { added, settings };

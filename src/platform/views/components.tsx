@@ -231,6 +231,8 @@ export interface ChoiceOption {
   lang?: string | undefined;
   /** A line under the option's label, read with the option (aria-describedby). */
   hint?: ComponentChildren;
+  /** Fields shown under the option while it is chosen (GOV.UK's conditional reveal, by CSS: no script needed). */
+  conditional?: ComponentChildren;
 }
 
 /** The id part of an option value: ids may not hold spaces, and "" (none of them) gets a word. */
@@ -303,6 +305,11 @@ export function ChoiceGroup(props: {
             {option.hint && (
               <div class="utrecht-form-field-description" id={`${optionId}-description`}>
                 {option.hint}
+              </div>
+            )}
+            {option.conditional && (
+              <div class="irisdesk-choice-conditional" id={`${optionId}-conditional`}>
+                {option.conditional}
               </div>
             )}
           </div>
