@@ -115,4 +115,21 @@ describe('contact-center settings', () => {
       ]);
     }
   });
+
+  it('ask a second factor of the roles with wide reach in production, of nobody elsewhere unless told', () => {
+    const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/i', SESSION_SECRET: 'x'.repeat(40) };
+    expect(loadConfig(prod).twoFactorRequiredRoles).toEqual(['platform_admin', 'regional_analyst']);
+    expect(loadConfig({}).twoFactorRequiredRoles).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'test', TWO_FACTOR_REQUIRED_ROLES: 'platform_admin, organisation_manager' }).twoFactorRequiredRoles).toEqual([
+      'platform_admin',
+      'organisation_manager',
+    ]);
+    expect(loadConfig({ ...prod, TWO_FACTOR_REQUIRED_ROLES: 'none' }).twoFactorRequiredRoles).toEqual([]);
+    expect(problemsOf({ ...prod, TWO_FACTOR_REQUIRED_ROLES: ' ' })).toEqual([
+      'TWO_FACTOR_REQUIRED_ROLES cannot be empty in production: list the roles (e.g. platform_admin,regional_analyst) or write none.',
+    ]);
+    expect(problemsOf({ TWO_FACTOR_REQUIRED_ROLES: 'platform_admin,admin' })).toEqual([
+      'TWO_FACTOR_REQUIRED_ROLES has unknown roles: admin (roles: first_line_agent, second_line_agent, content_editor, organisation_manager, regional_analyst, platform_admin; or none).',
+    ]);
+  });
 });

@@ -3,6 +3,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { PASSWORD_HASH_COSTS, type PasswordHashCost } from './identity/passwords.ts';
+import { ROLES, type Role } from './identity/actor.ts';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -97,6 +98,12 @@ export interface Config {
   metricsHost: string;
   /** Anyone may read the OpenAPI document (/api/openapi.json); false: signed-in staff only. */
   openapiPublic: boolean;
+  /**
+   * Roles that must sign in with a second factor (TOTP); they are sent to enrolment at their next sign-in.
+   * Default platform_admin,regional_analyst in production (an empty value is refused there: `none` says so
+   * on purpose), none elsewhere so the demo quick start signs in with a password alone.
+   */
+  twoFactorRequiredRoles: Role[];
 }
 
 export class ConfigError extends Error {
@@ -286,6 +293,24 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const openapiPublic = boolean('OPENAPI_PUBLIC', true);
 
+  const twoFactorRaw = env.TWO_FACTOR_REQUIRED_ROLES?.trim();
+  let twoFactorRequiredRoles: Role[] = [];
+  if (twoFactorRaw === undefined) {
+    if (appEnv === 'production') twoFactorRequiredRoles = ['platform_admin', 'regional_analyst'];
+  } else if (twoFactorRaw === '') {
+    if (appEnv === 'production') {
+      problems.push('TWO_FACTOR_REQUIRED_ROLES cannot be empty in production: list the roles (e.g. platform_admin,regional_analyst) or write none.');
+    }
+  } else if (twoFactorRaw !== 'none') {
+    const names = twoFactorRaw.split(',').map((name) => name.trim()).filter(Boolean);
+    const unknown = names.filter((name) => !(ROLES as readonly string[]).includes(name));
+    if (unknown.length > 0) {
+      problems.push(`TWO_FACTOR_REQUIRED_ROLES has unknown roles: ${unknown.join(', ')} (roles: ${ROLES.join(', ')}; or none).`);
+    } else {
+      twoFactorRequiredRoles = [...new Set(names)] as Role[];
+    }
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: appEnv,
@@ -327,6 +352,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsPort,
     metricsHost,
     openapiPublic,
+    twoFactorRequiredRoles,
   };
 }
 

@@ -189,5 +189,130 @@ export async function updatePasswordHash(db: Queryable, accountId: string, hash:
 /** Housekeeping: expired sessions and throttle counts nobody has added to for a day. */
 export async function purgeExpired(db: Queryable): Promise<void> {
   await db.query(`DELETE FROM sessions WHERE expires_at < now()`);
+  await db.query(`DELETE FROM sign_in_pending WHERE expires_at < now()`);
   await db.query(`DELETE FROM sign_in_throttle WHERE last_guess_at < now() - interval '1 day'`);
+}
+
+// Two-factor sign-in (migration 0040).
+
+export interface TwoFactorState {
+  enabled: boolean;
+  secret: string | null;
+  pendingSecret: string | null;
+  /** A second factor is required of this account: by its organisation, or (added by the service) by its roles. */
+  organisationRequires: boolean;
+  roles: Role[];
+  email: string;
+  organisation_id: string;
+  recoveryCodesLeft: number;
+}
+
+export async function findTwoFactorState(db: Queryable, accountId: string): Promise<TwoFactorState | undefined> {
+  const { rows } = await db.query<{
+    totp_enabled_at: Date | null;
+    totp_secret: string | null;
+    totp_pending_secret: string | null;
+    two_factor_required: boolean;
+    roles: Role[];
+    email: string;
+    organisation_id: string;
+    left: number;
+  }>(
+    `SELECT a.totp_enabled_at, a.totp_secret, a.totp_pending_secret, o.two_factor_required, a.roles, a.email, a.organisation_id,
+            (SELECT count(*)::int FROM account_recovery_codes c WHERE c.account_id = a.id AND c.used_at IS NULL) AS left
+       FROM accounts a JOIN organisations o ON o.id = a.organisation_id WHERE a.id = $1`,
+    [accountId],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    enabled: row.totp_enabled_at !== null,
+    secret: row.totp_secret,
+    pendingSecret: row.totp_pending_secret,
+    organisationRequires: row.two_factor_required,
+    roles: row.roles,
+    email: row.email,
+    organisation_id: row.organisation_id,
+    recoveryCodesLeft: row.left,
+  };
+}
+
+/** Keeps the secret shown on the enrolment page (the one already there, if any, so a reload shows the same). */
+export async function ensurePendingTotpSecret(db: Queryable, accountId: string, candidate: string): Promise<string> {
+  const { rows } = await db.query<{ secret: string }>(
+    `UPDATE accounts SET totp_pending_secret = coalesce(totp_pending_secret, $2) WHERE id = $1 RETURNING totp_pending_secret AS secret`,
+    [accountId, candidate],
+  );
+  return rows[0]!.secret;
+}
+
+/** Turns the confirmed pending secret on, with its first accepted step and new recovery codes (hashes). */
+export async function enableTotp(db: Queryable, accountId: string, secret: string, step: number, recoveryCodeHashes: string[]): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE accounts SET totp_secret = $2, totp_enabled_at = now(), totp_last_step = $3, totp_pending_secret = NULL,
+            updated_at = now(), version = version + 1
+      WHERE id = $1 AND totp_pending_secret = $2`,
+    [accountId, secret, step],
+  );
+  if (!rowCount) return false;
+  await replaceRecoveryCodes(db, accountId, recoveryCodeHashes);
+  return true;
+}
+
+export async function replaceRecoveryCodes(db: Queryable, accountId: string, hashes: string[]): Promise<void> {
+  await db.query('DELETE FROM account_recovery_codes WHERE account_id = $1', [accountId]);
+  await db.query(
+    'INSERT INTO account_recovery_codes (account_id, code_hash) SELECT $1, unnest($2::text[])',
+    [accountId, hashes],
+  );
+}
+
+export async function disableTotp(db: Queryable, accountId: string): Promise<void> {
+  await db.query(
+    `UPDATE accounts SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL, totp_pending_secret = NULL,
+            updated_at = now(), version = version + 1 WHERE id = $1`,
+    [accountId],
+  );
+  await db.query('DELETE FROM account_recovery_codes WHERE account_id = $1', [accountId]);
+}
+
+/** Accepts a code's time step only if it is later than the last accepted one: one statement, so two requests with one code cannot both pass. */
+export async function acceptTotpStep(db: Queryable, accountId: string, step: number): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE accounts SET totp_last_step = $2 WHERE id = $1 AND totp_enabled_at IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < $2)`,
+    [accountId, step],
+  );
+  return rowCount === 1;
+}
+
+/** Uses up a recovery code; false when unknown or already used. */
+export async function useRecoveryCode(db: Queryable, accountId: string, hash: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE account_recovery_codes SET used_at = now() WHERE account_id = $1 AND code_hash = $2 AND used_at IS NULL`,
+    [accountId, hash],
+  );
+  return rowCount === 1;
+}
+
+export async function insertPendingSignIn(db: Queryable, idHash: string, accountId: string, step: 'verify' | 'enrol', minutes: number): Promise<void> {
+  await db.query('DELETE FROM sign_in_pending WHERE account_id = $1 OR expires_at < now()', [accountId]);
+  await db.query(
+    `INSERT INTO sign_in_pending (id_hash, account_id, step, expires_at) VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,
+    [idHash, accountId, step, minutes],
+  );
+}
+
+export async function findPendingSignIn(db: Queryable, idHash: string): Promise<{ accountId: string; step: 'verify' | 'enrol' } | undefined> {
+  const { rows } = await db.query<{ account_id: string; step: 'verify' | 'enrol' }>(
+    `SELECT p.account_id, p.step FROM sign_in_pending p JOIN accounts a ON a.id = p.account_id
+      WHERE p.id_hash = $1 AND p.expires_at > now() AND a.active`,
+    [idHash],
+  );
+  return rows[0] ? { accountId: rows[0].account_id, step: rows[0].step } : undefined;
+}
+
+/** Ends a pending sign-in; true only for the one request that ended it (the session is created once). */
+export async function deletePendingSignIn(db: Queryable, idHash: string): Promise<boolean> {
+  const { rowCount } = await db.query('DELETE FROM sign_in_pending WHERE id_hash = $1', [idHash]);
+  return rowCount === 1;
 }

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../test/app.ts';
+import { DEMO_PASSWORD } from '../seed/demo.ts';
+import { GUESS_LIMITS } from './service.ts';
+import { currentTotp } from './totp/codes.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  // the roles with wide reach must have a second factor, as in production
+  t = await createTestApp({ TWO_FACTOR_REQUIRED_ROLES: 'platform_admin,regional_analyst' });
+});
+afterAll(() => t.close());
+
+const secretOf = (html: string) => /<code class="irisdesk-secret">([A-Z2-7 ]+)<\/code>/.exec(html)![1]!.replace(/ /g, '');
+const recoveryCodesOf = (html: string) => [...html.matchAll(/<li><code>([a-z2-7-]+)<\/code><\/li>/g)].map((match) => match[1]!);
+
+function clientAt(address: string): TestClient {
+  const client = t.client();
+  client.remoteAddress = address;
+  return client;
+}
+
+async function password(client: TestClient, email: string, lang = 'en') {
+  return client.submitForm(`/${lang}/login`, `/${lang}/login`, { email, password: DEMO_PASSWORD });
+}
+
+/** Signs an account in, through enrolment: returns its secret and recovery codes. */
+async function enrolAtSignIn(client: TestClient, email: string) {
+  const first = await password(client, email);
+  expect(first.headers.location).toBe('/en/login/two-factor/enrol');
+  const page = await client.get('/en/login/two-factor/enrol');
+  const secret = secretOf(page.body);
+  const done = await client.submitForm('/en/login/two-factor/enrol', '/en/login/two-factor/enrol', { code: currentTotp(secret) });
+  expect(done.statusCode).toBe(200);
+  return { secret, recoveryCodes: recoveryCodesOf(done.body) };
+}
+
+describe('two-factor sign-in (TOTP)', () => {
+  it('sends a role with wide reach to enrolment, opens the session only after a first right code, and shows ten recovery codes once', async () => {
+    const client = clientAt('10.1.0.1');
+    const first = await password(client, 'admin@demo.irisdesk.brussels');
+    expect(first.statusCode).toBe(303);
+    expect(first.headers.location).toBe('/en/login/two-factor/enrol');
+    expect(client.cookies.has('irisdesk_session')).toBe(false);
+    expect((await client.get('/api/v1/me')).statusCode).toBe(401);
+
+    const page = await client.get('/en/login/two-factor/enrol');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Your role requires two-step sign-in');
+    expect(page.body).toContain('role="img"');
+    expect(page.body).toContain('otpauth://totp/IrisDesk:admin%40demo.irisdesk.brussels?');
+    const secret = secretOf(page.body);
+    expect(secret).toHaveLength(32);
+    // a reload shows the same secret: the app scanned first still works
+    expect(secretOf((await client.get('/en/login/two-factor/enrol')).body)).toBe(secret);
+
+    const wrong = await client.submitForm('/en/login/two-factor/enrol', '/en/login/two-factor/enrol', { code: '000000' === currentTotp(secret) ? '111111' : '000000' });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain('this code is not right or has already been used');
+    expect(client.cookies.has('irisdesk_session')).toBe(false);
+
+    const done = await client.submitForm('/en/login/two-factor/enrol', '/en/login/two-factor/enrol', { code: currentTotp(secret) });
+    expect(done.statusCode).toBe(200);
+    expect(done.headers['cache-control']).toBe('no-store');
+    const codes = recoveryCodesOf(done.body);
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    expect((await client.get('/api/v1/me')).json()).toMatchObject({ email: 'admin@demo.irisdesk.brussels' });
+
+    // stored hashed only, the pending state is gone
+    const { rows } = await t.db.query<{ code_hash: string }>(
+      `SELECT c.code_hash FROM account_recovery_codes c JOIN accounts a ON a.id = c.account_id WHERE a.email = 'admin@demo.irisdesk.brussels'`,
+    );
+    expect(rows).toHaveLength(10);
+    expect(rows.map((row) => row.code_hash)).not.toContain(codes[0]);
+    const pending = await t.db.query(`SELECT 1 FROM sign_in_pending p JOIN accounts a ON a.id = p.account_id WHERE a.email = 'admin@demo.irisdesk.brussels'`);
+    expect(pending.rows).toHaveLength(0);
+  });
+
+  it('asks for the code after the password, never accepts a code twice, and takes a recovery code once', async () => {
+    const enrolling = clientAt('10.1.0.2');
+    const { secret, recoveryCodes } = await enrolAtSignIn(enrolling, 'analyst@demo.irisdesk.brussels');
+    const usedAtEnrolment = currentTotp(secret);
+
+    const client = clientAt('10.1.0.3');
+    const first = await password(client, 'analyst@demo.irisdesk.brussels', 'nl');
+    expect(first.headers.location).toBe('/nl/login/two-factor');
+    const page = await client.get('/nl/login/two-factor');
+    expect(page.body).toContain('Verificatiecode');
+    // the code that confirmed enrolment is spent for its window (unless the clock just moved to the next step)
+    const replay = await client.submitForm('/nl/login/two-factor', '/nl/login/two-factor', { code: usedAtEnrolment });
+    if (usedAtEnrolment === currentTotp(secret)) {
+      expect(replay.statusCode).toBe(401);
+      expect(replay.body).toContain('deze code is niet juist of werd al gebruikt');
+    }
+    // the next step's code (the phone a little ahead) is accepted once
+    const ahead = currentTotp(secret, Date.now() + 30_000);
+    const ok = await client.submitForm('/nl/login/two-factor', '/nl/login/two-factor', { code: ahead });
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe('/nl/back-office');
+    expect((await client.get('/api/v1/me')).statusCode).toBe(200);
+
+    const again = clientAt('10.1.0.4');
+    await password(again, 'analyst@demo.irisdesk.brussels');
+    const reused = await again.submitForm('/en/login/two-factor', '/en/login/two-factor', { code: ahead });
+    expect(reused.statusCode).toBe(401);
+    const recovery = await again.submitForm('/en/login/two-factor', '/en/login/two-factor', { code: recoveryCodes[3]!.toUpperCase() });
+    expect(recovery.statusCode).toBe(303);
+
+    const thief = clientAt('10.1.0.5');
+    await password(thief, 'analyst@demo.irisdesk.brussels');
+    const spent = await thief.submitForm('/en/login/two-factor', '/en/login/two-factor', { code: recoveryCodes[3]! });
+    expect(spent.statusCode).toBe(401);
+    expect(thief.cookies.has('irisdesk_session')).toBe(false);
+  });
+
+  it('throttles wrong codes like passwords', async () => {
+    await t.db.query(`DELETE FROM sign_in_throttle WHERE key LIKE 'totp:%'`); // the wrong code of the first test
+    const attacker = clientAt('10.1.0.7');
+    await password(attacker, 'admin@demo.irisdesk.brussels');
+    expect(attacker.cookies.has('irisdesk_sign_in')).toBe(true);
+    for (let guess = 1; guess <= GUESS_LIMITS.accountFreeGuesses; guess++) {
+      const wrong = await attacker.submitForm('/fr/login/two-factor', '/fr/login/two-factor', { code: '12345' + (guess % 10) });
+      expect([401, 303]).toContain(wrong.statusCode); // (one chance in a million to guess right)
+    }
+    const refused = await attacker.submitForm('/fr/login/two-factor', '/fr/login/two-factor', { code: '000000' });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).toContain('Trop de codes erronés. Attendez 1 minute avant de réessayer.');
+  });
+
+  it('refuses a second step without a live pending sign-in', async () => {
+    const client = clientAt('10.1.0.8');
+    await password(client, 'admin@demo.irisdesk.brussels');
+    await t.db.query(`UPDATE sign_in_pending SET expires_at = now() - interval '1 second'`);
+    const late = await client.submitForm('/en/login/two-factor', '/en/login/two-factor', { code: '123456' });
+    expect(late.statusCode).toBe(401);
+    expect(late.body).toContain('Your sign-in has expired.');
+    const forged = clientAt('10.1.0.9');
+    forged.cookies.set('irisdesk_sign_in', 'made-up');
+    expect((await forged.get('/en/login/two-factor')).statusCode).toBe(401);
+  });
+
+  it('lets other staff turn it on and off from their account page, unless their organisation requires it', async () => {
+    const client = clientAt('10.1.0.10');
+    const direct = await password(client, 'agent@demo.irisdesk.brussels', 'fr');
+    expect(direct.headers.location).toBe('/fr/back-office'); // optional: not asked
+    const page = await client.get('/fr/account/two-factor');
+    expect(page.statusCode).toBe(200);
+    const secret = secretOf(page.body);
+    const on = await client.submitForm('/fr/account/two-factor', '/fr/account/two-factor', { code: currentTotp(secret) });
+    expect(on.statusCode).toBe(200);
+    expect(recoveryCodesOf(on.body)).toHaveLength(10);
+    expect(on.body).toContain('La validation en deux étapes est activée.');
+
+    const next = clientAt('10.1.0.11');
+    expect((await password(next, 'agent@demo.irisdesk.brussels', 'fr')).headers.location).toBe('/fr/login/two-factor');
+
+    await t.db.query(`UPDATE organisations SET two_factor_required = true WHERE code = 'commune-schaerbeek'`);
+    const refused = await client.submitForm('/fr/account/two-factor', '/fr/account/two-factor/disable', { code: currentTotp(secret, Date.now() + 30_000) });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('exige la validation en deux étapes');
+    await t.db.query(`UPDATE organisations SET two_factor_required = false WHERE code = 'commune-schaerbeek'`);
+
+    const wrong = await client.submitForm('/fr/account/two-factor', '/fr/account/two-factor/disable', { code: '99999' });
+    expect(wrong.statusCode).toBe(401);
+    const off = await client.submitForm('/fr/account/two-factor', '/fr/account/two-factor/disable', { code: currentTotp(secret, Date.now() + 30_000) });
+    expect(off.statusCode).toBe(200);
+    expect(off.body).toContain('La validation en deux étapes est désactivée.');
+    expect((await password(clientAt('10.1.0.12'), 'agent@demo.irisdesk.brussels', 'fr')).headers.location).toBe('/fr/back-office');
+  });
+
+  it('makes an organisation that requires it send its staff to enrolment', async () => {
+    await t.db.query(`UPDATE organisations SET two_factor_required = true WHERE code = 'commune-ixelles'`);
+    const client = clientAt('10.1.0.13');
+    expect((await password(client, 'agent.ixelles@demo.irisdesk.brussels')).headers.location).toBe('/en/login/two-factor/enrol');
+  });
+});
