@@ -222,6 +222,46 @@ describe('nobody available: conversion', () => {
   });
 });
 
+describe('pages', () => {
+  it('the public page offers the contact form without JavaScript and carries the chat for the script', async () => {
+    for (const lang of ['fr', 'nl', 'en']) {
+      const page = await t.client().get(`/${lang}/chat?service=${communeService}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`href="/${lang}/contact?service=${communeService}"`);
+      expect(page.body).toMatch(/data-chat-app[^>]*hidden/);
+      expect(page.body).toContain('role="log"');
+      expect((await t.client().get(`/${lang}/contact`)).body).toContain(`href="/${lang}/chat"`);
+    }
+  });
+
+  it('the console’s Chats view: availability, accept, answer and close with forms that work without JavaScript', async () => {
+    const agent = t.client();
+    await agent.login('agent@demo.irisdesk.brussels');
+    const saved = await agent.submitForm('/en/console/chats', '/en/console/chats/availability', { available: 'true', capacity: '2' });
+    expect(saved.statusCode).toBe(303);
+    const chat = await openChat({ name: 'Form Test', language: 'en' });
+    await say(chat, 'A question through the page');
+    const list = await agent.get('/en/console/chats');
+    expect(list.body).toContain('Available: 0 of 2 chats open.');
+    expect(list.body).toContain('A question through the page');
+    expect((await agent.submitForm('/en/console/chats', `/en/console/chats/${chat.id}/accept`, {})).headers.location).toBe(`/en/console/chats/${chat.id}`);
+    const again = await agent.submitForm('/en/console/chats', `/en/console/chats/${chat.id}/accept`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('A colleague has already taken this chat.');
+    const page = await agent.get(`/en/console/chats/${chat.id}`);
+    expect(page.body).toContain('A question through the page');
+    const empty = await agent.submitForm(`/en/console/chats/${chat.id}`, `/en/console/chats/${chat.id}/messages`, { text: ' ' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Write your message.');
+    expect((await agent.submitForm(`/en/console/chats/${chat.id}`, `/en/console/chats/${chat.id}/messages`, { text: 'Answered from the page' })).statusCode).toBe(303);
+    expect((await view(chat)).messages.at(-1)).toMatchObject({ from: 'agent', text: 'Answered from the page' });
+    expect((await agent.submitForm(`/en/console/chats/${chat.id}`, `/en/console/chats/${chat.id}/close`, { outcome: 'answered_first_contact' })).statusCode).toBe(303);
+    expect((await view(chat)).status).toBe('closed');
+    await agent.submitForm('/en/console/chats', '/en/console/chats/availability', { capacity: '2' });
+    expect((await agent.get('/en/console')).body).toContain(`href="/en/console/chats"`);
+  });
+});
+
 describe('limits', () => {
   it('messages per chat per minute and chats per address per hour, with a 429 in the user’s language', async () => {
     const chat = await openChat({ language: 'nl' });

@@ -23,6 +23,7 @@ import {
   OpenChatBody,
   OpenedChat,
 } from './schemas.ts';
+import { chatPageRoutes } from './page-routes.tsx';
 
 /** Under this prefix the Authorization header carries a chat's token, not an API token (see app.ts). */
 export const CHAT_API_PREFIX = '/api/v1/chats';
@@ -249,4 +250,5 @@ export function chatRoutes(app: App, services: Services) {
     },
   );
 
+  chatPageRoutes(app, services);
 }

@@ -39,6 +39,9 @@ export function ContactFormPage(props: {
     <Layout title={t('contact.form.title')}>
       <Heading1>{t('contact.form.title')}</Heading1>
       <Paragraph lead>{t('contact.form.intro')}</Paragraph>
+      <Paragraph>
+        <Link href={`/${lang}/chat${props.service ? `?service=${encodeURIComponent(props.service.code)}` : ''}`}>{t('chat.page.linkFromContact')}</Link>
+      </Paragraph>
       <ErrorSummary errors={props.errors} labelOf={labelOf} />
       <Form action={`/${lang}/contact`}>
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />

@@ -66,6 +66,9 @@ export function ConsoleLinks() {
       <li>
         <Link href={`/${lang}/console/tasks`}>{t('console.tasks.title')}</Link>
       </li>
+      <li>
+        <Link href={`/${lang}/console/chats`}>{t('chat.console.title')}</Link>
+      </li>
       {actor?.roles.includes('organisation_manager') && (
         <li>
           <Link href={`/${lang}/console/settings`}>{t('console.settings.title')}</Link>
