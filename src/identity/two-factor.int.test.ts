@@ -169,8 +169,23 @@ describe('two-factor sign-in (TOTP)', () => {
     expect((await password(clientAt('10.1.0.12'), 'agent@demo.irisdesk.brussels', 'fr')).headers.location).toBe('/fr/back-office');
   });
 
-  it('makes an organisation that requires it send its staff to enrolment', async () => {
-    await t.db.query(`UPDATE organisations SET two_factor_required = true WHERE code = 'commune-ixelles'`);
+  it('makes an organisation that requires it (its manager says so) send its staff to enrolment', async () => {
+    const manager = clientAt('10.1.0.14');
+    await manager.login('manager.ixelles@demo.irisdesk.brussels');
+    const other = await manager.submitForm('/en/admin/organisations/commune-ixelles', '/en/admin/organisations/commune-schaerbeek/two-factor', { twoFactorRequired: 'true' });
+    expect(other.statusCode).toBe(404);
+    const page = await manager.get('/en/admin/organisations/commune-ixelles');
+    expect(page.body).toContain('Require two-step sign-in of all staff');
+    const saved = await manager.submitForm('/en/admin/organisations/commune-ixelles', '/en/admin/organisations/commune-ixelles/two-factor', { twoFactorRequired: 'true' });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.body).toContain('The two-step sign-in setting is saved.');
+    const { rows } = await t.db.query<{ code: string; two_factor_required: boolean }>(
+      `SELECT code, two_factor_required FROM organisations WHERE code IN ('commune-ixelles', 'commune-schaerbeek') ORDER BY code`,
+    );
+    expect(rows).toEqual([
+      { code: 'commune-ixelles', two_factor_required: true },
+      { code: 'commune-schaerbeek', two_factor_required: false },
+    ]);
     const client = clientAt('10.1.0.13');
     expect((await password(client, 'agent.ixelles@demo.irisdesk.brussels')).headers.location).toBe('/en/login/two-factor/enrol');
   });

@@ -4,6 +4,7 @@ import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
 import {
   Alert,
+  CheckboxField,
   CheckboxGroup,
   ErrorSummary,
   Form,
@@ -79,7 +80,7 @@ export function OrganisationsPage(props: { organisations: Organisation[]; errors
   );
 }
 
-export function OrganisationPage(props: { organisation: Organisation; units: Unit[]; errors?: FieldError[]; values?: FormValues }) {
+export function OrganisationPage(props: { organisation: Organisation; units: Unit[]; errors?: FieldError[]; values?: FormValues; twoFactorSaved?: boolean }) {
   const { t, lang } = usePage();
   const { organisation } = props;
   const name = pickText(organisation.name, lang);
@@ -101,6 +102,21 @@ export function OrganisationPage(props: { organisation: Organisation; units: Uni
         head={[t('field.name'), t('field.code')]}
         rows={props.units.map((unit) => [<Text value={unit.name} />, <code>{unit.code}</code>])}
       />
+      <section aria-labelledby="two-factor">
+        <h2 class="utrecht-heading-2" id="two-factor">
+          {t('organisation.twoFactorTitle')}
+        </h2>
+        {props.twoFactorSaved && <Alert type="ok">{t('organisation.twoFactorSaved')}</Alert>}
+        <Form action={`/${lang}/admin/organisations/${organisation.code}/two-factor`}>
+          <CheckboxField
+            name="twoFactorRequired"
+            label={t('organisation.twoFactorRequired')}
+            description={t('organisation.twoFactorHint')}
+            checked={organisation.twoFactorRequired}
+          />
+          <SubmitButton variant="secondary">{t('organisation.twoFactorSubmit')}</SubmitButton>
+        </Form>
+      </section>
       <section aria-labelledby="new-unit">
         <h2 class="utrecht-heading-2" id="new-unit">
           {t('units.new')}

@@ -16,9 +16,12 @@ export interface Organisation {
   shortName: LocalizedText | null;
   mission: LocalizedText | null;
   postalCodes: string[];
+  /** All staff must sign in with a second factor (migration 0040). */
+  twoFactorRequired: boolean;
 }
 
-const ORGANISATION_COLUMNS = `id, code, kind, name, short_name AS "shortName", mission, postal_codes AS "postalCodes"`;
+const ORGANISATION_COLUMNS = `id, code, kind, name, short_name AS "shortName", mission, postal_codes AS "postalCodes",
+  two_factor_required AS "twoFactorRequired"`;
 
 export async function listOrganisations(db: Queryable, filter: { kind?: OrganisationKind | undefined; ids?: string[] } = {}): Promise<Organisation[]> {
   const { rows } = await db.query<Organisation>(
@@ -163,4 +166,8 @@ export async function setAccountUnits(db: Queryable, accountId: string, unitIds:
 
 export async function deleteAccountSessions(db: Queryable, accountId: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE account_id = $1', [accountId]);
+}
+
+export async function updateTwoFactorRequired(db: Queryable, organisationId: string, required: boolean): Promise<void> {
+  await db.query('UPDATE organisations SET two_factor_required = $2, updated_at = now() WHERE id = $1', [organisationId, required]);
 }

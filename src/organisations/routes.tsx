@@ -240,6 +240,24 @@ export function organisationRoutes(app: App, { organisations }: Services) {
     },
   );
 
+  app.post(
+    '/:lang/admin/organisations/:code/two-factor',
+    {
+      schema: {
+        hide: true,
+        params: OrgPageParams,
+        body: Type.Object({ twoFactorRequired: Type.Optional(Type.Literal('true')), _csrf: Type.Optional(Type.String()) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      const { organisation } = await organisationPage(request, request.params.code);
+      await organisations.setTwoFactorRequired(actor, organisation.code, request.body.twoFactorRequired === 'true', request.id);
+      const updated = await organisationPage(request, request.params.code);
+      return renderPage(request, reply, <OrganisationPage {...updated} twoFactorSaved />);
+    },
+  );
+
   app.get('/:lang/admin/accounts', { schema: pageSchema }, async (request, reply) => {
     const actor = requireActorPage(request);
     return renderPage(request, reply, <AccountsPage accounts={await organisations.listAccounts(actor)} />);

@@ -86,6 +86,23 @@ export function organisationService(db: Database) {
       return created;
     },
 
+    /** Whether all the organisation's staff must sign in with a second factor (its managers and administrators decide). */
+    async setTwoFactorRequired(actor: Actor, organisationCode: string, required: boolean, requestId?: string) {
+      const organisation = await organisationOr404(organisationCode);
+      authorise(canManageOrganisation(actor, organisation.id));
+      await repo.updateTwoFactorRequired(db, organisation.id, required);
+      await recordAuditEntry(db, {
+        actorAccountId: actor.accountId,
+        actorOrganisationId: actor.organisationId,
+        action: 'update',
+        subjectType: 'organisation',
+        subjectId: organisation.id,
+        organisationId: organisation.id,
+        requestId: requestId ?? null,
+        details: { fields: ['two_factor_required'], twoFactorRequired: required },
+      });
+    },
+
     async createUnit(actor: Actor, organisationCode: string, input: { code: string; name: LocalizedText }) {
       const organisation = await organisationOr404(organisationCode);
       authorise(canManageOrganisation(actor, organisation.id));
