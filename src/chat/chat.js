@@ -155,10 +155,11 @@
     try { sessionStorage.setItem(KEY, JSON.stringify(opened)); } catch (e) { /* private mode */ }
     start.hidden = true;
     conversation.hidden = false;
+    text.focus();
     source = new EventSource('/api/v1/chats/' + chat.id + '/events?token=' + encodeURIComponent(chat.token));
     ['chat.message', 'chat.status', 'chat.queue', 'resync'].forEach(function (type) { source.addEventListener(type, refresh); });
     source.addEventListener('chat.typing', function (event) { if (JSON.parse(event.data).from === 'agent') showAgentTyping(); });
-    refresh().then(function () { text.focus(); });
+    refresh();
   }
 
   start.addEventListener('submit', function (event) {

@@ -84,7 +84,9 @@ export function PublicChatPage({ serviceCode }: { serviceCode: string | null }) 
             {t('chat.page.conversation')}
           </h2>
           <p class="utrecht-paragraph chat-status" data-chat-status role="status" tabIndex={-1}></p>
-          <ol class="chat-log" role="log" aria-live="polite" aria-relevant="additions" aria-labelledby="chat-conversation-title" data-chat-log></ol>
+          <div role="log" aria-live="polite" aria-relevant="additions" aria-labelledby="chat-conversation-title">
+            <ol class="chat-log" data-chat-log></ol>
+          </div>
           <p class="utrecht-paragraph chat-typing" data-chat-typing aria-live="polite"></p>
           <form class="utrecht-form chat-composer" data-chat-composer noValidate>
             <TextArea name="text" label={t('chat.page.message')} rows={3} maxLength={MESSAGE_MAX} />
@@ -176,11 +178,13 @@ export function ConsoleChatPage({ chat, messages, errors }: { chat: ChatRow; mes
         <p class="utrecht-paragraph chat-status" data-chat-status>
           {t(`chat.page.status.${chat.status === 'converted' ? 'convertedPlain' : chat.status}`)}
         </p>
-        <ol class="chat-log" role="log" aria-live="polite" aria-relevant="additions" aria-label={t('chat.page.conversation')} data-chat-log>
-          {messages.map((message) => (
-            <MessageItem message={message} />
-          ))}
-        </ol>
+        <div role="log" aria-live="polite" aria-relevant="additions" aria-label={t('chat.page.conversation')}>
+          <ol class="chat-log" data-chat-log>
+            {messages.map((message) => (
+              <MessageItem message={message} />
+            ))}
+          </ol>
+        </div>
         <p class="utrecht-paragraph chat-typing" data-chat-typing aria-live="polite"></p>
         {mine ? (
           <>
