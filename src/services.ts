@@ -66,7 +66,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     contactConsole: consoleService(db, { mail, realtime, surveys, satisfaction, publicUrl: config.publicUrl, events: integrations }),
     contactCenterSettings: contactCenterSettingsService(db, { organisations, mail, publicUrl: config.publicUrl }),
     appointments,
-    queues: queueService(db, { contactPoints, organisations, satisfaction, contactCenter, surveys, appointments, publicUrl: config.publicUrl, events: integrations }),
+    queues: queueService(db, { contactPoints, organisations, satisfaction, contactCenter, surveys, appointments, publicUrl: config.publicUrl, events: integrations, sms }),
     surveys,
     integrations,
     chat: chatService(db, { contactCenter, sms, publicUrl: config.publicUrl }),

@@ -178,7 +178,54 @@ export function FeedbackLinksPage({ feedbackUrl, surveyUrl }: { feedbackUrl: str
 export const KIOSK_RETURN_SECONDS = 60;
 export const KIOSK_WARN_SECONDS = 20;
 
-export function TicketPage({ view, kiosk, newTicketUrl, ticketUrl }: { view: TicketView; kiosk: boolean; newTicketUrl: string; ticketUrl: string }) {
+/** On the holder's own phone (not on a shared kiosk): leave a mobile number for the SMS alerts, or remove it. */
+function SmsAlertForm({ view, action, nearPeople, errors, value }: { view: TicketView; action: string; nearPeople: number; errors?: FieldError[] | undefined; value?: string | undefined }) {
+  const { t } = usePage();
+  return (
+    <section aria-labelledby="ticket-sms">
+      <h2 class="utrecht-heading-2" id="ticket-sms">
+        {t('queues.ticket.smsHeading')}
+      </h2>
+      <ErrorSummary errors={errors} labelOf={() => t('queues.ticket.smsField')} />
+      {view.alertPhoneEnding ? (
+        <form method="post" action={action} class="utrecht-form">
+          <CsrfField />
+          <Paragraph>{t('queues.ticket.smsLeft', { ending: view.alertPhoneEnding, people: nearPeople })}</Paragraph>
+          <input type="hidden" name="phone" value="" />
+          <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+            {t('queues.ticket.smsRemove')}
+          </button>
+        </form>
+      ) : (
+        <form method="post" action={action} class="utrecht-form">
+          <CsrfField />
+          <TextField name="phone" type="tel" label={t('queues.ticket.smsField')} description={t('queues.ticket.smsHelp', { people: nearPeople })} errors={errors} value={value} autocomplete="tel" maxLength={40} required />
+          <button type="submit" class="utrecht-button utrecht-button--primary-action">
+            {t('queues.ticket.smsSubmit')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export function TicketPage({
+  view,
+  kiosk,
+  newTicketUrl,
+  ticketUrl,
+  nearPeople = 3,
+  smsErrors,
+  smsValue,
+}: {
+  view: TicketView;
+  kiosk: boolean;
+  newTicketUrl: string;
+  ticketUrl: string;
+  nearPeople?: number;
+  smsErrors?: FieldError[] | undefined;
+  smsValue?: string | undefined;
+}) {
   const { t, lang, pathWithoutLang } = usePage();
   const called = view.status === 'called' || view.status === 'serving';
   return (
@@ -219,6 +266,9 @@ export function TicketPage({ view, kiosk, newTicketUrl, ticketUrl }: { view: Tic
           )}
         </div>
         <p class="visually-hidden" aria-live="assertive" data-queue-announcer></p>
+        {!kiosk && view.status === 'waiting' && (
+          <SmsAlertForm view={view} action={`/${lang}${pathWithoutLang.split('?')[0]}/phone`} nearPeople={nearPeople} errors={smsErrors} value={smsValue} />
+        )}
         <Paragraph>
           <small class="queues-muted">{t('queues.ticket.keepLink')}</small>
         </Paragraph>
@@ -228,6 +278,7 @@ export function TicketPage({ view, kiosk, newTicketUrl, ticketUrl }: { view: Tic
               {t('queues.ticket.qrHeading')}
             </h2>
             <Paragraph>{t('queues.ticket.qrHelp')}</Paragraph>
+            <Paragraph>{t('queues.ticket.qrSmsHelp')}</Paragraph>
             <QrCode value={ticketUrl} label={t('queues.ticket.qrLabel', { number: view.number })} />
           </section>
         )}

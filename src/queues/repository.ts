@@ -69,6 +69,8 @@ export interface TicketRecord {
   agentAccountId: string | null;
   outcome: string | null;
   transferredFrom: string | null;
+  /** A mobile number left for SMS alerts (E.164), erased when the ticket ends. */
+  phone: string | null;
 }
 
 const TICKET_COLUMNS = `
@@ -78,7 +80,7 @@ const TICKET_COLUMNS = `
   t.priority_from AS "priorityFrom", t.target_counter_id AS "targetCounterId", t.language, t.issued_by AS "issuedBy",
   t.issued_at AS "issuedAt", t.queued_at AS "queuedAt", t.called_at AS "calledAt", t.serving_at AS "servingAt",
   t.finished_at AS "finishedAt", t.recalls, t.counter_id AS "counterId", t.agent_account_id AS "agentAccountId", t.outcome,
-  t.transferred_from AS "transferredFrom"`;
+  t.transferred_from AS "transferredFrom", t.phone`;
 
 /** The priority that counts at `$now`: an appointment's only from its start time on. */
 const EFFECTIVE_RANK = (alias: string, nowParam: string) =>
@@ -343,13 +345,13 @@ export async function transferTicket(
   input: { id: string; queueServiceId: string; serviceCode: string; targetCounterId: string | null; now: Date },
 ): Promise<TicketRecord> {
   const { rows: old } = await db.query<{ token_hash: string | null }>(`SELECT token_hash FROM queue_tickets WHERE id = $1 FOR UPDATE`, [input.id]);
-  await db.query(`UPDATE queue_tickets SET status = 'transferred', finished_at = $2, token_hash = NULL WHERE id = $1`, [input.id, input.now]);
+  await db.query(`UPDATE queue_tickets SET status = 'transferred', finished_at = $2, token_hash = NULL, phone = NULL WHERE id = $1`, [input.id, input.now]);
   const { rows } = await db.query<TicketRecord>(
     `INSERT INTO queue_tickets (contact_point_id, organisation_id, queue_service_id, service_code, prefix, number, day, status,
                                 priority_category_id, priority_rank, appointment_id, priority_from, target_counter_id, language,
-                                token_hash, issued_by, issued_at, queued_at, transferred_from)
+                                token_hash, issued_by, issued_at, queued_at, transferred_from, phone, near_alert_sent_at)
      SELECT contact_point_id, organisation_id, $2, $3, prefix, number, day, 'waiting', priority_category_id, priority_rank,
-            appointment_id, priority_from, $4, language, $5, issued_by, issued_at, queued_at, id
+            appointment_id, priority_from, $4, language, $5, issued_by, issued_at, queued_at, id, phone, near_alert_sent_at
        FROM queue_tickets WHERE id = $1
      RETURNING ${TICKET_COLUMNS.replaceAll('t.', '')}`,
     [input.id, input.queueServiceId, input.serviceCode, input.targetCounterId, old[0]?.token_hash ?? null],
@@ -429,4 +431,53 @@ export async function waitingForServices(db: Queryable, queueServiceIds: string[
     [queueServiceIds, now, limit],
   );
   return rows;
+}
+
+// ---- SMS alerts (issue 19)
+
+/** Leaves (or, with null, removes) the mobile number of a waiting ticket; false when it is no longer waiting. */
+export async function setTicketPhone(db: Queryable, ticketId: string, phone: string | null): Promise<boolean> {
+  const { rowCount } = await db.query(`UPDATE queue_tickets SET phone = $2, near_alert_sent_at = NULL WHERE id = $1 AND status = 'waiting'`, [ticketId, phone]);
+  return rowCount > 0;
+}
+
+/** The people-left threshold of the "your turn is near" alert at a point (3 by default). */
+export async function nearAlertPeople(db: Queryable, contactPointId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('SELECT near_alert_people AS n FROM queue_alert_settings WHERE contact_point_id = $1', [contactPointId]);
+  return rows[0]?.n ?? 3;
+}
+
+export async function saveNearAlertPeople(db: Queryable, contactPointId: string, people: number): Promise<void> {
+  await db.query(
+    `INSERT INTO queue_alert_settings (contact_point_id, near_alert_people) VALUES ($1, $2)
+     ON CONFLICT (contact_point_id) DO UPDATE SET near_alert_people = EXCLUDED.near_alert_people, updated_at = now()`,
+    [contactPointId, people],
+  );
+}
+
+/**
+ * Waiting tickets of a point with a number and no "near" alert yet, whose people ahead are at most `people`:
+ * each marked as alerted in the same statement (locked rows of a concurrent call are skipped: that call alerts them).
+ */
+export async function claimNearAlerts(db: Queryable, contactPointId: string, people: number, now: Date): Promise<TicketRecord[]> {
+  const { rows } = await db.query<TicketRecord>(
+    `WITH candidates AS (
+       SELECT t.id FROM queue_tickets t
+        WHERE t.contact_point_id = $1 AND t.status = 'waiting' AND t.phone IS NOT NULL AND t.near_alert_sent_at IS NULL
+          AND (SELECT count(*) FROM queue_tickets o
+                WHERE o.queue_service_id = t.queue_service_id AND o.status = 'waiting' AND o.id <> t.id
+                  AND (${EFFECTIVE_RANK('o', '$3::timestamptz')} > ${EFFECTIVE_RANK('t', '$3::timestamptz')}
+                       OR (${EFFECTIVE_RANK('o', '$3::timestamptz')} = ${EFFECTIVE_RANK('t', '$3::timestamptz')}
+                           AND (o.queued_at, o.id) < (t.queued_at, t.id)))) <= $2
+        FOR UPDATE OF t SKIP LOCKED)
+     UPDATE queue_tickets t SET near_alert_sent_at = $3 FROM candidates c WHERE t.id = c.id
+     RETURNING ${TICKET_COLUMNS}`,
+    [contactPointId, people, now],
+  );
+  return rows;
+}
+
+/** Forgets the number of tickets that ended (the alerts are done). */
+export async function erasePhoneOfEnded(db: Queryable, ticketId: string): Promise<void> {
+  await db.query(`UPDATE queue_tickets SET phone = NULL WHERE id = $1 AND status IN ('done', 'no_show', 'transferred')`, [ticketId]);
 }

@@ -29,6 +29,7 @@ const TicketBody = Type.Object({
   serviceCode: ServiceCode,
   priorityCategory: Type.Optional(Nullable(Text({ maxLength: 60 }))),
   language: Type.Optional(LanguageSchema),
+  phone: Type.Optional(Nullable(Text({ maxLength: 40, description: 'A mobile number for the SMS alerts ("your turn is near", "called"), E.164 or a national form; optional' }))),
 });
 const IssuedTicketSchema = Type.Object(
   {
@@ -152,7 +153,7 @@ export function queueRoutes(app: App, services: Services) {
       const body = request.body;
       const issued = await queues.issueTicket(
         request.params.id,
-        { serviceCode: body.serviceCode, priorityCategory: body.priorityCategory || null, language: body.language ?? request.lang },
+        { serviceCode: body.serviceCode, priorityCategory: body.priorityCategory || null, language: body.language ?? request.lang, phone: body.phone ?? null },
         request.actor,
       );
       const { token: _token, ...shown } = issued;
@@ -420,7 +421,39 @@ export function queueRoutes(app: App, services: Services) {
       const kiosk = request.query.kiosk === view.contactPointId;
       reply.header('referrer-policy', 'no-referrer');
       const ticketUrl = `${services.config.publicUrl}/${request.params.lang}/tickets/${encodeURIComponent(request.params.token)}`;
-      return renderPage(request, reply, <TicketPage view={view} kiosk={kiosk} ticketUrl={ticketUrl} newTicketUrl={`/${request.params.lang}/contact-points/${view.contactPointId}/kiosk`} />);
+      const nearPeople = await queues.nearAlertPeople(view.contactPointId);
+      return renderPage(request, reply, <TicketPage view={view} kiosk={kiosk} ticketUrl={ticketUrl} nearPeople={nearPeople} newTicketUrl={`/${request.params.lang}/contact-points/${view.contactPointId}/kiosk`} />);
+    },
+  );
+
+  // The holder leaves (or removes, empty) a mobile number for the SMS alerts; a refusal shows the page again.
+  app.post(
+    '/:lang/tickets/:token/phone',
+    { schema: { hide: true, params: LangTokenParams, body: Type.Object({ phone: Type.Optional(Type.String({ maxLength: 40 })) }) }, attachValidation: true },
+    async (request, reply) => {
+      const { lang, token } = request.params;
+      const value = request.validationError ? 'x' : (request.body?.phone ?? '');
+      try {
+        await queues.leavePhone(token, value);
+        return reply.redirect(`/${lang}/tickets/${encodeURIComponent(token)}`, 303);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status !== 400) throw error;
+        const view = await queues.ticketView(token);
+        reply.header('referrer-policy', 'no-referrer');
+        const ticketUrl = `${services.config.publicUrl}/${lang}/tickets/${encodeURIComponent(token)}`;
+        const page = (
+          <TicketPage
+            view={view}
+            kiosk={false}
+            ticketUrl={ticketUrl}
+            nearPeople={await queues.nearAlertPeople(view.contactPointId)}
+            smsErrors={error.options.fields}
+            smsValue={value}
+            newTicketUrl={`/${lang}/contact-points/${view.contactPointId}/kiosk`}
+          />
+        );
+        return renderPage(request, reply, page, 400);
+      }
     },
   );
 

@@ -28,6 +28,8 @@ import { queueSettingsService } from './settings-service.ts';
 export type { PriorityCategoryInput, QueueSettingsInput } from './settings-service.ts';
 import { canServeQueues, servingScope } from './authorisation.ts';
 import { isUuid } from '../platform/http/schemas.ts';
+import { parsePhoneNumber } from '../platform/sms/phone.ts';
+import { queueAlerts, type QueueSms } from './alerts.ts';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 
@@ -73,6 +75,8 @@ export interface TicketView {
   issuedAt: string;
   /** True when the visit is finished with an outcome: the page offers the satisfaction questionnaire. */
   feedbackAvailable: boolean;
+  /** The last two digits of the mobile number left for SMS alerts, or null. */
+  alertPhoneEnding: string | null;
 }
 
 /** A ticket as an agent sees it. */
@@ -106,6 +110,8 @@ export interface IssueInput {
   serviceCode: string;
   priorityCategory?: string | null | undefined;
   language: Language;
+  /** A mobile number for the SMS alerts (optional; E.164 or a national form). */
+  phone?: string | null | undefined;
 }
 
 export interface IssuedTicket {
@@ -147,7 +153,8 @@ export function visitDraw(sourceId: string): () => number {
   return () => (createHash('sha256').update(`${sourceId}:${index++}`).digest().readUInt32BE(0) / 0x1_0000_0000) * 100;
 }
 
-export function queueService(db: Database, deps: { contactPoints: ContactPointService; organisations: Pick<OrganisationService, 'findByCode'>; satisfaction: Pick<SatisfactionService, 'createFeedbackInvitation'>; contactCenter: Pick<ContactCenterService, 'recordContact'>; surveys: SurveyInvite; appointments: AppointmentSeam; publicUrl: string; events?: EventSink | undefined }) {
+export function queueService(db: Database, deps: { contactPoints: ContactPointService; organisations: Pick<OrganisationService, 'findByCode'>; satisfaction: Pick<SatisfactionService, 'createFeedbackInvitation'>; contactCenter: Pick<ContactCenterService, 'recordContact'>; surveys: SurveyInvite; appointments: AppointmentSeam; publicUrl: string; events?: EventSink | undefined; sms?: QueueSms | undefined }) {
+  const alerts = queueAlerts(deps.sms);
   const { contactPoints, surveys, appointments } = deps;
 
   const pointOr404 = async (id: string, now: Date) => contactPoints.get(id, now); // 404 unknown / inactive / malformed
@@ -234,6 +241,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
       category = categories.find((c) => c.code === input.priorityCategory && (staff || c.onKiosk));
       if (!category) throw new AppError(400, 'queue.unknown_priority', { fields: [{ field: 'priorityCategory', code: 'errors.queue.unknown_priority' }] });
     }
+    const phone = input.phone?.trim() ? alertPhone(input.phone) : null;
     const token = randomBytes(24).toString('base64url');
     const insert = async (tx: Queryable): Promise<IssuedTicket> => {
       const ticket = await repo.insertTicket(tx, {
@@ -252,6 +260,10 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
         issuedBy: staff ? input.actor!.accountId : null,
         now,
       });
+      if (phone) {
+        await repo.setTicketPhone(tx, ticket.id, phone);
+        await alerts.nearAlerts(tx, point.id, now);
+      }
       const place = await placeOf(tx, ticket, now);
       await announceQueue(tx, point.id, service.serviceCode);
       return {
@@ -264,6 +276,14 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
       };
     };
     return within ? insert(within) : db.transaction(insert);
+  }
+
+  /** A number that can receive the alerts, in E.164; a 400 field error otherwise. */
+  function alertPhone(value: string): string {
+    const parsed = parsePhoneNumber(value);
+    if (!parsed) throw new AppError(400, 'validation.failed', { fields: [{ field: 'phone', code: 'validation.phone' }] });
+    if (!parsed.textable) throw new AppError(400, 'validation.failed', { fields: [{ field: 'phone', code: 'queues.phoneNotMobile' }] });
+    return parsed.e164;
   }
 
   // ---- agents
@@ -336,6 +356,24 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
       });
     },
 
+    /**
+     * The ticket holder leaves (or, with an empty value, removes) a mobile number for the SMS alerts; the "near"
+     * alert goes at once when the turn is already near. 409 when the ticket is no longer waiting.
+     */
+    async leavePhone(token: string, value: string, now: Date = new Date()): Promise<{ phone: string | null }> {
+      const ticket = TOKEN.test(token) ? await repo.findTicketByTokenHash(db, hashTicketToken(token)) : undefined;
+      if (!ticket) throw new AppError(404, 'queue.ticket_not_found');
+      const phone = value.trim() ? alertPhone(value) : null;
+      return db.transaction(async (tx) => {
+        if (!(await repo.setTicketPhone(tx, ticket.id, phone))) throw new AppError(409, 'queue.invalid_transition');
+        if (phone) await alerts.nearAlerts(tx, ticket.contactPointId, now);
+        return { phone };
+      });
+    },
+
+    /** The people-left threshold of the "your turn is near" text at a point. */
+    nearAlertPeople: (contactPointId: string) => repo.nearAlertPeople(db, contactPointId),
+
     /** `GET /api/v1/contact-points/{id}/wait`: the estimated wait per service now. */
     async waitTimes(contactPointId: string, now: Date = new Date()): Promise<WaitReport> {
       return report(db, await pointOr404(contactPointId, now), now);
@@ -395,6 +433,8 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
         calledAt: ticket.calledAt ? new Date(ticket.calledAt).toISOString() : null,
         issuedAt: new Date(ticket.issuedAt).toISOString(),
         feedbackAvailable: ticket.status === 'done' && ticket.outcome !== null,
+        // Only the end of the number left for the alerts: the page may be seen over a shoulder.
+        alertPhoneEnding: ticket.phone ? ticket.phone.slice(-2) : null,
       };
     },
 
@@ -494,6 +534,8 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
         if (!ticket) return null;
         const event = calledEvent(ticket, counter, false);
         await publish(tx, channels.contactPointBoard(counter.contactPointId), event);
+        await alerts.called(tx, ticket, counter.name);
+        await alerts.nearAlerts(tx, counter.contactPointId, now);
         // The organisation's webhooks: what the board shows (number, counter, service), no personal data.
         await deps.events?.emit(tx, counter.organisationId, 'ticket.called', { subject: event.data.number, data: { ...event.data, contactPointId: counter.contactPointId } });
         return agentTicket(ticket, [], []);
@@ -523,6 +565,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
       return withCurrent(actor, counterId, async (tx, ticket) => {
         if (ticket.status !== 'called') throw new AppError(409, 'queue.invalid_transition');
         const updated = await repo.updateTicketStatus(tx, ticket.id, { status: 'no_show', finishedAt: now });
+        await repo.erasePhoneOfEnded(tx, ticket.id);
         await publish(tx, channels.contactPointBoard(ticket.contactPointId), { type: 'queue.changed', data: { serviceCode: ticket.serviceCode } });
         return agentTicket(updated, [], []);
       });
@@ -553,6 +596,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
         if (!service) throw new AppError(400, 'queue.transfer_target', { fields: [{ field: 'target', code: 'errors.queue.transfer_target' }] });
         const successor = await repo.transferTicket(tx, { id: ticket.id, queueServiceId: service.id, serviceCode: service.serviceCode, targetCounterId, now });
         await announceQueue(tx, counter.contactPointId, service.serviceCode);
+        await alerts.nearAlerts(tx, counter.contactPointId, now);
         return agentTicket(successor, services, []);
       });
     },
@@ -569,6 +613,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
       return withCurrent(actor, counterId, async (tx, ticket, counter) => {
         const startedAt = new Date(ticket.servingAt ?? ticket.calledAt ?? now);
         const updated = await repo.updateTicketStatus(tx, ticket.id, { status: 'done', servingAt: startedAt, finishedAt: now, outcome });
+        await repo.erasePhoneOfEnded(tx, ticket.id);
         await deps.contactCenter.recordContact(tx, {
           organisationId: ticket.organisationId,
           channel: 'counter',
