@@ -123,11 +123,18 @@ function markupKey(html: string): string {
   return createHash('sha256').update(normalised).digest('hex');
 }
 
+/**
+ * Whether this run analyses pages with axe-core. The pages' markup does not depend on the database engine: CI
+ * analyses it in one of its two passes only (TEST_ENGINE_NEUTRAL_SKIP=axe in the other; vitest.config.ts,
+ * decision 0014).
+ */
+export function axeRuns(): boolean {
+  return !process.env.TEST_ENGINE_NEUTRAL_SKIP?.split(',').some((part) => part.trim() === 'axe');
+}
+
 /** Runs axe-core on the page as it is now and fails with every WCAG 2.1 A/AA violation it finds. */
 export async function checkA11y(page: Page): Promise<void> {
-  // The pages' markup does not depend on the database engine: CI analyses it in one of its two passes only
-  // (TEST_ENGINE_NEUTRAL_SKIP in vitest.config.ts, decision 0014).
-  if (process.env.TEST_ENGINE_NEUTRAL_SKIP?.split(',').some((part) => part.trim() === 'axe')) return;
+  if (!axeRuns()) return;
   const html = await page.content();
   const key = markupKey(html);
   if (isKnownClean(key)) return;
