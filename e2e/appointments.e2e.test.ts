@@ -36,13 +36,27 @@ describe('booking an appointment in en', () => {
       // A later slot per language, so the flow and the tours do not compete for one.
       await page.locator('input[name="start"]').nth(LANGUAGES.indexOf(lang) * 3).check();
       await submitAndCheck(page, page.getByRole('button', { name: t('appointments.next') }), { status: 200 });
-      await page.getByLabel(t('appointments.field.email')).fill('not an address');
+      // "How should we contact you?": nothing chosen is refused; each field shows under its choice only.
+      await page.getByLabel(t('appointments.field.name')).fill(`E2E ${lang}`);
+      await expect(page.getByLabel(t('appointments.field.phone'), { exact: true }).isVisible()).resolves.toBe(false);
       await submitAndCheck(page, page.getByRole('button', { name: t('appointments.details.submit') }), { status: 400 });
       await expect(page.locator('[data-error-summary]').count()).resolves.toBe(1);
-      await page.getByLabel(t('appointments.field.name')).fill(`E2E ${lang}`);
-      await page.getByLabel(t('appointments.field.email')).fill(`e2e.${lang}@example.be`);
+      await page.getByLabel(t('appointments.contact.byEmail'), { exact: true }).check();
+      await page.getByLabel(t('appointments.field.email'), { exact: true }).fill('not an address');
+      await submitAndCheck(page, page.getByRole('button', { name: t('appointments.details.submit') }), { status: 400 });
+      await expect(page.getByLabel(t('appointments.field.email'), { exact: true }).isVisible()).resolves.toBe(true);
+      // By keyboard: the arrow moves the choice to the text message, whose field Tab then reaches.
+      await page.getByLabel(t('appointments.contact.byEmail'), { exact: true }).focus();
+      await page.keyboard.press('ArrowDown');
+      await expect(page.getByLabel(t('appointments.contact.byPhone'), { exact: true }).isChecked()).resolves.toBe(true);
+      await expect(page.getByLabel(t('appointments.field.email'), { exact: true }).isVisible()).resolves.toBe(false);
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('phone');
+      await page.keyboard.type('0470 30 00 01');
+      await checkA11y(page);
       await submitAndCheck(page, page.getByRole('button', { name: t('appointments.details.submit') }), { status: 200 });
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('appointments.manage.bookedTitle'));
+      await expect(page.locator('main').textContent()).resolves.toContain('+32 470 30 00 01');
       await expect(page.locator('main').textContent()).resolves.toMatch(/RDV-[A-Z0-9]{4}-[A-Z0-9]{4}/);
       const manage = page.url();
       await follow(page, page.getByRole('link', { name: t('appointments.manage.move') }));
@@ -67,10 +81,14 @@ describe.each(['fr', 'nl'] as const)('booking pages in %s', (lang) => {
       details.searchParams.set('start', start);
       await visit(page, details.pathname + details.search);
       await expect(page.getByRole('button', { name: t('appointments.details.submit') }).count()).resolves.toBe(1);
+      // The contact choice in this language, the phone's field revealed once chosen (axe on the revealed state).
+      await page.getByLabel(t('appointments.contact.byPhone'), { exact: true }).check();
+      await expect(page.getByLabel(t('appointments.field.phone'), { exact: true }).isVisible()).resolves.toBe(true);
+      await checkA11y(page);
 
       // The booking itself by a plain form post (the browser flow runs in English), then its pages.
       const form = Object.fromEntries(await page.locator(`form[action="/${lang}/appointments"] input[type="hidden"]`).evaluateAll((inputs) => inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value])));
-      const booked = await page.request.post(`/${lang}/appointments`, { form: { ...form, name: `E2E ${lang}`, email: `e2e.${lang}@example.be`, language: lang } });
+      const booked = await page.request.post(`/${lang}/appointments`, { form: { ...form, name: `E2E ${lang}`, contactBy: 'email', email: `e2e.${lang}@example.be`, language: lang } });
       expect(booked.status()).toBe(200);
       const manage = new URL(booked.url()).pathname;
       expect(manage).toMatch(new RegExp(`^/${lang}/appointments/manage/`));

@@ -211,3 +211,29 @@ describe('the kiosk in nl', { timeout: 240_000 }, () => {
     });
   });
 });
+
+describe.each(['fr', 'nl', 'en'] as const)('SMS alerts on the ticket page in %s', { timeout: 240_000 }, (lang) => {
+  const t = translator(lang);
+
+  it('offers to leave a mobile number (keyboard only), says where the texts go, and takes it back', async () => {
+    const { id } = await openPoint();
+    await withPage(async (visitor) => {
+      // The ticket as on the holder's own phone (the kiosk's shared copy has no such form).
+      const taken = await visitor.request.post(`/api/v1/contact-points/${id}/tickets`, { data: { serviceCode: 'passport', language: lang } });
+      expect(taken.status()).toBe(201);
+      const ticketPath = new URL(((await taken.json()) as { ticketUrl: string }).ticketUrl).pathname;
+      await visit(visitor, ticketPath);
+      await expect(visitor.getByRole('heading', { name: t('queues.ticket.smsHeading') }).count()).resolves.toBe(1);
+      await visitor.getByLabel(t('queues.ticket.smsField')).focus();
+      await visitor.keyboard.type('02 279 22 11');
+      await Promise.all([visitor.waitForNavigation({ waitUntil: 'load' }), visitor.keyboard.press('Enter')]);
+      await checkA11y(visitor);
+      await expect(visitor.locator('[data-error-summary]').count()).resolves.toBe(1);
+      await visitor.getByLabel(t('queues.ticket.smsField')).fill('0470 40 00 01');
+      await submitAndCheck(visitor, visitor.getByRole('button', { name: t('queues.ticket.smsSubmit') }), { status: 200 });
+      await expect(visitor.locator('main').textContent()).resolves.toContain(t('queues.ticket.smsLeft', { ending: '01', people: 3 }));
+      await submitAndCheck(visitor, visitor.getByRole('button', { name: t('queues.ticket.smsRemove') }), { status: 200 });
+      await expect(visitor.getByLabel(t('queues.ticket.smsField')).count()).resolves.toBe(1);
+    });
+  });
+});

@@ -217,6 +217,7 @@ export function TicketPage({
   nearPeople = 3,
   smsErrors,
   smsValue,
+  phoneAction,
 }: {
   view: TicketView;
   kiosk: boolean;
@@ -225,6 +226,8 @@ export function TicketPage({
   nearPeople?: number;
   smsErrors?: FieldError[] | undefined;
   smsValue?: string | undefined;
+  /** Where the SMS form posts (/{lang}/tickets/{token}/phone); without it, no form. */
+  phoneAction?: string | undefined;
 }) {
   const { t, lang, pathWithoutLang } = usePage();
   const called = view.status === 'called' || view.status === 'serving';
@@ -266,9 +269,7 @@ export function TicketPage({
           )}
         </div>
         <p class="visually-hidden" aria-live="assertive" data-queue-announcer></p>
-        {!kiosk && view.status === 'waiting' && (
-          <SmsAlertForm view={view} action={`/${lang}${pathWithoutLang.split('?')[0]}/phone`} nearPeople={nearPeople} errors={smsErrors} value={smsValue} />
-        )}
+        {!kiosk && phoneAction && view.status === 'waiting' && <SmsAlertForm view={view} action={phoneAction} nearPeople={nearPeople} errors={smsErrors} value={smsValue} />}
         <Paragraph>
           <small class="queues-muted">{t('queues.ticket.keepLink')}</small>
         </Paragraph>

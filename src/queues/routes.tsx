@@ -422,7 +422,7 @@ export function queueRoutes(app: App, services: Services) {
       reply.header('referrer-policy', 'no-referrer');
       const ticketUrl = `${services.config.publicUrl}/${request.params.lang}/tickets/${encodeURIComponent(request.params.token)}`;
       const nearPeople = await queues.nearAlertPeople(view.contactPointId);
-      return renderPage(request, reply, <TicketPage view={view} kiosk={kiosk} ticketUrl={ticketUrl} nearPeople={nearPeople} newTicketUrl={`/${request.params.lang}/contact-points/${view.contactPointId}/kiosk`} />);
+      return renderPage(request, reply, <TicketPage view={view} kiosk={kiosk} ticketUrl={ticketUrl} nearPeople={nearPeople} phoneAction={`/${request.params.lang}/tickets/${encodeURIComponent(request.params.token)}/phone`} newTicketUrl={`/${request.params.lang}/contact-points/${view.contactPointId}/kiosk`} />);
     },
   );
 
@@ -449,6 +449,7 @@ export function queueRoutes(app: App, services: Services) {
             nearPeople={await queues.nearAlertPeople(view.contactPointId)}
             smsErrors={error.options.fields}
             smsValue={value}
+            phoneAction={`/${lang}/tickets/${encodeURIComponent(token)}/phone`}
             newTicketUrl={`/${lang}/contact-points/${view.contactPointId}/kiosk`}
           />
         );
