@@ -46,6 +46,7 @@ export function chatRoutes(app: App, services: Services) {
   const { chat, realtime } = services;
   const tags = ['chat'];
   const tokenNote = 'Authorization: Bearer <the chat’s token>. Without it 401; with a wrong one 404, as an unknown chat.';
+  const chatToken = [{ chatToken: [] }];
 
   // ---- public API (contract of issue 19)
   app.post(
@@ -54,6 +55,7 @@ export function chatRoutes(app: App, services: Services) {
       schema: {
         tags,
         summary: 'Open a live chat; answers its id and token',
+        security: [],
         description:
           'Routed like every contact: the competent organisation of the service (the postal code for commune and CPAS services), ' +
           'otherwise the regional first line; when the competent organisation has nobody available and the first line has, to the first line. ' +
@@ -73,6 +75,7 @@ export function chatRoutes(app: App, services: Services) {
         tags,
         summary: 'The chat: status, messages, and while waiting the position and an honest wait',
         description: tokenNote,
+        security: chatToken,
         params: ChatParams,
         response: { 200: ChatViewSchema, ...errorResponses(401, 404) },
       },
@@ -90,6 +93,7 @@ export function chatRoutes(app: App, services: Services) {
         tags,
         summary: 'Send a message (at most 2000 characters; at most 20 per minute)',
         description: tokenNote,
+        security: chatToken,
         params: ChatParams,
         body: MessageBody,
         response: { 201: ChatMessageSchema, ...errorResponses(400, 401, 404, 409, 415, 429) },
@@ -101,7 +105,7 @@ export function chatRoutes(app: App, services: Services) {
   app.post(
     `${CHAT_API_PREFIX}/:id/typing`,
     {
-      schema: { tags, summary: 'Tell the agent the user is typing (not stored)', description: tokenNote, params: ChatParams, response: { 204: Type.Null(), ...errorResponses(401, 404, 415) } },
+      schema: { tags, summary: 'Tell the agent the user is typing (not stored)', description: tokenNote, security: chatToken, params: ChatParams, response: { 204: Type.Null(), ...errorResponses(401, 404, 415) } },
     },
     async (request, reply) => {
       await chat.typing(request.params.id, bearerOf(request));
@@ -115,6 +119,7 @@ export function chatRoutes(app: App, services: Services) {
       schema: {
         tags,
         summary: 'Turn the chat into a contact request (nobody available, or the user prefers it); answers its reference',
+        security: chatToken,
         description: `${tokenNote} The whole transcript becomes the request; the receipt with the status link goes by e-mail, or by SMS to the phone. One of email and phone is required.`,
         params: ChatParams,
         body: ConvertBody,
@@ -131,6 +136,7 @@ export function chatRoutes(app: App, services: Services) {
         tags,
         summary: 'Server-Sent Events of the chat: chat.message, chat.typing, chat.status, chat.queue (re-read the position)',
         description: 'EventSource sends no headers: the token goes in ?token= here only.',
+        security: [{ chatTokenQuery: [] }],
         params: ChatParams,
         querystring: Type.Object({ token: Text({ maxLength: 100 }), lastEventId: Type.Optional(Text({ maxLength: 30 })) }),
         response: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: Type.String() } } }, ...errorResponses(404) },

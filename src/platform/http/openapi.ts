@@ -25,6 +25,18 @@ export function securitySchemes(sessionCookie: string) {
         'sent as Authorization: Bearer <token>. It acts for its organisation and reaches only the operations of its scopes, ' +
         'listed in each operation’s security requirement; 401 when it is unknown, expired or revoked, 403 outside its scopes.',
     },
+    // The secret of one live chat, answered by POST /api/v1/chats (issue 19, decision 0039).
+    chatToken: {
+      type: 'http' as const,
+      scheme: 'bearer',
+      description: 'The token of one live chat, answered when it is opened (POST /api/v1/chats); 401 without it, 404 with a wrong one.',
+    },
+    chatTokenQuery: {
+      type: 'apiKey' as const,
+      in: 'query' as const,
+      name: 'token',
+      description: 'The same chat token on the chat’s event stream only, where EventSource cannot send headers.',
+    },
   };
 }
 
