@@ -13,6 +13,7 @@ import { LoginPage, BackOfficeHomePage, PasswordPage } from './pages.tsx';
 import { ROLES } from './actor.ts';
 import { requireActorPage } from './guards.ts';
 import { localPath } from '../platform/http/local-path.ts';
+import { setPendingCookie, twoFactorRoutes } from './totp/routes.tsx';
 
 const LoginBody = Type.Object({
   email: Text({ minLength: 1, maxLength: 254 }),
@@ -53,6 +54,7 @@ function validationFields(request: FastifyRequest): FieldError[] | undefined {
 
 export function identityRoutes(app: App, services: Services) {
   const { identity, config } = services;
+  twoFactorRoutes(app, services, setSessionCookie);
 
   app.get(
     '/:lang/login',
@@ -73,13 +75,22 @@ export function identityRoutes(app: App, services: Services) {
         return renderPage(request, reply, <LoginPage next={body.next} email={body.email} errors={fields} />, 400);
       }
       try {
-        const { token } = await identity.login({
+        const result = await identity.login({
           email: body.email!.trim(),
           password: body.password!,
           clientIp: request.ip,
           requestId: request.id,
+          twoFactorRequiredRoles: config.twoFactorRequiredRoles,
         });
-        setSessionCookie(reply, token, config.secureCookies);
+        if (result.kind === 'two-factor') {
+          // the password was right: the second step (or setting one up first) decides whether a session opens
+          setPendingCookie(reply, result.pendingToken, config.secureCookies);
+          const next = localPath(body.next);
+          const query = next ? `?next=${encodeURIComponent(next)}` : '';
+          const step = result.step === 'verify' ? 'two-factor' : 'two-factor/enrol';
+          return reply.redirect(`/${request.params.lang}/login/${step}${query}`, 303);
+        }
+        setSessionCookie(reply, result.token, config.secureCookies);
         return reply.redirect(safeNext(body.next, `/${request.params.lang}/back-office`), 303);
       } catch (raw) {
         const error = toAppError(raw as Error);
