@@ -45,6 +45,21 @@ async function requestOf(reference: string) {
 }
 
 describe('POST /api/v1/contact-requests', () => {
+  it('keeps a phone number left for the answer in E.164, and refuses one that is not a number in the user’s language', async () => {
+    const body = valid({ serviceCode: orgService.code, phone: '0470 12 34 56' });
+    const response = await t.client().request('POST', '/api/v1/contact-requests', { json: body });
+    expect(response.statusCode).toBe(201);
+    const request = (await requestOf((response.json() as { reference: string }).reference))!;
+    const party = await t.db.query<{ phone: string }>(`SELECT phone FROM cc_parties WHERE id = $1`, [request.party_id]);
+    expect(party.rows[0]!.phone).toBe('+32470123456');
+    const bad = await t.client().request('POST', '/api/v1/contact-requests', { json: valid({ phone: 'call me', language: 'nl' }) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual([expect.objectContaining({ field: 'phone', code: 'validation.phone' })]);
+    expect(bad.json().error.fields[0].message).toContain('0470 12 34 56');
+    const page = await t.client().get('/en/contact');
+    expect(page.body).toMatch(/name="phone"[^>]*type="tel"|type="tel"[^>]*name="phone"/);
+  });
+
   it('answers 201 with a reference, stores the request, its message, its contact, and captures the receipt', async () => {
     const body = valid({ serviceCode: orgService.code });
     const response = await t.client().request('POST', '/api/v1/contact-requests', { json: body });

@@ -12,6 +12,7 @@ export interface ContactFormValues {
   serviceCode?: string | undefined;
   name?: string | undefined;
   email?: string | undefined;
+  phone?: string | undefined;
   postalCode?: string | undefined;
   message?: string | undefined;
 }
@@ -19,6 +20,7 @@ export interface ContactFormValues {
 const LABELS: Record<string, string> = {
   name: 'contact.form.name',
   email: 'contact.form.email',
+  phone: 'contact.form.phone',
   postalCode: 'contact.form.postalCode',
   message: 'contact.form.message',
   serviceCode: 'contact.status.service',
@@ -56,6 +58,7 @@ export function ContactFormPage(props: {
         ) : null}
         <TextField name="name" label={t('contact.form.name')} value={props.values.name} autocomplete="name" required maxLength={NAME_MAX} errors={props.errors} />
         <TextField name="email" type="email" label={t('contact.form.email')} value={props.values.email} autocomplete="email" required errors={props.errors} />
+        <TextField name="phone" type="tel" label={t('contact.form.phone')} description={t('contact.form.phoneHelp')} value={props.values.phone} autocomplete="tel" maxLength={40} errors={props.errors} />
         <TextField
           name="postalCode"
           label={t('contact.form.postalCode')}

@@ -19,6 +19,7 @@ const ContactRequestBody = Type.Object(
     message: Str(20_000, 'The question (at most 5000 characters)'),
     name: Str(2000),
     email: Str(2000, 'Where the receipt and answers go'),
+    phone: Type.Optional(Nullable(Str(40), { description: 'A phone number for the answer (optional): E.164 or a Belgian national form' })),
     language: Str(10, 'fr, nl or en: the language of the answers (and of error messages)'),
     postalCode: Type.Optional(Nullable(Str(20), { description: 'Belgian postal code: routes commune and CPAS services' })),
   },
@@ -41,6 +42,7 @@ const ContactForm = Type.Object({
   serviceCode: Type.Optional(Str(200)),
   name: Type.Optional(Str(2000)),
   email: Type.Optional(Str(2000)),
+  phone: Type.Optional(Str(40)),
   postalCode: Type.Optional(Str(20)),
   message: Type.Optional(Str(20_000)),
   website: Type.Optional(Str(2000)),
@@ -140,7 +142,7 @@ export function contactIntakeRoutes(app: App, { contactCenter, catalogue }: Serv
           }
           await contactCenter.throttle(request.ip);
           const { reference } = await contactCenter.submit(
-            { serviceCode: body.serviceCode, name: body.name, email: body.email, postalCode: body.postalCode, message: body.message, language: lang },
+            { serviceCode: body.serviceCode, name: body.name, email: body.email, phone: body.phone, postalCode: body.postalCode, message: body.message, language: lang },
             { idempotencyKey: key, scope: 'web-form' },
           );
           return `/${lang}/contact/sent/${reference}`;

@@ -29,6 +29,7 @@ import { registerSlaJobs } from '../sla.ts';
 import * as repo from '../repository.ts';
 import type { RequestStatus } from '../model.ts';
 import { receiveMailFactory } from '../inbound-mail/receive.ts';
+import { normalisePhoneNumber } from '../../platform/sms/phone.ts';
 
 /**
  * The regional first line: the organisation that plays the shared regional contact center and receives what
@@ -50,6 +51,8 @@ export interface PublicSubmission {
   message?: string | undefined;
   name?: string | undefined;
   email?: string | undefined;
+  /** A phone number for the answer (optional; issue 19): kept in E.164 on the party. */
+  phone?: string | null | undefined;
   language?: string | undefined;
   postalCode?: string | null | undefined;
 }
@@ -59,6 +62,7 @@ export interface ValidSubmission {
   message: string;
   name: string;
   email: string;
+  phone: string | null;
   language: Language;
   postalCode: string | null;
 }
@@ -83,6 +87,9 @@ export function validateSubmission(input: PublicSubmission): ValidSubmission {
   const email = str(input.email).toLowerCase();
   const postalCode = str(input.postalCode);
   const serviceCode = str(input.serviceCode);
+  const phoneInput = str(input.phone);
+  const phone = phoneInput ? (normalisePhoneNumber(phoneInput) ?? null) : null;
+  if (phoneInput && !phone) fields.push({ field: 'phone', code: 'validation.phone' });
   if (!isLanguage(input.language)) fields.push({ field: 'language', code: 'contact.field.language_invalid' });
   if (!message) fields.push({ field: 'message', code: 'contact.field.message_required' });
   else if (message.length > MESSAGE_MAX) fields.push({ field: 'message', code: 'contact.field.message_too_long', values: { limit: MESSAGE_MAX } });
@@ -93,12 +100,13 @@ export function validateSubmission(input: PublicSubmission): ValidSubmission {
   if (postalCode && !/^[0-9]{4}$/.test(postalCode)) fields.push({ field: 'postalCode', code: 'contact.field.postal_code_invalid' });
   if (serviceCode && (serviceCode.length > 64 || !SERVICE_CODE.test(serviceCode))) fields.push({ field: 'serviceCode', code: 'contact.field.service_unknown' });
   if (fields.length) throw new AppError(400, 'validation.failed', { fields });
-  return { serviceCode: serviceCode || null, message, name, email, language: input.language as Language, postalCode: postalCode || null };
+  return { serviceCode: serviceCode || null, message, name, email, phone, language: input.language as Language, postalCode: postalCode || null };
 }
 
 /** A stable hash of what was submitted, to tell a replay from a different body under the same key. */
 export function submissionHash(submission: ValidSubmission): string {
-  const canonical = JSON.stringify([submission.serviceCode, submission.message, submission.name, submission.email, submission.language, submission.postalCode]);
+  // The phone joins the list only when given, so that the hashes of earlier keys stay the same.
+  const canonical = JSON.stringify([submission.serviceCode, submission.message, submission.name, submission.email, submission.language, submission.postalCode, ...(submission.phone ? [submission.phone] : [])]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -216,7 +224,7 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
               serviceCode: routed.serviceCode,
               subject: submission.message.split('\n')[0]!.slice(0, 120),
               message: submission.message,
-              party: { name: submission.name, email: submission.email, postalCode: submission.postalCode, language: submission.language },
+              party: { name: submission.name, email: submission.email, ...(submission.phone ? { phone: submission.phone } : {}), postalCode: submission.postalCode, language: submission.language },
               startedAt: options.now,
               idempotency,
             },
