@@ -15,6 +15,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
+import { isUuid } from '../platform/http/schemas.ts';
 import { isLanguage, type Language } from '../platform/i18n/languages.ts';
 import { translator } from '../platform/i18n/messages.ts';
 import { publish } from '../platform/realtime/publish.ts';
@@ -128,7 +129,7 @@ export function chatService(db: Database, { contactCenter, sms, publicUrl, limit
   async function userChat(q: Queryable, id: string, token: string | undefined): Promise<repo.ChatRow> {
     const shaped = typeof token === 'string' && TOKEN_SHAPE.test(token);
     const hash = hashChatToken(shaped ? token : 'x'.repeat(43));
-    const chat = shaped ? await repo.chatByToken(q, id, hash) : undefined;
+    const chat = shaped && isUuid(id) ? await repo.chatByToken(q, id, hash) : undefined;
     if (!chat) throw new AppError(404, 'chat.not_found');
     return chat;
   }
@@ -144,7 +145,8 @@ export function chatService(db: Database, { contactCenter, sms, publicUrl, limit
   }
 
   async function staffChat(q: Queryable, actor: Actor, id: string, options: { lock?: boolean } = {}): Promise<repo.ChatRow> {
-    const chat = await repo.chatById(q, id, options);
+    // A malformed id (a form post re-rendered after its validation failed) is not found, never sent to SQL.
+    const chat = isUuid(id) ? await repo.chatById(q, id, options) : undefined;
     // Another organisation's chat is not found, as an unknown one.
     if (!chat || !canWorkOnChat(actor, chat)) throw new AppError(404, 'chat.not_found');
     return chat;
