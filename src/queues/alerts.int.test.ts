@@ -8,7 +8,6 @@ import { startTestSmsc, type SubmittedSms, type TestSmsc } from '../../test/smpp
 import { startJobWorker, type JobWorker } from '../platform/jobs/worker.ts';
 import { smsLength } from '../platform/sms/gsm.ts';
 import type { Actor } from '../identity/actor.ts';
-import * as repo from './repository.ts';
 
 let smsc: TestSmsc;
 let t: TestApp;
@@ -59,7 +58,18 @@ afterAll(async () => {
 
 describe('queue tickets with SMS alerts', () => {
   it('texts "near" once when N people are left and "called" with the counter, in the ticket’s language', async () => {
-    await repo.saveNearAlertPeople(t.db, pointId, 2);
+    // The manager sets N = 2 for this point through the settings API (the rest of the settings unchanged).
+    const manager = t.client();
+    await manager.login('manager@demo.irisdesk.brussels');
+    const current = (await manager.get(`/api/v1/contact-points/${pointId}/queue-settings`)).json();
+    expect(current.nearAlertPeople).toBe(3);
+    const body = { services: current.services, counters: current.counters.map((c: { name: string; serviceCodes: string[]; active: boolean }) => ({ name: c.name, serviceCodes: c.serviceCodes, active: c.active })) };
+    const zero = await manager.request('PUT', `/api/v1/contact-points/${pointId}/queue-settings`, { json: { ...body, nearAlertPeople: 0 } });
+    expect(zero.statusCode).toBe(400);
+    expect(zero.json().error.fields[0].field).toBe('nearAlertPeople');
+    const saved = await manager.request('PUT', `/api/v1/contact-points/${pointId}/queue-settings`, { json: { ...body, nearAlertPeople: 2 } });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().nearAlertPeople).toBe(2);
     const tickets = [];
     for (let i = 0; i < 3; i++) tickets.push((await take()).json());
     const withPhone = await take({ phone: '0470 20 00 01', language: 'en' });

@@ -82,6 +82,7 @@ const AgentTicketSchema = Type.Object({
   transferred: Type.Boolean(),
 });
 const SettingsBody = Type.Object({
+  nearAlertPeople: Type.Optional(BoundedInteger({ minimum: 1, maximum: 30, description: 'People left before a ticket when its "your turn is near" SMS goes (3 by default)' })),
   services: Type.Array(
     Type.Object({
       serviceCode: ServiceCode,
@@ -105,6 +106,7 @@ const SettingsSchema = Type.Object({
   services: Type.Array(Type.Object({ serviceCode: Type.String(), prefix: Type.String(), enabled: Type.Boolean(), defaultServiceMinutes: BoundedInteger() })),
   counters: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), active: Type.Boolean(), open: Type.Boolean(), serviceCodes: Type.Array(Type.String()) })),
   priorityCategories: Type.Array(Type.Object({ code: Type.String(), name: StoredText, rank: BoundedInteger(), onKiosk: Type.Boolean() })),
+  nearAlertPeople: BoundedInteger({ description: 'People left before a ticket when its "your turn is near" SMS goes' }),
 });
 const CategorySchema = Type.Object({ code: CategoryCode, name: LocalizedTextSchema, rank: BoundedInteger({ minimum: 1, maximum: 9 }), onKiosk: Type.Optional(Type.Boolean()) });
 const CategoriesBody = Type.Object({ categories: Type.Array(CategorySchema, { maxItems: 20 }) });

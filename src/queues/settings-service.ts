@@ -14,6 +14,8 @@ import { canConfigureQueues, canServeQueues } from './authorisation.ts';
 export interface QueueSettingsInput {
   services: Array<{ serviceCode: string; prefix: string; enabled?: boolean | undefined; defaultServiceMinutes?: number | undefined }>;
   counters: Array<{ name: string; serviceCodes: string[]; active?: boolean | undefined }>;
+  /** People left before a ticket when its "your turn is near" text goes (kept as it is when absent). */
+  nearAlertPeople?: number | undefined;
 }
 
 export interface PriorityCategoryInput {
@@ -30,10 +32,11 @@ export function queueSettingsService(db: Database, deps: { contactPoints: Pick<C
   async function settings(actor: Actor, contactPointId: string, now: Date = new Date()) {
     const point = await pointOr404(contactPointId, now);
     authorise(canServeQueues(actor, point.organisation.id) || canConfigureQueues(actor, point.organisation.id));
-    const [services, counters, categories] = await Promise.all([
+    const [services, counters, categories, nearAlertPeople] = await Promise.all([
       repo.listQueueServices(db, point.id),
       repo.listCounters(db, point.id),
       repo.listPriorityCategories(db, point.organisation.id),
+      repo.nearAlertPeople(db, point.id),
     ]);
     return {
       contactPointId: point.id,
@@ -46,6 +49,7 @@ export function queueSettingsService(db: Database, deps: { contactPoints: Pick<C
         serviceCodes: services.filter((s) => c.queueServiceIds.includes(s.id)).map((s) => s.serviceCode),
       })),
       priorityCategories: categories.map((c) => ({ code: c.code, name: c.name, rank: c.rank, onKiosk: c.onKiosk })),
+      nearAlertPeople,
     };
   }
 
@@ -90,6 +94,7 @@ export function queueSettingsService(db: Database, deps: { contactPoints: Pick<C
             counterIds.push(await repo.upsertCounter(tx, { contactPointId: point.id, organisationId: point.organisation.id, name: c.name.trim(), queueServiceIds: serviceIds, active: c.active ?? true, position }));
           }
           await repo.deactivateCountersExcept(tx, point.id, counterIds);
+          if (input.nearAlertPeople !== undefined) await repo.saveNearAlertPeople(tx, point.id, input.nearAlertPeople);
           await recordAuditEntry(tx, {
             actorAccountId: actor.accountId,
             actorOrganisationId: actor.organisationId,
