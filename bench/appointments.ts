@@ -29,16 +29,32 @@ export async function benchAppointments(args: string[]) {
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
   const pointOf = async (org: string, code: string) =>
-    (await db.query<{ id: string }>('SELECT cp.id FROM contact_points cp JOIN organisations o ON o.id = cp.organisation_id WHERE o.code = $1 AND cp.code = $2', [org, code])).rows[0]!.id;
+    (
+      await db.query<{ id: string }>(
+        'SELECT cp.id FROM contact_points cp JOIN organisations o ON o.id = cp.organisation_id WHERE o.code = $1 AND cp.code = $2',
+        [org, code],
+      )
+    ).rows[0]!.id;
   const slotsOf = async (point: string, from: string) =>
     ((await (await fetch(`${base}/api/v1/contact-points/${point}/slots?service=eid-card&from=${from}`)).json()) as { slots: Array<{ start: string }> }).slots;
   const post = async (body: unknown) => {
     const started = performance.now();
-    const response = await fetch(`${base}/api/v1/appointments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${base}/api/v1/appointments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const json = (await response.json()) as { reference?: string; alternatives?: unknown[]; error?: { code: string } };
     return { status: response.status, json, ms: performance.now() - started };
   };
-  const booking = (point: string, start: string, email: string) => ({ contactPointId: point, serviceCode: 'eid-card', start, name: 'Bench Person', email, language: 'fr' });
+  const booking = (point: string, start: string, email: string) => ({
+    contactPointId: point,
+    serviceCode: 'eid-card',
+    start,
+    name: 'Bench Person',
+    email,
+    language: 'fr',
+  });
 
   // 1. The race: many people, one slot with one counter.
   const laeken = await pointOf('commune-bruxelles', 'antenne-laeken');
@@ -49,10 +65,21 @@ export async function benchAppointments(args: string[]) {
   const created = results.filter((r) => r.status === 201).length;
   const clean409 = results.filter((r) => r.status === 409 && r.json.error?.code === 'appointment.slot_taken' && (r.json.alternatives?.length ?? 0) > 0).length;
   const others = results.filter((r) => r.status !== 201 && r.status !== 409);
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM appointments WHERE contact_point_id = $1 AND starts_at = $2 AND status <> 'cancelled'`, [laeken, target]);
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM appointments WHERE contact_point_id = $1 AND starts_at = $2 AND status <> 'cancelled'`,
+    [laeken, target],
+  );
   console.log(`\nrace: ${racers} concurrent POSTs for ${target} (capacity 1)`);
   console.log(`  201: ${created}   409 slot_taken with alternatives: ${clean409}   other: ${others.length}   rows holding the seat: ${rows[0]!.n}`);
-  console.log(`  wall time ${raceMs.toFixed(0)} ms; per-request p50 ${percentile(results.map((r) => r.ms), 50).toFixed(1)} ms, p95 ${percentile(results.map((r) => r.ms), 95).toFixed(1)} ms`);
+  console.log(
+    `  wall time ${raceMs.toFixed(0)} ms; per-request p50 ${percentile(
+      results.map((r) => r.ms),
+      50,
+    ).toFixed(1)} ms, p95 ${percentile(
+      results.map((r) => r.ms),
+      95,
+    ).toFixed(1)} ms`,
+  );
   const raceOk = created === 1 && clean409 === racers - 1 && others.length === 0 && rows[0]!.n === 1;
   console.log(`  ${raceOk ? 'OK' : 'FAILED'}: expected 1 × 201, ${racers - 1} × 409, no error`);
 
@@ -88,7 +115,9 @@ export async function benchAppointments(args: string[]) {
     }),
   );
   const line = (label: string, values: number[]) =>
-    console.log(`  ${label}: ${values.length} bookings, p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`);
+    console.log(
+      `  ${label}: ${values.length} bookings, p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`,
+    );
   console.log(`\nbooking a free slot (POST → 201: checks, transaction, seat insert, reminder job, confirmation e-mail with .ics, audit)`);
   line('sequential', sequential);
   line(`${clients} clients`, parallel);

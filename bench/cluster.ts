@@ -104,7 +104,9 @@ export async function benchCluster(args: string[]) {
   const db = await openPostgres(databaseUrl, { max: 2 });
   await migrate(db);
   await seed(db, { demo: true });
-  const service = (await db.query<{ code: string }>(`SELECT code FROM services WHERE competent_kind = 'commune' AND status = 'published' ORDER BY code LIMIT 1`)).rows[0]!.code;
+  const service = (
+    await db.query<{ code: string }>(`SELECT code FROM services WHERE competent_kind = 'commune' AND status = 'published' ORDER BY code LIMIT 1`)
+  ).rows[0]!.code;
   await db.close();
 
   const database = { env: { DATABASE_URL: databaseUrl }, drop: async () => undefined };
@@ -134,12 +136,21 @@ export async function benchCluster(args: string[]) {
       const pageResult = summary(await runLoad({ url: `${balancer.url}${page}`, method: 'GET', clients, durationMs, runId: `${run}-p` }), 200);
       rows.push({ setup: label, endpoint: 'service page', ...pageResult });
       const intake = summary(
-        await runLoad({ url: `${balancer.url}/api/v1/contact-requests`, method: 'POST', body: contact, clients, durationMs, runId: `${run}-${label.replace(/\W/g, '')}` }),
+        await runLoad({
+          url: `${balancer.url}/api/v1/contact-requests`,
+          method: 'POST',
+          body: contact,
+          clients,
+          durationMs,
+          runId: `${run}-${label.replace(/\W/g, '')}`,
+        }),
         201,
       );
       rows.push({ setup: label, endpoint: 'contact intake', ...intake });
     }
-    console.log(`\ncluster bench: HAProxy (${balancers[0]!.config.includes('leastconn') ? 'leastconn' : 'roundrobin'}) → IrisDesk instances on one PostgreSQL database; ${clients} clients, ${seconds} s per run, ${(await import('node:os')).cpus().length} CPU(s)\n`);
+    console.log(
+      `\ncluster bench: HAProxy (${balancers[0]!.config.includes('leastconn') ? 'leastconn' : 'roundrobin'}) → IrisDesk instances on one PostgreSQL database; ${clients} clients, ${seconds} s per run, ${(await import('node:os')).cpus().length} CPU(s)\n`,
+    );
     console.log('setup        endpoint         req/s    p50 ms   p95 ms   requests  not 2xx');
     for (const row of rows) {
       console.log(

@@ -108,7 +108,18 @@ async function fill(db: Database, requests: number) {
 async function explain(db: Database, org: string) {
   const { rows } = await db.query<{ 'QUERY PLAN': string }>(
     (() => {
-      const q = inboxSql({ organisationId: org, view: 'organisation', accountId: org, unitIds: [], status: 'active', channel: null, serviceCode: null, slaState: null, after: null, limit: 25 });
+      const q = inboxSql({
+        organisationId: org,
+        view: 'organisation',
+        accountId: org,
+        unitIds: [],
+        status: 'active',
+        channel: null,
+        serviceCode: null,
+        slaState: null,
+        after: null,
+        limit: 25,
+      });
       return `EXPLAIN ANALYZE ${q.sql.replace(/\$(\d+)/g, (_m, i) => `'${String(q.params[Number(i) - 1])}'`)}`;
     })(),
   );
@@ -136,7 +147,9 @@ async function timePages(browser: Browser, pages: number, label: string) {
       if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
     }
     times.sort((a, b) => a - b);
-    console.log(`${label} — inbox ${name}: ${pages} pages, p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`);
+    console.log(
+      `${label} — inbox ${name}: ${pages} pages, p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`,
+    );
   }
 }
 
@@ -204,7 +217,10 @@ async function onPostgres(baseUrl: string, requests: number, pages: number, chan
     await managerB.signIn('manager@demo.irisdesk.brussels');
     const stream = await connectEventStream(`${b.url}/api/v1/console/events`, { cookie: managerB.cookie });
     if (stream.status !== 200) throw new Error(`console stream on B answered ${stream.status}`);
-    const { rows } = await db.query<{ id: string }>(`SELECT id FROM cc_requests WHERE organisation_id = $1 AND status <> 'closed' ORDER BY created_at DESC LIMIT 1`, [org]);
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT id FROM cc_requests WHERE organisation_id = $1 AND status <> 'closed' ORDER BY created_at DESC LIMIT 1`,
+      [org],
+    );
     const requestId = rows[0]!.id;
     const page = `/fr/console/requests/${requestId}`;
     await agentA.get(page);

@@ -149,8 +149,12 @@ export async function benchContactIntake(args: string[]) {
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/v1/contact-requests`;
 
-  const orgService = (await db.query<{ code: string }>(`SELECT code FROM services WHERE competent_kind = 'organisation' AND status = 'published' ORDER BY code LIMIT 1`)).rows[0]!.code;
-  const communeService = (await db.query<{ code: string }>(`SELECT code FROM services WHERE competent_kind = 'commune' AND status = 'published' ORDER BY code LIMIT 1`)).rows[0]!.code;
+  const orgService = (
+    await db.query<{ code: string }>(`SELECT code FROM services WHERE competent_kind = 'organisation' AND status = 'published' ORDER BY code LIMIT 1`)
+  ).rows[0]!.code;
+  const communeService = (
+    await db.query<{ code: string }>(`SELECT code FROM services WHERE competent_kind = 'commune' AND status = 'published' ORDER BY code LIMIT 1`)
+  ).rows[0]!.code;
   const base = { name: 'Bench Person', message: 'Bonjour, quand puis-je passer pour renouveler ma carte ?\nMerci.' };
   const bodies = [
     { ...base, language: 'fr', serviceCode: orgService },
@@ -163,14 +167,20 @@ export async function benchContactIntake(args: string[]) {
   // far less than wall-clock latency: the capacity of one core is about 1000 / (this) requests per second,
   // before the database's own CPU.
   const cpuRuns = option(args, 'cpu-runs', 1000);
-  for (let i = 0; i < 20; i++) await app.inject({ method: 'POST', url: '/api/v1/contact-requests', payload: { ...bodies[i % 4], email: `cpu.warm.${i}.${Date.now()}@example.be` } });
+  for (let i = 0; i < 20; i++)
+    await app.inject({ method: 'POST', url: '/api/v1/contact-requests', payload: { ...bodies[i % 4], email: `cpu.warm.${i}.${Date.now()}@example.be` } });
   const serverBefore = await serverCpuMs(db);
   statements.count = 0;
   statements.on = true;
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
   for (let i = 0; i < cpuRuns; i++) {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/contact-requests', payload: { ...bodies[i % 4], email: `cpu.${i}.${Date.now()}@example.be` }, headers: { 'idempotency-key': `cpu-${Date.now()}-${i}` } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/contact-requests',
+      payload: { ...bodies[i % 4], email: `cpu.${i}.${Date.now()}@example.be` },
+      headers: { 'idempotency-key': `cpu-${Date.now()}-${i}` },
+    });
     if (response.statusCode !== 201) throw new Error(`intake answered ${response.statusCode}: ${response.body}`);
   }
   const cpu = process.cpuUsage(cpuBefore);
@@ -178,10 +188,16 @@ export async function benchContactIntake(args: string[]) {
   statements.on = false;
   const serverAfter = await serverCpuMs(db);
   const cpuMs = (cpu.user + cpu.system) / 1000 / cpuRuns;
-  console.log(`in-process, sequential (${cpuRuns}): ${wallMs.toFixed(1)} ms wall and ${cpuMs.toFixed(2)} ms CPU of the IrisDesk process per intake (${(cpu.system / 1000 / cpuRuns).toFixed(2)} ms of it in the kernel)`);
+  console.log(
+    `in-process, sequential (${cpuRuns}): ${wallMs.toFixed(1)} ms wall and ${cpuMs.toFixed(2)} ms CPU of the IrisDesk process per intake (${(cpu.system / 1000 / cpuRuns).toFixed(2)} ms of it in the kernel)`,
+  );
   if (db.engine === 'postgres') {
-    console.log(`  ${(statements.count / cpuRuns).toFixed(1)} statements per intake (BEGIN and COMMIT included)` +
-      (serverBefore !== undefined && serverAfter !== undefined ? `; ${((serverAfter - serverBefore) / cpuRuns).toFixed(2)} ms CPU of the PostgreSQL connections per intake (10 ms ticks)` : ''));
+    console.log(
+      `  ${(statements.count / cpuRuns).toFixed(1)} statements per intake (BEGIN and COMMIT included)` +
+        (serverBefore !== undefined && serverAfter !== undefined
+          ? `; ${((serverAfter - serverBefore) / cpuRuns).toFixed(2)} ms CPU of the PostgreSQL connections per intake (10 ms ticks)`
+          : ''),
+    );
   }
 
   if (seconds === 0) {
@@ -210,10 +226,14 @@ export async function benchContactIntake(args: string[]) {
     console.log(`\ncontact intake on ${db.engine}, ${title} (${elapsed.toFixed(1)} s)`);
     console.log(`  statuses: ${JSON.stringify(result.statuses)}`);
     console.log(`  requests created: ${created} (rows added: ${stored})  →  ${rps.toFixed(0)} requests/s sustained`);
-    console.log(`  latency p50 ${percentile(result.latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${percentile(result.latencies, 99).toFixed(1)} ms, max ${Math.max(...result.latencies).toFixed(1)} ms`);
+    console.log(
+      `  latency p50 ${percentile(result.latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${percentile(result.latencies, 99).toFixed(1)} ms, max ${Math.max(...result.latencies).toFixed(1)} ms`,
+    );
     console.log(
       `  CPU per request under load: ${((cpu.user + cpu.system) / 1000 / result.latencies.length).toFixed(2)} ms of this process (server and load generator)` +
-        (serverBefore !== undefined && serverAfter !== undefined ? `, ${((serverAfter - serverBefore) / result.latencies.length).toFixed(2)} ms of PostgreSQL` : ''),
+        (serverBefore !== undefined && serverAfter !== undefined
+          ? `, ${((serverAfter - serverBefore) / result.latencies.length).toFixed(2)} ms of PostgreSQL`
+          : ''),
     );
     // p95 per 2 s of the run, by when each post was sent: a stall shows where it happened.
     const windows: number[][] = [];

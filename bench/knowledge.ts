@@ -69,11 +69,23 @@ export async function benchKnowledge(args: string[]) {
   await service.warmUp();
   console.log(`index build (first search): ${Math.round(performance.now() - built)} ms`);
 
-  const staff = { accountId: 'bench', organisationId: owners[0]!.id, organisationCode: 'x', displayName: 'Bench', email: 'b@x', roles: ['first_line_agent'], unitIds: [], preferredLanguage: 'fr' } satisfies Actor;
+  const staff = {
+    accountId: 'bench',
+    organisationId: owners[0]!.id,
+    organisationCode: 'x',
+    displayName: 'Bench',
+    email: 'b@x',
+    roles: ['first_line_agent'],
+    unitIds: [],
+    preferredLanguage: 'fr',
+  } satisfies Actor;
   const cases: Array<{ name: string; run: (i: number) => Promise<unknown> }> = [
     { name: 'public, no filter', run: (i) => service.search(null, { q: QUERIES[i % QUERIES.length]![0], lang: QUERIES[i % QUERIES.length]![1] }) },
     { name: 'staff, no filter', run: (i) => service.search(staff, { q: QUERIES[i % QUERIES.length]![0], lang: QUERIES[i % QUERIES.length]![1] }) },
-    { name: 'staff, service filter (panel, 8 results)', run: (i) => service.search(staff, { q: QUERIES[i % QUERIES.length]![0], lang: QUERIES[i % QUERIES.length]![1], service: 'eid-card', limit: 8 }) },
+    {
+      name: 'staff, service filter (panel, 8 results)',
+      run: (i) => service.search(staff, { q: QUERIES[i % QUERIES.length]![0], lang: QUERIES[i % QUERIES.length]![1], service: 'eid-card', limit: 8 }),
+    },
   ];
   for (const { name, run } of cases) {
     const times: number[] = [];

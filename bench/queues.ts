@@ -27,7 +27,8 @@ import { connectEventStream, type SseClient } from '../test/sse.ts';
 import { option, percentile, waitUntilReady } from './support.ts';
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const summary = (values: number[]) => `p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}  p99 ${ms(percentile(values, 99))}  max ${ms(Math.max(...values))}`;
+const summary = (values: number[]) =>
+  `p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}  p99 ${ms(percentile(values, 99))}  max ${ms(Math.max(...values))}`;
 
 const AGENTS = ['agent@demo.irisdesk.brussels', 'manager@demo.irisdesk.brussels', 'backoffice@demo.irisdesk.brussels'];
 
@@ -47,8 +48,20 @@ async function prepare(db: Database, services: Services, waiting: number, histor
   const { rows: counterRows } = await db.query<{ id: string }>(`SELECT id FROM queue_counters WHERE contact_point_id = $1 ORDER BY name`, [pointId]);
   const actors: Actor[] = [];
   for (const email of AGENTS) {
-    const { rows } = await db.query<{ id: string; organisation_id: string; roles: Actor['roles'] }>(`SELECT id, organisation_id, roles FROM accounts WHERE email = $1`, [email]);
-    actors.push({ accountId: rows[0]!.id, organisationId: rows[0]!.organisation_id, organisationCode: 'commune-schaerbeek', displayName: email, email, roles: rows[0]!.roles, unitIds: [], preferredLanguage: 'fr' });
+    const { rows } = await db.query<{ id: string; organisation_id: string; roles: Actor['roles'] }>(
+      `SELECT id, organisation_id, roles FROM accounts WHERE email = $1`,
+      [email],
+    );
+    actors.push({
+      accountId: rows[0]!.id,
+      organisationId: rows[0]!.organisation_id,
+      organisationCode: 'commune-schaerbeek',
+      displayName: email,
+      email,
+      roles: rows[0]!.roles,
+      unitIds: [],
+      preferredLanguage: 'fr',
+    });
   }
   // History: served tickets of the past week (their service times feed the estimate), in bulk.
   await db.query(
@@ -107,10 +120,20 @@ async function benchCallNext(app: App, services: Services, setup: Setup, calls: 
   for (let n = 0; n < calls; n++) {
     const index = n % 3;
     const started = performance.now();
-    const response = await app.inject({ method: 'POST', url: `/api/v1/queue-counters/${setup.counters[index]}/call-next`, headers: { cookie: cookies[index]!, 'content-type': 'application/json' }, payload: '{}' });
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/v1/queue-counters/${setup.counters[index]}/call-next`,
+      headers: { cookie: cookies[index]!, 'content-type': 'application/json' },
+      payload: '{}',
+    });
     overHttp.push(performance.now() - started);
     if (response.statusCode !== 200 || !response.json().ticket) throw new Error(`call next answered ${response.statusCode}`);
-    await app.inject({ method: 'POST', url: `/api/v1/queue-counters/${setup.counters[index]}/finish`, headers: { cookie: cookies[index]!, 'content-type': 'application/json' }, payload: '{"outcome":"answered_first_contact"}' });
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/queue-counters/${setup.counters[index]}/finish`,
+      headers: { cookie: cookies[index]!, 'content-type': 'application/json' },
+      payload: '{"outcome":"answered_first_contact"}',
+    });
   }
   console.log(`  call next, through HTTP:    ${summary(overHttp)}  (session, routing, validation, JSON; in-process inject)`);
   const wait = await app.inject({ method: 'GET', url: `/api/v1/contact-points/${setup.pointId}/wait` });
@@ -120,7 +143,12 @@ async function benchCallNext(app: App, services: Services, setup: Setup, calls: 
     await app.inject({ method: 'GET', url: `/api/v1/contact-points/${setup.pointId}/wait` });
     waitTimes.push(performance.now() - started);
   }
-  console.log(`  GET …/wait:                 ${summary(waitTimes)}  (${wait.json().services.map((s: { prefix: string; estimatedWaitMinutes: number }) => `${s.prefix} ≈ ${s.estimatedWaitMinutes} min`).join(', ')})`);
+  console.log(
+    `  GET …/wait:                 ${summary(waitTimes)}  (${wait
+      .json()
+      .services.map((s: { prefix: string; estimatedWaitMinutes: number }) => `${s.prefix} ≈ ${s.estimatedWaitMinutes} min`)
+      .join(', ')})`,
+  );
 }
 
 async function onPglite(args: string[]) {
@@ -170,7 +198,15 @@ async function onPostgres(serverUrl: string, args: string[]) {
     // Instance B: a real server process on the same database; the display boards connect to it.
     const port = await freePort();
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, DATABASE_URL: dbUrl.toString(), SEED_DEMO: 'false', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+      env: {
+        ...process.env,
+        DATABASE_URL: dbUrl.toString(),
+        SEED_DEMO: 'false',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'development',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const url = `http://127.0.0.1:${port}`;
@@ -185,7 +221,9 @@ async function onPostgres(serverUrl: string, args: string[]) {
       const started = performance.now();
       const ticket = await built.services.queues.callNext(setup.actors[index]!, setup.counters[index]!);
       if (!ticket) throw new Error('the queue ran out: raise --waiting');
-      const received = await Promise.all(streams.map((s) => s.waitFor((e) => e.event === 'ticket.called' && JSON.parse(e.data).number === ticket.number && e.receivedAt > started, 10_000)));
+      const received = await Promise.all(
+        streams.map((s) => s.waitFor((e) => e.event === 'ticket.called' && JSON.parse(e.data).number === ticket.number && e.receivedAt > started, 10_000)),
+      );
       const times = received.map((e) => e.receivedAt - started);
       if (n >= 10) {
         latencies.push(...times); // the first ten are warm-up

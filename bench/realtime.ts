@@ -21,7 +21,10 @@ import { option, percentile, waitUntilReady } from './support.ts';
 
 async function signIn(baseUrl: string, email: string): Promise<string> {
   const page = await fetch(`${baseUrl}/en/login`);
-  const csrfCookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrfCookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
   const response = await fetch(`${baseUrl}/en/login`, {
     method: 'POST',
@@ -80,7 +83,15 @@ async function onPostgres(baseUrl: string, events: number, clients: number) {
   let publisher: Database | undefined;
   try {
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, DATABASE_URL: dbUrl.toString(), SEED_DEMO: 'true', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+      env: {
+        ...process.env,
+        DATABASE_URL: dbUrl.toString(),
+        SEED_DEMO: 'true',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'development',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const url = `http://127.0.0.1:${port}`;

@@ -19,11 +19,13 @@ const BENCHES: Record<string, { describe: string; run: (args: string[]) => Promi
     run: async (args) => (await import('./satisfaction.ts')).benchSatisfaction(args),
   },
   realtime: {
-    describe: 'realtime events: publish on one instance → SSE browsers on another, p50/p95 (--events, --clients; BENCH_DATABASE_URL for two processes on PostgreSQL)',
+    describe:
+      'realtime events: publish on one instance → SSE browsers on another, p50/p95 (--events, --clients; BENCH_DATABASE_URL for two processes on PostgreSQL)',
     run: async (args) => (await import('./realtime.ts')).benchRealtime(args),
   },
   'contact-console': {
-    describe: 'agent console: inbox p50/p95 with 100,000 open requests (--requests, --pages); with BENCH_DATABASE_URL a change on process A reaching a console SSE on process B (--changes)',
+    describe:
+      'agent console: inbox p50/p95 with 100,000 open requests (--requests, --pages); with BENCH_DATABASE_URL a change on process A reaching a console SSE on process B (--changes)',
     run: async (args) => (await import('./contact-console.ts')).benchContactConsole(args),
   },
   'contact-intake': {
@@ -31,23 +33,28 @@ const BENCHES: Record<string, { describe: string; run: (args: string[]) => Promi
     run: async (args) => (await import('./contact-intake.ts')).benchContactIntake(args),
   },
   appointments: {
-    describe: 'appointments: N concurrent bookings of one slot (--racers 200: one 201, the rest clean 409s) and booking p50/p95 (--bookings, --clients; BENCH_DATABASE_URL for PostgreSQL)',
+    describe:
+      'appointments: N concurrent bookings of one slot (--racers 200: one 201, the rest clean 409s) and booking p50/p95 (--bookings, --clients; BENCH_DATABASE_URL for PostgreSQL)',
     run: async (args) => (await import('./appointments.ts')).benchAppointments(args),
   },
   queues: {
-    describe: 'queue tickets: call next p50/p95 (service and HTTP), wait estimate; with BENCH_DATABASE_URL a call reaching boards on another process (--waiting, --calls, --clients, --events)',
+    describe:
+      'queue tickets: call next p50/p95 (service and HTTP), wait estimate; with BENCH_DATABASE_URL a call reaching boards on another process (--waiting, --calls, --clients, --events)',
     run: async (args) => (await import('./queues.ts')).benchQueues(args),
   },
   knowledge: {
-    describe: 'knowledge-base search at N published articles: index build, in-process p50/p95 as public and staff, with a service filter (--articles, --searches)',
+    describe:
+      'knowledge-base search at N published articles: index build, in-process p50/p95 as public and staff, with a service filter (--articles, --searches)',
     run: async (args) => (await import('./knowledge.ts')).benchKnowledge(args),
   },
   cluster: {
-    describe: 'three instances behind HAProxy vs one, same run: service page and contact intake req/s, p50/p95 (--seconds, --clients, --instances; needs BENCH_DATABASE_URL)',
+    describe:
+      'three instances behind HAProxy vs one, same run: service page and contact intake req/s, p50/p95 (--seconds, --clients, --instances; needs BENCH_DATABASE_URL)',
     run: async (args) => (await import('./cluster.ts')).benchCluster(args),
   },
   orientation: {
-    describe: 'orientation quality on the regression, dev and test questions: top-1/top-3/MRR per language and tag, no-result precision/recall, uncached search latency (--misses: dev misses)',
+    describe:
+      'orientation quality on the regression, dev and test questions: top-1/top-3/MRR per language and tag, no-result precision/recall, uncached search latency (--misses: dev misses)',
     run: async (args) => (await import('./orientation-eval.ts')).runOrientationEval(args),
   },
 };

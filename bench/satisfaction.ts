@@ -75,7 +75,9 @@ async function generate(db: Database, sizes: { contacts: number; answers: number
          CROSS JOIN LATERAL (SELECT abs(hashtext('o' || g))::bigint AS h, abs(hashtext('s' || g))::bigint AS h2) r`,
       [orgIds, services, sizes.months, answerEvery, start, end],
     );
-    process.stdout.write(`\rcontacts ${end.toLocaleString('en')} / ${sizes.contacts.toLocaleString('en')}  (${Math.round((performance.now() - started) / 1000)} s)`);
+    process.stdout.write(
+      `\rcontacts ${end.toLocaleString('en')} / ${sizes.contacts.toLocaleString('en')}  (${Math.round((performance.now() - started) / 1000)} s)`,
+    );
   }
   console.log();
   const answersStarted = performance.now();
@@ -84,8 +86,11 @@ async function generate(db: Database, sizes: { contacts: number; answers: number
             (SELECT count(*) FROM feedback_invitations WHERE answered_at IS NOT NULL)::int AS answered`,
   );
   if (done[0]!.answers !== done[0]!.answered) await db.query('DELETE FROM feedback_answers');
-  const { rowCount } = done[0]!.answers === done[0]!.answered ? { rowCount: done[0]!.answers } : await db.query(
-    `INSERT INTO feedback_answers (invitation_id, organisation_id, service_code, channel, contact_point_id, contact_at, answered_at, language,
+  const { rowCount } =
+    done[0]!.answers === done[0]!.answered
+      ? { rowCount: done[0]!.answers }
+      : await db.query(
+          `INSERT INTO feedback_answers (invitation_id, organisation_id, service_code, channel, contact_point_id, contact_at, answered_at, language,
                                    overall, clarity, effort, need_met, reached, channels_used, recommend, comment)
      SELECT i.id, i.organisation_id, i.service_code, i.channel, i.contact_point_id, i.contact_at, i.answered_at, i.language,
             q.overall, least(5, q.overall + (h % 2))::smallint, greatest(1, q.overall - (h % 2))::smallint,
@@ -96,7 +101,7 @@ async function generate(db: Database, sizes: { contacts: number; answers: number
        CROSS JOIN LATERAL (SELECT abs(hashtext(i.id::text)) AS h) hh
        CROSS JOIN LATERAL (SELECT (1 + least(4, (h % 100) / 18 + (h % 7) / 6))::smallint AS overall) q
       WHERE i.answered_at IS NOT NULL`,
-  );
+        );
   console.log(`answers ${rowCount.toLocaleString('en')} (${Math.round((performance.now() - answersStarted) / 1000)} s)`);
   const aggStarted = performance.now();
   await rebuildAggregates(db, null);
@@ -163,7 +168,9 @@ async function time(app: App, label: string, url: string, cookie: string | undef
     if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
     if (i >= 3) samples.push(elapsed);
   }
-  console.log(`${label.padEnd(48)} p50 ${percentile(samples, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(7)} ms   (${rounds} runs)`);
+  console.log(
+    `${label.padEnd(48)} p50 ${percentile(samples, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(7)} ms   (${rounds} runs)`,
+  );
 }
 
 export async function benchSatisfaction(args: string[]) {
@@ -187,7 +194,9 @@ export async function benchSatisfaction(args: string[]) {
     `SELECT (SELECT count(*) FROM feedback_invitations)::int AS contacts, (SELECT count(*) FROM feedback_answers)::int AS answers,
             (SELECT count(DISTINCT organisation_id) FROM satisfaction_aggregates)::int AS organisations`,
   );
-  console.log(`data: ${counts[0]!.contacts.toLocaleString('en')} contacts, ${counts[0]!.answers.toLocaleString('en')} answers, ${counts[0]!.organisations} organisations`);
+  console.log(
+    `data: ${counts[0]!.contacts.toLocaleString('en')} contacts, ${counts[0]!.answers.toLocaleString('en')} answers, ${counts[0]!.organisations} organisations`,
+  );
 
   const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', PORT: '0', SEED_DEMO: 'false' });
   const { app, services } = await createApp({ config, db });
@@ -205,11 +214,29 @@ export async function benchSatisfaction(args: string[]) {
   await time(app, 'regional dashboard page, 24 months, communes', `/fr/satisfaction/region?${period(24)}&kind=commune&rank=score10`, analyst, rounds);
   await time(app, 'regional dashboard JSON, 24 months', `/api/v1/satisfaction/region?${period(24)}`, analyst, rounds);
   await time(app, 'organisation dashboard page, 12 months', '/fr/satisfaction/organisations/commune-schaerbeek', manager, rounds);
-  await time(app, 'organisation dashboard page, 24 months, counter', `/fr/satisfaction/organisations/commune-schaerbeek?${period(24)}&channel=counter`, manager, rounds);
+  await time(
+    app,
+    'organisation dashboard page, 24 months, counter',
+    `/fr/satisfaction/organisations/commune-schaerbeek?${period(24)}&channel=counter`,
+    manager,
+    rounds,
+  );
   await time(app, 'operations: regional page, 12 months', '/fr/satisfaction/region/operations', analyst, rounds);
-  await time(app, 'operations: regional page, 24 months, communes', `/fr/satisfaction/region/operations?${period(24)}&kind=commune&rank=waitMinutes`, analyst, rounds);
+  await time(
+    app,
+    'operations: regional page, 24 months, communes',
+    `/fr/satisfaction/region/operations?${period(24)}&kind=commune&rank=waitMinutes`,
+    analyst,
+    rounds,
+  );
   await time(app, 'operations: organisation page, 12 months', '/fr/satisfaction/organisations/commune-schaerbeek/operations', manager, rounds);
-  await time(app, 'operations: organisation page, 24 months, phone', `/fr/satisfaction/organisations/commune-schaerbeek/operations?${period(24)}&channel=phone`, manager, rounds);
+  await time(
+    app,
+    'operations: organisation page, 24 months, phone',
+    `/fr/satisfaction/organisations/commune-schaerbeek/operations?${period(24)}&channel=phone`,
+    manager,
+    rounds,
+  );
   await time(app, 'barometer page (public)', '/fr/barometer', undefined, rounds);
   await time(app, 'open data JSON, 36 months (public)', '/api/v1/opendata/satisfaction.json', undefined, Math.max(5, Math.round(rounds / 3)));
   await time(app, 'operations open data JSON, 36 months (public)', '/api/v1/opendata/operations.json', undefined, Math.max(5, Math.round(rounds / 3)));
@@ -237,12 +264,22 @@ export async function benchSatisfaction(args: string[]) {
       method: 'POST',
       url: `/api/v1/feedback/${token}`,
       headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ overall: 1 + (i % 5), clarity: 4, effort: 3, needMet: 'yes', reached: true, channelsUsed: ['counter'], comment: 'Bench: call me at 0470 12 34 56' }),
+      payload: JSON.stringify({
+        overall: 1 + (i % 5),
+        clarity: 4,
+        effort: 3,
+        needMet: 'yes',
+        reached: true,
+        channelsUsed: ['counter'],
+        comment: 'Bench: call me at 0470 12 34 56',
+      }),
     });
     if (response.statusCode !== 201) throw new Error(`answer: ${response.statusCode} ${response.body}`);
     if (i >= 3) samples.push(performance.now() - started);
   }
-  console.log(`${'recording one answer (POST, 201)'.padEnd(48)} p50 ${percentile(samples, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(7)} ms   (${samples.length} runs)`);
+  console.log(
+    `${'recording one answer (POST, 201)'.padEnd(48)} p50 ${percentile(samples, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(7)} ms   (${samples.length} runs)`,
+  );
   await app.close();
   await db.close();
 }

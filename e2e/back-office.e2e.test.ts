@@ -26,7 +26,10 @@ async function signIn(page: Page, lang: Language, email: string, password = DEMO
 }
 
 async function menu(page: Page, t: Translate): Promise<string[]> {
-  return page.getByRole('navigation', { name: t('layout.backOfficeNavigation') }).getByRole('link').allTextContents();
+  return page
+    .getByRole('navigation', { name: t('layout.backOfficeNavigation') })
+    .getByRole('link')
+    .allTextContents();
 }
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
@@ -118,7 +121,12 @@ describe('an administrator', () => {
       await page.getByLabel(t('field.nameEn'), { exact: true }).fill(`Counter e2e ${lang}`);
       await submitAndCheck(page, page.getByRole('button', { name: t('units.create') }), { status: 200 });
       expect(new URL(page.url()).pathname).toBe(`/${lang}/admin/organisations/commune-schaerbeek`);
-      await expect(page.getByRole('table').getByRole('rowheader', { name: `Guichet e2e ${lang}` }).count()).resolves.toBe(1);
+      await expect(
+        page
+          .getByRole('table')
+          .getByRole('rowheader', { name: `Guichet e2e ${lang}` })
+          .count(),
+      ).resolves.toBe(1);
       await expect(page.getByRole('table').getByText(unitCode, { exact: true }).count()).resolves.toBe(1);
       expect(await page.getByRole('table').locator('caption').textContent()).toBe(t('units.tableCaption', { count: before + 1 }));
 
@@ -160,13 +168,21 @@ describe('an administrator', () => {
       await page.getByLabel(t('field.email'), { exact: true }).fill(email);
       await page.getByLabel(t('field.displayName'), { exact: true }).fill(displayName);
       await page.getByLabel(t('field.initialPassword'), { exact: true }).fill('a long enough first password');
-      await page.getByRole('group', { name: t('field.roles') }).getByLabel(t('role.first_line_agent'), { exact: true }).check();
+      await page
+        .getByRole('group', { name: t('field.roles') })
+        .getByLabel(t('role.first_line_agent'), { exact: true })
+        .check();
       await submitAndCheck(page, page.getByRole('button', { name: t('accounts.create') }), { status: 200 });
       expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/${lang}/admin/accounts/[0-9a-f-]{36}$`));
       expect(await h1(page)).toBe(displayName);
       expect(await page.getByRole('status').textContent()).toBe(t('accounts.created'));
       expect(await page.getByRole('main').textContent()).toContain(email);
-      await expect(page.getByRole('group', { name: t('field.roles') }).getByLabel(t('role.first_line_agent'), { exact: true }).isChecked()).resolves.toBe(true);
+      await expect(
+        page
+          .getByRole('group', { name: t('field.roles') })
+          .getByLabel(t('role.first_line_agent'), { exact: true })
+          .isChecked(),
+      ).resolves.toBe(true);
 
       await visit(page, `/${lang}/admin/accounts`);
       await submitAndCheck(page, page.getByRole('table').getByRole('link', { name: displayName }), { status: 200 });

@@ -50,7 +50,11 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 function axe(page: Page) {
   // resultTypes: only violations are reported in full; passes and incomplete results are kept to one node
   // each, which saves most of axe-core's time on large pages.
-  return new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ['violations'] }).setLegacyMode(true).analyze();
+  return new AxeBuilder({ page })
+    .withTags(WCAG_TAGS)
+    .options({ resultTypes: ['violations'] })
+    .setLegacyMode(true)
+    .analyze();
 }
 
 /**
@@ -169,7 +173,10 @@ export async function checkA11y(page: Page): Promise<void> {
     .map((violation) => {
       const targets = violation.nodes
         .slice(0, 10)
-        .map((node) => `      - ${node.target.map(String).join(' ')}${node.failureSummary ? `\n        ${node.failureSummary.replaceAll('\n', '\n        ')}` : ''}`)
+        .map(
+          (node) =>
+            `      - ${node.target.map(String).join(' ')}${node.failureSummary ? `\n        ${node.failureSummary.replaceAll('\n', '\n        ')}` : ''}`,
+        )
         .join('\n');
       const more = violation.nodes.length > 10 ? `\n      … and ${violation.nodes.length - 10} more` : '';
       return `  * ${violation.id} (${violation.impact ?? 'unknown impact'}): ${violation.help}\n    ${violation.helpUrl}\n${targets}${more}`;

@@ -38,76 +38,88 @@ async function send(page: Page, lang: 'fr' | 'nl' | 'en', text: string) {
 
 describe.each(['fr', 'nl', 'en'] as const)('the chat page without JavaScript in %s', (lang) => {
   const t = translator(lang);
-  it('offers the contact form instead', () =>
-    withPage(
-      async (page) => {
-        await visit(page, `/${lang}/chat`);
-        await expect(page.getByRole('link', { name: t('chat.page.contactForm') }).isVisible()).resolves.toBe(true);
-        await expect(page.locator('[data-chat-app]').isVisible()).resolves.toBe(false);
-      },
-      { javaScriptEnabled: false },
-    ), 120_000);
+  it(
+    'offers the contact form instead',
+    () =>
+      withPage(
+        async (page) => {
+          await visit(page, `/${lang}/chat`);
+          await expect(page.getByRole('link', { name: t('chat.page.contactForm') }).isVisible()).resolves.toBe(true);
+          await expect(page.locator('[data-chat-app]').isVisible()).resolves.toBe(false);
+        },
+        { javaScriptEnabled: false },
+      ),
+    120_000,
+  );
 });
 
 describe('a user chats and an agent answers (en)', () => {
   const t = translator('en');
-  it('goes from the waiting queue to an answer announced in the log, and the chat closed', () =>
-    withPage(async (agentPage, context) => {
-      await signIn(agentPage, 'en', 'agent@demo.irisdesk.brussels');
-      await visit(agentPage, '/en/console/chats');
-      await agentPage.getByLabel(t('chat.console.available')).check();
-      await submitAndCheck(agentPage, agentPage.getByRole('button', { name: t('chat.console.save') }), { status: 200 });
-
-      const userContext = await context.browser()!.newContext({ baseURL: new URL(agentPage.url()).origin, timezoneId: 'Europe/Brussels' });
-      try {
-        const userPage = await userContext.newPage();
-        await startChat(userPage, 'en', 'Emma');
-        // The messages sit in a polite log named by the conversation's heading.
-        await expect(userPage.getByRole('log', { name: t('chat.page.conversation') }).getAttribute('aria-live')).resolves.toBe('polite');
-        await expect(userPage.locator('[data-chat-status]').textContent()).resolves.toContain(t('chat.page.status.position', { position: 1 }));
-        await send(userPage, 'en', 'How do I renew my identity card?');
-        await checkA11y(userPage);
-
+  it(
+    'goes from the waiting queue to an answer announced in the log, and the chat closed',
+    () =>
+      withPage(async (agentPage, context) => {
+        await signIn(agentPage, 'en', 'agent@demo.irisdesk.brussels');
         await visit(agentPage, '/en/console/chats');
-        const row = agentPage.locator('tr', { hasText: 'How do I renew my identity card?' });
-        await submitAndCheck(agentPage, row.getByRole('button', { name: t('chat.console.accept') }), { status: 200 });
-        await expect(agentPage.locator('[data-chat-log]').textContent()).resolves.toContain('How do I renew my identity card?');
-        await userPage.locator('[data-chat-status]', { hasText: t('chat.page.status.active') }).waitFor();
-
-        await agentPage.getByLabel(t('chat.console.answer')).fill('Book an appointment at the counter, with a photo.');
-        await submitAndCheck(agentPage, agentPage.getByRole('button', { name: t('chat.page.send'), exact: true }), { status: 200 });
-        // Live on the user's page, in the polite log, the focus still in the composer.
-        await userPage.locator('[data-chat-log] li.chat-message--agent', { hasText: 'Book an appointment at the counter' }).waitFor({ timeout: 10_000 });
-        await expect(userPage.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('text');
-        await checkA11y(userPage);
-
-        await agentPage.getByLabel(t('chat.console.outcome')).selectOption('answered_first_contact');
-        await submitAndCheck(agentPage, agentPage.getByRole('button', { name: t('chat.console.close') }), { status: 200 });
-        await userPage.locator('[data-chat-status]', { hasText: t('chat.page.status.closed') }).waitFor({ timeout: 10_000 });
-        await expect(userPage.getByRole('button', { name: t('chat.page.send'), exact: true }).isDisabled()).resolves.toBe(true);
-      } finally {
-        await userContext.close();
-        // Nobody left available, for the conversion tests.
-        await visit(agentPage, '/en/console/chats');
-        await agentPage.getByLabel(t('chat.console.available')).uncheck();
+        await agentPage.getByLabel(t('chat.console.available')).check();
         await submitAndCheck(agentPage, agentPage.getByRole('button', { name: t('chat.console.save') }), { status: 200 });
-      }
-    }), 240_000);
+
+        const userContext = await context.browser()!.newContext({ baseURL: new URL(agentPage.url()).origin, timezoneId: 'Europe/Brussels' });
+        try {
+          const userPage = await userContext.newPage();
+          await startChat(userPage, 'en', 'Emma');
+          // The messages sit in a polite log named by the conversation's heading.
+          await expect(userPage.getByRole('log', { name: t('chat.page.conversation') }).getAttribute('aria-live')).resolves.toBe('polite');
+          await expect(userPage.locator('[data-chat-status]').textContent()).resolves.toContain(t('chat.page.status.position', { position: 1 }));
+          await send(userPage, 'en', 'How do I renew my identity card?');
+          await checkA11y(userPage);
+
+          await visit(agentPage, '/en/console/chats');
+          const row = agentPage.locator('tr', { hasText: 'How do I renew my identity card?' });
+          await submitAndCheck(agentPage, row.getByRole('button', { name: t('chat.console.accept') }), { status: 200 });
+          await expect(agentPage.locator('[data-chat-log]').textContent()).resolves.toContain('How do I renew my identity card?');
+          await userPage.locator('[data-chat-status]', { hasText: t('chat.page.status.active') }).waitFor();
+
+          await agentPage.getByLabel(t('chat.console.answer')).fill('Book an appointment at the counter, with a photo.');
+          await submitAndCheck(agentPage, agentPage.getByRole('button', { name: t('chat.page.send'), exact: true }), { status: 200 });
+          // Live on the user's page, in the polite log, the focus still in the composer.
+          await userPage.locator('[data-chat-log] li.chat-message--agent', { hasText: 'Book an appointment at the counter' }).waitFor({ timeout: 10_000 });
+          await expect(userPage.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('text');
+          await checkA11y(userPage);
+
+          await agentPage.getByLabel(t('chat.console.outcome')).selectOption('answered_first_contact');
+          await submitAndCheck(agentPage, agentPage.getByRole('button', { name: t('chat.console.close') }), { status: 200 });
+          await userPage.locator('[data-chat-status]', { hasText: t('chat.page.status.closed') }).waitFor({ timeout: 10_000 });
+          await expect(userPage.getByRole('button', { name: t('chat.page.send'), exact: true }).isDisabled()).resolves.toBe(true);
+        } finally {
+          await userContext.close();
+          // Nobody left available, for the conversion tests.
+          await visit(agentPage, '/en/console/chats');
+          await agentPage.getByLabel(t('chat.console.available')).uncheck();
+          await submitAndCheck(agentPage, agentPage.getByRole('button', { name: t('chat.console.save') }), { status: 200 });
+        }
+      }),
+    240_000,
+  );
 });
 
 // French only for now: in a whole-file run, a third chat page of the run (Dutch, after the English and French
 // ones) did not show its own message after the POST answered 201; alone it passes. Not understood yet.
 describe.each(['fr'] as const)('nobody available in %s', (lang) => {
   const t = translator(lang);
-  it('offers to turn the chat into a contact request, and gives its reference', () =>
-    withPage(async (page) => {
-      await startChat(page, lang, `Conversion ${lang}`);
-      await page.locator('[data-chat-status]', { hasText: t('chat.page.wait.nobody') }).waitFor();
-      await expect(page.locator('[data-chat-convert-box]').getAttribute('open')).resolves.not.toBeNull();
-      await send(page, lang, `Question ${lang} sans réponse directe`);
-      await page.getByLabel(t('chat.page.email')).fill(`chat.${lang}@example.be`);
-      await page.getByRole('button', { name: t('chat.page.convert') }).click();
-      await page.locator('[data-chat-status]', { hasText: /BXL-[A-Z0-9]{4}-[A-Z0-9]{4}/ }).waitFor({ timeout: 10_000 });
-      await checkA11y(page);
-    }), 180_000);
+  it(
+    'offers to turn the chat into a contact request, and gives its reference',
+    () =>
+      withPage(async (page) => {
+        await startChat(page, lang, `Conversion ${lang}`);
+        await page.locator('[data-chat-status]', { hasText: t('chat.page.wait.nobody') }).waitFor();
+        await expect(page.locator('[data-chat-convert-box]').getAttribute('open')).resolves.not.toBeNull();
+        await send(page, lang, `Question ${lang} sans réponse directe`);
+        await page.getByLabel(t('chat.page.email')).fill(`chat.${lang}@example.be`);
+        await page.getByRole('button', { name: t('chat.page.convert') }).click();
+        await page.locator('[data-chat-status]', { hasText: /BXL-[A-Z0-9]{4}-[A-Z0-9]{4}/ }).waitFor({ timeout: 10_000 });
+        await checkA11y(page);
+      }),
+    180_000,
+  );
 });

@@ -52,7 +52,11 @@ describe('agent console in fr', () => {
       const reference = /BXL-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec((await first.getByRole('heading', { level: 1 }).textContent()) ?? '')![0];
 
       // Reply by e-mail with the first template, in the request's language.
-      await first.getByRole('navigation', { name: t('console.reply.templates') }).getByRole('link').first().click();
+      await first
+        .getByRole('navigation', { name: t('console.reply.templates') })
+        .getByRole('link')
+        .first()
+        .click();
       await first.waitForLoadState('load');
       await checkA11y(first);
       const body = await first.getByLabel(t('console.reply.body'), { exact: true }).inputValue();
@@ -101,15 +105,25 @@ describe.each(['nl', 'en'] as const)('agent console pages in %s', (lang) => {
 
       // A request of the tour's own, opened and passed to Ixelles by plain form posts.
       const requestPath = await post(first, `/${lang}/console/contacts`, {
-        name: `Visitor ${marker}`, email: `tour.${lang}.${Date.now()}@example.org`, channel: 'counter', language: lang,
-        outcome: 'answered_first_contact', openRequest: 'true', subject: marker, body: 'Wants a residence certificate.',
+        name: `Visitor ${marker}`,
+        email: `tour.${lang}.${Date.now()}@example.org`,
+        channel: 'counter',
+        language: lang,
+        outcome: 'answered_first_contact',
+        openRequest: 'true',
+        subject: marker,
+        body: 'Wants a residence certificate.',
       });
       expect(requestPath).toMatch(new RegExp(`^/${lang}/console/requests/[0-9a-f-]{36}$`));
       await post(first, `${requestPath}/tasks`, { kind: 'question', toOrganisation: 'commune-ixelles', question: `Question ${marker}` });
       await visit(first, requestPath);
       await expect(first.locator('#cc-summary').textContent()).resolves.toContain(t('console.status.waiting_second_line'));
       const reference = /BXL-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec((await first.getByRole('heading', { level: 1 }).textContent()) ?? '')![0];
-      const template = await first.getByRole('navigation', { name: t('console.reply.templates') }).getByRole('link').first().getAttribute('href');
+      const template = await first
+        .getByRole('navigation', { name: t('console.reply.templates') })
+        .getByRole('link')
+        .first()
+        .getAttribute('href');
       await visit(first, template!);
       await expect(first.getByLabel(t('console.reply.body'), { exact: true }).inputValue()).resolves.toContain(`Visitor ${marker}`);
 

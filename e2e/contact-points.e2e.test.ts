@@ -26,15 +26,19 @@ describe.each(LANGUAGES)('contact point page in %s', (lang) => {
 });
 
 describe('contact points in the back office', () => {
-  it('lets an editor open the list and the form, and explains a wrong opening_hours value', () =>
-    withPage(async (page) => {
-      const t = translator('en');
-      await signIn(page, 'en', 'editor@demo.irisdesk.brussels');
-      await visit(page, '/en/admin/contact-points');
-      await visit(page, `/en/admin/contact-points/${contactPointId}`);
-      await page.getByLabel(t('field.openingHours')).fill('every day except when closed');
-      await submitAndCheck(page, page.getByRole('button', { name: t('contactPoints.save') }), { status: 400 });
-      await expect(page.locator('[data-error-summary]').textContent()).resolves.toContain('Opening hours: this notation is not valid');
-      await visit(page, '/en/admin/contact-points/new');
-    }), 240_000);
+  it(
+    'lets an editor open the list and the form, and explains a wrong opening_hours value',
+    () =>
+      withPage(async (page) => {
+        const t = translator('en');
+        await signIn(page, 'en', 'editor@demo.irisdesk.brussels');
+        await visit(page, '/en/admin/contact-points');
+        await visit(page, `/en/admin/contact-points/${contactPointId}`);
+        await page.getByLabel(t('field.openingHours')).fill('every day except when closed');
+        await submitAndCheck(page, page.getByRole('button', { name: t('contactPoints.save') }), { status: 400 });
+        await expect(page.locator('[data-error-summary]').textContent()).resolves.toContain('Opening hours: this notation is not valid');
+        await visit(page, '/en/admin/contact-points/new');
+      }),
+    240_000,
+  );
 });

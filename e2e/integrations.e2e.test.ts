@@ -43,13 +43,19 @@ describe.each(['fr', 'nl', 'en'] as const)('integrations in %s', { timeout: 180_
 
         await tokenForm.getByLabel('organisation:read', { exact: true }).check();
         await submitAndCheck(page, tokenForm.getByRole('button', { name: t('integrations.tokens.create') }), { status: 201 });
-        const secret = await page.locator('code', { hasText: /^irisd_/ }).first().textContent();
+        const secret = await page
+          .locator('code', { hasText: /^irisd_/ })
+          .first()
+          .textContent();
         expect(secret).toMatch(/^irisd_[A-Za-z0-9_-]{43}$/);
         const me = await page.request.get('/api/v1/me', { headers: { authorization: `Bearer ${secret!}` } });
         expect(me.status()).toBe(200);
 
         // Revoke it: the token stops working.
-        const row = page.getByRole('row').filter({ hasText: `E2E ${lang}` }).first();
+        const row = page
+          .getByRole('row')
+          .filter({ hasText: `E2E ${lang}` })
+          .first();
         await submitAndCheck(page, row.getByRole('button', { name: new RegExp(t('integrations.tokens.revoke')) }), { status: 200 });
         await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('integrations.notice.tokenRevoked'));
         expect((await page.request.get('/api/v1/me', { headers: { authorization: `Bearer ${secret!}` } })).status()).toBe(401);
@@ -72,7 +78,10 @@ describe.each(['fr', 'nl', 'en'] as const)('integrations in %s', { timeout: 180_
 
         await visit(page, `/${lang}/admin/integrations`);
         const subscription = page.getByRole('row').filter({ hasText: receiverUrl }).first();
-        await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), subscription.getByRole('link', { name: new RegExp(t('integrations.webhooks.log')) }).click()]);
+        await Promise.all([
+          page.waitForNavigation({ waitUntil: 'load' }),
+          subscription.getByRole('link', { name: new RegExp(t('integrations.webhooks.log')) }).click(),
+        ]);
         await visit(page, page.url());
         await expect(page.getByRole('cell', { name: /request\.created/ }).count()).resolves.toBeGreaterThan(0);
         const replayed = received;

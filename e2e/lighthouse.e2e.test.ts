@@ -56,8 +56,7 @@ afterAll(async () => {
 
 /** The audits of a category that did not get full marks, with Lighthouse's own figure: what to fix. */
 function shortfalls(lhr: Result, category: string): string[] {
-  return lhr.categories[category]!.auditRefs
-    .filter((ref) => ref.weight > 0)
+  return lhr.categories[category]!.auditRefs.filter((ref) => ref.weight > 0)
     .map((ref) => lhr.audits[ref.id]!)
     .filter((audit) => audit.score !== null && audit.score < 1)
     .map((audit) => `${audit.id}: ${audit.score}${audit.displayValue ? ` (${audit.displayValue})` : ''} — ${audit.title}`);
@@ -97,6 +96,8 @@ describe('Lighthouse, desktop preset', () => {
     const figures = metrics.map((id) => `${id} ${lhr.audits[id]?.displayValue ?? '?'}`).join(', ');
     console.info(`Lighthouse ${url}: accessibility ${accessibility}, performance ${performance} (${figures})`);
     expect({ url, accessibility, shortfalls: shortfalls(lhr, 'accessibility') }).toEqual({ url, accessibility: 1, shortfalls: [] });
-    expect(performance ?? 0, `performance of ${url}; audits short of full marks:\n${shortfalls(lhr, 'performance').join('\n')}`).toBeGreaterThanOrEqual(MIN_PERFORMANCE);
+    expect(performance ?? 0, `performance of ${url}; audits short of full marks:\n${shortfalls(lhr, 'performance').join('\n')}`).toBeGreaterThanOrEqual(
+      MIN_PERFORMANCE,
+    );
   });
 });

@@ -72,7 +72,9 @@ describe('outgoing e-mail screens', () => {
       await expect(page.getByRole('table').getByRole('link').count()).resolves.toBe(0);
 
       await visit(page, `/${lang}/admin/mail`);
-      expect(await page.getByRole('table').getByRole('link', { name: 'Uw afspraak van 3 december' }).getAttribute('href')).toBe(`/${lang}/admin/mail/${mailId}`);
+      expect(await page.getByRole('table').getByRole('link', { name: 'Uw afspraak van 3 december' }).getAttribute('href')).toBe(
+        `/${lang}/admin/mail/${mailId}`,
+      );
       await visit(page, `/${lang}/admin/mail/${mailId}`);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Uw afspraak van 3 december');
       await expect(page.getByText('Uw afspraak is bevestigd.').count()).resolves.toBe(1);

@@ -13,7 +13,6 @@ import { translator } from '../src/platform/i18n/messages.ts';
 
 const { withPage } = useServerAndBrowser();
 
-
 let point: Promise<{ id: string; counterId: string }> | undefined;
 /** A contact point open 24/7 with tickets for two services and one counter (made once per file). */
 function openPoint(): Promise<{ id: string; counterId: string }> {
@@ -163,9 +162,16 @@ describe.each(['fr', 'en'] as const)('queue pages in %s', { timeout: 240_000 }, 
         const created = await editor.request.post('/api/v1/surveys', { data: { owner: 'organisation', templateCode: 'nps' } });
         expect(created.status()).toBe(201);
         const surveyId = ((await created.json()) as { id: string }).id;
-        const survey = async () => ((await (await editor.request.get(`/api/v1/surveys/${surveyId}`)).json()) as { survey: { version: number; title: object } }).survey;
+        const survey = async () =>
+          ((await (await editor.request.get(`/api/v1/surveys/${surveyId}`)).json()) as { survey: { version: number; title: object } }).survey;
         const draft = await survey();
-        expect((await editor.request.patch(`/api/v1/surveys/${surveyId}`, { data: { version: draft.version, title: draft.title, linkEnabled: false, samplingRate: 100, channels: ['counter'] } })).status()).toBe(204);
+        expect(
+          (
+            await editor.request.patch(`/api/v1/surveys/${surveyId}`, {
+              data: { version: draft.version, title: draft.title, linkEnabled: false, samplingRate: 100, channels: ['counter'] },
+            })
+          ).status(),
+        ).toBe(204);
         expect((await editor.request.post(`/api/v1/surveys/${surveyId}/open`, { data: { version: (await survey()).version } })).status()).toBe(204);
         try {
           await submitAndCheck(visitor, visitor.getByRole('button', { name: t('queues.ticket.feedbackButton') }), { status: 200 });

@@ -61,11 +61,26 @@ describe('satisfaction flows', { timeout: 180_000 }, () => {
         await expect(page.getByRole('alert').first().textContent()).resolves.toContain(t('field.overall'));
         const overall = page.getByRole('group', { name: t('satisfaction.q.overall') });
         await overall.getByLabel(t('satisfaction.scale.satisfied4'), { exact: true }).check();
-        await page.getByRole('group', { name: t('satisfaction.q.clarity') }).getByLabel(t('satisfaction.scale.agree5'), { exact: true }).check();
-        await page.getByRole('group', { name: t('satisfaction.q.effort') }).getByLabel(t('satisfaction.scale.agree4'), { exact: true }).check();
-        await page.getByRole('group', { name: t('satisfaction.q.needMet') }).getByLabel(t('satisfaction.needMet.yes'), { exact: true }).check();
-        await page.getByRole('group', { name: t('satisfaction.q.reached') }).getByLabel(t('satisfaction.yes'), { exact: true }).check();
-        await page.getByRole('group', { name: t('satisfaction.q.channelsUsed') }).getByLabel(t('satisfaction.channel.counter'), { exact: true }).check();
+        await page
+          .getByRole('group', { name: t('satisfaction.q.clarity') })
+          .getByLabel(t('satisfaction.scale.agree5'), { exact: true })
+          .check();
+        await page
+          .getByRole('group', { name: t('satisfaction.q.effort') })
+          .getByLabel(t('satisfaction.scale.agree4'), { exact: true })
+          .check();
+        await page
+          .getByRole('group', { name: t('satisfaction.q.needMet') })
+          .getByLabel(t('satisfaction.needMet.yes'), { exact: true })
+          .check();
+        await page
+          .getByRole('group', { name: t('satisfaction.q.reached') })
+          .getByLabel(t('satisfaction.yes'), { exact: true })
+          .check();
+        await page
+          .getByRole('group', { name: t('satisfaction.q.channelsUsed') })
+          .getByLabel(t('satisfaction.channel.counter'), { exact: true })
+          .check();
         await page.getByLabel(t('satisfaction.q.comment')).fill('Merci, appelez-moi au 0470 12 34 56');
         await submitAndCheck(page, page.getByRole('button', { name: t('satisfaction.feedback.submit') }), { status: 200 });
         expect(new URL(page.url()).pathname).toBe(`/${lang}/feedback/thanks`);
@@ -86,7 +101,10 @@ describe('satisfaction flows', { timeout: 180_000 }, () => {
       await expect(page.getByRole('img', { name: t('satisfaction.chart.trend') }).count()).resolves.toBe(1);
       await expect(page.getByRole('table', { name: t('satisfaction.byChannel') }).count()).resolves.toBe(1);
       // the operations view of the same dashboard, through its link (filters kept)
-      await page.getByRole('navigation', { name: t('satisfaction.ops.nav.label') }).getByRole('link', { name: t('satisfaction.ops.nav.operations') }).click();
+      await page
+        .getByRole('navigation', { name: t('satisfaction.ops.nav.label') })
+        .getByRole('link', { name: t('satisfaction.ops.nav.operations') })
+        .click();
       await page.waitForURL(`**/${lang}/satisfaction/organisations/commune-schaerbeek/operations`);
       await visit(page, `/${lang}/satisfaction/organisations/commune-schaerbeek/operations`);
       await expectH1(page, t('satisfaction.ops.organisation.heading'), false);
@@ -106,7 +124,9 @@ describe('satisfaction flows', { timeout: 180_000 }, () => {
       await expect(page.getByRole('main').textContent()).resolves.toContain(t('satisfaction.indicator.score10'));
       await visit(page, `/${lang}/satisfaction/region/operations?rank=waitMinutes`);
       await expectH1(page, t('satisfaction.ops.region.heading'));
-      await expect(page.getByRole('img', { name: t('satisfaction.chart.ranking', { indicator: t('satisfaction.ops.indicator.waitMinutes') }) }).count()).resolves.toBe(1);
+      await expect(
+        page.getByRole('img', { name: t('satisfaction.chart.ranking', { indicator: t('satisfaction.ops.indicator.waitMinutes') }) }).count(),
+      ).resolves.toBe(1);
       await expect(page.getByRole('table', { name: t('satisfaction.ops.sideBySideCaption') }).count()).resolves.toBe(1);
     }));
 });
@@ -124,7 +144,9 @@ describe.each(LANGUAGES)('satisfaction page tour in %s', { timeout: 180_000 }, (
         // service levels beside satisfaction, and the Single Digital Gateway statistics among the open data
         await expect(page.getByRole('region', { name: t('satisfaction.barometer.service.heading') }).count()).resolves.toBe(1);
         await expect(page.getByRole('table', { name: t('satisfaction.barometer.service.regionCaption') }).count()).resolves.toBe(1);
-        await expect(page.getByRole('link', { name: t('satisfaction.barometer.sdgCsv') }).getAttribute('href')).resolves.toBe('/api/v1/opendata/sdg-feedback.csv');
+        await expect(page.getByRole('link', { name: t('satisfaction.barometer.sdgCsv') }).getAttribute('href')).resolves.toBe(
+          '/api/v1/opendata/sdg-feedback.csv',
+        );
         if (lang !== QUESTIONNAIRE_LANG) {
           const path = await feedbackLink(lang);
           expect(path.startsWith(`/${lang}/feedback/`)).toBe(true);

@@ -23,10 +23,7 @@ export function useServerAndBrowser() {
     await browser?.close();
   });
 
-  async function withPage<T>(
-    run: (page: Page, context: BrowserContext) => Promise<T>,
-    options: Parameters<typeof newContext>[2] = {},
-  ): Promise<T> {
+  async function withPage<T>(run: (page: Page, context: BrowserContext) => Promise<T>, options: Parameters<typeof newContext>[2] = {}): Promise<T> {
     const context = await newContext(browser!, serverUrl(), options);
     try {
       return await run(await context.newPage(), context);

@@ -53,7 +53,11 @@ describe('surveys flow', { timeout: 180_000 }, () => {
       await page.getByLabel(t('surveys.edit.newKind')).selectOption('matrix');
       await submitAndCheck(page, page.getByRole('button', { name: t('surveys.edit.addBlank') }), { status: 200 });
       expect(page.url()).toMatch(/\/questions\/new\?kind=matrix$/);
-      const texts = { fr: ['Comment jugez-vous…', 'Bon\nMauvais', 'L’accueil\nL’attente'], nl: ['Hoe beoordeelt u…', 'Goed\nSlecht', 'Het onthaal\nDe wachttijd'], en: ['How do you rate…', 'Good\nPoor', 'Reception\nWaiting'] } as const;
+      const texts = {
+        fr: ['Comment jugez-vous…', 'Bon\nMauvais', 'L’accueil\nL’attente'],
+        nl: ['Hoe beoordeelt u…', 'Goed\nSlecht', 'Het onthaal\nDe wachttijd'],
+        en: ['How do you rate…', 'Good\nPoor', 'Reception\nWaiting'],
+      } as const;
       for (const language of ['fr', 'nl', 'en'] as const) {
         const name = LANGUAGE_NAMES[language];
         await page.getByLabel(t('surveys.field.textIn', { language: name })).fill(texts[language][0]);
@@ -80,7 +84,10 @@ describe('surveys flow', { timeout: 180_000 }, () => {
         const matrix = page.getByRole('group', { name: 'How do you rate…' });
         await matrix.getByRole('group', { name: 'Reception' }).getByLabel('Good', { exact: true }).check();
         await matrix.getByRole('group', { name: 'Waiting' }).getByLabel('Poor', { exact: true }).check();
-        await page.getByRole('group', { name: /recommend this service/ }).getByLabel(/^9$/).check();
+        await page
+          .getByRole('group', { name: /recommend this service/ })
+          .getByLabel(/^9$/)
+          .check();
         await submitAndCheck(page, page.getByRole('button', { name: t('surveys.respond.submit') }), { status: 200 });
         expect(await h1(page)).toBe(t('surveys.thanks.title'));
         await visit(page, path.publicPath, { status: 409 });
@@ -110,7 +117,9 @@ describe.each(TOUR_LANGS)('surveys page tour in %s', { timeout: 180_000 }, (lang
       expect(await h1(page)).toBe(t('surveys.new.title'));
       await visit(page, `/${lang}/admin/surveys/${made.id}`);
       await expect(page.getByRole('table', { name: t('surveys.completeness.caption') }).count()).resolves.toBe(1);
-      const draft = (await (await page.request.post('/api/v1/surveys', { data: { owner: 'organisation', templateCode: 'reception-quality' } })).json()) as { id: string };
+      const draft = (await (await page.request.post('/api/v1/surveys', { data: { owner: 'organisation', templateCode: 'reception-quality' } })).json()) as {
+        id: string;
+      };
       const detail = await (await page.request.get(`/api/v1/surveys/${draft.id}`)).json();
       await visit(page, `/${lang}/admin/surveys/${draft.id}`);
       await visit(page, `/${lang}/admin/surveys/${draft.id}/questions/${detail.questions[1].id}`);

@@ -24,7 +24,10 @@ async function createAccount(page: Page, email: string) {
   await page.getByLabel(t('field.email'), { exact: true }).fill(email);
   await page.getByLabel(t('field.displayName'), { exact: true }).fill('Tom Totp');
   await page.getByLabel(t('field.initialPassword'), { exact: true }).fill(PASSWORD);
-  await page.getByRole('group', { name: t('field.roles') }).getByLabel(t('role.first_line_agent'), { exact: true }).check();
+  await page
+    .getByRole('group', { name: t('field.roles') })
+    .getByLabel(t('role.first_line_agent'), { exact: true })
+    .check();
   await submitAndCheck(page, page.getByRole('button', { name: t('accounts.create') }), { status: 200 });
 }
 

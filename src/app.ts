@@ -82,7 +82,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
     bodyLimit: config.bodyLimit,
     // The client's address and protocol as the configured reverse proxies report them (TRUST_PROXY): a number
     // of hops believes that many senders in front of the server, whatever their address.
-    trustProxy: typeof config.trustProxy === 'number' ? ((_address: string, hop: number) => hop < (config.trustProxy as number)) : config.trustProxy,
+    trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
     ajv: {
       customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true },
       // ajv-formats' fast formats, then strict date, date-time and uuid (a real day, a canonical UUID).
@@ -154,11 +154,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   app.addHook('onRequest', async (request, reply) => {
     const first = request.url.split('?')[0]!.split('/')[1];
     const queryLang = (request.query as { lang?: unknown } | undefined)?.lang;
-    request.lang = isLanguage(first)
-      ? first
-      : isLanguage(queryLang)
-        ? queryLang
-        : negotiateLanguage(request.headers['accept-language']);
+    request.lang = isLanguage(first) ? first : isLanguage(queryLang) ? queryLang : negotiateLanguage(request.headers['accept-language']);
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       request.actor = await services.identity.actorForSession(token);
@@ -170,7 +166,11 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
     const authorization = request.headers.authorization;
     if (authorization !== undefined && request.url.startsWith('/api/') && !isUnder(request.url.split('?')[0]!, CHAT_API_PREFIX)) {
       request.sessionToken = null;
-      request.actor = await services.integrations.actorForBearer(authorization, { method: request.method, route: request.routeOptions.url, requestId: request.id });
+      request.actor = await services.integrations.actorForBearer(authorization, {
+        method: request.method,
+        route: request.routeOptions.url,
+        requestId: request.id,
+      });
     }
   });
 

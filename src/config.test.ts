@@ -70,9 +70,9 @@ describe('settings', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).passwordHashCost).toBe('minimal');
     expect(loadConfig({ PASSWORD_HASH_COST: 'minimal' }).passwordHashCost).toBe('minimal');
     expect(problemsOf({ PASSWORD_HASH_COST: 'cheap' })).toEqual(['PASSWORD_HASH_COST must be standard or minimal (got "cheap").']);
-    expect(
-      problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/i', SESSION_SECRET: 'x'.repeat(40), PASSWORD_HASH_COST: 'minimal' }),
-    ).toEqual(['PASSWORD_HASH_COST=minimal is for test suites only and cannot be used in production.']);
+    expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/i', SESSION_SECRET: 'x'.repeat(40), PASSWORD_HASH_COST: 'minimal' })).toEqual([
+      'PASSWORD_HASH_COST=minimal is for test suites only and cannot be used in production.',
+    ]);
   });
 });
 

@@ -158,7 +158,9 @@ export function loadConfig(env: Env = process.env): Config {
   const statementTimeoutMs = integer('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000);
   const queryTimeoutMs = integer('DATABASE_QUERY_TIMEOUT_MS', statementTimeoutMs > 0 ? statementTimeoutMs + 5_000 : 0, 0, 3_600_000);
   if (queryTimeoutMs > 0 && queryTimeoutMs < statementTimeoutMs) {
-    problems.push(`DATABASE_QUERY_TIMEOUT_MS must not be shorter than DATABASE_STATEMENT_TIMEOUT_MS (${statementTimeoutMs}), or the server's own limit never fires (got "${queryTimeoutMs}").`);
+    problems.push(
+      `DATABASE_QUERY_TIMEOUT_MS must not be shorter than DATABASE_STATEMENT_TIMEOUT_MS (${statementTimeoutMs}), or the server's own limit never fires (got "${queryTimeoutMs}").`,
+    );
   }
   const connectTimeoutMs = integer('DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 120_000);
   const rawDataDir = read('DATA_DIR') ?? './data';
@@ -232,7 +234,8 @@ export function loadConfig(env: Env = process.env): Config {
     } catch {
       valid = false;
     }
-    if (!valid) problems.push('SMPP_URL must be an SMS gateway URL with its system id, such as smpp://system_id:password@smsc.example.org:2775 or ssmpp://… for TLS.');
+    if (!valid)
+      problems.push('SMPP_URL must be an SMS gateway URL with its system id, such as smpp://system_id:password@smsc.example.org:2775 or ssmpp://… for TLS.');
   }
   const smsSender = read('SMS_SENDER') ?? 'IrisDesk';
   if (!/^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$|^\+[1-9]\d{5,14}$/.test(smsSender)) {
@@ -302,7 +305,10 @@ export function loadConfig(env: Env = process.env): Config {
       problems.push('TWO_FACTOR_REQUIRED_ROLES cannot be empty in production: list the roles (e.g. platform_admin,regional_analyst) or write none.');
     }
   } else if (twoFactorRaw !== 'none') {
-    const names = twoFactorRaw.split(',').map((name) => name.trim()).filter(Boolean);
+    const names = twoFactorRaw
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
     const unknown = names.filter((name) => !(ROLES as readonly string[]).includes(name));
     if (unknown.length > 0) {
       problems.push(`TWO_FACTOR_REQUIRED_ROLES has unknown roles: ${unknown.join(', ')} (roles: ${ROLES.join(', ')}; or none).`);
@@ -377,7 +383,10 @@ function proxies(raw: string | undefined, problems: string[]): false | number | 
     const hops = Number(value);
     if (hops >= 1 && hops <= 10) return hops;
   } else {
-    const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     const valid = (entry: string) => {
       if (PROXY_NAMES.includes(entry)) return true;
       const [address, bits, extra] = entry.split('/');
@@ -387,6 +396,8 @@ function proxies(raw: string | undefined, problems: string[]): false | number | 
     };
     if (entries.length > 0 && entries.every(valid)) return entries;
   }
-  problems.push(`TRUST_PROXY must be a number of proxy hops (1 to 10) or a comma-separated list of proxy addresses, CIDR ranges or loopback, linklocal, uniquelocal (got "${value}").`);
+  problems.push(
+    `TRUST_PROXY must be a number of proxy hops (1 to 10) or a comma-separated list of proxy addresses, CIDR ranges or loopback, linklocal, uniquelocal (got "${value}").`,
+  );
   return false;
 }

@@ -27,7 +27,10 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'irisdesk-lint-'));
   write('src/contactpoints/repository.ts', 'export const findContactPoint = (id: string) => id;\n');
   write('src/contactpoints/service.ts', "import { findContactPoint } from './repository.ts';\nexport const find = (id: string) => findContactPoint(id);\n");
-  write('src/safety/service.ts', "import { findContactPoint } from '../contactpoints/repository.ts';\nexport const place = (id: string) => findContactPoint(id);\n");
+  write(
+    'src/safety/service.ts',
+    "import { findContactPoint } from '../contactpoints/repository.ts';\nexport const place = (id: string) => findContactPoint(id);\n",
+  );
   write('src/safety/through-service.ts', "import { find } from '../contactpoints/service.ts';\nexport const place = (id: string) => find(id);\n");
   write('src/platform/realtime/routes.ts', "import { b } from './hub.ts';\nexport const a = () => b;\n");
   write('src/platform/realtime/hub.ts', "import { a } from './routes.ts';\nexport const b = () => a;\n");

@@ -51,8 +51,10 @@ async function main() {
   );
   if (config.seedDemo) {
     const list = DEMO_ACCOUNTS.map((account) => `    ${account.email.padEnd(42)} ${account.roles.join(', ')}`).join('\n');
-    process.stdout.write(`\nIrisDesk is ready: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}\n` +
-      `Demo accounts (password "${DEMO_PASSWORD}"):\n${list}\n\n`);
+    process.stdout.write(
+      `\nIrisDesk is ready: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}\n` +
+        `Demo accounts (password "${DEMO_PASSWORD}"):\n${list}\n\n`,
+    );
   }
 
   if (config.smtpUrl === undefined) {
@@ -81,8 +83,8 @@ async function main() {
       services.contactCenter.purgeExpired(),
       services.safety.purgeExpired(),
       services.integrations.purgeExpired(),
-    ]).catch(
-      (error: unknown) => app.log.warn({ err: error }, 'housekeeping of jobs, mail, text messages, realtime events, requests or incident reports failed'),
+    ]).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'housekeeping of jobs, mail, text messages, realtime events, requests or incident reports failed'),
     );
   }, 10 * 60_000);
   housekeeping.unref();

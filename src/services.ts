@@ -44,7 +44,17 @@ export function createServices({ config, db }: { config: Config; db: Database })
   const satisfaction = satisfactionService(db, { publicUrl: config.publicUrl, events: integrations });
   const surveys = surveysService(db, { publicUrl: config.publicUrl });
   const contactCenter = contactCenterService(db, { mail, jobs, audit, catalogue, config, events: integrations });
-  const appointments = appointmentService({ db, contactPoints, catalogue, mail, sms, jobs, publicUrl: config.publicUrl, mailFrom: config.mailFrom, events: integrations });
+  const appointments = appointmentService({
+    db,
+    contactPoints,
+    catalogue,
+    mail,
+    sms,
+    jobs,
+    publicUrl: config.publicUrl,
+    mailFrom: config.mailFrom,
+    events: integrations,
+  });
   return {
     config,
     jobs,
@@ -62,11 +72,27 @@ export function createServices({ config, db }: { config: Config; db: Database })
     competence: competenceService(db),
     contactCenter,
     knowledge: knowledgeService(db, { organisations }),
-    safety: safetyService(db, { mail, presentChannels: realtime.presentChannels, contactPoints, publicUrl: config.publicUrl, retentionYears: config.safetyRetentionYears }),
+    safety: safetyService(db, {
+      mail,
+      presentChannels: realtime.presentChannels,
+      contactPoints,
+      publicUrl: config.publicUrl,
+      retentionYears: config.safetyRetentionYears,
+    }),
     contactConsole: consoleService(db, { mail, realtime, surveys, satisfaction, publicUrl: config.publicUrl, events: integrations }),
     contactCenterSettings: contactCenterSettingsService(db, { organisations, mail, publicUrl: config.publicUrl }),
     appointments,
-    queues: queueService(db, { contactPoints, organisations, satisfaction, contactCenter, surveys, appointments, publicUrl: config.publicUrl, events: integrations, sms }),
+    queues: queueService(db, {
+      contactPoints,
+      organisations,
+      satisfaction,
+      contactCenter,
+      surveys,
+      appointments,
+      publicUrl: config.publicUrl,
+      events: integrations,
+      sms,
+    }),
     surveys,
     integrations,
     chat: chatService(db, { contactCenter, sms, publicUrl: config.publicUrl }),

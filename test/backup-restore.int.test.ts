@@ -60,7 +60,14 @@ async function populate(t: TestApp, tag: string): Promise<Populated> {
   const appointments: Populated['appointments'] = [];
   for (const slot of slots.slice(0, 2)) {
     const response = await client.request('POST', '/api/v1/appointments', {
-      json: { contactPointId: points[0]!.id, serviceCode: 'eid-card', start: slot.start, name: 'Backup Test', email: `rdv.${tag}.${appointments.length}@example.be`, language: 'fr' },
+      json: {
+        contactPointId: points[0]!.id,
+        serviceCode: 'eid-card',
+        start: slot.start,
+        name: 'Backup Test',
+        email: `rdv.${tag}.${appointments.length}@example.be`,
+        language: 'fr',
+      },
     });
     expect(response.statusCode).toBe(201);
     appointments.push({ manageUrl: response.json().manageUrl as string });
@@ -165,12 +172,12 @@ describe.skipIf(onPostgres)(`an embedded-database backup made while the server r
     const poster = (async () => {
       while (posting) {
         try {
-        const email = `live.${n}@example.be`;
-        const response = await fetch(`${server.url}/api/v1/contact-requests`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': `live-${n++}` },
-          body: JSON.stringify({ name: 'Pendant la sauvegarde', email, message: 'Une question posée pendant la sauvegarde', language: 'fr' }),
-        });
+          const email = `live.${n}@example.be`;
+          const response = await fetch(`${server.url}/api/v1/contact-requests`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': `live-${n++}` },
+            body: JSON.stringify({ name: 'Pendant la sauvegarde', email, message: 'Une question posée pendant la sauvegarde', language: 'fr' }),
+          });
           if (response.status === 201) acknowledged.push({ reference: ((await response.json()) as { reference: string }).reference, email, at: Date.now() });
           else postErrors.push(`POST: ${response.status}`);
         } catch (error) {

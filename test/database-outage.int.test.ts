@@ -167,7 +167,15 @@ describe.skipIf(skipReason)(`a database restart${skipReason ? ` (skipped: ${skip
               const email = posted.get(known[0])!.body.email;
               const read = await timed(`${url}/api/v1/contact-requests/${known[1]}?email=${encodeURIComponent(email)}`);
               const body = (await read.response.json()) as { error?: { code: string } };
-              answers.push({ status: read.status, ms: read.ms, code: body.error?.code, retryAfter: read.response.headers.get('retry-after'), replayed: false, phase, kind: 'read' });
+              answers.push({
+                status: read.status,
+                ms: read.ms,
+                code: body.error?.code,
+                retryAfter: read.response.headers.get('retry-after'),
+                replayed: false,
+                phase,
+                kind: 'read',
+              });
             }
             await sleep(answer.status === 201 ? 30 : 100);
           } catch (error) {
@@ -284,7 +292,10 @@ describe.skipIf(skipReason)(`a database restart${skipReason ? ` (skipped: ${skip
       expect(answers.some((answer) => answer.phase.startsWith('down') && answer.status === 503)).toBe(true);
 
       // ---- retries with the same Idempotency-Key: the same reference for the acknowledged, one request per key
-      const retries = [...[...posted.values()].filter((item) => !acknowledged.has(item.key)), ...[...posted.values()].filter((item) => acknowledged.has(item.key)).slice(0, 20)];
+      const retries = [
+        ...[...posted.values()].filter((item) => !acknowledged.has(item.key)),
+        ...[...posted.values()].filter((item) => acknowledged.has(item.key)).slice(0, 20),
+      ];
       const retry = async () => {
         for (let item = retries.pop(); item; item = retries.pop()) {
           const answer = await post(url, item);
@@ -303,7 +314,8 @@ describe.skipIf(skipReason)(`a database restart${skipReason ? ` (skipped: ${skip
       const rows = await storedIntakes(direct, `outage.${run}.%`);
       const stored = new Map(rows.map((row) => [row.key, row]));
       for (const [key, reference] of acknowledged) expect(stored.get(key)?.reference, key).toBe(reference);
-      for (const row of rows) expect({ ...row, key: row.key !== null }).toEqual({ key: true, reference: row.reference, messages: 1, contacts: 1, jobs: 2, receipts: 1 });
+      for (const row of rows)
+        expect({ ...row, key: row.key !== null }).toEqual({ key: true, reference: row.reference, messages: 1, contacts: 1, jobs: 2, receipts: 1 });
       expect(rows.length).toBe(posted.size);
     } finally {
       await direct.end();

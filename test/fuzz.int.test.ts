@@ -88,7 +88,9 @@ beforeAll(async () => {
       ORDER BY table_name, column_name`,
   );
   const columns = (name: string) =>
-    db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = $1`, [name]).then((r) => new Set(r.rows.map((row) => row.table_name)));
+    db
+      .query<{ table_name: string }>(`SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = $1`, [name])
+      .then((r) => new Set(r.rows.map((row) => row.table_name)));
   const owned = await columns('organisation_id');
   const withStatus = await columns('status');
   for (const { table_name: table, column_name: column } of tables.rows) {
@@ -125,7 +127,11 @@ afterAll(async () => {
 
 // ---- valid-looking values from a schema
 
-const snake = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1_$2').replaceAll('-', '_').toLowerCase();
+const snake = (name: string) =>
+  name
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .replaceAll('-', '_')
+    .toLowerCase();
 
 /** A seeded row's id or code for a parameter or field name, found by table name ("contactPointId" → contact_points). */
 function seeded(name: string, before?: string): string | undefined {
@@ -141,7 +147,21 @@ function seeded(name: string, before?: string): string | undefined {
   return undefined;
 }
 
-const STRING_CANDIDATES = ['fuzz', 'fuzz-a', 'FUZZ', '1000', '09:00', '2026-03-02', '2026-03', '2026-03-02T09:00', 'fuzz@example.org', '+3222001111', 'Mo-Fr 09:00-17:00', 'BXL-AAAA-AAAA', 'a'];
+const STRING_CANDIDATES = [
+  'fuzz',
+  'fuzz-a',
+  'FUZZ',
+  '1000',
+  '09:00',
+  '2026-03-02',
+  '2026-03',
+  '2026-03-02T09:00',
+  'fuzz@example.org',
+  '+3222001111',
+  'Mo-Fr 09:00-17:00',
+  'BXL-AAAA-AAAA',
+  'a',
+];
 
 function resolve(schema: Schema | undefined, doc?: { components?: { schemas?: Record<string, Schema> } }): Schema {
   if (!schema) return {};
@@ -212,7 +232,27 @@ function sampleString(schema: Schema, name: string, before?: string): string {
 
 // ---- malformed values
 
-type Kind = 'nul' | 'surrogate' | 'control' | 'blank' | 'crlf' | 'ideographic' | 'escape' | 'date' | 'zeroDate' | 'month13' | 'huge' | 'big' | 'unsafe' | 'negative' | 'fraction' | 'emptyUuid' | 'badUuid' | 'urnUuid' | 'wrongType' | 'null';
+type Kind =
+  | 'nul'
+  | 'surrogate'
+  | 'control'
+  | 'blank'
+  | 'crlf'
+  | 'ideographic'
+  | 'escape'
+  | 'date'
+  | 'zeroDate'
+  | 'month13'
+  | 'huge'
+  | 'big'
+  | 'unsafe'
+  | 'negative'
+  | 'fraction'
+  | 'emptyUuid'
+  | 'badUuid'
+  | 'urnUuid'
+  | 'wrongType'
+  | 'null';
 const MALFORMED: Record<Kind, Json> = {
   nul: 'a\u0000b',
   surrogate: 'a\ud800b',
@@ -243,7 +283,8 @@ function kindsFor(raw: Schema, name: string, query = false): Kind[] {
   if (type === 'integer' || type === 'number') return ['huge', 'big', 'unsafe', 'negative', 'fraction', 'wrongType'];
   if (type === 'boolean' || type === 'object' || type === 'array') return ['wrongType', 'null'];
   if (schema.enum || schema.const !== undefined) return ['nul', 'wrongType'];
-  if (schema.format === 'date' || schema.format === 'date-time' || /(Date|On|date|From|To|^from|^to|^day)$/.test(name)) return ['date', 'zeroDate', 'month13', 'nul', 'blank'];
+  if (schema.format === 'date' || schema.format === 'date-time' || /(Date|On|date|From|To|^from|^to|^day)$/.test(name))
+    return ['date', 'zeroDate', 'month13', 'nul', 'blank'];
   if (schema.format === 'uuid' || /Id$/.test(name) || name === 'id') return ['emptyUuid', 'badUuid', 'urnUuid', 'nul'];
   // CR/LF, U+3000 and an escaping path matter where a value becomes a header or a link: query parameters.
   return query ? ['nul', 'surrogate', 'control', 'blank', 'crlf', 'ideographic', 'escape'] : ['nul', 'surrogate', 'blank', 'wrongType', 'null'];
@@ -294,8 +335,7 @@ function attempts(op: Operation, cap: number, next: () => number): Attempt[] {
       return [name, name === 'lang' ? 'en' : String(sample(schema, name, before))];
     }),
   );
-  const path = (params: Record<string, string>) =>
-    op.url.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(params[name] ?? 'x'));
+  const path = (params: Record<string, string>) => op.url.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(params[name] ?? 'x'));
   const url = path(validParams);
   const valid = {
     query: Object.fromEntries(Object.entries(op.query).map(([name, schema]) => [name, sample(schema, name)])),
@@ -312,19 +352,25 @@ function attempts(op: Operation, cap: number, next: () => number): Attempt[] {
   const kinds = allKinds.size;
   for (const kind of allKinds) {
     let mutated = valid as Json;
-    for (const [field, schema] of fields) if (kindsFor(schema, field.at(-1)!, field[0] === 'query').includes(kind)) mutated = setAt(mutated, field, MALFORMED[kind]);
+    for (const [field, schema] of fields)
+      if (kindsFor(schema, field.at(-1)!, field[0] === 'query').includes(kind)) mutated = setAt(mutated, field, MALFORMED[kind]);
     out.push(attempt(mutated as typeof valid));
   }
   // Path parameters: empty, malformed, nil and NUL ids.
   for (const name of Object.keys(op.params)) {
     if (name === 'lang') continue;
-    for (const value of ['', 'not-a-uuid', '00000000-0000-0000-0000-000000000000', 'a\u0000b']) out.push(attempt(valid, path({ ...validParams, [name]: value })));
+    for (const value of ['', 'not-a-uuid', '00000000-0000-0000-0000-000000000000', 'a\u0000b'])
+      out.push(attempt(valid, path({ ...validParams, [name]: value })));
   }
   if (op.body) out.push({ url, query: valid.query, noBody: true }, { url, query: valid.query, body: [] }, { url, query: valid.query, body: 'x' });
   // Then one field at a time: each field once with its first kind (a value the service checks, such as an
   // e-mail address, is refused before the others reach the SQL), then a sample of the rest.
-  const single = fields.flatMap(([field, schema]) => kindsFor(schema, field.at(-1)!, field[0] === 'query').map((kind) => attempt(setAt(valid, field, MALFORMED[kind]) as typeof valid)));
-  const firsts = fields.map(([field, schema]) => attempt(setAt(valid, field, MALFORMED[kindsFor(schema, field.at(-1)!, field[0] === 'query')[0]!]) as typeof valid));
+  const single = fields.flatMap(([field, schema]) =>
+    kindsFor(schema, field.at(-1)!, field[0] === 'query').map((kind) => attempt(setAt(valid, field, MALFORMED[kind]) as typeof valid)),
+  );
+  const firsts = fields.map(([field, schema]) =>
+    attempt(setAt(valid, field, MALFORMED[kindsFor(schema, field.at(-1)!, field[0] === 'query')[0]!]) as typeof valid),
+  );
   const rest: Attempt[] = [];
   while (single.length) rest.push(single.splice(Math.floor(next() * single.length), 1)[0]!);
   return [...out.slice(0, kinds), ...firsts, ...out.slice(kinds), ...rest].slice(0, cap);
@@ -369,7 +415,15 @@ async function send(role: Role, op: Operation, attempt: Attempt): Promise<Findin
   return { role, method: op.method, url, payload: payload ?? '', status: response.statusCode, error: lastError };
 }
 
-function operationsFromOpenApi(doc: { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; schema: Schema }>; requestBody?: { content?: Record<string, { schema: Schema }> }; security?: unknown[] }>> }): Operation[] {
+function operationsFromOpenApi(doc: {
+  paths: Record<
+    string,
+    Record<
+      string,
+      { parameters?: Array<{ in: string; name: string; schema: Schema }>; requestBody?: { content?: Record<string, { schema: Schema }> }; security?: unknown[] }
+    >
+  >;
+}): Operation[] {
   const out: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
@@ -423,7 +477,12 @@ describe('fuzz: malformed input never gives a 5xx', () => {
     for (const op of operations) {
       // A platform administrator and an organisation manager reach nearly every route; agents and anonymous
       // visitors get a smaller sample (their refusals come before most of the work).
-      const plan: Array<[Role, number]> = [['admin', 10], ['manager', 8], ['agent', 2], ['anonymous', 2]];
+      const plan: Array<[Role, number]> = [
+        ['admin', 10],
+        ['manager', 8],
+        ['agent', 2],
+        ['anonymous', 2],
+      ];
       for (const [role, cap] of plan) {
         for (const attempt of attempts(op, cap, next)) {
           sent++;
@@ -440,7 +499,9 @@ describe('fuzz: malformed input never gives a 5xx', () => {
         }
       }
     }
-    const report = findings.map((f) => `${f.status} ${f.role} ${f.method} ${JSON.stringify(f.url)} ${JSON.stringify(f.payload).slice(0, 400)}${f.error ? `\n    → ${f.error}` : ''}`);
+    const report = findings.map(
+      (f) => `${f.status} ${f.role} ${f.method} ${JSON.stringify(f.url)} ${JSON.stringify(f.payload).slice(0, 400)}${f.error ? `\n    → ${f.error}` : ''}`,
+    );
     console.info(`fuzz: ${sent} requests over ${operations.length} operations, ${findings.length} answered 5xx\n${report.join('\n')}`);
     expect(report).toEqual([]);
   }, 600_000);

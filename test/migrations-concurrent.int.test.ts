@@ -26,7 +26,10 @@ async function twoInstances(): Promise<[Database, Database]> {
   cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   const a = await openPostgres(serverUrl(name), { max: 2 });
   const b = await openPostgres(serverUrl(name), { max: 2 });
-  cleanups.push(() => a.close(), () => b.close());
+  cleanups.push(
+    () => a.close(),
+    () => b.close(),
+  );
   return [a, b];
 }
 
@@ -37,7 +40,9 @@ describe.skipIf(skipReason)(`two instances migrating one database at once${skipR
     const [byA, byB] = await Promise.all([migrate(a), migrate(b)]);
     expect([...byA, ...byB].sort()).toEqual(files.map((file) => file.replace(/\.sql$/, '')));
     expect(byA.filter((version) => byB.includes(version))).toEqual([]);
-    const { rows } = await a.query<{ n: number; distinct: number }>('SELECT count(*)::int AS n, count(DISTINCT version)::int AS distinct FROM schema_migrations');
+    const { rows } = await a.query<{ n: number; distinct: number }>(
+      'SELECT count(*)::int AS n, count(DISTINCT version)::int AS distinct FROM schema_migrations',
+    );
     expect(rows[0]).toEqual({ n: files.length, distinct: files.length });
     // Nothing left for either, and a third start has nothing to do.
     expect(await migrate(b)).toEqual([]);

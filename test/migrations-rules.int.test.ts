@@ -59,7 +59,8 @@ UPDATE services SET weight = 2 WHERE code = 'drop-off';`),
   });
 
   it('accepts a destructive change marked as the contract step of an earlier expand, and only of an earlier one', () => {
-    const contract = (mark: string) => `-- Second step of 0031: the old trigger is gone from every running version.\n${mark}\nDROP FUNCTION services_search_refresh();\nALTER TABLE services ALTER COLUMN search_terms SET NOT NULL;\n`;
+    const contract = (mark: string) =>
+      `-- Second step of 0031: the old trigger is gone from every running version.\n${mark}\nDROP FUNCTION services_search_refresh();\nALTER TABLE services ALTER COLUMN search_terms SET NOT NULL;\n`;
     expect(check(contract('-- contract-of: 0031'))).toEqual([]);
     expect(check(contract('-- contract-of: 0040'))).toEqual(['0040_example.sql: contract-of: 0040 must name an earlier migration (the expand step)']);
     expect(check(contract('-- contract-of: 0035'))).toEqual(['0040_example.sql: contract-of: 0035 names no migration']);
@@ -73,7 +74,9 @@ UPDATE services SET weight = 2 WHERE code = 'drop-off';`),
     expect(check(`${add}\nALTER TABLE cc_contacts DROP CONSTRAINT cc_contacts_language_check;`)).toHaveLength(1);
     expect(check(`${add}\nALTER TABLE cc_requests DROP CONSTRAINT cc_requests_channel_check;`)).toHaveLength(1);
     expect(check(`${add}\nCREATE INDEX x ON t (a);\nALTER TABLE cc_contacts DROP CONSTRAINT cc_contacts_channel_check;`)).toHaveLength(1);
-    expect(check(`ALTER TABLE cc_contacts ADD CONSTRAINT k CHECK (length(channel) > 0);\nALTER TABLE cc_contacts DROP CONSTRAINT cc_contacts_channel_check;`)).toHaveLength(1);
+    expect(
+      check(`ALTER TABLE cc_contacts ADD CONSTRAINT k CHECK (length(channel) > 0);\nALTER TABLE cc_contacts DROP CONSTRAINT cc_contacts_channel_check;`),
+    ).toHaveLength(1);
   });
 
   it('reads past comments, literals and function bodies, and keeps the statements', () => {

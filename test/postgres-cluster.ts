@@ -73,7 +73,9 @@ export async function createPostgresCluster(): Promise<PostgresCluster> {
     async restore(sourceUrl) {
       // Client tools of the same version as this server; a newer pg_dump also reads an older source server.
       const dump = spawn(path.join(bin, 'pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', sourceUrl], { stdio: ['ignore', 'pipe', 'pipe'] });
-      const load = spawn(path.join(bin, 'pg_restore'), ['--no-owner', '--no-privileges', '--exit-on-error', '-d', cluster.url()], { stdio: ['pipe', 'ignore', 'pipe'] });
+      const load = spawn(path.join(bin, 'pg_restore'), ['--no-owner', '--no-privileges', '--exit-on-error', '-d', cluster.url()], {
+        stdio: ['pipe', 'ignore', 'pipe'],
+      });
       dump.stdout.pipe(load.stdin);
       let errors = '';
       dump.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));

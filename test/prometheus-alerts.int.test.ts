@@ -27,9 +27,11 @@ describe('the Prometheus alert rules (deploy/prometheus-alerts.yml)', () => {
 
   it('name only metrics that /metrics exposes', async () => {
     const exposition = (await t.app.inject('/metrics')).body;
-    const exposed = new Set([...exposition.matchAll(/^# TYPE (\S+) (\S+)/gm)].flatMap(([, name, type]) =>
-      type === 'histogram' ? [`${name}_bucket`, `${name}_sum`, `${name}_count`] : [name!],
-    ));
+    const exposed = new Set(
+      [...exposition.matchAll(/^# TYPE (\S+) (\S+)/gm)].flatMap(([, name, type]) =>
+        type === 'histogram' ? [`${name}_bucket`, `${name}_sum`, `${name}_count`] : [name!],
+      ),
+    );
     const named = new Set(readFileSync(RULES, 'utf8').match(/\birisdesk_[a-z0-9_]+/g));
     expect(named.size).toBeGreaterThan(8);
     expect([...named].filter((name) => !exposed.has(name))).toEqual([]);

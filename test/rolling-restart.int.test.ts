@@ -255,7 +255,8 @@ describe.skipIf(skipReason)(`a rolling restart behind HAProxy${skipReason ? ` (s
     const rows = await storedIntakes(direct, `rolling.${run}.%`);
     const stored = new Map(rows.map((row) => [row.key, row]));
     for (const [key, reference] of acknowledged) expect(stored.get(key)?.reference, key).toBe(reference);
-    for (const row of rows) expect({ ...row, key: row.key !== null }).toEqual({ key: true, reference: row.reference, messages: 1, contacts: 1, jobs: 2, receipts: 1 });
+    for (const row of rows)
+      expect({ ...row, key: row.key !== null }).toEqual({ key: true, reference: row.reference, messages: 1, contacts: 1, jobs: 2, receipts: 1 });
     expect(rows.length).toBe(acknowledged.size);
     expect(acknowledged.size).toBe(counts.post);
   });

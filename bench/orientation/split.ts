@@ -51,7 +51,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (ids.size !== pool.length) throw new Error('two questions share an id');
   const { dev, test } = split(pool);
   if (process.argv.includes('--check')) {
-    const same = readFileSync(questionSetPath('dev'), 'utf8') === formatQuestions(dev) && readFileSync(questionSetPath('test'), 'utf8') === formatQuestions(test);
+    const same =
+      readFileSync(questionSetPath('dev'), 'utf8') === formatQuestions(dev) && readFileSync(questionSetPath('test'), 'utf8') === formatQuestions(test);
     if (!same) {
       console.error('bench/orientation: dev.json/test.json are not the seeded split; run npx tsx bench/orientation/split.ts');
       process.exit(1);

@@ -39,10 +39,13 @@ const booking = (point: string, start: string, email = `p${Math.random().toStrin
   language: 'fr',
 });
 async function mailsTo(email: string) {
-  const { rows } = await t.db.query<{ subject: string; text_body: string; purpose: string; language: string; attachments: Array<{ filename: string; contentType: string; content?: string }> }>(
-    'SELECT subject, text_body, purpose, language, attachments FROM mail_messages WHERE $1 = ANY(to_addresses) ORDER BY created_at',
-    [email],
-  );
+  const { rows } = await t.db.query<{
+    subject: string;
+    text_body: string;
+    purpose: string;
+    language: string;
+    attachments: Array<{ filename: string; contentType: string; content?: string }>;
+  }>('SELECT subject, text_body, purpose, language, attachments FROM mail_messages WHERE $1 = ANY(to_addresses) ORDER BY created_at', [email]);
   return rows;
 }
 const tokenOf = (manageUrl: string) => new URL(manageUrl).pathname.split('/').pop()!;
@@ -93,7 +96,9 @@ describe('GET /api/v1/contact-points/{id}/slots', () => {
 
   it('has no slots on closures, and a closed contact point says so', async () => {
     const day = addDays(today(), 9);
-    const { rows } = await t.db.query<{ id: string; service_id: string }>(`SELECT id, service_id FROM appointment_settings WHERE contact_point_id = $1`, [ixelles]);
+    const { rows } = await t.db.query<{ id: string; service_id: string }>(`SELECT id, service_id FROM appointment_settings WHERE contact_point_id = $1`, [
+      ixelles,
+    ]);
     await t.db.query(
       `INSERT INTO appointment_closures (contact_point_id, service_id, starts_at, ends_at, seats, reason)
        VALUES ($1, NULL, ($2::date)::timestamp AT TIME ZONE 'Europe/Brussels', ($2::date + 1)::timestamp AT TIME ZONE 'Europe/Brussels', NULL, 'test')`,
@@ -190,7 +195,10 @@ describe('POST /api/v1/appointments', () => {
     const responses = await Promise.all(Array.from({ length: 8 }, () => book(booking(schaerbeek, slot!.start))));
     expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(3);
     expect(responses.filter((r) => r.statusCode === 409)).toHaveLength(5);
-    const { rows } = await t.db.query<{ seat: number }>(`SELECT seat FROM appointments WHERE contact_point_id = $1 AND starts_at = $2 ORDER BY seat`, [schaerbeek, slot!.start]);
+    const { rows } = await t.db.query<{ seat: number }>(`SELECT seat FROM appointments WHERE contact_point_id = $1 AND starts_at = $2 ORDER BY seat`, [
+      schaerbeek,
+      slot!.start,
+    ]);
     expect(rows.map((r) => r.seat)).toEqual([1, 2, 3]);
   });
 
@@ -255,16 +263,24 @@ describe('cancel and move link, reminders, waiting list', () => {
     expect(page.body).toContain(booked.reference);
 
     // Move to the next slot through the form.
-    const moved = await client.submitForm(`/en/appointments/manage/${token}/move?from=${addDays(today(), 12)}`, `/en/appointments/manage/${token}/move`, { start: list[1]!.start });
+    const moved = await client.submitForm(`/en/appointments/manage/${token}/move?from=${addDays(today(), 12)}`, `/en/appointments/manage/${token}/move`, {
+      start: list[1]!.start,
+    });
     expect(moved.statusCode).toBe(303);
-    const { rows: after } = await t.db.query<{ starts_at: Date; sequence: number }>('SELECT starts_at, sequence FROM appointments WHERE reference = $1', [booked.reference]);
+    const { rows: after } = await t.db.query<{ starts_at: Date; sequence: number }>('SELECT starts_at, sequence FROM appointments WHERE reference = $1', [
+      booked.reference,
+    ]);
     expect(new Date(after[0]!.starts_at).getTime()).toBe(Date.parse(list[1]!.start));
     expect(after[0]!.sequence).toBe(1);
     expect((await mailsTo(email)).map((m) => m.purpose)).toEqual(['appointment.confirmation', 'appointment.moved']);
 
     // Someone joins the waiting list through the page, then the slot is cancelled.
     const joined = await client.submitForm(`/fr/appointments/slots?service=eid-card&point=${laeken}`, '/fr/appointments/waitlist', {
-      service: 'eid-card', point: laeken, name: 'Waiting Person', contactBy: 'email', email: 'waiting@example.be',
+      service: 'eid-card',
+      point: laeken,
+      name: 'Waiting Person',
+      contactBy: 'email',
+      email: 'waiting@example.be',
     });
     expect(joined.statusCode).toBe(303);
     const cancelled = await client.submitForm(`/en/appointments/manage/${token}`, `/en/appointments/manage/${token}/cancel`, {});
@@ -297,7 +313,15 @@ describe('cancel and move link, reminders, waiting list', () => {
     const booked = (await book({ ...booking(schaerbeek, slot!.start, email), language: 'nl' })).json();
     const { rows } = await t.db.query<{ id: string }>('SELECT id FROM appointments WHERE reference = $1', [booked.reference]);
     const handler = t.services.jobs.get(REMINDER_JOB)!.handler;
-    const context = { id: 1, type: REMINDER_JOB, attempts: 1, maxAttempts: 5, isLastAttempt: false, createdAt: new Date(), signal: new AbortController().signal };
+    const context = {
+      id: 1,
+      type: REMINDER_JOB,
+      attempts: 1,
+      maxAttempts: 5,
+      isLastAttempt: false,
+      createdAt: new Date(),
+      signal: new AbortController().signal,
+    };
     await handler({ appointmentId: rows[0]!.id }, context);
     const reminder = (await mailsTo(email)).at(-1)!;
     expect(reminder.purpose).toBe('appointment.reminder');
@@ -331,7 +355,16 @@ describe('booking pages without JavaScript', () => {
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('data-error-summary');
     const done = await client.request('POST', '/en/appointments', {
-      form: { _csrf: csrfTokenOf(details.body), service: 'eid-card', point: schaerbeek, start, name: 'Page Person', contactBy: 'email', email: 'page@example.be', language: 'nl' },
+      form: {
+        _csrf: csrfTokenOf(details.body),
+        service: 'eid-card',
+        point: schaerbeek,
+        start,
+        name: 'Page Person',
+        contactBy: 'email',
+        email: 'page@example.be',
+        language: 'nl',
+      },
     });
     expect(done.statusCode).toBe(303);
     const confirmation = await client.get(done.headers.location as string);
@@ -362,16 +395,27 @@ describe('agents and settings', () => {
 
     const { rows } = await t.db.query<{ id: string }>('SELECT id FROM appointments WHERE reference = $1', [booked.reference]);
     const id = rows[0]!.id;
-    const early = await agent.submitForm(`/en/agenda/${schaerbeek}?date=${day}`, `/en/agenda/appointments/${id}/status`, { status: 'no_show', date: day, view: 'day' });
+    const early = await agent.submitForm(`/en/agenda/${schaerbeek}?date=${day}`, `/en/agenda/appointments/${id}/status`, {
+      status: 'no_show',
+      date: day,
+      view: 'day',
+    });
     expect(early.statusCode).toBe(409);
-    const arrived = await agent.submitForm(`/en/agenda/${schaerbeek}?date=${day}`, `/en/agenda/appointments/${id}/status`, { status: 'arrived', date: day, view: 'day' });
+    const arrived = await agent.submitForm(`/en/agenda/${schaerbeek}?date=${day}`, `/en/agenda/appointments/${id}/status`, {
+      status: 'arrived',
+      date: day,
+      view: 'day',
+    });
     expect(arrived.statusCode).toBe(303);
     expect((await other.submitForm('/en/agenda', `/en/agenda/appointments/${id}/status`, { status: 'seen' })).statusCode).toBe(404);
     const seen = await t.services.appointments.recordSeen(booked.reference);
     expect(seen.status).toBe('seen');
 
     // Past appointments: one seen, one no-show → 50 %.
-    const { rows: svc } = await t.db.query<{ service_id: string; organisation_id: string }>('SELECT service_id, organisation_id FROM appointments WHERE id = $1', [id]);
+    const { rows: svc } = await t.db.query<{ service_id: string; organisation_id: string }>(
+      'SELECT service_id, organisation_id FROM appointments WHERE id = $1',
+      [id],
+    );
     for (const [i, status] of (['seen', 'no_show'] as const).entries()) {
       await t.db.query(
         `INSERT INTO appointments (reference, contact_point_id, service_id, organisation_id, starts_at, ends_at, seat, status, name, email, email_key, language, manage_token_hash)
@@ -400,7 +444,18 @@ describe('agents and settings', () => {
     await manager.login('manager@demo.irisdesk.brussels');
     expect((await manager.get('/en/admin/appointments')).statusCode).toBe(200);
     const nord = await pointId('commune-schaerbeek', 'antenne-nord');
-    const form = { contactPointId: nord, serviceCode: 'passport', durationMinutes: '20', capacity: '2', openingHours: 'Tu-Fr 09:00-12:00; PH off', bufferMinutes: '0', minNoticeMinutes: '60', maxHorizonDays: '30', maxPerPerson: '1', active: 'true' };
+    const form = {
+      contactPointId: nord,
+      serviceCode: 'passport',
+      durationMinutes: '20',
+      capacity: '2',
+      openingHours: 'Tu-Fr 09:00-12:00; PH off',
+      bufferMinutes: '0',
+      minNoticeMinutes: '60',
+      maxHorizonDays: '30',
+      maxPerPerson: '1',
+      active: 'true',
+    };
     const bad = await manager.submitForm('/en/admin/appointments/new', '/en/admin/appointments', { ...form, capacity: '0', openingHours: 'whenever' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('whole number from 1 to 50');
@@ -414,11 +469,25 @@ describe('agents and settings', () => {
     expect(list.length).toBeGreaterThan(0);
     for (const s of list) expect(s.start.slice(11, 13) >= '09' && s.start.slice(11, 16) <= '11:40').toBe(true);
     const id = location.split('/').pop()!.split('?')[0]!;
-    const closure = await manager.submitForm(location, `/en/admin/appointments/${id}/closures`, { from: addDays(today(), 3), to: addDays(today(), 30), seats: '', reason: 'Works', allServices: 'true' });
+    const closure = await manager.submitForm(location, `/en/admin/appointments/${id}/closures`, {
+      from: addDays(today(), 3),
+      to: addDays(today(), 30),
+      seats: '',
+      reason: 'Works',
+      allServices: 'true',
+    });
     expect(closure.statusCode).toBe(303);
-    const { rows: closures } = await t.db.query<{ service_id: string | null }>(`SELECT service_id FROM appointment_closures WHERE contact_point_id = $1 AND reason = 'Works'`, [nord]);
+    const { rows: closures } = await t.db.query<{ service_id: string | null }>(
+      `SELECT service_id FROM appointment_closures WHERE contact_point_id = $1 AND reason = 'Works'`,
+      [nord],
+    );
     expect(closures).toEqual([{ service_id: null }]);
-    const badClosure = await manager.submitForm(location, `/en/admin/appointments/${id}/closures`, { from: '2026-31-01', to: addDays(today(), 1), seats: '9', reason: '' });
+    const badClosure = await manager.submitForm(location, `/en/admin/appointments/${id}/closures`, {
+      from: '2026-31-01',
+      to: addDays(today(), 1),
+      seats: '9',
+      reason: '',
+    });
     expect(badClosure.statusCode).toBe(400);
     expect(badClosure.body).toContain('YYYY-MM-DD');
     expect(await slots(nord, addDays(today(), 3), 'passport')).toEqual([]);

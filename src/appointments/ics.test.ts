@@ -72,7 +72,12 @@ describe('iCalendar', () => {
     const long = `DESCRIPTION:${'é'.repeat(100)}`;
     const folded = foldLine(long);
     for (const line of folded.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
-    expect(folded.split('\r\n').map((line, i) => (i === 0 ? line : line.slice(1))).join('')).toBe(long);
+    expect(
+      folded
+        .split('\r\n')
+        .map((line, i) => (i === 0 ? line : line.slice(1)))
+        .join(''),
+    ).toBe(long);
     expect(escapeText('a\\b')).toBe('a\\\\b');
   });
 });

@@ -4,7 +4,23 @@
 import type { FieldError } from '../platform/http/errors.ts';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, CheckboxField, ChoiceGroup, CsrfField, ErrorSummary, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextField, fieldId } from '../platform/views/components.tsx';
+import {
+  Alert,
+  CheckboxField,
+  ChoiceGroup,
+  CsrfField,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Link,
+  Paragraph,
+  SelectField,
+  SubmitButton,
+  Table,
+  Text,
+  TextField,
+  fieldId,
+} from '../platform/views/components.tsx';
 import { formatDate, formatNumber, formatTime } from '../platform/i18n/format.ts';
 import { LANGUAGES, LANGUAGE_NAMES, pickText, type LocalizedText } from '../platform/i18n/languages.ts';
 import { addDays, brusselsDate, toBrusselsIso } from '../platform/calendar/brussels-time.ts';
@@ -33,13 +49,34 @@ function ContactChoice({ errors, values, idSuffix }: { errors?: FieldError[] | u
         {
           value: 'email',
           label: t('appointments.contact.byEmail'),
-          conditional: <TextField name="email" idSuffix={idSuffix} type="email" label={t('appointments.field.email')} errors={errors} value={values.email} autocomplete="email" maxLength={254} />,
+          conditional: (
+            <TextField
+              name="email"
+              idSuffix={idSuffix}
+              type="email"
+              label={t('appointments.field.email')}
+              errors={errors}
+              value={values.email}
+              autocomplete="email"
+              maxLength={254}
+            />
+          ),
         },
         {
           value: 'phone',
           label: t('appointments.contact.byPhone'),
           conditional: (
-            <TextField name="phone" idSuffix={idSuffix} type="tel" label={t('appointments.field.phone')} description={t('appointments.contact.phoneHelp')} errors={errors} value={values.phone} autocomplete="tel" maxLength={40} />
+            <TextField
+              name="phone"
+              idSuffix={idSuffix}
+              type="tel"
+              label={t('appointments.field.phone')}
+              description={t('appointments.contact.phoneHelp')}
+              errors={errors}
+              value={values.phone}
+              autocomplete="tel"
+              maxLength={40}
+            />
           ),
         },
       ]}
@@ -51,7 +88,9 @@ function Steps({ current }: { current: 1 | 2 | 3 | 4 | 5 }) {
   const { t } = usePage();
   const steps = ['service', 'point', 'slot', 'details', 'confirmation'];
   return (
-    <p class="utrecht-paragraph irisdesk-muted">{t('appointments.step', { current, total: steps.length, name: t(`appointments.steps.${steps[current - 1]}`) })}</p>
+    <p class="utrecht-paragraph irisdesk-muted">
+      {t('appointments.step', { current, total: steps.length, name: t(`appointments.steps.${steps[current - 1]}`) })}
+    </p>
   );
 }
 
@@ -70,7 +109,15 @@ const qs = (params: Record<string, string | undefined>) =>
 
 // ---- public flow
 
-export function BookingStartPage({ services, errors, values = {} }: { services: Array<{ code: string; name: LocalizedText; competentKind: string }>; errors?: FieldError[]; values?: Values }) {
+export function BookingStartPage({
+  services,
+  errors,
+  values = {},
+}: {
+  services: Array<{ code: string; name: LocalizedText; competentKind: string }>;
+  errors?: FieldError[];
+  values?: Values;
+}) {
   const { t, lang } = usePage();
   return (
     <Layout title={t('appointments.start.title')}>
@@ -84,35 +131,63 @@ export function BookingStartPage({ services, errors, values = {} }: { services: 
           label={t('appointments.field.service')}
           errors={errors}
           value={values.service}
-          options={[{ value: '', label: t('appointments.start.chooseService') }, ...services.map((s) => ({ value: s.code, label: pickText(s.name, lang).text }))]}
+          options={[
+            { value: '', label: t('appointments.start.chooseService') },
+            ...services.map((s) => ({ value: s.code, label: pickText(s.name, lang).text })),
+          ]}
         />
-        <TextField name="postalCode" label={t('appointments.field.postalCode')} description={t('appointments.start.postalCodeHelp')} errors={errors} value={values.postalCode} autocomplete="postal-code" maxLength={4} />
+        <TextField
+          name="postalCode"
+          label={t('appointments.field.postalCode')}
+          description={t('appointments.start.postalCodeHelp')}
+          errors={errors}
+          value={values.postalCode}
+          autocomplete="postal-code"
+          maxLength={4}
+        />
         <SubmitButton>{t('appointments.next')}</SubmitButton>
       </form>
     </Layout>
   );
 }
 
-export function BookingPointsPage({ service, points, postalCode }: { service: { code: string; name: LocalizedText }; points: Array<{ settings: SettingsRecord; soonest: Slot | null }>; postalCode?: string | undefined }) {
+export function BookingPointsPage({
+  service,
+  points,
+  postalCode,
+}: {
+  service: { code: string; name: LocalizedText };
+  points: Array<{ settings: SettingsRecord; soonest: Slot | null }>;
+  postalCode?: string | undefined;
+}) {
   const { t, lang } = usePage();
   return (
     <Layout title={t('appointments.points.title')}>
       <Heading1>{t('appointments.points.title')}</Heading1>
       <Steps current={2} />
       <Paragraph>
-        {t('appointments.points.for')} <strong><Text value={service.name} /></strong>
+        {t('appointments.points.for')}{' '}
+        <strong>
+          <Text value={service.name} />
+        </strong>
       </Paragraph>
       <ul class="irisdesk-card-grid">
         {points.map(({ settings, soonest }) => (
           <li class="irisdesk-card">
-            <h2 class="utrecht-heading-3"><Text value={settings.pointName} /></h2>
-            <p class="utrecht-paragraph"><PointAddress settings={settings} /></p>
+            <h2 class="utrecht-heading-3">
+              <Text value={settings.pointName} />
+            </h2>
+            <p class="utrecht-paragraph">
+              <PointAddress settings={settings} />
+            </p>
             <p class="utrecht-paragraph">
               {soonest
                 ? t('appointments.points.soonest', { date: formatDate(soonest.start, lang), time: formatTime(soonest.start, lang) })
                 : t('appointments.points.noneSoon')}
             </p>
-            <Link href={`/${lang}/appointments/slots?${qs({ service: service.code, point: settings.contactPointId, from: soonest ? brusselsDate(soonest.start) : undefined })}`}>
+            <Link
+              href={`/${lang}/appointments/slots?${qs({ service: service.code, point: settings.contactPointId, from: soonest ? brusselsDate(soonest.start) : undefined })}`}
+            >
               {t('appointments.points.choose')}
               <span class="visually-hidden"> – {pickText(settings.pointName, lang).text}</span>
             </Link>
@@ -174,7 +249,9 @@ export function BookingSlotsPage(props: {
   const { t, lang } = usePage();
   const { settings, slots, from, move } = props;
   const title = move ? t('appointments.move.title') : t('appointments.slots.title');
-  const base = move ? `/${lang}/appointments/manage/${move.token}/move?` : `/${lang}/appointments/slots?${qs({ service: settings.serviceCode, point: settings.contactPointId })}&`;
+  const base = move
+    ? `/${lang}/appointments/manage/${move.token}/move?`
+    : `/${lang}/appointments/slots?${qs({ service: settings.serviceCode, point: settings.contactPointId })}&`;
   const previous = addDays(from, -props.days) < props.today ? (from > props.today ? props.today : undefined) : addDays(from, -props.days);
   return (
     <Layout title={title}>
@@ -182,10 +259,18 @@ export function BookingSlotsPage(props: {
       {!move && <Steps current={3} />}
       {props.waitlisted && <Alert type="ok">{t('appointments.waitlist.joined')}</Alert>}
       <Paragraph>
-        <strong><Text value={settings.serviceName} /></strong> – <Text value={settings.pointName} />, <PointAddress settings={settings} />
+        <strong>
+          <Text value={settings.serviceName} />
+        </strong>{' '}
+        – <Text value={settings.pointName} />, <PointAddress settings={settings} />
       </Paragraph>
       {move && <Paragraph>{t('appointments.move.current', { date: formatDate(move.current, lang), time: formatTime(move.current, lang) })}</Paragraph>}
-      <Paragraph>{t('appointments.slots.period', { from: formatDate(new Date(`${from}T12:00:00Z`), lang), to: formatDate(new Date(`${addDays(from, props.days - 1)}T12:00:00Z`), lang) })}</Paragraph>
+      <Paragraph>
+        {t('appointments.slots.period', {
+          from: formatDate(new Date(`${from}T12:00:00Z`), lang),
+          to: formatDate(new Date(`${addDays(from, props.days - 1)}T12:00:00Z`), lang),
+        })}
+      </Paragraph>
       <ErrorSummary errors={props.errors} labelOf={(field) => t(`appointments.field.${field}`)} />
       {slots.length === 0 ? (
         <Alert type="info">{t('appointments.slots.none')}</Alert>
@@ -208,13 +293,22 @@ export function BookingSlotsPage(props: {
       </nav>
       {!move && (
         <section aria-labelledby="waitlist-title">
-          <h2 class="utrecht-heading-2" id="waitlist-title">{t('appointments.waitlist.title')}</h2>
+          <h2 class="utrecht-heading-2" id="waitlist-title">
+            {t('appointments.waitlist.title')}
+          </h2>
           <Paragraph>{t('appointments.waitlist.intro')}</Paragraph>
           <ErrorSummary errors={props.waitlistErrors} labelOf={(field) => t(`appointments.field.${field}`)} />
           <Form action={`/${lang}/appointments/waitlist`}>
             <input type="hidden" name="service" value={settings.serviceCode} />
             <input type="hidden" name="point" value={settings.contactPointId} />
-            <TextField name="name" label={t('appointments.field.name')} errors={props.waitlistErrors} value={props.values?.name} autocomplete="name" maxLength={200} />
+            <TextField
+              name="name"
+              label={t('appointments.field.name')}
+              errors={props.waitlistErrors}
+              value={props.values?.name}
+              autocomplete="name"
+              maxLength={200}
+            />
             <ContactChoice errors={props.waitlistErrors} values={props.values ?? {}} />
             <SubmitButton variant="secondary">{t('appointments.waitlist.submit')}</SubmitButton>
           </Form>
@@ -224,7 +318,19 @@ export function BookingSlotsPage(props: {
   );
 }
 
-export function BookingDetailsPage({ settings, slot, errors, values = {}, alternatives }: { settings: SettingsRecord; slot: { start: Date; end: Date }; errors?: FieldError[]; values?: Values; alternatives?: PublicSlot[] }) {
+export function BookingDetailsPage({
+  settings,
+  slot,
+  errors,
+  values = {},
+  alternatives,
+}: {
+  settings: SettingsRecord;
+  slot: { start: Date; end: Date };
+  errors?: FieldError[];
+  values?: Values;
+  alternatives?: PublicSlot[];
+}) {
   const { t, lang } = usePage();
   return (
     <Layout title={t('appointments.details.title')}>
@@ -233,7 +339,9 @@ export function BookingDetailsPage({ settings, slot, errors, values = {}, altern
       <ErrorSummary errors={errors} labelOf={(field) => t(`appointments.field.${field}`)} />
       {alternatives && (
         <section aria-labelledby="alternatives-title">
-          <h2 class="utrecht-heading-2" id="alternatives-title">{t('appointments.alternatives.title')}</h2>
+          <h2 class="utrecht-heading-2" id="alternatives-title">
+            {t('appointments.alternatives.title')}
+          </h2>
           {alternatives.length === 0 ? (
             <Paragraph>{t('appointments.slots.none')}</Paragraph>
           ) : (
@@ -251,14 +359,22 @@ export function BookingDetailsPage({ settings, slot, errors, values = {}, altern
       )}
       <dl class="irisdesk-summary">
         <dt>{t('appointments.field.service')}</dt>
-        <dd><Text value={settings.serviceName} /></dd>
+        <dd>
+          <Text value={settings.serviceName} />
+        </dd>
         <dt>{t('appointments.field.point')}</dt>
-        <dd><Text value={settings.pointName} />, <PointAddress settings={settings} /></dd>
+        <dd>
+          <Text value={settings.pointName} />, <PointAddress settings={settings} />
+        </dd>
         <dt>{t('appointments.field.start')}</dt>
-        <dd>{formatDate(slot.start, lang)} – {formatTime(slot.start, lang)}</dd>
+        <dd>
+          {formatDate(slot.start, lang)} – {formatTime(slot.start, lang)}
+        </dd>
       </dl>
       <Paragraph>
-        <Link href={`/${lang}/appointments/slots?${qs({ service: settings.serviceCode, point: settings.contactPointId, from: brusselsDate(slot.start) })}`}>{t('appointments.details.otherSlot')}</Link>
+        <Link href={`/${lang}/appointments/slots?${qs({ service: settings.serviceCode, point: settings.contactPointId, from: brusselsDate(slot.start) })}`}>
+          {t('appointments.details.otherSlot')}
+        </Link>
       </Paragraph>
       <Form action={`/${lang}/appointments`}>
         <input type="hidden" name="service" value={settings.serviceCode} />
@@ -279,25 +395,51 @@ export function BookingDetailsPage({ settings, slot, errors, values = {}, altern
   );
 }
 
-export function ManagePage({ appointment, settings, changeable, notice, token }: { appointment: AppointmentRecord; settings: SettingsRecord; changeable: boolean; notice?: 'booked' | 'moved' | 'cancelled' | undefined; token: string }) {
+export function ManagePage({
+  appointment,
+  settings,
+  changeable,
+  notice,
+  token,
+}: {
+  appointment: AppointmentRecord;
+  settings: SettingsRecord;
+  changeable: boolean;
+  notice?: 'booked' | 'moved' | 'cancelled' | undefined;
+  token: string;
+}) {
   const { t, lang } = usePage();
   const title = notice === 'booked' ? t('appointments.manage.bookedTitle') : t('appointments.manage.title');
   return (
     <Layout title={title}>
       <Heading1>{title}</Heading1>
       {notice === 'booked' && <Steps current={5} />}
-      {notice && <Alert type="ok">{t(`appointments.manage.notice.${notice}`, { email: appointment.email ?? (appointment.phone ? (parsePhoneNumber(appointment.phone)?.international ?? appointment.phone) : '') })}</Alert>}
+      {notice && (
+        <Alert type="ok">
+          {t(`appointments.manage.notice.${notice}`, {
+            email: appointment.email ?? (appointment.phone ? (parsePhoneNumber(appointment.phone)?.international ?? appointment.phone) : ''),
+          })}
+        </Alert>
+      )}
       <dl class="irisdesk-summary">
         <dt>{t('appointments.field.reference')}</dt>
-        <dd><strong>{appointment.reference}</strong></dd>
+        <dd>
+          <strong>{appointment.reference}</strong>
+        </dd>
         <dt>{t('appointments.field.status')}</dt>
         <dd>{t(`appointments.status.${appointment.status}`)}</dd>
         <dt>{t('appointments.field.service')}</dt>
-        <dd><Text value={settings.serviceName} /></dd>
+        <dd>
+          <Text value={settings.serviceName} />
+        </dd>
         <dt>{t('appointments.field.point')}</dt>
-        <dd><Text value={settings.pointName} />, <PointAddress settings={settings} /></dd>
+        <dd>
+          <Text value={settings.pointName} />, <PointAddress settings={settings} />
+        </dd>
         <dt>{t('appointments.field.start')}</dt>
-        <dd>{formatDate(appointment.startsAt, lang)} – {formatTime(appointment.startsAt, lang)}</dd>
+        <dd>
+          {formatDate(appointment.startsAt, lang)} – {formatTime(appointment.startsAt, lang)}
+        </dd>
       </dl>
       {changeable ? (
         <div class="irisdesk-actions">
@@ -329,7 +471,13 @@ function NoShowTable({ rows, caption }: { rows: RateRow[]; caption: string }) {
   return (
     <Table
       caption={caption}
-      head={[t('appointments.field.service'), t('appointments.field.point'), t('appointments.noShow.due'), t('appointments.noShow.count'), t('appointments.noShow.rate')]}
+      head={[
+        t('appointments.field.service'),
+        t('appointments.field.point'),
+        t('appointments.noShow.due'),
+        t('appointments.noShow.count'),
+        t('appointments.noShow.rate'),
+      ]}
       rows={rows.map((row) => [
         <Text value={row.serviceName} />,
         <Text value={row.pointName} />,
@@ -352,7 +500,9 @@ export function AgendaHomePage({ points, rates }: { points: Array<{ id: string; 
         <ul class="utrecht-unordered-list">
           {points.map((point) => (
             <li class="utrecht-unordered-list__item">
-              <Link href={`/${lang}/agenda/${point.id}`}><Text value={point.name} /></Link>{' '}
+              <Link href={`/${lang}/agenda/${point.id}`}>
+                <Text value={point.name} />
+              </Link>{' '}
               <span class="irisdesk-muted">({point.services.map((s) => pickText(s, lang).text).join(', ')})</span>
             </li>
           ))}
@@ -364,12 +514,23 @@ export function AgendaHomePage({ points, rates }: { points: Array<{ id: string; 
   );
 }
 
-export function AgendaPage(props: { point: { id: string; name: LocalizedText }; appointments: AppointmentRecord[]; date: string; view: 'day' | 'week'; rates: RateRow[]; today: string; notice?: string | undefined }) {
+export function AgendaPage(props: {
+  point: { id: string; name: LocalizedText };
+  appointments: AppointmentRecord[];
+  date: string;
+  view: 'day' | 'week';
+  rates: RateRow[];
+  today: string;
+  notice?: string | undefined;
+}) {
   const { t, lang } = usePage();
   const { point, appointments, date, view } = props;
   const step = view === 'day' ? 1 : 7;
   const url = (d: string, v = view) => `/${lang}/agenda/${point.id}?date=${d}&view=${v}`;
-  const title = t(view === 'day' ? 'appointments.agenda.dayTitle' : 'appointments.agenda.weekTitle', { point: pickText(point.name, lang).text, date: formatDate(new Date(`${date}T12:00:00Z`), lang) });
+  const title = t(view === 'day' ? 'appointments.agenda.dayTitle' : 'appointments.agenda.weekTitle', {
+    point: pickText(point.name, lang).text,
+    date: formatDate(new Date(`${date}T12:00:00Z`), lang),
+  });
   return (
     <Layout title={title} backOffice section="agenda">
       <Heading1>{title}</Heading1>
@@ -385,7 +546,14 @@ export function AgendaPage(props: { point: { id: string; name: LocalizedText }; 
       ) : (
         <Table
           caption={t('appointments.agenda.caption')}
-          head={[t('appointments.field.start'), t('appointments.field.service'), t('appointments.field.name'), t('appointments.field.reference'), t('appointments.field.status'), t('appointments.agenda.actions')]}
+          head={[
+            t('appointments.field.start'),
+            t('appointments.field.service'),
+            t('appointments.field.name'),
+            t('appointments.field.reference'),
+            t('appointments.field.status'),
+            t('appointments.agenda.actions'),
+          ]}
           rows={appointments.map((a) => [
             view === 'week' ? `${formatDate(a.startsAt, lang)} ${formatTime(a.startsAt, lang)}` : formatTime(a.startsAt, lang),
             <Text value={a.serviceName} />,
@@ -430,9 +598,17 @@ export function SettingsListPage({ settings }: { settings: SettingsRecord[] }) {
       ) : (
         <Table
           caption={t('appointments.settings.caption')}
-          head={[t('appointments.field.point'), t('appointments.field.service'), t('appointments.field.durationMinutes'), t('appointments.field.capacity'), t('appointments.field.active')]}
+          head={[
+            t('appointments.field.point'),
+            t('appointments.field.service'),
+            t('appointments.field.durationMinutes'),
+            t('appointments.field.capacity'),
+            t('appointments.field.active'),
+          ]}
           rows={settings.map((s) => [
-            <Link href={`/${lang}/admin/appointments/${s.id}`}><Text value={s.pointName} /></Link>,
+            <Link href={`/${lang}/admin/appointments/${s.id}`}>
+              <Text value={s.pointName} />
+            </Link>,
             <Text value={s.serviceName} />,
             formatNumber(s.durationMinutes, lang),
             formatNumber(s.capacity, lang),
@@ -457,19 +633,23 @@ export function SettingsFormPage(props: {
 }) {
   const { t, lang } = usePage();
   const { settings } = props;
-  const v: Values = props.values ?? (settings
-    ? {
-        durationMinutes: String(settings.durationMinutes),
-        capacity: String(settings.capacity),
-        openingHours: settings.openingHours ?? '',
-        bufferMinutes: String(settings.bufferMinutes),
-        minNoticeMinutes: String(settings.minNoticeMinutes),
-        maxHorizonDays: String(settings.maxHorizonDays),
-        maxPerPerson: String(settings.maxPerPerson),
-        active: settings.active ? 'true' : undefined,
-      }
-    : { durationMinutes: '15', capacity: '1', bufferMinutes: '0', minNoticeMinutes: '120', maxHorizonDays: '60', maxPerPerson: '1', active: 'true' });
-  const title = settings ? t('appointments.settings.editTitle', { point: pickText(settings.pointName, lang).text, service: pickText(settings.serviceName, lang).text }) : t('appointments.settings.newTitle');
+  const v: Values =
+    props.values ??
+    (settings
+      ? {
+          durationMinutes: String(settings.durationMinutes),
+          capacity: String(settings.capacity),
+          openingHours: settings.openingHours ?? '',
+          bufferMinutes: String(settings.bufferMinutes),
+          minNoticeMinutes: String(settings.minNoticeMinutes),
+          maxHorizonDays: String(settings.maxHorizonDays),
+          maxPerPerson: String(settings.maxPerPerson),
+          active: settings.active ? 'true' : undefined,
+        }
+      : { durationMinutes: '15', capacity: '1', bufferMinutes: '0', minNoticeMinutes: '120', maxHorizonDays: '60', maxPerPerson: '1', active: 'true' });
+  const title = settings
+    ? t('appointments.settings.editTitle', { point: pickText(settings.pointName, lang).text, service: pickText(settings.serviceName, lang).text })
+    : t('appointments.settings.newTitle');
   const label = (field: string) => t(`appointments.field.${field}`);
   return (
     <Layout title={title} backOffice section="appointment-settings">
@@ -482,13 +662,40 @@ export function SettingsFormPage(props: {
             <input type="hidden" name="version" value={String(settings.version)} />
           ) : (
             <>
-              <SelectField name="contactPointId" label={label('point')} errors={props.errors} value={v.contactPointId} options={props.points.map((p) => ({ value: p.id, label: pickText(p.name, lang).text }))} />
-              <SelectField name="serviceCode" label={label('service')} errors={props.errors} value={v.serviceCode} options={props.services.map((s) => ({ value: s.code, label: pickText(s.name, lang).text }))} />
+              <SelectField
+                name="contactPointId"
+                label={label('point')}
+                errors={props.errors}
+                value={v.contactPointId}
+                options={props.points.map((p) => ({ value: p.id, label: pickText(p.name, lang).text }))}
+              />
+              <SelectField
+                name="serviceCode"
+                label={label('service')}
+                errors={props.errors}
+                value={v.serviceCode}
+                options={props.services.map((s) => ({ value: s.code, label: pickText(s.name, lang).text }))}
+              />
             </>
           )}
           <TextField name="durationMinutes" type="number" label={label('durationMinutes')} errors={props.errors} value={v.durationMinutes} required />
-          <TextField name="capacity" type="number" label={label('capacity')} description={t('appointments.settings.capacityHelp')} errors={props.errors} value={v.capacity} required />
-          <TextField name="openingHours" label={label('openingHours')} description={t('appointments.settings.openingHoursHelp')} errors={props.errors} value={v.openingHours} maxLength={1000} />
+          <TextField
+            name="capacity"
+            type="number"
+            label={label('capacity')}
+            description={t('appointments.settings.capacityHelp')}
+            errors={props.errors}
+            value={v.capacity}
+            required
+          />
+          <TextField
+            name="openingHours"
+            label={label('openingHours')}
+            description={t('appointments.settings.openingHoursHelp')}
+            errors={props.errors}
+            value={v.openingHours}
+            maxLength={1000}
+          />
           <TextField name="bufferMinutes" type="number" label={label('bufferMinutes')} errors={props.errors} value={v.bufferMinutes} />
           <TextField name="minNoticeMinutes" type="number" label={label('minNoticeMinutes')} errors={props.errors} value={v.minNoticeMinutes} />
           <TextField name="maxHorizonDays" type="number" label={label('maxHorizonDays')} errors={props.errors} value={v.maxHorizonDays} />
@@ -501,13 +708,21 @@ export function SettingsFormPage(props: {
       )}
       {settings && (
         <section aria-labelledby="closures-title">
-          <h2 class="utrecht-heading-2" id="closures-title">{t('appointments.closures.title')}</h2>
+          <h2 class="utrecht-heading-2" id="closures-title">
+            {t('appointments.closures.title')}
+          </h2>
           {(props.closures ?? []).length === 0 ? (
             <Paragraph>{t('appointments.closures.none')}</Paragraph>
           ) : (
             <Table
               caption={t('appointments.closures.caption')}
-              head={[t('appointments.field.from'), t('appointments.field.to'), t('appointments.field.seats'), t('appointments.field.reason'), t('appointments.agenda.actions')]}
+              head={[
+                t('appointments.field.from'),
+                t('appointments.field.to'),
+                t('appointments.field.seats'),
+                t('appointments.field.reason'),
+                t('appointments.agenda.actions'),
+              ]}
               rows={(props.closures ?? []).map((c) => [
                 formatDate(new Date(c.startsAt), lang),
                 formatDate(new Date(new Date(c.endsAt).getTime() - 1), lang),
@@ -516,9 +731,13 @@ export function SettingsFormPage(props: {
                 props.canEdit ? (
                   <form method="post" action={`/${lang}/admin/appointments/${settings.id}/closures/${c.id}/delete`} class="irisdesk-inline-form">
                     <CsrfField />
-                    <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('appointments.closures.remove')}</button>
+                    <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                      {t('appointments.closures.remove')}
+                    </button>
                   </form>
-                ) : '',
+                ) : (
+                  ''
+                ),
               ])}
             />
           )}
@@ -527,9 +746,30 @@ export function SettingsFormPage(props: {
               <h3 class="utrecht-heading-3">{t('appointments.closures.add')}</h3>
               <ErrorSummary errors={props.closureErrors} labelOf={label} />
               <Form action={`/${lang}/admin/appointments/${settings.id}/closures`}>
-                <TextField name="from" label={label('from')} description={t('appointments.closures.dateHelp')} errors={props.closureErrors} value={props.values?.from} required />
-                <TextField name="to" label={label('to')} description={t('appointments.closures.dateHelp')} errors={props.closureErrors} value={props.values?.to} required />
-                <TextField name="seats" type="number" label={label('seats')} description={t('appointments.closures.seatsHelp')} errors={props.closureErrors} value={props.values?.seats} />
+                <TextField
+                  name="from"
+                  label={label('from')}
+                  description={t('appointments.closures.dateHelp')}
+                  errors={props.closureErrors}
+                  value={props.values?.from}
+                  required
+                />
+                <TextField
+                  name="to"
+                  label={label('to')}
+                  description={t('appointments.closures.dateHelp')}
+                  errors={props.closureErrors}
+                  value={props.values?.to}
+                  required
+                />
+                <TextField
+                  name="seats"
+                  type="number"
+                  label={label('seats')}
+                  description={t('appointments.closures.seatsHelp')}
+                  errors={props.closureErrors}
+                  value={props.values?.seats}
+                />
                 <TextField name="reason" label={label('reason')} errors={props.closureErrors} value={props.values?.reason} maxLength={200} />
                 <CheckboxField name="allServices" label={label('allServices')} errors={props.closureErrors} checked={props.values?.allServices === 'true'} />
                 <SubmitButton variant="secondary">{t('appointments.closures.submit')}</SubmitButton>

@@ -35,8 +35,16 @@ async function slots(point: string, from: string) {
   expect(response.statusCode).toBe(200);
   return response.json().slots as Array<{ start: string; end: string }>;
 }
-const book = (body: Record<string, unknown>, lang = 'en') => t.client().request('POST', '/api/v1/appointments', { json: body, headers: { 'accept-language': lang } });
-const booking = (point: string, start: string, contact: Record<string, string>, language = 'fr') => ({ contactPointId: point, serviceCode: 'eid-card', start, name: 'Phone Person', ...contact, language });
+const book = (body: Record<string, unknown>, lang = 'en') =>
+  t.client().request('POST', '/api/v1/appointments', { json: body, headers: { 'accept-language': lang } });
+const booking = (point: string, start: string, contact: Record<string, string>, language = 'fr') => ({
+  contactPointId: point,
+  serviceCode: 'eid-card',
+  start,
+  name: 'Phone Person',
+  ...contact,
+  language,
+});
 
 /** Waits for the `count`-th text message to a number (as the SMSC sees it: digits without "+"). */
 async function textsTo(number: string, count = 1, timeoutMs = 15_000): Promise<SubmittedSms[]> {
@@ -71,7 +79,9 @@ describe('POST /api/v1/appointments with a phone number', () => {
     const response = await book(booking(schaerbeek, slot!.start, { phone: phone.national }, 'nl'));
     expect(response.statusCode).toBe(201);
     const booked = response.json();
-    const { rows } = await t.db.query<{ phone: string; email: string | null }>('SELECT phone, email FROM appointments WHERE reference = $1', [booked.reference]);
+    const { rows } = await t.db.query<{ phone: string; email: string | null }>('SELECT phone, email FROM appointments WHERE reference = $1', [
+      booked.reference,
+    ]);
     expect(rows[0]).toEqual({ phone: phone.e164, email: null });
 
     const [confirmation] = await textsTo(phone.smsc);
@@ -137,7 +147,15 @@ describe('notices by text message', () => {
     // The 48-hour reminder.
     const { rows } = await t.db.query<{ id: string }>('SELECT id FROM appointments WHERE reference = $1', [booked.reference]);
     const handler = t.services.jobs.get(REMINDER_JOB)!.handler;
-    const context = { id: 1, type: REMINDER_JOB, attempts: 1, maxAttempts: 5, isLastAttempt: false, createdAt: new Date(), signal: new AbortController().signal };
+    const context = {
+      id: 1,
+      type: REMINDER_JOB,
+      attempts: 1,
+      maxAttempts: 5,
+      isLastAttempt: false,
+      createdAt: new Date(),
+      signal: new AbortController().signal,
+    };
     await handler({ appointmentId: rows[0]!.id }, context);
     const reminder = (await textsTo(phone.smsc, 2))[1]!;
     expect(reminder.text).toMatch(/^Rappel : RDV-/);
@@ -150,7 +168,9 @@ describe('notices by text message', () => {
     expect((await client.get(`/fr/appointments/manage/${confirmationToken}`)).statusCode).toBe(200);
 
     // Move through the confirmation's link: a text says so, with the link.
-    const moved = await client.submitForm(`/fr/appointments/manage/${confirmationToken}/move`, `/fr/appointments/manage/${confirmationToken}/move`, { start: list[1]!.start });
+    const moved = await client.submitForm(`/fr/appointments/manage/${confirmationToken}/move`, `/fr/appointments/manage/${confirmationToken}/move`, {
+      start: list[1]!.start,
+    });
     expect(moved.statusCode).toBe(303);
     const movedText = (await textsTo(phone.smsc, 3))[2]!;
     expect(movedText.text).toContain('déplacé');
@@ -206,7 +226,9 @@ describe('booking pages with a phone', () => {
     expect(fixed.body).toContain('cannot receive text messages');
 
     // The e-mail typed before is ignored: the person chose the phone.
-    const done = await client.request('POST', '/en/appointments', { form: { ...form, contactBy: 'phone', phone: phone.national, email: 'typed.before@example.be' } });
+    const done = await client.request('POST', '/en/appointments', {
+      form: { ...form, contactBy: 'phone', phone: phone.national, email: 'typed.before@example.be' },
+    });
     expect(done.statusCode).toBe(303);
     const confirmation = await client.get(done.headers.location as string);
     expect(confirmation.body).toContain('+32 470 10 00');

@@ -106,8 +106,18 @@ export async function insertSettings(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (contact_point_id, service_id) DO NOTHING RETURNING id`,
     [
-      values.contactPointId, values.serviceId, values.organisationId, values.durationMinutes, values.capacity, values.openingHours,
-      values.bufferMinutes, values.minNoticeMinutes, values.maxHorizonDays, values.maxPerPerson, values.active, values.updatedBy,
+      values.contactPointId,
+      values.serviceId,
+      values.organisationId,
+      values.durationMinutes,
+      values.capacity,
+      values.openingHours,
+      values.bufferMinutes,
+      values.minNoticeMinutes,
+      values.maxHorizonDays,
+      values.maxPerPerson,
+      values.active,
+      values.updatedBy,
     ],
   );
   return rows[0]?.id;
@@ -119,8 +129,19 @@ export async function updateSettings(db: Queryable, id: string, version: number,
         SET duration_minutes = $3, capacity = $4, opening_hours = $5, buffer_minutes = $6, min_notice_minutes = $7,
             max_horizon_days = $8, max_per_person = $9, active = $10, updated_by = $11, updated_at = now(), version = version + 1
       WHERE id = $1 AND version = $2`,
-    [id, version, values.durationMinutes, values.capacity, values.openingHours, values.bufferMinutes, values.minNoticeMinutes,
-      values.maxHorizonDays, values.maxPerPerson, values.active, updatedBy],
+    [
+      id,
+      version,
+      values.durationMinutes,
+      values.capacity,
+      values.openingHours,
+      values.bufferMinutes,
+      values.minNoticeMinutes,
+      values.maxHorizonDays,
+      values.maxPerPerson,
+      values.active,
+      updatedBy,
+    ],
   );
   return rowCount > 0;
 }
@@ -231,7 +252,21 @@ export async function insertAppointmentOnSeat(db: Queryable, a: NewAppointment):
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (contact_point_id, service_id, starts_at, seat) WHERE status <> 'cancelled' DO NOTHING
      RETURNING id`,
-    [a.reference, a.contactPointId, a.serviceId, a.organisationId, a.startsAt, a.endsAt, a.seat, a.name, a.email, a.emailKey, a.language, a.manageTokenHash, a.phone],
+    [
+      a.reference,
+      a.contactPointId,
+      a.serviceId,
+      a.organisationId,
+      a.startsAt,
+      a.endsAt,
+      a.seat,
+      a.name,
+      a.email,
+      a.emailKey,
+      a.language,
+      a.manageTokenHash,
+      a.phone,
+    ],
   );
   return rows[0]?.id;
 }
@@ -318,7 +353,13 @@ export interface NoShowRow {
 }
 
 /** Past appointments that were due (not cancelled) and the no-shows among them, per service and point. */
-export async function noShowRates(db: Queryable, organisationIds: string[] | null, contactPointId: string | null, since: Date, until: Date): Promise<NoShowRow[]> {
+export async function noShowRates(
+  db: Queryable,
+  organisationIds: string[] | null,
+  contactPointId: string | null,
+  since: Date,
+  until: Date,
+): Promise<NoShowRow[]> {
   const { rows } = await db.query<NoShowRow>(
     `SELECT sv.code AS "serviceCode", sv.name AS "serviceName", cp.name AS "pointName", a.contact_point_id AS "contactPointId",
             count(*)::int AS due, count(*) FILTER (WHERE a.status = 'no_show')::int AS "noShows"
@@ -336,7 +377,16 @@ export async function noShowRates(db: Queryable, organisationIds: string[] | nul
 
 export async function insertWaiting(
   db: Queryable,
-  entry: { contactPointId: string; serviceId: string; organisationId: string; name: string; email: string | null; phone: string | null; emailKey: string; language: string },
+  entry: {
+    contactPointId: string;
+    serviceId: string;
+    organisationId: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    emailKey: string;
+    language: string;
+  },
 ): Promise<boolean> {
   const { rowCount } = await db.query(
     `INSERT INTO appointment_waitlist (contact_point_id, service_id, organisation_id, name, email, email_key, language, phone)
@@ -380,7 +430,10 @@ export async function listProvidableServices(db: Queryable, organisationIds: str
 }
 
 /** Active contact points of some organisations (null = all), with their organisation's kind: the choices of the settings form. */
-export async function configurablePoints(db: Queryable, organisationIds: string[] | null): Promise<Array<{ id: string; name: LocalizedText; organisationId: string; organisationKind: string }>> {
+export async function configurablePoints(
+  db: Queryable,
+  organisationIds: string[] | null,
+): Promise<Array<{ id: string; name: LocalizedText; organisationId: string; organisationKind: string }>> {
   const { rows } = await db.query<{ id: string; name: LocalizedText; organisationId: string; organisationKind: string }>(
     `SELECT cp.id, cp.name, cp.organisation_id AS "organisationId", o.kind AS "organisationKind"
        FROM contact_points cp JOIN organisations o ON o.id = cp.organisation_id

@@ -50,7 +50,9 @@ const BookingBody = Type.Object(
     start: Text({ minLength: 1, maxLength: 40, description: 'A slot start as returned by the slots endpoint (ISO 8601 with offset)' }),
     name: Text({ minLength: 1, maxLength: 200 }),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
-    phone: Type.Optional(Text({ maxLength: 40, description: 'A mobile number, E.164 (+32470123456) or a Belgian national form (0470 12 34 56); "email" or "phone" is required' })),
+    phone: Type.Optional(
+      Text({ maxLength: 40, description: 'A mobile number, E.164 (+32470123456) or a Belgian national form (0470 12 34 56); "email" or "phone" is required' }),
+    ),
     language: Type.Enum(LANGUAGES),
   },
   { additionalProperties: false, description: 'One of "email" and "phone" is required; with both, notices go to each' },
@@ -69,7 +71,16 @@ const BookedSchema = Type.Object({
 const Str = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 const FlowQuery = Type.Object({ service: Str(64), postalCode: Str(10), point: Str(64), from: Str(20), start: Str(40), waitlisted: Str(1) });
 type FlowQuery = Static<typeof FlowQuery>;
-const BookingForm = Type.Object({ service: Str(64), point: Str(64), start: Str(40), name: Str(200), contactBy: Str(10), email: Str(254), phone: Str(40), language: Str(2) });
+const BookingForm = Type.Object({
+  service: Str(64),
+  point: Str(64),
+  start: Str(40),
+  name: Str(200),
+  contactBy: Str(10),
+  email: Str(254),
+  phone: Str(40),
+  language: Str(2),
+});
 type BookingForm = Static<typeof BookingForm>;
 const TokenParams = Type.Object({ lang: LangParams.properties.lang, token: Text({ maxLength: 64 }) });
 const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Text({ maxLength: 64 }) });
@@ -164,7 +175,10 @@ export function appointmentRoutes(app: App, services: Services) {
         return reply.code(201).header('cache-control', 'no-store').send(booked);
       } catch (error) {
         if (error instanceof SlotTakenError) {
-          return reply.code(409).header('cache-control', 'no-store').send({ ...envelope(request, error), alternatives: error.alternatives });
+          return reply
+            .code(409)
+            .header('cache-control', 'no-store')
+            .send({ ...envelope(request, error), alternatives: error.alternatives });
         }
         throw error;
       }
@@ -175,7 +189,11 @@ export function appointmentRoutes(app: App, services: Services) {
   const page = { hide: true, params: LangParams, querystring: FlowQuery };
 
   app.get('/:lang/appointments', { schema: page }, async (request, reply) => {
-    return renderPage(request, reply, <BookingStartPage services={await appointments.bookableServices()} values={{ service: request.query.service, postalCode: request.query.postalCode }} />);
+    return renderPage(
+      request,
+      reply,
+      <BookingStartPage services={await appointments.bookableServices()} values={{ service: request.query.service, postalCode: request.query.postalCode }} />,
+    );
   });
 
   app.get('/:lang/appointments/points', { schema: page }, async (request, reply) => {
@@ -185,7 +203,12 @@ export function appointmentRoutes(app: App, services: Services) {
       return renderPage(request, reply, <BookingPointsPage service={result.service} points={result.points} postalCode={postalCode} />);
     } catch (raw) {
       const { errors, status } = formErrors(raw);
-      return renderPage(request, reply, <BookingStartPage services={await appointments.bookableServices()} errors={errors} values={{ service, postalCode }} />, status);
+      return renderPage(
+        request,
+        reply,
+        <BookingStartPage services={await appointments.bookableServices()} errors={errors} values={{ service, postalCode }} />,
+        status,
+      );
     }
   });
 
@@ -194,7 +217,13 @@ export function appointmentRoutes(app: App, services: Services) {
     reply: FastifyReply,
     settings: SettingsRecord,
     fromRaw: string | undefined,
-    extra: { errors?: FieldError[]; waitlistErrors?: FieldError[]; waitlisted?: boolean; values?: Record<string, string | undefined>; move?: { token: string; current: Date } } = {},
+    extra: {
+      errors?: FieldError[];
+      waitlistErrors?: FieldError[];
+      waitlisted?: boolean;
+      values?: Record<string, string | undefined>;
+      move?: { token: string; current: Date };
+    } = {},
     status = 200,
   ) => {
     const now = new Date();
@@ -212,7 +241,8 @@ export function appointmentRoutes(app: App, services: Services) {
 
   app.get('/:lang/appointments/details', { schema: page }, async (request, reply) => {
     const settings = await appointments.bookable(request.query.point ?? '', request.query.service ?? '', 'service');
-    if (!request.query.start) return slotsPage(request, reply, settings, request.query.from, { errors: [{ field: 'start', code: 'appointments.chooseSlot' }] }, 400);
+    if (!request.query.start)
+      return slotsPage(request, reply, settings, request.query.from, { errors: [{ field: 'start', code: 'appointments.chooseSlot' }] }, 400);
     try {
       const slot = await appointments.slotFor(settings, request.query.start);
       return renderPage(request, reply, <BookingDetailsPage settings={settings} slot={slot} />);
@@ -237,14 +267,26 @@ export function appointmentRoutes(app: App, services: Services) {
         if (!(raw instanceof SlotTakenError)) return slotsPage(request, reply, settings, undefined, { errors: refused.errors }, refused.status);
         slot = { start: new Date(form.start!), end: new Date(new Date(form.start!).getTime() + settings.durationMinutes * 60_000) };
       }
-      return renderPage(request, reply, <BookingDetailsPage settings={settings} slot={slot} errors={errors} values={values} {...(alternatives ? { alternatives } : {})} />, status);
+      return renderPage(
+        request,
+        reply,
+        <BookingDetailsPage settings={settings} slot={slot} errors={errors} values={values} {...(alternatives ? { alternatives } : {})} />,
+        status,
+      );
     };
     const validation = (request.validationError as (Error & { validation?: never[] }) | undefined)?.validation;
     const fields = validation ? fieldErrorsFromValidation(validation) : contactFields(form);
     if (fields.length) return render(fields, 400);
     try {
       const booked = await appointments.book(
-        { contactPointId: settings.contactPointId, serviceCode: settings.serviceCode, start: form.start ?? '', name: form.name!, ...chosenContact(form), language },
+        {
+          contactPointId: settings.contactPointId,
+          serviceCode: settings.serviceCode,
+          start: form.start ?? '',
+          name: form.name!,
+          ...chosenContact(form),
+          language,
+        },
         new Date(),
         request.id,
       );
@@ -255,15 +297,33 @@ export function appointmentRoutes(app: App, services: Services) {
     }
   });
 
-  app.post('/:lang/appointments/waitlist', { schema: { hide: true, params: LangParams, body: BookingForm }, attachValidation: true }, async (request, reply) => {
-    const form = request.body ?? {};
-    const lang = request.params.lang;
-    const settings = await appointments.bookable(form.point ?? '', form.service ?? '', 'service');
-    const fields = contactFields(form);
-    if (fields.length) return slotsPage(request, reply, settings, undefined, { waitlistErrors: fields, values: { name: form.name, contactBy: form.contactBy, email: form.email, phone: form.phone } }, 400);
-    await appointments.joinWaitlist({ contactPointId: settings.contactPointId, serviceCode: settings.serviceCode, name: form.name!, ...chosenContact(form), language: lang });
-    return reply.redirect(`/${lang}/appointments/slots?service=${settings.serviceCode}&point=${settings.contactPointId}&waitlisted=1`, 303);
-  });
+  app.post(
+    '/:lang/appointments/waitlist',
+    { schema: { hide: true, params: LangParams, body: BookingForm }, attachValidation: true },
+    async (request, reply) => {
+      const form = request.body ?? {};
+      const lang = request.params.lang;
+      const settings = await appointments.bookable(form.point ?? '', form.service ?? '', 'service');
+      const fields = contactFields(form);
+      if (fields.length)
+        return slotsPage(
+          request,
+          reply,
+          settings,
+          undefined,
+          { waitlistErrors: fields, values: { name: form.name, contactBy: form.contactBy, email: form.email, phone: form.phone } },
+          400,
+        );
+      await appointments.joinWaitlist({
+        contactPointId: settings.contactPointId,
+        serviceCode: settings.serviceCode,
+        name: form.name!,
+        ...chosenContact(form),
+        language: lang,
+      });
+      return reply.redirect(`/${lang}/appointments/slots?service=${settings.serviceCode}&point=${settings.contactPointId}&waitlisted=1`, 303);
+    },
+  );
 
   // ---- the secret link: see, cancel, move
   // The short form sent by text message (one SMS holds it): the manage page in the booking's language.
@@ -327,7 +387,11 @@ export function appointmentRoutes(app: App, services: Services) {
     const view = request.query.view === 'week' ? 'week' : 'day';
     const { point, appointments: list } = await appointments.agenda(actor, request.params.id, date, view === 'week' ? 7 : 1, request.id);
     const rates = await appointments.noShowRates(actor, point.id);
-    return renderPage(request, reply, <AgendaPage point={point} appointments={list} date={date} view={view} rates={rates} today={today} notice={request.query.saved} />);
+    return renderPage(
+      request,
+      reply,
+      <AgendaPage point={point} appointments={list} date={date} view={view} rates={rates} today={today} notice={request.query.saved} />,
+    );
   });
 
   const StatusForm = Type.Object({ status: Type.Enum(APPOINTMENT_STATUSES.filter((s) => s !== 'cancelled')), date: Str(20), view: Str(5) });
@@ -352,7 +416,9 @@ export function appointmentRoutes(app: App, services: Services) {
     return <SettingsFormPage canEdit points={points} services={servicesList} errors={errors} {...(values ? { values } : {})} />;
   };
 
-  app.get('/:lang/admin/appointments/new', { schema: { hide: true, params: LangParams } }, async (request, reply) => renderPage(request, reply, await newForm(request)));
+  app.get('/:lang/admin/appointments/new', { schema: { hide: true, params: LangParams } }, async (request, reply) =>
+    renderPage(request, reply, await newForm(request)),
+  );
 
   app.post('/:lang/admin/appointments', { schema: { hide: true, params: LangParams, body: SettingsForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
@@ -361,11 +427,16 @@ export function appointmentRoutes(app: App, services: Services) {
       request,
       reply,
       (errors) => newForm(request, errors, form),
-      async () => `/${request.params.lang}/admin/appointments/${await appointments.createSettings(actor, form.contactPointId ?? '', form.serviceCode ?? '', settingsInput(form))}?notice=created`,
+      async () =>
+        `/${request.params.lang}/admin/appointments/${await appointments.createSettings(actor, form.contactPointId ?? '', form.serviceCode ?? '', settingsInput(form))}?notice=created`,
     );
   });
 
-  const editForm = async (request: FastifyRequest, id: string, extra: { errors?: FieldError[]; closureErrors?: FieldError[]; values?: Record<string, string | undefined>; notice?: string | undefined } = {}) => {
+  const editForm = async (
+    request: FastifyRequest,
+    id: string,
+    extra: { errors?: FieldError[]; closureErrors?: FieldError[]; values?: Record<string, string | undefined>; notice?: string | undefined } = {},
+  ) => {
     const actor = requireActorPage(request);
     const { settings, closures, canEdit } = await appointments.getSettings(actor, id);
     return <SettingsFormPage settings={settings} closures={closures} canEdit={canEdit} points={[]} services={[]} {...extra} />;
@@ -380,36 +451,51 @@ export function appointmentRoutes(app: App, services: Services) {
     },
   );
 
-  app.post('/:lang/admin/appointments/:id', { schema: { hide: true, params: LangIdParams, body: SettingsForm }, attachValidation: true }, async (request, reply) => {
-    const actor = requireActorPage(request);
-    const form = request.body ?? {};
-    return handleForm(
-      request,
-      reply,
-      (errors) => editForm(request, request.params.id, { errors, values: form }),
-      async () => {
-        const version = int(form.version);
-        if (!Number.isInteger(version)) throw new AppError(400, 'validation.failed', { fields: [{ field: 'form', code: 'errors.appointment.settings_stale' }] });
-        await appointments.updateSettings(actor, request.params.id, version, settingsInput(form));
-        return `/${request.params.lang}/admin/appointments/${request.params.id}?notice=saved`;
-      },
-    );
-  });
+  app.post(
+    '/:lang/admin/appointments/:id',
+    { schema: { hide: true, params: LangIdParams, body: SettingsForm }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      const form = request.body ?? {};
+      return handleForm(
+        request,
+        reply,
+        (errors) => editForm(request, request.params.id, { errors, values: form }),
+        async () => {
+          const version = int(form.version);
+          if (!Number.isInteger(version))
+            throw new AppError(400, 'validation.failed', { fields: [{ field: 'form', code: 'errors.appointment.settings_stale' }] });
+          await appointments.updateSettings(actor, request.params.id, version, settingsInput(form));
+          return `/${request.params.lang}/admin/appointments/${request.params.id}?notice=saved`;
+        },
+      );
+    },
+  );
 
-  app.post('/:lang/admin/appointments/:id/closures', { schema: { hide: true, params: LangIdParams, body: ClosureForm }, attachValidation: true }, async (request, reply) => {
-    const actor = requireActorPage(request);
-    const form = request.body ?? {};
-    return handleForm(
-      request,
-      reply,
-      (closureErrors) => editForm(request, request.params.id, { closureErrors, values: form }),
-      async () => {
-        const seats = form.seats?.trim() ? int(form.seats) : null;
-        await appointments.addClosure(actor, request.params.id, { from: form.from ?? '', to: form.to ?? '', seats, reason: form.reason ?? '', allServices: form.allServices === 'true' });
-        return `/${request.params.lang}/admin/appointments/${request.params.id}?notice=closure`;
-      },
-    );
-  });
+  app.post(
+    '/:lang/admin/appointments/:id/closures',
+    { schema: { hide: true, params: LangIdParams, body: ClosureForm }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      const form = request.body ?? {};
+      return handleForm(
+        request,
+        reply,
+        (closureErrors) => editForm(request, request.params.id, { closureErrors, values: form }),
+        async () => {
+          const seats = form.seats?.trim() ? int(form.seats) : null;
+          await appointments.addClosure(actor, request.params.id, {
+            from: form.from ?? '',
+            to: form.to ?? '',
+            seats,
+            reason: form.reason ?? '',
+            allServices: form.allServices === 'true',
+          });
+          return `/${request.params.lang}/admin/appointments/${request.params.id}?notice=closure`;
+        },
+      );
+    },
+  );
 
   app.post(
     '/:lang/admin/appointments/:id/closures/:closureId/delete',

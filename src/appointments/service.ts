@@ -91,8 +91,6 @@ function newReference(): string {
   return `RDV-${out.slice(0, 4)}-${out.slice(4)}`;
 }
 
-
-
 type ContactPoints = ReturnType<typeof contactPointService>;
 type Mail = ReturnType<typeof mailService>;
 type Sms = Pick<ReturnType<typeof smsService>, 'send'>;
@@ -115,10 +113,31 @@ export function appointmentService(deps: {
   const settingsPart = appointmentSettingsService({ db, contactPoints, catalogue });
   const organizerEmail = /<([^<>]+)>$/.exec(deps.mailFrom)?.[1] ?? deps.mailFrom;
   /** An appointment event for the organisation's webhooks: reference, point, service and times; the person only with personal-data. */
-  const emitEvent = (tx: Queryable, type: 'appointment.booked' | 'appointment.moved' | 'appointment.cancelled', a: { organisationId: string; reference: string; contactPointId: string; serviceCode: string; startsAt: Date; endsAt: Date; name: string; email: string | null; phone: string | null }) =>
+  const emitEvent = (
+    tx: Queryable,
+    type: 'appointment.booked' | 'appointment.moved' | 'appointment.cancelled',
+    a: {
+      organisationId: string;
+      reference: string;
+      contactPointId: string;
+      serviceCode: string;
+      startsAt: Date;
+      endsAt: Date;
+      name: string;
+      email: string | null;
+      phone: string | null;
+    },
+  ) =>
     deps.events?.emit(tx, a.organisationId, type, {
       subject: a.reference,
-      data: { reference: a.reference, status: type === 'appointment.cancelled' ? 'cancelled' : 'booked', contactPointId: a.contactPointId, serviceCode: a.serviceCode, start: a.startsAt.toISOString(), end: a.endsAt.toISOString() },
+      data: {
+        reference: a.reference,
+        status: type === 'appointment.cancelled' ? 'cancelled' : 'booked',
+        contactPointId: a.contactPointId,
+        serviceCode: a.serviceCode,
+        start: a.startsAt.toISOString(),
+        end: a.endsAt.toISOString(),
+      },
       personal: { name: a.name, email: a.email, phone: a.phone },
     });
 
@@ -249,7 +268,17 @@ export function appointmentService(deps: {
   async function notify(
     q: Queryable,
     kind: 'confirmation' | 'reminder' | 'cancellation' | 'moved',
-    a: { id: string; reference: string; email: string | null; phone: string | null; name: string; language: Language; startsAt: Date; endsAt: Date; sequence: number },
+    a: {
+      id: string;
+      reference: string;
+      email: string | null;
+      phone: string | null;
+      name: string;
+      language: Language;
+      startsAt: Date;
+      endsAt: Date;
+      sequence: number;
+    },
     settings: SettingsRecord,
     token: string | null,
   ) {
@@ -260,9 +289,25 @@ export function appointmentService(deps: {
     }
   }
 
-  async function sendSms(q: Queryable, kind: SmsNoticeKind, to: string, lang: Language, settings: SettingsRecord, a: { reference: string; startsAt: Date; link: string }) {
+  async function sendSms(
+    q: Queryable,
+    kind: SmsNoticeKind,
+    to: string,
+    lang: Language,
+    settings: SettingsRecord,
+    a: { reference: string; startsAt: Date; link: string },
+  ) {
     const smsText = appointmentSmsText(kind, lang, { ...a, point: text(settings.pointName, lang) });
-    await sms.send({ to, text: smsText, language: lang, purpose: kind === 'offer' ? 'appointment.waitlist_offer' : `appointment.${kind}`, organisationId: settings.organisationId }, { tx: q });
+    await sms.send(
+      {
+        to,
+        text: smsText,
+        language: lang,
+        purpose: kind === 'offer' ? 'appointment.waitlist_offer' : `appointment.${kind}`,
+        organisationId: settings.organisationId,
+      },
+      { tx: q },
+    );
   }
   const address = (s: SettingsRecord, lang: Language) => {
     const side = lang === 'nl' ? 'nl' : 'fr';
@@ -312,7 +357,16 @@ export function appointmentService(deps: {
         language: lang,
         purpose: `appointment.${kind}`,
         organisationId: settings.organisationId,
-        attachments: kind === 'reminder' ? [] : [{ filename: 'appointment.ics', contentType: `text/calendar; charset=utf-8; method=${kind === 'cancellation' ? 'CANCEL' : 'PUBLISH'}`, content: ics }],
+        attachments:
+          kind === 'reminder'
+            ? []
+            : [
+                {
+                  filename: 'appointment.ics',
+                  contentType: `text/calendar; charset=utf-8; method=${kind === 'cancellation' ? 'CANCEL' : 'PUBLISH'}`,
+                  content: ics,
+                },
+              ],
       },
       { tx: q },
     );
@@ -362,7 +416,14 @@ export function appointmentService(deps: {
     if (person.phone) await sendSms(q, 'offer', person.phone, lang, settings, { reference: '', startsAt: start, link });
     if (!person.email) return;
     await mail.send(
-      { to: person.email, subject: t('appointments.mail.offer.subject', values), text: t('appointments.mail.offer.body', values), language: lang, purpose: 'appointment.waitlist_offer', organisationId: settings.organisationId },
+      {
+        to: person.email,
+        subject: t('appointments.mail.offer.subject', values),
+        text: t('appointments.mail.offer.body', values),
+        language: lang,
+        purpose: 'appointment.waitlist_offer',
+        organisationId: settings.organisationId,
+      },
       { tx: q },
     );
   }
@@ -514,7 +575,13 @@ export function appointmentService(deps: {
         }
         if (!id) return undefined;
         await scheduleReminder(tx, id, slot.start, now);
-        await notify(tx, 'confirmation', { id, reference, email, phone, name, language: input.language, startsAt: slot.start, endsAt: slot.end, sequence: 0 }, settings, token);
+        await notify(
+          tx,
+          'confirmation',
+          { id, reference, email, phone, name, language: input.language, startsAt: slot.start, endsAt: slot.end, sequence: 0 },
+          settings,
+          token,
+        );
         await recordAuditEntry(tx, {
           actorAccountId: null,
           actorOrganisationId: null,
@@ -525,7 +592,17 @@ export function appointmentService(deps: {
           requestId: requestId ?? null,
           details: { channel: 'public_booking' },
         });
-        await emitEvent(tx, 'appointment.booked', { organisationId: settings.organisationId, reference, contactPointId: settings.contactPointId, serviceCode: settings.serviceCode, startsAt: slot.start, endsAt: slot.end, name, email, phone });
+        await emitEvent(tx, 'appointment.booked', {
+          organisationId: settings.organisationId,
+          reference,
+          contactPointId: settings.contactPointId,
+          serviceCode: settings.serviceCode,
+          startsAt: slot.start,
+          endsAt: slot.end,
+          name,
+          email,
+          phone,
+        });
         return { reference };
       });
       if (!booked) throw new SlotTakenError(await alternativesAfter(settings, slot.start, now));
@@ -557,7 +634,15 @@ export function appointmentService(deps: {
         await cancelJob(tx, REMINDER_JOB, a.id);
         await notify(tx, 'cancellation', { ...a, sequence: a.sequence + 1 }, settings, null);
         await offerFreedSlot(tx, settings, a.startsAt, now);
-        await recordAuditEntry(tx, { actorAccountId: null, actorOrganisationId: null, action: 'update', subjectType: 'appointment', subjectId: a.id, organisationId: a.organisationId, details: { status: 'cancelled', by: 'citizen' } });
+        await recordAuditEntry(tx, {
+          actorAccountId: null,
+          actorOrganisationId: null,
+          action: 'update',
+          subjectType: 'appointment',
+          subjectId: a.id,
+          organisationId: a.organisationId,
+          details: { status: 'cancelled', by: 'citizen' },
+        });
         await emitEvent(tx, 'appointment.cancelled', { ...a, contactPointId: settings.contactPointId, serviceCode: settings.serviceCode });
         return { ...a, status: 'cancelled' as const };
       });
@@ -579,8 +664,22 @@ export function appointmentService(deps: {
         await scheduleReminder(tx, a.id, slot.start, now);
         await notify(tx, 'moved', { ...a, startsAt: slot.start, endsAt: slot.end, sequence: a.sequence + 1 }, settings, token);
         await offerFreedSlot(tx, settings, a.startsAt, now);
-        await recordAuditEntry(tx, { actorAccountId: null, actorOrganisationId: null, action: 'update', subjectType: 'appointment', subjectId: a.id, organisationId: a.organisationId, details: { moved: true, by: 'citizen' } });
-        await emitEvent(tx, 'appointment.moved', { ...a, startsAt: slot.start, endsAt: slot.end, contactPointId: settings.contactPointId, serviceCode: settings.serviceCode });
+        await recordAuditEntry(tx, {
+          actorAccountId: null,
+          actorOrganisationId: null,
+          action: 'update',
+          subjectType: 'appointment',
+          subjectId: a.id,
+          organisationId: a.organisationId,
+          details: { moved: true, by: 'citizen' },
+        });
+        await emitEvent(tx, 'appointment.moved', {
+          ...a,
+          startsAt: slot.start,
+          endsAt: slot.end,
+          contactPointId: settings.contactPointId,
+          serviceCode: settings.serviceCode,
+        });
         return { ...a, startsAt: slot.start, endsAt: slot.end };
       });
       if (!moved) throw new SlotTakenError(await alternativesAfter(settings, slot.start, now));
@@ -588,7 +687,14 @@ export function appointmentService(deps: {
     },
 
     /** Puts a person on the waiting list of a service at a point (once). */
-    async joinWaitlist(input: { contactPointId: string; serviceCode: string; name: string; email?: string | undefined; phone?: string | undefined; language: Language }) {
+    async joinWaitlist(input: {
+      contactPointId: string;
+      serviceCode: string;
+      name: string;
+      email?: string | undefined;
+      phone?: string | undefined;
+      language: Language;
+    }) {
       const settings = await bookable(input.contactPointId, input.serviceCode, 'service');
       const name = input.name.trim();
       if (!name) throw fieldError('name', 'validation.required');
@@ -625,7 +731,11 @@ export function appointmentService(deps: {
       const point = await pointForAgent(actor, contactPointId);
       const from = startOfBrusselsDay(date);
       const to = startOfBrusselsDay(addDays(date, days));
-      const appointments = (await repo.listAppointmentsAt(db, contactPointId, from, to)).map((a) => ({ ...a, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) }));
+      const appointments = (await repo.listAppointmentsAt(db, contactPointId, from, to)).map((a) => ({
+        ...a,
+        startsAt: new Date(a.startsAt),
+        endsAt: new Date(a.endsAt),
+      }));
       await recordAuditEntry(db, {
         actorAccountId: actor.accountId,
         actorOrganisationId: actor.organisationId,
@@ -690,7 +800,9 @@ export function appointmentService(deps: {
       if (!isUuid(contactPointId)) return [];
       const today = brusselsDate(now);
       const rows = await repo.listAppointmentsAt(db, contactPointId, startOfBrusselsDay(today), startOfBrusselsDay(addDays(today, 1)));
-      return rows.filter((a) => a.status === 'booked' || a.status === 'arrived').map((a) => ({ ...a, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) }));
+      return rows
+        .filter((a) => a.status === 'booked' || a.status === 'arrived')
+        .map((a) => ({ ...a, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) }));
     },
 
     // ---- settings (back office): settings-service.ts

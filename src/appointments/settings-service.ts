@@ -53,7 +53,13 @@ export function appointmentSettingsService(deps: {
     const settings = isUuid(id) ? await repo.findSettingsById(db, id) : undefined;
     if (!settings || !canServeAppointments(actor, settings.organisationId)) throw new AppError(404, 'appointment.settings_not_found');
     const now = new Date();
-    const closures = await repo.listClosures(db, settings.contactPointId, settings.serviceId, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 400 * 86_400_000));
+    const closures = await repo.listClosures(
+      db,
+      settings.contactPointId,
+      settings.serviceId,
+      new Date(now.getTime() - 86_400_000),
+      new Date(now.getTime() + 400 * 86_400_000),
+    );
     return { settings, closures, canEdit: canConfigureAppointments(actor, settings.organisationId) };
   }
 
@@ -73,13 +79,29 @@ export function appointmentSettingsService(deps: {
       authorise(canConfigureAppointments(actor, point.organisationId));
       const service = CODE.test(serviceCode) ? await catalogue.serviceByCode(serviceCode) : undefined;
       if (!service) throw fieldError('serviceCode', 'appointments.serviceUnknown');
-      const provides = service.competentKind === 'organisation' ? service.competentOrganisation?.id === point.organisationId : service.competentKind === point.organisationKind;
+      const provides =
+        service.competentKind === 'organisation'
+          ? service.competentOrganisation?.id === point.organisationId
+          : service.competentKind === point.organisationKind;
       if (!provides) throw fieldError('serviceCode', 'appointments.serviceNotProvided');
       const values = validateSettings(input, point.holidayCalendar);
       const id = await db.transaction(async (tx) => {
-        const created = await repo.insertSettings(tx, { ...values, contactPointId, serviceId: service.id, organisationId: point.organisationId, updatedBy: actor.accountId });
+        const created = await repo.insertSettings(tx, {
+          ...values,
+          contactPointId,
+          serviceId: service.id,
+          organisationId: point.organisationId,
+          updatedBy: actor.accountId,
+        });
         if (!created) throw new AppError(409, 'appointment.settings_exist');
-        await recordAuditEntry(tx, { actorAccountId: actor.accountId, actorOrganisationId: actor.organisationId, action: 'create', subjectType: 'appointment_settings', subjectId: created, organisationId: point.organisationId });
+        await recordAuditEntry(tx, {
+          actorAccountId: actor.accountId,
+          actorOrganisationId: actor.organisationId,
+          action: 'create',
+          subjectType: 'appointment_settings',
+          subjectId: created,
+          organisationId: point.organisationId,
+        });
         return created;
       });
       return id;
@@ -91,7 +113,14 @@ export function appointmentSettingsService(deps: {
       const values = validateSettings(input, settings.holidayCalendar);
       await db.transaction(async (tx) => {
         if (!(await repo.updateSettings(tx, id, version, values, actor.accountId))) throw new AppError(409, 'appointment.settings_stale');
-        await recordAuditEntry(tx, { actorAccountId: actor.accountId, actorOrganisationId: actor.organisationId, action: 'update', subjectType: 'appointment_settings', subjectId: id, organisationId: settings.organisationId });
+        await recordAuditEntry(tx, {
+          actorAccountId: actor.accountId,
+          actorOrganisationId: actor.organisationId,
+          action: 'update',
+          subjectType: 'appointment_settings',
+          subjectId: id,
+          organisationId: settings.organisationId,
+        });
       });
     },
 

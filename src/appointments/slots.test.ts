@@ -14,7 +14,10 @@ const rules = (overrides: Partial<SlotRules> = {}): SlotRules => ({
   ...overrides,
 });
 const day = (date: string, hours = 'Mo-Fr 09:00-12:00; PH off', calendar: 'brussels' | 'be' = 'brussels') =>
-  openingSchedule(hours, calendar).openIntervals(startOfBrusselsDay(date), startOfBrusselsDay(`${date.slice(0, 8)}${String(Number(date.slice(8)) + 1).padStart(2, '0')}`));
+  openingSchedule(hours, calendar).openIntervals(
+    startOfBrusselsDay(date),
+    startOfBrusselsDay(`${date.slice(0, 8)}${String(Number(date.slice(8)) + 1).padStart(2, '0')}`),
+  );
 const at = (date: string, hour: number, minute = 0) =>
   fromBrusselsWallClock(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)), hour, minute);
 const early = new Date('2026-01-01T00:00:00Z');
@@ -41,7 +44,9 @@ describe('slot grid', () => {
     expect(computeSlots({ intervals: day('2026-11-11'), rules: rules(), closures: [], booked: [], now: early })).toEqual([]);
     expect(computeSlots({ intervals: day('2026-05-07'), rules: rules(), closures: [], booked: [], now: early })).toHaveLength(6);
     // The federal calendar has no 8 May: a federal desk is open on Iris Day.
-    expect(computeSlots({ intervals: day('2026-05-08', 'Mo-Fr 09:00-12:00; PH off', 'be'), rules: rules(), closures: [], booked: [], now: early })).toHaveLength(6);
+    expect(
+      computeSlots({ intervals: day('2026-05-08', 'Mo-Fr 09:00-12:00; PH off', 'be'), rules: rules(), closures: [], booked: [], now: early }),
+    ).toHaveLength(6);
   });
 
   it('keeps wall-clock times across the change to summer time, with the right offset', () => {
@@ -68,8 +73,13 @@ describe('booking rules', () => {
     const intervals = openingSchedule('Mo-Fr 09:00-12:00', 'brussels').openIntervals(now, at('2026-12-05', 0));
     const slots = computeSlots({ intervals, rules: rules({ maxHorizonDays: 1 }), closures: [], booked: [], now });
     expect(slots.map((s) => toBrusselsIso(s.start))).toEqual([
-      '2026-12-01T10:00:00+01:00', '2026-12-01T10:30:00+01:00', '2026-12-01T11:00:00+01:00', '2026-12-01T11:30:00+01:00',
-      '2026-12-02T09:00:00+01:00', '2026-12-02T09:30:00+01:00', '2026-12-02T10:00:00+01:00',
+      '2026-12-01T10:00:00+01:00',
+      '2026-12-01T10:30:00+01:00',
+      '2026-12-01T11:00:00+01:00',
+      '2026-12-01T11:30:00+01:00',
+      '2026-12-02T09:00:00+01:00',
+      '2026-12-02T09:30:00+01:00',
+      '2026-12-02T10:00:00+01:00',
     ]);
   });
 
@@ -78,7 +88,9 @@ describe('booking rules', () => {
     const nine = { start: at('2026-12-01', 9), end: at('2026-12-01', 9, 30) };
     const capacity2 = rules({ capacity: 2 });
     const free = (input: Partial<Parameters<typeof computeSlots>[0]>) =>
-      computeSlots({ intervals, rules: capacity2, closures: [], booked: [], now: early, ...input }).slice(0, 2).map((s) => s.free);
+      computeSlots({ intervals, rules: capacity2, closures: [], booked: [], now: early, ...input })
+        .slice(0, 2)
+        .map((s) => s.free);
     expect(free({})).toEqual([2, 2]);
     expect(free({ booked: [nine] })).toEqual([1, 2]);
     expect(free({ booked: [nine, nine] })).toEqual([0, 2]);
@@ -98,6 +110,10 @@ describe('booking rules', () => {
       now: early,
     });
     // 09:00 needs 09:00–09:45 (with its buffer), 09:45 needs 09:45–10:30: both meet 09:20–10:05.
-    expect(slots.slice(0, 3).map((s) => [toBrusselsIso(s.start).slice(11, 16), s.free])).toEqual([['09:00', 0], ['09:45', 0], ['10:30', 1]]);
+    expect(slots.slice(0, 3).map((s) => [toBrusselsIso(s.start).slice(11, 16), s.free])).toEqual([
+      ['09:00', 0],
+      ['09:45', 0],
+      ['10:30', 1],
+    ]);
   });
 });

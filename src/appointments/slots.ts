@@ -64,13 +64,7 @@ const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number) =>
  * The slots of the grid with their free seats, within the booking window; full slots are kept (free 0)
  * so callers can tell "taken" from "not a slot". Soonest first.
  */
-export function computeSlots(input: {
-  intervals: Interval[];
-  rules: SlotRules;
-  closures: Closure[];
-  booked: Booked[];
-  now: Date;
-}): Slot[] {
+export function computeSlots(input: { intervals: Interval[]; rules: SlotRules; closures: Closure[]; booked: Booked[]; now: Date }): Slot[] {
   const { rules } = input;
   const { earliest, latest } = bookingWindow(rules, input.now);
   const buffer = rules.bufferMinutes * MINUTE;

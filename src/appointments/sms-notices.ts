@@ -56,15 +56,19 @@ function shorten(text: string, max: number): string {
 const ONE_MESSAGE = 160;
 const POINT_MIN = 12;
 
-export function appointmentSmsText(
-  kind: SmsNoticeKind,
-  lang: Language,
-  a: { reference: string; startsAt: Date; point: string; link: string },
-): string {
+export function appointmentSmsText(kind: SmsNoticeKind, lang: Language, a: { reference: string; startsAt: Date; point: string; link: string }): string {
   const t = translator(lang);
   const point = gsmSafe(a.point.trim());
   const render = (pointText: string) =>
-    gsmSafe(t(`appointments.sms.${kind}`, { reference: a.reference, date: shortDate(a.startsAt, lang), time: shortTime(a.startsAt, lang), point: pointText, link: a.link }));
+    gsmSafe(
+      t(`appointments.sms.${kind}`, {
+        reference: a.reference,
+        date: shortDate(a.startsAt, lang),
+        time: shortTime(a.startsAt, lang),
+        point: pointText,
+        link: a.link,
+      }),
+    );
   const first = shorten(point, POINT_MAX);
   const text = render(first);
   const excess = smsLength(text).units - ONE_MESSAGE;

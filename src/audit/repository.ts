@@ -1,17 +1,7 @@
 // SQL for the audit log: who read or changed personal data, and when.
 import type { Queryable } from '../platform/db/database.ts';
 
-export type AuditAction =
-  | 'read'
-  | 'create'
-  | 'update'
-  | 'delete'
-  | 'login'
-  | 'logout'
-  | 'login_failed'
-  | 'locked'
-  | 'denied'
-  | 'export';
+export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'login' | 'logout' | 'login_failed' | 'locked' | 'denied' | 'export';
 
 export interface AuditEntry {
   actorAccountId: string | null;
@@ -51,7 +41,11 @@ export async function insertAuditEntry(db: Queryable, entry: AuditEntry): Promis
  * key, then finds it fresh and writes nothing: exactly one entry, never a mark without its entry.
  * Returns true when an entry was written.
  */
-export async function insertReadEntryOnce(db: Queryable, entry: Omit<AuditEntry, 'action'> & { actorAccountId: string; subjectId: string }, windowSeconds: number): Promise<boolean> {
+export async function insertReadEntryOnce(
+  db: Queryable,
+  entry: Omit<AuditEntry, 'action'> & { actorAccountId: string; subjectId: string },
+  windowSeconds: number,
+): Promise<boolean> {
   const { rows } = await db.query<{ id: number }>(
     `WITH mark AS (
        INSERT INTO audit_read_marks (actor_account_id, subject_type, subject_id) VALUES ($1, $3, $4)

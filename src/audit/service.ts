@@ -42,7 +42,14 @@ export const READ_AUDIT_WINDOW_SECONDS = 600;
  * view) would otherwise write an entry per refresh. The first read is always recorded; concurrent reads
  * record one entry (see insertReadEntryOnce). Returns true when an entry was written.
  */
-export async function recordReadOnce(q: Queryable, actor: Actor, subject: AuditSubject & { id: string }, requestId?: string, details?: Record<string, unknown>, windowSeconds = READ_AUDIT_WINDOW_SECONDS): Promise<boolean> {
+export async function recordReadOnce(
+  q: Queryable,
+  actor: Actor,
+  subject: AuditSubject & { id: string },
+  requestId?: string,
+  details?: Record<string, unknown>,
+  windowSeconds = READ_AUDIT_WINDOW_SECONDS,
+): Promise<boolean> {
   const written = await insertReadEntryOnce(
     q,
     {

@@ -142,7 +142,12 @@ describe('GET /api/v1/orientation', () => {
     const shared = await t.client().get('/api/v1/orientation?service=change-of-address&postalCode=1040&lang=en');
     expect(shared.statusCode).toBe(200);
     expect(shared.json().organisation).toBeUndefined();
-    expect(shared.json().candidates.map((c: { code: string }) => c.code).sort()).toEqual(['commune-bruxelles', 'commune-etterbeek']);
+    expect(
+      shared
+        .json()
+        .candidates.map((c: { code: string }) => c.code)
+        .sort(),
+    ).toEqual(['commune-bruxelles', 'commune-etterbeek']);
 
     const chosen = await t.client().get('/api/v1/orientation?service=change-of-address&postalCode=1040&organisation=commune-etterbeek&lang=en');
     expect(chosen.json().organisation.code).toBe('commune-etterbeek');
@@ -317,7 +322,14 @@ describe('editing', () => {
     const admin = t.client();
     await admin.login('admin@demo.irisdesk.brussels');
     const { version } = (await admin.get('/api/v1/admin/services')).json().services.find((s: { code: string }) => s.code === 'eid-card');
-    const form = { version: String(version), nameFr: 'Carte d’identité', nameNl: 'Identiteitskaart', nameEn: 'Identity card', summaryFr: 'Résumé', status: 'published' };
+    const form = {
+      version: String(version),
+      nameFr: 'Carte d’identité',
+      nameNl: 'Identiteitskaart',
+      nameEn: 'Identity card',
+      summaryFr: 'Résumé',
+      status: 'published',
+    };
     const ok = await admin.submitForm('/en/admin/catalogue/services/eid-card', '/en/admin/catalogue/services/eid-card', form);
     expect(ok.statusCode).toBe(303);
     const again = await admin.submitForm('/en/admin/catalogue/services/eid-card', '/en/admin/catalogue/services/eid-card', form);

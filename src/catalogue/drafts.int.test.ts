@@ -49,7 +49,12 @@ const publicName = async (code: string, lang = 'en') => {
 const found = async (q: string, code: string) =>
   ((await t.client().get(`/api/v1/search?q=${encodeURIComponent(q)}&lang=en`)).json().results as Array<{ code: string }>).some((r) => r.code === code);
 const versionRows = async (code: string) =>
-  (await t.db.query<{ version: number; note: string | null }>(`SELECT v.version, v.note FROM service_versions v JOIN services s ON s.id = v.service_id WHERE s.code = $1 ORDER BY v.version`, [code])).rows;
+  (
+    await t.db.query<{ version: number; note: string | null }>(
+      `SELECT v.version, v.note FROM service_versions v JOIN services s ON s.id = v.service_id WHERE s.code = $1 ORDER BY v.version`,
+      [code],
+    )
+  ).rows;
 
 describe('creating a service', () => {
   it('an editor creates a draft service of their organisation; it is not public; a taken code gives 409', async () => {
@@ -57,7 +62,13 @@ describe('creating a service', () => {
     await editor.login('editor@demo.irisdesk.brussels');
     const created = await editor.request('POST', '/api/v1/admin/services', { json: newService('residents-parking-card') });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ code: 'residents-parking-card', status: 'draft', version: 1, draft: false, translations: { fr: true, nl: true, en: true } });
+    expect(created.json()).toMatchObject({
+      code: 'residents-parking-card',
+      status: 'draft',
+      version: 1,
+      draft: false,
+      translations: { fr: true, nl: true, en: true },
+    });
     const { rows } = await t.db.query<{ owner: string; competent: string; audience: string[]; theme: string }>(
       `SELECT o.code AS owner, c.code AS competent, s.audience, s.theme FROM services s
          JOIN organisations o ON o.id = s.owner_organisation_id JOIN organisations c ON c.id = s.competent_organisation_id
@@ -79,7 +90,12 @@ describe('creating a service', () => {
     const editor = t.client();
     await editor.login('editor@demo.irisdesk.brussels');
     const bad = await editor.request('POST', '/api/v1/admin/services?lang=nl', {
-      json: newService('Bad Code!', { name: { fr: 'Seulement en français', nl: '', en: '' }, theme: 'no-such-theme', lifeEvents: ['no-such-event'], competent: { kind: 'organisation', organisation: null } }),
+      json: newService('Bad Code!', {
+        name: { fr: 'Seulement en français', nl: '', en: '' },
+        theme: 'no-such-theme',
+        lifeEvents: ['no-such-event'],
+        competent: { kind: 'organisation', organisation: null },
+      }),
     });
     expect(bad.statusCode).toBe(400);
     const fields = Object.fromEntries((bad.json().error.fields as Array<{ field: string; message: string }>).map((f) => [f.field, f.message]));
@@ -98,7 +114,9 @@ describe('creating a service', () => {
   it('an editor cannot create a service of another organisation nor one of every commune; an administrator can', async () => {
     const editor = t.client();
     await editor.login('editor@demo.irisdesk.brussels');
-    const other = await editor.request('POST', '/api/v1/admin/services', { json: newService('ixelles-only', { competent: { kind: 'organisation', organisation: 'commune-ixelles' } }) });
+    const other = await editor.request('POST', '/api/v1/admin/services', {
+      json: newService('ixelles-only', { competent: { kind: 'organisation', organisation: 'commune-ixelles' } }),
+    });
     expect(other.statusCode).toBe(403);
     expect(other.json().error.code).toBe('catalogue.competent_not_allowed');
     const shared = await editor.request('POST', '/api/v1/admin/services', { json: newService('every-commune', { competent: { kind: 'commune' } }) });
@@ -109,7 +127,9 @@ describe('creating a service', () => {
     await admin.login('admin@demo.irisdesk.brussels');
     const regional = await admin.request('POST', '/api/v1/admin/services', { json: newService('every-commune', { competent: { kind: 'commune' } }) });
     expect(regional.statusCode).toBe(201);
-    const { rows } = await t.db.query<{ owner: string | null; kind: string }>(`SELECT owner_organisation_id AS owner, competent_kind AS kind FROM services WHERE code = 'every-commune'`);
+    const { rows } = await t.db.query<{ owner: string | null; kind: string }>(
+      `SELECT owner_organisation_id AS owner, competent_kind AS kind FROM services WHERE code = 'every-commune'`,
+    );
     expect(rows[0]).toEqual({ owner: null, kind: 'commune' });
   });
 
@@ -118,7 +138,22 @@ describe('creating a service', () => {
     await editor.login('editor@demo.irisdesk.brussels', undefined, 'fr');
     const page = await editor.get('/fr/admin/catalogue/services/new');
     expect(page.statusCode).toBe(200);
-    for (const field of ['code', 'nameFr', 'nameNl', 'nameEn', 'summaryEn', 'descriptionNl', 'keywordsFr', 'theme', 'audience', 'lifeEvents', 'competentKind', 'competentOrganisation', 'channels', 'appointment']) {
+    for (const field of [
+      'code',
+      'nameFr',
+      'nameNl',
+      'nameEn',
+      'summaryEn',
+      'descriptionNl',
+      'keywordsFr',
+      'theme',
+      'audience',
+      'lifeEvents',
+      'competentKind',
+      'competentOrganisation',
+      'channels',
+      'appointment',
+    ]) {
       expect(page.body, field).toContain(`name="${field}"`);
     }
     const form = {
@@ -147,7 +182,9 @@ describe('creating a service', () => {
     expect(ok.headers.location).toBe('/fr/admin/catalogue/services/form-made-service?notice=created');
     const view = (await editor.get('/api/v1/admin/services/form-made-service')).json();
     expect(view).toMatchObject({ status: 'draft', draft: false, translations: { fr: true, nl: false, en: false } });
-    const { rows } = await t.db.query<{ audience: string[]; appointment: boolean; keywords: Record<string, string[]> }>(`SELECT audience, appointment, keywords FROM services WHERE code = 'form-made-service'`);
+    const { rows } = await t.db.query<{ audience: string[]; appointment: boolean; keywords: Record<string, string[]> }>(
+      `SELECT audience, appointment, keywords FROM services WHERE code = 'form-made-service'`,
+    );
     expect(rows[0]).toMatchObject({ audience: ['citizen', 'business'], appointment: true, keywords: { fr: ['mot', 'autre mot'] } });
 
     const taken = await editor.submitForm('/fr/admin/catalogue/services/new', '/fr/admin/catalogue/services', { ...form, nameNl: 'x' });
@@ -172,7 +209,11 @@ describe('drafts of a published service', () => {
 
     // A draft: the live service, search and the CPSV-AP export do not move.
     const draft = await editor.request('PUT', `/api/v1/admin/services/${code}/draft`, {
-      json: draftOf(2, body(), { name: { ...body().name, en: 'Zorglub parking card' }, keywords: { fr: ['parking'], nl: ['parkeerkaart'], en: ['zorglub'] }, appointment: true }),
+      json: draftOf(2, body(), {
+        name: { ...body().name, en: 'Zorglub parking card' },
+        keywords: { fr: ['parking'], nl: ['parkeerkaart'], en: ['zorglub'] },
+        appointment: true,
+      }),
     });
     expect(draft.statusCode).toBe(200);
     expect(draft.json()).toMatchObject({ status: 'published', version: 3, draft: true, name: { en: 'Zorglub parking card' } });
@@ -189,7 +230,11 @@ describe('drafts of a published service', () => {
     expect(page.body).toContain('Unpublished changes');
     expect(page.body).toContain('value="Zorglub parking card"');
     const changed = /<ul[^>]*data-changed-fields[^>]*>(.*?)<\/ul>/s.exec(page.body)![1]!;
-    expect([...changed.matchAll(/<li[^>]*>([^<]*)<\/li>/g)].map((m) => m[1])).toEqual([en('field.nameEn'), en('field.keywordsEn'), en('catalogue.field.appointment')]);
+    expect([...changed.matchAll(/<li[^>]*>([^<]*)<\/li>/g)].map((m) => m[1])).toEqual([
+      en('field.nameEn'),
+      en('field.keywordsEn'),
+      en('catalogue.field.appointment'),
+    ]);
     expect((await editor.get('/en/admin/catalogue')).body).toContain('unpublished changes');
 
     // Stale: a save on the version read before the draft is refused, nothing lost.

@@ -22,7 +22,13 @@ const live: ServiceContent = {
 describe('changedFields', () => {
   it('finds nothing when only whitespace, missing-vs-empty texts or the order of a set differ', () => {
     expect(
-      changedFields(live, { ...live, name: { fr: ' Carte ', nl: 'Kaart', en: 'Card' }, description: { fr: '', nl: '', en: '' }, audience: ['business', 'citizen'], channels: ['online', 'counter'] }),
+      changedFields(live, {
+        ...live,
+        name: { fr: ' Carte ', nl: 'Kaart', en: 'Card' },
+        description: { fr: '', nl: '', en: '' },
+        audience: ['business', 'citizen'],
+        channels: ['online', 'counter'],
+      }),
     ).toEqual([]);
   });
 

@@ -7,8 +7,7 @@ import { translator } from '../platform/i18n/messages.ts';
 import { EU_LANGUAGE } from '../platform/i18n/eu-languages.ts';
 import { CHANNELS, type LifeEvent, type ServiceRecord, type Theme } from './repository.ts';
 
-const langValues = (text: LocalizedText | null | undefined) =>
-  LANGUAGES.filter((l) => text?.[l]?.trim()).map((l) => ({ '@language': l, '@value': text![l]! }));
+const langValues = (text: LocalizedText | null | undefined) => LANGUAGES.filter((l) => text?.[l]?.trim()).map((l) => ({ '@language': l, '@value': text![l]! }));
 
 const COMMUNE_LABEL: Record<'commune' | 'cpas', LocalizedText> = {
   commune: { fr: 'La commune de résidence', nl: 'De woonplaatsgemeente', en: 'The commune of residence' },
@@ -22,8 +21,7 @@ export function catalogueJsonLd(services: ServiceRecord[], themes: Theme[], even
   const channelIri = (channel: string) => `${documentUrl}#channel-${channel}`;
   const themeName = new Map(themes.map((t) => [t.code, t.name]));
   const eventName = new Map(events.map((e) => [e.code, e.name]));
-  const channelLabel = (channel: string) =>
-    Object.fromEntries(LANGUAGES.map((l) => [l, translator(l)(`catalogue.channel.${channel}`)])) as LocalizedText;
+  const channelLabel = (channel: string) => Object.fromEntries(LANGUAGES.map((l) => [l, translator(l)(`catalogue.channel.${channel}`)])) as LocalizedText;
   return {
     '@context': {
       cpsv: 'http://purl.org/vocab/cpsv#',
@@ -140,7 +138,10 @@ export function governmentServiceJsonLd(s: ServiceRecord, lang: Language, url: s
     name: text(s.name),
     description: text(s.summary),
     serviceType: s.theme,
-    areaServed: { '@type': 'AdministrativeArea', name: { fr: 'Région de Bruxelles-Capitale', nl: 'Brussels Hoofdstedelijk Gewest', en: 'Brussels-Capital Region' }[lang] },
+    areaServed: {
+      '@type': 'AdministrativeArea',
+      name: { fr: 'Région de Bruxelles-Capitale', nl: 'Brussels Hoofdstedelijk Gewest', en: 'Brussels-Capital Region' }[lang],
+    },
     // Absent values are undefined (left out by JSON.stringify), not spread in, so that tsc checks every property.
     provider: providerName ? { '@type': 'GovernmentOrganization', name: providerName } : undefined,
     audience: s.audience.map((a) => ({ '@type': 'Audience', audienceType: a })),

@@ -15,7 +15,13 @@ beforeAll(async () => {
   await t.db.query(
     `INSERT INTO search_concepts (code, labels, services, status)
      VALUES ('test-express-passport', $1, '{passport}', 'published')`,
-    [JSON.stringify({ fr: { pref: 'passeport express', alt: [] }, nl: { pref: 'snelreispas', alt: ['flitspaspoort'] }, en: { pref: 'express passport', alt: [] } })],
+    [
+      JSON.stringify({
+        fr: { pref: 'passeport express', alt: [] },
+        nl: { pref: 'snelreispas', alt: ['flitspaspoort'] },
+        en: { pref: 'express passport', alt: [] },
+      }),
+    ],
   );
 });
 afterAll(async () => {
@@ -61,12 +67,16 @@ describe('search terms', () => {
 
     const { code: _code, ...content } = body;
     const terms = { fr: ['carte klabauter'], nl: ['klabauterkaart'], en: ['klabauter card'] };
-    expect((await editor.request('PUT', '/api/v1/admin/services/zorglub-terms-service/draft', { json: { version: 2, ...content, searchTerms: terms } })).statusCode).toBe(200);
+    expect(
+      (await editor.request('PUT', '/api/v1/admin/services/zorglub-terms-service/draft', { json: { version: 2, ...content, searchTerms: terms } })).statusCode,
+    ).toBe(200);
     // A pending draft is not public: its search terms do not reach the search yet.
     expect(await codes('klabauterkaart', 'nl')).not.toContain('zorglub-terms-service');
 
     // A later save that does not send search terms (the form of an older page) keeps the draft's.
-    expect((await editor.request('PUT', '/api/v1/admin/services/zorglub-terms-service/draft', { json: { version: 3, ...content, appointment: true } })).statusCode).toBe(200);
+    expect(
+      (await editor.request('PUT', '/api/v1/admin/services/zorglub-terms-service/draft', { json: { version: 3, ...content, appointment: true } })).statusCode,
+    ).toBe(200);
     expect((await editor.request('POST', '/api/v1/admin/services/zorglub-terms-service/publish', { json: { version: 4 } })).statusCode).toBe(200);
     expect((await codes('klabauterkaart', 'nl'))[0]).toBe('zorglub-terms-service');
     // Everyday words in one language find the service from a page in another.

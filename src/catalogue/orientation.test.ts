@@ -75,10 +75,17 @@ describe('guidedQuestionFor', () => {
   const result = (code: string, score: number, lifeEvents: string[], coverage = 1) => ({ code, name: code, score, coverage, lifeEvents });
 
   it('asks which situation applies when close results belong to different life events', () => {
-    const question = guidedQuestionFor([result('change-of-address', 1, ['moving']), result('eu-citizen-registration', 0.95, ['arriving-from-abroad'])], events, 'en');
+    const question = guidedQuestionFor(
+      [result('change-of-address', 1, ['moving']), result('eu-citizen-registration', 0.95, ['arriving-from-abroad'])],
+      events,
+      'en',
+    );
     expect(question?.options).toEqual([
       { lifeEvent: { code: 'moving', name: 'Moving house' }, service: { code: 'change-of-address', name: 'change-of-address' } },
-      { lifeEvent: { code: 'arriving-from-abroad', name: 'Arriving in Belgium from abroad' }, service: { code: 'eu-citizen-registration', name: 'eu-citizen-registration' } },
+      {
+        lifeEvent: { code: 'arriving-from-abroad', name: 'Arriving in Belgium from abroad' },
+        service: { code: 'eu-citizen-registration', name: 'eu-citizen-registration' },
+      },
     ]);
   });
 

@@ -309,7 +309,10 @@ export async function organisationsForPostalCode(db: Queryable, kind: 'commune' 
   return rows;
 }
 
-export async function findOrganisationRef(db: Queryable, code: string): Promise<(OrganisationRef & { mission: LocalizedText | null; postalCodes: string[] }) | undefined> {
+export async function findOrganisationRef(
+  db: Queryable,
+  code: string,
+): Promise<(OrganisationRef & { mission: LocalizedText | null; postalCodes: string[] }) | undefined> {
   const { rows } = await db.query<OrganisationRef & { mission: LocalizedText | null; postalCodes: string[] }>(
     `SELECT id, code, kind, name, short_name AS "shortName", mission, postal_codes AS "postalCodes" FROM organisations WHERE code = $1`,
     [code],
@@ -421,10 +424,11 @@ export async function discardDraft(db: Queryable, id: string, expectedVersion: n
 
 /** Changes the status only (withdrawing a published service); false on a stale version. */
 export async function setStatus(db: Queryable, id: string, expectedVersion: number, status: ServiceStatus): Promise<boolean> {
-  const { rowCount } = await db.query(
-    `UPDATE services SET status = $3, updated_at = now(), version = version + 1 WHERE id = $1 AND version = $2`,
-    [id, expectedVersion, status],
-  );
+  const { rowCount } = await db.query(`UPDATE services SET status = $3, updated_at = now(), version = version + 1 WHERE id = $1 AND version = $2`, [
+    id,
+    expectedVersion,
+    status,
+  ]);
   return rowCount === 1;
 }
 
@@ -502,7 +506,11 @@ export async function insertContentGaps(db: Queryable, gaps: ContentGap[]): Prom
     `INSERT INTO content_gaps (query, lang, at, result_count, best_guess)
      SELECT query, lang, at, result_count, best_guess
        FROM jsonb_to_recordset($1::jsonb) AS g(query text, lang text, at timestamptz, result_count integer, best_guess text)`,
-    [JSON.stringify(gaps.map((gap) => ({ query: gap.query, lang: gap.lang, at: gap.at.toISOString(), result_count: gap.resultCount, best_guess: gap.bestGuess ?? null })))],
+    [
+      JSON.stringify(
+        gaps.map((gap) => ({ query: gap.query, lang: gap.lang, at: gap.at.toISOString(), result_count: gap.resultCount, best_guess: gap.bestGuess ?? null })),
+      ),
+    ],
   );
 }
 

@@ -261,7 +261,9 @@ export function catalogueRoutes(app: App, services: Services) {
         audience,
         lifeEvents,
         theme,
-        ...(competent ? { competentKind: competent.kind, competentOrganisation: competent.kind === 'organisation' ? (competent.organisation ?? null) : null } : {}),
+        ...(competent
+          ? { competentKind: competent.kind, competentOrganisation: competent.kind === 'organisation' ? (competent.organisation ?? null) : null }
+          : {}),
       };
       const saved = await catalogue.updateService(requireActorPage(request), request.params.code, version, { content, status, reviewed });
       return editable(saved);
@@ -326,12 +328,25 @@ export function catalogueRoutes(app: App, services: Services) {
     return renderPage(
       request,
       reply,
-      <ServicePage service={service} view={view} orientation={orientation} publicUrl={config.publicUrl} related={related} feedback={feedback} from={request.query.from} />,
+      <ServicePage
+        service={service}
+        view={view}
+        orientation={orientation}
+        publicUrl={config.publicUrl}
+        related={related}
+        feedback={feedback}
+        from={request.query.from}
+      />,
       orientation.errors ? 400 : 200,
     );
   });
 
-  async function orientationState(service: ServiceRecord, lang: Language, rawPostalCode: string | undefined, chosen: string | undefined): Promise<OrientationState> {
+  async function orientationState(
+    service: ServiceRecord,
+    lang: Language,
+    rawPostalCode: string | undefined,
+    chosen: string | undefined,
+  ): Promise<OrientationState> {
     const needsPlace = service.competentKind !== 'organisation';
     const postalCode = rawPostalCode?.trim();
     if (needsPlace && postalCode === undefined) return { needsPlace };
@@ -381,12 +396,19 @@ export function catalogueRoutes(app: App, services: Services) {
         audience,
       });
     }
-    const results =
-      services && (await catalogue.resolveMany(services, lang, postalCode));
+    const results = services && (await catalogue.resolveMany(services, lang, postalCode));
     return renderPage(
       request,
       reply,
-      <GuidedOrientationPage themes={themes} lifeEvents={lifeEvents} topic={validTopic} audience={audience} postalCode={postalCode} results={results} from={request.query.from} />,
+      <GuidedOrientationPage
+        themes={themes}
+        lifeEvents={lifeEvents}
+        topic={validTopic}
+        audience={audience}
+        postalCode={postalCode}
+        results={results}
+        from={request.query.from}
+      />,
     );
   });
 
@@ -408,7 +430,10 @@ export function catalogueRoutes(app: App, services: Services) {
   });
 
   const EditParams = Type.Object({ lang: LangParams.properties.lang, code: Text({ maxLength: 64 }) });
-  const Notice = Type.Object({ notice: Type.Optional(Type.Enum(['saved', 'published', 'discarded', 'created', 'withdrawn'])), saved: Type.Optional(Text({ maxLength: 5 })) });
+  const Notice = Type.Object({
+    notice: Type.Optional(Type.Enum(['saved', 'published', 'discarded', 'created', 'withdrawn'])),
+    saved: Type.Optional(Text({ maxLength: 5 })),
+  });
   const referenceFor = async (actor: Parameters<typeof catalogue.competentChoices>[0]) => {
     const [themes, lifeEvents, organisations] = await Promise.all([catalogue.listThemes(), catalogue.listLifeEvents(), catalogue.competentChoices(actor)]);
     return { themes, lifeEvents, organisations };
@@ -463,7 +488,8 @@ export function catalogueRoutes(app: App, services: Services) {
         () =>
           withFormFields(async () => {
             const version = Number(form.version);
-            if (!Number.isInteger(version) || version < 1) throw new AppError(400, 'validation.failed', { fields: [{ field: 'form', code: 'errors.catalogue.stale' }] });
+            if (!Number.isInteger(version) || version < 1)
+              throw new AppError(400, 'validation.failed', { fields: [{ field: 'form', code: 'errors.catalogue.stale' }] });
             const content = contentFromForm(form, data.service);
             const reviewed = form.reviewed === 'true';
             if (form.intent === 'publish') {
@@ -529,7 +555,7 @@ type FormBody = Record<string, string | string[] | undefined> & { version?: stri
 
 const formText = (form: FormBody, name: string) => {
   const raw = form[name];
-  return (Array.isArray(raw) ? raw[0] ?? '' : raw ?? '').trim();
+  return (Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '')).trim();
 };
 const formList = (form: FormBody, name: string): string[] => {
   const raw = form[name];
@@ -555,12 +581,14 @@ function contentFromForm(form: FormBody, current?: ServiceRecord): ServiceConten
     const terms = Object.fromEntries(LANGUAGES.map((l) => [l, keywordsOf(l, 'searchTerms', 60)])) as Record<Language, string[]>;
     const tooLong = LANGUAGES.filter((l) => terms[l].some((term) => term.length > 80));
     if (tooLong.length > 0) {
-      throw new AppError(400, 'validation.failed', { fields: tooLong.map((l) => ({ field: `searchTerms.${l}`, code: 'catalogue.searchTermTooLong', values: { limit: 80 } })) });
+      throw new AppError(400, 'validation.failed', {
+        fields: tooLong.map((l) => ({ field: `searchTerms.${l}`, code: 'catalogue.searchTermTooLong', values: { limit: 80 } })),
+      });
     }
     return terms;
   };
   const sent = (name: string) => form[name] !== undefined;
-  const competentKind = (sent('competentKind') ? formText(form, 'competentKind') : base?.competentKind ?? '') as CompetentKind;
+  const competentKind = (sent('competentKind') ? formText(form, 'competentKind') : (base?.competentKind ?? '')) as CompetentKind;
   return {
     name: localized('name'),
     summary: localized('summary'),
@@ -575,7 +603,11 @@ function contentFromForm(form: FormBody, current?: ServiceRecord): ServiceConten
     theme: sent('theme') || !base ? formText(form, 'theme') : base.theme,
     competentKind,
     competentOrganisation:
-      competentKind !== 'organisation' ? null : sent('competentOrganisation') ? formText(form, 'competentOrganisation') || null : (base?.competentOrganisation ?? null),
+      competentKind !== 'organisation'
+        ? null
+        : sent('competentOrganisation')
+          ? formText(form, 'competentOrganisation') || null
+          : (base?.competentOrganisation ?? null),
     channels: formList(form, 'channels'),
     appointment: form.appointment === 'true',
   };

@@ -47,14 +47,20 @@ export const SearchResponse = Type.Object({
   ),
   outcome: Type.Optional(
     Type.Enum(['results', 'no_result', 'guided'], {
-      description: '"no_result": nothing matched well enough, offer the suggestion, themes, life events and the contact form; "guided": ask guidedQuestion first',
+      description:
+        '"no_result": nothing matched well enough, offer the suggestion, themes, life events and the contact form; "guided": ask guidedQuestion first',
     }),
   ),
   suggestion: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Did you mean: the query with unknown words corrected' })),
   guidedQuestion: Type.Optional(
     Type.Union([
       Type.Object({
-        options: Type.Array(Type.Object({ lifeEvent: Type.Object({ code: Type.String(), name: Type.String() }), service: Type.Object({ code: Type.String(), name: Type.String() }) })),
+        options: Type.Array(
+          Type.Object({
+            lifeEvent: Type.Object({ code: Type.String(), name: Type.String() }),
+            service: Type.Object({ code: Type.String(), name: Type.String() }),
+          }),
+        ),
       }),
       Type.Null(),
     ]),

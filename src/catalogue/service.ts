@@ -135,7 +135,9 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
     const local = await place(kind);
     if (!local) return { resolved: false, kind, reason: 'postal_code_needed' };
     if (local.length === 0) return { resolved: false, kind, reason: 'postal_code_unknown' };
-    const picked = chosen ? local.find((org) => org.code === chosen || org.code.replace(/^(commune|cpas)-/, '') === chosen.replace(/^(commune|cpas)-/, '')) : undefined;
+    const picked = chosen
+      ? local.find((org) => org.code === chosen || org.code.replace(/^(commune|cpas)-/, '') === chosen.replace(/^(commune|cpas)-/, ''))
+      : undefined;
     if (picked) return organisationAnswer(picked, lang);
     if (local.length === 1) return organisationAnswer(local[0]!, lang);
     return {
@@ -334,9 +336,7 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       if (!organisation) throw new AppError(404, 'organisation.not_found');
       const own = await repo.listServices(db, { competentOrganisationId: organisation.id });
       const shared =
-        organisation.kind === 'commune' || organisation.kind === 'cpas'
-          ? await repo.listServices(db, { competentKinds: [organisation.kind] })
-          : [];
+        organisation.kind === 'commune' || organisation.kind === 'cpas' ? await repo.listServices(db, { competentKinds: [organisation.kind] }) : [];
       const services = [...own, ...shared].sort((a, b) => text(a.name, lang).localeCompare(text(b.name, lang), lang));
       return { organisation, services, contactPoints: await contactPointsOf(organisation.code, lang) };
     },
@@ -389,7 +389,11 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       const owner = await checkContent(actor, service, content);
       await db.transaction(async (tx) => {
         await repo.insertInitialVersion(tx, service);
-        const updated = await repo.applyContent(tx, service.id, version, content, { status: changes.status, reviewed: changes.reviewed, ownerOrganisationId: owner });
+        const updated = await repo.applyContent(tx, service.id, version, content, {
+          status: changes.status,
+          reviewed: changes.reviewed,
+          ownerOrganisationId: owner,
+        });
         if (!updated) throw new AppError(409, 'catalogue.stale');
         const saved = (await repo.findServiceByCode(tx, code))!;
         await repo.insertServiceVersion(tx, saved, actor.accountId, null);
@@ -411,7 +415,11 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       } else {
         await db.transaction(async (tx) => {
           await repo.insertInitialVersion(tx, service);
-          const updated = await repo.applyContent(tx, service.id, version, content, { status: service.status, reviewed: options.reviewed ?? false, ownerOrganisationId: owner });
+          const updated = await repo.applyContent(tx, service.id, version, content, {
+            status: service.status,
+            reviewed: options.reviewed ?? false,
+            ownerOrganisationId: owner,
+          });
           if (!updated) throw new AppError(409, 'catalogue.stale');
           await repo.insertServiceVersion(tx, (await repo.findServiceByCode(tx, code))!, actor.accountId, null);
         });
@@ -432,7 +440,11 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       const owner = await checkContent(actor, service, content);
       await db.transaction(async (tx) => {
         await repo.insertInitialVersion(tx, service);
-        const updated = await repo.applyContent(tx, service.id, version, content, { status: 'published', reviewed: options.reviewed ?? false, ownerOrganisationId: owner });
+        const updated = await repo.applyContent(tx, service.id, version, content, {
+          status: 'published',
+          reviewed: options.reviewed ?? false,
+          ownerOrganisationId: owner,
+        });
         if (!updated) throw new AppError(409, 'catalogue.stale');
         await repo.insertServiceVersion(tx, (await repo.findServiceByCode(tx, code))!, actor.accountId, 'published');
       });
@@ -475,7 +487,11 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       if (fields.length > 0) throw new AppError(400, 'validation.failed', { fields });
       const owner = await checkContent(actor, null, content);
       const created = await repo.createService(db, code, content, { ownerOrganisationId: owner, createdBy: actor.accountId });
-      if (!created) throw new AppError(409, 'catalogue.code_taken', { fields: [{ field: 'code', code: 'errors.catalogue.code_taken', values: { code } }], values: { code } });
+      if (!created)
+        throw new AppError(409, 'catalogue.code_taken', {
+          fields: [{ field: 'code', code: 'errors.catalogue.code_taken', values: { code } }],
+          values: { code },
+        });
       const saved = (await repo.findServiceByCode(db, code))!;
       await repo.insertServiceVersion(db, saved, actor.accountId, 'created');
       return saved;
@@ -634,9 +650,7 @@ export function changedFields(live: repo.ServiceContent, draft: repo.ServiceCont
 
 /** Which languages a service is complete in (name and summary filled). */
 export function translationCompleteness(service: { name: LocalizedText; summary: LocalizedText }): Record<Language, boolean> {
-  return Object.fromEntries(
-    LANGUAGES.map((lang) => [lang, !!service.name[lang]?.trim() && !!service.summary[lang]?.trim()]),
-  ) as Record<Language, boolean>;
+  return Object.fromEntries(LANGUAGES.map((lang) => [lang, !!service.name[lang]?.trim() && !!service.summary[lang]?.trim()])) as Record<Language, boolean>;
 }
 
 export function isStale(service: { lastReviewedAt: Date | null }, now = Date.now()): boolean {

@@ -22,7 +22,12 @@ export function similarity(a: string, b: string): number {
  * (words nobody could correct dropped: "huisier zzqqxx" → "huissier"). The first candidate whose own best result
  * reaches `goodScore` and matches a word strongly is offered.
  */
-export async function checkedSuggestion(index: Pick<SearchIndex, 'suggest' | 'search'>, words: string[], lang: Language, goodScore: number): Promise<string | null> {
+export async function checkedSuggestion(
+  index: Pick<SearchIndex, 'suggest' | 'search'>,
+  words: string[],
+  lang: Language,
+  goodScore: number,
+): Promise<string | null> {
   if (words.length === 0) return null;
   const corrected = await index.suggest(words);
   if (!corrected) return null;

@@ -51,7 +51,11 @@ afterAll(async () => {
 });
 
 const search = async (q: string, lang: string, app = t.app) =>
-  (await app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}&lang=${lang}` })).json() as { results: Array<{ code: string }>; outcome: string; suggestion: string | null };
+  (await app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}&lang=${lang}` })).json() as {
+    results: Array<{ code: string }>;
+    outcome: string;
+    suggestion: string | null;
+  };
 const codes = async (q: string, lang: string, app = t.app) => (await search(q, lang, app)).results.map((r) => r.code);
 const version = async (code: string) => (await t.db.query<{ version: number }>('SELECT version FROM services WHERE code = $1', [code])).rows[0]!.version;
 
@@ -80,11 +84,19 @@ describe('search terms on the service form', () => {
       searchTermsNl: terms,
       searchTermsEn: '',
     });
-    const tooLong = await editor.submitForm('/nl/admin/catalogue/services/quokka-permit', '/nl/admin/catalogue/services/quokka-permit', form('x'.repeat(81), await version('quokka-permit')));
+    const tooLong = await editor.submitForm(
+      '/nl/admin/catalogue/services/quokka-permit',
+      '/nl/admin/catalogue/services/quokka-permit',
+      form('x'.repeat(81), await version('quokka-permit')),
+    );
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.body).toContain('hoogstens 80 tekens');
 
-    const saved = await editor.submitForm('/nl/admin/catalogue/services/quokka-permit', '/nl/admin/catalogue/services/quokka-permit', form('xanthoquarx\nbuideldier', await version('quokka-permit')));
+    const saved = await editor.submitForm(
+      '/nl/admin/catalogue/services/quokka-permit',
+      '/nl/admin/catalogue/services/quokka-permit',
+      form('xanthoquarx\nbuideldier', await version('quokka-permit')),
+    );
     expect(saved.statusCode).toBe(303);
     // A draft: the live service does not find it yet; the editors see what the draft changes.
     expect(await codes('xanthoquarx', 'nl')).not.toContain('quokka-permit');
@@ -115,7 +127,8 @@ describe('thesaurus editor', () => {
     status: 'draft',
     ...extra,
   });
-  const conceptVersion = async () => (await t.db.query<{ version: number }>(`SELECT version FROM search_concepts WHERE code = 'test-marsupial'`)).rows[0]!.version;
+  const conceptVersion = async () =>
+    (await t.db.query<{ version: number }>(`SELECT version FROM search_concepts WHERE code = 'test-marsupial'`)).rows[0]!.version;
 
   it('creates a draft concept, publishes it (found across languages at once), refuses a stale or wrong edit, audits and deletes', async () => {
     for (const lang of ['fr', 'nl', 'en']) expect((await editor.get(`/${lang}/admin/catalogue/thesaurus`)).statusCode).toBe(200);
@@ -128,18 +141,30 @@ describe('thesaurus editor', () => {
     expect(taken.statusCode).toBe(409);
     expect(taken.body).toContain('already used by another concept');
 
-    const wrong = await editor.submitForm('/fr/admin/catalogue/thesaurus/test-marsupial', '/fr/admin/catalogue/thesaurus/test-marsupial', conceptForm(await conceptVersion(), { services: 'quokka-grant, no-such-service', related: 'no-such-concept' }));
+    const wrong = await editor.submitForm(
+      '/fr/admin/catalogue/thesaurus/test-marsupial',
+      '/fr/admin/catalogue/thesaurus/test-marsupial',
+      conceptForm(await conceptVersion(), { services: 'quokka-grant, no-such-service', related: 'no-such-concept' }),
+    );
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('ces services n’existent pas : no-such-service');
     expect(wrong.body).toContain('ces concepts n’existent pas : no-such-concept');
 
     const v = await conceptVersion();
-    const published = await editor.submitForm('/nl/admin/catalogue/thesaurus/test-marsupial', '/nl/admin/catalogue/thesaurus/test-marsupial', conceptForm(v, { status: 'published' }));
+    const published = await editor.submitForm(
+      '/nl/admin/catalogue/thesaurus/test-marsupial',
+      '/nl/admin/catalogue/thesaurus/test-marsupial',
+      conceptForm(v, { status: 'published' }),
+    );
     expect(published.statusCode).toBe(303);
     // A Dutch word of the concept finds the service from an English page, at once on this instance.
     expect((await codes('wombatje', 'en'))[0]).toBe('quokka-grant');
 
-    const stale = await editor.submitForm('/nl/admin/catalogue/thesaurus/test-marsupial', '/nl/admin/catalogue/thesaurus/test-marsupial', conceptForm(v, { status: 'published' }));
+    const stale = await editor.submitForm(
+      '/nl/admin/catalogue/thesaurus/test-marsupial',
+      '/nl/admin/catalogue/thesaurus/test-marsupial',
+      conceptForm(v, { status: 'published' }),
+    );
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('Iemand anders heeft dit begrip intussen gewijzigd');
 
@@ -161,7 +186,14 @@ describe('thesaurus editor', () => {
     const concept = quads.find((q) => q.predicate.value === `${SKOS}notation` && q.object.value === 'test-marsupial')!.subject.value;
     const labels = quads.filter((q) => q.subject.value === concept && q.predicate.value.startsWith(SKOS) && q.predicate.value.endsWith('Label'));
     expect(labels.map((q) => `${q.predicate.value.slice(SKOS.length)} ${q.object.value}@${(q.object as { language?: string }).language}`).sort()).toEqual(
-      ['altLabel wallaby@fr', 'altLabel wombat@fr', 'altLabel wombatje@nl', 'prefLabel buideldierachtige@nl', 'prefLabel marsupial@en', 'prefLabel marsupial@fr'].sort(),
+      [
+        'altLabel wallaby@fr',
+        'altLabel wombat@fr',
+        'altLabel wombatje@nl',
+        'prefLabel buideldierachtige@nl',
+        'prefLabel marsupial@en',
+        'prefLabel marsupial@fr',
+      ].sort(),
     );
     expect(quads.some((q) => q.subject.value === concept && q.object.value.endsWith('/fr/services/quokka-grant'))).toBe(true);
     const concepts = quads.filter((q) => q.predicate.value.endsWith('#type') && q.object.value === `${SKOS}Concept`);
@@ -169,7 +201,9 @@ describe('thesaurus editor', () => {
   });
 
   it('deletes a concept at the version the editor read', async () => {
-    const deleted = await editor.submitForm('/en/admin/catalogue/thesaurus/test-marsupial', '/en/admin/catalogue/thesaurus/test-marsupial/delete', { version: String(await conceptVersion()) });
+    const deleted = await editor.submitForm('/en/admin/catalogue/thesaurus/test-marsupial', '/en/admin/catalogue/thesaurus/test-marsupial/delete', {
+      version: String(await conceptVersion()),
+    });
     expect(deleted.statusCode).toBe(303);
     expect((await editor.get('/en/admin/catalogue/thesaurus/test-marsupial')).statusCode).toBe(404);
     expect(await codes('wombatje', 'en')).not.toContain('quokka-grant');
@@ -190,40 +224,47 @@ describe('learning loop', () => {
     await bDb?.close();
   });
 
-  it('turns a failed search into a proposal after a "useful" answer; one click approves it and every instance finds the service', { timeout: 60_000 }, async () => {
-    const query = 'mijn schnabeltier';
-    expect(await codes(query, 'nl', b.app)).not.toContain('quokka-grant');
-    // The person browses to the service from the no-result page and says the page was useful.
-    const visitor = t.client();
-    const answered = await visitor.submitForm(`/nl/services/quokka-grant?from=${encodeURIComponent(query)}`, '/nl/services/quokka-grant/useful', { useful: 'yes', from: query });
-    expect(answered.statusCode).toBe(303);
-    expect((await visitor.get(answered.headers.location as string)).body).toContain(translator('nl')('catalogue.useful.thanks'));
+  it(
+    'turns a failed search into a proposal after a "useful" answer; one click approves it and every instance finds the service',
+    { timeout: 60_000 },
+    async () => {
+      const query = 'mijn schnabeltier';
+      expect(await codes(query, 'nl', b.app)).not.toContain('quokka-grant');
+      // The person browses to the service from the no-result page and says the page was useful.
+      const visitor = t.client();
+      const answered = await visitor.submitForm(`/nl/services/quokka-grant?from=${encodeURIComponent(query)}`, '/nl/services/quokka-grant/useful', {
+        useful: 'yes',
+        from: query,
+      });
+      expect(answered.statusCode).toBe(303);
+      expect((await visitor.get(answered.headers.location as string)).body).toContain(translator('nl')('catalogue.useful.thanks'));
 
-    const list = await editor.get('/nl/admin/catalogue/proposals');
-    expect(list.statusCode).toBe(200);
-    expect(list.body).toContain(query);
-    const id = (await t.db.query<{ id: string }>(`SELECT id FROM search_term_proposals WHERE term = $1`, [query])).rows[0]!.id;
-    const approved = await editor.submitForm('/nl/admin/catalogue/proposals', `/nl/admin/catalogue/proposals/${id}/approve`, {});
-    expect(approved.statusCode).toBe(303);
-    expect(approved.headers.location).toBe('/nl/admin/catalogue/proposals?notice=approved');
-    // Deciding twice: someone already did.
-    expect((await editor.submitForm('/nl/admin/catalogue/proposals', `/nl/admin/catalogue/proposals/${id}/reject`, {})).statusCode).toBe(409);
+      const list = await editor.get('/nl/admin/catalogue/proposals');
+      expect(list.statusCode).toBe(200);
+      expect(list.body).toContain(query);
+      const id = (await t.db.query<{ id: string }>(`SELECT id FROM search_term_proposals WHERE term = $1`, [query])).rows[0]!.id;
+      const approved = await editor.submitForm('/nl/admin/catalogue/proposals', `/nl/admin/catalogue/proposals/${id}/approve`, {});
+      expect(approved.statusCode).toBe(303);
+      expect(approved.headers.location).toBe('/nl/admin/catalogue/proposals?notice=approved');
+      // Deciding twice: someone already did.
+      expect((await editor.submitForm('/nl/admin/catalogue/proposals', `/nl/admin/catalogue/proposals/${id}/reject`, {})).statusCode).toBe(409);
 
-    // This instance at once; instance B after its freshness check.
-    expect((await codes(query, 'nl'))[0]).toBe('quokka-grant');
-    const deadline = Date.now() + 20_000;
-    let found: string[] = [];
-    while (Date.now() < deadline) {
-      found = await codes(`${query} ${Date.now() % 1000}`, 'nl', b.app);
-      if (found[0] === 'quokka-grant') break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    expect(found[0]).toBe('quokka-grant');
-    const terms = (await t.db.query<{ terms: string[] }>(`SELECT search_terms -> 'nl' AS terms FROM services WHERE code = 'quokka-grant'`)).rows[0]!.terms;
-    expect(terms).toContain(query);
-    const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE subject_type = 'search_term_proposal' AND subject_id = $1`, [id]);
-    expect(audit.rowCount).toBe(1);
-  });
+      // This instance at once; instance B after its freshness check.
+      expect((await codes(query, 'nl'))[0]).toBe('quokka-grant');
+      const deadline = Date.now() + 20_000;
+      let found: string[] = [];
+      while (Date.now() < deadline) {
+        found = await codes(`${query} ${Date.now() % 1000}`, 'nl', b.app);
+        if (found[0] === 'quokka-grant') break;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      expect(found[0]).toBe('quokka-grant');
+      const terms = (await t.db.query<{ terms: string[] }>(`SELECT search_terms -> 'nl' AS terms FROM services WHERE code = 'quokka-grant'`)).rows[0]!.terms;
+      expect(terms).toContain(query);
+      const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE subject_type = 'search_term_proposal' AND subject_id = $1`, [id]);
+      expect(audit.rowCount).toBe(1);
+    },
+  );
 
   it('never proposes a rejected term again, nor words the search already ranks well, nor a number', async () => {
     const visitor = t.client();
@@ -235,7 +276,9 @@ describe('learning loop', () => {
     expect((await editor.get('/fr/admin/catalogue/proposals')).body).not.toContain('ornithorynque');
     await useful('trimbulle quokka-grant'); // already first
     await useful('dossier 0470 12 34 56');
-    const terms = (await t.db.query<{ term: string }>(`SELECT term FROM search_term_proposals WHERE service_code = 'quokka-grant'`)).rows.map((row) => row.term);
+    const terms = (await t.db.query<{ term: string }>(`SELECT term FROM search_term_proposals WHERE service_code = 'quokka-grant'`)).rows.map(
+      (row) => row.term,
+    );
     expect(terms.sort()).toEqual(['mijn schnabeltier', 'mon ornithorynque']);
     // Other organisations' editors do not decide on this service's proposals.
     const admin = t.client();
@@ -246,14 +289,18 @@ describe('learning loop', () => {
   it('proposes a search asked again and again with the same weak first result to that service', async () => {
     const query = 'trimbulle zorfen blixen quorpen vlammen';
     for (let i = 0; i < REPEATED_GUESS_MINIMUM; i++) {
-      const answer = (await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(query)}&lang=fr` })).json() as { results: Array<{ code: string; score: number }> };
+      const answer = (await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(query)}&lang=fr` })).json() as {
+        results: Array<{ code: string; score: number }>;
+      };
       expect(answer.results[0]?.code).toMatch(/^quokka-/);
       expect(answer.results[0]!.score).toBeLessThan(GOOD_SCORE);
     }
     const guess = (await search(query, 'fr')).results[0]!.code;
     const list = await editor.get('/fr/admin/catalogue/proposals');
     expect(list.body).toContain(query);
-    const { rows } = await t.db.query<{ service_code: string; evidence: number }>(`SELECT service_code, evidence FROM search_term_proposals WHERE term = $1`, [query]);
+    const { rows } = await t.db.query<{ service_code: string; evidence: number }>(`SELECT service_code, evidence FROM search_term_proposals WHERE term = $1`, [
+      query,
+    ]);
     expect(rows).toEqual([{ service_code: guess, evidence: 0 }]);
   });
 
@@ -261,7 +308,10 @@ describe('learning loop', () => {
     const visitor = t.client();
     visitor.remoteAddress = '10.20.30.40';
     for (let i = 0; i < USEFUL_ANSWERS_PER_HOUR + 5; i++) {
-      const answered = await visitor.submitForm('/fr/services/quokka-permit', '/fr/services/quokka-permit/useful', { useful: 'yes', from: 'mon wombat de compagnie' });
+      const answered = await visitor.submitForm('/fr/services/quokka-permit', '/fr/services/quokka-permit/useful', {
+        useful: 'yes',
+        from: 'mon wombat de compagnie',
+      });
       expect(answered.statusCode).toBe(303);
     }
     const { rows } = await t.db.query<{ evidence: number }>(`SELECT evidence FROM search_term_proposals WHERE term = 'mon wombat de compagnie'`);

@@ -24,7 +24,12 @@ let user: TestClient;
 
 /** A JSON call on instance B as a signed-in staff member (the session lives in the shared database). */
 async function onB(who: string, method: 'GET' | 'POST' | 'PUT', url: string, json?: unknown): Promise<LightMyRequestResponse> {
-  return b.inject({ method, url, headers: { cookie: cookies[who]!, ...(json !== undefined ? { 'content-type': 'application/json' } : {}) }, payload: json === undefined ? undefined : JSON.stringify(json) });
+  return b.inject({
+    method,
+    url,
+    headers: { cookie: cookies[who]!, ...(json !== undefined ? { 'content-type': 'application/json' } : {}) },
+    payload: json === undefined ? undefined : JSON.stringify(json),
+  });
 }
 
 async function openChat(body: Record<string, unknown> = {}, client = user) {
@@ -34,8 +39,16 @@ async function openChat(body: Record<string, unknown> = {}, client = user) {
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const say = (chat: { id: string; token: string }, text: string, client = user) => client.request('POST', `/api/v1/chats/${chat.id}/messages`, { json: { text }, headers: bearer(chat.token) });
-const view = async (chat: { id: string; token: string }) => (await user.get(`/api/v1/chats/${chat.id}`, bearer(chat.token))).json<{ status: string; messages: Array<{ from: string; text: string; at: string }>; position?: number; reference?: string; wait?: { agentsAvailable: boolean; estimatedSeconds: number | null } }>();
+const say = (chat: { id: string; token: string }, text: string, client = user) =>
+  client.request('POST', `/api/v1/chats/${chat.id}/messages`, { json: { text }, headers: bearer(chat.token) });
+const view = async (chat: { id: string; token: string }) =>
+  (await user.get(`/api/v1/chats/${chat.id}`, bearer(chat.token))).json<{
+    status: string;
+    messages: Array<{ from: string; text: string; at: string }>;
+    position?: number;
+    reference?: string;
+    wait?: { agentsAvailable: boolean; estimatedSeconds: number | null };
+  }>();
 
 async function setAvailable(who: string, available: boolean, capacity = 3) {
   const response = await onB(who, 'PUT', '/api/v1/console/chats/availability', { available, capacity });
@@ -49,10 +62,19 @@ beforeAll(async () => {
   await b.listen({ port: 0, host: '127.0.0.1' });
   const address = b.server.address();
   bUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const { rows } = await t.db.query<{ code: string; id: string }>(`SELECT code, id FROM organisations WHERE code IN ('commune-schaerbeek', 'commune-ixelles', 'easy-brussels')`);
+  const { rows } = await t.db.query<{ code: string; id: string }>(
+    `SELECT code, id FROM organisations WHERE code IN ('commune-schaerbeek', 'commune-ixelles', 'easy-brussels')`,
+  );
   for (const row of rows) orgs[row.code] = row.id;
-  communeService = (await t.db.query<{ code: string }>(`SELECT code FROM services WHERE competent_kind = 'commune' AND status = 'published' ORDER BY code LIMIT 1`)).rows[0]!.code;
-  for (const [who, email] of [['agent', 'agent@demo.irisdesk.brussels'], ['manager', 'manager@demo.irisdesk.brussels'], ['ixelles', 'agent.ixelles@demo.irisdesk.brussels'], ['editor', 'editor@demo.irisdesk.brussels']] as const) {
+  communeService = (
+    await t.db.query<{ code: string }>(`SELECT code FROM services WHERE competent_kind = 'commune' AND status = 'published' ORDER BY code LIMIT 1`)
+  ).rows[0]!.code;
+  for (const [who, email] of [
+    ['agent', 'agent@demo.irisdesk.brussels'],
+    ['manager', 'manager@demo.irisdesk.brussels'],
+    ['ixelles', 'agent.ixelles@demo.irisdesk.brussels'],
+    ['editor', 'editor@demo.irisdesk.brussels'],
+  ] as const) {
     const client = t.client();
     await client.login(email);
     cookies[who] = `irisdesk_session=${client.cookies.get('irisdesk_session')}`;
@@ -70,7 +92,9 @@ describe('the public contract', () => {
   it('opens a chat routed to the commune of the postal code; its token is required and checked', async () => {
     const chat = await openChat({ name: 'Sofia' });
     expect(chat.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const stored = await t.db.query<{ organisation_id: string; token_hash: string }>('SELECT organisation_id, token_hash FROM chat_sessions WHERE id = $1', [chat.id]);
+    const stored = await t.db.query<{ organisation_id: string; token_hash: string }>('SELECT organisation_id, token_hash FROM chat_sessions WHERE id = $1', [
+      chat.id,
+    ]);
     expect(stored.rows[0]!.organisation_id).toBe(orgs['commune-schaerbeek']);
     expect(stored.rows[0]!.token_hash).not.toContain(chat.token); // kept hashed
 
@@ -90,7 +114,12 @@ describe('the public contract', () => {
   it('refuses bad input with field errors in the chat’s language', async () => {
     const bad = await user.request('POST', '/api/v1/chats', { json: { language: 'nl', postalCode: '10', serviceCode: 'Not A Code' } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['postalCode', 'serviceCode']);
+    expect(
+      bad
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['postalCode', 'serviceCode']);
     expect((await user.request('POST', '/api/v1/chats', { json: { language: 'xx' } })).statusCode).toBe(400);
     const chat = await openChat({ language: 'nl' });
     const long = await user.request('POST', `/api/v1/chats/${chat.id}/messages?lang=nl`, { json: { text: 'x'.repeat(2001) }, headers: bearer(chat.token) });
@@ -149,7 +178,9 @@ describe('agents on another instance', () => {
       `SELECT channel, outcome, organisation_id, ended_at FROM cc_contacts WHERE source_id = $1`,
       [chat.id],
     );
-    expect(contact.rows).toEqual([expect.objectContaining({ channel: 'chat', outcome: 'answered_first_contact', organisation_id: orgs['commune-schaerbeek'] })]);
+    expect(contact.rows).toEqual([
+      expect.objectContaining({ channel: 'chat', outcome: 'answered_first_contact', organisation_id: orgs['commune-schaerbeek'] }),
+    ]);
     expect(contact.rows[0]!.ended_at).not.toBeNull();
     const timing = await t.db.query<{ first_response_at: Date | null }>('SELECT first_response_at FROM chat_sessions WHERE id = $1', [chat.id]);
     expect(timing.rows[0]!.first_response_at).not.toBeNull();
@@ -197,7 +228,10 @@ describe('nobody available: conversion', () => {
     const badPhone = await user.request('POST', `/api/v1/chats/${chat.id}/convert`, { json: { phone: '12' }, headers: bearer(chat.token) });
     expect(badPhone.statusCode).toBe(400);
 
-    const converted = await user.request('POST', `/api/v1/chats/${chat.id}/convert`, { json: { email: 'Nadia@Example.org', phone: '0470 12 34 56' }, headers: bearer(chat.token) });
+    const converted = await user.request('POST', `/api/v1/chats/${chat.id}/convert`, {
+      json: { email: 'Nadia@Example.org', phone: '0470 12 34 56' },
+      headers: bearer(chat.token),
+    });
     expect(converted.statusCode).toBe(200);
     const { reference } = converted.json<{ reference: string }>();
     expect(reference).toMatch(/^BXL-/);
@@ -217,7 +251,9 @@ describe('nobody available: conversion', () => {
     const sms = await t.db.query<{ body: string }>(`SELECT body FROM sms_messages WHERE to_number = '+32470123456' ORDER BY created_at DESC LIMIT 1`);
     expect(sms.rows[0]!.body).toContain(reference);
     // Converting again answers the same reference; writing is over.
-    expect((await user.request('POST', `/api/v1/chats/${chat.id}/convert`, { json: { email: 'nadia@example.org' }, headers: bearer(chat.token) })).json().reference).toBe(reference);
+    expect(
+      (await user.request('POST', `/api/v1/chats/${chat.id}/convert`, { json: { email: 'nadia@example.org' }, headers: bearer(chat.token) })).json().reference,
+    ).toBe(reference);
     expect((await say(chat, 'Hello?')).statusCode).toBe(409);
   });
 });
@@ -253,9 +289,13 @@ describe('pages', () => {
     const empty = await agent.submitForm(`/en/console/chats/${chat.id}`, `/en/console/chats/${chat.id}/messages`, { text: ' ' });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Write your message.');
-    expect((await agent.submitForm(`/en/console/chats/${chat.id}`, `/en/console/chats/${chat.id}/messages`, { text: 'Answered from the page' })).statusCode).toBe(303);
+    expect(
+      (await agent.submitForm(`/en/console/chats/${chat.id}`, `/en/console/chats/${chat.id}/messages`, { text: 'Answered from the page' })).statusCode,
+    ).toBe(303);
     expect((await view(chat)).messages.at(-1)).toMatchObject({ from: 'agent', text: 'Answered from the page' });
-    expect((await agent.submitForm(`/en/console/chats/${chat.id}`, `/en/console/chats/${chat.id}/close`, { outcome: 'answered_first_contact' })).statusCode).toBe(303);
+    expect(
+      (await agent.submitForm(`/en/console/chats/${chat.id}`, `/en/console/chats/${chat.id}/close`, { outcome: 'answered_first_contact' })).statusCode,
+    ).toBe(303);
     expect((await view(chat)).status).toBe('closed');
     await agent.submitForm('/en/console/chats', '/en/console/chats/availability', { capacity: '2' });
     expect((await agent.get('/en/console')).body).toContain(`href="/en/console/chats"`);

@@ -12,17 +12,23 @@
   var lang = document.documentElement.lang || 'fr';
 
   function fill(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (_, key) { return values[key] === undefined ? '' : String(values[key]); });
+    return String(template).replace(/\{(\w+)\}/g, function (_, key) {
+      return values[key] === undefined ? '' : String(values[key]);
+    });
   }
   function time(at) {
-    try { return new Date(at).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' }); } catch (e) { return ''; }
+    try {
+      return new Date(at).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' });
+    } catch (e) {
+      return '';
+    }
   }
   function messageItem(message) {
     var li = document.createElement('li');
     li.className = 'chat-message chat-message--' + message.from;
     var meta = document.createElement('span');
     meta.className = 'chat-message__meta';
-    meta.textContent = (texts.from && texts.from[message.from] || message.from) + ', ';
+    meta.textContent = ((texts.from && texts.from[message.from]) || message.from) + ', ';
     var when = document.createElement('time');
     when.setAttribute('datetime', message.at);
     when.textContent = time(message.at);
@@ -40,22 +46,34 @@
       if (!el) return;
       el.textContent = texts.typing;
       if (timer) clearTimeout(timer);
-      timer = setTimeout(function () { el.textContent = ''; }, 4000);
+      timer = setTimeout(function () {
+        el.textContent = '';
+      }, 4000);
     };
   }
   function errorText(body) {
     var error = body && body.error;
     if (!error) return texts.error;
-    var fields = (error.fields || []).map(function (f) { return f.message; });
+    var fields = (error.fields || []).map(function (f) {
+      return f.message;
+    });
     return fields.length ? fields.join(' ') : error.message;
   }
   function postJson(url, body, token) {
     var headers = { 'content-type': 'application/json', accept: 'application/json' };
     if (token) headers.authorization = 'Bearer ' + token;
-    return fetch(url + (url.indexOf('?') < 0 ? '?' : '&') + 'lang=' + lang, { method: 'POST', headers: headers, body: JSON.stringify(body || {}), credentials: 'same-origin' })
-      .then(function (response) {
-        return response.status === 204 ? { ok: true, body: null } : response.json().then(function (json) { return { ok: response.ok, body: json }; });
-      });
+    return fetch(url + (url.indexOf('?') < 0 ? '?' : '&') + 'lang=' + lang, {
+      method: 'POST',
+      headers: headers,
+      body: JSON.stringify(body || {}),
+      credentials: 'same-origin',
+    }).then(function (response) {
+      return response.status === 204
+        ? { ok: true, body: null }
+        : response.json().then(function (json) {
+            return { ok: response.ok, body: json };
+          });
+    });
   }
 
   // ---- agent page
@@ -69,7 +87,9 @@
       var message = JSON.parse(event.data);
       if (message.from !== 'agent') agentLog.appendChild(messageItem(message));
     });
-    stream.addEventListener('chat.typing', function (event) { if (JSON.parse(event.data).from === 'user') showTyping(); });
+    stream.addEventListener('chat.typing', function (event) {
+      if (JSON.parse(event.data).from === 'user') showTyping();
+    });
     stream.addEventListener('chat.status', function (event) {
       var data = JSON.parse(event.data);
       agentStatus.textContent = data.status === 'converted' ? fill(texts.converted, data) : texts[data.status] || data.status;
@@ -112,9 +132,12 @@
   function statusText(view) {
     if (view.status === 'waiting') {
       var wait = view.wait || {};
-      var estimate = !wait.agentsAvailable ? texts.nobody
-        : wait.estimatedSeconds === 0 ? texts.waitSoon
-          : wait.estimatedSeconds ? fill(texts.waitMinutes, { minutes: Math.ceil(wait.estimatedSeconds / 60) })
+      var estimate = !wait.agentsAvailable
+        ? texts.nobody
+        : wait.estimatedSeconds === 0
+          ? texts.waitSoon
+          : wait.estimatedSeconds
+            ? fill(texts.waitMinutes, { minutes: Math.ceil(wait.estimatedSeconds / 60) })
             : texts.waitUnknown;
       return fill(texts.position, { position: view.position || 1 }) + ' ' + estimate;
     }
@@ -126,7 +149,10 @@
     if (!chat) return Promise.resolve();
     return fetch('/api/v1/chats/' + chat.id + '?lang=' + lang, { headers: { authorization: 'Bearer ' + chat.token, accept: 'application/json' } })
       .then(function (response) {
-        if (response.status === 404 || response.status === 401) { forget(); return null; }
+        if (response.status === 404 || response.status === 401) {
+          forget();
+          return null;
+        }
         return response.json();
       })
       .then(function (view) {
@@ -135,30 +161,47 @@
         var next = statusText(view);
         if (status.textContent !== next) status.textContent = next;
         var ended = view.status === 'closed' || view.status === 'converted';
-        composer.querySelectorAll('textarea, button').forEach(function (el) { el.disabled = ended; });
+        composer.querySelectorAll('textarea, button').forEach(function (el) {
+          el.disabled = ended;
+        });
         if (ended && convertBox) convertBox.hidden = true;
         if (view.status === 'waiting' && view.wait && !view.wait.agentsAvailable && convertBox) convertBox.open = true;
-        if (ended && source) { source.close(); source = null; }
+        if (ended && source) {
+          source.close();
+          source = null;
+        }
       })
       .catch(function () {});
   }
 
   function forget() {
     chat = null;
-    try { sessionStorage.removeItem(KEY); } catch (e) { /* private mode */ }
+    try {
+      sessionStorage.removeItem(KEY);
+    } catch (e) {
+      /* private mode */
+    }
     conversation.hidden = true;
     start.hidden = false;
   }
 
   function begin(opened) {
     chat = opened;
-    try { sessionStorage.setItem(KEY, JSON.stringify(opened)); } catch (e) { /* private mode */ }
+    try {
+      sessionStorage.setItem(KEY, JSON.stringify(opened));
+    } catch (e) {
+      /* private mode */
+    }
     start.hidden = true;
     conversation.hidden = false;
     text.focus();
     source = new EventSource('/api/v1/chats/' + chat.id + '/events?token=' + encodeURIComponent(chat.token));
-    ['chat.message', 'chat.status', 'chat.queue', 'resync'].forEach(function (type) { source.addEventListener(type, refresh); });
-    source.addEventListener('chat.typing', function (event) { if (JSON.parse(event.data).from === 'agent') showAgentTyping(); });
+    ['chat.message', 'chat.status', 'chat.queue', 'resync'].forEach(function (type) {
+      source.addEventListener(type, refresh);
+    });
+    source.addEventListener('chat.typing', function (event) {
+      if (JSON.parse(event.data).from === 'agent') showAgentTyping();
+    });
     refresh();
   }
 
@@ -171,24 +214,42 @@
     var postalCode = start.querySelector('[name="postalCode"]').value.trim();
     if (name) body.name = name;
     if (postalCode) body.postalCode = postalCode;
-    postJson('/api/v1/chats', body).then(function (result) {
-      if (!result.ok) { startError.textContent = errorText(result.body); return; }
-      startError.textContent = '';
-      begin(result.body);
-    }).catch(function () { startError.textContent = texts.error; });
+    postJson('/api/v1/chats', body)
+      .then(function (result) {
+        if (!result.ok) {
+          startError.textContent = errorText(result.body);
+          return;
+        }
+        startError.textContent = '';
+        begin(result.body);
+      })
+      .catch(function () {
+        startError.textContent = texts.error;
+      });
   });
 
   composer.addEventListener('submit', function (event) {
     event.preventDefault();
     var value = text.value.trim();
-    if (!value || !chat) { text.focus(); return; }
-    postJson('/api/v1/chats/' + chat.id + '/messages', { text: value }, chat.token).then(function (result) {
-      if (!result.ok) { sendError.textContent = errorText(result.body); text.focus(); return; }
-      sendError.textContent = '';
-      text.value = '';
-      text.focus(); // the focus stays in the composer
-      refresh();
-    }).catch(function () { sendError.textContent = texts.error; });
+    if (!value || !chat) {
+      text.focus();
+      return;
+    }
+    postJson('/api/v1/chats/' + chat.id + '/messages', { text: value }, chat.token)
+      .then(function (result) {
+        if (!result.ok) {
+          sendError.textContent = errorText(result.body);
+          text.focus();
+          return;
+        }
+        sendError.textContent = '';
+        text.value = '';
+        text.focus(); // the focus stays in the composer
+        refresh();
+      })
+      .catch(function () {
+        sendError.textContent = texts.error;
+      });
   });
 
   var lastUserTyping = 0;
@@ -206,14 +267,27 @@
     var phone = convertForm.querySelector('[name="phone"]').value.trim();
     if (email) body.email = email;
     if (phone) body.phone = phone;
-    postJson('/api/v1/chats/' + chat.id + '/convert', body, chat.token).then(function (result) {
-      if (!result.ok) { convertError.textContent = errorText(result.body); return; }
-      convertError.textContent = '';
-      refresh().then(function () { status.focus(); });
-    }).catch(function () { convertError.textContent = texts.error; });
+    postJson('/api/v1/chats/' + chat.id + '/convert', body, chat.token)
+      .then(function (result) {
+        if (!result.ok) {
+          convertError.textContent = errorText(result.body);
+          return;
+        }
+        convertError.textContent = '';
+        refresh().then(function () {
+          status.focus();
+        });
+      })
+      .catch(function () {
+        convertError.textContent = texts.error;
+      });
   });
 
   var saved;
-  try { saved = JSON.parse(sessionStorage.getItem(KEY) || 'null'); } catch (e) { saved = null; }
+  try {
+    saved = JSON.parse(sessionStorage.getItem(KEY) || 'null');
+  } catch (e) {
+    saved = null;
+  }
   if (saved && saved.id && saved.token) begin(saved);
 })();

@@ -29,25 +29,46 @@ export function chatPageRoutes(app: App, { chat }: Services) {
     <ConsoleChatsPage state={await chat.availability(actor)} chats={await chat.list(actor)} errors={errors} />
   );
 
-  app.get('/:lang/console/chats', { schema: { hide: true, params: LangParams } }, async (request, reply) => renderPage(request, reply, await listPage(requireActorPage(request))));
+  app.get('/:lang/console/chats', { schema: { hide: true, params: LangParams } }, async (request, reply) =>
+    renderPage(request, reply, await listPage(requireActorPage(request))),
+  );
 
-  app.post('/:lang/console/chats/availability', { schema: { hide: true, params: LangParams, body: AvailabilityForm }, attachValidation: true }, async (request, reply) => {
-    const actor = requireActorPage(request);
-    return handleForm(request, reply, (errors) => listPage(actor, errors), async () => {
-      await chat.setAvailability(actor, { available: request.body.available === 'true', capacity: Number(request.body.capacity ?? '3') });
-      return `/${request.params.lang}/console/chats`;
-    });
-  });
+  app.post(
+    '/:lang/console/chats/availability',
+    { schema: { hide: true, params: LangParams, body: AvailabilityForm }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      return handleForm(
+        request,
+        reply,
+        (errors) => listPage(actor, errors),
+        async () => {
+          await chat.setAvailability(actor, { available: request.body.available === 'true', capacity: Number(request.body.capacity ?? '3') });
+          return `/${request.params.lang}/console/chats`;
+        },
+      );
+    },
+  );
 
   app.post('/:lang/console/chats/:id/accept', { schema: { hide: true, params: ChatPageParams }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
-    return handleForm(request, reply, (errors) => listPage(actor, errors), async () => {
-      await chat.accept(actor, request.params.id, request.id);
-      return `/${request.params.lang}/console/chats/${request.params.id}`;
-    });
+    return handleForm(
+      request,
+      reply,
+      (errors) => listPage(actor, errors),
+      async () => {
+        await chat.accept(actor, request.params.id, request.id);
+        return `/${request.params.lang}/console/chats/${request.params.id}`;
+      },
+    );
   });
 
-  const chatPage = async (actor: ReturnType<typeof requireActorPage>, id: string, requestId: string, errors?: Parameters<typeof ConsoleChatPage>[0]['errors']) => {
+  const chatPage = async (
+    actor: ReturnType<typeof requireActorPage>,
+    id: string,
+    requestId: string,
+    errors?: Parameters<typeof ConsoleChatPage>[0]['errors'],
+  ) => {
     const shown = await chat.show(actor, id, requestId);
     return <ConsoleChatPage chat={shown.chat} messages={shown.messages} errors={errors} />;
   };
@@ -56,19 +77,37 @@ export function chatPageRoutes(app: App, { chat }: Services) {
     renderPage(request, reply, await chatPage(requireActorPage(request), request.params.id, request.id)),
   );
 
-  app.post('/:lang/console/chats/:id/messages', { schema: { hide: true, params: ChatPageParams, body: MessageForm }, attachValidation: true }, async (request, reply) => {
-    const actor = requireActorPage(request);
-    return handleForm(request, reply, (errors) => chatPage(actor, request.params.id, request.id, errors), async () => {
-      await chat.reply(actor, request.params.id, request.body.text ?? '');
-      return `/${request.params.lang}/console/chats/${request.params.id}#field-text`;
-    });
-  });
+  app.post(
+    '/:lang/console/chats/:id/messages',
+    { schema: { hide: true, params: ChatPageParams, body: MessageForm }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      return handleForm(
+        request,
+        reply,
+        (errors) => chatPage(actor, request.params.id, request.id, errors),
+        async () => {
+          await chat.reply(actor, request.params.id, request.body.text ?? '');
+          return `/${request.params.lang}/console/chats/${request.params.id}#field-text`;
+        },
+      );
+    },
+  );
 
-  app.post('/:lang/console/chats/:id/close', { schema: { hide: true, params: ChatPageParams, body: CloseForm }, attachValidation: true }, async (request, reply) => {
-    const actor = requireActorPage(request);
-    return handleForm(request, reply, (errors) => chatPage(actor, request.params.id, request.id, errors), async () => {
-      await chat.close(actor, request.params.id, request.body.outcome, request.id);
-      return `/${request.params.lang}/console/chats`;
-    });
-  });
+  app.post(
+    '/:lang/console/chats/:id/close',
+    { schema: { hide: true, params: ChatPageParams, body: CloseForm }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      return handleForm(
+        request,
+        reply,
+        (errors) => chatPage(actor, request.params.id, request.id, errors),
+        async () => {
+          await chat.close(actor, request.params.id, request.body.outcome, request.id);
+          return `/${request.params.lang}/console/chats`;
+        },
+      );
+    },
+  );
 }

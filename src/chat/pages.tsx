@@ -4,7 +4,20 @@ import { registerAsset } from '../platform/http/assets.ts';
 import type { FieldError } from '../platform/http/errors.ts';
 import { Layout } from '../platform/views/Layout.tsx';
 import { usePage } from '../platform/views/context.ts';
-import { Alert, ErrorSummary, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, TextArea, TextField, CheckboxField } from '../platform/views/components.tsx';
+import {
+  Alert,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Link,
+  Paragraph,
+  SelectField,
+  SubmitButton,
+  Table,
+  TextArea,
+  TextField,
+  CheckboxField,
+} from '../platform/views/components.tsx';
 import { jsonForScript } from '../platform/views/render.tsx';
 import { formatTime } from '../platform/i18n/format.ts';
 import { ConsoleLayout, ConsoleLinks } from '../contactcenter/console/pages/layout.tsx';
@@ -193,7 +206,12 @@ export function ConsoleChatPage({ chat, messages, errors }: { chat: ChatRow; mes
               <SubmitButton>{t('chat.page.send')}</SubmitButton>
             </Form>
             <Form action={`/${lang}/console/chats/${chat.id}/close`}>
-              <SelectField name="outcome" label={t('chat.console.outcome')} options={CONTACT_OUTCOMES.map((o) => ({ value: o, label: t(`console.outcome.${o}`) }))} errors={errors} />
+              <SelectField
+                name="outcome"
+                label={t('chat.console.outcome')}
+                options={CONTACT_OUTCOMES.map((o) => ({ value: o, label: t(`console.outcome.${o}`) }))}
+                errors={errors}
+              />
               <SubmitButton variant="secondary">{t('chat.console.close')}</SubmitButton>
             </Form>
           </>

@@ -37,7 +37,15 @@ const CHAT_COLUMNS = `c.id, c.organisation_id AS "organisationId", c.service_cod
 
 export async function insertChat(
   q: Queryable,
-  input: { tokenHash: string; organisationId: string; serviceCode: string | null; postalCode: string | null; language: Language; name: string | null; addressHash: string },
+  input: {
+    tokenHash: string;
+    organisationId: string;
+    serviceCode: string | null;
+    postalCode: string | null;
+    language: Language;
+    name: string | null;
+    addressHash: string;
+  },
 ): Promise<ChatRow> {
   const { rows } = await q.query<ChatRow>(
     `INSERT INTO chat_sessions AS c (token_hash, organisation_id, service_code, postal_code, language, name, address_hash)
@@ -75,7 +83,13 @@ export async function countUserMessagesSince(q: Queryable, chatId: string, windo
   return rows[0]!.n;
 }
 
-export async function insertMessage(q: Queryable, chatId: string, sender: ChatSender, body: string, authorAccountId: string | null = null): Promise<ChatMessageRow> {
+export async function insertMessage(
+  q: Queryable,
+  chatId: string,
+  sender: ChatSender,
+  body: string,
+  authorAccountId: string | null = null,
+): Promise<ChatMessageRow> {
   const { rows } = await q.query<ChatMessageRow>(
     `INSERT INTO chat_messages (chat_id, sender, body, author_account_id) VALUES ($1, $2, $3, $4)
      RETURNING id::text, sender, body, created_at AS "createdAt"`,
@@ -85,10 +99,9 @@ export async function insertMessage(q: Queryable, chatId: string, sender: ChatSe
 }
 
 export async function messagesOf(q: Queryable, chatId: string): Promise<ChatMessageRow[]> {
-  const { rows } = await q.query<ChatMessageRow>(
-    `SELECT id::text, sender, body, created_at AS "createdAt" FROM chat_messages WHERE chat_id = $1 ORDER BY id`,
-    [chatId],
-  );
+  const { rows } = await q.query<ChatMessageRow>(`SELECT id::text, sender, body, created_at AS "createdAt" FROM chat_messages WHERE chat_id = $1 ORDER BY id`, [
+    chatId,
+  ]);
   return rows;
 }
 
@@ -107,7 +120,10 @@ export async function queuePosition(q: Queryable, chat: { id: string; organisati
  * What the queue looks like for an honest wait: agents available now, their free places, and the median time
  * from opening to acceptance of the chats accepted in the last two hours (null without any).
  */
-export async function queueFigures(q: Queryable, organisationId: string): Promise<{ agents: number; freePlaces: number; medianWaitSeconds: number | null; recent: number }> {
+export async function queueFigures(
+  q: Queryable,
+  organisationId: string,
+): Promise<{ agents: number; freePlaces: number; medianWaitSeconds: number | null; recent: number }> {
   const { rows } = await q.query<{ agents: number; freePlaces: number; medianWaitSeconds: number | null; recent: number }>(
     `SELECT
        (SELECT count(*)::int FROM chat_agents WHERE organisation_id = $1 AND available) AS agents,
@@ -126,7 +142,12 @@ export async function availableAgentCount(q: Queryable, organisationId: string):
   return rows[0]!.n;
 }
 
-export async function setStatus(q: Queryable, id: string, status: ChatStatus, fields: { outcome?: ContactOutcome | null; requestId?: string; reference?: string } = {}): Promise<void> {
+export async function setStatus(
+  q: Queryable,
+  id: string,
+  status: ChatStatus,
+  fields: { outcome?: ContactOutcome | null; requestId?: string; reference?: string } = {},
+): Promise<void> {
   await q.query(
     `UPDATE chat_sessions SET status = $2, ended_at = CASE WHEN $2 IN ('closed', 'converted') THEN coalesce(ended_at, now()) ELSE ended_at END,
        outcome = coalesce($3, outcome), request_id = coalesce($4, request_id), reference = coalesce($5, reference)
@@ -167,7 +188,9 @@ export async function upsertAgent(q: Queryable, accountId: string, organisationI
 
 /** Locks the agent's row: accepting chats one at a time per agent keeps the capacity true under concurrency. */
 export async function lockAgent(q: Queryable, accountId: string): Promise<{ available: boolean; capacity: number } | undefined> {
-  const { rows } = await q.query<{ available: boolean; capacity: number }>(`SELECT available, capacity FROM chat_agents WHERE account_id = $1 FOR UPDATE`, [accountId]);
+  const { rows } = await q.query<{ available: boolean; capacity: number }>(`SELECT available, capacity FROM chat_agents WHERE account_id = $1 FOR UPDATE`, [
+    accountId,
+  ]);
   return rows[0];
 }
 

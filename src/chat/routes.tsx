@@ -105,7 +105,14 @@ export function chatRoutes(app: App, services: Services) {
   app.post(
     `${CHAT_API_PREFIX}/:id/typing`,
     {
-      schema: { tags, summary: 'Tell the agent the user is typing (not stored)', description: tokenNote, security: chatToken, params: ChatParams, response: { 204: Type.Null(), ...errorResponses(401, 404, 415) } },
+      schema: {
+        tags,
+        summary: 'Tell the agent the user is typing (not stored)',
+        description: tokenNote,
+        security: chatToken,
+        params: ChatParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 404, 415) },
+      },
     },
     async (request, reply) => {
       await chat.typing(request.params.id, bearerOf(request));
@@ -155,19 +162,42 @@ export function chatRoutes(app: App, services: Services) {
 
   app.get(
     '/api/v1/console/chats',
-    { schema: { tags: consoleTags, summary: 'Waiting chats of the agent’s organisation and the agent’s active ones', security: session, response: { 200: Type.Array(ConsoleChatSchema), ...errorResponses(401, 403) } } },
-    async (request) => (await chat.list(requireActorPage(request))).map(({ agentAccountId: _agent, ...row }) => ({ ...row, createdAt: new Date(row.createdAt).toISOString() })),
+    {
+      schema: {
+        tags: consoleTags,
+        summary: 'Waiting chats of the agent’s organisation and the agent’s active ones',
+        security: session,
+        response: { 200: Type.Array(ConsoleChatSchema), ...errorResponses(401, 403) },
+      },
+    },
+    async (request) =>
+      (await chat.list(requireActorPage(request))).map(({ agentAccountId: _agent, ...row }) => ({ ...row, createdAt: new Date(row.createdAt).toISOString() })),
   );
 
   app.get(
     '/api/v1/console/chats/availability',
-    { schema: { tags: consoleTags, summary: 'The agent’s availability for chats', security: session, response: { 200: AgentStateSchema, ...errorResponses(401, 403) } } },
+    {
+      schema: {
+        tags: consoleTags,
+        summary: 'The agent’s availability for chats',
+        security: session,
+        response: { 200: AgentStateSchema, ...errorResponses(401, 403) },
+      },
+    },
     async (request) => chat.availability(requireActorPage(request)),
   );
 
   app.put(
     '/api/v1/console/chats/availability',
-    { schema: { tags: consoleTags, summary: 'Set oneself available (or not) for chats, with a capacity', security: session, body: AvailabilityBody, response: { 200: AgentStateSchema, ...errorResponses(400, 401, 403, 415) } } },
+    {
+      schema: {
+        tags: consoleTags,
+        summary: 'Set oneself available (or not) for chats, with a capacity',
+        security: session,
+        body: AvailabilityBody,
+        response: { 200: AgentStateSchema, ...errorResponses(400, 401, 403, 415) },
+      },
+    },
     async (request) => chat.setAvailability(requireActorPage(request), request.body),
   );
 
@@ -196,7 +226,10 @@ export function chatRoutes(app: App, services: Services) {
         summary: 'One chat of the organisation with its transcript (audited)',
         security: session,
         params: ChatParams,
-        response: { 200: Type.Object({ status: Type.String(), language: Type.String(), messages: Type.Array(ChatMessageSchema) }), ...errorResponses(401, 403, 404) },
+        response: {
+          200: Type.Object({ status: Type.String(), language: Type.String(), messages: Type.Array(ChatMessageSchema) }),
+          ...errorResponses(401, 403, 404),
+        },
       },
     },
     async (request) => {
@@ -225,7 +258,15 @@ export function chatRoutes(app: App, services: Services) {
 
   app.post(
     '/api/v1/console/chats/:id/accept',
-    { schema: { tags: consoleTags, summary: 'Take a waiting chat (409 when another agent took it, or at capacity)', security: session, params: ChatParams, response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409, 415) } } },
+    {
+      schema: {
+        tags: consoleTags,
+        summary: 'Take a waiting chat (409 when another agent took it, or at capacity)',
+        security: session,
+        params: ChatParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409, 415) },
+      },
+    },
     async (request, reply) => {
       await chat.accept(requireActorPage(request), request.params.id, request.id);
       return reply.code(204).send(null);
@@ -234,13 +275,30 @@ export function chatRoutes(app: App, services: Services) {
 
   app.post(
     '/api/v1/console/chats/:id/messages',
-    { schema: { tags: consoleTags, summary: 'Answer in a chat one has taken', security: session, params: ChatParams, body: MessageBody, response: { 201: ChatMessageSchema, ...errorResponses(400, 401, 403, 404, 409, 415) } } },
+    {
+      schema: {
+        tags: consoleTags,
+        summary: 'Answer in a chat one has taken',
+        security: session,
+        params: ChatParams,
+        body: MessageBody,
+        response: { 201: ChatMessageSchema, ...errorResponses(400, 401, 403, 404, 409, 415) },
+      },
+    },
     async (request, reply) => reply.code(201).send(await chat.reply(requireActorPage(request), request.params.id, request.body.text)),
   );
 
   app.post(
     '/api/v1/console/chats/:id/typing',
-    { schema: { tags: consoleTags, summary: 'Tell the user the agent is typing (not stored)', security: session, params: ChatParams, response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 415) } } },
+    {
+      schema: {
+        tags: consoleTags,
+        summary: 'Tell the user the agent is typing (not stored)',
+        security: session,
+        params: ChatParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 415) },
+      },
+    },
     async (request, reply) => {
       await chat.agentTyping(requireActorPage(request), request.params.id);
       return reply.code(204).send(null);
@@ -249,7 +307,16 @@ export function chatRoutes(app: App, services: Services) {
 
   app.post(
     '/api/v1/console/chats/:id/close',
-    { schema: { tags: consoleTags, summary: 'End a chat with its outcome (recorded as a contact on channel "chat")', security: session, params: ChatParams, body: CloseBody, response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409, 415) } } },
+    {
+      schema: {
+        tags: consoleTags,
+        summary: 'End a chat with its outcome (recorded as a contact on channel "chat")',
+        security: session,
+        params: ChatParams,
+        body: CloseBody,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409, 415) },
+      },
+    },
     async (request, reply) => {
       await chat.close(requireActorPage(request), request.params.id, request.body.outcome, request.id);
       return reply.code(204).send(null);

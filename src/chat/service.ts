@@ -85,7 +85,8 @@ const toMessage = (row: repo.ChatMessageRow): ChatMessage => ({ from: row.sender
 export function validText(text: unknown, field = 'text'): string {
   const value = typeof text === 'string' ? text.trim() : '';
   if (!value) throw new AppError(400, 'validation.failed', { fields: [{ field, code: 'chat.field.text_required' }] });
-  if (value.length > MESSAGE_MAX) throw new AppError(400, 'validation.failed', { fields: [{ field, code: 'chat.field.text_too_long', values: { limit: MESSAGE_MAX } }] });
+  if (value.length > MESSAGE_MAX)
+    throw new AppError(400, 'validation.failed', { fields: [{ field, code: 'chat.field.text_too_long', values: { limit: MESSAGE_MAX } }] });
   return value;
 }
 
@@ -94,7 +95,10 @@ export function validText(text: unknown, field = 'text'): string {
  * ahead → 0; otherwise the recent median wait per place ahead, only when at least 3 chats were accepted in
  * the last two hours, rounded up to the minute.
  */
-export function estimateWait(position: number, figures: { agents: number; freePlaces: number; medianWaitSeconds: number | null; recent: number }): { agentsAvailable: boolean; estimatedSeconds: number | null } {
+export function estimateWait(
+  position: number,
+  figures: { agents: number; freePlaces: number; medianWaitSeconds: number | null; recent: number },
+): { agentsAvailable: boolean; estimatedSeconds: number | null } {
   if (figures.agents === 0) return { agentsAvailable: false, estimatedSeconds: null };
   if (figures.freePlaces >= position) return { agentsAvailable: true, estimatedSeconds: 0 };
   if (figures.medianWaitSeconds === null || figures.recent < 3) return { agentsAvailable: true, estimatedSeconds: null };
@@ -119,7 +123,13 @@ export function chatService(db: Database, { contactCenter, sms, publicUrl, limit
   async function announceQueue(q: Queryable, organisationId: string, chatId: string, status: ChatStatus): Promise<void> {
     await publish(q, channels.chatQueue(organisationId), { type: 'chat.queue', data: { id: chatId, status } });
   }
-  async function addMessage(q: Queryable, chat: { id: string; organisationId: string }, sender: ChatSender, text: string, authorAccountId: string | null = null): Promise<ChatMessage> {
+  async function addMessage(
+    q: Queryable,
+    chat: { id: string; organisationId: string },
+    sender: ChatSender,
+    text: string,
+    authorAccountId: string | null = null,
+  ): Promise<ChatMessage> {
     const message = toMessage(await repo.insertMessage(q, chat.id, sender, text, authorAccountId));
     await announce(q, chat, 'chat.message', { ...message });
     return message;
@@ -156,14 +166,18 @@ export function chatService(db: Database, { contactCenter, sms, publicUrl, limit
     limits,
 
     /** Opens a chat: routed like every contact; to the first line when the competent organisation has nobody available and it has. */
-    async open(input: { language?: unknown; serviceCode?: unknown; postalCode?: unknown; name?: unknown }, address: string): Promise<{ id: string; token: string }> {
+    async open(
+      input: { language?: unknown; serviceCode?: unknown; postalCode?: unknown; name?: unknown },
+      address: string,
+    ): Promise<{ id: string; token: string }> {
       const fields: FieldError[] = [];
       const str = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
       const serviceCode = str(input.serviceCode);
       const postalCode = str(input.postalCode);
       const name = str(input.name);
       if (!isLanguage(input.language)) fields.push({ field: 'language', code: 'contact.field.language_invalid' });
-      if (serviceCode && (serviceCode.length > 64 || !SERVICE_CODE.test(serviceCode))) fields.push({ field: 'serviceCode', code: 'contact.field.service_unknown' });
+      if (serviceCode && (serviceCode.length > 64 || !SERVICE_CODE.test(serviceCode)))
+        fields.push({ field: 'serviceCode', code: 'contact.field.service_unknown' });
       if (postalCode && !/^[0-9]{4}$/.test(postalCode)) fields.push({ field: 'postalCode', code: 'contact.field.postal_code_invalid' });
       if (name.length > NAME_MAX) fields.push({ field: 'name', code: 'contact.field.name_too_long', values: { limit: NAME_MAX } });
       if (fields.length) throw new AppError(400, 'validation.failed', { fields });
@@ -182,7 +196,15 @@ export function chatService(db: Database, { contactCenter, sms, publicUrl, limit
       const token = randomBytes(32).toString('base64url');
       const t = translator(language);
       const chat = await db.transaction(async (tx) => {
-        const created = await repo.insertChat(tx, { tokenHash: hashChatToken(token), organisationId, serviceCode: routed.serviceCode, postalCode: postalCode || null, language, name: name || null, addressHash: hashed });
+        const created = await repo.insertChat(tx, {
+          tokenHash: hashChatToken(token),
+          organisationId,
+          serviceCode: routed.serviceCode,
+          postalCode: postalCode || null,
+          language,
+          name: name || null,
+          addressHash: hashed,
+        });
         const available = await repo.availableAgentCount(tx, organisationId);
         await repo.insertMessage(tx, created.id, 'system', t(available > 0 ? 'chat.system.welcome' : 'chat.system.nobody_available'));
         await announceQueue(tx, organisationId, created.id, 'waiting');
@@ -252,13 +274,25 @@ export function chatService(db: Database, { contactCenter, sms, publicUrl, limit
           serviceCode: chat.serviceCode,
           subject: (firstUser?.body.split('\n')[0] ?? t('chat.transcript.subject')).slice(0, 120),
           message: transcript,
-          party: { name: chat.name ?? t('chat.transcript.anonymous'), email: email || null, phone: phone ?? null, postalCode: chat.postalCode, language: chat.language },
+          party: {
+            name: chat.name ?? t('chat.transcript.anonymous'),
+            email: email || null,
+            phone: phone ?? null,
+            postalCode: chat.postalCode,
+            language: chat.language,
+          },
           startedAt: new Date(chat.createdAt),
         });
         await repo.setStatus(tx, chat.id, 'converted', { requestId: created.id, reference: created.reference });
         if (phone) {
           await sms.send(
-            { to: phone, language: chat.language, purpose: 'chat.converted', organisationId: chat.organisationId, text: t('chat.sms.converted', { reference: created.reference, link: statusLink(publicUrl, chat.language, created.statusToken) }) },
+            {
+              to: phone,
+              language: chat.language,
+              purpose: 'chat.converted',
+              organisationId: chat.organisationId,
+              text: t('chat.sms.converted', { reference: created.reference, link: statusLink(publicUrl, chat.language, created.statusToken) }),
+            },
             { tx },
           );
         }
@@ -319,7 +353,8 @@ export function chatService(db: Database, { contactCenter, sms, publicUrl, limit
         const chat = await staffChat(tx, actor, id);
         const agent = await repo.lockAgent(tx, actor.accountId);
         if (!agent?.available) throw new AppError(409, 'chat.not_available');
-        if ((await repo.activeCountOf(tx, actor.accountId)) >= agent.capacity) throw new AppError(409, 'chat.capacity_reached', { values: { capacity: agent.capacity } });
+        if ((await repo.activeCountOf(tx, actor.accountId)) >= agent.capacity)
+          throw new AppError(409, 'chat.capacity_reached', { values: { capacity: agent.capacity } });
         if (!(await repo.acceptChat(tx, chat.id, chat.organisationId, actor.accountId))) throw new AppError(409, 'chat.already_taken');
         const t = translator(chat.language);
         await addMessage(tx, chat, 'system', t('chat.system.accepted', { name: actor.displayName.split(' ')[0] ?? '' }));
@@ -372,4 +407,3 @@ export function chatService(db: Database, { contactCenter, sms, publicUrl, limit
 }
 
 export type ChatService = ReturnType<typeof chatService>;
-

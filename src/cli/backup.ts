@@ -11,7 +11,9 @@ const USAGE = 'usage: npm run backup -- <file>   |   npm run backup -- --restore
 
 function pgDump(databaseUrl: string, file: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, databaseUrl], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, databaseUrl], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.on('error', (error) => reject(new Error(`pg_dump could not run (install the PostgreSQL client tools): ${error.message}`)));
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`pg_dump ended with code ${code}`))));
   });
@@ -35,7 +37,9 @@ try {
     console.log(`Backed up the PostgreSQL database to ${file} (pg_dump, custom format).`);
   } else {
     const { bytes, via } = await backupEmbeddedDatabase(config.dataDir, file);
-    console.log(`Backed up the embedded database to ${file} (${Math.round(bytes / 1024)} KiB, ${via === 'server' ? 'made by the running server' : 'no server was running'}).`);
+    console.log(
+      `Backed up the embedded database to ${file} (${Math.round(bytes / 1024)} KiB, ${via === 'server' ? 'made by the running server' : 'no server was running'}).`,
+    );
   }
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : `Backup failed: ${(error as Error).message}`);

@@ -59,7 +59,10 @@ export function RadarChart({ id, title, description, axes, series, size = 420 }:
   const cy = top + radius;
   const n = axes.length;
   const ringPath = (value: number) =>
-    axes.map((_, i) => radarPoint(i, n, value, radius, cx, cy)).map((p) => `${p.x},${p.y}`).join(' ');
+    axes
+      .map((_, i) => radarPoint(i, n, value, radius, cx, cy))
+      .map((p) => `${p.x},${p.y}`)
+      .join(' ');
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"

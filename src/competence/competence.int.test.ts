@@ -40,7 +40,9 @@ beforeAll(async () => {
     json: { code: CAMPAIGN, title: { fr: 'Campagne 2027', nl: 'Campagne 2027', en: 'Campaign 2027' }, closesOn: '2027-06-30' },
   });
   expect(created.statusCode).toBe(201);
-  const opened = await analyst.request('POST', `/api/v1/competence/campaigns/${CAMPAIGN}/status`, { json: { version: created.json().version, status: 'open' } });
+  const opened = await analyst.request('POST', `/api/v1/competence/campaigns/${CAMPAIGN}/status`, {
+    json: { version: created.json().version, status: 'open' },
+  });
   expect(opened.json().status).toBe('open');
 }, 180_000); // five sign-ins (argon2) and a database copy: slow on a busy machine
 afterAll(() => t?.close());
@@ -57,7 +59,9 @@ describe('campaigns', () => {
   });
 
   it('lets the competence center edit a draft campaign’s questionnaire, not an open one', async () => {
-    const draft = await analyst.request('POST', '/api/v1/competence/campaigns', { json: { code: 'draft-edit', title: { fr: 'Brouillon', nl: 'Ontwerp', en: 'Draft' } } });
+    const draft = await analyst.request('POST', '/api/v1/competence/campaigns', {
+      json: { code: 'draft-edit', title: { fr: 'Brouillon', nl: 'Ontwerp', en: 'Draft' } },
+    });
     const edited = await analyst.request('PATCH', '/api/v1/competence/campaigns/draft-edit/criteria/culture.charter?lang=en', {
       json: { version: 1, title: 'A reception charter is signed by the mayor', guidance: 'Signed and displayed.' },
     });
@@ -67,17 +71,25 @@ describe('campaigns', () => {
     const page = await analyst.get(`/fr/competence/campaigns/draft-edit`);
     expect(page.body).toContain('<span lang="en">A reception charter is signed by the mayor</span>');
     expect(draft.statusCode).toBe(201);
-    const locked = await analyst.request('PATCH', `/api/v1/competence/campaigns/${CAMPAIGN}/criteria/culture.charter`, { json: { version: 1, title: 'x', guidance: 'y' } });
+    const locked = await analyst.request('PATCH', `/api/v1/competence/campaigns/${CAMPAIGN}/criteria/culture.charter`, {
+      json: { version: 1, title: 'x', guidance: 'y' },
+    });
     expect(locked.statusCode).toBe(409);
     expect(locked.json().error.code).toBe('competence.questionnaire_locked');
   });
 
   it('edits a criterion in the three languages at once: French and Dutch required, English may fall back', async () => {
     const url = '/api/v1/competence/campaigns/draft-edit/criteria/culture.training';
-    const texts = { title: { fr: 'Le personnel est formé', nl: 'Het personeel is opgeleid', en: '' }, guidance: { fr: 'Plan de formation.', nl: 'Opleidingsplan.' } };
+    const texts = {
+      title: { fr: 'Le personnel est formé', nl: 'Het personeel is opgeleid', en: '' },
+      guidance: { fr: 'Plan de formation.', nl: 'Opleidingsplan.' },
+    };
     const saved = await analyst.request('PATCH', url, { json: { version: 1, ...texts } });
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ title: { fr: 'Le personnel est formé', nl: 'Het personeel is opgeleid' }, guidance: { fr: 'Plan de formation.', nl: 'Opleidingsplan.' } });
+    expect(saved.json()).toMatchObject({
+      title: { fr: 'Le personnel est formé', nl: 'Het personeel is opgeleid' },
+      guidance: { fr: 'Plan de formation.', nl: 'Opleidingsplan.' },
+    });
     expect(saved.json().title.en).toBeUndefined(); // empty English is left out: it falls back visibly
     const missing = await analyst.request('PATCH', url, { json: { version: 2, title: { fr: 'Titre', nl: ' ' }, guidance: texts.guidance } });
     expect(missing.statusCode).toBe(400);
@@ -88,7 +100,16 @@ describe('campaigns', () => {
     const page = await analyst.get(pageUrl);
     expect(page.body).toMatch(/<input[^>]*id="field-title-nl"[^>]*lang="nl"|<input[^>]*lang="nl"[^>]*id="field-title-nl"/);
     expect(page.body).toContain('data-translations');
-    const form = { _csrf: csrfTokenOf(page.body), version: '2', 'title.fr': 'Le personnel est formé à l’accueil', 'title.nl': '', 'title.en': 'Staff are trained', 'guidance.fr': 'Plan.', 'guidance.nl': 'Plan.', 'guidance.en': '' };
+    const form = {
+      _csrf: csrfTokenOf(page.body),
+      version: '2',
+      'title.fr': 'Le personnel est formé à l’accueil',
+      'title.nl': '',
+      'title.en': 'Staff are trained',
+      'guidance.fr': 'Plan.',
+      'guidance.nl': 'Plan.',
+      'guidance.en': '',
+    };
     const refused = await analyst.request('POST', pageUrl, { form });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('href="#field-title-nl"');
@@ -134,7 +155,10 @@ describe('drafts saved by several people', () => {
     const start = (await agent.get(ASSESSMENT)).json();
     expect(start.status).toBe('draft');
     const first = await agent.request('PUT', ASSESSMENT, {
-      json: { version: start.version, answers: [{ criterion: 'culture.charter', score: 55, evidence: 'Charte affichée', evidenceLinks: ['https://intranet.example/charte'] }] },
+      json: {
+        version: start.version,
+        answers: [{ criterion: 'culture.charter', score: 55, evidence: 'Charte affichée', evidenceLinks: ['https://intranet.example/charte'] }],
+      },
     });
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBe(start.version + 1);
@@ -157,9 +181,19 @@ describe('drafts saved by several people', () => {
     const pageA = await agent.get(url);
     const pageB = await manager.get(url);
     const version = /name="version" value="(\d+)"/.exec(pageA.body)![1]!;
-    const saved = await agent.request('POST', url, { form: { _csrf: csrfTokenOf(pageA.body), version, intent: 'save', 'answers.tools.channels.score': '65', 'answers.tools.channels.evidence': 'Horaires publiés' } });
+    const saved = await agent.request('POST', url, {
+      form: {
+        _csrf: csrfTokenOf(pageA.body),
+        version,
+        intent: 'save',
+        'answers.tools.channels.score': '65',
+        'answers.tools.channels.evidence': 'Horaires publiés',
+      },
+    });
     expect(saved.statusCode).toBe(303);
-    const late = await manager.request('POST', url, { form: { _csrf: csrfTokenOf(pageB.body), version, intent: 'save', 'answers.tools.channels.score': '20' } });
+    const late = await manager.request('POST', url, {
+      form: { _csrf: csrfTokenOf(pageB.body), version, intent: 'save', 'answers.tools.channels.score': '20' },
+    });
     expect(late.statusCode).toBe(409);
     expect(late.body).toContain('Someone else saved this questionnaire while you were filling it in');
     expect(late.body).toMatch(/id="field-answers-tools-channels-score"[^>]*value="65"/);
@@ -171,7 +205,10 @@ describe('submitting', () => {
     const current = (await manager.get(ASSESSMENT)).json();
     const answers = fullAnswers(byDimension).map((a) => (a.criterion.startsWith('governance.') ? { ...a, score: null } : a));
     answers.find((a) => a.criterion === 'tools.online')!.evidence = ''; // 45 without evidence
-    Object.assign(answers.find((a) => a.criterion === 'culture.safety')!, { score: 0, evidence: '' }); // 0 is an answer, not a gap
+    Object.assign(
+      answers.find((a) => a.criterion === 'culture.safety')!,
+      { score: 0, evidence: '' },
+    ); // 0 is an answer, not a gap
     const refused = await manager.request('POST', `${ASSESSMENT}/submit?lang=en`, { json: { version: current.version, answers } });
     expect(refused.statusCode).toBe(400);
     const body = refused.json().error;
@@ -196,7 +233,9 @@ describe('submitting', () => {
     const url = `/fr/competence/campaigns/${CAMPAIGN}/assessments/commune-schaerbeek`;
     const page = await manager.get(url);
     const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
-    const response = await manager.request('POST', url, { form: { _csrf: csrfTokenOf(page.body), version, intent: 'submit', 'answers.culture.charter.score': '150' } });
+    const response = await manager.request('POST', url, {
+      form: { _csrf: csrfTokenOf(page.body), version, intent: 'submit', 'answers.culture.charter.score': '150' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('href="#field-answers-culture-charter-score"');
     expect(response.body).toContain('Une charte d’accueil existe et est connue du personnel et des usagers : le score doit être un nombre entier de 0 à 100.');
@@ -224,10 +263,18 @@ describe('submitting', () => {
     expect(results.previousCampaign).toBe('demo-2025'); // Schaerbeek did not submit in demo-2026
     expect(results.changes.culture).toBe(Math.round((80 - results.previous.dimensions.culture) * 10) / 10);
 
-    const plan = (await manager.get('/api/v1/competence/organisations/commune-schaerbeek/actions')).json().actions.filter((a: { campaign: string }) => a.campaign === CAMPAIGN);
+    const plan = (await manager.get('/api/v1/competence/organisations/commune-schaerbeek/actions'))
+      .json()
+      .actions.filter((a: { campaign: string }) => a.campaign === CAMPAIGN);
     expect(plan.map((a: { rule: string }) => a.rule).sort()).toEqual(expected.map((r) => r.key).sort());
     const satisfaction = plan.find((a: { rule: string }) => a.rule === 'r.satisfaction');
-    expect(satisfaction).toMatchObject({ horizon: 'short', scope: 'collective', indicator: 'satisfaction.overall', status: 'planned', criterion: 'user_knowledge.satisfaction' });
+    expect(satisfaction).toMatchObject({
+      horizon: 'short',
+      scope: 'collective',
+      indicator: 'satisfaction.overall',
+      status: 'planned',
+      criterion: 'user_knowledge.satisfaction',
+    });
     const needs = plan.find((a: { rule: string }) => a.rule === 'r.needs');
     expect(needs).toMatchObject({ horizon: 'long', scope: 'individual', targetValue: 50 });
 
@@ -239,7 +286,16 @@ describe('submitting', () => {
   it('edits an action with optimistic locking', async () => {
     const plan = (await manager.get('/api/v1/competence/organisations/commune-schaerbeek/actions')).json().actions;
     const action = plan.find((a: { rule: string; campaign: string }) => a.rule === 'r.needs' && a.campaign === CAMPAIGN);
-    const change = { version: action.version, title: 'Étude des publics 2027', owner: 'Service accueil', dueOn: '2027-12-31', status: 'in_progress', indicator: 'maturity.user_knowledge', targetValue: 55, horizon: 'long' };
+    const change = {
+      version: action.version,
+      title: 'Étude des publics 2027',
+      owner: 'Service accueil',
+      dueOn: '2027-12-31',
+      status: 'in_progress',
+      indicator: 'maturity.user_knowledge',
+      targetValue: 55,
+      horizon: 'long',
+    };
     const saved = await manager.request('PATCH', `/api/v1/competence/actions/${action.id}?lang=fr`, { json: change });
     expect(saved.json()).toMatchObject({ owner: 'Service accueil', status: 'in_progress', targetValue: 55, title: { fr: 'Étude des publics 2027' } });
     const stale = await agent.request('PATCH', `/api/v1/competence/actions/${action.id}`, { json: { ...change, status: 'done' } });
@@ -253,7 +309,9 @@ describe('submitting', () => {
     const submitted = (await manager.get(ASSESSMENT)).json();
     expect(submitted.status).toBe('submitted');
     const reason = 'Le score « outils » doit être revu après l’audit.';
-    expect((await agent.request('POST', `${ASSESSMENT}/reopen`, { json: { version: submitted.version, reason } })).json().error.code).toBe('competence.reopen_forbidden');
+    expect((await agent.request('POST', `${ASSESSMENT}/reopen`, { json: { version: submitted.version, reason } })).json().error.code).toBe(
+      'competence.reopen_forbidden',
+    );
     expect((await ixelles.request('POST', `${ASSESSMENT}/reopen`, { json: { version: submitted.version, reason } })).statusCode).toBe(404);
     const blank = await manager.request('POST', `${ASSESSMENT}/reopen`, { json: { version: submitted.version, reason: '   ' } });
     expect(blank.statusCode).toBe(400);
@@ -272,7 +330,9 @@ describe('submitting', () => {
     // Results and the campaign's count stop counting it until it is submitted again.
     expect((await manager.get(RESULTS)).json().scores).toBeNull();
     expect((await analyst.get(`/api/v1/competence/campaigns/${CAMPAIGN}`)).json().campaign.submittedCount).toBe(0);
-    expect((await manager.request('POST', `${ASSESSMENT}/reopen`, { json: { version: submitted.version + 1, reason } })).json().error.code).toBe('competence.not_submitted');
+    expect((await manager.request('POST', `${ASSESSMENT}/reopen`, { json: { version: submitted.version + 1, reason } })).json().error.code).toBe(
+      'competence.not_submitted',
+    );
 
     // Submitted again: counted again, and the competence center reopens it through the confirmation page.
     const again = await manager.request('POST', `${ASSESSMENT}/submit`, { json: { version: submitted.version + 1 } });
@@ -286,7 +346,9 @@ describe('submitting', () => {
     const empty = await analyst.request('POST', `${pageUrl}/reopen`, { form: { _csrf: csrfTokenOf(confirm.body), version, reason: '' } });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('href="#field-reason"');
-    const done = await analyst.request('POST', `${pageUrl}/reopen`, { form: { _csrf: csrfTokenOf(confirm.body), version, reason: 'Veldobservatie wijkt af.' } });
+    const done = await analyst.request('POST', `${pageUrl}/reopen`, {
+      form: { _csrf: csrfTokenOf(confirm.body), version, reason: 'Veldobservatie wijkt af.' },
+    });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe(`${pageUrl}?notice=reopened`);
     const page = await manager.get(pageUrl);
@@ -313,11 +375,16 @@ describe('the region', () => {
     const region = response.json();
     expect(region.organisations).toBe(6);
     expect(region.peerGroups.map((g: { group: string }) => g.group)).toEqual(['commune', 'cpas', 'regional']);
-    expect(region.peerGroups[0].members.map((m: { organisation: string }) => m.organisation).sort()).toEqual(['commune-anderlecht', 'commune-ixelles', 'commune-uccle']);
+    expect(region.peerGroups[0].members.map((m: { organisation: string }) => m.organisation).sort()).toEqual([
+      'commune-anderlecht',
+      'commune-ixelles',
+      'commune-uccle',
+    ]);
     expect(region.strengths).toHaveLength(3);
     expect(region.dimensions.culture.count).toBe(6);
     const text = response.body;
-    for (const personal of ['Marc Manager', 'Anna Analyst', 'demo.irisdesk.brussels', 'Voir la note interne', 'intranet.example']) expect(text).not.toContain(personal);
+    for (const personal of ['Marc Manager', 'Anna Analyst', 'demo.irisdesk.brussels', 'Voir la note interne', 'intranet.example'])
+      expect(text).not.toContain(personal);
   });
 
   it('shows peers’ means to an organisation only when at least three peers submitted', async () => {
@@ -328,12 +395,21 @@ describe('the region', () => {
   });
 
   it('records field observations by the competence center only', async () => {
-    const observation = { organisation: 'commune-ixelles', criterion: 'processes.appointments', method: 'interview', observedOn: '2026-11-02', score: 35, note: 'Entretien avec l’équipe accueil.' };
+    const observation = {
+      organisation: 'commune-ixelles',
+      criterion: 'processes.appointments',
+      method: 'interview',
+      observedOn: '2026-11-02',
+      score: 35,
+      note: 'Entretien avec l’équipe accueil.',
+    };
     expect((await manager.request('POST', '/api/v1/competence/campaigns/demo-2026/observations', { json: observation })).statusCode).toBe(403);
     expect((await analyst.request('POST', '/api/v1/competence/campaigns/demo-2026/observations', { json: observation })).statusCode).toBe(201);
     const page = await ixelles.get('/en/competence/campaigns/demo-2026/results/commune-ixelles');
     expect(page.body).toContain('Entretien avec l’équipe accueil.');
-    const unknown = await analyst.request('POST', '/api/v1/competence/campaigns/demo-2026/observations', { json: { ...observation, criterion: 'culture.nothing' } });
+    const unknown = await analyst.request('POST', '/api/v1/competence/campaigns/demo-2026/observations', {
+      json: { ...observation, criterion: 'culture.nothing' },
+    });
     expect(unknown.statusCode).toBe(400);
   });
 });
@@ -361,7 +437,10 @@ describe('measured indicators next to the self-assessed scores', () => {
     );
     const region = (await analyst.get('/api/v1/competence/campaigns/demo-2026/region')).json();
     expect(region.measuredAvailable).toBe(true);
-    const members = region.peerGroups.flatMap((g: { members: unknown[] }) => g.members) as Array<{ organisation: string; measured: Record<string, number> | null }>;
+    const members = region.peerGroups.flatMap((g: { members: unknown[] }) => g.members) as Array<{
+      organisation: string;
+      measured: Record<string, number> | null;
+    }>;
     const actiris = members.find((m) => m.organisation === 'actiris')!;
     // Only our test rows exist unless the satisfaction seed added some: check the arithmetic on what is stored.
     const { rows } = await t.db.query<{ answers: number; score: number; reached: number }>(
@@ -384,7 +463,15 @@ describe('good practices, expertise and strategy', () => {
     expect(practices.length).toBeGreaterThanOrEqual(12);
     expect(new Set(practices.map((p: { place: string }) => p.place))).toEqual(new Set(['france', 'flanders', 'wallonia', 'netherlands', 'brussels', 'europe']));
     const rotterdam = practices.find((p: { key: string }) => p.key === 'rotterdam-14010');
-    const change = { version: rotterdam.version, title: 'Rotterdam 14 010', place: 'netherlands', dimension: 'processes', description: 'Normes.', outcome: '86 %.', sourceLabel: 'Gemeente Rotterdam' };
+    const change = {
+      version: rotterdam.version,
+      title: 'Rotterdam 14 010',
+      place: 'netherlands',
+      dimension: 'processes',
+      description: 'Normes.',
+      outcome: '86 %.',
+      sourceLabel: 'Gemeente Rotterdam',
+    };
     expect((await manager.request('PATCH', `/api/v1/competence/practices/${rotterdam.id}`, { json: change })).statusCode).toBe(403);
     const saved = await analyst.request('PATCH', `/api/v1/competence/practices/${rotterdam.id}?lang=nl`, { json: change });
     expect(saved.statusCode).toBe(200);
@@ -398,8 +485,13 @@ describe('good practices, expertise and strategy', () => {
     expect(mine.every((r: { organisation: string }) => r.organisation === 'commune-schaerbeek')).toBe(true);
     const all = (await analyst.get('/api/v1/competence/expertise-requests')).json().requests;
     expect(all.map((r: { id: string }) => r.id)).toContain(created.json().id);
-    expect((await ixelles.request('PATCH', `/api/v1/competence/expertise-requests/${created.json().id}`, { json: { version: 1, status: 'closed', response: '' } })).statusCode).toBe(403);
-    const answered = await analyst.request('PATCH', `/api/v1/competence/expertise-requests/${created.json().id}`, { json: { version: 1, status: 'accepted', response: 'Atelier le 12 janvier.' } });
+    expect(
+      (await ixelles.request('PATCH', `/api/v1/competence/expertise-requests/${created.json().id}`, { json: { version: 1, status: 'closed', response: '' } }))
+        .statusCode,
+    ).toBe(403);
+    const answered = await analyst.request('PATCH', `/api/v1/competence/expertise-requests/${created.json().id}`, {
+      json: { version: 1, status: 'accepted', response: 'Atelier le 12 janvier.' },
+    });
     expect(answered.json()).toMatchObject({ status: 'accepted', response: 'Atelier le 12 janvier.' });
     const audited = await t.db.query<{ organisation: string }>(
       `SELECT o.code AS organisation FROM audit_log l JOIN organisations o ON o.id = l.organisation_id
@@ -434,7 +526,13 @@ describe('good practices, expertise and strategy', () => {
     expect(again.json().error.code).toBe('competence.strategy_stale');
     // The form takes each objective in FR/NL/EN; a row with a title in one language only is refused, row by row.
     const page = await analyst.get('/en/competence/strategy');
-    const form = { _csrf: csrfTokenOf(page.body), basedOn: '2', 'objectives.0.title.en': 'Maturity of at least 70', 'objectives.0.indicator': 'maturity.overall', 'objectives.0.targetValue': '70' };
+    const form = {
+      _csrf: csrfTokenOf(page.body),
+      basedOn: '2',
+      'objectives.0.title.en': 'Maturity of at least 70',
+      'objectives.0.indicator': 'maturity.overall',
+      'objectives.0.targetValue': '70',
+    };
     const refused = await analyst.request('POST', '/en/competence/strategy', { form });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('href="#field-objectives-0-title-nl"');
@@ -444,13 +542,17 @@ describe('good practices, expertise and strategy', () => {
   it('groups collective actions of several organisations into a regional project', async () => {
     const page = await analyst.get('/en/competence/portfolio');
     expect(page.statusCode).toBe(200);
-    const grouped = await analyst.request('POST', '/en/competence/portfolio/projects', { form: { _csrf: csrfTokenOf(page.body), criterionKey: 'user_knowledge.satisfaction', title: 'Regional satisfaction survey' } });
+    const grouped = await analyst.request('POST', '/en/competence/portfolio/projects', {
+      form: { _csrf: csrfTokenOf(page.body), criterionKey: 'user_knowledge.satisfaction', title: 'Regional satisfaction survey' },
+    });
     expect(grouped.statusCode).toBe(303);
     const portfolio = (await analyst.get('/api/v1/competence/portfolio')).json();
     const project = portfolio.projects.find((p: { title: { en?: string } }) => p.title.en === 'Regional satisfaction survey');
     expect(project.actionCount).toBeGreaterThanOrEqual(2);
     expect(project.organisationCount).toBeGreaterThanOrEqual(2);
-    expect(portfolio.actions.filter((a: { projectId: string | null }) => a.projectId === project.id).every((a: { scope: string }) => a.scope === 'collective')).toBe(true);
+    expect(
+      portfolio.actions.filter((a: { projectId: string | null }) => a.projectId === project.id).every((a: { scope: string }) => a.scope === 'collective'),
+    ).toBe(true);
   });
 });
 

@@ -20,7 +20,14 @@ describe('scoring of a self-assessment', () => {
 
   it('uses the bands of the CAF classical enablers panel, covering 0–100 without gap or overlap', () => {
     // CAF 2020 (EIPA), "How to evaluate: the scoring system", classical scoring, enablers panel.
-    expect(PDCA_BANDS.map((band) => [band.min, band.max])).toEqual([[0, 10], [11, 30], [31, 50], [51, 70], [71, 90], [91, 100]]);
+    expect(PDCA_BANDS.map((band) => [band.min, band.max])).toEqual([
+      [0, 10],
+      [11, 30],
+      [31, 50],
+      [51, 70],
+      [71, 90],
+      [91, 100],
+    ]);
     PDCA_BANDS.forEach((band, index) => index > 0 && expect(band.min).toBe(PDCA_BANDS[index - 1]!.max + 1));
     // Means have decimals: they are placed by their rounded value.
     expect([10.4, 10.5, 90.49, 90.5].map(bandOf)).toEqual(['none', 'plan', 'act', 'cycle']);
@@ -28,7 +35,18 @@ describe('scoring of a self-assessment', () => {
 
   it('places scores in the PDCA bands at their borders', () => {
     expect([0, 10, 11, 30, 31, 50, 51, 70, 71, 90, 91, 100].map(bandOf)).toEqual([
-      'none', 'none', 'plan', 'plan', 'do', 'do', 'check', 'check', 'act', 'act', 'cycle', 'cycle',
+      'none',
+      'none',
+      'plan',
+      'plan',
+      'do',
+      'do',
+      'check',
+      'check',
+      'act',
+      'act',
+      'cycle',
+      'cycle',
     ]);
   });
 

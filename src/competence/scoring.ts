@@ -125,5 +125,11 @@ export function distribution(values: ReadonlyArray<number | null | undefined>): 
 export function strengthsAndWeaknesses(means: Array<{ key: string; mean: number | null }>, count = 3) {
   const known = means.filter((entry): entry is { key: string; mean: number } => entry.mean !== null);
   const ordered = [...known].sort((a, b) => b.mean - a.mean || a.key.localeCompare(b.key));
-  return { strengths: ordered.slice(0, count), weaknesses: ordered.slice(-count).reverse().filter((w) => !ordered.slice(0, count).includes(w)) };
+  return {
+    strengths: ordered.slice(0, count),
+    weaknesses: ordered
+      .slice(-count)
+      .reverse()
+      .filter((w) => !ordered.slice(0, count).includes(w)),
+  };
 }

@@ -3,8 +3,14 @@ import { resolveText, translationCompleteness } from './texts.ts';
 
 describe('multilingual texts of the competence center', () => {
   it('takes the three languages at once, requiring French and Dutch and letting English fall back', () => {
-    expect(resolveText({ fr: 'a', nl: 'b', en: 'c' }, 'en', { fr: ' Titre ', nl: 'Titel', en: '  ' }, 'title')).toEqual({ text: { fr: 'Titre', nl: 'Titel' }, errors: [] });
-    expect(resolveText(null, 'fr', { fr: '', en: 'Title' }, 'objectives.2.title').errors.map((e) => e.field)).toEqual(['objectives.2.title.fr', 'objectives.2.title.nl']);
+    expect(resolveText({ fr: 'a', nl: 'b', en: 'c' }, 'en', { fr: ' Titre ', nl: 'Titel', en: '  ' }, 'title')).toEqual({
+      text: { fr: 'Titre', nl: 'Titel' },
+      errors: [],
+    });
+    expect(resolveText(null, 'fr', { fr: '', en: 'Title' }, 'objectives.2.title').errors.map((e) => e.field)).toEqual([
+      'objectives.2.title.fr',
+      'objectives.2.title.nl',
+    ]);
   });
 
   it('keeps the one-language edit of the API: unchanged keeps the translations, changed drops them', () => {

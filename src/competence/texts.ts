@@ -44,7 +44,12 @@ export function missingLanguages(text: LocalizedText, field: string): FieldError
  * The stored text after an edit: all three languages at once (French and Dutch required), or one string in
  * the request language (see editedText). Errors name the fields `${field}.fr` / `${field}.nl`.
  */
-export function resolveText(old: LocalizedText | null | undefined, lang: Language, input: TextInput, field: string): { text: LocalizedText; errors: FieldError[] } {
+export function resolveText(
+  old: LocalizedText | null | undefined,
+  lang: Language,
+  input: TextInput,
+  field: string,
+): { text: LocalizedText; errors: FieldError[] } {
   if (typeof input === 'string') {
     return input.trim() ? { text: editedText(old, lang, input), errors: [] } : { text: {}, errors: [{ field, code: 'validation.required' }] };
   }

@@ -54,8 +54,20 @@ export function contactInsert(input: ContactInput, first: number, when?: string)
   const p = (n: number) => `$${first + n}`;
   // Typed, so that the values also read as a SELECT list (INSERT … SELECT … WHERE when).
   const values = [
-    `${p(0)}::uuid`, `${p(1)}::text`, `${p(2)}::text`, `${p(3)}::uuid`, `${p(4)}::uuid`, `${p(5)}::text`, `${p(6)}::uuid`,
-    `${p(7)}::uuid`, `${p(8)}::text`, `${p(9)}::timestamptz`, `${p(10)}::timestamptz`, `${p(11)}::text`, `${p(12)}::text`, `${p(13)}::text`,
+    `${p(0)}::uuid`,
+    `${p(1)}::text`,
+    `${p(2)}::text`,
+    `${p(3)}::uuid`,
+    `${p(4)}::uuid`,
+    `${p(5)}::text`,
+    `${p(6)}::uuid`,
+    `${p(7)}::uuid`,
+    `${p(8)}::text`,
+    `${p(9)}::timestamptz`,
+    `${p(10)}::timestamptz`,
+    `${p(11)}::text`,
+    `${p(12)}::text`,
+    `${p(13)}::text`,
   ].join(', ');
   return {
     sql: `INSERT INTO cc_contacts (organisation_id, channel, direction, request_id, party_id, service_code,

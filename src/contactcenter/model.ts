@@ -7,13 +7,7 @@ export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 export const REQUEST_STATUSES = ['new', 'open', 'waiting_user', 'waiting_second_line', 'closed'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export const CONTACT_OUTCOMES = [
-  'answered_first_contact',
-  'task_to_back_office',
-  'callback_requested',
-  'redirected',
-  'abandoned',
-] as const;
+export const CONTACT_OUTCOMES = ['answered_first_contact', 'task_to_back_office', 'callback_requested', 'redirected', 'abandoned'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 
 export const SLA_STATES = ['ok', 'warning', 'breached'] as const;

@@ -19,11 +19,17 @@ const PARTY_SELECT = `SELECT id, organisation_id AS "organisationId", name, emai
 /** The party of an organisation with this e-mail (preferred) or phone; the most recently updated one. */
 export async function findPartyByContact(q: Queryable, organisationId: string, email: string | null, phone: string | null): Promise<PartyRow | undefined> {
   if (email) {
-    const { rows } = await q.query<PartyRow>(`${PARTY_SELECT} WHERE organisation_id = $1 AND email = $2 ORDER BY updated_at DESC LIMIT 1`, [organisationId, email]);
+    const { rows } = await q.query<PartyRow>(`${PARTY_SELECT} WHERE organisation_id = $1 AND email = $2 ORDER BY updated_at DESC LIMIT 1`, [
+      organisationId,
+      email,
+    ]);
     if (rows[0]) return rows[0];
   }
   if (phone) {
-    const { rows } = await q.query<PartyRow>(`${PARTY_SELECT} WHERE organisation_id = $1 AND phone = $2 ORDER BY updated_at DESC LIMIT 1`, [organisationId, phone]);
+    const { rows } = await q.query<PartyRow>(`${PARTY_SELECT} WHERE organisation_id = $1 AND phone = $2 ORDER BY updated_at DESC LIMIT 1`, [
+      organisationId,
+      phone,
+    ]);
     if (rows[0]) return rows[0];
   }
   return undefined;
@@ -84,8 +90,19 @@ export async function insertRequest(q: Queryable, row: NewRequestRow): Promise<s
      ON CONFLICT (reference) DO NOTHING
      RETURNING id`,
     [
-      row.reference, row.organisationId, row.unitId, row.assigneeId, row.partyId, row.serviceCode, row.channel, row.language,
-      row.subject, row.firstResponseDueAt, row.resolutionDueAt, row.statusTokenHash, row.createdAt,
+      row.reference,
+      row.organisationId,
+      row.unitId,
+      row.assigneeId,
+      row.partyId,
+      row.serviceCode,
+      row.channel,
+      row.language,
+      row.subject,
+      row.firstResponseDueAt,
+      row.resolutionDueAt,
+      row.statusTokenHash,
+      row.createdAt,
     ],
   );
   return rows[0]?.id;
@@ -179,7 +196,15 @@ export async function raiseSlaState(q: Queryable, id: string, state: 'warning' |
 
 export async function insertMessage(
   q: Queryable,
-  message: { requestId: string; kind: MessageKind; channel: ContactChannel | null; authorAccountId: string | null; body: string; mailMessageId: string | null; createdAt: Date },
+  message: {
+    requestId: string;
+    kind: MessageKind;
+    channel: ContactChannel | null;
+    authorAccountId: string | null;
+    body: string;
+    mailMessageId: string | null;
+    createdAt: Date;
+  },
 ): Promise<string | undefined> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO cc_messages (request_id, kind, channel, author_account_id, body, mail_message_id, created_at)
@@ -191,7 +216,10 @@ export async function insertMessage(
   return rows[0]?.id;
 }
 
-export async function insertAttachment(q: Queryable, attachment: { messageId: string; filename: string; contentType: string; content: Uint8Array }): Promise<string> {
+export async function insertAttachment(
+  q: Queryable,
+  attachment: { messageId: string; filename: string; contentType: string; content: Uint8Array },
+): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO cc_attachments (message_id, filename, content_type, size, content) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [attachment.messageId, attachment.filename, attachment.contentType, attachment.content.byteLength, Buffer.from(attachment.content)],
@@ -391,7 +419,10 @@ export async function slaTargetsMatching(q: Queryable, organisationId: string, c
 }
 
 /** An organisation's SLA business calendar (null fields: not set up, the defaults apply); undefined for an unknown organisation. */
-export async function businessCalendarOf(q: Queryable, organisationId: string): Promise<{ code: string; kind: string; openingHours: string | null; holidayCalendar: string | null } | undefined> {
+export async function businessCalendarOf(
+  q: Queryable,
+  organisationId: string,
+): Promise<{ code: string; kind: string; openingHours: string | null; holidayCalendar: string | null } | undefined> {
   const { rows } = await q.query<{ code: string; kind: string; openingHours: string | null; holidayCalendar: string | null }>(
     `SELECT o.code, o.kind, c.opening_hours AS "openingHours", c.holiday_calendar AS "holidayCalendar"
        FROM organisations o LEFT JOIN cc_business_calendars c ON c.organisation_id = o.id

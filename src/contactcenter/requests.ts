@@ -48,7 +48,18 @@ import { contactInsert, type ContactInput } from './contacts.ts';
 import type { ContactChannel, ContactOutcome, MessageKind, RequestStatus } from './model.ts';
 import { newReference, withUniqueReference } from './references.ts';
 import * as repo from './repository.ts';
-import { cancelSlaJobs, dueTimes, remainingAfterPause, scheduleSlaJobs, slaJobs, slaSettingsFor, slaSettingsOf, slaSettingsSql, type SlaSettings, type SlaSettingsRow } from './sla.ts';
+import {
+  cancelSlaJobs,
+  dueTimes,
+  remainingAfterPause,
+  scheduleSlaJobs,
+  slaJobs,
+  slaSettingsFor,
+  slaSettingsOf,
+  slaSettingsSql,
+  type SlaSettings,
+  type SlaSettingsRow,
+} from './sla.ts';
 
 export interface PartyInput {
   name: string;
@@ -101,7 +112,10 @@ export interface CreateRequestInput {
 
 /** createRequest's refusal of an idempotency key already claimed: the caller answers with the first request. */
 export class DuplicateSubmission extends Error {
-  constructor(readonly scope: string, readonly key: string) {
+  constructor(
+    readonly scope: string,
+    readonly key: string,
+  ) {
     super('idempotency key already claimed');
   }
 }
@@ -272,13 +286,28 @@ export async function createRequest(tx: Queryable, input: CreateRequestInput, de
   if (deps.events) {
     await deps.events.emit(tx, input.organisationId, 'request.created', {
       subject: reference,
-      data: { reference, status: 'new', channel: input.channel, serviceCode: input.serviceCode ?? null, language: input.language, createdAt: startedAt.toISOString() },
+      data: {
+        reference,
+        status: 'new',
+        channel: input.channel,
+        serviceCode: input.serviceCode ?? null,
+        language: input.language,
+        createdAt: startedAt.toISOString(),
+      },
       personal: { name: partyFields.name, email, phone, subject: row.subject, message: message.body },
     });
   }
   if (deps.mail && email && input.sendReceipt !== false) {
     const orgName = organisation.name[input.language] ?? organisation.name.fr ?? organisation.code;
-    await sendReceipt(tx, deps, { organisationId: input.organisationId, orgName, email, language: input.language, reference, statusToken, subject: row.subject });
+    await sendReceipt(tx, deps, {
+      organisationId: input.organisationId,
+      orgName,
+      email,
+      language: input.language,
+      reference,
+      statusToken,
+      subject: row.subject,
+    });
   }
   return { id, reference, partyId, statusToken, assigneeId, organisationId: input.organisationId, unitId };
 }
@@ -331,8 +360,18 @@ async function findOrCreatePartyWithSettings(
             (SELECT id FROM refreshed UNION ALL SELECT id FROM created LIMIT 1) AS "partyId",
             ${slaSettingsSql('$1', '$7::text', '$8::text')} AS settings`),
     [
-      input.organisationId, party.email, party.phone, party.name, party.language, party.postalCode, input.channel, input.serviceCode ?? null,
-      claim?.scope ?? null, claim?.key ?? null, claim?.bodyHash ?? null, reference,
+      input.organisationId,
+      party.email,
+      party.phone,
+      party.name,
+      party.language,
+      party.postalCode,
+      input.channel,
+      input.serviceCode ?? null,
+      claim?.scope ?? null,
+      claim?.key ?? null,
+      claim?.bodyHash ?? null,
+      reference,
     ],
   );
   if (claim && !rows[0]?.claimed) throw new DuplicateSubmission(claim.scope, claim.key);
@@ -376,9 +415,26 @@ async function insertRequestWithFirstMessage(
      ${scheduled.cte}
      SELECT m.id, ${scheduled.notify} AS woken${published ? `, ${published.sql} AS published` : ''} FROM m`),
     [
-      requestId, row.reference, row.organisationId, row.unitId, row.assigneeId, row.partyId, row.serviceCode, row.channel, row.language,
-      row.subject, row.firstResponseDueAt, row.resolutionDueAt, row.statusTokenHash, row.createdAt,
-      message.kind, message.channel, message.authorAccountId, message.body, message.mailMessageId, message.createdAt,
+      requestId,
+      row.reference,
+      row.organisationId,
+      row.unitId,
+      row.assigneeId,
+      row.partyId,
+      row.serviceCode,
+      row.channel,
+      row.language,
+      row.subject,
+      row.firstResponseDueAt,
+      row.resolutionDueAt,
+      row.statusTokenHash,
+      row.createdAt,
+      message.kind,
+      message.channel,
+      message.authorAccountId,
+      message.body,
+      message.mailMessageId,
+      message.createdAt,
       ...recorded.params,
       ...scheduled.params,
       ...(published?.params ?? []),
@@ -424,7 +480,12 @@ async function requireRequest(tx: Queryable, requestId: string) {
   return request;
 }
 
-export async function addMessage(tx: Queryable, requestId: string, input: AddMessageInput, deps: Pick<CoreDeps, 'events'> = {}): Promise<{ id: string } | undefined> {
+export async function addMessage(
+  tx: Queryable,
+  requestId: string,
+  input: AddMessageInput,
+  deps: Pick<CoreDeps, 'events'> = {},
+): Promise<{ id: string } | undefined> {
   const request = await requireRequest(tx, requestId);
   const at = input.at ?? new Date();
   const id = await repo.insertMessage(tx, {
@@ -455,7 +516,12 @@ export async function setStatus(
   tx: Queryable,
   requestId: string,
   status: RequestStatus,
-  options: { now?: Date | undefined; outcome?: ContactOutcome | null | undefined; actorAccountId?: string | null | undefined; events?: EventSink | undefined } = {},
+  options: {
+    now?: Date | undefined;
+    outcome?: ContactOutcome | null | undefined;
+    actorAccountId?: string | null | undefined;
+    events?: EventSink | undefined;
+  } = {},
 ): Promise<repo.RequestRow> {
   const request = await requireRequest(tx, requestId);
   const now = options.now ?? new Date();

@@ -69,7 +69,7 @@ describe('the month-cached business clock', () => {
     const clock = cachedClock(brussels);
     expect(cachedClock(brussels)).toBe(clock);
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 60; i++) {
       const from = new Date(Date.UTC(2026, 0, 1) + Math.floor(random() * 360 * 86_400_000));
       const minutes = 1 + Math.floor(random() * 6000);

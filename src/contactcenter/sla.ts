@@ -213,7 +213,12 @@ export function slaSettingsSql(organisationId: string, channel: string, serviceC
 }
 
 /** The settings of a row read with slaSettingsSql. */
-export function slaSettingsOf(row: SlaSettingsRow | null | undefined, organisationId: string, channel: ContactChannel, serviceCode: string | null | undefined): SlaSettings {
+export function slaSettingsOf(
+  row: SlaSettingsRow | null | undefined,
+  organisationId: string,
+  channel: ContactChannel,
+  serviceCode: string | null | undefined,
+): SlaSettings {
   if (!row) throw new Error(`no organisation ${organisationId}`);
   const calendar: HolidayCalendarId = isHolidayCalendar(row.holidayCalendar) ? row.holidayCalendar : calendarForOrganisation(row);
   return {
@@ -224,7 +229,12 @@ export function slaSettingsOf(row: SlaSettingsRow | null | undefined, organisati
 }
 
 /** Target, business clock and organisation name in one statement. */
-export async function slaSettingsFor(q: Queryable, organisationId: string, channel: ContactChannel, serviceCode: string | null | undefined): Promise<SlaSettings> {
+export async function slaSettingsFor(
+  q: Queryable,
+  organisationId: string,
+  channel: ContactChannel,
+  serviceCode: string | null | undefined,
+): Promise<SlaSettings> {
   const { rows } = await q.query<{ settings: SlaSettingsRow | null }>(`SELECT ${slaSettingsSql('$1::uuid', '$2::text', '$3::text')} AS settings`, [
     organisationId,
     channel,
@@ -304,7 +314,11 @@ export async function scheduleSlaJobs(q: Queryable, request: SlaRequestState, sc
  * The jobs of the running clocks of a request: a warning job while the warning time is ahead, else the breach
  * job (unique key per request and clock, replacing a waiting one).
  */
-export function slaJobs(request: SlaRequestState, schedule: BusinessClock, now: Date = new Date()): Array<JobToEnqueue & { payload: { requestId: string; clock: SlaClock; dueAt: string } }> {
+export function slaJobs(
+  request: SlaRequestState,
+  schedule: BusinessClock,
+  now: Date = new Date(),
+): Array<JobToEnqueue & { payload: { requestId: string; clock: SlaClock; dueAt: string } }> {
   const clocks: Array<[SlaClock, Date | null, number]> = [
     ['first_response', request.firstRespondedAt ? null : request.firstResponseDueAt, request.target.firstResponseMinutes],
     ['resolution', request.resolutionDueAt, request.target.resolutionMinutes],
@@ -364,12 +378,17 @@ export function registerSlaJobs({ db, jobs, mail, publicUrl }: SlaJobDeps): void
       if (!dueAt) return;
       if (state === 'breached' && dueAt.getTime() > Date.now() + 1000) return;
       if (state === 'warning') {
-        await enqueue(tx, SLA_BREACH_JOB, { requestId: request.id, clock, dueAt: dueAt.toISOString() }, {
-          runAt: dueAt,
-          uniqueKey: key(request.id, clock),
-          replace: true,
-          maxAttempts: 5,
-        });
+        await enqueue(
+          tx,
+          SLA_BREACH_JOB,
+          { requestId: request.id, clock, dueAt: dueAt.toISOString() },
+          {
+            runAt: dueAt,
+            uniqueKey: key(request.id, clock),
+            replace: true,
+            maxAttempts: 5,
+          },
+        );
       }
       if (!(await raiseSlaState(tx, request.id, state))) return;
       const channels = realtimeChannels.ofRequest(request);

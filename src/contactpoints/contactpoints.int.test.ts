@@ -10,7 +10,9 @@ let ixelles: ContactPointSummary;
 beforeAll(async () => {
   t = await createTestApp();
   const client = t.client();
-  schaerbeek = (await client.get('/api/v1/organisations/commune-schaerbeek/contact-points')).json().contactPoints.find((cp: ContactPointSummary) => cp.code === 'maison-communale');
+  schaerbeek = (await client.get('/api/v1/organisations/commune-schaerbeek/contact-points'))
+    .json()
+    .contactPoints.find((cp: ContactPointSummary) => cp.code === 'maison-communale');
   ixelles = (await client.get('/api/v1/organisations/commune-ixelles/contact-points')).json().contactPoints[0];
 });
 afterAll(() => t.close());
@@ -134,7 +136,11 @@ describe('contact points: editing in the back office', () => {
     expect(list.body).toContain('Town hall – Schaerbeek');
     expect(list.body).not.toContain('Town hall – Ixelles');
     const current = (await editor.get(`/api/v1/contact-points/${schaerbeek.id}`)).json();
-    const saved = await editor.submitForm(`/en/admin/contact-points/${schaerbeek.id}`, `/en/admin/contact-points/${schaerbeek.id}`, editForm(current, { openingHours: 'Mo-Fr 08:00-12:00; Sa 09:00-11:30; PH off' }));
+    const saved = await editor.submitForm(
+      `/en/admin/contact-points/${schaerbeek.id}`,
+      `/en/admin/contact-points/${schaerbeek.id}`,
+      editForm(current, { openingHours: 'Mo-Fr 08:00-12:00; Sa 09:00-11:30; PH off' }),
+    );
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(`/en/admin/contact-points/${schaerbeek.id}?saved=1`);
     const after = (await editor.get(`/api/v1/contact-points/${schaerbeek.id}`)).json();
@@ -151,9 +157,17 @@ describe('contact points: editing in the back office', () => {
     const manager = t.client();
     await manager.login('manager@demo.irisdesk.brussels');
     const read = (await editor.get(`/api/v1/contact-points/${schaerbeek.id}`)).json();
-    const first = await manager.submitForm(`/en/admin/contact-points/${schaerbeek.id}`, `/en/admin/contact-points/${schaerbeek.id}`, editForm(read, { houseNumber: '14' }));
+    const first = await manager.submitForm(
+      `/en/admin/contact-points/${schaerbeek.id}`,
+      `/en/admin/contact-points/${schaerbeek.id}`,
+      editForm(read, { houseNumber: '14' }),
+    );
     expect(first.statusCode).toBe(303);
-    const stale = await editor.submitForm(`/en/admin/contact-points/${schaerbeek.id}`, `/en/admin/contact-points/${schaerbeek.id}`, editForm(read, { houseNumber: '99' }));
+    const stale = await editor.submitForm(
+      `/en/admin/contact-points/${schaerbeek.id}`,
+      `/en/admin/contact-points/${schaerbeek.id}`,
+      editForm(read, { houseNumber: '99' }),
+    );
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('Someone else changed this contact point');
     const api = await editor.request('PUT', `/api/v1/contact-points/${schaerbeek.id}`, { json: apiBody(read) });
@@ -166,23 +180,42 @@ describe('contact points: editing in the back office', () => {
     const editor = t.client();
     await editor.login('editor@demo.irisdesk.brussels', undefined, 'fr');
     const current = (await editor.get(`/api/v1/contact-points/${schaerbeek.id}`)).json();
-    const form = await editor.submitForm(`/fr/admin/contact-points/${schaerbeek.id}`, `/fr/admin/contact-points/${schaerbeek.id}`, editForm(current, { openingHours: 'lundi matin seulement' }));
+    const form = await editor.submitForm(
+      `/fr/admin/contact-points/${schaerbeek.id}`,
+      `/fr/admin/contact-points/${schaerbeek.id}`,
+      editForm(current, { openingHours: 'lundi matin seulement' }),
+    );
     expect(form.statusCode).toBe(400);
     expect(form.body).toContain('Heures d’ouverture : cette notation n’est pas valable');
     expect(form.body).toContain('href="#field-openingHours"');
-    const phInList = await editor.request('PUT', `/api/v1/contact-points/${schaerbeek.id}?lang=en`, { json: { ...apiBody(current), openingHours: 'Mo-Fr,PH 09:00-12:00' } });
+    const phInList = await editor.request('PUT', `/api/v1/contact-points/${schaerbeek.id}?lang=en`, {
+      json: { ...apiBody(current), openingHours: 'Mo-Fr,PH 09:00-12:00' },
+    });
     expect(phInList.statusCode).toBe(400);
-    expect(phInList.json().error.fields[0]).toMatchObject({ field: 'openingHours', message: expect.stringContaining('write public holidays as a separate rule') });
+    expect(phInList.json().error.fields[0]).toMatchObject({
+      field: 'openingHours',
+      message: expect.stringContaining('write public holidays as a separate rule'),
+    });
     expect((await editor.get(`/api/v1/contact-points/${schaerbeek.id}`)).json().version).toBe(current.version);
 
-    const postal = await editor.submitForm(`/fr/admin/contact-points/${schaerbeek.id}`, `/fr/admin/contact-points/${schaerbeek.id}`, editForm(current, { postalCode: '10300' }));
+    const postal = await editor.submitForm(
+      `/fr/admin/contact-points/${schaerbeek.id}`,
+      `/fr/admin/contact-points/${schaerbeek.id}`,
+      editForm(current, { postalCode: '10300' }),
+    );
     expect(postal.statusCode).toBe(400);
     expect(postal.body).toContain('href="#field-postalCode"');
     expect(postal.body).toContain('Code postal');
-    const half = await editor.submitForm(`/fr/admin/contact-points/${schaerbeek.id}`, `/fr/admin/contact-points/${schaerbeek.id}`, editForm(current, { longitude: '' }));
+    const half = await editor.submitForm(
+      `/fr/admin/contact-points/${schaerbeek.id}`,
+      `/fr/admin/contact-points/${schaerbeek.id}`,
+      editForm(current, { longitude: '' }),
+    );
     expect(half.statusCode).toBe(400);
     expect(half.body).toContain('donnez la latitude et la longitude, ou aucune des deux');
-    const html = await editor.request('PUT', `/api/v1/contact-points/${schaerbeek.id}`, { json: { ...apiBody(current), openingHours: '<script>alert(1)</script>' } });
+    const html = await editor.request('PUT', `/api/v1/contact-points/${schaerbeek.id}`, {
+      json: { ...apiBody(current), openingHours: '<script>alert(1)</script>' },
+    });
     expect(html.statusCode).toBe(400);
     expect(html.body).not.toContain('<script>');
   });
@@ -196,7 +229,9 @@ describe('contact points: editing in the back office', () => {
     const token = csrfTokenOf((await editor.get('/en/admin/contact-points')).body);
     const post = await editor.request('POST', `/en/admin/contact-points/${ixelles.id}`, { form: { ...editForm(current), _csrf: token } });
     expect(post.statusCode).toBe(403);
-    const api = await editor.request('PUT', `/api/v1/contact-points/${ixelles.id}`, { json: { ...apiBody(current), houseNumber: undefined, address: { ...current.address, number: '666' } } });
+    const api = await editor.request('PUT', `/api/v1/contact-points/${ixelles.id}`, {
+      json: { ...apiBody(current), houseNumber: undefined, address: { ...current.address, number: '666' } },
+    });
     expect(api.statusCode).toBe(403);
     const create = await editor.request('POST', '/api/v1/organisations/commune-ixelles/contact-points', { json: newBody('annexe') });
     expect(create.statusCode).toBe(403);
@@ -205,7 +240,9 @@ describe('contact points: editing in the back office', () => {
     // Ixelles's own manager may.
     const manager = t.client();
     await manager.login('manager.ixelles@demo.irisdesk.brussels');
-    const own = await manager.request('PUT', `/api/v1/contact-points/${ixelles.id}`, { json: { ...apiBody(current), address: { ...current.address, number: '7' } } });
+    const own = await manager.request('PUT', `/api/v1/contact-points/${ixelles.id}`, {
+      json: { ...apiBody(current), address: { ...current.address, number: '7' } },
+    });
     expect(own.statusCode).toBe(200);
     expect(own.json().address.number).toBe('7');
   });
@@ -213,7 +250,9 @@ describe('contact points: editing in the back office', () => {
   it('hides a deactivated contact point from the public but keeps it for its editors', async () => {
     const manager = t.client();
     await manager.login('manager.ixelles@demo.irisdesk.brussels');
-    const created = await manager.request('POST', '/api/v1/organisations/commune-ixelles/contact-points', { json: { ...newBody('antenne-flagey'), address: { ...newBody('x').address, postalCode: '1050', municipality: { fr: 'Ixelles', nl: 'Elsene' } } } });
+    const created = await manager.request('POST', '/api/v1/organisations/commune-ixelles/contact-points', {
+      json: { ...newBody('antenne-flagey'), address: { ...newBody('x').address, postalCode: '1050', municipality: { fr: 'Ixelles', nl: 'Elsene' } } },
+    });
     expect(created.statusCode).toBe(201);
     const cp = created.json();
     const before = await t.services.contactPoints.listForOrganisation(cp.organisation.id);
@@ -364,7 +403,11 @@ describe('contact point accessibility note', () => {
     const editor = t.client();
     await editor.login('editor@demo.irisdesk.brussels', undefined, 'fr');
     const read = (await editor.get(`/api/v1/contact-points/${schaerbeek.id}`)).json();
-    const tooLong = await editor.submitForm(`/fr/admin/contact-points/${schaerbeek.id}`, `/fr/admin/contact-points/${schaerbeek.id}`, accessibilityForm(read.version, { accessibilityNoteEn: 'x'.repeat(1001) }));
+    const tooLong = await editor.submitForm(
+      `/fr/admin/contact-points/${schaerbeek.id}`,
+      `/fr/admin/contact-points/${schaerbeek.id}`,
+      accessibilityForm(read.version, { accessibilityNoteEn: 'x'.repeat(1001) }),
+    );
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.body).toContain('href="#field-accessibilityNoteEn"');
     expect(tooLong.body).toContain('Précisions sur l’accessibilité (anglais)');
@@ -379,7 +422,10 @@ describe('contact point JSON-LD', () => {
     const saved = await admin.submitForm(
       `/en/admin/contact-points/${schaerbeek.id}`,
       `/en/admin/contact-points/${schaerbeek.id}`,
-      accessibilityForm(read.version, { openingHours: 'Mo-Fr 08:30-12:30; Th 14:00-19:00; Sa 22:00-24:00; PH off', accessibilityNoteNl: 'Lift </script> at the back' }),
+      accessibilityForm(read.version, {
+        openingHours: 'Mo-Fr 08:30-12:30; Th 14:00-19:00; Sa 22:00-24:00; PH off',
+        accessibilityNoteNl: 'Lift </script> at the back',
+      }),
     );
     expect(saved.statusCode).toBe(303);
 
@@ -392,7 +438,13 @@ describe('contact point JSON-LD', () => {
     expect(office['@type']).toBe('GovernmentOffice');
     expect(office.url).toBe(`${t.config.publicUrl.replace(/\/$/, '')}/nl/contact-points/${schaerbeek.id}`);
     expect(office.name).toBe('Gemeentehuis – Schaarbeek');
-    expect(office.address).toEqual({ '@type': 'PostalAddress', streetAddress: 'Colignonplein 1', postalCode: '1030', addressLocality: 'Schaarbeek', addressCountry: 'BE' });
+    expect(office.address).toEqual({
+      '@type': 'PostalAddress',
+      streetAddress: 'Colignonplein 1',
+      postalCode: '1030',
+      addressLocality: 'Schaarbeek',
+      addressCountry: 'BE',
+    });
     expect(office.geo).toEqual({ '@type': 'GeoCoordinates', latitude: 50.8676, longitude: 4.3773 });
     expect(office.telephone).toBe('+32 2 555 12 34');
     expect(office.email).toBe('accueil.schaerbeek@demo.irisdesk.brussels');

@@ -23,12 +23,22 @@ const base: ContactPointDetail = {
   version: 1,
   updatedAt: '2026-01-01T00:00:00Z',
   weeklyHours: [
-    { weekday: 1, intervals: [{ from: '09:00', to: '12:00' }, { from: '13:00', to: '24:00' }], comment: null },
+    {
+      weekday: 1,
+      intervals: [
+        { from: '09:00', to: '12:00' },
+        { from: '13:00', to: '24:00' },
+      ],
+      comment: null,
+    },
     { weekday: 2, intervals: [], comment: null },
   ],
   upcomingHolidays: [
     { holiday: { date: '2026-12-25', code: 'christmas', name: { fr: 'Noël', nl: 'Kerstmis', en: 'Christmas' } }, intervals: [] },
-    { holiday: { date: '2026-12-24', code: 'eve', name: { fr: 'Réveillon', nl: 'Kerstavond', en: 'Christmas Eve' } }, intervals: [{ from: '09:00', to: '12:00' }] },
+    {
+      holiday: { date: '2026-12-24', code: 'eve', name: { fr: 'Réveillon', nl: 'Kerstavond', en: 'Christmas Eve' } },
+      intervals: [{ from: '09:00', to: '12:00' }],
+    },
   ],
 };
 
@@ -44,7 +54,14 @@ describe('contactPointJsonLd', () => {
       { '@type': 'OpeningHoursSpecification', dayOfWeek: 'https://schema.org/Monday', opens: '09:00', closes: '12:00' },
       { '@type': 'OpeningHoursSpecification', dayOfWeek: 'https://schema.org/Monday', opens: '13:00', closes: '23:59:59' },
       { '@type': 'OpeningHoursSpecification', validFrom: '2026-12-25', validThrough: '2026-12-25', opens: '00:00', closes: '00:00', description: 'Christmas' },
-      { '@type': 'OpeningHoursSpecification', validFrom: '2026-12-24', validThrough: '2026-12-24', opens: '09:00', closes: '12:00', description: 'Christmas Eve' },
+      {
+        '@type': 'OpeningHoursSpecification',
+        validFrom: '2026-12-24',
+        validThrough: '2026-12-24',
+        opens: '09:00',
+        closes: '12:00',
+        description: 'Christmas Eve',
+      },
     ]);
   });
 

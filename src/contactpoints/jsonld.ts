@@ -40,7 +40,11 @@ export function contactPointJsonLd(
   );
   const note = cp.accessibilityNote ? pickText(cp.accessibilityNote, lang).text : '';
   const features: LocationFeatureSpecification[] = [
-    ...cp.accessibility.map((feature): LocationFeatureSpecification => ({ '@type': 'LocationFeatureSpecification', name: options.featureName(feature), value: true })),
+    ...cp.accessibility.map((feature): LocationFeatureSpecification => ({
+      '@type': 'LocationFeatureSpecification',
+      name: options.featureName(feature),
+      value: true,
+    })),
     ...(note ? [{ '@type': 'LocationFeatureSpecification', name: options.accessibilityLabel, value: note } satisfies LocationFeatureSpecification] : []),
   ];
   return {

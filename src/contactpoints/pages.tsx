@@ -4,13 +4,35 @@
 import type { FieldError } from '../platform/http/errors.ts';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, CheckboxGroup, ErrorSummary, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../platform/views/components.tsx';
+import {
+  Alert,
+  CheckboxGroup,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Link,
+  Paragraph,
+  SelectField,
+  SubmitButton,
+  Table,
+  Text,
+  TextArea,
+  TextField,
+} from '../platform/views/components.tsx';
 import { formatDate, formatDateTime, formatTime } from '../platform/i18n/format.ts';
 import { LOCALES, pickText, type Language } from '../platform/i18n/languages.ts';
 import { brusselsDate, addDays } from '../platform/calendar/brussels-time.ts';
 import { HOLIDAY_CALENDARS } from '../platform/calendar/holidays.ts';
 import type { Organisation } from '../organisations/service.ts';
-import { ACCESSIBILITY_FEATURES, CHANNELS, CONTACT_LANGUAGES, type ContactPointDetail, type ContactPointSummary, type DayHours, type OpeningStatus } from './service.ts';
+import {
+  ACCESSIBILITY_FEATURES,
+  CHANNELS,
+  CONTACT_LANGUAGES,
+  type ContactPointDetail,
+  type ContactPointSummary,
+  type DayHours,
+  type OpeningStatus,
+} from './service.ts';
 import { ContactPointWaitSection, WaitText } from '../queues/pages.tsx';
 import { jsonForScript } from '../platform/views/render.tsx';
 import { contactPointJsonLd } from './jsonld.ts';
@@ -202,7 +224,11 @@ export function ContactPointPage({
   const { t, lang } = usePage();
   const name = pickText(contactPoint.name, lang);
   const coordinates = contactPoint.coordinates;
-  const jsonLd = contactPointJsonLd(contactPoint, lang, { publicUrl, featureName: (feature) => t(`contactPoints.feature.${feature}`), accessibilityLabel: t('contactPoints.accessibility') });
+  const jsonLd = contactPointJsonLd(contactPoint, lang, {
+    publicUrl,
+    featureName: (feature) => t(`contactPoints.feature.${feature}`),
+    accessibilityLabel: t('contactPoints.accessibility'),
+  });
   return (
     <Layout
       title={name.text}
@@ -212,9 +238,7 @@ export function ContactPointPage({
       <Heading1>
         <Text value={contactPoint.name} />
       </Heading1>
-      <Paragraph lead>
-        {t('contactPoints.organisation', { organisation: pickText(contactPoint.organisation.name, lang).text })}
-      </Paragraph>
+      <Paragraph lead>{t('contactPoints.organisation', { organisation: pickText(contactPoint.organisation.name, lang).text })}</Paragraph>
       {contactPoint.demo && <Alert type="warning">{t('contactPoints.demoNotice')}</Alert>}
       <Paragraph>
         <OpeningStatusText status={contactPoint.status} now={now} />
@@ -267,12 +291,18 @@ export function ContactPointPage({
         ))}
         {contactPoint.phone && (
           <li class="utrecht-unordered-list__item">
-            {t('contactPoints.phoneLabel')} <a class="utrecht-link" href={`tel:${contactPoint.phone.replaceAll(' ', '')}`}>{contactPoint.phone}</a>
+            {t('contactPoints.phoneLabel')}{' '}
+            <a class="utrecht-link" href={`tel:${contactPoint.phone.replaceAll(' ', '')}`}>
+              {contactPoint.phone}
+            </a>
           </li>
         )}
         {contactPoint.email && (
           <li class="utrecht-unordered-list__item">
-            {t('contactPoints.emailLabel')} <a class="utrecht-link" href={`mailto:${contactPoint.email}`}>{contactPoint.email}</a>
+            {t('contactPoints.emailLabel')}{' '}
+            <a class="utrecht-link" href={`mailto:${contactPoint.email}`}>
+              {contactPoint.email}
+            </a>
           </li>
         )}
       </ul>
@@ -311,7 +341,10 @@ export function ContactPointsAdminPage({ contactPoints, now = new Date() }: { co
     <Layout title={t('contactPoints.title')} backOffice section="contact-points">
       <Heading1>{t('contactPoints.title')}</Heading1>
       <div class="irisdesk-actions">
-        <a class="utrecht-button-link utrecht-button-link--primary-action utrecht-button utrecht-button--primary-action" href={`/${lang}/admin/contact-points/new`}>
+        <a
+          class="utrecht-button-link utrecht-button-link--primary-action utrecht-button utrecht-button--primary-action"
+          href={`/${lang}/admin/contact-points/new`}
+        >
           {t('contactPoints.new')}
         </a>
       </div>
@@ -382,9 +415,11 @@ export function ContactPointFormPage(props: {
   const { contactPoint, errors } = props;
   const values = props.values ?? (contactPoint ? formValuesOf(contactPoint) : { active: ['true'], holidayCalendar: 'brussels', languages: ['fr', 'nl'] });
   const title = contactPoint ? pickText(contactPoint.name, lang).text : t('contactPoints.new');
-  const field = (name: string, label: string, extra: { required?: boolean; maxLength?: number; type?: 'text' | 'email' | 'tel'; description?: string } = {}) => (
-    <TextField name={name} label={label} value={one(values, name)} errors={errors} {...extra} />
-  );
+  const field = (
+    name: string,
+    label: string,
+    extra: { required?: boolean; maxLength?: number; type?: 'text' | 'email' | 'tel'; description?: string } = {},
+  ) => <TextField name={name} label={label} value={one(values, name)} errors={errors} {...extra} />;
   return (
     <Layout title={title} backOffice section="contact-points">
       <Heading1>{title}</Heading1>
@@ -479,8 +514,18 @@ export function ContactPointFormPage(props: {
             errors={errors}
           />
         ))}
-        <CheckboxGroup name="demo" legend={t('field.demo')} options={[{ value: 'true', label: t('contactPoints.demoLabel') }]} checked={many(values, 'demo') ?? []} />
-        <CheckboxGroup name="active" legend={t('field.active')} options={[{ value: 'true', label: t('contactPoints.activeLabel') }]} checked={many(values, 'active') ?? []} />
+        <CheckboxGroup
+          name="demo"
+          legend={t('field.demo')}
+          options={[{ value: 'true', label: t('contactPoints.demoLabel') }]}
+          checked={many(values, 'demo') ?? []}
+        />
+        <CheckboxGroup
+          name="active"
+          legend={t('field.active')}
+          options={[{ value: 'true', label: t('contactPoints.activeLabel') }]}
+          checked={many(values, 'active') ?? []}
+        />
         <SubmitButton>{contactPoint ? t('contactPoints.save') : t('contactPoints.create')}</SubmitButton>
       </Form>
     </Layout>

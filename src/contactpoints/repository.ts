@@ -95,7 +95,12 @@ const params = (f: ContactPointFields) => [
 ];
 
 /** Inserts a contact point; returns undefined when the organisation already has that code. */
-export async function insertContactPoint(db: Queryable, organisationId: string, fields: ContactPointFields, actorId: string | null): Promise<string | undefined> {
+export async function insertContactPoint(
+  db: Queryable,
+  organisationId: string,
+  fields: ContactPointFields,
+  actorId: string | null,
+): Promise<string | undefined> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO contact_points (code, name, street, house_number, postal_code, municipality, latitude, longitude,
                                  accessibility, accessibility_note, languages, channels, phone, email, opening_hours,

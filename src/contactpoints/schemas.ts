@@ -53,7 +53,9 @@ export const ContactPointSchema = Type.Object(
     active: Type.Boolean(),
     version: BoundedInteger({ description: 'Send it back with a change; a stale version is refused with 409' }),
     updatedAt: Type.String({ format: 'date-time' }),
-    weeklyHours: Type.Array(Type.Object({ weekday: BoundedInteger({ minimum: 1, maximum: 7 }), intervals: Type.Array(Interval), comment: Nullable(Type.String()) })),
+    weeklyHours: Type.Array(
+      Type.Object({ weekday: BoundedInteger({ minimum: 1, maximum: 7 }), intervals: Type.Array(Interval), comment: Nullable(Type.String()) }),
+    ),
     upcomingHolidays: Type.Array(Type.Object({ holiday: HolidaySchema, intervals: Type.Array(Interval) })),
   },
   { $id: 'ContactPoint' },
@@ -63,14 +65,25 @@ const BilingualInput = Type.Object({ fr: Text({ minLength: 1, maxLength: 200 }),
 
 const inputProperties = {
   code: ContactPointCodeSchema,
-  name: Type.Object({ fr: Text({ minLength: 1, maxLength: 200 }), nl: Text({ minLength: 1, maxLength: 200 }), en: Text({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+  name: Type.Object(
+    { fr: Text({ minLength: 1, maxLength: 200 }), nl: Text({ minLength: 1, maxLength: 200 }), en: Text({ minLength: 1, maxLength: 200 }) },
+    { additionalProperties: false },
+  ),
   address: Type.Object(
-    { street: BilingualInput, number: Text({ minLength: 1, maxLength: 20 }), postalCode: Type.String({ pattern: '^[1-9][0-9]{3}$' }), municipality: BilingualInput },
+    {
+      street: BilingualInput,
+      number: Text({ minLength: 1, maxLength: 20 }),
+      postalCode: Type.String({ pattern: '^[1-9][0-9]{3}$' }),
+      municipality: BilingualInput,
+    },
     { additionalProperties: false },
   ),
   coordinates: Type.Optional(
     Type.Union([
-      Type.Object({ latitude: Type.Number({ minimum: -90, maximum: 90 }), longitude: Type.Number({ minimum: -180, maximum: 180 }) }, { additionalProperties: false }),
+      Type.Object(
+        { latitude: Type.Number({ minimum: -90, maximum: 90 }), longitude: Type.Number({ minimum: -180, maximum: 180 }) },
+        { additionalProperties: false },
+      ),
       Type.Null(),
     ]),
   ),

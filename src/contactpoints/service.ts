@@ -38,7 +38,6 @@ export const ACCESSIBILITY_FEATURES = [
 export const CONTACT_LANGUAGES = ['fr', 'nl', 'en', 'de', 'ar', 'tr', 'es', 'it', 'pt', 'pl', 'ro', 'ru', 'uk'] as const;
 export const CHANNELS = ['walk_in', 'appointment', 'phone', 'email', 'web_form', 'video_call'] as const;
 
-
 /** Open now, and the next change within a week: "opens at …" when closed, "closes at …" when open. */
 export interface OpeningStatus {
   openNow: boolean;
@@ -219,7 +218,12 @@ function toSummary(record: ContactPointRecord, now: Date): ContactPointSummary {
     openingHours: record.openingHours,
     holidayCalendar: record.holidayCalendar,
     demo: record.demo,
-    status: safely(() => openingStatus(record.openingHours, record.holidayCalendar, now), { openNow: false, nextChange: null, comment: null, holidayToday: null }),
+    status: safely(() => openingStatus(record.openingHours, record.holidayCalendar, now), {
+      openNow: false,
+      nextChange: null,
+      comment: null,
+      holidayToday: null,
+    }),
   };
 }
 

@@ -1,12 +1,5 @@
 // Who is acting: a signed-in staff member, as every module's authorisation predicates see them.
-export const ROLES = [
-  'first_line_agent',
-  'second_line_agent',
-  'content_editor',
-  'organisation_manager',
-  'regional_analyst',
-  'platform_admin',
-] as const;
+export const ROLES = ['first_line_agent', 'second_line_agent', 'content_editor', 'organisation_manager', 'regional_analyst', 'platform_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Actor {

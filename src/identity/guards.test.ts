@@ -49,7 +49,9 @@ describe('gateRoutes', () => {
     expect((await app.inject({ url: '/en/queues', headers: { 'x-roles': 'content_editor' } })).statusCode).toBe(403);
     expect((await app.inject({ method: 'HEAD', url: '/en/queues', headers: { 'x-roles': 'content_editor' } })).statusCode).toBe(403);
     expect((await app.inject({ method: 'POST', url: '/en/queues/1/call', headers: { 'x-roles': 'content_editor' } })).statusCode).toBe(403);
-    expect((await app.inject({ url: '/en/queues', headers: { 'x-roles': 'first_line_agent' } })).body).toBe('queues (registered before the gate: gated all the same)');
+    expect((await app.inject({ url: '/en/queues', headers: { 'x-roles': 'first_line_agent' } })).body).toBe(
+      'queues (registered before the gate: gated all the same)',
+    );
     expect((await app.inject({ method: 'POST', url: '/en/queues/1/call', headers: { 'x-roles': 'first_line_agent' } })).body).toBe('called');
     await app.close();
   });
@@ -81,7 +83,10 @@ describe('authorise', () => {
   it('records a denial before refusing, and only a denial', async () => {
     const recorded: string[] = [];
     await authoriseOrRecord(true, async () => recorded.push('allowed?'));
-    await expect(authoriseOrRecord(false, async () => recorded.push('denied'), 'safety.incident_forbidden')).rejects.toMatchObject({ status: 403, code: 'safety.incident_forbidden' });
+    await expect(authoriseOrRecord(false, async () => recorded.push('denied'), 'safety.incident_forbidden')).rejects.toMatchObject({
+      status: 403,
+      code: 'safety.incident_forbidden',
+    });
     expect(recorded).toEqual(['denied']);
   });
 });
@@ -95,13 +100,22 @@ describe('lint rule: no hand-written 403 outside guards.ts', () => {
     writeFileSync(path.join(dir, file), text);
     return path.join(dir, file);
   };
-  const errors = "export class AppError extends Error { constructor(readonly status: number, readonly code: string) { super(code); } }\n";
+  const errors = 'export class AppError extends Error { constructor(readonly status: number, readonly code: string) { super(code); } }\n';
 
   it('refuses new AppError(403, …) in a module and allows it in the mechanism and for other statuses', async () => {
     write('src/platform/http/errors.ts', errors);
-    const service = write('src/queues/service.ts', "import { AppError } from '../platform/http/errors.ts';\nexport const no = () => { throw new AppError(403, 'forbidden'); };\n");
-    const notFound = write('src/queues/other.ts', "import { AppError } from '../platform/http/errors.ts';\nexport const no = () => { throw new AppError(404, 'queue.not_found'); };\n");
-    const guards = write('src/identity/guards.ts', "import { AppError } from '../platform/http/errors.ts';\nexport const no = () => { throw new AppError(403, 'forbidden'); };\n");
+    const service = write(
+      'src/queues/service.ts',
+      "import { AppError } from '../platform/http/errors.ts';\nexport const no = () => { throw new AppError(403, 'forbidden'); };\n",
+    );
+    const notFound = write(
+      'src/queues/other.ts',
+      "import { AppError } from '../platform/http/errors.ts';\nexport const no = () => { throw new AppError(404, 'queue.not_found'); };\n",
+    );
+    const guards = write(
+      'src/identity/guards.ts',
+      "import { AppError } from '../platform/http/errors.ts';\nexport const no = () => { throw new AppError(403, 'forbidden'); };\n",
+    );
     const eslint = new ESLint({
       cwd: dir,
       overrideConfigFile: path.join(root, 'eslint.config.js'),

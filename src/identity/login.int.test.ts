@@ -34,7 +34,9 @@ describe('signing in', () => {
     const token = /name="_csrf" value="([^"]+)"/.exec((await attacker.get('/en/login')).body)![1]!;
     const victim = t.client();
     await victim.get('/en/login');
-    const response = await victim.request('POST', '/en/login', { form: { email: 'agent@demo.irisdesk.brussels', password: 'IrisDesk-demo-2026', _csrf: token } });
+    const response = await victim.request('POST', '/en/login', {
+      form: { email: 'agent@demo.irisdesk.brussels', password: 'IrisDesk-demo-2026', _csrf: token },
+    });
     expect(response.statusCode).toBe(403);
   });
 
@@ -125,7 +127,13 @@ describe('signing in', () => {
   it('refuses a weak first password of a new account with a field error in the API and on the page', async () => {
     const manager = t.client();
     await manager.login('manager@demo.irisdesk.brussels');
-    const account = { organisationCode: 'commune-schaerbeek', email: 'new.colleague@example.org', displayName: 'Nora Nieuw', roles: ['first_line_agent'], preferredLanguage: 'nl' };
+    const account = {
+      organisationCode: 'commune-schaerbeek',
+      email: 'new.colleague@example.org',
+      displayName: 'Nora Nieuw',
+      roles: ['first_line_agent'],
+      preferredLanguage: 'nl',
+    };
     const weak = await manager.request('POST', '/api/v1/accounts', { json: { ...account, password: 'Password1234!' }, headers: { 'accept-language': 'en' } });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.fields).toEqual([

@@ -29,9 +29,7 @@ export function BackOfficeHomePage() {
   return (
     <Layout title={t('backOffice.title')} backOffice section="home">
       <Heading1>{t('backOffice.welcome', { name: actor.displayName })}</Heading1>
-      <Paragraph>
-        {t('backOffice.roles', { roles: actor.roles.map((role) => t(`role.${role}`)).join(', ') })}
-      </Paragraph>
+      <Paragraph>{t('backOffice.roles', { roles: actor.roles.map((role) => t(`role.${role}`)).join(', ') })}</Paragraph>
       <h2 class="utrecht-heading-2">{t('backOffice.tasks')}</h2>
       <ul class="utrecht-link-list">
         {backOfficeNavigation(actor)

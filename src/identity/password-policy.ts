@@ -38,7 +38,11 @@ function loadEstimator() {
 
 /** Lower case, accents off, letters only: "Élise-Marie" and "elisemarie" compare equal. */
 function letters(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 }
 
 /** The words of a person's name and of the personal part of their e-mail address (three letters or more). */
@@ -53,7 +57,11 @@ export function personalWords(person: { displayName: string; email: string }): s
  * person's own, so only the estimate weighs them (a password that is little more than them is weak).
  */
 function domainWords(email: string): string[] {
-  return (email.toLowerCase().split('@')[1] ?? '').split('.').slice(0, -1).map(letters).filter((word) => word.length >= 3);
+  return (email.toLowerCase().split('@')[1] ?? '')
+    .split('.')
+    .slice(0, -1)
+    .map(letters)
+    .filter((word) => word.length >= 3);
 }
 
 /**

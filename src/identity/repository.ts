@@ -10,10 +10,7 @@ export interface LoginAccountRow {
 }
 
 export async function findAccountForLogin(db: Queryable, email: string): Promise<LoginAccountRow | undefined> {
-  const { rows } = await db.query<LoginAccountRow>(
-    `SELECT id, organisation_id, password_hash, active FROM accounts WHERE lower(email) = lower($1)`,
-    [email],
-  );
+  const { rows } = await db.query<LoginAccountRow>(`SELECT id, organisation_id, password_hash, active FROM accounts WHERE lower(email) = lower($1)`, [email]);
   return rows[0];
 }
 
@@ -80,7 +77,11 @@ export async function claimGuess(
 }
 
 /** When the next guess may be made for each key (null: now), to tell a refused user how long to wait. */
-export async function guessAllowedAt(db: Queryable, keys: { address: string; account: string }, limits: GuessLimits): Promise<{ address: Date | null; account: Date | null }> {
+export async function guessAllowedAt(
+  db: Queryable,
+  keys: { address: string; account: string },
+  limits: GuessLimits,
+): Promise<{ address: Date | null; account: Date | null }> {
   const { rows } = await db.query<{ address: Date | null; account: Date | null }>(
     `SELECT (SELECT window_started_at + make_interval(secs => $3) FROM sign_in_throttle
               WHERE key = $1 AND guesses >= $4 AND window_started_at > now() - make_interval(secs => $3)) AS address,
@@ -108,10 +109,7 @@ export async function giveGuessBack(db: Queryable, keys: { address: string; acco
 }
 
 export async function insertSession(db: Queryable, idHash: string, accountId: string, idleMinutes: number): Promise<void> {
-  await db.query(
-    `INSERT INTO sessions (id_hash, account_id, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))`,
-    [idHash, accountId, idleMinutes],
-  );
+  await db.query(`INSERT INTO sessions (id_hash, account_id, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))`, [idHash, accountId, idleMinutes]);
 }
 
 interface SessionActorRow {
@@ -127,11 +125,7 @@ interface SessionActorRow {
 }
 
 /** The actor behind a live session of an active account, or undefined. */
-export async function findSessionActor(
-  db: Queryable,
-  idHash: string,
-  absoluteHours: number,
-): Promise<(Actor & { lastSeenAt: Date }) | undefined> {
+export async function findSessionActor(db: Queryable, idHash: string, absoluteHours: number): Promise<(Actor & { lastSeenAt: Date }) | undefined> {
   const { rows } = await db.query<SessionActorRow>(
     `SELECT a.id AS account_id, a.organisation_id, o.code AS organisation_code, a.display_name, a.email, a.roles,
             a.preferred_language, s.last_seen_at,
@@ -159,10 +153,7 @@ export async function findSessionActor(
 }
 
 export async function touchSession(db: Queryable, idHash: string, idleMinutes: number): Promise<void> {
-  await db.query(
-    `UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(mins => $2) WHERE id_hash = $1`,
-    [idHash, idleMinutes],
-  );
+  await db.query(`UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(mins => $2) WHERE id_hash = $1`, [idHash, idleMinutes]);
 }
 
 export async function deleteSession(db: Queryable, idHash: string): Promise<void> {
@@ -261,10 +252,7 @@ export async function enableTotp(db: Queryable, accountId: string, secret: strin
 
 export async function replaceRecoveryCodes(db: Queryable, accountId: string, hashes: string[]): Promise<void> {
   await db.query('DELETE FROM account_recovery_codes WHERE account_id = $1', [accountId]);
-  await db.query(
-    'INSERT INTO account_recovery_codes (account_id, code_hash) SELECT $1, unnest($2::text[])',
-    [accountId, hashes],
-  );
+  await db.query('INSERT INTO account_recovery_codes (account_id, code_hash) SELECT $1, unnest($2::text[])', [accountId, hashes]);
 }
 
 export async function disableTotp(db: Queryable, accountId: string): Promise<void> {
@@ -287,19 +275,21 @@ export async function acceptTotpStep(db: Queryable, accountId: string, step: num
 
 /** Uses up a recovery code; false when unknown or already used. */
 export async function useRecoveryCode(db: Queryable, accountId: string, hash: string): Promise<boolean> {
-  const { rowCount } = await db.query(
-    `UPDATE account_recovery_codes SET used_at = now() WHERE account_id = $1 AND code_hash = $2 AND used_at IS NULL`,
-    [accountId, hash],
-  );
+  const { rowCount } = await db.query(`UPDATE account_recovery_codes SET used_at = now() WHERE account_id = $1 AND code_hash = $2 AND used_at IS NULL`, [
+    accountId,
+    hash,
+  ]);
   return rowCount === 1;
 }
 
 export async function insertPendingSignIn(db: Queryable, idHash: string, accountId: string, step: 'verify' | 'enrol', minutes: number): Promise<void> {
   await db.query('DELETE FROM sign_in_pending WHERE account_id = $1 OR expires_at < now()', [accountId]);
-  await db.query(
-    `INSERT INTO sign_in_pending (id_hash, account_id, step, expires_at) VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,
-    [idHash, accountId, step, minutes],
-  );
+  await db.query(`INSERT INTO sign_in_pending (id_hash, account_id, step, expires_at) VALUES ($1, $2, $3, now() + make_interval(mins => $4))`, [
+    idHash,
+    accountId,
+    step,
+    minutes,
+  ]);
 }
 
 export async function findPendingSignIn(db: Queryable, idHash: string): Promise<{ accountId: string; step: 'verify' | 'enrol' } | undefined> {

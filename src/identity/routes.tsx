@@ -38,7 +38,10 @@ const MeSchema = Type.Object({
   unitIds: Type.Array(Type.String()),
   preferredLanguage: LanguageSchema,
   apiToken: Type.Optional(
-    Type.Object({ id: Uuid(), name: Type.String(), scopes: Type.Array(Type.String()) }, { description: 'Present when the call is made with an API token: the account is the manager who created it' }),
+    Type.Object(
+      { id: Uuid(), name: Type.String(), scopes: Type.Array(Type.String()) },
+      { description: 'Present when the call is made with an API token: the account is the manager who created it' },
+    ),
   ),
 });
 
@@ -65,40 +68,36 @@ export function identityRoutes(app: App, services: Services) {
     },
   );
 
-  app.post(
-    '/:lang/login',
-    { schema: { hide: true, params: LangParams, body: LoginBody }, attachValidation: true },
-    async (request, reply) => {
-      const body: Partial<Static<typeof LoginBody>> = request.body ?? {}; // with attachValidation, possibly what failed the schema
-      const fields = validationFields(request);
-      if (fields) {
-        return renderPage(request, reply, <LoginPage next={body.next} email={body.email} errors={fields} />, 400);
+  app.post('/:lang/login', { schema: { hide: true, params: LangParams, body: LoginBody }, attachValidation: true }, async (request, reply) => {
+    const body: Partial<Static<typeof LoginBody>> = request.body ?? {}; // with attachValidation, possibly what failed the schema
+    const fields = validationFields(request);
+    if (fields) {
+      return renderPage(request, reply, <LoginPage next={body.next} email={body.email} errors={fields} />, 400);
+    }
+    try {
+      const result = await identity.login({
+        email: body.email!.trim(),
+        password: body.password!,
+        clientIp: request.ip,
+        requestId: request.id,
+        twoFactorRequiredRoles: config.twoFactorRequiredRoles,
+      });
+      if (result.kind === 'two-factor') {
+        // the password was right: the second step (or setting one up first) decides whether a session opens
+        setPendingCookie(reply, result.pendingToken, config.secureCookies);
+        const next = localPath(body.next);
+        const query = next ? `?next=${encodeURIComponent(next)}` : '';
+        const step = result.step === 'verify' ? 'two-factor' : 'two-factor/enrol';
+        return reply.redirect(`/${request.params.lang}/login/${step}${query}`, 303);
       }
-      try {
-        const result = await identity.login({
-          email: body.email!.trim(),
-          password: body.password!,
-          clientIp: request.ip,
-          requestId: request.id,
-          twoFactorRequiredRoles: config.twoFactorRequiredRoles,
-        });
-        if (result.kind === 'two-factor') {
-          // the password was right: the second step (or setting one up first) decides whether a session opens
-          setPendingCookie(reply, result.pendingToken, config.secureCookies);
-          const next = localPath(body.next);
-          const query = next ? `?next=${encodeURIComponent(next)}` : '';
-          const step = result.step === 'verify' ? 'two-factor' : 'two-factor/enrol';
-          return reply.redirect(`/${request.params.lang}/login/${step}${query}`, 303);
-        }
-        setSessionCookie(reply, result.token, config.secureCookies);
-        return reply.redirect(safeNext(body.next, `/${request.params.lang}/back-office`), 303);
-      } catch (raw) {
-        const error = toAppError(raw as Error);
-        if (error.status >= 500) throw raw;
-        return renderPage(request, reply, <LoginPage next={body.next} email={body.email} error={error} />, error.status);
-      }
-    },
-  );
+      setSessionCookie(reply, result.token, config.secureCookies);
+      return reply.redirect(safeNext(body.next, `/${request.params.lang}/back-office`), 303);
+    } catch (raw) {
+      const error = toAppError(raw as Error);
+      if (error.status >= 500) throw raw;
+      return renderPage(request, reply, <LoginPage next={body.next} email={body.email} error={error} />, error.status);
+    }
+  });
 
   app.post('/:lang/logout', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
     if (request.sessionToken) await identity.logout(request.sessionToken, request.actor, request.id);
@@ -116,23 +115,19 @@ export function identityRoutes(app: App, services: Services) {
     return renderPage(request, reply, <PasswordPage />);
   });
 
-  app.post(
-    '/:lang/account/password',
-    { schema: { hide: true, params: LangParams, body: PasswordBody }, attachValidation: true },
-    async (request, reply) => {
-      const actor = requireActorPage(request);
-      const fields = validationFields(request);
-      if (fields) return renderPage(request, reply, <PasswordPage errors={fields} />, 400);
-      try {
-        await identity.changePassword(actor, request.sessionToken!, request.body, { clientIp: request.ip, requestId: request.id });
-      } catch (raw) {
-        const error = toAppError(raw as Error);
-        if (!(error instanceof AppError) || error.status >= 500) throw raw;
-        return renderPage(request, reply, <PasswordPage errors={error.options.fields} />, error.status);
-      }
-      return renderPage(request, reply, <PasswordPage changed />);
-    },
-  );
+  app.post('/:lang/account/password', { schema: { hide: true, params: LangParams, body: PasswordBody }, attachValidation: true }, async (request, reply) => {
+    const actor = requireActorPage(request);
+    const fields = validationFields(request);
+    if (fields) return renderPage(request, reply, <PasswordPage errors={fields} />, 400);
+    try {
+      await identity.changePassword(actor, request.sessionToken!, request.body, { clientIp: request.ip, requestId: request.id });
+    } catch (raw) {
+      const error = toAppError(raw as Error);
+      if (!(error instanceof AppError) || error.status >= 500) throw raw;
+      return renderPage(request, reply, <PasswordPage errors={error.options.fields} />, error.status);
+    }
+    return renderPage(request, reply, <PasswordPage changed />);
+  });
 
   app.get(
     '/api/v1/me',

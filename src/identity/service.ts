@@ -7,30 +7,13 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts
 import { passwordWeakness } from './password-policy.ts';
 import * as repo from './repository.ts';
 import { accountThrottleKey } from './throttle-keys.ts';
-import {
-  hashSessionToken,
-  newSessionToken,
-  SESSION_ABSOLUTE_HOURS,
-  SESSION_IDLE_MINUTES,
-  SESSION_TOUCH_MINUTES,
-} from './sessions.ts';
-import {
-  groupedSecret,
-  hashRecoveryCode,
-  looksLikeRecoveryCode,
-  newPendingToken,
-  newRecoveryCodes,
-  newTotpSecret,
-  totpStep,
-  totpUri,
-} from './totp/codes.ts';
+import { hashSessionToken, newSessionToken, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES, SESSION_TOUCH_MINUTES } from './sessions.ts';
+import { groupedSecret, hashRecoveryCode, looksLikeRecoveryCode, newPendingToken, newRecoveryCodes, newTotpSecret, totpStep, totpUri } from './totp/codes.ts';
 
 /** How long the second step of a sign-in may wait after the right password. */
 export const PENDING_SIGN_IN_MINUTES = 10;
 
-export type LoginResult =
-  | { kind: 'session'; token: string; accountId: string }
-  | { kind: 'two-factor'; step: 'verify' | 'enrol'; pendingToken: string };
+export type LoginResult = { kind: 'session'; token: string; accountId: string } | { kind: 'two-factor'; step: 'verify' | 'enrol'; pendingToken: string };
 
 interface RequestContext {
   clientIp: string;
@@ -76,7 +59,13 @@ export function identityService(db: Database) {
     return { ok, guess: claim.account };
   }
 
-  function auditAccount(accountId: string, organisationId: string, action: 'login' | 'login_failed' | 'update', requestId: string, details: Record<string, unknown> = {}) {
+  function auditAccount(
+    accountId: string,
+    organisationId: string,
+    action: 'login' | 'login_failed' | 'update',
+    requestId: string,
+    details: Record<string, unknown> = {},
+  ) {
     return recordAuditEntry(db, {
       actorAccountId: accountId,
       actorOrganisationId: organisationId,

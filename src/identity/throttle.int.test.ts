@@ -56,7 +56,9 @@ describe('password guesses under concurrency', () => {
     expect(statuses(responses)).toEqual({ 401: FREE, 429: 60 - FREE });
     // the address's guesses count the refused ones too: past its limit, it is held back as a whole
     const refusals = responses.filter((r) => r.statusCode === 429).map((r) => r.body);
-    expect(refusals.filter((body) => body.includes('Too many failed sign-in attempts for this e-mail address'))).toHaveLength(GUESS_LIMITS.addressGuesses - FREE);
+    expect(refusals.filter((body) => body.includes('Too many failed sign-in attempts for this e-mail address'))).toHaveLength(
+      GUESS_LIMITS.addressGuesses - FREE,
+    );
     expect(refusals.filter((body) => body.includes('Too many failed sign-in attempts from this connection'))).toHaveLength(60 - GUESS_LIMITS.addressGuesses);
     // and the right password is not checked either while the delay runs
     expect((await post(email, DEMO_PASSWORD)).statusCode).toBe(429);
@@ -111,7 +113,8 @@ describe('unknown e-mails and the growing delay', () => {
     for (let i = 0; i < FREE; i++) expect((await post(email, 'wrong password again')).statusCode).toBe(401);
     const key = `account:${(await import('node:crypto')).createHash('sha256').update(email).digest('hex')}`;
     const delay = async () =>
-      (await t.db.query<{ seconds: number }>(`SELECT extract(epoch FROM next_guess_at - now())::float8 AS seconds FROM sign_in_throttle WHERE key = $1`, [key])).rows[0]!.seconds;
+      (await t.db.query<{ seconds: number }>(`SELECT extract(epoch FROM next_guess_at - now())::float8 AS seconds FROM sign_in_throttle WHERE key = $1`, [key]))
+        .rows[0]!.seconds;
     expect(await delay()).toBeGreaterThan(GUESS_LIMITS.delaySeconds - 5);
     expect(await delay()).toBeLessThanOrEqual(GUESS_LIMITS.delaySeconds);
     // the delay has run: one more guess is checked, and the next delay is twice as long
@@ -131,7 +134,10 @@ describe('unknown e-mails and the growing delay', () => {
     const count = async () => (await t.db.query<{ guesses: number }>('SELECT guesses FROM sign_in_throttle WHERE key = $1', [key])).rows[0]!.guesses;
     expect(await count()).toBe(FREE + 1);
     // an hour without guesses: forgotten, the free guesses are back
-    await t.db.query(`UPDATE sign_in_throttle SET last_guess_at = now() - interval '61 minutes', next_guess_at = now() + interval '10 minutes' WHERE key = $1`, [key]);
+    await t.db.query(
+      `UPDATE sign_in_throttle SET last_guess_at = now() - interval '61 minutes', next_guess_at = now() + interval '10 minutes' WHERE key = $1`,
+      [key],
+    );
     expect((await post(email, 'wrong password again')).statusCode).toBe(401);
     expect(await count()).toBe(1);
   });

@@ -54,7 +54,9 @@ describe('two-factor sign-in (TOTP)', () => {
     // a reload shows the same secret: the app scanned first still works
     expect(secretOf((await client.get('/en/login/two-factor/enrol')).body)).toBe(secret);
 
-    const wrong = await client.submitForm('/en/login/two-factor/enrol', '/en/login/two-factor/enrol', { code: '000000' === currentTotp(secret) ? '111111' : '000000' });
+    const wrong = await client.submitForm('/en/login/two-factor/enrol', '/en/login/two-factor/enrol', {
+      code: '000000' === currentTotp(secret) ? '111111' : '000000',
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain('this code is not right or has already been used');
     expect(client.cookies.has('irisdesk_session')).toBe(false);
@@ -172,11 +174,15 @@ describe('two-factor sign-in (TOTP)', () => {
   it('makes an organisation that requires it (its manager says so) send its staff to enrolment', async () => {
     const manager = clientAt('10.1.0.14');
     await manager.login('manager.ixelles@demo.irisdesk.brussels');
-    const other = await manager.submitForm('/en/admin/organisations/commune-ixelles', '/en/admin/organisations/commune-schaerbeek/two-factor', { twoFactorRequired: 'true' });
+    const other = await manager.submitForm('/en/admin/organisations/commune-ixelles', '/en/admin/organisations/commune-schaerbeek/two-factor', {
+      twoFactorRequired: 'true',
+    });
     expect(other.statusCode).toBe(404);
     const page = await manager.get('/en/admin/organisations/commune-ixelles');
     expect(page.body).toContain('Require two-step sign-in of all staff');
-    const saved = await manager.submitForm('/en/admin/organisations/commune-ixelles', '/en/admin/organisations/commune-ixelles/two-factor', { twoFactorRequired: 'true' });
+    const saved = await manager.submitForm('/en/admin/organisations/commune-ixelles', '/en/admin/organisations/commune-ixelles/two-factor', {
+      twoFactorRequired: 'true',
+    });
     expect(saved.statusCode).toBe(200);
     expect(saved.body).toContain('The two-step sign-in setting is saved.');
     const { rows } = await t.db.query<{ code: string; two_factor_required: boolean }>(

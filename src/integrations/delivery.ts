@@ -35,7 +35,12 @@ export async function postEvent(
       url,
       {
         method: 'POST',
-        headers: { ...headers, 'content-type': 'application/cloudevents+json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'user-agent': 'IrisDesk-Webhooks/1.0' },
+        headers: {
+          ...headers,
+          'content-type': 'application/cloudevents+json; charset=utf-8',
+          'content-length': Buffer.byteLength(body),
+          'user-agent': 'IrisDesk-Webhooks/1.0',
+        },
         lookup: guardedLookup(policy),
         timeout: options.timeoutMs ?? DELIVERY_TIMEOUT_MS,
         ...(options.signal ? { signal: options.signal } : {}),
@@ -47,7 +52,9 @@ export async function postEvent(
       },
     );
     request.on('timeout', () => request.destroy(new Error('timed out')));
-    request.on('error', (error) => resolve({ status: null, durationMs: elapsed(), error: error.message.slice(0, 500), refused: error instanceof DestinationRefused }));
+    request.on('error', (error) =>
+      resolve({ status: null, durationMs: elapsed(), error: error.message.slice(0, 500), refused: error instanceof DestinationRefused }),
+    );
     request.end(body);
   });
 }

@@ -46,7 +46,9 @@ beforeAll(async () => {
   t = await createTestApp({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', CONTACT_INTAKE_LIMIT: '100000' });
   manager = t.client();
   await manager.login('manager@demo.irisdesk.brussels');
-  const commune = await t.db.query<{ code: string }>(`SELECT code FROM services WHERE competent_kind = 'commune' AND status = 'published' ORDER BY code LIMIT 1`);
+  const commune = await t.db.query<{ code: string }>(
+    `SELECT code FROM services WHERE competent_kind = 'commune' AND status = 'published' ORDER BY code LIMIT 1`,
+  );
   communeService = commune.rows[0]!.code;
 });
 afterAll(async () => {
@@ -67,7 +69,14 @@ async function createToken(scopes: string[], client: TestClient = manager) {
 
 async function intakeForSchaerbeek() {
   const response = await t.client().request('POST', '/api/v1/contact-requests', {
-    json: { message: 'Bonjour, ma carte d’identité expire.', name: 'Nadia Webhook', email: `nadia.${Math.random().toString(36).slice(2)}@example.be`, language: 'fr', serviceCode: communeService, postalCode: '1030' },
+    json: {
+      message: 'Bonjour, ma carte d’identité expire.',
+      name: 'Nadia Webhook',
+      email: `nadia.${Math.random().toString(36).slice(2)}@example.be`,
+      language: 'fr',
+      serviceCode: communeService,
+      postalCode: '1030',
+    },
   });
   expect(response.statusCode).toBe(201);
   return (response.json() as { reference: string }).reference;
@@ -77,7 +86,10 @@ describe('API tokens', () => {
   it('are created by a manager, shown once, stored as a SHA-256 hash, and GET /api/v1/me describes them', async () => {
     const created = await createToken(['organisation:read']);
     expect(created.token).toMatch(/^irisd_[A-Za-z0-9_-]{43}$/);
-    const stored = await t.db.query<{ token_hash: string; scopes: string[]; expires_at: Date }>('SELECT token_hash, scopes, expires_at FROM api_tokens WHERE id = $1', [created.id]);
+    const stored = await t.db.query<{ token_hash: string; scopes: string[]; expires_at: Date }>(
+      'SELECT token_hash, scopes, expires_at FROM api_tokens WHERE id = $1',
+      [created.id],
+    );
     expect(stored.rows[0]!.token_hash).toBe(hashApiToken(created.token));
     expect(JSON.stringify(stored.rows)).not.toContain(created.token);
     // 90 days by default
@@ -85,7 +97,12 @@ describe('API tokens', () => {
 
     const me = await t.client().get('/api/v1/me', bearer(created.token));
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ email: 'manager@demo.irisdesk.brussels', organisation: { code: 'commune-schaerbeek' }, roles: ['organisation_manager'], apiToken: { id: created.id, scopes: ['organisation:read'] } });
+    expect(me.json()).toMatchObject({
+      email: 'manager@demo.irisdesk.brussels',
+      organisation: { code: 'commune-schaerbeek' },
+      roles: ['organisation_manager'],
+      apiToken: { id: created.id, scopes: ['organisation:read'] },
+    });
 
     const list = await manager.get('/api/v1/api-tokens');
     expect(list.statusCode).toBe(200);
@@ -104,7 +121,10 @@ describe('API tokens', () => {
       ['GET', '/api/v1/webhooks'],
       ['POST', '/api/v1/api-tokens'],
     ] as const) {
-      const response = await client.request(method, url, { headers: bearer(token), ...(method === 'POST' ? { json: { name: 'again', scopes: ['organisation:read'] } } : {}) });
+      const response = await client.request(method, url, {
+        headers: bearer(token),
+        ...(method === 'POST' ? { json: { name: 'again', scopes: ['organisation:read'] } } : {}),
+      });
       expect(response.statusCode, `${method} ${url}`).toBe(403);
       expect(response.json().error.code).toBe('apiToken.scope');
     }
@@ -118,7 +138,11 @@ describe('API tokens', () => {
     for (const header of ['Bearer irisd_' + 'x'.repeat(43), 'Bearer nonsense', 'Basic bWFuYWdlcjpwYXNz']) {
       const response = await client.get('/api/v1/me', { authorization: header, 'accept-language': 'nl' });
       expect(response.statusCode).toBe(401);
-      expect(response.json().error).toMatchObject({ code: 'apiToken.invalid', status: 401, message: 'Dit API-token is niet geldig: onbekend, verlopen of ingetrokken.' });
+      expect(response.json().error).toMatchObject({
+        code: 'apiToken.invalid',
+        status: 401,
+        message: 'Dit API-token is niet geldig: onbekend, verlopen of ingetrokken.',
+      });
     }
     const expiring = await createToken(['organisation:read']);
     await t.db.query(`UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [expiring.id]);
@@ -134,7 +158,10 @@ describe('API tokens', () => {
   it('are audited once per token and hour however often they are used, with their last use', async () => {
     const { id, token } = await createToken(['organisation:read']);
     for (let i = 0; i < 5; i++) expect((await t.client().get('/api/v1/me', bearer(token))).statusCode).toBe(200);
-    const entries = await t.db.query<{ action: string; details: { use: string } }>(`SELECT action, details FROM audit_log WHERE subject_type = 'api_token' AND subject_id = $1 ORDER BY id`, [id]);
+    const entries = await t.db.query<{ action: string; details: { use: string } }>(
+      `SELECT action, details FROM audit_log WHERE subject_type = 'api_token' AND subject_id = $1 ORDER BY id`,
+      [id],
+    );
     expect(entries.rows.map((row) => row.action)).toEqual(['create', 'read']);
     expect(entries.rows[1]!.details.use).toBe('GET /api/v1/me');
     const used = await t.db.query<{ last_used_at: Date | null }>('SELECT last_used_at FROM api_tokens WHERE id = $1', [id]);
@@ -166,7 +193,9 @@ describe('API tokens', () => {
 describe('webhooks', () => {
   it('deliver a routed request as a signed CloudEvent, retry after a failure, log each attempt and replay', async () => {
     const { token } = await createToken(['webhooks:manage']);
-    const subscribed = await t.client().request('POST', '/api/v1/webhooks', { headers: bearer(token), json: { url: receiver.url, events: ['request.created', 'request.status_changed'] } });
+    const subscribed = await t
+      .client()
+      .request('POST', '/api/v1/webhooks', { headers: bearer(token), json: { url: receiver.url, events: ['request.created', 'request.status_changed'] } });
     expect(subscribed.statusCode).toBe(201);
     const { id: subscriptionId, secret } = subscribed.json() as { id: string; secret: string };
     expect(secret).toMatch(/^whsec_/);
@@ -191,12 +220,22 @@ describe('webhooks', () => {
 
     const delivered = receiver.received[1]!;
     expect(delivered.headers['content-type']).toBe('application/cloudevents+json; charset=utf-8');
-    const headers = { id: String(delivered.headers['webhook-id']), timestamp: String(delivered.headers['webhook-timestamp']), signature: String(delivered.headers['webhook-signature']) };
+    const headers = {
+      id: String(delivered.headers['webhook-id']),
+      timestamp: String(delivered.headers['webhook-timestamp']),
+      signature: String(delivered.headers['webhook-signature']),
+    };
     expect(verifySignature(secret, headers, delivered.body)).toBe(true);
     expect(verifySignature(secret, headers, delivered.body.replace(reference, 'BXL-0000-0000'))).toBe(false);
     expect(verifySignature('whsec_' + Buffer.alloc(32).toString('base64'), headers, delivered.body)).toBe(false);
     const event = JSON.parse(delivered.body);
-    expect(event).toMatchObject({ specversion: '1.0', type: 'brussels.irisdesk.request.created', datacontenttype: 'application/json', subject: reference, data: { reference, status: 'new', channel: 'web', serviceCode: communeService } });
+    expect(event).toMatchObject({
+      specversion: '1.0',
+      type: 'brussels.irisdesk.request.created',
+      datacontenttype: 'application/json',
+      subject: reference,
+      data: { reference, status: 'new', channel: 'web', serviceCode: communeService },
+    });
     expect(event.source).toMatch(/\/organisations\/commune-schaerbeek$/);
     expect(event.id).toBe(headers.id);
     // No personal data without the personal-data scope.
@@ -232,9 +271,13 @@ describe('webhooks', () => {
 
   it('include names, e-mail addresses and the message only with the personal-data scope, which a token needs itself', async () => {
     const { token } = await createToken(['webhooks:manage']);
-    const refused = await t.client().request('POST', '/api/v1/webhooks', { headers: bearer(token), json: { url: receiver.url, events: ['request.created'], scopes: ['personal-data'] } });
+    const refused = await t
+      .client()
+      .request('POST', '/api/v1/webhooks', { headers: bearer(token), json: { url: receiver.url, events: ['request.created'], scopes: ['personal-data'] } });
     expect(refused.statusCode).toBe(403);
-    const subscribed = await manager.request('POST', '/api/v1/webhooks', { json: { url: receiver.url, events: ['request.created'], scopes: ['personal-data'] } });
+    const subscribed = await manager.request('POST', '/api/v1/webhooks', {
+      json: { url: receiver.url, events: ['request.created'], scopes: ['personal-data'] },
+    });
     expect(subscribed.statusCode).toBe(201);
     receiver.received.length = 0;
     const reference = await intakeForSchaerbeek();
@@ -258,7 +301,16 @@ describe('webhooks', () => {
       source: { kind: 'request', id: `webhook-${Date.now()}` },
     });
     receiver.received.length = 0;
-    await t.services.satisfaction.submitAnswer(token, { overall: 5, clarity: 4, effort: 4, needMet: 'yes', reached: true, channelsUsed: ['phone'], recommend: 9, comment: 'Merci à Jan Peeters, très aimable' });
+    await t.services.satisfaction.submitAnswer(token, {
+      overall: 5,
+      clarity: 4,
+      effort: 4,
+      needMet: 'yes',
+      reached: true,
+      channelsUsed: ['phone'],
+      recommend: 9,
+      comment: 'Merci à Jan Peeters, très aimable',
+    });
     await runJobs();
     expect(receiver.received).toHaveLength(1);
     const event = JSON.parse(receiver.received[0]!.body);
@@ -279,7 +331,9 @@ describe('webhooks', () => {
     await agent.login('agent@demo.irisdesk.brussels');
     const ixellesAgent = t.client();
     await ixellesAgent.login('agent.ixelles@demo.irisdesk.brussels');
-    const ours = await manager.request('POST', '/api/v1/webhooks', { json: { url: `${receiver.url}?org=schaerbeek`, events: ['task.created', 'task.answered', 'request.closed'] } });
+    const ours = await manager.request('POST', '/api/v1/webhooks', {
+      json: { url: `${receiver.url}?org=schaerbeek`, events: ['task.created', 'task.answered', 'request.closed'] },
+    });
     const theirs = await ixellesManager.request('POST', '/api/v1/webhooks', { json: { url: `${receiver.url}?org=ixelles`, events: ['task.created'] } });
     expect([ours.statusCode, theirs.statusCode]).toEqual([201, 201]);
 
@@ -289,18 +343,30 @@ describe('webhooks', () => {
     const requestId = rows[0]!.id;
     const page = `/en/console/requests/${requestId}`;
     receiver.received.length = 0;
-    const sent = await agent.submitForm(page, `${page}/tasks`, { kind: 'question', toOrganisation: 'commune-ixelles', toUnit: '', toAccount: '', question: 'Was Nadia registered in Ixelles?' });
+    const sent = await agent.submitForm(page, `${page}/tasks`, {
+      kind: 'question',
+      toOrganisation: 'commune-ixelles',
+      toUnit: '',
+      toAccount: '',
+      question: 'Was Nadia registered in Ixelles?',
+    });
     expect(sent.statusCode).toBe(303);
     await runJobs();
     const created = receiver.received.map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> });
     expect(created).toHaveLength(2);
-    for (const event of created) expect(event).toMatchObject({ type: 'brussels.irisdesk.task.created', data: { reference, kind: 'question', fromOrganisation: 'commune-schaerbeek', toOrganisation: 'commune-ixelles' } });
+    for (const event of created)
+      expect(event).toMatchObject({
+        type: 'brussels.irisdesk.task.created',
+        data: { reference, kind: 'question', fromOrganisation: 'commune-schaerbeek', toOrganisation: 'commune-ixelles' },
+      });
     expect(receiver.received.map((r) => r.body).join()).not.toContain('Nadia');
 
     const { rows: tasks } = await t.db.query<{ id: string; version: number }>('SELECT id, version FROM cc_tasks WHERE request_id = $1', [requestId]);
     const taskPage = `/en/console/tasks/${tasks[0]!.id}`;
     receiver.received.length = 0;
-    expect((await ixellesAgent.submitForm(taskPage, `${taskPage}/answer`, { version: String(tasks[0]!.version), answer: 'Yes, from 2015.' })).statusCode).toBe(303);
+    expect((await ixellesAgent.submitForm(taskPage, `${taskPage}/answer`, { version: String(tasks[0]!.version), answer: 'Yes, from 2015.' })).statusCode).toBe(
+      303,
+    );
     await runJobs();
     expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['brussels.irisdesk.task.answered']);
     expect(receiver.received[0]!.body).not.toContain('2015');
@@ -309,14 +375,21 @@ describe('webhooks', () => {
     const { rows: versions } = await t.db.query<{ version: number }>('SELECT version FROM cc_requests WHERE id = $1', [requestId]);
     expect((await agent.submitForm(page, `${page}/close`, { version: String(versions[0]!.version), outcome: 'answered_first_contact' })).statusCode).toBe(303);
     await runJobs();
-    expect(receiver.received.map((r) => JSON.parse(r.body))).toEqual([expect.objectContaining({ type: 'brussels.irisdesk.request.closed', data: expect.objectContaining({ reference, status: 'closed' }) })]);
-    for (const [client, response] of [[manager, ours], [ixellesManager, theirs]] as const) {
+    expect(receiver.received.map((r) => JSON.parse(r.body))).toEqual([
+      expect.objectContaining({ type: 'brussels.irisdesk.request.closed', data: expect.objectContaining({ reference, status: 'closed' }) }),
+    ]);
+    for (const [client, response] of [
+      [manager, ours],
+      [ixellesManager, theirs],
+    ] as const) {
       expect((await client.request('DELETE', `/api/v1/webhooks/${(response.json() as { id: string }).id}`, { json: {} })).statusCode).toBe(204);
     }
   });
 
   it('send an appointment booked, moved and cancelled, without the person', async () => {
-    const subscribed = await manager.request('POST', '/api/v1/webhooks', { json: { url: receiver.url, events: ['appointment.booked', 'appointment.moved', 'appointment.cancelled'] } });
+    const subscribed = await manager.request('POST', '/api/v1/webhooks', {
+      json: { url: receiver.url, events: ['appointment.booked', 'appointment.moved', 'appointment.cancelled'] },
+    });
     expect(subscribed.statusCode).toBe(201);
     const { rows } = await t.db.query<{ id: string }>(
       `SELECT cp.id FROM contact_points cp JOIN organisations o ON o.id = cp.organisation_id WHERE o.code = 'commune-schaerbeek' AND cp.code = 'maison-communale'`,
@@ -335,7 +408,11 @@ describe('webhooks', () => {
     await t.services.appointments.cancel(token);
     await runJobs();
     const events = receiver.received.map((r) => JSON.parse(r.body) as { type: string; subject: string; data: Record<string, unknown> });
-    expect(events.map((event) => event.type).sort()).toEqual(['brussels.irisdesk.appointment.booked', 'brussels.irisdesk.appointment.cancelled', 'brussels.irisdesk.appointment.moved']);
+    expect(events.map((event) => event.type).sort()).toEqual([
+      'brussels.irisdesk.appointment.booked',
+      'brussels.irisdesk.appointment.cancelled',
+      'brussels.irisdesk.appointment.moved',
+    ]);
     for (const event of events) expect(event).toMatchObject({ subject: reference, data: { reference, contactPointId: point, serviceCode: 'eid-card' } });
     expect(receiver.received.map((r) => r.body).join()).not.toMatch(/Rita|rita@/);
     expect((await manager.request('DELETE', `/api/v1/webhooks/${(subscribed.json() as { id: string }).id}`, { json: {} })).statusCode).toBe(204);
@@ -360,7 +437,11 @@ describe('webhooks', () => {
     expect(called.statusCode).toBe(200);
     await runJobs();
     expect(receiver.received.map((r) => JSON.parse(r.body))).toEqual([
-      expect.objectContaining({ type: 'brussels.irisdesk.ticket.called', subject: called.json().ticket.number, data: expect.objectContaining({ number: called.json().ticket.number, serviceCode: 'eid-card', contactPointId: point }) }),
+      expect.objectContaining({
+        type: 'brussels.irisdesk.ticket.called',
+        subject: called.json().ticket.number,
+        data: expect.objectContaining({ number: called.json().ticket.number, serviceCode: 'eid-card', contactPointId: point }),
+      }),
     ]);
     expect((await manager.request('DELETE', `/api/v1/webhooks/${(subscribed.json() as { id: string }).id}`, { json: {} })).statusCode).toBe(204);
   });
@@ -379,18 +460,29 @@ describe('the back-office page', () => {
     await agent.login('agent@demo.irisdesk.brussels');
     expect((await agent.get('/en/admin/integrations')).statusCode).toBe(403);
     expect((await t.client().get('/en/admin/integrations')).statusCode).toBe(303);
-    for (const [lang, heading] of [['fr', 'Jetons d’API'], ['nl', 'API-tokens'], ['en', 'API tokens']] as const) {
+    for (const [lang, heading] of [
+      ['fr', 'Jetons d’API'],
+      ['nl', 'API-tokens'],
+      ['en', 'API tokens'],
+    ] as const) {
       const page = await manager.get(`/${lang}/admin/integrations`);
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain(`lang="${lang}"`);
       expect(page.body).toContain(heading);
     }
-    const created = await manager.submitForm('/nl/admin/integrations', '/nl/admin/integrations/tokens', { name: 'Pagina', scopes: ['organisation:read', 'surveys:read'], expiresInDays: '30' });
+    const created = await manager.submitForm('/nl/admin/integrations', '/nl/admin/integrations/tokens', {
+      name: 'Pagina',
+      scopes: ['organisation:read', 'surveys:read'],
+      expiresInDays: '30',
+    });
     expect(created.statusCode).toBe(201);
     const token = /(irisd_[A-Za-z0-9_-]{43})/.exec(created.body)![1]!;
     expect((await t.client().get('/api/v1/me', bearer(token))).json().apiToken.scopes).toEqual(['organisation:read', 'surveys:read']);
     expect((await manager.get('/nl/admin/integrations')).body).not.toContain(token);
-    const refused = await manager.submitForm('/en/admin/integrations', '/en/admin/integrations/webhooks', { url: 'https://10.0.0.8/hooks', events: 'request.created' });
+    const refused = await manager.submitForm('/en/admin/integrations', '/en/admin/integrations/webhooks', {
+      url: 'https://10.0.0.8/hooks',
+      events: 'request.created',
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Receiving address: this address leads to an internal network');
   });
@@ -438,7 +530,9 @@ describe('webhook destinations outside development, without an allow-list', () =
     await strict.db.transaction((tx) => strict.services.integrations.emit(tx, organisationId, 'request.created', { data: { reference: 'BXL-TEST-0001' } }));
     await runDueJobs({ db: strict.db, registry: strict.services.jobs });
     expect(receiver.received).toHaveLength(0);
-    const deliveries = await strict.db.query<{ status: string; last_error: string; attempts: number }>('SELECT status, last_error, attempts FROM webhook_deliveries');
+    const deliveries = await strict.db.query<{ status: string; last_error: string; attempts: number }>(
+      'SELECT status, last_error, attempts FROM webhook_deliveries',
+    );
     expect(deliveries.rows).toHaveLength(2);
     for (const delivery of deliveries.rows) {
       expect(delivery).toMatchObject({ status: 'failed', attempts: 1 });

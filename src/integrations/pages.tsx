@@ -4,7 +4,20 @@ import type { FieldError } from '../platform/http/errors.ts';
 import { formatDateTime } from '../platform/i18n/format.ts';
 import { Layout } from '../platform/views/Layout.tsx';
 import { usePage } from '../platform/views/context.ts';
-import { Alert, CheckboxField, CheckboxGroup, ErrorSummary, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, TextField } from '../platform/views/components.tsx';
+import {
+  Alert,
+  CheckboxField,
+  CheckboxGroup,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Link,
+  Paragraph,
+  SelectField,
+  SubmitButton,
+  Table,
+  TextField,
+} from '../platform/views/components.tsx';
 import { WEBHOOK_EVENTS } from './events.ts';
 import { TOKEN_SCOPES } from './scopes.ts';
 import type { DeliveryRow, SubscriptionRow, TokenRow } from './repository.ts';
@@ -65,7 +78,13 @@ export function IntegrationsPage(props: {
         ) : (
           <Table
             caption={t('integrations.tokens.caption')}
-            head={[t('integrations.token.field.name'), t('integrations.token.field.scopes'), t('integrations.tokens.expires'), t('integrations.tokens.lastUsed'), t('integrations.actions')]}
+            head={[
+              t('integrations.token.field.name'),
+              t('integrations.token.field.scopes'),
+              t('integrations.tokens.expires'),
+              t('integrations.tokens.lastUsed'),
+              t('integrations.actions'),
+            ]}
             rows={props.tokens.map((token) => [
               <>
                 {token.name} <code>{token.tokenHint}</code>
@@ -91,7 +110,15 @@ export function IntegrationsPage(props: {
         <h3 class="utrecht-heading-3">{t('integrations.tokens.new')}</h3>
         <ErrorSummary errors={props.errors.token} labelOf={tokenLabel} />
         <Form action={`${base}/tokens`}>
-          <TextField name="name" label={tokenLabel('name')} description={t('integrations.token.nameHint')} value={text(values.name)} required maxLength={100} errors={props.errors.token} />
+          <TextField
+            name="name"
+            label={tokenLabel('name')}
+            description={t('integrations.token.nameHint')}
+            value={text(values.name)}
+            required
+            maxLength={100}
+            errors={props.errors.token}
+          />
           <CheckboxGroup
             name="scopes"
             legend={tokenLabel('scopes')}
@@ -133,7 +160,9 @@ export function IntegrationsPage(props: {
                   </>
                 )}
               </>,
-              subscription.lastStatus ? `${t(`integrations.delivery.status.${subscription.lastStatus}`)} (${when(subscription.lastAttemptAt)})` : t('integrations.never'),
+              subscription.lastStatus
+                ? `${t(`integrations.delivery.status.${subscription.lastStatus}`)} (${when(subscription.lastAttemptAt)})`
+                : t('integrations.never'),
               <>
                 <Link href={`${base}/webhooks/${subscription.id}`}>
                   {t('integrations.webhooks.log')}
@@ -152,7 +181,16 @@ export function IntegrationsPage(props: {
         <h3 class="utrecht-heading-3">{t('integrations.webhooks.new')}</h3>
         <ErrorSummary errors={props.errors.webhook} labelOf={webhookLabel} />
         <Form action={`${base}/webhooks`}>
-          <TextField name="url" type="url" label={webhookLabel('url')} description={t('integrations.webhook.urlHint')} value={text(values.url)} required maxLength={2000} errors={props.errors.webhook} />
+          <TextField
+            name="url"
+            type="url"
+            label={webhookLabel('url')}
+            description={t('integrations.webhook.urlHint')}
+            value={text(values.url)}
+            required
+            maxLength={2000}
+            errors={props.errors.webhook}
+          />
           <CheckboxGroup
             name="events"
             legend={webhookLabel('events')}
@@ -160,7 +198,13 @@ export function IntegrationsPage(props: {
             checked={list(values.events)}
             errors={props.errors.webhook}
           />
-          <CheckboxField name="personalData" label={webhookLabel('personalData')} description={t('integrations.webhook.personalDataHint')} checked={values.personalData === 'true'} errors={props.errors.webhook} />
+          <CheckboxField
+            name="personalData"
+            label={webhookLabel('personalData')}
+            description={t('integrations.webhook.personalDataHint')}
+            checked={values.personalData === 'true'}
+            errors={props.errors.webhook}
+          />
           <SubmitButton>{t('integrations.webhooks.create')}</SubmitButton>
         </Form>
         <Paragraph>{t('integrations.webhooks.signing')}</Paragraph>
@@ -190,7 +234,14 @@ export function DeliveriesPage(props: { subscription: SubscriptionRow; deliverie
       ) : (
         <Table
           caption={t('integrations.log.caption')}
-          head={[t('integrations.log.event'), t('integrations.log.status'), t('integrations.log.response'), t('integrations.log.duration'), t('integrations.log.attempts'), t('integrations.actions')]}
+          head={[
+            t('integrations.log.event'),
+            t('integrations.log.status'),
+            t('integrations.log.response'),
+            t('integrations.log.duration'),
+            t('integrations.log.attempts'),
+            t('integrations.actions'),
+          ]}
           rows={props.deliveries.map((delivery) => [
             <>
               <code>{delivery.eventType}</code>
@@ -219,7 +270,10 @@ export function DeliveriesPage(props: { subscription: SubscriptionRow; deliverie
               <Form action={`${base}/deliveries/${delivery.id}/replay`}>
                 <SubmitButton variant="secondary">
                   {t('integrations.log.replayButton')}
-                  <span class="visually-hidden"> {delivery.eventType} {formatDateTime(new Date(delivery.createdAt), lang)}</span>
+                  <span class="visually-hidden">
+                    {' '}
+                    {delivery.eventType} {formatDateTime(new Date(delivery.createdAt), lang)}
+                  </span>
                 </SubmitButton>
               </Form>
             ) : (

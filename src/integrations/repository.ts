@@ -82,10 +82,11 @@ export async function touchToken(db: Queryable, id: string): Promise<void> {
 }
 
 export async function revokeToken(db: Queryable, organisationId: string, id: string, revokedBy: string): Promise<boolean> {
-  const result = await db.query(
-    `UPDATE api_tokens SET revoked_at = now(), revoked_by = $3 WHERE organisation_id = $1 AND id = $2 AND revoked_at IS NULL`,
-    [organisationId, id, revokedBy],
-  );
+  const result = await db.query(`UPDATE api_tokens SET revoked_at = now(), revoked_by = $3 WHERE organisation_id = $1 AND id = $2 AND revoked_at IS NULL`, [
+    organisationId,
+    id,
+    revokedBy,
+  ]);
   return (result.rowCount ?? 0) > 0;
 }
 
@@ -143,7 +144,11 @@ export async function deactivateSubscription(db: Queryable, organisationId: stri
 }
 
 /** The active subscriptions of an organisation to one event, with its code (for the event's source). */
-export async function subscribersOf(tx: Queryable, organisationId: string, event: string): Promise<Array<{ id: string; scopes: string[]; organisationCode: string }>> {
+export async function subscribersOf(
+  tx: Queryable,
+  organisationId: string,
+  event: string,
+): Promise<Array<{ id: string; scopes: string[]; organisationCode: string }>> {
   // On every event's path (the web intake's included): prepared once per connection.
   const { rows } = await tx.query<{ id: string; scopes: string[]; organisationCode: string }>(
     prepared(`SELECT s.id, s.scopes, o.code AS "organisationCode"
@@ -248,7 +253,11 @@ export async function listDeliveries(db: Queryable, organisationId: string, subs
   return rows;
 }
 
-export async function findDelivery(db: Queryable, organisationId: string, id: string): Promise<(DeliveryRow & { event: unknown; organisationId: string }) | undefined> {
+export async function findDelivery(
+  db: Queryable,
+  organisationId: string,
+  id: string,
+): Promise<(DeliveryRow & { event: unknown; organisationId: string }) | undefined> {
   const { rows } = await db.query<DeliveryRow & { event: unknown; organisationId: string }>(
     `SELECT ${DELIVERY_COLUMNS}, event, organisation_id AS "organisationId" FROM webhook_deliveries WHERE organisation_id = $1 AND id = $2`,
     [organisationId, id],

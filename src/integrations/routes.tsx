@@ -87,13 +87,28 @@ export function integrationsRoutes(app: App, services: Services) {
 
   app.get(
     '/api/v1/api-tokens',
-    { schema: { tags: ['integrations'], summary: 'The organisation’s API tokens (never their secret)', security: session, response: { 200: Type.Array(TokenJson), ...errorResponses(401, 403) } } },
+    {
+      schema: {
+        tags: ['integrations'],
+        summary: 'The organisation’s API tokens (never their secret)',
+        security: session,
+        response: { 200: Type.Array(TokenJson), ...errorResponses(401, 403) },
+      },
+    },
     async (request) => (await integrations.listTokens(requireActorPage(request))).map(tokenJson),
   );
 
   app.delete(
     '/api/v1/api-tokens/:id',
-    { schema: { tags: ['integrations'], summary: 'Revoke an API token', security: session, params: IdParams, response: { 204: Type.Null(), ...errorResponses(401, 403, 404) } } },
+    {
+      schema: {
+        tags: ['integrations'],
+        summary: 'Revoke an API token',
+        security: session,
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+      },
+    },
     async (request, reply) => {
       await integrations.revokeToken(requireActorPage(request), request.params.id, request.id);
       return reply.code(204).send(null);
@@ -116,13 +131,28 @@ export function integrationsRoutes(app: App, services: Services) {
 
   app.get(
     '/api/v1/webhooks',
-    { schema: { tags: ['integrations'], summary: 'The organisation’s webhook subscriptions', security: sessionOrToken('webhooks:manage'), response: { 200: Type.Array(WebhookJson), ...errorResponses(401, 403) } } },
+    {
+      schema: {
+        tags: ['integrations'],
+        summary: 'The organisation’s webhook subscriptions',
+        security: sessionOrToken('webhooks:manage'),
+        response: { 200: Type.Array(WebhookJson), ...errorResponses(401, 403) },
+      },
+    },
     async (request) => (await integrations.listSubscriptions(requireActorPage(request))).map(webhookJson),
   );
 
   app.delete(
     '/api/v1/webhooks/:id',
-    { schema: { tags: ['integrations'], summary: 'End a webhook subscription', security: sessionOrToken('webhooks:manage'), params: IdParams, response: { 204: Type.Null(), ...errorResponses(401, 403, 404) } } },
+    {
+      schema: {
+        tags: ['integrations'],
+        summary: 'End a webhook subscription',
+        security: sessionOrToken('webhooks:manage'),
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+      },
+    },
     async (request, reply) => {
       await integrations.unsubscribe(requireActorPage(request), request.params.id, request.id);
       return reply.code(204).send(null);
@@ -165,13 +195,24 @@ export function integrationsRoutes(app: App, services: Services) {
   // The pages are for the organisation's managers, signed in (decision 0033's prefix gate).
   gateRoutes(app, ['/:lang/admin/integrations'], (actor) => canManageApiTokens(actor, actor.organisationId));
   const pageActor = (request: FastifyRequest): Actor => requireActorPage(request);
-  const overview = async (request: FastifyRequest, reply: FastifyReply, options: { shown?: Shown; errors?: { token?: FieldError[]; webhook?: FieldError[] }; values?: Values; notice?: string | undefined; status?: number } = {}) => {
+  const overview = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { shown?: Shown; errors?: { token?: FieldError[]; webhook?: FieldError[] }; values?: Values; notice?: string | undefined; status?: number } = {},
+  ) => {
     const actor = pageActor(request);
     const [tokens, subscriptions] = await Promise.all([integrations.listTokens(actor), integrations.listSubscriptions(actor)]);
     return renderPage(
       request,
       reply,
-      <IntegrationsPage tokens={tokens} subscriptions={subscriptions} shown={options.shown} errors={options.errors ?? {}} values={options.values ?? {}} notice={knownNotice(options.notice)} />,
+      <IntegrationsPage
+        tokens={tokens}
+        subscriptions={subscriptions}
+        shown={options.shown}
+        errors={options.errors ?? {}}
+        values={options.values ?? {}}
+        notice={knownNotice(options.notice)}
+      />,
       options.status ?? 200,
     );
   };
@@ -192,12 +233,18 @@ export function integrationsRoutes(app: App, services: Services) {
     }
   };
 
-  app.get('/:lang/admin/integrations', { schema: { ...hide, params: LangParams, querystring: NoticeQuery } }, async (request, reply) => overview(request, reply, { notice: request.query.notice }));
+  app.get('/:lang/admin/integrations', { schema: { ...hide, params: LangParams, querystring: NoticeQuery } }, async (request, reply) =>
+    overview(request, reply, { notice: request.query.notice }),
+  );
 
   app.post('/:lang/admin/integrations/tokens', { schema: { ...hide, params: LangParams, body: TokenForm }, attachValidation: true }, async (request, reply) =>
     formShowingSecret(request, reply, 'token', async () => {
       const body = request.body;
-      const created = await integrations.createToken(pageActor(request), { name: body.name, scopes: body.scopes ?? [], expiresInDays: Number(body.expiresInDays) }, request.id);
+      const created = await integrations.createToken(
+        pageActor(request),
+        { name: body.name, scopes: body.scopes ?? [], expiresInDays: Number(body.expiresInDays) },
+        request.id,
+      );
       return { kind: 'token', name: body.name.trim(), secret: created.token };
     }),
   );
@@ -208,13 +255,16 @@ export function integrationsRoutes(app: App, services: Services) {
     return reply.redirect(`${base(request)}?notice=tokenRevoked`, 303);
   });
 
-  app.post('/:lang/admin/integrations/webhooks', { schema: { ...hide, params: LangParams, body: WebhookForm }, attachValidation: true }, async (request, reply) =>
-    formShowingSecret(request, reply, 'webhook', async () => {
-      const body = request.body;
-      const scopes: WebhookScope[] = body.personalData === 'true' ? ['personal-data'] : [];
-      const created = await integrations.subscribe(pageActor(request), { url: body.url.trim(), events: body.events ?? [], scopes }, request.id);
-      return { kind: 'webhook', name: body.url.trim(), secret: created.secret };
-    }),
+  app.post(
+    '/:lang/admin/integrations/webhooks',
+    { schema: { ...hide, params: LangParams, body: WebhookForm }, attachValidation: true },
+    async (request, reply) =>
+      formShowingSecret(request, reply, 'webhook', async () => {
+        const body = request.body;
+        const scopes: WebhookScope[] = body.personalData === 'true' ? ['personal-data'] : [];
+        const created = await integrations.subscribe(pageActor(request), { url: body.url.trim(), events: body.events ?? [], scopes }, request.id);
+        return { kind: 'webhook', name: body.url.trim(), secret: created.secret };
+      }),
   );
 
   app.post('/:lang/admin/integrations/webhooks/:id/delete', { schema: { ...hide, params: PageParams } }, async (request, reply) => {

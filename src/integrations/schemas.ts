@@ -33,7 +33,9 @@ export const TokenJson = Type.Object({
 export const CreateWebhookBody = Type.Object({
   url: Text({ minLength: 8, maxLength: 2000, description: 'https URL of a public address (or a host on WEBHOOK_ALLOWED_HOSTS)' }),
   events: Type.Array(Type.Enum(WEBHOOK_EVENTS), { minItems: 1, maxItems: WEBHOOK_EVENTS.length, uniqueItems: true }),
-  scopes: Type.Optional(Type.Array(Type.Enum(WEBHOOK_SCOPES), { maxItems: 1, uniqueItems: true, description: '"personal-data" adds names, e-mail addresses and message texts' })),
+  scopes: Type.Optional(
+    Type.Array(Type.Enum(WEBHOOK_SCOPES), { maxItems: 1, uniqueItems: true, description: '"personal-data" adds names, e-mail addresses and message texts' }),
+  ),
 });
 
 export const CreatedWebhook = Type.Object({

@@ -98,7 +98,9 @@ export function integrationsService(db: Database, deps: { jobs: JobRegistry; con
       requireTokens(actor);
       const days = input.expiresInDays ?? API_TOKEN_DEFAULT_DAYS;
       if (!Number.isInteger(days) || days < 1 || days > API_TOKEN_MAX_DAYS) {
-        throw new AppError(400, 'validation.failed', { fields: [{ field: 'expiresInDays', code: 'apiToken.expiryRange', values: { max: API_TOKEN_MAX_DAYS } }] });
+        throw new AppError(400, 'validation.failed', {
+          fields: [{ field: 'expiresInDays', code: 'apiToken.expiryRange', values: { max: API_TOKEN_MAX_DAYS } }],
+        });
       }
       const scopes = [...new Set(input.scopes)];
       if (scopes.length === 0) throw new AppError(400, 'validation.failed', { fields: [{ field: 'scopes', code: 'apiToken.scopesRequired' }] });
@@ -114,7 +116,11 @@ export function integrationsService(db: Database, deps: { jobs: JobRegistry; con
           scopes,
           expiresAt,
         });
-        await recordAudit(tx, actor, 'create', subject('api_token', created, actor), requestId, { name: input.name.trim(), scopes, expiresAt: expiresAt.toISOString() });
+        await recordAudit(tx, actor, 'create', subject('api_token', created, actor), requestId, {
+          name: input.name.trim(),
+          scopes,
+          expiresAt: expiresAt.toISOString(),
+        });
         return created;
       });
       return { id, token, expiresAt };
@@ -160,7 +166,14 @@ export function integrationsService(db: Database, deps: { jobs: JobRegistry; con
       // An unknown route is left to answer 404; a known one must be within the token's scopes.
       authorise(call.route === undefined || scopesAllow(found.scopes, call.method, call.route), 'apiToken.scope');
       await repo.touchToken(db, found.tokenId);
-      await recordReadOnce(db, actor, subject('api_token', found.tokenId, actor), call.requestId, { use: `${call.method} ${call.route ?? '?'}` }, TOKEN_USE_AUDIT_SECONDS);
+      await recordReadOnce(
+        db,
+        actor,
+        subject('api_token', found.tokenId, actor),
+        call.requestId,
+        { use: `${call.method} ${call.route ?? '?'}` },
+        TOKEN_USE_AUDIT_SECONDS,
+      );
       return actor;
     },
 
@@ -183,7 +196,14 @@ export function integrationsService(db: Database, deps: { jobs: JobRegistry; con
       }
       const secret = newWebhookSecret();
       const id = await db.transaction(async (tx) => {
-        const created = await repo.insertSubscription(tx, { organisationId: actor.organisationId, url: input.url, events, scopes, secret, createdBy: actor.accountId });
+        const created = await repo.insertSubscription(tx, {
+          organisationId: actor.organisationId,
+          url: input.url,
+          events,
+          scopes,
+          secret,
+          createdBy: actor.accountId,
+        });
         await recordAudit(tx, actor, 'create', subject('webhook_subscription', created, actor), requestId, { events, scopes, host: new URL(input.url).host });
         return created;
       });
@@ -219,7 +239,15 @@ export function integrationsService(db: Database, deps: { jobs: JobRegistry; con
         if (!original || !subscription?.active) throw new AppError(404, 'webhook.deliveryNotFound');
         const id = randomUUID();
         await enqueueDeliveries(tx, [
-          { id, subscriptionId: original.subscriptionId, organisationId: original.organisationId, eventId: original.eventId, eventType: original.eventType, event: original.event, replayOf: original.id },
+          {
+            id,
+            subscriptionId: original.subscriptionId,
+            organisationId: original.organisationId,
+            eventId: original.eventId,
+            eventType: original.eventType,
+            event: original.event,
+            replayOf: original.id,
+          },
         ]);
         await recordAudit(tx, actor, 'create', subject('webhook_delivery', id, actor), requestId, { replayOf: original.id });
         return { id, subscriptionId: original.subscriptionId };
@@ -244,7 +272,11 @@ export function integrationsService(db: Database, deps: { jobs: JobRegistry; con
           organisationId,
           eventId,
           eventType: type,
-          event: cloudEvent({ id: eventId, publicUrl: deps.config.publicUrl, organisationCode: subscriber.organisationCode, type, time }, content, subscriber.scopes.includes('personal-data')),
+          event: cloudEvent(
+            { id: eventId, publicUrl: deps.config.publicUrl, organisationCode: subscriber.organisationCode, type, time },
+            content,
+            subscriber.scopes.includes('personal-data'),
+          ),
         })),
       );
     },

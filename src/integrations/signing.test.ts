@@ -11,7 +11,9 @@ describe('webhook signatures (Standard Webhooks)', () => {
   it('sign id.timestamp.body with the base64 key of the secret, as v1,<base64>', () => {
     const headers = signatureHeaders(secret, 'msg_1', body, now);
     expect(headers['webhook-timestamp']).toBe(String(now.getTime() / 1000));
-    const expected = createHmac('sha256', Buffer.from(secret.slice('whsec_'.length), 'base64')).update(`msg_1.${headers['webhook-timestamp']}.${body}`).digest('base64');
+    const expected = createHmac('sha256', Buffer.from(secret.slice('whsec_'.length), 'base64'))
+      .update(`msg_1.${headers['webhook-timestamp']}.${body}`)
+      .digest('base64');
     expect(headers['webhook-signature']).toBe(`v1,${expected}`);
   });
 

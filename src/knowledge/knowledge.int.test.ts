@@ -78,7 +78,11 @@ describe('knowledge search', () => {
 
   it('filters by linked service and by owning organisation; drafts are never found', async () => {
     const eid = await search(agent, 'service=eid-card&lang=fr');
-    expect(eid.map((hit) => hit.slug).sort()).toEqual(['renouveler-sa-carte-d-identite', 'script-codes-pin-puk-perdus', 'script-rendez-vous-au-service-population']);
+    expect(eid.map((hit) => hit.slug).sort()).toEqual([
+      'renouveler-sa-carte-d-identite',
+      'script-codes-pin-puk-perdus',
+      'script-rendez-vous-au-service-population',
+    ]);
     const eidQuery = await search(agent, 'q=carte&service=kids-id&lang=fr');
     expect(eidQuery.every((hit) => hit.services.includes('kids-id'))).toBe(true);
     expect(eidQuery.length).toBeGreaterThan(0);
@@ -138,10 +142,17 @@ describe('reading articles', () => {
 
   it('documents the API in OpenAPI', async () => {
     const paths = (await t.client().get('/api/openapi.json')).json().paths;
-    for (const path of ['/api/v1/knowledge/articles', '/api/v1/knowledge/articles/{id}', '/api/v1/knowledge/articles/{id}/flags', '/api/v1/knowledge/articles/{id}/publish']) {
+    for (const path of [
+      '/api/v1/knowledge/articles',
+      '/api/v1/knowledge/articles/{id}',
+      '/api/v1/knowledge/articles/{id}/flags',
+      '/api/v1/knowledge/articles/{id}/publish',
+    ]) {
       expect(paths[path], path).toBeDefined();
     }
-    expect(paths['/api/v1/knowledge/articles'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'service', 'lang', 'organisation']));
+    expect(paths['/api/v1/knowledge/articles'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['q', 'service', 'lang', 'organisation']),
+    );
   });
 
   it('shows public articles linked to a catalogue service on its page', async () => {
@@ -160,7 +171,9 @@ describe('editing, versions and tenant isolation', () => {
     expect(draft).toMatchObject({ status: 'draft', publishedVersion: null, unpublishedChanges: true, organisation: { code: 'commune-schaerbeek' } });
     expect((await search(t.client(), 'q=v%C3%A9lo%20cargo')).map((h) => h.slug)).not.toContain('prime-velo-cargo');
 
-    const published = await editor.request('POST', `/api/v1/knowledge/articles/${draft.id}/publish`, { json: { revision: draft.revision, note: 'Première version' } });
+    const published = await editor.request('POST', `/api/v1/knowledge/articles/${draft.id}/publish`, {
+      json: { revision: draft.revision, note: 'Première version' },
+    });
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json()).toMatchObject({ status: 'published', publishedVersion: 1, unpublishedChanges: false });
     // This instance's index is rebuilt at once: the article is found immediately, in every language.
@@ -208,10 +221,15 @@ describe('editing, versions and tenant isolation', () => {
   it('keeps other organisations and other roles out', async () => {
     const target = (await editor.get('/api/v1/knowledge/articles/renouveler-sa-carte-d-identite/draft')).json();
     expect(target.revision).toBeGreaterThan(0);
-    const attempt = await ixellesEditor.request('PUT', '/api/v1/knowledge/articles/renouveler-sa-carte-d-identite', { json: { revision: target.revision, ...article() } });
+    const attempt = await ixellesEditor.request('PUT', '/api/v1/knowledge/articles/renouveler-sa-carte-d-identite', {
+      json: { revision: target.revision, ...article() },
+    });
     expect(attempt.statusCode).toBe(403);
     expect(attempt.json().error.code).toBe('knowledge.not_owner');
-    expect((await ixellesEditor.request('POST', '/api/v1/knowledge/articles/renouveler-sa-carte-d-identite/publish', { json: { revision: target.revision } })).statusCode).toBe(403);
+    expect(
+      (await ixellesEditor.request('POST', '/api/v1/knowledge/articles/renouveler-sa-carte-d-identite/publish', { json: { revision: target.revision } }))
+        .statusCode,
+    ).toBe(403);
     expect((await ixellesEditor.get('/api/v1/knowledge/articles/renouveler-sa-carte-d-identite/draft')).statusCode).toBe(403);
     expect((await ixellesEditor.get('/fr/admin/knowledge/articles/renouveler-sa-carte-d-identite/edit')).statusCode).toBe(403);
     // An editor cannot create for another organisation; an agent cannot write at all; the public must sign in.
@@ -222,25 +240,34 @@ describe('editing, versions and tenant isolation', () => {
     const own = await ixellesEditor.request('POST', '/api/v1/knowledge/articles', { json: article({ slug: 'ixelles-velo', publish: true }) });
     expect(own.statusCode).toBe(201);
     expect(own.json().organisation.code).toBe('commune-ixelles');
-    expect((await editor.request('PUT', '/api/v1/knowledge/articles/ixelles-velo', { json: { revision: own.json().revision, ...article() } })).statusCode).toBe(403);
+    expect((await editor.request('PUT', '/api/v1/knowledge/articles/ixelles-velo', { json: { revision: own.json().revision, ...article() } })).statusCode).toBe(
+      403,
+    );
     // Unchanged by the refused attempts.
     expect((await editor.get('/api/v1/knowledge/articles/renouveler-sa-carte-d-identite/draft')).json().revision).toBe(target.revision);
   });
 
   it('refuses bad input with 400 and field errors in the user’s language', async () => {
-    const bad = await editor.request('POST', '/api/v1/knowledge/articles?lang=nl', { json: { visibility: 'secret', title: { fr: 'x'.repeat(201) }, body: {} } });
+    const bad = await editor.request('POST', '/api/v1/knowledge/articles?lang=nl', {
+      json: { visibility: 'secret', title: { fr: 'x'.repeat(201) }, body: {} },
+    });
     expect(bad.statusCode).toBe(400);
     const fields = bad.json().error.fields as Array<{ field: string; message: string }>;
     expect(fields.map((f) => f.field).sort()).toEqual(['title.fr', 'visibility']);
     expect(fields.find((f) => f.field === 'visibility')!.message).toContain('kies');
 
-    const empty = await editor.request('POST', '/api/v1/knowledge/articles', { json: { visibility: 'public', title: {}, body: {}, services: ['no-such-service'] }, headers: { 'accept-language': 'en' } });
+    const empty = await editor.request('POST', '/api/v1/knowledge/articles', {
+      json: { visibility: 'public', title: {}, body: {}, services: ['no-such-service'] },
+      headers: { 'accept-language': 'en' },
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.fields).toEqual([
       { field: 'title.fr', code: 'knowledge.titleRequired', message: 'title.fr: give a title in at least one language.' },
       { field: 'services', code: 'knowledge.unknownService', message: 'services: not a service of the catalogue (no-such-service).' },
     ]);
-    const incomplete = await editor.request('POST', '/api/v1/knowledge/articles?lang=fr', { json: { visibility: 'public', title: { nl: 'Alleen een titel' }, body: { en: 'Only a body' }, publish: true } });
+    const incomplete = await editor.request('POST', '/api/v1/knowledge/articles?lang=fr', {
+      json: { visibility: 'public', title: { nl: 'Alleen een titel' }, body: { en: 'Only a body' }, publish: true },
+    });
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['body.nl', 'title.en']);
     const taken = await editor.request('POST', '/api/v1/knowledge/articles', { json: article({ slug: 'renouveler-sa-carte-d-identite' }) });
@@ -259,10 +286,20 @@ describe('flags', () => {
     expect(flag).toMatchObject({ kind: 'outdated', status: 'open', articleVersion: 1, flaggedBy: 'Ilias Ixelles' });
     expect(flag.comment).toBe('Le prix a changé, voir [e-mail] ou [phone]');
 
-    expect((await t.client().request('POST', '/api/v1/knowledge/articles/renouveler-sa-carte-d-identite/flags', { json: { kind: 'unclear', comment: 'x' } })).statusCode).toBe(401);
-    const badFlag = await agent.request('POST', '/api/v1/knowledge/articles/renouveler-sa-carte-d-identite/flags?lang=fr', { json: { kind: 'wrong', comment: '' } });
+    expect(
+      (await t.client().request('POST', '/api/v1/knowledge/articles/renouveler-sa-carte-d-identite/flags', { json: { kind: 'unclear', comment: 'x' } }))
+        .statusCode,
+    ).toBe(401);
+    const badFlag = await agent.request('POST', '/api/v1/knowledge/articles/renouveler-sa-carte-d-identite/flags?lang=fr', {
+      json: { kind: 'wrong', comment: '' },
+    });
     expect(badFlag.statusCode).toBe(400);
-    expect(badFlag.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['comment', 'kind']);
+    expect(
+      badFlag
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['comment', 'kind']);
 
     const open = (await editor.get('/api/v1/knowledge/flags')).json().flags as Array<{ id: string }>;
     expect(open.map((f) => f.id)).toContain(flag.id);
@@ -281,7 +318,12 @@ describe('flags', () => {
 
 describe('back-office pages and the knowledge panel', () => {
   it('creates through the form with field errors, edits all three languages, flags and resolves through pages', async () => {
-    const refused = await editor.submitForm('/nl/admin/knowledge/new', '/nl/admin/knowledge/new', { visibility: 'internal', 'title.fr': '', 'body.fr': 'Tekst zonder titel', action: 'publish' });
+    const refused = await editor.submitForm('/nl/admin/knowledge/new', '/nl/admin/knowledge/new', {
+      visibility: 'internal',
+      'title.fr': '',
+      'body.fr': 'Tekst zonder titel',
+      action: 'publish',
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('data-error-summary');
     expect(refused.body).toContain('href="#field-title-fr"');
@@ -305,25 +347,33 @@ describe('back-office pages and the knowledge panel', () => {
     expect(edit.statusCode).toBe(200);
     expect(edit.body).toContain('Nouvelle version publiée.');
     const revision = /name="revision" value="(\d+)"/.exec(edit.body)![1]!;
-    const saved = await editor.submitForm('/fr/admin/knowledge/articles/script-horaires-d-ete/edit', '/fr/admin/knowledge/articles/script-horaires-d-ete/edit', {
-      revision,
-      visibility: 'internal',
-      'title.fr': 'Script : horaires d’été du guichet',
-      'body.fr': 'Pendant l’été, le guichet ferme à 12 h 30.',
-      'title.nl': 'Script: zomeruren',
-      'body.nl': 'Tijdens de zomer sluit het loket om 12.30 uur.',
-      'title.en': 'Script: summer hours',
-      'body.en': 'In summer, the counter closes at 12:30.',
-      services: ['change-of-address', 'eid-card'],
-      action: 'save',
-    });
+    const saved = await editor.submitForm(
+      '/fr/admin/knowledge/articles/script-horaires-d-ete/edit',
+      '/fr/admin/knowledge/articles/script-horaires-d-ete/edit',
+      {
+        revision,
+        visibility: 'internal',
+        'title.fr': 'Script : horaires d’été du guichet',
+        'body.fr': 'Pendant l’été, le guichet ferme à 12 h 30.',
+        'title.nl': 'Script: zomeruren',
+        'body.nl': 'Tijdens de zomer sluit het loket om 12.30 uur.',
+        'title.en': 'Script: summer hours',
+        'body.en': 'In summer, the counter closes at 12:30.',
+        services: ['change-of-address', 'eid-card'],
+        action: 'save',
+      },
+    );
     expect(saved.statusCode, saved.body).toBe(303);
-    const stale = await editor.submitForm('/fr/admin/knowledge/articles/script-horaires-d-ete/edit', '/fr/admin/knowledge/articles/script-horaires-d-ete/edit', {
-      revision,
-      visibility: 'internal',
-      'title.fr': 'Autre',
-      action: 'save',
-    });
+    const stale = await editor.submitForm(
+      '/fr/admin/knowledge/articles/script-horaires-d-ete/edit',
+      '/fr/admin/knowledge/articles/script-horaires-d-ete/edit',
+      {
+        revision,
+        visibility: 'internal',
+        'title.fr': 'Autre',
+        action: 'save',
+      },
+    );
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('Quelqu’un a modifié cet article entre-temps');
 
@@ -331,9 +381,15 @@ describe('back-office pages and the knowledge panel', () => {
     expect(view.statusCode).toBe(200);
     expect(view.body).toContain('<li class="utrecht-unordered-list__item">lundi</li>');
     expect(view.body).toContain('Historique des versions');
-    const flagged = await agent.submitForm('/fr/admin/knowledge/articles/script-horaires-d-ete', '/fr/admin/knowledge/articles/script-horaires-d-ete/flags', { kind: 'unclear', comment: 'Quels jours exactement ?' });
+    const flagged = await agent.submitForm('/fr/admin/knowledge/articles/script-horaires-d-ete', '/fr/admin/knowledge/articles/script-horaires-d-ete/flags', {
+      kind: 'unclear',
+      comment: 'Quels jours exactement ?',
+    });
     expect(flagged.statusCode).toBe(303);
-    const emptyFlag = await agent.submitForm('/fr/admin/knowledge/articles/script-horaires-d-ete', '/fr/admin/knowledge/articles/script-horaires-d-ete/flags', { kind: 'unclear', comment: '' });
+    const emptyFlag = await agent.submitForm('/fr/admin/knowledge/articles/script-horaires-d-ete', '/fr/admin/knowledge/articles/script-horaires-d-ete/flags', {
+      kind: 'unclear',
+      comment: '',
+    });
     expect(emptyFlag.statusCode).toBe(400);
 
     const flagsPage = await editor.get('/en/admin/knowledge/flags');

@@ -98,7 +98,11 @@ export function ArticleResults({ results, headingLevel = 3, showVisibility }: { 
 /** What a panel or page says about its results: how many, or that nothing matched. */
 function ResultsSummary({ q, count }: { q: string; count: number }) {
   const { t } = usePage();
-  return <p class="utrecht-paragraph" role="status">{q.trim() ? t('knowledge.search.count', { count, q }) : t('knowledge.search.listed', { count })}</p>;
+  return (
+    <p class="utrecht-paragraph" role="status">
+      {q.trim() ? t('knowledge.search.count', { count, q }) : t('knowledge.search.listed', { count })}
+    </p>
+  );
 }
 
 /** The results part of the knowledge panel: returned alone by the panel endpoint for the enhancement script. */
@@ -137,7 +141,15 @@ export function KnowledgePanel(props: {
       <Heading class={`utrecht-heading-${props.headingLevel ?? 2}`} id="knowledge-panel-title">
         {t('knowledge.panel.title')}
       </Heading>
-      <form method="get" action={props.action} class="utrecht-form" role="search" aria-label={t('knowledge.panel.title')} data-knowledge-panel={`/${lang}/admin/knowledge/panel`} data-knowledge-target="knowledge-panel-results">
+      <form
+        method="get"
+        action={props.action}
+        class="utrecht-form"
+        role="search"
+        aria-label={t('knowledge.panel.title')}
+        data-knowledge-panel={`/${lang}/admin/knowledge/panel`}
+        data-knowledge-target="knowledge-panel-results"
+      >
         {Object.entries(props.hidden ?? {}).map(([name, value]) => (
           <input type="hidden" name={name} value={value} />
         ))}
@@ -190,7 +202,15 @@ export function HelpIndexPage({ q, results }: { q: string; results: ArticleHit[]
   );
 }
 
-function ArticleFacts({ published, services, publicLinks }: { published: VersionRecord; services: Array<{ code: string; name: LocalizedText; published: boolean }>; publicLinks: boolean }) {
+function ArticleFacts({
+  published,
+  services,
+  publicLinks,
+}: {
+  published: VersionRecord;
+  services: Array<{ code: string; name: LocalizedText; published: boolean }>;
+  publicLinks: boolean;
+}) {
   const { t, lang } = usePage();
   const linked = services.filter((s) => s.published || !publicLinks);
   return (
@@ -233,7 +253,12 @@ function VersionHistory({ versions, articleBase, staff }: { versions: VersionRec
       </h2>
       <Table
         caption={t('knowledge.history.caption', { count: versions.length })}
-        head={[t('knowledge.field.version'), t('knowledge.history.publishedAt'), ...(staff ? [t('knowledge.history.publishedBy')] : []), t('knowledge.field.note')]}
+        head={[
+          t('knowledge.field.version'),
+          t('knowledge.history.publishedAt'),
+          ...(staff ? [t('knowledge.history.publishedBy')] : []),
+          t('knowledge.field.note'),
+        ]}
         rows={versions.map((v) => [
           <Link href={`${articleBase}/versions/${v.version}`}>{t('knowledge.history.versionLink', { version: v.version })}</Link>,
           formatDateTime(new Date(v.publishedAt), lang),
@@ -245,7 +270,17 @@ function VersionHistory({ versions, articleBase, staff }: { versions: VersionRec
   );
 }
 
-export function HelpArticlePage({ article, published, versions, services }: { article: ArticleRecord; published: VersionRecord; versions: VersionRecord[]; services: Array<{ code: string; name: LocalizedText; published: boolean }> }) {
+export function HelpArticlePage({
+  article,
+  published,
+  versions,
+  services,
+}: {
+  article: ArticleRecord;
+  published: VersionRecord;
+  versions: VersionRecord[];
+  services: Array<{ code: string; name: LocalizedText; published: boolean }>;
+}) {
   const { t, lang } = usePage();
   const title = pickText(published.title, lang);
   return (
@@ -256,9 +291,7 @@ export function HelpArticlePage({ article, published, versions, services }: { ar
       <Heading1>
         <Text value={published.title} />
       </Heading1>
-      <p class="utrecht-paragraph irisdesk-muted">
-        {t('knowledge.writtenBy', { organisation: pickText(article.owner.name, lang).text })}
-      </p>
+      <p class="utrecht-paragraph irisdesk-muted">{t('knowledge.writtenBy', { organisation: pickText(article.owner.name, lang).text })}</p>
       <ArticleBody body={published.body} />
       <ArticleFacts published={published} services={services} publicLinks />
       <VersionHistory versions={versions} articleBase={`/${lang}/help/${article.slug}`} staff={false} />
@@ -270,7 +303,11 @@ export function VersionPage({ article, version, staff }: { article: ArticleRecor
   const { t, lang } = usePage();
   const base = staff ? `/${lang}/admin/knowledge/articles/${article.slug}` : `/${lang}/help/${article.slug}`;
   return (
-    <Layout title={t('knowledge.history.versionTitle', { version: version.version, title: pickText(version.title, lang).text })} backOffice={staff} section={SECTION}>
+    <Layout
+      title={t('knowledge.history.versionTitle', { version: version.version, title: pickText(version.title, lang).text })}
+      backOffice={staff}
+      section={SECTION}
+    >
       <p class="utrecht-paragraph">
         <Link href={base}>{t('knowledge.history.backToCurrent')}</Link>
       </p>
@@ -344,7 +381,13 @@ export function KnowledgeAdminPage(props: {
           </h2>
           <Table
             caption={t('knowledge.admin.ownCaption', { count: props.own.length })}
-            head={[t('knowledge.field.title'), t('knowledge.field.status'), t('knowledge.field.visibility'), t('knowledge.field.reviewOn'), t('knowledge.admin.flags')]}
+            head={[
+              t('knowledge.field.title'),
+              t('knowledge.field.status'),
+              t('knowledge.field.visibility'),
+              t('knowledge.field.reviewOn'),
+              t('knowledge.admin.flags'),
+            ]}
             rows={props.own.map((a) => [
               <Link href={`/${lang}/admin/knowledge/articles/${a.slug}/edit`}>
                 <Text value={a.title} />
@@ -413,7 +456,8 @@ export function ArticleStaffPage(props: {
       )}
       {props.canEdit && props.openFlags.length > 0 && (
         <Alert type="warning">
-          {t('knowledge.flag.openOnArticle', { count: props.openFlags.length })} <Link href={`/${lang}/admin/knowledge/flags`}>{t('knowledge.flags.title')}</Link>
+          {t('knowledge.flag.openOnArticle', { count: props.openFlags.length })}{' '}
+          <Link href={`/${lang}/admin/knowledge/flags`}>{t('knowledge.flags.title')}</Link>
         </Alert>
       )}
       <ArticleBody body={published.body} />
@@ -431,7 +475,15 @@ export function ArticleStaffPage(props: {
             options={FLAG_KINDS.map((kind) => ({ value: kind, label: t(`knowledge.flagKind.${kind}`) }))}
             errors={props.errors}
           />
-          <TextArea name="comment" label={t('knowledge.field.comment')} description={t('knowledge.flag.commentHint')} value={value('comment')} maxLength={2000} rows={3} errors={props.errors} />
+          <TextArea
+            name="comment"
+            label={t('knowledge.field.comment')}
+            description={t('knowledge.flag.commentHint')}
+            value={value('comment')}
+            maxLength={2000}
+            rows={3}
+            errors={props.errors}
+          />
           <SubmitButton variant="secondary">{t('knowledge.flag.submit')}</SubmitButton>
         </Form>
       </section>
@@ -499,7 +551,16 @@ export function ArticleEditPage(props: {
             errors={props.errors}
           />
         )}
-        {!a && <TextField name="slug" label={t('knowledge.field.slug')} description={t('knowledge.edit.slugHint')} value={v('slug', '')} maxLength={80} errors={props.errors} />}
+        {!a && (
+          <TextField
+            name="slug"
+            label={t('knowledge.field.slug')}
+            description={t('knowledge.edit.slugHint')}
+            value={v('slug', '')}
+            maxLength={80}
+            errors={props.errors}
+          />
+        )}
         <SelectField
           name="visibility"
           label={t('knowledge.field.visibility')}
@@ -509,11 +570,16 @@ export function ArticleEditPage(props: {
         />
         {LANGUAGES.map((l) => (
           <fieldset class="utrecht-form-fieldset">
-            <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-              {LANGUAGE_NAMES[l]}
-            </legend>
+            <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{LANGUAGE_NAMES[l]}</legend>
             <TextField name={`title.${l}`} label={label(`title.${l}`)} value={v(`title.${l}`, a?.title[l] ?? '')} maxLength={200} errors={props.errors} />
-            <TextArea name={`body.${l}`} label={label(`body.${l}`)} value={v(`body.${l}`, a?.body[l] ?? '')} maxLength={20000} rows={10} errors={props.errors} />
+            <TextArea
+              name={`body.${l}`}
+              label={label(`body.${l}`)}
+              value={v(`body.${l}`, a?.body[l] ?? '')}
+              maxLength={20000}
+              rows={10}
+              errors={props.errors}
+            />
           </fieldset>
         ))}
         <SelectField
@@ -530,7 +596,14 @@ export function ArticleEditPage(props: {
           errors={props.errors}
         />
         <DateField name="reviewOn" label={t('knowledge.field.reviewOn')} value={v('reviewOn', a?.reviewOn ?? '')} errors={props.errors} />
-        <TextField name="note" label={t('knowledge.field.note')} description={t('knowledge.edit.noteHint')} value={v('note', '')} maxLength={500} errors={props.errors} />
+        <TextField
+          name="note"
+          label={t('knowledge.field.note')}
+          description={t('knowledge.edit.noteHint')}
+          value={v('note', '')}
+          maxLength={500}
+          errors={props.errors}
+        />
         <div class="irisdesk-inline-list">
           <button type="submit" name="action" value="save" class="utrecht-button utrecht-button--secondary-action">
             {t('knowledge.edit.saveDraft')}
@@ -540,7 +613,9 @@ export function ArticleEditPage(props: {
           </button>
         </div>
       </Form>
-      {a && props.versions && props.versions.length > 0 && <VersionHistory versions={props.versions} articleBase={`/${lang}/admin/knowledge/articles/${a.slug}`} staff />}
+      {a && props.versions && props.versions.length > 0 && (
+        <VersionHistory versions={props.versions} articleBase={`/${lang}/admin/knowledge/articles/${a.slug}`} staff />
+      )}
     </Layout>
   );
 }
@@ -612,4 +687,3 @@ export function RelatedArticles({ articles }: { articles: ArticleHit[] }): Compo
     </section>
   );
 }
-

@@ -76,7 +76,6 @@ const ARTICLE_FROM = `
   LEFT JOIN accounts u ON u.id = a.updated_by
   LEFT JOIN knowledge_article_versions v ON v.article_id = a.id AND v.version = a.published_version`;
 
-
 /** By id (uuid) or slug. */
 export async function findArticle(db: Queryable, idOrSlug: string, options: { forUpdate?: boolean } = {}): Promise<ArticleRecord | undefined> {
   const byId = isUuid(idOrSlug);
@@ -85,10 +84,9 @@ export async function findArticle(db: Queryable, idOrSlug: string, options: { fo
     const { rows: locked } = await db.query(`SELECT id FROM knowledge_articles WHERE ${byId ? 'id = $1::uuid' : 'slug = $1'} FOR UPDATE`, [idOrSlug]);
     if (locked.length === 0) return undefined;
   }
-  const { rows } = await db.query<ArticleRecord>(
-    `SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE ${byId ? 'a.id = $1::uuid' : 'a.slug = $1'}`,
-    [idOrSlug],
-  );
+  const { rows } = await db.query<ArticleRecord>(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE ${byId ? 'a.id = $1::uuid' : 'a.slug = $1'}`, [
+    idOrSlug,
+  ]);
   return rows[0];
 }
 
@@ -116,7 +114,16 @@ export async function insertArticle(
     `INSERT INTO knowledge_articles (slug, owner_organisation_id, visibility, title, body, service_codes, review_on, created_by, updated_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $8)
      ON CONFLICT (slug) DO NOTHING RETURNING id`,
-    [article.slug, article.ownerOrganisationId, article.visibility, JSON.stringify(article.title), JSON.stringify(article.body), article.serviceCodes, article.reviewOn, article.accountId],
+    [
+      article.slug,
+      article.ownerOrganisationId,
+      article.visibility,
+      JSON.stringify(article.title),
+      JSON.stringify(article.body),
+      article.serviceCodes,
+      article.reviewOn,
+      article.accountId,
+    ],
   );
   return rows[0]?.id ?? '';
 }

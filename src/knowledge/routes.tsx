@@ -29,7 +29,16 @@ import {
 import { FLAG_KINDS, VISIBILITIES, type ArticleContent, type ArticleRecord, type FlagRecord, type VersionRecord } from './repository.ts';
 import { PANEL_RESULTS } from './service.ts';
 import { canWriteArticles, editScope } from './authorisation.ts';
-import { ArticleEditPage, ArticleStaffPage, FlagsPage, HelpArticlePage, HelpIndexPage, KnowledgeAdminPage, KnowledgePanelResults, VersionPage } from './pages.tsx';
+import {
+  ArticleEditPage,
+  ArticleStaffPage,
+  FlagsPage,
+  HelpArticlePage,
+  HelpIndexPage,
+  KnowledgeAdminPage,
+  KnowledgePanelResults,
+  VersionPage,
+} from './pages.tsx';
 import { formValues } from '../platform/http/form-values.ts';
 
 const session = [{ session: [] }];
@@ -98,7 +107,12 @@ const EditForm = Type.Object({
   organisation: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 })),
   slug: Type.Optional(Type.Union([Type.Literal(''), SlugSchema])),
   visibility: Type.Enum(VISIBILITIES),
-  ...Object.fromEntries(LANGUAGES.flatMap((l) => [[`title.${l}`, Type.Optional(Text({ maxLength: 200 }))], [`body.${l}`, Type.Optional(Text({ maxLength: 20000 }))]])),
+  ...Object.fromEntries(
+    LANGUAGES.flatMap((l) => [
+      [`title.${l}`, Type.Optional(Text({ maxLength: 200 }))],
+      [`body.${l}`, Type.Optional(Text({ maxLength: 20000 }))],
+    ]),
+  ),
   services: Type.Optional(Type.Array(ServiceCodeSchema, { maxItems: 20 })),
   reviewOn: Type.Optional(Type.Union([Type.Literal(''), CalendarDate()])),
   note: Type.Optional(Text({ maxLength: 500 })),
@@ -153,7 +167,9 @@ export function knowledgeRoutes(app: App, services: Services) {
     },
     async (request) => {
       const { q, service, organisation, limit } = request.query;
-      return knowledge.search(request.actor, { q: q ?? '', lang: request.query.lang ?? request.lang, service, organisation, limit }).then(({ results }) => ({ results }));
+      return knowledge
+        .search(request.actor, { q: q ?? '', lang: request.query.lang ?? request.lang, service, organisation, limit })
+        .then(({ results }) => ({ results }));
     },
   );
 
@@ -171,7 +187,11 @@ export function knowledgeRoutes(app: App, services: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       const body = request.body;
-      const created = await knowledge.create(actor, { ...contentOf(body), slug: body.slug, organisationCode: body.organisation }, { publish: body.publish ?? false, note: body.note });
+      const created = await knowledge.create(
+        actor,
+        { ...contentOf(body), slug: body.slug, organisationCode: body.organisation },
+        { publish: body.publish ?? false, note: body.note },
+      );
       return reply.code(201).send(editableJson(created));
     },
   );
@@ -240,7 +260,10 @@ export function knowledgeRoutes(app: App, services: Services) {
     },
     async (request) => {
       const { revision, publish, note } = request.body;
-      const saved = await knowledge.update(requireActorPage(request), request.params.id, revision, contentOf(request.body), { publish: publish ?? false, note });
+      const saved = await knowledge.update(requireActorPage(request), request.params.id, revision, contentOf(request.body), {
+        publish: publish ?? false,
+        note,
+      });
       return editableJson(saved);
     },
   );
@@ -317,7 +340,11 @@ export function knowledgeRoutes(app: App, services: Services) {
     return renderPage(request, reply, <HelpArticlePage {...data} />);
   });
 
-  const VersionParams = Type.Object({ lang: LangParams.properties.lang, slug: Text({ maxLength: 80 }), version: BoundedInteger({ minimum: 1, maximum: 100000 }) });
+  const VersionParams = Type.Object({
+    lang: LangParams.properties.lang,
+    slug: Text({ maxLength: 80 }),
+    version: BoundedInteger({ minimum: 1, maximum: 100000 }),
+  });
   app.get('/:lang/help/:slug/versions/:version', { schema: { hide: true, params: VersionParams } }, async (request, reply) => {
     const data = await knowledge.version(null, request.params.slug, request.params.version);
     return renderPage(request, reply, <VersionPage {...data} staff={false} />);
@@ -338,7 +365,15 @@ export function knowledgeRoutes(app: App, services: Services) {
     return renderPage(
       request,
       reply,
-      <KnowledgeAdminPage q={q} results={results} own={own} openFlags={openFlags} filters={filters} serviceChoices={serviceChoices} ownerChoices={await knowledge.owners()} />,
+      <KnowledgeAdminPage
+        q={q}
+        results={results}
+        own={own}
+        openFlags={openFlags}
+        filters={filters}
+        serviceChoices={serviceChoices}
+        ownerChoices={await knowledge.owners()}
+      />,
     );
   });
 
@@ -352,7 +387,10 @@ export function knowledgeRoutes(app: App, services: Services) {
 
   async function formChoices(actor: Actor, withOrganisations: boolean) {
     const serviceChoices = (await catalogue.listServices({})).map((s) => ({ code: s.code, name: s.name }));
-    const organisations = withOrganisations && editScope(actor) === undefined ? (await services.organisations.listOrganisations()).map((o) => ({ code: o.code, name: o.name })) : undefined;
+    const organisations =
+      withOrganisations && editScope(actor) === undefined
+        ? (await services.organisations.listOrganisations()).map((o) => ({ code: o.code, name: o.name }))
+        : undefined;
     return { serviceChoices, organisations };
   }
 
@@ -371,7 +409,11 @@ export function knowledgeRoutes(app: App, services: Services) {
       (errors) => <ArticleEditPage {...choices} errors={errors} values={formValues(form)} />,
       async () => {
         const publish = form.action === 'publish';
-        const created = await knowledge.create(actor, { ...contentFromForm(form), slug: form.slug || undefined, organisationCode: form.organisation || undefined }, { publish, note: form.note });
+        const created = await knowledge.create(
+          actor,
+          { ...contentFromForm(form), slug: form.slug || undefined, organisationCode: form.organisation || undefined },
+          { publish, note: form.note },
+        );
         return `/${request.params.lang}/admin/knowledge/articles/${created.slug}/edit?notice=${publish ? 'published' : 'created'}`;
       },
     );
@@ -411,7 +453,11 @@ export function knowledgeRoutes(app: App, services: Services) {
     return renderPage(request, reply, <ArticleStaffPage {...data} flagged={request.query.flagged === '1'} panel={panel} />);
   });
 
-  const StaffVersionParams = Type.Object({ lang: LangParams.properties.lang, id: Text({ maxLength: 80 }), version: BoundedInteger({ minimum: 1, maximum: 100000 }) });
+  const StaffVersionParams = Type.Object({
+    lang: LangParams.properties.lang,
+    id: Text({ maxLength: 80 }),
+    version: BoundedInteger({ minimum: 1, maximum: 100000 }),
+  });
   app.get('/:lang/admin/knowledge/articles/:id/versions/:version', { schema: { hide: true, params: StaffVersionParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
     const data = await knowledge.version(actor, request.params.id, request.params.version);
@@ -441,7 +487,11 @@ export function knowledgeRoutes(app: App, services: Services) {
   app.get('/:lang/admin/knowledge/articles/:id/edit', { schema: { hide: true, params: LangIdParams, querystring: EditQuery } }, async (request, reply) => {
     const actor = requireActorPage(request);
     const data = await knowledge.editableArticle(actor, request.params.id);
-    return renderPage(request, reply, <ArticleEditPage article={data.article} versions={data.versions} {...await formChoices(actor, false)} notice={request.query.notice} />);
+    return renderPage(
+      request,
+      reply,
+      <ArticleEditPage article={data.article} versions={data.versions} {...await formChoices(actor, false)} notice={request.query.notice} />,
+    );
   });
 
   app.post(

@@ -86,7 +86,10 @@ const LongText = (max: number) => Type.String({ maxLength: max });
 const ContentInput = {
   visibility: Type.Enum(VISIBILITIES),
   title: Type.Object({ fr: Type.Optional(LongText(200)), nl: Type.Optional(LongText(200)), en: Type.Optional(LongText(200)) }, { additionalProperties: false }),
-  body: Type.Object({ fr: Type.Optional(LongText(20000)), nl: Type.Optional(LongText(20000)), en: Type.Optional(LongText(20000)) }, { additionalProperties: false }),
+  body: Type.Object(
+    { fr: Type.Optional(LongText(20000)), nl: Type.Optional(LongText(20000)), en: Type.Optional(LongText(20000)) },
+    { additionalProperties: false },
+  ),
   services: Type.Optional(Type.Array(ServiceCodeSchema, { maxItems: 20 })),
   reviewOn: Type.Optional(Nullable(CalendarDate({ description: 'Review the article by this date' }))),
   publish: Type.Optional(Type.Boolean({ description: 'Publish at once as a new version (default: save as draft)' })),
@@ -111,10 +114,7 @@ export const PublishBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const FlagBody = Type.Object(
-  { kind: Type.Enum(FLAG_KINDS), comment: Text({ minLength: 1, maxLength: 2000 }) },
-  { additionalProperties: false },
-);
+export const FlagBody = Type.Object({ kind: Type.Enum(FLAG_KINDS), comment: Text({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
 
 export const FlagSchema = Type.Object(
   {

@@ -11,7 +11,10 @@ export type BodyBlock = { kind: 'paragraph'; text: string } | { kind: 'list'; it
 export function bodyBlocks(body: string): BodyBlock[] {
   const blocks: BodyBlock[] = [];
   for (const chunk of body.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
-    const lines = chunk.split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = chunk
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     let paragraph: string[] = [];
     let list: string[] = [];
     const flush = () => {

@@ -45,10 +45,9 @@ describe('tenant isolation', () => {
     const page = await schaerbeekManager.get(`/fr/admin/accounts/${ixellesAgentId}`);
     expect(page.statusCode).toBe(404);
     expect(page.body).not.toContain('Ilias');
-    const { rows } = await t.db.query<{ count: number }>(
-      `SELECT count(*)::int AS count FROM audit_log WHERE action = 'denied' AND subject_id = $1`,
-      [ixellesAgentId],
-    );
+    const { rows } = await t.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'denied' AND subject_id = $1`, [
+      ixellesAgentId,
+    ]);
     expect(rows[0]!.count).toBe(2);
   });
 
@@ -145,7 +144,14 @@ describe('account administration', () => {
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ displayName: 'Nina New', unitIds: [population.id], version: 1 });
     const again = await schaerbeekManager.request('POST', '/api/v1/accounts', {
-      json: { organisationCode: 'commune-schaerbeek', email: 'nina.new@example.org', displayName: 'Twin', password: 'correct horse battery', roles: ['second_line_agent'], preferredLanguage: 'nl' },
+      json: {
+        organisationCode: 'commune-schaerbeek',
+        email: 'nina.new@example.org',
+        displayName: 'Twin',
+        password: 'correct horse battery',
+        roles: ['second_line_agent'],
+        preferredLanguage: 'nl',
+      },
     });
     expect(again.statusCode).toBe(409);
     const nina = t.client();

@@ -63,7 +63,14 @@ export function OrganisationsPage(props: { organisations: Organisation[]; errors
           </h2>
           <ErrorSummary errors={props.errors} />
           <Form action={`/${lang}/admin/organisations`}>
-            <TextField name="code" label={t('field.code')} description={t('field.codeHint')} value={value(props.values, 'code')} required errors={props.errors} />
+            <TextField
+              name="code"
+              label={t('field.code')}
+              description={t('field.codeHint')}
+              value={value(props.values, 'code')}
+              required
+              errors={props.errors}
+            />
             <SelectField
               name="kind"
               label={t('field.kind')}
@@ -191,63 +198,92 @@ export function AccountFormPage(props: {
           <Alert type="info">{t('accounts.notChangeable')}</Alert>
         </>
       ) : (
-      <Form action={account ? `/${lang}/admin/accounts/${account.id}` : `/${lang}/admin/accounts`}>
-        {account ? (
-          <>
-            <input type="hidden" name="version" value={String(account.version)} />
-            <Paragraph>
-              {t('field.email')}: <strong>{account.email}</strong> · {t('field.organisation')}: <code>{account.organisationCode}</code>
-            </Paragraph>
-          </>
-        ) : (
-          <>
-            <SelectField
-              name="organisationCode"
-              label={t('field.organisation')}
-              value={value(props.values, 'organisationCode')}
-              options={props.choices.map((choice) => ({
-                value: choice.organisation.code,
-                label: pickText(choice.organisation.name, lang).text,
-              }))}
+        <Form action={account ? `/${lang}/admin/accounts/${account.id}` : `/${lang}/admin/accounts`}>
+          {account ? (
+            <>
+              <input type="hidden" name="version" value={String(account.version)} />
+              <Paragraph>
+                {t('field.email')}: <strong>{account.email}</strong> · {t('field.organisation')}: <code>{account.organisationCode}</code>
+              </Paragraph>
+            </>
+          ) : (
+            <>
+              <SelectField
+                name="organisationCode"
+                label={t('field.organisation')}
+                value={value(props.values, 'organisationCode')}
+                options={props.choices.map((choice) => ({
+                  value: choice.organisation.code,
+                  label: pickText(choice.organisation.name, lang).text,
+                }))}
+                errors={props.errors}
+              />
+              <TextField
+                name="email"
+                type="email"
+                label={t('field.email')}
+                value={value(props.values, 'email')}
+                autocomplete="off"
+                required
+                errors={props.errors}
+              />
+            </>
+          )}
+          <TextField
+            name="displayName"
+            label={t('field.displayName')}
+            value={value(props.values, 'displayName') ?? account?.displayName}
+            required
+            maxLength={120}
+            errors={props.errors}
+          />
+          {!account && (
+            <TextField
+              name="password"
+              type="password"
+              label={t('field.initialPassword')}
+              description={t('password.rule', { min: 12 })}
+              autocomplete="new-password"
+              required
               errors={props.errors}
             />
-            <TextField name="email" type="email" label={t('field.email')} value={value(props.values, 'email')} autocomplete="off" required errors={props.errors} />
-          </>
-        )}
-        <TextField
-          name="displayName"
-          label={t('field.displayName')}
-          value={value(props.values, 'displayName') ?? account?.displayName}
-          required
-          maxLength={120}
-          errors={props.errors}
-        />
-        {!account && (
-          <TextField name="password" type="password" label={t('field.initialPassword')} description={t('password.rule', { min: 12 })} autocomplete="new-password" required errors={props.errors} />
-        )}
-        <SelectField
-          name="preferredLanguage"
-          label={t('field.preferredLanguage')}
-          value={value(props.values, 'preferredLanguage') ?? account?.preferredLanguage ?? lang}
-          options={LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code], lang: code }))}
-          errors={props.errors}
-        />
-        {ownAccount ? (
-          <>
-            <Paragraph>
-              {t('field.roles')}: {account.roles.map((role) => t(`role.${role}`)).join(', ')} — {t('accounts.ownRolesHint')}
-            </Paragraph>
-            {account.roles.map((role) => <input type="hidden" name="roles" value={role} />)}
-          </>
-        ) : (
-          <CheckboxGroup name="roles" legend={t('field.roles')} options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))} checked={checkedRoles} errors={props.errors} />
-        )}
-        {allUnits.length > 0 && <CheckboxGroup name="unitIds" legend={t('field.units')} options={allUnits} checked={checkedUnits} errors={props.errors} />}
-        {account && (
-          <CheckboxGroup name="active" legend={t('field.status')} options={[{ value: 'true', label: t('accounts.active') }]} checked={account.active ? ['true'] : []} />
-        )}
-        <SubmitButton>{account ? t('accounts.save') : t('accounts.create')}</SubmitButton>
-      </Form>
+          )}
+          <SelectField
+            name="preferredLanguage"
+            label={t('field.preferredLanguage')}
+            value={value(props.values, 'preferredLanguage') ?? account?.preferredLanguage ?? lang}
+            options={LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code], lang: code }))}
+            errors={props.errors}
+          />
+          {ownAccount ? (
+            <>
+              <Paragraph>
+                {t('field.roles')}: {account.roles.map((role) => t(`role.${role}`)).join(', ')} — {t('accounts.ownRolesHint')}
+              </Paragraph>
+              {account.roles.map((role) => (
+                <input type="hidden" name="roles" value={role} />
+              ))}
+            </>
+          ) : (
+            <CheckboxGroup
+              name="roles"
+              legend={t('field.roles')}
+              options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+              checked={checkedRoles}
+              errors={props.errors}
+            />
+          )}
+          {allUnits.length > 0 && <CheckboxGroup name="unitIds" legend={t('field.units')} options={allUnits} checked={checkedUnits} errors={props.errors} />}
+          {account && (
+            <CheckboxGroup
+              name="active"
+              legend={t('field.status')}
+              options={[{ value: 'true', label: t('accounts.active') }]}
+              checked={account.active ? ['true'] : []}
+            />
+          )}
+          <SubmitButton>{account ? t('accounts.save') : t('accounts.create')}</SubmitButton>
+        </Form>
       )}
     </Layout>
   );

@@ -44,10 +44,7 @@ export async function findOrganisationById(db: Queryable, id: string): Promise<O
 }
 
 /** Inserts a new organisation; returns undefined when the code is taken. */
-export async function insertOrganisation(
-  db: Queryable,
-  org: { code: string; kind: OrganisationKind; name: LocalizedText },
-): Promise<Organisation | undefined> {
+export async function insertOrganisation(db: Queryable, org: { code: string; kind: OrganisationKind; name: LocalizedText }): Promise<Organisation | undefined> {
   const { rows } = await db.query<Organisation>(
     `INSERT INTO organisations (code, kind, name) VALUES ($1, $2, $3)
      ON CONFLICT (code) DO NOTHING
@@ -108,10 +105,9 @@ const ACCOUNT_SELECT = `
 
 /** Accounts of one organisation, or of all when organisationId is null (platform administrators only). */
 export async function listAccounts(db: Queryable, organisationId: string | null): Promise<Account[]> {
-  const { rows } = await db.query<Account>(
-    `${ACCOUNT_SELECT} WHERE ($1::uuid IS NULL OR a.organisation_id = $1) ORDER BY o.code, a.display_name`,
-    [organisationId],
-  );
+  const { rows } = await db.query<Account>(`${ACCOUNT_SELECT} WHERE ($1::uuid IS NULL OR a.organisation_id = $1) ORDER BY o.code, a.display_name`, [
+    organisationId,
+  ]);
   return rows;
 }
 

@@ -133,7 +133,9 @@ describe('granting roles', () => {
     const saved = await manager.request('POST', `/en/admin/accounts/${granters.organisation_manager!.accountId}`, {
       form: {
         _csrf: csrfTokenOf(own.body),
-        version: String((await t.db.query<{ version: number }>('SELECT version FROM accounts WHERE id = $1', [granters.organisation_manager!.accountId])).rows[0]!.version),
+        version: String(
+          (await t.db.query<{ version: number }>('SELECT version FROM accounts WHERE id = $1', [granters.organisation_manager!.accountId])).rows[0]!.version,
+        ),
         displayName: 'Marc Manager',
         roles: ['organisation_manager'],
         preferredLanguage: 'fr',
@@ -146,7 +148,9 @@ describe('granting roles', () => {
     const forged = await manager.request('POST', `/fr/admin/accounts/${granters.organisation_manager!.accountId}`, {
       form: {
         _csrf: csrfTokenOf(page.body),
-        version: String((await t.db.query<{ version: number }>('SELECT version FROM accounts WHERE id = $1', [granters.organisation_manager!.accountId])).rows[0]!.version),
+        version: String(
+          (await t.db.query<{ version: number }>('SELECT version FROM accounts WHERE id = $1', [granters.organisation_manager!.accountId])).rows[0]!.version,
+        ),
         displayName: 'Marc Manager',
         roles: ['organisation_manager', 'regional_analyst'],
         preferredLanguage: 'fr',
@@ -182,7 +186,9 @@ describe('regional roles do not write into another organisation’s action plan'
     const action = await ixellesAction();
     for (const granter of ['regional_analyst', 'platform_admin'] as const) {
       const client = granters[granter]!.client;
-      expect((await client.get('/api/v1/competence/organisations/commune-ixelles/actions')).json().actions.map((a: { id: string }) => a.id)).toContain(action.id);
+      expect((await client.get('/api/v1/competence/organisations/commune-ixelles/actions')).json().actions.map((a: { id: string }) => a.id)).toContain(
+        action.id,
+      );
       const refused = await client.request('PATCH', `/api/v1/competence/actions/${action.id}`, { json: change(action.version) });
       expect(refused.statusCode, granter).toBe(403);
       const plan = await client.get('/en/competence/action-plans/commune-ixelles');
@@ -191,7 +197,9 @@ describe('regional roles do not write into another organisation’s action plan'
     }
     const ixelles = t.client();
     await ixelles.login('manager.ixelles@demo.irisdesk.brussels');
-    const own = await ixelles.request('PATCH', `/api/v1/competence/actions/${action.id}`, { json: { ...change(action.version), title: 'Plan d’Ixelles', status: 'in_progress' } });
+    const own = await ixelles.request('PATCH', `/api/v1/competence/actions/${action.id}`, {
+      json: { ...change(action.version), title: 'Plan d’Ixelles', status: 'in_progress' },
+    });
     expect(own.statusCode).toBe(200);
   });
 
@@ -200,7 +208,14 @@ describe('regional roles do not write into another organisation’s action plan'
     const self = await patchRoles('organisation_manager', manager.accountId, ['organisation_manager', 'regional_analyst']);
     expect(self.statusCode).toBe(403);
     const helper = await manager.client.request('POST', '/api/v1/accounts', {
-      json: { organisationCode: 'commune-schaerbeek', email: 'helper@example.org', displayName: 'Helper', password: 'Tram 81 naar Vorst, dan rechts', roles: ['regional_analyst'], preferredLanguage: 'fr' },
+      json: {
+        organisationCode: 'commune-schaerbeek',
+        email: 'helper@example.org',
+        displayName: 'Helper',
+        password: 'Tram 81 naar Vorst, dan rechts',
+        roles: ['regional_analyst'],
+        preferredLanguage: 'fr',
+      },
     });
     expect(helper.statusCode).toBe(403);
     expect(helper.json().error.code).toBe('account.role_not_grantable');

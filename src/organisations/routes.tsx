@@ -69,7 +69,14 @@ export function organisationRoutes(app: App, { organisations }: Services) {
   );
   app.get(
     '/api/v1/organisations/:code',
-    { schema: { tags: ['organisations'], summary: 'One organisation', params: CodeParams, response: { 200: Type.Ref('Organisation'), ...errorResponses(400, 404) } } },
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'One organisation',
+        params: CodeParams,
+        response: { 200: Type.Ref('Organisation'), ...errorResponses(400, 404) },
+      },
+    },
     async (request) => organisations.getOrganisation(request.params.code),
   );
   app.get(
@@ -186,27 +193,23 @@ export function organisationRoutes(app: App, { organisations }: Services) {
     return renderPage(request, reply, <OrganisationsPage organisations={await organisations.managedOrganisations(actor)} />);
   });
 
-  app.post(
-    '/:lang/admin/organisations',
-    { schema: { ...pageSchema, body: OrganisationForm }, attachValidation: true },
-    async (request, reply) => {
-      const actor = requireActorPage(request);
-      const form = request.body;
-      return handleForm(
-        request,
-        reply,
-        async (errors) => <OrganisationsPage organisations={await organisations.managedOrganisations(actor)} errors={errors} values={form} />,
-        async () => {
-          const created = await organisations.createOrganisation(actor, {
-            code: form.code,
-            kind: form.kind,
-            name: { fr: form.nameFr, nl: form.nameNl, en: form.nameEn },
-          });
-          return `/${request.params.lang}/admin/organisations/${created.code}`;
-        },
-      );
-    },
-  );
+  app.post('/:lang/admin/organisations', { schema: { ...pageSchema, body: OrganisationForm }, attachValidation: true }, async (request, reply) => {
+    const actor = requireActorPage(request);
+    const form = request.body;
+    return handleForm(
+      request,
+      reply,
+      async (errors) => <OrganisationsPage organisations={await organisations.managedOrganisations(actor)} errors={errors} values={form} />,
+      async () => {
+        const created = await organisations.createOrganisation(actor, {
+          code: form.code,
+          kind: form.kind,
+          name: { fr: form.nameFr, nl: form.nameNl, en: form.nameEn },
+        });
+        return `/${request.params.lang}/admin/organisations/${created.code}`;
+      },
+    );
+  });
 
   const OrgPageParams = Type.Object({ lang: LangParams.properties.lang, code: CodeSchema });
   const organisationPage = async (request: Parameters<typeof requireActorPage>[0], code: string) => {
@@ -274,29 +277,31 @@ export function organisationRoutes(app: App, { organisations }: Services) {
     return renderPage(request, reply, <AccountFormPage choices={await accountFormData(actor)} />);
   });
 
-  app.post(
-    '/:lang/admin/accounts',
-    { schema: { ...pageSchema, body: AccountForm }, attachValidation: true },
-    async (request, reply) => {
-      const actor = requireActorPage(request);
-      const form = request.body;
-      const choices = await accountFormData(actor);
-      return handleForm(
-        request,
-        reply,
-        (errors) => <AccountFormPage choices={choices} errors={errors} values={form} />,
-        async () => {
-          const account = await organisations.createAccount(actor, { ...form, unitIds: form.unitIds ?? [] }, request.id);
-          return `/${request.params.lang}/admin/accounts/${account.id}?created=1`;
-        },
-      );
-    },
-  );
+  app.post('/:lang/admin/accounts', { schema: { ...pageSchema, body: AccountForm }, attachValidation: true }, async (request, reply) => {
+    const actor = requireActorPage(request);
+    const form = request.body;
+    const choices = await accountFormData(actor);
+    return handleForm(
+      request,
+      reply,
+      (errors) => <AccountFormPage choices={choices} errors={errors} values={form} />,
+      async () => {
+        const account = await organisations.createAccount(actor, { ...form, unitIds: form.unitIds ?? [] }, request.id);
+        return `/${request.params.lang}/admin/accounts/${account.id}?created=1`;
+      },
+    );
+  });
 
   const AccountPageParams = Type.Object({ lang: LangParams.properties.lang, id: Text({ maxLength: 64 }) });
   app.get(
     '/:lang/admin/accounts/:id',
-    { schema: { hide: true, params: AccountPageParams, querystring: Type.Object({ created: Type.Optional(Type.String()), saved: Type.Optional(Type.String()) }) } },
+    {
+      schema: {
+        hide: true,
+        params: AccountPageParams,
+        querystring: Type.Object({ created: Type.Optional(Type.String()), saved: Type.Optional(Type.String()) }),
+      },
+    },
     async (request, reply) => {
       const actor = requireActorPage(request);
       const account = await organisations.getAccount(actor, request.params.id, request.id);
@@ -341,4 +346,3 @@ export function organisationRoutes(app: App, { organisations }: Services) {
     },
   );
 }
-

@@ -25,10 +25,7 @@ export const OrganisationSchema = Type.Object(
   { $id: 'Organisation' },
 );
 
-export const UnitSchema = Type.Object(
-  { id: Id, organisationId: Id, code: Type.String(), name: LocalizedTextSchema },
-  { $id: 'Unit' },
-);
+export const UnitSchema = Type.Object({ id: Id, organisationId: Id, code: Type.String(), name: LocalizedTextSchema }, { $id: 'Unit' });
 
 export const AccountSchema = Type.Object(
   {
@@ -53,10 +50,7 @@ export const NewOrganisationBody = Type.Object(
   { code: CodeSchema, kind: KindSchema, name: Type.Object({ fr: Name, nl: Name, en: Name }) },
   { additionalProperties: false },
 );
-export const NewUnitBody = Type.Object(
-  { code: CodeSchema, name: Type.Object({ fr: Name, nl: Name, en: Name }) },
-  { additionalProperties: false },
-);
+export const NewUnitBody = Type.Object({ code: CodeSchema, name: Type.Object({ fr: Name, nl: Name, en: Name }) }, { additionalProperties: false });
 
 export const NewAccountBody = Type.Object(
   {

@@ -8,7 +8,15 @@ import type { Actor, Role } from '../identity/actor.ts';
 import { hashPassword } from '../identity/passwords.ts';
 import { passwordWeakness } from '../identity/password-policy.ts';
 import * as repo from './repository.ts';
-import { accountScope, canChangeAccount, canCreateOrganisation, canGrantRole, canManageOrganisation, canViewAccount, managesOrganisations } from './authorisation.ts';
+import {
+  accountScope,
+  canChangeAccount,
+  canCreateOrganisation,
+  canGrantRole,
+  canManageOrganisation,
+  canViewAccount,
+  managesOrganisations,
+} from './authorisation.ts';
 import { authorise, authoriseOrRecord } from '../identity/guards.ts';
 
 export type { Organisation, OrganisationKind } from './repository.ts';
@@ -33,7 +41,14 @@ export interface AccountChanges {
 }
 
 export function organisationService(db: Database) {
-  const audit = (actor: Actor, action: 'read' | 'create' | 'update' | 'denied', accountId: string | null, organisationId: string, requestId: string | undefined, details?: Record<string, unknown>) =>
+  const audit = (
+    actor: Actor,
+    action: 'read' | 'create' | 'update' | 'denied',
+    accountId: string | null,
+    organisationId: string,
+    requestId: string | undefined,
+    details?: Record<string, unknown>,
+  ) =>
     recordAuditEntry(db, {
       actorAccountId: actor.accountId,
       actorOrganisationId: actor.organisationId,
@@ -153,7 +168,11 @@ export function organisationService(db: Database) {
     /** Applies changes made on the version the editor saw; a concurrent edit gives 409, never a lost update. */
     async updateAccount(actor: Actor, id: string, changes: AccountChanges, requestId?: string) {
       const account = await visibleAccount(actor, id, requestId);
-      await authoriseOrRecord(canChangeAccount(actor, account), () => audit(actor, 'denied', account.id, account.organisationId, requestId), 'account.not_changeable');
+      await authoriseOrRecord(
+        canChangeAccount(actor, account),
+        () => audit(actor, 'denied', account.id, account.organisationId, requestId),
+        'account.not_changeable',
+      );
       // A role added or taken away is checked alike: only who may grant a role may withdraw it.
       const changed = [...changes.roles.filter((role) => !account.roles.includes(role)), ...account.roles.filter((role) => !changes.roles.includes(role))];
       const own = account.id === actor.accountId;

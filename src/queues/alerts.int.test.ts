@@ -21,10 +21,21 @@ async function actorOf(email: string): Promise<Actor> {
     [email],
   );
   const row = rows[0]!;
-  return { accountId: row.id, organisationId: row.organisation_id, organisationCode: row.code, displayName: email, email, roles: row.roles, unitIds: [], preferredLanguage: 'en' };
+  return {
+    accountId: row.id,
+    organisationId: row.organisation_id,
+    organisationCode: row.code,
+    displayName: email,
+    email,
+    roles: row.roles,
+    unitIds: [],
+    preferredLanguage: 'en',
+  };
 }
 const take = (extra: Record<string, unknown> = {}, lang = 'en') =>
-  t.client().request('POST', `/api/v1/contact-points/${pointId}/tickets`, { json: { serviceCode: 'eid-card', ...extra }, headers: { 'accept-language': lang } });
+  t
+    .client()
+    .request('POST', `/api/v1/contact-points/${pointId}/tickets`, { json: { serviceCode: 'eid-card', ...extra }, headers: { 'accept-language': lang } });
 const textsTo = (digits: string) => smsc.submitted.filter((sms) => sms.to === digits);
 async function waitForTexts(digits: string, count: number, timeoutMs = 15_000): Promise<SubmittedSms[]> {
   const started = Date.now();
@@ -63,7 +74,14 @@ describe('queue tickets with SMS alerts', () => {
     await manager.login('manager@demo.irisdesk.brussels');
     const current = (await manager.get(`/api/v1/contact-points/${pointId}/queue-settings`)).json();
     expect(current.nearAlertPeople).toBe(3);
-    const body = { services: current.services, counters: current.counters.map((c: { name: string; serviceCodes: string[]; active: boolean }) => ({ name: c.name, serviceCodes: c.serviceCodes, active: c.active })) };
+    const body = {
+      services: current.services,
+      counters: current.counters.map((c: { name: string; serviceCodes: string[]; active: boolean }) => ({
+        name: c.name,
+        serviceCodes: c.serviceCodes,
+        active: c.active,
+      })),
+    };
     const zero = await manager.request('PUT', `/api/v1/contact-points/${pointId}/queue-settings`, { json: { ...body, nearAlertPeople: 0 } });
     expect(zero.statusCode).toBe(400);
     expect(zero.json().error.fields[0].field).toBe('nearAlertPeople');
@@ -120,7 +138,10 @@ describe('queue tickets with SMS alerts', () => {
     const calledText = (await waitForTexts('32470200001', 2))[1]!;
     expect(calledText.text).toBe(`Ticket ${fourth.number}: it is your turn. Please go to counter 1.`);
     await q.finish(agent, counterId, 'answered_first_contact');
-    const { rows } = await t.db.query<{ phone: string | null }>(`SELECT phone FROM queue_tickets WHERE contact_point_id = $1 AND prefix || lpad(number::text, 3, '0') = $2 AND status = 'done'`, [pointId, fourth.number]);
+    const { rows } = await t.db.query<{ phone: string | null }>(
+      `SELECT phone FROM queue_tickets WHERE contact_point_id = $1 AND prefix || lpad(number::text, 3, '0') = $2 AND status = 'done'`,
+      [pointId, fourth.number],
+    );
     expect(rows).toEqual([{ phone: null }]);
 
     // The fifth holder stops the texts; being called then sends nothing.

@@ -115,14 +115,22 @@ export function KioskPage({
                 legend={t('queues.kiosk.priorityLegend')}
                 errors={errors}
                 checked={values?.priorityCategory ?? ''}
-                options={[{ value: '', label: t('queues.kiosk.noPriority') }, ...categories.map((category) => ({ value: category.code, label: <Text value={category.name} /> }))]}
+                options={[
+                  { value: '', label: t('queues.kiosk.noPriority') },
+                  ...categories.map((category) => ({ value: category.code, label: <Text value={category.name} /> })),
+                ]}
               />
             )}
             <h2 class="utrecht-heading-2">{t('queues.kiosk.chooseService')}</h2>
             <ul class="queues-kiosk__services" id="field-serviceCode">
               {services.map((service) => (
                 <li>
-                  <button type="submit" name="serviceCode" value={service.serviceCode} class="utrecht-button utrecht-button--primary-action queues-kiosk__button">
+                  <button
+                    type="submit"
+                    name="serviceCode"
+                    value={service.serviceCode}
+                    class="utrecht-button utrecht-button--primary-action queues-kiosk__button"
+                  >
                     <span class="queues-kiosk__prefix" aria-hidden="true">
                       {service.prefix}
                     </span>
@@ -135,7 +143,14 @@ export function KioskPage({
           <h2 class="utrecht-heading-2">{t('queues.kiosk.appointmentHeading')}</h2>
           <form method="post" action={`/${lang}/contact-points/${point.id}/kiosk/check-in`} class="utrecht-form" noValidate>
             <CsrfField />
-            <TextField name="reference" label={t('queues.field.reference')} description={t('queues.kiosk.referenceHelp')} value={values?.reference} errors={errors} maxLength={20} />
+            <TextField
+              name="reference"
+              label={t('queues.field.reference')}
+              description={t('queues.kiosk.referenceHelp')}
+              value={values?.reference}
+              errors={errors}
+              maxLength={20}
+            />
             <button type="submit" class="utrecht-button utrecht-button--secondary-action">
               {t('queues.kiosk.checkIn')}
             </button>
@@ -179,7 +194,19 @@ export const KIOSK_RETURN_SECONDS = 60;
 export const KIOSK_WARN_SECONDS = 20;
 
 /** On the holder's own phone (not on a shared kiosk): leave a mobile number for the SMS alerts, or remove it. */
-function SmsAlertForm({ view, action, nearPeople, errors, value }: { view: TicketView; action: string; nearPeople: number; errors?: FieldError[] | undefined; value?: string | undefined }) {
+function SmsAlertForm({
+  view,
+  action,
+  nearPeople,
+  errors,
+  value,
+}: {
+  view: TicketView;
+  action: string;
+  nearPeople: number;
+  errors?: FieldError[] | undefined;
+  value?: string | undefined;
+}) {
   const { t } = usePage();
   return (
     <section aria-labelledby="ticket-sms">
@@ -199,7 +226,17 @@ function SmsAlertForm({ view, action, nearPeople, errors, value }: { view: Ticke
       ) : (
         <form method="post" action={action} class="utrecht-form">
           <CsrfField />
-          <TextField name="phone" type="tel" label={t('queues.ticket.smsField')} description={t('queues.ticket.smsHelp', { people: nearPeople })} errors={errors} value={value} autocomplete="tel" maxLength={40} required />
+          <TextField
+            name="phone"
+            type="tel"
+            label={t('queues.ticket.smsField')}
+            description={t('queues.ticket.smsHelp', { people: nearPeople })}
+            errors={errors}
+            value={value}
+            autocomplete="tel"
+            maxLength={40}
+            required
+          />
           <button type="submit" class="utrecht-button utrecht-button--primary-action">
             {t('queues.ticket.smsSubmit')}
           </button>
@@ -233,7 +270,12 @@ export function TicketPage({
   const called = view.status === 'called' || view.status === 'serving';
   return (
     <Layout title={t('queues.ticket.title', { number: view.number })} head={assetsHead}>
-      <div data-queue-live data-events-url={eventsUrl(view.contactPointId)} data-ticket-number={view.number} data-call-template={t('queues.ticket.calledAnnouncement', { number: '{number}', counter: '{counter}' })}>
+      <div
+        data-queue-live
+        data-events-url={eventsUrl(view.contactPointId)}
+        data-ticket-number={view.number}
+        data-call-template={t('queues.ticket.calledAnnouncement', { number: '{number}', counter: '{counter}' })}
+      >
         <Heading1>{t('queues.ticket.heading')}</Heading1>
         <p class="queues-number">{view.number}</p>
         <dl class="queues-facts">
@@ -269,7 +311,9 @@ export function TicketPage({
           )}
         </div>
         <p class="visually-hidden" aria-live="assertive" data-queue-announcer></p>
-        {!kiosk && phoneAction && view.status === 'waiting' && <SmsAlertForm view={view} action={phoneAction} nearPeople={nearPeople} errors={smsErrors} value={smsValue} />}
+        {!kiosk && phoneAction && view.status === 'waiting' && (
+          <SmsAlertForm view={view} action={phoneAction} nearPeople={nearPeople} errors={smsErrors} value={smsValue} />
+        )}
         <Paragraph>
           <small class="queues-muted">{t('queues.ticket.keepLink')}</small>
         </Paragraph>
@@ -294,7 +338,12 @@ export function TicketPage({
           // A kiosk is shared: its copy of the ticket goes back to the start after a while, so the next person
           // cannot follow (or give feedback on) this ticket. queues.js shows this warning first, with a button
           // to stay (WCAG 2.2.1: the user can extend the time limit); without JavaScript nothing happens.
-          <div class="queues-kiosk-return" data-kiosk-return={newTicketUrl} data-kiosk-seconds={String(KIOSK_RETURN_SECONDS)} data-kiosk-warn-seconds={String(KIOSK_WARN_SECONDS)}>
+          <div
+            class="queues-kiosk-return"
+            data-kiosk-return={newTicketUrl}
+            data-kiosk-seconds={String(KIOSK_RETURN_SECONDS)}
+            data-kiosk-warn-seconds={String(KIOSK_WARN_SECONDS)}
+          >
             {/* Present (empty) from the start, so that screen readers announce the warning when it is written. */}
             <p class="utrecht-paragraph" role="status" data-kiosk-warning={t('queues.kiosk.returnWarning', { seconds: KIOSK_WARN_SECONDS })}></p>
             <button type="button" class="utrecht-button utrecht-button--secondary-action" data-kiosk-stay hidden>
@@ -309,12 +358,25 @@ export function TicketPage({
 
 // ---- display board
 
-export function BoardPage({ point, calls, wait }: { point: ContactPointDetail; calls: Array<{ number: string; counter: string; calledAt: string }>; wait: WaitReport }) {
+export function BoardPage({
+  point,
+  calls,
+  wait,
+}: {
+  point: ContactPointDetail;
+  calls: Array<{ number: string; counter: string; calledAt: string }>;
+  wait: WaitReport;
+}) {
   const { t, lang } = usePage();
   const latest = calls[0];
   return (
     <Layout title={t('queues.board.title', { name: pickText(point.name, lang).text })} head={assetsHead}>
-      <div class="queues-board" data-queue-live data-events-url={eventsUrl(point.id)} data-call-template={t('queues.board.announcement', { number: '{number}', counter: '{counter}' })}>
+      <div
+        class="queues-board"
+        data-queue-live
+        data-events-url={eventsUrl(point.id)}
+        data-call-template={t('queues.board.announcement', { number: '{number}', counter: '{counter}' })}
+      >
         <Heading1>
           <Text value={point.name} />
         </Heading1>
@@ -403,7 +465,17 @@ export function AgentHomePage({ groups, errors }: { groups: Array<{ point: Conta
   );
 }
 
-function ActionForm({ action, label, variant = 'secondary', children }: { action: string; label: string; variant?: 'primary' | 'secondary'; children?: ComponentChildren }) {
+function ActionForm({
+  action,
+  label,
+  variant = 'secondary',
+  children,
+}: {
+  action: string;
+  label: string;
+  variant?: 'primary' | 'secondary';
+  children?: ComponentChildren;
+}) {
   return (
     <form method="post" action={action} class="utrecht-form" noValidate>
       <CsrfField />
@@ -428,7 +500,9 @@ export function CounterPage({ screen, errors, issued }: { screen: CounterScreen;
   const base = `/${lang}/queues/counters/${screen.counter.id}`;
   const current = screen.current;
   const label = (field: string) => t(`queues.field.${field}`);
-  const serviceOptions = screen.services.filter((s) => s.enabled).map((s) => ({ value: s.serviceCode, label: `${s.prefix} – ${pickText(s.serviceName, lang).text}` }));
+  const serviceOptions = screen.services
+    .filter((s) => s.enabled)
+    .map((s) => ({ value: s.serviceCode, label: `${s.prefix} – ${pickText(s.serviceName, lang).text}` }));
   return (
     <Layout title={t('queues.counter.title', { counter: screen.counter.name })} backOffice section="queues" head={assetsHead}>
       <div data-queue-live data-events-url={eventsUrl(screen.contactPoint.id)}>
@@ -476,7 +550,9 @@ export function CounterPage({ screen, errors, issued }: { screen: CounterScreen;
                       errors={errors}
                       options={[
                         ...serviceOptions.map((o) => ({ value: `service:${o.value}`, label: t('queues.counter.toService', { service: o.label }) })),
-                        ...screen.counters.filter((c) => c.id !== screen.counter.id).map((c) => ({ value: `counter:${c.id}`, label: t('queues.counter.toCounter', { counter: c.name }) })),
+                        ...screen.counters
+                          .filter((c) => c.id !== screen.counter.id)
+                          .map((c) => ({ value: `counter:${c.id}`, label: t('queues.counter.toCounter', { counter: c.name }) })),
                       ]}
                     />
                   </ActionForm>
@@ -526,12 +602,18 @@ export function CounterPage({ screen, errors, issued }: { screen: CounterScreen;
               name="priorityCategory"
               label={label('priorityCategory')}
               errors={errors}
-              options={[{ value: '', label: t('queues.kiosk.noPriority') }, ...screen.categories.map((c) => ({ value: c.code, label: pickText(c.name, lang).text }))]}
+              options={[
+                { value: '', label: t('queues.kiosk.noPriority') },
+                ...screen.categories.map((c) => ({ value: c.code, label: pickText(c.name, lang).text })),
+              ]}
             />
           </ActionForm>
         </section>
         <Paragraph>
-          <a class="utrecht-link" href={`/${lang}/satisfaction/counter-link?contactPoint=${screen.contactPoint.id}${current?.serviceCode ? `&service=${current.serviceCode}` : ''}`}>
+          <a
+            class="utrecht-link"
+            href={`/${lang}/satisfaction/counter-link?contactPoint=${screen.contactPoint.id}${current?.serviceCode ? `&service=${current.serviceCode}` : ''}`}
+          >
             {t('queues.counter.feedbackLink')}
           </a>
         </Paragraph>

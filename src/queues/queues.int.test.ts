@@ -27,12 +27,23 @@ const actorOf = async (email: string): Promise<Actor> => {
     [email],
   );
   const row = rows[0]!;
-  return { accountId: row.id, organisationId: row.organisation_id, organisationCode: row.code, displayName: email, email, roles: row.roles, unitIds: [], preferredLanguage: 'en' };
+  return {
+    accountId: row.id,
+    organisationId: row.organisation_id,
+    organisationCode: row.code,
+    displayName: email,
+    email,
+    roles: row.roles,
+    unitIds: [],
+    preferredLanguage: 'en',
+  };
 };
 
 /** Serves and finishes whatever is waiting at the point, so each test starts from an empty queue. */
 async function drain() {
-  await t.db.query(`UPDATE queue_tickets SET status = 'done', finished_at = now() WHERE contact_point_id = $1 AND status IN ('waiting', 'called', 'serving')`, [pointId]);
+  await t.db.query(`UPDATE queue_tickets SET status = 'done', finished_at = now() WHERE contact_point_id = $1 AND status IN ('waiting', 'called', 'serving')`, [
+    pointId,
+  ]);
 }
 
 beforeAll(async () => {
@@ -85,17 +96,21 @@ describe('taking a ticket (public contract)', () => {
     expect(mine.json()).toMatchObject({ number: second.number, status: 'waiting', position: 2 });
   });
 
-  it('refuses bad input with a clear message in the user\'s language, never a 500', async () => {
+  it("refuses bad input with a clear message in the user's language, never a 500", async () => {
     const notOffered = await take('building-permit', {}, t.client(), 'nl');
     expect(notOffered.statusCode).toBe(400);
     expect(notOffered.json().error.code).toBe('queue.service_not_offered');
     expect(notOffered.json().error.message).toBe('Dit contactpunt reikt geen volgnummers uit voor deze dienst.');
 
-    const closed = await t.client().request('POST', `/api/v1/contact-points/${closedPointId}/tickets`, { json: { serviceCode: 'eid-card' }, headers: { 'accept-language': 'fr' } });
+    const closed = await t
+      .client()
+      .request('POST', `/api/v1/contact-points/${closedPointId}/tickets`, { json: { serviceCode: 'eid-card' }, headers: { 'accept-language': 'fr' } });
     expect(closed.statusCode).toBe(409);
     expect(closed.json().error.message).toContain('fermé');
 
-    const unknown = await t.client().request('POST', `/api/v1/contact-points/00000000-0000-4000-8000-000000000000/tickets`, { json: { serviceCode: 'eid-card' } });
+    const unknown = await t
+      .client()
+      .request('POST', `/api/v1/contact-points/00000000-0000-4000-8000-000000000000/tickets`, { json: { serviceCode: 'eid-card' } });
     expect(unknown.statusCode).toBe(404);
     const malformed = await t.client().request('POST', `/api/v1/contact-points/not-a-uuid/tickets`, { json: { serviceCode: 'eid-card' } });
     expect(malformed.statusCode).toBe(404);
@@ -138,7 +153,8 @@ describe('taking a ticket (public contract)', () => {
 
 describe('agents at their counters', () => {
   it('refuses a state-changing API call that is not JSON (415), bodiless ones included, and changes nothing', async () => {
-    const seated = async () => (await t.db.query<{ agent: string | null }>(`SELECT agent_account_id AS agent FROM queue_counters WHERE id = $1`, [counters['1']])).rows[0]!.agent;
+    const seated = async () =>
+      (await t.db.query<{ agent: string | null }>(`SELECT agent_account_id AS agent FROM queue_counters WHERE id = $1`, [counters['1']])).rows[0]!.agent;
     expect(await seated()).toBeNull();
     const url = `/api/v1/queue-counters/${counters['1']}/open`;
     const bare = await agent.request('POST', url, { headers: { 'accept-language': 'nl' } });
@@ -198,13 +214,24 @@ describe('agents at their counters', () => {
     await drain();
     const q = t.services.queues;
     const amira = await actorOf('agent@demo.irisdesk.brussels');
-    const { rows: svc } = await t.db.query<{ id: string; organisation_id: string }>(`SELECT s.id, cp.organisation_id FROM services s, contact_points cp WHERE s.code = 'eid-card' AND cp.id = $1`, [pointId]);
+    const { rows: svc } = await t.db.query<{ id: string; organisation_id: string }>(
+      `SELECT s.id, cp.organisation_id FROM services s, contact_points cp WHERE s.code = 'eid-card' AND cp.id = $1`,
+      [pointId],
+    );
     const now = new Date();
     const reference = `RDV-${randomBytes(2).toString('hex').toUpperCase()}-${randomBytes(2).toString('hex').toUpperCase()}`;
     await t.db.query(
       `INSERT INTO appointments (reference, contact_point_id, service_id, organisation_id, starts_at, ends_at, seat, name, email, email_key, language, manage_token_hash)
        VALUES ($1, $2, $3, $4, $5, $6, 1, 'Test Person', 'person@example.org', 'person@example.org', 'fr', $7)`,
-      [reference, pointId, svc[0]!.id, svc[0]!.organisation_id, new Date(now.getTime() + 20 * 60_000), new Date(now.getTime() + 35 * 60_000), randomBytes(16).toString('hex')],
+      [
+        reference,
+        pointId,
+        svc[0]!.id,
+        svc[0]!.organisation_id,
+        new Date(now.getTime() + 20 * 60_000),
+        new Date(now.getTime() + 35 * 60_000),
+        randomBytes(16).toString('hex'),
+      ],
     );
     const early = await q.issueTicket(pointId, { serviceCode: 'eid-card', language: 'fr' }, null, now);
     const arrival = await t.client().request('POST', `/api/v1/contact-points/${pointId}/check-ins`, { json: { reference } });
@@ -219,7 +246,9 @@ describe('agents at their counters', () => {
     expect((await q.callNext(amira, counters['1']!, new Date(now.getTime() + 21 * 60_000)))!.number).toBe(arrival.json().number);
     await q.finish(amira, counters['1']!, 'answered_first_contact', new Date(now.getTime() + 25 * 60_000));
     // Finishing the appointment's ticket ends the appointment too (issue 5): seen, audited with the agent.
-    const seen = await t.db.query<{ status: string; status_changed_by: string }>(`SELECT status, status_changed_by FROM appointments WHERE reference = $1`, [reference]);
+    const seen = await t.db.query<{ status: string; status_changed_by: string }>(`SELECT status, status_changed_by FROM appointments WHERE reference = $1`, [
+      reference,
+    ]);
     expect(seen.rows[0]).toEqual({ status: 'seen', status_changed_by: amira.accountId });
     expect((await q.callNext(amira, counters['1']!, new Date(now.getTime() + 26 * 60_000)))!.number).toBe(later.number);
     await q.noShow(amira, counters['1']!, new Date(now.getTime() + 27 * 60_000));
@@ -229,7 +258,10 @@ describe('agents at their counters', () => {
 
   it('changes nothing when a check-in is refused, and answers an appointment elsewhere like an unknown reference', async () => {
     const book = async (point: string, serviceCode: string) => {
-      const { rows } = await t.db.query<{ id: string; organisation_id: string }>(`SELECT s.id, cp.organisation_id FROM services s, contact_points cp WHERE s.code = $1 AND cp.id = $2`, [serviceCode, point]);
+      const { rows } = await t.db.query<{ id: string; organisation_id: string }>(
+        `SELECT s.id, cp.organisation_id FROM services s, contact_points cp WHERE s.code = $1 AND cp.id = $2`,
+        [serviceCode, point],
+      );
       const reference = `RDV-${randomBytes(2).toString('hex').toUpperCase()}-${randomBytes(2).toString('hex').toUpperCase()}`;
       const starts = new Date(Date.now() + 2 * 86_400_000);
       const { rows: made } = await t.db.query<{ id: string }>(
@@ -238,16 +270,22 @@ describe('agents at their counters', () => {
         [reference, point, rows[0]!.id, rows[0]!.organisation_id, starts, new Date(starts.getTime() + 15 * 60_000), randomBytes(16).toString('hex')],
       );
       const id = made[0]!.id;
-      await t.db.query(`INSERT INTO jobs (type, payload, run_at, unique_key) VALUES ('appointment.reminder', $1::jsonb, now() + interval '1 day', $2)`, [JSON.stringify({ appointmentId: id }), id]);
+      await t.db.query(`INSERT INTO jobs (type, payload, run_at, unique_key) VALUES ('appointment.reminder', $1::jsonb, now() + interval '1 day', $2)`, [
+        JSON.stringify({ appointmentId: id }),
+        id,
+      ]);
       return { reference, id };
     };
     const state = async (id: string) =>
-      (await t.db.query<{ status: string; reminders: number }>(
-        `SELECT a.status, (SELECT count(*)::int FROM jobs j WHERE j.type = 'appointment.reminder' AND j.unique_key = a.id::text AND j.status = 'queued') AS reminders
+      (
+        await t.db.query<{ status: string; reminders: number }>(
+          `SELECT a.status, (SELECT count(*)::int FROM jobs j WHERE j.type = 'appointment.reminder' AND j.unique_key = a.id::text AND j.status = 'queued') AS reminders
            FROM appointments a WHERE a.id = $1`,
-        [id],
-      )).rows[0];
-    const checkIn = (reference: string) => t.client().request('POST', `/api/v1/contact-points/${pointId}/check-ins`, { json: { reference }, headers: { 'accept-language': 'nl' } });
+          [id],
+        )
+      ).rows[0];
+    const checkIn = (reference: string) =>
+      t.client().request('POST', `/api/v1/contact-points/${pointId}/check-ins`, { json: { reference }, headers: { 'accept-language': 'nl' } });
 
     // Another organisation's appointment, presented at this point's kiosk: not found, as an unknown reference is,
     // and still booked with its reminder.
@@ -257,7 +295,9 @@ describe('agents at their counters', () => {
     expect(refused.statusCode).toBe(404);
     expect(refused.json().error).toEqual(unknown.json().error);
     expect(await state(elsewhere.id)).toEqual({ status: 'booked', reminders: 1 });
-    const form = await t.client().submitForm(`/nl/contact-points/${pointId}/kiosk`, `/nl/contact-points/${pointId}/kiosk/check-in`, { reference: elsewhere.reference });
+    const form = await t
+      .client()
+      .submitForm(`/nl/contact-points/${pointId}/kiosk`, `/nl/contact-points/${pointId}/kiosk/check-in`, { reference: elsewhere.reference });
     expect(form.statusCode).toBe(400);
     expect(form.body).toContain('We vinden geen afspraak met deze referentie');
     expect(await state(elsewhere.id)).toEqual({ status: 'booked', reminders: 1 });
@@ -300,7 +340,9 @@ describe('agents at their counters', () => {
     const { rows } = await t.db.query<{ id: string }>(`SELECT id FROM queue_services WHERE contact_point_id = $1`, [pointId]);
     const taken = await Promise.all(
       Array.from({ length: 10 }, () =>
-        t.db.transaction((tx) => repo.callNextTicket(tx, { counterId: counters['3']!, agentAccountId: amira.accountId, queueServiceIds: rows.map((r) => r.id), now: new Date() })),
+        t.db.transaction((tx) =>
+          repo.callNextTicket(tx, { counterId: counters['3']!, agentAccountId: amira.accountId, queueServiceIds: rows.map((r) => r.id), now: new Date() }),
+        ),
       ),
     );
     const ids = taken.map((ticket) => ticket?.id);
@@ -322,12 +364,19 @@ describe('agents at their counters', () => {
     const moved = await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/transfer`, { json: { serviceCode: 'passport' } });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().ticket).toMatchObject({ number: issued.number, status: 'waiting', serviceCode: 'passport', transferred: true });
-    expect((await t.client().get(`/api/v1/tickets/${token}`)).json()).toMatchObject({ number: issued.number, status: 'waiting', serviceCode: 'passport', position: 1 });
+    expect((await t.client().get(`/api/v1/tickets/${token}`)).json()).toMatchObject({
+      number: issued.number,
+      status: 'waiting',
+      serviceCode: 'passport',
+      position: 1,
+    });
     // Counter 2 does not serve passports: counter 3 does.
     expect((await manager.request('POST', `/api/v1/queue-counters/${counters['2']}/call-next`, { json: {} })).json().ticket).toBeNull();
     expect((await backoffice.request('POST', `/api/v1/queue-counters/${counters['3']}/call-next`, { json: {} })).json().ticket.number).toBe(issued.number);
     await backoffice.request('POST', `/api/v1/queue-counters/${counters['3']}/start`, { json: {} });
-    expect((await backoffice.request('POST', `/api/v1/queue-counters/${counters['3']}/finish`, { json: { outcome: 'task_to_back_office' } })).statusCode).toBe(200);
+    expect((await backoffice.request('POST', `/api/v1/queue-counters/${counters['3']}/finish`, { json: { outcome: 'task_to_back_office' } })).statusCode).toBe(
+      200,
+    );
     const done = (await t.client().get(`/api/v1/tickets/${token}`)).json();
     expect(done).toMatchObject({ status: 'done', feedbackAvailable: true });
     // The satisfaction questionnaire through the seam: a link for this visit.
@@ -356,12 +405,20 @@ describe('agents at their counters', () => {
     const surveyId = created.json().id as string;
     const detail = async () => (await editor.get(`/api/v1/surveys/${surveyId}`)).json().survey;
     const draft = await detail();
-    expect((await editor.request('PATCH', `/api/v1/surveys/${surveyId}`, { json: { version: draft.version, title: draft.title, linkEnabled: false, samplingRate: 100, channels: ['counter'] } })).statusCode).toBe(204);
+    expect(
+      (
+        await editor.request('PATCH', `/api/v1/surveys/${surveyId}`, {
+          json: { version: draft.version, title: draft.title, linkEnabled: false, samplingRate: 100, channels: ['counter'] },
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await editor.request('POST', `/api/v1/surveys/${surveyId}/open`, { json: { version: (await detail()).version } })).statusCode).toBe(204);
 
     const token = (await take('eid-card', {}, t.client(), 'nl')).json().ticketUrl.split('/').pop();
     expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/call-next`, { json: {} })).statusCode).toBe(200);
-    expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/finish`, { json: { outcome: 'answered_first_contact' } })).statusCode).toBe(200);
+    expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/finish`, { json: { outcome: 'answered_first_contact' } })).statusCode).toBe(
+      200,
+    );
     const holder = t.client();
     const both = await holder.submitForm(`/nl/tickets/${token}`, `/nl/tickets/${token}/feedback`, {});
     expect(both.statusCode).toBe(200);
@@ -387,14 +444,21 @@ describe('agents at their counters', () => {
     const empty = await agent.submitForm(`/fr/queues/counters/${counters['1']}`, `/fr/queues/counters/${counters['1']}/call-next`, {});
     expect(empty.statusCode).toBe(409);
     expect(empty.body).toContain('Personne n’attend');
-    const issued = await agent.submitForm(`/fr/queues/counters/${counters['1']}`, `/fr/queues/counters/${counters['1']}/tickets`, { serviceCode: 'eid-card', priorityCategory: 'appointment' });
+    const issued = await agent.submitForm(`/fr/queues/counters/${counters['1']}`, `/fr/queues/counters/${counters['1']}/tickets`, {
+      serviceCode: 'eid-card',
+      priorityCategory: 'appointment',
+    });
     expect(issued.statusCode).toBe(303);
     expect(issued.headers.location).toMatch(/\?issued=A\d{3}$/);
     expect((await agent.submitForm(`/fr/queues/counters/${counters['1']}`, `/fr/queues/counters/${counters['1']}/call-next`, {})).statusCode).toBe(303);
     const wrong = await agent.submitForm(`/fr/queues/counters/${counters['1']}`, `/fr/queues/counters/${counters['1']}/finish`, { outcome: 'nonsense' });
     expect(wrong.statusCode).toBe(400);
-    expect((await agent.submitForm(`/fr/queues/counters/${counters['1']}`, `/fr/queues/counters/${counters['1']}/finish`, { outcome: 'redirected' })).statusCode).toBe(303);
-    const kiosk = await t.client().submitForm(`/en/contact-points/${pointId}/kiosk`, `/en/contact-points/${pointId}/kiosk`, { serviceCode: 'eid-card', priorityCategory: 'elderly' });
+    expect(
+      (await agent.submitForm(`/fr/queues/counters/${counters['1']}`, `/fr/queues/counters/${counters['1']}/finish`, { outcome: 'redirected' })).statusCode,
+    ).toBe(303);
+    const kiosk = await t
+      .client()
+      .submitForm(`/en/contact-points/${pointId}/kiosk`, `/en/contact-points/${pointId}/kiosk`, { serviceCode: 'eid-card', priorityCategory: 'elderly' });
     expect(kiosk.statusCode).toBe(303);
     const ticketPage = await t.client().get(kiosk.headers.location as string);
     expect(ticketPage.statusCode).toBe(200);
@@ -414,7 +478,9 @@ describe('agents at their counters', () => {
     expect(servicePage.statusCode).toBe(200);
     expect(servicePage.body).toMatch(/Waiting times<\/dt><dd>(no wait now|about \d+ minutes? now)<\/dd>/);
     const openapi = (await t.client().get('/api/openapi.json')).json();
-    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/v1/contact-points/{id}/tickets', '/api/v1/contact-points/{id}/wait', '/api/v1/contact-points/{id}/events']));
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/contact-points/{id}/tickets', '/api/v1/contact-points/{id}/wait', '/api/v1/contact-points/{id}/events']),
+    );
     await drain();
   });
 
@@ -422,11 +488,19 @@ describe('agents at their counters', () => {
     const current = (await manager.get(`/api/v1/contact-points/${pointId}/queue-settings`)).json();
     expect(current.services.length).toBe(4);
     const duplicate = await manager.request('PUT', `/api/v1/contact-points/${pointId}/queue-settings`, {
-      json: { services: [{ serviceCode: 'eid-card', prefix: 'A' }, { serviceCode: 'passport', prefix: 'A' }], counters: [] },
+      json: {
+        services: [
+          { serviceCode: 'eid-card', prefix: 'A' },
+          { serviceCode: 'passport', prefix: 'A' },
+        ],
+        counters: [],
+      },
     });
     expect(duplicate.statusCode).toBe(409);
     expect((await agent.request('PUT', `/api/v1/contact-points/${pointId}/queue-settings`, { json: { services: [], counters: [] } })).statusCode).toBe(403);
-    const unknown = await manager.request('PUT', `/api/v1/contact-points/${pointId}/queue-settings`, { json: { services: [{ serviceCode: 'no-such-service', prefix: 'Z' }], counters: [] } });
+    const unknown = await manager.request('PUT', `/api/v1/contact-points/${pointId}/queue-settings`, {
+      json: { services: [{ serviceCode: 'no-such-service', prefix: 'Z' }], counters: [] },
+    });
     expect(unknown.statusCode).toBe(400);
     // Swapping two prefixes in one change is allowed (the uniqueness is checked at commit).
     const swapped = current.services.map((s: { serviceCode: string; prefix: string }) => ({
@@ -437,7 +511,12 @@ describe('agents at their counters', () => {
     const saved = await manager.request('PUT', `/api/v1/contact-points/${pointId}/queue-settings`, { json: { services: swapped, counters: counterInput } });
     expect(saved.statusCode).toBe(200);
     expect(saved.json().services.find((s: { serviceCode: string }) => s.serviceCode === 'eid-card').prefix).toBe('P');
-    await manager.request('PUT', `/api/v1/contact-points/${pointId}/queue-settings`, { json: { services: current.services.map((s: { serviceCode: string; prefix: string }) => ({ serviceCode: s.serviceCode, prefix: s.prefix })), counters: counterInput } });
+    await manager.request('PUT', `/api/v1/contact-points/${pointId}/queue-settings`, {
+      json: {
+        services: current.services.map((s: { serviceCode: string; prefix: string }) => ({ serviceCode: s.serviceCode, prefix: s.prefix })),
+        counters: counterInput,
+      },
+    });
     const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE subject_type = 'queue_settings' AND subject_id = $1`, [pointId]);
     expect(audit.rows.length).toBe(2);
   });

@@ -115,7 +115,15 @@ export async function findServiceByCode(db: Queryable, code: string): Promise<{ 
 
 export async function upsertQueueService(
   db: Queryable,
-  input: { contactPointId: string; organisationId: string; serviceId: string; prefix: string; defaultServiceMinutes: number; position: number; enabled: boolean },
+  input: {
+    contactPointId: string;
+    organisationId: string;
+    serviceId: string;
+    prefix: string;
+    defaultServiceMinutes: number;
+    position: number;
+    enabled: boolean;
+  },
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO queue_services (contact_point_id, organisation_id, service_id, prefix, default_service_minutes, position, enabled)
@@ -271,9 +279,22 @@ export async function insertTicket(db: Queryable, input: NewTicket): Promise<Tic
        SELECT $1, $2, $3, $4, $5, seq.last_number, $6::date, $7, $8, $9, $10, $11, $12, $13, $14, $14 FROM seq
        RETURNING *)
      SELECT ${TICKET_COLUMNS} FROM t`,
-    [input.contactPointId, input.organisationId, input.queueServiceId, input.serviceCode, input.prefix, input.day,
-      input.priorityCategoryId, input.priorityRank, input.appointmentId, input.priorityFrom, input.language, input.tokenHash,
-      input.issuedBy, input.now],
+    [
+      input.contactPointId,
+      input.organisationId,
+      input.queueServiceId,
+      input.serviceCode,
+      input.prefix,
+      input.day,
+      input.priorityCategoryId,
+      input.priorityRank,
+      input.appointmentId,
+      input.priorityFrom,
+      input.language,
+      input.tokenHash,
+      input.issuedBy,
+      input.now,
+    ],
   );
   return rows[0]!;
 }
@@ -412,7 +433,12 @@ export async function queueFigures(db: Queryable, contactPointId: string, today:
 }
 
 /** Tickets of a point today for the board: the last calls. */
-export async function recentCalls(db: Queryable, contactPointId: string, today: string, limit = 8): Promise<Array<TicketRecord & { counterName: string | null }>> {
+export async function recentCalls(
+  db: Queryable,
+  contactPointId: string,
+  today: string,
+  limit = 8,
+): Promise<Array<TicketRecord & { counterName: string | null }>> {
   const { rows } = await db.query<TicketRecord & { counterName: string | null }>(
     `SELECT ${TICKET_COLUMNS}, c.name AS "counterName" FROM queue_tickets t LEFT JOIN queue_counters c ON c.id = t.counter_id
       WHERE t.contact_point_id = $1 AND t.day = $2::date AND t.called_at IS NOT NULL AND t.status IN ('called', 'serving', 'done')

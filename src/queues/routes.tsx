@@ -29,7 +29,9 @@ const TicketBody = Type.Object({
   serviceCode: ServiceCode,
   priorityCategory: Type.Optional(Nullable(Text({ maxLength: 60 }))),
   language: Type.Optional(LanguageSchema),
-  phone: Type.Optional(Nullable(Text({ maxLength: 40, description: 'A mobile number for the SMS alerts ("your turn is near", "called"), E.164 or a national form; optional' }))),
+  phone: Type.Optional(
+    Nullable(Text({ maxLength: 40, description: 'A mobile number for the SMS alerts ("your turn is near", "called"), E.164 or a national form; optional' })),
+  ),
 });
 const IssuedTicketSchema = Type.Object(
   {
@@ -82,7 +84,9 @@ const AgentTicketSchema = Type.Object({
   transferred: Type.Boolean(),
 });
 const SettingsBody = Type.Object({
-  nearAlertPeople: Type.Optional(BoundedInteger({ minimum: 1, maximum: 30, description: 'People left before a ticket when its "your turn is near" SMS goes (3 by default)' })),
+  nearAlertPeople: Type.Optional(
+    BoundedInteger({ minimum: 1, maximum: 30, description: 'People left before a ticket when its "your turn is near" SMS goes (3 by default)' }),
+  ),
   services: Type.Array(
     Type.Object({
       serviceCode: ServiceCode,
@@ -104,13 +108,22 @@ const SettingsBody = Type.Object({
 const SettingsSchema = Type.Object({
   contactPointId: Type.String(),
   services: Type.Array(Type.Object({ serviceCode: Type.String(), prefix: Type.String(), enabled: Type.Boolean(), defaultServiceMinutes: BoundedInteger() })),
-  counters: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), active: Type.Boolean(), open: Type.Boolean(), serviceCodes: Type.Array(Type.String()) })),
+  counters: Type.Array(
+    Type.Object({ id: Type.String(), name: Type.String(), active: Type.Boolean(), open: Type.Boolean(), serviceCodes: Type.Array(Type.String()) }),
+  ),
   priorityCategories: Type.Array(Type.Object({ code: Type.String(), name: StoredText, rank: BoundedInteger(), onKiosk: Type.Boolean() })),
   nearAlertPeople: BoundedInteger({ description: 'People left before a ticket when its "your turn is near" SMS goes' }),
 });
-const CategorySchema = Type.Object({ code: CategoryCode, name: LocalizedTextSchema, rank: BoundedInteger({ minimum: 1, maximum: 9 }), onKiosk: Type.Optional(Type.Boolean()) });
+const CategorySchema = Type.Object({
+  code: CategoryCode,
+  name: LocalizedTextSchema,
+  rank: BoundedInteger({ minimum: 1, maximum: 9 }),
+  onKiosk: Type.Optional(Type.Boolean()),
+});
 const CategoriesBody = Type.Object({ categories: Type.Array(CategorySchema, { maxItems: 20 }) });
-const CategoriesAnswer = Type.Object({ categories: Type.Array(Type.Object({ code: Type.String(), name: StoredText, rank: BoundedInteger(), onKiosk: Type.Boolean() })) });
+const CategoriesAnswer = Type.Object({
+  categories: Type.Array(Type.Object({ code: Type.String(), name: StoredText, rank: BoundedInteger(), onKiosk: Type.Boolean() })),
+});
 
 // HTML forms, flat as they are posted.
 const KioskForm = Type.Object({ serviceCode: ServiceCode, priorityCategory: Type.Optional(Text({ maxLength: 60 })) });
@@ -121,7 +134,6 @@ const IssueForm = Type.Object({ serviceCode: ServiceCode, priorityCategory: Type
 
 const COUNTER_ACTIONS = ['open', 'close', 'call-next', 'recall', 'start', 'no-show'] as const;
 type CounterAction = (typeof COUNTER_ACTIONS)[number];
-
 
 function parseTarget(target: string): { serviceCode?: string; counterId?: string } {
   const [kind, value] = target.split(':') as [string, string];
@@ -178,7 +190,12 @@ export function queueRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) => {
-      const issued = await queues.checkInAppointment(request.params.id, request.body.reference.trim().toUpperCase(), request.body.language ?? request.lang, request.actor);
+      const issued = await queues.checkInAppointment(
+        request.params.id,
+        request.body.reference.trim().toUpperCase(),
+        request.body.language ?? request.lang,
+        request.actor,
+      );
       const { token: _token, ...shown } = issued;
       return reply.code(201).send(shown);
     },
@@ -290,7 +307,9 @@ export function queueRoutes(app: App, services: Services) {
         response: { 200: CategoriesAnswer, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => ({ categories: await queues.savePriorityCategories(requireActorPage(request), request.params.code, request.body.categories, request.id) }),
+    async (request) => ({
+      categories: await queues.savePriorityCategories(requireActorPage(request), request.params.code, request.body.categories, request.id),
+    }),
   );
 
   // ---- agent API
@@ -383,7 +402,11 @@ export function queueRoutes(app: App, services: Services) {
         reply,
         (errors) => renderKiosk(request.params.id, errors, { priorityCategory: form?.priorityCategory }),
         async () => {
-          const issued = await queues.issueTicket(request.params.id, { serviceCode: form.serviceCode, priorityCategory: form.priorityCategory || null, language: request.params.lang }, request.actor);
+          const issued = await queues.issueTicket(
+            request.params.id,
+            { serviceCode: form.serviceCode, priorityCategory: form.priorityCategory || null, language: request.params.lang },
+            request.actor,
+          );
           return `/${request.params.lang}/tickets/${issued.token}?kiosk=${request.params.id}`;
         },
       );
@@ -424,7 +447,18 @@ export function queueRoutes(app: App, services: Services) {
       reply.header('referrer-policy', 'no-referrer');
       const ticketUrl = `${services.config.publicUrl}/${request.params.lang}/tickets/${encodeURIComponent(request.params.token)}`;
       const nearPeople = await queues.nearAlertPeople(view.contactPointId);
-      return renderPage(request, reply, <TicketPage view={view} kiosk={kiosk} ticketUrl={ticketUrl} nearPeople={nearPeople} phoneAction={`/${request.params.lang}/tickets/${encodeURIComponent(request.params.token)}/phone`} newTicketUrl={`/${request.params.lang}/contact-points/${view.contactPointId}/kiosk`} />);
+      return renderPage(
+        request,
+        reply,
+        <TicketPage
+          view={view}
+          kiosk={kiosk}
+          ticketUrl={ticketUrl}
+          nearPeople={nearPeople}
+          phoneAction={`/${request.params.lang}/tickets/${encodeURIComponent(request.params.token)}/phone`}
+          newTicketUrl={`/${request.params.lang}/contact-points/${view.contactPointId}/kiosk`}
+        />,
+      );
     },
   );
 
@@ -530,7 +564,11 @@ export function queueRoutes(app: App, services: Services) {
       const { lang, id } = request.params;
       const form = request.body;
       const screen = await queues.counterScreen(actor, id);
-      const issued = await queues.issueTicket(screen.contactPoint.id, { serviceCode: form.serviceCode, priorityCategory: form.priorityCategory || null, language: lang }, actor);
+      const issued = await queues.issueTicket(
+        screen.contactPoint.id,
+        { serviceCode: form.serviceCode, priorityCategory: form.priorityCategory || null, language: lang },
+        actor,
+      );
       return `/${lang}/queues/counters/${id}?issued=${issued.number}`;
     }),
   );

@@ -153,7 +153,20 @@ export function visitDraw(sourceId: string): () => number {
   return () => (createHash('sha256').update(`${sourceId}:${index++}`).digest().readUInt32BE(0) / 0x1_0000_0000) * 100;
 }
 
-export function queueService(db: Database, deps: { contactPoints: ContactPointService; organisations: Pick<OrganisationService, 'findByCode'>; satisfaction: Pick<SatisfactionService, 'createFeedbackInvitation'>; contactCenter: Pick<ContactCenterService, 'recordContact'>; surveys: SurveyInvite; appointments: AppointmentSeam; publicUrl: string; events?: EventSink | undefined; sms?: QueueSms | undefined }) {
+export function queueService(
+  db: Database,
+  deps: {
+    contactPoints: ContactPointService;
+    organisations: Pick<OrganisationService, 'findByCode'>;
+    satisfaction: Pick<SatisfactionService, 'createFeedbackInvitation'>;
+    contactCenter: Pick<ContactCenterService, 'recordContact'>;
+    surveys: SurveyInvite;
+    appointments: AppointmentSeam;
+    publicUrl: string;
+    events?: EventSink | undefined;
+    sms?: QueueSms | undefined;
+  },
+) {
   const alerts = queueAlerts(deps.sms);
   const { contactPoints, surveys, appointments } = deps;
 
@@ -200,7 +213,12 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
       countersOpen: f?.countersOpen ?? 0,
       typicalServiceMinutes: Math.round(typical * 10) / 10,
       measured: f?.medianMinutes != null,
-      estimatedWaitMinutes: estimateWaitMinutes({ ahead: f?.waiting ?? 0, serviceMinutes: typical, countersOpen: f?.countersOpen ?? 0, countersBusy: f?.countersBusy ?? 0 }),
+      estimatedWaitMinutes: estimateWaitMinutes({
+        ahead: f?.waiting ?? 0,
+        serviceMinutes: typical,
+        countersOpen: f?.countersOpen ?? 0,
+        countersBusy: f?.countersBusy ?? 0,
+      }),
     };
   }
 
@@ -303,7 +321,11 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
   }
 
   /** Runs a change of the counter's current ticket in one transaction, the ticket locked. */
-  async function withCurrent<T>(actor: Actor, counterId: string, change: (tx: Queryable, ticket: TicketRecord, counter: CounterRecord) => Promise<T>): Promise<T> {
+  async function withCurrent<T>(
+    actor: Actor,
+    counterId: string,
+    change: (tx: Queryable, ticket: TicketRecord, counter: CounterRecord) => Promise<T>,
+  ): Promise<T> {
     const counter = await seatedCounter(actor, counterId);
     return db.transaction(async (tx) => {
       const ticket = await repo.currentTicketAtCounter(tx, counter.id, true);
@@ -329,10 +351,7 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
     /** The services a kiosk offers, with the priority categories a visitor may declare. */
     async kiosk(contactPointId: string, now: Date = new Date()) {
       const point = await pointOr404(contactPointId, now);
-      const [services, categories] = await Promise.all([
-        repo.listQueueServices(db, point.id, true),
-        repo.listPriorityCategories(db, point.organisation.id),
-      ]);
+      const [services, categories] = await Promise.all([repo.listQueueServices(db, point.id, true), repo.listPriorityCategories(db, point.organisation.id)]);
       return { point, services, categories: categories.filter((c) => c.onKiosk), wait: await report(db, point, now) };
     },
 
@@ -352,7 +371,12 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
       // and a ticket that cannot be issued change nothing.
       return db.transaction(async (tx) => {
         const appointment = await appointments.checkInIn(tx, point.id, reference, actor, now);
-        return issue(point, { serviceCode: appointment.serviceCode, language, actor, appointment: { id: appointment.id, startsAt: new Date(appointment.startsAt) } }, now, tx);
+        return issue(
+          point,
+          { serviceCode: appointment.serviceCode, language, actor, appointment: { id: appointment.id, startsAt: new Date(appointment.startsAt) } },
+          now,
+          tx,
+        );
       });
     },
 
@@ -383,7 +407,11 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
      * Estimated wait for one service at those of the given contact points (a service page's list, with their
      * status) that are open and issue tickets for it: two statements per such point, none for the others.
      */
-    async waitByContactPoint(serviceCode: string, points: ReadonlyArray<{ id: string; status: { openNow: boolean } }>, now: Date = new Date()): Promise<Map<string, number>> {
+    async waitByContactPoint(
+      serviceCode: string,
+      points: ReadonlyArray<{ id: string; status: { openNow: boolean } }>,
+      now: Date = new Date(),
+    ): Promise<Map<string, number>> {
       const result = new Map<string, number>();
       const open = new Set(points.filter((point) => point.status.openNow).map((point) => point.id));
       if (open.size === 0) return result;
@@ -424,7 +452,11 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
         number: displayNumber(ticket.prefix, ticket.number),
         status: ticket.status,
         serviceCode: ticket.serviceCode,
-        serviceName: services.find((s) => s.id === ticket.queueServiceId)?.serviceName ?? { fr: ticket.serviceCode, nl: ticket.serviceCode, en: ticket.serviceCode },
+        serviceName: services.find((s) => s.id === ticket.queueServiceId)?.serviceName ?? {
+          fr: ticket.serviceCode,
+          nl: ticket.serviceCode,
+          en: ticket.serviceCode,
+        },
         contactPointId: ticket.contactPointId,
         contactPointName: point.name,
         position: place?.position ?? null,
@@ -463,7 +495,11 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
           },
           '',
         );
-        const survey = await surveys.maybeInvite(tx, { organisationId: ticket.organisationId, channel: 'counter', language: ticket.language, source }, visitDraw(`${source.kind}:${source.id}`));
+        const survey = await surveys.maybeInvite(
+          tx,
+          { organisationId: ticket.organisationId, channel: 'counter', language: ticket.language, source },
+          visitDraw(`${source.kind}:${source.id}`),
+        );
         return { url, surveyUrl: survey?.url ?? null };
       });
     },
@@ -504,7 +540,8 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
     /** The agent sits at the counter (leaving any other); the counter counts as open for the estimate. */
     async openCounter(actor: Actor, counterId: string, now: Date = new Date()): Promise<void> {
       const counter = await counterFor(actor, counterId);
-      if (counter.agentAccountId && counter.agentAccountId !== actor.accountId) throw new AppError(409, 'queue.counter_taken', { values: { name: counter.agentName ?? '' } });
+      if (counter.agentAccountId && counter.agentAccountId !== actor.accountId)
+        throw new AppError(409, 'queue.counter_taken', { values: { name: counter.agentName ?? '' } });
       await db.transaction(async (tx) => {
         if (!(await repo.openCounter(tx, counter.id, actor.accountId, now))) {
           throw new AppError(409, 'queue.counter_taken', { values: { name: (await repo.findCounter(tx, counter.id))?.agentName ?? '–' } });
@@ -537,7 +574,10 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
         await alerts.called(tx, ticket, counter.name);
         await alerts.nearAlerts(tx, counter.contactPointId, now);
         // The organisation's webhooks: what the board shows (number, counter, service), no personal data.
-        await deps.events?.emit(tx, counter.organisationId, 'ticket.called', { subject: event.data.number, data: { ...event.data, contactPointId: counter.contactPointId } });
+        await deps.events?.emit(tx, counter.organisationId, 'ticket.called', {
+          subject: event.data.number,
+          data: { ...event.data, contactPointId: counter.contactPointId },
+        });
         return agentTicket(ticket, [], []);
       });
     },
@@ -575,7 +615,12 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
      * Sends the visitor to another service's queue or to one counter, keeping their number, their place (the
      * time they took the ticket) and their "my ticket" link.
      */
-    async transfer(actor: Actor, counterId: string, target: { serviceCode?: string | undefined; counterId?: string | undefined }, now: Date = new Date()): Promise<AgentTicket> {
+    async transfer(
+      actor: Actor,
+      counterId: string,
+      target: { serviceCode?: string | undefined; counterId?: string | undefined },
+      now: Date = new Date(),
+    ): Promise<AgentTicket> {
       if (!target.serviceCode === !target.counterId) {
         throw new AppError(400, 'queue.transfer_target', { fields: [{ field: 'target', code: 'errors.queue.transfer_target' }] });
       }
@@ -590,7 +635,9 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
           if (other && other.active && other.contactPointId === counter.contactPointId && other.id !== counter.id) {
             targetCounterId = other.id;
             // The visitor keeps their service when the counter serves it, else takes the counter's first one.
-            service = services.find((s) => s.id === ticket.queueServiceId && other.queueServiceIds.includes(s.id)) ?? services.find((s) => other.queueServiceIds.includes(s.id));
+            service =
+              services.find((s) => s.id === ticket.queueServiceId && other.queueServiceIds.includes(s.id)) ??
+              services.find((s) => other.queueServiceIds.includes(s.id));
           }
         }
         if (!service) throw new AppError(400, 'queue.transfer_target', { fields: [{ field: 'target', code: 'errors.queue.transfer_target' }] });
@@ -608,7 +655,9 @@ export function queueService(db: Database, deps: { contactPoints: ContactPointSe
      */
     async finish(actor: Actor, counterId: string, outcome: ContactOutcome, now: Date = new Date()): Promise<AgentTicket> {
       if (!(CONTACT_OUTCOMES as readonly string[]).includes(outcome)) {
-        throw new AppError(400, 'validation.failed', { fields: [{ field: 'outcome', code: 'validation.enum', values: { allowedValues: CONTACT_OUTCOMES.join(', ') } }] });
+        throw new AppError(400, 'validation.failed', {
+          fields: [{ field: 'outcome', code: 'validation.enum', values: { allowedValues: CONTACT_OUTCOMES.join(', ') } }],
+        });
       }
       return withCurrent(actor, counterId, async (tx, ticket, counter) => {
         const startedAt = new Date(ticket.servingAt ?? ticket.calledAt ?? now);

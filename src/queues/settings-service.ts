@@ -25,7 +25,10 @@ export interface PriorityCategoryInput {
   onKiosk?: boolean | undefined;
 }
 
-export function queueSettingsService(db: Database, deps: { contactPoints: Pick<ContactPointService, 'get'>; organisations: Pick<OrganisationService, 'findByCode'> }) {
+export function queueSettingsService(
+  db: Database,
+  deps: { contactPoints: Pick<ContactPointService, 'get'>; organisations: Pick<OrganisationService, 'findByCode'> },
+) {
   const pointOr404 = async (id: string, now: Date) => deps.contactPoints.get(id, now); // 404 unknown / inactive / malformed
 
   /** The queue settings of a contact point (staff of the owning organisation). */
@@ -56,42 +59,64 @@ export function queueSettingsService(db: Database, deps: { contactPoints: Pick<C
   return {
     settings,
 
-
     /** Replaces the services (prefixes) and counters of a contact point; what is left out is disabled. */
     async saveSettings(actor: Actor, contactPointId: string, input: QueueSettingsInput, requestId?: string) {
       const point = await pointOr404(contactPointId, new Date());
       authorise(canConfigureQueues(actor, point.organisation.id));
       const codes = input.services.map((s) => s.serviceCode);
       const prefixes = input.services.map((s) => s.prefix);
-      if (new Set(codes).size !== codes.length) throw new AppError(400, 'queue.duplicate_service', { fields: [{ field: 'services', code: 'errors.queue.duplicate_service' }] });
-      if (new Set(prefixes).size !== prefixes.length) throw new AppError(409, 'queue.prefix_taken', { fields: [{ field: 'services', code: 'errors.queue.prefix_taken' }] });
+      if (new Set(codes).size !== codes.length)
+        throw new AppError(400, 'queue.duplicate_service', { fields: [{ field: 'services', code: 'errors.queue.duplicate_service' }] });
+      if (new Set(prefixes).size !== prefixes.length)
+        throw new AppError(409, 'queue.prefix_taken', { fields: [{ field: 'services', code: 'errors.queue.prefix_taken' }] });
       const names = input.counters.map((c) => c.name.trim());
-      if (new Set(names).size !== names.length) throw new AppError(400, 'queue.duplicate_counter', { fields: [{ field: 'counters', code: 'errors.queue.duplicate_counter' }] });
+      if (new Set(names).size !== names.length)
+        throw new AppError(400, 'queue.duplicate_counter', { fields: [{ field: 'counters', code: 'errors.queue.duplicate_counter' }] });
       try {
         await db.transaction(async (tx) => {
           const ids = new Map<string, string>();
           for (const [position, s] of input.services.entries()) {
             const service = await repo.findServiceByCode(tx, s.serviceCode);
-            if (!service) throw new AppError(400, 'queue.unknown_service', { values: { code: s.serviceCode }, fields: [{ field: 'services', code: 'errors.queue.unknown_service', values: { code: s.serviceCode } }] });
-            ids.set(s.serviceCode, await repo.upsertQueueService(tx, {
-              contactPointId: point.id,
-              organisationId: point.organisation.id,
-              serviceId: service.id,
-              prefix: s.prefix,
-              defaultServiceMinutes: s.defaultServiceMinutes ?? 8,
-              position,
-              enabled: s.enabled ?? true,
-            }));
+            if (!service)
+              throw new AppError(400, 'queue.unknown_service', {
+                values: { code: s.serviceCode },
+                fields: [{ field: 'services', code: 'errors.queue.unknown_service', values: { code: s.serviceCode } }],
+              });
+            ids.set(
+              s.serviceCode,
+              await repo.upsertQueueService(tx, {
+                contactPointId: point.id,
+                organisationId: point.organisation.id,
+                serviceId: service.id,
+                prefix: s.prefix,
+                defaultServiceMinutes: s.defaultServiceMinutes ?? 8,
+                position,
+                enabled: s.enabled ?? true,
+              }),
+            );
           }
           await repo.disableQueueServicesExcept(tx, point.id, [...ids.values()]);
           const counterIds: string[] = [];
           for (const [position, c] of input.counters.entries()) {
             const serviceIds = c.serviceCodes.map((code) => {
               const id = ids.get(code);
-              if (!id) throw new AppError(400, 'queue.unknown_service', { values: { code }, fields: [{ field: 'counters', code: 'errors.queue.unknown_service', values: { code } }] });
+              if (!id)
+                throw new AppError(400, 'queue.unknown_service', {
+                  values: { code },
+                  fields: [{ field: 'counters', code: 'errors.queue.unknown_service', values: { code } }],
+                });
               return id;
             });
-            counterIds.push(await repo.upsertCounter(tx, { contactPointId: point.id, organisationId: point.organisation.id, name: c.name.trim(), queueServiceIds: serviceIds, active: c.active ?? true, position }));
+            counterIds.push(
+              await repo.upsertCounter(tx, {
+                contactPointId: point.id,
+                organisationId: point.organisation.id,
+                name: c.name.trim(),
+                queueServiceIds: serviceIds,
+                active: c.active ?? true,
+                position,
+              }),
+            );
           }
           await repo.deactivateCountersExcept(tx, point.id, counterIds);
           if (input.nearAlertPeople !== undefined) await repo.saveNearAlertPeople(tx, point.id, input.nearAlertPeople);
@@ -107,7 +132,8 @@ export function queueSettingsService(db: Database, deps: { contactPoints: Pick<C
         });
       } catch (error) {
         // A prefix kept by a disabled service: the deferred unique constraint refuses it at commit.
-        if ((error as { code?: string }).code === '23505') throw new AppError(409, 'queue.prefix_taken', { fields: [{ field: 'services', code: 'errors.queue.prefix_taken' }] });
+        if ((error as { code?: string }).code === '23505')
+          throw new AppError(409, 'queue.prefix_taken', { fields: [{ field: 'services', code: 'errors.queue.prefix_taken' }] });
         throw error;
       }
       return settings(actor, point.id);
@@ -119,11 +145,21 @@ export function queueSettingsService(db: Database, deps: { contactPoints: Pick<C
       if (!organisation) throw new AppError(404, 'organisation.not_found');
       authorise(canConfigureQueues(actor, organisation.id));
       const codes = categories.map((c) => c.code);
-      if (new Set(codes).size !== codes.length) throw new AppError(400, 'queue.duplicate_category', { fields: [{ field: 'categories', code: 'errors.queue.duplicate_category' }] });
+      if (new Set(codes).size !== codes.length)
+        throw new AppError(400, 'queue.duplicate_category', { fields: [{ field: 'categories', code: 'errors.queue.duplicate_category' }] });
       await db.transaction(async (tx) => {
         const ids: string[] = [];
         for (const c of categories) {
-          ids.push(await repo.upsertPriorityCategory(tx, { organisationId: organisation.id, code: c.code, name: c.name, rank: c.rank, onKiosk: c.onKiosk ?? true, active: true }));
+          ids.push(
+            await repo.upsertPriorityCategory(tx, {
+              organisationId: organisation.id,
+              code: c.code,
+              name: c.name,
+              rank: c.rank,
+              onKiosk: c.onKiosk ?? true,
+              active: true,
+            }),
+          );
         }
         await repo.deactivateCategoriesExcept(tx, organisation.id, ids);
         await recordAuditEntry(tx, {

@@ -40,7 +40,11 @@ export function IncidentReportButton({ contactPointId, returnTo, withHelp = true
   const { lang, t } = usePage();
   const back = safeReturnPath(returnTo);
   return (
-    <div class={`irisdesk-actions irisdesk-safety-actions${compact ? ' irisdesk-safety-actions--compact' : ''}`} role="group" aria-label={t('safety.button.group')}>
+    <div
+      class={`irisdesk-actions irisdesk-safety-actions${compact ? ' irisdesk-safety-actions--compact' : ''}`}
+      role="group"
+      aria-label={t('safety.button.group')}
+    >
       <a class="utrecht-button utrecht-button--primary-action irisdesk-safety-report" href={reportFormPath(lang, contactPointId, back)}>
         <span aria-hidden="true">⚠ </span>
         {t('safety.button.report')}

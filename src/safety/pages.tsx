@@ -95,7 +95,14 @@ function ReportFields({ places, values, errors }: Pick<ReportFormProps, 'places'
         value={values.contactPointId ?? ''}
         options={[...places.map((place) => ({ value: place.id, label: pickText(place.name, lang).text })), { value: '', label: t('safety.form.otherPlace') }]}
       />
-      <TextField name="placeText" label={t('safety.field.placeText')} description={t('safety.form.placeTextHint')} errors={errors} value={values.placeText ?? ''} maxLength={200} />
+      <TextField
+        name="placeText"
+        label={t('safety.field.placeText')}
+        description={t('safety.form.placeTextHint')}
+        errors={errors}
+        value={values.placeText ?? ''}
+        maxLength={200}
+      />
       <TextField
         name="occurredAt"
         type="datetime-local"
@@ -105,8 +112,25 @@ function ReportFields({ places, values, errors }: Pick<ReportFormProps, 'places'
         value={values.occurredAt ?? ''}
         required
       />
-      <TextArea name="description" label={t('safety.field.description')} description={t('safety.form.descriptionHint')} errors={errors} value={values.description} rows={5} maxLength={4000} required />
-      <TextArea name="personsInvolved" label={t('safety.field.personsInvolved')} description={t('safety.form.personsHint')} errors={errors} value={values.personsInvolved} rows={3} maxLength={2000} />
+      <TextArea
+        name="description"
+        label={t('safety.field.description')}
+        description={t('safety.form.descriptionHint')}
+        errors={errors}
+        value={values.description}
+        rows={5}
+        maxLength={4000}
+        required
+      />
+      <TextArea
+        name="personsInvolved"
+        label={t('safety.field.personsInvolved')}
+        description={t('safety.form.personsHint')}
+        errors={errors}
+        value={values.personsInvolved}
+        rows={3}
+        maxLength={2000}
+      />
       <ChoiceGroup
         type="radio"
         class="irisdesk-choice"
@@ -148,7 +172,14 @@ export function ReportFormPage(props: ReportFormProps) {
 function IncidentTable({ caption, rows, withReporter }: { caption: string; rows: IncidentListRow[]; withReporter: boolean }) {
   const { t, lang } = usePage();
   if (rows.length === 0) return <Paragraph>{t('safety.list.empty')}</Paragraph>;
-  const head = [t('safety.field.occurredAt'), t('safety.field.type'), t('safety.field.place'), ...(withReporter ? [t('safety.list.reporter')] : []), t('safety.list.status'), t('safety.list.openActions')];
+  const head = [
+    t('safety.field.occurredAt'),
+    t('safety.field.type'),
+    t('safety.field.place'),
+    ...(withReporter ? [t('safety.list.reporter')] : []),
+    t('safety.list.status'),
+    t('safety.list.openActions'),
+  ];
   return (
     <Table
       caption={caption}
@@ -168,7 +199,13 @@ function IncidentTable({ caption, rows, withReporter }: { caption: string; rows:
   );
 }
 
-export function SafetyHomePage(props: { own: IncidentListRow[]; managed: IncidentListRow[] | null; myPlaceId: string | null; statistics: boolean; staff: boolean }) {
+export function SafetyHomePage(props: {
+  own: IncidentListRow[];
+  managed: IncidentListRow[] | null;
+  myPlaceId: string | null;
+  statistics: boolean;
+  staff: boolean;
+}) {
   const { t, lang } = usePage();
   return (
     <Layout title={t('safety.home.title')} backOffice section={SECTION}>
@@ -272,7 +309,8 @@ export function IncidentPage(props: {
         <dt>{t('safety.list.status')}</dt>
         <dd>
           {incident.detailsPending ? t('safety.status.pending') : t(`safety.status.${incident.status}`)}
-          {incident.closedAt && ` — ${t('safety.incident.closedOn', { date: formatDateTime(new Date(incident.closedAt), lang), name: incident.closedByName ?? '–' })}`}
+          {incident.closedAt &&
+            ` — ${t('safety.incident.closedOn', { date: formatDateTime(new Date(incident.closedAt), lang), name: incident.closedByName ?? '–' })}`}
         </dd>
         {manager && incident.closingNote && (
           <>
@@ -363,7 +401,10 @@ export function IncidentPage(props: {
               label={t('safety.field.assigneeAccountId')}
               errors={errorsFor('action')}
               value={values.assigneeAccountId}
-              options={[{ value: '', label: t('safety.actions.noAssignee') }, ...props.assignees.map((account) => ({ value: account.id, label: account.displayName }))]}
+              options={[
+                { value: '', label: t('safety.actions.noAssignee') },
+                ...props.assignees.map((account) => ({ value: account.id, label: account.displayName })),
+              ]}
             />
             <DateField name="dueDate" label={t('safety.field.dueDate')} errors={errorsFor('action')} value={values.dueDate} />
             <TextArea name="note" label={t('safety.field.note')} errors={errorsFor('action')} value={values.note} rows={3} maxLength={2000} />
@@ -380,7 +421,14 @@ export function IncidentPage(props: {
           <Paragraph>{t('safety.close.rule')}</Paragraph>
           <ErrorSummary errors={errorsFor('close')} labelOf={label(t)} />
           <Form action={`/${lang}/safety/incidents/${incident.id}/close`}>
-            <TextArea name="closingNote" label={t('safety.field.closingNote')} errors={errorsFor('close')} value={values.closingNote} rows={3} maxLength={2000} />
+            <TextArea
+              name="closingNote"
+              label={t('safety.field.closingNote')}
+              errors={errorsFor('close')}
+              value={values.closingNote}
+              rows={3}
+              maxLength={2000}
+            />
             <SubmitButton>{t('safety.close.submit')}</SubmitButton>
           </Form>
         </section>
@@ -402,7 +450,9 @@ export interface StatisticsView {
 }
 
 const monthLabel = (month: string, lang: Language) =>
-  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-BE' : lang === 'nl' ? 'nl-BE' : 'en-BE', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T12:00:00Z`));
+  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-BE' : lang === 'nl' ? 'nl-BE' : 'en-BE', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T12:00:00Z`),
+  );
 
 export function StatisticsPage({ statistics, months, errors }: { statistics: StatisticsView; months: string[]; errors?: FieldError[] | undefined }) {
   const { t, lang } = usePage();
@@ -429,7 +479,14 @@ export function StatisticsPage({ statistics, months, errors }: { statistics: Sta
         head={[t('safety.statistics.month'), ...usedTypes.map((type) => typeText(type === 'unspecified' ? null : type, t)), t('safety.statistics.totalColumn')]}
         rows={months.map((month) => {
           const counts = byType((row) => row.month === month);
-          return [monthLabel(month, lang), ...cells(counts), formatNumber(counts.reduce((a, b) => a + b, 0), lang)];
+          return [
+            monthLabel(month, lang),
+            ...cells(counts),
+            formatNumber(
+              counts.reduce((a, b) => a + b, 0),
+              lang,
+            ),
+          ];
         })}
       />
       <Table
@@ -437,7 +494,14 @@ export function StatisticsPage({ statistics, months, errors }: { statistics: Sta
         head={[t('safety.field.place'), ...usedTypes.map((type) => typeText(type === 'unspecified' ? null : type, t)), t('safety.statistics.totalColumn')]}
         rows={[...places.entries()].map(([id, place]) => {
           const counts = byType((row) => (row.contactPointId ?? '') === id);
-          return [place.name ? <Text value={place.name} /> : t('safety.statistics.otherPlaces'), ...cells(counts), formatNumber(counts.reduce((a, b) => a + b, 0), lang)];
+          return [
+            place.name ? <Text value={place.name} /> : t('safety.statistics.otherPlaces'),
+            ...cells(counts),
+            formatNumber(
+              counts.reduce((a, b) => a + b, 0),
+              lang,
+            ),
+          ];
         })}
       />
       <Paragraph>

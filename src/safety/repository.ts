@@ -37,7 +37,10 @@ export async function listMembers(db: Queryable, organisationId: string): Promis
 }
 
 /** The contact points of an organisation, active or not (the staff screen, the report form's places). */
-export async function contactPointsOfOrganisation(db: Queryable, organisationId: string): Promise<Array<{ id: string; code: string; name: LocalizedText; active: boolean }>> {
+export async function contactPointsOfOrganisation(
+  db: Queryable,
+  organisationId: string,
+): Promise<Array<{ id: string; code: string; name: LocalizedText; active: boolean }>> {
   const { rows } = await db.query<{ id: string; code: string; name: LocalizedText; active: boolean }>(
     'SELECT id, code, name, active FROM contact_points WHERE organisation_id = $1 ORDER BY code',
     [organisationId],
@@ -76,7 +79,10 @@ export async function deleteMember(db: Queryable, contactPointId: string, accoun
 }
 
 /** Active accounts to alert for an incident at a contact point: its staff, and whether each manages it. */
-export async function alertRecipients(db: Queryable, contactPointId: string): Promise<Array<{ accountId: string; isManager: boolean; language: 'fr' | 'nl' | 'en' }>> {
+export async function alertRecipients(
+  db: Queryable,
+  contactPointId: string,
+): Promise<Array<{ accountId: string; isManager: boolean; language: 'fr' | 'nl' | 'en' }>> {
   const { rows } = await db.query<{ accountId: string; isManager: boolean; language: 'fr' | 'nl' | 'en' }>(
     `SELECT a.id AS "accountId", s.is_manager AS "isManager", a.preferred_language AS language
        FROM contact_point_staff s JOIN accounts a ON a.id = s.account_id
@@ -88,15 +94,17 @@ export async function alertRecipients(db: Queryable, contactPointId: string): Pr
 
 /** Active organisation managers (the fallback recipients when a place has no manager of its own). */
 export async function organisationManagers(db: Queryable, organisationId: string): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM accounts WHERE organisation_id = $1 AND active AND 'organisation_manager' = ANY (roles)`,
-    [organisationId],
-  );
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM accounts WHERE organisation_id = $1 AND active AND 'organisation_manager' = ANY (roles)`, [
+    organisationId,
+  ]);
   return rows.map((row) => row.id);
 }
 
 /** Active organisation managers with their address and language (the e-mail fallback of a call for help). */
-export async function organisationManagerContacts(db: Queryable, organisationId: string): Promise<Array<{ accountId: string; email: string; language: 'fr' | 'nl' | 'en' }>> {
+export async function organisationManagerContacts(
+  db: Queryable,
+  organisationId: string,
+): Promise<Array<{ accountId: string; email: string; language: 'fr' | 'nl' | 'en' }>> {
   const { rows } = await db.query<{ accountId: string; email: string; language: 'fr' | 'nl' | 'en' }>(
     `SELECT id AS "accountId", email, preferred_language AS language
        FROM accounts WHERE organisation_id = $1 AND active AND 'organisation_manager' = ANY (roles) ORDER BY email`,
@@ -107,10 +115,7 @@ export async function organisationManagerContacts(db: Queryable, organisationId:
 
 /** Contact points of which the account is a manager (by membership flag). */
 export async function managedContactPointIds(db: Queryable, accountId: string): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>(
-    'SELECT contact_point_id AS id FROM contact_point_staff WHERE account_id = $1 AND is_manager',
-    [accountId],
-  );
+  const { rows } = await db.query<{ id: string }>('SELECT contact_point_id AS id FROM contact_point_staff WHERE account_id = $1 AND is_manager', [accountId]);
   return rows.map((row) => row.id);
 }
 
@@ -298,7 +303,13 @@ export async function insertAction(
 }
 
 /** Marks an open action done or waived; false when it was not open any more. */
-export async function finishAction(db: Queryable, incidentId: string, actionId: string, status: 'done' | 'waived', outcomeNote: string | null): Promise<boolean> {
+export async function finishAction(
+  db: Queryable,
+  incidentId: string,
+  actionId: string,
+  status: 'done' | 'waived',
+  outcomeNote: string | null,
+): Promise<boolean> {
   const { rowCount } = await db.query(
     `UPDATE safety_actions SET status = $3, done_at = now(), outcome_note = $4, updated_at = now()
       WHERE id = $2 AND incident_id = $1 AND status = 'open'`,

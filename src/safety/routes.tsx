@@ -183,7 +183,8 @@ function wallClock(value: string): Date {
   const [date, time] = value.split('T') as [string, string];
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
-  if (m < 1 || m > 12 || d < 1 || d > 31 || hh > 23 || mm > 59) throw new AppError(400, 'validation.failed', { fields: [{ field: 'occurredAt', code: 'validation.format', values: { format: 'date-time' } }] });
+  if (m < 1 || m > 12 || d < 1 || d > 31 || hh > 23 || mm > 59)
+    throw new AppError(400, 'validation.failed', { fields: [{ field: 'occurredAt', code: 'validation.format', values: { format: 'date-time' } }] });
   return fromBrusselsWallClock(y, m, d, hh, mm);
 }
 
@@ -210,7 +211,12 @@ function formErrors(request: FastifyRequest, raw?: unknown): FieldError[] {
 export function safetyRoutes(app: App, services: Services) {
   const { safety } = services;
 
-  const incidentPage = async (request: FastifyRequest, actor: Actor, id: string, extra: { notice?: string | undefined; errors?: { form: IncidentForm; list: FieldError[] }; values?: FormValues; returnTo?: string | undefined } = {}) => {
+  const incidentPage = async (
+    request: FastifyRequest,
+    actor: Actor,
+    id: string,
+    extra: { notice?: string | undefined; errors?: { form: IncidentForm; list: FieldError[] }; values?: FormValues; returnTo?: string | undefined } = {},
+  ) => {
     const detail = await safety.get(actor, id, request.id);
     const assignees = detail.view === 'manager' ? await safety.assignees(actor) : [];
     return <IncidentPage detail={detail} assignees={assignees} {...extra} />;
@@ -233,7 +239,13 @@ export function safetyRoutes(app: App, services: Services) {
 
   app.get(
     '/:lang/safety/report',
-    { schema: { hide: true, params: LangParams, querystring: Type.Object({ contactPoint: Type.Optional(Id), returnTo: Type.Optional(Text({ maxLength: 500 })) }) } },
+    {
+      schema: {
+        hide: true,
+        params: LangParams,
+        querystring: Type.Object({ contactPoint: Type.Optional(Id), returnTo: Type.Optional(Text({ maxLength: 500 })) }),
+      },
+    },
     async (request, reply) => {
       const actor = requireActorPage(request);
       const places = await safety.placesFor(actor);
@@ -281,10 +293,23 @@ export function safetyRoutes(app: App, services: Services) {
 
   app.get(
     '/:lang/safety/incidents/:id',
-    { schema: { hide: true, params: LangIdParams, querystring: Type.Object({ notice: Type.Optional(Type.Enum(['reported', 'alerted', 'completed', 'actionAdded', 'actionDone', 'closed'] as const)), returnTo: Type.Optional(Text({ maxLength: 500 })) }) } },
+    {
+      schema: {
+        hide: true,
+        params: LangIdParams,
+        querystring: Type.Object({
+          notice: Type.Optional(Type.Enum(['reported', 'alerted', 'completed', 'actionAdded', 'actionDone', 'closed'] as const)),
+          returnTo: Type.Optional(Text({ maxLength: 500 })),
+        }),
+      },
+    },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      return renderPage(request, reply, await incidentPage(request, actor, request.params.id, { notice: request.query.notice, returnTo: safeReturnPath(request.query.returnTo) }));
+      return renderPage(
+        request,
+        reply,
+        await incidentPage(request, actor, request.params.id, { notice: request.query.notice, returnTo: safeReturnPath(request.query.returnTo) }),
+      );
     },
   );
 
@@ -293,39 +318,56 @@ export function safetyRoutes(app: App, services: Services) {
     const detail = await safety.get(actor, request.params.id, request.id);
     if (!detail.incident.detailsPending) return reply.redirect(`/${request.params.lang}/safety/incidents/${detail.incident.id}`, 303);
     const places = await safety.placesFor(actor);
-    const values: FormValues = { contactPointId: detail.incident.contactPointId ?? '', placeText: detail.incident.placeText ?? '', occurredAt: toDateTimeLocal(new Date(detail.incident.occurredAt)) };
+    const values: FormValues = {
+      contactPointId: detail.incident.contactPointId ?? '',
+      placeText: detail.incident.placeText ?? '',
+      occurredAt: toDateTimeLocal(new Date(detail.incident.occurredAt)),
+    };
     return renderPage(request, reply, <ReportFormPage places={places} values={values} completing={{ incidentId: detail.incident.id }} />);
   });
 
-  app.post('/:lang/safety/incidents/:id/details', { schema: { hide: true, params: LangIdParams, body: ReportForm }, attachValidation: true }, async (request, reply) => {
-    const actor = requireActorPage(request);
-    const form = request.body;
-    const places = await safety.placesFor(actor);
-    return handleForm(
-      request,
-      reply,
-      (errors) => <ReportFormPage places={places} values={form} errors={errors} completing={{ incidentId: request.params.id }} />,
-      async () => {
-        await safety.completeDetails(actor, request.params.id, inputFromForm(form), request.id);
-        return `/${request.params.lang}/safety/incidents/${request.params.id}?notice=completed`;
-      },
-    );
-  });
+  app.post(
+    '/:lang/safety/incidents/:id/details',
+    { schema: { hide: true, params: LangIdParams, body: ReportForm }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      const form = request.body;
+      const places = await safety.placesFor(actor);
+      return handleForm(
+        request,
+        reply,
+        (errors) => <ReportFormPage places={places} values={form} errors={errors} completing={{ incidentId: request.params.id }} />,
+        async () => {
+          await safety.completeDetails(actor, request.params.id, inputFromForm(form), request.id);
+          return `/${request.params.lang}/safety/incidents/${request.params.id}?notice=completed`;
+        },
+      );
+    },
+  );
 
-  app.post('/:lang/safety/incidents/:id/actions', { schema: { hide: true, params: LangIdParams, body: ActionForm }, attachValidation: true }, async (request, reply) => {
-    const actor = requireActorPage(request);
-    const form = request.body;
-    const { lang, id } = request.params;
-    return handleForm(
-      request,
-      reply,
-      async (errors) => incidentPage(request, actor, id, { errors: { form: 'action', list: errors }, values: form }),
-      async () => {
-        await safety.addAction(actor, id, { kind: form.kind, assigneeAccountId: form.assigneeAccountId || null, dueDate: form.dueDate || null, note: form.note ?? null }, request.id);
-        return `/${lang}/safety/incidents/${id}?notice=actionAdded`;
-      },
-    );
-  });
+  app.post(
+    '/:lang/safety/incidents/:id/actions',
+    { schema: { hide: true, params: LangIdParams, body: ActionForm }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      const form = request.body;
+      const { lang, id } = request.params;
+      return handleForm(
+        request,
+        reply,
+        async (errors) => incidentPage(request, actor, id, { errors: { form: 'action', list: errors }, values: form }),
+        async () => {
+          await safety.addAction(
+            actor,
+            id,
+            { kind: form.kind, assigneeAccountId: form.assigneeAccountId || null, dueDate: form.dueDate || null, note: form.note ?? null },
+            request.id,
+          );
+          return `/${lang}/safety/incidents/${id}?notice=actionAdded`;
+        },
+      );
+    },
+  );
 
   app.post(
     '/:lang/safety/incidents/:id/actions/:actionId',
@@ -346,24 +388,34 @@ export function safetyRoutes(app: App, services: Services) {
     },
   );
 
-  app.post('/:lang/safety/incidents/:id/close', { schema: { hide: true, params: LangIdParams, body: CloseForm }, attachValidation: true }, async (request, reply) => {
-    const actor = requireActorPage(request);
-    const form = request.body ?? {};
-    const { lang, id } = request.params;
-    return handleForm(
-      request,
-      reply,
-      async (errors) => incidentPage(request, actor, id, { errors: { form: 'close', list: errors }, values: form }),
-      async () => {
-        await safety.close(actor, id, form.closingNote, request.id);
-        return `/${lang}/safety/incidents/${id}?notice=closed`;
-      },
-    );
-  });
+  app.post(
+    '/:lang/safety/incidents/:id/close',
+    { schema: { hide: true, params: LangIdParams, body: CloseForm }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      const form = request.body ?? {};
+      const { lang, id } = request.params;
+      return handleForm(
+        request,
+        reply,
+        async (errors) => incidentPage(request, actor, id, { errors: { form: 'close', list: errors }, values: form }),
+        async () => {
+          await safety.close(actor, id, form.closingNote, request.id);
+          return `/${lang}/safety/incidents/${id}?notice=closed`;
+        },
+      );
+    },
+  );
 
   app.get(
     '/:lang/safety/statistics',
-    { schema: { hide: true, params: LangParams, querystring: Type.Object({ from: Type.Optional(Text({ maxLength: 20 })), to: Type.Optional(Text({ maxLength: 20 })) }) } },
+    {
+      schema: {
+        hide: true,
+        params: LangParams,
+        querystring: Type.Object({ from: Type.Optional(Text({ maxLength: 20 })), to: Type.Optional(Text({ maxLength: 20 })) }),
+      },
+    },
     async (request, reply) => {
       const actor = requireActorPage(request);
       const monthPattern = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
@@ -385,15 +437,24 @@ export function safetyRoutes(app: App, services: Services) {
         errors.push(...formErrors(request, raw));
         statistics = await safety.statistics(actor, {});
       }
-      return renderPage(request, reply, <StatisticsPage statistics={statistics} months={monthsBetween(statistics.from, statistics.to)} errors={errors.length ? errors : undefined} />, errors.length ? 400 : 200);
+      return renderPage(
+        request,
+        reply,
+        <StatisticsPage statistics={statistics} months={monthsBetween(statistics.from, statistics.to)} errors={errors.length ? errors : undefined} />,
+        errors.length ? 400 : 200,
+      );
     },
   );
 
-  app.get('/:lang/safety/staff', { schema: { hide: true, params: LangParams, querystring: Type.Object({ notice: Type.Optional(Type.Enum(['memberSaved', 'memberRemoved'] as const)) }) } }, async (request, reply) => {
-    const actor = requireActorPage(request);
-    const overview = await safety.staffOverview(actor, request.id);
-    return renderPage(request, reply, <StaffPage {...overview} notice={request.query.notice} />);
-  });
+  app.get(
+    '/:lang/safety/staff',
+    { schema: { hide: true, params: LangParams, querystring: Type.Object({ notice: Type.Optional(Type.Enum(['memberSaved', 'memberRemoved'] as const)) }) } },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      const overview = await safety.staffOverview(actor, request.id);
+      return renderPage(request, reply, <StaffPage {...overview} notice={request.query.notice} />);
+    },
+  );
 
   app.post('/:lang/safety/staff', { schema: { hide: true, params: LangParams, body: StaffForm }, attachValidation: true }, async (request, reply) => {
     const actor = requireActorPage(request);
@@ -410,20 +471,24 @@ export function safetyRoutes(app: App, services: Services) {
     );
   });
 
-  app.post('/:lang/safety/staff/remove', { schema: { hide: true, params: LangParams, body: RemoveStaffForm }, attachValidation: true }, async (request, reply) => {
-    const actor = requireActorPage(request);
-    const form = request.body;
-    const overview = await safety.staffOverview(actor, request.id);
-    return handleForm(
-      request,
-      reply,
-      (errors) => <StaffPage {...overview} errors={errors} />,
-      async () => {
-        await safety.removeMember(actor, form, request.id);
-        return `/${request.params.lang}/safety/staff?notice=memberRemoved`;
-      },
-    );
-  });
+  app.post(
+    '/:lang/safety/staff/remove',
+    { schema: { hide: true, params: LangParams, body: RemoveStaffForm }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      const form = request.body;
+      const overview = await safety.staffOverview(actor, request.id);
+      return handleForm(
+        request,
+        reply,
+        (errors) => <StaffPage {...overview} errors={errors} />,
+        async () => {
+          await safety.removeMember(actor, form, request.id);
+          return `/${request.params.lang}/safety/staff?notice=memberRemoved`;
+        },
+      );
+    },
+  );
 
   // ---- API
 
@@ -435,7 +500,10 @@ export function safetyRoutes(app: App, services: Services) {
         summary: 'Report an incident (alerts the colleagues and managers of the contact point in real time)',
         security: session,
         body: IncidentBody,
-        response: { 201: Type.Object({ id: Type.String(), alerted: BoundedInteger({ description: 'How many colleagues and managers were alerted' }) }), ...errorResponses(400, 401, 403) },
+        response: {
+          201: Type.Object({ id: Type.String(), alerted: BoundedInteger({ description: 'How many colleagues and managers were alerted' }) }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (request, reply) => {
@@ -444,7 +512,15 @@ export function safetyRoutes(app: App, services: Services) {
       const occurredAt = body.occurredAt ? new Date(body.occurredAt) : new Date();
       const created = await safety.report(
         actor,
-        { type: body.type, severity: body.severity ?? null, contactPointId: body.contactPointId ?? null, placeText: body.placeText ?? null, occurredAt, description: body.description, personsInvolved: body.personsInvolved ?? null },
+        {
+          type: body.type,
+          severity: body.severity ?? null,
+          contactPointId: body.contactPointId ?? null,
+          placeText: body.placeText ?? null,
+          occurredAt,
+          description: body.description,
+          personsInvolved: body.personsInvolved ?? null,
+        },
         request.id,
       );
       return reply.code(201).send(created);

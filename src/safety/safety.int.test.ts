@@ -29,8 +29,17 @@ async function signedIn(name: string): Promise<TestClient> {
 }
 
 async function report(name: string, extra: Record<string, unknown> = {}) {
-  const response = await (await signedIn(name)).request('POST', '/api/v1/safety/incidents', {
-    json: { type: 'verbal_aggression', contactPointId: points.schaerbeek, occurredAt: minutesAgo(10), description: 'Un usager a crié et insulté l’agent.', personsInvolved: 'Usager au ticket A-12', ...extra },
+  const response = await (
+    await signedIn(name)
+  ).request('POST', '/api/v1/safety/incidents', {
+    json: {
+      type: 'verbal_aggression',
+      contactPointId: points.schaerbeek,
+      occurredAt: minutesAgo(10),
+      description: 'Un usager a crié et insulté l’agent.',
+      personsInvolved: 'Usager au ticket A-12',
+      ...extra,
+    },
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json().id as string;
@@ -129,10 +138,14 @@ describe('reporting and who may see an incident', () => {
     expect(future.statusCode).toBe(400);
     expect(future.json().error.fields[0]).toMatchObject({ field: 'occurredAt', code: 'safety.error.future' });
     expect(future.json().error.fields[0].message).toContain('dans le futur');
-    const otherOrg = await agent.request('POST', '/api/v1/safety/incidents?lang=en', { json: { type: 'threat', contactPointId: points.ixelles, description: 'x' } });
+    const otherOrg = await agent.request('POST', '/api/v1/safety/incidents?lang=en', {
+      json: { type: 'threat', contactPointId: points.ixelles, description: 'x' },
+    });
     expect(otherOrg.statusCode).toBe(400);
     expect(otherOrg.json().error.fields[0].code).toBe('safety.error.unknownContactPoint');
-    const nowhere = await agent.request('POST', '/api/v1/safety/incidents', { json: { type: 'threat', contactPointId: null, placeText: '  ', description: 'x' } });
+    const nowhere = await agent.request('POST', '/api/v1/safety/incidents', {
+      json: { type: 'threat', contactPointId: null, placeText: '  ', description: 'x' },
+    });
     expect(nowhere.statusCode).toBe(400);
     expect(nowhere.json().error.fields[0].field).toBe('placeText');
     // The form re-renders with an error summary, in the page language.
@@ -181,7 +194,8 @@ describe('follow-up to closure', () => {
     const open = await close();
     expect(open.statusCode).toBe(409);
     expect(open.json().error.message).toBe('2 follow-up actions are still open: finish or waive them before closing.');
-    const finish = (actionId: string, json: Record<string, unknown>) => manager.request('POST', `/api/v1/safety/incidents/${id}/actions/${actionId}?lang=en`, { json });
+    const finish = (actionId: string, json: Record<string, unknown>) =>
+      manager.request('POST', `/api/v1/safety/incidents/${id}/actions/${actionId}?lang=en`, { json });
     const waiveWithoutReason = await finish(complaint.json().id, { status: 'waived' });
     expect(waiveWithoutReason.statusCode).toBe(400);
     expect(waiveWithoutReason.json().error.fields[0].field).toBe('outcomeNote');
@@ -209,7 +223,10 @@ describe('follow-up to closure', () => {
     const other = await report('agent');
     const first = (await manager.request('POST', `/api/v1/safety/incidents/${other}/actions`, { json: { kind: 'debrief' } })).json().id as string;
     await manager.request('POST', `/api/v1/safety/incidents/${other}/actions/${first}`, { json: { status: 'done' } });
-    const [closing, adding] = await Promise.all([close(other), manager.request('POST', `/api/v1/safety/incidents/${other}/actions`, { json: { kind: 'support' } })]);
+    const [closing, adding] = await Promise.all([
+      close(other),
+      manager.request('POST', `/api/v1/safety/incidents/${other}/actions`, { json: { kind: 'support' } }),
+    ]);
     const outcome = [closing.statusCode, adding.statusCode];
     expect(outcome[0] === 200 ? outcome : [outcome[1], outcome[0]]).toEqual(outcome[0] === 200 ? [200, 409] : [201, 409]);
     const { rows } = await t.db.query<{ status: string; open: number }>(
@@ -254,11 +271,16 @@ describe('the real-time alert', () => {
   async function expectNoAlert(stream: SseClient, name: string) {
     await t.services.realtime.publish(t.db, channels.account(ids[name]!), { type: 'test.probe', data: { name } });
     await stream.waitFor((event) => event.event === 'test.probe');
-    expect(stream.events.filter((event) => event.event === 'safety.alert'), name).toEqual([]);
+    expect(
+      stream.events.filter((event) => event.event === 'safety.alert'),
+      name,
+    ).toEqual([]);
   }
 
   it('reaches the colleagues and manager of the same contact point, and no one else', async () => {
-    const [colleague, manager, otherPoint, otherOrg, reporter] = (await Promise.all(['backoffice', 'manager', 'editor', 'manager.ixelles', 'agent'].map(streamOf))) as [SseClient, SseClient, SseClient, SseClient, SseClient];
+    const [colleague, manager, otherPoint, otherOrg, reporter] = (await Promise.all(
+      ['backoffice', 'manager', 'editor', 'manager.ixelles', 'agent'].map(streamOf),
+    )) as [SseClient, SseClient, SseClient, SseClient, SseClient];
     const id = await report('agent', { type: 'physical_aggression' });
     const forColleague = JSON.parse((await colleague.waitFor((e) => e.event === 'safety.alert')).data);
     expect(forColleague).toMatchObject({ incidentId: id, help: false, type: 'physical_aggression', reporter: 'Amira Agent', detailPath: null });
@@ -287,11 +309,21 @@ describe('the real-time alert', () => {
     expect(early.json().error.code).toBe('safety.details_pending');
     const detailsPage = `/en/safety/incidents/${id}/details`;
     expect((await agent.get(detailsPage)).statusCode).toBe(200);
-    const done = await agent.submitForm(detailsPage, detailsPage, { type: 'threat', contactPointId: points.schaerbeek, occurredAt: /id="field-occurredAt"[^>]* value="([^"]+)"/.exec((await agent.get(detailsPage)).body)![1]!, description: 'Il a menacé de revenir.' });
+    const done = await agent.submitForm(detailsPage, detailsPage, {
+      type: 'threat',
+      contactPointId: points.schaerbeek,
+      occurredAt: /id="field-occurredAt"[^>]* value="([^"]+)"/.exec((await agent.get(detailsPage)).body)![1]!,
+      description: 'Il a menacé de revenir.',
+    });
     expect(done.statusCode, done.body).toBe(303);
     const detail = (await agent.get(`/api/v1/safety/incidents/${id}`)).json();
     expect(detail).toMatchObject({ type: 'threat', detailsPending: false, helpRequested: true, description: 'Il a menacé de revenir.' });
-    const again = await agent.submitForm(`/en/safety/incidents/${id}`, detailsPage, { type: 'other', contactPointId: points.schaerbeek, occurredAt: detail.occurredAt.slice(0, 16), description: 'again' });
+    const again = await agent.submitForm(`/en/safety/incidents/${id}`, detailsPage, {
+      type: 'other',
+      contactPointId: points.schaerbeek,
+      occurredAt: detail.occurredAt.slice(0, 16),
+      description: 'again',
+    });
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('The details of this report have already been given.');
     expect((await agent.get(`/api/v1/safety/incidents/${id}`)).json().type).toBe('threat');
@@ -305,7 +337,8 @@ describe('a call for help nobody sees', () => {
     // The calls for help above found a colleague connected: no e-mail.
     expect(await helpMails()).toBe(0);
     // Their streams are closed now; wait until the server has seen them go.
-    for (let i = 0; i < 250 && (await t.db.query('SELECT 1 FROM realtime_presence')).rows.length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let i = 0; i < 250 && (await t.db.query('SELECT 1 FROM realtime_presence')).rows.length > 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await t.db.query('SELECT 1 FROM realtime_presence')).rows).toEqual([]);
     const worker = await startJobWorker({ db: t.db, registry: t.services.jobs, pollIntervalMs: 50 });
     try {
@@ -335,11 +368,19 @@ describe('retention', () => {
   it('anonymises closed reports after SAFETY_RETENTION_YEARS from their declaration, keeping what the statistics count', async () => {
     const manager = await signedIn('manager');
     const closeWithActions = async (id: string) => {
-      const action = await manager.request('POST', `/api/v1/safety/incidents/${id}/actions`, { json: { kind: 'debrief', assigneeAccountId: ids.manager, note: 'Entretien avec Madame Retention' } });
+      const action = await manager.request('POST', `/api/v1/safety/incidents/${id}/actions`, {
+        json: { kind: 'debrief', assigneeAccountId: ids.manager, note: 'Entretien avec Madame Retention' },
+      });
       const waived = await manager.request('POST', `/api/v1/safety/incidents/${id}/actions`, { json: { kind: 'complaint_filed' } });
-      await manager.request('POST', `/api/v1/safety/incidents/${id}/actions/${action.json().id}`, { json: { status: 'done', note: 'Fait avec Madame Retention' } });
-      await manager.request('POST', `/api/v1/safety/incidents/${id}/actions/${waived.json().id}`, { json: { status: 'waived', note: 'Madame Retention ne porte pas plainte' } });
-      expect((await manager.request('POST', `/api/v1/safety/incidents/${id}/close`, { json: { note: 'Clos, Madame Retention informée' } })).statusCode).toBe(200);
+      await manager.request('POST', `/api/v1/safety/incidents/${id}/actions/${action.json().id}`, {
+        json: { status: 'done', note: 'Fait avec Madame Retention' },
+      });
+      await manager.request('POST', `/api/v1/safety/incidents/${id}/actions/${waived.json().id}`, {
+        json: { status: 'waived', note: 'Madame Retention ne porte pas plainte' },
+      });
+      expect((await manager.request('POST', `/api/v1/safety/incidents/${id}/close`, { json: { note: 'Clos, Madame Retention informée' } })).statusCode).toBe(
+        200,
+      );
     };
     const old = await report('agent', { description: 'Monsieur Ancien a menacé Madame Retention', personsInvolved: 'Monsieur Ancien' });
     await closeWithActions(old);
@@ -347,8 +388,16 @@ describe('retention', () => {
     const recent = await report('agent', { description: 'Récent, Monsieur Récent' });
     await closeWithActions(recent);
     // Declared six years ago (the report's own times are moved back with it).
-    await t.db.query(`UPDATE safety_incidents SET created_at = now() - interval '6 years', occurred_at = now() - interval '6 years' WHERE id = ANY($1::uuid[])`, [[old, oldOpen]]);
-    const month = (await t.db.query<{ m: string }>(`SELECT to_char(date_trunc('month', occurred_at AT TIME ZONE 'Europe/Brussels'), 'YYYY-MM') AS m FROM safety_incidents WHERE id = $1`, [old])).rows[0]!.m;
+    await t.db.query(
+      `UPDATE safety_incidents SET created_at = now() - interval '6 years', occurred_at = now() - interval '6 years' WHERE id = ANY($1::uuid[])`,
+      [[old, oldOpen]],
+    );
+    const month = (
+      await t.db.query<{ m: string }>(
+        `SELECT to_char(date_trunc('month', occurred_at AT TIME ZONE 'Europe/Brussels'), 'YYYY-MM') AS m FROM safety_incidents WHERE id = $1`,
+        [old],
+      )
+    ).rows[0]!.m;
     const statistics = async () => (await manager.get(`/api/v1/safety/statistics?from=${month}&to=${month}`)).json().rows;
     const before = await statistics();
 
@@ -359,19 +408,34 @@ describe('retention', () => {
       [old],
     );
     expect(stored.rows[0]).toEqual({
-      description: '', persons_involved: null, place_text: null, closing_note: null, reporter_account_id: null, closed_by: null,
-      anonymised: true, type: 'verbal_aggression', contact_point_id: points.schaerbeek, status: 'closed',
+      description: '',
+      persons_involved: null,
+      place_text: null,
+      closing_note: null,
+      reporter_account_id: null,
+      closed_by: null,
+      anonymised: true,
+      type: 'verbal_aggression',
+      contact_point_id: points.schaerbeek,
+      status: 'closed',
     });
-    const actions = await t.db.query(`SELECT kind, status, note, outcome_note, assignee_account_id FROM safety_actions WHERE incident_id = $1 ORDER BY kind`, [old]);
+    const actions = await t.db.query(`SELECT kind, status, note, outcome_note, assignee_account_id FROM safety_actions WHERE incident_id = $1 ORDER BY kind`, [
+      old,
+    ]);
     expect(actions.rows).toEqual([
       { kind: 'complaint_filed', status: 'waived', note: null, outcome_note: '–', assignee_account_id: null },
       { kind: 'debrief', status: 'done', note: null, outcome_note: null, assignee_account_id: null },
     ]);
     // An open report stays whole until it is closed; a recent one until its time comes.
-    const untouched = await t.db.query<{ description: string }>(`SELECT description FROM safety_incidents WHERE id = ANY($1::uuid[]) ORDER BY description`, [[oldOpen, recent]]);
+    const untouched = await t.db.query<{ description: string }>(`SELECT description FROM safety_incidents WHERE id = ANY($1::uuid[]) ORDER BY description`, [
+      [oldOpen, recent],
+    ]);
     expect(untouched.rows.map((row) => row.description)).toEqual(['Récent, Monsieur Récent', 'Toujours ouvert, Monsieur Ouvert']);
     expect(await statistics()).toEqual(before);
-    const audited = await t.db.query(`SELECT actor_account_id, organisation_id, details FROM audit_log WHERE subject_type = 'safety_incident' AND subject_id = $1 AND action = 'update' AND actor_account_id IS NULL`, [old]);
+    const audited = await t.db.query(
+      `SELECT actor_account_id, organisation_id, details FROM audit_log WHERE subject_type = 'safety_incident' AND subject_id = $1 AND action = 'update' AND actor_account_id IS NULL`,
+      [old],
+    );
     expect(audited.rows).toEqual([{ actor_account_id: null, organisation_id: expect.any(String), details: { anonymised: true, retentionYears: 5 } }]);
 
     const api = (await manager.get(`/api/v1/safety/incidents/${old}`)).json();
@@ -418,7 +482,9 @@ describe('the dashboard and contact-point staff', () => {
     expect(page.body).toContain('Amira Agent');
     const added = await manager.submitForm('/en/safety/staff', '/en/safety/staff', { contactPointId: points.nord, accountId: ids.agent!, isManager: 'true' });
     expect(added.statusCode).toBe(303);
-    expect(await t.services.safety.contactPointsOf(ids.agent!)).toEqual(expect.arrayContaining([expect.objectContaining({ contactPointId: points.nord, isManager: true })]));
+    expect(await t.services.safety.contactPointsOf(ids.agent!)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ contactPointId: points.nord, isManager: true })]),
+    );
     // A contact-point manager sees the incidents of that point (and the dashboard), not those of others.
     const atNord = await report('editor', { contactPointId: points.nord });
     const atMain = await report('backoffice');
@@ -434,7 +500,9 @@ describe('the dashboard and contact-point staff', () => {
     const foreignAccount = await manager.submitForm('/en/safety/staff', '/en/safety/staff', { contactPointId: points.nord, accountId: ids['agent.ixelles']! });
     expect(foreignAccount.statusCode).toBe(400);
     expect((await agent.get('/en/safety/staff')).statusCode).toBe(403);
-    const { rows } = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE subject_type = 'contact_point_staff' AND action IN ('create', 'delete')`);
+    const { rows } = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE subject_type = 'contact_point_staff' AND action IN ('create', 'delete')`,
+    );
     expect(rows[0]!.n).toBeGreaterThanOrEqual(2);
   });
 });

@@ -57,7 +57,12 @@ describe('normaliseIncident', () => {
   };
 
   it('trims texts and keeps either a contact point or a free place', () => {
-    expect(normaliseIncident({ ...base, placeText: 'ignored', personsInvolved: ' ' }, now)).toMatchObject({ description: 'Insultes', placeText: null, personsInvolved: null, severity: null });
+    expect(normaliseIncident({ ...base, placeText: 'ignored', personsInvolved: ' ' }, now)).toMatchObject({
+      description: 'Insultes',
+      placeText: null,
+      personsInvolved: null,
+      severity: null,
+    });
     expect(normaliseIncident({ ...base, contactPointId: '', placeText: ' Parking ' }, now)).toMatchObject({ contactPointId: null, placeText: 'Parking' });
   });
   it('refuses the future, the too old, no place and no description, all at once', () => {

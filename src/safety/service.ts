@@ -149,7 +149,15 @@ export interface SafetyDeps {
 }
 
 export function safetyService(db: Database, deps: SafetyDeps) {
-  const audit = (q: Queryable, actor: Actor, action: AuditAction, subjectType: string, subjectId: string | null, requestId?: string, details?: Record<string, unknown>) =>
+  const audit = (
+    q: Queryable,
+    actor: Actor,
+    action: AuditAction,
+    subjectType: string,
+    subjectId: string | null,
+    requestId?: string,
+    details?: Record<string, unknown>,
+  ) =>
     recordAuditEntry(q, {
       actorAccountId: actor.accountId,
       actorOrganisationId: actor.organisationId,
@@ -184,7 +192,14 @@ export function safetyService(db: Database, deps: SafetyDeps) {
   };
 
   /** Publishes the alert to each recipient's account channel, in the transaction of the report. */
-  const alert = async (tx: Queryable, actor: Actor, incidentId: string, help: boolean, fields: { type: IncidentType | null; contactPointId: string | null; placeText: string | null; occurredAt: Date }, placeName: LocalizedText | null) => {
+  const alert = async (
+    tx: Queryable,
+    actor: Actor,
+    incidentId: string,
+    help: boolean,
+    fields: { type: IncidentType | null; contactPointId: string | null; placeText: string | null; occurredAt: Date },
+    placeName: LocalizedText | null,
+  ) => {
     const recipients = new Map<string, boolean>(); // account → may open the incident (manager)
     if (fields.contactPointId) {
       for (const member of await repo.alertRecipients(tx, fields.contactPointId)) recipients.set(member.accountId, member.isManager);
@@ -227,7 +242,14 @@ export function safetyService(db: Database, deps: SafetyDeps) {
    * instance), the organisation's managers get an e-mail, queued in the call's transaction (the mail job
    * retries while the mail server is down). No details of the incident: who, where, when, and the link.
    */
-  const mailIfNobodyConnected = async (tx: Queryable, actor: Actor, incidentId: string, recipients: string[], placeFor: (lang: Language) => string, occurredAt: Date): Promise<number> => {
+  const mailIfNobodyConnected = async (
+    tx: Queryable,
+    actor: Actor,
+    incidentId: string,
+    recipients: string[],
+    placeFor: (lang: Language) => string,
+    occurredAt: Date,
+  ): Promise<number> => {
     const present = await deps.presentChannels(tx, recipients.map(channels.account));
     if (present.size > 0) return 0;
     const managers = (await repo.organisationManagerContacts(tx, actor.organisationId)).filter((m) => m.accountId !== actor.accountId);
@@ -296,14 +318,26 @@ export function safetyService(db: Database, deps: SafetyDeps) {
     },
 
     /** "I need help now": the alert goes out at once; the report's details follow (completeDetails). */
-    async callForHelp(actor: Actor, input: { contactPointId?: string | null | undefined; placeText?: string | null | undefined }, requestId?: string): Promise<{ id: string; alerted: number; mailed: number }> {
+    async callForHelp(
+      actor: Actor,
+      input: { contactPointId?: string | null | undefined; placeText?: string | null | undefined },
+      requestId?: string,
+    ): Promise<{ id: string; alerted: number; mailed: number }> {
       authorise(canReportIncident(actor));
       const contactPointId = trimOrNull(input.contactPointId);
       const placeText = contactPointId ? null : trimOrNull(input.placeText);
       if (!contactPointId && !placeText) throw fieldError('placeText', 'safety.error.placeRequired');
       return db.transaction(async (tx) => {
         const place = await ownContactPoint(tx, actor, contactPointId);
-        const fields: IncidentFields = { type: null, severity: null, contactPointId, placeText, occurredAt: new Date(), description: '', personsInvolved: null };
+        const fields: IncidentFields = {
+          type: null,
+          severity: null,
+          contactPointId,
+          placeText,
+          occurredAt: new Date(),
+          description: '',
+          personsInvolved: null,
+        };
         const id = await repo.insertIncident(tx, actor.organisationId, actor.accountId, fields, { helpRequested: true, detailsPending: true });
         await audit(tx, actor, 'create', 'safety_incident', id, requestId, { help: true });
         const { alerted, recipients, placeFor } = await alert(tx, actor, id, true, fields, place?.name ?? null);
@@ -330,8 +364,10 @@ export function safetyService(db: Database, deps: SafetyDeps) {
       const { incident, view } = await visibleIncident(db, actor, id);
       const actions = await repo.listActions(db, incident.id);
       await audit(db, actor, 'read', 'safety_incident', incident.id, requestId, { view });
-      const shown = view === 'manager' ? actions : actions.map((action) => ({ ...action, note: null, outcomeNote: null, assigneeName: null, assigneeAccountId: null }));
-      const canClose = view === 'manager' && incident.status === 'open' && !incident.detailsPending && actions.length > 0 && actions.every((a) => a.status !== 'open');
+      const shown =
+        view === 'manager' ? actions : actions.map((action) => ({ ...action, note: null, outcomeNote: null, assigneeName: null, assigneeAccountId: null }));
+      const canClose =
+        view === 'manager' && incident.status === 'open' && !incident.detailsPending && actions.length > 0 && actions.every((a) => a.status !== 'open');
       return { view, incident, actions: shown, canClose };
     },
 
@@ -340,7 +376,12 @@ export function safetyService(db: Database, deps: SafetyDeps) {
       const managed = await repo.managedContactPointIds(db, actor.accountId);
       const whole = isSafetyManager(actor, actor.organisationId);
       authorise(whole || managed.length > 0);
-      const rows = await repo.listIncidents(db, { organisationId: actor.organisationId, contactPointIds: whole ? null : managed, status: filter.status ?? null, limit: 500 });
+      const rows = await repo.listIncidents(db, {
+        organisationId: actor.organisationId,
+        contactPointIds: whole ? null : managed,
+        status: filter.status ?? null,
+        limit: 500,
+      });
       await audit(db, actor, 'read', 'safety_incident_list', null, requestId, { count: rows.length });
       return rows;
     },
@@ -367,14 +408,26 @@ export function safetyService(db: Database, deps: SafetyDeps) {
         }
         const dueDate = trimOrNull(input.dueDate);
         if (dueDate && !isCalendarDate(dueDate)) throw fieldError('dueDate', 'validation.format', { format: 'date' });
-        const id = await repo.insertAction(tx, incident.id, { kind: input.kind, assigneeAccountId: assignee, dueDate, note: trimOrNull(input.note) }, actor.accountId);
+        const id = await repo.insertAction(
+          tx,
+          incident.id,
+          { kind: input.kind, assigneeAccountId: assignee, dueDate, note: trimOrNull(input.note) },
+          actor.accountId,
+        );
         await audit(tx, actor, 'update', 'safety_incident', incident.id, requestId, { action: 'add', kind: input.kind });
         return id;
       });
     },
 
     /** Marks an action done, or waived with a reason (a waiver without reason is refused). */
-    async finishAction(actor: Actor, incidentId: string, actionId: string, status: 'done' | 'waived', note: string | null | undefined, requestId?: string): Promise<void> {
+    async finishAction(
+      actor: Actor,
+      incidentId: string,
+      actionId: string,
+      status: 'done' | 'waived',
+      note: string | null | undefined,
+      requestId?: string,
+    ): Promise<void> {
       const outcome = trimOrNull(note);
       if (status === 'waived' && !outcome) throw fieldError('outcomeNote', 'safety.error.waiverReason');
       await db.transaction(async (tx) => {
@@ -454,14 +507,21 @@ export function safetyService(db: Database, deps: SafetyDeps) {
       return { contactPoints, members, accounts };
     },
 
-    async setMember(actor: Actor, input: { contactPointId: string; accountId: string; isManager: boolean }, requestId?: string): Promise<'created' | 'updated'> {
+    async setMember(
+      actor: Actor,
+      input: { contactPointId: string; accountId: string; isManager: boolean },
+      requestId?: string,
+    ): Promise<'created' | 'updated'> {
       authorise(canManageStaff(actor, actor.organisationId));
       return db.transaction(async (tx) => {
         await ownContactPoint(tx, actor, input.contactPointId);
         const accounts = await repo.organisationAccounts(tx, actor.organisationId);
-        if (!isUuid(input.accountId) || !accounts.some((account) => account.id === input.accountId)) throw fieldError('accountId', 'safety.error.unknownAccount');
+        if (!isUuid(input.accountId) || !accounts.some((account) => account.id === input.accountId))
+          throw fieldError('accountId', 'safety.error.unknownAccount');
         const outcome = await repo.upsertMember(tx, input.contactPointId, input.accountId, input.isManager, actor.accountId);
-        await audit(tx, actor, outcome === 'created' ? 'create' : 'update', 'contact_point_staff', `${input.contactPointId}:${input.accountId}`, requestId, { isManager: input.isManager });
+        await audit(tx, actor, outcome === 'created' ? 'create' : 'update', 'contact_point_staff', `${input.contactPointId}:${input.accountId}`, requestId, {
+          isManager: input.isManager,
+        });
         return outcome;
       });
     },
@@ -470,7 +530,8 @@ export function safetyService(db: Database, deps: SafetyDeps) {
       authorise(canManageStaff(actor, actor.organisationId));
       await db.transaction(async (tx) => {
         await ownContactPoint(tx, actor, input.contactPointId);
-        if (!isUuid(input.accountId) || !(await repo.deleteMember(tx, input.contactPointId, input.accountId))) throw new AppError(404, 'safety.member_not_found');
+        if (!isUuid(input.accountId) || !(await repo.deleteMember(tx, input.contactPointId, input.accountId)))
+          throw new AppError(404, 'safety.member_not_found');
         await audit(tx, actor, 'delete', 'contact_point_staff', `${input.contactPointId}:${input.accountId}`, requestId);
       });
     },
@@ -480,7 +541,10 @@ export function safetyService(db: Database, deps: SafetyDeps) {
       const mine = await repo.contactPointsOfAccount(db, actor.accountId);
       const rows = (await repo.contactPointsOfOrganisation(db, actor.organisationId)).filter((point) => point.active).map(({ id, name }) => ({ id, name }));
       const mineIds = new Set(mine.map((m) => m.contactPointId));
-      return [...rows.filter((r) => mineIds.has(r.id)).map((r) => ({ ...r, mine: true })), ...rows.filter((r) => !mineIds.has(r.id)).map((r) => ({ ...r, mine: false }))];
+      return [
+        ...rows.filter((r) => mineIds.has(r.id)).map((r) => ({ ...r, mine: true })),
+        ...rows.filter((r) => !mineIds.has(r.id)).map((r) => ({ ...r, mine: false })),
+      ];
     },
 
     /** Active accounts of the actor's organisation (assignees of follow-up actions), for managers. */

@@ -41,7 +41,13 @@ export function LineChart(props: {
       <figcaption id={`${props.id}-caption`} class="utrecht-heading-3">
         {props.title}
       </figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`} preserveAspectRatio="xMidYMid meet">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        role="img"
+        aria-labelledby={`${props.id}-title ${props.id}-desc`}
+        preserveAspectRatio="xMidYMid meet"
+      >
         <title id={`${props.id}-title`}>{props.title}</title>
         <desc id={`${props.id}-desc`}>{props.description}</desc>
         {ticks.map((tick) => (
@@ -75,9 +81,7 @@ export function LineChart(props: {
               {segments.map((d) => (
                 <path d={d} fill="none" stroke={colour} stroke-width="2.5" stroke-dasharray={s === 1 ? '6 4' : undefined} />
               ))}
-              {series.values.map((value, i) =>
-                value === null ? null : <circle cx={x(i)} cy={y(value)} r="3.5" fill={colour} />,
-              )}
+              {series.values.map((value, i) => (value === null ? null : <circle cx={x(i)} cy={y(value)} r="3.5" fill={colour} />))}
             </g>
           );
         })}

@@ -41,15 +41,18 @@ export function dashboardCsv<K extends string, F>(
   values: (figures: F) => Cell[],
   extra: Cell[][] = [],
 ): string {
-  return toCsv(['dimension', 'value', ...columns], [
-    ['period', `${data.period.from}/${data.period.to}`, ...values(data.total)],
-    ['previous_period', `${data.previousPeriod.from}/${data.previousPeriod.to}`, ...values(data.previous)],
-    ...data.months.map((m) => ['month', m.month, ...values(m[field])]),
-    ...data.byChannel.map((r) => ['channel', r.key, ...values(r[field])]),
-    ...data.byService.map((r) => ['service', r.key, ...values(r[field])]),
-    ...data.byContactPoint.map((r) => ['contact_point', r.key, ...values(r[field])]),
-    ...extra,
-  ]);
+  return toCsv(
+    ['dimension', 'value', ...columns],
+    [
+      ['period', `${data.period.from}/${data.period.to}`, ...values(data.total)],
+      ['previous_period', `${data.previousPeriod.from}/${data.previousPeriod.to}`, ...values(data.previous)],
+      ...data.months.map((m) => ['month', m.month, ...values(m[field])]),
+      ...data.byChannel.map((r) => ['channel', r.key, ...values(r[field])]),
+      ...data.byService.map((r) => ['service', r.key, ...values(r[field])]),
+      ...data.byContactPoint.map((r) => ['contact_point', r.key, ...values(r[field])]),
+      ...extra,
+    ],
+  );
 }
 
 /** The organisations compared, as CSV (the regional export): code, kind, French name and the figures under `field`. */
@@ -89,7 +92,15 @@ const snake = (key: string) => key.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}
 function organisationMonthCsv<T extends OrganisationMonth>(columns: readonly string[], rows: T[], values: (row: T) => Array<number | boolean | null>): string {
   return toCsv(
     ['organisation_code', 'organisation_kind', 'organisation_name_fr', 'organisation_name_nl', 'organisation_name_en', 'month', ...columns],
-    rows.map((row) => [row.organisationCode, row.organisationKind, row.organisationName.fr, row.organisationName.nl, row.organisationName.en, row.month, ...values(row)]),
+    rows.map((row) => [
+      row.organisationCode,
+      row.organisationKind,
+      row.organisationName.fr,
+      row.organisationName.nl,
+      row.organisationName.en,
+      row.month,
+      ...values(row),
+    ]),
   );
 }
 
@@ -198,7 +209,11 @@ export function operationsDataset(baseUrl: string, modified: string) {
   return dataset(baseUrl, modified, {
     name: 'operations',
     identifier: 'irisdesk-operations',
-    title: text('Indicateurs opérationnels des services publics', 'Operationele indicatoren van de openbare diensten', 'Operations indicators of public services'),
+    title: text(
+      'Indicateurs opérationnels des services publics',
+      'Operationele indicatoren van de openbare diensten',
+      'Operations indicators of public services',
+    ),
     description: text(
       'Par organisation et par mois : contacts, résolution au premier contact, délais de première réponse et de résolution et respect des SLA, attente et durée de service aux guichets, rendez-vous non honorés, tâches envoyées en deuxième ligne et leur délai, nombre d’incidents de sécurité. Chaque chiffre indique le nombre d’enregistrements sur lequel il repose ; les taux et moyennes de moins de 10 enregistrements et les nombres d’incidents inférieurs à 10 sont masqués.',
       'Per organisatie en per maand: contacten, oplossing bij het eerste contact, tijd tot eerste antwoord en tot oplossing en naleving van de SLA, wachttijd en behandelingsduur aan de loketten, niet-nagekomen afspraken, taken naar de tweede lijn en hun antwoordtijd, aantal veiligheidsincidenten. Elk cijfer vermeldt het aantal registraties waarop het berust; percentages en gemiddelden op minder dan 10 registraties en aantallen incidenten onder 10 worden niet getoond.',
@@ -212,22 +227,66 @@ export function operationsDataset(baseUrl: string, modified: string) {
 // Regulation (EU) 2020/1121): per organisation, service and quarter or month; never the free-text comments.
 
 export const SDG_CSV_COLUMNS = [
-  'organisation_code', 'organisation_kind', 'organisation_name_fr', 'organisation_name_nl', 'organisation_name_en',
-  'service_code', 'service_name_fr', 'service_name_nl', 'service_name_en', 'service_url_fr', 'service_url_nl', 'service_url_en',
-  'period', 'period_start', 'period_end', 'answers', 'suppressed',
-  'rating_mean_1_5', 'rating_satisfied_pct', 'score10', 'clarity_pct', 'easy_pct', 'need_met_pct',
-  'obstacle_need_not_met', 'obstacle_need_partly_met', 'obstacle_could_not_reach', 'obstacle_not_easy',
+  'organisation_code',
+  'organisation_kind',
+  'organisation_name_fr',
+  'organisation_name_nl',
+  'organisation_name_en',
+  'service_code',
+  'service_name_fr',
+  'service_name_nl',
+  'service_name_en',
+  'service_url_fr',
+  'service_url_nl',
+  'service_url_en',
+  'period',
+  'period_start',
+  'period_end',
+  'answers',
+  'suppressed',
+  'rating_mean_1_5',
+  'rating_satisfied_pct',
+  'score10',
+  'clarity_pct',
+  'easy_pct',
+  'need_met_pct',
+  'obstacle_need_not_met',
+  'obstacle_need_partly_met',
+  'obstacle_could_not_reach',
+  'obstacle_not_easy',
 ] as const;
 
 export function sdgFeedbackCsv(rows: SdgFeedbackRow[]): string {
   return toCsv(
     [...SDG_CSV_COLUMNS],
     rows.map((row) => [
-      row.organisationCode, row.organisationKind, row.organisationName.fr, row.organisationName.nl, row.organisationName.en,
-      row.serviceCode, row.serviceName?.fr, row.serviceName?.nl, row.serviceName?.en, row.serviceUrls.fr, row.serviceUrls.nl, row.serviceUrls.en,
-      row.period, row.start, row.end, row.answers, row.suppressed,
-      row.ratings.overallMean, row.ratings.satisfied, row.ratings.score10, row.ratings.clarity, row.ratings.easy, row.ratings.needMet,
-      row.obstacles.needNotMet, row.obstacles.needPartlyMet, row.obstacles.couldNotReach, row.obstacles.notEasy,
+      row.organisationCode,
+      row.organisationKind,
+      row.organisationName.fr,
+      row.organisationName.nl,
+      row.organisationName.en,
+      row.serviceCode,
+      row.serviceName?.fr,
+      row.serviceName?.nl,
+      row.serviceName?.en,
+      row.serviceUrls.fr,
+      row.serviceUrls.nl,
+      row.serviceUrls.en,
+      row.period,
+      row.start,
+      row.end,
+      row.answers,
+      row.suppressed,
+      row.ratings.overallMean,
+      row.ratings.satisfied,
+      row.ratings.score10,
+      row.ratings.clarity,
+      row.ratings.easy,
+      row.ratings.needMet,
+      row.obstacles.needNotMet,
+      row.obstacles.needPartlyMet,
+      row.obstacles.couldNotReach,
+      row.obstacles.notEasy,
     ]),
   );
 }

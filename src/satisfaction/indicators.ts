@@ -86,8 +86,21 @@ export function answerContribution(answer: {
 }
 
 export const EMPTY_SUMS: AggregateSums = {
-  answers: 0, overallSum: 0, overallTop2: 0, scoreX2Sum: 0, claritySum: 0, clarityTop2: 0, effortSum: 0, effortEasy: 0,
-  needYes: 0, needPartly: 0, reached: 0, autonomous: 0, npsAnswers: 0, npsPromoters: 0, npsDetractors: 0,
+  answers: 0,
+  overallSum: 0,
+  overallTop2: 0,
+  scoreX2Sum: 0,
+  claritySum: 0,
+  clarityTop2: 0,
+  effortSum: 0,
+  effortEasy: 0,
+  needYes: 0,
+  needPartly: 0,
+  reached: 0,
+  autonomous: 0,
+  npsAnswers: 0,
+  npsPromoters: 0,
+  npsDetractors: 0,
 };
 
 export function addSums(a: AggregateSums, b: AggregateSums): AggregateSums {

@@ -3,7 +3,21 @@
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, ChoiceGroup, ErrorSummary, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../platform/views/components.tsx';
+import {
+  Alert,
+  ChoiceGroup,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Link,
+  Paragraph,
+  SelectField,
+  SubmitButton,
+  Table,
+  Text,
+  TextArea,
+  TextField,
+} from '../platform/views/components.tsx';
 import type { FieldError } from '../platform/http/errors.ts';
 import { pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import { formatDate, formatNumber } from '../platform/i18n/format.ts';
@@ -230,10 +244,18 @@ export function OrganisationFilterFields(props: {
 }) {
   const { t, lang } = usePage();
   const all = { value: '', label: t('satisfaction.filter.all') };
-  const choices = (rows: Choice[]) => [all, ...rows.filter((s) => s.key !== '').map((s) => ({ value: s.key, label: s.name ? pickText(s.name, lang).text : s.key }))];
+  const choices = (rows: Choice[]) => [
+    all,
+    ...rows.filter((s) => s.key !== '').map((s) => ({ value: s.key, label: s.name ? pickText(s.name, lang).text : s.key })),
+  ];
   return (
     <>
-      <Select name="channel" label={t('satisfaction.filter.channel')} value={props.filters.channel} options={[all, ...CHANNELS.map((c) => ({ value: c, label: t(`satisfaction.channel.${c}`) }))]} />
+      <Select
+        name="channel"
+        label={t('satisfaction.filter.channel')}
+        value={props.filters.channel}
+        options={[all, ...CHANNELS.map((c) => ({ value: c, label: t(`satisfaction.channel.${c}`) }))]}
+      />
       <Select name="service" label={t('satisfaction.filter.service')} value={props.filters.service} options={choices(props.services)} />
       <Select name="contactPoint" label={t('satisfaction.filter.contactPoint')} value={props.filters.contactPoint} options={choices(props.contactPoints)} />
     </>
@@ -265,7 +287,12 @@ function SummaryTable(props: { caption: string; current: Indicators; previous: I
       caption={props.caption}
       head={[t('satisfaction.indicator'), props.currentLabel, props.previousLabel, t('satisfaction.change')]}
       rows={[
-        [t('satisfaction.answersHead'), formatNumber(props.current.answers, lang), formatNumber(props.previous.answers, lang), formatChange(props.current.answers, props.previous.answers, lang)],
+        [
+          t('satisfaction.answersHead'),
+          formatNumber(props.current.answers, lang),
+          formatNumber(props.previous.answers, lang),
+          formatChange(props.current.answers, props.previous.answers, lang),
+        ],
         ...INDICATORS.map((key) => [
           t(`satisfaction.indicator.${key}`),
           formatIndicator(props.current, key, lang),
@@ -290,9 +317,19 @@ function TrendChart(props: { id: string; months: Array<{ month: string; indicato
       max={100}
       series={[
         { label: t('satisfaction.indicator.csat'), values: props.months.map((m) => m.indicators.csat) },
-        { label: t('satisfaction.indicator.scorePercent'), values: props.months.map((m) => (m.indicators.score10 === null ? null : m.indicators.score10 * 10)) },
+        {
+          label: t('satisfaction.indicator.scorePercent'),
+          values: props.months.map((m) => (m.indicators.score10 === null ? null : m.indicators.score10 * 10)),
+        },
       ]}
-      tableHead={[t('satisfaction.month'), t('satisfaction.answersHead'), t('satisfaction.indicator.csat'), t('satisfaction.indicator.score10'), t('satisfaction.indicator.effort'), t('satisfaction.indicator.needMet')]}
+      tableHead={[
+        t('satisfaction.month'),
+        t('satisfaction.answersHead'),
+        t('satisfaction.indicator.csat'),
+        t('satisfaction.indicator.score10'),
+        t('satisfaction.indicator.effort'),
+        t('satisfaction.indicator.needMet'),
+      ]}
       tableRows={props.months.map((m, i) => [
         labels[i]!,
         countText(m.indicators, t, lang),
@@ -365,7 +402,11 @@ export function OrganisationDashboardPage(props: { data: OrganisationDashboard; 
         {' · '}
         {countText(data.total, t, lang)}
       </Paragraph>
-      {data.suppressed && <Alert type="info"><p class="utrecht-paragraph">{t('satisfaction.suppressedNotice')}</p></Alert>}
+      {data.suppressed && (
+        <Alert type="info">
+          <p class="utrecht-paragraph">{t('satisfaction.suppressedNotice')}</p>
+        </Alert>
+      )}
       <FilterForm action={`/${lang}/satisfaction/organisations/${data.organisation.code}`} period={data.period} api={base} apiQuery={props.apiQuery}>
         <OrganisationFilterFields filters={data.filters} services={data.byService} contactPoints={data.byContactPoint} />
       </FilterForm>
@@ -380,9 +421,21 @@ export function OrganisationDashboardPage(props: { data: OrganisationDashboard; 
       <h2 class="utrecht-heading-2">{t('satisfaction.section.trend')}</h2>
       <TrendChart id="org-trend" months={data.months} />
       <h2 class="utrecht-heading-2">{t('satisfaction.section.breakdown')}</h2>
-      <BreakdownTable caption={t('satisfaction.byChannel')} first={t('satisfaction.filter.channel')} rows={data.byChannel.map((row) => ({ label: t(`satisfaction.channel.${row.key}`), indicators: row.indicators }))} />
-      <BreakdownTable caption={t('satisfaction.byService')} first={t('satisfaction.filter.service')} rows={data.byService.map((row) => ({ label: serviceLabel(row.key, row.name), indicators: row.indicators }))} />
-      <BreakdownTable caption={t('satisfaction.byContactPoint')} first={t('satisfaction.filter.contactPoint')} rows={data.byContactPoint.map((row) => ({ label: serviceLabel(row.key, row.name), indicators: row.indicators }))} />
+      <BreakdownTable
+        caption={t('satisfaction.byChannel')}
+        first={t('satisfaction.filter.channel')}
+        rows={data.byChannel.map((row) => ({ label: t(`satisfaction.channel.${row.key}`), indicators: row.indicators }))}
+      />
+      <BreakdownTable
+        caption={t('satisfaction.byService')}
+        first={t('satisfaction.filter.service')}
+        rows={data.byService.map((row) => ({ label: serviceLabel(row.key, row.name), indicators: row.indicators }))}
+      />
+      <BreakdownTable
+        caption={t('satisfaction.byContactPoint')}
+        first={t('satisfaction.filter.contactPoint')}
+        rows={data.byContactPoint.map((row) => ({ label: serviceLabel(row.key, row.name), indicators: row.indicators }))}
+      />
       {data.comments.length > 0 && (
         <>
           <h2 class="utrecht-heading-2">{t('satisfaction.section.comments')}</h2>
@@ -391,7 +444,8 @@ export function OrganisationDashboardPage(props: { data: OrganisationDashboard; 
             {data.comments.map((comment) => (
               <li class="utrecht-unordered-list__item">
                 <span class="irisdesk-muted">
-                  {formatDate(new Date(comment.contactAt), lang)} · {t(`satisfaction.channel.${comment.channel}`)} · {t('satisfaction.overallShort', { value: comment.overall })}
+                  {formatDate(new Date(comment.contactAt), lang)} · {t(`satisfaction.channel.${comment.channel}`)} ·{' '}
+                  {t('satisfaction.overallShort', { value: comment.overall })}
                 </span>
                 <blockquote lang={comment.language}>{comment.comment}</blockquote>
               </li>
@@ -407,7 +461,9 @@ export function OrganisationDashboardPage(props: { data: OrganisationDashboard; 
 export function RegionalDashboardPage(props: { data: RegionalDashboard; rankBy: IndicatorKey; apiQuery: string }) {
   const { t, lang } = usePage();
   const { data, rankBy } = props;
-  const ranked = [...data.organisations].sort((a, b) => (b.indicators[rankBy] ?? -Infinity) - (a.indicators[rankBy] ?? -Infinity) || a.code.localeCompare(b.code));
+  const ranked = [...data.organisations].sort(
+    (a, b) => (b.indicators[rankBy] ?? -Infinity) - (a.indicators[rankBy] ?? -Infinity) || a.code.localeCompare(b.code),
+  );
   const max = rankBy === 'score10' ? 10 : 100;
   return (
     <Layout title={t('satisfaction.region.title')} backOffice section="satisfaction">
@@ -424,7 +480,11 @@ export function RegionalDashboardPage(props: { data: RegionalDashboard; rankBy: 
       </Paragraph>
       <Paragraph>{t('satisfaction.region.noPersonalData')}</Paragraph>
       <FilterForm action={`/${lang}/satisfaction/region`} period={data.period} api="/api/v1/satisfaction/region" apiQuery={props.apiQuery}>
-        <RegionFilterFields kind={data.kind} rankBy={rankBy} rankOptions={INDICATORS.map((key) => ({ value: key, label: t(`satisfaction.indicator.${key}`) }))} />
+        <RegionFilterFields
+          kind={data.kind}
+          rankBy={rankBy}
+          rankOptions={INDICATORS.map((key) => ({ value: key, label: t(`satisfaction.indicator.${key}`) }))}
+        />
       </FilterForm>
       <h2 class="utrecht-heading-2">{t('satisfaction.section.ranking')}</h2>
       <BarChart
@@ -432,8 +492,18 @@ export function RegionalDashboardPage(props: { data: RegionalDashboard; rankBy: 
         title={t('satisfaction.chart.ranking', { indicator: t(`satisfaction.indicator.${rankBy}`) })}
         description={t('satisfaction.chart.rankingDescription')}
         max={max}
-        bars={ranked.map((org) => ({ label: pickText(org.name, lang).text, value: org.indicators[rankBy], text: formatIndicator(org.indicators, rankBy, lang) }))}
-        tableHead={[t('satisfaction.rank'), t('satisfaction.organisationHead'), t(`satisfaction.indicator.${rankBy}`), t('satisfaction.answersHead'), t('satisfaction.changePrevious')]}
+        bars={ranked.map((org) => ({
+          label: pickText(org.name, lang).text,
+          value: org.indicators[rankBy],
+          text: formatIndicator(org.indicators, rankBy, lang),
+        }))}
+        tableHead={[
+          t('satisfaction.rank'),
+          t('satisfaction.organisationHead'),
+          t(`satisfaction.indicator.${rankBy}`),
+          t('satisfaction.answersHead'),
+          t('satisfaction.changePrevious'),
+        ]}
         tableRows={ranked.map((org, i) => [
           org.indicators[rankBy] === null ? '–' : String(i + 1),
           pickText(org.name, lang).text,
@@ -447,11 +517,19 @@ export function RegionalDashboardPage(props: { data: RegionalDashboard; rankBy: 
         caption={t('satisfaction.sideBySideCaption')}
         first={t('satisfaction.organisationHead')}
         rows={data.organisations.map((org) => ({
-          label: <a class="utrecht-link" href={`/${lang}/satisfaction/organisations/${org.code}${props.apiQuery}`}><Text value={org.name} /></a>,
+          label: (
+            <a class="utrecht-link" href={`/${lang}/satisfaction/organisations/${org.code}${props.apiQuery}`}>
+              <Text value={org.name} />
+            </a>
+          ),
           indicators: org.indicators,
         }))}
       />
-      <BreakdownTable caption={t('satisfaction.byKind')} first={t('satisfaction.filter.kind')} rows={data.byKind.map((row) => ({ label: t(`satisfaction.kind.${row.kind}`), indicators: row.indicators }))} />
+      <BreakdownTable
+        caption={t('satisfaction.byKind')}
+        first={t('satisfaction.filter.kind')}
+        rows={data.byKind.map((row) => ({ label: t(`satisfaction.kind.${row.kind}`), indicators: row.indicators }))}
+      />
       <h2 class="utrecht-heading-2">{t('satisfaction.section.trend')}</h2>
       <TrendChart id="region-trend" months={data.months} />
       <IndicatorDefinitions />
@@ -470,7 +548,10 @@ export function BarometerPage(props: { data: Barometer; serviceLevels?: Componen
       <Table
         caption={t('satisfaction.barometer.regionCaption')}
         head={[t('satisfaction.indicator'), t('satisfaction.value')]}
-        rows={[[t('satisfaction.answersHead'), formatNumber(data.region.answers, lang)], ...INDICATORS.map((key) => [t(`satisfaction.indicator.${key}`), formatIndicator(data.region, key, lang)])]}
+        rows={[
+          [t('satisfaction.answersHead'), formatNumber(data.region.answers, lang)],
+          ...INDICATORS.map((key) => [t(`satisfaction.indicator.${key}`), formatIndicator(data.region, key, lang)]),
+        ]}
       />
       <h2 class="utrecht-heading-2">{t('satisfaction.barometer.organisations')}</h2>
       <BreakdownTable
@@ -488,7 +569,10 @@ export function BarometerPage(props: { data: Barometer; serviceLevels?: Componen
             rows={data.contactPoints.map((cp) => ({
               label: (
                 <>
-                  {cp.name ? <Text value={cp.name} /> : cp.contactPointId} <span class="irisdesk-muted">(<Text value={cp.organisationName} />)</span>
+                  {cp.name ? <Text value={cp.name} /> : cp.contactPointId}{' '}
+                  <span class="irisdesk-muted">
+                    (<Text value={cp.organisationName} />)
+                  </span>
                 </>
               ),
               indicators: cp.indicators,
@@ -499,13 +583,27 @@ export function BarometerPage(props: { data: Barometer; serviceLevels?: Componen
       {props.serviceLevels}
       <h2 class="utrecht-heading-2">{t('satisfaction.barometer.openData')}</h2>
       <ul class="utrecht-unordered-list">
-        <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/satisfaction.csv">{t('satisfaction.barometer.csv')}</Link></li>
-        <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/satisfaction.json">{t('satisfaction.barometer.json')}</Link></li>
-        <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/operations.csv">{t('satisfaction.ops.export.openDataCsv')}</Link></li>
-        <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/operations.json">{t('satisfaction.ops.export.openDataJson')}</Link></li>
-        <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/sdg-feedback.csv">{t('satisfaction.barometer.sdgCsv')}</Link></li>
-        <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/sdg-feedback.json">{t('satisfaction.barometer.sdgJson')}</Link></li>
-        <li class="utrecht-unordered-list__item"><Link href="/api/v1/opendata/catalog.jsonld">{t('satisfaction.barometer.dcat')}</Link></li>
+        <li class="utrecht-unordered-list__item">
+          <Link href="/api/v1/opendata/satisfaction.csv">{t('satisfaction.barometer.csv')}</Link>
+        </li>
+        <li class="utrecht-unordered-list__item">
+          <Link href="/api/v1/opendata/satisfaction.json">{t('satisfaction.barometer.json')}</Link>
+        </li>
+        <li class="utrecht-unordered-list__item">
+          <Link href="/api/v1/opendata/operations.csv">{t('satisfaction.ops.export.openDataCsv')}</Link>
+        </li>
+        <li class="utrecht-unordered-list__item">
+          <Link href="/api/v1/opendata/operations.json">{t('satisfaction.ops.export.openDataJson')}</Link>
+        </li>
+        <li class="utrecht-unordered-list__item">
+          <Link href="/api/v1/opendata/sdg-feedback.csv">{t('satisfaction.barometer.sdgCsv')}</Link>
+        </li>
+        <li class="utrecht-unordered-list__item">
+          <Link href="/api/v1/opendata/sdg-feedback.json">{t('satisfaction.barometer.sdgJson')}</Link>
+        </li>
+        <li class="utrecht-unordered-list__item">
+          <Link href="/api/v1/opendata/catalog.jsonld">{t('satisfaction.barometer.dcat')}</Link>
+        </li>
       </ul>
       <IndicatorDefinitions />
     </Layout>

@@ -66,13 +66,43 @@ const AGREEMENT = (t: Translate) => [5, 4, 3, 2, 1].map((value) => ({ value, lab
 /** The questions in one language, in order. */
 export function standardQuestions(t: Translate): Question[] {
   return [
-    { id: 'overall', type: 'rating', required: true, text: t('satisfaction.q.overall'), options: [5, 4, 3, 2, 1].map((value) => ({ value, label: t(`satisfaction.scale.satisfied${value}`) })) },
+    {
+      id: 'overall',
+      type: 'rating',
+      required: true,
+      text: t('satisfaction.q.overall'),
+      options: [5, 4, 3, 2, 1].map((value) => ({ value, label: t(`satisfaction.scale.satisfied${value}`) })),
+    },
     { id: 'clarity', type: 'rating', required: true, text: t('satisfaction.q.clarity'), options: AGREEMENT(t) },
     { id: 'effort', type: 'rating', required: true, text: t('satisfaction.q.effort'), options: AGREEMENT(t) },
-    { id: 'needMet', type: 'choice', required: true, text: t('satisfaction.q.needMet'), options: NEED_MET.map((value) => ({ value, label: t(`satisfaction.needMet.${value}`) })) },
-    { id: 'reached', type: 'choice', required: true, text: t('satisfaction.q.reached'), options: [true, false].map((value) => ({ value, label: t(value ? 'satisfaction.yes' : 'satisfaction.no') })) },
-    { id: 'channelsUsed', type: 'multiple', required: false, text: t('satisfaction.q.channelsUsed'), options: CHANNELS.map((value) => ({ value, label: t(`satisfaction.channel.${value}`) })) },
-    { id: 'recommend', type: 'nps', required: false, text: t('satisfaction.q.recommend'), options: Array.from({ length: 11 }, (_, value) => ({ value, label: String(value) })) },
+    {
+      id: 'needMet',
+      type: 'choice',
+      required: true,
+      text: t('satisfaction.q.needMet'),
+      options: NEED_MET.map((value) => ({ value, label: t(`satisfaction.needMet.${value}`) })),
+    },
+    {
+      id: 'reached',
+      type: 'choice',
+      required: true,
+      text: t('satisfaction.q.reached'),
+      options: [true, false].map((value) => ({ value, label: t(value ? 'satisfaction.yes' : 'satisfaction.no') })),
+    },
+    {
+      id: 'channelsUsed',
+      type: 'multiple',
+      required: false,
+      text: t('satisfaction.q.channelsUsed'),
+      options: CHANNELS.map((value) => ({ value, label: t(`satisfaction.channel.${value}`) })),
+    },
+    {
+      id: 'recommend',
+      type: 'nps',
+      required: false,
+      text: t('satisfaction.q.recommend'),
+      options: Array.from({ length: 11 }, (_, value) => ({ value, label: String(value) })),
+    },
     { id: 'comment', type: 'text', required: false, text: t('satisfaction.q.comment'), maxLength: COMMENT_MAX_LENGTH },
   ];
 }

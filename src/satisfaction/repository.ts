@@ -51,8 +51,18 @@ export async function upsertInvitation(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (source_kind, source_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, expires_at = EXCLUDED.expires_at
      RETURNING id`,
-    [input.tokenHash, input.organisationId, input.serviceCode, input.channel, input.contactPointId, input.contactAt, input.language,
-      input.sourceKind, input.sourceId, input.expiresAt],
+    [
+      input.tokenHash,
+      input.organisationId,
+      input.serviceCode,
+      input.channel,
+      input.contactPointId,
+      input.contactAt,
+      input.language,
+      input.sourceKind,
+      input.sourceId,
+      input.expiresAt,
+    ],
   );
   return rows[0]!.id;
 }
@@ -86,8 +96,22 @@ export async function findInvitation(db: Queryable, tokenHash: string): Promise<
  * Marks the invitation answered, if it still can be. Under concurrency the second caller waits for the
  * first one's row lock, then finds answered_at set and gets nothing: only one answer is ever stored.
  */
-export async function claimInvitation(db: Queryable, tokenHash: string): Promise<{ id: string; organisationId: string; serviceCode: string | null; channel: Channel; contactPointId: string | null; contactAt: Date; language: string } | undefined> {
-  const { rows } = await db.query<{ id: string; organisationId: string; serviceCode: string | null; channel: Channel; contactPointId: string | null; contactAt: Date; language: string }>(
+export async function claimInvitation(
+  db: Queryable,
+  tokenHash: string,
+): Promise<
+  | { id: string; organisationId: string; serviceCode: string | null; channel: Channel; contactPointId: string | null; contactAt: Date; language: string }
+  | undefined
+> {
+  const { rows } = await db.query<{
+    id: string;
+    organisationId: string;
+    serviceCode: string | null;
+    channel: Channel;
+    contactPointId: string | null;
+    contactAt: Date;
+    language: string;
+  }>(
     `UPDATE feedback_invitations SET answered_at = now()
       WHERE token_hash = $1 AND answered_at IS NULL AND expires_at > now()
       RETURNING id, organisation_id AS "organisationId", service_code AS "serviceCode", channel,
@@ -121,19 +145,62 @@ export async function insertAnswer(db: Queryable, answer: AnswerRow): Promise<bo
                                    overall, clarity, effort, need_met, reached, channels_used, recommend, comment)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      ON CONFLICT (invitation_id) DO NOTHING`,
-    [answer.invitationId, answer.organisationId, answer.serviceCode, answer.channel, answer.contactPointId, answer.contactAt, answer.language,
-      answer.overall, answer.clarity, answer.effort, answer.needMet, answer.reached, answer.channelsUsed, answer.recommend, answer.comment],
+    [
+      answer.invitationId,
+      answer.organisationId,
+      answer.serviceCode,
+      answer.channel,
+      answer.contactPointId,
+      answer.contactAt,
+      answer.language,
+      answer.overall,
+      answer.clarity,
+      answer.effort,
+      answer.needMet,
+      answer.reached,
+      answer.channelsUsed,
+      answer.recommend,
+      answer.comment,
+    ],
   );
   return rowCount === 1;
 }
 
 const SUM_COLUMNS = [
-  'answers', 'overall_sum', 'overall_top2', 'score_x2_sum', 'clarity_sum', 'clarity_top2', 'effort_sum', 'effort_easy',
-  'need_yes', 'need_partly', 'reached', 'autonomous', 'nps_answers', 'nps_promoters', 'nps_detractors',
+  'answers',
+  'overall_sum',
+  'overall_top2',
+  'score_x2_sum',
+  'clarity_sum',
+  'clarity_top2',
+  'effort_sum',
+  'effort_easy',
+  'need_yes',
+  'need_partly',
+  'reached',
+  'autonomous',
+  'nps_answers',
+  'nps_promoters',
+  'nps_detractors',
 ] as const;
 const ADD_ON_CONFLICT = SUM_COLUMNS.map((c) => `${c} = a.${c} + EXCLUDED.${c}`).join(', ');
-const sumParams = (s: AggregateSums) => [s.answers, s.overallSum, s.overallTop2, s.scoreX2Sum, s.claritySum, s.clarityTop2, s.effortSum,
-  s.effortEasy, s.needYes, s.needPartly, s.reached, s.autonomous, s.npsAnswers, s.npsPromoters, s.npsDetractors];
+const sumParams = (s: AggregateSums) => [
+  s.answers,
+  s.overallSum,
+  s.overallTop2,
+  s.scoreX2Sum,
+  s.claritySum,
+  s.clarityTop2,
+  s.effortSum,
+  s.effortEasy,
+  s.needYes,
+  s.needPartly,
+  s.reached,
+  s.autonomous,
+  s.npsAnswers,
+  s.npsPromoters,
+  s.npsDetractors,
+];
 const placeholders = (from: number) => SUM_COLUMNS.map((_, i) => `$${from + i}`).join(', ');
 
 /**
@@ -274,7 +341,12 @@ export async function rollupTotal<S>(db: Queryable, rollup: Rollup, filter: Slic
   return rows[0]!;
 }
 
-export async function rollupByDimension<S>(db: Queryable, rollup: Rollup, filter: SliceFilter, dimension: Dimension): Promise<Array<S & { key: string; name: LocalizedText | null }>> {
+export async function rollupByDimension<S>(
+  db: Queryable,
+  rollup: Rollup,
+  filter: SliceFilter,
+  dimension: Dimension,
+): Promise<Array<S & { key: string; name: LocalizedText | null }>> {
   const w = where(filter);
   const counted = rollup.counted ? ` AND ${rollup.counted}` : '';
   const select =
@@ -303,7 +375,11 @@ export async function rollupByOrganisation<S>(db: Queryable, rollup: Rollup, fil
   return rows;
 }
 
-export async function rollupByOrganisationAndMonth<S>(db: Queryable, rollup: Rollup, filter: SliceFilter): Promise<Array<S & OrganisationRef & { month: string }>> {
+export async function rollupByOrganisationAndMonth<S>(
+  db: Queryable,
+  rollup: Rollup,
+  filter: SliceFilter,
+): Promise<Array<S & OrganisationRef & { month: string }>> {
   const w = where(filter);
   const { rows } = await db.query<S & OrganisationRef & { month: string }>(
     `SELECT o.id, o.code, o.kind, o.name, t.*
@@ -339,7 +415,8 @@ export async function sumsTotal(db: Queryable, filter: SliceFilter): Promise<Agg
   return row;
 }
 
-export const sumsByDimension = (db: Queryable, filter: SliceFilter, dimension: Dimension) => rollupByDimension<AggregateSums>(db, SATISFACTION, filter, dimension);
+export const sumsByDimension = (db: Queryable, filter: SliceFilter, dimension: Dimension) =>
+  rollupByDimension<AggregateSums>(db, SATISFACTION, filter, dimension);
 export const sumsByOrganisation = (db: Queryable, filter: SliceFilter) => rollupByOrganisation<AggregateSums>(db, SATISFACTION, filter);
 export const sumsByOrganisationAndMonth = (db: Queryable, filter: SliceFilter) => rollupByOrganisationAndMonth<AggregateSums>(db, SATISFACTION, filter);
 export const sumsByContactPoint = (db: Queryable, filter: SliceFilter) => rollupByContactPoint<AggregateSums>(db, SATISFACTION, filter);

@@ -19,7 +19,11 @@ export function queryOf(request: FastifyRequest): string {
 }
 
 /** An organisation as the dashboards' JSON shows it. */
-export const organisationJson = (organisation: { code: string; kind: string; name: LocalizedText }) => ({ code: organisation.code, kind: organisation.kind, name: organisation.name });
+export const organisationJson = (organisation: { code: string; kind: string; name: LocalizedText }) => ({
+  code: organisation.code,
+  kind: organisation.kind,
+  name: organisation.name,
+});
 
 /** Open data: cached for an hour, readable from any origin. */
 export const openDataHeaders = (reply: FastifyReply) => reply.header('cache-control', 'public, max-age=3600').header('access-control-allow-origin', '*');
@@ -36,7 +40,13 @@ export function openDataSet<R>(
   app: App,
   publicUrl: string,
   name: string,
-  set: { summary: string; title: string; row: TSchema; load: (query: Static<typeof OpenDataQuery>) => Promise<{ period: Period; rows: R[] }>; csv: (rows: R[]) => string },
+  set: {
+    summary: string;
+    title: string;
+    row: TSchema;
+    load: (query: Static<typeof OpenDataQuery>) => Promise<{ period: Period; rows: R[] }>;
+    csv: (rows: R[]) => string;
+  },
 ) {
   app.get(
     `/api/v1/opendata/${name}.json`,

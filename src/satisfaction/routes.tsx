@@ -17,7 +17,22 @@ import { CHANNELS } from './repository.ts';
 import { FeedbackAnswerBody, FeedbackAnswerForm, formToAnswer, standardQuestions } from './questionnaire.ts';
 import { BarometerPage, FeedbackPage, FeedbackThanksPage, OrganisationDashboardPage, RegionalDashboardPage } from './pages.tsx';
 import { dashboardCsv, dcatCatalog, INDICATOR_COLUMNS, indicatorValues, openDataCsv, regionCsv, sdgFeedbackCsv } from './exports.ts';
-import { Code, Ind, IndicatorsSchema, Localized, OpenDataHead, organisationFiguresSchema, OrganisationMonthRow, OrganisationQuery, OrgParams, PeriodQuery, PeriodSchema, regionFiguresSchema, RegionQuery, session } from './schemas.ts';
+import {
+  Code,
+  Ind,
+  IndicatorsSchema,
+  Localized,
+  OpenDataHead,
+  organisationFiguresSchema,
+  OrganisationMonthRow,
+  OrganisationQuery,
+  OrgParams,
+  PeriodQuery,
+  PeriodSchema,
+  regionFiguresSchema,
+  RegionQuery,
+  session,
+} from './schemas.ts';
 import { openDataHead, openDataHeaders, openDataSet, organisationJson, queryOf, sendOpenDataCsv } from './route-parts.ts';
 import { satisfactionHome } from './authorisation.ts';
 import { currentMonth } from './service.ts';
@@ -145,11 +160,18 @@ export function satisfactionRoutes(app: App, services: Services) {
 
   // ---- Public questionnaire (page)
   const FeedbackParams = Type.Object({ lang: LangParams.properties.lang, token: Token });
-  app.get('/:lang/feedback/thanks', { schema: { hide: true, params: LangParams } }, async (request, reply) => renderPage(request, reply, <FeedbackThanksPage />));
+  app.get('/:lang/feedback/thanks', { schema: { hide: true, params: LangParams } }, async (request, reply) =>
+    renderPage(request, reply, <FeedbackThanksPage />),
+  );
   app.get('/:lang/feedback/:token', { schema: { hide: true, params: FeedbackParams } }, async (request, reply) => {
     const { invitation, state } = await satisfaction.getInvitation(request.params.token);
     reply.header('referrer-policy', 'no-referrer');
-    return renderPage(request, reply, <FeedbackPage token={request.params.token} invitation={invitation} state={state} />, state === 'answered' ? 409 : state === 'expired' ? 410 : 200);
+    return renderPage(
+      request,
+      reply,
+      <FeedbackPage token={request.params.token} invitation={invitation} state={state} />,
+      state === 'answered' ? 409 : state === 'expired' ? 410 : 200,
+    );
   });
   app.post(
     '/:lang/feedback/:token',
@@ -197,7 +219,17 @@ export function satisfactionRoutes(app: App, services: Services) {
 
   app.get(
     '/api/v1/satisfaction/organisations/:code/export.csv',
-    { schema: { tags: ['satisfaction'], summary: 'The same figures as CSV', security: session, params: OrgParams, querystring: OrganisationQuery, produces: ['text/csv'], response: errorResponses(400, 401, 403, 404) } },
+    {
+      schema: {
+        tags: ['satisfaction'],
+        summary: 'The same figures as CSV',
+        security: session,
+        params: OrgParams,
+        querystring: OrganisationQuery,
+        produces: ['text/csv'],
+        response: errorResponses(400, 401, 403, 404),
+      },
+    },
     async (request, reply) => {
       const data = await satisfaction.organisationDashboard(requireActorPage(request), request.params.code, request.query);
       const csv = dashboardCsv(data, 'indicators', INDICATOR_COLUMNS, indicatorValues);
@@ -224,10 +256,23 @@ export function satisfactionRoutes(app: App, services: Services) {
 
   app.get(
     '/api/v1/satisfaction/region/export.csv',
-    { schema: { tags: ['satisfaction'], summary: 'Organisations compared, as CSV', security: session, querystring: RegionQuery, produces: ['text/csv'], response: errorResponses(400, 401, 403) } },
+    {
+      schema: {
+        tags: ['satisfaction'],
+        summary: 'Organisations compared, as CSV',
+        security: session,
+        querystring: RegionQuery,
+        produces: ['text/csv'],
+        response: errorResponses(400, 401, 403),
+      },
+    },
     async (request, reply) => {
       const data = await satisfaction.regionalDashboard(requireActorPage(request), request.query);
-      return sendCsvAttachment(reply, `satisfaction-region-${data.period.from}-${data.period.to}.csv`, regionCsv(data.organisations, 'indicators', INDICATOR_COLUMNS, indicatorValues));
+      return sendCsvAttachment(
+        reply,
+        `satisfaction-region-${data.period.from}-${data.period.to}.csv`,
+        regionCsv(data.organisations, 'indicators', INDICATOR_COLUMNS, indicatorValues),
+      );
     },
   );
 
@@ -240,7 +285,10 @@ export function satisfactionRoutes(app: App, services: Services) {
     const actor = requireActorPage(request);
     const home = satisfactionHome(actor);
     authorise(home !== null);
-    return reply.redirect(home === 'region' ? `/${request.params.lang}/satisfaction/region` : `/${request.params.lang}/satisfaction/organisations/${actor.organisationCode}`, 303);
+    return reply.redirect(
+      home === 'region' ? `/${request.params.lang}/satisfaction/region` : `/${request.params.lang}/satisfaction/organisations/${actor.organisationCode}`,
+      303,
+    );
   });
 
   app.get(
@@ -284,7 +332,10 @@ export function satisfactionRoutes(app: App, services: Services) {
     organisationName: Localized,
     serviceCode: Type.String(),
     serviceName: Nullable(Localized),
-    serviceUrls: Type.Object({ fr: Type.String(), nl: Type.String(), en: Type.String() }, { description: 'The public pages of the service the feedback is about' }),
+    serviceUrls: Type.Object(
+      { fr: Type.String(), nl: Type.String(), en: Type.String() },
+      { description: 'The public pages of the service the feedback is about' },
+    ),
     period: Type.String({ description: '2026-Q3, or 2026-07 by month' }),
     granularity: Type.String(),
     start: CalendarDate(),
@@ -311,7 +362,8 @@ export function satisfactionRoutes(app: App, services: Services) {
     {
       schema: {
         tags: ['open data'],
-        summary: 'Single Digital Gateway user-feedback statistics per organisation, service and quarter (8 quarters by default; under 10 answers suppressed; no comments)',
+        summary:
+          'Single Digital Gateway user-feedback statistics per organisation, service and quarter (8 quarters by default; under 10 answers suppressed; no comments)',
         querystring: SdgQuery,
         response: {
           200: Type.Object({
@@ -348,7 +400,9 @@ export function satisfactionRoutes(app: App, services: Services) {
     '/api/v1/opendata/catalog.jsonld',
     { schema: { tags: ['open data'], summary: 'DCAT-AP description of the open data sets', produces: ['application/ld+json'] } },
     async (_request, reply) =>
-      openDataHeaders(reply.header('content-type', 'application/ld+json; charset=utf-8')).send(JSON.stringify(dcatCatalog(config.publicUrl, `${currentMonth()}-01`))),
+      openDataHeaders(reply.header('content-type', 'application/ld+json; charset=utf-8')).send(
+        JSON.stringify(dcatCatalog(config.publicUrl, `${currentMonth()}-01`)),
+      ),
   );
 
   feedbackWidgetRoutes(app, services);

@@ -47,7 +47,16 @@ describe('the questionnaire after a contact (public contract)', () => {
     expect(nl.statusCode).toBe(200);
     const body = nl.json();
     expect(body).toMatchObject({ language: 'nl', state: 'open', channel: 'phone', contactDate: '2026-03-10', organisation: { code: 'commune-schaerbeek' } });
-    expect(body.questions.map((q: { id: string }) => q.id)).toEqual(['overall', 'clarity', 'effort', 'needMet', 'reached', 'channelsUsed', 'recommend', 'comment']);
+    expect(body.questions.map((q: { id: string }) => q.id)).toEqual([
+      'overall',
+      'clarity',
+      'effort',
+      'needMet',
+      'reached',
+      'channelsUsed',
+      'recommend',
+      'comment',
+    ]);
     expect(body.questions[0].text).toBe('Bent u over het algemeen tevreden over dit contact?');
     const fr = await t.client().get(`/api/v1/feedback/${token}?lang=fr`);
     expect(fr.json().questions[0].text).toBe('Dans l’ensemble, êtes-vous satisfait·e de ce contact ?');
@@ -82,10 +91,9 @@ describe('the questionnaire after a contact (public contract)', () => {
       [orgIds['commune-ixelles']],
     );
     expect(rows[0]!.answers).toBe(1);
-    const monthly = await t.db.query<{ answers: number }>(
-      `SELECT answers FROM satisfaction_monthly WHERE organisation_id = $1 AND month = '2019-05-01'`,
-      [orgIds['commune-ixelles']],
-    );
+    const monthly = await t.db.query<{ answers: number }>(`SELECT answers FROM satisfaction_monthly WHERE organisation_id = $1 AND month = '2019-05-01'`, [
+      orgIds['commune-ixelles'],
+    ]);
     expect(monthly.rows).toEqual([{ answers: 1 }]);
   });
 
@@ -135,7 +143,14 @@ describe('the questionnaire page (no JavaScript needed)', () => {
     expect(incomplete.body).toContain('href="#field-needMet"');
     expect(await answersOf(token)).toBe(0);
     const sent = await client.submitForm(`/en/feedback/${token}`, `/en/feedback/${token}`, {
-      overall: '4', clarity: '5', effort: '3', needMet: 'partly', reached: 'yes', channelsUsed: ['counter', 'phone'], recommend: '', comment: 'ok',
+      overall: '4',
+      clarity: '5',
+      effort: '3',
+      needMet: 'partly',
+      reached: 'yes',
+      channelsUsed: ['counter', 'phone'],
+      recommend: '',
+      comment: 'ok',
     });
     expect(sent.statusCode).toBe(303);
     expect(sent.headers.location).toBe('/en/feedback/thanks');
@@ -179,11 +194,15 @@ describe('dashboards, suppression and isolation', () => {
     const seenByAnalyst = await analyst.get(`/api/v1/satisfaction/organisations/commune-ixelles?${period}`);
     expect(seenByAnalyst.json().total).toMatchObject({ answers: 9, csat: null });
     const open = await t.client().get(`/api/v1/opendata/satisfaction.json?${period}`);
-    expect(open.json().rows).toEqual([expect.objectContaining({ organisationCode: 'commune-ixelles', month: '2018-01', indicators: expect.objectContaining({ answers: 9, csat: null }) })]);
+    expect(open.json().rows).toEqual([
+      expect.objectContaining({ organisationCode: 'commune-ixelles', month: '2018-01', indicators: expect.objectContaining({ answers: 9, csat: null }) }),
+    ]);
 
     const { token } = await invite('commune-ixelles', { contactAt: new Date('2018-01-20T10:00:00Z'), channel: 'counter' });
     expect((await t.client().request('POST', `/api/v1/feedback/${token}`, { json: { ...VALID, overall: 4 } })).statusCode).toBe(201);
-    const published = (await analyst.get(`/api/v1/satisfaction/region?${period}`)).json().organisations.find((o: { code: string }) => o.code === 'commune-ixelles');
+    const published = (await analyst.get(`/api/v1/satisfaction/region?${period}`))
+      .json()
+      .organisations.find((o: { code: string }) => o.code === 'commune-ixelles');
     expect(published.indicators).toMatchObject({ answers: 10, suppressed: false, csat: 70, score10: 7.5 });
     const csv = await t.client().get(`/api/v1/opendata/satisfaction.csv?${period}`);
     expect(csv.headers['content-type']).toContain('text/csv');
@@ -230,7 +249,9 @@ describe('dashboards, suppression and isolation', () => {
     expect(catalog.json()['@type']).toBe('dcat:Catalog');
     expect(JSON.stringify(catalog.json())).toContain('/api/v1/opendata/satisfaction.csv');
     // DCAT-AP: languages as EU authority IRIs (nodes, not strings); the licence on each distribution.
-    expect(catalog.json()['dct:language']).toEqual(['FRA', 'NLD', 'ENG'].map((code) => ({ '@id': `http://publications.europa.eu/resource/authority/language/${code}` })));
+    expect(catalog.json()['dct:language']).toEqual(
+      ['FRA', 'NLD', 'ENG'].map((code) => ({ '@id': `http://publications.europa.eu/resource/authority/language/${code}` })),
+    );
     for (const dataset of catalog.json()['dcat:dataset']) {
       expect(dataset).not.toHaveProperty('dct:license');
       for (const distribution of dataset['dcat:distribution']) {
@@ -297,7 +318,12 @@ describe('Single Digital Gateway feedback statistics (open data)', () => {
       obstacles: { needNotMet: 2, needPartlyMet: 2, couldNotReach: 2, notEasy: 4 },
     });
     expect(rows[0].serviceUrls.nl).toMatch(new RegExp(`/nl/services/${serviceCode}$`));
-    expect(rows[1]).toMatchObject({ answers: 3, suppressed: true, ratings: { overallMean: null, satisfied: null }, obstacles: { needNotMet: null, notEasy: null } });
+    expect(rows[1]).toMatchObject({
+      answers: 3,
+      suppressed: true,
+      ratings: { overallMean: null, satisfied: null },
+      obstacles: { needNotMet: null, notEasy: null },
+    });
     expect(response.body).not.toContain('formulaire');
 
     const web = (await t.client().get('/api/v1/opendata/sdg-feedback.json?from=2017-04&to=2017-09&channel=web')).json();
@@ -308,7 +334,9 @@ describe('Single Digital Gateway feedback statistics (open data)', () => {
     const csv = await t.client().get('/api/v1/opendata/sdg-feedback.csv?from=2017-04&to=2017-06');
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.split('\r\n');
-    expect(lines[0]).toMatch(/^organisation_code,.*,service_code,.*,period,period_start,period_end,answers,suppressed,rating_mean_1_5,rating_satisfied_pct,.*,obstacle_need_not_met,obstacle_need_partly_met,obstacle_could_not_reach,obstacle_not_easy$/);
+    expect(lines[0]).toMatch(
+      /^organisation_code,.*,service_code,.*,period,period_start,period_end,answers,suppressed,rating_mean_1_5,rating_satisfied_pct,.*,obstacle_need_not_met,obstacle_need_partly_met,obstacle_could_not_reach,obstacle_not_easy$/,
+    );
     expect(lines[1]).toMatch(new RegExp(`^commune-schaerbeek,commune,.*,${serviceCode},.*,2017-Q2,2017-04-01,2017-06-30,10,false,4,60,.*,2,2,2,4$`));
   });
 

@@ -46,14 +46,24 @@ export const Localized = Type.Object({ fr: Type.Optional(Type.String()), nl: Typ
 export const PeriodSchema = Type.Object({ from: Type.String(), to: Type.String(), months: Type.Array(Type.String()) });
 
 /** Rows of `properties`, then the figures `figures` under `field` (indicators or operations), then `after`. */
-const withFigures = <K extends string, F extends TSchema, P extends TProperties, A extends TProperties = Record<never, never>>(field: K, figures: F, properties: P, after?: A) =>
-  Type.Object({ ...properties, [field]: figures, ...after } as P & { [k in K]: F } & A);
+const withFigures = <K extends string, F extends TSchema, P extends TProperties, A extends TProperties = Record<never, never>>(
+  field: K,
+  figures: F,
+  properties: P,
+  after?: A,
+) => Type.Object({ ...properties, [field]: figures, ...after } as P & { [k in K]: F } & A);
 
 /**
  * The response of an organisation's dashboard (satisfaction or operations): the period and the previous one,
  * the figures in total, per month, channel, service and contact point; `head` and `tail` add fields.
  */
-export function organisationFiguresSchema<K extends string, F extends TSchema, H extends TProperties, T extends TProperties>(field: K, figures: F, units: string, head: H, tail: T) {
+export function organisationFiguresSchema<K extends string, F extends TSchema, H extends TProperties, T extends TProperties>(
+  field: K,
+  figures: F,
+  units: string,
+  head: H,
+  tail: T,
+) {
   return Type.Object({
     organisation: Type.Object({ code: Type.String(), kind: Type.String(), name: Localized }),
     period: PeriodSchema,

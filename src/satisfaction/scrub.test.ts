@@ -8,7 +8,16 @@ describe('scrubbing comments', () => {
   });
 
   it('removes Belgian phone numbers in their usual spellings', () => {
-    for (const phone of ['02 123 45 67', '02/123.45.67', '0470 12 34 56', '0470123456', '+32 2 123 45 67', '+32470123456', '0032 (0)470 12 34 56', '+32 (0)2 123 45 67']) {
+    for (const phone of [
+      '02 123 45 67',
+      '02/123.45.67',
+      '0470 12 34 56',
+      '0470123456',
+      '+32 2 123 45 67',
+      '+32470123456',
+      '0032 (0)470 12 34 56',
+      '+32 (0)2 123 45 67',
+    ]) {
       expect(scrubComment(`Bel me op ${phone}, dank`)).toBe('Bel me op [phone], dank');
     }
   });

@@ -36,13 +36,10 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
  * Inviting the same source again gives a new link (the previous one stops working); an answered
  * invitation stays answered. Throws AppError 400 for a service code or contact point that does not exist.
  */
-export async function createFeedbackInvitation(
-  tx: Queryable,
-  input: FeedbackInvitationInput,
-  baseUrl = '',
-): Promise<{ token: string; url: string }> {
+export async function createFeedbackInvitation(tx: Queryable, input: FeedbackInvitationInput, baseUrl = ''): Promise<{ token: string; url: string }> {
   const fields: FieldError[] = [];
-  if (!(repo.CHANNELS as readonly string[]).includes(input.channel)) fields.push({ field: 'channel', code: 'validation.enum', values: { allowedValues: repo.CHANNELS.join(', ') } });
+  if (!(repo.CHANNELS as readonly string[]).includes(input.channel))
+    fields.push({ field: 'channel', code: 'validation.enum', values: { allowedValues: repo.CHANNELS.join(', ') } });
   if (input.serviceCode && !(await repo.serviceExists(tx, input.serviceCode))) fields.push({ field: 'serviceCode', code: 'validation.invalid' });
   if (input.contactPointId && !(await repo.contactPointBelongsTo(tx, input.contactPointId, input.organisationId))) {
     fields.push({ field: 'contactPointId', code: 'validation.invalid' });
@@ -225,7 +222,14 @@ export function satisfactionService(db: Database, options: { publicUrl: string; 
         await repo.addToAggregate(tx, claimed, answerContribution({ ...answer, channelsUsed }));
         // The organisation's webhooks: the ratings and where the contact happened; the comment only with personal-data.
         await options.events?.emit(tx, claimed.organisationId, 'feedback.received', {
-          data: { channel: claimed.channel, serviceCode: claimed.serviceCode, contactPointId: claimed.contactPointId, overall: answer.overall, recommend: answer.recommend ?? null, language: claimed.language },
+          data: {
+            channel: claimed.channel,
+            serviceCode: claimed.serviceCode,
+            contactPointId: claimed.contactPointId,
+            overall: answer.overall,
+            recommend: answer.recommend ?? null,
+            language: claimed.language,
+          },
           personal: { comment },
         });
       });
@@ -310,7 +314,13 @@ export function satisfactionService(db: Database, options: { publicUrl: string; 
       const rows = await repo.sumsByOrganisationAndMonth(db, { from: firstDay(period.from), to: firstDay(period.to) });
       return {
         period,
-        rows: withIndicators(rows, true).map(({ code, kind, name, month, indicators }) => ({ organisationCode: code, organisationKind: kind, organisationName: name, month, indicators })),
+        rows: withIndicators(rows, true).map(({ code, kind, name, month, indicators }) => ({
+          organisationCode: code,
+          organisationKind: kind,
+          organisationName: name,
+          month,
+          indicators,
+        })),
       };
     },
 
@@ -397,7 +407,11 @@ function sdgRow(
     organisationName: row.name,
     serviceCode: row.serviceCode,
     serviceName: row.serviceName,
-    serviceUrls: { fr: `${publicUrl}/fr/services/${row.serviceCode}`, nl: `${publicUrl}/nl/services/${row.serviceCode}`, en: `${publicUrl}/en/services/${row.serviceCode}` },
+    serviceUrls: {
+      fr: `${publicUrl}/fr/services/${row.serviceCode}`,
+      nl: `${publicUrl}/nl/services/${row.serviceCode}`,
+      en: `${publicUrl}/en/services/${row.serviceCode}`,
+    },
     period: row.period,
     granularity,
     ...periodSpan(row.period),

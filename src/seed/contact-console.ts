@@ -3,12 +3,73 @@
 import type { Database } from '../platform/db/database.ts';
 import { createRequest } from '../contactcenter/requests.ts';
 
-const DEMO: Array<{ org: string; unit: string | null; channel: 'web' | 'email' | 'phone' | 'counter'; language: 'fr' | 'nl' | 'en'; name: string; email: string | null; phone?: string; subject: string; message: string; sla?: 'warning' | 'breached'; service?: string }> = [
-  { org: 'commune-schaerbeek', unit: 'accueil', channel: 'web', language: 'fr', name: 'Sofia Janssens', email: 'demo.sofia@example.org', subject: 'Carte d’identité perdue', message: 'Bonjour, j’ai perdu ma carte d’identité. Que dois-je faire et quels documents apporter ?', service: 'eid-card' },
-  { org: 'commune-schaerbeek', unit: 'population', channel: 'email', language: 'nl', name: 'Jan Peeters', email: 'demo.jan@example.org', subject: 'Attest van woonst', message: 'Goedendag, ik heb een attest van woonst nodig voor mijn werkgever. Kan dat per e-mail?', sla: 'warning' },
-  { org: 'commune-schaerbeek', unit: 'accueil', channel: 'web', language: 'en', name: 'Maria Rossi', email: 'demo.maria@example.org', subject: 'Registering as a new resident', message: 'Hello, I just moved to Schaerbeek from Italy. How do I register at the commune?', sla: 'breached' },
-  { org: 'commune-schaerbeek', unit: null, channel: 'phone', language: 'fr', name: 'Mohamed El Amrani', email: null, phone: '+32470123456', subject: 'Rappel demandé au sujet d’un permis', message: 'Appel : souhaite être rappelé au sujet de sa demande de permis d’urbanisme.' },
-  { org: 'commune-ixelles', unit: 'accueil', channel: 'web', language: 'fr', name: 'Claire Dubois', email: 'demo.claire@example.org', subject: 'Changement d’adresse', message: 'Bonjour, je déménage à Ixelles le mois prochain. Comment signaler mon changement d’adresse ?' },
+const DEMO: Array<{
+  org: string;
+  unit: string | null;
+  channel: 'web' | 'email' | 'phone' | 'counter';
+  language: 'fr' | 'nl' | 'en';
+  name: string;
+  email: string | null;
+  phone?: string;
+  subject: string;
+  message: string;
+  sla?: 'warning' | 'breached';
+  service?: string;
+}> = [
+  {
+    org: 'commune-schaerbeek',
+    unit: 'accueil',
+    channel: 'web',
+    language: 'fr',
+    name: 'Sofia Janssens',
+    email: 'demo.sofia@example.org',
+    subject: 'Carte d’identité perdue',
+    message: 'Bonjour, j’ai perdu ma carte d’identité. Que dois-je faire et quels documents apporter ?',
+    service: 'eid-card',
+  },
+  {
+    org: 'commune-schaerbeek',
+    unit: 'population',
+    channel: 'email',
+    language: 'nl',
+    name: 'Jan Peeters',
+    email: 'demo.jan@example.org',
+    subject: 'Attest van woonst',
+    message: 'Goedendag, ik heb een attest van woonst nodig voor mijn werkgever. Kan dat per e-mail?',
+    sla: 'warning',
+  },
+  {
+    org: 'commune-schaerbeek',
+    unit: 'accueil',
+    channel: 'web',
+    language: 'en',
+    name: 'Maria Rossi',
+    email: 'demo.maria@example.org',
+    subject: 'Registering as a new resident',
+    message: 'Hello, I just moved to Schaerbeek from Italy. How do I register at the commune?',
+    sla: 'breached',
+  },
+  {
+    org: 'commune-schaerbeek',
+    unit: null,
+    channel: 'phone',
+    language: 'fr',
+    name: 'Mohamed El Amrani',
+    email: null,
+    phone: '+32470123456',
+    subject: 'Rappel demandé au sujet d’un permis',
+    message: 'Appel : souhaite être rappelé au sujet de sa demande de permis d’urbanisme.',
+  },
+  {
+    org: 'commune-ixelles',
+    unit: 'accueil',
+    channel: 'web',
+    language: 'fr',
+    name: 'Claire Dubois',
+    email: 'demo.claire@example.org',
+    subject: 'Changement d’adresse',
+    message: 'Bonjour, je déménage à Ixelles le mois prochain. Comment signaler mon changement d’adresse ?',
+  },
 ];
 
 export async function seedContactConsoleDemo(db: Database): Promise<{ consoleRequestsCreated: number }> {

@@ -12,7 +12,16 @@ describe('demo contact points', () => {
     const local = organisations.filter((org) => org.kind === 'commune' || org.kind === 'cpas');
     expect(local).toHaveLength(38);
     for (const org of local) expect(covered, org.code).toContain(org.code);
-    for (const code of ['actiris', 'bruxelles-fiscalite', 'bruxelles-environnement', 'parking-brussels', 'bruxelles-logement', 'hub-brussels', 'iriscare', 'famiris']) {
+    for (const code of [
+      'actiris',
+      'bruxelles-fiscalite',
+      'bruxelles-environnement',
+      'parking-brussels',
+      'bruxelles-logement',
+      'hub-brussels',
+      'iriscare',
+      'famiris',
+    ]) {
       expect(covered).toContain(code);
     }
     expect(MUNICIPALITIES).toHaveLength(19);

@@ -23,9 +23,9 @@ export const MUNICIPALITIES: Municipality[] = [
   { slug: 'saint-gilles', postalCode: '1060', fr: 'Saint-Gilles', nl: 'Sint-Gillis', lat: 50.8272, lon: 4.3454 },
   { slug: 'saint-josse-ten-noode', postalCode: '1210', fr: 'Saint-Josse-ten-Noode', nl: 'Sint-Joost-ten-Node', lat: 50.8532, lon: 4.3731 },
   { slug: 'schaerbeek', postalCode: '1030', fr: 'Schaerbeek', nl: 'Schaarbeek', lat: 50.8676, lon: 4.3773 },
-  { slug: 'uccle', postalCode: '1180', fr: 'Uccle', nl: 'Ukkel', lat: 50.8020, lon: 4.3371 },
+  { slug: 'uccle', postalCode: '1180', fr: 'Uccle', nl: 'Ukkel', lat: 50.802, lon: 4.3371 },
   { slug: 'watermael-boitsfort', postalCode: '1170', fr: 'Watermael-Boitsfort', nl: 'Watermaal-Bosvoorde', lat: 50.7992, lon: 4.4163 },
-  { slug: 'woluwe-saint-lambert', postalCode: '1200', fr: 'Woluwe-Saint-Lambert', nl: 'Sint-Lambrechts-Woluwe', lat: 50.8470, lon: 4.4254 },
+  { slug: 'woluwe-saint-lambert', postalCode: '1200', fr: 'Woluwe-Saint-Lambert', nl: 'Sint-Lambrechts-Woluwe', lat: 50.847, lon: 4.4254 },
   { slug: 'woluwe-saint-pierre', postalCode: '1150', fr: 'Woluwe-Saint-Pierre', nl: 'Sint-Pieters-Woluwe', lat: 50.8322, lon: 4.4324 },
 ];
 
@@ -61,7 +61,12 @@ const ACCESS = [
 
 type Seed = ContactPointFields & { organisationCode: string };
 
-function base(organisationCode: string, kind: string, m: Municipality, index: number): Omit<Seed, 'code' | 'name' | 'openingHours' | 'channels' | 'languages' | 'email' | 'phone'> {
+function base(
+  organisationCode: string,
+  kind: string,
+  m: Municipality,
+  index: number,
+): Omit<Seed, 'code' | 'name' | 'openingHours' | 'channels' | 'languages' | 'email' | 'phone'> {
   const street = STREETS[index % STREETS.length]!;
   // A small offset from the municipality centre so points of one commune do not overlap on a map.
   const shift = ((index % 5) - 2) * 0.0011;
@@ -81,7 +86,8 @@ function base(organisationCode: string, kind: string, m: Municipality, index: nu
   };
 }
 
-const phone = (index: number, offset: number) => `+32 2 ${String(500 + ((index * 7 + offset) % 400))} ${String(10 + ((index * 13) % 89)).padStart(2, '0')} ${String(10 + ((index * 29 + offset) % 89)).padStart(2, '0')}`;
+const phone = (index: number, offset: number) =>
+  `+32 2 ${String(500 + ((index * 7 + offset) % 400))} ${String(10 + ((index * 13) % 89)).padStart(2, '0')} ${String(10 + ((index * 29 + offset) % 89)).padStart(2, '0')}`;
 
 export function demoContactPoints(): Seed[] {
   const seeds: Seed[] = [];
@@ -134,25 +140,183 @@ export function demoContactPoints(): Seed[] {
     },
   );
 
-  const regional: Array<{ org: string; kind: string; slug: string; code: string; name: Seed['name']; hours: string; channels: string[]; languages: string[] }> = [
-    { org: 'actiris', kind: 'regional', slug: 'saint-josse-ten-noode', code: 'siege', name: { fr: 'Actiris – accueil central', nl: 'Actiris – centraal onthaal', en: 'Actiris – main reception' }, hours: 'Mo-Fr 08:30-16:00; PH off', channels: ['walk_in', 'appointment', 'phone', 'email', 'video_call'], languages: ['fr', 'nl', 'en'] },
-    { org: 'actiris', kind: 'regional', slug: 'anderlecht', code: 'antenne-anderlecht', name: { fr: 'Actiris – antenne d’Anderlecht', nl: 'Actiris – antenne Anderlecht', en: 'Actiris – Anderlecht office' }, hours: 'Mo-Fr 08:30-12:30; Th 08:30-12:30,13:30-18:00; PH off', channels: ['walk_in', 'appointment'], languages: ['fr', 'nl', 'ar'] },
-    { org: 'bruxelles-fiscalite', kind: 'regional', slug: 'saint-josse-ten-noode', code: 'accueil', name: { fr: 'Bruxelles Fiscalité – accueil', nl: 'Brussel Fiscaliteit – onthaal', en: 'Brussels Taxation – reception' }, hours: 'Mo-Fr 09:00-12:00,13:00-16:00; PH off', channels: ['walk_in', 'phone', 'email', 'web_form'], languages: ['fr', 'nl', 'en'] },
-    { org: 'bruxelles-environnement', kind: 'regional', slug: 'bruxelles', code: 'info-environnement', name: { fr: 'Bruxelles Environnement – info-environnement', nl: 'Leefmilieu Brussel – info-leefmilieu', en: 'Brussels Environment – information desk' }, hours: 'Mo-Fr 09:00-12:00; We 09:00-12:00,13:00-16:00; PH off', channels: ['walk_in', 'phone', 'email'], languages: ['fr', 'nl', 'en'] },
-    { org: 'parking-brussels', kind: 'regional', slug: 'bruxelles', code: 'guichet', name: { fr: 'parking.brussels – guichet', nl: 'parking.brussels – loket', en: 'parking.brussels – desk' }, hours: 'Mo-Fr 08:30-16:30; Sa 09:00-13:00; PH off', channels: ['walk_in', 'phone', 'web_form'], languages: ['fr', 'nl', 'en'] },
-    { org: 'bruxelles-logement', kind: 'regional', slug: 'bruxelles', code: 'accueil', name: { fr: 'Bruxelles Logement – permanence', nl: 'Brussel Huisvesting – permanentie', en: 'Brussels Housing – drop-in desk' }, hours: 'Mo,We,Fr 09:00-12:00; Th 13:00-17:00; PH off', channels: ['walk_in', 'phone', 'email'], languages: ['fr', 'nl'] },
-    { org: 'hub-brussels', kind: 'regional', slug: 'bruxelles', code: '1819', name: { fr: 'hub.brussels – 1819, accueil des entrepreneurs', nl: 'hub.brussels – 1819, onthaal ondernemers', en: 'hub.brussels – 1819 entrepreneurs’ desk' }, hours: 'Mo-Fr 09:00-17:00; PH off', channels: ['appointment', 'phone', 'email', 'video_call'], languages: ['fr', 'nl', 'en'] },
-    { org: 'iriscare', kind: 'community', slug: 'saint-gilles', code: 'accueil', name: { fr: 'Iriscare – accueil', nl: 'Iriscare – onthaal', en: 'Iriscare – reception' }, hours: 'Mo-Fr 09:00-12:30; PH off', channels: ['walk_in', 'phone', 'email'], languages: ['fr', 'nl'] },
-    { org: 'famiris', kind: 'community', slug: 'saint-josse-ten-noode', code: 'accueil', name: { fr: 'Famiris – accueil', nl: 'Famiris – onthaal', en: 'Famiris – reception' }, hours: 'Mo-Fr 09:00-12:00,13:00-16:00; Th 09:00-12:00,13:00-18:00; PH off', channels: ['walk_in', 'phone', 'email'], languages: ['fr', 'nl', 'en'] },
-    { org: 'bruxelles-mobilite', kind: 'regional', slug: 'bruxelles', code: 'accueil', name: { fr: 'Bruxelles Mobilité – accueil', nl: 'Brussel Mobiliteit – onthaal', en: 'Brussels Mobility – reception' }, hours: 'Mo-Fr 09:00-16:00; PH off', channels: ['walk_in', 'phone', 'email'], languages: ['fr', 'nl', 'en'] },
-    { org: 'bruxelles-proprete', kind: 'regional', slug: 'forest', code: 'recypark-sud', name: { fr: 'Recypark Sud (démo)', nl: 'Recypark Zuid (demo)', en: 'Recypark South (demo)' }, hours: 'Tu-Sa 09:00-17:00; Su 09:00-13:00; PH off', channels: ['walk_in', 'phone'], languages: ['fr', 'nl'] },
-    { org: 'stib-mivb', kind: 'regional', slug: 'bruxelles', code: 'bootik', name: { fr: 'STIB – BOOTIK', nl: 'MIVB – BOOTIK', en: 'STIB – BOOTIK shop' }, hours: 'Mo-Fr 07:30-17:30; Sa 09:00-16:00; PH off', channels: ['walk_in', 'phone', 'web_form'], languages: ['fr', 'nl', 'en'] },
-    { org: 'homegrade', kind: 'regional', slug: 'bruxelles', code: 'conseil', name: { fr: 'homegrade – conseil logement', nl: 'homegrade – woonadvies', en: 'homegrade – housing advice' }, hours: 'Tu-Fr 10:00-17:00; Sa 10:00-13:00; PH off', channels: ['walk_in', 'appointment', 'phone'], languages: ['fr', 'nl'] },
-    { org: 'fonds-du-logement', kind: 'regional', slug: 'saint-gilles', code: 'accueil', name: { fr: 'Fonds du Logement – accueil', nl: 'Woningfonds – onthaal', en: 'Housing Fund – reception' }, hours: 'Mo-Fr 09:00-12:30; Tu 09:00-12:30,13:30-16:00; PH off', channels: ['walk_in', 'appointment', 'phone'], languages: ['fr', 'nl'] },
-    { org: 'urban-brussels', kind: 'regional', slug: 'bruxelles', code: 'accueil', name: { fr: 'urban.brussels – accueil', nl: 'urban.brussels – onthaal', en: 'urban.brussels – reception' }, hours: 'Mo-Fr 09:00-12:00; PH off', channels: ['walk_in', 'email'], languages: ['fr', 'nl'] },
-    { org: 'huis-van-het-nederlands', kind: 'other', slug: 'bruxelles', code: 'onthaal', name: { fr: 'Huis van het Nederlands – accueil', nl: 'Huis van het Nederlands – onthaal', en: 'Huis van het Nederlands – reception' }, hours: 'Mo-Fr 09:00-12:30,13:30-16:30; We 09:00-12:30,13:30-19:00; PH off', channels: ['walk_in', 'phone', 'email'], languages: ['nl', 'fr', 'en'] },
-    { org: 'bruxelles-formation', kind: 'community', slug: 'bruxelles', code: 'carrefour', name: { fr: 'Bruxelles Formation – Carrefour', nl: 'Bruxelles Formation – Carrefour', en: 'Bruxelles Formation – Carrefour desk' }, hours: 'Mo-Fr 09:00-16:00; PH off', channels: ['walk_in', 'phone', 'email'], languages: ['fr'] },
-  ];
+  const regional: Array<{ org: string; kind: string; slug: string; code: string; name: Seed['name']; hours: string; channels: string[]; languages: string[] }> =
+    [
+      {
+        org: 'actiris',
+        kind: 'regional',
+        slug: 'saint-josse-ten-noode',
+        code: 'siege',
+        name: { fr: 'Actiris – accueil central', nl: 'Actiris – centraal onthaal', en: 'Actiris – main reception' },
+        hours: 'Mo-Fr 08:30-16:00; PH off',
+        channels: ['walk_in', 'appointment', 'phone', 'email', 'video_call'],
+        languages: ['fr', 'nl', 'en'],
+      },
+      {
+        org: 'actiris',
+        kind: 'regional',
+        slug: 'anderlecht',
+        code: 'antenne-anderlecht',
+        name: { fr: 'Actiris – antenne d’Anderlecht', nl: 'Actiris – antenne Anderlecht', en: 'Actiris – Anderlecht office' },
+        hours: 'Mo-Fr 08:30-12:30; Th 08:30-12:30,13:30-18:00; PH off',
+        channels: ['walk_in', 'appointment'],
+        languages: ['fr', 'nl', 'ar'],
+      },
+      {
+        org: 'bruxelles-fiscalite',
+        kind: 'regional',
+        slug: 'saint-josse-ten-noode',
+        code: 'accueil',
+        name: { fr: 'Bruxelles Fiscalité – accueil', nl: 'Brussel Fiscaliteit – onthaal', en: 'Brussels Taxation – reception' },
+        hours: 'Mo-Fr 09:00-12:00,13:00-16:00; PH off',
+        channels: ['walk_in', 'phone', 'email', 'web_form'],
+        languages: ['fr', 'nl', 'en'],
+      },
+      {
+        org: 'bruxelles-environnement',
+        kind: 'regional',
+        slug: 'bruxelles',
+        code: 'info-environnement',
+        name: { fr: 'Bruxelles Environnement – info-environnement', nl: 'Leefmilieu Brussel – info-leefmilieu', en: 'Brussels Environment – information desk' },
+        hours: 'Mo-Fr 09:00-12:00; We 09:00-12:00,13:00-16:00; PH off',
+        channels: ['walk_in', 'phone', 'email'],
+        languages: ['fr', 'nl', 'en'],
+      },
+      {
+        org: 'parking-brussels',
+        kind: 'regional',
+        slug: 'bruxelles',
+        code: 'guichet',
+        name: { fr: 'parking.brussels – guichet', nl: 'parking.brussels – loket', en: 'parking.brussels – desk' },
+        hours: 'Mo-Fr 08:30-16:30; Sa 09:00-13:00; PH off',
+        channels: ['walk_in', 'phone', 'web_form'],
+        languages: ['fr', 'nl', 'en'],
+      },
+      {
+        org: 'bruxelles-logement',
+        kind: 'regional',
+        slug: 'bruxelles',
+        code: 'accueil',
+        name: { fr: 'Bruxelles Logement – permanence', nl: 'Brussel Huisvesting – permanentie', en: 'Brussels Housing – drop-in desk' },
+        hours: 'Mo,We,Fr 09:00-12:00; Th 13:00-17:00; PH off',
+        channels: ['walk_in', 'phone', 'email'],
+        languages: ['fr', 'nl'],
+      },
+      {
+        org: 'hub-brussels',
+        kind: 'regional',
+        slug: 'bruxelles',
+        code: '1819',
+        name: {
+          fr: 'hub.brussels – 1819, accueil des entrepreneurs',
+          nl: 'hub.brussels – 1819, onthaal ondernemers',
+          en: 'hub.brussels – 1819 entrepreneurs’ desk',
+        },
+        hours: 'Mo-Fr 09:00-17:00; PH off',
+        channels: ['appointment', 'phone', 'email', 'video_call'],
+        languages: ['fr', 'nl', 'en'],
+      },
+      {
+        org: 'iriscare',
+        kind: 'community',
+        slug: 'saint-gilles',
+        code: 'accueil',
+        name: { fr: 'Iriscare – accueil', nl: 'Iriscare – onthaal', en: 'Iriscare – reception' },
+        hours: 'Mo-Fr 09:00-12:30; PH off',
+        channels: ['walk_in', 'phone', 'email'],
+        languages: ['fr', 'nl'],
+      },
+      {
+        org: 'famiris',
+        kind: 'community',
+        slug: 'saint-josse-ten-noode',
+        code: 'accueil',
+        name: { fr: 'Famiris – accueil', nl: 'Famiris – onthaal', en: 'Famiris – reception' },
+        hours: 'Mo-Fr 09:00-12:00,13:00-16:00; Th 09:00-12:00,13:00-18:00; PH off',
+        channels: ['walk_in', 'phone', 'email'],
+        languages: ['fr', 'nl', 'en'],
+      },
+      {
+        org: 'bruxelles-mobilite',
+        kind: 'regional',
+        slug: 'bruxelles',
+        code: 'accueil',
+        name: { fr: 'Bruxelles Mobilité – accueil', nl: 'Brussel Mobiliteit – onthaal', en: 'Brussels Mobility – reception' },
+        hours: 'Mo-Fr 09:00-16:00; PH off',
+        channels: ['walk_in', 'phone', 'email'],
+        languages: ['fr', 'nl', 'en'],
+      },
+      {
+        org: 'bruxelles-proprete',
+        kind: 'regional',
+        slug: 'forest',
+        code: 'recypark-sud',
+        name: { fr: 'Recypark Sud (démo)', nl: 'Recypark Zuid (demo)', en: 'Recypark South (demo)' },
+        hours: 'Tu-Sa 09:00-17:00; Su 09:00-13:00; PH off',
+        channels: ['walk_in', 'phone'],
+        languages: ['fr', 'nl'],
+      },
+      {
+        org: 'stib-mivb',
+        kind: 'regional',
+        slug: 'bruxelles',
+        code: 'bootik',
+        name: { fr: 'STIB – BOOTIK', nl: 'MIVB – BOOTIK', en: 'STIB – BOOTIK shop' },
+        hours: 'Mo-Fr 07:30-17:30; Sa 09:00-16:00; PH off',
+        channels: ['walk_in', 'phone', 'web_form'],
+        languages: ['fr', 'nl', 'en'],
+      },
+      {
+        org: 'homegrade',
+        kind: 'regional',
+        slug: 'bruxelles',
+        code: 'conseil',
+        name: { fr: 'homegrade – conseil logement', nl: 'homegrade – woonadvies', en: 'homegrade – housing advice' },
+        hours: 'Tu-Fr 10:00-17:00; Sa 10:00-13:00; PH off',
+        channels: ['walk_in', 'appointment', 'phone'],
+        languages: ['fr', 'nl'],
+      },
+      {
+        org: 'fonds-du-logement',
+        kind: 'regional',
+        slug: 'saint-gilles',
+        code: 'accueil',
+        name: { fr: 'Fonds du Logement – accueil', nl: 'Woningfonds – onthaal', en: 'Housing Fund – reception' },
+        hours: 'Mo-Fr 09:00-12:30; Tu 09:00-12:30,13:30-16:00; PH off',
+        channels: ['walk_in', 'appointment', 'phone'],
+        languages: ['fr', 'nl'],
+      },
+      {
+        org: 'urban-brussels',
+        kind: 'regional',
+        slug: 'bruxelles',
+        code: 'accueil',
+        name: { fr: 'urban.brussels – accueil', nl: 'urban.brussels – onthaal', en: 'urban.brussels – reception' },
+        hours: 'Mo-Fr 09:00-12:00; PH off',
+        channels: ['walk_in', 'email'],
+        languages: ['fr', 'nl'],
+      },
+      {
+        org: 'huis-van-het-nederlands',
+        kind: 'other',
+        slug: 'bruxelles',
+        code: 'onthaal',
+        name: { fr: 'Huis van het Nederlands – accueil', nl: 'Huis van het Nederlands – onthaal', en: 'Huis van het Nederlands – reception' },
+        hours: 'Mo-Fr 09:00-12:30,13:30-16:30; We 09:00-12:30,13:30-19:00; PH off',
+        channels: ['walk_in', 'phone', 'email'],
+        languages: ['nl', 'fr', 'en'],
+      },
+      {
+        org: 'bruxelles-formation',
+        kind: 'community',
+        slug: 'bruxelles',
+        code: 'carrefour',
+        name: { fr: 'Bruxelles Formation – Carrefour', nl: 'Bruxelles Formation – Carrefour', en: 'Bruxelles Formation – Carrefour desk' },
+        hours: 'Mo-Fr 09:00-16:00; PH off',
+        channels: ['walk_in', 'phone', 'email'],
+        languages: ['fr'],
+      },
+    ];
   regional.forEach((r, index) => {
     seeds.push({
       ...base(r.org, r.kind, at(r.slug), 50 + index),

@@ -7,17 +7,51 @@ import { hashPassword } from '../identity/passwords.ts';
 /** The password of every demo account; printed at start-up and in the README. */
 export const DEMO_PASSWORD = 'IrisDesk-demo-2026';
 
-export const DEMO_ACCOUNTS: Array<{ email: string; displayName: string; organisation: string; roles: Role[]; units?: string[]; language: 'fr' | 'nl' | 'en' }> = [
-  { email: 'admin@demo.irisdesk.brussels', displayName: 'Alex Admin', organisation: 'paradigm', roles: ['platform_admin'], language: 'en' },
-  { email: 'agent@demo.irisdesk.brussels', displayName: 'Amira Agent', organisation: 'commune-schaerbeek', roles: ['first_line_agent'], units: ['accueil'], language: 'fr' },
-  { email: 'backoffice@demo.irisdesk.brussels', displayName: 'Bram Backoffice', organisation: 'commune-schaerbeek', roles: ['second_line_agent'], units: ['population'], language: 'nl' },
-  { email: 'editor@demo.irisdesk.brussels', displayName: 'Elise Editor', organisation: 'commune-schaerbeek', roles: ['content_editor'], language: 'fr' },
-  { email: 'manager@demo.irisdesk.brussels', displayName: 'Marc Manager', organisation: 'commune-schaerbeek', roles: ['organisation_manager'], language: 'fr' },
-  { email: 'analyst@demo.irisdesk.brussels', displayName: 'Anna Analyst', organisation: 'easy-brussels', roles: ['regional_analyst'], language: 'nl' },
-  // A second organisation, so that tenant isolation can be seen and tested.
-  { email: 'manager.ixelles@demo.irisdesk.brussels', displayName: 'Iris Ixelles', organisation: 'commune-ixelles', roles: ['organisation_manager'], language: 'fr' },
-  { email: 'agent.ixelles@demo.irisdesk.brussels', displayName: 'Ilias Ixelles', organisation: 'commune-ixelles', roles: ['first_line_agent'], units: ['accueil'], language: 'fr' },
-];
+export const DEMO_ACCOUNTS: Array<{ email: string; displayName: string; organisation: string; roles: Role[]; units?: string[]; language: 'fr' | 'nl' | 'en' }> =
+  [
+    { email: 'admin@demo.irisdesk.brussels', displayName: 'Alex Admin', organisation: 'paradigm', roles: ['platform_admin'], language: 'en' },
+    {
+      email: 'agent@demo.irisdesk.brussels',
+      displayName: 'Amira Agent',
+      organisation: 'commune-schaerbeek',
+      roles: ['first_line_agent'],
+      units: ['accueil'],
+      language: 'fr',
+    },
+    {
+      email: 'backoffice@demo.irisdesk.brussels',
+      displayName: 'Bram Backoffice',
+      organisation: 'commune-schaerbeek',
+      roles: ['second_line_agent'],
+      units: ['population'],
+      language: 'nl',
+    },
+    { email: 'editor@demo.irisdesk.brussels', displayName: 'Elise Editor', organisation: 'commune-schaerbeek', roles: ['content_editor'], language: 'fr' },
+    {
+      email: 'manager@demo.irisdesk.brussels',
+      displayName: 'Marc Manager',
+      organisation: 'commune-schaerbeek',
+      roles: ['organisation_manager'],
+      language: 'fr',
+    },
+    { email: 'analyst@demo.irisdesk.brussels', displayName: 'Anna Analyst', organisation: 'easy-brussels', roles: ['regional_analyst'], language: 'nl' },
+    // A second organisation, so that tenant isolation can be seen and tested.
+    {
+      email: 'manager.ixelles@demo.irisdesk.brussels',
+      displayName: 'Iris Ixelles',
+      organisation: 'commune-ixelles',
+      roles: ['organisation_manager'],
+      language: 'fr',
+    },
+    {
+      email: 'agent.ixelles@demo.irisdesk.brussels',
+      displayName: 'Ilias Ixelles',
+      organisation: 'commune-ixelles',
+      roles: ['first_line_agent'],
+      units: ['accueil'],
+      language: 'fr',
+    },
+  ];
 
 const UNIT_NAMES = {
   accueil: { fr: 'Accueil', nl: 'Onthaal', en: 'Reception' },
@@ -39,9 +73,7 @@ export const DEMO_UNITS: Record<string, Array<keyof typeof UNIT_NAMES>> = {
 };
 
 export async function seedDemoData(db: Database): Promise<{ accountsCreated: number }> {
-  const units = Object.entries(DEMO_UNITS).flatMap(([organisation, codes]) =>
-    codes.map((code) => ({ organisation, code, name: UNIT_NAMES[code] })),
-  );
+  const units = Object.entries(DEMO_UNITS).flatMap(([organisation, codes]) => codes.map((code) => ({ organisation, code, name: UNIT_NAMES[code] })));
   await db.query(
     `INSERT INTO units (organisation_id, code, name)
      SELECT o.id, u.code, u.name FROM jsonb_to_recordset($1::jsonb) AS u(organisation text, code text, name jsonb)

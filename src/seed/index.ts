@@ -27,5 +27,16 @@ export async function seed(db: Database, options: { demo: boolean }) {
   if (options.demo) await seedContactConsoleDemo(db);
   const surveys = options.demo ? await seedSurveysDemo(db) : { surveyResponsesCreated: 0 };
   const appointments = options.demo ? await seedAppointmentsDemo(db) : { appointmentSettingsCreated: 0 };
-  return { ...appointments, organisationsCreated: organisations, ...catalogue, ...demo, ...contactPoints, ...competence, ...competenceDemo, ...satisfaction, ...queues, ...surveys };
+  return {
+    ...appointments,
+    organisationsCreated: organisations,
+    ...catalogue,
+    ...demo,
+    ...contactPoints,
+    ...competence,
+    ...competenceDemo,
+    ...satisfaction,
+    ...queues,
+    ...surveys,
+  };
 }

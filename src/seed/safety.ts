@@ -14,15 +14,81 @@ export const DEMO_MEMBERSHIPS: Array<[string, string, string, boolean]> = [
 ];
 
 /** Past incidents: organisation, contact point code (null = elsewhere), reporter, type, days ago, action kinds. */
-const DEMO_INCIDENTS: Array<{ org: string; point: string | null; place?: string; reporter: string; type: string; severity: string; daysAgo: number; actions: string[] }> = [
+const DEMO_INCIDENTS: Array<{
+  org: string;
+  point: string | null;
+  place?: string;
+  reporter: string;
+  type: string;
+  severity: string;
+  daysAgo: number;
+  actions: string[];
+}> = [
   { org: 'commune-schaerbeek', point: 'maison-communale', reporter: 'agent@', type: 'verbal_aggression', severity: 'low', daysAgo: 20, actions: ['debrief'] },
-  { org: 'commune-schaerbeek', point: 'maison-communale', reporter: 'agent@', type: 'threat', severity: 'medium', daysAgo: 48, actions: ['debrief', 'complaint_filed'] },
-  { org: 'commune-schaerbeek', point: 'maison-communale', reporter: 'backoffice@', type: 'verbal_aggression', severity: 'low', daysAgo: 75, actions: ['debrief'] },
-  { org: 'commune-schaerbeek', point: 'antenne-nord', reporter: 'editor@', type: 'verbal_aggression', severity: 'medium', daysAgo: 101, actions: ['debrief', 'support'] },
-  { org: 'commune-schaerbeek', point: 'maison-communale', reporter: 'agent@', type: 'physical_aggression', severity: 'high', daysAgo: 140, actions: ['debrief', 'support', 'complaint_filed'] },
-  { org: 'commune-schaerbeek', point: null, place: 'Parking du personnel (démo)', reporter: 'backoffice@', type: 'other', severity: 'low', daysAgo: 190, actions: ['debrief'] },
-  { org: 'commune-ixelles', point: 'maison-communale', reporter: 'agent.ixelles@', type: 'verbal_aggression', severity: 'low', daysAgo: 33, actions: ['debrief'] },
-  { org: 'commune-ixelles', point: 'maison-communale', reporter: 'agent.ixelles@', type: 'threat', severity: 'medium', daysAgo: 96, actions: ['debrief', 'support'] },
+  {
+    org: 'commune-schaerbeek',
+    point: 'maison-communale',
+    reporter: 'agent@',
+    type: 'threat',
+    severity: 'medium',
+    daysAgo: 48,
+    actions: ['debrief', 'complaint_filed'],
+  },
+  {
+    org: 'commune-schaerbeek',
+    point: 'maison-communale',
+    reporter: 'backoffice@',
+    type: 'verbal_aggression',
+    severity: 'low',
+    daysAgo: 75,
+    actions: ['debrief'],
+  },
+  {
+    org: 'commune-schaerbeek',
+    point: 'antenne-nord',
+    reporter: 'editor@',
+    type: 'verbal_aggression',
+    severity: 'medium',
+    daysAgo: 101,
+    actions: ['debrief', 'support'],
+  },
+  {
+    org: 'commune-schaerbeek',
+    point: 'maison-communale',
+    reporter: 'agent@',
+    type: 'physical_aggression',
+    severity: 'high',
+    daysAgo: 140,
+    actions: ['debrief', 'support', 'complaint_filed'],
+  },
+  {
+    org: 'commune-schaerbeek',
+    point: null,
+    place: 'Parking du personnel (démo)',
+    reporter: 'backoffice@',
+    type: 'other',
+    severity: 'low',
+    daysAgo: 190,
+    actions: ['debrief'],
+  },
+  {
+    org: 'commune-ixelles',
+    point: 'maison-communale',
+    reporter: 'agent.ixelles@',
+    type: 'verbal_aggression',
+    severity: 'low',
+    daysAgo: 33,
+    actions: ['debrief'],
+  },
+  {
+    org: 'commune-ixelles',
+    point: 'maison-communale',
+    reporter: 'agent.ixelles@',
+    type: 'threat',
+    severity: 'medium',
+    daysAgo: 96,
+    actions: ['debrief', 'support'],
+  },
 ];
 
 export async function seedSafetyDemo(db: Database): Promise<{ safetyIncidentsCreated: number }> {

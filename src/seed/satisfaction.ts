@@ -69,7 +69,10 @@ export async function seedSatisfactionDemo(db: Database): Promise<{ feedbackAnsw
       [JSON.stringify(plan)],
     );
     const { rows: ids } = await tx.query<{ id: string }>('SELECT id FROM organisations WHERE code = ANY($1)', [Object.keys(DEMO_SATISFACTION)]);
-    await rebuildAggregates(tx, ids.map((row) => row.id));
+    await rebuildAggregates(
+      tx,
+      ids.map((row) => row.id),
+    );
     return { feedbackAnswersCreated: rowCount };
   });
 }

@@ -12,7 +12,15 @@ afterAll(() => t.close());
 
 describe('demo surveys', () => {
   it('are open by link only, with anonymous responses per organisation and channel, and seeded once', async () => {
-    const { rows } = await t.db.query<{ slug: string; status: string; samplingRate: number; regional: boolean; responses: number; organisations: number; viaLink: number }>(
+    const { rows } = await t.db.query<{
+      slug: string;
+      status: string;
+      samplingRate: number;
+      regional: boolean;
+      responses: number;
+      organisations: number;
+      viaLink: number;
+    }>(
       `SELECT s.slug, s.status, s.sampling_rate AS "samplingRate", s.organisation_id IS NULL AS regional,
               count(r.id)::int AS responses, count(DISTINCT r.organisation_id)::int AS organisations,
               count(*) FILTER (WHERE r.via = 'link')::int AS "viaLink"

@@ -24,7 +24,10 @@ export const DEMO_SURVEYS: DemoSurvey[] = [
     createdBy: 'manager@demo.irisdesk.brussels',
     template: 'reception-quality',
     title: { fr: 'Votre visite à la maison communale', nl: 'Uw bezoek aan het gemeentehuis', en: 'Your visit to the town hall' },
-    responses: [['commune-schaerbeek', 54], [null, 32]],
+    responses: [
+      ['commune-schaerbeek', 54],
+      [null, 32],
+    ],
     days: 75,
   },
   {
@@ -33,7 +36,13 @@ export const DEMO_SURVEYS: DemoSurvey[] = [
     createdBy: 'analyst@demo.irisdesk.brussels',
     template: 'standard-csat',
     title: { fr: 'Baromètre régional de l’accueil', nl: 'Gewestelijke barometer van het onthaal', en: 'Regional reception barometer' },
-    responses: [['commune-schaerbeek', 41], ['commune-ixelles', 28], ['easy-brussels', 17], ['bruxelles-fiscalite', 6], [null, 12]],
+    responses: [
+      ['commune-schaerbeek', 41],
+      ['commune-ixelles', 28],
+      ['easy-brussels', 17],
+      ['bruxelles-fiscalite', 6],
+      [null, 12],
+    ],
     days: 60,
   },
 ];
@@ -85,8 +94,7 @@ function answersFor(questions: QuestionRow[], language: 'fr' | 'nl' | 'en', next
     else if (question.kind === 'single') row(question.id, { choice: question.options[Math.floor(next() ** 2 * question.options.length)]!.value });
     else if (question.kind === 'multiple') {
       for (const option of question.options) if (next() < 0.35) row(question.id, { choice: option.value });
-    }
-    else if (question.kind === 'matrix') for (const item of question.rows) row(question.id, { rowKey: item.value, choice: pick(question.options).value });
+    } else if (question.kind === 'matrix') for (const item of question.rows) row(question.id, { rowKey: item.value, choice: pick(question.options).value });
     else if (question.kind === 'text' && next() < 0.3) row(question.id, { text: COMMENTS[language][Math.floor(next() * COMMENTS[language].length)]! });
   }
   return answers;

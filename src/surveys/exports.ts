@@ -31,7 +31,8 @@ export function resultsCsv(results: QuestionResult[], lang: Language): string {
       continue;
     }
     rows.push([...summary, '', '', '', '', result.respondents, result.mean, result.topTwo, result.nps?.score ?? '', result.suppressed]);
-    for (const c of result.cells) rows.push([...summary, '', Object.keys(c.label).length ? pickText(c.label, lang).text : c.value, c.count, c.percent, '', '', '', '', result.suppressed]);
+    for (const c of result.cells)
+      rows.push([...summary, '', Object.keys(c.label).length ? pickText(c.label, lang).text : c.value, c.count, c.percent, '', '', '', '', result.suppressed]);
   }
   return toCsv(head, rows);
 }

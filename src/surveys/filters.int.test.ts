@@ -23,7 +23,9 @@ async function signedIn(email: string) {
 async function openNpsSurvey(client: TestClient, owner: 'organisation' | 'region', channels: string[]) {
   const { id, slug } = (await client.request('POST', '/api/v1/surveys', { json: { owner, templateCode: 'nps' } })).json();
   let detail = (await client.get(`/api/v1/surveys/${id}`)).json();
-  const patched = await client.request('PATCH', `/api/v1/surveys/${id}`, { json: { version: detail.survey.version, title: detail.survey.title, linkEnabled: true, samplingRate: 100, channels } });
+  const patched = await client.request('PATCH', `/api/v1/surveys/${id}`, {
+    json: { version: detail.survey.version, title: detail.survey.title, linkEnabled: true, samplingRate: 100, channels },
+  });
   expect(patched.statusCode).toBe(204);
   detail = (await client.get(`/api/v1/surveys/${id}`)).json();
   expect((await client.request('POST', `/api/v1/surveys/${id}/open`, { json: { version: detail.survey.version } })).statusCode).toBe(204);
@@ -48,9 +50,15 @@ async function byLink(survey: { slug: string; npsId: string; textId: string }, c
 
 async function afterContacts(survey: { id: string; npsId: string }, organisationId: string, channel: string, count: number, at: string) {
   for (let i = 0; i < count; i++) {
-    const invitation = await t.services.surveys.maybeInvite(t.db, { organisationId, channel, language: 'fr', source: { kind: 'request', id: `filters-${contacts++}` } }, () => 0);
+    const invitation = await t.services.surveys.maybeInvite(
+      t.db,
+      { organisationId, channel, language: 'fr', source: { kind: 'request', id: `filters-${contacts++}` } },
+      () => 0,
+    );
     expect(invitation?.surveyId).toBe(survey.id);
-    expect((await t.client().request('POST', `/api/v1/surveys/invitations/${invitation!.token}`, { json: { answers: { [survey.npsId]: 3 } } })).statusCode).toBe(201);
+    expect(
+      (await t.client().request('POST', `/api/v1/surveys/invitations/${invitation!.token}`, { json: { answers: { [survey.npsId]: 3 } } })).statusCode,
+    ).toBe(201);
   }
   await dated(survey.id, at);
 }
@@ -129,11 +137,17 @@ describe("an organisation's survey", () => {
     expect(bad.json().error.fields).toEqual([
       { field: 'from', code: 'surveys.filter.invalidDate', message: 'from: geef een dag in als JJJJ-MM-DD (bijvoorbeeld 2026-03-31).' },
       { field: 'source', code: 'validation.enum', message: expect.stringContaining('link, invitation, phone') },
-      { field: 'organisation', code: 'surveys.filter.regionalOnly', message: 'organisation: alleen een gewestelijke enquête kan per organisatie gefilterd worden.' },
+      {
+        field: 'organisation',
+        code: 'surveys.filter.regionalOnly',
+        message: 'organisation: alleen een gewestelijke enquête kan per organisatie gefilterd worden.',
+      },
     ]);
     const order = await editor.get(`/api/v1/surveys/${survey.id}/results.csv?lang=fr&from=2025-03-20&to=2025-03-10`);
     expect(order.statusCode).toBe(400);
-    expect(order.json().error.fields).toEqual([{ field: 'to', code: 'surveys.filter.periodOrder', message: 'to : le dernier jour ne peut pas précéder le premier.' }]);
+    expect(order.json().error.fields).toEqual([
+      { field: 'to', code: 'surveys.filter.periodOrder', message: 'to : le dernier jour ne peut pas précéder le premier.' },
+    ]);
   });
 
   it('exports the filtered results as CSV', async () => {
@@ -206,20 +220,28 @@ describe('a regional survey', () => {
   it('hides small organisations outside the owner, and refuses to filter on them', async () => {
     const all = await results(admin, survey.id);
     expect(all.suppressed).toBe(true);
-    expect(all.byOrganisation.map((row: { code: string; responses: number | null; suppressed: boolean }) => [row.code, row.responses, row.suppressed])).toEqual([
-      ['commune-ixelles', null, true],
-      ['commune-schaerbeek', null, true], // alone, Ixelles would be the total minus the others
-      [thirdOrg, 15, false],
-    ]);
+    expect(all.byOrganisation.map((row: { code: string; responses: number | null; suppressed: boolean }) => [row.code, row.responses, row.suppressed])).toEqual(
+      [
+        ['commune-ixelles', null, true],
+        ['commune-schaerbeek', null, true], // alone, Ixelles would be the total minus the others
+        [thirdOrg, 15, false],
+      ],
+    );
     const refused = await admin.get(`/api/v1/surveys/${survey.id}/results?organisation=commune-ixelles&lang=en`);
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.fields).toEqual([{ field: 'organisation', code: 'surveys.filter.organisationSuppressed', message: expect.stringContaining('too few responses') }]);
+    expect(refused.json().error.fields).toEqual([
+      { field: 'organisation', code: 'surveys.filter.organisationSuppressed', message: expect.stringContaining('too few responses') },
+    ]);
     expect((await admin.get(`/api/v1/surveys/${survey.id}/results.csv?organisation=commune-schaerbeek`)).statusCode).toBe(400);
     const shown = await results(admin, survey.id, `?organisation=${thirdOrg}`);
     expect(shown.results[0]).toMatchObject({ respondents: 15, suppressed: false });
     const unknown = await analyst.get(`/api/v1/surveys/${survey.id}/results?organisation=no-such-organisation&lang=fr`);
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.fields[0]).toMatchObject({ field: 'organisation', code: 'surveys.filter.unknownOrganisation', message: 'organisation : aucune organisation ne porte ce code.' });
+    expect(unknown.json().error.fields[0]).toMatchObject({
+      field: 'organisation',
+      code: 'surveys.filter.unknownOrganisation',
+      message: 'organisation : aucune organisation ne porte ce code.',
+    });
   });
 
   it('shows the breakdown table and the organisation filter on the page', async () => {

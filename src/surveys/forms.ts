@@ -73,7 +73,8 @@ export function questionFromForm(form: FormValues, kind: QuestionKind, existing:
 
 export function dayToOpening(value: string, field: string): Date | null {
   if (!value.trim()) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) throw new AppError(400, 'validation.failed', { fields: [{ field, code: 'validation.format', values: { format: 'date' } }] });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim()))
+    throw new AppError(400, 'validation.failed', { fields: [{ field, code: 'validation.format', values: { format: 'date' } }] });
   return startOfBrusselsDay(value.trim());
 }
 

@@ -128,7 +128,11 @@ export function openingProblems(survey: { title: LocalizedText; intro: Localized
   if (questions.length === 0) problems.push({ field: 'questions', code: 'surveys.open.noQuestions' });
   for (const entry of completeness(survey, questions)) {
     if (REQUIRED_LANGUAGES.includes(entry.language) && !entry.complete) {
-      problems.push({ field: `texts.${entry.language}`, code: 'surveys.open.incomplete', values: { language: entry.language.toUpperCase(), count: entry.missing.length } });
+      problems.push({
+        field: `texts.${entry.language}`,
+        code: 'surveys.open.incomplete',
+        values: { language: entry.language.toUpperCase(), count: entry.missing.length },
+      });
     }
   }
   return problems;
@@ -151,7 +155,10 @@ export function questionProblems(question: QuestionFields): FieldError[] {
     if (!(min >= 0 && max <= 10 && min < max)) problems.push({ field: 'scaleMax', code: 'surveys.question.scale' });
   }
   const values = [...question.options, ...question.rows].map((item) => item.value);
-  if (new Set(question.options.map((o) => o.value)).size !== question.options.length || new Set(question.rows.map((r) => r.value)).size !== question.rows.length) {
+  if (
+    new Set(question.options.map((o) => o.value)).size !== question.options.length ||
+    new Set(question.rows.map((r) => r.value)).size !== question.rows.length
+  ) {
     problems.push({ field: 'options.fr', code: 'surveys.question.duplicateValues' });
   }
   if (values.some((value) => !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) || value.length > 40)) problems.push({ field: 'options.fr', code: 'validation.pattern' });
@@ -222,7 +229,8 @@ export function validateResponse(questions: SurveyQuestion[], source: RawAnswerS
       case 'nps': {
         const scale = scaleOf(question)!;
         const value = asInteger(Array.isArray(raw) ? raw[0] : raw);
-        if (value === null || value < scale.min || value > scale.max) errors.push({ field, code: 'surveys.answer.outOfRange', values: { min: scale.min, max: scale.max } });
+        if (value === null || value < scale.min || value > scale.max)
+          errors.push({ field, code: 'surveys.answer.outOfRange', values: { min: scale.min, max: scale.max } });
         else items.push(item(question.id, { number: value }));
         break;
       }

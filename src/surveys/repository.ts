@@ -68,11 +68,28 @@ export async function bumpVersion(db: Queryable, id: string, version: number): P
 export async function updateSettings(
   db: Queryable,
   id: string,
-  settings: { title: LocalizedText; intro: LocalizedText; opensAt: Date | null; closesAt: Date | null; linkEnabled: boolean; samplingRate: number; channels: string[] },
+  settings: {
+    title: LocalizedText;
+    intro: LocalizedText;
+    opensAt: Date | null;
+    closesAt: Date | null;
+    linkEnabled: boolean;
+    samplingRate: number;
+    channels: string[];
+  },
 ): Promise<void> {
   await db.query(
     `UPDATE surveys SET title = $2, intro = $3, opens_at = $4, closes_at = $5, link_enabled = $6, sampling_rate = $7, channels = $8 WHERE id = $1`,
-    [id, JSON.stringify(settings.title), JSON.stringify(settings.intro), settings.opensAt, settings.closesAt, settings.linkEnabled, settings.samplingRate, settings.channels],
+    [
+      id,
+      JSON.stringify(settings.title),
+      JSON.stringify(settings.intro),
+      settings.opensAt,
+      settings.closesAt,
+      settings.linkEnabled,
+      settings.samplingRate,
+      settings.channels,
+    ],
   );
 }
 
@@ -152,16 +169,18 @@ export async function findBankQuestions(db: Queryable, codes: string[]): Promise
 }
 
 export async function listTemplates(db: Queryable): Promise<Template[]> {
-  const { rows } = await db.query<Template>(
-    `SELECT code, title, description, question_codes AS "questionCodes" FROM survey_templates ORDER BY position, code`,
-  );
+  const { rows } = await db.query<Template>(`SELECT code, title, description, question_codes AS "questionCodes" FROM survey_templates ORDER BY position, code`);
   return rows;
 }
 
 // ---- invitations after contacts
 
 /** Open surveys sampling the contacts of an organisation (its own and the regional ones) on a channel. */
-export async function samplingSurveys(db: Queryable, organisationId: string, channel: string): Promise<Array<{ id: string; slug: string; samplingRate: number; closesAt: Date | null }>> {
+export async function samplingSurveys(
+  db: Queryable,
+  organisationId: string,
+  channel: string,
+): Promise<Array<{ id: string; slug: string; samplingRate: number; closesAt: Date | null }>> {
   const { rows } = await db.query<{ id: string; slug: string; samplingRate: number; closesAt: Date | null }>(
     `SELECT id, slug, sampling_rate AS "samplingRate", closes_at AS "closesAt" FROM surveys
       WHERE status = 'open' AND sampling_rate > 0 AND (organisation_id = $1 OR organisation_id IS NULL)
@@ -175,7 +194,16 @@ export async function samplingSurveys(db: Queryable, organisationId: string, cha
 
 export async function insertInvitation(
   db: Queryable,
-  input: { surveyId: string; tokenHash: string; organisationId: string; channel: string; language: string; sourceKind: string; sourceId: string; expiresAt: Date },
+  input: {
+    surveyId: string;
+    tokenHash: string;
+    organisationId: string;
+    channel: string;
+    language: string;
+    sourceKind: string;
+    sourceId: string;
+    expiresAt: Date;
+  },
 ): Promise<boolean> {
   const { rows } = await db.query(
     `INSERT INTO survey_invitations (survey_id, token_hash, organisation_id, channel, language, source_kind, source_id, expires_at)
@@ -291,7 +319,11 @@ export async function respondentCounts(db: Queryable, surveyId: string, filter: 
   return rows;
 }
 
-export async function responseSummary(db: Queryable, surveyId: string, filter: ResponseFilter = ALL_RESPONSES): Promise<{ total: number; viaLink: number; viaInvitation: number; invitations: number }> {
+export async function responseSummary(
+  db: Queryable,
+  surveyId: string,
+  filter: ResponseFilter = ALL_RESPONSES,
+): Promise<{ total: number; viaLink: number; viaInvitation: number; invitations: number }> {
   const responses = responsesWhere(surveyId, filter);
   const invitations = invitationsWhere(surveyId, filter);
   const [counts, sent] = await Promise.all([
@@ -321,7 +353,10 @@ export async function organisationCounts(db: Queryable, surveyId: string, filter
 
 /** An organisation by its code or its id. */
 export async function findOrganisation(db: Queryable, codeOrId: string, byId: boolean): Promise<{ id: string; code: string; name: LocalizedText } | undefined> {
-  const { rows } = await db.query<{ id: string; code: string; name: LocalizedText }>(`SELECT id, code, name FROM organisations WHERE ${byId ? 'id = $1::uuid' : 'code = $1'}`, [codeOrId]);
+  const { rows } = await db.query<{ id: string; code: string; name: LocalizedText }>(
+    `SELECT id, code, name FROM organisations WHERE ${byId ? 'id = $1::uuid' : 'code = $1'}`,
+    [codeOrId],
+  );
   return rows[0];
 }
 
@@ -329,8 +364,32 @@ export async function findOrganisation(db: Queryable, codeOrId: string, byId: bo
 export async function rawAnswers(
   db: Queryable,
   surveyId: string,
-): Promise<Array<{ responseId: string; day: string; language: string; via: string; channel: string | null; questionId: string; rowKey: string; choice: string | null; number: number | null; text: string | null }>> {
-  const { rows } = await db.query<{ responseId: string; day: string; language: string; via: string; channel: string | null; questionId: string; rowKey: string; choice: string | null; number: number | null; text: string | null }>(
+): Promise<
+  Array<{
+    responseId: string;
+    day: string;
+    language: string;
+    via: string;
+    channel: string | null;
+    questionId: string;
+    rowKey: string;
+    choice: string | null;
+    number: number | null;
+    text: string | null;
+  }>
+> {
+  const { rows } = await db.query<{
+    responseId: string;
+    day: string;
+    language: string;
+    via: string;
+    channel: string | null;
+    questionId: string;
+    rowKey: string;
+    choice: string | null;
+    number: number | null;
+    text: string | null;
+  }>(
     `SELECT r.id AS "responseId", to_char(r.submitted_at AT TIME ZONE 'Europe/Brussels', 'YYYY-MM-DD') AS day, r.language, r.via, r.channel,
             a.question_id AS "questionId", a.row_key AS "rowKey", a.choice, a.number, a.text
        FROM survey_responses r LEFT JOIN survey_answers a ON a.response_id = r.id
@@ -342,7 +401,13 @@ export async function rawAnswers(
 }
 
 /** The latest free texts of a question among the filtered responses. */
-export async function latestTexts(db: Queryable, surveyId: string, questionId: string, limit: number, filter: ResponseFilter = ALL_RESPONSES): Promise<string[]> {
+export async function latestTexts(
+  db: Queryable,
+  surveyId: string,
+  questionId: string,
+  limit: number,
+  filter: ResponseFilter = ALL_RESPONSES,
+): Promise<string[]> {
   const { where, params } = responsesWhere(surveyId, filter);
   const { rows } = await db.query<{ text: string }>(
     `SELECT a.text FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id

@@ -9,7 +9,17 @@ const L = (fr: string, nl = `${fr} (nl)`, en = `${fr} (en)`) => ({ fr, nl, en })
 const base = { required: true, help: {}, options: [], rows: [], scaleMin: null, scaleMax: null, scaleLabels: {}, bankCode: null };
 const rating: SurveyQuestion = { ...base, id: 'q1', position: 1, kind: 'rating', text: L('Note'), scaleMin: 1, scaleMax: 5 };
 const nps: SurveyQuestion = { ...base, id: 'q2', position: 2, kind: 'nps', text: L('NPS'), required: false };
-const multiple: SurveyQuestion = { ...base, id: 'q3', position: 3, kind: 'multiple', text: L('Canaux'), options: [{ value: 'phone', label: L('Tél') }, { value: 'web', label: L('Web') }] };
+const multiple: SurveyQuestion = {
+  ...base,
+  id: 'q3',
+  position: 3,
+  kind: 'multiple',
+  text: L('Canaux'),
+  options: [
+    { value: 'phone', label: L('Tél') },
+    { value: 'web', label: L('Web') },
+  ],
+};
 const matrix: SurveyQuestion = {
   ...base,
   id: 'q4',
@@ -17,7 +27,10 @@ const matrix: SurveyQuestion = {
   kind: 'matrix',
   text: L('Accueil'),
   options: ['1', '2', '3'].map((value) => ({ value, label: L(value) })),
-  rows: [{ value: 'courtesy', label: L('Courtoisie') }, { value: 'clarity', label: L('Clarté') }],
+  rows: [
+    { value: 'courtesy', label: L('Courtoisie') },
+    { value: 'clarity', label: L('Clarté') },
+  ],
 };
 const text: SurveyQuestion = { ...base, id: 'q5', position: 5, kind: 'text', text: L('Commentaire'), required: false };
 
@@ -96,7 +109,15 @@ describe('computeResults', () => {
 describe('completeness and opening', () => {
   it('counts the texts filled per language and requires French and Dutch to open', () => {
     const survey = { title: { fr: 'Enquête', nl: 'Enquête' }, intro: {} };
-    const questions = [{ ...multiple, options: [{ value: 'phone', label: { fr: 'Tél', nl: 'Tel' } }, { value: 'web', label: { fr: 'Web' } }] }];
+    const questions = [
+      {
+        ...multiple,
+        options: [
+          { value: 'phone', label: { fr: 'Tél', nl: 'Tel' } },
+          { value: 'web', label: { fr: 'Web' } },
+        ],
+      },
+    ];
     const result = completeness(survey, questions);
     expect(result.find((c) => c.language === 'nl')).toMatchObject({ total: 4, filled: 3, missing: ['q1.options.2'], complete: false });
     expect(result.find((c) => c.language === 'en')!.filled).toBe(1);
@@ -139,7 +160,10 @@ describe('validateResponse', () => {
   });
 
   it('reports missing, out-of-range and unknown answers per field, storing nothing', () => {
-    const { items, errors } = validateResponse(questions, formAnswers({ 'q-q1': '6', 'q-q2': '11', 'q-q3': ['fax'], 'q-q4.courtesy': '3', 'q-q5': 'x'.repeat(2001) }));
+    const { items, errors } = validateResponse(
+      questions,
+      formAnswers({ 'q-q1': '6', 'q-q2': '11', 'q-q3': ['fax'], 'q-q4.courtesy': '3', 'q-q5': 'x'.repeat(2001) }),
+    );
     expect(items).toEqual([]);
     expect(errors).toEqual([
       { field: 'q-q1', code: 'surveys.answer.outOfRange', values: { min: 1, max: 5 } },

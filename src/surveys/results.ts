@@ -76,8 +76,7 @@ export function computeResults(
   options: { suppress: boolean },
 ): QuestionResult[] {
   const countsOf = (questionId: string, rowKey = '') => counts.filter((c) => c.questionId === questionId && c.rowKey === rowKey);
-  const respondentsOf = (questionId: string, rowKey = '') =>
-    respondents.find((r) => r.questionId === questionId && r.rowKey === rowKey)?.count ?? 0;
+  const respondentsOf = (questionId: string, rowKey = '') => respondents.find((r) => r.questionId === questionId && r.rowKey === rowKey)?.count ?? 0;
   const hidden = (base: number) => options.suppress && base < MIN_CELL;
 
   return questions.map((question) => {

@@ -26,7 +26,15 @@ import {
 } from './model.ts';
 import { computeResults, organisationBreakdown } from './results.ts';
 import { isFiltered, parseResultFilters, periodBounds, type ResultFilterQuery, type ResultFilters } from './filters.ts';
-import { canCreateSurvey, canExportRawAnswers, canManageSurvey, canViewSurveyResults, seesSmallSurveyCells, usesSurveys, type SurveyOwner } from './authorisation.ts';
+import {
+  canCreateSurvey,
+  canExportRawAnswers,
+  canManageSurvey,
+  canViewSurveyResults,
+  seesSmallSurveyCells,
+  usesSurveys,
+  type SurveyOwner,
+} from './authorisation.ts';
 import { isUuid } from '../platform/http/schemas.ts';
 import { authorise } from '../identity/guards.ts';
 
@@ -58,7 +66,11 @@ export interface InviteInput {
 }
 
 const cleanText = (text: LocalizedText | undefined): LocalizedText =>
-  Object.fromEntries(Object.entries(text ?? {}).map(([lang, value]) => [lang, (value ?? '').trim()]).filter(([, value]) => value !== '')) as LocalizedText;
+  Object.fromEntries(
+    Object.entries(text ?? {})
+      .map(([lang, value]) => [lang, (value ?? '').trim()])
+      .filter(([, value]) => value !== ''),
+  ) as LocalizedText;
 
 function cleanQuestion(fields: QuestionFields): QuestionFields {
   const items = (list: QuestionFields['options']) => list.map((item) => ({ value: item.value, label: cleanText(item.label) }));
@@ -73,7 +85,12 @@ function cleanQuestion(fields: QuestionFields): QuestionFields {
     rows: fields.kind === 'matrix' ? items(fields.rows) : [],
     scaleMin: fields.kind === 'rating' ? (fields.scaleMin ?? 1) : null,
     scaleMax: fields.kind === 'rating' ? (fields.scaleMax ?? 5) : null,
-    scaleLabels: scaled ? { ...(fields.scaleLabels.min ? { min: cleanText(fields.scaleLabels.min) } : {}), ...(fields.scaleLabels.max ? { max: cleanText(fields.scaleLabels.max) } : {}) } : {},
+    scaleLabels: scaled
+      ? {
+          ...(fields.scaleLabels.min ? { min: cleanText(fields.scaleLabels.min) } : {}),
+          ...(fields.scaleLabels.max ? { max: cleanText(fields.scaleLabels.max) } : {}),
+        }
+      : {},
   };
 }
 
@@ -153,7 +170,9 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
       authorise(usesSurveys(actor));
       const all = hasRole(actor, 'platform_admin', 'regional_analyst');
       const surveys = await repo.listSurveys(db, { organisationId: actor.organisationId, regional: all, all });
-      return surveys.filter((survey) => canViewSurveyResults(actor, survey)).map((survey) => ({ ...survey, state: availability(survey), manageable: canManageSurvey(actor, survey) }));
+      return surveys
+        .filter((survey) => canViewSurveyResults(actor, survey))
+        .map((survey) => ({ ...survey, state: availability(survey), manageable: canManageSurvey(actor, survey) }));
     },
 
     /** The question bank and templates (methodological support). */
@@ -163,7 +182,10 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
     },
 
     /** A new draft, blank or from a template (its questions are copied from the bank). */
-    async create(actor: Actor, input: { owner: SurveyOwner; title: LocalizedText; intro?: LocalizedText | undefined; templateCode?: string | undefined }): Promise<{ id: string; slug: string }> {
+    async create(
+      actor: Actor,
+      input: { owner: SurveyOwner; title: LocalizedText; intro?: LocalizedText | undefined; templateCode?: string | undefined },
+    ): Promise<{ id: string; slug: string }> {
       authorise(canCreateSurvey(actor, input.owner));
       let title = cleanText(input.title);
       let codes: string[] = [];
@@ -210,11 +232,16 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
       const fields: FieldError[] = [];
       const title = cleanText(settings.title);
       if (!Object.keys(title).length) fields.push({ field: 'title.fr', code: 'surveys.titleRequired' });
-      if (settings.opensAt && settings.closesAt && settings.closesAt.getTime() <= settings.opensAt.getTime()) fields.push({ field: 'closesAt', code: 'surveys.closesBeforeOpens' });
-      if (!Number.isInteger(settings.samplingRate) || settings.samplingRate < 0 || settings.samplingRate > 100) fields.push({ field: 'samplingRate', code: 'validation.maximum', values: { limit: 100 } });
-      if (settings.channels.some((channel) => !(CHANNELS as readonly string[]).includes(channel))) fields.push({ field: 'channels', code: 'validation.enum', values: { allowedValues: CHANNELS.join(', ') } });
+      if (settings.opensAt && settings.closesAt && settings.closesAt.getTime() <= settings.opensAt.getTime())
+        fields.push({ field: 'closesAt', code: 'surveys.closesBeforeOpens' });
+      if (!Number.isInteger(settings.samplingRate) || settings.samplingRate < 0 || settings.samplingRate > 100)
+        fields.push({ field: 'samplingRate', code: 'validation.maximum', values: { limit: 100 } });
+      if (settings.channels.some((channel) => !(CHANNELS as readonly string[]).includes(channel)))
+        fields.push({ field: 'channels', code: 'validation.enum', values: { allowedValues: CHANNELS.join(', ') } });
       if (fields.length) throw new AppError(400, 'validation.failed', { fields });
-      await change(survey, version, (tx) => repo.updateSettings(tx, survey.id, { ...settings, title, intro: cleanText(settings.intro), channels: [...new Set(settings.channels)] }));
+      await change(survey, version, (tx) =>
+        repo.updateSettings(tx, survey.id, { ...settings, title, intro: cleanText(settings.intro), channels: [...new Set(settings.channels)] }),
+      );
     },
 
     /** Adds a question from the bank (a copy) or written by hand, at the end; drafts only. */
@@ -251,7 +278,11 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
       await questionOf(survey, questionId);
       await change(survey, version, async (tx) => {
         await repo.deleteQuestion(tx, questionId);
-        await repo.setPositions(tx, survey.id, (await repo.listQuestions(tx, survey.id)).map((q) => q.id));
+        await repo.setPositions(
+          tx,
+          survey.id,
+          (await repo.listQuestions(tx, survey.id)).map((q) => q.id),
+        );
       });
     },
 
@@ -318,7 +349,8 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
       if (organisation) {
         // An organisation hidden in the breakdown stays hidden: its results would give its count away.
         const row = byOrganisation!.find((candidate) => candidate.organisationId === organisation.id);
-        if (row?.suppressed) throw new AppError(400, 'validation.failed', { fields: [{ field: 'organisation', code: 'surveys.filter.organisationSuppressed' }] });
+        if (row?.suppressed)
+          throw new AppError(400, 'validation.failed', { fields: [{ field: 'organisation', code: 'surveys.filter.organisationSuppressed' }] });
         filter.organisationId = organisation.id;
       }
       const [questions, counts, respondents, summary] = await Promise.all([
@@ -336,7 +368,18 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
         const count = Object.values(texts).reduce((sum, list) => sum + list.length, 0);
         if (count) await audit(actor, 'read', survey, requestId, isFiltered(applied) ? { texts: count, filters: applied } : { texts: count });
       }
-      return { survey, state: availability(survey), questions, summary, suppressed: suppress, results, texts, filters: applied, organisation: organisation ?? null, byOrganisation };
+      return {
+        survey,
+        state: availability(survey),
+        questions,
+        summary,
+        suppressed: suppress,
+        results,
+        texts,
+        filters: applied,
+        organisation: organisation ?? null,
+        byOrganisation,
+      };
     },
 
     /** The anonymised raw answers, for the owner only (audited export). */
@@ -410,7 +453,14 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
           if (again?.answeredAt) throw new AppError(409, 'surveys.already_answered');
           throw new AppError(410, 'surveys.invitation_expired');
         }
-        await repo.insertResponse(tx, { surveyId: survey.id, invitationId: claimed.id, organisationId: claimed.organisationId, channel: claimed.channel, language, items });
+        await repo.insertResponse(tx, {
+          surveyId: survey.id,
+          invitationId: claimed.id,
+          organisationId: claimed.organisationId,
+          channel: claimed.channel,
+          language,
+          items,
+        });
       });
       return survey;
     },
@@ -421,7 +471,11 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
      * sample this channel, draws against each sampling rate in turn and invites to at most one; returns the
      * link to send or show, or null. A contact is invited at most once per survey.
      */
-    async maybeInvite(tx: Queryable, input: InviteInput, draw: () => number = () => randomInt(0, 10_000) / 100): Promise<{ surveyId: string; token: string; url: string } | null> {
+    async maybeInvite(
+      tx: Queryable,
+      input: InviteInput,
+      draw: () => number = () => randomInt(0, 10_000) / 100,
+    ): Promise<{ surveyId: string; token: string; url: string } | null> {
       const language: Language = input.language === 'nl' || input.language === 'en' ? input.language : 'fr';
       for (const survey of await repo.samplingSurveys(tx, input.organisationId, input.channel)) {
         if (draw() >= survey.samplingRate) continue;
@@ -442,7 +496,6 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
       }
       return null;
     },
-
   };
   return service;
 }

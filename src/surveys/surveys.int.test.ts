@@ -30,12 +30,18 @@ async function openSurvey(templateCode = 'reception-quality', extra: Record<stri
   const { id, slug } = created.json();
   if (Object.keys(extra).length) {
     const current = await detail(editor, id);
-    const patched = await editor.request('PATCH', `/api/v1/surveys/${id}`, { json: { version: current.survey.version, title: current.survey.title, linkEnabled: true, samplingRate: 0, ...extra } });
+    const patched = await editor.request('PATCH', `/api/v1/surveys/${id}`, {
+      json: { version: current.survey.version, title: current.survey.title, linkEnabled: true, samplingRate: 0, ...extra },
+    });
     expect(patched.statusCode).toBe(204);
   }
   const opened = await editor.request('POST', `/api/v1/surveys/${id}/open`, { json: { version: (await detail(editor, id)).survey.version } });
   expect(opened.statusCode).toBe(204);
-  return { id, slug, questions: (await detail(editor, id)).questions as Array<{ id: string; kind: string; options: Array<{ value: string }>; rows: Array<{ value: string }> }> };
+  return {
+    id,
+    slug,
+    questions: (await detail(editor, id)).questions as Array<{ id: string; kind: string; options: Array<{ value: string }>; rows: Array<{ value: string }> }>,
+  };
 }
 
 beforeAll(async () => {
@@ -72,19 +78,51 @@ describe('building a survey', () => {
     const created = await editor.request('POST', '/api/v1/surveys', { json: { owner: 'organisation', title: { fr: 'Horaires du guichet' } } });
     const { id } = created.json();
     const added = await editor.request('POST', `/api/v1/surveys/${id}/questions`, {
-      json: { version: 1, question: { kind: 'single', required: true, text: { fr: 'Les horaires vous conviennent-ils ?' }, options: [{ value: 'yes', label: { fr: 'Oui', nl: 'Ja' } }, { value: 'no', label: { fr: 'Non', nl: 'Nee' } }] } },
+      json: {
+        version: 1,
+        question: {
+          kind: 'single',
+          required: true,
+          text: { fr: 'Les horaires vous conviennent-ils ?' },
+          options: [
+            { value: 'yes', label: { fr: 'Oui', nl: 'Ja' } },
+            { value: 'no', label: { fr: 'Non', nl: 'Nee' } },
+          ],
+        },
+      },
     });
     expect(added.statusCode).toBe(201);
     const questionId = added.json().id;
     const refused = await editor.request('POST', `/api/v1/surveys/${id}/open?lang=en`, { json: { version: 2 } });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.fields).toEqual([{ field: 'texts.nl', code: 'surveys.open.incomplete', message: expect.stringContaining('2 texts are missing') }]);
-    const badQuestion = await editor.request('PUT', `/api/v1/surveys/${id}/questions/${questionId}`, { json: { version: 2, question: { kind: 'single', text: { fr: 'x' }, options: [{ value: 'a', label: { fr: 'A' } }] } } });
+    expect(refused.json().error.fields).toEqual([
+      { field: 'texts.nl', code: 'surveys.open.incomplete', message: expect.stringContaining('2 texts are missing') },
+    ]);
+    const badQuestion = await editor.request('PUT', `/api/v1/surveys/${id}/questions/${questionId}`, {
+      json: { version: 2, question: { kind: 'single', text: { fr: 'x' }, options: [{ value: 'a', label: { fr: 'A' } }] } },
+    });
     expect(badQuestion.statusCode).toBe(400);
     expect(badQuestion.json().error.fields[0].code).toBe('surveys.question.optionsMin');
-    expect((await editor.request('PATCH', `/api/v1/surveys/${id}`, { json: { version: 2, title: { fr: 'Horaires du guichet', nl: 'Openingsuren van het loket' }, linkEnabled: true, samplingRate: 0 } })).statusCode).toBe(204);
+    expect(
+      (
+        await editor.request('PATCH', `/api/v1/surveys/${id}`, {
+          json: { version: 2, title: { fr: 'Horaires du guichet', nl: 'Openingsuren van het loket' }, linkEnabled: true, samplingRate: 0 },
+        })
+      ).statusCode,
+    ).toBe(204);
     const updated = await editor.request('PUT', `/api/v1/surveys/${id}/questions/${questionId}`, {
-      json: { version: 3, question: { kind: 'single', required: true, text: { fr: 'Les horaires vous conviennent-ils ?', nl: 'Passen de openingsuren u?' }, options: [{ value: 'yes', label: { fr: 'Oui', nl: 'Ja' } }, { value: 'no', label: { fr: 'Non', nl: 'Nee' } }] } },
+      json: {
+        version: 3,
+        question: {
+          kind: 'single',
+          required: true,
+          text: { fr: 'Les horaires vous conviennent-ils ?', nl: 'Passen de openingsuren u?' },
+          options: [
+            { value: 'yes', label: { fr: 'Oui', nl: 'Ja' } },
+            { value: 'no', label: { fr: 'Non', nl: 'Nee' } },
+          ],
+        },
+      },
     });
     expect(updated.statusCode).toBe(204);
     const body = await detail(editor, id);
@@ -93,7 +131,13 @@ describe('building a survey', () => {
   });
 
   it('builds through the pages without JavaScript: create, add from the bank, reorder, error summary on opening', async () => {
-    const created = await editor.submitForm('/fr/admin/surveys/new', '/fr/admin/surveys/new', { owner: 'organisation', templateCode: '', 'title.fr': 'Essai', 'title.nl': 'Test', 'title.en': '' });
+    const created = await editor.submitForm('/fr/admin/surveys/new', '/fr/admin/surveys/new', {
+      owner: 'organisation',
+      templateCode: '',
+      'title.fr': 'Essai',
+      'title.nl': 'Test',
+      'title.en': '',
+    });
     expect(created.statusCode).toBe(303);
     const path = created.headers.location as string;
     const id = path.split('/').pop()!;
@@ -101,14 +145,17 @@ describe('building a survey', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h1 class="utrecht-heading-1">Essai</h1>');
     const token = csrfTokenOf(page.body);
-    const add = (bankCode: string, version: number) => editor.request('POST', `${path}/questions`, { form: { _csrf: token, version: String(version), bankCode } });
+    const add = (bankCode: string, version: number) =>
+      editor.request('POST', `${path}/questions`, { form: { _csrf: token, version: String(version), bankCode } });
     expect((await add('recommend-nps', 1)).statusCode).toBe(303);
     expect((await add('nps-reason', 2)).statusCode).toBe(303);
     const stale = await add('improvement', 1);
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('Quelqu’un d’autre a modifié cette enquête');
     let questions = (await detail(editor, id)).questions;
-    expect((await editor.request('POST', `${path}/questions/${questions[1].id}/move`, { form: { _csrf: token, version: '3', direction: 'up' } })).statusCode).toBe(303);
+    expect(
+      (await editor.request('POST', `${path}/questions/${questions[1].id}/move`, { form: { _csrf: token, version: '3', direction: 'up' } })).statusCode,
+    ).toBe(303);
     questions = (await detail(editor, id)).questions;
     expect(questions.map((q: { kind: string }) => q.kind)).toEqual(['text', 'nps']);
     // A blank question written in French only: opening shows the error summary, linked to the completeness table.
@@ -133,7 +180,9 @@ describe('building a survey', () => {
     expect((await editor.request('POST', '/api/v1/surveys', { json: { owner: 'region', templateCode: 'nps' } })).statusCode).toBe(403);
     // The competence center sees the draft (read only) and builds its own regional survey.
     expect((await analyst.request('POST', `/api/v1/surveys/${id}/open`, { json: { version: 1 } })).statusCode).toBe(403);
-    const regional = await analyst.request('POST', '/api/v1/surveys', { json: { owner: 'region', templateCode: 'standard-csat', title: { fr: 'Baromètre régional', nl: 'Gewestelijke barometer' } } });
+    const regional = await analyst.request('POST', '/api/v1/surveys', {
+      json: { owner: 'region', templateCode: 'standard-csat', title: { fr: 'Baromètre régional', nl: 'Gewestelijke barometer' } },
+    });
     expect(regional.statusCode).toBe(201);
     expect((await detail(analyst, regional.json().id)).survey.owner).toEqual({ kind: 'region', code: null });
     expect((await editor.get(`/api/v1/surveys/${regional.json().id}`)).statusCode).toBe(404);
@@ -159,7 +208,12 @@ describe('answering', () => {
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain(`href="#field-q-${overall!.id}"`);
     expect(empty.body).toContain('Bent u over het algemeen tevreden over uw aanvraag?: dit veld is verplicht.');
-    const form: Record<string, string> = { _csrf: csrfTokenOf(page.body), [`q-${overall!.id}`]: '5', [`q-${needMet!.id}`]: 'partly', [`q-${comment!.id}`]: 'Bel me op 0470 12 34 56' };
+    const form: Record<string, string> = {
+      _csrf: csrfTokenOf(page.body),
+      [`q-${overall!.id}`]: '5',
+      [`q-${needMet!.id}`]: 'partly',
+      [`q-${comment!.id}`]: 'Bel me op 0470 12 34 56',
+    };
     for (const row of matrix!.rows) form[`q-${matrix!.id}.${row.value}`] = '4';
     const sent = await visitor.request('POST', `/nl/surveys/${survey.slug}`, { form });
     expect(sent.statusCode).toBe(303);
@@ -167,7 +221,10 @@ describe('answering', () => {
     const again = await visitor.get(`/nl/surveys/${survey.slug}`);
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('U hebt deze enquête al beantwoord.');
-    const { rows } = await t.db.query<{ text: string }>(`SELECT a.text FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = $1 AND a.text IS NOT NULL`, [survey.id]);
+    const { rows } = await t.db.query<{ text: string }>(
+      `SELECT a.text FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = $1 AND a.text IS NOT NULL`,
+      [survey.id],
+    );
     expect(rows).toEqual([{ text: 'Bel me op [phone]' }]);
   });
 
@@ -175,10 +232,16 @@ describe('answering', () => {
     const [overall, matrix, , , needMet] = survey.questions;
     const client = t.client();
     client.remoteAddress = '203.0.113.7';
-    const bad = await client.request('POST', `/api/v1/surveys/public/${survey.slug}/responses?lang=en`, { json: { answers: { [overall!.id]: 9, [matrix!.id]: { courtesy: 'x' } } } });
+    const bad = await client.request('POST', `/api/v1/surveys/public/${survey.slug}/responses?lang=en`, {
+      json: { answers: { [overall!.id]: 9, [matrix!.id]: { courtesy: 'x' } } },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.map((f: { field: string; code: string }) => `${f.field} ${f.code}`)).toEqual(
-      expect.arrayContaining([`answers.${overall!.id} surveys.answer.outOfRange`, `answers.${matrix!.id}.courtesy surveys.answer.invalidChoice`, `answers.${matrix!.id}.listening validation.required`]),
+      expect.arrayContaining([
+        `answers.${overall!.id} surveys.answer.outOfRange`,
+        `answers.${matrix!.id}.courtesy surveys.answer.invalidChoice`,
+        `answers.${matrix!.id}.listening validation.required`,
+      ]),
     );
     const answers = { [overall!.id]: 4, [needMet!.id]: 'yes', [matrix!.id]: Object.fromEntries(matrix!.rows.map((row) => [row.value, '5'])) };
     for (let i = 0; i < LINK_LIMIT; i++) {
@@ -219,7 +282,10 @@ describe('answering', () => {
     const answered = await client.submitForm(pagePath, pagePath, { [`q-${nps!.id}`]: '10' });
     expect(answered.statusCode).toBe(303);
     expect((await client.get(pagePath)).statusCode).toBe(409);
-    const { rows } = await t.db.query<{ via: string; channel: string; organisationId: string }>(`SELECT via, channel, organisation_id AS "organisationId" FROM survey_responses WHERE survey_id = $1`, [sampled.id]);
+    const { rows } = await t.db.query<{ via: string; channel: string; organisationId: string }>(
+      `SELECT via, channel, organisation_id AS "organisationId" FROM survey_responses WHERE survey_id = $1`,
+      [sampled.id],
+    );
     expect(rows).toEqual([
       { via: 'invitation', channel: 'phone', organisationId: orgIds['commune-schaerbeek'] },
       { via: 'invitation', channel: 'phone', organisationId: orgIds['commune-schaerbeek'] },
@@ -252,7 +318,10 @@ describe('answering', () => {
     expect(lines).toHaveLength(22);
     expect(lines[0]).toMatch(/^response,day,language,via,channel,q1,q2_courtesy/);
     expect(raw.body).toContain('Bel me op [phone]');
-    const audit = await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE subject_type = 'survey_answers' AND subject_id = $1 ORDER BY action`, [survey.id]);
+    const audit = await t.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE subject_type = 'survey_answers' AND subject_id = $1 ORDER BY action`,
+      [survey.id],
+    );
     expect(audit.rows.map((row) => row.action)).toEqual(['export', 'read']);
     const page = await editor.get(`/fr/admin/surveys/${survey.id}/results`);
     expect(page.statusCode).toBe(200);
@@ -261,7 +330,10 @@ describe('answering', () => {
 
   it('says clearly when a survey is closed (410) or not yet open (404)', async () => {
     const closing = await openSurvey('effort');
-    expect((await editor.request('POST', `/api/v1/surveys/${closing.id}/close`, { json: { version: (await detail(editor, closing.id)).survey.version } })).statusCode).toBe(204);
+    expect(
+      (await editor.request('POST', `/api/v1/surveys/${closing.id}/close`, { json: { version: (await detail(editor, closing.id)).survey.version } }))
+        .statusCode,
+    ).toBe(204);
     const closed = await t.client().get(`/fr/surveys/${closing.slug}`);
     expect(closed.statusCode).toBe(410);
     expect(closed.body).toContain('Cette enquête est clôturée');
@@ -278,6 +350,13 @@ describe('answering', () => {
 describe('OpenAPI', () => {
   it('describes the surveys API', async () => {
     const spec = (await t.client().get('/api/openapi.json')).json();
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/surveys', '/api/v1/surveys/{id}/results', '/api/v1/surveys/public/{slug}/responses', '/api/v1/surveys/invitations/{token}']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/surveys',
+        '/api/v1/surveys/{id}/results',
+        '/api/v1/surveys/public/{slug}/responses',
+        '/api/v1/surveys/invitations/{token}',
+      ]),
+    );
   });
 });

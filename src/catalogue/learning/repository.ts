@@ -48,7 +48,10 @@ export async function upsertProposal(db: Queryable, proposal: { serviceCode: str
 }
 
 /** Weak guesses of searches without a good answer, asked at least `minimum` times in the last 90 days. */
-export async function listRepeatedGuesses(db: Queryable, minimum: number): Promise<Array<{ query: string; lang: Language; serviceCode: string; count: number }>> {
+export async function listRepeatedGuesses(
+  db: Queryable,
+  minimum: number,
+): Promise<Array<{ query: string; lang: Language; serviceCode: string; count: number }>> {
   const { rows } = await db.query<{ query: string; lang: Language; serviceCode: string; count: number }>(
     `SELECT lower(query) AS query, lang, best_guess AS "serviceCode", count(*)::int AS count
        FROM content_gaps

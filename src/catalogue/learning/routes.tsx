@@ -27,7 +27,14 @@ export function learningRoutes(app: App, { catalogue, contactCenter }: Services)
     // throttle table under a key of its own (as the feedback widget does).
     const hash = createHash('sha256').update(`page-useful:${request.ip}`).digest('hex').slice(0, 32);
     const counted = (await contactCenter.countAddressHit(hash, 3600)) <= USEFUL_ANSWERS_PER_HOUR;
-    if (counted) await learning.recordUsefulness({ serviceCode: code, lang, useful: request.body.useful === 'yes', query: request.body.from, lookingFor: request.body.lookingFor });
+    if (counted)
+      await learning.recordUsefulness({
+        serviceCode: code,
+        lang,
+        useful: request.body.useful === 'yes',
+        query: request.body.from,
+        lookingFor: request.body.lookingFor,
+      });
     return reply.redirect(`/${lang}/services/${code}?useful=thanks#usefulness`, 303);
   });
 

@@ -36,7 +36,10 @@ export interface LearningDeps {
 export function proposedTerm(query: string): string | null {
   const masked = anonymiseQuery(query).toLocaleLowerCase('fr');
   if (masked.includes('[')) return null; // a number or an address was in it: nothing to learn
-  const term = masked.replace(/[^\p{L}\p{N}' -]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const term = masked
+    .replace(/[^\p{L}\p{N}' -]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return term.length >= 2 && term.length <= 80 && queryWords(term).length > 0 ? term : null;
 }
 

@@ -4,20 +4,45 @@ import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { usePage } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/Layout.tsx';
-import { Alert, CheckboxGroup, ChoiceGroup, ErrorSummary, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../../platform/views/components.tsx';
+import {
+  Alert,
+  CheckboxGroup,
+  ChoiceGroup,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Link,
+  Paragraph,
+  SelectField,
+  SubmitButton,
+  Table,
+  Text,
+  TextArea,
+  TextField,
+} from '../../platform/views/components.tsx';
 import { formatDate, formatDateTime } from '../../platform/i18n/format.ts';
 import { LANGUAGES, LANGUAGE_NAMES, pickText, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
 import { languageInText } from './shared.tsx';
 import { CHANNELS, type ContentGapSummary, type LifeEvent, type ServiceContent, type ServiceRecord, type ServiceVersion, type Theme } from '../repository.ts';
 
-export function CatalogueAdminPage({ entries, staleOnly }: { entries: Array<{ service: ServiceRecord; completeness: Record<Language, boolean>; stale: boolean }>; staleOnly: boolean }) {
+export function CatalogueAdminPage({
+  entries,
+  staleOnly,
+}: {
+  entries: Array<{ service: ServiceRecord; completeness: Record<Language, boolean>; stale: boolean }>;
+  staleOnly: boolean;
+}) {
   const { t, lang } = usePage();
   return (
     <Layout title={t('catalogue.admin.title')} backOffice section="catalogue">
       <Heading1>{staleOnly ? t('catalogue.admin.staleTitle') : t('catalogue.admin.title')}</Heading1>
       <ul class="irisdesk-inline-list">
         <li>
-          {staleOnly ? <Link href={`/${lang}/admin/catalogue`}>{t('catalogue.admin.all')}</Link> : <Link href={`/${lang}/admin/catalogue?stale=1`}>{t('catalogue.admin.staleLink')}</Link>}
+          {staleOnly ? (
+            <Link href={`/${lang}/admin/catalogue`}>{t('catalogue.admin.all')}</Link>
+          ) : (
+            <Link href={`/${lang}/admin/catalogue?stale=1`}>{t('catalogue.admin.staleLink')}</Link>
+          )}
         </li>
         <li>
           <Link href={`/${lang}/admin/catalogue/gaps`}>{t('catalogue.admin.gapsLink')}</Link>
@@ -63,7 +88,13 @@ export function ContentGapsPage({ gaps }: { gaps: ContentGapSummary[] }) {
       <Table
         caption={t('catalogue.gaps.caption', { count: gaps.length })}
         head={[t('catalogue.gaps.query'), t('catalogue.gaps.language'), t('catalogue.gaps.count'), t('catalogue.gaps.results'), t('catalogue.gaps.last')]}
-        rows={gaps.map((gap) => [<span lang={gap.lang}>{gap.query}</span>, LANGUAGE_NAMES[gap.lang], String(gap.count), String(gap.maxResults), formatDateTime(new Date(gap.lastAt), lang)])}
+        rows={gaps.map((gap) => [
+          <span lang={gap.lang}>{gap.query}</span>,
+          LANGUAGE_NAMES[gap.lang],
+          String(gap.count),
+          String(gap.maxResults),
+          formatDateTime(new Date(gap.lastAt), lang),
+        ])}
       />
     </Layout>
   );
@@ -85,7 +116,9 @@ function useFieldLabel() {
   return (field: string): string => {
     const terms = /^searchTerms(?:\.)?(fr|nl|en|Fr|Nl|En)$/.exec(field);
     if (terms) return t('catalogue.edit.searchTermsLabel', { language: languageInText(terms[1]!.toLowerCase() as Language, lang) });
-    const localized = /^(name|summary|description|evidence|cost|processingTime|keywords)(Fr|Nl|En)$/.exec(field) ?? /^(name|summary|description|evidence|cost|processingTime|keywords)\.(fr|nl|en)$/.exec(field);
+    const localized =
+      /^(name|summary|description|evidence|cost|processingTime|keywords)(Fr|Nl|En)$/.exec(field) ??
+      /^(name|summary|description|evidence|cost|processingTime|keywords)\.(fr|nl|en)$/.exec(field);
     if (localized) return t(`field.${localized[1]}${suffix(localized[2]!.toLowerCase() as Language)}`);
     const known: Record<string, string> = {
       code: t('field.code'),
@@ -103,7 +136,17 @@ function useFieldLabel() {
 }
 
 /** Every editable field of a service on one form, the three languages together. */
-function ServiceFields({ content, values, errors, reference }: { content: ServiceContent | undefined; values?: FormValues | undefined; errors?: FieldError[] | undefined; reference: ServiceFormReference }) {
+function ServiceFields({
+  content,
+  values,
+  errors,
+  reference,
+}: {
+  content: ServiceContent | undefined;
+  values?: FormValues | undefined;
+  errors?: FieldError[] | undefined;
+  reference: ServiceFormReference;
+}) {
   const { t, lang } = usePage();
   const label = useFieldLabel();
   const v = (name: string, fallback: string) => {
@@ -121,11 +164,24 @@ function ServiceFields({ content, values, errors, reference }: { content: Servic
       <fieldset class="utrecht-form-fieldset">
         <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('catalogue.edit.textsLegend')}</legend>
         {LANGUAGES.map((l) => (
-          <TextField name={`name${suffix(l)}`} label={label(`name${suffix(l)}`)} value={v(`name${suffix(l)}`, content?.name[l] ?? '')} maxLength={200} errors={errors} />
+          <TextField
+            name={`name${suffix(l)}`}
+            label={label(`name${suffix(l)}`)}
+            value={v(`name${suffix(l)}`, content?.name[l] ?? '')}
+            maxLength={200}
+            errors={errors}
+          />
         ))}
         {TEXT_FIELDS.map((field) =>
           LANGUAGES.map((l) => (
-            <TextArea name={`${field}${suffix(l)}`} label={label(`${field}${suffix(l)}`)} value={v(`${field}${suffix(l)}`, content?.[field][l] ?? '')} maxLength={4000} rows={field === 'description' ? 6 : 3} errors={errors} />
+            <TextArea
+              name={`${field}${suffix(l)}`}
+              label={label(`${field}${suffix(l)}`)}
+              value={v(`${field}${suffix(l)}`, content?.[field][l] ?? '')}
+              maxLength={4000}
+              rows={field === 'description' ? 6 : 3}
+              errors={errors}
+            />
           )),
         )}
         {LANGUAGES.map((l) => (
@@ -153,15 +209,30 @@ function ServiceFields({ content, values, errors, reference }: { content: Servic
           />
         ))}
       </fieldset>
-      <CheckboxGroup name="audience" legend={label('audience')} options={['citizen', 'business', 'association'].map((a) => ({ value: a, label: t(`catalogue.audience.${a}`) }))} checked={list('audience', content?.audience ?? ['citizen'])} errors={errors} />
+      <CheckboxGroup
+        name="audience"
+        legend={label('audience')}
+        options={['citizen', 'business', 'association'].map((a) => ({ value: a, label: t(`catalogue.audience.${a}`) }))}
+        checked={list('audience', content?.audience ?? ['citizen'])}
+        errors={errors}
+      />
       <SelectField
         name="theme"
         label={label('theme')}
         value={v('theme', content?.theme ?? '')}
-        options={[{ value: '', label: t('catalogue.edit.choose') }, ...reference.themes.map((theme) => ({ value: theme.code, label: pickText(theme.name, lang).text }))]}
+        options={[
+          { value: '', label: t('catalogue.edit.choose') },
+          ...reference.themes.map((theme) => ({ value: theme.code, label: pickText(theme.name, lang).text })),
+        ]}
         errors={errors}
       />
-      <CheckboxGroup name="lifeEvents" legend={label('lifeEvents')} options={reference.lifeEvents.map((event) => ({ value: event.code, label: pickText(event.name, lang).text }))} checked={list('lifeEvents', content?.lifeEvents ?? [])} errors={errors} />
+      <CheckboxGroup
+        name="lifeEvents"
+        legend={label('lifeEvents')}
+        options={reference.lifeEvents.map((event) => ({ value: event.code, label: pickText(event.name, lang).text }))}
+        checked={list('lifeEvents', content?.lifeEvents ?? [])}
+        errors={errors}
+      />
       <ChoiceGroup
         type="radio"
         class="irisdesk-radio-group"
@@ -180,16 +251,39 @@ function ServiceFields({ content, values, errors, reference }: { content: Servic
         label={label('competentOrganisation')}
         description={t('catalogue.edit.competentOrganisationHint')}
         value={v('competentOrganisation', content?.competentOrganisation ?? (reference.organisations.length === 1 ? reference.organisations[0]!.code : ''))}
-        options={[{ value: '', label: t('catalogue.edit.choose') }, ...reference.organisations.map((org) => ({ value: org.code, label: pickText(org.name, lang).text }))]}
+        options={[
+          { value: '', label: t('catalogue.edit.choose') },
+          ...reference.organisations.map((org) => ({ value: org.code, label: pickText(org.name, lang).text })),
+        ]}
         errors={errors}
       />
-      <CheckboxGroup name="channels" legend={label('channels')} options={CHANNELS.map((c) => ({ value: c, label: t(`catalogue.channel.${c}`) }))} checked={list('channels', content?.channels ?? [])} errors={errors} />
-      <CheckboxGroup name="appointment" legend={label('appointment')} options={[{ value: 'true', label: t('catalogue.appointment.yes') }]} checked={list('appointment', content?.appointment ? ['true'] : [])} errors={errors} />
+      <CheckboxGroup
+        name="channels"
+        legend={label('channels')}
+        options={CHANNELS.map((c) => ({ value: c, label: t(`catalogue.channel.${c}`) }))}
+        checked={list('channels', content?.channels ?? [])}
+        errors={errors}
+      />
+      <CheckboxGroup
+        name="appointment"
+        legend={label('appointment')}
+        options={[{ value: 'true', label: t('catalogue.appointment.yes') }]}
+        checked={list('appointment', content?.appointment ? ['true'] : [])}
+        errors={errors}
+      />
     </>
   );
 }
 
-function IntentButton({ intent, children, variant = 'primary' }: { intent: 'save' | 'publish'; children: ComponentChildren; variant?: 'primary' | 'secondary' }) {
+function IntentButton({
+  intent,
+  children,
+  variant = 'primary',
+}: {
+  intent: 'save' | 'publish';
+  children: ComponentChildren;
+  variant?: 'primary' | 'secondary';
+}) {
   return (
     <button type="submit" name="intent" value={intent} class={`utrecht-button utrecht-button--${variant}-action`}>
       {children}
@@ -206,7 +300,15 @@ export function ServiceNewPage(props: { reference: ServiceFormReference; errors?
       <Heading1>{t('catalogue.new.title')}</Heading1>
       <Paragraph>{t('catalogue.new.lead')}</Paragraph>
       <Form action={`/${lang}/admin/catalogue/services`}>
-        <TextField name="code" label={t('field.code')} description={t('catalogue.new.codeHint')} value={typeof props.values?.code === 'string' ? props.values.code : ''} maxLength={64} required errors={props.errors} />
+        <TextField
+          name="code"
+          label={t('field.code')}
+          description={t('catalogue.new.codeHint')}
+          value={typeof props.values?.code === 'string' ? props.values.code : ''}
+          maxLength={64}
+          required
+          errors={props.errors}
+        />
         <ServiceFields content={undefined} values={props.values} errors={props.errors} reference={props.reference} />
         <SubmitButton>{t('catalogue.new.create')}</SubmitButton>
       </Form>
@@ -272,13 +374,19 @@ export function ServiceEditPage(props: {
         </section>
       )}
       <Paragraph>
-        {t('catalogue.admin.translations')}: {LANGUAGES.map((l) => `${LANGUAGE_NAMES[l]} ${props.completeness[l] ? '✓' : t('catalogue.admin.missing')}`).join(' · ')}
+        {t('catalogue.admin.translations')}:{' '}
+        {LANGUAGES.map((l) => `${LANGUAGE_NAMES[l]} ${props.completeness[l] ? '✓' : t('catalogue.admin.missing')}`).join(' · ')}
       </Paragraph>
       {published && <Paragraph>{t('catalogue.draft.howItWorks')}</Paragraph>}
       <Form action={base}>
         <input type="hidden" name="version" value={String(s.version)} />
         <ServiceFields content={props.content} values={props.values} errors={props.errors} reference={props.reference} />
-        <CheckboxGroup name="reviewed" legend={t('catalogue.field.lastReviewed')} options={[{ value: 'true', label: t('catalogue.edit.markReviewed') }]} checked={[]} />
+        <CheckboxGroup
+          name="reviewed"
+          legend={t('catalogue.field.lastReviewed')}
+          options={[{ value: 'true', label: t('catalogue.edit.markReviewed') }]}
+          checked={[]}
+        />
         <div class="irisdesk-actions">
           <IntentButton intent="save">{published ? t('catalogue.edit.saveDraft') : t('catalogue.edit.save')}</IntentButton>{' '}
           <IntentButton intent="publish" variant="secondary">

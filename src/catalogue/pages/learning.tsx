@@ -51,7 +51,14 @@ export function ProposalsPage({ proposals, notice }: { proposals: Array<Proposal
       ) : (
         <Table
           caption={t('catalogue.proposals.caption', { count: proposals.length })}
-          head={[t('catalogue.proposals.term'), t('catalogue.gaps.language'), t('catalogue.proposals.service'), t('catalogue.proposals.evidence'), t('catalogue.proposals.gaps'), t('catalogue.proposals.decision')]}
+          head={[
+            t('catalogue.proposals.term'),
+            t('catalogue.gaps.language'),
+            t('catalogue.proposals.service'),
+            t('catalogue.proposals.evidence'),
+            t('catalogue.proposals.gaps'),
+            t('catalogue.proposals.decision'),
+          ]}
           rows={proposals.map((proposal) => [
             <span lang={proposal.lang}>{proposal.term}</span>,
             LANGUAGE_NAMES[proposal.lang],
@@ -60,12 +67,20 @@ export function ProposalsPage({ proposals, notice }: { proposals: Array<Proposal
             String(proposal.gapCount),
             <div class="irisdesk-actions">
               <Form action={`${base}/${proposal.id}/approve`} class="irisdesk-inline-form">
-                <button type="submit" class="utrecht-button utrecht-button--primary-action" aria-label={t('catalogue.proposals.approveLabel', { term: proposal.term, service: proposal.serviceName })}>
+                <button
+                  type="submit"
+                  class="utrecht-button utrecht-button--primary-action"
+                  aria-label={t('catalogue.proposals.approveLabel', { term: proposal.term, service: proposal.serviceName })}
+                >
                   {t('catalogue.proposals.approve')}
                 </button>
               </Form>{' '}
               <Form action={`${base}/${proposal.id}/reject`} class="irisdesk-inline-form">
-                <button type="submit" class="utrecht-button utrecht-button--secondary-action" aria-label={t('catalogue.proposals.rejectLabel', { term: proposal.term, service: proposal.serviceName })}>
+                <button
+                  type="submit"
+                  class="utrecht-button utrecht-button--secondary-action"
+                  aria-label={t('catalogue.proposals.rejectLabel', { term: proposal.term, service: proposal.serviceName })}
+                >
                   {t('catalogue.proposals.reject')}
                 </button>
               </Form>

@@ -72,7 +72,11 @@ export function ServicePage({
   const jsonLd = governmentServiceJsonLd(service, lang, url, provider);
   const here = `/${lang}/services/${service.code}`;
   return (
-    <Layout title={view.name} description={view.summary} head={<script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />}>
+    <Layout
+      title={view.name}
+      description={view.summary}
+      head={<script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} />}
+    >
       <ErrorSummary errors={orientation.errors} />
       <Heading1>
         <Text value={service.name} />
@@ -93,9 +97,21 @@ export function ServicePage({
         <Fact label={t('catalogue.field.audience')}>{service.audience.map((a) => t(`catalogue.audience.${a}`)).join(', ')}</Fact>
         <Fact label={t('catalogue.field.channels')}>{service.channels.map((c) => t(`catalogue.channel.${c}`)).join(', ') || '–'}</Fact>
         <Fact label={t('catalogue.field.appointment')}>{service.appointment ? t('catalogue.appointment.yes') : t('catalogue.appointment.no')}</Fact>
-        {view.evidence && <Fact label={t('catalogue.field.evidence')}><Text value={service.evidence} /></Fact>}
-        {view.cost && <Fact label={t('catalogue.field.cost')}><Text value={service.cost} /></Fact>}
-        {view.processingTime && <Fact label={t('catalogue.field.processingTime')}><Text value={service.processingTime} /></Fact>}
+        {view.evidence && (
+          <Fact label={t('catalogue.field.evidence')}>
+            <Text value={service.evidence} />
+          </Fact>
+        )}
+        {view.cost && (
+          <Fact label={t('catalogue.field.cost')}>
+            <Text value={service.cost} />
+          </Fact>
+        )}
+        {view.processingTime && (
+          <Fact label={t('catalogue.field.processingTime')}>
+            <Text value={service.processingTime} />
+          </Fact>
+        )}
         <Fact label={t('catalogue.field.theme')}>
           <Link href={`/${lang}/orientation?topic=theme:${view.theme.code}`}>{view.theme.name}</Link>
         </Fact>
@@ -247,8 +263,24 @@ export function GuidedOrientationPage(props: {
       <form method="get" action={`/${lang}/orientation`} class="utrecht-form">
         <h2 class="utrecht-heading-2">{t('catalogue.guided.q1')}</h2>
         {/* One question, its radios in two groups of one name: life events, then themes. */}
-        <ChoiceGroup type="radio" id="field-topic-events" name="topic" legend={t('catalogue.guided.lifeEvents')} options={props.lifeEvents.map((e) => ({ value: `event:${e.code}`, label: name(e) }))} checked={props.topic} class="irisdesk-radio-group" />
-        <ChoiceGroup type="radio" id="field-topic-themes" name="topic" legend={t('catalogue.guided.themes')} options={props.themes.map((th) => ({ value: `theme:${th.code}`, label: name(th) }))} checked={props.topic} class="irisdesk-radio-group" />
+        <ChoiceGroup
+          type="radio"
+          id="field-topic-events"
+          name="topic"
+          legend={t('catalogue.guided.lifeEvents')}
+          options={props.lifeEvents.map((e) => ({ value: `event:${e.code}`, label: name(e) }))}
+          checked={props.topic}
+          class="irisdesk-radio-group"
+        />
+        <ChoiceGroup
+          type="radio"
+          id="field-topic-themes"
+          name="topic"
+          legend={t('catalogue.guided.themes')}
+          options={props.themes.map((th) => ({ value: `theme:${th.code}`, label: name(th) }))}
+          checked={props.topic}
+          class="irisdesk-radio-group"
+        />
         <h2 class="utrecht-heading-2">{t('catalogue.guided.q2')}</h2>
         <ChoiceGroup
           type="radio"
@@ -259,7 +291,14 @@ export function GuidedOrientationPage(props: {
           checked={props.audience ?? 'citizen'}
         />
         <h2 class="utrecht-heading-2">{t('catalogue.guided.q3')}</h2>
-        <TextField name="postalCode" label={t('catalogue.where.postalCode')} description={t('catalogue.guided.postalCodeHint')} value={props.postalCode} maxLength={4} autocomplete="postal-code" />
+        <TextField
+          name="postalCode"
+          label={t('catalogue.where.postalCode')}
+          description={t('catalogue.guided.postalCodeHint')}
+          value={props.postalCode}
+          maxLength={4}
+          autocomplete="postal-code"
+        />
         {props.from && <input type="hidden" name="from" value={props.from.slice(0, 200)} />}
         <SubmitButton>{t('catalogue.guided.submit')}</SubmitButton>
       </form>

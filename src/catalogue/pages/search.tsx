@@ -116,11 +116,21 @@ export function SearchPage(props: {
   const title = props.empty ? t('catalogue.search.title') : none ? t('catalogue.search.noResultHeading', { q }) : t('catalogue.search.resultsTitle', { q });
   return (
     <Layout title={title}>
-      <Heading1>{props.empty ? t('catalogue.search.title') : none ? t('catalogue.search.noResultHeading', { q }) : t('catalogue.search.resultsHeading')}</Heading1>
+      <Heading1>
+        {props.empty ? t('catalogue.search.title') : none ? t('catalogue.search.noResultHeading', { q }) : t('catalogue.search.resultsHeading')}
+      </Heading1>
       <SearchBox q={props.q} postalCode={props.postalCode} />
       {props.empty && <Paragraph>{t('catalogue.search.empty')}</Paragraph>}
       {props.truncated && <Alert type="warning">{t('catalogue.search.truncated')}</Alert>}
-      {none && <NoResult q={props.q} suggestion={props.suggestion ?? null} postalCode={props.postalCode} themes={props.themes ?? []} lifeEvents={props.lifeEvents ?? []} />}
+      {none && (
+        <NoResult
+          q={props.q}
+          suggestion={props.suggestion ?? null}
+          postalCode={props.postalCode}
+          themes={props.themes ?? []}
+          lifeEvents={props.lifeEvents ?? []}
+        />
+      )}
       {!props.empty && !none && (
         <>
           <p class="utrecht-paragraph" role="status">
@@ -134,7 +144,9 @@ export function SearchPage(props: {
           {props.suggestion && (
             <Paragraph>
               {t('catalogue.search.didYouMean')}{' '}
-              <Link href={`/${lang}/search?q=${encodeURIComponent(props.suggestion)}${props.postalCode ? `&postalCode=${props.postalCode}` : ''}`}>{props.suggestion}</Link>
+              <Link href={`/${lang}/search?q=${encodeURIComponent(props.suggestion)}${props.postalCode ? `&postalCode=${props.postalCode}` : ''}`}>
+                {props.suggestion}
+              </Link>
             </Paragraph>
           )}
           {props.guidedQuestion && <GuidedChoice question={props.guidedQuestion} q={props.q} postalCode={props.postalCode} />}

@@ -55,7 +55,15 @@ export function OrganisationLine({ organisation }: { organisation: OrganisationA
   return <>{t(`catalogue.providedByEvery.${organisation.kind}`)}</>;
 }
 
-export function ContactPointList({ points, appointment, waits }: { points: ContactPointSummary[]; appointment?: boolean; waits?: Map<string, number> | undefined }) {
+export function ContactPointList({
+  points,
+  appointment,
+  waits,
+}: {
+  points: ContactPointSummary[];
+  appointment?: boolean;
+  waits?: Map<string, number> | undefined;
+}) {
   const { t } = usePage();
   if (points.length === 0) return <Paragraph>{t('catalogue.cp.none')}</Paragraph>;
   return (

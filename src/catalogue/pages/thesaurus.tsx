@@ -3,7 +3,19 @@
 import type { FieldError } from '../../platform/http/errors.ts';
 import { usePage } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/Layout.tsx';
-import { Alert, ChoiceGroup, ErrorSummary, Form, Heading1, Link, Paragraph, SubmitButton, Table, TextArea, TextField } from '../../platform/views/components.tsx';
+import {
+  Alert,
+  ChoiceGroup,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Link,
+  Paragraph,
+  SubmitButton,
+  Table,
+  TextArea,
+  TextField,
+} from '../../platform/views/components.tsx';
 import { formatDateTime } from '../../platform/i18n/format.ts';
 import { LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
 import type { Concept } from '../thesaurus/repository.ts';
@@ -35,7 +47,12 @@ export function ThesaurusPage({ concepts, notice }: { concepts: Concept[]; notic
       </ul>
       <Table
         caption={t('catalogue.thesaurus.caption', { count: concepts.length })}
-        head={[t('catalogue.thesaurus.concept'), ...LANGUAGES.map((l) => capitalise(languageInText(l, lang))), t('catalogue.field.status'), t('catalogue.thesaurus.services')]}
+        head={[
+          t('catalogue.thesaurus.concept'),
+          ...LANGUAGES.map((l) => capitalise(languageInText(l, lang))),
+          t('catalogue.field.status'),
+          t('catalogue.thesaurus.services'),
+        ]}
         rows={concepts.map((concept) => [
           <Link href={`${base}/${concept.code}`}>{concept.code}</Link>,
           ...LANGUAGES.map((l) => <span lang={l}>{concept.labels[l]?.pref ?? '–'}</span>),
@@ -58,7 +75,12 @@ function useConceptLabel() {
   };
 }
 
-export function ConceptPage(props: { concept?: Concept | undefined; values?: FormValues | undefined; errors?: FieldError[] | undefined; notice?: ConceptNotice | undefined }) {
+export function ConceptPage(props: {
+  concept?: Concept | undefined;
+  values?: FormValues | undefined;
+  errors?: FieldError[] | undefined;
+  notice?: ConceptNotice | undefined;
+}) {
   const { t, lang } = usePage();
   const label = useConceptLabel();
   const concept = props.concept;
@@ -77,20 +99,32 @@ export function ConceptPage(props: { concept?: Concept | undefined; values?: For
         <Link href={base}>{t('catalogue.thesaurus.back')}</Link>
       </Paragraph>
       {concept && (
-        <Paragraph>
-          {t('catalogue.thesaurus.lastChanged', { date: formatDateTime(new Date(concept.updatedAt), lang), version: concept.version })}
-        </Paragraph>
+        <Paragraph>{t('catalogue.thesaurus.lastChanged', { date: formatDateTime(new Date(concept.updatedAt), lang), version: concept.version })}</Paragraph>
       )}
       <Form action={concept ? `${base}/${concept.code}` : base}>
         {concept ? (
           <input type="hidden" name="version" value={String(concept.version)} />
         ) : (
-          <TextField name="code" label={t('field.code')} description={t('catalogue.thesaurus.codeHint')} value={v('code', '')} maxLength={80} required errors={props.errors} />
+          <TextField
+            name="code"
+            label={t('field.code')}
+            description={t('catalogue.thesaurus.codeHint')}
+            value={v('code', '')}
+            maxLength={80}
+            required
+            errors={props.errors}
+          />
         )}
         {LANGUAGES.map((l) => (
           <fieldset class="utrecht-form-fieldset">
             <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{capitalise(languageInText(l, lang))}</legend>
-            <TextField name={`pref${suffix(l)}`} label={label(`pref${suffix(l)}`)} value={v(`pref${suffix(l)}`, concept?.labels[l]?.pref ?? '')} maxLength={80} errors={props.errors} />
+            <TextField
+              name={`pref${suffix(l)}`}
+              label={label(`pref${suffix(l)}`)}
+              value={v(`pref${suffix(l)}`, concept?.labels[l]?.pref ?? '')}
+              maxLength={80}
+              errors={props.errors}
+            />
             <TextArea
               name={`alt${suffix(l)}`}
               label={label(`alt${suffix(l)}`)}
@@ -102,8 +136,22 @@ export function ConceptPage(props: { concept?: Concept | undefined; values?: For
             />
           </fieldset>
         ))}
-        <TextField name="related" label={label('related')} description={t('catalogue.thesaurus.relatedHint')} value={v('related', (concept?.related ?? []).join(', '))} maxLength={2000} errors={props.errors} />
-        <TextField name="services" label={label('services')} description={t('catalogue.thesaurus.servicesHint')} value={v('services', (concept?.services ?? []).join(', '))} maxLength={2000} errors={props.errors} />
+        <TextField
+          name="related"
+          label={label('related')}
+          description={t('catalogue.thesaurus.relatedHint')}
+          value={v('related', (concept?.related ?? []).join(', '))}
+          maxLength={2000}
+          errors={props.errors}
+        />
+        <TextField
+          name="services"
+          label={label('services')}
+          description={t('catalogue.thesaurus.servicesHint')}
+          value={v('services', (concept?.services ?? []).join(', '))}
+          maxLength={2000}
+          errors={props.errors}
+        />
         <ChoiceGroup
           type="radio"
           class="irisdesk-radio-group"

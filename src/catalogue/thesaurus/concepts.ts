@@ -20,10 +20,7 @@ export interface ConceptMatcher {
  * or, for one-word labels, when the query word has the same stem in the label's language ("overleden" and
  * "overlijden" do not; "dettes" and "dette" do). `labelStems` gives the stems of one-word labels, per language.
  */
-export function createConceptMatcher(
-  concepts: readonly MatchableConcept[],
-  labelStems: ReadonlyMap<string, Record<Language, string[]>>,
-): ConceptMatcher {
+export function createConceptMatcher(concepts: readonly MatchableConcept[], labelStems: ReadonlyMap<string, Record<Language, string[]>>): ConceptMatcher {
   const byWord = new Map<string, number[]>();
   const byStem: Record<Language, Map<string, number[]>> = { fr: new Map(), nl: new Map(), en: new Map() };
   const phrases = new Map<string, Array<{ rest: string[]; concept: number }>>();
@@ -63,7 +60,8 @@ export function createConceptMatcher(
       query.forEach((word, position) => {
         for (const concept of byWord.get(word) ?? []) note(concept, [position]);
         const wordStems = stems.get(word);
-        if (wordStems) for (const lang of LANGUAGES) for (const stem of wordStems[lang]) for (const concept of byStem[lang].get(stem) ?? []) note(concept, [position]);
+        if (wordStems)
+          for (const lang of LANGUAGES) for (const stem of wordStems[lang]) for (const concept of byStem[lang].get(stem) ?? []) note(concept, [position]);
         for (const { rest, concept } of phrases.get(word) ?? []) {
           if (rest.every((part, i) => query[position + 1 + i] === part)) note(concept, rest.map((_, i) => position + 1 + i).concat(position));
         }

@@ -102,9 +102,6 @@ export async function updateConcept(
 export async function deleteConcept(db: Queryable, code: string, expectedVersion: number): Promise<boolean> {
   const { rowCount } = await db.query(`DELETE FROM search_concepts WHERE code = $1 AND version = $2`, [code, expectedVersion]);
   if (rowCount !== 1) return false;
-  await db.query(
-    `UPDATE search_concepts SET related = array_remove(related, $1), updated_at = now(), version = version + 1 WHERE $1 = ANY(related)`,
-    [code],
-  );
+  await db.query(`UPDATE search_concepts SET related = array_remove(related, $1), updated_at = now(), version = version + 1 WHERE $1 = ANY(related)`, [code]);
   return true;
 }

@@ -17,7 +17,12 @@ const suffixOf = (l: Language) => `${l[0]!.toUpperCase()}${l[1]}`;
 const ConceptForm = Type.Object({
   version: Type.Optional(Text({ maxLength: 12 })),
   code: Type.Optional(Text({ maxLength: 80 })),
-  ...Object.fromEntries(LANGUAGES.flatMap((l) => [[`pref${suffixOf(l)}`, Type.Optional(Text({ maxLength: 80 }))], [`alt${suffixOf(l)}`, Type.Optional(Text({ maxLength: 4000 }))]])),
+  ...Object.fromEntries(
+    LANGUAGES.flatMap((l) => [
+      [`pref${suffixOf(l)}`, Type.Optional(Text({ maxLength: 80 }))],
+      [`alt${suffixOf(l)}`, Type.Optional(Text({ maxLength: 4000 }))],
+    ]),
+  ),
   related: Type.Optional(Text({ maxLength: 2000 })),
   services: Type.Optional(Text({ maxLength: 2000 })),
   status: Type.Optional(Type.Enum(['draft', 'published'])),
@@ -149,6 +154,7 @@ export function thesaurusRoutes(app: App, { catalogue, config }: Services) {
 
 function versionOf(form: ConceptFormBody): number {
   const version = Number(form.version);
-  if (!Number.isInteger(version) || version < 1) throw new AppError(400, 'validation.failed', { fields: [{ field: 'form', code: 'errors.catalogue.concept_stale' }] });
+  if (!Number.isInteger(version) || version < 1)
+    throw new AppError(400, 'validation.failed', { fields: [{ field: 'form', code: 'errors.catalogue.concept_stale' }] });
   return version;
 }

@@ -43,7 +43,8 @@ export function thesaurusService(db: Database, deps: ThesaurusDeps) {
       const alt = [...new Set((given?.alt ?? []).map((label) => label.trim()).filter(Boolean))];
       if (pref.length > MAX_LABEL_LENGTH) fields.push({ field: `pref.${lang}`, code: 'validation.maxLength', values: { limit: MAX_LABEL_LENGTH } });
       if (alt.length > MAX_ALT_LABELS) fields.push({ field: `alt.${lang}`, code: 'validation.maxItems', values: { limit: MAX_ALT_LABELS } });
-      if (alt.some((label) => label.length > MAX_LABEL_LENGTH)) fields.push({ field: `alt.${lang}`, code: 'catalogue.thesaurus.labelTooLong', values: { limit: MAX_LABEL_LENGTH } });
+      if (alt.some((label) => label.length > MAX_LABEL_LENGTH))
+        fields.push({ field: `alt.${lang}`, code: 'catalogue.thesaurus.labelTooLong', values: { limit: MAX_LABEL_LENGTH } });
       if (!pref && alt.length > 0) fields.push({ field: `pref.${lang}`, code: 'catalogue.thesaurus.prefRequired' });
       if (pref) labels[lang] = { pref, alt };
     }
@@ -54,11 +55,13 @@ export function thesaurusService(db: Database, deps: ThesaurusDeps) {
     if (services.length > MAX_LINKS) fields.push({ field: 'services', code: 'validation.maxItems', values: { limit: MAX_LINKS } });
     const knownConcepts = await repo.existingConceptCodes(db, related);
     const unknownConcepts = related.filter((code) => !knownConcepts.has(code));
-    if (unknownConcepts.length > 0) fields.push({ field: 'related', code: 'catalogue.thesaurus.unknownConcepts', values: { codes: unknownConcepts.join(', ') } });
+    if (unknownConcepts.length > 0)
+      fields.push({ field: 'related', code: 'catalogue.thesaurus.unknownConcepts', values: { codes: unknownConcepts.join(', ') } });
     const found = await Promise.all(services.filter((code) => CODE.test(code)).map((code) => catalogueRepo.findServiceByCode(db, code)));
     const knownServices = new Set(found.flatMap((service) => (service ? [service.code] : [])));
     const unknownServices = services.filter((code) => !knownServices.has(code));
-    if (unknownServices.length > 0) fields.push({ field: 'services', code: 'catalogue.thesaurus.unknownServices', values: { codes: unknownServices.join(', ') } });
+    if (unknownServices.length > 0)
+      fields.push({ field: 'services', code: 'catalogue.thesaurus.unknownServices', values: { codes: unknownServices.join(', ') } });
     if (fields.length > 0) throw new AppError(400, 'validation.failed', { fields });
     return { labels, related, services, status: input.status };
   }
@@ -94,7 +97,11 @@ export function thesaurusService(db: Database, deps: ThesaurusDeps) {
       }
       const concept = await checked(input, code);
       const created = await repo.createConcept(db, { code, ...concept }, actor.accountId);
-      if (!created) throw new AppError(409, 'catalogue.concept_code_taken', { fields: [{ field: 'code', code: 'errors.catalogue.concept_code_taken', values: { code } }], values: { code } });
+      if (!created)
+        throw new AppError(409, 'catalogue.concept_code_taken', {
+          fields: [{ field: 'code', code: 'errors.catalogue.concept_code_taken', values: { code } }],
+          values: { code },
+        });
       await changed(actor, 'create', created, created.status === 'published', requestId);
       return created;
     },

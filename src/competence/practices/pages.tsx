@@ -5,17 +5,7 @@ import { Form, Link, Paragraph, SelectField, SubmitButton, Text, TextField } fro
 import { pickText } from '../../platform/i18n/languages.ts';
 import { isCompetenceCenter } from '../authorisation.ts';
 import { DIMENSIONS } from '../scoring.ts';
-import {
-  CompetenceErrorSummary,
-  type FormValues,
-  H2,
-  Hidden,
-  LangTextFields,
-  Page,
-  TranslationStatus,
-  one,
-  translationSummary,
-} from '../components.tsx';
+import { CompetenceErrorSummary, type FormValues, H2, Hidden, LangTextFields, Page, TranslationStatus, one, translationSummary } from '../components.tsx';
 import { type Practice } from './repository.ts';
 import { PRACTICE_PLACES } from '../repository.ts';
 

@@ -1,7 +1,7 @@
 // Who may do what in the agent console. The console belongs to the staff of one organisation: first- and
 // second-line agents and the organisation's managers. A request is seen only by its own organisation; a task
 // routed to another organisation is seen there through the task (and its context snapshot) only.
-import { hasRole,type Actor } from '../../identity/actor.ts';
+import { hasRole, type Actor } from '../../identity/actor.ts';
 
 export const CONSOLE_ROLES = ['first_line_agent', 'second_line_agent', 'organisation_manager'] as const;
 

@@ -16,7 +16,9 @@ let ixelles: string;
 const accounts: Record<string, string> = {};
 const clients: Record<string, TestClient> = {};
 
-async function newRequest(options: { organisationId?: string; language?: Language; email?: string | null; name?: string; subject?: string; unitId?: string | null } = {}) {
+async function newRequest(
+  options: { organisationId?: string; language?: Language; email?: string | null; name?: string; subject?: string; unitId?: string | null } = {},
+) {
   return t.db.transaction((tx) =>
     createRequest(tx, {
       organisationId: options.organisationId ?? schaerbeek,
@@ -25,7 +27,11 @@ async function newRequest(options: { organisationId?: string; language?: Languag
       language: options.language ?? 'fr',
       subject: options.subject ?? 'Carte d’identité perdue',
       message: 'Bonjour, j’ai perdu ma carte. Que faire ?',
-      party: { name: options.name ?? 'Sofia Janssens', email: options.email === undefined ? 'sofia@example.org' : options.email, language: options.language ?? 'fr' },
+      party: {
+        name: options.name ?? 'Sofia Janssens',
+        email: options.email === undefined ? 'sofia@example.org' : options.email,
+        language: options.language ?? 'fr',
+      },
     }),
   );
 }
@@ -91,10 +97,9 @@ describe('inbox', () => {
   });
 
   it('pages by keyset without gaps or repeats, even for requests created in the same instant', async () => {
-    const { rows: party } = await t.db.query<{ id: string }>(
-      `INSERT INTO cc_parties (organisation_id, name) VALUES ($1, 'Keyset Person') RETURNING id`,
-      [ixelles],
-    );
+    const { rows: party } = await t.db.query<{ id: string }>(`INSERT INTO cc_parties (organisation_id, name) VALUES ($1, 'Keyset Person') RETURNING id`, [
+      ixelles,
+    ]);
     await t.db.query(
       `INSERT INTO cc_requests (reference, organisation_id, party_id, channel, language, subject, created_at)
        SELECT 'KS-' || lpad(g::text, 6, '0'), $1, $2, 'email', 'fr', 'Keyset ' || g, '2026-01-05 10:00:00+01'
@@ -153,17 +158,22 @@ describe('request view and isolation', () => {
     expect(page.body).toContain('j’ai perdu ma carte');
     expect(page.body).toContain(first.reference); // earlier request of the same party
     expect(page.body).toContain('knowledge-panel-title');
-    const { rows } = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'read' AND subject_type = 'cc_request' AND subject_id = $1 AND actor_account_id = $2`, [
-      second.id,
-      accounts.agent,
-    ]);
+    const { rows } = await t.db.query(
+      `SELECT 1 FROM audit_log WHERE action = 'read' AND subject_type = 'cc_request' AND subject_id = $1 AND actor_account_id = $2`,
+      [second.id, accounts.agent],
+    );
     expect(rows.length).toBe(1);
   });
 
   it('audits repeated reads (live refresh) once per agent and request in 10 minutes, even concurrently', async () => {
     const created = await newRequest({ subject: 'Live refresh audit' });
     const reads = async (account: string) =>
-      (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'read' AND subject_type = 'cc_request' AND subject_id = $1 AND actor_account_id = $2`, [created.id, account])).rows[0]!.n;
+      (
+        await t.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_log WHERE action = 'read' AND subject_type = 'cc_request' AND subject_id = $1 AND actor_account_id = $2`,
+          [created.id, account],
+        )
+      ).rows[0]!.n;
     // Eight concurrent first reads (the page and its live refreshes): one entry, never none.
     const pages = await Promise.all(Array.from({ length: 8 }, () => clients.agent!.get(`/en/console/requests/${created.id}`, { 'x-live-refresh': '1' })));
     expect(pages.map((p) => p.statusCode)).toEqual(Array(8).fill(200));
@@ -172,7 +182,10 @@ describe('request view and isolation', () => {
     await clients.manager!.get(`/en/console/requests/${created.id}`);
     expect(await reads(accounts.manager!)).toBe(1);
     // Once the window has passed, the next read is recorded again.
-    await t.db.query(`UPDATE audit_read_marks SET recorded_at = now() - interval '11 minutes' WHERE subject_id = $1 AND actor_account_id = $2`, [created.id, accounts.agent]);
+    await t.db.query(`UPDATE audit_read_marks SET recorded_at = now() - interval '11 minutes' WHERE subject_id = $1 AND actor_account_id = $2`, [
+      created.id,
+      accounts.agent,
+    ]);
     await clients.agent!.get(`/en/console/requests/${created.id}`);
     await clients.agent!.get(`/en/console/requests/${created.id}`);
     expect(await reads(accounts.agent!)).toBe(2);
@@ -214,7 +227,11 @@ describe('request view and isolation', () => {
     );
     expect(rows).toEqual([
       { actor_account_id: null, organisation_id: null, details: { reason: 'missing_secret', method: 'POST', path: '/:lang/contact', lang: 'fr' } },
-      { actor_account_id: accounts.agent, organisation_id: schaerbeek, details: { reason: 'invalid_token', method: 'POST', path: '/:lang/console/requests/:id/claim', lang: 'en' } },
+      {
+        actor_account_id: accounts.agent,
+        organisation_id: schaerbeek,
+        details: { reason: 'invalid_token', method: 'POST', path: '/:lang/console/requests/:id/claim', lang: 'en' },
+      },
     ]);
     expect(JSON.stringify(rows)).not.toContain('victim');
   });
@@ -249,7 +266,10 @@ describe('claim and assign', () => {
     const ok = await clients.manager!.submitForm(page, `${page}/assign`, { version: String(await versionOf(request.id)), assigneeId: accounts.agent! });
     expect(ok.statusCode).toBe(303);
     expect((await clients.agent!.get('/en/console?view=mine')).body).toContain(request.reference);
-    const foreign = await clients.manager!.submitForm(page, `${page}/assign`, { version: String(await versionOf(request.id)), assigneeId: accounts['agent.ixelles']! });
+    const foreign = await clients.manager!.submitForm(page, `${page}/assign`, {
+      version: String(await versionOf(request.id)),
+      assigneeId: accounts['agent.ixelles']!,
+    });
     expect(foreign.statusCode).toBe(400);
   });
 });
@@ -267,10 +287,14 @@ describe('reply, note, status and close', () => {
       `SELECT language, subject, to_addresses, purpose FROM mail_messages WHERE purpose = 'contact.reply' AND subject LIKE $1`,
       [`%${request.reference}%`],
     );
-    expect(mails).toEqual([{ language: 'nl', subject: `[${request.reference}] Vraag over parkeerkaart`, to_addresses: ['jan@example.org'], purpose: 'contact.reply' }]);
+    expect(mails).toEqual([
+      { language: 'nl', subject: `[${request.reference}] Vraag over parkeerkaart`, to_addresses: ['jan@example.org'], purpose: 'contact.reply' },
+    ]);
     const { rows } = await t.db.query<{ first_responded_at: Date | null }>('SELECT first_responded_at FROM cc_requests WHERE id = $1', [request.id]);
     expect(rows[0]!.first_responded_at).not.toBeNull();
-    const { rows: outbound } = await t.db.query(`SELECT 1 FROM cc_messages WHERE request_id = $1 AND kind = 'outbound' AND mail_message_id IS NOT NULL`, [request.id]);
+    const { rows: outbound } = await t.db.query(`SELECT 1 FROM cc_messages WHERE request_id = $1 AND kind = 'outbound' AND mail_message_id IS NOT NULL`, [
+      request.id,
+    ]);
     expect(outbound.length).toBe(1);
     const empty = await clients.agent!.submitForm(page, `${page}/reply`, { body: '' });
     expect(empty.statusCode).toBe(400);
@@ -290,18 +314,30 @@ describe('reply, note, status and close', () => {
     expect((await clients.agent!.submitForm(page, `${page}/notes`, { note: 'Checked the register.' })).statusCode).toBe(303);
     const waiting = await clients.agent!.submitForm(page, `${page}/status`, { version: String(await versionOf(request.id)), status: 'waiting_user' });
     expect(waiting.statusCode).toBe(303);
-    const { rows: paused } = await t.db.query<{ status: string; sla_paused_at: Date | null }>('SELECT status, sla_paused_at FROM cc_requests WHERE id = $1', [request.id]);
+    const { rows: paused } = await t.db.query<{ status: string; sla_paused_at: Date | null }>('SELECT status, sla_paused_at FROM cc_requests WHERE id = $1', [
+      request.id,
+    ]);
     expect(paused[0]!.status).toBe('waiting_user');
     expect(paused[0]!.sla_paused_at).not.toBeNull();
-    const closed = await clients.agent!.submitForm(page, `${page}/close`, { version: String(await versionOf(request.id)), outcome: 'answered_first_contact', message: 'Your new card is ready.' });
+    const closed = await clients.agent!.submitForm(page, `${page}/close`, {
+      version: String(await versionOf(request.id)),
+      outcome: 'answered_first_contact',
+      message: 'Your new card is ready.',
+    });
     expect(closed.statusCode).toBe(303);
     const { rows } = await t.db.query<{ status: string; outcome: string }>('SELECT status, outcome FROM cc_requests WHERE id = $1', [request.id]);
     expect(rows[0]).toEqual({ status: 'closed', outcome: 'answered_first_contact' });
-    const contacts = await t.db.query(`SELECT 1 FROM cc_contacts WHERE request_id = $1 AND outcome = 'answered_first_contact' AND agent_account_id = $2`, [request.id, accounts.agent]);
+    const contacts = await t.db.query(`SELECT 1 FROM cc_contacts WHERE request_id = $1 AND outcome = 'answered_first_contact' AND agent_account_id = $2`, [
+      request.id,
+      accounts.agent,
+    ]);
     expect(contacts.rows.length).toBe(1);
     const invitations = await t.db.query(`SELECT 1 FROM feedback_invitations WHERE source_kind = 'request' AND source_id = $1`, [request.id]);
     expect(invitations.rows.length).toBe(1);
-    const { rows: mails } = await t.db.query<{ text_body: string; language: string }>(`SELECT text_body, language FROM mail_messages WHERE purpose = 'contact.closed' AND subject LIKE $1`, [`%${request.reference}%`]);
+    const { rows: mails } = await t.db.query<{ text_body: string; language: string }>(
+      `SELECT text_body, language FROM mail_messages WHERE purpose = 'contact.closed' AND subject LIKE $1`,
+      [`%${request.reference}%`],
+    );
     expect(mails[0]!.language).toBe('en');
     expect(mails[0]!.text_body).toMatch(/\/en\/feedback\/[A-Za-z0-9_-]+/);
     expect(mails[0]!.text_body).toContain('Your new card is ready.');
@@ -321,13 +357,24 @@ describe('reply, note, status and close', () => {
     const surveyId = created.json().id as string;
     const detail = async () => (await editor.get(`/api/v1/surveys/${surveyId}`)).json().survey;
     const draft = await detail();
-    expect((await editor.request('PATCH', `/api/v1/surveys/${surveyId}`, { json: { version: draft.version, title: draft.title, linkEnabled: false, samplingRate: 100, channels: ['web'] } })).statusCode).toBe(204);
+    expect(
+      (
+        await editor.request('PATCH', `/api/v1/surveys/${surveyId}`, {
+          json: { version: draft.version, title: draft.title, linkEnabled: false, samplingRate: 100, channels: ['web'] },
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await editor.request('POST', `/api/v1/surveys/${surveyId}/open`, { json: { version: (await detail()).version } })).statusCode).toBe(204);
 
     const request = await newRequest({ language: 'nl', subject: 'Enquête', email: 'enquete@example.org' });
     const page = `/nl/console/requests/${request.id}`;
-    expect((await clients.agent!.submitForm(page, `${page}/close`, { version: String(await versionOf(request.id)), outcome: 'answered_first_contact' })).statusCode).toBe(303);
-    const { rows: mails } = await t.db.query<{ text_body: string }>(`SELECT text_body FROM mail_messages WHERE purpose = 'contact.closed' AND subject LIKE $1`, [`%${request.reference}%`]);
+    expect(
+      (await clients.agent!.submitForm(page, `${page}/close`, { version: String(await versionOf(request.id)), outcome: 'answered_first_contact' })).statusCode,
+    ).toBe(303);
+    const { rows: mails } = await t.db.query<{ text_body: string }>(
+      `SELECT text_body FROM mail_messages WHERE purpose = 'contact.closed' AND subject LIKE $1`,
+      [`%${request.reference}%`],
+    );
     const text = mails[0]!.text_body;
     expect(text).toMatch(/\/nl\/feedback\/[A-Za-z0-9_-]+/);
     expect(text).toContain('We nodigen u ook uit om deel te nemen aan een korte enquête');
@@ -335,12 +382,18 @@ describe('reply, note, status and close', () => {
     const questionnaire = await t.client().get(surveyPath);
     expect(questionnaire.statusCode).toBe(200);
     expect(questionnaire.body).toContain('lang="nl"');
-    const { rows } = await t.db.query<{ survey_id: string; channel: string }>(`SELECT survey_id, channel FROM survey_invitations WHERE source_kind = 'request' AND source_id = $1`, [request.id]);
+    const { rows } = await t.db.query<{ survey_id: string; channel: string }>(
+      `SELECT survey_id, channel FROM survey_invitations WHERE source_kind = 'request' AND source_id = $1`,
+      [request.id],
+    );
     expect(rows).toEqual([{ survey_id: surveyId, channel: 'web' }]);
     // Without an e-mail address there is no way to send the survey: no invitation.
     const phoneOnly = await newRequest({ email: null, subject: 'Geen e-mail', name: 'Zonder Mail' });
     const phonePage = `/en/console/requests/${phoneOnly.id}`;
-    expect((await clients.agent!.submitForm(phonePage, `${phonePage}/close`, { version: String(await versionOf(phoneOnly.id)), outcome: 'answered_first_contact' })).statusCode).toBe(303);
+    expect(
+      (await clients.agent!.submitForm(phonePage, `${phonePage}/close`, { version: String(await versionOf(phoneOnly.id)), outcome: 'answered_first_contact' }))
+        .statusCode,
+    ).toBe(303);
     expect((await t.db.query(`SELECT 1 FROM survey_invitations WHERE source_id = $1`, [phoneOnly.id])).rows).toEqual([]);
     expect((await editor.request('POST', `/api/v1/surveys/${surveyId}/close`, { json: { version: (await detail()).version } })).statusCode).toBe(204);
   });
@@ -359,11 +412,16 @@ describe('tasks to a second line', () => {
       question: 'Was this person registered in Ixelles before 2020?',
     });
     expect(sent.statusCode).toBe(303);
-    const { rows: task } = await t.db.query<{ id: string; to_organisation_id: string }>('SELECT id, to_organisation_id FROM cc_tasks WHERE request_id = $1', [request.id]);
+    const { rows: task } = await t.db.query<{ id: string; to_organisation_id: string }>('SELECT id, to_organisation_id FROM cc_tasks WHERE request_id = $1', [
+      request.id,
+    ]);
     expect(task[0]!.to_organisation_id).toBe(ixelles);
     const taskId = task[0]!.id;
     // the user is told, and the request waits for the second line
-    const { rows: mails } = await t.db.query<{ text_body: string }>(`SELECT text_body FROM mail_messages WHERE purpose = 'contact.passed_on' AND $1 = ANY(to_addresses)`, ['task@example.org']);
+    const { rows: mails } = await t.db.query<{ text_body: string }>(
+      `SELECT text_body FROM mail_messages WHERE purpose = 'contact.passed_on' AND $1 = ANY(to_addresses)`,
+      ['task@example.org'],
+    );
     expect(mails[0]!.text_body).toContain('Ixelles');
     expect((await t.db.query<{ status: string }>('SELECT status FROM cc_requests WHERE id = $1', [request.id])).rows[0]!.status).toBe('waiting_second_line');
     // Ixelles sees the task (all of the organisation's tasks), with the context but not the internal note
@@ -382,7 +440,10 @@ describe('tasks to a second line', () => {
     expect((await clients.agent!.get(`/en/console/tasks/${taskId}`)).statusCode).toBe(404);
     // the answer lands in the first line's time line and the request is open again
     const version = /name="version" value="(\d+)"/.exec(view.body)![1]!;
-    const answered = await clients.ixelles!.submitForm(`/en/console/tasks/${taskId}`, `/en/console/tasks/${taskId}/answer`, { version, answer: 'Yes, from 2015 to 2019.' });
+    const answered = await clients.ixelles!.submitForm(`/en/console/tasks/${taskId}`, `/en/console/tasks/${taskId}/answer`, {
+      version,
+      answer: 'Yes, from 2015 to 2019.',
+    });
     expect(answered.statusCode).toBe(303);
     const again = await clients.ixelles!.submitForm(`/en/console/tasks/${taskId}`, `/en/console/tasks/${taskId}/answer`, { version, answer: 'Twice' });
     expect(again.statusCode).toBe(409);
@@ -395,10 +456,19 @@ describe('tasks to a second line', () => {
     const request = await newRequest({ subject: 'Callback please', email: 'cb@example.org' });
     const page = `/en/console/requests/${request.id}`;
     await clients.agent!.submitForm(page, `${page}/notes`, { note: 'NOTE-FOR-BACKOFFICE' });
-    const missing = await clients.agent!.submitForm(page, `${page}/tasks`, { kind: 'callback', toOrganisation: 'commune-schaerbeek', question: 'Call back please' });
+    const missing = await clients.agent!.submitForm(page, `${page}/tasks`, {
+      kind: 'callback',
+      toOrganisation: 'commune-schaerbeek',
+      question: 'Call back please',
+    });
     expect(missing.statusCode).toBe(400);
     const { rows: units } = await t.db.query<{ id: string }>(`SELECT u.id FROM units u WHERE u.organisation_id = $1 AND u.code = 'population'`, [schaerbeek]);
-    const wrongUnit = await clients.agent!.submitForm(page, `${page}/tasks`, { kind: 'question', toOrganisation: 'commune-ixelles', toUnit: units[0]!.id, question: 'x' });
+    const wrongUnit = await clients.agent!.submitForm(page, `${page}/tasks`, {
+      kind: 'question',
+      toOrganisation: 'commune-ixelles',
+      toUnit: units[0]!.id,
+      question: 'x',
+    });
     expect(wrongUnit.statusCode).toBe(400);
     const ok = await clients.agent!.submitForm(page, `${page}/tasks`, {
       kind: 'callback',
@@ -460,12 +530,27 @@ describe('phone and counter', () => {
     });
     expect(opened.statusCode).toBe(303);
     const requestId = /requests\/([0-9a-f-]{36})/.exec(opened.headers.location as string)![1]!;
-    const { rows: created } = await t.db.query<{ channel: string; assignee_id: string; language: string }>('SELECT channel, assignee_id, language FROM cc_requests WHERE id = $1', [requestId]);
+    const { rows: created } = await t.db.query<{ channel: string; assignee_id: string; language: string }>(
+      'SELECT channel, assignee_id, language FROM cc_requests WHERE id = $1',
+      [requestId],
+    );
     expect(created[0]).toEqual({ channel: 'counter', assignee_id: accounts.agent, language: 'nl' });
-    const bad = await clients.agent!.submitForm('/en/console/contacts/new', '/en/console/contacts', { partyId: '', name: '', channel: 'phone', language: 'fr', outcome: 'redirected' });
+    const bad = await clients.agent!.submitForm('/en/console/contacts/new', '/en/console/contacts', {
+      partyId: '',
+      name: '',
+      channel: 'phone',
+      language: 'fr',
+      outcome: 'redirected',
+    });
     expect(bad.statusCode).toBe(400);
     const backwards = await clients.agent!.submitForm('/en/console/contacts/new', '/en/console/contacts', {
-      partyId: '', name: 'Backwards', channel: 'phone', language: 'fr', outcome: 'redirected', startedAt: '2026-11-20 10:00', endedAt: '2026-11-20 09:00',
+      partyId: '',
+      name: 'Backwards',
+      channel: 'phone',
+      language: 'fr',
+      outcome: 'redirected',
+      startedAt: '2026-11-20 10:00',
+      endedAt: '2026-11-20 09:00',
     });
     expect(backwards.statusCode).toBe(400);
   });
@@ -478,19 +563,33 @@ describe('settings', () => {
     expect((await clients.agent!.get('/en/console/settings')).statusCode).toBe(403);
     const saved = await clients.manager!.submitForm('/en/console/settings', '/en/console/settings/units', { autoAssign: [unitId] });
     expect(saved.statusCode).toBe(303);
-    expect((await t.db.query<{ auto_assign: boolean }>('SELECT auto_assign FROM cc_unit_settings WHERE unit_id = $1', [unitId])).rows).toEqual([{ auto_assign: true }]);
+    expect((await t.db.query<{ auto_assign: boolean }>('SELECT auto_assign FROM cc_unit_settings WHERE unit_id = $1', [unitId])).rows).toEqual([
+      { auto_assign: true },
+    ]);
     const request = await newRequest({ unitId, subject: 'Round robin' });
     expect(request.assigneeId).toBe(accounts.agent); // the only agent of the unit
-    const foreign = await clients.manager!.submitForm('/en/console/settings', '/en/console/settings/units', { autoAssign: ['00000000-0000-4000-8000-000000000000'] });
+    const foreign = await clients.manager!.submitForm('/en/console/settings', '/en/console/settings/units', {
+      autoAssign: ['00000000-0000-4000-8000-000000000000'],
+    });
     expect(foreign.statusCode).toBe(400);
     await clients.manager!.submitForm('/en/console/settings', '/en/console/settings/units', {});
-    expect((await t.db.query<{ auto_assign: boolean }>('SELECT auto_assign FROM cc_unit_settings WHERE unit_id = $1', [unitId])).rows[0]!.auto_assign).toBe(false);
+    expect((await t.db.query<{ auto_assign: boolean }>('SELECT auto_assign FROM cc_unit_settings WHERE unit_id = $1', [unitId])).rows[0]!.auto_assign).toBe(
+      false,
+    );
   });
 
   it('offers organisation templates in the request’s language', async () => {
-    const added = await clients.manager!.submitForm('/en/console/settings', '/en/console/settings/templates', { language: 'fr', title: 'Rendez-vous', body: 'Bonjour {name}, prenez rendez-vous ({reference}).' });
+    const added = await clients.manager!.submitForm('/en/console/settings', '/en/console/settings/templates', {
+      language: 'fr',
+      title: 'Rendez-vous',
+      body: 'Bonjour {name}, prenez rendez-vous ({reference}).',
+    });
     expect(added.statusCode).toBe(303);
-    const duplicate = await clients.manager!.submitForm('/en/console/settings', '/en/console/settings/templates', { language: 'fr', title: 'Rendez-vous', body: 'x' });
+    const duplicate = await clients.manager!.submitForm('/en/console/settings', '/en/console/settings/templates', {
+      language: 'fr',
+      title: 'Rendez-vous',
+      body: 'x',
+    });
     expect(duplicate.statusCode).toBe(409);
     const request = await newRequest({ language: 'fr', subject: 'Template use' });
     const page = await clients.agent!.get(`/en/console/requests/${request.id}`);

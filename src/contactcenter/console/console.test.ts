@@ -26,7 +26,12 @@ describe('keyset cursor', () => {
     expect(decodeCursor(encodeCursor(row))).toEqual({ createdAt: row.cursorAt, id: row.id });
   });
   it('refuses anything else with a 400', () => {
-    for (const bad of ['', 'bm9wZQ', Buffer.from("2026-01-01 00:00:00+00|1' OR 1=1").toString('base64url'), Buffer.from('x|7f418ae6-1e0a-40dc-acc1-28da7a953650').toString('base64url')]) {
+    for (const bad of [
+      '',
+      'bm9wZQ',
+      Buffer.from("2026-01-01 00:00:00+00|1' OR 1=1").toString('base64url'),
+      Buffer.from('x|7f418ae6-1e0a-40dc-acc1-28da7a953650').toString('base64url'),
+    ]) {
       expect(() => decodeCursor(bad)).toThrow(AppError);
     }
   });

@@ -10,11 +10,20 @@ import type { EventSink } from '../../integrations/service.ts';
 
 /** An e-mail answer stored as an outbound message (the first one stops the first-response clock). */
 export async function addOutbound(tx: Queryable, input: { requestId: string; accountId: string; body: string; mailMessageId: string }): Promise<void> {
-  await addMessage(tx, input.requestId, { kind: 'outbound', channel: 'email', body: input.body, authorAccountId: input.accountId, mailMessageId: input.mailMessageId });
+  await addMessage(tx, input.requestId, {
+    kind: 'outbound',
+    channel: 'email',
+    body: input.body,
+    authorAccountId: input.accountId,
+    mailMessageId: input.mailMessageId,
+  });
 }
 
 /** An outbound message that is not the first response by itself (closing and "passed on" mails). */
-export async function addMessageOf(tx: Queryable, input: { requestId: string; accountId: string; kind: 'outbound' | 'note' | 'event'; body: string; mailMessageId?: string | null }): Promise<void> {
+export async function addMessageOf(
+  tx: Queryable,
+  input: { requestId: string; accountId: string; kind: 'outbound' | 'note' | 'event'; body: string; mailMessageId?: string | null },
+): Promise<void> {
   await addMessage(tx, input.requestId, {
     kind: input.kind,
     channel: input.kind === 'outbound' ? 'email' : null,
@@ -24,7 +33,11 @@ export async function addMessageOf(tx: Queryable, input: { requestId: string; ac
   });
 }
 
-export async function changeStatus(tx: Queryable, input: { requestId: string; status: RequestStatus; accountId: string; outcome?: ContactOutcome }, events?: EventSink): Promise<void> {
+export async function changeStatus(
+  tx: Queryable,
+  input: { requestId: string; status: RequestStatus; accountId: string; outcome?: ContactOutcome },
+  events?: EventSink,
+): Promise<void> {
   await setStatus(tx, input.requestId, input.status, { actorAccountId: input.accountId, events, ...(input.outcome ? { outcome: input.outcome } : {}) });
 }
 

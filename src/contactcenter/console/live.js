@@ -15,15 +15,20 @@
 
   function relevant(type, data) {
     if (type === 'resync') return true;
-    if (requestId) return data && (data.id === requestId);
+    if (requestId) return data && data.id === requestId;
     return /^(request|task)\./.test(type);
   }
 
   function refresh() {
-    if (busy) { again = true; return; }
+    if (busy) {
+      again = true;
+      return;
+    }
     busy = true;
     fetch(window.location.href, { credentials: 'same-origin', headers: { 'x-live-refresh': '1' } })
-      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (response) {
+        return response.ok ? response.text() : null;
+      })
       .then(function (html) {
         if (!html) return;
         var next = new DOMParser().parseFromString(html, 'text/html');
@@ -42,10 +47,15 @@
           status.textContent = (status.getAttribute('data-live-message') || '') + ' ' + now.toLocaleTimeString(document.documentElement.lang);
         }
       })
-      .catch(function () { /* the refresh link still works */ })
+      .catch(function () {
+        /* the refresh link still works */
+      })
       .then(function () {
         busy = false;
-        if (again) { again = false; schedule(); }
+        if (again) {
+          again = false;
+          schedule();
+        }
       });
   }
 
@@ -55,12 +65,20 @@
   }
 
   var source = new EventSource(script.getAttribute('data-events'));
-  ['request.created', 'request.assigned', 'request.message', 'request.status', 'request.task_answered', 'request.sla', 'task.created', 'resync'].forEach(function (type) {
-    source.addEventListener(type, function (event) {
-      var data;
-      try { data = JSON.parse(event.data); } catch (e) { data = null; }
-      if (relevant(type, data)) schedule();
-    });
-  });
-  source.onmessage = function () { schedule(); };
+  ['request.created', 'request.assigned', 'request.message', 'request.status', 'request.task_answered', 'request.sla', 'task.created', 'resync'].forEach(
+    function (type) {
+      source.addEventListener(type, function (event) {
+        var data;
+        try {
+          data = JSON.parse(event.data);
+        } catch (e) {
+          data = null;
+        }
+        if (relevant(type, data)) schedule();
+      });
+    },
+  );
+  source.onmessage = function () {
+    schedule();
+  };
 })();

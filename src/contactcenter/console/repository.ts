@@ -131,7 +131,10 @@ export async function findRequest(db: Queryable, id: string): Promise<RequestRec
 }
 
 /** Locks the request row for a change (same transaction). */
-export async function lockRequest(tx: Queryable, id: string): Promise<{ organisationId: string; version: number; status: RequestStatus; assigneeId: string | null } | undefined> {
+export async function lockRequest(
+  tx: Queryable,
+  id: string,
+): Promise<{ organisationId: string; version: number; status: RequestStatus; assigneeId: string | null } | undefined> {
   const { rows } = await tx.query<{ organisationId: string; version: number; status: RequestStatus; assigneeId: string | null }>(
     `SELECT organisation_id AS "organisationId", version, status, assignee_id AS "assigneeId" FROM cc_requests WHERE id = $1 FOR UPDATE`,
     [id],
@@ -161,7 +164,14 @@ export async function listMessages(db: Queryable, requestId: string, options: { 
 
 export async function insertMessage(
   tx: Queryable,
-  message: { requestId: string; kind: MessageKind; channel: ContactChannel | null; authorAccountId: string | null; body: string; mailMessageId?: string | null },
+  message: {
+    requestId: string;
+    kind: MessageKind;
+    channel: ContactChannel | null;
+    authorAccountId: string | null;
+    body: string;
+    mailMessageId?: string | null;
+  },
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO cc_messages (request_id, kind, channel, author_account_id, body, mail_message_id)
@@ -251,7 +261,10 @@ export async function listConsoleColleagues(db: Queryable, organisationId: strin
   return rows;
 }
 
-export async function findConsoleAccount(db: Queryable, id: string): Promise<{ id: string; organisationId: string; displayName: string; roles: string[]; unitIds: string[] } | undefined> {
+export async function findConsoleAccount(
+  db: Queryable,
+  id: string,
+): Promise<{ id: string; organisationId: string; displayName: string; roles: string[]; unitIds: string[] } | undefined> {
   const { rows } = await db.query<{ id: string; organisationId: string; displayName: string; roles: string[]; unitIds: string[] }>(
     `SELECT a.id, a.organisation_id AS "organisationId", a.display_name AS "displayName", a.roles,
             coalesce((SELECT array_agg(unit_id) FROM account_units WHERE account_id = a.id), '{}') AS "unitIds"
@@ -300,7 +313,11 @@ export interface PartyRow {
 }
 
 /** Earlier parties of the organisation matching a name (trigram similarity), an e-mail or a phone number. */
-export async function searchParties(db: Queryable, organisationId: string, query: { name?: string | null; email?: string | null; phone?: string | null }): Promise<PartyRow[]> {
+export async function searchParties(
+  db: Queryable,
+  organisationId: string,
+  query: { name?: string | null; email?: string | null; phone?: string | null },
+): Promise<PartyRow[]> {
   const { rows } = await db.query<PartyRow>(
     `SELECT p.id, p.name, p.email, p.phone, p.language,
             (SELECT max(c.started_at) FROM cc_contacts c WHERE c.party_id = p.id) AS "lastContactAt"
@@ -324,7 +341,11 @@ export async function findParty(db: Queryable, organisationId: string, id: strin
   return rows[0];
 }
 
-export async function insertParty(tx: Queryable, organisationId: string, party: { name: string; email: string | null; phone: string | null; language: string }): Promise<string> {
+export async function insertParty(
+  tx: Queryable,
+  organisationId: string,
+  party: { name: string; email: string | null; phone: string | null; language: string },
+): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO cc_parties (organisation_id, name, email, phone, language) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [organisationId, party.name, party.email, party.phone, party.language],
@@ -404,7 +425,18 @@ export async function insertTask(
     `INSERT INTO cc_tasks (request_id, kind, from_organisation_id, from_account_id, to_organisation_id, to_unit_id, to_account_id,
                            question, callback_preferences, context)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb) RETURNING id`,
-    [task.requestId, task.kind, task.fromOrganisationId, task.fromAccountId, task.toOrganisationId, task.toUnitId, task.toAccountId, task.question, task.callbackPreferences, JSON.stringify(task.context)],
+    [
+      task.requestId,
+      task.kind,
+      task.fromOrganisationId,
+      task.fromAccountId,
+      task.toOrganisationId,
+      task.toUnitId,
+      task.toAccountId,
+      task.question,
+      task.callbackPreferences,
+      JSON.stringify(task.context),
+    ],
   );
   return rows[0]!.id;
 }
@@ -415,7 +447,10 @@ export async function findTask(db: Queryable, id: string): Promise<TaskRow | und
 }
 
 /** Tasks routed to an organisation; 'mine' = to me or to one of my units. */
-export async function listTasksTo(db: Queryable, q: { organisationId: string; accountId: string; unitIds: string[]; mineOnly: boolean; status: 'open' | 'answered' | 'all' }): Promise<TaskRow[]> {
+export async function listTasksTo(
+  db: Queryable,
+  q: { organisationId: string; accountId: string; unitIds: string[]; mineOnly: boolean; status: 'open' | 'answered' | 'all' },
+): Promise<TaskRow[]> {
   const { rows } = await db.query<TaskRow>(
     `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM}
       WHERE t.to_organisation_id = $1

@@ -1,25 +1,24 @@
 // HTTP of the agent console: pages under /{lang}/console, form posts (POST-redirect-GET, errors re-render the
 // page), the Server-Sent Events stream /api/v1/console/events (its CSS and script go through the asset pipeline).
-import { Type,type Static,type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
-import { errorResponses,LangParams,BoundedInteger,Text } from '../../platform/http/schemas.ts';
+import { errorResponses, LangParams, BoundedInteger, Text } from '../../platform/http/schemas.ts';
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
 import { gateRoutes, requireActorPage } from '../../identity/guards.ts';
-import { AppError,type FieldError } from '../../platform/http/errors.ts';
-import { LANGUAGES,type Language } from '../../platform/i18n/languages.ts';
+import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import { LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
 import { PANEL_RESULTS } from '../../knowledge/service.ts';
-import { CONTACT_CHANNELS,CONTACT_OUTCOMES,REQUEST_STATUSES,SLA_STATES } from '../model.ts';
+import { CONTACT_CHANNELS, CONTACT_OUTCOMES, REQUEST_STATUSES, SLA_STATES } from '../model.ts';
 import { canUseConsole } from './authorisation.ts';
 import { InboxPage } from './pages/inbox.tsx';
 import { RequestPage } from './pages/request.tsx';
-import { TaskPage,TasksPage } from './pages/tasks.tsx';
-import { ContactPage,type ContactFormValues } from './pages/contact.tsx';
+import { TaskPage, TasksPage } from './pages/tasks.tsx';
+import { ContactPage, type ContactFormValues } from './pages/contact.tsx';
 import type { InboxFilters } from './service.ts';
 import { localPath } from '../../platform/http/local-path.ts';
-
 
 const SERVICE_CODE = '^([a-z0-9]+(-[a-z0-9]+)*)?$';
 const Id = Text({ maxLength: 64 });
@@ -123,7 +122,10 @@ export function contactConsoleRoutes(app: App, services: Services) {
         security: [{ session: [] }],
         querystring: Type.Object({ lastEventId: Type.Optional(Text({ maxLength: 30 })) }),
         response: {
-          200: { description: 'text/event-stream of request.* and task.* events (ids and references only)', content: { 'text/event-stream': { schema: Type.String() } } },
+          200: {
+            description: 'text/event-stream of request.* and task.* events (ids and references only)',
+            content: { 'text/event-stream': { schema: Type.String() } },
+          },
           ...errorResponses(401, 403),
         },
       },
@@ -152,7 +154,12 @@ export function contactConsoleRoutes(app: App, services: Services) {
   });
 
   // ---- request view
-  type RequestPageOptions = { form?: string; errors?: FieldError[]; values?: Record<string, string | string[] | undefined>; query?: Static<typeof RequestQuery> };
+  type RequestPageOptions = {
+    form?: string;
+    errors?: FieldError[];
+    values?: Record<string, string | string[] | undefined>;
+    query?: Static<typeof RequestQuery>;
+  };
   const requestPage = async (request: FastifyRequest, options: RequestPageOptions = {}) => {
     const actor = consoleActor(request);
     const params = request.params as { lang: Language; id: string };
@@ -250,11 +257,15 @@ export function contactConsoleRoutes(app: App, services: Services) {
     return renderPage(request, reply, <TasksPage tasks={tasks} mineOnly={mineOnly} status={status} />);
   });
 
-  app.get('/:lang/console/tasks/:id', { schema: { hide: true, params: LangId, querystring: Type.Object({ notice: Type.Optional(Text({ maxLength: 30 })) }) } }, async (request, reply) => {
-    const actor = consoleActor(request);
-    const task = await cc.getTask(actor, request.params.id, request.id);
-    return renderPage(request, reply, <TaskPage task={task} notice={notice(request.query.notice)} />);
-  });
+  app.get(
+    '/:lang/console/tasks/:id',
+    { schema: { hide: true, params: LangId, querystring: Type.Object({ notice: Type.Optional(Text({ maxLength: 30 })) }) } },
+    async (request, reply) => {
+      const actor = consoleActor(request);
+      const task = await cc.getTask(actor, request.params.id, request.id);
+      return renderPage(request, reply, <TaskPage task={task} notice={notice(request.query.notice)} />);
+    },
+  );
 
   app.post('/:lang/console/tasks/:id/answer', { schema: { hide: true, params: LangId, body: AnswerForm }, attachValidation: true }, async (request, reply) => {
     const actor = consoleActor(request);
@@ -283,7 +294,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
     const actor = consoleActor(request);
     const form = request.body ?? {};
     const values: ContactFormValues = form;
-    const parties = form.partyId ? (await cc.searchParties(actor, { name: form.name ?? null, email: form.email ?? null, phone: form.phone ?? null })) : null;
+    const parties = form.partyId ? await cc.searchParties(actor, { name: form.name ?? null, email: form.email ?? null, phone: form.phone ?? null }) : null;
     return handleForm(
       request,
       reply,

@@ -5,11 +5,11 @@
 // Every change publishes a small realtime event (ids only) on cc:org:{organisationId}, cc:unit:{unitId}
 // and account:{accountId}, in the change's transaction: consoles on every instance refresh live.
 import { randomUUID } from 'node:crypto';
-import type { Database,Queryable } from '../../platform/db/database.ts';
+import type { Database, Queryable } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../identity/actor.ts';
-import { recordAudit,recordReadOnce,type AuditSubject } from '../../audit/service.ts';
-import { pickText,type Language,type LocalizedText } from '../../platform/i18n/languages.ts';
+import { recordAudit, recordReadOnce, type AuditSubject } from '../../audit/service.ts';
+import { pickText, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
 import type { MailService } from '../../platform/mail/service.ts';
 import type { RealtimeService } from '../../platform/realtime/service.ts';
 import { channels } from '../../platform/realtime/channels.ts';
@@ -17,12 +17,12 @@ import type { SatisfactionService } from '../../satisfaction/service.ts';
 import type { SurveysService } from '../../surveys/service.ts';
 import { translator } from '../../platform/i18n/messages.ts';
 import { recordContact } from '../contacts.ts';
-import { CONTACT_CHANNELS,type ContactChannel,type ContactOutcome,type RequestStatus,type SlaState,type TaskKind } from '../model.ts';
+import { CONTACT_CHANNELS, type ContactChannel, type ContactOutcome, type RequestStatus, type SlaState, type TaskKind } from '../model.ts';
 import * as core from './core.ts';
 import * as repo from './repository.ts';
-import { canHandleTask,canWorkOnRequest } from './authorisation.ts';
+import { canHandleTask, canWorkOnRequest } from './authorisation.ts';
 import { listTemplates } from '../settings/repository.ts';
-import { builtinTemplates,fillTemplate,MAIL_TEXTS,type ReplyTemplate } from './templates.ts';
+import { builtinTemplates, fillTemplate, MAIL_TEXTS, type ReplyTemplate } from './templates.ts';
 import { isUuid } from '../../platform/http/schemas.ts';
 import type { EventSink } from '../../integrations/service.ts';
 
@@ -117,14 +117,21 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
     const record = await repo.findRequest(db, id);
     if (!record) throw new AppError(404, 'console.request_not_found');
     if (!canWorkOnRequest(actor, record)) {
-      await audit(db, actor, 'denied', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, { reason: 'other_organisation' });
+      await audit(db, actor, 'denied', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, {
+        reason: 'other_organisation',
+      });
       throw new AppError(404, 'console.request_not_found');
     }
     return record;
   }
 
   /** Publishes "something changed" to the organisation, the unit and the people concerned. */
-  async function announce(tx: Queryable, request: { id: string; reference: string; organisationId: string; unitId: string | null }, type: string, accounts: Array<string | null> = []) {
+  async function announce(
+    tx: Queryable,
+    request: { id: string; reference: string; organisationId: string; unitId: string | null },
+    type: string,
+    accounts: Array<string | null> = [],
+  ) {
     const data = { id: request.id, reference: request.reference };
     await realtime.publish(tx, channels.organisation(request.organisationId), { type, data });
     if (request.unitId) await realtime.publish(tx, channels.unit(request.unitId), { type, data });
@@ -192,7 +199,13 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
     async claim(actor: Actor, id: string, version: number, requestId?: string): Promise<void> {
       const record = await visibleRequest(actor, id, requestId);
       await db.transaction(async (tx) => {
-        const newVersion = await repo.setAssignee(tx, { id: record.id, organisationId: actor.organisationId, version, assigneeId: actor.accountId, onlyIfUnassignedOr: actor.accountId });
+        const newVersion = await repo.setAssignee(tx, {
+          id: record.id,
+          organisationId: actor.organisationId,
+          version,
+          assigneeId: actor.accountId,
+          onlyIfUnassignedOr: actor.accountId,
+        });
         if (newVersion === null) {
           const now = await repo.lockRequest(tx, record.id);
           if (now?.status === 'closed') throw new AppError(409, 'console.closed');
@@ -237,7 +250,10 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
     async templatesFor(actor: Actor, record: repo.RequestRecord): Promise<ReplyTemplate[]> {
       const own = await listTemplates(db, actor.organisationId, record.language);
       const values = { name: record.partyName, reference: record.reference };
-      return [...builtinTemplates(record.language), ...own.map((t) => ({ id: t.id, title: t.title, body: t.body }))].map((t) => ({ ...t, body: fillTemplate(t.body, values) }));
+      return [...builtinTemplates(record.language), ...own.map((t) => ({ id: t.id, title: t.title, body: t.body }))].map((t) => ({
+        ...t,
+        body: fillTemplate(t.body, values),
+      }));
     },
 
     /**
@@ -333,13 +349,25 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
           source: { kind: 'request', id: record.id },
         });
         if (record.partyEmail) {
-          const survey = await surveys.maybeInvite(tx, { organisationId: record.organisationId, channel: record.channel, language: record.language, source: { kind: 'request', id: record.id } });
+          const survey = await surveys.maybeInvite(tx, {
+            organisationId: record.organisationId,
+            channel: record.channel,
+            language: record.language,
+            source: { kind: 'request', id: record.id },
+          });
           const texts = MAIL_TEXTS[record.language];
           const extra = message?.trim() ? `\n\n${message.trim()}` : '';
           const surveyText = survey ? `\n${translator(record.language)('console.mail.survey')}\n${survey.url}\n` : '';
           const text = `${texts.closedBody(record.partyName, record.reference)}${extra}${texts.feedback(invitation.url)}${surveyText}`;
           const sent = await mail.send(
-            { to: record.partyEmail, subject: texts.closedSubject(record.reference), text, language: record.language, purpose: 'contact.closed', organisationId: record.organisationId },
+            {
+              to: record.partyEmail,
+              subject: texts.closedSubject(record.reference),
+              text,
+              language: record.language,
+              purpose: 'contact.closed',
+              organisationId: record.organisationId,
+            },
             { tx },
           );
           await core.addMessageOf(tx, { requestId: record.id, kind: 'outbound', accountId: actor.accountId, body: text, mailMessageId: sent.messageId });
@@ -374,7 +402,8 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
       let colleague: { id: string; organisationId: string; displayName: string } | undefined;
       if (input.toAccountEmail) {
         colleague = await repo.findAccountByEmail(db, input.toAccountEmail);
-        if (!colleague || (organisation && colleague.organisationId !== organisation.id)) fields.push({ field: 'toAccount', code: 'console.accountNotInOrganisation' });
+        if (!colleague || (organisation && colleague.organisationId !== organisation.id))
+          fields.push({ field: 'toAccount', code: 'console.accountNotInOrganisation' });
       }
       if (!input.question.trim()) fields.push({ field: 'question', code: 'validation.required' });
       if (input.kind === 'callback' && !input.callbackPreferences?.trim()) fields.push({ field: 'callbackPreferences', code: 'validation.required' });
@@ -418,17 +447,31 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
           accountId: actor.accountId,
           body: eventBody(input.kind === 'callback' ? 'callback_requested' : 'task_created', { by: actor.displayName, to: toName }),
         });
-        if (record.status !== 'waiting_second_line') await core.changeStatus(tx, { requestId: record.id, status: 'waiting_second_line', accountId: actor.accountId }, deps.events);
+        if (record.status !== 'waiting_second_line')
+          await core.changeStatus(tx, { requestId: record.id, status: 'waiting_second_line', accountId: actor.accountId }, deps.events);
         if (record.partyEmail) {
           const texts = MAIL_TEXTS[record.language];
-          const text = input.kind === 'callback' ? texts.callbackBody(record.partyName, record.reference, toName) : texts.passedBody(record.partyName, record.reference, toName);
+          const text =
+            input.kind === 'callback'
+              ? texts.callbackBody(record.partyName, record.reference, toName)
+              : texts.passedBody(record.partyName, record.reference, toName);
           const sent = await mail.send(
-            { to: record.partyEmail, subject: texts.passedSubject(record.reference), text, language: record.language, purpose: 'contact.passed_on', organisationId: record.organisationId },
+            {
+              to: record.partyEmail,
+              subject: texts.passedSubject(record.reference),
+              text,
+              language: record.language,
+              purpose: 'contact.passed_on',
+              organisationId: record.organisationId,
+            },
             { tx },
           );
           await core.addMessageOf(tx, { requestId: record.id, kind: 'outbound', accountId: actor.accountId, body: text, mailMessageId: sent.messageId });
         }
-        await audit(tx, actor, 'create', { type: 'cc_task', id: taskId, organisationId: record.organisationId }, requestId, { toOrganisation: to.code, includeNotes: input.includeNotes });
+        await audit(tx, actor, 'create', { type: 'cc_task', id: taskId, organisationId: record.organisationId }, requestId, {
+          toOrganisation: to.code,
+          includeNotes: input.includeNotes,
+        });
         // Webhooks of both organisations (the one that asks, the one that answers): ids, reference, kind only.
         for (const organisationId of new Set([record.organisationId, to.id])) {
           await deps.events?.emit(tx, organisationId, 'task.created', {
@@ -475,12 +518,17 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
         await audit(tx, actor, 'update', { type: 'cc_task', id: task.id, organisationId: task.toOrganisationId }, requestId, { change: 'answer' });
         const reference = task.context.reference;
         for (const organisationId of new Set([task.fromOrganisationId, task.toOrganisationId])) {
-          await deps.events?.emit(tx, organisationId, 'task.answered', { subject: reference, data: { taskId: task.id, reference }, personal: { answer: text } });
+          await deps.events?.emit(tx, organisationId, 'task.answered', {
+            subject: reference,
+            data: { taskId: task.id, reference },
+            personal: { answer: text },
+          });
         }
         const data = { id: task.requestId, reference, taskId: task.id };
         await realtime.publish(tx, channels.organisation(task.fromOrganisationId), { type: 'request.task_answered', data });
         if (task.fromAccountId) await realtime.publish(tx, channels.account(task.fromAccountId), { type: 'request.task_answered', data });
-        if (request?.assigneeId && request.assigneeId !== task.fromAccountId) await realtime.publish(tx, channels.account(request.assigneeId), { type: 'request.task_answered', data });
+        if (request?.assigneeId && request.assigneeId !== task.fromAccountId)
+          await realtime.publish(tx, channels.account(request.assigneeId), { type: 'request.task_answered', data });
       });
     },
 

@@ -39,12 +39,24 @@ const ZONE = zoneResolver({
 
 /** An SMTP client connecting from `localAddress` (any 127.x address is the loopback), one session when pooled. */
 function transportTo(port: number, localAddress = '127.0.0.1', pool = false): Transport {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, localAddress, pool, maxConnections: 1, maxMessages: Infinity } as never) as unknown as Transport;
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    ignoreTLS: true,
+    localAddress,
+    pool,
+    maxConnections: 1,
+    maxMessages: Infinity,
+  } as never) as unknown as Transport;
   transports.push(transport);
   return transport;
 }
 
-async function attempt(transport: Transport, mail: MailOptions): Promise<{ ok: true; response: string } | { ok: false; responseCode?: number; response?: string }> {
+async function attempt(
+  transport: Transport,
+  mail: MailOptions,
+): Promise<{ ok: true; response: string } | { ok: false; responseCode?: number; response?: string }> {
   try {
     return { ok: true, response: (await transport.sendMail(mail)).response };
   } catch (error) {
@@ -96,7 +108,12 @@ describe('no message acknowledged and then dropped', () => {
 
   it('gives each recipient mailbox of one message its own request (and its own receipt)', async () => {
     const from = 'two.mailboxes@example.be';
-    const info = await transportTo(listener.port).sendMail({ from, to: [SCHAERBEEK, IXELLES], subject: 'Déménagement', text: 'Je déménage de Schaerbeek à Ixelles.' });
+    const info = await transportTo(listener.port).sendMail({
+      from,
+      to: [SCHAERBEEK, IXELLES],
+      subject: 'Déménagement',
+      text: 'Je déménage de Schaerbeek à Ixelles.',
+    });
     const requests = await requestsOf(from);
     expect(requests).toHaveLength(2);
     expect(new Set(requests.map((r) => r.organisation_id))).toEqual(new Set([orgs['commune-schaerbeek'], orgs['commune-ixelles']]));
@@ -173,13 +190,23 @@ describe('limits and forged senders', () => {
   it('never joins a forged reply to the request it quotes: a new request, marked unverified in the console, no receipt', async () => {
     const owner = 'owner@victim.be';
     // The owner writes from the address victim.be allows: verified, receipt sent.
-    await transportTo(listener.port, '127.0.0.1').sendMail({ from: owner, to: SCHAERBEEK, subject: 'Ma demande de prime', text: 'Mon IBAN est BE00 0000 0000 0000' });
+    await transportTo(listener.port, '127.0.0.1').sendMail({
+      from: owner,
+      to: SCHAERBEEK,
+      subject: 'Ma demande de prime',
+      text: 'Mon IBAN est BE00 0000 0000 0000',
+    });
     const [original] = await requestsOf(owner);
     expect(original!.sender_check).toBe('pass');
     expect(await receiptsTo(owner)).toHaveLength(1);
 
     // Someone else, from another address, pretends to be the owner and quotes the reference.
-    const forged = await transportTo(listener.port, '127.0.0.9').sendMail({ from: owner, to: SCHAERBEEK, subject: `Re: [${original!.reference}] Changement d'IBAN`, text: 'Versez plutôt sur BE99' });
+    const forged = await transportTo(listener.port, '127.0.0.9').sendMail({
+      from: owner,
+      to: SCHAERBEEK,
+      subject: `Re: [${original!.reference}] Changement d'IBAN`,
+      text: 'Versez plutôt sur BE99',
+    });
     expect(forged.response).toMatch(/^250 /);
     const requests = await requestsOf(owner);
     expect(requests).toHaveLength(2);
@@ -216,14 +243,20 @@ describe('mailbox addresses are proven before mail is accepted', () => {
     const address = 'accueil@schaerbeek.irisdesk.test';
     const manager = t.client();
     await manager.login('manager@demo.irisdesk.brussels');
-    const created = await manager.request('POST', '/api/v1/contact-center/settings/commune-schaerbeek/mailboxes', { json: { address }, headers: { 'accept-language': 'nl' } });
+    const created = await manager.request('POST', '/api/v1/contact-center/settings/commune-schaerbeek/mailboxes', {
+      json: { address },
+      headers: { 'accept-language': 'nl' },
+    });
     expect(created.statusCode).toBe(201);
 
     const refused = await attempt(transportTo(listener.port), { from: 'early@example.be', to: address, subject: 'Trop tôt', text: 'Bonjour' });
     expect(refused).toMatchObject({ ok: false, responseCode: 450, response: expect.stringContaining('4.2.1') });
     expect(await requestsOf('early@example.be')).toHaveLength(0);
 
-    const { rows } = await t.db.query<{ text_body: string; language: string }>(`SELECT text_body, language FROM mail_messages WHERE $1 = ANY(to_addresses) AND purpose = 'cc.mailbox.confirmation'`, [address]);
+    const { rows } = await t.db.query<{ text_body: string; language: string }>(
+      `SELECT text_body, language FROM mail_messages WHERE $1 = ANY(to_addresses) AND purpose = 'cc.mailbox.confirmation'`,
+      [address],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.language).toBe('nl');
     const link = /\/nl\/contact-center\/mailbox-confirmation\/[A-Za-z0-9_-]+/.exec(rows[0]!.text_body)![0];
@@ -232,14 +265,20 @@ describe('mailbox addresses are proven before mail is accepted', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(address);
     // Opening the link (as mail filters do) confirms nothing; the button does.
-    expect((await attempt(transportTo(listener.port), { from: 'early@example.be', to: address, subject: 'Toujours trop tôt', text: 'Bonjour' })).ok).toBe(false);
+    expect((await attempt(transportTo(listener.port), { from: 'early@example.be', to: address, subject: 'Toujours trop tôt', text: 'Bonjour' })).ok).toBe(
+      false,
+    );
     const confirmed = await visitor.submitForm(link, link, {});
     expect(confirmed.statusCode).toBe(303);
     expect((await visitor.get(confirmed.headers.location as string)).body).toContain('Adres bevestigd');
     expect((await visitor.get(link)).statusCode).toBe(404);
 
-    expect((await transportTo(listener.port).sendMail({ from: 'early@example.be', to: address, subject: 'Enfin', text: 'Bonjour' })).response).toMatch(/^250 .*Received as BXL-/);
-    const listed = (await manager.get('/api/v1/contact-center/settings/commune-schaerbeek/mailboxes')).json() as { mailboxes: Array<{ address: string; verified: boolean; verifiedBy: string }> };
+    expect((await transportTo(listener.port).sendMail({ from: 'early@example.be', to: address, subject: 'Enfin', text: 'Bonjour' })).response).toMatch(
+      /^250 .*Received as BXL-/,
+    );
+    const listed = (await manager.get('/api/v1/contact-center/settings/commune-schaerbeek/mailboxes')).json() as {
+      mailboxes: Array<{ address: string; verified: boolean; verifiedBy: string }>;
+    };
     expect(listed.mailboxes.find((m) => m.address === address)).toMatchObject({ verified: true, verifiedBy: 'confirmation' });
   });
 });

@@ -19,7 +19,10 @@ const MAX_BYTES = 1024 * 1024;
 beforeAll(async () => {
   t = await createTestApp();
   schaerbeek = (await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE code = 'commune-schaerbeek'`)).rows[0]!.id;
-  await t.db.query(`INSERT INTO cc_mailboxes (address, organisation_id, verified_at, verified_by) VALUES ($1, $2, now(), 'administrator')`, [MAILBOX, schaerbeek]);
+  await t.db.query(`INSERT INTO cc_mailboxes (address, organisation_id, verified_at, verified_by) VALUES ($1, $2, now(), 'administrator')`, [
+    MAILBOX,
+    schaerbeek,
+  ]);
   // The senders' domain lets the loopback addresses send its mail (SPF), so they get receipts (decision 0026).
   const resolver = zoneResolver({ 'example.be': { TXT: ['v=spf1 ip4:127.0.0.0/8 -all'] } });
   listener = await startInboundSmtp({ db: t.db, port: 0, host: '127.0.0.1', maxBytes: MAX_BYTES, receive: t.services.contactCenter.receiveMail, resolver });
@@ -39,7 +42,12 @@ async function requestsOf(email: string) {
   return rows;
 }
 const messagesOf = async (requestId: string) =>
-  (await t.db.query<{ kind: string; body: string; mail_message_id: string | null }>(`SELECT kind, body, mail_message_id FROM cc_messages WHERE request_id = $1 ORDER BY created_at, kind`, [requestId])).rows;
+  (
+    await t.db.query<{ kind: string; body: string; mail_message_id: string | null }>(
+      `SELECT kind, body, mail_message_id FROM cc_messages WHERE request_id = $1 ORDER BY created_at, kind`,
+      [requestId],
+    )
+  ).rows;
 
 async function refusal(mail: MailOptions): Promise<{ responseCode?: number; response?: string }> {
   try {
@@ -88,7 +96,13 @@ describe('the inbound SMTP listener', () => {
     await transport.sendMail({ from, to: MAILBOX, subject: 'Parking', text: 'First message' });
     const [request] = await requestsOf(from);
     await t.db.transaction((tx) => t.services.contactCenter.setStatus(tx, request!.id, 'waiting_user'));
-    const reply = { from, to: MAILBOX, subject: `Re: [${request!.reference}] Nous avons bien reçu votre demande`, text: 'Here is the plate number', messageId: '<reply-1@example.be>' };
+    const reply = {
+      from,
+      to: MAILBOX,
+      subject: `Re: [${request!.reference}] Nous avons bien reçu votre demande`,
+      text: 'Here is the plate number',
+      messageId: '<reply-1@example.be>',
+    };
     expect((await transport.sendMail(reply)).response).toContain(request!.reference);
     expect((await transport.sendMail(reply)).response).toMatch(/^250 .*Already received/);
     const requests = await requestsOf(from);

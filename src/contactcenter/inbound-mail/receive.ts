@@ -64,9 +64,7 @@ export class InboundRefusal extends Error {
 
 /** What one recipient mailbox made of the message. */
 export type MailboxOutcome = { mailbox: string } & (
-  | { kind: 'created'; requestId: string; reference: string }
-  | { kind: 'joined'; requestId: string; reference: string }
-  | { kind: 'duplicate' }
+  { kind: 'created'; requestId: string; reference: string } | { kind: 'joined'; requestId: string; reference: string } | { kind: 'duplicate' }
 );
 
 export interface InboundOutcome {
@@ -117,7 +115,14 @@ function languageOf(parsed: ParsedMail): Language {
 }
 
 function bodyOf(parsed: ParsedMail): string {
-  const text = parsed.text?.trim() || (typeof parsed.html === 'string' ? parsed.html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : '');
+  const text =
+    parsed.text?.trim() ||
+    (typeof parsed.html === 'string'
+      ? parsed.html
+          .replace(/<[^>]*>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim()
+      : '');
   return withoutNul(text || '(no text)').slice(0, 100_000);
 }
 
@@ -174,7 +179,9 @@ export function receiveMailFactory(db: Database, { deps, limits }: { deps: CoreD
     let total = 0;
     for (const attachment of parsed.attachments ?? []) {
       const type = (attachment.contentType || 'application/octet-stream').toLowerCase().split(';')[0]!.trim();
-      const filename = oneLine(attachment.filename || 'attachment').replace(/[\\/]/g, '_').slice(0, 255);
+      const filename = oneLine(attachment.filename || 'attachment')
+        .replace(/[\\/]/g, '_')
+        .slice(0, 255);
       total += attachment.size ?? attachment.content.byteLength;
       if (!ALLOWED_TYPES.has(type)) {
         dropped.push(`${filename} (${oneLine(type)})`);
@@ -184,18 +191,29 @@ export function receiveMailFactory(db: Database, { deps, limits }: { deps: CoreD
     }
     if (kept.length > MAX_ATTACHMENTS || total > MAX_ATTACHMENT_BYTES) {
       await auditInbound(db, 'attachments_too_large', { count: kept.length, bytes: total }, first.organisationId);
-      throw new InboundRefusal(552, '5.3.4', `Attachments exceed the limits (${MAX_ATTACHMENTS} files, ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB in total)`, 'attachments_too_large');
+      throw new InboundRefusal(
+        552,
+        '5.3.4',
+        `Attachments exceed the limits (${MAX_ATTACHMENTS} files, ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB in total)`,
+        'attachments_too_large',
+      );
     }
     if (dropped.length) await auditInbound(db, 'attachment_type_refused', { dropped }, first.organisationId);
 
-    const subject = oneLine(parsed.subject ?? '').replace(/\s+/g, ' ').trim();
+    const subject = oneLine(parsed.subject ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
     const body = bodyOf(parsed);
     // A Message-ID identifies the message; without one, the content does.
-    const messageId = (oneLine(parsed.messageId ?? '').trim() || `<sha256-${createHash('sha256').update(`${sender.address}\n${subject}\n${body}`).digest('hex')}@irisdesk.invalid>`).slice(0, 998);
+    const messageId = (
+      oneLine(parsed.messageId ?? '').trim() ||
+      `<sha256-${createHash('sha256').update(`${sender.address}\n${subject}\n${body}`).digest('hex')}@irisdesk.invalid>`
+    ).slice(0, 998);
     // Auto-Submitted: anything but "no" (RFC 3834); a header mailparser structured counts by its value.
     const autoSubmittedHeader = parsed.headers.get('auto-submitted');
     const structured = autoSubmittedHeader && typeof autoSubmittedHeader === 'object' && 'value' in autoSubmittedHeader ? autoSubmittedHeader.value : undefined;
-    const autoSubmittedValue = typeof autoSubmittedHeader === 'string' ? autoSubmittedHeader : typeof structured === 'string' ? structured : autoSubmittedHeader ? 'yes' : 'no';
+    const autoSubmittedValue =
+      typeof autoSubmittedHeader === 'string' ? autoSubmittedHeader : typeof structured === 'string' ? structured : autoSubmittedHeader ? 'yes' : 'no';
     const autoSubmitted = autoSubmittedValue.trim().toLowerCase() !== 'no';
     const language = languageOf(parsed);
     const t = translator(language);
@@ -256,7 +274,10 @@ export function receiveMailFactory(db: Database, { deps, limits }: { deps: CoreD
         );
         await repo.setSenderCheck(tx, created.id, senderCheck);
         if (quoted) {
-          await addMessage(tx, created.id, { kind: 'event', body: t(verified ? 'contact.event.reference_not_joined' : 'contact.event.reference_not_joined_unverified', { reference: quoted }) });
+          await addMessage(tx, created.id, {
+            kind: 'event',
+            body: t(verified ? 'contact.event.reference_not_joined' : 'contact.event.reference_not_joined_unverified', { reference: quoted }),
+          });
         }
         if (droppedNote) await addMessage(tx, created.id, { kind: 'event', body: droppedNote });
         await repo.setInboundRequest(tx, target.address, messageId, created.id);

@@ -19,7 +19,8 @@ const zone = zoneResolver({
   'other.be': { TXT: ['v=spf1 ip4:192.0.2.40 -all'] },
 });
 
-const message = (from: string) => Buffer.from(`From: ${from}\r\nTo: contact@schaerbeek.test\r\nSubject: Bonjour\r\nMessage-ID: <m1@example.be>\r\n\r\nBonjour\r\n`);
+const message = (from: string) =>
+  Buffer.from(`From: ${from}\r\nTo: contact@schaerbeek.test\r\nSubject: Bonjour\r\nMessage-ID: <m1@example.be>\r\n\r\nBonjour\r\n`);
 const facts = (clientAddress: string, envelopeFrom: string) => ({ clientAddress, helo: 'mail.example.be', envelopeFrom, mta: 'irisdesk.test' });
 
 describe('checkSender', () => {

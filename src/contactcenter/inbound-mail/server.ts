@@ -90,7 +90,12 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
               checkSender: () =>
                 checkSender(
                   raw,
-                  { clientAddress: session.remoteAddress, helo: session.hostNameAppearsAs || '', envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', mta: 'irisdesk' },
+                  {
+                    clientAddress: session.remoteAddress,
+                    helo: session.hostNameAppearsAs || '',
+                    envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                    mta: 'irisdesk',
+                  },
                   options.resolver,
                 ),
             });
@@ -134,7 +139,14 @@ export async function startInboundSmtpFromConfig(
   log?: InboundSmtpOptions['log'],
 ): Promise<InboundSmtp | undefined> {
   if (config.inboundSmtpPort === undefined) return undefined;
-  const listener = await startInboundSmtp({ db, port: config.inboundSmtpPort, host: config.inboundSmtpHost, maxBytes: config.inboundSmtpMaxBytes, receive, log });
+  const listener = await startInboundSmtp({
+    db,
+    port: config.inboundSmtpPort,
+    host: config.inboundSmtpHost,
+    maxBytes: config.inboundSmtpMaxBytes,
+    receive,
+    log,
+  });
   log?.info({ port: listener.port, host: config.inboundSmtpHost }, 'inbound SMTP listener ready (contact center)');
   return listener;
 }

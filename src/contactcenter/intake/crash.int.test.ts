@@ -67,7 +67,8 @@ describe('a server killed during the intake', () => {
       // Everything acknowledged is there, with the reference the client was given.
       for (const [key, reference] of acknowledged) expect(stored.get(key)?.reference, key).toBe(reference);
       // Nothing is there in part (including requests committed just before the kill, never answered).
-      for (const row of rows) expect({ ...row, key: row.key !== null }).toEqual({ key: true, reference: row.reference, messages: 1, contacts: 1, jobs: 2, receipts: 1 });
+      for (const row of rows)
+        expect({ ...row, key: row.key !== null }).toEqual({ key: true, reference: row.reference, messages: 1, contacts: 1, jobs: 2, receipts: 1 });
     } finally {
       await db.close();
     }

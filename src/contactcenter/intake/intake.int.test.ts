@@ -23,7 +23,9 @@ beforeAll(async () => {
       WHERE competent_kind = 'organisation' AND status = 'published' ORDER BY code LIMIT 1`,
   );
   orgService = org.rows[0]!;
-  const commune = await t.db.query<{ code: string }>(`SELECT code FROM services WHERE competent_kind = 'commune' AND status = 'published' ORDER BY code LIMIT 1`);
+  const commune = await t.db.query<{ code: string }>(
+    `SELECT code FROM services WHERE competent_kind = 'commune' AND status = 'published' ORDER BY code LIMIT 1`,
+  );
   communeService = commune.rows[0]!.code;
 });
 afterAll(() => t.close());
@@ -37,10 +39,15 @@ const valid = (extra: Record<string, unknown> = {}) => ({
 });
 
 async function requestOf(reference: string) {
-  const { rows } = await t.db.query<{ id: string; organisation_id: string; channel: string; service_code: string | null; status: string; party_id: string; first_response_due_at: Date }>(
-    `SELECT * FROM cc_requests WHERE reference = $1`,
-    [reference],
-  );
+  const { rows } = await t.db.query<{
+    id: string;
+    organisation_id: string;
+    channel: string;
+    service_code: string | null;
+    status: string;
+    party_id: string;
+    first_response_due_at: Date;
+  }>(`SELECT * FROM cc_requests WHERE reference = $1`, [reference]);
   return rows[0];
 }
 
@@ -80,7 +87,9 @@ describe('POST /api/v1/contact-requests', () => {
       [request.id],
     );
     expect(contacts.rows).toEqual([{ channel: 'web', language: 'fr', source_kind: 'request' }]);
-    const party = await t.db.query<{ email: string; organisation_id: string }>(`SELECT email, organisation_id FROM cc_parties WHERE id = $1`, [request.party_id]);
+    const party = await t.db.query<{ email: string; organisation_id: string }>(`SELECT email, organisation_id FROM cc_parties WHERE id = $1`, [
+      request.party_id,
+    ]);
     expect(party.rows[0]).toEqual({ email: body.email, organisation_id: orgService.organisationId });
     const mail = await t.db.query<{ subject: string; text_body: string; language: string; status: string }>(
       `SELECT subject, text_body, language, status FROM mail_messages WHERE $1 = ANY(to_addresses)`,
@@ -91,7 +100,9 @@ describe('POST /api/v1/contact-requests', () => {
     expect(mail.rows[0]!.language).toBe('fr');
     expect(mail.rows[0]!.text_body).toMatch(new RegExp(`${t.config.publicUrl}/fr/contact/status/[A-Za-z0-9_-]{20,}`));
     // Two SLA clocks, each with its warning job (which schedules the breach job when it runs).
-    const jobs = await t.db.query<{ type: string; unique_key: string }>(`SELECT type, unique_key FROM jobs WHERE unique_key LIKE $1 ORDER BY unique_key`, [`${request.id}:%`]);
+    const jobs = await t.db.query<{ type: string; unique_key: string }>(`SELECT type, unique_key FROM jobs WHERE unique_key LIKE $1 ORDER BY unique_key`, [
+      `${request.id}:%`,
+    ]);
     expect(jobs.rows).toEqual([
       { type: SLA_WARNING_JOB, unique_key: `${request.id}:first_response` },
       { type: SLA_WARNING_JOB, unique_key: `${request.id}:resolution` },
@@ -130,11 +141,18 @@ describe('POST /api/v1/contact-requests', () => {
     // An unknown service is a field error too (after the format checks pass).
     const unknown = await t.client().request('POST', '/api/v1/contact-requests', { json: valid({ serviceCode: 'no-such-service', language: 'nl' }) });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.fields).toEqual([{ field: 'serviceCode', code: 'contact.field.service_unknown', message: translator('nl')('contact.field.service_unknown') }]);
+    expect(unknown.json().error.fields).toEqual([
+      { field: 'serviceCode', code: 'contact.field.service_unknown', message: translator('nl')('contact.field.service_unknown') },
+    ]);
     // Missing fields, a wrong type, a language we do not speak.
     const missing = await t.client().request('POST', '/api/v1/contact-requests', { json: { language: 'de' } });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['email', 'message', 'name']);
+    expect(
+      missing
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['email', 'message', 'name']);
     const notJson = await t.client().request('POST', '/api/v1/contact-requests', { headers: { 'content-type': 'text/plain' }, json: 'x' });
     expect(notJson.statusCode).toBe(415);
     const count = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cc_requests WHERE party_id IN (SELECT id FROM cc_parties WHERE name = 'X')`);
@@ -152,12 +170,17 @@ describe('POST /api/v1/contact-requests', () => {
     const references = new Set(responses.map((r) => r.json().reference));
     expect(references.size).toBe(1);
     expect(responses.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(19);
-    const stored = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cc_requests r JOIN cc_parties p ON p.id = r.party_id WHERE p.email = $1`, [body.email]);
+    const stored = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cc_requests r JOIN cc_parties p ON p.id = r.party_id WHERE p.email = $1`, [
+      body.email,
+    ]);
     expect(stored.rows[0]!.n).toBe(1);
     const receipts = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM mail_messages WHERE $1 = ANY(to_addresses)`, [body.email]);
     expect(receipts.rows[0]!.n).toBe(1);
 
-    const other = await client.request('POST', '/api/v1/contact-requests', { json: { ...body, message: 'something else' }, headers: { 'idempotency-key': key } });
+    const other = await client.request('POST', '/api/v1/contact-requests', {
+      json: { ...body, message: 'something else' },
+      headers: { 'idempotency-key': key },
+    });
     expect(other.statusCode).toBe(422);
     expect(other.json().error.code).toBe('contact.idempotency_key_reused');
     expect(other.json().error.message).toBe(translator('fr')('errors.contact.idempotency_key_reused'));
@@ -250,10 +273,14 @@ describe('the contact form /{lang}/contact', () => {
   });
 
   it('refuses a filled-in honeypot with a clear message and an audit entry', async () => {
-    const response = await t.client().submitForm('/en/contact', '/en/contact', { name: 'Bot', email: 'bot@example.be', message: 'spam', website: 'http://spam.example' });
+    const response = await t
+      .client()
+      .submitForm('/en/contact', '/en/contact', { name: 'Bot', email: 'bot@example.be', message: 'spam', website: 'http://spam.example' });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain(translator('en')('errors.contact.spam_suspected'));
-    const audit = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE subject_type = 'contact_form' AND details->>'reason' = 'honeypot'`);
+    const audit = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE subject_type = 'contact_form' AND details->>'reason' = 'honeypot'`,
+    );
     expect(audit.rows[0]!.n).toBeGreaterThanOrEqual(1);
     const stored = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cc_parties WHERE email = 'bot@example.be'`);
     expect(stored.rows[0]!.n).toBe(0);
@@ -293,7 +320,8 @@ describe('the core', () => {
         startedAt,
       }),
     );
-    const before = (await t.db.query<{ first_response_due_at: Date; resolution_due_at: Date }>(`SELECT * FROM cc_requests WHERE id = $1`, [created.id])).rows[0]!;
+    const before = (await t.db.query<{ first_response_due_at: Date; resolution_due_at: Date }>(`SELECT * FROM cc_requests WHERE id = $1`, [created.id]))
+      .rows[0]!;
     expect(before.first_response_due_at.toISOString()).toBe('2026-03-10T09:00:00.000Z');
     // Paused Monday 16:00 with 2 business hours left (1 h Monday + 1 h Tuesday), resumed Wednesday 11 March
     // 09:00 → due Wednesday 11:00.
@@ -301,17 +329,30 @@ describe('the core', () => {
     const paused = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE unique_key LIKE $1 AND status = 'queued'`, [`${created.id}:%`]);
     expect(paused.rows[0]!.n).toBe(0);
     await t.db.transaction((tx) => t.services.contactCenter.setStatus(tx, created.id, 'open', { now: new Date('2026-03-11T08:00:00Z') }));
-    const after = (await t.db.query<{ first_response_due_at: Date; resolution_due_at: Date; sla_paused_at: Date | null }>(`SELECT * FROM cc_requests WHERE id = $1`, [created.id])).rows[0]!;
+    const after = (
+      await t.db.query<{ first_response_due_at: Date; resolution_due_at: Date; sla_paused_at: Date | null }>(`SELECT * FROM cc_requests WHERE id = $1`, [
+        created.id,
+      ])
+    ).rows[0]!;
     expect(after.sla_paused_at).toBeNull();
     expect(after.first_response_due_at.toISOString()).toBe('2026-03-11T10:00:00.000Z');
-    const resumed = await t.db.query<{ type: string; run_at: Date }>(`SELECT type, run_at FROM jobs WHERE unique_key = $1 ORDER BY type`, [`${created.id}:first_response`]);
+    const resumed = await t.db.query<{ type: string; run_at: Date }>(`SELECT type, run_at FROM jobs WHERE unique_key = $1 ORDER BY type`, [
+      `${created.id}:first_response`,
+    ]);
     expect(resumed.rows.map((j) => [j.type, j.run_at.toISOString()])).toEqual([
       // 80 % of 8 h used: 1.6 h left → 2 h − 1.6 h = 24 min after the resume.
       [SLA_WARNING_JOB, '2026-03-11T08:24:00.000Z'],
     ]);
     // The phone party was found again by its number (same organisation): one party.
     const again = await t.db.transaction((tx) =>
-      t.services.contactCenter.createRequest(tx, { organisationId, channel: 'phone', language: 'fr', subject: 's', message: 'm', party: { name: 'Sla Test', phone: '+3221234567', language: 'fr' } }),
+      t.services.contactCenter.createRequest(tx, {
+        organisationId,
+        channel: 'phone',
+        language: 'fr',
+        subject: 's',
+        message: 'm',
+        party: { name: 'Sla Test', phone: '+3221234567', language: 'fr' },
+      }),
     );
     expect(again.partyId).toBe(created.partyId);
   });
@@ -319,7 +360,9 @@ describe('the core', () => {
   it('finds the party by e-mail before phone and refreshes it, in the statement that reads the SLA settings', async () => {
     const organisationId = orgs['commune-schaerbeek']!;
     const create = (party: { name: string; email?: string; phone?: string; postalCode?: string; language: 'fr' | 'nl' }) =>
-      t.db.transaction((tx) => t.services.contactCenter.createRequest(tx, { organisationId, channel: 'phone', language: 'fr', subject: 's', message: 'm', party }));
+      t.db.transaction((tx) =>
+        t.services.contactCenter.createRequest(tx, { organisationId, channel: 'phone', language: 'fr', subject: 's', message: 'm', party }),
+      );
     const byPhone = await create({ name: 'Other Person', phone: '02 555 00 01', language: 'fr' });
     const first = await create({ name: 'Mail Test', email: 'Mail.Test@example.be', language: 'fr' });
     expect(first.partyId).not.toBe(byPhone.partyId);
@@ -343,11 +386,17 @@ describe('the core', () => {
     const key = await t.db.query(`SELECT reference, body_hash FROM cc_idempotency_keys WHERE scope = 'test' AND key = $1`, [idempotency.key]);
     expect(key.rows).toEqual([{ reference: created.reference, body_hash: 'h1' }]);
     // The same key again: DuplicateSubmission, and neither the party nor the requests changed.
-    const before = await t.db.query(`SELECT (SELECT count(*)::int FROM cc_requests WHERE party_id = $1) AS n, (SELECT updated_at FROM cc_parties WHERE id = $1) AS at`, [created.partyId]);
+    const before = await t.db.query(
+      `SELECT (SELECT count(*)::int FROM cc_requests WHERE party_id = $1) AS n, (SELECT updated_at FROM cc_parties WHERE id = $1) AS at`,
+      [created.partyId],
+    );
     await expect(
       t.db.transaction((tx) => t.services.contactCenter.createRequest(tx, { ...input, party: { ...party, name: 'Changed' }, idempotency })),
     ).rejects.toBeInstanceOf(DuplicateSubmission);
-    const after = await t.db.query(`SELECT (SELECT count(*)::int FROM cc_requests WHERE party_id = $1) AS n, (SELECT updated_at FROM cc_parties WHERE id = $1) AS at, (SELECT name FROM cc_parties WHERE id = $1) AS name`, [created.partyId]);
+    const after = await t.db.query(
+      `SELECT (SELECT count(*)::int FROM cc_requests WHERE party_id = $1) AS n, (SELECT updated_at FROM cc_parties WHERE id = $1) AS at, (SELECT name FROM cc_parties WHERE id = $1) AS name`,
+      [created.partyId],
+    );
     expect(after.rows[0]).toEqual({ ...before.rows[0], name: 'Claim Test' });
   });
 
@@ -368,24 +417,39 @@ describe('the core', () => {
     await job(SLA_WARNING_JOB);
     expect((await t.db.query<{ sla_state: string }>(`SELECT sla_state FROM cc_requests WHERE id = $1`, [created.id])).rows[0]!.sla_state).toBe('warning');
     // The warning scheduled the breach at the due time.
-    const breachJob = await t.db.query<{ run_at: Date }>(`SELECT j.run_at FROM jobs j WHERE j.type = $1 AND j.unique_key = $2`, [SLA_BREACH_JOB, `${created.id}:resolution`]);
+    const breachJob = await t.db.query<{ run_at: Date }>(`SELECT j.run_at FROM jobs j WHERE j.type = $1 AND j.unique_key = $2`, [
+      SLA_BREACH_JOB,
+      `${created.id}:resolution`,
+    ]);
     const due = await t.db.query<{ resolution_due_at: Date }>(`SELECT resolution_due_at FROM cc_requests WHERE id = $1`, [created.id]);
     expect(breachJob.rows[0]!.run_at.toISOString()).toBe(due.rows[0]!.resolution_due_at.toISOString());
     await job(SLA_BREACH_JOB);
     await job(SLA_WARNING_JOB); // never goes down
     expect((await t.db.query<{ sla_state: string }>(`SELECT sla_state FROM cc_requests WHERE id = $1`, [created.id])).rows[0]!.sla_state).toBe('breached');
-    const mails = await t.db.query<{ to_addresses: string[]; subject: string }>(`SELECT to_addresses, subject FROM mail_messages WHERE purpose = 'contact.escalation' AND subject LIKE $1`, [`%${created.reference}%`]);
+    const mails = await t.db.query<{ to_addresses: string[]; subject: string }>(
+      `SELECT to_addresses, subject FROM mail_messages WHERE purpose = 'contact.escalation' AND subject LIKE $1`,
+      [`%${created.reference}%`],
+    );
     expect(mails.rows.map((m) => m.to_addresses[0])).toContain('manager@demo.irisdesk.brussels');
   });
 
   it('assigns round robin among the agents of a unit with automatic assignment', async () => {
-    const unit = (await t.db.query<{ id: string }>(`SELECT u.id FROM units u JOIN organisations o ON o.id = u.organisation_id WHERE o.code = 'commune-schaerbeek' AND u.code = 'accueil'`)).rows[0]!.id;
-    const agents = (await t.db.query<{ id: string }>(
-      `SELECT a.id FROM accounts a JOIN account_units au ON au.account_id = a.id WHERE au.unit_id = $1 AND a.roles && ARRAY['first_line_agent','second_line_agent'] ORDER BY a.id`,
-      [unit],
-    )).rows.map((r) => r.id);
+    const unit = (
+      await t.db.query<{ id: string }>(
+        `SELECT u.id FROM units u JOIN organisations o ON o.id = u.organisation_id WHERE o.code = 'commune-schaerbeek' AND u.code = 'accueil'`,
+      )
+    ).rows[0]!.id;
+    const agents = (
+      await t.db.query<{ id: string }>(
+        `SELECT a.id FROM accounts a JOIN account_units au ON au.account_id = a.id WHERE au.unit_id = $1 AND a.roles && ARRAY['first_line_agent','second_line_agent'] ORDER BY a.id`,
+        [unit],
+      )
+    ).rows.map((r) => r.id);
     expect(agents.length).toBeGreaterThan(0);
-    await t.db.query(`INSERT INTO cc_unit_settings (unit_id, auto_assign) VALUES ($1, true) ON CONFLICT (unit_id) DO UPDATE SET auto_assign = true, last_assigned_account_id = NULL`, [unit]);
+    await t.db.query(
+      `INSERT INTO cc_unit_settings (unit_id, auto_assign) VALUES ($1, true) ON CONFLICT (unit_id) DO UPDATE SET auto_assign = true, last_assigned_account_id = NULL`,
+      [unit],
+    );
     const assigned: Array<string | null> = [];
     for (let i = 0; i < agents.length + 1; i++) {
       const created = await t.db.transaction((tx) =>
@@ -416,7 +480,10 @@ describe('throttling', () => {
       for (let i = 0; i < 4; i++) statuses.push((await client.request('POST', '/api/v1/contact-requests', { json: valid({ language: 'en' }) })).statusCode);
       expect(statuses).toEqual([201, 201, 201, 429]);
       // Without TRUST_PROXY, a forwarded-for header is not believed: no way around the limit.
-      const forged = await client.request('POST', '/api/v1/contact-requests', { json: valid({ language: 'en' }), headers: { 'x-forwarded-for': '198.51.100.77' } });
+      const forged = await client.request('POST', '/api/v1/contact-requests', {
+        json: valid({ language: 'en' }),
+        headers: { 'x-forwarded-for': '198.51.100.77' },
+      });
       expect(forged.statusCode).toBe(429);
       const other = limited.client();
       other.remoteAddress = '203.0.113.10';
@@ -431,8 +498,11 @@ describe('throttling', () => {
     try {
       const proxy = proxied.client();
       proxy.remoteAddress = '203.0.113.9';
-      const post = (client: string) => proxy.request('POST', '/api/v1/contact-requests', { json: valid({ language: 'fr' }), headers: { 'x-forwarded-for': client } });
-      expect([(await post('198.51.100.1')).statusCode, (await post('198.51.100.1')).statusCode, (await post('198.51.100.1')).statusCode]).toEqual([201, 201, 429]);
+      const post = (client: string) =>
+        proxy.request('POST', '/api/v1/contact-requests', { json: valid({ language: 'fr' }), headers: { 'x-forwarded-for': client } });
+      expect([(await post('198.51.100.1')).statusCode, (await post('198.51.100.1')).statusCode, (await post('198.51.100.1')).statusCode]).toEqual([
+        201, 201, 429,
+      ]);
       expect((await post('198.51.100.2')).statusCode).toBe(201);
       // A sender outside the trusted range is counted by its own address, whatever it claims.
       const direct = proxied.client();

@@ -51,14 +51,30 @@ export function ContactFormPage(props: {
           <>
             <input type="hidden" name="serviceCode" value={props.service.code} />
             <Paragraph>
-              {t('contact.form.service', { service: props.service.name })}{' '}
-              (<Link href={`/${lang}/contact`}>{t('contact.form.otherService')}</Link>)
+              {t('contact.form.service', { service: props.service.name })} (<Link href={`/${lang}/contact`}>{t('contact.form.otherService')}</Link>)
             </Paragraph>
           </>
         ) : null}
-        <TextField name="name" label={t('contact.form.name')} value={props.values.name} autocomplete="name" required maxLength={NAME_MAX} errors={props.errors} />
+        <TextField
+          name="name"
+          label={t('contact.form.name')}
+          value={props.values.name}
+          autocomplete="name"
+          required
+          maxLength={NAME_MAX}
+          errors={props.errors}
+        />
         <TextField name="email" type="email" label={t('contact.form.email')} value={props.values.email} autocomplete="email" required errors={props.errors} />
-        <TextField name="phone" type="tel" label={t('contact.form.phone')} description={t('contact.form.phoneHelp')} value={props.values.phone} autocomplete="tel" maxLength={40} errors={props.errors} />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t('contact.form.phone')}
+          description={t('contact.form.phoneHelp')}
+          value={props.values.phone}
+          autocomplete="tel"
+          maxLength={40}
+          errors={props.errors}
+        />
         <TextField
           name="postalCode"
           label={t('contact.form.postalCode')}

@@ -123,33 +123,37 @@ export function contactIntakeRoutes(app: App, { contactCenter, catalogue }: Serv
     },
   );
 
-  app.post(
-    '/:lang/contact',
-    { schema: { hide: true, params: LangParams, body: ContactForm }, attachValidation: true },
-    async (request, reply) => {
-      const { lang } = request.params;
-      const body = request.body ?? {};
-      const key = body.idempotencyKey && IDEMPOTENCY_KEY.test(body.idempotencyKey) ? body.idempotencyKey : randomUUID();
-      const service = await serviceOf(body.serviceCode, lang);
-      return handleForm(
-        request,
-        reply,
-        (errors) => <ContactFormPage values={body} service={service} idempotencyKey={key} errors={errors} />,
-        async () => {
-          if (body.website) {
-            await contactCenter.recordRefusal('honeypot', request.id);
-            throw new AppError(400, 'contact.spam_suspected');
-          }
-          await contactCenter.throttle(request.ip);
-          const { reference } = await contactCenter.submit(
-            { serviceCode: body.serviceCode, name: body.name, email: body.email, phone: body.phone, postalCode: body.postalCode, message: body.message, language: lang },
-            { idempotencyKey: key, scope: 'web-form' },
-          );
-          return `/${lang}/contact/sent/${reference}`;
-        },
-      );
-    },
-  );
+  app.post('/:lang/contact', { schema: { hide: true, params: LangParams, body: ContactForm }, attachValidation: true }, async (request, reply) => {
+    const { lang } = request.params;
+    const body = request.body ?? {};
+    const key = body.idempotencyKey && IDEMPOTENCY_KEY.test(body.idempotencyKey) ? body.idempotencyKey : randomUUID();
+    const service = await serviceOf(body.serviceCode, lang);
+    return handleForm(
+      request,
+      reply,
+      (errors) => <ContactFormPage values={body} service={service} idempotencyKey={key} errors={errors} />,
+      async () => {
+        if (body.website) {
+          await contactCenter.recordRefusal('honeypot', request.id);
+          throw new AppError(400, 'contact.spam_suspected');
+        }
+        await contactCenter.throttle(request.ip);
+        const { reference } = await contactCenter.submit(
+          {
+            serviceCode: body.serviceCode,
+            name: body.name,
+            email: body.email,
+            phone: body.phone,
+            postalCode: body.postalCode,
+            message: body.message,
+            language: lang,
+          },
+          { idempotencyKey: key, scope: 'web-form' },
+        );
+        return `/${lang}/contact/sent/${reference}`;
+      },
+    );
+  });
 
   app.get(
     '/:lang/contact/sent/:reference',
@@ -164,29 +168,30 @@ export function contactIntakeRoutes(app: App, { contactCenter, catalogue }: Serv
     renderPage(request, reply, <StatusFormPage values={{}} />),
   );
 
-  app.post(
-    '/:lang/contact/status',
-    { schema: { hide: true, params: LangParams, body: StatusForm }, attachValidation: true },
-    async (request, reply) => {
-      const body = request.body ?? {};
-      const values = { reference: body.reference, email: body.email };
-      const fields = [
-        ...(body.reference?.trim() ? [] : [{ field: 'reference', code: 'validation.required' }]),
-        ...(body.email?.trim() ? [] : [{ field: 'email', code: 'validation.required' }]),
-      ];
-      if (request.validationError || fields.length) {
-        return renderPage(request, reply, <StatusFormPage values={values} errors={fields.length ? fields : [{ field: 'form', code: 'errors.validation.failed' }]} />, 400);
-      }
-      try {
-        await contactCenter.throttle(request.ip);
-        const status = await contactCenter.publicStatus(body.reference!, body.email!, request.params.lang);
-        return renderPage(request, reply, <StatusPage status={status} />);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.status >= 500) throw error;
-        return renderPage(request, reply, <StatusFormPage values={values} errors={[{ field: 'form', code: `errors.${error.code}` }]} />, error.status);
-      }
-    },
-  );
+  app.post('/:lang/contact/status', { schema: { hide: true, params: LangParams, body: StatusForm }, attachValidation: true }, async (request, reply) => {
+    const body = request.body ?? {};
+    const values = { reference: body.reference, email: body.email };
+    const fields = [
+      ...(body.reference?.trim() ? [] : [{ field: 'reference', code: 'validation.required' }]),
+      ...(body.email?.trim() ? [] : [{ field: 'email', code: 'validation.required' }]),
+    ];
+    if (request.validationError || fields.length) {
+      return renderPage(
+        request,
+        reply,
+        <StatusFormPage values={values} errors={fields.length ? fields : [{ field: 'form', code: 'errors.validation.failed' }]} />,
+        400,
+      );
+    }
+    try {
+      await contactCenter.throttle(request.ip);
+      const status = await contactCenter.publicStatus(body.reference!, body.email!, request.params.lang);
+      return renderPage(request, reply, <StatusPage status={status} />);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      return renderPage(request, reply, <StatusFormPage values={values} errors={[{ field: 'form', code: `errors.${error.code}` }]} />, error.status);
+    }
+  });
 
   app.get(
     '/:lang/contact/status/:token',

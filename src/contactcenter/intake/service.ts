@@ -106,7 +106,15 @@ export function validateSubmission(input: PublicSubmission): ValidSubmission {
 /** A stable hash of what was submitted, to tell a replay from a different body under the same key. */
 export function submissionHash(submission: ValidSubmission): string {
   // The phone joins the list only when given, so that the hashes of earlier keys stay the same.
-  const canonical = JSON.stringify([submission.serviceCode, submission.message, submission.name, submission.email, submission.language, submission.postalCode, ...(submission.phone ? [submission.phone] : [])]);
+  const canonical = JSON.stringify([
+    submission.serviceCode,
+    submission.message,
+    submission.name,
+    submission.email,
+    submission.language,
+    submission.postalCode,
+    ...(submission.phone ? [submission.phone] : []),
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -183,7 +191,9 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
   // The same work whatever is wrong: a dummy comparison when the reference is unknown.
   const DUMMY = Buffer.alloc(32);
   const sameEmail = (stored: string | null, given: string) => {
-    const a = createHash('sha256').update(stored ?? '\u0000').digest();
+    const a = createHash('sha256')
+      .update(stored ?? '\u0000')
+      .digest();
     const b = createHash('sha256').update(given.trim().toLowerCase()).digest();
     return timingSafeEqual(a, b) && stored !== null;
   };
@@ -194,7 +204,8 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
     /** Core functions with the receipt e-mail and status links wired (the console calls these). */
     createRequest: (tx: Queryable, input: CreateRequestInput) => createRequest(tx, input, deps),
     addMessage: (tx: Queryable, requestId: string, input: Parameters<typeof addMessage>[2]) => addMessage(tx, requestId, input, deps),
-    setStatus: (tx: Queryable, requestId: string, status: Parameters<typeof setStatus>[2], options: Parameters<typeof setStatus>[3] = {}) => setStatus(tx, requestId, status, { ...options, events }),
+    setStatus: (tx: Queryable, requestId: string, status: Parameters<typeof setStatus>[2], options: Parameters<typeof setStatus>[3] = {}) =>
+      setStatus(tx, requestId, status, { ...options, events }),
     /** A contact (counter visit, call) in the caller's transaction: the queues record a finished ticket with it. */
     recordContact,
     route,
@@ -205,7 +216,10 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
      * transaction as the request (createRequest's first statement): a replay, even concurrent, answers the
      * first reference; the same key with another body is refused (422).
      */
-    async submit(input: PublicSubmission, options: { idempotencyKey?: string | undefined; scope: string; now?: Date }): Promise<{ reference: string; created: boolean }> {
+    async submit(
+      input: PublicSubmission,
+      options: { idempotencyKey?: string | undefined; scope: string; now?: Date },
+    ): Promise<{ reference: string; created: boolean }> {
       const submission = validateSubmission(input);
       const routed = await route(submission);
       if (options.idempotencyKey !== undefined && (options.idempotencyKey.length < 1 || options.idempotencyKey.length > 200)) {
@@ -224,7 +238,13 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
               serviceCode: routed.serviceCode,
               subject: submission.message.split('\n')[0]!.slice(0, 120),
               message: submission.message,
-              party: { name: submission.name, email: submission.email, ...(submission.phone ? { phone: submission.phone } : {}), postalCode: submission.postalCode, language: submission.language },
+              party: {
+                name: submission.name,
+                email: submission.email,
+                ...(submission.phone ? { phone: submission.phone } : {}),
+                postalCode: submission.postalCode,
+                language: submission.language,
+              },
               startedAt: options.now,
               idempotency,
             },

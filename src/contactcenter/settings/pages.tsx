@@ -3,7 +3,22 @@
 // calendar form with a preview of the next open periods. Server-rendered forms, no JavaScript needed.
 import { Layout } from '../../platform/views/Layout.tsx';
 import { usePage } from '../../platform/views/context.ts';
-import { Alert, CheckboxGroup, CsrfField, ErrorSummary, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea, TextField } from '../../platform/views/components.tsx';
+import {
+  Alert,
+  CheckboxGroup,
+  CsrfField,
+  ErrorSummary,
+  Form,
+  Heading1,
+  Link,
+  Paragraph,
+  SelectField,
+  SubmitButton,
+  Table,
+  Text,
+  TextArea,
+  TextField,
+} from '../../platform/views/components.tsx';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { pickText, LANGUAGES, LANGUAGE_NAMES, LOCALES, type Language } from '../../platform/i18n/languages.ts';
 import { formatDate, formatDateTime, formatTime, TIME_ZONE } from '../../platform/i18n/format.ts';
@@ -31,7 +46,15 @@ function Duration({ minutes }: { minutes: number }) {
   const { t } = usePage();
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return <>{hours === 0 ? t('ccSettings.duration.minutes', { minutes: rest }) : rest === 0 ? t('ccSettings.duration.hours', { hours }) : t('ccSettings.duration.hoursMinutes', { hours, minutes: rest })}</>;
+  return (
+    <>
+      {hours === 0
+        ? t('ccSettings.duration.minutes', { minutes: rest })
+        : rest === 0
+          ? t('ccSettings.duration.hours', { hours })
+          : t('ccSettings.duration.hoursMinutes', { hours, minutes: rest })}
+    </>
+  );
 }
 
 function labelOf(t: (key: string) => string) {
@@ -67,7 +90,18 @@ export function SettingsIndexPage({ organisations }: { organisations: Organisati
   );
 }
 
-const NOTICES = new Set(['mailboxAdded', 'mailboxSaved', 'mailboxDeleted', 'confirmationResent', 'mailboxApproved', 'targetAdded', 'targetSaved', 'targetDeleted', 'calendarSaved', 'calendarReset']);
+const NOTICES = new Set([
+  'mailboxAdded',
+  'mailboxSaved',
+  'mailboxDeleted',
+  'confirmationResent',
+  'mailboxApproved',
+  'targetAdded',
+  'targetSaved',
+  'targetDeleted',
+  'calendarSaved',
+  'calendarReset',
+]);
 export const knownNotice = (value: string | undefined) => (value && NOTICES.has(value) ? value : undefined);
 
 export function SettingsOverviewPage(props: {
@@ -131,15 +165,21 @@ export function SettingsOverviewPage(props: {
         </h2>
         <Paragraph>{t('ccSettings.targets.intro')}</Paragraph>
         <Paragraph>
-          {t('ccSettings.targets.default')} <Duration minutes={props.defaultTarget.firstResponseMinutes} /> / <Duration minutes={props.defaultTarget.resolutionMinutes} /> ·{' '}
-          {t('ccSettings.targets.warningAt', { percent: props.defaultTarget.warningPercent })}
+          {t('ccSettings.targets.default')} <Duration minutes={props.defaultTarget.firstResponseMinutes} /> /{' '}
+          <Duration minutes={props.defaultTarget.resolutionMinutes} /> · {t('ccSettings.targets.warningAt', { percent: props.defaultTarget.warningPercent })}
         </Paragraph>
         {targets.length === 0 ? (
           <Paragraph>{t('ccSettings.targets.none')}</Paragraph>
         ) : (
           <Table
             caption={t('ccSettings.targets.caption')}
-            head={[t('ccSettings.targets.scope'), t('ccSettings.field.firstResponseMinutes'), t('ccSettings.field.resolutionMinutes'), t('ccSettings.field.warningPercent'), t('ccSettings.actions')]}
+            head={[
+              t('ccSettings.targets.scope'),
+              t('ccSettings.field.firstResponseMinutes'),
+              t('ccSettings.field.resolutionMinutes'),
+              t('ccSettings.field.warningPercent'),
+              t('ccSettings.actions'),
+            ]}
             rows={targets.map((target) => [
               <TargetScope target={target} />,
               <Duration minutes={target.firstResponseMinutes} />,
@@ -234,11 +274,18 @@ function VersionedButton({ action, version, label, description }: { action: stri
   );
 }
 
-export function MailboxFormPage(props: { org: Organisation; units: Array<{ id: string; name: Record<string, string> }>; mailbox?: MailboxRow | undefined; values?: FormValues | undefined; errors?: FieldError[] | undefined }) {
+export function MailboxFormPage(props: {
+  org: Organisation;
+  units: Array<{ id: string; name: Record<string, string> }>;
+  mailbox?: MailboxRow | undefined;
+  values?: FormValues | undefined;
+  errors?: FieldError[] | undefined;
+}) {
   const { t, lang } = usePage();
   const { org, mailbox, errors } = props;
   const base = settingsBase(lang, org);
-  const values: FormValues = props.values ?? (mailbox ? { address: mailbox.address, unitId: mailbox.unitId ?? '', active: mailbox.active ? ['true'] : [] } : { active: ['true'] });
+  const values: FormValues =
+    props.values ?? (mailbox ? { address: mailbox.address, unitId: mailbox.unitId ?? '', active: mailbox.active ? ['true'] : [] } : { active: ['true'] });
   const title = mailbox ? t('ccSettings.mailboxes.editTitle', { address: mailbox.address }) : t('ccSettings.mailboxes.newTitle');
   const active = values.active;
   return (
@@ -249,7 +296,17 @@ export function MailboxFormPage(props: { org: Organisation; units: Array<{ id: s
       <ErrorSummary errors={errors} labelOf={labelOf(t)} />
       <Form action={mailbox ? `${base}/mailboxes/${mailbox.id}` : `${base}/mailboxes`}>
         {mailbox && <input type="hidden" name="version" value={String(one(values, 'version') ?? mailbox.version)} />}
-        <TextField name="address" type="email" label={t('ccSettings.field.address')} description={t('ccSettings.mailboxes.addressHint')} value={one(values, 'address')} required maxLength={254} autocomplete="off" errors={errors} />
+        <TextField
+          name="address"
+          type="email"
+          label={t('ccSettings.field.address')}
+          description={t('ccSettings.mailboxes.addressHint')}
+          value={one(values, 'address')}
+          required
+          maxLength={254}
+          autocomplete="off"
+          errors={errors}
+        />
         <SelectField
           name="unitId"
           label={t('ccSettings.field.unitId')}
@@ -258,7 +315,13 @@ export function MailboxFormPage(props: { org: Organisation; units: Array<{ id: s
           options={[{ value: '', label: t('ccSettings.mailboxes.noUnit') }, ...props.units.map((u) => ({ value: u.id, label: pickText(u.name, lang).text }))]}
           errors={errors}
         />
-        <CheckboxGroup name="active" legend={t('ccSettings.field.active')} options={[{ value: 'true', label: t('ccSettings.mailboxes.activeLabel') }]} checked={Array.isArray(active) ? active : active ? [active] : []} errors={errors} />
+        <CheckboxGroup
+          name="active"
+          legend={t('ccSettings.field.active')}
+          options={[{ value: 'true', label: t('ccSettings.mailboxes.activeLabel') }]}
+          checked={Array.isArray(active) ? active : active ? [active] : []}
+          errors={errors}
+        />
         <SubmitButton>{mailbox ? t('ccSettings.save') : t('ccSettings.mailboxes.create')}</SubmitButton>
       </Form>
       {mailbox && <MailboxVerification mailbox={mailbox} base={base} />}
@@ -267,7 +330,12 @@ export function MailboxFormPage(props: { org: Organisation; units: Array<{ id: s
           <h2 class="utrecht-heading-2" id="cc-delete-title">
             {t('ccSettings.deleteTitle')}
           </h2>
-          <VersionedButton action={`${base}/mailboxes/${mailbox.id}/delete`} version={mailbox.version} label={t('ccSettings.mailboxes.delete')} description={t('ccSettings.mailboxes.deleteHint')} />
+          <VersionedButton
+            action={`${base}/mailboxes/${mailbox.id}/delete`}
+            version={mailbox.version}
+            label={t('ccSettings.mailboxes.delete')}
+            description={t('ccSettings.mailboxes.deleteHint')}
+          />
         </section>
       )}
     </Layout>
@@ -283,7 +351,9 @@ function MailboxVerification({ mailbox, base }: { mailbox: MailboxRow; base: str
         {t('ccSettings.mailboxes.verificationTitle')}
       </h2>
       {mailbox.verifiedAt ? (
-        <Paragraph>{t(`ccSettings.mailboxes.verifiedBy.${mailbox.verifiedBy ?? 'existing'}`, { at: formatDateTime(new Date(mailbox.verifiedAt), lang) })}</Paragraph>
+        <Paragraph>
+          {t(`ccSettings.mailboxes.verifiedBy.${mailbox.verifiedBy ?? 'existing'}`, { at: formatDateTime(new Date(mailbox.verifiedAt), lang) })}
+        </Paragraph>
       ) : (
         <>
           <Alert type="warning">
@@ -291,7 +361,9 @@ function MailboxVerification({ mailbox, base }: { mailbox: MailboxRow; base: str
             {' – '}
             {t('ccSettings.mailboxes.waitingHint')}
           </Alert>
-          {mailbox.confirmationSentAt && <Paragraph>{t('ccSettings.mailboxes.sentAt', { at: formatDateTime(new Date(mailbox.confirmationSentAt), lang) })}</Paragraph>}
+          {mailbox.confirmationSentAt && (
+            <Paragraph>{t('ccSettings.mailboxes.sentAt', { at: formatDateTime(new Date(mailbox.confirmationSentAt), lang) })}</Paragraph>
+          )}
           <ResendButton action={`${base}/mailboxes/${mailbox.id}/resend`} address={mailbox.address} />
           {hasRole(actor, 'platform_admin') && (
             <form method="post" action={`${base}/mailboxes/${mailbox.id}/approve`} class="utrecht-form">
@@ -344,14 +416,26 @@ export function MailboxConfirmedPage() {
   );
 }
 
-export function SlaTargetFormPage(props: { org: Organisation; services: Array<{ code: string; name: Record<string, string> }>; target?: SlaTargetRow | undefined; values?: FormValues | undefined; errors?: FieldError[] | undefined }) {
+export function SlaTargetFormPage(props: {
+  org: Organisation;
+  services: Array<{ code: string; name: Record<string, string> }>;
+  target?: SlaTargetRow | undefined;
+  values?: FormValues | undefined;
+  errors?: FieldError[] | undefined;
+}) {
   const { t, lang } = usePage();
   const { org, target, errors } = props;
   const base = settingsBase(lang, org);
   const values: FormValues =
     props.values ??
     (target
-      ? { channel: target.channel ?? '', serviceCode: target.serviceCode ?? '', firstResponseMinutes: String(target.firstResponseMinutes), resolutionMinutes: String(target.resolutionMinutes), warningPercent: String(target.warningPercent) }
+      ? {
+          channel: target.channel ?? '',
+          serviceCode: target.serviceCode ?? '',
+          firstResponseMinutes: String(target.firstResponseMinutes),
+          resolutionMinutes: String(target.resolutionMinutes),
+          warningPercent: String(target.warningPercent),
+        }
       : { warningPercent: '80' });
   const title = target ? t('ccSettings.targets.editTitle') : t('ccSettings.targets.newTitle');
   return (
@@ -373,12 +457,39 @@ export function SlaTargetFormPage(props: { org: Organisation; services: Array<{ 
           name="serviceCode"
           label={t('ccSettings.field.serviceCode')}
           value={one(values, 'serviceCode') ?? ''}
-          options={[{ value: '', label: t('ccSettings.targets.anyService') }, ...props.services.map((s) => ({ value: s.code, label: pickText(s.name, lang).text }))]}
+          options={[
+            { value: '', label: t('ccSettings.targets.anyService') },
+            ...props.services.map((s) => ({ value: s.code, label: pickText(s.name, lang).text })),
+          ]}
           errors={errors}
         />
-        <TextField name="firstResponseMinutes" type="number" label={t('ccSettings.field.firstResponseMinutes')} description={t('ccSettings.targets.minutesHint')} value={one(values, 'firstResponseMinutes')} required errors={errors} />
-        <TextField name="resolutionMinutes" type="number" label={t('ccSettings.field.resolutionMinutes')} description={t('ccSettings.targets.minutesHint')} value={one(values, 'resolutionMinutes')} required errors={errors} />
-        <TextField name="warningPercent" type="number" label={t('ccSettings.field.warningPercent')} description={t('ccSettings.targets.warningHint')} value={one(values, 'warningPercent')} required errors={errors} />
+        <TextField
+          name="firstResponseMinutes"
+          type="number"
+          label={t('ccSettings.field.firstResponseMinutes')}
+          description={t('ccSettings.targets.minutesHint')}
+          value={one(values, 'firstResponseMinutes')}
+          required
+          errors={errors}
+        />
+        <TextField
+          name="resolutionMinutes"
+          type="number"
+          label={t('ccSettings.field.resolutionMinutes')}
+          description={t('ccSettings.targets.minutesHint')}
+          value={one(values, 'resolutionMinutes')}
+          required
+          errors={errors}
+        />
+        <TextField
+          name="warningPercent"
+          type="number"
+          label={t('ccSettings.field.warningPercent')}
+          description={t('ccSettings.targets.warningHint')}
+          value={one(values, 'warningPercent')}
+          required
+          errors={errors}
+        />
         <SubmitButton>{target ? t('ccSettings.save') : t('ccSettings.targets.create')}</SubmitButton>
       </Form>
       {target && (
@@ -386,7 +497,12 @@ export function SlaTargetFormPage(props: { org: Organisation; services: Array<{ 
           <h2 class="utrecht-heading-2" id="cc-delete-title">
             {t('ccSettings.deleteTitle')}
           </h2>
-          <VersionedButton action={`${base}/sla/${target.id}/delete`} version={target.version} label={t('ccSettings.targets.delete')} description={t('ccSettings.targets.deleteHint')} />
+          <VersionedButton
+            action={`${base}/sla/${target.id}/delete`}
+            version={target.version}
+            label={t('ccSettings.targets.delete')}
+            description={t('ccSettings.targets.deleteHint')}
+          />
         </section>
       )}
     </Layout>
@@ -462,7 +578,16 @@ export function CalendarPage(props: {
       )}
       <Form action={`${base}/calendar`}>
         <input type="hidden" name="version" value={calendar.version === null ? '' : String(calendar.version)} />
-        <TextArea name="openingHours" label={t('ccSettings.field.openingHours')} description={t('contactPoints.openingHoursHint')} value={one(values, 'openingHours')} required maxLength={1000} rows={3} errors={errors} />
+        <TextArea
+          name="openingHours"
+          label={t('ccSettings.field.openingHours')}
+          description={t('contactPoints.openingHoursHint')}
+          value={one(values, 'openingHours')}
+          required
+          maxLength={1000}
+          rows={3}
+          errors={errors}
+        />
         <SelectField
           name="holidayCalendar"
           label={t('ccSettings.field.holidayCalendar')}
@@ -490,7 +615,12 @@ export function CalendarPage(props: {
           <h2 class="utrecht-heading-2" id="cc-delete-title">
             {t('ccSettings.calendar.resetTitle')}
           </h2>
-          <VersionedButton action={`${base}/calendar/reset`} version={calendar.version} label={t('ccSettings.calendar.reset')} description={t('ccSettings.calendar.resetHint')} />
+          <VersionedButton
+            action={`${base}/calendar/reset`}
+            version={calendar.version}
+            label={t('ccSettings.calendar.reset')}
+            description={t('ccSettings.calendar.resetHint')}
+          />
         </section>
       )}
     </Layout>
@@ -498,7 +628,19 @@ export function CalendarPage(props: {
 }
 
 /** The console settings of an organisation manager: units in the round-robin and reply templates (/{lang}/console/settings). */
-export function ConsoleSettingsPage({ units, templates, errors, values, notice }: { units: UnitRow[]; templates: TemplateRow[]; errors?: FieldError[] | undefined; values?: Record<string, string> | undefined; notice?: string | undefined }) {
+export function ConsoleSettingsPage({
+  units,
+  templates,
+  errors,
+  values,
+  notice,
+}: {
+  units: UnitRow[];
+  templates: TemplateRow[];
+  errors?: FieldError[] | undefined;
+  values?: Record<string, string> | undefined;
+  notice?: string | undefined;
+}) {
   const { t, lang } = usePage();
   return (
     <ConsoleLayout title={t('console.settings.title')}>
@@ -547,9 +689,22 @@ export function ConsoleSettingsPage({ units, templates, errors, values, notice }
           </ul>
         )}
         <Form action={`/${lang}/console/settings/templates`}>
-          <SelectField name="language" label={t('console.field.language')} value={values?.language ?? lang} options={LANGUAGES.map((l: Language) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l }))} />
+          <SelectField
+            name="language"
+            label={t('console.field.language')}
+            value={values?.language ?? lang}
+            options={LANGUAGES.map((l: Language) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l }))}
+          />
           <TextField name="title" label={t('console.field.title')} value={values?.title} maxLength={120} errors={errors} />
-          <TextArea name="body" label={t('console.field.templateBody')} value={values?.body} rows={6} maxLength={10000} errors={errors} description={t('console.field.templateHint')} />
+          <TextArea
+            name="body"
+            label={t('console.field.templateBody')}
+            value={values?.body}
+            rows={6}
+            maxLength={10000}
+            errors={errors}
+            description={t('console.field.templateHint')}
+          />
           <SubmitButton variant="secondary">{t('console.settings.addTemplate')}</SubmitButton>
         </Form>
       </section>

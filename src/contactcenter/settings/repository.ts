@@ -58,7 +58,14 @@ export async function insertMailbox(q: Queryable, organisationId: string, fields
  * The new version, or null when the row is gone or was changed since `version`. With a confirmation token
  * (a new address), the mailbox waits for confirmation again.
  */
-export async function updateMailbox(q: Queryable, organisationId: string, id: string, version: number, fields: MailboxFields, confirmationTokenHash: string | null): Promise<number | null> {
+export async function updateMailbox(
+  q: Queryable,
+  organisationId: string,
+  id: string,
+  version: number,
+  fields: MailboxFields,
+  confirmationTokenHash: string | null,
+): Promise<number | null> {
   const { rows } = await q.query<{ version: number }>(
     `UPDATE cc_mailboxes SET address = $4, unit_id = $5, active = $6, version = version + 1, updated_at = now(),
             verified_at = CASE WHEN $7::text IS NULL THEN verified_at END,
@@ -199,7 +206,13 @@ export async function insertSlaTarget(q: Queryable, organisationId: string, fiel
 }
 
 /** Whether another target than `exceptId` of the organisation has this channel and service. */
-export async function slaTargetScopeTaken(q: Queryable, organisationId: string, channel: string | null, serviceCode: string | null, exceptId: string | null): Promise<boolean> {
+export async function slaTargetScopeTaken(
+  q: Queryable,
+  organisationId: string,
+  channel: string | null,
+  serviceCode: string | null,
+  exceptId: string | null,
+): Promise<boolean> {
   const { rows } = await q.query(
     `SELECT 1 FROM cc_sla_targets
       WHERE organisation_id = $1 AND channel IS NOT DISTINCT FROM $2 AND service_code IS NOT DISTINCT FROM $3 AND ($4::uuid IS NULL OR id <> $4)`,
@@ -253,7 +266,12 @@ export async function findCalendar(q: Queryable, organisationId: string): Promis
 }
 
 /** Creates the calendar (version null: none existed when read) or updates it at the version read. */
-export async function saveCalendar(q: Queryable, organisationId: string, version: number | null, fields: { openingHours: string; holidayCalendar: HolidayCalendarId }): Promise<number | null> {
+export async function saveCalendar(
+  q: Queryable,
+  organisationId: string,
+  version: number | null,
+  fields: { openingHours: string; holidayCalendar: HolidayCalendarId },
+): Promise<number | null> {
   if (version === null) {
     const { rows } = await q.query<{ version: number }>(
       `INSERT INTO cc_business_calendars (organisation_id, opening_hours, holiday_calendar) VALUES ($1, $2, $3)
@@ -284,7 +302,6 @@ export async function setAutoAssign(tx: Queryable, unitId: string, autoAssign: b
   );
 }
 
-
 export interface TemplateRow {
   id: string;
   language: 'fr' | 'nl' | 'en';
@@ -300,7 +317,11 @@ export async function listTemplates(db: Queryable, organisationId: string, langu
   return rows;
 }
 
-export async function insertTemplate(db: Queryable, organisationId: string, template: { language: string; title: string; body: string }): Promise<string | null> {
+export async function insertTemplate(
+  db: Queryable,
+  organisationId: string,
+  template: { language: string; title: string; body: string },
+): Promise<string | null> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO cc_reply_templates (organisation_id, language, title, body) VALUES ($1, $2, $3, $4)
      ON CONFLICT (organisation_id, language, title) DO NOTHING RETURNING id`,

@@ -18,7 +18,19 @@ import { CONTACT_CHANNELS } from '../model.ts';
 import { canOpenContactCenterSettings, settingsForEveryOrganisation } from './authorisation.ts';
 import { MAX_SLA_MINUTES, type CalendarView, type SlaTargetInput } from './service.ts';
 import type { MailboxRow, SlaTargetRow } from './repository.ts';
-import { CalendarPage, knownNotice, MailboxConfirmationPage, MailboxConfirmedPage, MailboxFormPage, SettingsIndexPage, SettingsOverviewPage, settingsBase, SlaTargetFormPage, ConsoleSettingsPage, type FormValues } from './pages.tsx';
+import {
+  CalendarPage,
+  knownNotice,
+  MailboxConfirmationPage,
+  MailboxConfirmedPage,
+  MailboxFormPage,
+  SettingsIndexPage,
+  SettingsOverviewPage,
+  settingsBase,
+  SlaTargetFormPage,
+  ConsoleSettingsPage,
+  type FormValues,
+} from './pages.tsx';
 
 const OrgParams = Type.Object({ lang: LangParams.properties.lang, org: Text({ maxLength: 100 }) });
 const OrgIdParams = Type.Object({ lang: LangParams.properties.lang, org: Text({ maxLength: 100 }), id: Text({ maxLength: 64 }) });
@@ -28,7 +40,11 @@ const Version = BoundedInteger({ minimum: 1 });
 const VersionForm = Type.Object({ version: Version });
 const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Text({ maxLength: 64 }) });
 const UnitsForm = Type.Object({ autoAssign: Type.Optional(Type.Array(Text({ maxLength: 64 }), { maxItems: 200 })) });
-const TemplateForm = Type.Object({ language: Type.Enum(LANGUAGES), title: Text({ minLength: 1, maxLength: 120 }), body: Text({ minLength: 1, maxLength: 10000 }) });
+const TemplateForm = Type.Object({
+  language: Type.Enum(LANGUAGES),
+  title: Text({ minLength: 1, maxLength: 120 }),
+  body: Text({ minLength: 1, maxLength: 10000 }),
+});
 const CONSOLE_NOTICES = new Set(['saved', 'templateAdded', 'templateDeleted']);
 const MailboxForm = Type.Object({
   version: Type.Optional(Version),
@@ -111,7 +127,15 @@ const mailboxJson = (m: MailboxRow) => ({
   verifiedBy: m.verifiedBy,
   confirmationSentAt: m.confirmationSentAt ? new Date(m.confirmationSentAt).toISOString() : null,
 });
-const targetJson = (t: SlaTargetRow) => ({ id: t.id, channel: t.channel, serviceCode: t.serviceCode, firstResponseMinutes: t.firstResponseMinutes, resolutionMinutes: t.resolutionMinutes, warningPercent: t.warningPercent, version: t.version });
+const targetJson = (t: SlaTargetRow) => ({
+  id: t.id,
+  channel: t.channel,
+  serviceCode: t.serviceCode,
+  firstResponseMinutes: t.firstResponseMinutes,
+  resolutionMinutes: t.resolutionMinutes,
+  warningPercent: t.warningPercent,
+  version: t.version,
+});
 const calendarJson = (c: CalendarView) => ({
   openingHours: c.openingHours,
   holidayCalendar: c.holidayCalendar,
@@ -170,7 +194,10 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
 
   // ---- inbound mailboxes
 
-  const mailboxPage = async (org: Organisation, options: { id?: string; values?: FormValues; errors?: Parameters<typeof MailboxFormPage>[0]['errors'] } = {}) => {
+  const mailboxPage = async (
+    org: Organisation,
+    options: { id?: string; values?: FormValues; errors?: Parameters<typeof MailboxFormPage>[0]['errors'] } = {},
+  ) => {
     const [{ units }, mailbox] = await Promise.all([settings.choices(org), options.id ? settings.mailbox(org, options.id) : undefined]);
     return <MailboxFormPage org={org} units={units} mailbox={mailbox} values={options.values} errors={options.errors} />;
   };
@@ -180,57 +207,108 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     return renderPage(request, reply, await mailboxPage(org));
   });
 
-  app.post('/:lang/admin/contact-center/:org/mailboxes', { schema: { ...hide, params: OrgParams, body: MailboxForm }, attachValidation: true }, async (request, reply) => {
-    const { actor, org } = await orgOf(request);
-    const body = request.body;
-    return handleForm(request, reply, (errors) => mailboxPage(org, { values: formValues(request), errors }), async () => {
-      await settings.createMailbox(actor, org, { address: body.address, unitId: body.unitId || null, active: active(body.active) }, request.id, request.params.lang);
-      return overview(request, org, 'mailboxAdded');
-    });
-  });
+  app.post(
+    '/:lang/admin/contact-center/:org/mailboxes',
+    { schema: { ...hide, params: OrgParams, body: MailboxForm }, attachValidation: true },
+    async (request, reply) => {
+      const { actor, org } = await orgOf(request);
+      const body = request.body;
+      return handleForm(
+        request,
+        reply,
+        (errors) => mailboxPage(org, { values: formValues(request), errors }),
+        async () => {
+          await settings.createMailbox(
+            actor,
+            org,
+            { address: body.address, unitId: body.unitId || null, active: active(body.active) },
+            request.id,
+            request.params.lang,
+          );
+          return overview(request, org, 'mailboxAdded');
+        },
+      );
+    },
+  );
 
   app.get('/:lang/admin/contact-center/:org/mailboxes/:id', { schema: { ...hide, params: OrgIdParams } }, async (request, reply) => {
     const { org } = await orgOf(request);
     return renderPage(request, reply, await mailboxPage(org, { id: request.params.id }));
   });
 
-  app.post('/:lang/admin/contact-center/:org/mailboxes/:id', { schema: { ...hide, params: OrgIdParams, body: MailboxForm }, attachValidation: true }, async (request, reply) => {
-    const { actor, org } = await orgOf(request);
-    const body = request.body;
-    await settings.mailbox(org, request.params.id); // 404 before anything else
-    return handleForm(request, reply, (errors) => mailboxPage(org, { id: request.params.id, values: formValues(request), errors }), async () => {
-      if (!body.version) throw new AppError(400, 'validation.failed', { fields: [{ field: 'version', code: 'validation.required' }] });
-      await settings.updateMailbox(actor, org, request.params.id, body.version, { address: body.address, unitId: body.unitId || null, active: active(body.active) }, request.id, request.params.lang);
-      return overview(request, org, 'mailboxSaved');
-    });
-  });
+  app.post(
+    '/:lang/admin/contact-center/:org/mailboxes/:id',
+    { schema: { ...hide, params: OrgIdParams, body: MailboxForm }, attachValidation: true },
+    async (request, reply) => {
+      const { actor, org } = await orgOf(request);
+      const body = request.body;
+      await settings.mailbox(org, request.params.id); // 404 before anything else
+      return handleForm(
+        request,
+        reply,
+        (errors) => mailboxPage(org, { id: request.params.id, values: formValues(request), errors }),
+        async () => {
+          if (!body.version) throw new AppError(400, 'validation.failed', { fields: [{ field: 'version', code: 'validation.required' }] });
+          await settings.updateMailbox(
+            actor,
+            org,
+            request.params.id,
+            body.version,
+            { address: body.address, unitId: body.unitId || null, active: active(body.active) },
+            request.id,
+            request.params.lang,
+          );
+          return overview(request, org, 'mailboxSaved');
+        },
+      );
+    },
+  );
 
-  app.post('/:lang/admin/contact-center/:org/mailboxes/:id/delete', { schema: { ...hide, params: OrgIdParams, body: VersionForm }, attachValidation: true }, async (request, reply) => {
-    const { actor, org } = await orgOf(request);
-    await settings.mailbox(org, request.params.id);
-    return handleForm(request, reply, (errors) => mailboxPage(org, { id: request.params.id, errors }), async () => {
-      await settings.deleteMailbox(actor, org, request.params.id, request.body.version, request.id);
-      return overview(request, org, 'mailboxDeleted');
-    });
-  });
+  app.post(
+    '/:lang/admin/contact-center/:org/mailboxes/:id/delete',
+    { schema: { ...hide, params: OrgIdParams, body: VersionForm }, attachValidation: true },
+    async (request, reply) => {
+      const { actor, org } = await orgOf(request);
+      await settings.mailbox(org, request.params.id);
+      return handleForm(
+        request,
+        reply,
+        (errors) => mailboxPage(org, { id: request.params.id, errors }),
+        async () => {
+          await settings.deleteMailbox(actor, org, request.params.id, request.body.version, request.id);
+          return overview(request, org, 'mailboxDeleted');
+        },
+      );
+    },
+  );
 
   // The address of a new mailbox waits for confirmation: send the mail again, or (administrators) approve it.
   app.post('/:lang/admin/contact-center/:org/mailboxes/:id/resend', { schema: { ...hide, params: OrgIdParams } }, async (request, reply) => {
     const { actor, org } = await orgOf(request);
     await settings.mailbox(org, request.params.id);
-    return handleForm(request, reply, (errors) => mailboxPage(org, { id: request.params.id, errors }), async () => {
-      await settings.resendConfirmation(actor, org, request.params.id, request.id, request.params.lang);
-      return overview(request, org, 'confirmationResent');
-    });
+    return handleForm(
+      request,
+      reply,
+      (errors) => mailboxPage(org, { id: request.params.id, errors }),
+      async () => {
+        await settings.resendConfirmation(actor, org, request.params.id, request.id, request.params.lang);
+        return overview(request, org, 'confirmationResent');
+      },
+    );
   });
 
   app.post('/:lang/admin/contact-center/:org/mailboxes/:id/approve', { schema: { ...hide, params: OrgIdParams } }, async (request, reply) => {
     const { actor, org } = await orgOf(request);
     await settings.mailbox(org, request.params.id);
-    return handleForm(request, reply, (errors) => mailboxPage(org, { id: request.params.id, errors }), async () => {
-      await settings.approveMailbox(actor, org, request.params.id, request.id);
-      return overview(request, org, 'mailboxApproved');
-    });
+    return handleForm(
+      request,
+      reply,
+      (errors) => mailboxPage(org, { id: request.params.id, errors }),
+      async () => {
+        await settings.approveMailbox(actor, org, request.params.id, request.id);
+        return overview(request, org, 'mailboxApproved');
+      },
+    );
   });
 
   // The link of the confirmation mail (no sign-in: whoever reads mail at that address). A page with a button,
@@ -241,20 +319,33 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
   );
   app.get('/:lang/contact-center/mailbox-confirmation/:token', { schema: { ...hide, params: TokenParams } }, async (request, reply) => {
     const pending = await settings.pendingConfirmation(request.params.token);
-    return renderPage(request, reply, <MailboxConfirmationPage pending={pending} action={confirmationPath(request.params.lang, request.params.token)} />, pending.expired ? 410 : 200);
+    return renderPage(
+      request,
+      reply,
+      <MailboxConfirmationPage pending={pending} action={confirmationPath(request.params.lang, request.params.token)} />,
+      pending.expired ? 410 : 200,
+    );
   });
   app.post('/:lang/contact-center/mailbox-confirmation/:token', { schema: { ...hide, params: TokenParams } }, async (request, reply) => {
     const pending = await settings.pendingConfirmation(request.params.token);
     const action = confirmationPath(request.params.lang, request.params.token);
-    return handleForm(request, reply, (errors) => <MailboxConfirmationPage pending={pending} action={action} errors={errors} />, async () => {
-      await settings.confirmMailbox(request.params.token, request.id);
-      return `/${request.params.lang}/contact-center/mailbox-confirmation/done`;
-    });
+    return handleForm(
+      request,
+      reply,
+      (errors) => <MailboxConfirmationPage pending={pending} action={action} errors={errors} />,
+      async () => {
+        await settings.confirmMailbox(request.params.token, request.id);
+        return `/${request.params.lang}/contact-center/mailbox-confirmation/done`;
+      },
+    );
   });
 
   // ---- SLA targets
 
-  const targetPage = async (org: Organisation, options: { id?: string; values?: FormValues; errors?: Parameters<typeof SlaTargetFormPage>[0]['errors'] } = {}) => {
+  const targetPage = async (
+    org: Organisation,
+    options: { id?: string; values?: FormValues; errors?: Parameters<typeof SlaTargetFormPage>[0]['errors'] } = {},
+  ) => {
     const [{ services: choices }, target] = await Promise.all([settings.choices(org), options.id ? settings.slaTarget(org, options.id) : undefined]);
     return <SlaTargetFormPage org={org} services={choices} target={target} values={options.values} errors={options.errors} />;
   };
@@ -264,38 +355,65 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     return renderPage(request, reply, await targetPage(org));
   });
 
-  app.post('/:lang/admin/contact-center/:org/sla', { schema: { ...hide, params: OrgParams, body: SlaForm }, attachValidation: true }, async (request, reply) => {
-    const { actor, org } = await orgOf(request);
-    return handleForm(request, reply, (errors) => targetPage(org, { values: formValues(request), errors }), async () => {
-      await settings.createSlaTarget(actor, org, slaInput(request.body), request.id);
-      return overview(request, org, 'targetAdded');
-    });
-  });
+  app.post(
+    '/:lang/admin/contact-center/:org/sla',
+    { schema: { ...hide, params: OrgParams, body: SlaForm }, attachValidation: true },
+    async (request, reply) => {
+      const { actor, org } = await orgOf(request);
+      return handleForm(
+        request,
+        reply,
+        (errors) => targetPage(org, { values: formValues(request), errors }),
+        async () => {
+          await settings.createSlaTarget(actor, org, slaInput(request.body), request.id);
+          return overview(request, org, 'targetAdded');
+        },
+      );
+    },
+  );
 
   app.get('/:lang/admin/contact-center/:org/sla/:id', { schema: { ...hide, params: OrgIdParams } }, async (request, reply) => {
     const { org } = await orgOf(request);
     return renderPage(request, reply, await targetPage(org, { id: request.params.id }));
   });
 
-  app.post('/:lang/admin/contact-center/:org/sla/:id', { schema: { ...hide, params: OrgIdParams, body: SlaForm }, attachValidation: true }, async (request, reply) => {
-    const { actor, org } = await orgOf(request);
-    await settings.slaTarget(org, request.params.id);
-    const body = request.body;
-    return handleForm(request, reply, (errors) => targetPage(org, { id: request.params.id, values: formValues(request), errors }), async () => {
-      if (!body.version) throw new AppError(400, 'validation.failed', { fields: [{ field: 'version', code: 'validation.required' }] });
-      await settings.updateSlaTarget(actor, org, request.params.id, body.version, slaInput(body), request.id);
-      return overview(request, org, 'targetSaved');
-    });
-  });
+  app.post(
+    '/:lang/admin/contact-center/:org/sla/:id',
+    { schema: { ...hide, params: OrgIdParams, body: SlaForm }, attachValidation: true },
+    async (request, reply) => {
+      const { actor, org } = await orgOf(request);
+      await settings.slaTarget(org, request.params.id);
+      const body = request.body;
+      return handleForm(
+        request,
+        reply,
+        (errors) => targetPage(org, { id: request.params.id, values: formValues(request), errors }),
+        async () => {
+          if (!body.version) throw new AppError(400, 'validation.failed', { fields: [{ field: 'version', code: 'validation.required' }] });
+          await settings.updateSlaTarget(actor, org, request.params.id, body.version, slaInput(body), request.id);
+          return overview(request, org, 'targetSaved');
+        },
+      );
+    },
+  );
 
-  app.post('/:lang/admin/contact-center/:org/sla/:id/delete', { schema: { ...hide, params: OrgIdParams, body: VersionForm }, attachValidation: true }, async (request, reply) => {
-    const { actor, org } = await orgOf(request);
-    await settings.slaTarget(org, request.params.id);
-    return handleForm(request, reply, (errors) => targetPage(org, { id: request.params.id, errors }), async () => {
-      await settings.deleteSlaTarget(actor, org, request.params.id, request.body.version, request.id);
-      return overview(request, org, 'targetDeleted');
-    });
-  });
+  app.post(
+    '/:lang/admin/contact-center/:org/sla/:id/delete',
+    { schema: { ...hide, params: OrgIdParams, body: VersionForm }, attachValidation: true },
+    async (request, reply) => {
+      const { actor, org } = await orgOf(request);
+      await settings.slaTarget(org, request.params.id);
+      return handleForm(
+        request,
+        reply,
+        (errors) => targetPage(org, { id: request.params.id, errors }),
+        async () => {
+          await settings.deleteSlaTarget(actor, org, request.params.id, request.body.version, request.id);
+          return overview(request, org, 'targetDeleted');
+        },
+      );
+    },
+  );
 
   // ---- business calendar
 
@@ -304,35 +422,50 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     return renderPage(request, reply, <CalendarPage org={org} calendar={await settings.calendar(org)} />);
   });
 
-  app.post('/:lang/admin/contact-center/:org/calendar', { schema: { ...hide, params: OrgParams, body: CalendarForm }, attachValidation: true }, async (request, reply) => {
-    const { actor, org } = await orgOf(request);
-    const body = request.body;
-    const values = formValues(request);
-    const page = async (errors: Parameters<typeof CalendarPage>[0]['errors']) => <CalendarPage org={org} calendar={await settings.calendar(org)} values={values} errors={errors} />;
-    if (!request.validationError && body.intent === 'preview') {
-      // The preview of what was typed, not saved: the same form again with the open periods it gives.
-      try {
-        const draftPreview = settings.previewCalendar({ openingHours: body.openingHours.trim(), holidayCalendar: body.holidayCalendar });
-        return renderPage(request, reply, <CalendarPage org={org} calendar={await settings.calendar(org)} values={values} draftPreview={draftPreview} />);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.status >= 500) throw error;
-        return renderPage(request, reply, await page(error.options.fields ?? []), error.status);
+  app.post(
+    '/:lang/admin/contact-center/:org/calendar',
+    { schema: { ...hide, params: OrgParams, body: CalendarForm }, attachValidation: true },
+    async (request, reply) => {
+      const { actor, org } = await orgOf(request);
+      const body = request.body;
+      const values = formValues(request);
+      const page = async (errors: Parameters<typeof CalendarPage>[0]['errors']) => (
+        <CalendarPage org={org} calendar={await settings.calendar(org)} values={values} errors={errors} />
+      );
+      if (!request.validationError && body.intent === 'preview') {
+        // The preview of what was typed, not saved: the same form again with the open periods it gives.
+        try {
+          const draftPreview = settings.previewCalendar({ openingHours: body.openingHours.trim(), holidayCalendar: body.holidayCalendar });
+          return renderPage(request, reply, <CalendarPage org={org} calendar={await settings.calendar(org)} values={values} draftPreview={draftPreview} />);
+        } catch (error) {
+          if (!(error instanceof AppError) || error.status >= 500) throw error;
+          return renderPage(request, reply, await page(error.options.fields ?? []), error.status);
+        }
       }
-    }
-    return handleForm(request, reply, page, async () => {
-      const version = typeof body.version === 'number' ? body.version : null;
-      await settings.saveCalendar(actor, org, version, { openingHours: body.openingHours, holidayCalendar: body.holidayCalendar }, request.id);
-      return overview(request, org, 'calendarSaved');
-    });
-  });
+      return handleForm(request, reply, page, async () => {
+        const version = typeof body.version === 'number' ? body.version : null;
+        await settings.saveCalendar(actor, org, version, { openingHours: body.openingHours, holidayCalendar: body.holidayCalendar }, request.id);
+        return overview(request, org, 'calendarSaved');
+      });
+    },
+  );
 
-  app.post('/:lang/admin/contact-center/:org/calendar/reset', { schema: { ...hide, params: OrgParams, body: VersionForm }, attachValidation: true }, async (request, reply) => {
-    const { actor, org } = await orgOf(request);
-    return handleForm(request, reply, async (errors) => <CalendarPage org={org} calendar={await settings.calendar(org)} errors={errors} />, async () => {
-      await settings.resetCalendar(actor, org, request.body.version, request.id);
-      return overview(request, org, 'calendarReset');
-    });
-  });
+  app.post(
+    '/:lang/admin/contact-center/:org/calendar/reset',
+    { schema: { ...hide, params: OrgParams, body: VersionForm }, attachValidation: true },
+    async (request, reply) => {
+      const { actor, org } = await orgOf(request);
+      return handleForm(
+        request,
+        reply,
+        async (errors) => <CalendarPage org={org} calendar={await settings.calendar(org)} errors={errors} />,
+        async () => {
+          await settings.resetCalendar(actor, org, request.body.version, request.id);
+          return overview(request, org, 'calendarReset');
+        },
+      );
+    },
+  );
 
   // ---- JSON API: the same rules (403 for another organisation, 409 on a stale version or a duplicate)
 
@@ -344,37 +477,126 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
   };
   const API = '/api/v1/contact-center/settings/:org';
 
-  app.get(`${API}/mailboxes`, { schema: { tags, security, summary: 'Inbound mailboxes of an organisation', params: ApiOrg, response: { 200: Type.Object({ mailboxes: Type.Array(ApiMailbox) }), ...errorResponses(401, 403, 404) } } }, async (request) => {
-    const { org } = await apiOrg(request);
-    return { mailboxes: (await settings.mailboxes(org)).map(mailboxJson) };
-  });
-  app.post(`${API}/mailboxes`, { schema: { tags, security, summary: 'Add an inbound mailbox (mail to it becomes a request)', params: ApiOrg, body: ApiMailboxBody, response: { 201: Saved, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request, reply) => {
-    const { actor, org } = await apiOrg(request);
-    const id = await settings.createMailbox(actor, org, { address: request.body.address, unitId: request.body.unitId ?? null, active: request.body.active ?? true }, request.id, request.lang);
-    return reply.code(201).send({ id, version: 1 });
-  });
-  app.put(`${API}/mailboxes/:id`, { schema: { tags, security, summary: 'Change an inbound mailbox at the version read', params: ApiOrgId, body: Type.Intersect([ApiMailboxBody, Type.Object({ version: BoundedInteger({ minimum: 1 }) })]), response: { 200: Saved, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
-    const { actor, org } = await apiOrg(request);
-    const body = request.body;
-    const version = await settings.updateMailbox(actor, org, request.params.id, body.version, { address: body.address, unitId: body.unitId ?? null, active: body.active ?? true }, request.id, request.lang);
-    return { id: request.params.id, version };
-  });
-  app.delete(`${API}/mailboxes/:id`, { schema: { tags, security, summary: 'Delete an inbound mailbox at the version read', params: ApiOrgId, querystring: ApiVersionQuery, response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) } } }, async (request, reply) => {
-    const { actor, org } = await apiOrg(request);
-    await settings.deleteMailbox(actor, org, request.params.id, request.query.version, request.id);
-    return reply.code(204).send(null);
-  });
+  app.get(
+    `${API}/mailboxes`,
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Inbound mailboxes of an organisation',
+        params: ApiOrg,
+        response: { 200: Type.Object({ mailboxes: Type.Array(ApiMailbox) }), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { org } = await apiOrg(request);
+      return { mailboxes: (await settings.mailboxes(org)).map(mailboxJson) };
+    },
+  );
+  app.post(
+    `${API}/mailboxes`,
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Add an inbound mailbox (mail to it becomes a request)',
+        params: ApiOrg,
+        body: ApiMailboxBody,
+        response: { 201: Saved, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { actor, org } = await apiOrg(request);
+      const id = await settings.createMailbox(
+        actor,
+        org,
+        { address: request.body.address, unitId: request.body.unitId ?? null, active: request.body.active ?? true },
+        request.id,
+        request.lang,
+      );
+      return reply.code(201).send({ id, version: 1 });
+    },
+  );
+  app.put(
+    `${API}/mailboxes/:id`,
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Change an inbound mailbox at the version read',
+        params: ApiOrgId,
+        body: Type.Intersect([ApiMailboxBody, Type.Object({ version: BoundedInteger({ minimum: 1 }) })]),
+        response: { 200: Saved, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { actor, org } = await apiOrg(request);
+      const body = request.body;
+      const version = await settings.updateMailbox(
+        actor,
+        org,
+        request.params.id,
+        body.version,
+        { address: body.address, unitId: body.unitId ?? null, active: body.active ?? true },
+        request.id,
+        request.lang,
+      );
+      return { id: request.params.id, version };
+    },
+  );
+  app.delete(
+    `${API}/mailboxes/:id`,
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Delete an inbound mailbox at the version read',
+        params: ApiOrgId,
+        querystring: ApiVersionQuery,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { actor, org } = await apiOrg(request);
+      await settings.deleteMailbox(actor, org, request.params.id, request.query.version, request.id);
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.post(`${API}/mailboxes/:id/confirmation`, { schema: { tags, security, summary: 'Send the confirmation mail of a mailbox address again (a new link; at most once a minute)', params: ApiOrgId, response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409, 429) } } }, async (request, reply) => {
-    const { actor, org } = await apiOrg(request);
-    await settings.resendConfirmation(actor, org, request.params.id, request.id, request.lang);
-    return reply.code(204).send(null);
-  });
-  app.post(`${API}/mailboxes/:id/approval`, { schema: { tags, security, summary: 'Approve a mailbox address without its confirmation (platform administrators)', params: ApiOrgId, response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) } } }, async (request, reply) => {
-    const { actor, org } = await apiOrg(request);
-    await settings.approveMailbox(actor, org, request.params.id, request.id);
-    return reply.code(204).send(null);
-  });
+  app.post(
+    `${API}/mailboxes/:id/confirmation`,
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Send the confirmation mail of a mailbox address again (a new link; at most once a minute)',
+        params: ApiOrgId,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { actor, org } = await apiOrg(request);
+      await settings.resendConfirmation(actor, org, request.params.id, request.id, request.lang);
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    `${API}/mailboxes/:id/approval`,
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Approve a mailbox address without its confirmation (platform administrators)',
+        params: ApiOrgId,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { actor, org } = await apiOrg(request);
+      await settings.approveMailbox(actor, org, request.params.id, request.id);
+      return reply.code(204).send(null);
+    },
+  );
 
   const targetInput = (body: Static<typeof ApiTargetBody>): SlaTargetInput => ({
     channel: body.channel ?? null,
@@ -383,40 +605,141 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     resolutionMinutes: body.resolutionMinutes,
     warningPercent: body.warningPercent ?? 80,
   });
-  app.get(`${API}/sla-targets`, { schema: { tags, security, summary: 'SLA targets of an organisation (the most specific one applies; without any, the default)', params: ApiOrg, response: { 200: Type.Object({ targets: Type.Array(ApiTarget), default: Type.Object({ firstResponseMinutes: BoundedInteger(), resolutionMinutes: BoundedInteger(), warningPercent: BoundedInteger() }) }), ...errorResponses(401, 403, 404) } } }, async (request) => {
-    const { org } = await apiOrg(request);
-    return { targets: (await settings.slaTargets(org)).map(targetJson), default: settings.defaultTarget };
-  });
-  app.post(`${API}/sla-targets`, { schema: { tags, security, summary: 'Add an SLA target for a channel and/or service', params: ApiOrg, body: ApiTargetBody, response: { 201: Saved, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request, reply) => {
-    const { actor, org } = await apiOrg(request);
-    const id = await settings.createSlaTarget(actor, org, targetInput(request.body), request.id);
-    return reply.code(201).send({ id, version: 1 });
-  });
-  app.put(`${API}/sla-targets/:id`, { schema: { tags, security, summary: 'Change an SLA target at the version read', params: ApiOrgId, body: Type.Intersect([ApiTargetBody, Type.Object({ version: BoundedInteger({ minimum: 1 }) })]), response: { 200: Saved, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
-    const { actor, org } = await apiOrg(request);
-    const version = await settings.updateSlaTarget(actor, org, request.params.id, request.body.version, targetInput(request.body), request.id);
-    return { id: request.params.id, version };
-  });
-  app.delete(`${API}/sla-targets/:id`, { schema: { tags, security, summary: 'Delete an SLA target at the version read', params: ApiOrgId, querystring: ApiVersionQuery, response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) } } }, async (request, reply) => {
-    const { actor, org } = await apiOrg(request);
-    await settings.deleteSlaTarget(actor, org, request.params.id, request.query.version, request.id);
-    return reply.code(204).send(null);
-  });
+  app.get(
+    `${API}/sla-targets`,
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'SLA targets of an organisation (the most specific one applies; without any, the default)',
+        params: ApiOrg,
+        response: {
+          200: Type.Object({
+            targets: Type.Array(ApiTarget),
+            default: Type.Object({ firstResponseMinutes: BoundedInteger(), resolutionMinutes: BoundedInteger(), warningPercent: BoundedInteger() }),
+          }),
+          ...errorResponses(401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { org } = await apiOrg(request);
+      return { targets: (await settings.slaTargets(org)).map(targetJson), default: settings.defaultTarget };
+    },
+  );
+  app.post(
+    `${API}/sla-targets`,
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Add an SLA target for a channel and/or service',
+        params: ApiOrg,
+        body: ApiTargetBody,
+        response: { 201: Saved, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { actor, org } = await apiOrg(request);
+      const id = await settings.createSlaTarget(actor, org, targetInput(request.body), request.id);
+      return reply.code(201).send({ id, version: 1 });
+    },
+  );
+  app.put(
+    `${API}/sla-targets/:id`,
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Change an SLA target at the version read',
+        params: ApiOrgId,
+        body: Type.Intersect([ApiTargetBody, Type.Object({ version: BoundedInteger({ minimum: 1 }) })]),
+        response: { 200: Saved, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { actor, org } = await apiOrg(request);
+      const version = await settings.updateSlaTarget(actor, org, request.params.id, request.body.version, targetInput(request.body), request.id);
+      return { id: request.params.id, version };
+    },
+  );
+  app.delete(
+    `${API}/sla-targets/:id`,
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Delete an SLA target at the version read',
+        params: ApiOrgId,
+        querystring: ApiVersionQuery,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { actor, org } = await apiOrg(request);
+      await settings.deleteSlaTarget(actor, org, request.params.id, request.query.version, request.id);
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.get(`${API}/calendar`, { schema: { tags, security, summary: 'The business calendar of the SLA clocks, with the next open periods', params: ApiOrg, response: { 200: ApiCalendar, ...errorResponses(401, 403, 404) } } }, async (request) => {
-    const { org } = await apiOrg(request);
-    return calendarJson(await settings.calendar(org));
-  });
-  app.put(`${API}/calendar`, { schema: { tags, security, summary: 'Set the business calendar (opening_hours syntax and holiday calendar) at the version read', params: ApiOrg, body: ApiCalendarBody, response: { 200: ApiCalendar, ...errorResponses(400, 401, 403, 404, 409) } } }, async (request) => {
-    const { actor, org } = await apiOrg(request);
-    await settings.saveCalendar(actor, org, request.body.version, { openingHours: request.body.openingHours, holidayCalendar: request.body.holidayCalendar }, request.id);
-    return calendarJson(await settings.calendar(org));
-  });
-  app.delete(`${API}/calendar`, { schema: { tags, security, summary: 'Back to the default business calendar', params: ApiOrg, querystring: ApiVersionQuery, response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) } } }, async (request, reply) => {
-    const { actor, org } = await apiOrg(request);
-    await settings.resetCalendar(actor, org, request.query.version, request.id);
-    return reply.code(204).send(null);
-  });
+  app.get(
+    `${API}/calendar`,
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The business calendar of the SLA clocks, with the next open periods',
+        params: ApiOrg,
+        response: { 200: ApiCalendar, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { org } = await apiOrg(request);
+      return calendarJson(await settings.calendar(org));
+    },
+  );
+  app.put(
+    `${API}/calendar`,
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Set the business calendar (opening_hours syntax and holiday calendar) at the version read',
+        params: ApiOrg,
+        body: ApiCalendarBody,
+        response: { 200: ApiCalendar, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { actor, org } = await apiOrg(request);
+      await settings.saveCalendar(
+        actor,
+        org,
+        request.body.version,
+        { openingHours: request.body.openingHours, holidayCalendar: request.body.holidayCalendar },
+        request.id,
+      );
+      return calendarJson(await settings.calendar(org));
+    },
+  );
+  app.delete(
+    `${API}/calendar`,
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Back to the default business calendar',
+        params: ApiOrg,
+        querystring: ApiVersionQuery,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { actor, org } = await apiOrg(request);
+      await settings.resetCalendar(actor, org, request.query.version, request.id);
+      return reply.code(204).send(null);
+    },
+  );
 
   // ---- the console settings of managers (/{lang}/console/settings): units in the round-robin, reply templates.
   // Console users only: the console's gate covers /{lang}/console/… (contactcenter/console/routes.tsx); the
@@ -430,27 +753,45 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     return <ConsoleSettingsPage units={units} templates={templates} {...extra} />;
   };
 
-  app.get('/:lang/console/settings', { schema: { hide: true, params: LangParams, querystring: Type.Object({ notice: Type.Optional(Text({ maxLength: 30 })) }) } }, async (request, reply) => {
-    return renderPage(request, reply, await settingsPage(request, { notice: consoleNotice(request.query.notice) }));
-  });
+  app.get(
+    '/:lang/console/settings',
+    { schema: { hide: true, params: LangParams, querystring: Type.Object({ notice: Type.Optional(Text({ maxLength: 30 })) }) } },
+    async (request, reply) => {
+      return renderPage(request, reply, await settingsPage(request, { notice: consoleNotice(request.query.notice) }));
+    },
+  );
 
   app.post('/:lang/console/settings/units', { schema: { hide: true, params: LangParams, body: UnitsForm }, attachValidation: true }, async (request, reply) => {
     const actor = consoleActor(request);
     const form = request.body ?? {};
-    return handleForm(request, reply, (errors) => settingsPage(request, { errors }), async () => {
-      await settings.saveUnitSettings(actor, form.autoAssign ?? [], request.id);
-      return `/${request.params.lang}/console/settings?notice=saved`;
-    });
+    return handleForm(
+      request,
+      reply,
+      (errors) => settingsPage(request, { errors }),
+      async () => {
+        await settings.saveUnitSettings(actor, form.autoAssign ?? [], request.id);
+        return `/${request.params.lang}/console/settings?notice=saved`;
+      },
+    );
   });
 
-  app.post('/:lang/console/settings/templates', { schema: { hide: true, params: LangParams, body: TemplateForm }, attachValidation: true }, async (request, reply) => {
-    const actor = consoleActor(request);
-    const form = request.body ?? {};
-    return handleForm(request, reply, (errors) => settingsPage(request, { errors, values: form }), async () => {
-      await settings.addTemplate(actor, form);
-      return `/${request.params.lang}/console/settings?notice=templateAdded`;
-    });
-  });
+  app.post(
+    '/:lang/console/settings/templates',
+    { schema: { hide: true, params: LangParams, body: TemplateForm }, attachValidation: true },
+    async (request, reply) => {
+      const actor = consoleActor(request);
+      const form = request.body ?? {};
+      return handleForm(
+        request,
+        reply,
+        (errors) => settingsPage(request, { errors, values: form }),
+        async () => {
+          await settings.addTemplate(actor, form);
+          return `/${request.params.lang}/console/settings?notice=templateAdded`;
+        },
+      );
+    },
+  );
 
   app.post('/:lang/console/settings/templates/:id/delete', { schema: { hide: true, params: LangIdParams } }, async (request, reply) => {
     const actor = consoleActor(request);

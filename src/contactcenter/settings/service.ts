@@ -104,7 +104,10 @@ export function previewCalendar(input: CalendarInput, now: Date = new Date()): C
   if (soon.length === 0) throw invalid([{ field: 'openingHours', code: 'ccSettings.error.neverOpen', values: { days: MUST_OPEN_WITHIN_DAYS } }]);
   const horizon = now.getTime() + PREVIEW_DAYS * 86_400_000;
   return {
-    periods: soon.filter((i) => i.start.getTime() < horizon).slice(0, PREVIEW_PERIODS).map((i) => ({ start: i.start, end: i.end })),
+    periods: soon
+      .filter((i) => i.start.getTime() < horizon)
+      .slice(0, PREVIEW_PERIODS)
+      .map((i) => ({ start: i.start, end: i.end })),
     holidays: upcomingHolidays(input.openingHours, input.holidayCalendar, now, 60),
   };
 }
@@ -129,7 +132,11 @@ export function normaliseSlaTarget(input: SlaTargetInput): SlaTargetInput {
   };
   minutes('firstResponseMinutes');
   minutes('resolutionMinutes');
-  if (!fields.some((f) => f.field === 'resolutionMinutes') && Number.isInteger(input.firstResponseMinutes) && input.resolutionMinutes < input.firstResponseMinutes) {
+  if (
+    !fields.some((f) => f.field === 'resolutionMinutes') &&
+    Number.isInteger(input.firstResponseMinutes) &&
+    input.resolutionMinutes < input.firstResponseMinutes
+  ) {
     fields.push({ field: 'resolutionMinutes', code: 'ccSettings.error.resolutionBeforeFirstResponse' });
   }
   if (!Number.isInteger(input.warningPercent) || input.warningPercent < 1 || input.warningPercent > 99) {
@@ -154,8 +161,16 @@ export function contactCenterSettingsService(
   },
 ) {
   const { mail, publicUrl } = deps;
-  const audit = (q: Queryable, actor: Actor, action: 'create' | 'update' | 'delete' | 'denied', type: string, id: string | null, organisationId: string, requestId?: string, details?: Record<string, unknown>) =>
-    recordAudit(q, actor, action, { type, id, organisationId }, requestId, details);
+  const audit = (
+    q: Queryable,
+    actor: Actor,
+    action: 'create' | 'update' | 'delete' | 'denied',
+    type: string,
+    id: string | null,
+    organisationId: string,
+    requestId?: string,
+    details?: Record<string, unknown>,
+  ) => recordAudit(q, actor, action, { type, id, organisationId }, requestId, details);
 
   /** The organisation by code if the actor may set it up: unknown → 404, another organisation's → 403 (audited). */
   async function organisation(actor: Actor, code: string, requestId?: string): Promise<Organisation> {
@@ -163,7 +178,8 @@ export function contactCenterSettingsService(
     const org = SERVICE_CODE.test(code) ? await deps.organisations.findByCode(code) : undefined;
     if (!org) throw new AppError(404, 'cc_settings.organisation_not_found');
     await authoriseOrRecord(canManageContactCenterSettings(actor, org.id), () =>
-      audit(db, actor, 'denied', 'cc_settings', null, org.id, requestId, { reason: 'other_organisation' }));
+      audit(db, actor, 'denied', 'cc_settings', null, org.id, requestId, { reason: 'other_organisation' }),
+    );
     return org;
   }
 
@@ -180,7 +196,8 @@ export function contactCenterSettingsService(
 
   async function checkSlaTarget(q: Queryable, organisationId: string, input: SlaTargetInput, exceptId: string | null): Promise<SlaTargetInput> {
     const target = normaliseSlaTarget(input);
-    if (target.serviceCode && !(await repo.serviceExists(q, target.serviceCode))) throw invalid([{ field: 'serviceCode', code: 'ccSettings.error.unknownService' }]);
+    if (target.serviceCode && !(await repo.serviceExists(q, target.serviceCode)))
+      throw invalid([{ field: 'serviceCode', code: 'ccSettings.error.unknownService' }]);
     if (await repo.slaTargetScopeTaken(q, organisationId, target.channel, target.serviceCode, exceptId)) {
       throw new AppError(409, 'validation.failed', { fields: [{ field: 'channel', code: 'ccSettings.error.targetExists' }] });
     }
@@ -208,7 +225,9 @@ export function contactCenterSettingsService(
     const link = `${publicUrl.replace(/\/$/, '')}/${lang}/contact-center/mailbox-confirmation/${token}`;
     const order = [lang, ...LANGUAGES.filter((l) => l !== lang)];
     const text = order
-      .map((l) => translator(l)('ccSettings.confirmationMail.body', { organisation: org.name[l] ?? org.name.fr ?? org.code, address, link, days: CONFIRMATION_DAYS }))
+      .map((l) =>
+        translator(l)('ccSettings.confirmationMail.body', { organisation: org.name[l] ?? org.name.fr ?? org.code, address, link, days: CONFIRMATION_DAYS }),
+      )
       .join('\n\n----------\n\n');
     await mail.send(
       {
@@ -256,13 +275,25 @@ export function contactCenterSettingsService(
         const tokenHash = await sendConfirmation(tx, org, mailbox.address, lang);
         const id = await repo.insertMailbox(tx, org.id, mailbox, tokenHash);
         if (!id) throw new AppError(409, 'validation.failed', { fields: [{ field: 'address', code: 'ccSettings.error.addressTaken' }] });
-        await audit(tx, actor, 'create', 'cc_mailbox', id, org.id, requestId, { active: mailbox.active, unit: mailbox.unitId !== null, confirmationSent: true });
+        await audit(tx, actor, 'create', 'cc_mailbox', id, org.id, requestId, {
+          active: mailbox.active,
+          unit: mailbox.unitId !== null,
+          confirmationSent: true,
+        });
         return id;
       });
     },
 
     /** Returns the new version. A changed address waits for confirmation again. */
-    async updateMailbox(actor: Actor, org: Organisation, id: string, version: number, input: MailboxInput, requestId?: string, lang: Language = 'fr'): Promise<number> {
+    async updateMailbox(
+      actor: Actor,
+      org: Organisation,
+      id: string,
+      version: number,
+      input: MailboxInput,
+      requestId?: string,
+      lang: Language = 'fr',
+    ): Promise<number> {
       const before = await mailboxOf(org, id);
       return db.transaction(async (tx) => {
         const mailbox = await checkMailbox(tx, org.id, input, before.id);
@@ -296,7 +327,8 @@ export function contactCenterSettingsService(
     async approveMailbox(actor: Actor, org: Organisation, id: string, requestId?: string): Promise<void> {
       const before = await mailboxOf(org, id);
       await authoriseOrRecord(hasRole(actor, 'platform_admin'), () =>
-        audit(db, actor, 'denied', 'cc_mailbox', before.id, org.id, requestId, { reason: 'approve_needs_platform_admin' }));
+        audit(db, actor, 'denied', 'cc_mailbox', before.id, org.id, requestId, { reason: 'approve_needs_platform_admin' }),
+      );
       await db.transaction(async (tx) => {
         if (!(await repo.approveMailbox(tx, org.id, before.id))) throw new AppError(409, 'cc_settings.mailbox_verified');
         await audit(tx, actor, 'update', 'cc_mailbox', before.id, org.id, requestId, { verifiedBy: 'administrator' });
@@ -307,7 +339,11 @@ export function contactCenterSettingsService(
     async pendingConfirmation(token: string, now: Date = new Date()): Promise<PendingConfirmationView> {
       const row = TOKEN.test(token) ? await repo.findPendingConfirmation(db, hashToken(token)) : undefined;
       if (!row) throw new AppError(404, 'cc_settings.confirmation_not_found');
-      return { address: row.address, organisationName: row.organisationName, expired: now.getTime() - new Date(row.confirmationSentAt).getTime() > CONFIRMATION_DAYS * 86_400_000 };
+      return {
+        address: row.address,
+        organisationName: row.organisationName,
+        expired: now.getTime() - new Date(row.confirmationSentAt).getTime() > CONFIRMATION_DAYS * 86_400_000,
+      };
     },
 
     /** Someone at the address followed the link: the mailbox receives mail from now on (audited, no actor). */
@@ -334,7 +370,8 @@ export function contactCenterSettingsService(
     async deleteMailbox(actor: Actor, org: Organisation, id: string, version: number, requestId?: string): Promise<void> {
       const before = await mailboxOf(org, id);
       await db.transaction(async (tx) => {
-        if (!(await repo.deleteMailbox(tx, org.id, before.id, version))) throw (await repo.findMailbox(tx, org.id, before.id)) ? stale() : new AppError(404, 'cc_settings.mailbox_not_found');
+        if (!(await repo.deleteMailbox(tx, org.id, before.id, version)))
+          throw (await repo.findMailbox(tx, org.id, before.id)) ? stale() : new AppError(404, 'cc_settings.mailbox_not_found');
         await audit(tx, actor, 'delete', 'cc_mailbox', before.id, org.id, requestId);
       });
     },
@@ -373,7 +410,8 @@ export function contactCenterSettingsService(
     async deleteSlaTarget(actor: Actor, org: Organisation, id: string, version: number, requestId?: string): Promise<void> {
       const before = await slaTargetOf(org, id);
       await db.transaction(async (tx) => {
-        if (!(await repo.deleteSlaTarget(tx, org.id, before.id, version))) throw (await repo.findSlaTarget(tx, org.id, before.id)) ? stale() : new AppError(404, 'cc_settings.target_not_found');
+        if (!(await repo.deleteSlaTarget(tx, org.id, before.id, version)))
+          throw (await repo.findSlaTarget(tx, org.id, before.id)) ? stale() : new AppError(404, 'cc_settings.target_not_found');
         await audit(tx, actor, 'delete', 'cc_sla_target', before.id, org.id, requestId, { channel: before.channel, serviceCode: before.serviceCode });
       });
     },
@@ -405,7 +443,9 @@ export function contactCenterSettingsService(
         const next = await repo.saveCalendar(tx, org.id, version, calendar);
         if (next === null) throw stale();
         await audit(tx, actor, version === null ? 'create' : 'update', 'cc_business_calendar', org.id, org.id, requestId, {
-          fields: before ? changedFields({ openingHours: before.openingHours, holidayCalendar: before.holidayCalendar }, calendar) : ['openingHours', 'holidayCalendar'],
+          fields: before
+            ? changedFields({ openingHours: before.openingHours, holidayCalendar: before.holidayCalendar }, calendar)
+            : ['openingHours', 'holidayCalendar'],
         });
         return next;
       });

@@ -46,14 +46,20 @@ describe('who may set up what', () => {
     const index = await manager.get('/fr/admin/contact-center');
     expect(index.statusCode).toBe(303);
     expect(index.headers.location).toBe(`/fr${BASE}`);
-    for (const [lang, heading] of [['fr', 'Adresses de réception'], ['nl', 'Ontvangstadressen'], ['en', 'Inbound addresses']] as const) {
+    for (const [lang, heading] of [
+      ['fr', 'Adresses de réception'],
+      ['nl', 'Ontvangstadressen'],
+      ['en', 'Inbound addresses'],
+    ] as const) {
       const page = await manager.get(`/${lang}${BASE}`);
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain(heading);
     }
     const other = await (await signedIn('manager.ixelles')).get(`/en${BASE}`);
     expect(other.statusCode).toBe(403);
-    const { rows } = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'denied' AND subject_type = 'cc_settings' AND organisation_id = $1`, [orgs['commune-schaerbeek']]);
+    const { rows } = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'denied' AND subject_type = 'cc_settings' AND organisation_id = $1`, [
+      orgs['commune-schaerbeek'],
+    ]);
     expect(rows.length).toBe(1);
     expect((await (await signedIn('agent')).get(`/en${BASE}`)).statusCode).toBe(403);
     expect((await manager.get('/en/admin/contact-center/no-such-organisation')).statusCode).toBe(404);
@@ -73,7 +79,9 @@ describe('inbound mailboxes', () => {
   it('adds, edits (409 on a stale version), switches off and deletes a mailbox, each change audited', async () => {
     const manager = await signedIn('manager');
     const newPage = `/en${BASE}/mailboxes/new`;
-    const { rows: units } = await t.db.query<{ id: string; organisation_id: string }>(`SELECT u.id, u.organisation_id FROM units u JOIN organisations o ON o.id = u.organisation_id WHERE u.code = 'population'`);
+    const { rows: units } = await t.db.query<{ id: string; organisation_id: string }>(
+      `SELECT u.id, u.organisation_id FROM units u JOIN organisations o ON o.id = u.organisation_id WHERE u.code = 'population'`,
+    );
     const ownUnit = units.find((u) => u.organisation_id === orgs['commune-schaerbeek'])!.id;
 
     const bad = await manager.submitForm(newPage, `/fr${BASE}/mailboxes`, { address: 'not an address', unitId: '', active: 'true' });
@@ -84,7 +92,12 @@ describe('inbound mailboxes', () => {
     const created = await manager.submitForm(newPage, `/en${BASE}/mailboxes`, { address: ' Info@Schaerbeek.Test ', unitId: ownUnit, active: 'true' });
     expect(created.statusCode, created.body).toBe(303);
     expect(created.headers.location).toBe(`/en${BASE}?notice=mailboxAdded`);
-    expect(await mailboxByAddress(t.db, 'info@schaerbeek.test')).toEqual({ address: 'info@schaerbeek.test', organisationId: orgs['commune-schaerbeek'], unitId: ownUnit, verified: false });
+    expect(await mailboxByAddress(t.db, 'info@schaerbeek.test')).toEqual({
+      address: 'info@schaerbeek.test',
+      organisationId: orgs['commune-schaerbeek'],
+      unitId: ownUnit,
+      verified: false,
+    });
     const overview = await manager.get(`/en${BASE}?notice=mailboxAdded`);
     expect(overview.body).toContain('The inbound address has been added.');
     const id = idFromPage(overview.body, 'mailboxes')!;
@@ -92,7 +105,9 @@ describe('inbound mailboxes', () => {
 
     // The same address again, by another organisation: a 409 on the field, in Dutch.
     const ixelles = await signedIn('manager.ixelles');
-    const taken = await ixelles.submitForm('/nl/admin/contact-center/commune-ixelles/mailboxes/new', '/nl/admin/contact-center/commune-ixelles/mailboxes', { address: 'info@schaerbeek.test' });
+    const taken = await ixelles.submitForm('/nl/admin/contact-center/commune-ixelles/mailboxes/new', '/nl/admin/contact-center/commune-ixelles/mailboxes', {
+      address: 'info@schaerbeek.test',
+    });
     expect(taken.statusCode).toBe(409);
     expect(taken.body).toContain('E-mailadres: dit adres is al in gebruik.');
     // Another organisation's unit is refused; another organisation's mailbox is not found under one's own.
@@ -112,7 +127,9 @@ describe('inbound mailboxes', () => {
     const off = await manager.submitForm(editPage, editPage, { version: '2', address: 'info@schaerbeek.test', unitId: '' });
     expect(off.statusCode).toBe(303);
     expect(await mailboxByAddress(t.db, 'info@schaerbeek.test')).toBeUndefined();
-    expect((await manager.get(`/en${BASE}`)).body).toMatch(/info@schaerbeek\.test<\/code><\/th><td class="utrecht-table__cell">The whole organisation<\/td><td class="utrecht-table__cell">Off/);
+    expect((await manager.get(`/en${BASE}`)).body).toMatch(
+      /info@schaerbeek\.test<\/code><\/th><td class="utrecht-table__cell">The whole organisation<\/td><td class="utrecht-table__cell">Off/,
+    );
 
     expect((await manager.submitForm(editPage, `${editPage}/delete`, { version: '2' })).statusCode).toBe(409);
     const deleted = await manager.submitForm(editPage, `${editPage}/delete`, { version: '3' });
@@ -125,15 +142,26 @@ describe('inbound mailboxes', () => {
 
 describe('mailbox addresses are proven (issue 13, decision 0026)', () => {
   const confirmationMails = async (address: string) =>
-    (await t.db.query<{ text_body: string; subject: string }>(`SELECT text_body, subject FROM mail_messages WHERE $1 = ANY(to_addresses) AND purpose = 'cc.mailbox.confirmation' ORDER BY created_at`, [address])).rows;
+    (
+      await t.db.query<{ text_body: string; subject: string }>(
+        `SELECT text_body, subject FROM mail_messages WHERE $1 = ANY(to_addresses) AND purpose = 'cc.mailbox.confirmation' ORDER BY created_at`,
+        [address],
+      )
+    ).rows;
 
   it('refuses another organisation’s address in any case, and keeps a new address waiting for confirmation with a resend action', async () => {
     // Ixelles's manager registers an address; Schaerbeek's manager cannot take it, whatever its case.
     const ixelles = await signedIn('manager.ixelles');
-    const own = await ixelles.submitForm('/fr/admin/contact-center/commune-ixelles/mailboxes/new', '/fr/admin/contact-center/commune-ixelles/mailboxes', { address: 'population@ixelles.test', active: 'true' });
+    const own = await ixelles.submitForm('/fr/admin/contact-center/commune-ixelles/mailboxes/new', '/fr/admin/contact-center/commune-ixelles/mailboxes', {
+      address: 'population@ixelles.test',
+      active: 'true',
+    });
     expect(own.statusCode).toBe(303);
     const manager = await signedIn('manager');
-    const taken = await manager.request('POST', '/api/v1/contact-center/settings/commune-schaerbeek/mailboxes', { json: { address: 'Population@IXELLES.test' }, headers: { 'accept-language': 'fr' } });
+    const taken = await manager.request('POST', '/api/v1/contact-center/settings/commune-schaerbeek/mailboxes', {
+      json: { address: 'Population@IXELLES.test' },
+      headers: { 'accept-language': 'fr' },
+    });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.fields).toEqual([{ field: 'address', code: 'ccSettings.error.addressTaken', message: expect.stringContaining('déjà utilisée') }]);
 
@@ -141,7 +169,11 @@ describe('mailbox addresses are proven (issue 13, decision 0026)', () => {
     const [mail] = await confirmationMails('population@ixelles.test');
     expect(mail!.subject).toContain('Ixelles');
     expect(mail!.text_body).toMatch(/\/fr\/contact-center\/mailbox-confirmation\/[A-Za-z0-9_-]{20,}/);
-    for (const text of ['souhaite que les e-mails envoyés à population@ixelles.test', 'wil dat e-mails naar population@ixelles.test', 'would like e-mails sent to population@ixelles.test']) {
+    for (const text of [
+      'souhaite que les e-mails envoyés à population@ixelles.test',
+      'wil dat e-mails naar population@ixelles.test',
+      'would like e-mails sent to population@ixelles.test',
+    ]) {
       expect(mail!.text_body).toContain(text);
     }
     const overview = await ixelles.get('/nl/admin/contact-center/commune-ixelles');
@@ -176,7 +208,11 @@ describe('mailbox addresses are proven (issue 13, decision 0026)', () => {
     ]);
     // Once verified there is nothing to resend; a changed address waits again.
     expect((await ixelles.get(`/en/admin/contact-center/commune-ixelles/mailboxes/${id}`)).body).toContain('Address confirmed by its recipient');
-    const moved = await ixelles.submitForm(`/en/admin/contact-center/commune-ixelles/mailboxes/${id}`, `/en/admin/contact-center/commune-ixelles/mailboxes/${id}`, { version: '1', address: 'etat-civil@ixelles.test', active: 'true' });
+    const moved = await ixelles.submitForm(
+      `/en/admin/contact-center/commune-ixelles/mailboxes/${id}`,
+      `/en/admin/contact-center/commune-ixelles/mailboxes/${id}`,
+      { version: '1', address: 'etat-civil@ixelles.test', active: 'true' },
+    );
     expect(moved.statusCode).toBe(303);
     expect(await mailboxByAddress(t.db, 'etat-civil@ixelles.test')).toMatchObject({ verified: false });
     expect(await confirmationMails('etat-civil@ixelles.test')).toHaveLength(1);
@@ -199,7 +235,9 @@ describe('mailbox addresses are proven (issue 13, decision 0026)', () => {
     expect(approved.statusCode).toBe(303);
     expect(approved.headers.location).toBe(`/en${BASE}?notice=mailboxApproved`);
     expect(await mailboxByAddress(t.db, 'forwarded@schaerbeek.test')).toMatchObject({ verified: true });
-    expect((await manager.request('GET', `${api}/mailboxes`)).json().mailboxes).toContainEqual(expect.objectContaining({ id, verified: true, verifiedBy: 'administrator' }));
+    expect((await manager.request('GET', `${api}/mailboxes`)).json().mailboxes).toContainEqual(
+      expect.objectContaining({ id, verified: true, verifiedBy: 'administrator' }),
+    );
     expect((await admin.request('POST', `${api}/mailboxes/${id}/approval`, { json: {} })).statusCode).toBe(409);
     expect((await manager.request('POST', `${api}/mailboxes/${id}/confirmation`, { json: {} })).statusCode).toBe(409);
   });
@@ -224,7 +262,11 @@ describe('SLA targets', () => {
 
     const created = await manager.submitForm(newPage, `/en${BASE}/sla`, target);
     expect(created.statusCode, created.body).toBe(303);
-    expect(await slaTargetFor(t.db, orgs['commune-schaerbeek']!, 'email', 'eid-card')).toEqual({ firstResponseMinutes: 120, resolutionMinutes: 960, warningPercent: 75 });
+    expect(await slaTargetFor(t.db, orgs['commune-schaerbeek']!, 'email', 'eid-card')).toEqual({
+      firstResponseMinutes: 120,
+      resolutionMinutes: 960,
+      warningPercent: 75,
+    });
     expect((await slaTargetFor(t.db, orgs['commune-schaerbeek']!, 'web', 'eid-card')).firstResponseMinutes).toBe(480); // the default still
     const duplicate = await manager.submitForm(newPage, `/en${BASE}/sla`, target);
     expect(duplicate.statusCode).toBe(409);
@@ -261,7 +303,12 @@ describe('business calendar', () => {
     expect(first.body).toContain('Mo-Fr 09:00-17:00; PH off');
     expect(first.body).toContain('Next business periods, Brussels time');
 
-    const broken = await manager.submitForm(page, `/fr${BASE}/calendar`, { version: '', openingHours: 'nonsense hours', holidayCalendar: 'brussels', intent: 'save' });
+    const broken = await manager.submitForm(page, `/fr${BASE}/calendar`, {
+      version: '',
+      openingHours: 'nonsense hours',
+      holidayCalendar: 'brussels',
+      intent: 'save',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.body).toContain('href="#field-openingHours"');
     expect(broken.body).toContain('cette notation n’est pas valable');
@@ -269,18 +316,34 @@ describe('business calendar', () => {
     expect(never.statusCode).toBe(400);
     expect(never.body).toContain('these hours have no business period in the next 60 days');
 
-    const preview = await manager.submitForm(page, `/nl${BASE}/calendar`, { version: '', openingHours: 'Mo-Sa 08:00-20:00; PH off', holidayCalendar: 'brussels', intent: 'preview' });
+    const preview = await manager.submitForm(page, `/nl${BASE}/calendar`, {
+      version: '',
+      openingHours: 'Mo-Sa 08:00-20:00; PH off',
+      holidayCalendar: 'brussels',
+      intent: 'preview',
+    });
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('Voorbeeld van de ingevulde uren');
     expect(preview.body).toContain('20:00');
     expect((await t.db.query('SELECT 1 FROM cc_business_calendars WHERE organisation_id = $1', [orgs['commune-schaerbeek']])).rows).toEqual([]);
 
-    const saved = await manager.submitForm(page, `/en${BASE}/calendar`, { version: '', openingHours: 'Mo-Sa 08:00-20:00; PH off', holidayCalendar: 'brussels', intent: 'save' });
+    const saved = await manager.submitForm(page, `/en${BASE}/calendar`, {
+      version: '',
+      openingHours: 'Mo-Sa 08:00-20:00; PH off',
+      holidayCalendar: 'brussels',
+      intent: 'save',
+    });
     expect(saved.statusCode, saved.body).toBe(303);
     expect((await openingScheduleFor(t.db, orgs['commune-schaerbeek']!)).value).toBe('Mo-Sa 08:00-20:00; PH off');
     // A second manager who opened the page before the calendar existed: 409, nothing overwritten.
     const stale = await manager.request('POST', `/en${BASE}/calendar`, {
-      form: { _csrf: /name="_csrf" value="([^"]+)"/.exec(first.body)![1]!, version: '', openingHours: 'Mo-Fr 10:00-12:00', holidayCalendar: 'be', intent: 'save' },
+      form: {
+        _csrf: /name="_csrf" value="([^"]+)"/.exec(first.body)![1]!,
+        version: '',
+        openingHours: 'Mo-Fr 10:00-12:00',
+        holidayCalendar: 'be',
+        intent: 'save',
+      },
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('Someone else changed these settings');
@@ -315,21 +378,36 @@ describe('the JSON API', () => {
     });
     const changed = await manager.request('PUT', `${api}/mailboxes/${id}`, { json: { version: 1, address: 'api@schaerbeek.test', active: false } });
     expect(changed.json()).toEqual({ id, version: 2 });
-    const stale = await manager.request('PUT', `${api}/mailboxes/${id}`, { json: { version: 1, address: 'api@schaerbeek.test' }, headers: { 'accept-language': 'nl' } });
+    const stale = await manager.request('PUT', `${api}/mailboxes/${id}`, {
+      json: { version: 1, address: 'api@schaerbeek.test' },
+      headers: { 'accept-language': 'nl' },
+    });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error).toMatchObject({ code: 'cc_settings.stale', message: expect.stringContaining('Iemand anders heeft deze instellingen gewijzigd') });
+    expect(stale.json().error).toMatchObject({
+      code: 'cc_settings.stale',
+      message: expect.stringContaining('Iemand anders heeft deze instellingen gewijzigd'),
+    });
     expect((await manager.request('DELETE', `${api}/mailboxes/${id}?version=2`, { json: {} })).statusCode).toBe(204);
 
-    const backwards = await manager.request('POST', `${api}/sla-targets`, { json: { channel: 'phone', firstResponseMinutes: 600, resolutionMinutes: 60 }, headers: { 'accept-language': 'en' } });
+    const backwards = await manager.request('POST', `${api}/sla-targets`, {
+      json: { channel: 'phone', firstResponseMinutes: 600, resolutionMinutes: 60 },
+      headers: { 'accept-language': 'en' },
+    });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().error.fields).toEqual([
-      { field: 'resolutionMinutes', code: 'ccSettings.error.resolutionBeforeFirstResponse', message: expect.stringContaining('cannot be shorter than the first response time') },
+      {
+        field: 'resolutionMinutes',
+        code: 'ccSettings.error.resolutionBeforeFirstResponse',
+        message: expect.stringContaining('cannot be shorter than the first response time'),
+      },
     ]);
 
     const calendar = (await manager.request('GET', `${api}/calendar`)).json();
     expect(calendar).toMatchObject({ isDefault: true, version: null, openingHours: 'Mo-Fr 09:00-17:00; PH off' });
     expect(calendar.nextPeriods.length).toBeGreaterThan(0);
-    const saved = await manager.request('PUT', `${api}/calendar`, { json: { version: null, openingHours: 'Mo-Fr 07:00-19:00; PH off', holidayCalendar: 'be' } });
+    const saved = await manager.request('PUT', `${api}/calendar`, {
+      json: { version: null, openingHours: 'Mo-Fr 07:00-19:00; PH off', holidayCalendar: 'be' },
+    });
     expect(saved.json()).toMatchObject({ isDefault: false, version: 1, holidayCalendar: 'be' });
     expect((await manager.request('DELETE', `${api}/calendar?version=1`, { json: {} })).statusCode).toBe(204);
     const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };

@@ -54,7 +54,9 @@ export function newRecoveryCodes(): string[] {
 
 /** The stored form of a recovery code: case, spaces and dashes do not matter when typing it. */
 export function hashRecoveryCode(code: string): string {
-  return createHash('sha256').update(code.toLowerCase().replace(/[\s-]+/g, '')).digest('hex');
+  return createHash('sha256')
+    .update(code.toLowerCase().replace(/[\s-]+/g, ''))
+    .digest('hex');
 }
 
 export function looksLikeRecoveryCode(code: string): boolean {

@@ -20,7 +20,9 @@ function Problem({ errors, error }: Problems) {
 
 function CodeField({ errors, labelKey = 'twoFactor.code' }: { errors?: FieldError[] | undefined; labelKey?: string }) {
   const { t } = usePage();
-  return <TextField name="code" label={t(labelKey)} description={t('twoFactor.codeHint')} autocomplete="one-time-code" required maxLength={40} errors={errors} />;
+  return (
+    <TextField name="code" label={t(labelKey)} description={t('twoFactor.codeHint')} autocomplete="one-time-code" required maxLength={40} errors={errors} />
+  );
 }
 
 /** The second step of signing in: a code of the app, or a recovery code. */
@@ -106,7 +108,13 @@ export function RecoveryCodesPage(props: { codes: string[]; continueTo: string; 
 
 /** The account page: turn the second factor on, or off when it is not required. */
 export function AccountTwoFactorPage(
-  props: Problems & { enabled: boolean; required: boolean; recoveryCodesLeft: number; enrolment?: { uri: string; secret: string } | undefined; turnedOff?: boolean },
+  props: Problems & {
+    enabled: boolean;
+    required: boolean;
+    recoveryCodesLeft: number;
+    enrolment?: { uri: string; secret: string } | undefined;
+    turnedOff?: boolean;
+  },
 ) {
   const { t, lang } = usePage();
   return (

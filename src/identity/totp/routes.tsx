@@ -40,11 +40,7 @@ function shownError(raw: unknown): AppError {
   return error;
 }
 
-export function twoFactorRoutes(
-  app: App,
-  services: Services,
-  setSessionCookie: (reply: FastifyReply, token: string, secure: boolean) => void,
-) {
+export function twoFactorRoutes(app: App, services: Services, setSessionCookie: (reply: FastifyReply, token: string, secure: boolean) => void) {
   const { identity, config } = services;
   const home = (lang: string, next: string | undefined) => localPath(next) ?? `/${lang}/back-office`;
   const expired = (request: FastifyRequest, reply: FastifyReply, next: string | undefined) => {
@@ -88,7 +84,7 @@ export function twoFactorRoutes(
     const pending = await identity.pendingSignIn(request.cookies[PENDING_COOKIE]);
     if (pending?.step !== 'enrol') return expired(request, reply, body.next);
     const page = async (problems: { errors?: FieldError[] | undefined; error?: AppError }, status: number) =>
-      renderPage(request, reply, <EnrolAtSignInPage {...(await identity.enrolment(pending.accountId))} next={body.next} {...problems} />, status);
+      renderPage(request, reply, <EnrolAtSignInPage {...await identity.enrolment(pending.accountId)} next={body.next} {...problems} />, status);
     const fields = validationFields(request);
     if (fields) return page({ errors: fields }, 400);
     try {
@@ -107,7 +103,12 @@ export function twoFactorRoutes(
     }
   });
 
-  const accountPage = async (request: FastifyRequest, reply: FastifyReply, problems: { errors?: FieldError[] | undefined; error?: AppError; turnedOff?: boolean } = {}, status = 200) => {
+  const accountPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    problems: { errors?: FieldError[] | undefined; error?: AppError; turnedOff?: boolean } = {},
+    status = 200,
+  ) => {
     const actor = requireActorPage(request);
     const status_ = await identity.twoFactorStatus(actor.accountId, config.twoFactorRequiredRoles);
     const enrolment = status_.enabled ? undefined : await identity.enrolment(actor.accountId);

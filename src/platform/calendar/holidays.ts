@@ -44,9 +44,30 @@ const NATIONAL: Rule[] = [
 
 const EXTRA: Record<HolidayCalendarId, Rule[]> = {
   be: [],
-  brussels: [{ code: 'iris-day', month: 5, day: 8, name: { fr: 'Fête de l’Iris (Région de Bruxelles-Capitale)', nl: 'Irisfeest (Brussels Hoofdstedelijk Gewest)', en: 'Iris Day (Brussels-Capital Region)' } }],
-  flemish: [{ code: 'flemish-community-day', month: 7, day: 11, name: { fr: 'Fête de la Communauté flamande', nl: 'Feestdag van de Vlaamse Gemeenschap', en: 'Day of the Flemish Community' } }],
-  french: [{ code: 'french-community-day', month: 9, day: 27, name: { fr: 'Fête de la Fédération Wallonie-Bruxelles', nl: 'Feestdag van de Franse Gemeenschap', en: 'Day of the French Community' } }],
+  brussels: [
+    {
+      code: 'iris-day',
+      month: 5,
+      day: 8,
+      name: { fr: 'Fête de l’Iris (Région de Bruxelles-Capitale)', nl: 'Irisfeest (Brussels Hoofdstedelijk Gewest)', en: 'Iris Day (Brussels-Capital Region)' },
+    },
+  ],
+  flemish: [
+    {
+      code: 'flemish-community-day',
+      month: 7,
+      day: 11,
+      name: { fr: 'Fête de la Communauté flamande', nl: 'Feestdag van de Vlaamse Gemeenschap', en: 'Day of the Flemish Community' },
+    },
+  ],
+  french: [
+    {
+      code: 'french-community-day',
+      month: 9,
+      day: 27,
+      name: { fr: 'Fête de la Fédération Wallonie-Bruxelles', nl: 'Feestdag van de Franse Gemeenschap', en: 'Day of the French Community' },
+    },
+  ],
 };
 
 /** Easter Sunday of a Gregorian year (anonymous Gregorian algorithm, "Meeus/Jones/Butcher"). */

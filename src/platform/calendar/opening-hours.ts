@@ -64,11 +64,16 @@ const silentConsole = <T>(fn: () => T): T => {
 };
 
 function parse(value: string): InstanceType<typeof OpeningHoursParser> {
-  return silentConsole(() => new OpeningHoursParser(value, BRUSSELS_NOMINATIM, { mode: 0, tag_key: undefined, map_value: undefined, warnings_severity: 4, locale: 'en' }));
+  return silentConsole(
+    () => new OpeningHoursParser(value, BRUSSELS_NOMINATIM, { mode: 0, tag_key: undefined, map_value: undefined, warnings_severity: 4, locale: 'en' }),
+  );
 }
 
 function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0]!.trim().slice(0, 300);
+  return String(error instanceof Error ? error.message : error)
+    .split('\n')[0]!
+    .trim()
+    .slice(0, 300);
 }
 
 /** Checks a value; throws OpeningHoursError with the reason when it cannot be used. */

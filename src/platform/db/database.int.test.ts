@@ -87,7 +87,10 @@ describe.skipIf(serverOnly)('database adapter when its PostgreSQL connections fa
         await sleep(300);
         await tx.query('SELECT 1');
       });
-      const error = await failed.then(() => undefined, (reason: unknown) => reason);
+      const error = await failed.then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
       expect(isDatabaseUnavailable(error), String(error)).toBe(true);
       expect((await pool.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
     } finally {
@@ -99,13 +102,19 @@ describe.skipIf(serverOnly)('database adapter when its PostgreSQL connections fa
     const pool = await single({ statementTimeoutMs: 0, queryTimeoutMs: 300 });
     try {
       let started = Date.now();
-      const direct = await pool.query('SELECT pg_sleep(3)').then(() => undefined, (reason: unknown) => reason);
+      const direct = await pool.query('SELECT pg_sleep(3)').then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
       expect(isDatabaseUnavailable(direct), String(direct)).toBe(true);
       expect(Date.now() - started).toBeLessThan(2000);
       started = Date.now();
       const inTransaction = await pool
         .transaction(async (tx) => tx.query('SELECT pg_sleep(3)'))
-        .then(() => undefined, (reason: unknown) => reason);
+        .then(
+          () => undefined,
+          (reason: unknown) => reason,
+        );
       expect(isDatabaseUnavailable(inTransaction), String(inTransaction)).toBe(true);
       // No ROLLBACK waited behind the silent statement.
       expect(Date.now() - started).toBeLessThan(2000);
@@ -120,7 +129,10 @@ describe.skipIf(serverOnly)('database adapter when its PostgreSQL connections fa
   it('has the server cancel a statement past the statement timeout, but never a script (migrations)', async () => {
     const pool = await single({ statementTimeoutMs: 200 });
     try {
-      const error = await pool.query('SELECT pg_sleep(1)').then(() => undefined, (reason: unknown) => reason);
+      const error = await pool.query('SELECT pg_sleep(1)').then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
       expect((error as { code?: string }).code).toBe('57014');
       expect(isDatabaseUnavailable(error)).toBe(true);
       await pool.transaction(async (tx) => tx.exec('SET LOCAL statement_timeout = 0; SELECT pg_sleep(0.5)'));
@@ -151,7 +163,11 @@ describe.skipIf(serverOnly)('database adapter when its PostgreSQL connections fa
     try {
       const received: string[] = [];
       let gaps = 0;
-      await pool.listen('adapter_gap', (payload) => received.push(payload), () => gaps++);
+      await pool.listen(
+        'adapter_gap',
+        (payload) => received.push(payload),
+        () => gaps++,
+      );
       const { rows } = await db.query<{ pid: number }>(
         `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN "adapter_gap"'`,
       );

@@ -267,10 +267,7 @@ function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
  * Opens PGlite in a data folder (created on first use) or in memory (`memory://`), optionally from a dump
  * made by dumpDataDir (tests start from a migrated, seeded template that way).
  */
-export async function openPglite(
-  dataDir: string,
-  options: { loadDataDir?: Blob | File } = {},
-): Promise<Database & { dumpDataDir: () => Promise<Blob> }> {
+export async function openPglite(dataDir: string, options: { loadDataDir?: Blob | File } = {}): Promise<Database & { dumpDataDir: () => Promise<Blob> }> {
   const db = await PGlite.create({
     dataDir: dataDir.startsWith('memory://') ? undefined : dataDir,
     loadDataDir: options.loadDataDir,

@@ -12,7 +12,7 @@ const CONTRACT_MARK = /^--\s*contract-of:\s*(\d{4})\s*$/im;
 /** The migration's SQL without comments, string literals, quoted identifiers and dollar-quoted bodies. */
 export function stripSql(sql: string): string {
   let out = '';
-  for (let i = 0; i < sql.length; ) {
+  for (let i = 0; i < sql.length;) {
     const rest = sql.slice(i);
     if (rest.startsWith('--')) {
       const end = sql.indexOf('\n', i);
@@ -120,7 +120,9 @@ export function migrationProblems(name: string, sql: string, known: readonly str
   for (const [index, statement] of statements.entries()) {
     if (widensCheck(statements[index - 1], statement)) continue;
     for (const problem of breakingChanges(statement)) {
-      problems.push(`${name}: ${problem} in "${statement.slice(0, 120)}" — only additions are allowed while old and new versions run side by side; a contract step says "-- contract-of: NNNN" (decision 0034)`);
+      problems.push(
+        `${name}: ${problem} in "${statement.slice(0, 120)}" — only additions are allowed while old and new versions run side by side; a contract step says "-- contract-of: NNNN" (decision 0034)`,
+      );
     }
   }
   return problems;

@@ -10,7 +10,5 @@ export function homeRoutes(app: App) {
     reply.header('vary', 'accept-language');
     return reply.redirect(`/${negotiateLanguage(request.headers['accept-language'])}`, 302);
   });
-  app.get('/:lang', { schema: { hide: true, params: LangParams } }, async (request, reply) =>
-    renderPage(request, reply, <HomePage />),
-  );
+  app.get('/:lang', { schema: { hide: true, params: LangParams } }, async (request, reply) => renderPage(request, reply, <HomePage />));
 }

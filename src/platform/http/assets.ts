@@ -31,7 +31,17 @@ const registered = new Map<string, Asset>();
  * Registers a static file (or several, joined in one) and returns its content-hashed URL. `files` are paths or
  * file URLs (`new URL('./x.css', import.meta.url)`); `text` is content built in code. Call once, at import.
  */
-export function registerAsset({ name, ext, files = [], text = [] }: { name: string; ext: keyof typeof TYPES; files?: Array<string | URL>; text?: string[] }): string {
+export function registerAsset({
+  name,
+  ext,
+  files = [],
+  text = [],
+}: {
+  name: string;
+  ext: keyof typeof TYPES;
+  files?: Array<string | URL>;
+  text?: string[];
+}): string {
   const raw = Buffer.from([...files.map((file) => readFileSync(file, 'utf8')), ...text].join('\n'));
   const hash = createHash('sha256').update(raw).digest('hex').slice(0, 12);
   const url = `/assets/${name}.${hash}.${ext}`;
@@ -69,10 +79,7 @@ export function assetRoutes(app: FastifyInstance) {
     const asset = registered.get(request.url.split('?')[0]!);
     if (!asset) return reply.callNotFound();
     const accept = String(request.headers['accept-encoding'] ?? '');
-    reply
-      .header('content-type', asset.type)
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .header('vary', 'accept-encoding');
+    reply.header('content-type', asset.type).header('cache-control', 'public, max-age=31536000, immutable').header('vary', 'accept-encoding');
     if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(compressed(asset).br);
     if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(compressed(asset).gzip);
     return reply.send(asset.raw);

@@ -99,8 +99,6 @@ export function handleError(raw: FastifyError | Error, request: FastifyRequest, 
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
   const first = request.url.split('?')[0]!.split('/')[1] ?? '';
   // "/de/…": a language prefix we do not have gets its own message.
-  const error = /^[a-z]{2}$/.test(first) && !['fr', 'nl', 'en'].includes(first)
-    ? new AppError(404, 'language_not_available')
-    : new AppError(404, 'not_found');
+  const error = /^[a-z]{2}$/.test(first) && !['fr', 'nl', 'en'].includes(first) ? new AppError(404, 'language_not_available') : new AppError(404, 'not_found');
   return handleError(error, request, reply);
 }

@@ -34,9 +34,7 @@ export interface ErrorEnvelope {
 }
 
 /** Maps Ajv validation errors (as Fastify reports them) to field errors with translation keys. */
-export function fieldErrorsFromValidation(
-  validation: ReadonlyArray<{ keyword: string; instancePath: string; params: Record<string, unknown> }>,
-): FieldError[] {
+export function fieldErrorsFromValidation(validation: ReadonlyArray<{ keyword: string; instancePath: string; params: Record<string, unknown> }>): FieldError[] {
   const seen = new Set<string>();
   const fields: FieldError[] = [];
   // In an optional form field (EmptyOr: '' or a date) the "not ''" and "no branch matched" errors come first;
@@ -52,11 +50,14 @@ export function fieldErrorsFromValidation(
     }
     if (seen.has(field)) continue; // one message per field: the first problem is the one to fix
     seen.add(field);
-    const keyword = issue.keyword === 'pattern' && issue.params.pattern === TEXT_PATTERN
-      ? 'text'
-      : issue.keyword === 'pattern' && issue.params.pattern === FILLED_TEXT_PATTERN
-        ? 'filledText'
-        : KNOWN_KEYWORDS.has(issue.keyword) ? issue.keyword : 'invalid';
+    const keyword =
+      issue.keyword === 'pattern' && issue.params.pattern === TEXT_PATTERN
+        ? 'text'
+        : issue.keyword === 'pattern' && issue.params.pattern === FILLED_TEXT_PATTERN
+          ? 'filledText'
+          : KNOWN_KEYWORDS.has(issue.keyword)
+            ? issue.keyword
+            : 'invalid';
     const values: MessageValues = {};
     for (const [key, value] of Object.entries(issue.params)) {
       if (typeof value === 'string' || typeof value === 'number') values[key] = value;

@@ -20,9 +20,7 @@ export async function handleForm(
   } catch (raw) {
     const error = toAppError(raw as Error);
     if (!(error instanceof AppError) || error.status >= 500 || error.status === 404 || error.status === 401) throw raw;
-    const fields = error.options.fields?.length
-      ? error.options.fields
-      : [{ field: 'form', code: `errors.${error.code}`, values: error.options.values }];
+    const fields = error.options.fields?.length ? error.options.fields : [{ field: 'form', code: `errors.${error.code}`, values: error.options.values }];
     return renderPage(request, reply, await renderForm(fields), error.status);
   }
 }

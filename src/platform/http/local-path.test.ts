@@ -8,7 +8,21 @@ describe('localPath', () => {
   });
 
   it('refuses what the URL parser turns into another site: tabs, newlines, backslashes, schemes', () => {
-    for (const value of ['/\t/evil.example/x', '/\n/evil.example', '/\r\n/evil.example', '/\\evil.example', '\\/evil.example', '//evil.example', '///evil.example', 'https://evil.example', 'javascript:alert(1)', 'fr/console', '', null, undefined]) {
+    for (const value of [
+      '/\t/evil.example/x',
+      '/\n/evil.example',
+      '/\r\n/evil.example',
+      '/\\evil.example',
+      '\\/evil.example',
+      '//evil.example',
+      '///evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+      'fr/console',
+      '',
+      null,
+      undefined,
+    ]) {
       expect(localPath(value), JSON.stringify(value)).toBeUndefined();
     }
   });

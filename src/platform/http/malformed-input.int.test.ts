@@ -35,9 +35,18 @@ describe('malformed input gives a 400 in the user’s language, never a 500', ()
         json: { message, name: 'Nadia Test', email: 'nadia@example.be', language: 'nl' },
       });
       expect(response.statusCode, JSON.stringify(message)).toBe(400);
-      expect(fieldsOf(response.body)).toContainEqual({ field: 'message', code: 'validation.text', message: 'message: verwijder de onzichtbare stuurtekens uit deze tekst.' });
+      expect(fieldsOf(response.body)).toContainEqual({
+        field: 'message',
+        code: 'validation.text',
+        message: 'message: verwijder de onzichtbare stuurtekens uit deze tekst.',
+      });
     }
-    const form = await postForm(t.client(), '/en/contact', '/en/contact', { message: 'a\u0000b', name: 'Nadia Test', email: 'nadia@example.be', language: 'en' });
+    const form = await postForm(t.client(), '/en/contact', '/en/contact', {
+      message: 'a\u0000b',
+      name: 'Nadia Test',
+      email: 'nadia@example.be',
+      language: 'en',
+    });
     expect(form.statusCode).toBe(400);
     expect(form.body).toContain('remove the invisible control characters');
   });
@@ -49,7 +58,9 @@ describe('malformed input gives a 400 in the user’s language, never a 500', ()
         json: { version, displayName: 'Elise Editor', roles: ['content_editor'], preferredLanguage: 'fr', active: true, unitIds: [] },
       });
       expect(response.statusCode, String(version)).toBe(400);
-      expect(fieldsOf(response.body)).toContainEqual(expect.objectContaining({ field: 'version', code: 'validation.maximum', message: 'version : la plus grande valeur permise est 2147483647.' }));
+      expect(fieldsOf(response.body)).toContainEqual(
+        expect.objectContaining({ field: 'version', code: 'validation.maximum', message: 'version : la plus grande valeur permise est 2147483647.' }),
+      );
     }
   });
 
@@ -59,7 +70,9 @@ describe('malformed input gives a 400 in the user’s language, never a 500', ()
         json: { code: 'fuzz-dates', title: { fr: 'Campagne', nl: 'Campagne', en: 'Campaign' }, closesOn },
       });
       expect(response.statusCode, closesOn).toBe(400);
-      expect(fieldsOf(response.body)).toContainEqual(expect.objectContaining({ field: 'closesOn', code: 'validation.format', message: 'closesOn: this is not a valid date.' }));
+      expect(fieldsOf(response.body)).toContainEqual(
+        expect.objectContaining({ field: 'closesOn', code: 'validation.format', message: 'closesOn: this is not a valid date.' }),
+      );
     }
   });
 

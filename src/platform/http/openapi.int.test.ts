@@ -43,7 +43,8 @@ describe('the OpenAPI document', () => {
   it('passes redocly lint (recommended rules) with 0 errors', async () => {
     const problems = await withFiles({ 'openapi.json': JSON.stringify(document) }, ([path]) => redoclyLint(path!));
     const warnings = problems.filter((p) => p.severity === 'warn');
-    if (warnings.length > 0) console.info(`redocly lint: ${warnings.length} warning(s)\n${warnings.map((w) => `  ${w.ruleId} ${w.pointer}: ${w.message}`).join('\n')}`);
+    if (warnings.length > 0)
+      console.info(`redocly lint: ${warnings.length} warning(s)\n${warnings.map((w) => `  ${w.ruleId} ${w.pointer}: ${w.message}`).join('\n')}`);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   }, 120_000);
 
@@ -80,7 +81,9 @@ describe('the OpenAPI document', () => {
           const other = sb[k]!;
           const param = (p: string, s: string, literal: string) => {
             const name = s.slice(1, -1);
-            const schema = Object.values(document.paths[p]!).flatMap((o) => o.parameters ?? []).find((x) => x.in === 'path' && x.name === name)?.schema;
+            const schema = Object.values(document.paths[p]!)
+              .flatMap((o) => o.parameters ?? [])
+              .find((x) => x.in === 'path' && x.name === name)?.schema;
             return schema !== undefined && !accepts(schema, literal);
           };
           const isParam = (s: string) => s.startsWith('{');

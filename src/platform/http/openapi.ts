@@ -96,7 +96,8 @@ export function documentOperation(
   let security = given.security ?? [];
   const scopes = tokenScopesOf(method, url);
   // An API token with the scope may call it too (decision 0037); a public operation stays public (`{}`).
-  if (scopes.length > 0 && !security.some((requirement) => 'bearer' in requirement)) security = [...(security.length === 0 ? [{}] : security), { bearer: [...scopes] }];
+  if (scopes.length > 0 && !security.some((requirement) => 'bearer' in requirement))
+    security = [...(security.length === 0 ? [{}] : security), { bearer: [...scopes] }];
   const documented: DocumentedSchema = {
     ...rest,
     operationId: given.operationId ?? operationIdOf(method, url),

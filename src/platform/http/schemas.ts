@@ -19,9 +19,7 @@ export const ErrorEnvelopeSchema = Type.Object(
       code: Type.String({ description: 'Stable error code, also the translation key' }),
       message: Type.String({ description: 'Human-readable message in the requested language' }),
       status: Type.Integer(),
-      fields: Type.Optional(
-        Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })),
-      ),
+      fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() }))),
     }),
   },
   { $id: 'ErrorEnvelope', description: 'The one error shape of the API' },

@@ -1,12 +1,6 @@
 // The typed Fastify instance every module registers its routes on: TypeBox schemas validate requests,
 // type the handlers and feed the OpenAPI document (one schema per endpoint).
-import type {
-  FastifyBaseLogger,
-  FastifyInstance,
-  RawReplyDefaultExpression,
-  RawRequestDefaultExpression,
-  RawServerDefault,
-} from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Language } from '../i18n/languages.ts';
 import type { Actor } from '../../identity/actor.ts';

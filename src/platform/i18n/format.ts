@@ -14,25 +14,20 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 }
 
 export function formatDate(value: Date, lang: Language): string {
-  return cached(`d:${lang}`, () =>
-    new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: TIME_ZONE }),
-  ).format(value);
+  return cached(`d:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: TIME_ZONE })).format(value);
 }
 
 export function formatDateTime(value: Date, lang: Language): string {
-  return cached(`dt:${lang}`, () =>
-    new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }),
-  ).format(value);
+  return cached(`dt:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE })).format(value);
 }
 
 export function formatTime(value: Date, lang: Language): string {
-  return cached(`t:${lang}`, () =>
-    new Intl.DateTimeFormat(LOCALES[lang], { timeStyle: 'short', timeZone: TIME_ZONE }),
-  ).format(value);
+  return cached(`t:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { timeStyle: 'short', timeZone: TIME_ZONE })).format(value);
 }
 
 export function formatNumber(value: number, lang: Language, fractionDigits = 0): string {
-  return cached(`n:${lang}:${fractionDigits}`, () =>
-    new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }),
+  return cached(
+    `n:${lang}:${fractionDigits}`,
+    () => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }),
   ).format(value);
 }

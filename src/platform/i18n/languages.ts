@@ -26,7 +26,7 @@ export function negotiateLanguage(acceptLanguage: string | undefined): Language 
     })
     .filter((entry) => entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
-  return ranked.find((entry) => isLanguage(entry.base))?.base as Language | undefined ?? DEFAULT_LANGUAGE;
+  return (ranked.find((entry) => isLanguage(entry.base))?.base as Language | undefined) ?? DEFAULT_LANGUAGE;
 }
 
 /** A user-facing text in the three languages, as stored in jsonb columns. */

@@ -28,10 +28,7 @@ async function until(check: () => Promise<boolean> | boolean, timeoutMs = 15_000
   }
 }
 const statusCounts = async (type: string) => {
-  const { rows } = await db.query<{ status: string; count: number }>(
-    'SELECT status, count(*)::int AS count FROM jobs WHERE type = $1 GROUP BY status',
-    [type],
-  );
+  const { rows } = await db.query<{ status: string; count: number }>('SELECT status, count(*)::int AS count FROM jobs WHERE type = $1 GROUP BY status', [type]);
   return Object.fromEntries(rows.map((row) => [row.status, row.count]));
 };
 
@@ -163,7 +160,15 @@ describe('job queue', () => {
       await sleep(100); // the first poll is over; the next is a minute away
       const later = new Date(Date.now() + 3_600_000);
       const insertWith = async (keep: boolean, n: string) => {
-        const part = enqueueManySql('j', [{ type: 'test.part', payload: { n } }, { type: 'test.part', payload: { n: `${n}-later` }, runAt: later }], 2, '$1::boolean');
+        const part = enqueueManySql(
+          'j',
+          [
+            { type: 'test.part', payload: { n } },
+            { type: 'test.part', payload: { n: `${n}-later` }, runAt: later },
+          ],
+          2,
+          '$1::boolean',
+        );
         const { rows } = await db.query<{ woken: number }>(`WITH ${part.cte} SELECT ${part.notify}::int AS woken`, [keep, ...part.params]);
         return rows[0]!.woken;
       };
@@ -173,8 +178,13 @@ describe('job queue', () => {
       await until(() => ran.length === 1, 5000);
       expect(Date.now() - enqueuedAt).toBeLessThan(2000);
       expect(ran).toEqual(['kept']);
-      const { rows } = await db.query<{ n: string; queued: boolean }>(`SELECT payload->>'n' AS n, status = 'queued' AS queued FROM jobs WHERE type = 'test.part' ORDER BY id`);
-      expect(rows).toEqual([{ n: 'kept', queued: false }, { n: 'kept-later', queued: true }]);
+      const { rows } = await db.query<{ n: string; queued: boolean }>(
+        `SELECT payload->>'n' AS n, status = 'queued' AS queued FROM jobs WHERE type = 'test.part' ORDER BY id`,
+      );
+      expect(rows).toEqual([
+        { n: 'kept', queued: false },
+        { n: 'kept-later', queued: true },
+      ]);
     } finally {
       await worker.stop();
     }
@@ -237,7 +247,13 @@ describe('job queue', () => {
     expect(results[4]!.id).toBe(results[3]!.id);
     const payload = async (id: number) => (await getJob(db, id))?.payload;
     expect(await Promise.all(results.map((r) => payload(r.id)))).toEqual([
-      { v: 'a' }, { v: 'kept' }, { v: 'new' }, { v: 'k3' }, { v: 'k3' }, { v: 'b' }, { v: 'c' },
+      { v: 'a' },
+      { v: 'kept' },
+      { v: 'new' },
+      { v: 'k3' },
+      { v: 'k3' },
+      { v: 'b' },
+      { v: 'c' },
     ]);
     expect(results[0]!.id).toBeLessThan(results[6]!.id);
     const replaced = await getJob(db, toReplace.id);

@@ -88,7 +88,13 @@ export async function enqueueMany(db: Queryable, jobs: readonly JobToEnqueue[]):
  * the caller selects `notify` to wake the workers for jobs due now. Parameters are numbered from `first`.
  */
 export function enqueueManySql(name: string, jobs: readonly JobToEnqueue[], first: number, when?: string) {
-  return insertJobsSql(name, jobs.map((job) => jobRow(job.type, job.payload, job)), JOBS_CHANNEL, first, when);
+  return insertJobsSql(
+    name,
+    jobs.map((job) => jobRow(job.type, job.payload, job)),
+    JOBS_CHANNEL,
+    first,
+    when,
+  );
 }
 
 /** Removes a job that is still waiting (not running, not finished). Returns whether one was removed. */

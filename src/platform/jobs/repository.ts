@@ -51,10 +51,10 @@ export async function insertJob(
     );
     if (replaced.rows[0]) return { id: replaced.rows[0].id, created: false };
   }
-  const existing = await db.query<{ id: number }>(
-    `SELECT id FROM jobs WHERE type = $1 AND unique_key = $2 AND status IN ('queued', 'running')`,
-    [job.type, job.uniqueKey],
-  );
+  const existing = await db.query<{ id: number }>(`SELECT id FROM jobs WHERE type = $1 AND unique_key = $2 AND status IN ('queued', 'running')`, [
+    job.type,
+    job.uniqueKey,
+  ]);
   if (existing.rows[0]) return { id: existing.rows[0].id, created: false };
   // The other job finished between our insert and this look-up: the key is free again, so try once more.
   return insertJob(db, job);

@@ -92,9 +92,7 @@ function jobRunner(options: JobWorkerOptions & { workerId: string }) {
   const unrecorded: Array<{ job: ClaimedJob; failure?: { message: string; delay: number | null } }> = [];
 
   const record = async (job: ClaimedJob, failure?: { message: string; delay: number | null }): Promise<void> => {
-    const recorded = failure
-      ? await failJob(db, job.id, options.workerId, failure.message, failure.delay)
-      : await completeJob(db, job.id, options.workerId);
+    const recorded = failure ? await failJob(db, job.id, options.workerId, failure.message, failure.delay) : await completeJob(db, job.id, options.workerId);
     if (!recorded) log.warn({ jobId: job.id, type: job.type }, 'job finished after its lease was taken back');
     else if (!failure) summary.done++;
     else if (failure.delay === null) summary.dead++;

@@ -129,9 +129,22 @@ describe('outgoing e-mail over SMTP', () => {
     expect((await getJob(t.db, job.id))?.last_error).toContain('not stored yet');
     const before = smtp.received.length;
     await insertMail(t.db, {
-      id, jobId: job.id, organisationId: null, purpose: 'other', language: 'en', messageId: `<${id}@irisdesk.test>`,
-      from: 'no-reply@irisdesk.test', replyTo: null, to: ['late@example.be'], cc: [], subject: 'Late', text: 'x', html: null,
-      attachments: [], headers: {}, status: 'queued',
+      id,
+      jobId: job.id,
+      organisationId: null,
+      purpose: 'other',
+      language: 'en',
+      messageId: `<${id}@irisdesk.test>`,
+      from: 'no-reply@irisdesk.test',
+      replyTo: null,
+      to: ['late@example.be'],
+      cc: [],
+      subject: 'Late',
+      text: 'x',
+      html: null,
+      attachments: [],
+      headers: {},
+      status: 'queued',
     });
     await until(async () => (await getMail(t.db, id))?.status === 'sent');
     expect((await smtp.waitFor(before + 1)).slice(before)[0]!.mail.subject).toBe('Late');
@@ -218,12 +231,12 @@ describe('captured mail without SMTP_URL', () => {
     const api = await admin.get(`/api/v1/mail-messages?to=sofie@example.be`);
     expect(api.json()).toMatchObject({ mode: 'capture', messages: [{ id: sent.id, status: 'captured', to: ['sofie@example.be'] }] });
     const one = await admin.get(`/api/v1/mail-messages/${sent.id}`);
-    expect(one.json()).toMatchObject({ text: 'Votre rendez-vous du 3 décembre est confirmé.', attachments: [{ filename: 'rendez-vous.ics', size: Buffer.byteLength(ICS) }] });
+    expect(one.json()).toMatchObject({
+      text: 'Votre rendez-vous du 3 décembre est confirmé.',
+      attachments: [{ filename: 'rendez-vous.ics', size: Buffer.byteLength(ICS) }],
+    });
 
-    const { rows } = await t.db.query<{ action: string }>(
-      `SELECT action FROM audit_log WHERE subject_type = 'mail_message' AND subject_id = $1`,
-      [sent.id],
-    );
+    const { rows } = await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE subject_type = 'mail_message' AND subject_id = $1`, [sent.id]);
     expect(rows.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -36,16 +36,22 @@ function Delivery({ statistics, now }: { statistics: MailStatistics & { jobs: Jo
       </h2>
       {counts.failed > 0 && <Alert type="error">{t('mail.delivery.failed', { count: counts.failed })}</Alert>}
       {waitingMinutes >= MAIL_SLOW_MINUTES && <Alert type="warning">{t('mail.delivery.slow', { minutes: waitingMinutes })}</Alert>}
-      <Paragraph>
-        {MAIL_STATUSES.map((status) => `${t(`mail.status.${status}`)}: ${formatNumber(counts[status], lang)}`).join(' · ')}
-      </Paragraph>
+      <Paragraph>{MAIL_STATUSES.map((status) => `${t(`mail.status.${status}`)}: ${formatNumber(counts[status], lang)}`).join(' · ')}</Paragraph>
       <Paragraph>{oldestQueuedAt ? t('mail.delivery.oldest', { time: formatDateTime(oldestQueuedAt, lang) }) : t('mail.delivery.noneWaiting')}</Paragraph>
       {jobs.length === 0 ? (
         <Paragraph>{t('mail.jobs.none')}</Paragraph>
       ) : (
         <Table
           caption={t('mail.jobs.caption')}
-          head={[t('mail.jobs.type'), t('mail.jobs.due'), t('mail.jobs.scheduled'), t('mail.jobs.running'), t('mail.jobs.retrying'), t('mail.jobs.dead'), t('mail.jobs.oldestDue')]}
+          head={[
+            t('mail.jobs.type'),
+            t('mail.jobs.due'),
+            t('mail.jobs.scheduled'),
+            t('mail.jobs.running'),
+            t('mail.jobs.retrying'),
+            t('mail.jobs.dead'),
+            t('mail.jobs.oldestDue'),
+          ]}
           rows={jobs.map((job) => [
             <code>{job.type}</code>,
             formatNumber(job.due, lang),
@@ -86,7 +92,14 @@ export function MailListPage(props: {
       </form>
       <Table
         caption={t('mail.tableCaption', { count: props.messages.length })}
-        head={[t('mail.field.subject'), t('mail.field.to'), t('mail.field.purpose'), t('mail.field.status'), t('mail.field.attempts'), t('mail.field.createdAt')]}
+        head={[
+          t('mail.field.subject'),
+          t('mail.field.to'),
+          t('mail.field.purpose'),
+          t('mail.field.status'),
+          t('mail.field.attempts'),
+          t('mail.field.createdAt'),
+        ]}
         rows={props.messages.map((message) => [
           <Link href={`/${lang}/admin/mail/${message.id}`}>{message.subject}</Link>,
           message.to_addresses.join(', '),

@@ -123,10 +123,7 @@ export async function markMailSent(db: Queryable, id: string, attempts: number):
 }
 
 export async function markMailCaptured(db: Queryable, id: string, attempts: number): Promise<void> {
-  await db.query(
-    `UPDATE mail_messages SET status = 'captured', sent_at = now(), updated_at = now(), attempts = $2 WHERE id = $1`,
-    [id, attempts],
-  );
+  await db.query(`UPDATE mail_messages SET status = 'captured', sent_at = now(), updated_at = now(), attempts = $2 WHERE id = $1`, [id, attempts]);
 }
 
 export async function recordMailFailure(db: Queryable, id: string, attempts: number, error: string, final: boolean): Promise<void> {
@@ -177,9 +174,6 @@ export async function mailStatistics(db: Queryable): Promise<MailStatistics> {
 
 /** Forgets messages older than the retention period (never one still waiting to be sent). */
 export async function purgeOldMail(db: Queryable, retentionDays: number): Promise<number> {
-  const result = await db.query(
-    `DELETE FROM mail_messages WHERE status <> 'queued' AND created_at < now() - make_interval(days => $1)`,
-    [retentionDays],
-  );
+  const result = await db.query(`DELETE FROM mail_messages WHERE status <> 'queued' AND created_at < now() - make_interval(days => $1)`, [retentionDays]);
   return result.rowCount;
 }

@@ -115,7 +115,11 @@ export function mailRoutes(app: App, { mail }: Services) {
   app.get('/:lang/admin/mail', { schema: { ...pageSchema, querystring: ListQuery } }, async (request, reply) => {
     const { status, to } = request.query;
     const result = await mail.list(requireActorPage(request), { status: status || undefined, to }, request.id);
-    return renderPage(request, reply, <MailListPage messages={result.messages} statistics={result.statistics} mode={result.mode} filter={{ status, to }} now={new Date()} />);
+    return renderPage(
+      request,
+      reply,
+      <MailListPage messages={result.messages} statistics={result.statistics} mode={result.mode} filter={{ status, to }} now={new Date()} />,
+    );
   });
   app.get('/:lang/admin/mail/:id', { schema: { hide: true, params: Type.Intersect([LangParams, IdParams]) } }, async (request, reply) => {
     const message = await mail.get(requireActorPage(request), request.params.id, request.id);

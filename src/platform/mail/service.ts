@@ -210,15 +210,11 @@ export function mailService({ db, config, jobs, audit, transport: givenTransport
 
 export type MailService = ReturnType<typeof mailService>;
 
-
 function invalid(field: string, code = 'validation.invalid'): AppError {
   return new AppError(400, 'mail.invalid', { fields: [{ field, code }] });
 }
 
-function prepare(
-  mail: OutgoingMail,
-  sender: { fromName: string | undefined; senderAddress: string; senderDomain: string; defaultFrom: string },
-) {
+function prepare(mail: OutgoingMail, sender: { fromName: string | undefined; senderAddress: string; senderDomain: string; defaultFrom: string }) {
   const to = (Array.isArray(mail.to) ? mail.to : [mail.to]).map((a) => a.trim());
   const cc = (mail.cc ?? []).map((a) => a.trim());
   if (to.length === 0 || to.length + cc.length > 50) throw invalid('to');

@@ -174,48 +174,52 @@ describe('who may read /metrics and the OpenAPI document', () => {
     (await createApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', ...env }), db: t.db })).app;
 
   // Each app compiles every route's schemas: a few seconds apiece on a busy machine.
-  it('in production, serves /metrics only with METRICS_TOKEN or on METRICS_PORT; OPENAPI_PUBLIC=false keeps the document for staff', { timeout: 120_000 }, async () => {
-    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) };
-    const bare = await appWith(production);
-    expect((await bare.inject('/metrics')).statusCode).toBe(404);
-    expect((await bare.inject('/api/openapi.json')).statusCode).toBe(200); // public unless OPENAPI_PUBLIC=false
-    await bare.close();
+  it(
+    'in production, serves /metrics only with METRICS_TOKEN or on METRICS_PORT; OPENAPI_PUBLIC=false keeps the document for staff',
+    { timeout: 120_000 },
+    async () => {
+      const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) };
+      const bare = await appWith(production);
+      expect((await bare.inject('/metrics')).statusCode).toBe(404);
+      expect((await bare.inject('/api/openapi.json')).statusCode).toBe(200); // public unless OPENAPI_PUBLIC=false
+      await bare.close();
 
-    const withToken = await appWith({ ...production, METRICS_TOKEN: TOKEN, OPENAPI_PUBLIC: 'false' });
-    const anonymous = await withToken.inject({ url: '/metrics', headers: { 'accept-language': 'nl' } });
-    expect(anonymous.statusCode).toBe(401);
-    expect(anonymous.headers['www-authenticate']).toBe('Bearer');
-    expect(anonymous.body).toContain('METRICS_TOKEN');
-    expect((await withToken.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}x` } })).statusCode).toBe(401);
-    const allowed = await withToken.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
-    expect(allowed.statusCode).toBe(200);
-    expect(allowed.body).toContain('irisdesk_statistics_up 1');
-    const document = await withToken.inject({ url: '/api/openapi.json', headers: { 'accept-language': 'fr' } });
-    expect(document.statusCode).toBe(401);
-    expect(document.json().error.code).toBe('auth.required');
-    const staff = new TestClient(withToken);
-    await staff.login('agent@demo.irisdesk.brussels');
-    const signedIn = await staff.get('/api/openapi.json');
-    expect(signedIn.statusCode).toBe(200);
-    expect(signedIn.json().openapi).toBe('3.1.0');
-    await withToken.close();
+      const withToken = await appWith({ ...production, METRICS_TOKEN: TOKEN, OPENAPI_PUBLIC: 'false' });
+      const anonymous = await withToken.inject({ url: '/metrics', headers: { 'accept-language': 'nl' } });
+      expect(anonymous.statusCode).toBe(401);
+      expect(anonymous.headers['www-authenticate']).toBe('Bearer');
+      expect(anonymous.body).toContain('METRICS_TOKEN');
+      expect((await withToken.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}x` } })).statusCode).toBe(401);
+      const allowed = await withToken.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(allowed.statusCode).toBe(200);
+      expect(allowed.body).toContain('irisdesk_statistics_up 1');
+      const document = await withToken.inject({ url: '/api/openapi.json', headers: { 'accept-language': 'fr' } });
+      expect(document.statusCode).toBe(401);
+      expect(document.json().error.code).toBe('auth.required');
+      const staff = new TestClient(withToken);
+      await staff.login('agent@demo.irisdesk.brussels');
+      const signedIn = await staff.get('/api/openapi.json');
+      expect(signedIn.statusCode).toBe(200);
+      expect(signedIn.json().openapi).toBe('3.1.0');
+      await withToken.close();
 
-    const port = await freePort();
-    const separate = await appWith({ ...production, METRICS_PORT: String(port), METRICS_TOKEN: TOKEN });
-    await separate.ready();
-    try {
-      expect((await separate.inject('/metrics')).statusCode).toBe(404);
-      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);
-      const own = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
-      expect(own.status).toBe(200);
-      expect(own.headers.get('content-type')).toContain('text/plain');
-      expect(await own.text()).toContain('irisdesk_jobs{');
-      expect((await fetch(`http://127.0.0.1:${port}/`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
-    } finally {
-      await separate.close();
-    }
-    await expect(fetch(`http://127.0.0.1:${port}/metrics`)).rejects.toThrow(); // closed with the app
-  });
+      const port = await freePort();
+      const separate = await appWith({ ...production, METRICS_PORT: String(port), METRICS_TOKEN: TOKEN });
+      await separate.ready();
+      try {
+        expect((await separate.inject('/metrics')).statusCode).toBe(404);
+        expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);
+        const own = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+        expect(own.status).toBe(200);
+        expect(own.headers.get('content-type')).toContain('text/plain');
+        expect(await own.text()).toContain('irisdesk_jobs{');
+        expect((await fetch(`http://127.0.0.1:${port}/`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+      } finally {
+        await separate.close();
+      }
+      await expect(fetch(`http://127.0.0.1:${port}/metrics`)).rejects.toThrow(); // closed with the app
+    },
+  );
 
   it('refuses a weak token, and a metrics port equal to PORT', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be 24 to 256 printable characters/);

@@ -39,7 +39,14 @@ export function createMetrics(
     ['resources', 'irisdesk_nodejs_resources_active', 'Resources keeping the event loop alive', () => process.getActiveResourcesInfo().length],
   ] as const) {
     registry.removeSingleMetric(`irisdesk_nodejs_active_${old}_total`);
-    new client.Gauge({ name, help, registers: [registry], collect() { this.set(count()); } });
+    new client.Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(count());
+      },
+    });
   }
 
   const requests = new client.Counter({
@@ -152,7 +159,8 @@ export function createMetrics(
       }
       app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
         // Plain text, as on the own listener: the reader is a scraper, not a person.
-        if (!hasMetricsToken(request.headers, config.metricsToken)) return reply.code(401).header('www-authenticate', 'Bearer').type('text/plain; charset=utf-8').send(TOKEN_REQUIRED);
+        if (!hasMetricsToken(request.headers, config.metricsToken))
+          return reply.code(401).header('www-authenticate', 'Bearer').type('text/plain; charset=utf-8').send(TOKEN_REQUIRED);
         reply.header('content-type', registry.contentType);
         return registry.metrics();
       });
@@ -191,7 +199,13 @@ function cachedRead<T>(load: () => Promise<T>): () => Promise<{ value: T; at: nu
     const timeout = new Promise<null>((resolve) => {
       timer = setTimeout(() => resolve(null), STATISTICS_TIMEOUT_MS);
     });
-    const result = Promise.race([load().then((value) => ({ value, at: now }), () => null), timeout]).finally(() => {
+    const result = Promise.race([
+      load().then(
+        (value) => ({ value, at: now }),
+        () => null,
+      ),
+      timeout,
+    ]).finally(() => {
       clearTimeout(timer);
       pending = false;
     });
@@ -223,7 +237,10 @@ export function hasMetricsToken(headers: IncomingHttpHeaders, token: string | un
 }
 
 /** The metrics listener of METRICS_PORT: GET /metrics only (with the token when one is set), nothing else. */
-export async function startMetricsListener(metrics: { registry: client.Registry }, options: { host: string; port: number; token: string | undefined }): Promise<{ server: Server; address: AddressInfo; close: () => Promise<void> }> {
+export async function startMetricsListener(
+  metrics: { registry: client.Registry },
+  options: { host: string; port: number; token: string | undefined },
+): Promise<{ server: Server; address: AddressInfo; close: () => Promise<void> }> {
   const server = createServer((request, response) => {
     const path = (request.url ?? '').split('?')[0];
     if (path !== '/metrics' || (request.method !== 'GET' && request.method !== 'HEAD')) {

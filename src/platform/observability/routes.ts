@@ -11,11 +11,7 @@ const READINESS_TIMEOUT_MS = 1_500;
 const HealthSchema = Type.Object({ status: Type.String(), checks: Type.Optional(Type.Record(Type.String(), Type.String())) });
 
 export function healthRoutes(app: App, { db, metrics, draining }: { db: Database; metrics: Metrics; draining?: Draining }) {
-  app.get(
-    '/healthz',
-    { schema: { tags: ['operations'], summary: 'The process is up', response: { 200: HealthSchema } } },
-    async () => ({ status: 'ok' }),
-  );
+  app.get('/healthz', { schema: { tags: ['operations'], summary: 'The process is up', response: { 200: HealthSchema } } }, async () => ({ status: 'ok' }));
   app.get(
     '/readyz',
     {

@@ -13,6 +13,10 @@ describe('realtime channel names', () => {
 
   it('of a request: its organisation, then its unit and assignee when it has them', () => {
     expect(channels.ofRequest({ organisationId: 'o', unitId: null, assigneeId: null })).toEqual([channels.organisation('o')]);
-    expect(channels.ofRequest({ organisationId: 'o', unitId: 'u', assigneeId: 'a' })).toEqual([channels.organisation('o'), channels.unit('u'), channels.account('a')]);
+    expect(channels.ofRequest({ organisationId: 'o', unitId: 'u', assigneeId: 'a' })).toEqual([
+      channels.organisation('o'),
+      channels.unit('u'),
+      channels.account('a'),
+    ]);
   });
 });

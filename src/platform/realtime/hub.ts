@@ -49,10 +49,7 @@ export interface RealtimeHub {
   close(): Promise<void>;
 }
 
-export function createRealtimeHub(
-  db: Database,
-  options: { bufferSize?: number; graceMs?: number; log?: HubLogger } = {},
-): RealtimeHub {
+export function createRealtimeHub(db: Database, options: { bufferSize?: number; graceMs?: number; log?: HubLogger } = {}): RealtimeHub {
   const bufferSize = options.bufferSize ?? 200;
   const graceMs = options.graceMs ?? 30_000;
   const channels = new Map<string, ChannelState>();

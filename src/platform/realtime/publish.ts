@@ -89,7 +89,12 @@ export async function publishMany(db: Queryable, channels: readonly string[], ev
  * event): the caller selects `sql`, which sends the notifications when the SQL condition `when` holds.
  * Parameters are numbered from `first`. Undefined when the event is too large to go inline: then publishMany.
  */
-export function publishManySql(channels: readonly string[], event: RealtimeEvent, first: number, when = 'true'): { sql: string; params: unknown[] } | undefined {
+export function publishManySql(
+  channels: readonly string[],
+  event: RealtimeEvent,
+  first: number,
+  when = 'true',
+): { sql: string; params: unknown[] } | undefined {
   for (const channel of channels) if (!CHANNEL_PATTERN.test(channel)) throw new Error(`invalid realtime channel "${channel}"`);
   if (!EVENT_TYPE_PATTERN.test(event.type)) throw new Error(`invalid realtime event type "${event.type}"`);
   const data = JSON.stringify(event.data ?? null);

@@ -2,10 +2,7 @@
 import type { Queryable } from '../db/database.ts';
 
 export async function getStoredEvent(db: Queryable, id: number): Promise<{ channel: string; type: string; data: unknown } | undefined> {
-  const { rows } = await db.query<{ channel: string; type: string; data: unknown }>(
-    'SELECT channel, type, data FROM realtime_events WHERE id = $1',
-    [id],
-  );
+  const { rows } = await db.query<{ channel: string; type: string; data: unknown }>('SELECT channel, type, data FROM realtime_events WHERE id = $1', [id]);
   return rows[0];
 }
 
@@ -27,7 +24,10 @@ export async function purgeStoredEvents(db: Queryable, olderThanMinutes: number)
 export const PRESENCE_STALE_SECONDS = 50;
 
 export async function insertPresence(db: Queryable, streamId: string, channels: string[]): Promise<void> {
-  await db.query('INSERT INTO realtime_presence (stream_id, channels) VALUES ($1, $2) ON CONFLICT (stream_id) DO UPDATE SET seen_at = now()', [streamId, channels]);
+  await db.query('INSERT INTO realtime_presence (stream_id, channels) VALUES ($1, $2) ON CONFLICT (stream_id) DO UPDATE SET seen_at = now()', [
+    streamId,
+    channels,
+  ]);
 }
 
 export async function touchPresence(db: Queryable, streamId: string): Promise<void> {

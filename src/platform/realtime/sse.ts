@@ -66,13 +66,15 @@ export async function streamEvents(
     if (res.writableLength > MAX_PENDING_BYTES) end();
   };
   const send = (event: DeliveredEvent) => {
-    chain = chain.then(async () => {
-      if (!open || sent.has(event.id)) return;
-      if (options.filter && !(await options.filter(event))) return;
-      sent.add(event.id);
-      if (sent.size > 1000) sent.clear(); // only needed to drop duplicates between replay and live start
-      write(formatEvent(event));
-    }).catch(() => undefined);
+    chain = chain
+      .then(async () => {
+        if (!open || sent.has(event.id)) return;
+        if (options.filter && !(await options.filter(event))) return;
+        sent.add(event.id);
+        if (sent.size > 1000) sent.clear(); // only needed to drop duplicates between replay and live start
+        write(formatEvent(event));
+      })
+      .catch(() => undefined);
   };
   let resyncPending = false;
   const resync = () => {

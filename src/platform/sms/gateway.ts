@@ -60,7 +60,16 @@ export interface GatewayHandlers {
   onError(error: unknown): void;
 }
 
-const RECEIPT_STATES: Record<number, string> = { 1: 'ENROUTE', 2: 'DELIVRD', 3: 'EXPIRED', 4: 'DELETED', 5: 'UNDELIV', 6: 'ACCEPTD', 7: 'UNKNOWN', 8: 'REJECTD' };
+const RECEIPT_STATES: Record<number, string> = {
+  1: 'ENROUTE',
+  2: 'DELIVRD',
+  3: 'EXPIRED',
+  4: 'DELETED',
+  5: 'UNDELIV',
+  6: 'ACCEPTD',
+  7: 'UNKNOWN',
+  8: 'REJECTD',
+};
 
 export function createSmppGateway(url: string, handlers: GatewayHandlers): SmsGateway {
   const parsed = new URL(url);
@@ -175,7 +184,8 @@ export function createSmppGateway(url: string, handlers: GatewayHandlers): SmsGa
           fail(new SmppError(`no submit_sm answer within ${RESPONSE_TIMEOUT_MS} ms`));
         }, RESPONSE_TIMEOUT_MS);
         const sent = current.send(pdu, (response) => {
-          if (response.command_status !== 0) fail(new SmppError(`submit_sm refused (status 0x${response.command_status.toString(16)})`, response.command_status));
+          if (response.command_status !== 0)
+            fail(new SmppError(`submit_sm refused (status 0x${response.command_status.toString(16)})`, response.command_status));
           else settle(undefined, String(response.message_id));
         });
         if (!sent) {

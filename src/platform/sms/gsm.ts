@@ -2,8 +2,7 @@
 // part of a longer one; the extension characters such as € and [ count twice) or, as soon as one character is
 // outside it, UCS-2 (70, and 67 per part). IrisDesk writes its texts to fit one GSM-7 message where it can.
 
-const BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const BASIC = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 const EXTENSION = '^{}\\[~]|€\f';
 const basic = new Set(Array.from(BASIC));
 const extension = new Set(Array.from(EXTENSION));

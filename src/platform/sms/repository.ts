@@ -124,8 +124,6 @@ export async function isOptedOut(db: Queryable, phone: string): Promise<boolean>
 
 /** Forgets messages older than the retention period (never one still waiting to be handed to the gateway). */
 export async function purgeOldSms(db: Queryable, retentionDays: number): Promise<number> {
-  const result = await db.query(`DELETE FROM sms_messages WHERE status <> 'queued' AND created_at < now() - make_interval(days => $1)`, [
-    retentionDays,
-  ]);
+  const result = await db.query(`DELETE FROM sms_messages WHERE status <> 'queued' AND created_at < now() - make_interval(days => $1)`, [retentionDays]);
   return result.rowCount;
 }

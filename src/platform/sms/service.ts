@@ -122,7 +122,15 @@ export function smsService({ db, config, jobs, audit, log }: SmsServiceDeps) {
       if (!text || length.segments > SMS_MAX_SEGMENTS) throw new AppError(400, 'sms.invalid', { fields: [{ field: 'text', code: 'validation.invalid' }] });
       const purpose = sms.purpose ?? 'other';
       if (!PURPOSE.test(purpose)) throw new AppError(400, 'sms.invalid', { fields: [{ field: 'purpose', code: 'validation.invalid' }] });
-      const row = { organisationId: sms.organisationId ?? null, purpose, language: sms.language, to, body: text, encoding: length.encoding, segments: length.segments };
+      const row = {
+        organisationId: sms.organisationId ?? null,
+        purpose,
+        language: sms.language,
+        to,
+        body: text,
+        encoding: length.encoding,
+        segments: length.segments,
+      };
       const run = async (q: Queryable) => {
         const stored = await insertSms(q, row, mode === 'smpp' ? 'queued' : 'captured');
         if (stored.status === 'queued') await enqueue(q, SMS_SEND_JOB, { smsId: stored.id }, { maxAttempts: SMS_MAX_ATTEMPTS });

@@ -38,7 +38,12 @@ describe('text messages over SMPP', () => {
 
   it('submits a message to the number in E.164 with a receipt asked for, and completes it when the receipt arrives', async () => {
     const before = smsc.submitted.length;
-    const sent = await t.services.sms.send({ to: '0470 12 34 56', text: 'Uw afspraak van 3 december om 9:30 is bevestigd.', language: 'nl', purpose: 'appointment.confirmation' });
+    const sent = await t.services.sms.send({
+      to: '0470 12 34 56',
+      text: 'Uw afspraak van 3 december om 9:30 is bevestigd.',
+      language: 'nl',
+      purpose: 'appointment.confirmation',
+    });
     expect(sent.status).toBe('queued');
     const [received] = (await smsc.waitFor(before + 1)).slice(before);
     expect(received).toMatchObject({ to: '32470123456', from: 'IrisDesk', text: 'Uw afspraak van 3 december om 9:30 is bevestigd.', registeredDelivery: 1 });
@@ -134,7 +139,12 @@ describe('captured text messages without SMPP_URL', () => {
 
   it('keeps the message readable by platform administrators, in three languages', async () => {
     expect(t.services.sms.mode).toBe('capture');
-    const sent = await t.services.sms.send({ to: '0470 12 34 56', text: 'Votre rendez-vous du 3 décembre est confirmé.', language: 'fr', purpose: 'appointment.confirmation' });
+    const sent = await t.services.sms.send({
+      to: '0470 12 34 56',
+      text: 'Votre rendez-vous du 3 décembre est confirmé.',
+      language: 'fr',
+      purpose: 'appointment.confirmation',
+    });
     expect(sent.status).toBe('captured');
 
     const admin = t.client();

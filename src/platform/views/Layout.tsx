@@ -97,11 +97,7 @@ export function Layout({ title, children, head, description, backOffice, section
               <ul class="utrecht-link-list">
                 {backOfficeNavigation(actor).map((item) => (
                   <li class="utrecht-link-list__item">
-                    <a
-                      class="utrecht-link utrecht-link-list__link"
-                      href={`/${lang}${item.path}`}
-                      aria-current={item.section === section ? 'page' : undefined}
-                    >
+                    <a class="utrecht-link utrecht-link-list__link" href={`/${lang}${item.path}`} aria-current={item.section === section ? 'page' : undefined}>
                       {t(item.label)}
                     </a>
                   </li>

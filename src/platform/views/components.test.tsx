@@ -8,7 +8,16 @@ import { PageContext } from './context.ts';
 import { CheckboxField, ChoiceGroup, CsrfField, DateField, ErrorSummary, FieldShell, Form, SelectField, TextArea, TextField } from './components.tsx';
 
 function render(node: VNode): string {
-  const context = { lang: 'en' as const, t: translator('en'), actor: null, pathWithoutLang: '/', localized: true, csrfToken: () => 'token-1', assets: { css: '', js: '', icon: '' }, publicUrl: 'https://irisdesk.example' };
+  const context = {
+    lang: 'en' as const,
+    t: translator('en'),
+    actor: null,
+    pathWithoutLang: '/',
+    localized: true,
+    csrfToken: () => 'token-1',
+    assets: { css: '', js: '', icon: '' },
+    publicUrl: 'https://irisdesk.example',
+  };
   return renderToString(<PageContext.Provider value={context}>{node}</PageContext.Provider>);
 }
 
@@ -29,7 +38,9 @@ describe('FieldShell and the fields drawn through it', () => {
     expect(element(valid, 'field-contact-email')['aria-invalid']).toBeUndefined();
     expect(element(valid, 'field-contact-email-description')).toBeDefined();
     expect(valid).not.toContain('-error');
-    const invalid = render(<TextField name="contact.email" label="E-mail" description="We answer here." errors={[{ field: 'contact.email', code: 'validation.required' }]} />);
+    const invalid = render(
+      <TextField name="contact.email" label="E-mail" description="We answer here." errors={[{ field: 'contact.email', code: 'validation.required' }]} />,
+    );
     expect(element(invalid, 'field-contact-email')['aria-describedby']).toBe('field-contact-email-description field-contact-email-error');
     expect(element(invalid, 'field-contact-email')['aria-invalid']).toBe('true');
     expect(element(invalid, 'field-contact-email').class).toBe('utrecht-textbox utrecht-textbox--html-input utrecht-textbox--invalid');
@@ -57,14 +68,22 @@ describe('FieldShell and the fields drawn through it', () => {
 
   it('draws the control itself: the name posted is the name errors are looked up by', () => {
     const html = render(
-      <FieldShell control="input" name="code" label="Code" attributes={{ type: 'text', value: 'x1', maxLength: 8 }} errors={[{ field: 'code', code: 'validation.required' }]} />,
+      <FieldShell
+        control="input"
+        name="code"
+        label="Code"
+        attributes={{ type: 'text', value: 'x1', maxLength: 8 }}
+        errors={[{ field: 'code', code: 'validation.required' }]}
+      />,
     );
     expect(element(html, 'field-code')).toMatchObject({ name: 'code', type: 'text', value: 'x1', maxlength: '8', 'aria-describedby': 'field-code-error' });
   });
 
   it('keeps the ids it owns: a caller can neither set them (a type error) nor override them', () => {
-    // @ts-expect-error -- the shell owns the control's id, name and aria-describedby
-    const html = render(<FieldShell control="input" name="code" label="Code" description="Letters" attributes={{ id: 'mine', name: 'other', 'aria-describedby': 'nowhere' }} />);
+    const html = render(
+      // @ts-expect-error -- the shell owns the control's id, name and aria-describedby
+      <FieldShell control="input" name="code" label="Code" description="Letters" attributes={{ id: 'mine', name: 'other', 'aria-describedby': 'nowhere' }} />,
+    );
     expect(element(html, 'field-code')).toMatchObject({ name: 'code', 'aria-describedby': 'field-code-description' });
     expect(html).not.toContain('mine');
   });
@@ -75,12 +94,20 @@ describe('FieldShell and the fields drawn through it', () => {
 
   it('draws a date field with the browser’s date picker', () => {
     const html = render(<DateField name="reviewOn" label="Review on" value="2027-01-31" errors={[{ field: 'reviewOn', code: 'validation.required' }]} />);
-    expect(element(html, 'field-reviewOn')).toMatchObject({ type: 'date', name: 'reviewOn', value: '2027-01-31', 'aria-invalid': 'true', 'aria-describedby': 'field-reviewOn-error' });
+    expect(element(html, 'field-reviewOn')).toMatchObject({
+      type: 'date',
+      name: 'reviewOn',
+      value: '2027-01-31',
+      'aria-invalid': 'true',
+      'aria-describedby': 'field-reviewOn-error',
+    });
   });
 
   it('draws a text area with its text and a select with its chosen options', () => {
     const area = render(<TextArea name="body" label="Body" value="Hello &" description="Plain text" />);
-    expect(area).toMatch(/<textarea id="field-body" aria-describedby="field-body-description" class="utrecht-textarea utrecht-textarea--html-textarea" name="body"[^>]*>Hello &amp;<\/textarea>/);
+    expect(area).toMatch(
+      /<textarea id="field-body" aria-describedby="field-body-description" class="utrecht-textarea utrecht-textarea--html-textarea" name="body"[^>]*>Hello &amp;<\/textarea>/,
+    );
     const options = [
       { value: 'a', label: 'A' },
       { value: 'b', label: 'B', lang: 'nl' },
@@ -89,14 +116,35 @@ describe('FieldShell and the fields drawn through it', () => {
     const one = render(<SelectField name="kind" label="Kind" value="b" options={options} />);
     expect(one).toContain('<option value="b" selected lang="nl">B</option>');
     expect(one).not.toContain('multiple');
-    const several = render(<SelectField name="services" label="Services" multiple value={['a', 'c']} options={options} errors={[{ field: 'services', code: 'validation.required' }]} />);
-    expect(element(several, 'field-services')).toMatchObject({ multiple: '', 'aria-invalid': 'true', class: 'utrecht-select utrecht-select--html-select utrecht-select--invalid' });
+    const several = render(
+      <SelectField
+        name="services"
+        label="Services"
+        multiple
+        value={['a', 'c']}
+        options={options}
+        errors={[{ field: 'services', code: 'validation.required' }]}
+      />,
+    );
+    expect(element(several, 'field-services')).toMatchObject({
+      multiple: '',
+      'aria-invalid': 'true',
+      class: 'utrecht-select utrecht-select--html-select utrecht-select--invalid',
+    });
     expect(several.match(/selected/g)).toHaveLength(2);
   });
 
   it('draws a single checkbox before its label, with its hint and error tied to it', () => {
-    const html = render(<CheckboxField name="active" label="Active" description="Shown to the public" checked errors={[{ field: 'active', code: 'validation.required' }]} />);
-    expect(element(html, 'field-active')).toMatchObject({ type: 'checkbox', name: 'active', value: 'true', checked: '', 'aria-describedby': 'field-active-description field-active-error' });
+    const html = render(
+      <CheckboxField name="active" label="Active" description="Shown to the public" checked errors={[{ field: 'active', code: 'validation.required' }]} />,
+    );
+    expect(element(html, 'field-active')).toMatchObject({
+      type: 'checkbox',
+      name: 'active',
+      value: 'true',
+      checked: '',
+      'aria-describedby': 'field-active-description field-active-error',
+    });
     expect(html.indexOf('id="field-active"')).toBeLessThan(html.indexOf('<label'));
     expect(html).toContain('<label class="utrecht-form-label utrecht-form-label--checkbox" for="field-active">Active</label>');
     expect(element(render(<CheckboxField name="active" label="Active" checked={false} />), 'field-active').checked).toBeUndefined();
@@ -120,7 +168,9 @@ describe('ChoiceGroup', () => {
   });
 
   it('ties the hint and the error message to the fieldset, and names the legend in the error', () => {
-    const html = render(<ChoiceGroup type="radio" name="severity" legend="How serious?" hint="Choose one." options={options} checked={undefined} errors={required} />);
+    const html = render(
+      <ChoiceGroup type="radio" name="severity" legend="How serious?" hint="Choose one." options={options} checked={undefined} errors={required} />,
+    );
     expect(element(html, 'field-severity')['aria-describedby']).toBe('field-severity-description field-severity-error');
     expect(element(html, 'field-severity').class).toContain('utrecht-form-fieldset--invalid');
     expect(html).toMatch(/id="field-severity-description">Choose one\.</);
@@ -134,8 +184,14 @@ describe('ChoiceGroup', () => {
   });
 
   it('marks radios required, never checkboxes (each of them would then have to be ticked)', () => {
-    expect(element(render(<ChoiceGroup type="radio" name="severity" legend="How serious?" options={options} checked={undefined} required />), 'field-severity-low').required).toBe('');
-    expect(element(render(<ChoiceGroup type="checkbox" name="severity" legend="How serious?" options={options} checked={[]} required />), 'field-severity-low').required).toBeUndefined();
+    expect(
+      element(render(<ChoiceGroup type="radio" name="severity" legend="How serious?" options={options} checked={undefined} required />), 'field-severity-low')
+        .required,
+    ).toBe('');
+    expect(
+      element(render(<ChoiceGroup type="checkbox" name="severity" legend="How serious?" options={options} checked={[]} required />), 'field-severity-low')
+        .required,
+    ).toBeUndefined();
   });
 
   it('ties an option’s own hint to its input, and gives "" (none) and values with spaces usable ids', () => {
@@ -186,6 +242,8 @@ describe('CsrfField and Form', () => {
   });
 
   it('posts every form with its token first, validated by the server rather than the browser', () => {
-    expect(render(<Form action="/en/x">fields</Form>)).toBe('<form method="post" action="/en/x" class="utrecht-form" novalidate><input type="hidden" name="_csrf" value="token-1"/>fields</form>');
+    expect(render(<Form action="/en/x">fields</Form>)).toBe(
+      '<form method="post" action="/en/x" class="utrecht-form" novalidate><input type="hidden" name="_csrf" value="token-1"/>fields</form>',
+    );
   });
 });

@@ -77,7 +77,17 @@ function fieldIdsOf(id: string, hasHint: boolean, error: FieldError | undefined)
 }
 
 /** The message of a field's error in the page language, naming the field as the user sees it. */
-function ErrorMessage({ id, error, field, class: className }: { id: string | undefined; error: FieldError | undefined; field: ComponentChildren; class: string }) {
+function ErrorMessage({
+  id,
+  error,
+  field,
+  class: className,
+}: {
+  id: string | undefined;
+  error: FieldError | undefined;
+  field: ComponentChildren;
+  class: string;
+}) {
   const { t } = usePage();
   if (!error || !id) return null;
   return (
@@ -143,7 +153,11 @@ export function FieldShell<K extends ControlKind>(props: FieldShellProps<K>) {
   };
   // The shell's own attributes first (their place in the markup) and again last, so that an untyped caller
   // cannot replace them either; a checkbox posts "true" unless told otherwise.
-  const control = createElement(checkbox ? 'input' : props.control, { ...owned, ...(checkbox ? { value: 'true' } : {}), ...props.attributes, ...owned }, props.children);
+  const control = createElement(
+    checkbox ? 'input' : props.control,
+    { ...owned, ...(checkbox ? { value: 'true' } : {}), ...props.attributes, ...owned },
+    props.children,
+  );
   const label = (
     <div class="utrecht-form-field__label">
       <label class={`utrecht-form-label${checkbox ? ' utrecht-form-label--checkbox' : ''}`} for={ids.id}>
@@ -320,7 +334,14 @@ export function ChoiceGroup(props: {
 }
 
 /** A group of checkboxes in a fieldset whose legend is the label. */
-export function CheckboxGroup(props: { name: string; legend: string; options: ChoiceOption[]; checked: readonly string[]; errors?: FieldError[] | undefined; hint?: string }) {
+export function CheckboxGroup(props: {
+  name: string;
+  legend: string;
+  options: ChoiceOption[];
+  checked: readonly string[];
+  errors?: FieldError[] | undefined;
+  hint?: string;
+}) {
   return <ChoiceGroup type="checkbox" {...props} />;
 }
 

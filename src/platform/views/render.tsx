@@ -40,7 +40,10 @@ export function renderPage(request: FastifyRequest, reply: FastifyReply, page: V
 
 /** Renders a component alone (no page frame, no doctype), for an enhancement script to insert into a page. */
 export function renderFragment(request: FastifyRequest, reply: FastifyReply, node: VNode): FastifyReply {
-  return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(renderHtml(request, reply, node));
+  return reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(renderHtml(request, reply, node));
 }
 
 /** JSON safe to embed in <script type="application/ld+json">: no "</script>" can close the element early. */

@@ -18,7 +18,9 @@
       message.textContent = message.getAttribute('data-kiosk-warning');
       stay.hidden = false;
     }, total - warn);
-    returnTimer = setTimeout(function () { window.location.assign(box.getAttribute('data-kiosk-return')); }, total);
+    returnTimer = setTimeout(function () {
+      window.location.assign(box.getAttribute('data-kiosk-return'));
+    }, total);
   }
   stay.addEventListener('click', start);
   start();
@@ -61,14 +63,18 @@
         oscillator.start(start);
         oscillator.stop(start + 0.32);
       });
-    } catch (e) { /* no sound available */ }
+    } catch (e) {
+      /* no sound available */
+    }
   }
   var timer;
   function refresh() {
     clearTimeout(timer);
     timer = setTimeout(function () {
       fetch(window.location.href, { headers: { accept: 'text/html' }, credentials: 'same-origin' })
-        .then(function (response) { return response.ok ? response.text() : ''; })
+        .then(function (response) {
+          return response.ok ? response.text() : '';
+        })
         .then(function (html) {
           if (!html) return;
           var fresh = new DOMParser().parseFromString(html, 'text/html');
@@ -77,13 +83,19 @@
             if (next && next.innerHTML !== part.innerHTML) part.innerHTML = next.innerHTML;
           });
         })
-        .catch(function () { /* the next event tries again */ });
+        .catch(function () {
+          /* the next event tries again */
+        });
     }, 150);
   }
   var source = new EventSource(root.getAttribute('data-events-url'));
   source.addEventListener('ticket.called', function (event) {
     var data = {};
-    try { data = JSON.parse(event.data) || {}; } catch (e) { /* ignore */ }
+    try {
+      data = JSON.parse(event.data) || {};
+    } catch (e) {
+      /* ignore */
+    }
     var mine = !myNumber || data.number === myNumber;
     if (announcer && mine) announcer.textContent = template.replace('{number}', data.number || '').replace('{counter}', data.counter || '');
     if (chimeOn && mine) chime();

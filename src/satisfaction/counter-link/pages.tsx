@@ -18,7 +18,15 @@ export interface CounterLinkValues {
   contactPointId?: string | undefined;
 }
 
-export function CounterLinkFormPage({ choices, values, errors }: { choices: CounterLinkChoices; values?: CounterLinkValues; errors?: FieldError[] | undefined }) {
+export function CounterLinkFormPage({
+  choices,
+  values,
+  errors,
+}: {
+  choices: CounterLinkChoices;
+  values?: CounterLinkValues;
+  errors?: FieldError[] | undefined;
+}) {
   const { t, lang } = usePage();
   const label = (field: string) => t(`satisfaction.counterLink.field.${field}`);
   return (
@@ -39,14 +47,20 @@ export function CounterLinkFormPage({ choices, values, errors }: { choices: Coun
           label={label('serviceCode')}
           value={values?.serviceCode ?? ''}
           errors={errors}
-          options={[{ value: '', label: t('satisfaction.counterLink.none') }, ...choices.services.map((s) => ({ value: s.code, label: pickText(s.name, lang).text }))]}
+          options={[
+            { value: '', label: t('satisfaction.counterLink.none') },
+            ...choices.services.map((s) => ({ value: s.code, label: pickText(s.name, lang).text })),
+          ]}
         />
         <SelectField
           name="contactPointId"
           label={label('contactPointId')}
           value={values?.contactPointId ?? ''}
           errors={errors}
-          options={[{ value: '', label: t('satisfaction.counterLink.none') }, ...choices.contactPoints.map((p) => ({ value: p.id, label: pickText(p.name, lang).text }))]}
+          options={[
+            { value: '', label: t('satisfaction.counterLink.none') },
+            ...choices.contactPoints.map((p) => ({ value: p.id, label: pickText(p.name, lang).text })),
+          ]}
         />
         <SubmitButton>{t('satisfaction.counterLink.submit')}</SubmitButton>
       </Form>

@@ -22,7 +22,16 @@ async function contact(values: { channel: string; startedAt: string; minutes: nu
   await t.db.query(
     `INSERT INTO cc_contacts (organisation_id, channel, service_code, contact_point_id, language, started_at, ended_at, outcome, source_kind, source_id)
      VALUES ($1, $2, $3, $4, 'fr', $5, $6, $7, 'console', $8)`,
-    [org['commune-schaerbeek'], values.channel, service.code, values.contactPointId ?? null, values.startedAt, minutes(values.startedAt, values.minutes), values.outcome, `ops-${++sequence}`],
+    [
+      org['commune-schaerbeek'],
+      values.channel,
+      service.code,
+      values.contactPointId ?? null,
+      values.startedAt,
+      minutes(values.startedAt, values.minutes),
+      values.outcome,
+      `ops-${++sequence}`,
+    ],
   );
 }
 
@@ -31,7 +40,12 @@ async function seedMarch2019() {
   const schaerbeek = org['commune-schaerbeek']!;
   for (let i = 0; i < 12; i++) {
     // 10:15 in Brussels (CET)
-    await contact({ channel: 'phone', startedAt: '2019-03-04T09:15:00Z', minutes: 6, outcome: i < 9 ? 'answered_first_contact' : i < 11 ? 'task_to_back_office' : 'abandoned' });
+    await contact({
+      channel: 'phone',
+      startedAt: '2019-03-04T09:15:00Z',
+      minutes: 6,
+      outcome: i < 9 ? 'answered_first_contact' : i < 11 ? 'task_to_back_office' : 'abandoned',
+    });
   }
   await contact({ channel: 'counter', startedAt: '2019-03-05T13:00:00Z', minutes: 10, outcome: 'answered_first_contact', contactPointId });
 
@@ -43,8 +57,17 @@ async function seedMarch2019() {
       `INSERT INTO cc_requests (reference, organisation_id, party_id, service_code, channel, language, subject, status, outcome,
                                 first_response_due_at, resolution_due_at, first_responded_at, closed_at, created_at)
        VALUES ($1, $2, $3, $4, 'email', 'fr', 'Question', 'closed', 'answered_first_contact', $5, $6, $7, $8, $9) RETURNING id`,
-      [`OPS-TEST-${i}`, schaerbeek, party[0]!.id, service.code, minutes(created, i < 2 ? 240 : 60), minutes(created, i < 2 ? 72 * 60 : 24 * 60),
-        minutes(created, 120), minutes(created, 48 * 60), created],
+      [
+        `OPS-TEST-${i}`,
+        schaerbeek,
+        party[0]!.id,
+        service.code,
+        minutes(created, i < 2 ? 240 : 60),
+        minutes(created, i < 2 ? 72 * 60 : 24 * 60),
+        minutes(created, 120),
+        minutes(created, 48 * 60),
+        created,
+      ],
     );
     requestIds.push(rows[0]!.id);
   }
@@ -71,8 +94,18 @@ async function seedMarch2019() {
       `INSERT INTO queue_tickets (contact_point_id, organisation_id, queue_service_id, service_code, prefix, number, day, status, language,
                                   issued_at, queued_at, called_at, serving_at, finished_at)
        VALUES ($1, $2, $3, $4, 'Q', $5, '2019-03-11', $6, 'fr', $7, $7, $8, $9, $10)`,
-      [contactPointId, schaerbeek, queue[0]!.id, service.code, n + 1, status, issued, minutes(issued, wait),
-        serving === null ? null : minutes(issued, wait + serving - 1), finished === null ? null : minutes(issued, wait + finished - 1)],
+      [
+        contactPointId,
+        schaerbeek,
+        queue[0]!.id,
+        service.code,
+        n + 1,
+        status,
+        issued,
+        minutes(issued, wait),
+        serving === null ? null : minutes(issued, wait + serving - 1),
+        finished === null ? null : minutes(issued, wait + finished - 1),
+      ],
     );
   }
   for (const [seat, status] of ['seen', 'arrived', 'seen', 'no_show', 'booked', 'cancelled'].entries()) {
@@ -165,16 +198,22 @@ describe('operations figures of an organisation', () => {
     const before = (await manager.get(url)).json().total.contacts.value;
     await contact({ channel: 'web', startedAt: new Date().toISOString(), minutes: 1, outcome: 'answered_first_contact' });
     expect((await manager.get(url)).json().total.contacts.value).toBe(before);
-    await t.db.query(`UPDATE operations_refresh SET refreshed_at = refreshed_at - interval '11 minutes' WHERE organisation_id = $1`, [org['commune-schaerbeek']]);
+    await t.db.query(`UPDATE operations_refresh SET refreshed_at = refreshed_at - interval '11 minutes' WHERE organisation_id = $1`, [
+      org['commune-schaerbeek'],
+    ]);
     expect((await manager.get(url)).json().total.contacts.value).toBe(before + 1);
     // March 2019 was computed long after it could change: a late record waits for a rebuild
     await contact({ channel: 'phone', startedAt: '2019-03-20T09:00:00Z', minutes: 3, outcome: 'answered_first_contact' });
-    await t.db.query(`UPDATE operations_refresh SET refreshed_at = refreshed_at - interval '11 minutes' WHERE organisation_id = $1`, [org['commune-schaerbeek']]);
+    await t.db.query(`UPDATE operations_refresh SET refreshed_at = refreshed_at - interval '11 minutes' WHERE organisation_id = $1`, [
+      org['commune-schaerbeek'],
+    ]);
     expect((await manager.get(`${url}?${PERIOD}`)).json().total.contacts.value).toBe(13);
     await t.services.operationsIndicators.rebuild([org['commune-schaerbeek']!], '2019-03', '2019-03');
     expect((await manager.get(`${url}?${PERIOD}`)).json().total.contacts.value).toBe(14);
     // stale months read by several people at once: one recomputation waits for the other, no error
-    await t.db.query(`UPDATE operations_refresh SET refreshed_at = refreshed_at - interval '11 minutes' WHERE organisation_id = $1`, [org['commune-schaerbeek']]);
+    await t.db.query(`UPDATE operations_refresh SET refreshed_at = refreshed_at - interval '11 minutes' WHERE organisation_id = $1`, [
+      org['commune-schaerbeek'],
+    ]);
     const [views] = await Promise.all([
       Promise.all([manager.get(url), manager.get(url), analyst.get(url)]),
       t.services.operationsIndicators.refreshStale(null, '2026-01-01', '2026-02-01'),
@@ -202,7 +241,9 @@ describe('operations across the region and in open data', () => {
   it('hands stale months to a job, then compares and ranks the organisations', async () => {
     const first = (await analyst.get(`/api/v1/satisfaction/region/operations?${PERIOD}`)).json();
     expect(first.refreshing).toBe(true);
-    const { rows } = await t.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM jobs WHERE type = $1 AND status = 'queued'`, [OPERATIONS_REFRESH_JOB]);
+    const { rows } = await t.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM jobs WHERE type = $1 AND status = 'queued'`, [
+      OPERATIONS_REFRESH_JOB,
+    ]);
     expect(rows[0]!.count).toBe(1);
     await runDueJobs({ db: t.db, registry: t.services.jobs });
     const body = (await analyst.get(`/api/v1/satisfaction/region/operations?${PERIOD}&kind=commune`)).json();
@@ -228,13 +269,23 @@ describe('operations across the region and in open data', () => {
     expect(row.operations.waitMinutes).toEqual({ value: null, base: 3, suppressed: true });
     const csv = await t.client().get('/api/v1/opendata/operations.csv?from=2019-03&to=2019-03');
     const lines = csv.body.split('\r\n');
-    expect(lines[0]).toMatch(/^organisation_code,.*,month,contacts,contacts_n,handle_minutes,handle_minutes_n,first_contact_resolution,first_contact_resolution_n,/);
+    expect(lines[0]).toMatch(
+      /^organisation_code,.*,month,contacts,contacts_n,handle_minutes,handle_minutes_n,first_contact_resolution,first_contact_resolution_n,/,
+    );
     expect(lines.find((l) => l.startsWith('commune-schaerbeek,'))).toMatch(/,2019-03,14,14,[0-9.]+,14,84\.6,13,/);
     const catalog = (await t.client().get('/api/v1/opendata/catalog.jsonld')).json();
-    expect(catalog['dcat:dataset'].map((d: { 'dct:identifier': string }) => d['dct:identifier'])).toEqual(['irisdesk-satisfaction', 'irisdesk-operations', 'irisdesk-sdg-feedback']);
+    expect(catalog['dcat:dataset'].map((d: { 'dct:identifier': string }) => d['dct:identifier'])).toEqual([
+      'irisdesk-satisfaction',
+      'irisdesk-operations',
+      'irisdesk-sdg-feedback',
+    ]);
     const openapi = (await t.app.inject('/api/openapi.json')).json();
     expect(Object.keys(openapi.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/satisfaction/organisations/{code}/operations', '/api/v1/satisfaction/region/operations', '/api/v1/opendata/operations.json']),
+      expect.arrayContaining([
+        '/api/v1/satisfaction/organisations/{code}/operations',
+        '/api/v1/satisfaction/region/operations',
+        '/api/v1/opendata/operations.json',
+      ]),
     );
     expect(Object.keys(openapi.components.schemas)).toContain('OperationsIndicators');
   });

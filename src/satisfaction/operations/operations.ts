@@ -88,8 +88,19 @@ export function addOperations(a: OperationsSums, b: OperationsSums): OperationsS
 }
 
 export const OPERATIONS_INDICATORS = [
-  'contacts', 'handleMinutes', 'firstContactResolution', 'abandonment', 'firstResponseHours', 'firstResponseSla',
-  'resolutionHours', 'resolutionSla', 'waitMinutes', 'serviceMinutes', 'noShowRate', 'tasksSent', 'taskTurnaroundHours',
+  'contacts',
+  'handleMinutes',
+  'firstContactResolution',
+  'abandonment',
+  'firstResponseHours',
+  'firstResponseSla',
+  'resolutionHours',
+  'resolutionSla',
+  'waitMinutes',
+  'serviceMinutes',
+  'noShowRate',
+  'tasksSent',
+  'taskTurnaroundHours',
   'incidents',
 ] as const;
 export type OperationsKey = (typeof OPERATIONS_INDICATORS)[number];
@@ -114,8 +125,15 @@ export const OPERATIONS_UNIT: Record<OperationsKey, 'count' | 'percent' | 'minut
 
 /** For a ranking: figures where less is better (times, abandonment, no-shows, incidents). */
 export const LOWER_IS_BETTER: ReadonlySet<OperationsKey> = new Set([
-  'handleMinutes', 'abandonment', 'firstResponseHours', 'resolutionHours', 'waitMinutes', 'serviceMinutes', 'noShowRate',
-  'taskTurnaroundHours', 'incidents',
+  'handleMinutes',
+  'abandonment',
+  'firstResponseHours',
+  'resolutionHours',
+  'waitMinutes',
+  'serviceMinutes',
+  'noShowRate',
+  'taskTurnaroundHours',
+  'incidents',
 ]);
 
 export interface Figure {

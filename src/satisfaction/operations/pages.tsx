@@ -48,7 +48,12 @@ function formatChange(current: Figure, previous: Figure, key: OperationsKey, lan
 }
 
 /** One row per label, one column per figure (every figure unless `keys` says which); nothing when no rows. */
-function BreakdownTable(props: { caption: string; first: string; keys?: readonly OperationsKey[]; rows: Array<{ label: ComponentChildren; operations: OperationsIndicators }> }) {
+function BreakdownTable(props: {
+  caption: string;
+  first: string;
+  keys?: readonly OperationsKey[];
+  rows: Array<{ label: ComponentChildren; operations: OperationsIndicators }>;
+}) {
   const { t } = usePage();
   const keys = props.keys ?? OPERATIONS_INDICATORS;
   if (props.rows.length === 0) return null;
@@ -162,7 +167,8 @@ export function OrganisationOperationsPage(props: { data: OrganisationOperations
   const code = data.organisation.code;
   const base = `/api/v1/satisfaction/organisations/${code}/operations`;
   const label = (key: string, name: LocalizedText | null) => (key === '' ? t('satisfaction.none') : name ? <Text value={name} /> : key);
-  const periodText = (period: { from: string; to: string }) => t('satisfaction.period', { from: monthLabel(period.from, lang), to: monthLabel(period.to, lang) });
+  const periodText = (period: { from: string; to: string }) =>
+    t('satisfaction.period', { from: monthLabel(period.from, lang), to: monthLabel(period.to, lang) });
   return (
     <Layout title={t('satisfaction.ops.organisation.title', { organisation: pickText(data.organisation.name, lang).text })} backOffice section="satisfaction">
       <Heading1>
@@ -179,7 +185,11 @@ export function OrganisationOperationsPage(props: { data: OrganisationOperations
         {t('satisfaction.ops.contacts', { count: data.total.contacts.base, countText: formatNumber(data.total.contacts.base, lang) })}
       </Paragraph>
       <Freshness asOf={data.asOf} refreshing={data.refreshing} />
-      {data.suppressed && <Alert type="info"><p class="utrecht-paragraph">{t('satisfaction.ops.suppressedNotice')}</p></Alert>}
+      {data.suppressed && (
+        <Alert type="info">
+          <p class="utrecht-paragraph">{t('satisfaction.ops.suppressedNotice')}</p>
+        </Alert>
+      )}
       <FilterForm action={`/${lang}/satisfaction/organisations/${code}/operations`} period={data.period} api={base} apiQuery={props.apiQuery}>
         <OrganisationFilterFields filters={data.filters} services={data.byService} contactPoints={data.byContactPoint} />
       </FilterForm>
@@ -191,9 +201,21 @@ export function OrganisationOperationsPage(props: { data: OrganisationOperations
       <HoursChart id="ops-org-hours" hours={data.byHour} />
       <h2 class="utrecht-heading-2">{t('satisfaction.section.breakdown')}</h2>
       {data.byChannel.length === 0 && data.byContactPoint.length === 0 && <Paragraph>{t('satisfaction.ops.noData')}</Paragraph>}
-      <BreakdownTable caption={t('satisfaction.ops.byChannel')} first={t('satisfaction.filter.channel')} rows={data.byChannel.map((row) => ({ label: t(`satisfaction.channel.${row.key}`), operations: row.operations }))} />
-      <BreakdownTable caption={t('satisfaction.ops.byService')} first={t('satisfaction.filter.service')} rows={data.byService.map((row) => ({ label: label(row.key, row.name), operations: row.operations }))} />
-      <BreakdownTable caption={t('satisfaction.ops.byContactPoint')} first={t('satisfaction.filter.contactPoint')} rows={data.byContactPoint.map((row) => ({ label: label(row.key, row.name), operations: row.operations }))} />
+      <BreakdownTable
+        caption={t('satisfaction.ops.byChannel')}
+        first={t('satisfaction.filter.channel')}
+        rows={data.byChannel.map((row) => ({ label: t(`satisfaction.channel.${row.key}`), operations: row.operations }))}
+      />
+      <BreakdownTable
+        caption={t('satisfaction.ops.byService')}
+        first={t('satisfaction.filter.service')}
+        rows={data.byService.map((row) => ({ label: label(row.key, row.name), operations: row.operations }))}
+      />
+      <BreakdownTable
+        caption={t('satisfaction.ops.byContactPoint')}
+        first={t('satisfaction.filter.contactPoint')}
+        rows={data.byContactPoint.map((row) => ({ label: label(row.key, row.name), operations: row.operations }))}
+      />
       <Definitions />
     </Layout>
   );
@@ -219,8 +241,17 @@ export function RegionalOperationsPage(props: { data: RegionalOperations; rankBy
       </Paragraph>
       <Paragraph>{t('satisfaction.ops.region.noPersonalData')}</Paragraph>
       <Freshness asOf={data.asOf} refreshing={data.refreshing} />
-      <FilterForm action={`/${lang}/satisfaction/region/operations`} period={data.period} api="/api/v1/satisfaction/region/operations" apiQuery={props.apiQuery}>
-        <RegionFilterFields kind={data.kind} rankBy={rankBy} rankOptions={OPERATIONS_INDICATORS.map((key) => ({ value: key, label: t(`satisfaction.ops.indicator.${key}`) }))} />
+      <FilterForm
+        action={`/${lang}/satisfaction/region/operations`}
+        period={data.period}
+        api="/api/v1/satisfaction/region/operations"
+        apiQuery={props.apiQuery}
+      >
+        <RegionFilterFields
+          kind={data.kind}
+          rankBy={rankBy}
+          rankOptions={OPERATIONS_INDICATORS.map((key) => ({ value: key, label: t(`satisfaction.ops.indicator.${key}`) }))}
+        />
       </FilterForm>
       <h2 class="utrecht-heading-2">{t('satisfaction.section.ranking')}</h2>
       <BarChart
@@ -228,8 +259,18 @@ export function RegionalOperationsPage(props: { data: RegionalOperations; rankBy
         title={t('satisfaction.chart.ranking', { indicator: t(`satisfaction.ops.indicator.${rankBy}`) })}
         description={t('satisfaction.ops.chart.rankingDescription')}
         max={max}
-        bars={ranked.map((org) => ({ label: pickText(org.name, lang).text, value: org.operations[rankBy].value, text: formatFigure(org.operations[rankBy], rankBy, lang, t) }))}
-        tableHead={[t('satisfaction.rank'), t('satisfaction.organisationHead'), t(`satisfaction.ops.indicator.${rankBy}`), t('satisfaction.ops.recordsHead'), t('satisfaction.ops.change')]}
+        bars={ranked.map((org) => ({
+          label: pickText(org.name, lang).text,
+          value: org.operations[rankBy].value,
+          text: formatFigure(org.operations[rankBy], rankBy, lang, t),
+        }))}
+        tableHead={[
+          t('satisfaction.rank'),
+          t('satisfaction.organisationHead'),
+          t(`satisfaction.ops.indicator.${rankBy}`),
+          t('satisfaction.ops.recordsHead'),
+          t('satisfaction.ops.change'),
+        ]}
         tableRows={ranked.map((org, i) => [
           org.operations[rankBy].value === null ? '–' : String(i + 1),
           pickText(org.name, lang).text,
@@ -244,11 +285,19 @@ export function RegionalOperationsPage(props: { data: RegionalOperations; rankBy
         caption={t('satisfaction.ops.sideBySideCaption')}
         first={t('satisfaction.organisationHead')}
         rows={data.organisations.map((org) => ({
-          label: <a class="utrecht-link" href={`/${lang}/satisfaction/organisations/${org.code}/operations${withoutParams(props.apiQuery, ['kind', 'rank'])}`}><Text value={org.name} /></a>,
+          label: (
+            <a class="utrecht-link" href={`/${lang}/satisfaction/organisations/${org.code}/operations${withoutParams(props.apiQuery, ['kind', 'rank'])}`}>
+              <Text value={org.name} />
+            </a>
+          ),
           operations: org.operations,
         }))}
       />
-      <BreakdownTable caption={t('satisfaction.ops.byKind')} first={t('satisfaction.filter.kind')} rows={data.byKind.map((row) => ({ label: t(`satisfaction.kind.${row.kind}`), operations: row.operations }))} />
+      <BreakdownTable
+        caption={t('satisfaction.ops.byKind')}
+        first={t('satisfaction.filter.kind')}
+        rows={data.byKind.map((row) => ({ label: t(`satisfaction.kind.${row.kind}`), operations: row.operations }))}
+      />
       <h2 class="utrecht-heading-2">{t('satisfaction.section.trend')}</h2>
       <TrendChart id="ops-region-trend" months={data.months} />
       <h2 class="utrecht-heading-2">{t('satisfaction.ops.section.hours')}</h2>
@@ -261,7 +310,15 @@ export function RegionalOperationsPage(props: { data: RegionalOperations; rankBy
 // ---- The public barometer's service levels (beside satisfaction; suppressed, never recomputed on read)
 
 /** The figures that make sense to the public; incidents and internal workload (tasks, handling time) stay inside. */
-export const PUBLIC_ORGANISATION_KEYS: OperationsKey[] = ['contacts', 'firstResponseSla', 'firstResponseHours', 'resolutionSla', 'resolutionHours', 'firstContactResolution', 'waitMinutes'];
+export const PUBLIC_ORGANISATION_KEYS: OperationsKey[] = [
+  'contacts',
+  'firstResponseSla',
+  'firstResponseHours',
+  'resolutionSla',
+  'resolutionHours',
+  'firstContactResolution',
+  'waitMinutes',
+];
 /** Per contact point: what a visitor of a desk experiences. */
 export const PUBLIC_CONTACT_POINT_KEYS: OperationsKey[] = ['contacts', 'waitMinutes', 'serviceMinutes', 'firstContactResolution', 'noShowRate'];
 
@@ -271,7 +328,9 @@ export function BarometerServiceLevels(props: { data: BarometerOperations }) {
   const keys = [...new Set([...PUBLIC_ORGANISATION_KEYS, ...PUBLIC_CONTACT_POINT_KEYS])];
   return (
     <section aria-labelledby="barometer-service-levels">
-      <h2 class="utrecht-heading-2" id="barometer-service-levels">{t('satisfaction.barometer.service.heading')}</h2>
+      <h2 class="utrecht-heading-2" id="barometer-service-levels">
+        {t('satisfaction.barometer.service.heading')}
+      </h2>
       <Paragraph>{t('satisfaction.barometer.service.lead')}</Paragraph>
       <Freshness asOf={data.asOf} refreshing={data.refreshing} />
       <Paragraph>{t('satisfaction.barometer.service.suppression')}</Paragraph>
@@ -287,7 +346,11 @@ export function BarometerServiceLevels(props: { data: BarometerOperations }) {
           title={t('satisfaction.barometer.service.chart')}
           description={t('satisfaction.barometer.service.chartDescription')}
           max={100}
-          bars={data.organisations.map((org) => ({ label: pickText(org.name, lang).text, value: org.operations.firstResponseSla.value, text: formatFigure(org.operations.firstResponseSla, 'firstResponseSla', lang, t) }))}
+          bars={data.organisations.map((org) => ({
+            label: pickText(org.name, lang).text,
+            value: org.operations.firstResponseSla.value,
+            text: formatFigure(org.operations.firstResponseSla, 'firstResponseSla', lang, t),
+          }))}
           tableHead={[t('satisfaction.organisationHead'), t('satisfaction.ops.indicator.firstResponseSla'), t('satisfaction.ops.recordsHead')]}
           tableRows={data.organisations.map((org) => [
             pickText(org.name, lang).text,
@@ -309,7 +372,10 @@ export function BarometerServiceLevels(props: { data: BarometerOperations }) {
         rows={data.contactPoints.map((cp) => ({
           label: (
             <>
-              {cp.name ? <Text value={cp.name} /> : cp.contactPointId} <span class="irisdesk-muted">(<Text value={cp.organisationName} />)</span>
+              {cp.name ? <Text value={cp.name} /> : cp.contactPointId}{' '}
+              <span class="irisdesk-muted">
+                (<Text value={cp.organisationName} />)
+              </span>
             </>
           ),
           operations: cp.operations,

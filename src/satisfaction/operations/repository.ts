@@ -29,7 +29,11 @@ const IN_RANGE = (column: string) =>
  * One source's contribution, grouped by month, channel, service and contact point; the sums it does not
  * feed are zeros. $1 = organisations (uuid[]), $2/$3 = first and last month ('YYYY-MM-01').
  */
-function source(keys: { organisation: string; month: string; channel: string; service: string; contactPoint: string }, sums: Partial<Record<keyof OperationsSums, string>>, from: string): string {
+function source(
+  keys: { organisation: string; month: string; channel: string; service: string; contactPoint: string },
+  sums: Partial<Record<keyof OperationsSums, string>>,
+  from: string,
+): string {
   const values = OPERATIONS_SUM_KEYS.map((key) => `(${sums[key] ?? '0'})::bigint AS ${OPERATIONS_COLUMNS[key]}`).join(', ');
   return `SELECT ${keys.organisation} AS organisation_id, ${keys.month} AS month, ${keys.channel} AS channel, ${keys.service} AS service_code, ${keys.contactPoint} AS contact_point, ${values}
             ${from} GROUP BY 1, 2, 3, 4, 5`;
@@ -38,7 +42,13 @@ function source(keys: { organisation: string; month: string; channel: string; se
 const SOURCES = [
   // Contacts on every channel (the counters' served tickets and appointments are recorded here too).
   source(
-    { organisation: 'organisation_id', month: MONTH_OF('started_at'), channel: 'channel', service: `coalesce(service_code, '')`, contactPoint: `coalesce(contact_point_id::text, '')` },
+    {
+      organisation: 'organisation_id',
+      month: MONTH_OF('started_at'),
+      channel: 'channel',
+      service: `coalesce(service_code, '')`,
+      contactPoint: `coalesce(contact_point_id::text, '')`,
+    },
     {
       contacts: 'count(*)',
       handled: 'count(ended_at)',
@@ -73,12 +83,24 @@ const SOURCES = [
   ),
   // Tasks sent to a second line (any organisation's), counted for the sender.
   source(
-    { organisation: 't.from_organisation_id', month: MONTH_OF('t.created_at'), channel: 'r.channel', service: `coalesce(r.service_code, '')`, contactPoint: `''` },
+    {
+      organisation: 't.from_organisation_id',
+      month: MONTH_OF('t.created_at'),
+      channel: 'r.channel',
+      service: `coalesce(r.service_code, '')`,
+      contactPoint: `''`,
+    },
     { tasksSent: 'count(*)' },
     `FROM cc_tasks t JOIN cc_requests r ON r.id = t.request_id WHERE t.from_organisation_id = ANY($1) AND ${IN_RANGE('t.created_at')}`,
   ),
   source(
-    { organisation: 't.from_organisation_id', month: MONTH_OF('t.answered_at'), channel: 'r.channel', service: `coalesce(r.service_code, '')`, contactPoint: `''` },
+    {
+      organisation: 't.from_organisation_id',
+      month: MONTH_OF('t.answered_at'),
+      channel: 'r.channel',
+      service: `coalesce(r.service_code, '')`,
+      contactPoint: `''`,
+    },
     { tasksAnswered: 'count(*)', taskSeconds: `sum(greatest(0, ${SECONDS('t.answered_at', 't.created_at')}))` },
     `FROM cc_tasks t JOIN cc_requests r ON r.id = t.request_id
       WHERE t.from_organisation_id = ANY($1) AND t.status = 'answered' AND t.answered_at IS NOT NULL AND ${IN_RANGE('t.answered_at')}`,
@@ -86,7 +108,13 @@ const SOURCES = [
   // Counter tickets, on their (Brussels) day. A transfer is the same visit: waiting is measured on the
   // first ticket, every finished service is counted.
   source(
-    { organisation: 'organisation_id', month: `date_trunc('month', day)::date`, channel: `'counter'`, service: 'service_code', contactPoint: 'contact_point_id::text' },
+    {
+      organisation: 'organisation_id',
+      month: `date_trunc('month', day)::date`,
+      channel: `'counter'`,
+      service: 'service_code',
+      contactPoint: 'contact_point_id::text',
+    },
     {
       tickets: 'count(*) FILTER (WHERE transferred_from IS NULL)',
       waits: 'count(*) FILTER (WHERE transferred_from IS NULL AND called_at IS NOT NULL)',
@@ -203,7 +231,8 @@ const OPERATIONS: Rollup = { cells: 'operations_aggregates', monthly: 'operation
 
 export const operationsByMonth = (db: Queryable, filter: SliceFilter) => rollupByMonth<OperationsSums>(db, OPERATIONS, filter);
 export const operationsTotal = (db: Queryable, filter: SliceFilter) => rollupTotal<OperationsSums>(db, OPERATIONS, filter);
-export const operationsByDimension = (db: Queryable, filter: SliceFilter, dimension: Dimension) => rollupByDimension<OperationsSums>(db, OPERATIONS, filter, dimension);
+export const operationsByDimension = (db: Queryable, filter: SliceFilter, dimension: Dimension) =>
+  rollupByDimension<OperationsSums>(db, OPERATIONS, filter, dimension);
 export const operationsByOrganisation = (db: Queryable, filter: SliceFilter) => rollupByOrganisation<OperationsSums>(db, OPERATIONS, filter);
 export const operationsByOrganisationAndMonth = (db: Queryable, filter: SliceFilter) => rollupByOrganisationAndMonth<OperationsSums>(db, OPERATIONS, filter);
 /** Per organisation × contact point (the public barometer): only cells that carry a contact point. */

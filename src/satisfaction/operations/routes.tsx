@@ -38,7 +38,17 @@ export function operationsRoutes(app: App, { operationsIndicators, config }: Ser
 
   app.get(
     '/api/v1/satisfaction/organisations/:code/operations/export.csv',
-    { schema: { tags: ['satisfaction'], summary: 'The same operations figures as CSV', security: session, params: OrgParams, querystring: OrganisationQuery, produces: ['text/csv'], response: errorResponses(400, 401, 403, 404) } },
+    {
+      schema: {
+        tags: ['satisfaction'],
+        summary: 'The same operations figures as CSV',
+        security: session,
+        params: OrgParams,
+        querystring: OrganisationQuery,
+        produces: ['text/csv'],
+        response: errorResponses(400, 401, 403, 404),
+      },
+    },
     async (request, reply) => {
       const data = await operationsIndicators.organisationOperations(requireActorPage(request), request.params.code, request.query);
       const hours = data.byHour.map((h) => ['hour', String(h.hour), h.contacts, h.contacts]);
@@ -69,10 +79,23 @@ export function operationsRoutes(app: App, { operationsIndicators, config }: Ser
 
   app.get(
     '/api/v1/satisfaction/region/operations/export.csv',
-    { schema: { tags: ['satisfaction'], summary: 'Operations figures of the organisations compared, as CSV', security: session, querystring: RegionOperationsQuery, produces: ['text/csv'], response: errorResponses(400, 401, 403) } },
+    {
+      schema: {
+        tags: ['satisfaction'],
+        summary: 'Operations figures of the organisations compared, as CSV',
+        security: session,
+        querystring: RegionOperationsQuery,
+        produces: ['text/csv'],
+        response: errorResponses(400, 401, 403),
+      },
+    },
     async (request, reply) => {
       const data = await operationsIndicators.regionalOperations(requireActorPage(request), request.query);
-      return sendCsvAttachment(reply, `operations-region-${data.period.from}-${data.period.to}.csv`, regionCsv(data.organisations, 'operations', OPERATIONS_CSV_COLUMNS, operationsValues));
+      return sendCsvAttachment(
+        reply,
+        `operations-region-${data.period.from}-${data.period.to}.csv`,
+        regionCsv(data.organisations, 'operations', OPERATIONS_CSV_COLUMNS, operationsValues),
+      );
     },
   );
 
@@ -85,13 +108,18 @@ export function operationsRoutes(app: App, { operationsIndicators, config }: Ser
     },
   );
 
-  app.get('/:lang/satisfaction/region/operations', { schema: { hide: true, params: LangParams, querystring: RegionOperationsQuery } }, async (request, reply) => {
-    const data = await operationsIndicators.regionalOperations(requireActorPage(request), request.query);
-    return renderPage(request, reply, <RegionalOperationsPage data={data} rankBy={request.query.rank ?? 'contacts'} apiQuery={queryOf(request)} />);
-  });
+  app.get(
+    '/:lang/satisfaction/region/operations',
+    { schema: { hide: true, params: LangParams, querystring: RegionOperationsQuery } },
+    async (request, reply) => {
+      const data = await operationsIndicators.regionalOperations(requireActorPage(request), request.query);
+      return renderPage(request, reply, <RegionalOperationsPage data={data} rankBy={request.query.rank ?? 'contacts'} apiQuery={queryOf(request)} />);
+    },
+  );
 
   openDataSet(app, config.publicUrl, 'operations', {
-    summary: 'Published operations figures per organisation and month (36 months by default; rates and means under 10 records and incident counts under 10 suppressed)',
+    summary:
+      'Published operations figures per organisation and month (36 months by default; rates and means under 10 records and incident counts under 10 suppressed)',
     title: 'IrisDesk – operations indicators of public services',
     row: Type.Object({ ...OrganisationMonthRow, operations: Ops }),
     load: (query) => operationsIndicators.openData(query),

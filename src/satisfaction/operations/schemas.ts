@@ -10,10 +10,10 @@ const Figure = Type.Object({
   base: BoundedInteger({ description: 'Number of records the figure rests on' }),
   suppressed: Type.Boolean({ description: 'Hidden: fewer than 10 records, shown outside the organisation' }),
 });
-export const OperationsSchema = Type.Object(
-  Object.fromEntries(OPERATIONS_INDICATORS.map((key) => [key, Figure])) as Record<OperationsKey, typeof Figure>,
-  { $id: 'OperationsIndicators', description: 'Operations figures, each with the number of records it rests on (docs/decisions/0018)' },
-);
+export const OperationsSchema = Type.Object(Object.fromEntries(OPERATIONS_INDICATORS.map((key) => [key, Figure])) as Record<OperationsKey, typeof Figure>, {
+  $id: 'OperationsIndicators',
+  description: 'Operations figures, each with the number of records it rests on (docs/decisions/0018)',
+});
 export const Ops = Type.Ref('OperationsIndicators');
 export const RegionOperationsQuery = Type.Object({
   ...PeriodQuery,

@@ -17,7 +17,17 @@ import {
   type OperationsSums,
 } from './operations.ts';
 import { canViewRegionalSatisfaction } from '../authorisation.ts';
-import { firstDay, openDataPeriod, organisationDashboardScope, previousPeriod, resolvePeriod, totalsByKind, type DashboardFilters, type Period, type PeriodQuery } from '../service.ts';
+import {
+  firstDay,
+  openDataPeriod,
+  organisationDashboardScope,
+  previousPeriod,
+  resolvePeriod,
+  totalsByKind,
+  type DashboardFilters,
+  type Period,
+  type PeriodQuery,
+} from '../service.ts';
 import { authorise } from '../../identity/guards.ts';
 
 /** The job that recomputes stale months of every organisation (enqueued by the regional and open data reads). */

@@ -32,7 +32,12 @@ export function feedbackWidgetRoutes(app: App, { catalogue, feedbackWidget }: Se
       throw error;
     }
     if ('candidates' in answer || !answer.organisation.resolved) return askPlace();
-    const { token } = await feedbackWidget.invite({ organisationCode: answer.organisation.code, serviceCode: answer.service.code, language: lang, address: request.ip });
+    const { token } = await feedbackWidget.invite({
+      organisationCode: answer.organisation.code,
+      serviceCode: answer.service.code,
+      language: lang,
+      address: request.ip,
+    });
     reply.header('referrer-policy', 'no-referrer');
     return reply.redirect(`/${lang}/feedback/${token}`, 303);
   });

@@ -19,7 +19,14 @@ const postWidget = async (client: TestClient, lang: string, code: string, form: 
 
 async function invitationOf(location: string) {
   const token = /\/feedback\/([A-Za-z0-9_-]+)$/.exec(location)![1]!;
-  const { rows } = await t.db.query<{ organisation: string; service_code: string | null; channel: string; language: string; source_kind: string; contact_point_id: string | null }>(
+  const { rows } = await t.db.query<{
+    organisation: string;
+    service_code: string | null;
+    channel: string;
+    language: string;
+    source_kind: string;
+    contact_point_id: string | null;
+  }>(
     `SELECT o.code AS organisation, i.service_code, i.channel, i.language, i.source_kind, i.contact_point_id
        FROM feedback_invitations i JOIN organisations o ON o.id = i.organisation_id
       WHERE i.token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')`,
@@ -69,14 +76,31 @@ describe('the feedback widget of service pages', () => {
     // A postal code shared by two communes: the choice is asked on the service page.
     const shared = await postWidget(client, 'en', 'change-of-address', { postalCode: '1040' }, '/en/services/change-of-address?postalCode=1030');
     expect(shared.headers.location).toBe('/en/services/change-of-address?postalCode=1040#where');
-    const chosen = await postWidget(client, 'en', 'change-of-address', { postalCode: '1040', organisation: 'commune-etterbeek' }, '/en/services/change-of-address?postalCode=1040&organisation=commune-etterbeek');
+    const chosen = await postWidget(
+      client,
+      'en',
+      'change-of-address',
+      { postalCode: '1040', organisation: 'commune-etterbeek' },
+      '/en/services/change-of-address?postalCode=1040&organisation=commune-etterbeek',
+    );
     expect(chosen.statusCode).toBe(303);
-    expect(await invitationOf(chosen.headers.location as string)).toMatchObject({ organisation: 'commune-etterbeek', service_code: 'change-of-address', channel: 'web', language: 'en' });
+    expect(await invitationOf(chosen.headers.location as string)).toMatchObject({
+      organisation: 'commune-etterbeek',
+      service_code: 'change-of-address',
+      channel: 'web',
+      language: 'en',
+    });
 
     const resolved = await client.get('/nl/services/change-of-address?postalCode=1030');
     expect(resolved.body).toContain('name="organisation" value="commune-schaerbeek"');
     // The organisation posted is only a choice among the communes of the postal code, never taken as such.
-    const forged = await postWidget(client, 'nl', 'change-of-address', { postalCode: '1030', organisation: 'spf-finances' }, '/nl/services/change-of-address?postalCode=1030');
+    const forged = await postWidget(
+      client,
+      'nl',
+      'change-of-address',
+      { postalCode: '1030', organisation: 'spf-finances' },
+      '/nl/services/change-of-address?postalCode=1030',
+    );
     expect(await invitationOf(forged.headers.location as string)).toMatchObject({ organisation: 'commune-schaerbeek', language: 'nl' });
   });
 
@@ -112,13 +136,23 @@ describe('the counter QR code (staff screen)', () => {
     const form = await agent.get('/en/satisfaction/counter-link');
     expect(form.statusCode).toBe(200);
     const pointId = /<option value="([0-9a-f-]{36})"/.exec(form.body)![1]!;
-    const made = await agent.submitForm('/en/satisfaction/counter-link', '/en/satisfaction/counter-link', { language: 'nl', serviceCode: 'change-of-address', contactPointId: pointId });
+    const made = await agent.submitForm('/en/satisfaction/counter-link', '/en/satisfaction/counter-link', {
+      language: 'nl',
+      serviceCode: 'change-of-address',
+      contactPointId: pointId,
+    });
     expect(made.statusCode).toBe(201);
     expect(made.headers['cache-control']).toBe('no-store');
     expect(made.body).toMatch(/<svg[^>]*role="img"[^>]*aria-label="QR code leading to the satisfaction questionnaire"/);
     const url = /<a class="utrecht-link" href="(http[^"]+\/nl\/feedback\/[A-Za-z0-9_-]+)">\1<\/a>/.exec(made.body)![1]!;
     expect(url.startsWith(t.config.publicUrl)).toBe(true);
-    expect(await invitationOf(url)).toMatchObject({ organisation: 'commune-schaerbeek', service_code: 'change-of-address', channel: 'counter', language: 'nl', contact_point_id: pointId });
+    expect(await invitationOf(url)).toMatchObject({
+      organisation: 'commune-schaerbeek',
+      service_code: 'change-of-address',
+      channel: 'counter',
+      language: 'nl',
+      contact_point_id: pointId,
+    });
     // Opened from the counter screen, the form comes with the counter's contact point and service chosen.
     const preselected = await agent.get(`/en/satisfaction/counter-link?contactPoint=${pointId}&service=eid-card`);
     expect(preselected.body).toContain(`<option value="${pointId}" selected>`);
@@ -129,7 +163,9 @@ describe('the counter QR code (staff screen)', () => {
     const bad = await agent.submitForm('/fr/satisfaction/counter-link', '/fr/satisfaction/counter-link', { language: 'xx', contactPointId: 'nope' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('href="#field-language"');
-    const { rows } = await t.db.query<{ id: string }>(`SELECT cp.id FROM contact_points cp JOIN organisations o ON o.id = cp.organisation_id WHERE o.code = 'commune-ixelles' LIMIT 1`);
+    const { rows } = await t.db.query<{ id: string }>(
+      `SELECT cp.id FROM contact_points cp JOIN organisations o ON o.id = cp.organisation_id WHERE o.code = 'commune-ixelles' LIMIT 1`,
+    );
     const foreign = await agent.submitForm('/fr/satisfaction/counter-link', '/fr/satisfaction/counter-link', { language: 'fr', contactPointId: rows[0]!.id });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.body).toContain('Point de contact');

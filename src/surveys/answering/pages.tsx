@@ -97,7 +97,12 @@ function QuestionInput({ question, errors, values }: { question: SurveyQuestion;
       type={question.kind === 'multiple' ? 'checkbox' : 'radio'}
       class={`irisdesk-choice${scale ? ' irisdesk-scale' : ''}`}
       name={name}
-      legend={<QuestionText question={question} suffix={question.kind === 'multiple' ? <span class="irisdesk-muted"> ({t('surveys.respond.several')})</span> : undefined} />}
+      legend={
+        <QuestionText
+          question={question}
+          suffix={question.kind === 'multiple' ? <span class="irisdesk-muted"> ({t('surveys.respond.several')})</span> : undefined}
+        />
+      }
       label={label}
       hint={hasHelp ? <Text value={question.help} /> : undefined}
       errors={errors}

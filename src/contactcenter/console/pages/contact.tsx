@@ -84,7 +84,12 @@ export function ContactPage({
             options={[
               ...(parties ?? []).map((p) => ({
                 value: p.id,
-                label: [p.name, p.email, p.phone, p.lastContactAt ? t('console.contact.lastContact', { at: formatDateTime(new Date(p.lastContactAt), lang) }) : '']
+                label: [
+                  p.name,
+                  p.email,
+                  p.phone,
+                  p.lastContactAt ? t('console.contact.lastContact', { at: formatDateTime(new Date(p.lastContactAt), lang) }) : '',
+                ]
                   .filter(Boolean)
                   .join(' · '),
               })),

@@ -22,7 +22,11 @@
   var stream = new EventSource('/api/v1/events/me');
   stream.addEventListener('safety.alert', function (event) {
     var data;
-    try { data = JSON.parse(event.data); } catch (e) { return; }
+    try {
+      data = JSON.parse(event.data);
+    } catch (e) {
+      return;
+    }
     if (!data || !data.message) return;
     var box = document.createElement('div');
     box.className = 'utrecht-alert utrecht-alert--error irisdesk-safety-alert';
@@ -44,12 +48,17 @@
       close.type = 'button';
       close.className = 'utrecht-button utrecht-button--subtle';
       close.textContent = data.labels.dismiss[lang] || data.labels.dismiss.fr;
-      close.addEventListener('click', function () { region.removeChild(box); main.focus(); });
+      close.addEventListener('click', function () {
+        region.removeChild(box);
+        main.focus();
+      });
       box.appendChild(close);
     }
     region.appendChild(box);
   });
-  window.addEventListener('pagehide', function () { stream.close(); });
+  window.addEventListener('pagehide', function () {
+    stream.close();
+  });
 })();
 
 // Knowledge panel (src/knowledge/pages.tsx, KnowledgePanel): search without leaving the page. The GET form works
@@ -77,7 +86,9 @@
           var holder = new DOMParser().parseFromString('<div>' + html + '</div>', 'text/html').body.firstChild;
           target.replaceChildren.apply(target, Array.prototype.slice.call(holder.childNodes));
         })
-        .catch(function () { form.submit(); });
+        .catch(function () {
+          form.submit();
+        });
     });
   });
 })();
