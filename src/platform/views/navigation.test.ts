@@ -17,19 +17,40 @@ const actor = (...roles: Role[]): Actor => ({
 });
 
 const ALWAYS_FIRST = ['home'];
-const ALWAYS_LAST = ['competence', 'knowledge', 'safety', 'password'];
+const ALWAYS_LAST = ['competence', 'knowledge', 'safety', 'password', 'two-factor'];
 const EXPECTED: Record<Role, string[]> = {
   first_line_agent: ['agenda', 'console', 'queues'],
   second_line_agent: ['agenda', 'console', 'queues'],
   content_editor: ['catalogue', 'contact-points', 'surveys'],
   organisation_manager: [
-    'organisations', 'accounts', 'audit', 'integrations', 'contact-points', 'satisfaction', 'surveys', 'agenda',
-    'appointment-settings', 'console', 'contact-center-settings', 'queues',
+    'organisations',
+    'accounts',
+    'audit',
+    'integrations',
+    'contact-points',
+    'satisfaction',
+    'surveys',
+    'agenda',
+    'appointment-settings',
+    'console',
+    'contact-center-settings',
+    'queues',
   ],
   regional_analyst: ['unmet-questions', 'satisfaction', 'surveys'],
   platform_admin: [
-    'organisations', 'accounts', 'audit', 'catalogue', 'unmet-questions', 'mail', 'sms', 'contact-points', 'satisfaction', 'surveys', 'agenda',
-    'appointment-settings', 'contact-center-settings',
+    'organisations',
+    'accounts',
+    'audit',
+    'catalogue',
+    'unmet-questions',
+    'mail',
+    'sms',
+    'contact-points',
+    'satisfaction',
+    'surveys',
+    'agenda',
+    'appointment-settings',
+    'contact-center-settings',
   ],
 };
 
