@@ -62,12 +62,21 @@ function shortfalls(lhr: Result, category: string): string[] {
     .map((audit) => `${audit.id}: ${audit.score}${audit.displayValue ? ` (${audit.displayValue})` : ''} — ${audit.title}`);
 }
 
+/**
+ * One audit. A runtime error is Lighthouse failing to record the page (NO_NAVSTART, a trace lost on a busy
+ * machine: "Please run Lighthouse again"), not a score: it is retried once, and a second one fails the test.
+ * Scores are never retried.
+ */
 async function audit(url: string): Promise<Result> {
-  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['accessibility', 'performance'] }, desktopConfig);
-  if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
-  const { lhr } = result;
-  if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-  return lhr;
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['accessibility', 'performance'] }, desktopConfig);
+    if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+    const { lhr } = result;
+    if (!lhr.runtimeError) return lhr;
+    const problem = `Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`;
+    if (attempt >= 2) throw new Error(problem);
+    console.warn(`${problem} (trying once more)`);
+  }
 }
 
 describe('Lighthouse, desktop preset', () => {
