@@ -8,7 +8,6 @@ import helmet from 'helmet';
 import compress from '@fastify/compress';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import addFormats from 'ajv-formats';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.ts';
 import { setPasswordHashCost } from './identity/passwords.ts';
@@ -19,7 +18,7 @@ import { ErrorEnvelopeSchema } from './platform/http/schemas.ts';
 import { AppError } from './platform/http/errors.ts';
 import { handleError, handleNotFound } from './platform/http/error-handler.tsx';
 import { assetRoutes } from './platform/http/assets.ts';
-import { strictFormats } from './platform/http/formats.ts';
+import { ajvFormats } from './platform/http/formats.ts';
 import { rejectForbiddenCharacters } from './platform/http/input-guard.ts';
 import { documentOperation, securitySchemes } from './platform/http/openapi.ts';
 import { csrfAuditor, isCsrfRefusal } from './platform/http/csrf-audit.ts';
@@ -86,7 +85,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
     ajv: {
       customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true },
       // ajv-formats' fast formats, then strict date, date-time and uuid (a real day, a canonical UUID).
-      plugins: [[addFormats as never, { mode: 'fast' }], strictFormats as never],
+      plugins: [ajvFormats],
     },
   }).withTypeProvider<TypeBoxTypeProvider>() satisfies App;
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
