@@ -14,6 +14,7 @@ import { connectEventStream, type SseClient } from './sse.ts';
 import { translator } from '../src/platform/i18n/messages.ts';
 import { serverUrl, templateDb } from './database.ts';
 import { storedIntakes } from './intake-records.ts';
+import { signInOverHttp as signIn, sleep } from './http-session.ts';
 
 // Runs where PostgreSQL does: the CI pass on the PostgreSQL server (it never touches that server itself).
 const skipReason = process.env.TEST_DATABASE_URL ? undefined : 'PostgreSQL pass only: TEST_DATABASE_URL is unset';
@@ -44,8 +45,6 @@ interface Answer {
   replayed: boolean;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function post(url: string, item: Post): Promise<Answer> {
   const started = Date.now();
   const response = await fetch(`${url}/api/v1/contact-requests`, {
@@ -70,31 +69,6 @@ async function timed(url: string, init?: RequestInit): Promise<{ status: number;
   const response = await fetch(url, { ...init, signal: AbortSignal.timeout(20_000) });
   await response.clone().arrayBuffer();
   return { status: response.status, ms: Date.now() - started, response };
-}
-
-/** Signs a demo agent in over HTTP; returns the Cookie header of the session. */
-async function signIn(url: string, email: string): Promise<string> {
-  const cookies = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const at = pair!.indexOf('=');
-      cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-  };
-  const header = () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  const page = await fetch(`${url}/en/login`);
-  keep(page);
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
-  const login = await fetch(`${url}/en/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header() },
-    body: new URLSearchParams({ email, password: 'IrisDesk-demo-2026', _csrf: token }).toString(),
-  });
-  if (login.status !== 303) throw new Error(`sign-in failed: ${login.status}`);
-  keep(login);
-  return header();
 }
 
 describe.skipIf(skipReason)(`a database restart${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {

@@ -12,6 +12,7 @@ import pg from 'pg';
 import { adminQuery, serverUrl, templateDb } from './database.ts';
 import { startBalancer, checkProductionConfig, type Balancer } from './haproxy.ts';
 import { storedIntakes } from './intake-records.ts';
+import { signInOverHttp as signIn, sleep } from './http-session.ts';
 import { freePort, startServer, type ServerDatabase, type TestServer } from './server-process.ts';
 import { connectEventStream, type SseClient, type SseEvent } from './sse.ts';
 
@@ -19,7 +20,6 @@ const skipReason = process.env.TEST_DATABASE_URL ? undefined : 'PostgreSQL pass 
 const INSTANCES = 3;
 const CLIENTS = 3;
 const DRAIN_MS = 3_000; // > HAProxy's check interval (500 ms) × fall (2), with room for a loaded machine
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const databaseName = `irisdesk_rolling_${randomBytes(5).toString('hex')}`;
 const servers: Array<TestServer | undefined> = [];
@@ -33,31 +33,6 @@ afterAll(async () => {
   await direct?.end().catch(() => undefined);
   if (!skipReason) await adminQuery(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => undefined);
 });
-
-/** Signs a demo agent in over HTTP (through the balancer); returns the Cookie header of the session. */
-async function signIn(url: string, email: string): Promise<string> {
-  const cookies = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const at = pair!.indexOf('=');
-      cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-  };
-  const header = () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  const page = await fetch(`${url}/en/login`);
-  keep(page);
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
-  const login = await fetch(`${url}/en/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header() },
-    body: new URLSearchParams({ email, password: 'IrisDesk-demo-2026', _csrf: token }).toString(),
-  });
-  if (login.status !== 303) throw new Error(`sign-in failed: ${login.status}`);
-  keep(login);
-  return header();
-}
 
 interface ReconnectingStream {
   events: SseEvent[];
