@@ -27,7 +27,7 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     services: ['eid-card'],
     title: {
       fr: 'Renouveler sa carte d’identité électronique',
-      nl: 'Je elektronische identiteitskaart vernieuwen',
+      nl: 'Uw elektronische identiteitskaart vernieuwen',
       en: 'Renewing your electronic identity card',
     },
     body: {
@@ -44,23 +44,23 @@ Vous avez perdu votre carte ou on vous l’a volée ? Faites-la bloquer tout de 
       nl: `Een elektronische identiteitskaart (eID) van een volwassene is 10 jaar geldig. Enkele weken voor de vervaldatum stuurt de gemeente een uitnodigingsbrief.
 
 Kom naar de dienst Bevolking, op afspraak, met:
-- de uitnodigingsbrief (als je die kreeg);
-- je huidige kaart;
+- de uitnodigingsbrief (als u die kreeg);
+- uw huidige kaart;
 - een recente pasfoto volgens de normen, als de gemeente de foto niet aan het loket neemt.
 
-De nieuwe kaart wordt in ongeveer drie weken gemaakt. Je krijgt thuis een brief met je PIN- en PUK-code: bewaar die en haal de kaart met die brief op om ze te activeren. Er bestaat een dringende procedure, die duurder is.
+De nieuwe kaart wordt in ongeveer drie weken gemaakt. U krijgt thuis een brief met uw PIN- en PUK-code: bewaar die en haal de kaart met die brief op om ze te activeren. Er bestaat een dringende procedure, die duurder is.
 
 Kaart verloren of gestolen? Laat ze meteen blokkeren via DocStop (00800 2123 2123, gratis, dag en nacht) en meld het verlies bij de politie of de gemeente.`,
-      en: `An adult’s electronic identity card (eID) is valid for 10 years. A few weeks before it expires, the commune sends an invitation letter.
+      en: `An adult’s electronic identity card (eID) is valid for 10 years. A few weeks before it expires, the municipality sends an invitation letter.
 
 Go to the Population service, by appointment, with:
 - the invitation letter (if you received one);
 - your current card;
-- a recent passport-standard photo, unless the commune takes the photo at the counter.
+- a recent passport-standard photo, unless the municipality takes the photo at the counter.
 
 The new card is made in about three weeks. You receive a letter at home with your PIN and PUK codes: keep it, then collect and activate the card with that letter. An urgent procedure exists, at a higher price.
 
-Lost or stolen card? Have it blocked at once through DocStop (00800 2123 2123, free, day and night), then report the loss to the police or the commune.`,
+Lost or stolen card? Have it blocked at once through DocStop (00800 2123 2123, free, day and night), then report the loss to the police or the municipality.`,
     },
   },
   {
@@ -122,16 +122,16 @@ Never ask a user for their PIN code, by phone or in writing.`,
 Ensuite, un agent de quartier de la police passe vérifier que vous habitez bien à cette adresse. Mettez votre nom sur la boîte aux lettres et la sonnette. S’il ne vous trouve pas, il laisse un avis de passage : suivez les instructions pour le rencontrer.
 
 Après une enquête favorable, votre inscription est confirmée. La commune vous invite alors à faire mettre à jour l’adresse sur votre carte d’identité et celles des membres de votre ménage.`,
-      nl: `Als je in Brussel verhuist, geef je je nieuwe adres aan bij de gemeente waar je gaat wonen, binnen 8 werkdagen nadat je er bent ingetrokken. Veel gemeenten aanvaarden de aangifte online; anders aan het loket Bevolking.
+      nl: `Als u in Brussel verhuist, geeft u uw nieuwe adres aan bij de gemeente waar u gaat wonen, binnen 8 werkdagen nadat u er bent ingetrokken. Veel gemeenten aanvaarden de aangifte online; anders aan het loket Bevolking.
 
-Daarna komt een wijkagent van de politie controleren of je echt op dat adres woont. Zet je naam op de brievenbus en de bel. Als hij je niet aantreft, laat hij een bericht achter: volg de instructies om hem te ontmoeten.
+Daarna komt een wijkagent van de politie controleren of u echt op dat adres woont. Zet uw naam op de brievenbus en de bel. Als hij u niet aantreft, laat hij een bericht achter: volg de instructies om hem te ontmoeten.
 
-Na een gunstig onderzoek wordt je inschrijving bevestigd. De gemeente nodigt je dan uit om het adres op je identiteitskaart en die van je gezinsleden te laten aanpassen.`,
-      en: `When you move within or to Brussels, declare your new address to the commune where you will live, within 8 working days of moving in. Many communes accept the declaration online; otherwise at the Population counter.
+Na een gunstig onderzoek wordt uw inschrijving bevestigd. De gemeente nodigt u dan uit om het adres op uw identiteitskaart en die van uw gezinsleden te laten aanpassen.`,
+      en: `When you move within or to Brussels, declare your new address to the municipality where you will live, within 8 working days of moving in. Many municipalities accept the declaration online; otherwise at the Population counter.
 
 A neighbourhood police officer then visits to check that you really live at that address. Put your name on the letterbox and the doorbell. If the officer does not find you, they leave a notice: follow its instructions to meet them.
 
-After a favourable check, your registration is confirmed. The commune then invites you to have the address updated on your identity card and those of your household.`,
+After a favourable check, your registration is confirmed. The municipality then invites you to have the address updated on your identity card and those of your household.`,
     },
   },
   {
@@ -169,7 +169,7 @@ Controleer waarvoor het dient: een buitenlandse instantie vraagt soms een legali
     services: ['resident-parking-card', 'visitor-parking-card'],
     title: {
       fr: 'Carte de dérogation riverain : qui y a droit et comment la demander',
-      nl: 'Bewonerskaart: wie heeft er recht op en hoe vraag je ze aan',
+      nl: 'Bewonerskaart: wie heeft er recht op en hoe vraagt u ze aan',
       en: 'Resident parking card: who can get one and how to apply',
     },
     body: {
@@ -180,17 +180,17 @@ Conditions :
 - utiliser un véhicule immatriculé à votre nom, ou un véhicule de société ou de leasing mis à votre disposition.
 
 La carte est liée à la plaque d’immatriculation : il n’y a souvent plus de carte à placer derrière le pare-brise. Le prix augmente avec le nombre de cartes du ménage. Pour vos visiteurs, demandez une carte visiteur.`,
-      nl: `Met de bewonerskaart parkeer je zonder tijdslimiet in de gereglementeerde zones van je sector. Afhankelijk van de gemeente wordt ze uitgereikt door de gemeente zelf of door parking.brussels, het gewestelijk parkeeragentschap.
+      nl: `Met de bewonerskaart parkeert u zonder tijdslimiet in de gereglementeerde zones van uw sector. Afhankelijk van de gemeente wordt ze uitgereikt door de gemeente zelf of door parking.brussels, het gewestelijk parkeeragentschap.
 
 Voorwaarden:
 - ingeschreven zijn op een adres in de gemeente;
-- een voertuig gebruiken dat op jouw naam is ingeschreven, of een bedrijfs- of leasingwagen die jou ter beschikking staat.
+- een voertuig gebruiken dat op uw naam is ingeschreven, of een bedrijfs- of leasingwagen die u ter beschikking staat.
 
-De kaart is gekoppeld aan de nummerplaat: vaak hoeft er geen kaart meer achter de voorruit. De prijs stijgt met het aantal kaarten in het gezin. Voor je bezoekers vraag je een bezoekerskaart aan.`,
-      en: `The resident card lets you park with no time limit in the regulated zones of your sector. Depending on the commune, it is issued by the commune itself or by parking.brussels, the regional parking agency.
+De kaart is gekoppeld aan de nummerplaat: vaak hoeft er geen kaart meer achter de voorruit. De prijs stijgt met het aantal kaarten in het gezin. Voor uw bezoekers vraagt u een bezoekerskaart aan.`,
+      en: `The resident card lets you park with no time limit in the regulated zones of your sector. Depending on the municipality, it is issued by the municipality itself or by parking.brussels, the regional parking agency.
 
 Conditions:
-- being registered at an address in the commune;
+- being registered at an address in the municipality;
 - using a vehicle registered in your name, or a company or lease car made available to you.
 
 The card is linked to the number plate: often there is no longer a card to put behind the windscreen. The price rises with the number of cards in the household. For your visitors, apply for a visitor card.`,
@@ -223,13 +223,13 @@ Le verre va dans les bulles à verre, jamais dans un sac. Les jours de collecte 
 - oranje zak: voedingsafval;
 - groene zak: tuinafval, in de gemeenten waar het wordt opgehaald.
 
-Glas gaat in de glasbollen, nooit in een zak. De ophaaldagen hangen af van je straat: raadpleeg de kalender van Net Brussel. Zet de zakken de avond voordien buiten, niet vroeger.`,
+Glas gaat in de glasbollen, nooit in een zak. De ophaaldagen hangen af van uw straat: raadpleeg de kalender van Net Brussel. Zet de zakken de avond voordien buiten, niet vroeger.`,
       en: `In Brussels, household waste is collected in coloured bags:
 - white bag: residual waste that cannot be recycled;
 - blue bag: plastic bottles and flasks, metal packaging and drink cartons (PMC);
 - yellow bag: clean, dry paper and cardboard;
 - orange bag: food waste;
-- green bag: garden waste, in the communes where it is collected.
+- green bag: garden waste, in the municipalities where it is collected.
 
 Glass goes into bottle banks, never into a bag. Collection days depend on your street: check the Bruxelles-Propreté calendar. Put the bags out the evening before, not earlier.`,
     },
@@ -252,7 +252,7 @@ Glass goes into bottle banks, never into a bag. Collection days depend on your s
 
 Un dépôt sur la voie publique est un dépôt clandestin : il est sanctionné par une amende.`,
       nl: `Meubels, matrassen, grote toestellen: ze horen niet in de zakken en niet op het trottoir. Drie mogelijkheden:
-- ze naar een gewestelijk Recypark brengen, met je identiteitskaart als bewijs dat je in Brussel woont;
+- ze naar een gewestelijk Recypark brengen, met uw identiteitskaart als bewijs dat u in Brussel woont;
 - ze thuis laten ophalen door Net Brussel, op afspraak en tegen betaling;
 - wat nog bruikbaar is, schenken aan een kringloopwinkel of een vereniging.
 
@@ -293,7 +293,7 @@ Vraag de gebruiker niet om de dader te identificeren. Heeft hij iemand zien stor
 
 Gewest- of gemeenteweg: de vraag wordt naar de juiste dienst doorgestuurd; de gebruiker hoeft dat niet te weten.`,
       en: `Note what the team needs to act:
-- the exact address (street, number or landmark, commune);
+- the exact address (street, number or landmark, municipality);
 - what was dumped and the rough volume;
 - whether hazardous products are visible (gas bottles, paint pots, asbestos): report that first.
 
@@ -309,7 +309,7 @@ Regional or municipal road: the request is passed to the right service; the user
     services: ['residence-certificate', 'household-composition-certificate', 'civil-status-record'],
     title: {
       fr: 'Faire ses démarches en ligne avec Irisbox',
-      nl: 'Je administratie online regelen met Irisbox',
+      nl: 'Uw administratie online regelen met Irisbox',
       en: 'Doing your paperwork online with Irisbox',
     },
     body: {
@@ -320,20 +320,20 @@ Regional or municipal road: the request is passed to the right service; the user
 Pour vous connecter, il vous faut votre carte d’identité et un lecteur de carte, ou l’application itsme. Les documents délivrés sont signés électroniquement et ont la même valeur que sur papier.
 
 Toutes les communes ne proposent pas toutes les démarches : Irisbox vous montre celles de votre commune. Besoin d’aide ? Le contact center régional peut vous guider pas à pas.`,
-      nl: `Irisbox is het elektronische loket van de Brusselse gemeenten. Je kunt er, zonder je te verplaatsen, documenten aanvragen zoals:
+      nl: `Irisbox is het elektronische loket van de Brusselse gemeenten. U kunt er, zonder zich te verplaatsen, documenten aanvragen zoals:
 - een attest van woonst of van gezinssamenstelling;
 - een uittreksel of afschrift van een akte van de burgerlijke stand.
 
-Om in te loggen heb je je identiteitskaart en een kaartlezer nodig, of de itsme-app. De afgeleverde documenten zijn elektronisch ondertekend en hebben dezelfde waarde als op papier.
+Om in te loggen hebt u uw identiteitskaart en een kaartlezer nodig, of de itsme-app. De afgeleverde documenten zijn elektronisch ondertekend en hebben dezelfde waarde als op papier.
 
-Niet elke gemeente biedt alle procedures aan: Irisbox toont je die van jouw gemeente. Hulp nodig? Het gewestelijk contactcenter kan je stap voor stap begeleiden.`,
-      en: `Irisbox is the online counter of the Brussels communes. Without going anywhere, you can request documents such as:
+Niet elke gemeente biedt alle procedures aan: Irisbox toont u die van uw gemeente. Hulp nodig? Het gewestelijk contactcenter kan u stap voor stap begeleiden.`,
+      en: `Irisbox is the online counter of the Brussels municipalities. Without going anywhere, you can request documents such as:
 - a residence or household composition certificate;
 - an extract or copy of a civil status record.
 
 To sign in, you need your identity card and a card reader, or the itsme app. The documents you receive are electronically signed and are worth the same as paper ones.
 
-Not every commune offers every procedure: Irisbox shows you those of your commune. Need help? The regional contact center can guide you step by step.`,
+Not every municipality offers every procedure: Irisbox shows you those of your municipality. Need help? The regional contact center can guide you step by step.`,
     },
   },
   {
@@ -359,7 +359,7 @@ Een ouder vraagt ze aan aan het loket Bevolking, samen met het kind, dat aanwezi
 De kaart is na ongeveer drie weken klaar; de codes worden per post naar de ouders gestuurd. Vraag ze ruim voor een reis aan: de dringende procedure kost veel meer.`,
       en: `The Kids-ID is the electronic identity document of Belgian children under 12. It is valid for 3 years and serves as a travel document in several European countries.
 
-A parent applies at the Population counter, with the child, who must be present. Bring a recent passport-standard photo if the commune does not take it on the spot.
+A parent applies at the Population counter, with the child, who must be present. Bring a recent passport-standard photo if the municipality does not take it on the spot.
 
 The card is ready after about three weeks; the codes are sent to the parents by post. Apply well before a trip: the urgent procedure costs much more.`,
     },
@@ -385,12 +385,12 @@ Avant de fixer le rendez-vous, vérifiez :
 En cas de départ imminent, mentionnez la procédure urgente et son coût plus élevé. Un usager sans rendez-vous n’est pas refusé sans avoir reçu une date.`,
       nl: `Aanvragen voor een identiteitskaart, Kids-ID en paspoort gebeuren op afspraak.
 
-Controleer voor je de afspraak vastlegt:
+Controleer voor u de afspraak vastlegt:
 - voor wie de aanvraag is (volwassene, kind jonger dan 12, paspoort): de duur van het tijdslot verschilt;
 - dat elke betrokken persoon aanwezig kan zijn (vingerafdrukken voor het paspoort, kind aanwezig voor de Kids-ID);
 - dat de gebruiker weet wat mee te brengen: oude kaart, uitnodigingsbrief, foto indien nodig.
 
-Bij een nakend vertrek vermeld je de dringende procedure en de hogere kostprijs. Een gebruiker zonder afspraak wordt niet weggestuurd zonder een datum te krijgen.`,
+Bij een nakend vertrek vermeldt u de dringende procedure en de hogere kostprijs. Een gebruiker zonder afspraak wordt niet weggestuurd zonder een datum te krijgen.`,
       en: `Applications for an identity card, a Kids-ID and a passport are by appointment.
 
 Before booking, check:
@@ -424,7 +424,7 @@ Verwijs naar de sociale dienst van het OCMW van de gemeente waar de persoon gewo
 Stel geen vragen over de persoonlijke situatie die verder gaan dan wat nodig is om door te verwijzen: de maatschappelijk werker doet dat in het gesprek.`,
       en: `A reference address at the CPAS lets a homeless person stay registered in the population register, receive post and keep their rights (benefits, health insurance).
 
-Refer them to the social service of the CPAS of the commune where the person usually stays. They must have no residence and cannot be registered elsewhere.
+Refer them to the social service of the CPAS of the municipality where the person usually stays. They must have no residence and cannot be registered elsewhere.
 
 Ask no questions about their personal situation beyond what you need to refer them: the social worker does that in the interview.`,
     },
