@@ -8,48 +8,37 @@
 //   services.appointments.recordSeen(reference, actor?)         → the appointment, now 'seen'
 //   services.appointments.recordSeenIn(tx, appointmentId, actor?) → the same in the caller's transaction (queue finish)
 import type { EventSink } from '../integrations/service.ts';
-import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { recordAuditEntry } from '../audit/service.ts';
 import type { Language, LocalizedText } from '../platform/i18n/languages.ts';
-import { pickText } from '../platform/i18n/languages.ts';
-import { translator } from '../platform/i18n/messages.ts';
-import { formatDate, formatTime } from '../platform/i18n/format.ts';
 import { addDays, brusselsDate, startOfBrusselsDay, toBrusselsIso } from '../platform/calendar/brussels-time.ts';
-import { OpeningHoursError, type OpeningSchedule } from '../platform/calendar/opening-hours.ts';
-import { cachedSchedule, type contactPointService } from '../contactpoints/service.ts';
+import type { contactPointService } from '../contactpoints/service.ts';
 import type { CatalogueService } from '../catalogue/service.ts';
-import { enqueue, cancelJob } from '../platform/jobs/queue.ts';
+import { cancelJob } from '../platform/jobs/queue.ts';
 import type { JobRegistry } from '../platform/jobs/registry.ts';
 import type { mailService } from '../platform/mail/service.ts';
-import { buildIcs } from './ics.ts';
 import { personContact } from './contact.ts';
-import { appointmentSmsText, type SmsNoticeKind } from './sms-notices.ts';
 import type { smsService } from '../platform/sms/service.ts';
 import { appointmentSettingsService } from './settings-service.ts';
 import { CODE, fieldError, parseDate } from './fields.ts';
-export { parseDate } from './fields.ts';
-export { validateSettings, type SettingsInput } from './settings-service.ts';
-import { bookingWindow, computeSlots, type Closure, type Slot } from './slots.ts';
+import type { Slot } from './slots.ts';
 import * as repo from './repository.ts';
 import type { AppointmentRecord, AppointmentStatus, SettingsRecord } from './repository.ts';
 import { appointmentScope, canServeAppointments } from './authorisation.ts';
 import { isUuid } from '../platform/http/schemas.ts';
 import { authorise } from '../identity/guards.ts';
+import { slotFinder, SlotTakenError } from './booking/slot-finder.ts';
+import { appointmentNotices, REMINDER_JOB } from './notices.ts';
+import { hashToken, newManageToken, newReference } from './tokens.ts';
+export { parseDate } from './fields.ts';
+export { validateSettings, type SettingsInput } from './settings-service.ts';
+export { ALTERNATIVES, SlotTakenError, toPublicSlot, type PublicSlot } from './booking/slot-finder.ts';
+export { REMINDER_HOURS, REMINDER_JOB } from './notices.ts';
+export { hashToken } from './tokens.ts';
 
-export const REMINDER_JOB = 'appointment.reminder';
-export const REMINDER_HOURS = 48;
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
-const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-/** How many alternatives a refused booking proposes. */
-export const ALTERNATIVES = 5;
-
-export interface PublicSlot {
-  start: string;
-  end: string;
-}
 
 export interface BookingInput {
   contactPointId: string;
@@ -74,23 +63,6 @@ export interface BookedAppointment {
   manageUrl: string;
 }
 
-/** Thrown when the slot is taken: a 409 whose body also proposes the next free slots. */
-export class SlotTakenError extends AppError {
-  constructor(readonly alternatives: PublicSlot[]) {
-    super(409, 'appointment.slot_taken', { fields: [{ field: 'start', code: 'appointments.slotTaken' }] });
-  }
-}
-
-export const toPublicSlot = (slot: { start: Date; end: Date }): PublicSlot => ({ start: toBrusselsIso(slot.start), end: toBrusselsIso(slot.end) });
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-function newReference(): string {
-  const bytes = randomBytes(8);
-  let out = '';
-  for (const byte of bytes) out += REFERENCE_ALPHABET[byte % REFERENCE_ALPHABET.length];
-  return `RDV-${out.slice(0, 4)}-${out.slice(4)}`;
-}
-
 type ContactPoints = ReturnType<typeof contactPointService>;
 type Mail = ReturnType<typeof mailService>;
 type Sms = Pick<ReturnType<typeof smsService>, 'send'>;
@@ -109,9 +81,10 @@ export function appointmentService(deps: {
   /** Outgoing webhooks (services.integrations): appointment.booked / .moved / .cancelled in the change's transaction. */
   events?: EventSink | undefined;
 }) {
-  const { db, contactPoints, catalogue, mail, sms, jobs, publicUrl } = deps;
+  const { db, contactPoints, catalogue } = deps;
   const settingsPart = appointmentSettingsService({ db, contactPoints, catalogue });
-  const organizerEmail = /<([^<>]+)>$/.exec(deps.mailFrom)?.[1] ?? deps.mailFrom;
+  const { freeSlots, nextFree, alternativesAfter, parseStart, checkStart, checkStartWithSeats } = slotFinder({ db, contactPoints });
+  const { notify, scheduleReminder, offerFreedSlot, manageUrl } = appointmentNotices(deps);
   /** An appointment event for the organisation's webhooks: reference, point, service and times; the person only with personal-data. */
   const emitEvent = (
     tx: Queryable,
@@ -141,76 +114,6 @@ export function appointmentService(deps: {
       personal: { name: a.name, email: a.email, phone: a.phone },
     });
 
-  // ---- slots
-
-  async function scheduleFor(settings: SettingsRecord): Promise<OpeningSchedule> {
-    if (settings.openingHours) return cachedSchedule(settings.openingHours, settings.holidayCalendar);
-    return contactPoints.scheduleOf(settings.contactPointId);
-  }
-
-  /** Every slot (free or full) starting in [from, to) under the rules at `now`. */
-  async function slotsBetween(q: Queryable, settings: SettingsRecord, from: Date, to: Date, now: Date): Promise<Slot[]> {
-    return (await slotsAndClosures(q, settings, from, to, now)).slots;
-  }
-
-  async function slotsAndClosures(q: Queryable, settings: SettingsRecord, from: Date, to: Date, now: Date): Promise<{ slots: Slot[]; closures: Closure[] }> {
-    const schedule = await scheduleFor(settings);
-    let intervals;
-    try {
-      intervals = schedule.openIntervals(from, to);
-    } catch (error) {
-      if (error instanceof OpeningHoursError) return { slots: [], closures: [] };
-      throw error;
-    }
-    if (intervals.length === 0) return { slots: [], closures: [] };
-    const reach = new Date(to.getTime() + (settings.durationMinutes + settings.bufferMinutes) * 60_000);
-    const lookBack = new Date(from.getTime() - 24 * 3_600_000);
-    const [closures, held] = await Promise.all([
-      repo.listClosures(q, settings.contactPointId, settings.serviceId, from, reach),
-      repo.listHeld(q, settings.contactPointId, settings.serviceId, lookBack, reach),
-    ]);
-    const periods = closures.map((c) => ({ start: new Date(c.startsAt), end: new Date(c.endsAt), seats: c.seats }));
-    return { slots: computeSlots({ intervals, rules: settings, closures: periods, booked: held, now }), closures: periods };
-  }
-
-  /** Free slots from a date, at most `days` days and `limit` slots, soonest first. */
-  async function freeSlots(settings: SettingsRecord, fromDate: string, days: number, now: Date, limit = 500): Promise<Slot[]> {
-    const { latest } = bookingWindow(settings, now);
-    const from = startOfBrusselsDay(fromDate);
-    const to = new Date(Math.min(startOfBrusselsDay(addDays(fromDate, days)).getTime(), latest.getTime() + 1));
-    if (to <= from) return [];
-    return (await slotsBetween(db, settings, from, to, now)).filter((slot) => slot.free > 0).slice(0, limit);
-  }
-
-  /** The next free slots after an instant, looking a fortnight at a time up to the horizon. */
-  async function nextFree(settings: SettingsRecord, after: Date, now: Date, count: number): Promise<Slot[]> {
-    const { latest } = bookingWindow(settings, now);
-    const found: Slot[] = [];
-    let day = brusselsDate(after > now ? after : now);
-    while (found.length < count && startOfBrusselsDay(day) <= latest) {
-      for (const slot of await freeSlots(settings, day, 14, now)) {
-        if (slot.start > after) found.push(slot);
-        if (found.length >= count) break;
-      }
-      day = addDays(day, 14);
-    }
-    return found;
-  }
-
-  // Everyone who loses a race for a slot asks for the same alternatives at the same moment: they share one
-  // computation for a second (the list is advice; the booking itself is always checked by the database).
-  const alternativesMemo = new Map<string, { at: number; slots: Promise<PublicSlot[]> }>();
-  function alternativesAfter(settings: SettingsRecord, after: Date, now: Date): Promise<PublicSlot[]> {
-    const key = `${settings.id}:${settings.version}:${after.getTime()}`;
-    const hit = alternativesMemo.get(key);
-    if (hit && Math.abs(now.getTime() - hit.at) < 1_000) return hit.slots;
-    if (alternativesMemo.size > 1000) alternativesMemo.clear();
-    const slots = nextFree(settings, after, now, ALTERNATIVES).then((list) => list.map(toPublicSlot));
-    slots.catch(() => alternativesMemo.delete(key));
-    alternativesMemo.set(key, { at: now.getTime(), slots });
-    return slots;
-  }
-
   /** Settings a public request may book: the point exists and is open, the service is offered there. */
   async function bookable(contactPointId: string, serviceCode: string, fieldOfService = 'serviceCode', fieldOfPoint?: string): Promise<SettingsRecord> {
     if (!isUuid(contactPointId)) throw fieldOfPoint ? fieldError(fieldOfPoint, 'appointments.pointUnknown') : new AppError(404, 'contact_point.not_found');
@@ -223,209 +126,6 @@ export function appointmentService(deps: {
       throw fieldError(fieldOfService, 'appointments.serviceNotOffered');
     }
     return settings;
-  }
-
-  function parseStart(value: string): Date {
-    const start = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? new Date(value) : new Date(Number.NaN);
-    if (Number.isNaN(start.getTime())) throw fieldError('start', 'appointments.startInvalid');
-    return start;
-  }
-
-  /** Checks a start against the rules; returns the slot when it is free, throws otherwise. */
-  async function checkStart(q: Queryable, settings: SettingsRecord, start: Date, now: Date): Promise<Slot> {
-    return (await checkStartWithSeats(q, settings, start, now)).slot;
-  }
-
-  /**
-   * Same, with the seats the slot offers once absences are taken off: a booking tries seats 1..n in order,
-   * so with an absence fewer seats can be taken (the unique index then decides between racers).
-   */
-  async function checkStartWithSeats(q: Queryable, settings: SettingsRecord, start: Date, now: Date): Promise<{ slot: Slot; seats: number }> {
-    if (start.getTime() <= now.getTime()) throw fieldError('start', 'appointments.startInPast');
-    const { earliest, latest } = bookingWindow(settings, now);
-    if (start < earliest) throw fieldError('start', 'appointments.tooSoon', { hours: Math.ceil(settings.minNoticeMinutes / 60) });
-    if (start > latest) throw fieldError('start', 'appointments.tooFar', { days: settings.maxHorizonDays });
-    const day = brusselsDate(start);
-    const { slots, closures } = await slotsAndClosures(q, settings, startOfBrusselsDay(day), startOfBrusselsDay(addDays(day, 1)), now);
-    const slot = slots.find((s) => s.start.getTime() === start.getTime());
-    if (!slot) throw fieldError('start', 'appointments.notASlot');
-    if (slot.free <= 0) throw new SlotTakenError(await alternativesAfter(settings, start, now));
-    const end = slot.end.getTime() + settings.bufferMinutes * 60_000;
-    let seats = settings.capacity;
-    for (const closure of closures) {
-      if (closure.start.getTime() < end && slot.start.getTime() < closure.end.getTime()) seats = closure.seats === null ? 0 : seats - closure.seats;
-    }
-    return { slot, seats: Math.max(0, seats) };
-  }
-
-  // ---- e-mails
-
-  const manageUrl = (lang: Language, token: string) => `${publicUrl}/${lang}/appointments/manage/${token}`;
-  /** The link in a text message: /a/{token} redirects to the manage page in the booking's language. */
-  const shortManageUrl = (token: string) => `${publicUrl}/a/${token}`;
-
-  /** The notice by e-mail and by text message, to whichever the person gave. */
-  async function notify(
-    q: Queryable,
-    kind: 'confirmation' | 'reminder' | 'cancellation' | 'moved',
-    a: {
-      id: string;
-      reference: string;
-      email: string | null;
-      phone: string | null;
-      name: string;
-      language: Language;
-      startsAt: Date;
-      endsAt: Date;
-      sequence: number;
-    },
-    settings: SettingsRecord,
-    token: string | null,
-  ) {
-    if (a.email) await sendAppointmentMail(q, kind, { ...a, email: a.email }, settings, token);
-    if (a.phone) {
-      const link = token && kind !== 'cancellation' ? shortManageUrl(token) : '';
-      await sendSms(q, kind, a.phone, a.language, settings, { reference: a.reference, startsAt: a.startsAt, link });
-    }
-  }
-
-  async function sendSms(
-    q: Queryable,
-    kind: SmsNoticeKind,
-    to: string,
-    lang: Language,
-    settings: SettingsRecord,
-    a: { reference: string; startsAt: Date; link: string },
-  ) {
-    const smsText = appointmentSmsText(kind, lang, { ...a, point: text(settings.pointName, lang) });
-    await sms.send(
-      {
-        to,
-        text: smsText,
-        language: lang,
-        purpose: kind === 'offer' ? 'appointment.waitlist_offer' : `appointment.${kind}`,
-        organisationId: settings.organisationId,
-      },
-      { tx: q },
-    );
-  }
-  const address = (s: SettingsRecord, lang: Language) => {
-    const side = lang === 'nl' ? 'nl' : 'fr';
-    return `${s.street[side]} ${s.houseNumber}, ${s.postalCode} ${s.municipality[side]}`;
-  };
-  const text = (value: LocalizedText, lang: Language) => pickText(value, lang).text;
-
-  async function sendAppointmentMail(
-    q: Queryable,
-    kind: 'confirmation' | 'reminder' | 'cancellation' | 'moved',
-    a: { id: string; reference: string; email: string; name: string; language: Language; startsAt: Date; endsAt: Date; sequence: number },
-    settings: SettingsRecord,
-    token: string | null,
-  ) {
-    const lang = a.language;
-    const t = translator(lang);
-    const values = {
-      name: a.name,
-      service: text(settings.serviceName, lang),
-      point: text(settings.pointName, lang),
-      organisation: text(settings.organisationName, lang),
-      address: address(settings, lang),
-      date: formatDate(a.startsAt, lang),
-      time: formatTime(a.startsAt, lang),
-      reference: a.reference,
-      link: token ? manageUrl(lang, token) : '',
-    };
-    const body = [t(`appointments.mail.${kind}.body`, values), '', t('appointments.mail.details', values)];
-    if (token && kind !== 'cancellation') body.push('', t('appointments.mail.manage', values));
-    const ics = buildIcs({
-      uid: `${a.id}@irisdesk`,
-      sequence: a.sequence,
-      start: a.startsAt,
-      end: a.endsAt,
-      summary: `${values.service} – ${values.point}`,
-      location: `${values.point}, ${values.address}`,
-      description: t('appointments.mail.icsDescription', values),
-      organizer: { name: values.organisation, email: organizerEmail },
-      attendee: { name: a.name, email: a.email },
-      cancelled: kind === 'cancellation',
-    });
-    await mail.send(
-      {
-        to: a.email,
-        subject: t(`appointments.mail.${kind}.subject`, values),
-        text: body.join('\n'),
-        language: lang,
-        purpose: `appointment.${kind}`,
-        organisationId: settings.organisationId,
-        attachments:
-          kind === 'reminder'
-            ? []
-            : [
-                {
-                  filename: 'appointment.ics',
-                  contentType: `text/calendar; charset=utf-8; method=${kind === 'cancellation' ? 'CANCEL' : 'PUBLISH'}`,
-                  content: ics,
-                },
-              ],
-      },
-      { tx: q },
-    );
-  }
-
-  async function scheduleReminder(q: Queryable, appointmentId: string, start: Date, now: Date) {
-    const runAt = new Date(start.getTime() - REMINDER_HOURS * 3_600_000);
-    if (runAt.getTime() <= now.getTime()) {
-      await cancelJob(q, REMINDER_JOB, appointmentId);
-      return;
-    }
-    await enqueue(q, REMINDER_JOB, { appointmentId }, { runAt, uniqueKey: appointmentId, replace: true, maxAttempts: 5 });
-  }
-
-  jobs.register<{ appointmentId: string }>(REMINDER_JOB, async (payload) => {
-    if (typeof payload?.appointmentId !== 'string' || !isUuid(payload.appointmentId)) return;
-    await db.transaction(async (tx) => {
-      const a = await repo.findAppointmentById(tx, payload.appointmentId, true);
-      if (!a || a.status !== 'booked' || new Date(a.startsAt).getTime() <= Date.now()) return;
-      const settings = await repo.findSettings(tx, a.contactPointId, a.serviceCode);
-      if (!settings) return;
-      // The reminder carries a manage link; the booking's own secret is known only as its hash, so the reminder
-      // gets a second one (the first, in the confirmation, keeps working).
-      const token = randomBytes(24).toString('base64url');
-      await repo.setReminderTokenHash(tx, a.id, hashToken(token));
-      await notify(tx, 'reminder', { ...a, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) }, settings, token);
-    });
-  });
-
-  /** A freed slot in the future goes to the first person on the waiting list, by e-mail. */
-  async function offerFreedSlot(q: Queryable, settings: SettingsRecord, start: Date, now: Date) {
-    if (start.getTime() <= now.getTime()) return;
-    const person = await repo.offerToFirstWaiting(q, settings.contactPointId, settings.serviceId, start);
-    if (!person) return;
-    const lang = person.language;
-    const t = translator(lang);
-    const day = brusselsDate(start);
-    const link = `${publicUrl}/${lang}/appointments/slots?service=${settings.serviceCode}&point=${settings.contactPointId}&from=${day}`;
-    const values = {
-      name: person.name,
-      service: text(settings.serviceName, lang),
-      point: text(settings.pointName, lang),
-      date: formatDate(start, lang),
-      time: formatTime(start, lang),
-      link,
-    };
-    if (person.phone) await sendSms(q, 'offer', person.phone, lang, settings, { reference: '', startsAt: start, link });
-    if (!person.email) return;
-    await mail.send(
-      {
-        to: person.email,
-        subject: t('appointments.mail.offer.subject', values),
-        text: t('appointments.mail.offer.body', values),
-        language: lang,
-        purpose: 'appointment.waitlist_offer',
-        organisationId: settings.organisationId,
-      },
-      { tx: q },
-    );
   }
 
   // ---- manage links
@@ -486,6 +186,13 @@ export function appointmentService(deps: {
   }
 
   return {
+    /** A person's appointments for a data subject request (src/privacy, issue 18). */
+    personalData: {
+      export: (q: Queryable, organisationId: string | null, email: string, phone: string | null) => repo.appointmentsOfPerson(q, organisationId, email, phone),
+      erase: (tx: Queryable, ids: string[], organisationId: string | null, email: string, phone: string | null) =>
+        repo.eraseAppointments(tx, ids, organisationId, email, phone),
+      eraseBefore: (tx: Queryable, organisationId: string, days: number) => repo.eraseAppointmentsBefore(tx, organisationId, days),
+    },
     // ---- public
 
     /** Services bookable somewhere (the first step of the booking flow). */
@@ -548,7 +255,7 @@ export function appointmentService(deps: {
       if (!name) throw fieldError('name', 'validation.required');
       const { email, phone, key: emailKey } = personContact(input);
       const { slot, seats } = await checkStartWithSeats(db, settings, start, now);
-      const token = randomBytes(24).toString('base64url');
+      const token = newManageToken();
       const booked = await db.transaction(async (tx) => {
         await repo.lockPerson(tx, emailKey, settings.serviceId);
         if ((await repo.countFutureForPerson(tx, emailKey, settings.serviceId, now)) >= settings.maxPerPerson) {
