@@ -28,6 +28,11 @@ const BENCHES: Record<string, { describe: string; run: (args: string[]) => Promi
       'agent console: inbox p50/p95 with 100,000 open requests (--requests, --pages); with BENCH_DATABASE_URL a change on process A reaching a console SSE on process B (--changes)',
     run: async (args) => (await import('./contact-console.ts')).benchContactConsole(args),
   },
+  'console-search': {
+    describe:
+      'console search box over 100,000 requests of one organisation: p50/p95 over HTTP per kind of query (reference, e-mail, phone, name, words) (--requests, --searches; BENCH_DATABASE_URL for PostgreSQL)',
+    run: async (args) => (await import('./console-search.ts')).benchConsoleSearch(args),
+  },
   'contact-intake': {
     describe: 'contact intake: POST /api/v1/contact-requests sustained requests/s and p50/p95 (--seconds, --clients; BENCH_DATABASE_URL for PostgreSQL)',
     run: async (args) => (await import('./contact-intake.ts')).benchContactIntake(args),

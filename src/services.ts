@@ -19,6 +19,8 @@ import { knowledgeService } from './knowledge/service.ts';
 import { safetyService } from './safety/service.ts';
 import { contactCenterSettingsService } from './contactcenter/settings/service.ts';
 import { consoleService } from './contactcenter/console/service.ts';
+import { consoleSearchService } from './contactcenter/console/search/service.ts';
+import { requestMergeService } from './contactcenter/console/merge/service.ts';
 import { appointmentService } from './appointments/service.ts';
 import { queueService } from './queues/service.ts';
 import { surveysService } from './surveys/service.ts';
@@ -80,6 +82,8 @@ export function createServices({ config, db }: { config: Config; db: Database })
       retentionYears: config.safetyRetentionYears,
     }),
     contactConsole: consoleService(db, { mail, realtime, surveys, satisfaction, publicUrl: config.publicUrl, events: integrations }),
+    consoleSearch: consoleSearchService(db),
+    requestMerge: requestMergeService(db, { realtime, events: integrations }),
     contactCenterSettings: contactCenterSettingsService(db, { organisations, mail, publicUrl: config.publicUrl }),
     appointments,
     queues: queueService(db, {

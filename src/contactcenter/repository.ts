@@ -19,17 +19,17 @@ const PARTY_SELECT = `SELECT id, organisation_id AS "organisationId", name, emai
 /** The party of an organisation with this e-mail (preferred) or phone; the most recently updated one. */
 export async function findPartyByContact(q: Queryable, organisationId: string, email: string | null, phone: string | null): Promise<PartyRow | undefined> {
   if (email) {
-    const { rows } = await q.query<PartyRow>(`${PARTY_SELECT} WHERE organisation_id = $1 AND email = $2 ORDER BY updated_at DESC LIMIT 1`, [
-      organisationId,
-      email,
-    ]);
+    const { rows } = await q.query<PartyRow>(
+      `${PARTY_SELECT} WHERE organisation_id = $1 AND email = $2 AND merged_into_id IS NULL ORDER BY updated_at DESC LIMIT 1`,
+      [organisationId, email],
+    );
     if (rows[0]) return rows[0];
   }
   if (phone) {
-    const { rows } = await q.query<PartyRow>(`${PARTY_SELECT} WHERE organisation_id = $1 AND phone = $2 ORDER BY updated_at DESC LIMIT 1`, [
-      organisationId,
-      phone,
-    ]);
+    const { rows } = await q.query<PartyRow>(
+      `${PARTY_SELECT} WHERE organisation_id = $1 AND phone = $2 AND merged_into_id IS NULL ORDER BY updated_at DESC LIMIT 1`,
+      [organisationId, phone],
+    );
     if (rows[0]) return rows[0];
   }
   return undefined;
@@ -338,13 +338,16 @@ export interface PublicStatusRow {
   partyEmail: string | null;
   lastUpdateBody: string | null;
   lastUpdateAt: Date | null;
+  /** Set when the request was merged into another one (decision 0047): the status shown is the survivor's. */
+  mergedIntoReference: string | null;
 }
 
 const PUBLIC_STATUS_SELECT = `
   SELECT r.reference, r.status, r.service_code AS "serviceCode", s.name AS "serviceName", o.name AS "organisationName",
          r.language, r.created_at AS "createdAt", r.updated_at AS "updatedAt", p.email AS "partyEmail",
-         m.body AS "lastUpdateBody", m.created_at AS "lastUpdateAt"
+         m.body AS "lastUpdateBody", m.created_at AS "lastUpdateAt", mr.reference AS "mergedIntoReference"
     FROM cc_requests r
+    LEFT JOIN cc_requests mr ON mr.id = r.merged_into_id
     JOIN cc_parties p ON p.id = r.party_id
     JOIN organisations o ON o.id = r.organisation_id
     LEFT JOIN services s ON s.code = r.service_code

@@ -343,9 +343,9 @@ async function findOrCreatePartyWithSettings(
      go AS (SELECT $9::text IS NULL OR EXISTS (SELECT 1 FROM claim) AS ok),
      found AS (
        SELECT id FROM (
-         (SELECT id, 1 AS rank FROM cc_parties WHERE organisation_id = $1 AND email = $2 ORDER BY updated_at DESC LIMIT 1)
+         (SELECT id, 1 AS rank FROM cc_parties WHERE organisation_id = $1 AND email = $2 AND merged_into_id IS NULL ORDER BY updated_at DESC LIMIT 1)
          UNION ALL
-         (SELECT id, 2 AS rank FROM cc_parties WHERE organisation_id = $1 AND phone = $3 ORDER BY updated_at DESC LIMIT 1)
+         (SELECT id, 2 AS rank FROM cc_parties WHERE organisation_id = $1 AND phone = $3 AND merged_into_id IS NULL ORDER BY updated_at DESC LIMIT 1)
        ) f WHERE (SELECT ok FROM go) ORDER BY rank LIMIT 1),
      refreshed AS (
        UPDATE cc_parties p SET name = $4, email = coalesce(p.email, $2), phone = coalesce(p.phone, $3), language = $5,

@@ -322,7 +322,7 @@ export async function searchParties(
     `SELECT p.id, p.name, p.email, p.phone, p.language,
             (SELECT max(c.started_at) FROM cc_contacts c WHERE c.party_id = p.id) AS "lastContactAt"
        FROM cc_parties p
-      WHERE p.organisation_id = $1
+      WHERE p.organisation_id = $1 AND p.merged_into_id IS NULL
         AND (($2::text IS NOT NULL AND (p.name % $2 OR p.name ILIKE '%' || $2 || '%'))
           OR ($3::text IS NOT NULL AND p.email = $3)
           OR ($4::text IS NOT NULL AND p.phone = $4))

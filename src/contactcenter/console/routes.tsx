@@ -19,6 +19,7 @@ import { TaskPage, TasksPage } from './pages/tasks.tsx';
 import { ContactPage, type ContactFormValues } from './pages/contact.tsx';
 import type { InboxFilters } from './service.ts';
 import { localPath } from '../../platform/http/local-path.ts';
+import { consoleSearchRoutes } from './search/routes.tsx';
 
 const SERVICE_CODE = '^([a-z0-9]+(-[a-z0-9]+)*)?$';
 const Id = Text({ maxLength: 64 });
@@ -84,7 +85,27 @@ const ContactForm = Type.Object({
   body: Type.Optional(Text({ maxLength: 20000 })),
 });
 
-const NOTICES = new Set(['claimed', 'assigned', 'status', 'replied', 'noted', 'taskSent', 'closed', 'answered', 'recorded', 'requestOpened']);
+const MergeForm = Type.Object({ into: Text({ minLength: 1, maxLength: 40 }) });
+const UnmergeForm = Type.Object({ reference: Text({ minLength: 1, maxLength: 40 }) });
+const SplitForm = Type.Object({ messageId: Text({ minLength: 1, maxLength: 64 }), subject: Text({ minLength: 1, maxLength: 300 }) });
+const PartyMergeForm = Type.Object({ partyId: Text({ minLength: 1, maxLength: 64 }), into: Text({ minLength: 1, maxLength: 64 }) });
+
+const NOTICES = new Set([
+  'claimed',
+  'assigned',
+  'status',
+  'replied',
+  'noted',
+  'taskSent',
+  'closed',
+  'answered',
+  'recorded',
+  'requestOpened',
+  'merged',
+  'unmerged',
+  'split',
+  'partiesMerged',
+]);
 const notice = (value: string | undefined) => (value && NOTICES.has(value) ? value : undefined);
 
 /** "YYYY-MM-DD HH:MM" or "HH:MM" (today) in Brussels time → Date; empty → fallback. */
@@ -112,6 +133,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
   // Console users only, on every screen and stream of the console (its settings included).
   gateRoutes(app, ['/:lang/console', '/api/v1/console'], canUseConsole);
   const consoleActor = requireActorPage;
+  consoleSearchRoutes(app, services);
 
   app.get(
     '/api/v1/console/events',
@@ -248,6 +270,23 @@ export function contactConsoleRoutes(app: App, services: Services) {
     return `${base(request)}?notice=closed`;
   });
 
+  // ---- merge and split (decision 0047); the JSON API is in search/routes.tsx
+  requestForm<Static<typeof MergeForm>>('merge', MergeForm, 'merge', async (request, body) => {
+    const actor = requireActorPage(request);
+    const record = await cc.getRequest(actor, request.params.id, request.id);
+    await services.requestMerge.merge(actor, record.request.reference, body.into, request.id);
+    return `${base(request)}?notice=merged`;
+  });
+  requestForm<Static<typeof UnmergeForm>>('unmerge', UnmergeForm, 'merge', async (request, body) => {
+    await cc.getRequest(requireActorPage(request), request.params.id, request.id);
+    await services.requestMerge.unmerge(requireActorPage(request), body.reference, request.id);
+    return `${base(request)}?notice=unmerged`;
+  });
+  requestForm<Static<typeof SplitForm>>('split', SplitForm, 'split', async (request, body) => {
+    const created = await services.requestMerge.split(requireActorPage(request), request.params.id, body.messageId, body.subject, request.id);
+    return `/${request.params.lang}/console/requests/${created.id}?notice=split`;
+  });
+
   // ---- tasks
   app.get('/:lang/console/tasks', { schema: { hide: true, params: LangParams, querystring: TasksQuery } }, async (request, reply) => {
     const actor = consoleActor(request);
@@ -289,6 +328,24 @@ export function contactConsoleRoutes(app: App, services: Services) {
     const parties = searched ? await cc.searchParties(actor, search) : null;
     return renderPage(request, reply, <ContactPage parties={parties} search={search} values={{}} notice={notice(request.query.notice)} />);
   });
+
+  app.post(
+    '/:lang/console/contacts/merge',
+    { schema: { hide: true, params: LangParams, body: PartyMergeForm }, attachValidation: true },
+    async (request, reply) => {
+      const actor = consoleActor(request);
+      const search = { name: '', email: '', phone: '' };
+      return handleForm(
+        request,
+        reply,
+        (errors) => <ContactPage parties={null} search={search} values={{}} errors={errors} />,
+        async () => {
+          await services.requestMerge.mergeParties(actor, request.body.partyId, request.body.into, request.id);
+          return `/${request.params.lang}/console/contacts/new?notice=partiesMerged`;
+        },
+      );
+    },
+  );
 
   app.post('/:lang/console/contacts', { schema: { hide: true, params: LangParams, body: ContactForm }, attachValidation: true }, async (request, reply) => {
     const actor = consoleActor(request);

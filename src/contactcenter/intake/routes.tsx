@@ -35,6 +35,7 @@ const PublicStatusSchema = Type.Object({
   lastPublicUpdate: Nullable(Type.Object({ at: Type.String({ format: 'date-time' }), message: Type.String() }), {
     description: 'The last answer sent to the user (internal notes are never shown)',
   }),
+  mergedInto: Type.Optional(Type.String({ description: 'Set when the request was merged into another: the status is the surviving request’s' })),
 });
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 

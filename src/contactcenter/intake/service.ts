@@ -76,6 +76,8 @@ export interface PublicStatus {
   updatedAt: string;
   lastPublicUpdate: { at: string; message: string } | null;
   language: Language;
+  /** The surviving request when this one was merged into it (its status is the one shown). */
+  mergedInto?: string;
 }
 
 /** Checks a submission; every problem becomes a field error (messages in the submission's language). */
@@ -188,6 +190,17 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
     };
   }
 
+  /** A merged request answers with the surviving one's status (a few hops at most), under its own reference. */
+  async function followMerge(row: repo.PublicStatusRow, lang: Language): Promise<PublicStatus> {
+    let survivor = row;
+    for (let hop = 0; hop < 5 && survivor.mergedIntoReference; hop++) {
+      const next = await repo.publicStatusByReference(db, survivor.mergedIntoReference);
+      if (!next) break;
+      survivor = next;
+    }
+    return survivor === row ? toPublicStatus(row, lang) : { ...toPublicStatus(survivor, lang), reference: row.reference, mergedInto: survivor.reference };
+  }
+
   // The same work whatever is wrong: a dummy comparison when the reference is unknown.
   const DUMMY = Buffer.alloc(32);
   const sameEmail = (stored: string | null, given: string) => {
@@ -268,14 +281,14 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
       const row = canonical ? await repo.publicStatusByReference(db, canonical) : undefined;
       const match = row ? sameEmail(row.partyEmail, email ?? '') : (timingSafeEqual(DUMMY, DUMMY), false);
       if (!row || !match) throw new AppError(404, 'contact.status_not_found');
-      return toPublicStatus(row, lang);
+      return followMerge(row, lang);
     },
 
     /** Status through the receipt's link. */
     async statusByToken(token: string, lang: Language): Promise<PublicStatus> {
       const row = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await repo.publicStatusByTokenHash(db, hashStatusToken(token)) : undefined;
       if (!row) throw new AppError(404, 'contact.status_not_found');
-      return toPublicStatus(row, lang);
+      return followMerge(row, lang);
     },
 
     /** Counts a public submission or status look-up of an address; 429 above the limit. */

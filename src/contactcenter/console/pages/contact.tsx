@@ -68,6 +68,7 @@ export function ContactPage({
           <SubmitButton variant="secondary">{t('console.contact.search')}</SubmitButton>
         </form>
       </section>
+      {parties && parties.length >= 2 && <MergePartiesForm parties={parties} />}
       <section aria-labelledby="cc-record-title">
         <h2 class="utrecht-heading-2" id="cc-record-title">
           {t('console.contact.record')}
@@ -161,5 +162,24 @@ export function ContactPage({
         </Form>
       </section>
     </ConsoleLayout>
+  );
+}
+
+/** Two records of one person found by the caller search: merge the duplicate into the one to keep. */
+function MergePartiesForm({ parties }: { parties: repo.PartyRow[] }) {
+  const { t, lang } = usePage();
+  const options = parties.map((p) => ({ value: p.id, label: [p.name, p.email, p.phone].filter(Boolean).join(' · ') }));
+  return (
+    <section aria-labelledby="cc-merge-parties-title">
+      <h2 class="utrecht-heading-2" id="cc-merge-parties-title">
+        {t('console.contact.mergeTitle')}
+      </h2>
+      <p class="utrecht-paragraph">{t('console.contact.mergeIntro')}</p>
+      <Form action={`/${lang}/console/contacts/merge`}>
+        <SelectField name="partyId" label={t('console.contact.mergeDuplicate')} value={parties[1]!.id} options={options} />
+        <SelectField name="into" label={t('console.contact.mergeKeep')} value={parties[0]!.id} options={options} />
+        <SubmitButton variant="secondary">{t('console.contact.mergeSubmit')}</SubmitButton>
+      </Form>
+    </section>
   );
 }

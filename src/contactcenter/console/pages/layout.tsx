@@ -56,25 +56,44 @@ export function LiveNotice({ refreshHref }: { refreshHref: string }) {
   );
 }
 
-export function ConsoleLinks() {
+/** The one search box of the console (a reference, an e-mail, a phone number, a name or words). */
+export function ConsoleSearchBox({ q }: { q?: string | undefined }) {
+  const { t, lang } = usePage();
+  return (
+    <form method="get" action={`/${lang}/console/search`} role="search" class="cc-search" aria-label={t('console.search.title')}>
+      <label class="utrecht-form-label" for="cc-search-q">
+        {t('console.search.label')}
+      </label>
+      <input class="utrecht-textbox utrecht-textbox--html-input" type="search" id="cc-search-q" name="q" value={q ?? ''} maxLength={200} autocomplete="off" />
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+        {t('console.search.submit')}
+      </button>
+    </form>
+  );
+}
+
+export function ConsoleLinks({ q }: { q?: string | undefined } = {}) {
   const { t, lang, actor } = usePage();
   return (
-    <ul class="irisdesk-inline-list cc-links">
-      <li>
-        <Link href={`/${lang}/console/contacts/new`}>{t('console.contact.new')}</Link>
-      </li>
-      <li>
-        <Link href={`/${lang}/console/tasks`}>{t('console.tasks.title')}</Link>
-      </li>
-      <li>
-        <Link href={`/${lang}/console/chats`}>{t('chat.console.title')}</Link>
-      </li>
-      {actor?.roles.includes('organisation_manager') && (
+    <>
+      <ConsoleSearchBox q={q} />
+      <ul class="irisdesk-inline-list cc-links">
         <li>
-          <Link href={`/${lang}/console/settings`}>{t('console.settings.title')}</Link>
+          <Link href={`/${lang}/console/contacts/new`}>{t('console.contact.new')}</Link>
         </li>
-      )}
-    </ul>
+        <li>
+          <Link href={`/${lang}/console/tasks`}>{t('console.tasks.title')}</Link>
+        </li>
+        <li>
+          <Link href={`/${lang}/console/chats`}>{t('chat.console.title')}</Link>
+        </li>
+        {actor?.roles.includes('organisation_manager') && (
+          <li>
+            <Link href={`/${lang}/console/settings`}>{t('console.settings.title')}</Link>
+          </li>
+        )}
+      </ul>
+    </>
   );
 }
 
