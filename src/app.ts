@@ -49,7 +49,6 @@ import { contactCenterSettingsRoutes } from './contactcenter/settings/routes.tsx
 import { surveysRoutes } from './surveys/routes.tsx';
 import { integrationsRoutes } from './integrations/routes.tsx';
 import { CHAT_API_PREFIX, chatRoutes } from './chat/routes.tsx';
-import { privacyRoutes } from './privacy/routes.tsx';
 import { tokenScopesOf } from './integrations/scopes.ts';
 
 export interface AppDeps {
@@ -203,7 +202,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   assetRoutes(app);
   const draining = registerDraining(app);
   healthRoutes(app, { db, metrics, draining });
-  homeRoutes(app);
+  homeRoutes(app, services);
   identityRoutes(app, services);
   organisationRoutes(app, services);
   auditRoutes(app, services);
@@ -224,7 +223,6 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   surveysRoutes(app, services);
   integrationsRoutes(app, services);
   chatRoutes(app, services);
-  privacyRoutes(app, services);
 
   // Public unless OPENAPI_PUBLIC=false: then for signed-in staff only (401 otherwise).
   app.get('/api/openapi.json', { schema: { hide: true } }, async (request) => {

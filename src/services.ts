@@ -2,7 +2,6 @@
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/database.ts';
 import { identityService } from './identity/service.ts';
-import { oidcService } from './identity/oidc/service.ts';
 import { organisationService } from './organisations/service.ts';
 import { auditService } from './audit/service.ts';
 import { createJobRegistry } from './platform/jobs/registry.ts';
@@ -27,7 +26,7 @@ import { queueService } from './queues/service.ts';
 import { surveysService } from './surveys/service.ts';
 import { integrationsService } from './integrations/service.ts';
 import { chatService } from './chat/service.ts';
-import { privacyService } from './privacy/service.ts';
+import { homeService } from './platform/home/service.ts';
 
 export function createServices({ config, db }: { config: Config; db: Database }) {
   // Platform services other modules build on: the job registry (handlers run by the worker in main.ts),
@@ -42,7 +41,6 @@ export function createServices({ config, db }: { config: Config; db: Database })
   // finishing a counter ticket records the checked-in appointment as seen, and so on.
   // Outgoing webhooks: the modules where events happen emit them through integrations.emit(tx, …).
   const integrations = integrationsService(db, { jobs, config });
-  const identity = identityService(db);
   const organisations = organisationService(db);
   const contactPoints = contactPointService(db, { organisations });
   const catalogue = catalogueService(db, { contactPoints, audit });
@@ -67,8 +65,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     mail,
     sms,
     audit,
-    identity,
-    oidc: oidcService(db, { config, identity, audit }),
+    identity: identityService(db),
     organisations,
     contactPoints,
     catalogue,
@@ -104,8 +101,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     surveys,
     integrations,
     chat: chatService(db, { contactCenter, sms, publicUrl: config.publicUrl }),
-    // Data protection (issue 18): subject requests and retention reach each module's personal data through its service.
-    privacy: privacyService(db, { config, jobs, audit, contactCenter, appointments, mail, organisations }),
+    home: homeService(db, { contactPoints }),
   };
 }
 

@@ -2,17 +2,7 @@
 // it is, and to platform administrators.
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { hasRole, type Actor } from '../identity/actor.ts';
-import {
-  entriesAbout,
-  insertAuditEntry,
-  insertReadEntryOnce,
-  listAuditEntries,
-  pseudonymiseEntries,
-  purgeEntriesBefore,
-  purgeReadMarks,
-  type AuditAction,
-  type AuditEntry,
-} from './repository.ts';
+import { insertAuditEntry, insertReadEntryOnce, listAuditEntries, purgeReadMarks, type AuditAction, type AuditEntry } from './repository.ts';
 import { authorise } from '../identity/guards.ts';
 import { canReviewAudit } from './authorisation.ts';
 
@@ -84,10 +74,6 @@ export function auditService(db: Database) {
     record(actor: Actor, action: AuditAction, subject: AuditSubject, requestId?: string, details?: Record<string, unknown>) {
       return recordAudit(db, actor, action, subject, requestId, details);
     },
-    /** Records an entry as given: where no one is signed in yet (an account made at its first sign-in). */
-    recordEntry(entry: AuditEntry) {
-      return recordAuditEntry(db, entry);
-    },
     async list(actor: Actor, filter: { subjectType?: string | undefined; subjectId?: string | undefined; limit?: number }) {
       authorise(canReviewAudit(actor));
       return listAuditEntries(db, {
@@ -96,12 +82,6 @@ export function auditService(db: Database) {
         subjectId: filter.subjectId,
         limit: Math.min(filter.limit ?? 200, 1000),
       });
-    },
-    /** The entries about a person's subjects, their pseudonymisation and the retention (src/privacy, issue 18). */
-    personalData: {
-      export: (q: Queryable, subjectIds: string[]) => entriesAbout(q, subjectIds),
-      pseudonymise: (tx: Queryable, pseudonyms: ReadonlyMap<string, string>) => pseudonymiseEntries(tx, pseudonyms),
-      purgeBefore: (tx: Queryable, organisationId: string, days: number) => purgeEntriesBefore(tx, organisationId, days),
     },
   };
 }

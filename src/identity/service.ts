@@ -129,8 +129,6 @@ export function identityService(db: Database) {
   }
 
   return {
-    /** The data protection officers told of what concerns an organisation (its own and the regional ones). */
-    privacyOfficersOf: (organisationId: string) => repo.privacyOfficersOf(db, organisationId),
     /**
      * Returns a new session token, or a pending sign-in when a second factor is to be given (or set up first),
      * or throws login.invalid / login.delayed / login.throttled.
@@ -178,14 +176,6 @@ export function identityService(db: Database) {
         return { kind: 'two-factor', step, pendingToken };
       }
       return { kind: 'session', ...(await openSession(account!.id, account!.organisation_id, input.requestId)) };
-    },
-
-    /**
-     * A session for an account that an organisation's OpenID provider has just signed in (src/identity/oidc): the
-     * provider is the second factor, so no TOTP step. Audited as a login with the method.
-     */
-    openFederatedSession(accountId: string, organisationId: string, requestId: string): Promise<{ token: string; accountId: string }> {
-      return openSession(accountId, organisationId, requestId, { method: 'oidc' });
     },
 
     /** The pending sign-in behind the second-step cookie, or undefined when absent, unknown or expired. */

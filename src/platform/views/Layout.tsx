@@ -1,5 +1,7 @@
-// The page frame shared by every screen: html lang, hreflang alternates, skip link, header with the language
-// switch and the account menu, main landmark, footer. Back-office pages add a navigation built from roles.
+// The page frame shared by every screen: html lang, hreflang alternates, skip link, header (logo, language switch,
+// account, and on public pages the main destinations), main landmark, footer (contact, accessibility statement,
+// privacy notice, open data, languages, the discreet staff sign-in). Back-office pages add a navigation built from
+// roles and use the screen's whole width.
 import type { ComponentChildren } from 'preact';
 import { LANGUAGES, LANGUAGE_NAMES } from '../i18n/languages.ts';
 import { usePage } from './context.ts';
@@ -19,9 +21,123 @@ export interface LayoutProps {
   section?: string;
 }
 
+/** The main public destinations, in the header of every public page and the footer of every page. */
+const PUBLIC_DESTINATIONS = [
+  { path: '/search', label: 'layout.nav.search' },
+  { path: '/contact', label: 'layout.nav.contact' },
+  { path: '/appointments', label: 'layout.nav.appointments' },
+  { path: '/contact/status', label: 'layout.nav.status' },
+  { path: '/help', label: 'layout.nav.help' },
+] as const;
+
+/** Whether a destination is the current page or a page under it (the search page is also every search). */
+function isCurrent(pathWithoutLang: string, path: string): boolean {
+  const here = pathWithoutLang.split('?')[0] ?? '';
+  if (path === '/contact') return here === '/contact';
+  return here === path || here.startsWith(`${path}/`);
+}
+
+function MainNavigation({ id }: { id: string }) {
+  const { lang, t, pathWithoutLang } = usePage();
+  return (
+    <ul class="irisdesk-main-nav__list" id={id}>
+      {PUBLIC_DESTINATIONS.map((item) => (
+        <li>
+          <a class="irisdesk-main-nav__link" href={`/${lang}${item.path}`} aria-current={isCurrent(pathWithoutLang, item.path) ? 'page' : undefined}>
+            {t(item.label)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function LanguageLinks({ label }: { label: string }) {
+  const { lang, pathWithoutLang, localized } = usePage();
+  return (
+    <nav class="utrecht-alternate-lang-nav irisdesk-lang-nav" aria-label={label}>
+      <ul class="irisdesk-inline-list">
+        {LANGUAGES.map((other) => (
+          <li>
+            {other === lang ? (
+              <span class="utrecht-alternate-lang-nav__link--current" aria-current="true" lang={other}>
+                {LANGUAGE_NAMES[other]}
+              </span>
+            ) : (
+              <a
+                class="utrecht-link utrecht-alternate-lang-nav__link"
+                href={localized ? `/${other}${pathWithoutLang}` : `/${other}`}
+                hrefLang={other}
+                lang={other}
+              >
+                {LANGUAGE_NAMES[other]}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Footer() {
+  const { lang, t, actor } = usePage();
+  const link = (path: string, label: string) => (
+    <li>
+      <a class="irisdesk-footer__link" href={`/${lang}${path}`}>
+        {t(label)}
+      </a>
+    </li>
+  );
+  return (
+    <footer class="utrecht-page-footer irisdesk-footer">
+      <div class="irisdesk-footer__inner">
+        <nav class="irisdesk-footer__section" aria-labelledby="footer-contact">
+          <h2 class="irisdesk-footer__heading" id="footer-contact">
+            {t('layout.footerNav.contactHeading')}
+          </h2>
+          <ul class="irisdesk-footer__list">
+            {link('/contact', 'layout.footerNav.contactForm')}
+            {link('/chat', 'layout.footerNav.chat')}
+            {link('/appointments', 'layout.nav.appointments')}
+            {link('/contact/status', 'layout.nav.status')}
+            {link('/help', 'layout.footerNav.help')}
+          </ul>
+        </nav>
+        <nav class="irisdesk-footer__section" aria-labelledby="footer-about">
+          <h2 class="irisdesk-footer__heading" id="footer-about">
+            {t('layout.footerNav.aboutHeading')}
+          </h2>
+          <ul class="irisdesk-footer__list">
+            {link('/accessibility', 'layout.footerNav.accessibility')}
+            {link('/privacy', 'layout.footerNav.privacy')}
+            {link('/open-data', 'layout.footerNav.openData')}
+            {link('/barometer', 'layout.footerNav.barometer')}
+          </ul>
+        </nav>
+        <div class="irisdesk-footer__section">
+          <h2 class="irisdesk-footer__heading" id="footer-languages">
+            {t('layout.footerNav.languagesHeading')}
+          </h2>
+          <LanguageLinks label={t('layout.footerNav.languagesHeading')} />
+        </div>
+      </div>
+      <div class="irisdesk-footer__inner irisdesk-footer__bottom">
+        <p class="irisdesk-footer__text">{t('layout.footer')}</p>
+        {!actor && (
+          <a class="irisdesk-footer__link irisdesk-footer__staff" href={`/${lang}/login`}>
+            {t('layout.staffLogin')}
+          </a>
+        )}
+      </div>
+    </footer>
+  );
+}
+
 export function Layout({ title, children, head, description, backOffice, section }: LayoutProps) {
   const { lang, t, actor, pathWithoutLang, localized, assets, publicUrl } = usePage();
   const fullTitle = `${title} – IrisDesk`;
+  const publicPage = !backOffice;
   return (
     <html lang={lang} class="utrecht-html irisdesk-theme" dir="ltr">
       <head>
@@ -30,6 +146,8 @@ export function Layout({ title, children, head, description, backOffice, section
         <title>{fullTitle}</title>
         <meta name="description" content={description?.trim() || t('layout.description')} />
         <link rel="icon" href={assets.icon} type="image/svg+xml" />
+        {/* The typeface before the stylesheet that asks for it: text is drawn once, in the right face. */}
+        {assets.font && <link rel="preload" href={assets.font} as="font" type="font/woff2" crossOrigin="anonymous" />}
         <link rel="stylesheet" href={assets.css} />
         <script src={assets.js} defer />
         {/* Alternates must be absolute URLs; "/" chooses the language for everyone else. */}
@@ -37,7 +155,7 @@ export function Layout({ title, children, head, description, backOffice, section
         {localized && <link rel="alternate" hrefLang="x-default" href={`${publicUrl}/`} />}
         {head}
       </head>
-      <body class="utrecht-body utrecht-page-layout">
+      <body class={`utrecht-body utrecht-page-layout${backOffice ? ' irisdesk-back-office' : ''}`}>
         <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
           {t('layout.skipToContent')}
         </a>
@@ -47,33 +165,12 @@ export function Layout({ title, children, head, description, backOffice, section
               <span class="irisdesk-logo__mark" aria-hidden="true">
                 ✱
               </span>{' '}
-              IrisDesk
+              <span class="irisdesk-logo__name">IrisDesk</span>
               <span class="irisdesk-logo__tagline">{t('layout.tagline')}</span>
             </a>
-            <nav class="utrecht-alternate-lang-nav irisdesk-lang-nav" aria-label={t('layout.languageSwitch')}>
-              <ul class="irisdesk-inline-list">
-                {LANGUAGES.map((other) => (
-                  <li>
-                    {other === lang ? (
-                      <span class="utrecht-alternate-lang-nav__link--current" aria-current="true" lang={other}>
-                        {LANGUAGE_NAMES[other]}
-                      </span>
-                    ) : (
-                      <a
-                        class="utrecht-link utrecht-alternate-lang-nav__link"
-                        href={localized ? `/${other}${pathWithoutLang}` : `/${other}`}
-                        hrefLang={other}
-                        lang={other}
-                      >
-                        {LANGUAGE_NAMES[other]}
-                      </a>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </nav>
-            <div class="irisdesk-account">
-              {actor ? (
+            <LanguageLinks label={t('layout.languageSwitch')} />
+            {actor && (
+              <div class="irisdesk-account">
                 <form method="post" action={`/${lang}/logout`} class="irisdesk-inline-form">
                   <CsrfField />
                   <a class="utrecht-link" href={`/${lang}/back-office`}>
@@ -83,13 +180,22 @@ export function Layout({ title, children, head, description, backOffice, section
                     {t('layout.logout')}
                   </button>
                 </form>
-              ) : (
-                <a class="utrecht-link" href={`/${lang}/login`}>
-                  {t('layout.staffLogin')}
-                </a>
-              )}
-            </div>
+              </div>
+            )}
           </div>
+          {publicPage && (
+            <nav class="irisdesk-main-nav" aria-label={t('layout.mainNavigation')}>
+              {/* On a phone the list folds under a "Menu" button that works without JavaScript (details/summary);
+                  on a wide screen the same list is a bar and the button is hidden. */}
+              <details class="irisdesk-main-nav__menu">
+                <summary class="irisdesk-main-nav__toggle">{t('layout.menu')}</summary>
+                <MainNavigation id="main-nav-menu" />
+              </details>
+              <div class="irisdesk-main-nav__bar">
+                <MainNavigation id="main-nav-bar" />
+              </div>
+            </nav>
+          )}
         </header>
         <div class={`irisdesk-body${backOffice ? ' irisdesk-body--with-nav' : ''}`}>
           {backOffice && actor && (
@@ -109,9 +215,7 @@ export function Layout({ title, children, head, description, backOffice, section
             {children}
           </main>
         </div>
-        <footer class="utrecht-page-footer irisdesk-footer">
-          <p class="utrecht-paragraph">{t('layout.footer')}</p>
-        </footer>
+        <Footer />
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 // Small building blocks on top of the NL Design System (Utrecht) CSS components. Every visible string is a
 // parameter or comes from the catalogue; every field has a label tied to it and shows its own error.
 import { createElement, type ComponentChildren, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'preact';
+import { useId } from 'preact/hooks';
 import { pickText, type LocalizedText } from '../i18n/languages.ts';
 import type { FieldError } from '../http/errors.ts';
 import { usePage } from './context.ts';
@@ -97,7 +98,7 @@ function ErrorMessage({
   );
 }
 
-type InputType = 'text' | 'email' | 'password' | 'tel' | 'search' | 'number' | 'url' | 'date' | 'time' | 'datetime-local' | 'month';
+type InputType = 'text' | 'email' | 'password' | 'tel' | 'search' | 'number' | 'url' | 'date' | 'time' | 'datetime-local' | 'month' | 'file';
 
 /**
  * The attributes a field's control may be given. The shell owns the rest: the id and aria-describedby that tie
@@ -189,7 +190,7 @@ export function DateField(props: FieldProps & { value?: string | null | undefine
 export function TextField(
   props: FieldProps & {
     value?: string | undefined;
-    type?: Exclude<InputType, 'date'>;
+    type?: Exclude<InputType, 'date' | 'file'>;
     autocomplete?: string;
     required?: boolean;
     maxLength?: number;
@@ -198,6 +199,12 @@ export function TextField(
   const { value, type = 'text', autocomplete, required, maxLength, ...field } = props;
   // A password is never sent back to the browser.
   return <FieldShell {...field} control="input" attributes={{ type, value: type === 'password' ? undefined : value, autocomplete, required, maxLength }} />;
+}
+
+/** A file input (several files with `multiple`); its form must be a multipart one (`<Form multipart>`). */
+export function FileField(props: FieldProps & { multiple?: boolean; accept?: string }) {
+  const { multiple, accept, ...field } = props;
+  return <FieldShell {...field} control="input" attributes={{ type: 'file', multiple, accept }} />;
 }
 
 export function TextArea(props: FieldProps & { value?: string | undefined; required?: boolean; maxLength?: number; rows?: number }) {
@@ -284,7 +291,8 @@ export function ChoiceGroup(props: {
   const ids = props.id ? fieldIdsOf(props.id, Boolean(props.hint), error) : fieldIds(props.name, undefined, Boolean(props.hint), error);
   const chosen = (value: string) => (typeof props.checked === 'string' ? props.checked === value : (props.checked ?? []).includes(value));
   const fieldName = props.label ?? (typeof props.legend === 'string' ? props.legend : props.name);
-  const control = props.type === 'radio' ? 'radio-button' : 'checkbox';
+  // Written out (not built from the type): the stylesheet keeps the CSS of the classes the code names.
+  const controlClass = props.type === 'radio' ? 'utrecht-radio-button utrecht-radio-button--html-input' : 'utrecht-checkbox utrecht-checkbox--html-input';
   return (
     <fieldset
       class={['utrecht-form-fieldset', props.class, error ? 'utrecht-form-fieldset--invalid' : ''].filter(Boolean).join(' ')}
@@ -304,7 +312,7 @@ export function ChoiceGroup(props: {
         return (
           <div class={['utrecht-form-field', `utrecht-form-field--${props.type}`, props.optionClass].filter(Boolean).join(' ')}>
             <input
-              class={`utrecht-${control} utrecht-${control}--html-input`}
+              class={controlClass}
               type={props.type}
               id={optionId}
               name={props.name}
@@ -354,9 +362,20 @@ export function SubmitButton({ children, variant = 'primary' }: { children: Comp
 }
 
 /** A POST form with its CSRF token; works without JavaScript. */
-export function Form({ action, children, class: className }: { action: string; children: ComponentChildren; class?: string }) {
+export function Form({
+  action,
+  children,
+  class: className,
+  multipart,
+}: {
+  action: string;
+  children: ComponentChildren;
+  class?: string;
+  /** Posts multipart/form-data: a form with a FileField (its route registered through platform/files/multipart.ts). */
+  multipart?: boolean;
+}) {
   return (
-    <form method="post" action={action} class={`utrecht-form ${className ?? ''}`.trim()} noValidate>
+    <form method="post" action={action} class={`utrecht-form ${className ?? ''}`.trim()} noValidate {...(multipart ? { enctype: 'multipart/form-data' } : {})}>
       <CsrfField />
       {children}
     </form>
@@ -387,12 +406,19 @@ export function Link({ href, children, lang, hrefLang }: { href: string; childre
   );
 }
 
-/** A table with a caption (required for accessibility) and header cells with scope. */
+/**
+ * A table with a caption (required for accessibility) and header cells with scope, in a scroll container: a table
+ * wider than the screen scrolls inside the page instead of widening it. The container is a region named by the
+ * caption and can take the focus, so that keyboard users can scroll it too (WCAG 2.1.1; Adrian Roselli's pattern).
+ */
 export function Table({ caption, head, rows }: { caption: string; head: string[]; rows: Array<Array<ComponentChildren>> }) {
+  const captionId = `table-${useId()}`;
   return (
-    <div class="utrecht-table-container">
+    <div class="utrecht-table-container irisdesk-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table class="utrecht-table utrecht-table--html-table">
-        <caption class="utrecht-table__caption">{caption}</caption>
+        <caption class="utrecht-table__caption" id={captionId}>
+          {caption}
+        </caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
             {head.map((cell) => (

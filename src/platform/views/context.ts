@@ -16,8 +16,8 @@ export interface PageContextValue {
   localized: boolean;
   /** Returns the CSRF token for this response (sets its cookie on first use). */
   csrfToken: () => string;
-  /** URLs of the stylesheet, script and icon (content-hashed). */
-  assets: { css: string; js: string; icon: string };
+  /** URLs of the stylesheet, script, icon and the typeface file to preload (content-hashed). */
+  assets: { css: string; js: string; icon: string; font?: string };
   /** PUBLIC_URL without its trailing slash: the origin of absolute links (hreflang alternates). */
   publicUrl: string;
 }

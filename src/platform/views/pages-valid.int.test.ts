@@ -36,6 +36,8 @@ beforeAll(async () => {
     '/fr/help/trier-ses-dechets-les-sacs-de-couleur',
     '/en/barometer',
     '/fr/appointments',
+    '/fr/accessibility',
+    '/nl/open-data',
     '/nl/login',
     ...(surveys[0] ? [`/en/surveys/${surveys[0].slug}`] : []),
   ];
