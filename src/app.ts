@@ -22,6 +22,7 @@ import { ajvFormats } from './platform/http/formats.ts';
 import { rejectForbiddenCharacters } from './platform/http/input-guard.ts';
 import { documentOperation, securitySchemes } from './platform/http/openapi.ts';
 import { csrfAuditor, isCsrfRefusal } from './platform/http/csrf-audit.ts';
+import { isMultipartPost } from './platform/files/multipart.ts';
 import { createMetrics } from './platform/observability/metrics.ts';
 import { healthRoutes } from './platform/observability/routes.ts';
 import { registerDraining, type Draining } from './platform/http/draining.ts';
@@ -183,6 +184,9 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
       if (!isJson(request.headers['content-type'])) throw new AppError(415, 'request.unsupported_media_type');
       return;
     }
+    // A form with files reaches a handler only inside a multipart scope, which checks the token once it has
+    // read the fields (platform/files/multipart.ts); anywhere else multipart was already refused with 415.
+    if (isMultipartPost(request)) return;
     await new Promise<void>((resolve, reject) => {
       app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
     });

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { PASSWORD_HASH_COSTS, type PasswordHashCost } from './identity/passwords.ts';
 import { ROLES, type Role } from './identity/actor.ts';
+import { parseClamdUrl, type ClamdAddress } from './platform/files/scanner.ts';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -42,6 +43,12 @@ export interface Config {
   smsSender: string;
   /** Days a record of a text message (number, status) is kept. */
   smsRetentionDays: number;
+  /**
+   * The ClamAV daemon that scans uploaded files (CLAMD_URL: tcp://host:3310 or unix:/run/clamav/clamd.ctl).
+   * Unset: file uploads are off everywhere (the forms say so), so production never takes a file unscanned
+   * (decision 0046).
+   */
+  clamd: ClamdAddress | undefined;
   /**
    * Which reverse proxies to believe about the client's address (X-Forwarded-For) and protocol: false (none:
    * the address of the connection counts), a number of proxy hops, or a list of addresses, CIDR ranges and the
@@ -242,6 +249,11 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`SMS_SENDER must be up to 11 letters and digits (with at least one letter), or a phone number such as +3225551234 (got "${smsSender}").`);
   }
   const smsRetentionDays = integer('SMS_RETENTION_DAYS', 90, 1, 3650);
+  const clamdUrl = read('CLAMD_URL');
+  const clamd = clamdUrl === undefined ? undefined : parseClamdUrl(clamdUrl);
+  if (clamdUrl !== undefined && !clamd) {
+    problems.push(`CLAMD_URL must be the ClamAV daemon's address, tcp://host:3310 or unix:/run/clamav/clamd.ctl (got "${clamdUrl}").`);
+  }
   const safetyRetentionYears = integer('SAFETY_RETENTION_YEARS', 5, 5, 50);
   const webhookAllowedHosts = (read('WEBHOOK_ALLOWED_HOSTS') ?? '')
     .split(',')
@@ -337,6 +349,7 @@ export function loadConfig(env: Env = process.env): Config {
     smppUrl,
     smsSender,
     smsRetentionDays,
+    clamd,
     safetyRetentionYears,
     webhookAllowedHosts,
     trustProxy,

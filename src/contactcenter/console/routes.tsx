@@ -8,6 +8,7 @@ import { errorResponses, LangParams, BoundedInteger, Text } from '../../platform
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
 import { gateRoutes, requireActorPage } from '../../identity/guards.ts';
+import { requestAttachmentRoutes } from './attachments/routes.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
 import { PANEL_RESULTS } from '../../knowledge/service.ts';
@@ -132,6 +133,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
 
   // Console users only, on every screen and stream of the console (its settings included).
   gateRoutes(app, ['/:lang/console', '/api/v1/console'], canUseConsole);
+  requestAttachmentRoutes(app, services);
   const consoleActor = requireActorPage;
   consoleSearchRoutes(app, services);
 

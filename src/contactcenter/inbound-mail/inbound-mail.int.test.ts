@@ -1,14 +1,18 @@
 // Inbound e-mail through a REAL SMTP conversation: nodemailer sends to the listener of server.ts, which parses
 // with mailparser and stores the request. Covers new requests, replies joining by reference (and resuming a
 // request that waits for the user), duplicates, unknown references, refused mailboxes, size and type limits,
-// and malformed messages (refused with an SMTP code and an audit entry, the listener keeps running).
+// and malformed messages (refused with an SMTP code and an audit entry, the listener keeps running); files are
+// checked by content and scanned by a real clamd (test/clamd.ts): an infected one is dropped and listed, a
+// scanner that is away makes the message wait (451).
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { zoneResolver } from '../../../test/dns-zone.ts';
 import { startInboundSmtp, type InboundSmtp } from './server.ts';
+import { EICAR, startTestClamd, type TestClamd } from '../../../test/clamd.ts';
 
 let t: TestApp;
+let clamd: TestClamd;
 let listener: InboundSmtp;
 type MailOptions = { [key: string]: unknown };
 let transport: { sendMail(mail: MailOptions): Promise<{ response: string }>; close(): void };
@@ -17,7 +21,8 @@ const MAILBOX = 'contact@schaerbeek.irisdesk.test';
 const MAX_BYTES = 1024 * 1024;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  clamd = await startTestClamd();
+  t = await createTestApp({ CLAMD_URL: clamd.url });
   schaerbeek = (await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE code = 'commune-schaerbeek'`)).rows[0]!.id;
   await t.db.query(`INSERT INTO cc_mailboxes (address, organisation_id, verified_at, verified_by) VALUES ($1, $2, now(), 'administrator')`, [
     MAILBOX,
@@ -32,6 +37,7 @@ afterAll(async () => {
   transport?.close();
   await listener?.stop();
   await t?.close();
+  await clamd?.close();
 });
 
 async function requestsOf(email: string) {
@@ -70,6 +76,8 @@ describe('the inbound SMTP listener', () => {
       attachments: [
         { filename: 'avertissement.pdf', content: Buffer.from('%PDF-1.4 test'), contentType: 'application/pdf' },
         { filename: 'virus.exe', content: Buffer.from('MZ'), contentType: 'application/x-msdownload' },
+        // Declared as a PDF: what counts is the content (text), and the scanner's verdict on it.
+        { filename: 'eicar.txt', content: EICAR, contentType: 'application/pdf' },
       ],
     });
     expect(info.response).toMatch(/^250 .*Received as BXL-/);
@@ -77,7 +85,9 @@ describe('the inbound SMTP listener', () => {
     expect(request).toMatchObject({ channel: 'email', status: 'new', organisation_id: schaerbeek, subject: 'Question sur ma taxe' });
     const messages = await messagesOf(request!.id);
     expect(messages.map((m) => m.kind).sort()).toEqual(['event', 'inbound']);
-    expect(messages.find((m) => m.kind === 'event')!.body).toContain('virus.exe');
+    const note = messages.find((m) => m.kind === 'event')!.body;
+    expect(note).toContain('virus.exe');
+    expect(note).toContain('Bijlagen geweigerd door het antivirusprogramma: eicar.txt');
     const attachments = await t.db.query<{ filename: string; content_type: string; size: number }>(
       `SELECT a.filename, a.content_type, a.size FROM cc_attachments a JOIN cc_messages m ON m.id = a.message_id WHERE m.request_id = $1`,
       [request!.id],
@@ -147,11 +157,31 @@ describe('the inbound SMTP listener', () => {
     expect(noSender.response).toMatch(/5\.6\.0/);
 
     const audits = await t.db.query<{ reason: string }>(`SELECT details->>'reason' AS reason FROM audit_log WHERE subject_type = 'inbound_mail'`);
-    expect(new Set(audits.rows.map((a) => a.reason))).toEqual(new Set(['attachment_type_refused', 'message_too_large', 'attachments_too_large', 'malformed']));
+    expect(new Set(audits.rows.map((a) => a.reason))).toEqual(
+      new Set(['attachment_type_refused', 'attachment_infected', 'message_too_large', 'attachments_too_large', 'malformed']),
+    );
     for (const email of ['big@example.be', 'many@example.be', 'raw@example.be']) expect(await requestsOf(email)).toHaveLength(0);
 
     // Still serving.
     const info = await transport.sendMail({ from: 'after@example.be', to: MAILBOX, subject: 'still there?', text: 'yes' });
     expect(info.response).toMatch(/^250 /);
+  });
+  it('makes a message with files wait (451) while the scanner is away, and stores nothing; one without files still goes', async () => {
+    await clamd.stop();
+    try {
+      const from = 'scanner.away@example.be';
+      const waiting = await refusal({
+        from,
+        to: MAILBOX,
+        subject: 'with a file',
+        text: 'see attached',
+        attachments: [{ filename: 'avertissement.pdf', content: Buffer.from('%PDF-1.4 test'), contentType: 'application/pdf' }],
+      });
+      expect(waiting.responseCode).toBe(451);
+      expect(await requestsOf(from)).toHaveLength(0);
+      expect((await transport.sendMail({ from, to: MAILBOX, subject: 'no file', text: 'plain' })).response).toMatch(/^250 /);
+    } finally {
+      await clamd.start();
+    }
   });
 });

@@ -13,7 +13,10 @@
 //  - any other reference (unknown, another organisation, another sender) starts a new request: a bounce would
 //    lose the user's message and feed backscatter spam; the staff see the quoted reference in an event note;
 //  - attachments: at most MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES in total (else the mail is refused 552), of
-//    the ALLOWED_TYPES (other files are dropped and listed in an event note);
+//    an accepted type told by their content (platform/files/content-type.ts; other files are dropped and listed
+//    in an event note), scanned by clamd: an infected file is dropped and listed, a scanner that cannot answer
+//    makes the whole message wait (451, the sending server retries); without a scanner configured no
+//    attachment is kept (listed in an event note; decision 0046);
 //  - NUL characters (which PostgreSQL text cannot hold) are removed, so such a message is stored, not refused
 //    with 451 at every retry;
 //  - a mail that is auto-submitted (out-of-office, bounces) gets no receipt, so two robots never loop.
@@ -29,25 +32,12 @@ import * as repo from '../repository.ts';
 import type { InboundMailbox } from '../repository.ts';
 import { recordContact } from '../contacts.ts';
 import type { SenderCheck } from './sender-check.ts';
+import { describeContent, detectFile } from '../../platform/files/content-type.ts';
+import { safeFilename, type UploadChecker } from '../../platform/files/uploads.ts';
+import { ScannerUnavailable } from '../../platform/files/scanner.ts';
 
 export const MAX_ATTACHMENTS = 10;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const ALLOWED_TYPES = new Set([
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'image/gif',
-  'image/webp',
-  'image/heic',
-  'text/plain',
-  'text/csv',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/msword',
-  'application/vnd.ms-excel',
-]);
 
 /** A refusal the SMTP listener turns into a reply code. */
 export class InboundRefusal extends Error {
@@ -140,7 +130,10 @@ export async function auditInbound(db: Database, reason: string, details: Record
   }).catch(() => undefined);
 }
 
-export function receiveMailFactory(db: Database, { deps, limits }: { deps: CoreDeps; audit: AuditService; limits: InboundLimits }) {
+export function receiveMailFactory(
+  db: Database,
+  { deps, limits, uploads }: { deps: CoreDeps; audit: AuditService; limits: InboundLimits; uploads?: UploadChecker | undefined },
+) {
   /** Counts a message against a limit; 451 beyond it (audited once per window: a flood writes one entry). */
   async function withinLimit(kind: 'sender' | 'client', key: string, limit: number, organisationId: string) {
     if (limit === 0) return;
@@ -174,20 +167,19 @@ export function receiveMailFactory(db: Database, { deps, limits }: { deps: CoreD
     if (mail.remoteAddress) await withinLimit('client', mail.remoteAddress, limits.perClient, first.organisationId);
     await withinLimit('sender', sender.address, limits.perSender, first.organisationId);
 
-    const kept: AttachmentInput[] = [];
+    let kept: AttachmentInput[] = [];
     const dropped: string[] = [];
     let total = 0;
     for (const attachment of parsed.attachments ?? []) {
-      const type = (attachment.contentType || 'application/octet-stream').toLowerCase().split(';')[0]!.trim();
-      const filename = oneLine(attachment.filename || 'attachment')
-        .replace(/[\\/]/g, '_')
-        .slice(0, 255);
+      const filename = safeFilename(attachment.filename || 'attachment');
       total += attachment.size ?? attachment.content.byteLength;
-      if (!ALLOWED_TYPES.has(type)) {
-        dropped.push(`${filename} (${oneLine(type)})`);
+      // The type the content shows, never the one the sender declared.
+      const detected = await detectFile(attachment.content, filename);
+      if (!detected) {
+        dropped.push(`${filename} (${await describeContent(attachment.content)})`);
         continue;
       }
-      kept.push({ filename, contentType: type, content: attachment.content });
+      kept.push({ ...detected, content: attachment.content });
     }
     if (kept.length > MAX_ATTACHMENTS || total > MAX_ATTACHMENT_BYTES) {
       await auditInbound(db, 'attachments_too_large', { count: kept.length, bytes: total }, first.organisationId);
@@ -199,6 +191,25 @@ export function receiveMailFactory(db: Database, { deps, limits }: { deps: CoreD
       );
     }
     if (dropped.length) await auditInbound(db, 'attachment_type_refused', { dropped }, first.organisationId);
+    const infected: string[] = [];
+    const unscanned: string[] = [];
+    if (!uploads?.scanner) {
+      unscanned.push(...kept.map((file) => file.filename));
+      kept = [];
+    } else {
+      const clean: AttachmentInput[] = [];
+      for (const file of kept) {
+        const verdict = await uploads.scanner.scan(file.content).catch(async (error: unknown) => {
+          if (!(error instanceof ScannerUnavailable)) throw error;
+          await auditInbound(db, 'scanner_unavailable', { detail: error.message }, first.organisationId);
+          throw new InboundRefusal(451, '4.3.0', 'Attachments cannot be scanned now, try again later', 'scanner_unavailable');
+        });
+        if (verdict.clean) clean.push(file);
+        else infected.push(file.filename);
+      }
+      kept = clean;
+      if (infected.length) await auditInbound(db, 'attachment_infected', { infected }, first.organisationId);
+    }
 
     const subject = oneLine(parsed.subject ?? '')
       .replace(/\s+/g, ' ')
@@ -217,7 +228,12 @@ export function receiveMailFactory(db: Database, { deps, limits }: { deps: CoreD
     const autoSubmitted = autoSubmittedValue.trim().toLowerCase() !== 'no';
     const language = languageOf(parsed);
     const t = translator(language);
-    const droppedNote = dropped.length ? t('contact.event.attachments_dropped', { files: dropped.join(', ') }) : null;
+    const notes = [
+      ...(dropped.length ? [t('contact.event.attachments_dropped', { files: dropped.join(', ') })] : []),
+      ...(infected.length ? [t('contact.event.attachments_infected', { files: infected.join(', ') })] : []),
+      ...(unscanned.length ? [t('contact.event.attachments_unscanned', { files: unscanned.join(', ') })] : []),
+    ];
+    const droppedNote = notes.length ? notes.join('\n') : null;
     // Only a sender whose domain vouches for it gets a receipt and may continue a request by its reference.
     const senderCheck = await mail.checkSender();
     const verified = senderCheck === 'pass';

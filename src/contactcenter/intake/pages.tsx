@@ -2,7 +2,7 @@
 // confirmation with the reference, and the status page (reference + e-mail, or the receipt's link).
 import { usePage } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/Layout.tsx';
-import { Alert, ErrorSummary, Form, Heading1, Link, Paragraph, SubmitButton, TextArea, TextField } from '../../platform/views/components.tsx';
+import { Alert, ErrorSummary, FileField, Form, Heading1, Link, Paragraph, SubmitButton, TextArea, TextField } from '../../platform/views/components.tsx';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { formatDateTime } from '../../platform/i18n/format.ts';
 import type { PublicStatus } from './service.ts';
@@ -27,6 +27,7 @@ const LABELS: Record<string, string> = {
   language: 'contact.form.message',
   reference: 'contact.status.reference',
   website: 'contact.form.website',
+  attachments: 'contact.form.attachments',
 };
 
 export function ContactFormPage(props: {
@@ -34,6 +35,8 @@ export function ContactFormPage(props: {
   service: { code: string; name: string } | null;
   idempotencyKey: string;
   errors?: FieldError[] | undefined;
+  /** The limits of the file field; null when uploads are off (no scanner configured). */
+  uploads: { maxFiles: number; maxFileBytes: number } | null;
 }) {
   const { t, lang } = usePage();
   const labelOf = (field: string) => t(LABELS[field] ?? 'contact.form.message');
@@ -45,7 +48,7 @@ export function ContactFormPage(props: {
         <Link href={`/${lang}/chat${props.service ? `?service=${encodeURIComponent(props.service.code)}` : ''}`}>{t('chat.page.linkFromContact')}</Link>
       </Paragraph>
       <ErrorSummary errors={props.errors} labelOf={labelOf} />
-      <Form action={`/${lang}/contact`}>
+      <Form action={`/${lang}/contact`} multipart={props.uploads !== null}>
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
         {props.service ? (
           <>
@@ -94,6 +97,17 @@ export function ContactFormPage(props: {
           rows={8}
           errors={props.errors}
         />
+        {props.uploads ? (
+          <FileField
+            name="attachments"
+            label={t('contact.form.attachments')}
+            description={t('contact.form.attachmentsHelp', { files: props.uploads.maxFiles, megabytes: props.uploads.maxFileBytes / 1024 / 1024 })}
+            multiple
+            errors={props.errors}
+          />
+        ) : (
+          <Paragraph>{t('contact.form.attachmentsOff')}</Paragraph>
+        )}
         {/* A field people never see: robots that fill in every input give themselves away. */}
         <div hidden>
           <label for="field-website">{t('contact.form.website')}</label>

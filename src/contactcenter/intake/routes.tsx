@@ -11,6 +11,8 @@ import { AppError } from '../../platform/http/errors.ts';
 import { isLanguage, type Language } from '../../platform/i18n/languages.ts';
 import { REFERENCE_PATTERN } from '../references.ts';
 import { ContactFormPage, ContactSentPage, StatusFormPage, StatusPage } from './pages.tsx';
+import { multipartRoutes, uploadsOf } from '../../platform/files/multipart.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
 
 const Str = (max: number, description?: string) => Type.String({ maxLength: max, ...(description ? { description } : {}) });
 const ContactRequestBody = Type.Object(
@@ -51,7 +53,7 @@ const ContactForm = Type.Object({
 });
 const StatusForm = Type.Object({ reference: Type.Optional(Str(200)), email: Type.Optional(Str(2000)) });
 
-export function contactIntakeRoutes(app: App, { contactCenter, catalogue }: Services) {
+export function contactIntakeRoutes(app: App, { contactCenter, catalogue, uploads }: Services) {
   // ---- public API
   app.post(
     '/api/v1/contact-requests',
@@ -68,7 +70,8 @@ export function contactIntakeRoutes(app: App, { contactCenter, catalogue }: Serv
         response: { 201: Type.Object({ reference: Type.String({ description: 'e.g. BXL-7K2M-Q9TF' }) }), ...errorResponses(400, 415, 422, 429) },
       },
       preValidation: async (request) => {
-        const language = (request.body as { language?: unknown } | undefined)?.language;
+        const body: unknown = request.body;
+        const language = typeof body === 'object' && body !== null && 'language' in body ? body.language : undefined;
         if (isLanguage(language)) request.lang = language;
       },
     },
@@ -105,6 +108,7 @@ export function contactIntakeRoutes(app: App, { contactCenter, catalogue }: Serv
   );
 
   // ---- portal pages
+  const uploadsOffer = uploads.enabled ? { maxFiles: uploads.limits.maxFiles, maxFileBytes: uploads.limits.maxFileBytes } : null;
   async function serviceOf(code: string | undefined, lang: Language) {
     if (!code || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(code) || code.length > 64) return null;
     try {
@@ -120,41 +124,50 @@ export function contactIntakeRoutes(app: App, { contactCenter, catalogue }: Serv
     { schema: { hide: true, params: LangParams, querystring: Type.Object({ service: Type.Optional(Text({ maxLength: 200 })) }) } },
     async (request, reply) => {
       const service = await serviceOf(request.query.service, request.params.lang);
-      return renderPage(request, reply, <ContactFormPage values={{}} service={service} idempotencyKey={randomUUID()} />);
+      return renderPage(request, reply, <ContactFormPage values={{}} service={service} idempotencyKey={randomUUID()} uploads={uploadsOffer} />);
     },
   );
 
-  app.post('/:lang/contact', { schema: { hide: true, params: LangParams, body: ContactForm }, attachValidation: true }, async (request, reply) => {
-    const { lang } = request.params;
-    const body = request.body ?? {};
-    const key = body.idempotencyKey && IDEMPOTENCY_KEY.test(body.idempotencyKey) ? body.idempotencyKey : randomUUID();
-    const service = await serviceOf(body.serviceCode, lang);
-    return handleForm(
-      request,
-      reply,
-      (errors) => <ContactFormPage values={body} service={service} idempotencyKey={key} errors={errors} />,
-      async () => {
-        if (body.website) {
-          await contactCenter.recordRefusal('honeypot', request.id);
-          throw new AppError(400, 'contact.spam_suspected');
+  // The form takes files (multipart/form-data, field `attachments`), also posted url-encoded without them.
+  multipartRoutes(app, (scope) =>
+    scope.post('/:lang/contact', { schema: { hide: true, params: LangParams, body: ContactForm }, attachValidation: true }, async (request, reply) => {
+      const { lang } = request.params;
+      const body = request.body ?? {};
+      const key = body.idempotencyKey && IDEMPOTENCY_KEY.test(body.idempotencyKey) ? body.idempotencyKey : randomUUID();
+      const service = await serviceOf(body.serviceCode, lang);
+      const form = (errors: FieldError[]) => <ContactFormPage values={body} service={service} idempotencyKey={key} errors={errors} uploads={uploadsOffer} />;
+      try {
+        return await handleForm(request, reply, form, async () => {
+          if (body.website) {
+            await contactCenter.recordRefusal('honeypot', request.id);
+            throw new AppError(400, 'contact.spam_suspected');
+          }
+          await contactCenter.throttle(request.ip);
+          // Every file checked and scanned before anything is stored: one refused file refuses the form.
+          const attachments = await uploads.accept(uploadsOf(request));
+          const { reference } = await contactCenter.submit(
+            {
+              serviceCode: body.serviceCode,
+              name: body.name,
+              email: body.email,
+              phone: body.phone,
+              postalCode: body.postalCode,
+              message: body.message,
+              language: lang,
+            },
+            { idempotencyKey: key, scope: 'web-form', attachments },
+          );
+          return `/${lang}/contact/sent/${reference}`;
+        });
+      } catch (error) {
+        // The scanner away: the same form again, with what was typed, and nothing stored.
+        if (error instanceof AppError && error.code === 'files.scanner_unavailable') {
+          return renderPage(request, reply, form([{ field: 'attachments', code: 'errors.files.scanner_unavailable' }]), 503);
         }
-        await contactCenter.throttle(request.ip);
-        const { reference } = await contactCenter.submit(
-          {
-            serviceCode: body.serviceCode,
-            name: body.name,
-            email: body.email,
-            phone: body.phone,
-            postalCode: body.postalCode,
-            message: body.message,
-            language: lang,
-          },
-          { idempotencyKey: key, scope: 'web-form' },
-        );
-        return `/${lang}/contact/sent/${reference}`;
-      },
-    );
-  });
+        throw error;
+      }
+    }),
+  );
 
   app.get(
     '/:lang/contact/sent/:reference',

@@ -30,6 +30,7 @@ import * as repo from '../repository.ts';
 import type { RequestStatus } from '../model.ts';
 import { receiveMailFactory } from '../inbound-mail/receive.ts';
 import { normalisePhoneNumber } from '../../platform/sms/phone.ts';
+import type { AcceptedFile, UploadChecker } from '../../platform/files/uploads.ts';
 
 /**
  * The regional first line: the organisation that plays the shared regional contact center and receives what
@@ -129,9 +130,11 @@ export interface ContactCenterDeps {
   config: Pick<Config, 'publicUrl' | 'contactFirstLine' | 'contactIntakeLimit' | 'inboundMailSenderLimit' | 'inboundMailClientLimit'>;
   /** Outgoing webhooks: request events emitted in the request's transaction. */
   events?: EventSink | undefined;
+  /** Checks and scans files (web form, inbound mail); without it inbound attachments are not kept. */
+  uploads?: UploadChecker | undefined;
 }
 
-export function contactCenterService(db: Database, { mail, jobs, audit, catalogue, config, events }: ContactCenterDeps) {
+export function contactCenterService(db: Database, { mail, jobs, audit, catalogue, config, events, uploads }: ContactCenterDeps) {
   const deps: CoreDeps = { mail, publicUrl: config.publicUrl, events };
   registerSlaJobs({ db, jobs, mail, publicUrl: config.publicUrl });
   const firstLineCode = config.contactFirstLine ?? DEFAULT_FIRST_LINE_ORGANISATION;
@@ -211,7 +214,12 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
     return timingSafeEqual(a, b) && stored !== null;
   };
 
-  const receiveMail = receiveMailFactory(db, { deps, audit, limits: { perSender: config.inboundMailSenderLimit, perClient: config.inboundMailClientLimit } });
+  const receiveMail = receiveMailFactory(db, {
+    deps,
+    audit,
+    uploads,
+    limits: { perSender: config.inboundMailSenderLimit, perClient: config.inboundMailClientLimit },
+  });
 
   return {
     /** Core functions with the receipt e-mail and status links wired (the console calls these). */
@@ -227,11 +235,12 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
     /**
      * A public submission (web form or API). With an idempotency key, the key is claimed in the same
      * transaction as the request (createRequest's first statement): a replay, even concurrent, answers the
-     * first reference; the same key with another body is refused (422).
+     * first reference; the same key with another body is refused (422). Files come already checked and
+     * scanned (platform/files/uploads.ts) and are stored in the request's transaction.
      */
     async submit(
       input: PublicSubmission,
-      options: { idempotencyKey?: string | undefined; scope: string; now?: Date },
+      options: { idempotencyKey?: string | undefined; scope: string; now?: Date; attachments?: AcceptedFile[] | undefined },
     ): Promise<{ reference: string; created: boolean }> {
       const submission = validateSubmission(input);
       const routed = await route(submission);
@@ -259,6 +268,7 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
                 language: submission.language,
               },
               startedAt: options.now,
+              attachments: options.attachments,
               idempotency,
             },
             deps,
