@@ -1,8 +1,8 @@
-// Browser tests of appointments: the whole booking flow without an account, driven in English (service →
-// point → slot → details → confirmation, an invalid form, cancelling), with a page tour of the same steps in
-// French and Dutch (a booking made by a plain form post, then cancelled); the agent's agenda with "arrived",
-// and the settings screens. axe-core runs on every page in the three languages (visit / submitAndCheck /
-// checkA11y).
+// Browser tests of appointments: the whole booking flow without an account, driven in English with the mouse
+// (service → point → week → details with invalid answers → check your answers with "Change" → confirmation,
+// the calendar file, "are you sure?" before cancelling); the keyboard-only flow in the three languages is
+// appointments-keyboard.e2e.test.ts. Then the agent's agenda with "arrived", and the settings screens.
+// axe-core runs on every page (visit / submitAndCheck / checkA11y).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { checkA11y, submitAndCheck, visit } from './browser.ts';
@@ -37,20 +37,17 @@ describe('booking an appointment in en', () => {
         await page.getByLabel(t('appointments.field.postalCode')).fill('1030');
         await submitAndCheck(page, page.getByRole('button', { name: t('appointments.next') }), { status: 200 });
         await follow(page, page.getByRole('link', { name: new RegExp(t('appointments.points.choose')) }).first());
-        // A later slot per language, so the flow and the tours do not compete for one.
-        await page
-          .locator('input[name="start"]')
-          .nth(LANGUAGES.indexOf(lang) * 3)
-          .check();
-        await submitAndCheck(page, page.getByRole('button', { name: t('appointments.next') }), { status: 200 });
+        // The week: "next available" first, then the days with their times (the keyboard test takes later days).
+        await expect(page.locator('.irisdesk-next-available a').count()).resolves.toBe(1);
+        await follow(page, page.locator('a.irisdesk-time').nth(3));
         // "How should we contact you?": nothing chosen is refused; each field shows under its choice only.
         await page.getByLabel(t('appointments.field.name')).fill(`E2E ${lang}`);
         await expect(page.getByLabel(t('appointments.field.phone'), { exact: true }).isVisible()).resolves.toBe(false);
-        await submitAndCheck(page, page.getByRole('button', { name: t('appointments.details.submit') }), { status: 400 });
+        await submitAndCheck(page, page.getByRole('button', { name: t('appointments.next') }), { status: 400 });
         await expect(page.locator('[data-error-summary]').count()).resolves.toBe(1);
         await page.getByLabel(t('appointments.contact.byEmail'), { exact: true }).check();
         await page.getByLabel(t('appointments.field.email'), { exact: true }).fill('not an address');
-        await submitAndCheck(page, page.getByRole('button', { name: t('appointments.details.submit') }), { status: 400 });
+        await submitAndCheck(page, page.getByRole('button', { name: t('appointments.next') }), { status: 400 });
         await expect(page.getByLabel(t('appointments.field.email'), { exact: true }).isVisible()).resolves.toBe(true);
         // By keyboard: the arrow moves the choice to the text message, whose field Tab then reaches.
         await page.getByLabel(t('appointments.contact.byEmail'), { exact: true }).focus();
@@ -61,68 +58,29 @@ describe('booking an appointment in en', () => {
         await expect(page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('phone');
         await page.keyboard.type('0470 30 00 01');
         await checkA11y(page);
+        await submitAndCheck(page, page.getByRole('button', { name: t('appointments.next') }), { status: 200 });
+        // Check your answers: "Change" brings the details back filled in.
+        await submitAndCheck(
+          page,
+          page.getByRole('button', { name: `${t('appointments.check.change')} ${t('appointments.field.name').toLocaleLowerCase()}` }),
+          {
+            status: 200,
+          },
+        );
+        await expect(page.getByLabel(t('appointments.field.name')).inputValue()).resolves.toBe(`E2E ${lang}`);
+        await submitAndCheck(page, page.getByRole('button', { name: t('appointments.next') }), { status: 200 });
         await submitAndCheck(page, page.getByRole('button', { name: t('appointments.details.submit') }), { status: 200 });
         await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('appointments.manage.bookedTitle'));
         await expect(page.locator('main').textContent()).resolves.toContain('+32 470 30 00 01');
         await expect(page.locator('main').textContent()).resolves.toMatch(/RDV-[A-Z0-9]{4}-[A-Z0-9]{4}/);
-        const manage = page.url();
-        await follow(page, page.getByRole('link', { name: t('appointments.manage.move') }));
-        await visit(page, manage);
-        await submitAndCheck(page, page.getByRole('button', { name: t('appointments.manage.cancel') }), { status: 200 });
-        await expect(page.locator('main').textContent()).resolves.toContain(t('appointments.status.cancelled'));
-      }),
-    240_000,
-  );
-});
-
-describe.each(['fr', 'nl'] as const)('booking pages in %s', (lang) => {
-  const t = translator(lang);
-  it(
-    'shows every step of the booking, the confirmation, moving and the cancelled appointment',
-    () =>
-      withPage(async (page) => {
-        await visit(page, `/${lang}/appointments`);
-        await expect(page.getByLabel(t('appointments.field.service')).count()).resolves.toBe(1);
-        await visit(page, `/${lang}/appointments/points?service=eid-card&postalCode=1030`);
-        const slots = await page
-          .getByRole('link', { name: new RegExp(t('appointments.points.choose')) })
-          .first()
-          .getAttribute('href');
-        await visit(page, slots!);
-        const start = await page
-          .locator('input[name="start"]')
-          .nth(LANGUAGES.indexOf(lang) * 3)
-          .inputValue();
-        const details = new URL(slots!, 'http://x');
-        details.pathname = `/${lang}/appointments/details`;
-        details.searchParams.set('start', start);
-        await visit(page, details.pathname + details.search);
-        await expect(page.getByRole('button', { name: t('appointments.details.submit') }).count()).resolves.toBe(1);
-        // The contact choice in this language, the phone's field revealed once chosen (axe on the revealed state).
-        await page.getByLabel(t('appointments.contact.byPhone'), { exact: true }).check();
-        await expect(page.getByLabel(t('appointments.field.phone'), { exact: true }).isVisible()).resolves.toBe(true);
-        await checkA11y(page);
-
-        // The booking itself by a plain form post (the browser flow runs in English), then its pages.
-        const form = Object.fromEntries(
-          await page
-            .locator(`form[action="/${lang}/appointments"] input[type="hidden"]`)
-            .evaluateAll((inputs) => inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value])),
+        const calendar = await page.request.get(
+          (await page.getByRole('link', { name: t('appointments.confirmation.calendar') }).getAttribute('href')) as string,
         );
-        const booked = await page.request.post(`/${lang}/appointments`, {
-          form: { ...form, name: `E2E ${lang}`, contactBy: 'email', email: `e2e.${lang}@example.be`, language: lang },
-        });
-        expect(booked.status()).toBe(200);
-        const manage = new URL(booked.url()).pathname;
-        expect(manage).toMatch(new RegExp(`^/${lang}/appointments/manage/`));
-        await visit(page, `${manage}?booked=1`);
-        await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('appointments.manage.bookedTitle'));
-        await expect(page.locator('main').textContent()).resolves.toMatch(/RDV-[A-Z0-9]{4}-[A-Z0-9]{4}/);
-        const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
-        await visit(page, `${manage}/move`);
-        expect((await page.request.post(`${manage}/cancel`, { form: { _csrf: csrf } })).status()).toBe(200);
-        await visit(page, `${manage}?cancelled=1`);
-        await expect(page.locator('main').textContent()).resolves.toContain(t('appointments.status.cancelled'));
+        expect(await calendar.text()).toContain('BEGIN:VEVENT');
+        await follow(page, page.getByRole('link', { name: t('appointments.confirmation.manage') }));
+        await follow(page, page.getByRole('link', { name: t('appointments.manage.cancel') }));
+        await follow(page, page.getByRole('link', { name: t('appointments.cancel.keep') }));
+        await expect(page.locator('main').textContent()).resolves.toContain(t('appointments.status.booked'));
       }),
     240_000,
   );

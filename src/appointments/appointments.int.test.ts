@@ -263,7 +263,12 @@ describe('cancel and move link, reminders, waiting list', () => {
     expect(page.body).toContain(booked.reference);
 
     // Move to the next slot through the form.
-    const moved = await client.submitForm(`/en/appointments/manage/${token}/move?from=${addDays(today(), 12)}`, `/en/appointments/manage/${token}/move`, {
+    // The week view marks the current time; the new time is confirmed on a page of its own.
+    const week = await client.get(`/en/appointments/manage/${token}/move?from=${addDays(today(), 12)}`);
+    expect(week.body).toContain('irisdesk-time--current');
+    const moveConfirm = `/en/appointments/manage/${token}/move/confirm?start=${encodeURIComponent(list[1]!.start)}`;
+    expect(week.body).toContain(moveConfirm.replaceAll('&', '&amp;'));
+    const moved = await client.submitForm(moveConfirm, `/en/appointments/manage/${token}/move`, {
       start: list[1]!.start,
     });
     expect(moved.statusCode).toBe(303);
@@ -283,8 +288,16 @@ describe('cancel and move link, reminders, waiting list', () => {
       email: 'waiting@example.be',
     });
     expect(joined.statusCode).toBe(303);
-    const cancelled = await client.submitForm(`/en/appointments/manage/${token}`, `/en/appointments/manage/${token}/cancel`, {});
+    // The calendar file of the appointment; then cancelling asks first (the manage page only links to it).
+    const ics = await client.get(`/en/appointments/manage/${token}/appointment.ics`);
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    expect(ics.body).toContain('METHOD:PUBLISH');
+    expect((await client.get(`/en/appointments/manage/${token}`)).body).not.toContain(`action="/en/appointments/manage/${token}/cancel"`);
+    const cancelled = await client.submitForm(`/en/appointments/manage/${token}/cancel`, `/en/appointments/manage/${token}/cancel`, {});
     expect(cancelled.statusCode).toBe(303);
+    const afterCancel = await client.get(cancelled.headers.location as string);
+    expect(afterCancel.body).toContain(`/en/appointments/slots?service=eid-card&amp;point=${laeken}`);
+    expect((await client.get(`/en/appointments/manage/${token}/cancel`)).statusCode).toBe(303);
     const { rows: status } = await t.db.query<{ status: string; id: string }>('SELECT status, id FROM appointments WHERE reference = $1', [booked.reference]);
     expect(status[0]!.status).toBe('cancelled');
     const { rows: reminders } = await t.db.query(`SELECT 1 FROM jobs WHERE type = $1 AND unique_key = $2 AND status = 'queued'`, [REMINDER_JOB, status[0]!.id]);
@@ -339,13 +352,18 @@ describe('booking pages without JavaScript', () => {
     const needsPlace = await client.get('/fr/appointments/points?service=eid-card&postalCode=');
     expect(needsPlace.statusCode).toBe(400);
     expect(needsPlace.body).toContain('code postal');
+    // The postal code given on the service page is not asked again.
+    const fromService = await client.get('/fr/appointments?service=eid-card&postcode=1020');
+    expect(fromService.statusCode).toBe(303);
+    expect(fromService.headers.location).toBe('/fr/appointments/points?service=eid-card&postalCode=1020');
+    expect((await client.get('/fr/appointments?service=eid-card&postcode=x1')).statusCode).toBe(200);
     const points = await client.get('/nl/appointments/points?service=eid-card&postalCode=1020');
     expect(points.statusCode).toBe(200);
     expect(points.body).toContain(laeken);
     expect(points.body).not.toContain(schaerbeek);
     const slotsPage = await client.get(`/en/appointments/slots?service=eid-card&point=${schaerbeek}&from=${addDays(today(), 5)}`);
     expect(slotsPage.statusCode).toBe(200);
-    const start = /name="start" value="([^"]+)"/.exec(slotsPage.body)![1]!;
+    const start = decodeURIComponent(/class="irisdesk-time" href="[^"]*start=([^"&]+)"/.exec(slotsPage.body)![1]!);
     expect((await client.get(`/en/appointments/details?service=eid-card&point=${schaerbeek}`)).statusCode).toBe(400);
     const details = await client.get(`/en/appointments/details?service=eid-card&point=${schaerbeek}&start=${encodeURIComponent(start)}`);
     expect(details.statusCode).toBe(200);
@@ -354,6 +372,18 @@ describe('booking pages without JavaScript', () => {
     });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('data-error-summary');
+    // "Check your answers" shows the answers with their "Change", books nothing; "Change" brings the form back filled in.
+    const person = { service: 'eid-card', point: schaerbeek, start, name: 'Page Person', contactBy: 'email', email: 'page@example.be', language: 'nl' };
+    const check = await client.request('POST', '/en/appointments/check', { form: { _csrf: csrfTokenOf(details.body), ...person } });
+    expect(check.statusCode).toBe(200);
+    expect(check.body).toContain('page@example.be');
+    expect(check.body).toContain('form="change-details"');
+    expect(await mailsTo('page@example.be')).toHaveLength(0);
+    const badCheck = await client.request('POST', '/en/appointments/check', { form: { _csrf: csrfTokenOf(details.body), ...person, email: 'nope' } });
+    expect(badCheck.statusCode).toBe(400);
+    const change = await client.request('POST', '/en/appointments/details', { form: { _csrf: csrfTokenOf(details.body), ...person, focus: 'name' } });
+    expect(change.statusCode).toBe(200);
+    expect(change.body).toContain('value="Page Person"');
     const done = await client.request('POST', '/en/appointments', {
       form: {
         _csrf: csrfTokenOf(details.body),

@@ -88,16 +88,11 @@ export function appointmentNotices(deps: {
   };
   const text = (value: LocalizedText, lang: Language) => pickText(value, lang).text;
 
-  async function sendAppointmentMail(
-    q: Queryable,
-    kind: 'confirmation' | 'reminder' | 'cancellation' | 'moved',
-    a: { id: string; reference: string; email: string; name: string; language: Language; startsAt: Date; endsAt: Date; sequence: number },
-    settings: SettingsRecord,
-    token: string | null,
-  ) {
+  type Notified = { id: string; reference: string; name: string; language: Language; startsAt: Date; endsAt: Date; sequence: number };
+
+  const mailValues = (a: Notified, settings: SettingsRecord, token: string | null) => {
     const lang = a.language;
-    const t = translator(lang);
-    const values = {
+    return {
       name: a.name,
       service: text(settings.serviceName, lang),
       point: text(settings.pointName, lang),
@@ -108,20 +103,38 @@ export function appointmentNotices(deps: {
       reference: a.reference,
       link: token ? manageUrl(lang, token) : '',
     };
-    const body = [t(`appointments.mail.${kind}.body`, values), '', t('appointments.mail.details', values)];
-    if (token && kind !== 'cancellation') body.push('', t('appointments.mail.manage', values));
-    const ics = buildIcs({
+  };
+
+  /** The appointment as a calendar event (the e-mails' attachment and the "add to calendar" download). */
+  function calendarEvent(a: Notified & { email: string | null }, settings: SettingsRecord, token: string | null, cancelled = false): string {
+    const values = mailValues(a, settings, token);
+    return buildIcs({
       uid: `${a.id}@irisdesk`,
       sequence: a.sequence,
       start: a.startsAt,
       end: a.endsAt,
       summary: `${values.service} – ${values.point}`,
       location: `${values.point}, ${values.address}`,
-      description: t('appointments.mail.icsDescription', values),
+      description: translator(a.language)('appointments.mail.icsDescription', values),
       organizer: { name: values.organisation, email: organizerEmail },
-      attendee: { name: a.name, email: a.email },
-      cancelled: kind === 'cancellation',
+      attendee: { name: a.name, email: a.email ?? '' },
+      cancelled,
     });
+  }
+
+  async function sendAppointmentMail(
+    q: Queryable,
+    kind: 'confirmation' | 'reminder' | 'cancellation' | 'moved',
+    a: Notified & { email: string },
+    settings: SettingsRecord,
+    token: string | null,
+  ) {
+    const lang = a.language;
+    const t = translator(lang);
+    const values = mailValues(a, settings, token);
+    const body = [t(`appointments.mail.${kind}.body`, values), '', t('appointments.mail.details', values)];
+    if (token && kind !== 'cancellation') body.push('', t('appointments.mail.manage', values));
+    const ics = calendarEvent(a, settings, token, kind === 'cancellation');
     await mail.send(
       {
         to: a.email,
@@ -201,5 +214,5 @@ export function appointmentNotices(deps: {
     );
   }
 
-  return { notify, scheduleReminder, offerFreedSlot, manageUrl };
+  return { notify, scheduleReminder, offerFreedSlot, manageUrl, calendarEvent };
 }

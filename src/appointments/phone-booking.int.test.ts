@@ -168,9 +168,13 @@ describe('notices by text message', () => {
     expect((await client.get(`/fr/appointments/manage/${confirmationToken}`)).statusCode).toBe(200);
 
     // Move through the confirmation's link: a text says so, with the link.
-    const moved = await client.submitForm(`/fr/appointments/manage/${confirmationToken}/move`, `/fr/appointments/manage/${confirmationToken}/move`, {
-      start: list[1]!.start,
-    });
+    const moved = await client.submitForm(
+      `/fr/appointments/manage/${confirmationToken}/move/confirm?start=${encodeURIComponent(list[1]!.start)}`,
+      `/fr/appointments/manage/${confirmationToken}/move`,
+      {
+        start: list[1]!.start,
+      },
+    );
     expect(moved.statusCode).toBe(303);
     const movedText = (await textsTo(phone.smsc, 3))[2]!;
     expect(movedText.text).toContain('déplacé');
@@ -185,7 +189,7 @@ describe('notices by text message', () => {
       phone: waiting.national,
     });
     expect(joined.statusCode).toBe(303);
-    const cancelled = await client.submitForm(`/fr/appointments/manage/${reminderToken}`, `/fr/appointments/manage/${reminderToken}/cancel`, {});
+    const cancelled = await client.submitForm(`/fr/appointments/manage/${reminderToken}/cancel`, `/fr/appointments/manage/${reminderToken}/cancel`, {});
     expect(cancelled.statusCode).toBe(303);
     const cancelText = (await textsTo(phone.smsc, 4))[3]!;
     expect(cancelText.text).toContain('annulé');
@@ -206,7 +210,7 @@ describe('booking pages with a phone', () => {
     const phone = newPhone();
     const client = t.client();
     const slotsPage = await client.get(`/en/appointments/slots?service=eid-card&point=${schaerbeek}&from=${addDays(today(), 8)}`);
-    const start = /name="start" value="([^"]+)"/.exec(slotsPage.body)![1]!;
+    const start = decodeURIComponent(/class="irisdesk-time" href="[^"]*start=([^"&]+)"/.exec(slotsPage.body)![1]!);
     const details = await client.get(`/en/appointments/details?service=eid-card&point=${schaerbeek}&start=${encodeURIComponent(start)}`);
     expect(details.statusCode).toBe(200);
     expect(details.body).toContain('How should we contact you?');

@@ -84,7 +84,7 @@ export function appointmentService(deps: {
   const { db, contactPoints, catalogue } = deps;
   const settingsPart = appointmentSettingsService({ db, contactPoints, catalogue });
   const { freeSlots, nextFree, alternativesAfter, parseStart, checkStart, checkStartWithSeats } = slotFinder({ db, contactPoints });
-  const { notify, scheduleReminder, offerFreedSlot, manageUrl } = appointmentNotices(deps);
+  const { notify, scheduleReminder, offerFreedSlot, manageUrl, calendarEvent } = appointmentNotices(deps);
   /** An appointment event for the organisation's webhooks: reference, point, service and times; the person only with personal-data. */
   const emitEvent = (
     tx: Queryable,
@@ -217,6 +217,9 @@ export function appointmentService(deps: {
       return checkStart(db, settings, parseStart(start), now);
     },
 
+    /** The soonest free slot from now, if any within the booking horizon ("next available"). */
+    soonest: async (settings: SettingsRecord, now: Date = new Date()): Promise<Slot | null> => (await nextFree(settings, now, now, 1))[0] ?? null,
+
     /** Free slots of known settings from a date (booking and move pages). */
     freeSlots: (settings: SettingsRecord, fromDate: string, days: number, now: Date = new Date()) => freeSlots(settings, fromDate, days, now),
 
@@ -330,6 +333,12 @@ export function appointmentService(deps: {
       const a = await byToken(db, token);
       const settings = await settingsOf(db, a);
       return { appointment: a, settings, changeable: changeable(a, now) };
+    },
+
+    /** The appointment as an iCalendar file ("add to calendar"); a cancelled one cancels the event. */
+    async calendar(token: string) {
+      const a = await byToken(db, token);
+      return calendarEvent(a, await settingsOf(db, a), token, a.status === 'cancelled');
     },
 
     async cancel(token: string, now: Date = new Date()) {
