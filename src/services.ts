@@ -15,15 +15,13 @@ import { operationsService } from './satisfaction/operations/service.ts';
 import { feedbackWidgetService } from './satisfaction/widget/service.ts';
 import { competenceService } from './competence/service.ts';
 import { contactCenterService } from './contactcenter/intake/service.ts';
-import { uploadChecker } from './platform/files/uploads.ts';
-import { requestAttachmentsService } from './contactcenter/console/attachments/service.ts';
-import { clamdScanner } from './platform/files/scanner.ts';
 import { knowledgeService } from './knowledge/service.ts';
 import { safetyService } from './safety/service.ts';
 import { contactCenterSettingsService } from './contactcenter/settings/service.ts';
 import { consoleService } from './contactcenter/console/service.ts';
 import { consoleSearchService } from './contactcenter/console/search/service.ts';
 import { requestMergeService } from './contactcenter/console/merge/service.ts';
+import { bulkService } from './contactcenter/console/bulk/service.ts';
 import { appointmentService } from './appointments/service.ts';
 import { queueService } from './queues/service.ts';
 import { surveysService } from './surveys/service.ts';
@@ -49,9 +47,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
   const catalogue = catalogueService(db, { contactPoints, audit });
   const satisfaction = satisfactionService(db, { publicUrl: config.publicUrl, events: integrations });
   const surveys = surveysService(db, { publicUrl: config.publicUrl });
-  // Uploaded files are checked by content and scanned by clamd; without CLAMD_URL uploads are off (decision 0046).
-  const uploads = uploadChecker(config.clamd ? clamdScanner(config.clamd) : undefined);
-  const contactCenter = contactCenterService(db, { mail, jobs, audit, catalogue, config, events: integrations, uploads });
+  const contactCenter = contactCenterService(db, { mail, jobs, audit, catalogue, config, events: integrations });
   const appointments = appointmentService({
     db,
     contactPoints,
@@ -63,11 +59,10 @@ export function createServices({ config, db }: { config: Config; db: Database })
     mailFrom: config.mailFrom,
     events: integrations,
   });
+  const contactConsole = consoleService(db, { mail, realtime, surveys, satisfaction, publicUrl: config.publicUrl, events: integrations });
   return {
     config,
     jobs,
-    uploads,
-    requestAttachments: requestAttachmentsService(db),
     realtime,
     mail,
     sms,
@@ -89,7 +84,8 @@ export function createServices({ config, db }: { config: Config; db: Database })
       publicUrl: config.publicUrl,
       retentionYears: config.safetyRetentionYears,
     }),
-    contactConsole: consoleService(db, { mail, realtime, surveys, satisfaction, publicUrl: config.publicUrl, events: integrations }),
+    contactConsole,
+    consoleBulk: bulkService(db, { console: contactConsole }),
     consoleSearch: consoleSearchService(db),
     requestMerge: requestMergeService(db, { realtime, events: integrations }),
     contactCenterSettings: contactCenterSettingsService(db, { organisations, mail, publicUrl: config.publicUrl }),

@@ -43,12 +43,13 @@ export interface InboxRow {
   assigneeName: string | null;
   version: number;
   cursorAt: string;
+  tags: string[];
 }
 
 const INBOX_COLUMNS = `r.id, r.reference, r.subject, r.channel, r.status, r.language, r.service_code AS "serviceCode",
   r.sla_state AS "slaState", r.resolution_due_at AS "resolutionDueAt", r.created_at AS "createdAt",
   p.name AS "partyName", u.name AS "unitName", r.assignee_id AS "assigneeId", a.display_name AS "assigneeName", r.version,
-  r.created_at::text AS "cursorAt"`;
+  r.created_at::text AS "cursorAt", r.tags`;
 
 /** The SQL of one inbox page (exported for EXPLAIN in tests and the bench). */
 export function inboxSql(q: InboxQuery): { sql: string; params: unknown[] } {
@@ -149,15 +150,11 @@ export interface MessageRow {
   authorName: string | null;
   body: string;
   createdAt: Date;
-  /** The message's files (console/attachments serves them). */
-  attachments: Array<{ id: string; filename: string; size: number }>;
 }
 
 export async function listMessages(db: Queryable, requestId: string, options: { withNotes: boolean } = { withNotes: true }): Promise<MessageRow[]> {
   const { rows } = await db.query<MessageRow>(
-    `SELECT m.id, m.kind, m.channel, a.display_name AS "authorName", m.body, m.created_at AS "createdAt",
-            COALESCE((SELECT json_agg(json_build_object('id', f.id, 'filename', f.filename, 'size', f.size) ORDER BY f.created_at, f.id)
-                        FROM cc_attachments f WHERE f.message_id = m.id), '[]') AS attachments
+    `SELECT m.id, m.kind, m.channel, a.display_name AS "authorName", m.body, m.created_at AS "createdAt"
        FROM cc_messages m LEFT JOIN accounts a ON a.id = m.author_account_id
       WHERE m.request_id = $1 AND ($2 OR m.kind <> 'note')
       ORDER BY m.created_at, m.id`,

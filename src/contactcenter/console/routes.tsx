@@ -8,7 +8,6 @@ import { errorResponses, LangParams, BoundedInteger, Text } from '../../platform
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
 import { gateRoutes, requireActorPage } from '../../identity/guards.ts';
-import { requestAttachmentRoutes } from './attachments/routes.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
 import { PANEL_RESULTS } from '../../knowledge/service.ts';
@@ -21,6 +20,7 @@ import { ContactPage, type ContactFormValues } from './pages/contact.tsx';
 import type { InboxFilters } from './service.ts';
 import { localPath } from '../../platform/http/local-path.ts';
 import { consoleSearchRoutes } from './search/routes.tsx';
+import { parseBulkAction } from './bulk/service.ts';
 
 const SERVICE_CODE = '^([a-z0-9]+(-[a-z0-9]+)*)?$';
 const Id = Text({ maxLength: 64 });
@@ -35,6 +35,8 @@ const InboxQuery = Type.Object({
   sla: Type.Optional(Type.Enum(['', ...SLA_STATES])),
   cursor: Type.Optional(Text({ maxLength: 200 })),
   notice: Type.Optional(Text({ maxLength: 30 })),
+  changed: Type.Optional(Type.String({ maxLength: 3, pattern: '^[0-9]*$' })),
+  skipped: Type.Optional(Type.String({ maxLength: 3, pattern: '^[0-9]*$' })),
 });
 const RequestQuery = Type.Object({
   template: Type.Optional(Text({ maxLength: 100 })),
@@ -86,6 +88,12 @@ const ContactForm = Type.Object({
   body: Type.Optional(Text({ maxLength: 20000 })),
 });
 
+const BulkForm = Type.Object({
+  ids: Type.Optional(Type.Union([Text({ maxLength: 64 }), Type.Array(Text({ maxLength: 64 }), { maxItems: 100 })])),
+  action: Text({ maxLength: 100 }),
+  tag: Type.Optional(Text({ maxLength: 40 })),
+  returnTo: Type.Optional(Text({ maxLength: 500 })),
+});
 const MergeForm = Type.Object({ into: Text({ minLength: 1, maxLength: 40 }) });
 const UnmergeForm = Type.Object({ reference: Text({ minLength: 1, maxLength: 40 }) });
 const SplitForm = Type.Object({ messageId: Text({ minLength: 1, maxLength: 64 }), subject: Text({ minLength: 1, maxLength: 300 }) });
@@ -106,6 +114,7 @@ const NOTICES = new Set([
   'unmerged',
   'split',
   'partiesMerged',
+  'bulk',
 ]);
 const notice = (value: string | undefined) => (value && NOTICES.has(value) ? value : undefined);
 
@@ -133,7 +142,6 @@ export function contactConsoleRoutes(app: App, services: Services) {
 
   // Console users only, on every screen and stream of the console (its settings included).
   gateRoutes(app, ['/:lang/console', '/api/v1/console'], canUseConsole);
-  requestAttachmentRoutes(app, services);
   const consoleActor = requireActorPage;
   consoleSearchRoutes(app, services);
 
@@ -173,8 +181,30 @@ export function contactConsoleRoutes(app: App, services: Services) {
 
   app.get('/:lang/console', { schema: { hide: true, params: LangParams, querystring: InboxQuery } }, async (request, reply) => {
     const actor = consoleActor(request);
-    const page = await cc.inbox(actor, inboxFilters(request.query));
-    return renderPage(request, reply, <InboxPage page={page} notice={notice(request.query.notice)} />);
+    const [page, colleagues] = await Promise.all([cc.inbox(actor, inboxFilters(request.query)), cc.colleagues(actor)]);
+    const bulk = request.query.notice === 'bulk' ? { changed: Number(request.query.changed ?? 0), skipped: Number(request.query.skipped ?? 0) } : undefined;
+    return renderPage(request, reply, <InboxPage page={page} colleagues={colleagues} bulk={bulk} notice={notice(request.query.notice)} />);
+  });
+
+  // Bulk actions on the inbox's selection (checkboxes of the rows, form="cc-bulk"): POST-redirect-GET back.
+  app.post('/:lang/console/bulk', { schema: { hide: true, params: LangParams, body: BulkForm }, attachValidation: true }, async (request, reply) => {
+    const actor = consoleActor(request);
+    const body = request.body ?? {};
+    return handleForm(
+      request,
+      reply,
+      async (errors) => {
+        const [page, colleagues] = await Promise.all([cc.inbox(actor, inboxFilters({})), cc.colleagues(actor)]);
+        return <InboxPage page={page} colleagues={colleagues} errors={errors} />;
+      },
+      async () => {
+        const ids = body.ids === undefined ? [] : Array.isArray(body.ids) ? body.ids : [body.ids];
+        const result = await services.consoleBulk.apply(actor, ids, parseBulkAction(body.action, body.tag), request.id);
+        const back = localPath(body.returnTo);
+        const target = back?.startsWith(`/${request.params.lang}/console`) ? back : `/${request.params.lang}/console`;
+        return `${target}${target.includes('?') ? '&' : '?'}notice=bulk&changed=${result.changed}&skipped=${result.skipped}`;
+      },
+    );
   });
 
   // ---- request view
@@ -190,10 +220,11 @@ export function contactConsoleRoutes(app: App, services: Services) {
     const data = await cc.getRequest(actor, params.id, request.id);
     const q = options.query ?? {};
     const kq = q.kq ?? '';
-    const [templates, routing, found] = await Promise.all([
+    const [templates, routing, found, merge] = await Promise.all([
       cc.templatesFor(actor, data.request),
       cc.routingChoices(),
       knowledge.search(actor, { q: kq, lang: params.lang, service: q.kservice || undefined, limit: PANEL_RESULTS }),
+      services.requestMerge.stateOf(data.request),
     ]);
     return (
       <RequestPage
@@ -202,6 +233,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
         chosenTemplate={q.template}
         routing={routing}
         knowledge={{ q: kq, results: found.results }}
+        merge={merge}
         notice={notice(q.notice)}
         form={options.form}
         errors={options.errors}

@@ -149,6 +149,18 @@ export async function markUnmerged(tx: Queryable, id: string, accountId: string)
   await tx.query(`UPDATE cc_request_merges SET unmerged_at = now(), unmerged_by = $2 WHERE id = $1`, [id, accountId]);
 }
 
+/** Where this request was merged, when it still is (for the request page). */
+export async function mergeOfRequest(db: Queryable, requestId: string): Promise<{ reference: string; intoReference: string; mergedAt: Date } | undefined> {
+  const { rows } = await db.query<{ reference: string; intoReference: string; mergedAt: Date }>(
+    `SELECT r.reference, i.reference AS "intoReference", m.merged_at AS "mergedAt"
+       FROM cc_requests r JOIN cc_request_merges m ON m.merged_request_id = r.id AND m.unmerged_at IS NULL
+       JOIN cc_requests i ON i.id = m.into_request_id
+      WHERE r.id = $1`,
+    [requestId],
+  );
+  return rows[0];
+}
+
 /** The requests merged into this one and still undoable (for the request page). */
 export async function mergedInto(db: Queryable, intoRequestId: string): Promise<Array<{ reference: string; mergedAt: Date }>> {
   const { rows } = await db.query<{ reference: string; mergedAt: Date }>(

@@ -28,6 +28,13 @@ const earlier = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a < b ? a
 const worse = (a: SlaState, b: SlaState) => (SLA_ORDER.indexOf(a) >= SLA_ORDER.indexOf(b) ? a : b);
 const asDate = (value: Date | string | null) => (value ? new Date(value) : null);
 
+export interface MergeState {
+  reference: string;
+  undoDays: number;
+  mergedInto: { reference: string; undoable: boolean } | null;
+  mergedHere: Array<{ reference: string; mergedAt: Date }>;
+}
+
 export interface MergeDeps {
   realtime: RealtimeService;
   events?: EventSink | undefined;
@@ -212,8 +219,17 @@ export function requestMergeService(db: Database, deps: MergeDeps) {
       });
     },
 
-    /** The requests merged into this one that can still be undone (the request page lists them). */
-    mergedInto: (intoRequestId: string) => repo.mergedInto(db, intoRequestId),
+    /** What the request page shows of merges: where this request went, and what was merged into it (undoable). */
+    async stateOf(request: { id: string; reference: string }): Promise<MergeState> {
+      const [own, here] = await Promise.all([repo.mergeOfRequest(db, request.id), repo.mergedInto(db, request.id)]);
+      const undoable = (at: Date) => Date.now() - new Date(at).getTime() <= MERGE_UNDO_DAYS * 86_400_000;
+      return {
+        reference: request.reference,
+        undoDays: MERGE_UNDO_DAYS,
+        mergedInto: own ? { reference: own.intoReference, undoable: undoable(own.mergedAt) } : null,
+        mergedHere: here.filter((m) => undoable(m.mergedAt)),
+      };
+    },
 
     /**
      * Splits one message (from the citizen) into a new request of the same person, organisation, channel and

@@ -6,8 +6,22 @@ import type { FieldError } from '../../../platform/http/errors.ts';
 import { CONTACT_CHANNELS, REQUEST_STATUSES, SLA_STATES } from '../../model.ts';
 import { type InboxPage as InboxData } from '../service.ts';
 import { ConsoleLayout, ConsoleLinks, LiveNotice, SlaBadge, VIEWS, query } from './layout.tsx';
+import type { Colleague } from '../repository.ts';
+import { CONTACT_OUTCOMES } from '../../model.ts';
 
-export function InboxPage({ page, notice, errors }: { page: InboxData; notice?: string | undefined; errors?: FieldError[] | undefined }) {
+export function InboxPage({
+  page,
+  notice,
+  errors,
+  colleagues,
+  bulk,
+}: {
+  page: InboxData;
+  notice?: string | undefined;
+  errors?: FieldError[] | undefined;
+  colleagues?: Colleague[] | undefined;
+  bulk?: { changed: number; skipped: number } | undefined;
+}) {
   const { t, lang } = usePage();
   const f = page.filters;
   const base = { status: f.status === 'active' ? null : f.status, channel: f.channel, service: f.serviceCode, sla: f.slaState };
@@ -16,7 +30,14 @@ export function InboxPage({ page, notice, errors }: { page: InboxData; notice?: 
     <ConsoleLayout title={t('console.inbox.title')} live>
       <Heading1>{t('console.inbox.title')}</Heading1>
       <ConsoleLinks />
-      {notice && <Alert type="ok">{t(`console.notice.${notice}`)}</Alert>}
+      {bulk ? (
+        <Alert type={bulk.skipped ? 'warning' : 'ok'}>
+          {t('console.notice.bulk', { count: bulk.changed })}
+          {bulk.skipped ? ` ${t('console.notice.bulkSkipped', { count: bulk.skipped })}` : ''}
+        </Alert>
+      ) : (
+        notice && <Alert type="ok">{t(`console.notice.${notice}`)}</Alert>
+      )}
       <ErrorSummary errors={errors} labelOf={(field) => t(`console.field.${field}`)} />
       <nav aria-label={t('console.inbox.views')}>
         <ul class="irisdesk-inline-list cc-tabs">
@@ -66,6 +87,9 @@ export function InboxPage({ page, notice, errors }: { page: InboxData; notice?: 
               <caption class="utrecht-table__caption">{t(`console.view.${f.view}`)}</caption>
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="col">
+                    <span class="visually-hidden">{t('console.col.select')}</span>
+                  </th>
                   {['reference', 'subject', 'party', 'channel', 'status', 'sla', 'unit', 'assignee', 'received'].map((h) => (
                     <th class="utrecht-table__header-cell" scope="col">
                       {t(`console.col.${h}`)}
@@ -76,6 +100,16 @@ export function InboxPage({ page, notice, errors }: { page: InboxData; notice?: 
               <tbody class="utrecht-table__body">
                 {page.rows.map((row) => (
                   <tr class="utrecht-table__row" data-request-id={row.id}>
+                    <td class="utrecht-table__cell">
+                      <input
+                        type="checkbox"
+                        class="utrecht-checkbox utrecht-checkbox--html-input"
+                        name="ids"
+                        value={row.id}
+                        form="cc-bulk"
+                        aria-label={t('console.bulk.select', { reference: row.reference })}
+                      />
+                    </td>
                     <th class="utrecht-table__header-cell" scope="row">
                       <a class="utrecht-link" href={`/${lang}/console/requests/${row.id}`}>
                         {row.reference}
@@ -83,6 +117,13 @@ export function InboxPage({ page, notice, errors }: { page: InboxData; notice?: 
                     </th>
                     <td class="utrecht-table__cell" lang={row.language}>
                       {row.subject}
+                      {row.tags.length > 0 && (
+                        <ul class="cc-tags" aria-label={t('console.field.tag')}>
+                          {row.tags.map((tag) => (
+                            <li>{tag}</li>
+                          ))}
+                        </ul>
+                      )}
                     </td>
                     <td class="utrecht-table__cell">{row.partyName}</td>
                     <td class="utrecht-table__cell">{t(`console.channel.${row.channel}`)}</td>
@@ -115,6 +156,7 @@ export function InboxPage({ page, notice, errors }: { page: InboxData; notice?: 
           </div>
         )}
       </div>
+      {page.rows.length > 0 && colleagues && <BulkForm colleagues={colleagues} returnTo={here} errors={errors} />}
       <nav aria-label={t('console.pagination')}>
         <ul class="irisdesk-inline-list">
           {f.cursor && (
@@ -130,5 +172,50 @@ export function InboxPage({ page, notice, errors }: { page: InboxData; notice?: 
         </ul>
       </nav>
     </ConsoleLayout>
+  );
+}
+
+/**
+ * Bulk actions on the rows checked above (their checkboxes belong to this form through form="cc-bulk", since
+ * a row's own claim form cannot hold them): one choice of action and value, a tag field, one button.
+ */
+function BulkForm({ colleagues, returnTo, errors }: { colleagues: Colleague[]; returnTo: string; errors?: FieldError[] | undefined }) {
+  const { t, lang } = usePage();
+  return (
+    <form method="post" action={`/${lang}/console/bulk`} id="cc-bulk" class="utrecht-form">
+      <fieldset class="utrecht-form-fieldset cc-bulk">
+        <legend class="utrecht-form-fieldset__legend">{t('console.bulk.legend')}</legend>
+        <CsrfField />
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <div class="utrecht-form-field">
+          <label class="utrecht-form-label" for="cc-bulk-action">
+            {t('console.field.bulkAction')}
+          </label>
+          <select class="utrecht-select utrecht-select--html-select" id="cc-bulk-action" name="action">
+            <optgroup label={t('console.bulk.assign')}>
+              {colleagues.map((c) => (
+                <option value={`assign:${c.id}`}>{c.displayName}</option>
+              ))}
+              <option value="assign:">{t('console.unassigned')}</option>
+            </optgroup>
+            <optgroup label={t('console.bulk.status')}>
+              {(['open', 'waiting_user', 'waiting_second_line'] as const).map((s) => (
+                <option value={`status:${s}`}>{t(`console.status.${s}`)}</option>
+              ))}
+            </optgroup>
+            <optgroup label={t('console.bulk.close')}>
+              {CONTACT_OUTCOMES.map((o) => (
+                <option value={`close:${o}`}>{t(`console.outcome.${o}`)}</option>
+              ))}
+            </optgroup>
+            <optgroup label={t('console.bulk.tagGroup')}>
+              <option value="tag">{t('console.bulk.tag')}</option>
+            </optgroup>
+          </select>
+        </div>
+        <TextField name="tag" label={t('console.field.tag')} maxLength={40} description={t('console.bulk.tagHint')} errors={errors} />
+        <SubmitButton variant="secondary">{t('console.bulk.submit')}</SubmitButton>
+      </fieldset>
+    </form>
   );
 }

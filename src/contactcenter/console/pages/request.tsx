@@ -15,9 +15,8 @@ import {
   TextArea,
   TextField,
 } from '../../../platform/views/components.tsx';
-import { formatDateTime, formatNumber } from '../../../platform/i18n/format.ts';
-import { LANGUAGE_NAMES, pickText, type Language } from '../../../platform/i18n/languages.ts';
-import { attachmentPath } from '../attachments/paths.ts';
+import { formatDateTime } from '../../../platform/i18n/format.ts';
+import { LANGUAGE_NAMES, pickText } from '../../../platform/i18n/languages.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { IncidentReportButton } from '../../../safety/IncidentReportButton.tsx';
 import { KnowledgePanel } from '../../../knowledge/pages.tsx';
@@ -27,6 +26,8 @@ import type * as repo from '../repository.ts';
 import { parseEventBody } from '../service.ts';
 import type { ReplyTemplate } from '../templates.ts';
 import { ConsoleLayout, LiveNotice, SlaBadge } from './layout.tsx';
+import { MergePanel } from '../merge/panel.tsx';
+import type { MergeState } from '../merge/service.ts';
 
 export function EventText({ body }: { body: string }) {
   const { t } = usePage();
@@ -41,28 +42,10 @@ export function EventText({ body }: { body: string }) {
   );
 }
 
-/** A file size as people read it: "12 kB", "1.4 MB" (in the page's number format). */
-function fileSize(bytes: number, lang: Language): string {
-  if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)), lang)} kB`;
-  return `${formatNumber(bytes / 1024 / 1024, lang, 1)} MB`;
-}
-
 export function Timeline({
   messages,
-  attachmentHref,
 }: {
-  messages: Array<{
-    kind: string;
-    channel: string | null;
-    authorName?: string | null;
-    author?: string | null;
-    body: string;
-    createdAt?: Date;
-    at?: string;
-    attachments?: Array<{ id: string; filename: string; size: number }>;
-  }>;
-  /** Where a message's file is downloaded (the request view); without it files are not listed. */
-  attachmentHref?: (attachmentId: string) => string;
+  messages: Array<{ kind: string; channel: string | null; authorName?: string | null; author?: string | null; body: string; createdAt?: Date; at?: string }>;
 }) {
   const { t, lang } = usePage();
   if (messages.length === 0) return <Paragraph>{t('console.timeline.empty')}</Paragraph>;
@@ -79,20 +62,6 @@ export function Timeline({
               {author ? ` · ${author}` : ''} · <time dateTime={at.toISOString()}>{formatDateTime(at, lang)}</time>
             </p>
             {m.kind === 'event' ? <EventText body={m.body} /> : <p class="utrecht-paragraph cc-pre">{m.body}</p>}
-            {attachmentHref && m.attachments?.length ? (
-              <div class="cc-attachments">
-                <p class="utrecht-paragraph cc-message__meta">{t('console.attachments.title')}</p>
-                <ul class="utrecht-unordered-list">
-                  {m.attachments.map((file) => (
-                    <li class="utrecht-unordered-list__item">
-                      <a class="utrecht-link" href={attachmentHref(file.id)} download={file.filename}>
-                        {t('console.attachments.download', { file: file.filename, size: fileSize(file.size, lang) })}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
           </li>
         );
       })}
@@ -115,6 +84,8 @@ export interface RequestPageProps {
     units: Array<{ id: string; organisationCode: string; name: import('../../../platform/i18n/languages.ts').LocalizedText }>;
   };
   knowledge: { q: string; results: ArticleHit[] };
+  /** Merge and split (decision 0047): where this request went, what was merged here. */
+  merge?: MergeState | undefined;
   notice?: string | undefined;
   errors?: FieldError[] | undefined;
   /** Which form the errors belong to (its values are kept). */
@@ -227,7 +198,7 @@ export function RequestPage(props: RequestPageProps) {
             <h2 class="utrecht-heading-2" id="cc-timeline-title">
               {t('console.timeline.title')}
             </h2>
-            <Timeline messages={messages} attachmentHref={(id) => attachmentPath(lang, r.id, id)} />
+            <Timeline messages={messages} />
             {tasks.length > 0 && (
               <>
                 <h3 class="utrecht-heading-3">{t('console.tasks.ofRequest')}</h3>
@@ -420,6 +391,16 @@ export function RequestPage(props: RequestPageProps) {
             )}
           </section>
           <KnowledgePanel action={base} q={props.knowledge.q} results={props.knowledge.results} service={r.serviceCode ?? undefined} headingLevel={2} />
+          {props.merge && (
+            <MergePanel
+              base={base}
+              state={props.merge}
+              closed={closed}
+              messages={messages}
+              errors={errorsOf('merge') ?? errorsOf('split')}
+              values={props.values}
+            />
+          )}
           <IncidentReportButton returnTo={base} compact />
         </aside>
       </div>

@@ -254,3 +254,41 @@ describe('merge and split', () => {
     expect(cross.statusCode).toBe(404);
   });
 });
+
+describe('bulk actions', () => {
+  it('assigns, tags, changes the status and closes a selection, skipping what cannot change and never another organisation’s request', async () => {
+    const a = await newRequest({ email: 'bulk.a@example.org', subject: 'Bulk A', message: 'Un.' });
+    const b = await newRequest({ email: 'bulk.b@example.org', subject: 'Bulk B', message: 'Deux.' });
+    const foreign = await newRequest({ organisationId: ixelles, email: 'bulk.c@example.org', subject: 'Bulk C', message: 'Trois.' });
+    const { rows } = await t.db.query<{ id: string }>(`SELECT id FROM accounts WHERE email = 'agent@demo.irisdesk.brussels'`);
+    const agentId = rows[0]!.id;
+    const post = (form: Record<string, string | string[]>) =>
+      clients.agent!.submitForm('/en/console', '/en/console/bulk', { returnTo: '/en/console?view=mine', ...form });
+    const assigned = await post({ ids: [a.id, b.id, foreign.id], action: `assign:${agentId}` });
+    expect(assigned.statusCode).toBe(303);
+    expect(assigned.headers.location).toBe('/en/console?view=mine&notice=bulk&changed=2&skipped=1');
+    const owners = await t.db.query<{ assigneeId: string | null }>(
+      `SELECT assignee_id AS "assigneeId" FROM cc_requests WHERE id IN ($1, $2, $3) ORDER BY subject`,
+      [a.id, b.id, foreign.id],
+    );
+    expect(owners.rows.map((r) => r.assigneeId)).toEqual([agentId, agentId, null]);
+
+    expect((await post({ ids: [a.id, b.id], action: 'tag', tag: 'Voirie' })).statusCode).toBe(303);
+    const page = await clients.agent!.get('/en/console?notice=bulk&changed=2&skipped=0');
+    expect(page.body).toContain('voirie');
+    expect(page.body).toContain('2 requests changed.');
+    expect((await post({ ids: [a.id], action: 'tag', tag: '<script>' })).statusCode).toBe(400);
+    expect((await post({ action: 'status:waiting_user' })).statusCode).toBe(400); // nothing selected
+    expect((await post({ ids: [a.id], action: 'status:closed' })).statusCode).toBe(400); // closing needs an outcome
+
+    await post({ ids: [a.id, b.id], action: 'status:waiting_user' });
+    expect((await row(a.id)).status).toBe('waiting_user');
+    const closed = await post({ ids: [a.id, b.id], action: 'close:answered_first_contact' });
+    expect(closed.headers.location).toContain('changed=2&skipped=0');
+    expect((await row(b.id)).status).toBe('closed');
+    const again = await post({ ids: [a.id], action: 'close:answered_first_contact' });
+    expect(again.headers.location).toContain('changed=0&skipped=1');
+    const audits = await t.db.query(`SELECT 1 FROM audit_log WHERE subject_id = $1 AND details->>'change' IN ('assign', 'tag', 'status', 'close')`, [a.id]);
+    expect(audits.rows.length).toBe(4);
+  });
+});
