@@ -14,6 +14,10 @@ const BENCHES: Record<string, { describe: string; run: (args: string[]) => Promi
     describe: 'service page: in-server p50/p95, throughput (50 clients), weight compressed (HTML+CSS+JS)',
     run: async (args) => (await import('./catalogue.ts')).benchServicePage(args),
   },
+  pages: {
+    describe: 'public pages (service, home, search, contact point) under 50 clients against a bare hello endpoint in the same run (demo data)',
+    run: async (args) => (await import('./pages.ts')).benchPages(args),
+  },
   satisfaction: {
     describe: 'satisfaction dashboards, barometer, open data and recording an answer at N contacts / answers (--contacts, --answers, --reuse)',
     run: async (args) => (await import('./satisfaction.ts')).benchSatisfaction(args),

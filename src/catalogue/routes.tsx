@@ -36,7 +36,8 @@ import { canUseCatalogueBackOffice } from './authorisation.ts';
 import { SearchPage } from './pages/search.tsx';
 import { GuidedOrientationPage, OrganisationPublicPage, ServicePage, type OrientationState } from './pages/public.tsx';
 import { CatalogueAdminPage, ContentGapsPage, ServiceEditPage, ServiceNewPage } from './pages/admin.tsx';
-import { UsefulnessQuestion } from './pages/learning.tsx';
+import { OpinionLink, UsefulnessPage, UsefulnessPrompt } from './pages/learning.tsx';
+import { createPageCache } from '../platform/views/page-cache.ts';
 import { thesaurusRoutes } from './thesaurus/routes.tsx';
 import { learningRoutes } from './learning/routes.tsx';
 
@@ -47,6 +48,9 @@ const MAX_QUERY_LENGTH = 2000;
 
 export function catalogueRoutes(app: App, services: Services) {
   const { catalogue, config, knowledge, queues } = services;
+  // Public pages rendered once per URL and generation (decision 0044).
+  const pages = createPageCache();
+  const pageGeneration = async () => `${await catalogue.generation()}|${Math.floor(Date.now() / 60_000)}`;
   // The back office of the catalogue (screens and API) is for content editors and administrators; which
   // service an editor may change is the service's rule (canEditService).
   gateRoutes(app, ['/:lang/admin/catalogue', '/api/v1/admin/services'], canUseCatalogueBackOffice);
@@ -278,30 +282,31 @@ export function catalogueRoutes(app: App, services: Services) {
     const truncated = raw.length > MAX_QUERY_LENGTH;
     const q = raw.slice(0, MAX_QUERY_LENGTH);
     const postalCode = validPostalCode(request.query.postalCode);
-    if (q.trim() === '') return renderPage(request, reply, <SearchPage q="" results={[]} poor={false} empty truncated={false} />);
+    if (q.trim() === '') return pages.send(request, reply, 'empty', () => <SearchPage q="" results={[]} poor={false} empty truncated={false} />);
+    // Asked on every request, cached or not: the answer comes from the answer cache and a poor one is logged as a gap.
     const answer = await catalogue.search(q, lang, { postalCode });
-    const browse =
-      answer.results.length === 0
-        ? await Promise.all([catalogue.listThemes(), catalogue.listLifeEvents()]).then(([themes, events]) => ({
-            themes: themes.map((theme) => ({ code: theme.code, name: pickText(theme.name, lang).text })),
-            lifeEvents: events.map((event) => ({ code: event.code, name: pickText(event.name, lang).text })),
-          }))
-        : { themes: [], lifeEvents: [] };
-    return renderPage(
-      request,
-      reply,
-      <SearchPage
-        q={q}
-        postalCode={postalCode}
-        results={answer.results}
-        poor={answer.poor}
-        empty={false}
-        truncated={truncated}
-        suggestion={answer.suggestion}
-        guidedQuestion={answer.guidedQuestion}
-        {...browse}
-      />,
-    );
+    return pages.send(request, reply, await pageGeneration(), async () => {
+      const browse =
+        answer.results.length === 0
+          ? await Promise.all([catalogue.listThemes(), catalogue.listLifeEvents()]).then(([themes, events]) => ({
+              themes: themes.map((theme) => ({ code: theme.code, name: pickText(theme.name, lang).text })),
+              lifeEvents: events.map((event) => ({ code: event.code, name: pickText(event.name, lang).text })),
+            }))
+          : { themes: [], lifeEvents: [] };
+      return (
+        <SearchPage
+          q={q}
+          postalCode={postalCode}
+          results={answer.results}
+          poor={answer.poor}
+          empty={false}
+          truncated={truncated}
+          suggestion={answer.suggestion}
+          guidedQuestion={answer.guidedQuestion}
+          {...browse}
+        />
+      );
+    });
   });
 
   const ServicePageParams = Type.Object({ lang: LangParams.properties.lang, code: Text({ maxLength: 64 }) });
@@ -314,30 +319,57 @@ export function catalogueRoutes(app: App, services: Services) {
   });
   app.get('/:lang/services/:code', { schema: { hide: true, params: ServicePageParams, querystring: ServicePageQuery } }, async (request, reply) => {
     const { lang, code } = request.params;
+    // The page changes with the catalogue and, through opening status and waiting times, every minute (decision 0044).
+    return pages.send(request, reply, await pageGeneration(), async () => {
+      const { service, view } = await catalogue.servicePage(code, lang);
+      const orientation = await orientationState(service, lang, request.query.postalCode, request.query.organisation);
+      if (orientation.contactPoints?.length) orientation.queueWaits = await queues.waitByContactPoint(service.code, orientation.contactPoints);
+      if (orientation.errors) reply.code(400);
+      const related = <RelatedArticles articles={await knowledge.forService(service.code, lang)} />;
+      const place = new URLSearchParams();
+      if (orientation.postalCode && !orientation.errors) place.set('postalCode', orientation.postalCode);
+      if (request.query.organisation && orientation.organisation?.resolved) place.set('organisation', request.query.organisation);
+      if (request.query.from) place.set('from', request.query.from.slice(0, 200));
+      const feedback = (
+        <>
+          <UsefulnessPrompt serviceCode={service.code} query={place.toString()} answered={request.query.useful === 'thanks'} />
+          <OpinionLink serviceCode={service.code} query={place.toString()} needsPostalCode={orientation.needsPlace && !orientation.organisation?.resolved} />
+        </>
+      );
+      return (
+        <ServicePage
+          service={service}
+          view={view}
+          orientation={orientation}
+          publicUrl={config.publicUrl}
+          related={related}
+          feedback={feedback}
+          from={request.query.from}
+        />
+      );
+    });
+  });
+
+  // "Was this page useful?" and "give your opinion" of a service page: the forms (with their CSRF token) live on this
+  // page of their own, so that the service page holds nothing personal and is served from the page cache.
+  const UsefulPageQuery = Type.Object({
+    answer: Type.Optional(Type.Enum(['yes', 'no'])),
+    postalCode: Type.Optional(Type.String()),
+    organisation: Type.Optional(Text({ maxLength: 64 })),
+    from: Type.Optional(Type.String({ maxLength: 2000 })),
+  });
+  app.get('/:lang/services/:code/useful', { schema: { hide: true, params: ServicePageParams, querystring: UsefulPageQuery } }, async (request, reply) => {
+    const { lang, code } = request.params;
     const { service, view } = await catalogue.servicePage(code, lang);
     const orientation = await orientationState(service, lang, request.query.postalCode, request.query.organisation);
-    if (orientation.contactPoints?.length) orientation.queueWaits = await queues.waitByContactPoint(service.code, orientation.contactPoints);
-    const related = <RelatedArticles articles={await knowledge.forService(service.code, lang)} />;
     const competent = orientation.organisation?.resolved ? { code: orientation.organisation.code, name: orientation.organisation.name } : undefined;
-    const feedback = (
-      <>
-        <UsefulnessQuestion serviceCode={service.code} from={request.query.from} answered={request.query.useful === 'thanks'} />
-        <FeedbackWidget serviceCode={service.code} needsPlace={orientation.needsPlace} postalCode={orientation.postalCode} organisation={competent} />
-      </>
+    const widget = (
+      <FeedbackWidget serviceCode={service.code} needsPlace={orientation.needsPlace} postalCode={orientation.postalCode} organisation={competent} />
     );
     return renderPage(
       request,
       reply,
-      <ServicePage
-        service={service}
-        view={view}
-        orientation={orientation}
-        publicUrl={config.publicUrl}
-        related={related}
-        feedback={feedback}
-        from={request.query.from}
-      />,
-      orientation.errors ? 400 : 200,
+      <UsefulnessPage serviceCode={service.code} serviceName={view.name} answer={request.query.answer} from={request.query.from} widget={widget} />,
     );
   });
 

@@ -149,23 +149,46 @@ export function createSearchIndex(db: Queryable) {
           vocabulary: LANGUAGES.map((l) => `${words(l)} ${row.summary[l] ?? ''}`).join(' '),
         };
       }),
-    concepts: async (q) =>
-      (await thesaurus.listConcepts(q)).map((concept) => ({
-        labels: Object.fromEntries(
-          LANGUAGES.map((l) => [l, concept.labels[l] ? [concept.labels[l].pref, ...concept.labels[l].alt].filter((label) => typeof label === 'string') : []]),
-        ) as Record<Language, string[]>,
-        keys: concept.services,
-      })),
+    concepts: async (q) => (await thesaurus.listConcepts(q)).filter((concept) => !isOutOfScopeTopic(concept.code)).map(matchableLabels),
   });
+  // Topics the platform does not answer (weather, recipes, jokes…), kept by editors as thesaurus concepts whose code
+  // starts with "out-of-scope-": rebuilt with the index, so an edit reaches searches as fast as any other.
+  let outOfScope: { generation: number; matcher: ConceptMatcher } | undefined;
   return {
     invalidate: () => core.invalidate(),
     generation: () => core.generation(),
     suggest: (words: string[]) => core.suggest(words),
+    namesConcept: (words: string[]) => core.namesConcept(words),
+    /** Positions of the query words that name an out-of-scope topic (empty: none). */
+    async outOfScopeWords(words: string[]): Promise<Set<number>> {
+      const generation = await core.generation();
+      if (outOfScope?.generation !== generation) {
+        const topics = (await thesaurus.listConcepts(db)).filter((concept) => isOutOfScopeTopic(concept.code)).map(matchableLabels);
+        const labelWords = [...createConceptMatcher(topics, new Map()).words];
+        outOfScope = { generation, matcher: createConceptMatcher(topics, stemsByWord(labelWords)) };
+      }
+      const named = outOfScope.matcher.match(words, stemsByWord(words));
+      return new Set([...named.values()].flat());
+    },
     async search(words: string[], lang: Language, limit: number, compounds: string[] = []): Promise<Array<SearchHit & { coverage: number }>> {
       return (await core.search(words, lang, limit, compounds)).map(({ item, score, coverage }) => ({ ...item, score, coverage }));
     },
   };
 }
+
+/** A thesaurus concept whose code says it names a topic outside public services (decision 0044). */
+export const isOutOfScopeTopic = (code: string) => code.startsWith('out-of-scope-');
+
+function matchableLabels(concept: { labels: Partial<Record<Language, { pref: string; alt: string[] }>>; services: string[] }): IndexConcept {
+  return {
+    labels: Object.fromEntries(
+      LANGUAGES.map((l) => [l, concept.labels[l] ? [concept.labels[l].pref, ...concept.labels[l].alt].filter((label) => typeof label === 'string') : []]),
+    ) as Record<Language, string[]>,
+    keys: concept.services,
+  };
+}
+
+const stemsByWord = (words: readonly string[]) => new Map(words.map((word) => [word, stemWord(word)]));
 
 /**
  * A ranked, typo-tolerant, multilingual in-memory index over any documents with per-language tsvectors.
@@ -308,6 +331,13 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
     },
 
     /** "Did you mean": the query with each word the index does not know replaced by its nearest known word. */
+    /** Whether the query names a thesaurus concept that leads to at least one document. */
+    async namesConcept(words: string[]): Promise<boolean> {
+      const idx = await current();
+      const named = idx.concepts.matcher.match(words, stemsOf(words));
+      return [...named.keys()].some((concept) => idx.concepts.docs[concept]!.length > 0);
+    },
+
     async suggest(words: string[]): Promise<string | undefined> {
       const idx = await current();
       let changed = false;

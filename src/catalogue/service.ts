@@ -161,7 +161,7 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
     const cached = answers.get(key);
     if (cached && cached.generation === generation) return cached.answer;
     const ranked = await index.search(words, lang, MAX_RESULTS, compoundWords(words));
-    const hits = ranked.length > 0 && ranked[0]!.score >= NO_RESULT_SCORE && ranked[0]!.coverage > 0 ? ranked : [];
+    const hits = ranked.length > 0 && ranked[0]!.score >= NO_RESULT_SCORE && ranked[0]!.coverage > 0 && !(await outOfScope(words)) ? ranked : [];
     const place = await placeResolver(postalCode);
     const results: SearchResult[] = [];
     for (const hit of hits) {
@@ -188,6 +188,18 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
     // Keyed with the generation read before ranking: if the index changed meanwhile, the next search recomputes.
     answers.set(key, { generation, answer });
     return answer;
+  }
+
+  /**
+   * A question naming a topic editors marked out of scope (the weather, a recipe, a joke…) gets the no-result page,
+   * unless its other words name a concept of the thesaurus that leads to services: "quel temps fera-t-il demain"
+   * must not reach "crédit-temps", "a recipe for my food-truck licence" still reaches the licence. Editors' words
+   * decide, not a score (decision 0044).
+   */
+  async function outOfScope(words: string[]): Promise<boolean> {
+    const topicWords = await index.outOfScopeWords(words);
+    if (topicWords.size === 0) return false;
+    return !(await index.namesConcept(words.filter((_, position) => !topicWords.has(position))));
   }
 
   async function publishedService(code: string) {
@@ -287,6 +299,8 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
 
     /** Builds the search index ahead of the first search (called when the server starts listening). */
     warmUp: () => index.search(['warmup'], 'fr', 1).then(() => undefined),
+    /** Changes whenever the published catalogue or thesaurus does (on any instance, within the index's freshness check). */
+    generation: () => index.generation(),
 
     /**
      * Ranked search, best first, at most 20. A search without a good result is logged anonymously as a

@@ -232,10 +232,14 @@ describe('learning loop', () => {
       expect(await codes(query, 'nl', b.app)).not.toContain('quokka-grant');
       // The person browses to the service from the no-result page and says the page was useful.
       const visitor = t.client();
-      const answered = await visitor.submitForm(`/nl/services/quokka-grant?from=${encodeURIComponent(query)}`, '/nl/services/quokka-grant/useful', {
-        useful: 'yes',
-        from: query,
-      });
+      const answered = await visitor.submitForm(
+        `/nl/services/quokka-grant/useful?answer=yes&from=${encodeURIComponent(query)}`,
+        '/nl/services/quokka-grant/useful',
+        {
+          useful: 'yes',
+          from: query,
+        },
+      );
       expect(answered.statusCode).toBe(303);
       expect((await visitor.get(answered.headers.location as string)).body).toContain(translator('nl')('catalogue.useful.thanks'));
 
@@ -268,7 +272,8 @@ describe('learning loop', () => {
 
   it('never proposes a rejected term again, nor words the search already ranks well, nor a number', async () => {
     const visitor = t.client();
-    const useful = (query: string) => visitor.submitForm('/fr/services/quokka-grant', '/fr/services/quokka-grant/useful', { useful: 'yes', from: query });
+    const useful = (query: string) =>
+      visitor.submitForm('/fr/services/quokka-grant/useful?answer=yes', '/fr/services/quokka-grant/useful', { useful: 'yes', from: query });
     await useful('mon ornithorynque');
     const id = (await t.db.query<{ id: string }>(`SELECT id FROM search_term_proposals WHERE term = 'mon ornithorynque'`)).rows[0]!.id;
     expect((await editor.submitForm('/fr/admin/catalogue/proposals', `/fr/admin/catalogue/proposals/${id}/reject`, {})).statusCode).toBe(303);
@@ -308,7 +313,7 @@ describe('learning loop', () => {
     const visitor = t.client();
     visitor.remoteAddress = '10.20.30.40';
     for (let i = 0; i < USEFUL_ANSWERS_PER_HOUR + 5; i++) {
-      const answered = await visitor.submitForm('/fr/services/quokka-permit', '/fr/services/quokka-permit/useful', {
+      const answered = await visitor.submitForm('/fr/services/quokka-permit/useful?answer=yes', '/fr/services/quokka-permit/useful', {
         useful: 'yes',
         from: 'mon wombat de compagnie',
       });
@@ -321,7 +326,10 @@ describe('learning loop', () => {
   it('shows the competence center the unmet questions of the month; refuses others', async () => {
     await search('ou faire garder mon dromadaire le dimanche', 'fr');
     const visitor = t.client();
-    await visitor.submitForm('/en/services/quokka-grant', '/en/services/quokka-grant/useful', { useful: 'no', lookingFor: 'a licence for my pet wombat' });
+    await visitor.submitForm('/en/services/quokka-grant/useful?answer=no', '/en/services/quokka-grant/useful', {
+      useful: 'no',
+      lookingFor: 'a licence for my pet wombat',
+    });
     await t.services.catalogue.flushGaps();
     const analyst = t.client();
     await analyst.login('analyst@demo.irisdesk.brussels');

@@ -6,6 +6,7 @@ import type { Services } from '../services.ts';
 import { errorResponses, LangParams, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { handleForm } from '../platform/http/forms.ts';
 import { renderPage } from '../platform/views/render.tsx';
+import { createPageCache } from '../platform/views/page-cache.ts';
 import { gateRoutes, requireActorPage } from '../identity/guards.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { CodeSchema } from '../organisations/schemas.ts';
@@ -185,12 +186,17 @@ export function contactPointRoutes(app: App, services: Services) {
   );
 
   // ---- Public page
-  app.get('/:lang/contact-points/:id', { schema: { hide: true, params: LangIdParams } }, async (request, reply) => {
-    const now = new Date();
-    const contactPoint = await contactPoints.get(request.params.id, now);
-    const queueWait = await services.queues.waitTimes(contactPoint.id, now).catch(() => undefined);
-    return renderPage(request, reply, <ContactPointPage contactPoint={contactPoint} now={now} queueWait={queueWait} publicUrl={services.config.publicUrl} />);
-  });
+  // Rendered once a minute per URL (decision 0044): open now, the next change and the waiting time are of the minute;
+  // an edit shows within the minute.
+  const pages = createPageCache({ max: 500 });
+  app.get('/:lang/contact-points/:id', { schema: { hide: true, params: LangIdParams } }, async (request, reply) =>
+    pages.send(request, reply, String(Math.floor(Date.now() / 60_000)), async () => {
+      const now = new Date();
+      const contactPoint = await contactPoints.get(request.params.id, now);
+      const queueWait = await services.queues.waitTimes(contactPoint.id, now).catch(() => undefined);
+      return <ContactPointPage contactPoint={contactPoint} now={now} queueWait={queueWait} publicUrl={services.config.publicUrl} />;
+    }),
+  );
 
   // ---- Back office: editors, managers and administrators; which organisation's points is the service's rule.
   gateRoutes(app, ['/:lang/admin/contact-points'], canUseContactPointAdmin);

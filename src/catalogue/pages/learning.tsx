@@ -2,7 +2,8 @@
 // list of proposed search terms (approve or reject with one click) and the competence center's unmet questions.
 import { usePage } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/Layout.tsx';
-import { Alert, Form, Heading1, Link, Paragraph, Table, TextArea } from '../../platform/views/components.tsx';
+import type { ComponentChildren } from 'preact';
+import { Alert, Form, Heading1, Link, Paragraph, SubmitButton, Table, TextArea } from '../../platform/views/components.tsx';
 import { LANGUAGE_NAMES, LOCALES } from '../../platform/i18n/languages.ts';
 import type { Proposal, UnmetQuestion } from '../learning/repository.ts';
 
@@ -32,6 +33,94 @@ export function UsefulnessQuestion({ serviceCode, from, answered }: { serviceCod
           </div>
         </Form>
       )}
+    </section>
+  );
+}
+
+/**
+ * The question as a service page asks it: two links, so that the page holds no form token and can be served to
+ * everyone from the page cache (decision 0044); each leads to the form below with the answer chosen.
+ */
+export function UsefulnessPrompt({ serviceCode, query, answered }: { serviceCode: string; query: string; answered: boolean }) {
+  const { t, lang } = usePage();
+  const href = (answer: 'yes' | 'no') => `/${lang}/services/${serviceCode}/useful?answer=${answer}${query ? `&${query}` : ''}`;
+  return (
+    <section class="irisdesk-card irisdesk-usefulness" aria-labelledby="usefulness">
+      <h2 class="utrecht-heading-2" id="usefulness">
+        {t('catalogue.useful.heading')}
+      </h2>
+      {answered ? (
+        <p class="utrecht-paragraph" role="status">
+          {t('catalogue.useful.thanks')}
+        </p>
+      ) : (
+        <p class="utrecht-paragraph irisdesk-actions">
+          <a class="utrecht-button-link utrecht-button-link--secondary-action" href={href('yes')}>
+            {t('catalogue.useful.yes')}
+          </a>{' '}
+          <a class="utrecht-button-link utrecht-button-link--secondary-action" href={href('no')}>
+            {t('catalogue.useful.no')}
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The page behind the prompt's links: the answer, an optional comment, and the satisfaction widget. */
+export function UsefulnessPage(props: {
+  serviceCode: string;
+  serviceName: string;
+  /** The answer chosen on the service page; none: the person came to give their opinion only. */
+  answer?: 'yes' | 'no' | undefined;
+  from?: string | undefined;
+  widget: ComponentChildren;
+}) {
+  const { t, lang } = usePage();
+  const title = props.answer ? t('catalogue.useful.heading') : t('catalogue.opinion.title');
+  return (
+    <Layout title={`${title} – ${props.serviceName}`}>
+      <Heading1>{title}</Heading1>
+      <Paragraph lead>
+        {t('catalogue.useful.about')} <Link href={`/${lang}/services/${props.serviceCode}`}>{props.serviceName}</Link>
+      </Paragraph>
+      {props.answer && (
+        <Form action={`/${lang}/services/${props.serviceCode}/useful`}>
+          {props.from && <input type="hidden" name="from" value={props.from} />}
+          <input type="hidden" name="useful" value={props.answer} />
+          <Paragraph>{t(`catalogue.useful.answered.${props.answer}`)}</Paragraph>
+          <TextArea
+            name="lookingFor"
+            label={t(props.answer === 'no' ? 'catalogue.useful.lookingForNo' : 'catalogue.useful.comment')}
+            description={t('catalogue.useful.lookingForHint')}
+            maxLength={500}
+            rows={3}
+          />
+          <SubmitButton>{t('catalogue.useful.send')}</SubmitButton>
+        </Form>
+      )}
+      {props.widget}
+    </Layout>
+  );
+}
+
+/** "Give your opinion" on a service page: a link to the satisfaction widget's form (see UsefulnessPrompt). */
+export function OpinionLink({ serviceCode, query, needsPostalCode }: { serviceCode: string; query: string; needsPostalCode: boolean }) {
+  const { t, lang } = usePage();
+  return (
+    <section aria-labelledby="opinion">
+      <h2 class="utrecht-heading-2" id="opinion">
+        {t('satisfaction.widget.heading')}
+      </h2>
+      <Paragraph>
+        {needsPostalCode ? (
+          <>
+            {t('satisfaction.widget.needsPlace')} <Link href="#where">{t('satisfaction.widget.toPostalCode')}</Link>
+          </>
+        ) : (
+          <Link href={`/${lang}/services/${serviceCode}/useful${query ? `?${query}` : ''}#feedback-widget`}>{t('catalogue.opinion.link')}</Link>
+        )}
+      </Paragraph>
     </section>
   );
 }

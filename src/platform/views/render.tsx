@@ -30,6 +30,22 @@ function renderHtml(request: FastifyRequest, reply: FastifyReply, node: VNode): 
   return renderToString(<PageContext.Provider value={pageContext(request, reply)}>{node}</PageContext.Provider>);
 }
 
+/**
+ * A whole page as HTML, and whether it holds something of this visitor's (a CSRF token, a signed-in actor):
+ * such a page must not be shared by the page cache (page-cache.ts).
+ */
+export function renderDocument(request: FastifyRequest, reply: FastifyReply, page: VNode): { html: string; personal: boolean } {
+  const context = pageContext(request, reply);
+  let personal = request.actor !== undefined && request.actor !== null;
+  const csrfToken = context.csrfToken;
+  context.csrfToken = () => {
+    personal = true;
+    return csrfToken();
+  };
+  const html = `<!doctype html>${renderToString(<PageContext.Provider value={context}>{page}</PageContext.Provider>)}`;
+  return { html, personal };
+}
+
 export function renderPage(request: FastifyRequest, reply: FastifyReply, page: VNode, status = 200): FastifyReply {
   return reply
     .code(status)

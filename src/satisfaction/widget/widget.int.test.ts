@@ -14,7 +14,7 @@ const visitor = () => {
   return client;
 };
 
-const postWidget = async (client: TestClient, lang: string, code: string, form: Record<string, string> = {}, page = `/${lang}/services/${code}`) =>
+const postWidget = async (client: TestClient, lang: string, code: string, form: Record<string, string> = {}, page = `/${lang}/services/${code}/useful`) =>
   client.submitForm(page, `/${lang}/services/${code}/feedback`, form);
 
 async function invitationOf(location: string) {
@@ -43,7 +43,9 @@ afterAll(() => t.close());
 describe('the feedback widget of service pages', () => {
   it('offers the questionnaire on the page of a service of one organisation and makes a web invitation for it', async () => {
     const client = visitor();
-    const page = await client.get('/fr/services/income-tax-return');
+    // The widget's form lives on the page the service page links to (the service page is cached for everyone).
+    expect((await client.get('/fr/services/income-tax-return')).body).toContain('href="/fr/services/income-tax-return/useful#feedback-widget"');
+    const page = await client.get('/fr/services/income-tax-return/useful');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Comment s’est passée votre expérience avec ce service ?');
     expect(page.body).toContain('action="/fr/services/income-tax-return/feedback"');
@@ -68,20 +70,20 @@ describe('the feedback widget of service pages', () => {
     expect(ask.body).toContain('first enter your postal code');
     expect(ask.body).not.toContain('action="/en/services/change-of-address/feedback"');
     // Posted without a postal code (a stale page, a forged form): back to the "where?" form.
-    const none = await postWidget(client, 'en', 'change-of-address', {}, '/en/services/change-of-address?postalCode=1030');
+    const none = await postWidget(client, 'en', 'change-of-address', {}, '/en/services/change-of-address/useful?postalCode=1030');
     expect(none.statusCode).toBe(303);
     expect(none.headers.location).toBe('/en/services/change-of-address#where');
-    const bad = await postWidget(client, 'en', 'change-of-address', { postalCode: 'abc' }, '/en/services/change-of-address?postalCode=1030');
+    const bad = await postWidget(client, 'en', 'change-of-address', { postalCode: 'abc' }, '/en/services/change-of-address/useful?postalCode=1030');
     expect(bad.headers.location).toBe('/en/services/change-of-address?postalCode=abc#where');
     // A postal code shared by two communes: the choice is asked on the service page.
-    const shared = await postWidget(client, 'en', 'change-of-address', { postalCode: '1040' }, '/en/services/change-of-address?postalCode=1030');
+    const shared = await postWidget(client, 'en', 'change-of-address', { postalCode: '1040' }, '/en/services/change-of-address/useful?postalCode=1030');
     expect(shared.headers.location).toBe('/en/services/change-of-address?postalCode=1040#where');
     const chosen = await postWidget(
       client,
       'en',
       'change-of-address',
       { postalCode: '1040', organisation: 'commune-etterbeek' },
-      '/en/services/change-of-address?postalCode=1040&organisation=commune-etterbeek',
+      '/en/services/change-of-address/useful?postalCode=1040&organisation=commune-etterbeek',
     );
     expect(chosen.statusCode).toBe(303);
     expect(await invitationOf(chosen.headers.location as string)).toMatchObject({
@@ -91,7 +93,7 @@ describe('the feedback widget of service pages', () => {
       language: 'en',
     });
 
-    const resolved = await client.get('/nl/services/change-of-address?postalCode=1030');
+    const resolved = await client.get('/nl/services/change-of-address/useful?postalCode=1030');
     expect(resolved.body).toContain('name="organisation" value="commune-schaerbeek"');
     // The organisation posted is only a choice among the communes of the postal code, never taken as such.
     const forged = await postWidget(
@@ -99,17 +101,17 @@ describe('the feedback widget of service pages', () => {
       'nl',
       'change-of-address',
       { postalCode: '1030', organisation: 'spf-finances' },
-      '/nl/services/change-of-address?postalCode=1030',
+      '/nl/services/change-of-address/useful?postalCode=1030',
     );
     expect(await invitationOf(forged.headers.location as string)).toMatchObject({ organisation: 'commune-schaerbeek', language: 'nl' });
   });
 
   it('refuses a post without its CSRF token and an unknown service', async () => {
     const client = visitor();
-    await client.get('/en/services/income-tax-return');
+    await client.get('/en/services/income-tax-return/useful');
     const forged = await client.request('POST', '/en/services/income-tax-return/feedback', { form: {} });
     expect(forged.statusCode).toBe(403);
-    const token = csrfTokenOf((await client.get('/en/services/income-tax-return')).body);
+    const token = csrfTokenOf((await client.get('/en/services/income-tax-return/useful')).body);
     const unknown = await client.request('POST', '/en/services/no-such-service/feedback', { form: { _csrf: token } });
     expect(unknown.statusCode).toBe(404);
   });
