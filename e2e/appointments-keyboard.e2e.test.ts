@@ -29,6 +29,13 @@ async function tabTo(page: Page, selector: string, options: { text?: string; ski
   throw new Error(`Tab never reached ${selector} ${options.text ?? ''} on ${page.url()}`);
 }
 
+/** The first Tab of a page reaches "Skip to content"; Enter takes the focus past the header, as a keyboard user does. */
+async function skipToContent(page: Page) {
+  await page.keyboard.press('Tab');
+  await expect(page.evaluate(() => document.activeElement?.classList.contains('utrecht-skip-link'))).resolves.toBe(true);
+  await page.keyboard.press('Enter');
+}
+
 /** Nothing in the page's content is wider than the phone (the header and footer are the layout's own tests). */
 async function fitsThePhone(page: Page) {
   const wide = await page.evaluate(() =>
@@ -45,17 +52,19 @@ async function go(page: Page, key: 'Enter' | 'Space') {
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press(key)]);
   await checkA11y(page);
   await fitsThePhone(page);
+  await skipToContent(page);
 }
 
 describe.each(LANGUAGES)('booking by keyboard only in %s', (lang) => {
   const t = translator(lang);
   it(
-    'goes from the start page to the confirmation, then cancels after confirming',
+    'goes from the start page (as a service page links to it) to the confirmation, then on to manage the appointment',
     () =>
       withPage(
         async (page) => {
           await visit(page, `/${lang}/appointments?service=eid-card`);
           await fitsThePhone(page);
+          await skipToContent(page);
           await tabTo(page, 'input[name="postalCode"]');
           await page.keyboard.type('1030');
           await go(page, 'Enter');
