@@ -1,0 +1,218 @@
+// Data protection end to end on a real database (issue 18): the DPO's subject requests through the public
+// contract (access export with the references; erasure that leaves the statistics as they were and makes the
+// public status look-up a 404), the audit log pseudonymised, the retention job, and who may use what.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../test/app.ts';
+
+let t: TestApp;
+let dpo: TestClient;
+let communeService: string;
+let schaerbeek: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const commune = await t.db.query<{ code: string }>(
+    `SELECT code FROM services WHERE competent_kind = 'commune' AND status = 'published' ORDER BY code LIMIT 1`,
+  );
+  communeService = commune.rows[0]!.code;
+  schaerbeek = (await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE code = 'commune-schaerbeek'`)).rows[0]!.id;
+  dpo = t.client();
+  await dpo.login('privacy@demo.irisdesk.brussels');
+});
+afterAll(() => t.close());
+
+async function contactRequest(email: string, message: string) {
+  const response = await t.client().request('POST', '/api/v1/contact-requests', {
+    json: { message, name: 'Jan Peeters', email, postalCode: '1030', serviceCode: communeService, language: 'nl' },
+  });
+  expect(response.statusCode).toBe(201);
+  return (response.json() as { reference: string }).reference;
+}
+
+/** The organisation's statistics as stored after a rebuild: operations and satisfaction aggregates, competence answers. */
+async function figures() {
+  const month = new Date().toISOString().slice(0, 7);
+  await t.services.operationsIndicators.rebuild([schaerbeek], month, month);
+  const operations = await t.db.query(`SELECT * FROM operations_aggregates WHERE organisation_id = $1 ORDER BY 1, 2, 3`, [schaerbeek]);
+  const satisfaction = await t.db.query(`SELECT * FROM satisfaction_aggregates WHERE organisation_id = $1 ORDER BY 1, 2, 3, 4`, [schaerbeek]);
+  const competence = await t.db.query(`SELECT count(*)::int AS n FROM competence_answers`);
+  const strip = (rows: Array<Record<string, unknown>>) => rows.map(({ updated_at: _u, computed_at: _c, refreshed_at: _r, ...rest }) => rest);
+  return { operations: strip(operations.rows), satisfaction: strip(satisfaction.rows), competence: competence.rows };
+}
+
+describe('subject requests (public contract)', () => {
+  it('exports what is held about a person, with the references of their requests', async () => {
+    const email = `jan.${Date.now()}@example.be`;
+    const first = await contactRequest(email, 'Mijn identiteitskaart is verlopen.');
+    const second = await contactRequest(email, 'Nog een vraag over mijn adres.');
+    await contactRequest(`someone.else.${Date.now()}@example.be`, 'Andere persoon.');
+
+    const created = await dpo.request('POST', '/api/v1/privacy/subject-requests', { json: { kind: 'access', email: email.toUpperCase() } });
+    expect(created.statusCode).toBe(201);
+    const { id, kind, status } = created.json() as { id: string; kind: string; status: string };
+    expect(kind).toBe('access');
+    expect(['pending', 'done']).toContain(status);
+
+    const read = await dpo.get(`/api/v1/privacy/subject-requests/${id}`);
+    expect(read.statusCode).toBe(200);
+    const answer = read.json() as {
+      status: string;
+      export: { contactCenter: { requests: Array<{ reference: string; messages: Array<{ body: string }> }>; parties: unknown[] } };
+    };
+    expect(answer.status).toBe('done');
+    expect(answer.export.contactCenter.requests.map((request) => request.reference).sort()).toEqual([first, second].sort());
+    expect(JSON.stringify(answer.export)).toContain('Mijn identiteitskaart is verlopen.');
+    expect(JSON.stringify(answer.export)).not.toContain('Andere persoon.');
+
+    // The readable page, in the person's language.
+    const page = await dpo.get(`/nl/admin/privacy/requests/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(first);
+    expect(page.body).toContain('contactaanvragen');
+  });
+
+  it('erases a person: the statistics stay the same, the public look-up answers 404, the audit log is pseudonymised', async () => {
+    const email = `erase.${Date.now()}@example.be`;
+    const reference = await contactRequest(email, 'Jan Peeters, rue Royale 12, né le 30/07/1985');
+    const request = (await t.db.query<{ id: string; party_id: string }>(`SELECT id, party_id FROM cc_requests WHERE reference = $1`, [reference])).rows[0]!;
+    // A staff read of the request leaves an audit entry about it.
+    await t.db.query(`INSERT INTO audit_log (action, subject_type, subject_id, organisation_id, details) VALUES ('read', 'cc_request', $1, $2, $3)`, [
+      request.id,
+      schaerbeek,
+      JSON.stringify({ email, view: 'console' }),
+    ]);
+    expect((await t.client().get(`/api/v1/contact-requests/${reference}?email=${encodeURIComponent(email)}`)).statusCode).toBe(200);
+    const before = await figures();
+
+    const created = await dpo.request('POST', '/api/v1/privacy/subject-requests', { json: { kind: 'erasure', email, reason: 'Letter of 7 December' } });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json() as { id: string };
+    const done = (await dpo.get(`/api/v1/privacy/subject-requests/${id}`)).json() as { status: string; summary: Record<string, number> };
+    expect(done.status).toBe('done');
+    expect(done.summary.requests).toBe(1);
+
+    expect(await figures()).toEqual(before);
+    expect((await t.client().get(`/api/v1/contact-requests/${reference}?email=${encodeURIComponent(email)}`)).statusCode).toBe(404);
+
+    const party = await t.db.query(`SELECT name, email, phone, postal_code FROM cc_parties WHERE id = $1`, [request.party_id]);
+    expect(party.rows[0]).toEqual({ name: '—', email: null, phone: null, postal_code: null });
+    const messages = await t.db.query<{ body: string }>(`SELECT body FROM cc_messages WHERE request_id = $1 AND kind <> 'event'`, [request.id]);
+    expect(messages.rows.every((row) => row.body === '—')).toBe(true);
+    const entries = await t.db.query<{ subject_id: string; details: Record<string, unknown> }>(
+      `SELECT subject_id, details FROM audit_log WHERE details->>'view' = 'console' AND organisation_id = $1`,
+      [schaerbeek],
+    );
+    expect(entries.rows.some((row) => row.subject_id === request.id)).toBe(false);
+    expect(entries.rows.some((row) => row.subject_id.startsWith('erased:') && !('email' in row.details))).toBe(true);
+    const erasure = await t.db.query<{ details: { reason: string; categories: string[] } }>(
+      `SELECT details FROM audit_log WHERE subject_type = 'privacy_subject_request' AND subject_id = $1 AND action = 'delete'`,
+      [id],
+    );
+    expect(erasure.rows[0]!.details).toMatchObject({ reason: 'Letter of 7 December' });
+    expect(erasure.rows[0]!.details.categories).toContain('requests');
+    const stored = await t.db.query(`SELECT email FROM privacy_subject_requests WHERE id = $1`, [id]);
+    expect(stored.rows[0]).toEqual({ email: null });
+  });
+
+  it('refuses other roles and bad input, and hides another organisation’s requests', async () => {
+    const manager = t.client();
+    await manager.login('manager@demo.irisdesk.brussels');
+    expect((await manager.request('POST', '/api/v1/privacy/subject-requests', { json: { kind: 'access', email: 'a@example.be' } })).statusCode).toBe(403);
+    const bad = await dpo.request('POST', '/api/v1/privacy/subject-requests', { json: { kind: 'forget', email: 'not an address' } });
+    expect(bad.statusCode).toBe(400);
+    expect((await dpo.get('/api/v1/privacy/subject-requests/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect((await t.client().get('/api/v1/privacy/subject-requests/00000000-0000-4000-8000-000000000000')).statusCode).toBe(401);
+  });
+});
+
+describe('retention', () => {
+  it('erases requests closed longer ago than the organisation’s period, keeping recent ones', async () => {
+    const old = await contactRequest(`old.${Date.now()}@example.be`, 'Een oude vraag.');
+    const recent = await contactRequest(`recent.${Date.now()}@example.be`, 'Een recente vraag.');
+    await t.db.query(
+      `UPDATE cc_requests SET status = 'closed', closed_at = now() - interval '800 days', created_at = now() - interval '801 days' WHERE reference = $1`,
+      [old],
+    );
+    await t.db.query(`UPDATE cc_requests SET status = 'closed', closed_at = now() - interval '10 days' WHERE reference = $1`, [recent]);
+    // Bounds are enforced; a period within them is kept.
+    const tooShort = await dpo.submitForm('/en/admin/privacy', '/en/admin/privacy/retention', { category: 'contact_requests', days: '5' });
+    expect(tooShort.statusCode).toBe(400);
+    expect(tooShort.body).toContain('bounds');
+    const saved = await dpo.submitForm('/en/admin/privacy', '/en/admin/privacy/retention', { category: 'contact_requests', days: '730' });
+    expect(saved.statusCode).toBe(303);
+
+    const totals = await t.services.privacy.applyRetention();
+    expect(totals.contact_requests).toBeGreaterThanOrEqual(1);
+    const subjects = await t.db.query<{ reference: string; subject: string }>(`SELECT reference, subject FROM cc_requests WHERE reference = ANY($1)`, [
+      [old, recent],
+    ]);
+    const byReference = Object.fromEntries(subjects.rows.map((row) => [row.reference, row.subject]));
+    expect(byReference[old]).toBe('—');
+    expect(byReference[recent]).not.toBe('—');
+  });
+});
+
+describe('pages', () => {
+  it('shows the privacy notice in three languages, from the retention schedule', async () => {
+    for (const [lang, words] of [
+      ['fr', 'Combien de temps'],
+      ['nl', 'Hoe lang'],
+      ['en', 'For how long'],
+    ] as const) {
+      const page = await t.client().get(`/${lang}/privacy?organisation=commune-schaerbeek`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(words);
+    }
+    // Schaerbeek chose 730 days for closed requests above: 2 years.
+    expect((await t.client().get('/en/privacy?organisation=commune-schaerbeek')).body).toContain('2 years after closure');
+  });
+
+  it('gives the DPO the register and administrators the support access, nobody else', async () => {
+    const register = await dpo.get('/en/admin/privacy');
+    expect(register.statusCode).toBe(200);
+    expect(register.body).toContain('Register of processing activities');
+    const agent = t.client();
+    await agent.login('agent@demo.irisdesk.brussels');
+    expect((await agent.get('/en/admin/privacy')).statusCode).toBe(403);
+
+    const admin = t.client();
+    await admin.login('admin@demo.irisdesk.brussels');
+    const short = await admin.submitForm('/en/admin/privacy', '/en/admin/privacy/support-access', {
+      organisation: 'commune-schaerbeek',
+      reason: 'bug',
+      minutes: '30',
+    });
+    expect(short.statusCode).toBe(400);
+    const opened = await admin.submitForm('/en/admin/privacy', '/en/admin/privacy/support-access', {
+      organisation: 'commune-schaerbeek',
+      reason: 'Ticket 4411: mailbox import fails',
+      minutes: '30',
+    });
+    expect(opened.statusCode).toBe(303);
+    // The DPO sees it on their page, and was told by e-mail in their language.
+    expect((await dpo.get('/en/admin/privacy')).body).toContain('Ticket 4411: mailbox import fails');
+    const told = await t.db.query<{ subject: string; text_body: string }>(
+      `SELECT subject, text_body FROM mail_messages WHERE purpose = 'privacy.support_access' AND 'privacy@demo.irisdesk.brussels' = ANY(to_addresses)`,
+    );
+    expect(told.rows).toHaveLength(1);
+    expect(told.rows[0]!.subject).toContain('Accès de support');
+    expect(told.rows[0]!.text_body).toContain('Ticket 4411: mailbox import fails');
+  });
+
+  it('gives the regional analyst no free text until the organisation releases it, then masked', async () => {
+    const text = 'Jan Peeters, rue Royale 12, né le 30/07/1985 : accueil trop lent.';
+    const before = await t.services.privacy.regionalTextFilter('fr');
+    expect(before(schaerbeek, text)).toBeNull();
+    const released = await dpo.submitForm('/en/admin/privacy', '/en/admin/privacy/settings', {
+      releaseFreeText: 'true',
+      controllerContact: 'dpo@schaerbeek.example',
+    });
+    expect(released.statusCode).toBe(303);
+    const after = await t.services.privacy.regionalTextFilter('fr');
+    expect(after(schaerbeek, text)).toBe('[nom], [adresse], né le [date] : accueil trop lent.');
+    const other = (await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE code = 'commune-ixelles'`)).rows[0]!.id;
+    expect(after(other, text)).toBeNull();
+    // The notice names the contact the organisation gave.
+    expect((await t.client().get('/fr/privacy?organisation=commune-schaerbeek')).body).toContain('dpo@schaerbeek.example');
+  });
+});
