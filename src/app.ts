@@ -50,6 +50,7 @@ import { contactCenterSettingsRoutes } from './contactcenter/settings/routes.tsx
 import { surveysRoutes } from './surveys/routes.tsx';
 import { integrationsRoutes } from './integrations/routes.tsx';
 import { CHAT_API_PREFIX, chatRoutes } from './chat/routes.tsx';
+import { privacyRoutes } from './privacy/routes.tsx';
 import { tokenScopesOf } from './integrations/scopes.ts';
 
 export interface AppDeps {
@@ -227,6 +228,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   surveysRoutes(app, services);
   integrationsRoutes(app, services);
   chatRoutes(app, services);
+  privacyRoutes(app, services);
 
   // Public unless OPENAPI_PUBLIC=false: then for signed-in staff only (401 otherwise).
   app.get('/api/openapi.json', { schema: { hide: true } }, async (request) => {

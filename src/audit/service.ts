@@ -2,7 +2,17 @@
 // it is, and to platform administrators.
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { hasRole, type Actor } from '../identity/actor.ts';
-import { insertAuditEntry, insertReadEntryOnce, listAuditEntries, purgeReadMarks, type AuditAction, type AuditEntry } from './repository.ts';
+import {
+  entriesAbout,
+  insertAuditEntry,
+  insertReadEntryOnce,
+  listAuditEntries,
+  pseudonymiseEntries,
+  purgeEntriesBefore,
+  purgeReadMarks,
+  type AuditAction,
+  type AuditEntry,
+} from './repository.ts';
 import { authorise } from '../identity/guards.ts';
 import { canReviewAudit } from './authorisation.ts';
 
@@ -82,6 +92,12 @@ export function auditService(db: Database) {
         subjectId: filter.subjectId,
         limit: Math.min(filter.limit ?? 200, 1000),
       });
+    },
+    /** The entries about a person's subjects, their pseudonymisation and the retention (src/privacy, issue 18). */
+    personalData: {
+      export: (q: Queryable, subjectIds: string[]) => entriesAbout(q, subjectIds),
+      pseudonymise: (tx: Queryable, pseudonyms: ReadonlyMap<string, string>) => pseudonymiseEntries(tx, pseudonyms),
+      purgeBefore: (tx: Queryable, organisationId: string, days: number) => purgeEntriesBefore(tx, organisationId, days),
     },
   };
 }

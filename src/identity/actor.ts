@@ -1,5 +1,15 @@
 // Who is acting: a signed-in staff member, as every module's authorisation predicates see them.
-export const ROLES = ['first_line_agent', 'second_line_agent', 'content_editor', 'organisation_manager', 'regional_analyst', 'platform_admin'] as const;
+// The data protection officers (issue 18, migration 0055): an organisation's own, and the regional one.
+export const ROLES = [
+  'first_line_agent',
+  'second_line_agent',
+  'content_editor',
+  'organisation_manager',
+  'regional_analyst',
+  'platform_admin',
+  'data_protection_officer',
+  'regional_data_protection_officer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Actor {

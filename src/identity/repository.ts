@@ -306,3 +306,17 @@ export async function deletePendingSignIn(db: Queryable, idHash: string): Promis
   const { rowCount } = await db.query('DELETE FROM sign_in_pending WHERE id_hash = $1', [idHash]);
   return rowCount === 1;
 }
+
+/** An organisation's data protection officers and the regional ones (issue 18): told of a support access. */
+export async function privacyOfficersOf(
+  q: Queryable,
+  organisationId: string,
+): Promise<Array<{ email: string; language: Actor['preferredLanguage']; displayName: string }>> {
+  const { rows } = await q.query<{ email: string; language: Actor['preferredLanguage']; displayName: string }>(
+    `SELECT email, preferred_language AS language, display_name AS "displayName" FROM accounts
+      WHERE active AND (('data_protection_officer' = ANY(roles) AND organisation_id = $1) OR 'regional_data_protection_officer' = ANY(roles))
+      ORDER BY email`,
+    [organisationId],
+  );
+  return rows;
+}

@@ -222,6 +222,13 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
   });
 
   return {
+    /** A person's requests, messages, tasks and contacts for a data subject request (src/privacy, issue 18). */
+    personalData: {
+      parties: (q: Queryable, organisationId: string | null, email: string, phone: string | null) => repo.partiesOfPerson(q, organisationId, email, phone),
+      export: (q: Queryable, partyIds: string[]) => repo.personalDataOfParties(q, partyIds),
+      erase: (tx: Queryable, partyIds: string[]) => repo.eraseParties(tx, partyIds),
+      eraseClosedBefore: (tx: Queryable, organisationId: string, days: number) => repo.eraseRequestsClosedBefore(tx, organisationId, days),
+    },
     /** Core functions with the receipt e-mail and status links wired (the console calls these). */
     createRequest: (tx: Queryable, input: CreateRequestInput) => createRequest(tx, input, deps),
     addMessage: (tx: Queryable, requestId: string, input: Parameters<typeof addMessage>[2]) => addMessage(tx, requestId, input, deps),

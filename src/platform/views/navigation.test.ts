@@ -37,10 +37,13 @@ const EXPECTED: Record<Role, string[]> = {
     'queues',
   ],
   regional_analyst: ['unmet-questions', 'satisfaction', 'surveys'],
+  data_protection_officer: ['privacy'],
+  regional_data_protection_officer: ['privacy'],
   platform_admin: [
     'organisations',
     'accounts',
     'audit',
+    'privacy',
     'catalogue',
     'unmet-questions',
     'mail',

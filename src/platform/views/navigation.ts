@@ -6,6 +6,7 @@ import type { NavigationItem } from './menu.ts';
 import { accountNavigation, homeNavigation } from '../../identity/navigation.ts';
 import { organisationsNavigation } from '../../organisations/navigation.ts';
 import { auditNavigation } from '../../audit/navigation.ts';
+import { privacyNavigation } from '../../privacy/navigation.ts';
 import { integrationsNavigation } from '../../integrations/navigation.ts';
 import { catalogueNavigation } from '../../catalogue/navigation.ts';
 import { mailNavigation } from '../mail/navigation.ts';
@@ -27,6 +28,7 @@ const ITEMS: readonly NavigationItem[] = [
   ...homeNavigation,
   ...organisationsNavigation,
   ...auditNavigation,
+  ...privacyNavigation,
   ...integrationsNavigation,
   ...catalogueNavigation,
   ...mailNavigation,
