@@ -16,12 +16,19 @@ beforeAll(async () => {
 
 describe.each(LANGUAGES)('contact point page in %s', (lang) => {
   const t = translator(lang);
-  it('shows the address, the weekly hours table and the status, accessibly', () =>
+  it('shows the address with a map link, the hours in words and the status, accessibly and without sideways scrolling', () =>
     withPage(async (page) => {
       await visit(page, `/${lang}/contact-points/${contactPointId}`);
       expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
-      await expect(page.getByRole('table', { name: t('contactPoints.hoursCaption') }).count()).resolves.toBe(1);
+      await expect(page.locator('.irisdesk-opening-hours li').count()).resolves.toBeGreaterThan(0);
+      await expect(page.getByText('Mo-Fr').count()).resolves.toBe(0);
+      await expect(page.getByRole('link', { name: t('contactPoints.mapLinkAddress') }).count()).resolves.toBe(1);
       await expect(page.getByText(t('contactPoints.demoNotice')).count()).resolves.toBe(1);
+      for (const width of [320, 390]) {
+        await page.setViewportSize({ width, height: 800 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `horizontal overflow at ${width} px`).toBeLessThanOrEqual(0);
+      }
     }));
 });
 

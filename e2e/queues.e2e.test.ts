@@ -13,6 +13,13 @@ import { translator } from '../src/platform/i18n/messages.ts';
 
 const { withPage } = useServerAndBrowser();
 
+/** The page at this width has nothing wider than the screen (no sideways scrolling). */
+async function expectNoOverflow(page: Page, width: number, height = 844) {
+  await page.setViewportSize({ width, height });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal overflow at ${width} px on ${page.url()}`).toBeLessThanOrEqual(0);
+}
+
 let point: Promise<{ id: string; counterId: string }> | undefined;
 /** A contact point open 24/7 with tickets for two services and one counter (made once per file). */
 function openPoint(): Promise<{ id: string; counterId: string }> {
@@ -52,6 +59,11 @@ describe('queue tickets in nl', { timeout: 240_000 }, () => {
     const { id, counterId } = await openPoint();
     await withPage(async (visitor, visitorContext) => {
       await visit(visitor, `/${lang}/contact-points/${id}/kiosk`);
+      // A kiosk screen: no site header, footer or staff link; its only links are itself in another language.
+      await expect(visitor.locator('header, footer, [href*="/login"]').count()).resolves.toBe(0);
+      const links = await visitor.locator('a[href]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+      expect(links.sort()).toEqual([`/en/contact-points/${id}/kiosk`, `/fr/contact-points/${id}/kiosk`]);
+      await expectNoOverflow(visitor, 390);
       await visitor.getByLabel(translator(lang)('queues.kiosk.noPriority')).check();
       await submitAndCheck(visitor, visitor.getByRole('button', { name: /\(eID\)/ }), { status: 200 });
       const number = (await visitor.locator('.queues-number').textContent())!.trim();
@@ -59,6 +71,7 @@ describe('queue tickets in nl', { timeout: 240_000 }, () => {
       await expect(visitor.getByText(t('queues.ticket.position', { position: 1 })).count()).resolves.toBe(1);
       // The kiosk's ticket: a QR code to the same ticket page, for the visitor's phone.
       await expect(visitor.getByRole('img', { name: t('queues.ticket.qrLabel', { number }) }).count()).resolves.toBe(1);
+      await expectNoOverflow(visitor, 390);
 
       const board = await visitorContext.newPage();
       await visit(board, `/${lang}/contact-points/${id}/board`);
@@ -78,6 +91,17 @@ describe('queue tickets in nl', { timeout: 240_000 }, () => {
         await board.locator('[data-queue-announcer]').filter({ hasText: announcement }).waitFor({ timeout: 10_000 });
         await board.locator('.queues-board__now-number').filter({ hasText: number }).waitFor({ timeout: 10_000 });
         await checkA11y(board);
+        // On the waiting room's 1920×1080 screen, the board fills it and its numbers are read from 5 m (≥ 8 % of its height).
+        await board.setViewportSize({ width: 1920, height: 1080 });
+        const layout = await board.evaluate(() => ({
+          number: parseFloat(getComputedStyle(document.querySelector('.queues-board__now-number')!).fontSize),
+          height: document.querySelector('.queues-board')!.getBoundingClientRect().height,
+          scroll: document.documentElement.scrollHeight,
+        }));
+        expect(layout.number).toBeGreaterThanOrEqual(0.08 * 1080);
+        expect(layout.height).toBeGreaterThanOrEqual(1080);
+        expect(layout.scroll).toBeLessThanOrEqual(1080);
+        await expectNoOverflow(board, 390);
         await visitor.locator('.queues-called').waitFor({ timeout: 10_000 });
         await checkA11y(visitor);
 

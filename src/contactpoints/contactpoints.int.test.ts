@@ -86,7 +86,13 @@ describe('contact points: public API and pages', () => {
     expect(fr.statusCode).toBe(200);
     expect(fr.body).toContain('<html lang="fr"');
     expect(fr.body).toContain('Données de démonstration');
-    expect(fr.body).toContain('Heures d’ouverture habituelles, heure de Bruxelles');
+    expect(fr.body).toContain('Heures habituelles, heure de Bruxelles');
+    // In words, consecutive days with the same hours together; never the OpenStreetMap notation or coordinates.
+    expect(fr.body).toMatch(/<strong>[^<]*[Ll]undi[^<]*<\/strong>, de \d+\u00a0h/);
+    expect(fr.body).not.toContain('Mo-Fr');
+    const visibleText = fr.body.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ');
+    expect(visibleText).not.toMatch(/latitude|50\.\d{4}/i);
+    expect(fr.body).toContain('href="https://www.openstreetmap.org/');
     expect(fr.body).toContain('Lundi');
     expect(fr.body).toMatch(/Ouvert maintenant|Fermé maintenant/);
     expect(fr.body).toContain('1030 Schaerbeek');
@@ -148,7 +154,7 @@ describe('contact points: editing in the back office', () => {
     expect(after.version).toBe(current.version + 1);
     expect(after.weeklyHours[5]).toMatchObject({ weekday: 6, intervals: [{ from: '09:00', to: '11:30' }] });
     const page = await editor.get(`/en/contact-points/${schaerbeek.id}`);
-    expect(page.body).toContain('09:00 to 11:30');
+    expect(page.body).toContain('<strong>Saturday</strong>, 9:00–11:30');
   });
 
   it('refuses a stale edit with 409 instead of losing the other change', async () => {

@@ -34,17 +34,13 @@ import {
   type OpeningStatus,
 } from './service.ts';
 import { ContactPointWaitSection, WaitText } from '../queues/pages.tsx';
+import type { WaitEstimate } from '../queues/wait-estimate.ts';
+import { hoursInWords, openingHoursInWords } from '../platform/calendar/opening-hours.ts';
 import { jsonForScript } from '../platform/views/render.tsx';
 import { contactPointJsonLd } from './jsonld.ts';
 import type { WaitReport } from '../queues/service.ts';
 
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
-
-/** Weekday name, 1 = Monday … 7 = Sunday. */
-export function weekdayName(weekday: number, lang: Language): string {
-  // 1 January 2024 was a Monday.
-  return capitalise(new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, weekday))));
-}
 
 export function languageName(code: string, lang: Language): string {
   try {
@@ -52,12 +48,6 @@ export function languageName(code: string, lang: Language): string {
   } catch {
     return code;
   }
-}
-
-function intervalsText(intervals: Array<{ from: string; to: string }>, lang: Language, t: (key: string, values?: Record<string, string>) => string): string {
-  if (intervals.length === 0) return t('contactPoints.closed');
-  const parts = intervals.map((interval) => t('contactPoints.interval', { from: interval.from, to: interval.to }));
-  return new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }).format(parts);
 }
 
 /** "Open now – closes at 12:30" / "Closed now – opens tomorrow at 09:00", in the page language. */
@@ -119,8 +109,8 @@ export function ContactPointCard({
   contactPoint: ContactPointSummary;
   headingLevel?: 2 | 3 | 4;
   now?: Date;
-  /** Estimated queue wait now, in minutes. */
-  wait?: number | undefined;
+  /** Today's queue wait (the one estimate of queues/wait-estimate.ts). */
+  wait?: WaitEstimate | undefined;
   /** Whether the service the card is shown for needs an appointment. */
   appointment?: boolean | undefined;
 }) {
@@ -152,7 +142,7 @@ export function ContactPointCard({
           <>
             <dt>{t('queues.wait.title')}</dt>
             <dd>
-              <WaitText minutes={wait} />
+              <WaitText estimate={wait} />
             </dd>
           </>
         )}
@@ -199,15 +189,32 @@ export function ContactPointCard({
   );
 }
 
-function WeeklyHoursTable({ days }: { days: DayHours[] }) {
+/** The regular week in words, consecutive days with the same hours together ("Tuesday to Friday, 9:00–13:00"). */
+function WeeklyHours({ days }: { days: DayHours[] }) {
   const { t, lang } = usePage();
   return (
-    <Table
-      caption={t('contactPoints.hoursCaption')}
-      head={[t('contactPoints.day'), t('contactPoints.hoursColumn')]}
-      rows={days.map((day) => [weekdayName(day.weekday, lang), intervalsText(day.intervals, lang, t) + (day.comment ? ` (${day.comment})` : '')])}
-    />
+    <>
+      <Paragraph>{t('contactPoints.hoursRegular')}</Paragraph>
+      <ul class="utrecht-unordered-list irisdesk-opening-hours">
+        {openingHoursInWords(days, lang).map((line) => (
+          <li class="utrecht-unordered-list__item">
+            <strong>{line.days}</strong>, {line.hours}
+          </li>
+        ))}
+      </ul>
+    </>
   );
+}
+
+/** The address as a link to a map: at the point's coordinates when known, else a search for the address. */
+function mapUrl(contactPoint: ContactPointSummary): string {
+  const { coordinates, address } = contactPoint;
+  if (coordinates) {
+    const { latitude, longitude } = coordinates;
+    return `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=18/${latitude}/${longitude}`;
+  }
+  const query = `${address.street.fr} ${address.number}, ${address.postalCode} ${address.municipality.fr}`;
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
 }
 
 export function ContactPointPage({
@@ -223,7 +230,6 @@ export function ContactPointPage({
 }) {
   const { t, lang } = usePage();
   const name = pickText(contactPoint.name, lang);
-  const coordinates = contactPoint.coordinates;
   const jsonLd = contactPointJsonLd(contactPoint, lang, {
     publicUrl,
     featureName: (feature) => t(`contactPoints.feature.${feature}`),
@@ -246,42 +252,33 @@ export function ContactPointPage({
       {contactPoint.status.holidayToday && (
         <Paragraph>{t('contactPoints.status.holidayToday', { holiday: pickText(contactPoint.status.holidayToday.name, lang).text })}</Paragraph>
       )}
-      <ContactPointWaitSection report={queueWait} />
+      <ContactPointWaitSection report={queueWait} title={t('contactPoints.waitToday')} />
 
       <h2 class="utrecht-heading-2">{t('contactPoints.address')}</h2>
       <AddressLines contactPoint={contactPoint} />
-      {coordinates && (
-        <Paragraph>
-          {t('contactPoints.coordinates', { latitude: coordinates.latitude.toFixed(5), longitude: coordinates.longitude.toFixed(5) })}
-          {' · '}
-          <a
-            class="utrecht-link"
-            href={`https://www.openstreetmap.org/?mlat=${coordinates.latitude}&mlon=${coordinates.longitude}#map=18/${coordinates.latitude}/${coordinates.longitude}`}
-          >
-            {t('contactPoints.mapLink')}
-          </a>
-        </Paragraph>
-      )}
+      <Paragraph>
+        <a class="utrecht-link" href={mapUrl(contactPoint)}>
+          {t('contactPoints.mapLinkAddress')}
+        </a>
+      </Paragraph>
 
       <h2 class="utrecht-heading-2">{t('contactPoints.hours')}</h2>
-      <WeeklyHoursTable days={contactPoint.weeklyHours} />
-      <Paragraph>
-        <small>{t('contactPoints.openingHoursSource', { value: contactPoint.openingHours })}</small>
-      </Paragraph>
+      <WeeklyHours days={contactPoint.weeklyHours} />
 
       <h2 class="utrecht-heading-2">{t('contactPoints.holidays')}</h2>
       {contactPoint.upcomingHolidays.length === 0 ? (
         <Paragraph>{t('contactPoints.holidaysNone')}</Paragraph>
       ) : (
-        <Table
-          caption={t('contactPoints.holidaysCaption')}
-          head={[t('contactPoints.dateColumn'), t('contactPoints.holidayColumn'), t('contactPoints.hoursColumn')]}
-          rows={contactPoint.upcomingHolidays.map((closure) => [
-            formatDate(new Date(`${closure.holiday.date}T12:00:00Z`), lang),
-            pickText(closure.holiday.name, lang).text,
-            intervalsText(closure.intervals, lang, t),
-          ])}
-        />
+        <ul class="utrecht-unordered-list">
+          {contactPoint.upcomingHolidays.map((closure) => (
+            <li class="utrecht-unordered-list__item">
+              <strong>
+                {formatDate(new Date(`${closure.holiday.date}T12:00:00Z`), lang)} ({pickText(closure.holiday.name, lang).text})
+              </strong>
+              , {hoursInWords(closure.intervals, lang)}
+            </li>
+          ))}
+        </ul>
       )}
 
       <h2 class="utrecht-heading-2">{t('contactPoints.channels')}</h2>

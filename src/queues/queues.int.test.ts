@@ -79,18 +79,19 @@ describe('taking a ticket (public contract)', () => {
     const body = first.json();
     expect(body.number).toMatch(/^C\d{3}$/);
     expect(body.position).toBe(1);
-    expect(typeof body.estimatedWaitMinutes).toBe('number');
+    // No counter open and no service measured yet: no estimate rather than a made-up one.
+    expect(body.estimate).toEqual({ kind: 'unknown' });
+    expect(body.estimatedWaitMinutes).toBeNull();
     expect(body.ticketUrl).toMatch(/\/en\/tickets\/[A-Za-z0-9_-]{20,}$/);
     const second = (await take('household-composition-certificate')).json();
     expect(Number(second.number.slice(1))).toBe(Number(body.number.slice(1)) + 1);
     expect(second.position).toBe(2);
-    expect(second.estimatedWaitMinutes).toBeGreaterThanOrEqual(body.estimatedWaitMinutes);
 
     const wait = await t.client().get(`/api/v1/contact-points/${pointId}/wait`);
     expect(wait.statusCode).toBe(200);
     const row = wait.json().services.find((s: { serviceCode: string }) => s.serviceCode === 'household-composition-certificate');
     expect(row).toMatchObject({ prefix: 'C', waiting: 2, countersOpen: 0, measured: false, typicalServiceMinutes: 4 });
-    expect(row.estimatedWaitMinutes).toBeGreaterThan(0);
+    expect(row).toMatchObject({ estimate: { kind: 'unknown' }, estimatedWaitMinutes: null });
 
     const mine = await t.client().get(`/api/v1/tickets/${second.ticketUrl.split('/').pop()}`);
     expect(mine.json()).toMatchObject({ number: second.number, status: 'waiting', position: 2 });
@@ -463,20 +464,24 @@ describe('agents at their counters', () => {
     const ticketPage = await t.client().get(kiosk.headers.location as string);
     expect(ticketPage.statusCode).toBe(200);
     expect(ticketPage.body).toContain('You are next.');
-    // The kiosk's ticket carries a QR code to the same ticket page (for the visitor's phone), the link beside it.
+    // The kiosk's ticket carries a QR code to the same ticket page (for the visitor's phone); its only link is
+    // back to the kiosk's start, and it has no site header.
     const ownPage = (kiosk.headers.location as string).split('?')[0]!;
     expect(ticketPage.body).toMatch(/<svg[^>]*role="img"[^>]*aria-label="QR code leading to your ticket A\d{3}"/);
-    expect(ticketPage.body).toContain(`href="${t.config.publicUrl}${ownPage}">${t.config.publicUrl}${ownPage}</a>`);
-    expect((await t.client().get(ownPage)).body).not.toContain('irisdesk-qr');
+    expect([...ticketPage.body.matchAll(/<a [^>]*href="([^"]*)"/g)].map((link) => link[1])).toEqual([`/en/contact-points/${pointId}/kiosk`]);
+    expect(ticketPage.body).not.toContain('<header');
+    expect((await t.client().get(ownPage)).body).not.toContain('QR code leading to your ticket');
     const board = await t.client().get(`/nl/contact-points/${pointId}/board`);
     expect(board.statusCode).toBe(200);
     expect(board.body).toContain('aria-live');
     const cpPage = await t.client().get(`/en/contact-points/${pointId}`);
-    expect(cpPage.body).toContain('Waiting times');
+    expect(cpPage.body).toContain('Waiting time today');
     // The portal's service page shows the wait on the card of each open point issuing tickets for it.
     const servicePage = await t.client().get(`/en/services/eid-card?postalCode=1030`);
     expect(servicePage.statusCode).toBe(200);
-    expect(servicePage.body).toMatch(/Waiting times<\/dt><dd>(no wait now|about \d+ minutes? now)<\/dd>/);
+    expect(servicePage.body).toMatch(
+      /Waiting times<\/dt><dd><span data-wait-estimate="[a-z]+">(no wait|no estimate yet|less than \d+ minutes|about \d+ to \d+ minutes)<\/span><\/dd>/,
+    );
     const openapi = (await t.client().get('/api/openapi.json')).json();
     expect(Object.keys(openapi.paths)).toEqual(
       expect.arrayContaining(['/api/v1/contact-points/{id}/tickets', '/api/v1/contact-points/{id}/wait', '/api/v1/contact-points/{id}/events']),
@@ -556,6 +561,65 @@ describe('a call reaching a display board on another instance', () => {
     } finally {
       stream.close();
       await drain();
+    }
+  });
+});
+
+describe('one waiting-time estimate on every screen', () => {
+  /** The estimate's words on a page: of one service's line, or the page's only one (a ticket). */
+  const estimateOn = (html: string, serviceCode?: string) => {
+    const part = serviceCode ? html.slice(html.indexOf(`data-wait-service="${serviceCode}"`)) : html;
+    return /data-wait-estimate="[a-z]+">([^<]*)</.exec(part)?.[1];
+  };
+
+  it('shows the same words on the portal, the kiosk ticket, the board and the counter for the same queue', async () => {
+    await drain();
+    // Twenty measured visits of 6 to 14 minutes at the eID queue, the most recent of the point.
+    for (let i = 0; i < 20; i++) expect((await take('eid-card')).statusCode).toBe(201);
+    const measured = await t.db.query(
+      `WITH mine AS (SELECT id, row_number() OVER (ORDER BY queued_at, id) AS i FROM queue_tickets WHERE contact_point_id = $1 AND status = 'waiting')
+       UPDATE queue_tickets t SET status = 'done', serving_at = now() - make_interval(secs => 60 * (6 + mine.i % 9) + mine.i),
+              finished_at = now() - make_interval(secs => mine.i)
+         FROM mine WHERE t.id = mine.id`,
+      [pointId],
+    );
+    expect(measured.rowCount).toBe(20);
+    // One counter open for the queue: counters left open by earlier tests are closed by the colleagues there.
+    await manager.request('POST', `/api/v1/queue-counters/${counters['2']}/close`, { json: {} });
+    await backoffice.request('POST', `/api/v1/queue-counters/${counters['3']}/close`, { json: {} });
+    const open = await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/open`, { json: {} });
+    expect(open.statusCode).toBe(200);
+    try {
+      // Nobody waiting and a counter free: "no wait", never "0 people waiting – about 5 minutes".
+      const empty = (await t.client().get(`/en/contact-points/${pointId}/board`)).body;
+      expect(estimateOn(empty, 'eid-card')).toBe('no wait');
+
+      const visitor = t.client();
+      const token = csrfTokenOf((await visitor.get(`/en/contact-points/${pointId}/kiosk`)).body);
+      let ticketPage = '';
+      for (let i = 0; i < 4; i++) {
+        const issued = await visitor.request('POST', `/en/contact-points/${pointId}/kiosk`, { form: { serviceCode: 'eid-card', _csrf: token } });
+        expect(issued.statusCode).toBe(303);
+        ticketPage = issued.headers.location as string;
+      }
+      const onTicket = estimateOn((await visitor.get(ticketPage)).body);
+      // Signed in, the contact-point page is rendered now (for everyone else it is the page of the minute).
+      const onPortal = estimateOn((await agent.get(`/en/contact-points/${pointId}`)).body, 'eid-card');
+      const onBoard = estimateOn((await t.client().get(`/en/contact-points/${pointId}/board`)).body, 'eid-card');
+      const onCounter = estimateOn((await agent.get(`/en/queues/counters/${counters['1']}`)).body, 'eid-card');
+      expect(onTicket).toMatch(/^about \d+ to \d+ minutes$/);
+      expect([onPortal, onBoard, onCounter]).toEqual([onTicket, onTicket, onTicket]);
+      const api = (await t.client().get(`/api/v1/contact-points/${pointId}/wait`))
+        .json()
+        .services.find((s: { serviceCode: string }) => s.serviceCode === 'eid-card');
+      expect(api).toMatchObject({ waiting: 4, countersOpen: 1, measured: true, estimate: { kind: 'range' } });
+      expect(onTicket).toBe(`about ${api.estimate.minMinutes} to ${api.estimate.maxMinutes} minutes`);
+      // The same words in French.
+      const fr = estimateOn((await t.client().get(`/fr/contact-points/${pointId}/board`)).body, 'eid-card');
+      expect(fr).toBe(`environ ${api.estimate.minMinutes} à ${api.estimate.maxMinutes} minutes`);
+    } finally {
+      await drain();
+      expect((await agent.request('POST', `/api/v1/queue-counters/${counters['1']}/close`, { json: {} })).statusCode).toBe(200);
     }
   });
 });

@@ -2,6 +2,7 @@
 // numbers, calling the next ticket and the figures of the waiting-time estimate.
 import type { Queryable } from '../platform/db/database.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
+import { MIN_MEASURED_SERVICES, type ServiceTimes } from './wait-estimate.ts';
 
 export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'transferred'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -396,22 +397,48 @@ export async function ticketsAhead(db: Queryable, ticket: TicketRecord, now: Dat
 export interface QueueFigures {
   queueServiceId: string;
   waiting: number;
-  /** Median minutes of the last services (null when fewer than 3 were measured). */
-  medianMinutes: number | null;
-  measured: number;
+  /** Quartiles of the last services of this queue, or of the whole contact point when this queue has too few. */
+  serviceTimes: ServiceTimes | null;
   countersOpen: number;
   countersBusy: number;
 }
 
 /**
- * Per queue of a contact point: tickets waiting, the median service time of the last `sample` services of
- * the past 7 days, the counters open today for it and how many of them are busy.
+ * Per queue of a contact point: tickets waiting, the quartiles of the last `sample` service times of the past
+ * 7 days (this queue's, or the contact point's when the queue has fewer than `minimum`), the counters open
+ * today for it and how many of them are busy.
  */
-export async function queueFigures(db: Queryable, contactPointId: string, today: string, now: Date, sample = 20): Promise<QueueFigures[]> {
-  const { rows } = await db.query<QueueFigures>(
-    `SELECT qs.id AS "queueServiceId",
+export async function queueFigures(
+  db: Queryable,
+  contactPointId: string,
+  today: string,
+  now: Date,
+  sample = 20,
+  minimum = MIN_MEASURED_SERVICES,
+): Promise<QueueFigures[]> {
+  const { rows } = await db.query<{
+    queueServiceId: string;
+    waiting: number;
+    countersOpen: number;
+    countersBusy: number;
+    own: number[] | null;
+    ownCount: number;
+    point: number[] | null;
+    pointCount: number;
+  }>(
+    `WITH recent AS (
+       SELECT d.queue_service_id, extract(epoch FROM d.finished_at - COALESCE(d.serving_at, d.called_at)) / 60.0 AS minutes,
+              row_number() OVER (PARTITION BY d.queue_service_id ORDER BY d.finished_at DESC) AS nth_in_queue,
+              row_number() OVER (ORDER BY d.finished_at DESC) AS nth_in_point
+         FROM queue_tickets d
+        WHERE d.contact_point_id = $1 AND d.status = 'done' AND d.finished_at > $3::timestamptz - interval '7 days' AND d.finished_at <= $3::timestamptz
+          AND COALESCE(d.serving_at, d.called_at) IS NOT NULL),
+     point AS (
+       SELECT percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY minutes) AS quartiles, count(*)::int AS n
+         FROM recent WHERE nth_in_point <= $4)
+     SELECT qs.id AS "queueServiceId",
             (SELECT count(*)::int FROM queue_tickets w WHERE w.queue_service_id = qs.id AND w.status = 'waiting') AS waiting,
-            m.median AS "medianMinutes", COALESCE(m.measured, 0)::int AS measured,
+            own.quartiles AS own, COALESCE(own.n, 0) AS "ownCount", point.quartiles AS point, point.n AS "pointCount",
             (SELECT count(*)::int FROM queue_counters c
               WHERE c.contact_point_id = qs.contact_point_id AND c.active AND c.agent_account_id IS NOT NULL
                 AND qs.id = ANY(c.queue_service_ids) AND (c.opened_at AT TIME ZONE 'Europe/Brussels')::date = $2::date) AS "countersOpen",
@@ -420,16 +447,22 @@ export async function queueFigures(db: Queryable, contactPointId: string, today:
                 AND qs.id = ANY(c.queue_service_ids) AND (c.opened_at AT TIME ZONE 'Europe/Brussels')::date = $2::date
                 AND EXISTS (SELECT 1 FROM queue_tickets b WHERE b.counter_id = c.id AND b.status IN ('called', 'serving'))) AS "countersBusy"
        FROM queue_services qs
+       CROSS JOIN point
        LEFT JOIN LATERAL (
-         SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x.minutes) AS median, count(*) AS measured
-           FROM (SELECT extract(epoch FROM d.finished_at - COALESCE(d.serving_at, d.called_at)) / 60.0 AS minutes
-                   FROM queue_tickets d
-                  WHERE d.queue_service_id = qs.id AND d.status = 'done' AND d.finished_at > $3::timestamptz - interval '7 days'
-                  ORDER BY d.finished_at DESC LIMIT $4) x) m ON true
+         SELECT percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY r.minutes) AS quartiles, count(*)::int AS n
+           FROM recent r WHERE r.queue_service_id = qs.id AND r.nth_in_queue <= $4) own ON true
       WHERE qs.contact_point_id = $1 AND qs.enabled`,
     [contactPointId, today, now, sample],
   );
-  return rows.map((row) => ({ ...row, medianMinutes: row.measured >= 3 && row.medianMinutes != null ? Number(row.medianMinutes) : null }));
+  const times = (quartiles: number[] | null, count: number): ServiceTimes | null =>
+    quartiles && count > 0 ? { count, q1: Number(quartiles[0]), median: Number(quartiles[1]), q3: Number(quartiles[2]) } : null;
+  return rows.map((row) => ({
+    queueServiceId: row.queueServiceId,
+    waiting: row.waiting,
+    countersOpen: row.countersOpen,
+    countersBusy: row.countersBusy,
+    serviceTimes: row.ownCount >= minimum ? times(row.own, row.ownCount) : times(row.point, row.pointCount),
+  }));
 }
 
 /** Tickets of a point today for the board: the last calls. */
@@ -471,6 +504,20 @@ export async function setTicketPhone(db: Queryable, ticketId: string, phone: str
 export async function nearAlertPeople(db: Queryable, contactPointId: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>('SELECT near_alert_people AS n FROM queue_alert_settings WHERE contact_point_id = $1', [contactPointId]);
   return rows[0]?.n ?? 3;
+}
+
+/** Whether the point's board speaks calls aloud (off without a row; migration 0044). */
+export async function spokenCalls(db: Queryable, contactPointId: string): Promise<boolean> {
+  const { rows } = await db.query<{ spoken: boolean }>('SELECT spoken_calls AS spoken FROM queue_alert_settings WHERE contact_point_id = $1', [contactPointId]);
+  return rows[0]?.spoken ?? false;
+}
+
+export async function saveSpokenCalls(db: Queryable, contactPointId: string, spoken: boolean): Promise<void> {
+  await db.query(
+    `INSERT INTO queue_alert_settings (contact_point_id, spoken_calls) VALUES ($1, $2)
+     ON CONFLICT (contact_point_id) DO UPDATE SET spoken_calls = EXCLUDED.spoken_calls, updated_at = now()`,
+    [contactPointId, spoken],
+  );
 }
 
 export async function saveNearAlertPeople(db: Queryable, contactPointId: string, people: number): Promise<void> {

@@ -33,11 +33,24 @@ const TicketBody = Type.Object({
     Nullable(Text({ maxLength: 40, description: 'A mobile number for the SMS alerts ("your turn is near", "called"), E.164 or a national form; optional' })),
   ),
 });
+const WaitEstimateSchema = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('unknown'), Type.Literal('none'), Type.Literal('under'), Type.Literal('range'), Type.Literal('over')], {
+      description:
+        'unknown: not enough data for an estimate (no counter open, or too few recent services); none: a counter is free; ' +
+        'under: less than maxMinutes; range: about minMinutes to maxMinutes; over: more than minMinutes (whole hours)',
+    }),
+    minMinutes: Type.Optional(BoundedInteger()),
+    maxMinutes: Type.Optional(BoundedInteger()),
+  },
+  { $id: 'WaitEstimate', description: 'A waiting-time estimate (decision 0043): the same on every screen' },
+);
 const IssuedTicketSchema = Type.Object(
   {
     number: Type.String({ description: 'The number as shown and called, prefix + three digits, e.g. "A007"' }),
     position: BoundedInteger({ minimum: 1, description: '1 = next to be called' }),
-    estimatedWaitMinutes: BoundedInteger({ minimum: 0 }),
+    estimate: Type.Ref('WaitEstimate'),
+    estimatedWaitMinutes: Nullable(BoundedInteger({ minimum: 0, description: 'The middle of the estimate; null when there is no estimate yet' })),
     serviceCode: Type.String(),
     ticketUrl: Type.String({ description: 'The holder\'s "my ticket" page (position and wait, live)' }),
     issuedAt: Type.String({ format: 'date-time' }),
@@ -52,7 +65,8 @@ const ServiceWaitSchema = Type.Object({
   countersOpen: BoundedInteger(),
   typicalServiceMinutes: Type.Number(),
   measured: Type.Boolean(),
-  estimatedWaitMinutes: BoundedInteger(),
+  estimate: Type.Ref('WaitEstimate'),
+  estimatedWaitMinutes: Nullable(BoundedInteger({ description: 'The middle of the estimate; null when there is no estimate yet' })),
 });
 const WaitReportSchema = Type.Object(
   { contactPointId: Type.String(), open: Type.Boolean(), generatedAt: Type.String({ format: 'date-time' }), services: Type.Array(ServiceWaitSchema) },
@@ -66,6 +80,7 @@ const TicketViewSchema = Type.Object({
   contactPointId: Type.String(),
   contactPointName: StoredText,
   position: Nullable(BoundedInteger()),
+  estimate: Nullable(Type.Object(WaitEstimateSchema.properties), { description: "This ticket's own wait; null once it is called or finished" }),
   estimatedWaitMinutes: Nullable(BoundedInteger()),
   counter: Nullable(Type.String()),
   calledAt: Nullable(Type.String()),
@@ -86,6 +101,9 @@ const AgentTicketSchema = Type.Object({
 const SettingsBody = Type.Object({
   nearAlertPeople: Type.Optional(
     BoundedInteger({ minimum: 1, maximum: 30, description: 'People left before a ticket when its "your turn is near" SMS goes (3 by default)' }),
+  ),
+  spokenCalls: Type.Optional(
+    Type.Boolean({ description: "The display board also speaks each call, in the ticket's language, after its chime (off by default)" }),
   ),
   services: Type.Array(
     Type.Object({
@@ -113,6 +131,7 @@ const SettingsSchema = Type.Object({
   ),
   priorityCategories: Type.Array(Type.Object({ code: Type.String(), name: StoredText, rank: BoundedInteger(), onKiosk: Type.Boolean() })),
   nearAlertPeople: BoundedInteger({ description: 'People left before a ticket when its "your turn is near" SMS goes' }),
+  spokenCalls: Type.Boolean({ description: "The display board also speaks each call in the ticket's language" }),
 });
 const CategorySchema = Type.Object({
   code: CategoryCode,
@@ -144,6 +163,7 @@ export function queueRoutes(app: App, services: Services) {
   const { queues, realtime } = services;
   // Agents and managers at counters: the screens and the agent API (which counter is the service's rule).
   gateRoutes(app, ['/:lang/queues', '/api/v1/queue-counters'], canUseQueues);
+  app.addSchema(WaitEstimateSchema);
   app.addSchema(IssuedTicketSchema);
   app.addSchema(WaitReportSchema);
 
@@ -506,7 +526,7 @@ export function queueRoutes(app: App, services: Services) {
 
   app.get('/:lang/contact-points/:id/board', { schema: { hide: true, params: LangIdParams } }, async (request, reply) => {
     const board = await queues.board(request.params.id);
-    return renderPage(request, reply, <BoardPage point={board.point} calls={board.calls} wait={board.wait} />);
+    return renderPage(request, reply, <BoardPage point={board.point} calls={board.calls} wait={board.wait} spokenCalls={board.spokenCalls} />);
   });
 
   // ---- agent pages

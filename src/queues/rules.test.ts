@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callOrder, displayNumber, effectiveRank, estimateWaitMinutes, median, ticketDay, type Orderable } from './rules.ts';
+import { callOrder, displayNumber, effectiveRank, ticketDay, type Orderable } from './rules.ts';
 
 describe('numbering', () => {
   it('shows the prefix and at least three digits', () => {
@@ -51,32 +51,5 @@ describe('calling order', () => {
   it('breaks exact ties by id, so every counter sees the same order', () => {
     const tickets = [ticket('b', 5), ticket('a', 5)];
     expect(tickets.sort(callOrder(now)).map((t) => t.id)).toEqual(['a', 'b']);
-  });
-});
-
-describe('waiting-time estimate', () => {
-  it('takes the median of service times', () => {
-    expect(median([])).toBeNull();
-    expect(median([12, 3, 7])).toBe(7);
-    expect(median([4, 10, 6, 8])).toBe(7);
-  });
-
-  it('is zero when a counter is free for this ticket', () => {
-    expect(estimateWaitMinutes({ ahead: 0, serviceMinutes: 10, countersOpen: 2, countersBusy: 1 })).toBe(0);
-    expect(estimateWaitMinutes({ ahead: 1, serviceMinutes: 10, countersOpen: 3, countersBusy: 1 })).toBe(0);
-  });
-
-  it('counts rounds of service over the open counters, a busy counter being half-way on average', () => {
-    expect(estimateWaitMinutes({ ahead: 0, serviceMinutes: 10, countersOpen: 2, countersBusy: 2 })).toBe(5);
-    expect(estimateWaitMinutes({ ahead: 3, serviceMinutes: 10, countersOpen: 2, countersBusy: 2 })).toBe(20);
-    expect(estimateWaitMinutes({ ahead: 6, serviceMinutes: 10, countersOpen: 3, countersBusy: 3 })).toBe(25);
-    // More counters, shorter wait; longer services, longer wait.
-    expect(estimateWaitMinutes({ ahead: 6, serviceMinutes: 10, countersOpen: 1, countersBusy: 1 })).toBeGreaterThan(
-      estimateWaitMinutes({ ahead: 6, serviceMinutes: 10, countersOpen: 3, countersBusy: 3 }),
-    );
-  });
-
-  it('assumes one counter when none is open yet', () => {
-    expect(estimateWaitMinutes({ ahead: 2, serviceMinutes: 8, countersOpen: 0, countersBusy: 0 })).toBe(20);
   });
 });

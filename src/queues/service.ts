@@ -6,7 +6,7 @@
 //
 // Other modules use:
 //   queueService(db, …).waitTimes(contactPointId, now?)  → WaitReport (contact-point page, service page)
-//   queueService(db, …).waitByContactPoint(serviceCode)  → Map<contactPointId, minutes> (catalogue service page)
+//   queueService(db, …).waitByContactPoint(serviceCode)  → Map<contactPointId, WaitEstimate> (catalogue service page)
 import type { EventSink } from '../integrations/service.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../platform/db/database.ts';
@@ -23,7 +23,8 @@ import type { ContactPointDetail, ContactPointService } from '../contactpoints/s
 import type { SurveysService } from '../surveys/service.ts';
 import * as repo from './repository.ts';
 import type { CounterRecord, PriorityCategoryRecord, QueueFigures, QueueServiceRecord, TicketRecord } from './repository.ts';
-import { displayNumber, estimateWaitMinutes, ticketDay } from './rules.ts';
+import { displayNumber, ticketDay } from './rules.ts';
+import { estimateWait, MIN_MEASURED_SERVICES, queueWait, representativeMinutes, type WaitEstimate } from './wait-estimate.ts';
 import { queueSettingsService } from './settings-service.ts';
 export type { PriorityCategoryInput, QueueSettingsInput } from './settings-service.ts';
 import { canServeQueues, servingScope } from './authorisation.ts';
@@ -46,10 +47,12 @@ export interface ServiceWait {
   countersOpen: number;
   /** Typical minutes per service: the median of the last services, or the configured default. */
   typicalServiceMinutes: number;
-  /** True when the typical time comes from measured services (at least 3 in the last 7 days). */
+  /** True when the typical time comes from enough measured services of the last 7 days to estimate a wait. */
   measured: boolean;
-  /** Minutes a ticket taken now would wait. */
-  estimatedWaitMinutes: number;
+  /** The wait of the last person in line (wait-estimate.ts, decision 0043): what every screen shows. */
+  estimate: WaitEstimate;
+  /** The middle of that estimate for machines: 0 for no wait, null when there is no estimate. */
+  estimatedWaitMinutes: number | null;
 }
 
 export interface WaitReport {
@@ -69,6 +72,8 @@ export interface TicketView {
   contactPointName: LocalizedText;
   /** 1 = next; null once called or finished. */
   position: number | null;
+  /** This ticket's own wait; null once called or finished. */
+  estimate: WaitEstimate | null;
   estimatedWaitMinutes: number | null;
   counter: string | null;
   calledAt: string | null;
@@ -117,7 +122,8 @@ export interface IssueInput {
 export interface IssuedTicket {
   number: string;
   position: number;
-  estimatedWaitMinutes: number;
+  estimate: WaitEstimate;
+  estimatedWaitMinutes: number | null;
   serviceCode: string;
   /** The secret of the "my ticket" link (only given here, stored hashed). */
   token: string;
@@ -201,37 +207,36 @@ export function queueService(
     };
   }
 
-  /** The wait of one queue service from its contact point's figures (no figures yet: the default service time). */
-  function serviceWait(service: QueueServiceRecord, figures: QueueFigures[]) {
+  /** The wait of one queue service from its contact point's figures (the last person in line's, decision 0043). */
+  function serviceWait(service: QueueServiceRecord, figures: QueueFigures[]): ServiceWait {
     const f = figures.find((row) => row.queueServiceId === service.id);
-    const typical = f?.medianMinutes ?? service.defaultServiceMinutes;
+    const measured = (f?.serviceTimes?.count ?? 0) >= MIN_MEASURED_SERVICES;
+    const estimate = queueWait({
+      waiting: f?.waiting ?? 0,
+      serviceTimes: f?.serviceTimes ?? null,
+      countersOpen: f?.countersOpen ?? 0,
+      countersBusy: f?.countersBusy ?? 0,
+    });
     return {
       serviceCode: service.serviceCode,
       name: service.serviceName,
       prefix: service.prefix,
       waiting: f?.waiting ?? 0,
       countersOpen: f?.countersOpen ?? 0,
-      typicalServiceMinutes: Math.round(typical * 10) / 10,
-      measured: f?.medianMinutes != null,
-      estimatedWaitMinutes: estimateWaitMinutes({
-        ahead: f?.waiting ?? 0,
-        serviceMinutes: typical,
-        countersOpen: f?.countersOpen ?? 0,
-        countersBusy: f?.countersBusy ?? 0,
-      }),
+      typicalServiceMinutes: Math.round((measured ? f!.serviceTimes!.median : service.defaultServiceMinutes) * 10) / 10,
+      measured,
+      estimate,
+      estimatedWaitMinutes: representativeMinutes(estimate),
     };
   }
 
-  /** Position (1 = next) and estimated wait of a waiting ticket. */
-  async function placeOf(q: Queryable, ticket: TicketRecord, now: Date): Promise<{ position: number; estimatedWaitMinutes: number }> {
+  /** Position (1 = next) and estimated wait of a waiting ticket: the same estimator with its own place in line. */
+  async function placeOf(q: Queryable, ticket: TicketRecord, now: Date): Promise<{ position: number; estimate: WaitEstimate }> {
     const ahead = await repo.ticketsAhead(q, ticket, now);
-    const services = await repo.listQueueServices(q, ticket.contactPointId);
-    const service = services.find((s) => s.id === ticket.queueServiceId);
     const f = (await repo.queueFigures(q, ticket.contactPointId, ticketDay(now), now)).find((row) => row.queueServiceId === ticket.queueServiceId);
-    const typical = f?.medianMinutes ?? service?.defaultServiceMinutes ?? 8;
     return {
       position: ahead + 1,
-      estimatedWaitMinutes: estimateWaitMinutes({ ahead, serviceMinutes: typical, countersOpen: f?.countersOpen ?? 0, countersBusy: f?.countersBusy ?? 0 }),
+      estimate: estimateWait({ ahead, serviceTimes: f?.serviceTimes ?? null, countersOpen: f?.countersOpen ?? 0, countersBusy: f?.countersBusy ?? 0 }),
     };
   }
 
@@ -287,6 +292,7 @@ export function queueService(
       return {
         number: displayNumber(ticket.prefix, ticket.number),
         ...place,
+        estimatedWaitMinutes: representativeMinutes(place.estimate),
         serviceCode: service.serviceCode,
         token,
         ticketUrl: `${deps.publicUrl}/${input.language}/tickets/${token}`,
@@ -334,6 +340,9 @@ export function queueService(
     });
   }
 
+  /** The webhook's "ticket.called": what the board shows, as before the board spoke calls (no language). */
+  const webhookCall = ({ language: _language, ...shown }: ReturnType<typeof calledEvent>['data']) => shown;
+
   const calledEvent = (ticket: TicketRecord, counter: CounterRecord, recall: boolean) => ({
     type: 'ticket.called',
     data: {
@@ -342,6 +351,8 @@ export function queueService(
       serviceCode: ticket.serviceCode,
       calledAt: new Date(ticket.calledAt ?? Date.now()).toISOString(),
       recall,
+      // The board speaks the call in the language the visitor took the ticket in.
+      language: ticket.language,
     },
   });
 
@@ -411,24 +422,25 @@ export function queueService(
       serviceCode: string,
       points: ReadonlyArray<{ id: string; status: { openNow: boolean } }>,
       now: Date = new Date(),
-    ): Promise<Map<string, number>> {
-      const result = new Map<string, number>();
+    ): Promise<Map<string, WaitEstimate>> {
+      const result = new Map<string, WaitEstimate>();
       const open = new Set(points.filter((point) => point.status.openNow).map((point) => point.id));
       if (open.size === 0) return result;
       for (const service of await repo.queueServicesForService(db, serviceCode)) {
         if (!open.has(service.contactPointId)) continue;
         const figures = await repo.queueFigures(db, service.contactPointId, ticketDay(now), now);
-        result.set(service.contactPointId, serviceWait(service, figures).estimatedWaitMinutes);
+        result.set(service.contactPointId, serviceWait(service, figures).estimate);
       }
       return result;
     },
 
-    /** The display board: the last calls and the waits. */
+    /** The display board: the last calls, the waits and whether calls are spoken. */
     async board(contactPointId: string, now: Date = new Date()) {
       const point = await pointOr404(contactPointId, now);
-      const calls = await repo.recentCalls(db, point.id, ticketDay(now));
+      const [calls, spokenCalls] = await Promise.all([repo.recentCalls(db, point.id, ticketDay(now)), repo.spokenCalls(db, point.id)]);
       return {
         point,
+        spokenCalls,
         calls: calls.map((call) => ({
           number: displayNumber(call.prefix, call.number),
           counter: call.counterName ?? '',
@@ -460,7 +472,8 @@ export function queueService(
         contactPointId: ticket.contactPointId,
         contactPointName: point.name,
         position: place?.position ?? null,
-        estimatedWaitMinutes: place?.estimatedWaitMinutes ?? null,
+        estimate: place?.estimate ?? null,
+        estimatedWaitMinutes: place ? representativeMinutes(place.estimate) : null,
         counter: counter && (ticket.status === 'called' || ticket.status === 'serving') ? counter.name : null,
         calledAt: ticket.calledAt ? new Date(ticket.calledAt).toISOString() : null,
         issuedAt: new Date(ticket.issuedAt).toISOString(),
@@ -576,7 +589,7 @@ export function queueService(
         // The organisation's webhooks: what the board shows (number, counter, service), no personal data.
         await deps.events?.emit(tx, counter.organisationId, 'ticket.called', {
           subject: event.data.number,
-          data: { ...event.data, contactPointId: counter.contactPointId },
+          data: { ...webhookCall(event.data), contactPointId: counter.contactPointId },
         });
         return agentTicket(ticket, [], []);
       });

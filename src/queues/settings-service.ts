@@ -16,6 +16,8 @@ export interface QueueSettingsInput {
   counters: Array<{ name: string; serviceCodes: string[]; active?: boolean | undefined }>;
   /** People left before a ticket when its "your turn is near" text goes (kept as it is when absent). */
   nearAlertPeople?: number | undefined;
+  /** Whether the board speaks calls aloud in the ticket's language (kept as it is when absent). */
+  spokenCalls?: boolean | undefined;
 }
 
 export interface PriorityCategoryInput {
@@ -35,11 +37,12 @@ export function queueSettingsService(
   async function settings(actor: Actor, contactPointId: string, now: Date = new Date()) {
     const point = await pointOr404(contactPointId, now);
     authorise(canServeQueues(actor, point.organisation.id) || canConfigureQueues(actor, point.organisation.id));
-    const [services, counters, categories, nearAlertPeople] = await Promise.all([
+    const [services, counters, categories, nearAlertPeople, spokenCalls] = await Promise.all([
       repo.listQueueServices(db, point.id),
       repo.listCounters(db, point.id),
       repo.listPriorityCategories(db, point.organisation.id),
       repo.nearAlertPeople(db, point.id),
+      repo.spokenCalls(db, point.id),
     ]);
     return {
       contactPointId: point.id,
@@ -53,6 +56,7 @@ export function queueSettingsService(
       })),
       priorityCategories: categories.map((c) => ({ code: c.code, name: c.name, rank: c.rank, onKiosk: c.onKiosk })),
       nearAlertPeople,
+      spokenCalls,
     };
   }
 
@@ -120,6 +124,7 @@ export function queueSettingsService(
           }
           await repo.deactivateCountersExcept(tx, point.id, counterIds);
           if (input.nearAlertPeople !== undefined) await repo.saveNearAlertPeople(tx, point.id, input.nearAlertPeople);
+          if (input.spokenCalls !== undefined) await repo.saveSpokenCalls(tx, point.id, input.spokenCalls);
           await recordAuditEntry(tx, {
             actorAccountId: actor.accountId,
             actorOrganisationId: actor.organisationId,

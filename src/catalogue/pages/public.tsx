@@ -9,6 +9,7 @@ import { jsonForScript } from '../../platform/views/render.tsx';
 import { formatDate } from '../../platform/i18n/format.ts';
 import { pickText, type LocalizedText } from '../../platform/i18n/languages.ts';
 import type { ContactPointSummary } from '../../contactpoints/service.ts';
+import type { WaitEstimate } from '../../queues/wait-estimate.ts';
 import type { LifeEvent, OrganisationRef, ServiceRecord, Theme } from '../repository.ts';
 import type { OrganisationAnswer } from '../service.ts';
 import { governmentServiceJsonLd } from '../exports.ts';
@@ -24,7 +25,7 @@ export interface OrientationState {
   organisation?: OrganisationAnswer;
   contactPoints?: ContactPointSummary[];
   /** Estimated queue wait now per contact point id (points issuing tickets for this service, open now). */
-  queueWaits?: Map<string, number>;
+  queueWaits?: Map<string, WaitEstimate>;
 }
 
 type ServiceView = {

@@ -2,6 +2,7 @@
 import { usePage } from '../../platform/views/context.ts';
 import { Link, Paragraph, SubmitButton, TextField } from '../../platform/views/components.tsx';
 import type { ContactPointSummary } from '../../contactpoints/service.ts';
+import type { WaitEstimate } from '../../queues/wait-estimate.ts';
 import { ContactPointCard } from '../../contactpoints/pages.tsx';
 import type { OrganisationAnswer } from '../service.ts';
 import { LANGUAGE_NAMES, LOCALES, type Language } from '../../platform/i18n/languages.ts';
@@ -62,7 +63,7 @@ export function ContactPointList({
 }: {
   points: ContactPointSummary[];
   appointment?: boolean;
-  waits?: Map<string, number> | undefined;
+  waits?: Map<string, WaitEstimate> | undefined;
 }) {
   const { t } = usePage();
   if (points.length === 0) return <Paragraph>{t('catalogue.cp.none')}</Paragraph>;

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { brusselsWallClock, fromBrusselsWallClock } from './brussels-time.ts';
 import OpeningHoursParser from 'opening_hours';
 import { holidaysOf } from './holidays.ts';
-import { openingSchedule, OpeningHoursError, validateOpeningHours } from './opening-hours.ts';
+import { hoursInWords, openingHoursInWords, openingSchedule, OpeningHoursError, validateOpeningHours } from './opening-hours.ts';
 
 const originalTz = process.env.TZ;
 afterAll(() => {
@@ -131,5 +131,55 @@ describe('the regular week (no holiday calendar)', () => {
     const regular = openingSchedule('Mo-Fr 09:00-12:00; PH off', null);
     // Easter Monday 2026 at 10:00 Brussels is open in the regular week
     expect(regular.isOpenAt(new Date('2026-04-06T08:00:00Z'))).toBe(true);
+  });
+});
+
+describe('opening hours in words', () => {
+  const day = (weekday: number, ...intervals: Array<[string, string]>) => ({ weekday, intervals: intervals.map(([from, to]) => ({ from, to })) });
+  const week = [
+    day(1, ['09:00', '12:30'], ['13:30', '16:00']),
+    day(2, ['09:00', '13:00']),
+    day(3, ['09:00', '13:00']),
+    day(4, ['09:00', '13:00']),
+    day(5, ['09:00', '13:00']),
+    day(6),
+    day(7),
+  ];
+
+  it('groups consecutive days with the same hours, in each language', () => {
+    expect(openingHoursInWords(week, 'en').map((line) => line.text)).toEqual([
+      'Monday, 9:00–12:30 and 13:30–16:00',
+      'Tuesday to Friday, 9:00–13:00',
+      'Saturday and Sunday, closed',
+    ]);
+    expect(openingHoursInWords(week, 'fr').map((line) => line.text)).toEqual([
+      'Lundi, de 9\u00a0h à 12\u00a0h\u00a030 et de 13\u00a0h\u00a030 à 16\u00a0h',
+      'Du mardi au vendredi, de 9\u00a0h à 13\u00a0h',
+      'Samedi et dimanche, fermé',
+    ]);
+    expect(openingHoursInWords(week, 'nl').map((line) => line.text)).toEqual([
+      'Maandag, van 9.00 tot 12.30 en van 13.30 tot 16.00 uur',
+      'Dinsdag tot en met vrijdag, van 9.00 tot 13.00 uur',
+      'Zaterdag en zondag, gesloten',
+    ]);
+  });
+
+  it('does not group days that are not consecutive or differ by their comment', () => {
+    const lines = openingHoursInWords(
+      [day(1, ['09:00', '12:00']), day(2), { ...day(3, ['09:00', '12:00']), comment: 'sur rendez-vous' }, day(4, ['09:00', '12:00'])],
+      'en',
+    );
+    expect(lines.map((line) => line.days)).toEqual(['Monday', 'Tuesday', 'Wednesday', 'Thursday']);
+    expect(lines[2]!.hours).toBe('9:00–12:00 (sur rendez-vous)');
+  });
+
+  it('writes a day open around the clock as such', () => {
+    expect(hoursInWords([{ from: '00:00', to: '24:00' }], 'en')).toBe('open 24 hours');
+    expect(
+      openingHoursInWords(
+        [1, 2, 3, 4, 5, 6, 7].map((d) => day(d, ['00:00', '24:00'])),
+        'nl',
+      )[0]!.text,
+    ).toBe('Maandag tot en met zondag, dag en nacht open');
   });
 });

@@ -197,3 +197,108 @@ export function openingSchedule(value: string, calendar: HolidayCalendarId | nul
     },
   };
 }
+
+// ---- Opening hours in words (issue 15): what a citizen reads instead of the notation.
+
+/** The open intervals of one weekday, as "HH:MM" Brussels times (an interval reaching midnight ends at "24:00"). */
+export interface WeekdayOpening {
+  /** 1 = Monday … 7 = Sunday (ISO). */
+  weekday: number;
+  intervals: ReadonlyArray<{ from: string; to: string }>;
+  /** The comment of the day's rule ("sur rendez-vous"), shown beside its hours. */
+  comment?: string | null | undefined;
+}
+
+/** One line of a week: "Monday to Friday" and "9:00–12:30 and 13:30–16:00"; `text` joins them. */
+export interface OpeningLine {
+  days: string;
+  hours: string;
+  text: string;
+}
+
+type WordsLanguage = 'fr' | 'nl' | 'en';
+const WORD_LOCALES: Record<WordsLanguage, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
+
+// How each language writes days, times and ranges: "du lundi au vendredi, de 9 h à 12 h 30",
+// "maandag tot en met vrijdag, van 9.00 tot 12.30 uur", "Monday to Friday, 9:00–12:30".
+const WORDS: Record<
+  WordsLanguage,
+  {
+    closed: string;
+    allDay: string;
+    range: (a: string, b: string) => string;
+    time: (h: number, m: number) => string;
+    interval: (a: string, b: string) => string;
+    end: string;
+  }
+> = {
+  fr: {
+    closed: 'fermé',
+    allDay: 'ouvert 24 h sur 24',
+    range: (a, b) => `du ${a} au ${b}`,
+    time: (h, m) => `${h}\u00a0h${m ? `\u00a0${String(m).padStart(2, '0')}` : ''}`,
+    interval: (a, b) => `de ${a} à ${b}`,
+    end: '',
+  },
+  nl: {
+    closed: 'gesloten',
+    allDay: 'dag en nacht open',
+    range: (a, b) => `${a} tot en met ${b}`,
+    time: (h, m) => `${h}.${String(m).padStart(2, '0')}`,
+    interval: (a, b) => `van ${a} tot ${b}`,
+    end: ' uur',
+  },
+  en: {
+    closed: 'closed',
+    allDay: 'open 24 hours',
+    range: (a, b) => `${a} to ${b}`,
+    time: (h, m) => `${h}:${String(m).padStart(2, '0')}`,
+    interval: (a, b) => `${a}–${b}`,
+    end: '',
+  },
+};
+
+const capitalise = (text: string, locale: string) => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+
+function weekdayWord(weekday: number, lang: WordsLanguage): string {
+  // 1 January 2024 was a Monday; French and Dutch write weekdays in lower case inside a sentence.
+  return new Intl.DateTimeFormat(WORD_LOCALES[lang], { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, weekday)));
+}
+
+function timeWord(value: string, lang: WordsLanguage): string {
+  const [hours, minutes] = value.split(':').map(Number) as [number, number];
+  return WORDS[lang].time(hours, minutes);
+}
+
+/** The hours of one day in words: "de 9 h à 12 h 30 et de 13 h 30 à 16 h", "closed", "open 24 hours". */
+export function hoursInWords(intervals: ReadonlyArray<{ from: string; to: string }>, lang: WordsLanguage): string {
+  const words = WORDS[lang];
+  if (intervals.length === 0) return words.closed;
+  if (intervals.length === 1 && intervals[0]!.from === '00:00' && intervals[0]!.to === '24:00') return words.allDay;
+  const parts = intervals.map((interval) => words.interval(timeWord(interval.from, lang), timeWord(interval.to, lang)));
+  return new Intl.ListFormat(WORD_LOCALES[lang], { type: 'conjunction' }).format(parts) + words.end;
+}
+
+/**
+ * A week of opening hours in words, consecutive days with the same hours (and comment) grouped:
+ * "Monday to Friday, 9:00–12:30 and 13:30–16:00", "Saturday and Sunday, closed".
+ */
+export function openingHoursInWords(week: readonly WeekdayOpening[], lang: WordsLanguage): OpeningLine[] {
+  const key = (day: WeekdayOpening) => JSON.stringify([day.intervals.map((i) => [i.from, i.to]), day.comment ?? null]);
+  const groups: WeekdayOpening[][] = [];
+  for (const day of [...week].sort((a, b) => a.weekday - b.weekday)) {
+    const last = groups[groups.length - 1];
+    const previous = last?.[last.length - 1];
+    if (last && previous && previous.weekday + 1 === day.weekday && key(previous) === key(day)) last.push(day);
+    else groups.push([day]);
+  }
+  const and = new Intl.ListFormat(WORD_LOCALES[lang], { type: 'conjunction' });
+  return groups.map((group) => {
+    const first = weekdayWord(group[0]!.weekday, lang);
+    const last = weekdayWord(group[group.length - 1]!.weekday, lang);
+    const days = capitalise(group.length === 1 ? first : group.length === 2 ? and.format([first, last]) : WORDS[lang].range(first, last), WORD_LOCALES[lang]);
+    const comment = group[0]!.comment;
+    const hours = hoursInWords(group[0]!.intervals, lang) + (comment ? ` (${comment})` : '');
+    return { days, hours, text: `${days}, ${hours}` };
+  });
+}

@@ -1,5 +1,7 @@
-// The kiosk's copy of a ticket returns to the start screen after data-kiosk-seconds, so that the next person
-// does not see it; data-kiosk-warn-seconds before, a warning with a button to stay shows (and is announced).
+// The kiosk goes back to its start screen (data-kiosk-return) after data-kiosk-seconds without a touch, so that
+// the next person finds it clean and cannot follow someone else's ticket. data-kiosk-warn-seconds before, a
+// warning with a button to stay shows (and is announced). On the start screen the count only begins once
+// someone has touched it (data-kiosk-arm="interaction"); every touch starts it again.
 (function () {
   'use strict';
   var box = document.querySelector('[data-kiosk-return]');
@@ -10,7 +12,7 @@
   var stay = box.querySelector('[data-kiosk-stay]');
   var warnTimer, returnTimer;
   function start() {
-    message.textContent = '';
+    if (message.textContent) message.textContent = '';
     stay.hidden = true;
     clearTimeout(warnTimer);
     clearTimeout(returnTimer);
@@ -22,14 +24,19 @@
       window.location.assign(box.getAttribute('data-kiosk-return'));
     }, total);
   }
+  ['pointerdown', 'keydown', 'input'].forEach(function (type) {
+    document.addEventListener(type, start, { passive: true });
+  });
   stay.addEventListener('click', start);
-  start();
+  if (box.getAttribute('data-kiosk-arm') !== 'interaction') start();
 })();
 
 // Live queue screens (progressive enhancement: every screen works and is complete without it).
 // A page marked [data-queue-live] listens to its contact point's Server-Sent Events; on an event it
 // re-reads the page and swaps its [data-live-part] regions, so every text stays server-rendered and in the
-// page's language. Calls are announced in the aria-live region and, if the chime is on, with a short tone.
+// page's language. Calls are announced in the aria-live region and, once the sound is switched on (browsers
+// play sound only after a touch), with a short tone and, where the contact point asks for it
+// (data-spoken-calls), a spoken call in the language the visitor took the ticket in (Web Speech API).
 (function () {
   'use strict';
   var root = document.querySelector('[data-queue-live]');
@@ -38,6 +45,8 @@
   var template = root.getAttribute('data-call-template') || '{number} {counter}';
   var myNumber = root.getAttribute('data-ticket-number');
   var chimeOn = false;
+  var spoken = root.getAttribute('data-spoken-calls') === 'true' && 'speechSynthesis' in window;
+  var speechLanguages = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
   var chimeButton = document.querySelector('[data-queue-chime]');
   if (chimeButton) {
     chimeButton.hidden = false;
@@ -46,6 +55,27 @@
       chimeButton.setAttribute('aria-pressed', chimeOn ? 'true' : 'false');
       if (chimeOn) chime();
     });
+  }
+  // "A007" is said "A 7"; the counter as it is named.
+  function speak(data) {
+    var language = speechLanguages[data.language] ? data.language : document.documentElement.lang;
+    var template = root.getAttribute('data-spoken-' + language);
+    if (!template) return;
+    var number = String(data.number || '').replace(/^([A-Z]+)0*(\d)/, '$1 $2');
+    var utterance = new SpeechSynthesisUtterance(template.replace('{number}', number).replace('{counter}', data.counter || ''));
+    utterance.lang = speechLanguages[language];
+    var voices = window.speechSynthesis.getVoices();
+    var prefix = utterance.lang.slice(0, 2);
+    utterance.voice =
+      voices.find(function (voice) {
+        return voice.lang.replace('_', '-') === utterance.lang;
+      }) ||
+      voices.find(function (voice) {
+        return voice.lang.slice(0, 2) === prefix;
+      }) ||
+      null;
+    utterance.rate = 0.9;
+    window.speechSynthesis.speak(utterance);
   }
   var audio;
   function chime() {
@@ -99,6 +129,12 @@
     var mine = !myNumber || data.number === myNumber;
     if (announcer && mine) announcer.textContent = template.replace('{number}', data.number || '').replace('{counter}', data.counter || '');
     if (chimeOn && mine) chime();
+    if (chimeOn && spoken && !myNumber) {
+      // After the chime; a call made again is said again.
+      setTimeout(function () {
+        speak(data);
+      }, 800);
+    }
     if (myNumber && data.number === myNumber && navigator.vibrate) navigator.vibrate([300, 150, 300]);
     refresh();
   });
