@@ -515,3 +515,75 @@ export async function eraseAppointmentsBefore(q: Queryable, organisationId: stri
   );
   return rowCount;
 }
+
+// ── A person's appointments for a data subject request (issue 18, src/privacy) ──
+
+export interface PersonAppointmentExport {
+  id: string;
+  reference: string;
+  organisationId: string;
+  startsAt: Date;
+  status: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  language: string;
+  createdAt: Date;
+}
+
+/** A person's appointments and waiting-list entries in an organisation (every one when null), by e-mail or phone. */
+export async function appointmentsOfPerson(
+  q: Queryable,
+  organisationId: string | null,
+  email: string,
+  phone: string | null,
+): Promise<{
+  appointments: PersonAppointmentExport[];
+  waitingList: Array<{ name: string; email: string | null; phone: string | null; status: string; createdAt: Date }>;
+}> {
+  const appointments = await q.query<PersonAppointmentExport>(
+    `SELECT id, reference, organisation_id AS "organisationId", starts_at AS "startsAt", status, name, email, phone, language, created_at AS "createdAt"
+       FROM appointments WHERE ($1::uuid IS NULL OR organisation_id = $1) AND (lower(email) = $2 OR ($3::text IS NOT NULL AND phone = $3))
+      ORDER BY starts_at`,
+    [organisationId, email, phone],
+  );
+  const waitingList = await q.query<{ name: string; email: string | null; phone: string | null; status: string; createdAt: Date }>(
+    `SELECT name, email, phone, status, created_at AS "createdAt" FROM appointment_waitlist
+      WHERE ($1::uuid IS NULL OR organisation_id = $1) AND (lower(email) = $2 OR ($3::text IS NOT NULL AND phone = $3)) ORDER BY created_at`,
+    [organisationId, email, phone],
+  );
+  return { appointments: appointments.rows, waitingList: waitingList.rows };
+}
+
+/**
+ * Erases the person's name, e-mail and phone from these appointments (kept for the no-show rates and the
+ * operations figures) and removes their waiting-list entries. The contact check of migration 0039 wants an
+ * e-mail or a phone: an address of the reserved `.invalid` domain stands in.
+ */
+export async function eraseAppointments(
+  q: Queryable,
+  ids: string[],
+  organisationId: string | null,
+  email: string,
+  phone: string | null,
+): Promise<Record<string, number>> {
+  const appointments = await q.query(
+    `UPDATE appointments SET name = '—', email = 'erased-' || id || '@erased.invalid', phone = NULL, email_key = 'erased:' || id WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  const waitingList = await q.query(
+    `DELETE FROM appointment_waitlist WHERE ($1::uuid IS NULL OR organisation_id = $1) AND (lower(email) = $2 OR ($3::text IS NOT NULL AND phone = $3))`,
+    [organisationId, email, phone],
+  );
+  return { appointments: appointments.rowCount, waitingList: waitingList.rowCount };
+}
+
+/** Retention (decision 0048): appointments of an organisation that took place before the cut-off, erased as above. */
+export async function eraseAppointmentsBefore(q: Queryable, organisationId: string, days: number): Promise<number> {
+  const { rowCount } = await q.query(
+    `UPDATE appointments SET name = '—', email = 'erased-' || id || '@erased.invalid', phone = NULL, email_key = 'erased:' || id
+      WHERE organisation_id = $1 AND starts_at < now() - make_interval(days => $2) AND name <> '—'`,
+    [organisationId, days],
+  );
+  return rowCount;
+}

@@ -594,3 +594,140 @@ export async function eraseRequestsClosedBefore(q: Queryable, organisationId: st
   );
   return counts.requests ?? 0;
 }
+
+// ── A person's data for a data subject request (issue 18, src/privacy): found by e-mail or phone ──
+
+/** The parties of a person in an organisation (every organisation when null), by e-mail or phone. */
+export async function partiesOfPerson(q: Queryable, organisationId: string | null, email: string, phone: string | null): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT id FROM cc_parties WHERE ($1::uuid IS NULL OR organisation_id = $1) AND (email = $2 OR ($3::text IS NOT NULL AND phone = $3))`,
+    [organisationId, email, phone],
+  );
+  return rows.map((row) => row.id);
+}
+
+export interface PersonRequestExport {
+  id: string;
+  reference: string;
+  organisationId: string;
+  subject: string;
+  status: string;
+  channel: string;
+  language: string;
+  createdAt: Date;
+  closedAt: Date | null;
+  messages: Array<{ kind: string; body: string; createdAt: Date; attachments: string[] }>;
+  tasks: Array<{ kind: string; question: string; answer: string | null; callbackPreferences: string | null; context: unknown; createdAt: Date }>;
+}
+
+/** What the contact center holds about these parties: the parties, their requests with messages and tasks, contacts. */
+export async function personalDataOfParties(
+  q: Queryable,
+  partyIds: string[],
+): Promise<{
+  parties: Array<{
+    id: string;
+    organisationId: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    language: string;
+    postalCode: string | null;
+    createdAt: Date;
+  }>;
+  requests: PersonRequestExport[];
+  contacts: Array<{ channel: string; direction: string; startedAt: Date; endedAt: Date | null; outcome: string | null; serviceCode: string | null }>;
+}> {
+  const parties = await q.query<{
+    id: string;
+    organisationId: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    language: string;
+    postalCode: string | null;
+    createdAt: Date;
+  }>(
+    `SELECT id, organisation_id AS "organisationId", name, email, phone, language, postal_code AS "postalCode", created_at AS "createdAt"
+       FROM cc_parties WHERE id = ANY($1::uuid[]) ORDER BY created_at`,
+    [partyIds],
+  );
+  const requests = await q.query<PersonRequestExport>(
+    `SELECT r.id, r.reference, r.organisation_id AS "organisationId", r.subject, r.status, r.channel, r.language,
+            r.created_at AS "createdAt", r.closed_at AS "closedAt",
+            coalesce((SELECT json_agg(json_build_object('kind', m.kind, 'body', m.body, 'createdAt', m.created_at,
+                                                        'attachments', coalesce((SELECT json_agg(a.filename) FROM cc_attachments a WHERE a.message_id = m.id), '[]'))
+                                      ORDER BY m.created_at)
+                        FROM cc_messages m WHERE m.request_id = r.id AND m.kind IN ('inbound', 'outbound')), '[]') AS messages,
+            coalesce((SELECT json_agg(json_build_object('kind', t.kind, 'question', t.question, 'answer', t.answer,
+                                                        'callbackPreferences', t.callback_preferences, 'context', t.context, 'createdAt', t.created_at)
+                                      ORDER BY t.created_at)
+                        FROM cc_tasks t WHERE t.request_id = r.id), '[]') AS tasks
+       FROM cc_requests r WHERE r.party_id = ANY($1::uuid[]) ORDER BY r.created_at`,
+    [partyIds],
+  );
+  const contacts = await q.query<{
+    channel: string;
+    direction: string;
+    startedAt: Date;
+    endedAt: Date | null;
+    outcome: string | null;
+    serviceCode: string | null;
+  }>(
+    `SELECT channel, direction, started_at AS "startedAt", ended_at AS "endedAt", outcome, service_code AS "serviceCode"
+       FROM cc_contacts WHERE party_id = ANY($1::uuid[]) ORDER BY started_at`,
+    [partyIds],
+  );
+  return { parties: parties.rows, requests: requests.rows, contacts: contacts.rows };
+}
+
+/**
+ * Erases the personal data of these parties and their requests, keeping every row the statistics count
+ * (requests, contacts, tasks with their times, channels, statuses and outcomes): names, addresses, e-mails,
+ * phones and free texts are blanked, attachments and status links removed. Returns the ids of the requests.
+ */
+export async function eraseParties(q: Queryable, partyIds: string[]): Promise<{ requestIds: string[]; counts: Record<string, number> }> {
+  const requests = await q.query<{ id: string }>(
+    `UPDATE cc_requests SET subject = '—', status_token_hash = NULL WHERE party_id = ANY($1::uuid[]) RETURNING id`,
+    [partyIds],
+  );
+  const requestIds = requests.rows.map((row) => row.id);
+  const attachments = await q.query(`DELETE FROM cc_attachments WHERE message_id IN (SELECT id FROM cc_messages WHERE request_id = ANY($1::uuid[]))`, [
+    requestIds,
+  ]);
+  const messages = await q.query(`UPDATE cc_messages SET body = '—', mail_message_id = NULL WHERE request_id = ANY($1::uuid[]) AND kind <> 'event'`, [
+    requestIds,
+  ]);
+  const tasks = await q.query(
+    `UPDATE cc_tasks SET question = '—', answer = CASE WHEN answer IS NULL THEN NULL ELSE '—' END, callback_preferences = NULL, context = '{}'
+      WHERE request_id = ANY($1::uuid[])`,
+    [requestIds],
+  );
+  const parties = await q.query(
+    `UPDATE cc_parties SET name = '—', email = NULL, phone = NULL, postal_code = NULL, updated_at = now() WHERE id = ANY($1::uuid[])`,
+    [partyIds],
+  );
+  return {
+    requestIds,
+    counts: { parties: parties.rowCount, requests: requestIds.length, messages: messages.rowCount, attachments: attachments.rowCount, tasks: tasks.rowCount },
+  };
+}
+
+/**
+ * Retention (decision 0048): requests closed before the cut-off in an organisation are erased as above; their
+ * parties too once none of their requests is open or recent. Returns the number of requests erased.
+ */
+export async function eraseRequestsClosedBefore(q: Queryable, organisationId: string, days: number): Promise<number> {
+  const { rows } = await q.query<{ party_id: string }>(
+    `SELECT DISTINCT r.party_id FROM cc_requests r JOIN cc_parties p ON p.id = r.party_id
+      WHERE r.organisation_id = $1 AND p.name <> '—'
+        AND NOT EXISTS (SELECT 1 FROM cc_requests o WHERE o.party_id = r.party_id AND (o.closed_at IS NULL OR o.closed_at >= now() - make_interval(days => $2)))`,
+    [organisationId, days],
+  );
+  if (!rows.length) return 0;
+  const { counts } = await eraseParties(
+    q,
+    rows.map((row) => row.party_id),
+  );
+  return counts.requests ?? 0;
+}
