@@ -28,7 +28,6 @@ import { surveysService } from './surveys/service.ts';
 import { integrationsService } from './integrations/service.ts';
 import { chatService } from './chat/service.ts';
 import { privacyService } from './privacy/service.ts';
-import { privacyService } from './privacy/service.ts';
 import { homeService } from './platform/home/service.ts';
 
 export function createServices({ config, db }: { config: Config; db: Database }) {
@@ -106,8 +105,6 @@ export function createServices({ config, db }: { config: Config; db: Database })
     surveys,
     integrations,
     chat: chatService(db, { contactCenter, sms, publicUrl: config.publicUrl }),
-    // Data protection (issue 18): subject requests and retention reach each module's personal data through its service.
-    privacy: privacyService(db, { config, jobs, audit, contactCenter, appointments, mail, organisations, identity: identityService(db) }),
     // Data protection (issue 18): subject requests and retention reach each module's personal data through its service.
     privacy: privacyService(db, { config, jobs, audit, contactCenter, appointments, mail, organisations, identity: identityService(db) }),
     home: homeService(db, { contactPoints }),

@@ -141,36 +141,3 @@ export async function purgeEntriesBefore(db: Queryable, organisationId: string, 
   const { rowCount } = await db.query(`DELETE FROM audit_log WHERE organisation_id = $1 AND at < now() - make_interval(days => $2)`, [organisationId, days]);
   return rowCount;
 }
-
-/** The entries about these subjects (a person's parties, requests, appointments), for a data subject request (issue 18). */
-export async function entriesAbout(db: Queryable, subjectIds: string[]): Promise<AuditRow[]> {
-  const { rows } = await db.query<AuditRow>(
-    `SELECT a.id, a.at, a.action, a.subject_type, a.subject_id, a.actor_account_id, acc.display_name AS actor_name, a.organisation_id, a.details
-       FROM audit_log a LEFT JOIN accounts acc ON acc.id = a.actor_account_id
-      WHERE a.subject_id = ANY($1::text[]) ORDER BY a.at, a.id`,
-    [subjectIds],
-  );
-  return rows;
-}
-
-/**
- * Pseudonymises the entries about these subjects: each subject id becomes its pseudonym (the same one for
- * every entry, so that the log still shows what happened to one subject) and the details lose any value
- * that could name the person. Returns the number of entries changed.
- */
-export async function pseudonymiseEntries(db: Queryable, pseudonyms: ReadonlyMap<string, string>): Promise<number> {
-  if (!pseudonyms.size) return 0;
-  const { rowCount } = await db.query(
-    `UPDATE audit_log a SET subject_id = p.pseudonym, details = a.details - 'name' - 'email' - 'phone' - 'to' - 'subject' - 'reference' - 'query'
-       FROM unnest($1::text[], $2::text[]) AS p(subject_id, pseudonym)
-      WHERE a.subject_id = p.subject_id`,
-    [[...pseudonyms.keys()], [...pseudonyms.values()]],
-  );
-  return rowCount;
-}
-
-/** Retention (decision 0048): an organisation's entries older than the period are deleted. */
-export async function purgeEntriesBefore(db: Queryable, organisationId: string, days: number): Promise<number> {
-  const { rowCount } = await db.query(`DELETE FROM audit_log WHERE organisation_id = $1 AND at < now() - make_interval(days => $2)`, [organisationId, days]);
-  return rowCount;
-}

@@ -320,17 +320,3 @@ export async function privacyOfficersOf(
   );
   return rows;
 }
-
-/** An organisation's data protection officers and the regional ones (issue 18): told of a support access. */
-export async function privacyOfficersOf(
-  q: Queryable,
-  organisationId: string,
-): Promise<Array<{ email: string; language: Actor['preferredLanguage']; displayName: string }>> {
-  const { rows } = await q.query<{ email: string; language: Actor['preferredLanguage']; displayName: string }>(
-    `SELECT email, preferred_language AS language, display_name AS "displayName" FROM accounts
-      WHERE active AND (('data_protection_officer' = ANY(roles) AND organisation_id = $1) OR 'regional_data_protection_officer' = ANY(roles))
-      ORDER BY email`,
-    [organisationId],
-  );
-  return rows;
-}

@@ -202,28 +202,3 @@ export async function eraseMail(q: Queryable, ids: string[]): Promise<number> {
   );
   return rowCount;
 }
-
-/** The mail records sent to a person by an organisation (every one when null), for a data subject request (issue 18). */
-export async function mailOfPerson(
-  q: Queryable,
-  organisationId: string | null,
-  email: string,
-): Promise<Array<{ id: string; purpose: string; subject: string; textBody: string | null; status: string; createdAt: Date }>> {
-  const { rows } = await q.query<{ id: string; purpose: string; subject: string; textBody: string | null; status: string; createdAt: Date }>(
-    `SELECT id, purpose, subject, text_body AS "textBody", status, created_at AS "createdAt" FROM mail_messages
-      WHERE ($1::uuid IS NULL OR organisation_id = $1) AND $2 = ANY(to_addresses) ORDER BY created_at`,
-    [organisationId, email],
-  );
-  return rows;
-}
-
-/** Blanks these mail records (addressee, subject, bodies, attachments); the row stays for the delivery figures. */
-export async function eraseMail(q: Queryable, ids: string[]): Promise<number> {
-  const { rowCount } = await q.query(
-    `UPDATE mail_messages SET to_addresses = ARRAY['erased@erased.invalid'], cc_addresses = '{}', reply_to = NULL, subject = '—',
-            text_body = NULL, html_body = NULL, attachments = '[]', headers = '{}'
-      WHERE id = ANY($1::uuid[])`,
-    [ids],
-  );
-  return rowCount;
-}

@@ -27,7 +27,6 @@ import {
   type StoredAttachment,
 } from './repository.ts';
 import { eraseMail, mailOfPerson } from './repository.ts';
-import { eraseMail, mailOfPerson } from './repository.ts';
 import { createSmtpTransport, isPermanentSmtpError, type MailTransport } from './transport.ts';
 import { isUuid } from '../http/schemas.ts';
 import { authorise } from '../../identity/guards.ts';
@@ -154,12 +153,6 @@ export function mailService({ db, config, jobs, audit, transport: givenTransport
   return {
     /** "smtp" when SMTP_URL is set, else "capture". */
     mode,
-
-    /** A person's mail records for a data subject request (src/privacy, issue 18). */
-    personalData: {
-      export: (q: Queryable, organisationId: string | null, email: string) => mailOfPerson(q, organisationId, email),
-      erase: (tx: Queryable, ids: string[]) => eraseMail(tx, ids),
-    },
 
     /** A person's mail records for a data subject request (src/privacy, issue 18). */
     personalData: {

@@ -7,7 +7,6 @@ import { accountNavigation, homeNavigation } from '../../identity/navigation.ts'
 import { organisationsNavigation } from '../../organisations/navigation.ts';
 import { auditNavigation } from '../../audit/navigation.ts';
 import { privacyNavigation } from '../../privacy/navigation.ts';
-import { privacyNavigation } from '../../privacy/navigation.ts';
 import { integrationsNavigation } from '../../integrations/navigation.ts';
 import { catalogueNavigation } from '../../catalogue/navigation.ts';
 import { mailNavigation } from '../mail/navigation.ts';
@@ -29,7 +28,6 @@ const ITEMS: readonly NavigationItem[] = [
   ...homeNavigation,
   ...organisationsNavigation,
   ...auditNavigation,
-  ...privacyNavigation,
   ...privacyNavigation,
   ...integrationsNavigation,
   ...catalogueNavigation,
