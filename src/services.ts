@@ -15,6 +15,9 @@ import { operationsService } from './satisfaction/operations/service.ts';
 import { feedbackWidgetService } from './satisfaction/widget/service.ts';
 import { competenceService } from './competence/service.ts';
 import { contactCenterService } from './contactcenter/intake/service.ts';
+import { uploadChecker } from './platform/files/uploads.ts';
+import { requestAttachmentsService } from './contactcenter/console/attachments/service.ts';
+import { clamdScanner } from './platform/files/scanner.ts';
 import { knowledgeService } from './knowledge/service.ts';
 import { safetyService } from './safety/service.ts';
 import { contactCenterSettingsService } from './contactcenter/settings/service.ts';
@@ -48,7 +51,9 @@ export function createServices({ config, db }: { config: Config; db: Database })
   const catalogue = catalogueService(db, { contactPoints, audit });
   const satisfaction = satisfactionService(db, { publicUrl: config.publicUrl, events: integrations });
   const surveys = surveysService(db, { publicUrl: config.publicUrl });
-  const contactCenter = contactCenterService(db, { mail, jobs, audit, catalogue, config, events: integrations });
+  // Uploaded files are checked by content and scanned by clamd; without CLAMD_URL uploads are off (decision 0046).
+  const uploads = uploadChecker(config.clamd ? clamdScanner(config.clamd) : undefined);
+  const contactCenter = contactCenterService(db, { mail, jobs, audit, catalogue, config, events: integrations, uploads });
   const appointments = appointmentService({
     db,
     contactPoints,
@@ -64,6 +69,8 @@ export function createServices({ config, db }: { config: Config; db: Database })
   return {
     config,
     jobs,
+    uploads,
+    requestAttachments: requestAttachmentsService(db),
     realtime,
     mail,
     sms,

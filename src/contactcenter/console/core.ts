@@ -5,17 +5,21 @@ import type { Queryable } from '../../platform/db/database.ts';
 import type { Language } from '../../platform/i18n/languages.ts';
 import type { MailService } from '../../platform/mail/service.ts';
 import type { ContactOutcome, RequestStatus } from '../model.ts';
-import { addMessage, createRequest, setStatus } from '../requests.ts';
+import { addMessage, createRequest, setStatus, type AttachmentInput } from '../requests.ts';
 import type { EventSink } from '../../integrations/service.ts';
 
 /** An e-mail answer stored as an outbound message (the first one stops the first-response clock). */
-export async function addOutbound(tx: Queryable, input: { requestId: string; accountId: string; body: string; mailMessageId: string }): Promise<void> {
+export async function addOutbound(
+  tx: Queryable,
+  input: { requestId: string; accountId: string; body: string; mailMessageId: string; attachments?: AttachmentInput[] | undefined },
+): Promise<void> {
   await addMessage(tx, input.requestId, {
     kind: 'outbound',
     channel: 'email',
     body: input.body,
     authorAccountId: input.accountId,
     mailMessageId: input.mailMessageId,
+    attachments: input.attachments,
   });
 }
 

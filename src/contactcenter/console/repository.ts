@@ -150,11 +150,15 @@ export interface MessageRow {
   authorName: string | null;
   body: string;
   createdAt: Date;
+  /** The message's files (console/attachments serves them). */
+  attachments: Array<{ id: string; filename: string; size: number }>;
 }
 
 export async function listMessages(db: Queryable, requestId: string, options: { withNotes: boolean } = { withNotes: true }): Promise<MessageRow[]> {
   const { rows } = await db.query<MessageRow>(
-    `SELECT m.id, m.kind, m.channel, a.display_name AS "authorName", m.body, m.created_at AS "createdAt"
+    `SELECT m.id, m.kind, m.channel, a.display_name AS "authorName", m.body, m.created_at AS "createdAt",
+            COALESCE((SELECT json_agg(json_build_object('id', f.id, 'filename', f.filename, 'size', f.size) ORDER BY f.created_at, f.id)
+                        FROM cc_attachments f WHERE f.message_id = m.id), '[]') AS attachments
        FROM cc_messages m LEFT JOIN accounts a ON a.id = m.author_account_id
       WHERE m.request_id = $1 AND ($2 OR m.kind <> 'note')
       ORDER BY m.created_at, m.id`,

@@ -8,6 +8,8 @@ import { errorResponses, LangParams, BoundedInteger, Text } from '../../platform
 import { handleForm } from '../../platform/http/forms.ts';
 import { renderPage } from '../../platform/views/render.tsx';
 import { gateRoutes, requireActorPage } from '../../identity/guards.ts';
+import { requestAttachmentRoutes } from './attachments/routes.ts';
+import { multipartRoutes, uploadsOf } from '../../platform/files/multipart.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
 import { PANEL_RESULTS } from '../../knowledge/service.ts';
@@ -142,6 +144,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
 
   // Console users only, on every screen and stream of the console (its settings included).
   gateRoutes(app, ['/:lang/console', '/api/v1/console'], canUseConsole);
+  requestAttachmentRoutes(app, services);
   const consoleActor = requireActorPage;
   consoleSearchRoutes(app, services);
 
@@ -234,6 +237,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
         routing={routing}
         knowledge={{ q: kq, results: found.results }}
         merge={merge}
+        uploads={services.uploads.enabled ? services.uploads.limits : null}
         notice={notice(q.notice)}
         form={options.form}
         errors={options.errors}
@@ -274,10 +278,27 @@ export function contactConsoleRoutes(app: App, services: Services) {
     await cc.setStatus(requireActorPage(request), request.params.id, body.version, body.status, request.id);
     return `${base(request)}?notice=status`;
   });
-  requestForm<Static<typeof ReplyForm>>('reply', ReplyForm, 'reply', async (request, body) => {
-    await cc.reply(requireActorPage(request), request.params.id, body.body, request.id);
-    return `${base(request)}?notice=replied`;
-  });
+  // The reply takes files (multipart, field `attachments`): checked and scanned before anything is sent or stored.
+  multipartRoutes(app, (scope) =>
+    scope.post(
+      '/:lang/console/requests/:id/reply',
+      { schema: { hide: true, params: LangId, body: ReplyForm }, attachValidation: true },
+      async (request, reply) => {
+        const form = (errors: FieldError[]) => requestPage(request, { form: 'reply', errors, values: { body: request.body?.body } });
+        try {
+          return await handleForm(request, reply, form, async () => {
+            const attachments = await services.uploads.accept(uploadsOf(request));
+            await cc.reply(requireActorPage(request), request.params.id, request.body.body, request.id, attachments);
+            return `${base(request)}?notice=replied`;
+          });
+        } catch (error) {
+          // The scanner away: the page again with the text typed, nothing sent.
+          if (!(error instanceof AppError) || error.code !== 'files.scanner_unavailable') throw error;
+          return renderPage(request, reply, await form([{ field: 'attachments', code: 'errors.files.scanner_unavailable' }]), 503);
+        }
+      },
+    ),
+  );
   requestForm<Static<typeof NoteForm>>('notes', NoteForm, 'note', async (request, body) => {
     await cc.note(requireActorPage(request), request.params.id, body.note, request.id);
     return `${base(request)}?notice=noted`;

@@ -16,6 +16,7 @@ import { channels } from '../../platform/realtime/channels.ts';
 import type { SatisfactionService } from '../../satisfaction/service.ts';
 import type { SurveysService } from '../../surveys/service.ts';
 import { translator } from '../../platform/i18n/messages.ts';
+import type { AcceptedFile } from '../../platform/files/uploads.ts';
 import { recordContact } from '../contacts.ts';
 import { CONTACT_CHANNELS, type ContactChannel, type ContactOutcome, type RequestStatus, type SlaState, type TaskKind } from '../model.ts';
 import * as core from './core.ts';
@@ -261,7 +262,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
      * stores it as an outbound message and sets the first response. A request without an e-mail address
      * is refused (answer by phone and record the contact instead).
      */
-    async reply(actor: Actor, id: string, body: string, requestId?: string): Promise<void> {
+    async reply(actor: Actor, id: string, body: string, requestId?: string, attachments: AcceptedFile[] = []): Promise<void> {
       const record = await visibleRequest(actor, id, requestId);
       if (!record.partyEmail) throw new AppError(400, 'console.no_email', { fields: [{ field: 'body', code: 'console.noEmail' }] });
       if (record.status === 'closed') throw new AppError(409, 'console.closed');
@@ -280,10 +281,12 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
             organisationId: record.organisationId,
             fromName: `${pickText(record.organisationName, record.language).text} via IrisDesk`.slice(0, 100).replace(/[<>"\r\n]/g, ''),
             ...(inReplyTo ? { inReplyTo, references: [inReplyTo] } : {}),
+            // Files already checked and scanned (platform/files/uploads.ts): sent and kept on the message.
+            ...(attachments.length ? { attachments } : {}),
           },
           { tx },
         );
-        await core.addOutbound(tx, { requestId: record.id, accountId: actor.accountId, body: text, mailMessageId: sent.messageId });
+        await core.addOutbound(tx, { requestId: record.id, accountId: actor.accountId, body: text, mailMessageId: sent.messageId, attachments });
         await audit(tx, actor, 'update', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, { change: 'reply' });
       });
     },

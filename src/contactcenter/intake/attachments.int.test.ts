@@ -27,19 +27,24 @@ afterAll(async () => {
 
 type File = { name: string; content: Buffer; type?: string };
 
-/** Posts the contact form as a browser does: multipart/form-data with the page's CSRF token and the files. */
-async function postForm(client: TestClient, email: string, files: File[], options: { csrf?: boolean; lang?: string } = {}) {
-  const lang = options.lang ?? 'fr';
-  const page = await client.get(`/${lang}/contact`);
+/** Posts a form as a browser does: multipart/form-data with the CSRF token of the page that holds it, and the files. */
+async function postMultipart(client: TestClient, pageUrl: string, action: string, fields: Record<string, string>, files: File[], csrf = true) {
+  const page = await client.get(pageUrl);
   const form = new FormData();
-  if (options.csrf !== false) form.append('_csrf', csrfTokenOf(page.body));
-  const fields = { serviceCode: communeService, name: 'Nadia Test', email, postalCode: '1030', message: 'Voici mon avertissement-extrait de rôle.' };
+  if (csrf) form.append('_csrf', csrfTokenOf(page.body));
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   for (const file of files) form.append('attachments', new Blob([new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }), file.name);
   const encoded = new Response(form);
   const payload = Buffer.from(await encoded.arrayBuffer());
   const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  return t.app.inject({ method: 'POST', url: `/${lang}/contact`, headers: { cookie, 'content-type': encoded.headers.get('content-type')! }, payload });
+  return t.app.inject({ method: 'POST', url: action, headers: { cookie, 'content-type': encoded.headers.get('content-type')! }, payload });
+}
+
+/** The contact form, for the Schaerbeek commune (its postal code routes the commune service there). */
+function postForm(client: TestClient, email: string, files: File[], options: { csrf?: boolean; lang?: string } = {}) {
+  const lang = options.lang ?? 'fr';
+  const fields = { serviceCode: communeService, name: 'Nadia Test', email, postalCode: '1030', message: 'Voici mon avertissement-extrait de rôle.' };
+  return postMultipart(client, `/${lang}/contact`, `/${lang}/contact`, fields, files, options.csrf !== false);
 }
 
 const uniqueEmail = () => `files.${Math.random().toString(36).slice(2)}@example.be`;
@@ -163,5 +168,34 @@ describe('files on the web contact form', () => {
     }
     const email = uniqueEmail();
     expect((await postForm(t.client(), email, [{ name: 'avertissement.pdf', content: PDF }])).statusCode).toBe(303);
+  });
+  it('sends a reply from the console with a file (stored on the message, attached to the e-mail) and refuses an infected one', async () => {
+    const email = uniqueEmail();
+    expect((await postForm(t.client(), email, [])).statusCode).toBe(303);
+    const [request] = await requestsOf(email);
+    const agent = t.client();
+    await agent.login('agent@demo.irisdesk.brussels');
+    const page = `/en/console/requests/${request!.id}`;
+    expect((await agent.get(page)).body).toContain('name="attachments"');
+
+    const infected = await postMultipart(agent, page, `${page}/reply`, { body: 'Here is the form to fill in.' }, [{ name: 'formulaire.txt', content: EICAR }]);
+    expect(infected.statusCode).toBe(422);
+    expect(infected.body).toContain('“formulaire.txt” contains a virus');
+    expect(infected.body).toContain('Here is the form to fill in.');
+    const outbound = () => t.db.query(`SELECT id FROM cc_messages WHERE request_id = $1 AND kind = 'outbound'`, [request!.id]);
+    expect((await outbound()).rows).toHaveLength(0);
+
+    const sent = await postMultipart(agent, page, `${page}/reply`, { body: 'Here is the form to fill in.' }, [{ name: 'formulaire.pdf', content: PDF }]);
+    expect(sent.statusCode, sent.body).toBe(303);
+    const files = await t.db.query<{ filename: string; content_type: string }>(
+      `SELECT a.filename, a.content_type FROM cc_attachments a JOIN cc_messages m ON m.id = a.message_id WHERE m.request_id = $1 AND m.kind = 'outbound'`,
+      [request!.id],
+    );
+    expect(files.rows).toEqual([{ filename: 'formulaire.pdf', content_type: 'application/pdf' }]);
+    const mail = await t.db.query<{ attachments: Array<{ filename: string; contentType: string; size: number }> }>(
+      `SELECT attachments FROM mail_messages WHERE $1 = ANY(to_addresses) AND purpose = 'contact.reply'`,
+      [email],
+    );
+    expect(mail.rows[0]!.attachments).toMatchObject([{ filename: 'formulaire.pdf', contentType: 'application/pdf', size: PDF.byteLength }]);
   });
 });

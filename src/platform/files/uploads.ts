@@ -32,14 +32,14 @@ export interface AcceptedFile {
   content: Buffer;
 }
 
-/** A file name that is safe to store and show: one line, no path, at most 255 characters. */
+/** A file name that is safe to store, show and send by e-mail: one line, no path, at most 200 characters. */
 export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .slice(0, 255);
+    .slice(0, 200);
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : 'file';
 }
 

@@ -5,6 +5,7 @@ import {
   Alert,
   CheckboxGroup,
   ErrorSummary,
+  FileField,
   Form,
   Heading1,
   Link,
@@ -15,8 +16,9 @@ import {
   TextArea,
   TextField,
 } from '../../../platform/views/components.tsx';
-import { formatDateTime } from '../../../platform/i18n/format.ts';
-import { LANGUAGE_NAMES, pickText } from '../../../platform/i18n/languages.ts';
+import { formatDateTime, formatNumber } from '../../../platform/i18n/format.ts';
+import { LANGUAGE_NAMES, pickText, type Language } from '../../../platform/i18n/languages.ts';
+import { attachmentPath } from '../attachments/paths.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { IncidentReportButton } from '../../../safety/IncidentReportButton.tsx';
 import { KnowledgePanel } from '../../../knowledge/pages.tsx';
@@ -42,10 +44,28 @@ export function EventText({ body }: { body: string }) {
   );
 }
 
+/** A file size as people read it: "12 kB", "1.4 MB" (in the page's number format). */
+function fileSize(bytes: number, lang: Language): string {
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)), lang)} kB`;
+  return `${formatNumber(bytes / 1024 / 1024, lang, 1)} MB`;
+}
+
 export function Timeline({
   messages,
+  attachmentHref,
 }: {
-  messages: Array<{ kind: string; channel: string | null; authorName?: string | null; author?: string | null; body: string; createdAt?: Date; at?: string }>;
+  messages: Array<{
+    kind: string;
+    channel: string | null;
+    authorName?: string | null;
+    author?: string | null;
+    body: string;
+    createdAt?: Date;
+    at?: string;
+    attachments?: Array<{ id: string; filename: string; size: number }>;
+  }>;
+  /** Where a message's file is downloaded (the request view); without it files are not listed. */
+  attachmentHref?: (attachmentId: string) => string;
 }) {
   const { t, lang } = usePage();
   if (messages.length === 0) return <Paragraph>{t('console.timeline.empty')}</Paragraph>;
@@ -62,6 +82,20 @@ export function Timeline({
               {author ? ` · ${author}` : ''} · <time dateTime={at.toISOString()}>{formatDateTime(at, lang)}</time>
             </p>
             {m.kind === 'event' ? <EventText body={m.body} /> : <p class="utrecht-paragraph cc-pre">{m.body}</p>}
+            {attachmentHref && m.attachments?.length ? (
+              <div class="cc-attachments">
+                <p class="utrecht-paragraph cc-message__meta">{t('console.attachments.title')}</p>
+                <ul class="utrecht-unordered-list">
+                  {m.attachments.map((file) => (
+                    <li class="utrecht-unordered-list__item">
+                      <a class="utrecht-link" href={attachmentHref(file.id)} download={file.filename}>
+                        {t('console.attachments.download', { file: file.filename, size: fileSize(file.size, lang) })}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
           </li>
         );
       })}
@@ -84,6 +118,8 @@ export interface RequestPageProps {
     units: Array<{ id: string; organisationCode: string; name: import('../../../platform/i18n/languages.ts').LocalizedText }>;
   };
   knowledge: { q: string; results: ArticleHit[] };
+  /** The limits of the reply's file field; null when uploads are off (no scanner configured). */
+  uploads?: { maxFiles: number; maxFileBytes: number } | null | undefined;
   /** Merge and split (decision 0047): where this request went, what was merged here. */
   merge?: MergeState | undefined;
   notice?: string | undefined;
@@ -198,7 +234,7 @@ export function RequestPage(props: RequestPageProps) {
             <h2 class="utrecht-heading-2" id="cc-timeline-title">
               {t('console.timeline.title')}
             </h2>
-            <Timeline messages={messages} />
+            <Timeline messages={messages} attachmentHref={(id) => attachmentPath(lang, r.id, id)} />
             {tasks.length > 0 && (
               <>
                 <h3 class="utrecht-heading-3">{t('console.tasks.ofRequest')}</h3>
@@ -246,7 +282,7 @@ export function RequestPage(props: RequestPageProps) {
                     </ul>
                   </nav>
                   <ErrorSummary errors={errorsOf('reply')} labelOf={(field) => t(`console.field.${field}`)} />
-                  <Form action={`${base}/reply`}>
+                  <Form action={`${base}/reply`} multipart={Boolean(props.uploads)}>
                     <TextArea
                       name="body"
                       label={t('console.reply.body')}
@@ -255,6 +291,15 @@ export function RequestPage(props: RequestPageProps) {
                       maxLength={20000}
                       errors={errorsOf('reply')}
                     />
+                    {props.uploads && (
+                      <FileField
+                        name="attachments"
+                        label={t('console.reply.attachments')}
+                        description={t('console.reply.attachmentsHelp', { files: props.uploads.maxFiles, megabytes: props.uploads.maxFileBytes / 1024 / 1024 })}
+                        multiple
+                        errors={errorsOf('reply')}
+                      />
+                    )}
                     <SubmitButton>{t('console.reply.send')}</SubmitButton>
                   </Form>
                 </>
