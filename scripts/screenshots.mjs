@@ -40,9 +40,12 @@ const PAGES = [
   {
     name: 'board',
     viewportOnly: true,
+    // The demo's waiting room with a queue: Schaerbeek's town hall.
     open: async (page) => {
-      await goto(page, `/${LANG}`);
-      await goto(page, `${await firstHref(page, 'a[href*="/contact-points/"]')}/board`);
+      const answer = await page.request.get('/api/v1/organisations/commune-schaerbeek/contact-points');
+      const { contactPoints } = await answer.json();
+      const point = contactPoints.find((candidate) => candidate.code === 'maison-communale') ?? contactPoints[0];
+      await goto(page, `/${LANG}/contact-points/${point.id}/board`);
     },
   },
   { name: 'barometer', open: (page) => goto(page, `/${LANG}/barometer`) },
