@@ -3,7 +3,7 @@
 import { Type, type Static } from 'typebox';
 import { toAppError } from '../../platform/http/error-handler.tsx';
 import type { FieldError } from '../../platform/http/errors.ts';
-import { LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
+import { isLanguage, type Language } from '../../platform/i18n/languages.ts';
 import { contactErrors } from '../contact.ts';
 import { SlotTakenError, type PublicSlot } from './slot-finder.ts';
 
@@ -41,8 +41,7 @@ export function contactFields(form: BookingForm): FieldError[] {
 }
 
 /** The language of the notices: the one chosen, else the page's. */
-export const noticeLanguage = (form: BookingForm, lang: Language): Language =>
-  LANGUAGES.includes(form.language as Language) ? (form.language as Language) : lang;
+export const noticeLanguage = (form: BookingForm, lang: Language): Language => (isLanguage(form.language) ? form.language : lang);
 
 /** The person's answers to show again in the details form. */
 export const personValues = (form: BookingForm, lang: Language) => ({

@@ -130,7 +130,7 @@ export function BookingSlotsPage(props: WeekViewProps) {
                       </a>
                     </li>
                   ) : (
-                    <li>
+                    <li class="irisdesk-week__current">
                       <span class="irisdesk-time irisdesk-time--current">
                         {formatTime(time.current!, lang)}
                         <span class="irisdesk-time__note">{t('appointments.move.yours')}</span>
