@@ -6,7 +6,7 @@
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- console-search
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import type { Database } from '../src/platform/db/database.ts';
+import { openPglite, openPostgres, type Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { seed } from '../src/seed/index.ts';
 import { loadConfig } from '../src/config.ts';
@@ -14,7 +14,7 @@ import { createApp } from '../src/app.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { searchSql } from '../src/contactcenter/console/search/repository.ts';
 import { REFERENCE_ALPHABET } from '../src/contactcenter/references.ts';
-import { openBenchDatabase, option, percentile } from './support.ts';
+import { option, percentile } from './support.ts';
 
 const DB_NAME = 'irisdesk_bench_console_search';
 const FIRST = [
@@ -54,9 +54,8 @@ const WORDS: Record<'fr' | 'nl' | 'en', string[]> = {
 
 async function fill(database: Database, requests: number): Promise<string> {
   const started = performance.now();
-  // One transaction without the statement timeout: the triggers build 100,000 documents on the way.
+  // One transaction: the triggers build 100,000 documents on the way.
   return database.transaction(async (db) => {
-    await db.query('SET LOCAL statement_timeout = 0');
     const { rows } = await db.query<{ id: string }>(`SELECT id FROM organisations WHERE code = 'commune-schaerbeek'`);
     const org = rows[0]!.id;
     const parties = Math.max(1, Math.floor(requests / 10));
@@ -84,7 +83,7 @@ async function fill(database: Database, requests: number): Promise<string> {
     await db.query(
       `INSERT INTO cc_messages (request_id, kind, channel, body, created_at)
      SELECT r.id, 'inbound', r.channel,
-            (SELECT string_agg(w.words[1 + floor(random() * cardinality(w.words))::int], ' ') FROM generate_series(1, 25) k),
+            (SELECT string_agg(w.words[1 + (k * 7 + floor(random() * 1000)::int) % cardinality(w.words)], ' ') FROM generate_series(1, 25) k),
             r.created_at
        FROM cc_requests r
        JOIN (VALUES ('fr', $2::text[]), ('nl', $3::text[]), ('en', $4::text[])) AS w(language, words) ON w.language = r.language
@@ -129,11 +128,28 @@ async function explain(db: Database, org: string, words: string[]) {
   for (const row of rows) console.log(`  ${row['QUERY PLAN']}`);
 }
 
+/** In-memory PGlite, or a fresh database on BENCH_DATABASE_URL's server without time limits (the fill runs minutes). */
+async function openDatabase(): Promise<Database> {
+  const server = process.env.BENCH_DATABASE_URL;
+  if (!server) return openPglite('memory://');
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DB_NAME}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(server);
+  url.pathname = `/${DB_NAME}`;
+  return openPostgres(url.toString(), { max: 4, statementTimeoutMs: 0, queryTimeoutMs: 0 });
+}
+
 export async function benchConsoleSearch(args: string[]) {
   const requests = option(args, 'requests', 100_000);
   const searches = option(args, 'searches', 100);
   const engine = process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-  const db = await openBenchDatabase(DB_NAME, 4);
+  const db = await openDatabase();
   await migrate(db);
   await seed(db, { demo: true });
   const org = await fill(db, requests);

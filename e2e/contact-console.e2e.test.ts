@@ -6,6 +6,8 @@
 // task inbox, task) on a request the tour makes through plain form posts, and checks them in that
 // language. The contact-center settings pages of a manager (overview, mailbox and SLA target forms with
 // their error summaries, a new mailbox, the calendar with its preview) are toured in the three languages.
+// The search box and a bulk action (tag a checked row) are driven with the keyboard only in French; the search
+// results, the merge panel and the bulk form are opened in Dutch and English.
 // axe-core runs on every page in the three languages.
 import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -87,6 +89,71 @@ describe('agent console in fr', () => {
       await first.locator('#cc-timeline').getByText(`Answer ${marker}`).first().waitFor({ timeout: 15_000 });
       await expect(first.locator('#cc-live-status').textContent()).resolves.toContain(t('console.live.updated'));
       await checkA11y(first);
+    });
+  });
+});
+
+describe('console search, bulk action and merge panel', () => {
+  const lang: Language = 'fr';
+  const t = translator(lang);
+
+  it('finds a request from the search box and tags a selection, with the keyboard only', async () => {
+    const marker = `Zoekproef${Date.now()}`;
+    await withPage(async (page) => {
+      await signIn(page, lang, 'agent@demo.irisdesk.brussels');
+      const requestPath = await post(page, `/${lang}/console/contacts`, {
+        name: `Visitor ${marker}`,
+        email: `search.${lang}.${Date.now()}@example.org`,
+        channel: 'phone',
+        language: lang,
+        outcome: 'answered_first_contact',
+        openRequest: 'true',
+        subject: `Search ${lang}`,
+        body: `The word ${marker} is somewhere in this conversation.`,
+      });
+      await visit(page, `/${lang}/console`);
+      // The search box: focused, typed into and submitted with Enter.
+      await page.getByRole('searchbox', { name: t('console.search.label') }).focus();
+      await page.keyboard.type(marker);
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+      await checkA11y(page);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('console.search.resultsFor', { q: marker }));
+      const result = page.getByRole('link', { name: /BXL-/ });
+      await expect(result.count()).resolves.toBe(1);
+      await expect(result.getAttribute('href')).resolves.toBe(requestPath);
+
+      // The request page shows the merge panel; axe on it.
+      await visit(page, requestPath);
+      await expect(page.getByRole('heading', { name: t('console.merge.title') }).count()).resolves.toBe(1);
+      const reference = /BXL-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')![0];
+
+      // Bulk: the row's checkbox with Space, the action chosen with the arrow keys, the tag typed, Enter.
+      await visit(page, `/${lang}/console?view=mine`);
+      const box = page.getByRole('checkbox', { name: t('console.bulk.select', { reference }) });
+      await box.focus();
+      await page.keyboard.press('Space');
+      await expect(box.isChecked()).resolves.toBe(true);
+      const action = page.getByLabel(t('console.field.bulkAction'), { exact: true });
+      await action.focus();
+      await page.keyboard.press('End'); // the last option: add the tag
+      await expect(action.inputValue()).resolves.toBe('tag');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(`tag-${lang}`);
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+      await checkA11y(page);
+      await expect(page.getByRole('status').first().textContent()).resolves.toContain(t('console.notice.bulk', { count: 1 }));
+      await expect(page.locator(`tr:has(a:text("${reference}"))`).textContent()).resolves.toContain(`tag-${lang}`);
+
+      // The same pages in Dutch and English (axe on each).
+      for (const other of ['nl', 'en'] as const) {
+        const tr = translator(other);
+        await visit(page, `/${other}/console/search?q=${marker}`);
+        await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(tr('console.search.resultsFor', { q: marker }));
+        await visit(page, requestPath.replace(`/${lang}/`, `/${other}/`));
+        await expect(page.getByRole('heading', { name: tr('console.merge.title') }).count()).resolves.toBe(1);
+        await visit(page, `/${other}/console?view=mine`);
+        await expect(page.getByRole('button', { name: tr('console.bulk.submit') }).count()).resolves.toBe(1);
+      }
     });
   });
 });
