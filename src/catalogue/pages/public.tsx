@@ -49,6 +49,52 @@ function Fact({ label, children }: { label: string; children: ComponentChildren 
   );
 }
 
+/** A link that carries the postal code the person already gave, so that no page asks it again. */
+export function withPostcode(href: string, postalCode: string | undefined): string {
+  return postalCode && /^\d{4}$/.test(postalCode) ? `${href}${href.includes('?') ? '&' : '?'}postcode=${postalCode}` : href;
+}
+
+/** GOV.UK's "how to apply": one line per way of doing it, each saying what to do next. */
+function HowToDoIt({ service, postalCode }: { service: ServiceRecord; postalCode: string | undefined }) {
+  const { t, lang } = usePage();
+  const ways: ComponentChildren[] = [];
+  if (service.channels.includes('online')) ways.push(t('catalogue.how.online'));
+  if (service.appointment) {
+    ways.push(
+      <>
+        {t('catalogue.how.appointment')}{' '}
+        <Link href={withPostcode(`/${lang}/appointments?service=${service.code}`, postalCode)}>{t('appointments.start.title')}</Link>
+      </>,
+    );
+  }
+  if (service.channels.includes('counter')) {
+    ways.push(
+      <>
+        {t(service.appointment ? 'catalogue.how.counterAppointment' : 'catalogue.how.counter')} <Link href="#where">{t('catalogue.how.where')}</Link>
+      </>,
+    );
+  }
+  if (service.channels.includes('post')) ways.push(t('catalogue.how.post'));
+  if (service.channels.includes('phone')) ways.push(t('catalogue.how.phone'));
+  if (service.channels.includes('email')) ways.push(t('catalogue.how.email'));
+  return (
+    <section aria-labelledby="how">
+      <h2 class="utrecht-heading-2" id="how">
+        {t('catalogue.how.title')}
+      </h2>
+      {ways.length === 0 ? (
+        <Paragraph>{t('catalogue.how.ask')}</Paragraph>
+      ) : (
+        <ul class="utrecht-unordered-list">
+          {ways.map((way) => (
+            <li class="utrecht-unordered-list__item">{way}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 export function ServicePage({
   service,
   view,
@@ -91,13 +137,13 @@ export function ServicePage({
             <Link href={`/${lang}/organisations/${service.competentOrganisation.code}`}>
               <Text value={service.competentOrganisation.name} />
             </Link>
+          ) : orientation.organisation?.resolved ? (
+            <Link href={orientation.organisation.url}>{orientation.organisation.name}</Link>
           ) : (
             t(`catalogue.providedByEvery.${service.competentKind}`)
           )}
         </Fact>
         <Fact label={t('catalogue.field.audience')}>{service.audience.map((a) => t(`catalogue.audience.${a}`)).join(', ')}</Fact>
-        <Fact label={t('catalogue.field.channels')}>{service.channels.map((c) => t(`catalogue.channel.${c}`)).join(', ') || '–'}</Fact>
-        <Fact label={t('catalogue.field.appointment')}>{service.appointment ? t('catalogue.appointment.yes') : t('catalogue.appointment.no')}</Fact>
         {view.evidence && (
           <Fact label={t('catalogue.field.evidence')}>
             <Text value={service.evidence} />
@@ -113,22 +159,8 @@ export function ServicePage({
             <Text value={service.processingTime} />
           </Fact>
         )}
-        <Fact label={t('catalogue.field.theme')}>
-          <Link href={`/${lang}/orientation?topic=theme:${view.theme.code}`}>{view.theme.name}</Link>
-        </Fact>
-        {view.lifeEvents.length > 0 && (
-          <Fact label={t('catalogue.field.lifeEvents')}>
-            {view.lifeEvents.map((event, index) => (
-              <>
-                {index > 0 && ', '}
-                <Link href={`/${lang}/orientation?topic=event:${event.code}`}>{event.name}</Link>
-              </>
-            ))}
-          </Fact>
-        )}
-        {view.lastReviewedAt && <Fact label={t('catalogue.field.lastReviewed')}>{formatDate(new Date(view.lastReviewedAt), lang)}</Fact>}
       </dl>
-      {related}
+      <HowToDoIt service={service} postalCode={orientation.postalCode} />
       {view.description && (
         <section aria-labelledby="description">
           <h2 class="utrecht-heading-2" id="description">
@@ -180,14 +212,28 @@ export function ServicePage({
           </>
         )}
       </section>
-      {service.appointment && (
-        <Paragraph>
-          <Link href={`/${lang}/appointments?service=${service.code}`}>{t('appointments.start.title')}</Link>
-        </Paragraph>
-      )}
       <Paragraph>
-        <Link href={`/${lang}/contact?service=${service.code}`}>{t('contact.link.fromService')}</Link>
+        <Link href={withPostcode(`/${lang}/contact?service=${service.code}`, orientation.postalCode)}>{t('contact.link.fromService')}</Link>
       </Paragraph>
+      {related}
+      <section aria-labelledby="see-also">
+        <h2 class="utrecht-heading-2" id="see-also">
+          {t('catalogue.seeAlso.title')}
+        </h2>
+        <ul class="utrecht-unordered-list">
+          <li class="utrecht-unordered-list__item">
+            {t('catalogue.seeAlso.theme')} <Link href={`/${lang}/orientation?topic=theme:${view.theme.code}`}>{view.theme.name}</Link>
+          </li>
+          {view.lifeEvents.map((event) => (
+            <li class="utrecht-unordered-list__item">
+              {t('catalogue.seeAlso.lifeEvent')} <Link href={`/${lang}/orientation?topic=event:${event.code}`}>{event.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {view.lastReviewedAt && (
+        <p class="utrecht-paragraph irisdesk-muted">{t('catalogue.lastChecked', { date: formatDate(new Date(view.lastReviewedAt), lang) })}</p>
+      )}
       {feedback}
     </Layout>
   );
