@@ -50,6 +50,7 @@ import { contactCenterSettingsRoutes } from './contactcenter/settings/routes.tsx
 import { surveysRoutes } from './surveys/routes.tsx';
 import { integrationsRoutes } from './integrations/routes.tsx';
 import { CHAT_API_PREFIX, chatRoutes } from './chat/routes.tsx';
+import { telephonyRoutes } from './telephony/routes.tsx';
 import { privacyRoutes } from './privacy/routes.tsx';
 import { tokenScopesOf } from './integrations/scopes.ts';
 
@@ -228,6 +229,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   surveysRoutes(app, services);
   integrationsRoutes(app, services);
   chatRoutes(app, services);
+  telephonyRoutes(app, services);
   privacyRoutes(app, services);
 
   // Public unless OPENAPI_PUBLIC=false: then for signed-in staff only (401 otherwise).

@@ -30,6 +30,7 @@ import { queueService } from './queues/service.ts';
 import { surveysService } from './surveys/service.ts';
 import { integrationsService } from './integrations/service.ts';
 import { chatService } from './chat/service.ts';
+import { telephonyService } from './telephony/service.ts';
 import { privacyService } from './privacy/service.ts';
 import { homeService } from './platform/home/service.ts';
 
@@ -47,6 +48,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
   // Outgoing webhooks: the modules where events happen emit them through integrations.emit(tx, …).
   const integrations = integrationsService(db, { jobs, config });
   const organisations = organisationService(db);
+  const consoleSearch = consoleSearchService(db);
   const contactPoints = contactPointService(db, { organisations });
   const catalogue = catalogueService(db, { contactPoints, audit });
   const satisfaction = satisfactionService(db, { publicUrl: config.publicUrl, events: integrations });
@@ -94,7 +96,8 @@ export function createServices({ config, db }: { config: Config; db: Database })
     }),
     contactConsole,
     consoleBulk: bulkService(db, { console: contactConsole }),
-    consoleSearch: consoleSearchService(db),
+    consoleSearch,
+    telephony: telephonyService(db, { realtime, audit, consoleSearch }),
     requestMerge: requestMergeService(db, { realtime, events: integrations }),
     contactCenterSettings: contactCenterSettingsService(db, { organisations, mail, publicUrl: config.publicUrl }),
     appointments,

@@ -19,7 +19,7 @@ export interface ContactInput {
   endedAt?: Date | null;
   outcome?: ContactOutcome | null;
   /** What caused it. A ticket or an appointment is recorded at most once (unique index): a repeat is ignored. */
-  source: { kind: 'request' | 'ticket' | 'appointment' | 'console'; id: string };
+  source: { kind: 'request' | 'ticket' | 'appointment' | 'console' | 'call'; id: string };
 }
 
 /** Records one contact; returns its id, or null when this ticket or appointment was already recorded. */
@@ -76,4 +76,14 @@ export function contactInsert(input: ContactInput, first: number, when?: string)
      ${when ? `SELECT ${values} WHERE ${when}` : `VALUES (${values})`}`,
     params,
   };
+}
+
+/** Attaches a contact recorded before its request was known (a telephone call) to that request of the same organisation. */
+export async function linkContactToRequest(tx: Queryable, contact: { id: string; organisationId: string }, requestId: string): Promise<void> {
+  await tx.query(
+    `UPDATE cc_contacts c SET request_id = r.id, party_id = coalesce(c.party_id, r.party_id)
+       FROM cc_requests r
+      WHERE c.id = $1 AND c.organisation_id = $2 AND r.id = $3 AND r.organisation_id = $2`,
+    [contact.id, contact.organisationId, requestId],
+  );
 }

@@ -1,7 +1,15 @@
 // What an API token may reach (decision 0037): each scope names the API operations — method and route pattern
 // as registered — it opens. A token reaches nothing else, whatever the roles of the account that created it;
 // and it never reaches more than that account could (its routes still apply the account's own predicates).
-export const TOKEN_SCOPES = ['organisation:read', 'satisfaction:read', 'surveys:read', 'knowledge:read', 'webhooks:manage', 'personal-data'] as const;
+export const TOKEN_SCOPES = [
+  'organisation:read',
+  'satisfaction:read',
+  'surveys:read',
+  'knowledge:read',
+  'webhooks:manage',
+  'personal-data',
+  'calls:write',
+] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 type Operation = readonly [method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', route: string];
@@ -37,6 +45,8 @@ const SCOPE_OPERATIONS: Record<TokenScope, readonly Operation[]> = {
   ],
   // Not an operation of its own: with webhooks:manage, lets the token subscribe with personal data.
   'personal-data': [],
+  // A telephone system reporting its calls (src/telephony, docs/telephony.md).
+  'calls:write': [['POST', '/api/v1/telephony/call-events']],
 };
 
 /** Any token may ask who it is. */

@@ -19,8 +19,8 @@ const actor = (...roles: Role[]): Actor => ({
 const ALWAYS_FIRST = ['home'];
 const ALWAYS_LAST = ['competence', 'knowledge', 'safety', 'password', 'two-factor'];
 const EXPECTED: Record<Role, string[]> = {
-  first_line_agent: ['agenda', 'console', 'queues'],
-  second_line_agent: ['agenda', 'console', 'queues'],
+  first_line_agent: ['agenda', 'console', 'calls', 'queues'],
+  second_line_agent: ['agenda', 'console', 'calls', 'queues'],
   content_editor: ['catalogue', 'contact-points', 'surveys'],
   organisation_manager: [
     'organisations',
@@ -33,6 +33,7 @@ const EXPECTED: Record<Role, string[]> = {
     'agenda',
     'appointment-settings',
     'console',
+    'calls',
     'contact-center-settings',
     'queues',
   ],

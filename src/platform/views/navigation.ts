@@ -16,6 +16,7 @@ import { satisfactionNavigation } from '../../satisfaction/navigation.ts';
 import { surveysNavigation } from '../../surveys/navigation.ts';
 import { appointmentsNavigation } from '../../appointments/navigation.ts';
 import { consoleNavigation } from '../../contactcenter/console/navigation.ts';
+import { telephonyNavigation } from '../../telephony/navigation.ts';
 import { contactCenterSettingsNavigation } from '../../contactcenter/settings/navigation.ts';
 import { queuesNavigation } from '../../queues/navigation.ts';
 import { competenceNavigation } from '../../competence/navigation.ts';
@@ -38,6 +39,7 @@ const ITEMS: readonly NavigationItem[] = [
   ...surveysNavigation,
   ...appointmentsNavigation,
   ...consoleNavigation,
+  ...telephonyNavigation,
   ...contactCenterSettingsNavigation,
   ...queuesNavigation,
   ...competenceNavigation,

@@ -1,0 +1,169 @@
+// The agent's calls page (/{lang}/console/calls): the call ringing or in progress with the caller's earlier
+// requests, the agent's calls of the day (each linked to a request by its reference), and the organisation's
+// missed calls to call back. Live through calls.js; a refresh link without JavaScript.
+import { registerAsset } from '../platform/http/assets.ts';
+import type { FieldError } from '../platform/http/errors.ts';
+import { usePage } from '../platform/views/context.ts';
+import { Layout } from '../platform/views/Layout.tsx';
+import { Alert, ErrorSummary, Form, Heading1, Link, Paragraph, SubmitButton, Table, TextField } from '../platform/views/components.tsx';
+import { formatTime } from '../platform/i18n/format.ts';
+import type { CallRow } from './repository.ts';
+import type { ConsoleSearchService } from '../contactcenter/console/search/service.ts';
+
+type SearchRow = Awaited<ReturnType<ConsoleSearchService['search']>>[number];
+
+const script = registerAsset({ name: 'calls', ext: 'js', files: [new URL('./calls.js', import.meta.url)] });
+
+/** A number as people read it, dialled with one tap (tel:); "withheld" when the caller hid it. */
+function Caller({ number }: { number: string | null }) {
+  const { t } = usePage();
+  if (!number) return <>{t('telephony.withheld')}</>;
+  return (
+    <a href={`tel:${number}`} class="utrecht-link">
+      {number}
+    </a>
+  );
+}
+
+function seconds(call: CallRow): number | null {
+  return call.answeredAt && call.endedAt ? Math.round((new Date(call.endedAt).getTime() - new Date(call.answeredAt).getTime()) / 1000) : null;
+}
+
+export interface CallsView {
+  current: CallRow | null;
+  earlier: SearchRow[];
+  mine: CallRow[];
+  callbacks: CallRow[];
+  notice?: 'linked' | 'calledBack' | undefined;
+  errors?: FieldError[] | undefined;
+  errorFor?: string | undefined;
+  error?: string | undefined;
+}
+
+export function CallsPage(props: CallsView) {
+  const { t, lang } = usePage();
+  const { current } = props;
+  return (
+    <Layout
+      title={t('telephony.title')}
+      backOffice
+      section="calls"
+      head={
+        <script
+          src={script}
+          defer
+          data-events="/api/v1/console/calls/events"
+          data-message-ringing={t('telephony.live.ringing')}
+          data-message-answered={t('telephony.live.answered')}
+          data-message-ended={t('telephony.live.ended')}
+          data-message-missed={t('telephony.live.missed')}
+          data-message-called-back={t('telephony.live.calledBack')}
+        />
+      }
+    >
+      <Heading1>{t('telephony.title')}</Heading1>
+      <Paragraph>
+        {t('telephony.intro')} <Link href={`/${lang}/console/calls`}>{t('telephony.refresh')}</Link>
+      </Paragraph>
+      <p id="calls-live-status" class="utrecht-paragraph visually-hidden" role="status" aria-live="polite"></p>
+      {props.notice && <Alert type="ok">{t(`telephony.notice.${props.notice}`)}</Alert>}
+      {props.error && <Alert type="error">{t(`errors.${props.error}`)}</Alert>}
+
+      <section id="calls-current" data-live-region aria-labelledby="calls-current-title">
+        <h2 class="utrecht-heading-2" id="calls-current-title">
+          {t('telephony.current.title')}
+        </h2>
+        {current ? (
+          <>
+            <Paragraph lead>
+              {t(`telephony.current.${current.status === 'ringing' ? 'ringing' : 'answered'}`, {
+                time: formatTime(new Date(current.answeredAt ?? current.startedAt), lang),
+              })}{' '}
+              <Caller number={current.caller} />
+            </Paragraph>
+            {current.caller && (
+              <>
+                <h3 class="utrecht-heading-3">{t('telephony.current.earlier')}</h3>
+                {props.earlier.length ? (
+                  <ul class="utrecht-unordered-list">
+                    {props.earlier.map((row) => (
+                      <li class="utrecht-unordered-list__item">
+                        <Link href={`/${lang}/console/requests/${row.id}`}>{row.reference}</Link> – {row.subject} ({t(`console.status.${row.status}`)})
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <Paragraph>{t('telephony.current.none')}</Paragraph>
+                )}
+                <Paragraph>
+                  <Link href={`/${lang}/console/contacts/new?qphone=${encodeURIComponent(current.caller)}`}>{t('telephony.current.newRequest')}</Link>
+                </Paragraph>
+              </>
+            )}
+          </>
+        ) : (
+          <Paragraph>{t('telephony.current.idle')}</Paragraph>
+        )}
+      </section>
+
+      <section id="calls-mine" data-live-region aria-labelledby="calls-mine-title">
+        <h2 class="utrecht-heading-2" id="calls-mine-title">
+          {t('telephony.mine.title')}
+        </h2>
+        <ErrorSummary errors={props.errors} />
+        {props.mine.length ? (
+          <Table
+            caption={t('telephony.mine.caption')}
+            head={[t('telephony.col.time'), t('telephony.col.caller'), t('telephony.col.status'), t('telephony.col.duration'), t('telephony.col.request')]}
+            rows={props.mine.map((call) => {
+              const duration = seconds(call);
+              return [
+                formatTime(new Date(call.startedAt), lang),
+                <Caller number={call.caller} />,
+                t(`telephony.status.${call.status}`),
+                duration === null ? '–' : t('telephony.duration', { minutes: Math.floor(duration / 60), seconds: duration % 60 }),
+                call.requestReference ? (
+                  call.requestReference
+                ) : (
+                  <Form action={`/${lang}/console/calls/${call.id}/link`} class="irisdesk-inline-form">
+                    <TextField
+                      name="reference"
+                      idSuffix={call.id}
+                      label={t('telephony.link.reference')}
+                      errors={props.errorFor === call.id ? props.errors : undefined}
+                      maxLength={40}
+                    />
+                    <SubmitButton variant="secondary">{t('telephony.link.submit')}</SubmitButton>
+                  </Form>
+                ),
+              ];
+            })}
+          />
+        ) : (
+          <Paragraph>{t('telephony.mine.none')}</Paragraph>
+        )}
+      </section>
+
+      <section id="calls-callbacks" data-live-region aria-labelledby="calls-callbacks-title">
+        <h2 class="utrecht-heading-2" id="calls-callbacks-title">
+          {t('telephony.callbacks.title')}
+        </h2>
+        {props.callbacks.length ? (
+          <Table
+            caption={t('telephony.callbacks.caption')}
+            head={[t('telephony.col.time'), t('telephony.col.caller'), t('telephony.col.action')]}
+            rows={props.callbacks.map((call) => [
+              formatTime(new Date(call.startedAt), lang),
+              <Caller number={call.caller} />,
+              <Form action={`/${lang}/console/calls/${call.id}/called-back`} class="irisdesk-inline-form">
+                <SubmitButton variant="secondary">{t('telephony.callbacks.done')}</SubmitButton>
+              </Form>,
+            ])}
+          />
+        ) : (
+          <Paragraph>{t('telephony.callbacks.none')}</Paragraph>
+        )}
+      </section>
+    </Layout>
+  );
+}
