@@ -118,7 +118,7 @@ describe('subject requests (public contract)', () => {
     const manager = t.client();
     await manager.login('manager@demo.irisdesk.brussels');
     expect((await manager.request('POST', '/api/v1/privacy/subject-requests', { json: { kind: 'access', email: 'a@example.be' } })).statusCode).toBe(403);
-    const bad = await dpo.request('POST', '/api/v1/privacy/subject-requests', { json: { kind: 'forget', email: 'not an address' } });
+    const bad = await dpo.request('POST', '/api/v1/privacy/subject-requests', { json: { kind: 'access', email: 'not an address' } });
     expect(bad.statusCode).toBe(400);
     expect((await dpo.get('/api/v1/privacy/subject-requests/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     expect((await t.client().get('/api/v1/privacy/subject-requests/00000000-0000-4000-8000-000000000000')).statusCode).toBe(401);

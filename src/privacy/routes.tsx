@@ -15,12 +15,10 @@ import { effectivePeriods, type RetentionCategory } from './retention.ts';
 import { PrivacyBackOfficePage, PrivacyNoticePage, SubjectRequestPage } from './pages.tsx';
 import type { SubjectRequestRow } from './repository.ts';
 
-const EMAIL_PATTERN = '^[^\\s<>@",;()\\[\\]\\\\]{1,64}@[^\\s<>@",;()\\[\\]\\\\]{1,190}\\.[^\\s<>@",;()\\[\\]\\\\]{2,}$';
-
 const SubjectRequestBody = Type.Object(
   {
     kind: Type.Union([Type.Literal('access'), Type.Literal('erasure')]),
-    email: Text({ maxLength: 254, pattern: EMAIL_PATTERN }),
+    email: Text({ minLength: 3, maxLength: 254, format: 'email' }),
     phone: Type.Optional(Text({ maxLength: 30 })),
     reason: Type.Optional(Text({ maxLength: 1000 })),
     language: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('nl'), Type.Literal('en')])),
@@ -45,7 +43,7 @@ const hide = { hide: true } as const;
 
 const RequestForm = Type.Object({
   kind: Type.Union([Type.Literal('access'), Type.Literal('erasure')]),
-  email: Text({ maxLength: 254, pattern: EMAIL_PATTERN }),
+  email: Text({ minLength: 3, maxLength: 254, format: 'email' }),
   phone: Type.Optional(Text({ maxLength: 30 })),
   reason: Type.Optional(Text({ maxLength: 1000 })),
   language: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('nl'), Type.Literal('en')])),
