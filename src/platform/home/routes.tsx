@@ -6,6 +6,7 @@ import { LangParams } from '../http/schemas.ts';
 import { negotiateLanguage } from '../i18n/languages.ts';
 import { localPath } from '../http/local-path.ts';
 import { renderPage } from '../views/render.tsx';
+import { createPageCache } from '../views/page-cache.ts';
 import type { Services } from '../../services.ts';
 import { HomePage } from './HomePage.tsx';
 import { AccessibilityPage } from './AccessibilityPage.tsx';
@@ -31,14 +32,18 @@ export function homeRoutes(app: App, services: Pick<Services, 'catalogue' | 'hom
     reply.header('vary', 'accept-language');
     return reply.redirect(`/${negotiateLanguage(request.headers['accept-language'])}`, 302);
   });
-  app.get('/:lang', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
-    const [themes, lifeEvents, contactPoints] = await Promise.all([
-      services.catalogue.listThemes(),
-      services.catalogue.listLifeEvents(),
-      services.home.contactPoints(),
-    ]);
-    return renderPage(request, reply, <HomePage themes={themes} lifeEvents={lifeEvents} contactPoints={contactPoints} />);
-  });
+  // Rendered once per language, catalogue generation and minute (waiting times, open now; decision 0044).
+  const pages = createPageCache({ max: 20 });
+  app.get('/:lang', { schema: { hide: true, params: LangParams } }, async (request, reply) =>
+    pages.send(request, reply, `${await services.catalogue.generation()}|${Math.floor(Date.now() / 60_000)}`, async () => {
+      const [themes, lifeEvents, contactPoints] = await Promise.all([
+        services.catalogue.listThemes(),
+        services.catalogue.listLifeEvents(),
+        services.home.contactPoints(),
+      ]);
+      return <HomePage themes={themes} lifeEvents={lifeEvents} contactPoints={contactPoints} />;
+    }),
+  );
   app.get('/:lang/accessibility', { schema: { hide: true, params: LangParams } }, async (request, reply) => renderPage(request, reply, <AccessibilityPage />));
   app.get('/:lang/open-data', { schema: { hide: true, params: LangParams } }, async (request, reply) => renderPage(request, reply, <OpenDataPage />));
 }
