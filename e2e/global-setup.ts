@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../test/server-process.ts';
+import { startTestClamd } from '../test/clamd.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,11 +18,14 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const [server, dir] = await Promise.all([startServer(), mkdtemp(path.join(os.tmpdir(), 'irisdesk-axe-'))]);
+  // The server scans uploads with a clamd of its own (test/clamd.ts, the EICAR signature): forms take files as in production.
+  const clamd = await startTestClamd();
+  const [server, dir] = await Promise.all([startServer({ env: { CLAMD_URL: clamd.url } }), mkdtemp(path.join(os.tmpdir(), 'irisdesk-axe-'))]);
   project.provide('e2eServerUrl', server.url);
   project.provide('e2eCleanPagesFile', path.join(dir, 'clean-pages.txt'));
   return async () => {
     await server.stop();
+    await clamd.close();
     await rm(dir, { recursive: true, force: true });
   };
 }
