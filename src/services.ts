@@ -2,6 +2,7 @@
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/database.ts';
 import { identityService } from './identity/service.ts';
+import { oidcService } from './identity/oidc/service.ts';
 import { organisationService } from './organisations/service.ts';
 import { auditService } from './audit/service.ts';
 import { createJobRegistry } from './platform/jobs/registry.ts';
@@ -47,6 +48,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
   // finishing a counter ticket records the checked-in appointment as seen, and so on.
   // Outgoing webhooks: the modules where events happen emit them through integrations.emit(tx, …).
   const integrations = integrationsService(db, { jobs, config });
+  const identity = identityService(db);
   const organisations = organisationService(db);
   const consoleSearch = consoleSearchService(db);
   const contactPoints = contactPointService(db, { organisations });
@@ -77,7 +79,8 @@ export function createServices({ config, db }: { config: Config; db: Database })
     mail,
     sms,
     audit,
-    identity: identityService(db),
+    identity,
+    oidc: oidcService(db, { config, identity, audit }),
     organisations,
     contactPoints,
     catalogue,

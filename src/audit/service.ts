@@ -84,6 +84,10 @@ export function auditService(db: Database) {
     record(actor: Actor, action: AuditAction, subject: AuditSubject, requestId?: string, details?: Record<string, unknown>) {
       return recordAudit(db, actor, action, subject, requestId, details);
     },
+    /** Records an entry as given: where no one is signed in yet (an account made at its first sign-in). */
+    recordEntry(entry: AuditEntry) {
+      return recordAuditEntry(db, entry);
+    },
     async list(actor: Actor, filter: { subjectType?: string | undefined; subjectId?: string | undefined; limit?: number }) {
       authorise(canReviewAudit(actor));
       return listAuditEntries(db, {

@@ -1,7 +1,7 @@
 import type { AppError, FieldError } from '../platform/http/errors.ts';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, ErrorSummary, Form, Heading1, Paragraph, SubmitButton, TextField } from '../platform/views/components.tsx';
+import { Alert, ErrorSummary, Form, Heading1, Link, Paragraph, SubmitButton, TextField } from '../platform/views/components.tsx';
 import { backOfficeNavigation } from '../platform/views/navigation.ts';
 import { PASSWORD_MIN_LENGTH } from './passwords.ts';
 
@@ -19,6 +19,9 @@ export function LoginPage(props: { next?: string | undefined; email?: string | u
         <TextField name="password" type="password" label={t('field.password')} autocomplete="current-password" required errors={props.errors} />
         <SubmitButton>{t('login.submit')}</SubmitButton>
       </Form>
+      <Paragraph>
+        <Link href={`/${lang}/login/sso${props.next ? `?next=${encodeURIComponent(props.next)}` : ''}`}>{t('oidc.signIn.link')}</Link>
+      </Paragraph>
     </Layout>
   );
 }

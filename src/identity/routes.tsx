@@ -14,6 +14,7 @@ import { ROLES } from './actor.ts';
 import { requireActorPage } from './guards.ts';
 import { localPath } from '../platform/http/local-path.ts';
 import { setPendingCookie, twoFactorRoutes } from './totp/routes.tsx';
+import { oidcRoutes } from './oidc/routes.tsx';
 
 const LoginBody = Type.Object({
   email: Text({ minLength: 1, maxLength: 254 }),
@@ -58,6 +59,7 @@ function validationFields(request: FastifyRequest): FieldError[] | undefined {
 export function identityRoutes(app: App, services: Services) {
   const { identity, config } = services;
   twoFactorRoutes(app, services, setSessionCookie);
+  oidcRoutes(app, services, setSessionCookie);
 
   app.get(
     '/:lang/login',
@@ -100,9 +102,11 @@ export function identityRoutes(app: App, services: Services) {
   });
 
   app.post('/:lang/logout', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
+    // a session opened by an organisation's provider also ends there (decision 0040), read before it is gone
+    const atProvider = request.sessionToken ? await services.oidc.endSessionUrl(request.sessionToken) : undefined;
     if (request.sessionToken) await identity.logout(request.sessionToken, request.actor, request.id);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.redirect(`/${request.params.lang}`, 303);
+    return reply.redirect(atProvider ?? `/${request.params.lang}`, 303);
   });
 
   app.get('/:lang/back-office', { schema: { hide: true, params: LangParams } }, async (request, reply) => {

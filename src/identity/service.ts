@@ -180,6 +180,14 @@ export function identityService(db: Database) {
       return { kind: 'session', ...(await openSession(account!.id, account!.organisation_id, input.requestId)) };
     },
 
+    /**
+     * A session for an account that an organisation's OpenID provider has just signed in (src/identity/oidc): the
+     * provider is the second factor, so no TOTP step. Audited as a login with the method.
+     */
+    openFederatedSession(accountId: string, organisationId: string, requestId: string): Promise<{ token: string; accountId: string }> {
+      return openSession(accountId, organisationId, requestId, { method: 'oidc' });
+    },
+
     /** The pending sign-in behind the second-step cookie, or undefined when absent, unknown or expired. */
     async pendingSignIn(pendingToken: string | undefined): Promise<{ accountId: string; step: 'verify' | 'enrol' } | undefined> {
       if (!pendingToken) return undefined;

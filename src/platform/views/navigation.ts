@@ -3,7 +3,7 @@
 // screen adds its entry to its own list (and, for a new module, the list here).
 import type { Actor } from '../../identity/actor.ts';
 import type { NavigationItem } from './menu.ts';
-import { accountNavigation, homeNavigation } from '../../identity/navigation.ts';
+import { accountNavigation, homeNavigation, signInNavigation } from '../../identity/navigation.ts';
 import { organisationsNavigation } from '../../organisations/navigation.ts';
 import { auditNavigation } from '../../audit/navigation.ts';
 import { privacyNavigation } from '../../privacy/navigation.ts';
@@ -31,6 +31,7 @@ const ITEMS: readonly NavigationItem[] = [
   ...auditNavigation,
   ...privacyNavigation,
   ...integrationsNavigation,
+  ...signInNavigation,
   ...catalogueNavigation,
   ...mailNavigation,
   ...smsNavigation,
