@@ -14,6 +14,7 @@ import type { mailService } from '../platform/mail/service.ts';
 import type { smsService } from '../platform/sms/service.ts';
 import { isUuid } from '../platform/http/schemas.ts';
 import { buildIcs } from './ics.ts';
+import { pointAddress } from './address.ts';
 import { appointmentSmsText, type SmsNoticeKind } from './sms-notices.ts';
 import { hashToken } from './tokens.ts';
 import * as repo from './repository.ts';
@@ -82,10 +83,6 @@ export function appointmentNotices(deps: {
       { tx: q },
     );
   }
-  const address = (s: SettingsRecord, lang: Language) => {
-    const side = lang === 'nl' ? 'nl' : 'fr';
-    return `${s.street[side]} ${s.houseNumber}, ${s.postalCode} ${s.municipality[side]}`;
-  };
   const text = (value: LocalizedText, lang: Language) => pickText(value, lang).text;
 
   type Notified = { id: string; reference: string; name: string; language: Language; startsAt: Date; endsAt: Date; sequence: number };
@@ -97,7 +94,7 @@ export function appointmentNotices(deps: {
       service: text(settings.serviceName, lang),
       point: text(settings.pointName, lang),
       organisation: text(settings.organisationName, lang),
-      address: address(settings, lang),
+      address: pointAddress(settings, lang),
       date: formatDate(a.startsAt, lang),
       time: formatTime(a.startsAt, lang),
       reference: a.reference,

@@ -11,6 +11,7 @@ import { LOCALES, type Language } from '../platform/i18n/languages.ts';
 import { TIME_ZONE } from '../platform/i18n/format.ts';
 import { parsePhoneNumber } from '../platform/sms/phone.ts';
 import type { SettingsRecord } from './repository.ts';
+import { pointAddress } from './address.ts';
 
 export type Values = Record<string, string | undefined>;
 
@@ -67,13 +68,7 @@ export function Steps({ current }: { current: (typeof STEPS)[number] }) {
 }
 
 export function PointAddress({ settings }: { settings: SettingsRecord }) {
-  const { lang } = usePage();
-  const side = lang === 'nl' ? 'nl' : 'fr';
-  return (
-    <>
-      {settings.street[side]} {settings.houseNumber}, {settings.postalCode} {settings.municipality[side]}
-    </>
-  );
+  return <>{pointAddress(settings, usePage().lang)}</>;
 }
 
 /**
