@@ -52,31 +52,37 @@ function MainNavigation({ id }: { id: string }) {
   );
 }
 
-function LanguageLinks({ label }: { label: string }) {
+/** The language switch: a navigation landmark in the header; in the footer, a list under its heading. */
+function LanguageLinks({ label, labelledBy }: { label?: string; labelledBy?: string }) {
   const { lang, pathWithoutLang, localized } = usePage();
-  return (
+  const links = (
+    <ul class="irisdesk-inline-list" aria-labelledby={labelledBy}>
+      {LANGUAGES.map((other) => (
+        <li>
+          {other === lang ? (
+            <span class="utrecht-alternate-lang-nav__link--current" aria-current="true" lang={other}>
+              {LANGUAGE_NAMES[other]}
+            </span>
+          ) : (
+            <a
+              class="utrecht-link utrecht-alternate-lang-nav__link"
+              href={localized ? `/${other}${pathWithoutLang}` : `/${other}`}
+              hrefLang={other}
+              lang={other}
+            >
+              {LANGUAGE_NAMES[other]}
+            </a>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+  return label ? (
     <nav class="utrecht-alternate-lang-nav irisdesk-lang-nav" aria-label={label}>
-      <ul class="irisdesk-inline-list">
-        {LANGUAGES.map((other) => (
-          <li>
-            {other === lang ? (
-              <span class="utrecht-alternate-lang-nav__link--current" aria-current="true" lang={other}>
-                {LANGUAGE_NAMES[other]}
-              </span>
-            ) : (
-              <a
-                class="utrecht-link utrecht-alternate-lang-nav__link"
-                href={localized ? `/${other}${pathWithoutLang}` : `/${other}`}
-                hrefLang={other}
-                lang={other}
-              >
-                {LANGUAGE_NAMES[other]}
-              </a>
-            )}
-          </li>
-        ))}
-      </ul>
+      {links}
     </nav>
+  ) : (
+    links
   );
 }
 
@@ -119,7 +125,7 @@ function Footer() {
           <h2 class="irisdesk-footer__heading" id="footer-languages">
             {t('layout.footerNav.languagesHeading')}
           </h2>
-          <LanguageLinks label={t('layout.footerNav.languagesHeading')} />
+          <LanguageLinks labelledBy="footer-languages" />
         </div>
       </div>
       <div class="irisdesk-footer__inner irisdesk-footer__bottom">
