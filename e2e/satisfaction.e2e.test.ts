@@ -5,7 +5,7 @@
 // fr, nl and en.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { submitAndCheck, visit } from './browser.ts';
+import { checkA11y, submitAndCheck, visit } from './browser.ts';
 import { signIn, useServerAndBrowser } from './session.ts';
 import { translator } from '../src/platform/i18n/messages.ts';
 import { LANGUAGES, type Language } from '../src/platform/i18n/languages.ts';
@@ -45,6 +45,27 @@ async function expectH1(page: Page, text: string, exact = true): Promise<void> {
   expect(headings).toHaveLength(1);
   if (exact) expect(headings[0]!.trim()).toBe(text);
   else expect(headings[0]).toContain(text);
+}
+
+/**
+ * Opens a page with every "details" disclosure opened by keyboard (Enter on its summary), as a reader who wants
+ * every figure would, then runs axe-core on it all; with JavaScript on, also checks that the page is no wider
+ * than the window (tables scroll inside their own box).
+ */
+async function visitOpened(page: Page, url: string, options: { javaScript?: boolean } = {}): Promise<void> {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  expect(response?.status(), `HTTP status of ${url}`).toBe(200);
+  const summaries = page.locator('main details:not([open]) > summary');
+  for (let n = await summaries.count(); n > 0; n--) {
+    await summaries.first().focus();
+    await page.keyboard.press('Enter');
+  }
+  expect(await page.locator('main details:not([open])').count()).toBe(0);
+  await checkA11y(page);
+  if (options.javaScript ?? true) {
+    const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(scroll, `page width of ${url}`).toBeLessThanOrEqual(width);
+  }
 }
 
 describe('satisfaction flows', { timeout: 180_000 }, () => {
@@ -96,10 +117,19 @@ describe('satisfaction flows', { timeout: 180_000 }, () => {
       const lang = ORGANISATION_LANG;
       const t = translator(lang);
       await signIn(page, lang, MANAGER);
+      await page.setViewportSize({ width: 1024, height: 800 });
       await visit(page, `/${lang}/satisfaction/organisations/commune-schaerbeek`);
       expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+      // key figures first, in plain words, and the change of a count as a count, of a score in points
+      const keyFigures = page.getByRole('list', { name: t('satisfaction.key.label') });
+      await expect(keyFigures.textContent()).resolves.toContain(t('satisfaction.key.csat'));
+      expect(await keyFigures.textContent()).not.toMatch(/\+\d+,0 par rapport/);
       await expect(page.getByRole('img', { name: t('satisfaction.chart.trend') }).count()).resolves.toBe(1);
-      await expect(page.getByRole('table', { name: t('satisfaction.byChannel') }).count()).resolves.toBe(1);
+      await expect(page.getByRole('img', { name: t('satisfaction.chart.satisfiedByChannel') }).count()).resolves.toBe(1);
+      // the tables are details on demand: hidden until asked for
+      await expect(page.getByRole('table', { name: t('satisfaction.byChannel'), exact: true }).count()).resolves.toBe(0);
+      await visitOpened(page, `/${lang}/satisfaction/organisations/commune-schaerbeek`);
+      await expect(page.getByRole('table', { name: t('satisfaction.byChannel'), exact: true }).count()).resolves.toBe(1);
       // the operations view of the same dashboard, through its link (filters kept)
       await page
         .getByRole('navigation', { name: t('satisfaction.ops.nav.label') })
@@ -109,6 +139,7 @@ describe('satisfaction flows', { timeout: 180_000 }, () => {
       await visit(page, `/${lang}/satisfaction/organisations/commune-schaerbeek/operations`);
       await expectH1(page, t('satisfaction.ops.organisation.heading'), false);
       await expect(page.getByRole('img', { name: t('satisfaction.ops.chart.hours') }).count()).resolves.toBe(1);
+      await visitOpened(page, `/${lang}/satisfaction/organisations/commune-schaerbeek/operations`);
       await expect(page.getByRole('table', { name: t('satisfaction.ops.summaryCaption') }).count()).resolves.toBe(1);
       await visit(page, `/${lang}/satisfaction/organisations/commune-ixelles/operations`, { status: 403 });
       await visit(page, `/${lang}/satisfaction/organisations/commune-ixelles`, { status: 403 });
@@ -119,15 +150,20 @@ describe('satisfaction flows', { timeout: 180_000 }, () => {
       const lang = REGION_LANG;
       const t = translator(lang);
       await signIn(page, lang, ANALYST);
-      await visit(page, `/${lang}/satisfaction/region?rank=score10`);
+      await page.setViewportSize({ width: 1024, height: 800 });
+      await visitOpened(page, `/${lang}/satisfaction/region?rank=score10`);
       await expect(page.getByRole('table', { name: t('satisfaction.sideBySideCaption') }).count()).resolves.toBe(1);
       await expect(page.getByRole('main').textContent()).resolves.toContain(t('satisfaction.indicator.score10'));
-      await visit(page, `/${lang}/satisfaction/region/operations?rank=waitMinutes`);
+      await visitOpened(page, `/${lang}/satisfaction/region/operations?rank=waitMinutes`);
       await expectH1(page, t('satisfaction.ops.region.heading'));
       await expect(
         page.getByRole('img', { name: t('satisfaction.chart.ranking', { indicator: t('satisfaction.ops.indicator.waitMinutes') }) }).count(),
       ).resolves.toBe(1);
-      await expect(page.getByRole('table', { name: t('satisfaction.ops.sideBySideCaption') }).count()).resolves.toBe(1);
+      // organisations side by side, unless their months are still being computed (the page says so, never waits)
+      const main = (await page.getByRole('main').textContent())!;
+      const sideBySide = page.getByRole('table', { name: t('satisfaction.ops.sideBySideCaption'), exact: true });
+      if (main.includes(t('satisfaction.ops.noData'))) expect(main).toContain(t('satisfaction.ops.refreshing'));
+      else await expect(sideBySide.count()).resolves.toBe(1);
     }));
 });
 
@@ -140,9 +176,17 @@ describe.each(LANGUAGES)('satisfaction page tour in %s', { timeout: 180_000 }, (
       async (page) => {
         await visit(page, `/${lang}/barometer`);
         expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([t('satisfaction.barometer.heading')]);
+        // plain words first ("6 in 10 people were satisfied"), no jargon, numbers in the page's locale
+        const main = (await page.getByRole('main').textContent())!;
+        expect(main).toMatch(new RegExp(`\\d+ ${t('satisfaction.key.inTen', { count: 0 }).replace(/^0 /, '')}`));
+        expect(main).not.toMatch(/CSAT|NPS/);
+        if (lang === 'en') expect(main).not.toMatch(/\d,\d\s?%/);
+        await expect(page.getByRole('img', { name: t('satisfaction.chart.satisfiedByOrganisation') }).count()).resolves.toBe(1);
+        await expect(page.getByRole('img', { name: t('satisfaction.chart.satisfiedByChannel') }).count()).resolves.toBe(1);
         await expect(page.getByRole('link', { name: t('satisfaction.barometer.csv') }).getAttribute('href')).resolves.toBe('/api/v1/opendata/satisfaction.csv');
         // service levels beside satisfaction, and the Single Digital Gateway statistics among the open data
-        await expect(page.getByRole('region', { name: t('satisfaction.barometer.service.heading') }).count()).resolves.toBe(1);
+        await expect(page.getByRole('region', { name: t('satisfaction.barometer.service.heading'), exact: true }).count()).resolves.toBe(1);
+        await visitOpened(page, `/${lang}/barometer`, { javaScript: false });
         await expect(page.getByRole('table', { name: t('satisfaction.barometer.service.regionCaption') }).count()).resolves.toBe(1);
         await expect(page.getByRole('link', { name: t('satisfaction.barometer.sdgCsv') }).getAttribute('href')).resolves.toBe(
           '/api/v1/opendata/sdg-feedback.csv',
@@ -161,10 +205,10 @@ describe.each(LANGUAGES)('satisfaction page tour in %s', { timeout: 180_000 }, (
     if (lang !== ORGANISATION_LANG) {
       await withPage(async (page) => {
         await signIn(page, lang, MANAGER);
-        await visit(page, `/${lang}/satisfaction/organisations/commune-schaerbeek`);
+        await visitOpened(page, `/${lang}/satisfaction/organisations/commune-schaerbeek`);
         await expectH1(page, t('satisfaction.organisation.heading'), false);
-        await expect(page.getByRole('table', { name: t('satisfaction.byChannel') }).count()).resolves.toBe(1);
-        await visit(page, `/${lang}/satisfaction/organisations/commune-schaerbeek/operations`);
+        await expect(page.getByRole('table', { name: t('satisfaction.byChannel'), exact: true }).count()).resolves.toBe(1);
+        await visitOpened(page, `/${lang}/satisfaction/organisations/commune-schaerbeek/operations`);
         await expectH1(page, t('satisfaction.ops.organisation.heading'), false);
         await expect(page.getByRole('table', { name: t('satisfaction.ops.summaryCaption') }).count()).resolves.toBe(1);
       });
@@ -172,10 +216,10 @@ describe.each(LANGUAGES)('satisfaction page tour in %s', { timeout: 180_000 }, (
     if (lang !== REGION_LANG) {
       await withPage(async (page) => {
         await signIn(page, lang, ANALYST);
-        await visit(page, `/${lang}/satisfaction/region?rank=score10`);
+        await visitOpened(page, `/${lang}/satisfaction/region?rank=score10`);
         await expectH1(page, t('satisfaction.region.heading'));
         await expect(page.getByRole('table', { name: t('satisfaction.sideBySideCaption') }).count()).resolves.toBe(1);
-        await visit(page, `/${lang}/satisfaction/region/operations`);
+        await visitOpened(page, `/${lang}/satisfaction/region/operations`);
         await expectH1(page, t('satisfaction.ops.region.heading'));
         await expect(page.getByRole('img', { name: t('satisfaction.ops.chart.hours') }).count()).resolves.toBe(1);
       });
@@ -184,10 +228,10 @@ describe.each(LANGUAGES)('satisfaction page tour in %s', { timeout: 180_000 }, (
     // also checks the service levels with their chart and tables (the page never waits for the job).
     await withPage(
       async (page) => {
-        await visit(page, `/${lang}/barometer`);
-        await expect(page.getByRole('region', { name: t('satisfaction.barometer.service.heading') }).count()).resolves.toBe(1);
+        await visitOpened(page, `/${lang}/barometer`);
+        await expect(page.getByRole('region', { name: t('satisfaction.barometer.service.heading'), exact: true }).count()).resolves.toBe(1);
       },
-      { javaScriptEnabled: false },
+      { viewport: { width: 390, height: 844 } },
     );
   });
 });

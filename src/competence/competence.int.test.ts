@@ -250,11 +250,19 @@ describe('submitting', () => {
 
   it('submits a complete questionnaire, scores it and generates the action plan from the rules', async () => {
     const current = (await manager.get(ASSESSMENT)).json();
+    // Actions still open from the 2025 campaign (demo data): their rules must not give a second copy.
+    const before = (await manager.get('/api/v1/competence/organisations/commune-schaerbeek/actions')).json().actions as Array<{
+      rule: string | null;
+      status: string;
+    }>;
+    const stillOpen = new Set(before.filter((a) => a.rule && ['planned', 'in_progress'].includes(a.status)).map((a) => a.rule));
     const submitted = await manager.request('POST', `${ASSESSMENT}/submit`, { json: { version: current.version, answers: fullAnswers(byDimension) } });
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json().assessment.status).toBe('submitted');
-    // Rules fire below their threshold (50): user_knowledge (30) and tools (45) criteria.
-    const expected = RECOMMENDATION_RULES.filter((rule) => byDimension(rule.criterionKey) < rule.threshold);
+    // Rules fire below their threshold (50): user_knowledge (30) and tools (45) criteria; not those already open.
+    const fired = RECOMMENDATION_RULES.filter((rule) => byDimension(rule.criterionKey) < rule.threshold);
+    const expected = fired.filter((rule) => !stillOpen.has(rule.key));
+    expect(fired.length).toBeGreaterThan(expected.length); // the demo plan does hold open actions of some fired rules
     expect(submitted.json().actionsGenerated).toBe(expected.length);
 
     const results = (await manager.get(`/api/v1/competence/campaigns/${CAMPAIGN}/results/commune-schaerbeek`)).json();
@@ -263,11 +271,26 @@ describe('submitting', () => {
     expect(results.previousCampaign).toBe('demo-2025'); // Schaerbeek did not submit in demo-2026
     expect(results.changes.culture).toBe(Math.round((80 - results.previous.dimensions.culture) * 10) / 10);
 
-    const plan = (await manager.get('/api/v1/competence/organisations/commune-schaerbeek/actions'))
-      .json()
-      .actions.filter((a: { campaign: string }) => a.campaign === CAMPAIGN);
-    expect(plan.map((a: { rule: string }) => a.rule).sort()).toEqual(expected.map((r) => r.key).sort());
-    const satisfaction = plan.find((a: { rule: string }) => a.rule === 'r.satisfaction');
+    const all = (await manager.get('/api/v1/competence/organisations/commune-schaerbeek/actions')).json().actions as Array<{
+      rule: string | null;
+      status: string;
+      campaign: string;
+      dueOn: string;
+      overdue: boolean;
+    }>;
+    const plan = all.filter((a) => a.campaign === CAMPAIGN);
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+    expect(plan.map((a) => a.rule).sort()).toEqual(expected.map((r) => r.key).sort());
+    // One open action per fired rule, never two; the 2025 ones, due in 2025-12, are flagged overdue.
+    for (const rule of fired) {
+      const open = all.filter((a) => a.rule === rule.key && ['planned', 'in_progress'].includes(a.status));
+      expect(open, rule.key).toHaveLength(1);
+      if (stillOpen.has(rule.key)) expect(open[0]).toMatchObject({ campaign: 'demo-2025', overdue: open[0]!.dueOn < today });
+    }
+    expect(all.some((a) => a.overdue)).toBe(true); // the 2025 short-term actions, due in December 2025
+    expect(plan.every((a) => !a.overdue)).toBe(true);
+    const openOf = (rule: string) => all.find((a) => a.rule === rule && ['planned', 'in_progress'].includes(a.status));
+    const satisfaction = openOf('r.satisfaction');
     expect(satisfaction).toMatchObject({
       horizon: 'short',
       scope: 'collective',
@@ -275,7 +298,7 @@ describe('submitting', () => {
       status: 'planned',
       criterion: 'user_knowledge.satisfaction',
     });
-    const needs = plan.find((a: { rule: string }) => a.rule === 'r.needs');
+    const needs = openOf('r.needs');
     expect(needs).toMatchObject({ horizon: 'long', scope: 'individual', targetValue: 50 });
 
     // Once submitted, it is closed to edits.
@@ -283,9 +306,56 @@ describe('submitting', () => {
     expect(late.statusCode).toBe(409);
   });
 
+  it('refuses to add an action already open in the plan, and flags overdue actions on the plan page', async () => {
+    const plan = (await manager.get('/api/v1/competence/organisations/commune-schaerbeek/actions')).json().actions as Array<{
+      title: { fr?: string; nl?: string };
+      overdue: boolean;
+      status: string;
+    }>;
+    const open = plan.find((a) => a.status === 'planned' && a.title.fr && a.title.nl)!;
+    const page = await manager.get('/fr/competence/action-plans/commune-schaerbeek');
+    const token = csrfTokenOf(page.body);
+    const again = await manager.request('POST', '/fr/competence/action-plans/commune-schaerbeek', {
+      form: {
+        _csrf: token,
+        'title.fr': `  ${open.title.fr!.toUpperCase()} `,
+        'title.nl': 'Iets anders',
+        'title.en': '',
+        owner: '',
+        dueOn: '',
+        indicator: 'maturity.overall',
+        targetValue: '',
+        horizon: 'short',
+        scope: 'individual',
+      },
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('Cette action figure déjà dans le plan.');
+    const overdue = plan.filter((a) => a.overdue).length;
+    expect(overdue).toBeGreaterThan(0);
+    expect(page.body.match(/class="irisdesk-overdue"/g)).toHaveLength(overdue);
+    expect(page.body).toContain('<ul class="irisdesk-key-figures" aria-label="Avancement du plan">');
+    // A new action with its own title is added.
+    const added = await manager.request('POST', '/fr/competence/action-plans/commune-schaerbeek', {
+      form: {
+        _csrf: token,
+        'title.fr': 'Former l’équipe à l’accueil téléphonique',
+        'title.nl': 'Het team opleiden in telefonisch onthaal',
+        'title.en': '',
+        owner: '',
+        dueOn: '',
+        indicator: 'maturity.overall',
+        targetValue: '',
+        horizon: 'short',
+        scope: 'individual',
+      },
+    });
+    expect(added.statusCode).toBe(303);
+  });
+
   it('edits an action with optimistic locking', async () => {
     const plan = (await manager.get('/api/v1/competence/organisations/commune-schaerbeek/actions')).json().actions;
-    const action = plan.find((a: { rule: string; campaign: string }) => a.rule === 'r.needs' && a.campaign === CAMPAIGN);
+    const action = plan.find((a: { rule: string; status: string }) => a.rule === 'r.needs' && a.status === 'planned');
     const change = {
       version: action.version,
       title: 'Étude des publics 2027',

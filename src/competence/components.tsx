@@ -1,5 +1,6 @@
 // Pieces shared by the competence center's screens: the sub-navigation and page frame, multilingual text
 // fields, the scale table, formatting of scores and indicators. Each section's screens are in its pages.tsx.
+import { ChartStyles } from '../platform/views/charts/charts.tsx';
 import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../platform/http/errors.ts';
 import { usePage } from '../platform/views/context.ts';
@@ -146,9 +147,10 @@ export function SubNav() {
   );
 }
 
+/** A competence page: its sub-navigation and heading; the charts' stylesheet for its figures, radars and tables. */
 export function Page({ title, children }: { title: string; children: ComponentChildren }) {
   return (
-    <Layout title={title} backOffice section="competence">
+    <Layout title={title} backOffice section="competence" head={<ChartStyles />}>
       <SubNav />
       <Heading1>{title}</Heading1>
       {children}

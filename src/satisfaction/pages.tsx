@@ -13,45 +13,97 @@ import {
   Paragraph,
   SelectField,
   SubmitButton,
-  Table,
   Text,
   TextArea,
   TextField,
 } from '../platform/views/components.tsx';
 import type { FieldError } from '../platform/http/errors.ts';
 import { pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
-import { formatDate, formatNumber } from '../platform/i18n/format.ts';
+import { formatDate } from '../platform/i18n/format.ts';
 import type { Translate } from '../platform/i18n/messages.ts';
-import { difference, INDICATORS, type IndicatorKey, type Indicators } from './indicators.ts';
+import { INDICATORS, type IndicatorKey, type Indicators } from './indicators.ts';
 import type { InvitationRecord } from './repository.ts';
 import { CHANNELS } from './repository.ts';
 import { COMMENT_MAX_LENGTH, standardQuestions, type Question } from './questionnaire.ts';
 import type { Barometer, OrganisationDashboard, RegionalDashboard } from './service.ts';
-import { BarChart, LineChart } from './charts.tsx';
+import { BarChart, ChartStyles, DataTable, KeyFigures, LineChart, More } from '../platform/views/charts/charts.tsx';
+import { formatChange, formatDecimal, formatFigure, formatPercent, outOfTen, type FigureUnit } from '../platform/views/charts/figures.ts';
 
 // ---- figures
 
-const PERCENT: ReadonlySet<IndicatorKey> = new Set(['csat', 'clarity', 'effort', 'needMet', 'reachability', 'autonomy']);
+/** The unit of each indicator: shares in percent, the score out of 10 and the NPS in points. */
+export const INDICATOR_UNIT: Record<IndicatorKey, FigureUnit> = {
+  csat: 'percent',
+  score10: 'score',
+  clarity: 'percent',
+  effort: 'percent',
+  needMet: 'percent',
+  reachability: 'percent',
+  autonomy: 'percent',
+  nps: 'score',
+};
 
-/** One figure as text: "72.5 %", "7.4", "+12" (NPS), or "–" when there is none or it is suppressed. */
-export function formatIndicator(indicators: Indicators, key: IndicatorKey, lang: Language): string {
+/** One figure as text: "72.5%" (by the page's locale), "7.4", "+12" (NPS), or "–" when there is none or it is suppressed. */
+export function formatIndicator(indicators: Indicators, key: IndicatorKey, lang: Language, t: Translate): string {
   const value = indicators[key];
   if (value === null) return '–';
-  if (PERCENT.has(key)) return `${formatNumber(value, lang, 1)} %`;
-  if (key === 'nps') return `${value > 0 ? '+' : ''}${formatNumber(value, lang, 0)}`;
-  return formatNumber(value, lang, 1);
+  if (key === 'nps') return `${value > 0 ? '+' : ''}${formatDecimal(value, lang)}`;
+  return formatFigure(value, INDICATOR_UNIT[key], lang, t);
 }
 
-function formatChange(current: number | null, previous: number | null, lang: Language): string {
-  const change = difference(current, previous);
-  if (change === null) return '–';
-  return `${change > 0 ? '+' : ''}${formatNumber(change, lang, 1)}`;
+/** Change of an indicator between two periods, in points ("+2.3 points"); of the answers, as a count. */
+function indicatorChange(current: Indicators, previous: Indicators, key: IndicatorKey | 'answers', lang: Language, t: Translate): string {
+  if (key === 'answers') return formatChange(current.answers, previous.answers, 'count', lang, t);
+  return formatChange(current[key], previous[key], INDICATOR_UNIT[key], lang, t);
 }
 
 /** Why a cell is empty: too few answers (outside the organisation) or none at all. */
 function countText(indicators: Indicators, t: Translate, lang: Language): string {
-  const count = t('satisfaction.answers', { count: indicators.answers, countText: formatNumber(indicators.answers, lang) });
+  const count = t('satisfaction.answers', { count: indicators.answers, countText: formatDecimal(indicators.answers, lang) });
   return indicators.suppressed ? `${count} (${t('satisfaction.suppressedShort')})` : count;
+}
+
+/** A share as people read it: "8 in 10" — or "–" when it is not published. */
+function inTen(value: number | null, t: Translate): string {
+  return value === null ? '–' : t('satisfaction.key.inTen', { count: outOfTen(value) });
+}
+
+/** The key figures of a set of answers, in plain words: satisfied, easy, need met, score, answers. */
+function SatisfactionKeyFigures(props: { current: Indicators; previous?: Indicators | undefined }) {
+  const { t, lang } = usePage();
+  const { current, previous } = props;
+  const share = (key: 'csat' | 'effort' | 'needMet') => ({
+    value: inTen(current[key], t),
+    label: t(`satisfaction.key.${key}`),
+    detail: [
+      current[key] === null ? t('satisfaction.key.notEnough') : t('satisfaction.key.share', { value: formatPercent(current[key], lang) }),
+      previous && current[key] !== null && previous[key] !== null
+        ? t('satisfaction.key.change', { change: indicatorChange(current, previous, key, lang, t) })
+        : null,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  });
+  return (
+    <KeyFigures
+      label={t('satisfaction.key.label')}
+      figures={[
+        share('csat'),
+        share('effort'),
+        share('needMet'),
+        {
+          value: current.score10 === null ? '–' : t('satisfaction.key.outOf10', { value: formatDecimal(current.score10, lang, 1) }),
+          label: t('satisfaction.key.score10'),
+          detail: previous ? t('satisfaction.key.change', { change: indicatorChange(current, previous, 'score10', lang, t) }) : undefined,
+        },
+        {
+          value: formatDecimal(current.answers, lang),
+          label: t('satisfaction.key.answers', { count: current.answers }),
+          detail: previous ? t('satisfaction.key.change', { change: indicatorChange(current, previous, 'answers', lang, t) }) : undefined,
+        },
+      ]}
+    />
+  );
 }
 
 export const monthLabel = (month: string, lang: Language) =>
@@ -62,7 +114,7 @@ export const monthLabel = (month: string, lang: Language) =>
 const indicatorHead = (t: Translate) => INDICATORS.map((key) => t(`satisfaction.indicator.${key}`));
 
 function indicatorCells(indicators: Indicators, lang: Language, t: Translate): string[] {
-  return [countText(indicators, t, lang), ...INDICATORS.map((key) => formatIndicator(indicators, key, lang))];
+  return [countText(indicators, t, lang), ...INDICATORS.map((key) => formatIndicator(indicators, key, lang, t))];
 }
 
 export function IndicatorDefinitions() {
@@ -219,13 +271,14 @@ export function FilterForm(props: { action: string; period: { from: string; to: 
   const { t } = usePage();
   return (
     <>
-      <form method="get" action={props.action} class="utrecht-form irisdesk-filters">
-        <h2 class="utrecht-heading-2">{t('satisfaction.filter.title')}</h2>
-        <PeriodFields from={props.period.from} to={props.period.to}>
-          {props.children}
-        </PeriodFields>
-        <SubmitButton variant="secondary">{t('satisfaction.filter.apply')}</SubmitButton>
-      </form>
+      <More summary={t('satisfaction.filter.show')}>
+        <form method="get" action={props.action} class="utrecht-form irisdesk-filters">
+          <PeriodFields from={props.period.from} to={props.period.to}>
+            {props.children}
+          </PeriodFields>
+          <SubmitButton variant="secondary">{t('satisfaction.filter.apply')}</SubmitButton>
+        </form>
+      </More>
       <p class="utrecht-paragraph irisdesk-actions">
         <Link href={`${props.api}${props.apiQuery}`}>{t('satisfaction.export.json')}</Link>
         <Link href={`${props.api}/export.csv${props.apiQuery}`}>{t('satisfaction.export.csv')}</Link>
@@ -280,24 +333,25 @@ export function RegionFilterFields(props: { kind: string | null; rankBy: string;
   );
 }
 
-function SummaryTable(props: { caption: string; current: Indicators; previous: Indicators; currentLabel: string; previousLabel: string }) {
+function SummaryTable(props: { id: string; caption: string; current: Indicators; previous: Indicators; currentLabel: string; previousLabel: string }) {
   const { t, lang } = usePage();
   return (
-    <Table
+    <DataTable
+      id={props.id}
       caption={props.caption}
       head={[t('satisfaction.indicator'), props.currentLabel, props.previousLabel, t('satisfaction.change')]}
       rows={[
         [
           t('satisfaction.answersHead'),
-          formatNumber(props.current.answers, lang),
-          formatNumber(props.previous.answers, lang),
-          formatChange(props.current.answers, props.previous.answers, lang),
+          formatDecimal(props.current.answers, lang),
+          formatDecimal(props.previous.answers, lang),
+          indicatorChange(props.current, props.previous, 'answers', lang, t),
         ],
         ...INDICATORS.map((key) => [
           t(`satisfaction.indicator.${key}`),
-          formatIndicator(props.current, key, lang),
-          formatIndicator(props.previous, key, lang),
-          formatChange(props.current[key], props.previous[key], lang),
+          formatIndicator(props.current, key, lang, t),
+          formatIndicator(props.previous, key, lang, t),
+          indicatorChange(props.current, props.previous, key, lang, t),
         ]),
       ]}
     />
@@ -315,12 +369,10 @@ function TrendChart(props: { id: string; months: Array<{ month: string; indicato
       labels={labels}
       min={0}
       max={100}
+      tick={(value) => formatPercent(value, lang, 0)}
       series={[
-        { label: t('satisfaction.indicator.csat'), values: props.months.map((m) => m.indicators.csat) },
-        {
-          label: t('satisfaction.indicator.scorePercent'),
-          values: props.months.map((m) => (m.indicators.score10 === null ? null : m.indicators.score10 * 10)),
-        },
+        { label: t('satisfaction.key.series.csat'), values: props.months.map((m) => m.indicators.csat) },
+        { label: t('satisfaction.key.series.effort'), values: props.months.map((m) => m.indicators.effort) },
       ]}
       tableHead={[
         t('satisfaction.month'),
@@ -333,20 +385,48 @@ function TrendChart(props: { id: string; months: Array<{ month: string; indicato
       tableRows={props.months.map((m, i) => [
         labels[i]!,
         countText(m.indicators, t, lang),
-        formatIndicator(m.indicators, 'csat', lang),
-        formatIndicator(m.indicators, 'score10', lang),
-        formatIndicator(m.indicators, 'effort', lang),
-        formatIndicator(m.indicators, 'needMet', lang),
+        formatIndicator(m.indicators, 'csat', lang, t),
+        formatIndicator(m.indicators, 'score10', lang, t),
+        formatIndicator(m.indicators, 'effort', lang, t),
+        formatIndicator(m.indicators, 'needMet', lang, t),
       ])}
     />
   );
 }
 
-function BreakdownTable(props: { caption: string; first: string; rows: Array<{ label: ComponentChildren; indicators: Indicators }> }) {
+/** Bars of the share of satisfied people, one per row (organisation, channel), best first. */
+function SatisfiedBars(props: { id: string; title: string; first: string; rows: Array<{ label: string; indicators: Indicators }> }) {
+  const { t, lang } = usePage();
+  if (props.rows.length === 0) return null;
+  const rows = [...props.rows].sort((a, b) => (b.indicators.csat ?? -1) - (a.indicators.csat ?? -1) || a.label.localeCompare(b.label, lang));
+  return (
+    <BarChart
+      id={props.id}
+      title={props.title}
+      description={t('satisfaction.chart.satisfiedDescription')}
+      max={100}
+      bars={rows.map((row) => ({
+        label: row.label,
+        value: row.indicators.csat,
+        text: row.indicators.csat === null ? t('satisfaction.key.notEnough') : formatPercent(row.indicators.csat, lang, 0),
+      }))}
+      tableHead={[props.first, t('satisfaction.indicator.csat'), t('satisfaction.indicator.score10'), t('satisfaction.answersHead')]}
+      tableRows={rows.map((row) => [
+        row.label,
+        formatIndicator(row.indicators, 'csat', lang, t),
+        formatIndicator(row.indicators, 'score10', lang, t),
+        countText(row.indicators, t, lang),
+      ])}
+    />
+  );
+}
+
+function BreakdownTable(props: { id: string; caption: string; first: string; rows: Array<{ label: ComponentChildren; indicators: Indicators }> }) {
   const { t, lang } = usePage();
   if (props.rows.length === 0) return null;
   return (
-    <Table
+    <DataTable
+      id={props.id}
       caption={props.caption}
       head={[props.first, t('satisfaction.answersHead'), ...indicatorHead(t)]}
       rows={props.rows.map((row) => [row.label, ...indicatorCells(row.indicators, lang, t)])}
@@ -387,8 +467,15 @@ export function OrganisationDashboardPage(props: { data: OrganisationDashboard; 
   const { data } = props;
   const base = `/api/v1/satisfaction/organisations/${data.organisation.code}`;
   const serviceLabel = (key: string, name: LocalizedText | null) => (key === '' ? t('satisfaction.none') : name ? <Text value={name} /> : key);
+  const periodText = (period: { from: string; to: string }) =>
+    t('satisfaction.period', { from: monthLabel(period.from, lang), to: monthLabel(period.to, lang) });
   return (
-    <Layout title={t('satisfaction.organisation.title', { organisation: pickText(data.organisation.name, lang).text })} backOffice section="satisfaction">
+    <Layout
+      title={t('satisfaction.organisation.title', { organisation: pickText(data.organisation.name, lang).text })}
+      backOffice
+      section="satisfaction"
+      head={<ChartStyles />}
+    >
       <Heading1>
         {t('satisfaction.organisation.heading')} – <Text value={data.organisation.name} />
       </Heading1>
@@ -398,9 +485,9 @@ export function OrganisationDashboardPage(props: { data: OrganisationDashboard; 
         operationsHref={`/${lang}/satisfaction/organisations/${data.organisation.code}/operations${props.apiQuery}`}
       />
       <Paragraph lead>
-        {t('satisfaction.period', { from: monthLabel(data.period.from, lang), to: monthLabel(data.period.to, lang) })}
+        {periodText(data.period)}
         {' · '}
-        {countText(data.total, t, lang)}
+        {t('satisfaction.key.comparedWith', { period: periodText(data.previousPeriod) })}
       </Paragraph>
       {data.suppressed && (
         <Alert type="info">
@@ -410,35 +497,50 @@ export function OrganisationDashboardPage(props: { data: OrganisationDashboard; 
       <FilterForm action={`/${lang}/satisfaction/organisations/${data.organisation.code}`} period={data.period} api={base} apiQuery={props.apiQuery}>
         <OrganisationFilterFields filters={data.filters} services={data.byService} contactPoints={data.byContactPoint} />
       </FilterForm>
-      <h2 class="utrecht-heading-2">{t('satisfaction.section.summary')}</h2>
-      <SummaryTable
-        caption={t('satisfaction.summaryCaption')}
-        current={data.total}
-        previous={data.previous}
-        currentLabel={t('satisfaction.period', { from: monthLabel(data.period.from, lang), to: monthLabel(data.period.to, lang) })}
-        previousLabel={t('satisfaction.period', { from: monthLabel(data.previousPeriod.from, lang), to: monthLabel(data.previousPeriod.to, lang) })}
-      />
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.keyFigures')}</h2>
+      <SatisfactionKeyFigures current={data.total} previous={data.previous} />
       <h2 class="utrecht-heading-2">{t('satisfaction.section.trend')}</h2>
       <TrendChart id="org-trend" months={data.months} />
-      <h2 class="utrecht-heading-2">{t('satisfaction.section.breakdown')}</h2>
-      <BreakdownTable
-        caption={t('satisfaction.byChannel')}
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.byChannel')}</h2>
+      <SatisfiedBars
+        id="org-channels"
+        title={t('satisfaction.chart.satisfiedByChannel')}
         first={t('satisfaction.filter.channel')}
         rows={data.byChannel.map((row) => ({ label: t(`satisfaction.channel.${row.key}`), indicators: row.indicators }))}
       />
-      <BreakdownTable
-        caption={t('satisfaction.byService')}
-        first={t('satisfaction.filter.service')}
-        rows={data.byService.map((row) => ({ label: serviceLabel(row.key, row.name), indicators: row.indicators }))}
-      />
-      <BreakdownTable
-        caption={t('satisfaction.byContactPoint')}
-        first={t('satisfaction.filter.contactPoint')}
-        rows={data.byContactPoint.map((row) => ({ label: serviceLabel(row.key, row.name), indicators: row.indicators }))}
-      />
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.details')}</h2>
+      <More summary={t('satisfaction.section.summary')}>
+        <SummaryTable
+          id="org-summary"
+          caption={t('satisfaction.summaryCaption')}
+          current={data.total}
+          previous={data.previous}
+          currentLabel={periodText(data.period)}
+          previousLabel={periodText(data.previousPeriod)}
+        />
+      </More>
+      <More summary={t('satisfaction.section.breakdown')}>
+        <BreakdownTable
+          id="org-by-channel"
+          caption={t('satisfaction.byChannel')}
+          first={t('satisfaction.filter.channel')}
+          rows={data.byChannel.map((row) => ({ label: t(`satisfaction.channel.${row.key}`), indicators: row.indicators }))}
+        />
+        <BreakdownTable
+          id="org-by-service"
+          caption={t('satisfaction.byService')}
+          first={t('satisfaction.filter.service')}
+          rows={data.byService.map((row) => ({ label: serviceLabel(row.key, row.name), indicators: row.indicators }))}
+        />
+        <BreakdownTable
+          id="org-by-contact-point"
+          caption={t('satisfaction.byContactPoint')}
+          first={t('satisfaction.filter.contactPoint')}
+          rows={data.byContactPoint.map((row) => ({ label: serviceLabel(row.key, row.name), indicators: row.indicators }))}
+        />
+      </More>
       {data.comments.length > 0 && (
-        <>
-          <h2 class="utrecht-heading-2">{t('satisfaction.section.comments')}</h2>
+        <More summary={t('satisfaction.section.commentsCount', { count: data.comments.length })}>
           <Paragraph>{t('satisfaction.commentsNote')}</Paragraph>
           <ul class="utrecht-unordered-list">
             {data.comments.map((comment) => (
@@ -451,7 +553,7 @@ export function OrganisationDashboardPage(props: { data: OrganisationDashboard; 
               </li>
             ))}
           </ul>
-        </>
+        </More>
       )}
       <IndicatorDefinitions />
     </Layout>
@@ -466,7 +568,7 @@ export function RegionalDashboardPage(props: { data: RegionalDashboard; rankBy: 
   );
   const max = rankBy === 'score10' ? 10 : 100;
   return (
-    <Layout title={t('satisfaction.region.title')} backOffice section="satisfaction">
+    <Layout title={t('satisfaction.region.title')} backOffice section="satisfaction" head={<ChartStyles />}>
       <Heading1>{t('satisfaction.region.heading')}</Heading1>
       <DashboardViews
         current="satisfaction"
@@ -476,7 +578,7 @@ export function RegionalDashboardPage(props: { data: RegionalDashboard; rankBy: 
       <Paragraph lead>
         {t('satisfaction.period', { from: monthLabel(data.period.from, lang), to: monthLabel(data.period.to, lang) })}
         {' · '}
-        {countText(data.region, t, lang)}
+        {t('satisfaction.region.organisationsCount', { count: data.organisations.length })}
       </Paragraph>
       <Paragraph>{t('satisfaction.region.noPersonalData')}</Paragraph>
       <FilterForm action={`/${lang}/satisfaction/region`} period={data.period} api="/api/v1/satisfaction/region" apiQuery={props.apiQuery}>
@@ -486,6 +588,8 @@ export function RegionalDashboardPage(props: { data: RegionalDashboard; rankBy: 
           rankOptions={INDICATORS.map((key) => ({ value: key, label: t(`satisfaction.indicator.${key}`) }))}
         />
       </FilterForm>
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.keyFigures')}</h2>
+      <SatisfactionKeyFigures current={data.region} />
       <h2 class="utrecht-heading-2">{t('satisfaction.section.ranking')}</h2>
       <BarChart
         id="region-ranking"
@@ -495,7 +599,7 @@ export function RegionalDashboardPage(props: { data: RegionalDashboard; rankBy: 
         bars={ranked.map((org) => ({
           label: pickText(org.name, lang).text,
           value: org.indicators[rankBy],
-          text: formatIndicator(org.indicators, rankBy, lang),
+          text: org.indicators[rankBy] === null ? t('satisfaction.key.notEnough') : formatIndicator(org.indicators, rankBy, lang, t),
         }))}
         tableHead={[
           t('satisfaction.rank'),
@@ -507,31 +611,37 @@ export function RegionalDashboardPage(props: { data: RegionalDashboard; rankBy: 
         tableRows={ranked.map((org, i) => [
           org.indicators[rankBy] === null ? '–' : String(i + 1),
           pickText(org.name, lang).text,
-          formatIndicator(org.indicators, rankBy, lang),
+          formatIndicator(org.indicators, rankBy, lang, t),
           countText(org.indicators, t, lang),
-          formatChange(org.indicators[rankBy], org.previous[rankBy], lang),
+          formatChange(org.indicators[rankBy], org.previous[rankBy], INDICATOR_UNIT[rankBy], lang, t),
         ])}
-      />
-      <h2 class="utrecht-heading-2">{t('satisfaction.section.sideBySide')}</h2>
-      <BreakdownTable
-        caption={t('satisfaction.sideBySideCaption')}
-        first={t('satisfaction.organisationHead')}
-        rows={data.organisations.map((org) => ({
-          label: (
-            <a class="utrecht-link" href={`/${lang}/satisfaction/organisations/${org.code}${props.apiQuery}`}>
-              <Text value={org.name} />
-            </a>
-          ),
-          indicators: org.indicators,
-        }))}
-      />
-      <BreakdownTable
-        caption={t('satisfaction.byKind')}
-        first={t('satisfaction.filter.kind')}
-        rows={data.byKind.map((row) => ({ label: t(`satisfaction.kind.${row.kind}`), indicators: row.indicators }))}
       />
       <h2 class="utrecht-heading-2">{t('satisfaction.section.trend')}</h2>
       <TrendChart id="region-trend" months={data.months} />
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.details')}</h2>
+      <More summary={t('satisfaction.section.sideBySide')}>
+        <BreakdownTable
+          id="region-side-by-side"
+          caption={t('satisfaction.sideBySideCaption')}
+          first={t('satisfaction.organisationHead')}
+          rows={data.organisations.map((org) => ({
+            label: (
+              <a class="utrecht-link" href={`/${lang}/satisfaction/organisations/${org.code}${withoutParams(props.apiQuery, ['kind', 'rank'])}`}>
+                <Text value={org.name} />
+              </a>
+            ),
+            indicators: org.indicators,
+          }))}
+        />
+      </More>
+      <More summary={t('satisfaction.byKind')}>
+        <BreakdownTable
+          id="region-by-kind"
+          caption={t('satisfaction.byKind')}
+          first={t('satisfaction.filter.kind')}
+          rows={data.byKind.map((row) => ({ label: t(`satisfaction.kind.${row.kind}`), indicators: row.indicators }))}
+        />
+      </More>
       <IndicatorDefinitions />
     </Layout>
   );
@@ -541,45 +651,61 @@ export function RegionalDashboardPage(props: { data: RegionalDashboard; rankBy: 
 export function BarometerPage(props: { data: Barometer; serviceLevels?: ComponentChildren }) {
   const { t, lang } = usePage();
   const { data } = props;
+  const orgName = (name: LocalizedText) => pickText(name, lang).text;
   return (
-    <Layout title={t('satisfaction.barometer.title')}>
+    <Layout title={t('satisfaction.barometer.title')} head={<ChartStyles />}>
       <Heading1>{t('satisfaction.barometer.heading')}</Heading1>
       <Paragraph lead>{t('satisfaction.barometer.lead', { from: monthLabel(data.period.from, lang), to: monthLabel(data.period.to, lang) })}</Paragraph>
-      <Table
-        caption={t('satisfaction.barometer.regionCaption')}
-        head={[t('satisfaction.indicator'), t('satisfaction.value')]}
-        rows={[
-          [t('satisfaction.answersHead'), formatNumber(data.region.answers, lang)],
-          ...INDICATORS.map((key) => [t(`satisfaction.indicator.${key}`), formatIndicator(data.region, key, lang)]),
-        ]}
-      />
-      <h2 class="utrecht-heading-2">{t('satisfaction.barometer.organisations')}</h2>
-      <BreakdownTable
-        caption={t('satisfaction.barometer.organisationsCaption')}
-        first={t('satisfaction.organisationHead')}
-        rows={data.organisations.map((org) => ({ label: <Text value={org.name} />, indicators: org.indicators }))}
-      />
+      <h2 class="utrecht-heading-2">{t('satisfaction.barometer.keyFigures')}</h2>
+      <SatisfactionKeyFigures current={data.region} />
       {data.organisations.length === 0 && <Paragraph>{t('satisfaction.noAnswers')}</Paragraph>}
-      {data.contactPoints.length > 0 && (
-        <>
-          <h2 class="utrecht-heading-2">{t('satisfaction.barometer.contactPoints')}</h2>
-          <BreakdownTable
-            caption={t('satisfaction.barometer.contactPointsCaption')}
-            first={t('satisfaction.filter.contactPoint')}
-            rows={data.contactPoints.map((cp) => ({
-              label: (
-                <>
-                  {cp.name ? <Text value={cp.name} /> : cp.contactPointId}{' '}
-                  <span class="irisdesk-muted">
-                    (<Text value={cp.organisationName} />)
-                  </span>
-                </>
-              ),
-              indicators: cp.indicators,
-            }))}
-          />
-        </>
-      )}
+      <h2 class="utrecht-heading-2">{t('satisfaction.barometer.organisations')}</h2>
+      <SatisfiedBars
+        id="barometer-organisations"
+        title={t('satisfaction.chart.satisfiedByOrganisation')}
+        first={t('satisfaction.organisationHead')}
+        rows={data.organisations.map((org) => ({ label: orgName(org.name), indicators: org.indicators }))}
+      />
+      <h2 class="utrecht-heading-2">{t('satisfaction.barometer.channels')}</h2>
+      <SatisfiedBars
+        id="barometer-channels"
+        title={t('satisfaction.chart.satisfiedByChannel')}
+        first={t('satisfaction.filter.channel')}
+        rows={data.byChannel.map((row) => ({ label: t(`satisfaction.channel.${row.key}`), indicators: row.indicators }))}
+      />
+      <More summary={t('satisfaction.barometer.allFigures')}>
+        <DataTable
+          id="barometer-region"
+          caption={t('satisfaction.barometer.regionCaption')}
+          head={[t('satisfaction.indicator'), t('satisfaction.value')]}
+          rows={[
+            [t('satisfaction.answersHead'), formatDecimal(data.region.answers, lang)],
+            ...INDICATORS.map((key) => [t(`satisfaction.indicator.${key}`), formatIndicator(data.region, key, lang, t)]),
+          ]}
+        />
+        <BreakdownTable
+          id="barometer-by-organisation"
+          caption={t('satisfaction.barometer.organisationsCaption')}
+          first={t('satisfaction.organisationHead')}
+          rows={data.organisations.map((org) => ({ label: <Text value={org.name} />, indicators: org.indicators }))}
+        />
+        <BreakdownTable
+          id="barometer-by-contact-point"
+          caption={t('satisfaction.barometer.contactPointsCaption')}
+          first={t('satisfaction.filter.contactPoint')}
+          rows={data.contactPoints.map((cp) => ({
+            label: (
+              <>
+                {cp.name ? <Text value={cp.name} /> : cp.contactPointId}{' '}
+                <span class="irisdesk-muted">
+                  (<Text value={cp.organisationName} />)
+                </span>
+              </>
+            ),
+            indicators: cp.indicators,
+          }))}
+        />
+      </More>
       {props.serviceLevels}
       <h2 class="utrecht-heading-2">{t('satisfaction.barometer.openData')}</h2>
       <ul class="utrecht-unordered-list">

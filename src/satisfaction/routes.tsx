@@ -14,7 +14,7 @@ import { AppError } from '../platform/http/errors.ts';
 import { isLanguage } from '../platform/i18n/languages.ts';
 import { translator } from '../platform/i18n/messages.ts';
 import { CHANNELS } from './repository.ts';
-import { FeedbackAnswerBody, FeedbackAnswerForm, formToAnswer, standardQuestions } from './questionnaire.ts';
+import { FeedbackAnswerBody, FeedbackAnswerForm, formToAnswer, standardQuestions, type FeedbackAnswerFormValues } from './questionnaire.ts';
 import { BarometerPage, FeedbackPage, FeedbackThanksPage, OrganisationDashboardPage, RegionalDashboardPage } from './pages.tsx';
 import { dashboardCsv, dcatCatalog, INDICATOR_COLUMNS, indicatorValues, openDataCsv, regionCsv, sdgFeedbackCsv } from './exports.ts';
 import {
@@ -179,7 +179,8 @@ export function satisfactionRoutes(app: App, services: Services) {
     async (request, reply) => {
       const token = request.params.token;
       await satisfaction.getInvitation(token); // unknown → 404 page
-      const form = (request.body ?? {}) as Record<string, string | string[] | number | undefined>;
+      // With attachValidation the handler also runs on a body that failed its schema: shown back as typed, field by field.
+      const form: Partial<FeedbackAnswerFormValues> = request.body ?? {};
       return handleForm(
         request,
         reply,

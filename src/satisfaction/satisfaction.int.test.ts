@@ -235,7 +235,7 @@ describe('dashboards, suppression and isolation', () => {
       expect(barometer.statusCode).toBe(200);
     }
     const region = await analyst.get('/en/satisfaction/region');
-    expect(region.body).toContain('Satisfaction (CSAT)');
+    expect(region.body).toContain('people were satisfied with their contact');
     expect((await manager.get('/en/satisfaction')).headers.location).toBe('/en/satisfaction/organisations/commune-schaerbeek');
     expect((await analyst.get('/en/satisfaction')).headers.location).toBe('/en/satisfaction/region');
   });

@@ -289,14 +289,16 @@ export function satisfactionService(db: Database, options: { publicUrl: string; 
     async barometer(query: PeriodQuery = {}) {
       const period = resolvePeriod(query);
       const range = { from: firstDay(period.from), to: firstDay(period.to) };
-      const [organisations, contactPoints, total] = await Promise.all([
+      const [organisations, contactPoints, total, byChannel] = await Promise.all([
         repo.sumsByOrganisation(db, range),
         repo.sumsByContactPoint(db, range),
         repo.sumsTotal(db, range),
+        repo.sumsByDimension(db, range, 'channel'),
       ]);
       return {
         period,
         region: computeIndicators(total, { suppress: true }),
+        byChannel: withIndicators(byChannel, true).map(({ key, indicators }) => ({ key, indicators })),
         organisations: withIndicators(organisations, true).map(({ code, kind, name, indicators }) => ({ code, kind, name, indicators })),
         contactPoints: withIndicators(contactPoints, true).map(({ organisationCode, organisationName, contactPointId, name, indicators }) => ({
           organisationCode,

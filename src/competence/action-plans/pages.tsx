@@ -1,7 +1,9 @@
 // Screens of the competence center's action plans. Every text comes from the catalogue (competence.*).
 import type { FieldError } from '../../platform/http/errors.ts';
 import { usePage } from '../../platform/views/context.ts';
-import { Alert, DateField, Form, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextField } from '../../platform/views/components.tsx';
+import { Alert, DateField, Form, Link, Paragraph, SelectField, SubmitButton, Text, TextField } from '../../platform/views/components.tsx';
+import { DataTable, KeyFigures } from '../../platform/views/charts/charts.tsx';
+import { formatDecimal } from '../../platform/views/charts/figures.ts';
 import { formatDate } from '../../platform/i18n/format.ts';
 import { pickText, type Language } from '../../platform/i18n/languages.ts';
 import type { Translate } from '../../platform/i18n/messages.ts';
@@ -35,11 +37,42 @@ export function actionRows(actions: Action[], lang: Language, t: Translate, with
     ),
     ...(withOrganisation ? [<Text value={a.organisationName} />] : []),
     a.owner || '–',
-    a.dueOn ? formatDate(new Date(`${a.dueOn}T12:00:00Z`), lang) : '–',
+    <DueDate action={a} />,
     t(`competence.actionStatus.${a.status}`),
     `${t(`competence.indicator.${a.indicator}`)}${a.targetValue !== null ? ` → ${fmtIndicator(a.indicator, a.targetValue, lang, t)}` : ''}`,
     `${t(`competence.horizon.${a.horizon}`)} · ${t(`competence.scope.${a.scope}`)}`,
   ]);
+}
+
+/** The due date, flagged when the action is still to do and the date is past. */
+function DueDate({ action }: { action: Action }) {
+  const { t, lang } = usePage();
+  if (!action.dueOn) return <>–</>;
+  const date = formatDate(new Date(`${action.dueOn}T12:00:00Z`), lang);
+  if (!action.overdue) return <>{date}</>;
+  return (
+    <>
+      {date} <strong class="irisdesk-overdue">{t('competence.actionPlan.overdue')}</strong>
+    </>
+  );
+}
+
+/** How far the plan is: open actions, of which overdue, and done — the figures a manager looks for first. */
+export function ActionPlanFigures({ actions }: { actions: Action[] }) {
+  const { t, lang } = usePage();
+  const open = actions.filter((a) => a.status === 'planned' || a.status === 'in_progress').length;
+  const overdue = actions.filter((a) => a.overdue).length;
+  const done = actions.filter((a) => a.status === 'done').length;
+  return (
+    <KeyFigures
+      label={t('competence.actionPlan.figures')}
+      figures={[
+        { value: formatDecimal(open, lang), label: t('competence.actionPlan.figure.open', { count: open }) },
+        { value: formatDecimal(overdue, lang), label: t('competence.actionPlan.figure.overdue', { count: overdue }) },
+        { value: formatDecimal(done, lang), label: t('competence.actionPlan.figure.done', { count: done }) },
+      ]}
+    />
+  );
 }
 
 export const actionHead = (t: Translate, withOrganisation: boolean) => [
@@ -64,8 +97,10 @@ export function ActionPlanPage(props: {
     <Page title={t('competence.actionPlan.title', { organisation: pickText(organisation.name, lang).text })}>
       <Paragraph lead>{t('competence.actionPlan.intro')}</Paragraph>
       {props.notice && <Alert type="ok">{t(`competence.notice.${props.notice}`)}</Alert>}
+      <ActionPlanFigures actions={actions} />
       {HORIZONS.map((horizon) => (
-        <Table
+        <DataTable
+          id={`action-plan-${horizon}`}
           caption={t('competence.actionPlan.caption', {
             horizon: t(`competence.horizon.${horizon}`),
             count: actions.filter((a) => a.horizon === horizon).length,

@@ -26,11 +26,15 @@ export async function listRules(db: Queryable): Promise<Rule[]> {
   return rows;
 }
 
+/** Statuses of an action still to do: an action in one of them is open, and late once its due date is past. */
+const OPEN_STATUSES = `('planned', 'in_progress')`;
+
 /**
  * Turns the weak criteria of an assessment into actions: every rule whose criterion scored below its
  * threshold (or was left unanswered) gives one action for the organisation, once per campaign, however
- * often this runs. Short-term actions are due six months after submission, long-term ones two years.
- * Returns the number of actions created.
+ * often this runs — and none while the organisation still has an open action of that rule from an earlier
+ * campaign (the weakness is already in its plan; a second copy would only duplicate it). Short-term actions
+ * are due six months after submission, long-term ones two years. Returns the number of actions created.
  */
 export async function generateActionPlan(tx: Queryable, assessmentId: string): Promise<number> {
   const { rowCount } = await tx.query(
@@ -47,6 +51,9 @@ export async function generateActionPlan(tx: Queryable, assessmentId: string): P
        LEFT JOIN competence_answers a ON a.assessment_id = s.id AND a.criterion_id = c.id
        JOIN competence_rules r ON r.criterion_key = c.key
       WHERE s.id = $1 AND (a.score IS NULL OR a.score < r.threshold)
+        AND NOT EXISTS (SELECT 1 FROM competence_actions open
+                         WHERE open.organisation_id = s.organisation_id AND open.rule_id = r.id
+                           AND open.status IN ${OPEN_STATUSES} AND open.campaign_id IS DISTINCT FROM s.campaign_id)
      ON CONFLICT (organisation_id, campaign_id, rule_id) WHERE rule_id IS NOT NULL DO NOTHING`,
     [assessmentId],
   );
@@ -73,12 +80,15 @@ export interface Action {
   projectId: string | null;
   projectTitle: LocalizedText | null;
   version: number;
+  /** Still to do and its due date (Brussels) is past. */
+  overdue: boolean;
 }
 
 const ACTION_SELECT = `SELECT a.id, a.organisation_id AS "organisationId", o.code AS "organisationCode", o.kind AS "organisationKind",
     o.name AS "organisationName", c.code AS "campaignCode", r.key AS "ruleKey", a.criterion_key AS "criterionKey", a.title,
     a.owner, to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.status, a.indicator, a.target_value::float8 AS "targetValue",
-    a.horizon, a.scope, a.project_id AS "projectId", p.title AS "projectTitle", a.version
+    a.horizon, a.scope, a.project_id AS "projectId", p.title AS "projectTitle", a.version,
+    (a.status IN ${OPEN_STATUSES} AND a.due_on < (now() AT TIME ZONE 'Europe/Brussels')::date) AS overdue
   FROM competence_actions a
   JOIN organisations o ON o.id = a.organisation_id
   LEFT JOIN competence_campaigns c ON c.id = a.campaign_id
@@ -108,6 +118,18 @@ export interface ActionChanges {
   indicator: string;
   targetValue: number | null;
   horizon: Horizon;
+}
+
+/** Whether the organisation has an open action with this title in one of its languages (case and spaces aside). */
+export async function hasOpenActionTitled(db: Queryable, organisationId: string, title: LocalizedText): Promise<boolean> {
+  const { rows } = await db.query(
+    `SELECT 1 FROM competence_actions a, jsonb_each_text(a.title) existing, jsonb_each_text($2::jsonb) given
+      WHERE a.organisation_id = $1 AND a.status IN ${OPEN_STATUSES} AND existing.key = given.key
+        AND lower(btrim(existing.value)) = lower(btrim(given.value)) AND btrim(given.value) <> ''
+      LIMIT 1`,
+    [organisationId, JSON.stringify(title)],
+  );
+  return rows.length > 0;
 }
 
 export async function insertAction(db: Queryable, organisationId: string, input: ActionChanges & { scope: Scope }): Promise<string> {

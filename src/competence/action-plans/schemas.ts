@@ -22,6 +22,7 @@ export const ActionSchema = Type.Object(
     scope: Type.Enum(SCOPES),
     projectId: Nullable(Type.String()),
     version: BoundedInteger(),
+    overdue: Type.Boolean({ description: 'Still planned or in progress, and its due date (Brussels) is past' }),
   },
   { $id: 'CompetenceAction' },
 );
@@ -58,5 +59,6 @@ export function actionJson(a: Action) {
     scope: a.scope,
     projectId: a.projectId,
     version: a.version,
+    overdue: a.overdue,
   };
 }

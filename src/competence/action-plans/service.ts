@@ -83,6 +83,9 @@ export function actionPlansService(db: Database, { campaignOr404, visibleOrganis
         throw new AppError(400, 'validation.failed', { fields: [{ field: 'indicator', code: 'competence.validation.unknownIndicator' }] });
       }
       const { title } = textsOrThrow({ title: resolveText(null, lang, input.title, 'title') });
+      if (await repo.hasOpenActionTitled(db, organisation.id, title)) {
+        throw new AppError(400, 'validation.failed', { fields: [{ field: 'title', code: 'competence.validation.duplicateAction' }] });
+      }
       const id = await repo.insertAction(db, organisation.id, { ...input, title, owner: input.owner.trim(), status: 'planned' });
       return (await repo.findAction(db, id))!;
     },

@@ -4,7 +4,7 @@ import { usePage } from '../../platform/views/context.ts';
 import { Alert, CsrfField, DateField, Form, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea } from '../../platform/views/components.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../platform/i18n/format.ts';
 import { pickText } from '../../platform/i18n/languages.ts';
-import { RadarChart } from '../RadarChart.tsx';
+import { RadarChart } from '../../platform/views/charts/RadarChart.tsx';
 import { DIMENSIONS, EVIDENCE_REQUIRED_ABOVE, bandOf } from '../scoring.ts';
 import { SIDE_BY_SIDE_INDICATORS, indicatorDefinition, type MeasuredValue } from '../indicators.ts';
 import { answerField } from './service.ts';

@@ -5,23 +5,21 @@
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/Layout.tsx';
-import { Alert, Heading1, Paragraph, Table, Text } from '../../platform/views/components.tsx';
+import { Alert, Heading1, Paragraph, Text } from '../../platform/views/components.tsx';
 import { pickText, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
-import { formatDateTime, formatNumber } from '../../platform/i18n/format.ts';
+import { formatDateTime } from '../../platform/i18n/format.ts';
 import type { Translate } from '../../platform/i18n/messages.ts';
 import { OPERATIONS_INDICATORS, OPERATIONS_UNIT, rankOperations, type Figure, type OperationsIndicators, type OperationsKey } from './operations.ts';
 import type { BarometerOperations, OrganisationOperations, RegionalOperations } from './service.ts';
-import { BarChart, LineChart } from '../charts.tsx';
+import { BarChart, ChartStyles, DataTable, KeyFigures, LineChart, More } from '../../platform/views/charts/charts.tsx';
+import { formatChange as formatUnitChange, formatDecimal, formatFigure as formatValue, formatPercent } from '../../platform/views/charts/figures.ts';
 import { DashboardViews, FilterForm, monthLabel, OrganisationFilterFields, RegionFilterFields, withoutParams } from '../pages.tsx';
 
-/** One figure as text: "72.5 %", "12.5 min", "3.2 h", "1,204"; "–" when none, "fewer than 10" for a hidden count. */
+/** One figure as text: "72.5%", "12.5 min", "3.2 h", "1,204" (by the page's locale); "–" when none, "fewer than 10" for a hidden count. */
 export function formatFigure(figure: Figure, key: OperationsKey, lang: Language, t: Translate): string {
   const unit = OPERATIONS_UNIT[key];
   if (figure.value === null) return unit === 'count' && figure.suppressed ? t('satisfaction.ops.fewerThan10') : '–';
-  if (unit === 'percent') return `${formatNumber(figure.value, lang, 1)} %`;
-  if (unit === 'minutes') return t('satisfaction.ops.unit.minutes', { value: formatNumber(figure.value, lang, 1) });
-  if (unit === 'hours') return t('satisfaction.ops.unit.hours', { value: formatNumber(figure.value, lang, 1) });
-  return formatNumber(figure.value, lang);
+  return formatValue(figure.value, unit, lang, t);
 }
 
 /** The figure and, beside it, the number of records it rests on (why it may be hidden). */
@@ -33,22 +31,21 @@ function FigureCell(props: { figure: Figure; name: OperationsKey }) {
     <>
       {text}{' '}
       <span class="irisdesk-muted">
-        ({t('satisfaction.ops.base', { count: formatNumber(props.figure.base, lang) })}
+        ({t('satisfaction.ops.base', { count: formatDecimal(props.figure.base, lang) })}
         {props.figure.suppressed ? `, ${t('satisfaction.ops.hidden')}` : ''})
       </span>
     </>
   );
 }
 
-function formatChange(current: Figure, previous: Figure, key: OperationsKey, lang: Language): string {
-  if (current.value === null || previous.value === null) return '–';
-  const change = Math.round((current.value - previous.value) * 10) / 10;
-  const digits = OPERATIONS_UNIT[key] === 'count' ? 0 : 1;
-  return `${change > 0 ? '+' : ''}${formatNumber(change, lang, digits)}`;
+/** The change in the figure's unit: contacts as a count, rates in points, times in minutes or hours. */
+function formatChange(current: Figure, previous: Figure, key: OperationsKey, lang: Language, t: Translate): string {
+  return formatUnitChange(current.value, previous.value, OPERATIONS_UNIT[key], lang, t);
 }
 
 /** One row per label, one column per figure (every figure unless `keys` says which); nothing when no rows. */
 function BreakdownTable(props: {
+  id: string;
   caption: string;
   first: string;
   keys?: readonly OperationsKey[];
@@ -58,7 +55,8 @@ function BreakdownTable(props: {
   const keys = props.keys ?? OPERATIONS_INDICATORS;
   if (props.rows.length === 0) return null;
   return (
-    <Table
+    <DataTable
+      id={props.id}
       caption={props.caption}
       head={[props.first, ...keys.map((key) => t(`satisfaction.ops.indicator.${key}`))]}
       rows={props.rows.map((row) => [row.label, ...keys.map((key) => <FigureCell figure={row.operations[key]} name={key} />)])}
@@ -66,17 +64,18 @@ function BreakdownTable(props: {
   );
 }
 
-function SummaryTable(props: { current: OperationsIndicators; previous: OperationsIndicators; currentLabel: string; previousLabel: string }) {
+function SummaryTable(props: { id: string; current: OperationsIndicators; previous: OperationsIndicators; currentLabel: string; previousLabel: string }) {
   const { t, lang } = usePage();
   return (
-    <Table
+    <DataTable
+      id={props.id}
       caption={t('satisfaction.ops.summaryCaption')}
       head={[t('satisfaction.indicator'), props.currentLabel, props.previousLabel, t('satisfaction.ops.change')]}
       rows={OPERATIONS_INDICATORS.map((key) => [
         t(`satisfaction.ops.indicator.${key}`),
         <FigureCell figure={props.current[key]} name={key} />,
         <FigureCell figure={props.previous[key]} name={key} />,
-        formatChange(props.current[key], props.previous[key], key, lang),
+        formatChange(props.current[key], props.previous[key], key, lang, t),
       ])}
     />
   );
@@ -95,6 +94,7 @@ function TrendChart(props: { id: string; months: Array<{ month: string; operatio
       labels={labels}
       min={0}
       max={100}
+      tick={(value) => formatPercent(value, lang, 0)}
       series={[
         { label: t('satisfaction.ops.indicator.firstContactResolution'), values: props.months.map((m) => m.operations.firstContactResolution.value) },
         { label: t('satisfaction.ops.indicator.resolutionSla'), values: props.months.map((m) => m.operations.resolutionSla.value) },
@@ -117,12 +117,46 @@ function HoursChart(props: { id: string; hours: Array<{ hour: number; contacts: 
         labels={labels}
         min={0}
         max={Math.max(1, ...props.hours.map((h) => h.contacts))}
+        tick={(value) => formatDecimal(value, lang, Number.isInteger(value) ? 0 : 1)}
         series={[{ label: t('satisfaction.ops.indicator.contacts'), values: props.hours.map((h) => h.contacts) }]}
         tableHead={[t('satisfaction.ops.hour'), t('satisfaction.ops.indicator.contacts')]}
-        tableRows={props.hours.map((h, i) => [labels[i]!, formatNumber(h.contacts, lang)])}
+        tableRows={props.hours.map((h, i) => [labels[i]!, formatDecimal(h.contacts, lang)])}
       />
       <Paragraph>{t('satisfaction.ops.hoursNote')}</Paragraph>
     </>
+  );
+}
+
+const KEY_FIGURES: OperationsKey[] = ['contacts', 'firstResponseSla', 'firstContactResolution', 'waitMinutes'];
+
+/**
+ * The figures a manager reads first, each with its change from the previous period in its own unit. With
+ * `publishedOnly` (the public barometer), figures without a published value are left out rather than shown as "–".
+ */
+function OperationsKeyFigures(props: {
+  current: OperationsIndicators;
+  previous?: OperationsIndicators | undefined;
+  keys?: OperationsKey[];
+  publishedOnly?: boolean;
+}) {
+  const { t, lang } = usePage();
+  const keys = (props.keys ?? KEY_FIGURES).filter((key) => !props.publishedOnly || props.current[key].value !== null);
+  if (keys.length === 0) return <Paragraph>{t('satisfaction.ops.noData')}</Paragraph>;
+  const detail = (key: OperationsKey) => {
+    const figure = props.current[key];
+    if (figure.value === null) return OPERATIONS_UNIT[key] === 'count' ? undefined : t('satisfaction.ops.notEnough');
+    if (props.previous) return t('satisfaction.key.change', { change: formatChange(figure, props.previous[key], key, lang, t) });
+    return OPERATIONS_UNIT[key] === 'count' ? undefined : t('satisfaction.ops.base', { count: formatDecimal(figure.base, lang) });
+  };
+  return (
+    <KeyFigures
+      label={t('satisfaction.key.label')}
+      figures={keys.map((key) => ({
+        value: formatFigure(props.current[key], key, lang, t),
+        label: t(`satisfaction.ops.indicator.${key}`),
+        detail: detail(key),
+      }))}
+    />
   );
 }
 
@@ -170,7 +204,12 @@ export function OrganisationOperationsPage(props: { data: OrganisationOperations
   const periodText = (period: { from: string; to: string }) =>
     t('satisfaction.period', { from: monthLabel(period.from, lang), to: monthLabel(period.to, lang) });
   return (
-    <Layout title={t('satisfaction.ops.organisation.title', { organisation: pickText(data.organisation.name, lang).text })} backOffice section="satisfaction">
+    <Layout
+      title={t('satisfaction.ops.organisation.title', { organisation: pickText(data.organisation.name, lang).text })}
+      backOffice
+      section="satisfaction"
+      head={<ChartStyles />}
+    >
       <Heading1>
         {t('satisfaction.ops.organisation.heading')} – <Text value={data.organisation.name} />
       </Heading1>
@@ -182,7 +221,7 @@ export function OrganisationOperationsPage(props: { data: OrganisationOperations
       <Paragraph lead>
         {periodText(data.period)}
         {' · '}
-        {t('satisfaction.ops.contacts', { count: data.total.contacts.base, countText: formatNumber(data.total.contacts.base, lang) })}
+        {t('satisfaction.ops.contacts', { count: data.total.contacts.base, countText: formatDecimal(data.total.contacts.base, lang) })}
       </Paragraph>
       <Freshness asOf={data.asOf} refreshing={data.refreshing} />
       {data.suppressed && (
@@ -193,29 +232,43 @@ export function OrganisationOperationsPage(props: { data: OrganisationOperations
       <FilterForm action={`/${lang}/satisfaction/organisations/${code}/operations`} period={data.period} api={base} apiQuery={props.apiQuery}>
         <OrganisationFilterFields filters={data.filters} services={data.byService} contactPoints={data.byContactPoint} />
       </FilterForm>
-      <h2 class="utrecht-heading-2">{t('satisfaction.section.summary')}</h2>
-      <SummaryTable current={data.total} previous={data.previous} currentLabel={periodText(data.period)} previousLabel={periodText(data.previousPeriod)} />
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.keyFigures')}</h2>
+      <OperationsKeyFigures current={data.total} previous={data.previous} />
       <h2 class="utrecht-heading-2">{t('satisfaction.section.trend')}</h2>
       <TrendChart id="ops-org-trend" months={data.months} />
       <h2 class="utrecht-heading-2">{t('satisfaction.ops.section.hours')}</h2>
       <HoursChart id="ops-org-hours" hours={data.byHour} />
-      <h2 class="utrecht-heading-2">{t('satisfaction.section.breakdown')}</h2>
-      {data.byChannel.length === 0 && data.byContactPoint.length === 0 && <Paragraph>{t('satisfaction.ops.noData')}</Paragraph>}
-      <BreakdownTable
-        caption={t('satisfaction.ops.byChannel')}
-        first={t('satisfaction.filter.channel')}
-        rows={data.byChannel.map((row) => ({ label: t(`satisfaction.channel.${row.key}`), operations: row.operations }))}
-      />
-      <BreakdownTable
-        caption={t('satisfaction.ops.byService')}
-        first={t('satisfaction.filter.service')}
-        rows={data.byService.map((row) => ({ label: label(row.key, row.name), operations: row.operations }))}
-      />
-      <BreakdownTable
-        caption={t('satisfaction.ops.byContactPoint')}
-        first={t('satisfaction.filter.contactPoint')}
-        rows={data.byContactPoint.map((row) => ({ label: label(row.key, row.name), operations: row.operations }))}
-      />
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.details')}</h2>
+      <More summary={t('satisfaction.section.summary')}>
+        <SummaryTable
+          id="ops-org-summary"
+          current={data.total}
+          previous={data.previous}
+          currentLabel={periodText(data.period)}
+          previousLabel={periodText(data.previousPeriod)}
+        />
+      </More>
+      <More summary={t('satisfaction.section.breakdown')}>
+        {data.byChannel.length === 0 && data.byContactPoint.length === 0 && <Paragraph>{t('satisfaction.ops.noData')}</Paragraph>}
+        <BreakdownTable
+          id="ops-org-by-channel"
+          caption={t('satisfaction.ops.byChannel')}
+          first={t('satisfaction.filter.channel')}
+          rows={data.byChannel.map((row) => ({ label: t(`satisfaction.channel.${row.key}`), operations: row.operations }))}
+        />
+        <BreakdownTable
+          id="ops-org-by-service"
+          caption={t('satisfaction.ops.byService')}
+          first={t('satisfaction.filter.service')}
+          rows={data.byService.map((row) => ({ label: label(row.key, row.name), operations: row.operations }))}
+        />
+        <BreakdownTable
+          id="ops-org-by-contact-point"
+          caption={t('satisfaction.ops.byContactPoint')}
+          first={t('satisfaction.filter.contactPoint')}
+          rows={data.byContactPoint.map((row) => ({ label: label(row.key, row.name), operations: row.operations }))}
+        />
+      </More>
       <Definitions />
     </Layout>
   );
@@ -227,7 +280,7 @@ export function RegionalOperationsPage(props: { data: RegionalOperations; rankBy
   const ranked = rankOperations(data.organisations, rankBy);
   const max = OPERATIONS_UNIT[rankBy] === 'percent' ? 100 : Math.max(1, ...ranked.map((org) => org.operations[rankBy].value ?? 0));
   return (
-    <Layout title={t('satisfaction.ops.region.title')} backOffice section="satisfaction">
+    <Layout title={t('satisfaction.ops.region.title')} backOffice section="satisfaction" head={<ChartStyles />}>
       <Heading1>{t('satisfaction.ops.region.heading')}</Heading1>
       <DashboardViews
         current="operations"
@@ -237,7 +290,7 @@ export function RegionalOperationsPage(props: { data: RegionalOperations; rankBy
       <Paragraph lead>
         {t('satisfaction.period', { from: monthLabel(data.period.from, lang), to: monthLabel(data.period.to, lang) })}
         {' · '}
-        {t('satisfaction.ops.contacts', { count: data.region.contacts.base, countText: formatNumber(data.region.contacts.base, lang) })}
+        {t('satisfaction.ops.contacts', { count: data.region.contacts.base, countText: formatDecimal(data.region.contacts.base, lang) })}
       </Paragraph>
       <Paragraph>{t('satisfaction.ops.region.noPersonalData')}</Paragraph>
       <Freshness asOf={data.asOf} refreshing={data.refreshing} />
@@ -253,6 +306,8 @@ export function RegionalOperationsPage(props: { data: RegionalOperations; rankBy
           rankOptions={OPERATIONS_INDICATORS.map((key) => ({ value: key, label: t(`satisfaction.ops.indicator.${key}`) }))}
         />
       </FilterForm>
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.keyFigures')}</h2>
+      <OperationsKeyFigures current={data.region} />
       <h2 class="utrecht-heading-2">{t('satisfaction.section.ranking')}</h2>
       <BarChart
         id="ops-region-ranking"
@@ -275,33 +330,39 @@ export function RegionalOperationsPage(props: { data: RegionalOperations; rankBy
           org.operations[rankBy].value === null ? '–' : String(i + 1),
           pickText(org.name, lang).text,
           formatFigure(org.operations[rankBy], rankBy, lang, t),
-          formatNumber(org.operations[rankBy].base, lang),
-          formatChange(org.operations[rankBy], org.previous[rankBy], rankBy, lang),
+          formatDecimal(org.operations[rankBy].base, lang),
+          formatChange(org.operations[rankBy], org.previous[rankBy], rankBy, lang, t),
         ])}
-      />
-      <h2 class="utrecht-heading-2">{t('satisfaction.section.sideBySide')}</h2>
-      {data.organisations.length === 0 && <Paragraph>{t('satisfaction.ops.noData')}</Paragraph>}
-      <BreakdownTable
-        caption={t('satisfaction.ops.sideBySideCaption')}
-        first={t('satisfaction.organisationHead')}
-        rows={data.organisations.map((org) => ({
-          label: (
-            <a class="utrecht-link" href={`/${lang}/satisfaction/organisations/${org.code}/operations${withoutParams(props.apiQuery, ['kind', 'rank'])}`}>
-              <Text value={org.name} />
-            </a>
-          ),
-          operations: org.operations,
-        }))}
-      />
-      <BreakdownTable
-        caption={t('satisfaction.ops.byKind')}
-        first={t('satisfaction.filter.kind')}
-        rows={data.byKind.map((row) => ({ label: t(`satisfaction.kind.${row.kind}`), operations: row.operations }))}
       />
       <h2 class="utrecht-heading-2">{t('satisfaction.section.trend')}</h2>
       <TrendChart id="ops-region-trend" months={data.months} />
       <h2 class="utrecht-heading-2">{t('satisfaction.ops.section.hours')}</h2>
       <HoursChart id="ops-region-hours" hours={data.byHour} />
+      <h2 class="utrecht-heading-2">{t('satisfaction.section.details')}</h2>
+      <More summary={t('satisfaction.section.sideBySide')}>
+        {data.organisations.length === 0 && <Paragraph>{t('satisfaction.ops.noData')}</Paragraph>}
+        <BreakdownTable
+          id="ops-region-side-by-side"
+          caption={t('satisfaction.ops.sideBySideCaption')}
+          first={t('satisfaction.organisationHead')}
+          rows={data.organisations.map((org) => ({
+            label: (
+              <a class="utrecht-link" href={`/${lang}/satisfaction/organisations/${org.code}/operations${withoutParams(props.apiQuery, ['kind', 'rank'])}`}>
+                <Text value={org.name} />
+              </a>
+            ),
+            operations: org.operations,
+          }))}
+        />
+      </More>
+      <More summary={t('satisfaction.ops.byKind')}>
+        <BreakdownTable
+          id="ops-region-by-kind"
+          caption={t('satisfaction.ops.byKind')}
+          first={t('satisfaction.filter.kind')}
+          rows={data.byKind.map((row) => ({ label: t(`satisfaction.kind.${row.kind}`), operations: row.operations }))}
+        />
+      </More>
       <Definitions />
     </Layout>
   );
@@ -333,14 +394,8 @@ export function BarometerServiceLevels(props: { data: BarometerOperations }) {
       </h2>
       <Paragraph>{t('satisfaction.barometer.service.lead')}</Paragraph>
       <Freshness asOf={data.asOf} refreshing={data.refreshing} />
-      <Paragraph>{t('satisfaction.barometer.service.suppression')}</Paragraph>
-      <Table
-        caption={t('satisfaction.barometer.service.regionCaption')}
-        head={[t('satisfaction.indicator'), t('satisfaction.value')]}
-        rows={PUBLIC_ORGANISATION_KEYS.map((key) => [t(`satisfaction.ops.indicator.${key}`), <FigureCell figure={data.region[key]} name={key} />])}
-      />
-      {data.organisations.length === 0 && <Paragraph>{t('satisfaction.ops.noData')}</Paragraph>}
-      {data.organisations.length > 0 && (
+      <OperationsKeyFigures current={data.region} keys={['firstResponseSla', 'resolutionSla', 'firstContactResolution', 'waitMinutes']} publishedOnly />
+      {data.organisations.some((org) => org.operations.firstResponseSla.value !== null) && (
         <BarChart
           id="barometer-sla"
           title={t('satisfaction.barometer.service.chart')}
@@ -349,38 +404,52 @@ export function BarometerServiceLevels(props: { data: BarometerOperations }) {
           bars={data.organisations.map((org) => ({
             label: pickText(org.name, lang).text,
             value: org.operations.firstResponseSla.value,
-            text: formatFigure(org.operations.firstResponseSla, 'firstResponseSla', lang, t),
+            text:
+              org.operations.firstResponseSla.value === null
+                ? t('satisfaction.ops.notEnough')
+                : formatFigure(org.operations.firstResponseSla, 'firstResponseSla', lang, t),
           }))}
           tableHead={[t('satisfaction.organisationHead'), t('satisfaction.ops.indicator.firstResponseSla'), t('satisfaction.ops.recordsHead')]}
           tableRows={data.organisations.map((org) => [
             pickText(org.name, lang).text,
             formatFigure(org.operations.firstResponseSla, 'firstResponseSla', lang, t),
-            formatNumber(org.operations.firstResponseSla.base, lang),
+            formatDecimal(org.operations.firstResponseSla.base, lang),
           ])}
         />
       )}
-      <BreakdownTable
-        caption={t('satisfaction.barometer.service.organisationsCaption')}
-        first={t('satisfaction.organisationHead')}
-        keys={PUBLIC_ORGANISATION_KEYS}
-        rows={data.organisations.map((org) => ({ label: <Text value={org.name} />, operations: org.operations }))}
-      />
-      <BreakdownTable
-        caption={t('satisfaction.barometer.service.contactPointsCaption')}
-        first={t('satisfaction.filter.contactPoint')}
-        keys={PUBLIC_CONTACT_POINT_KEYS}
-        rows={data.contactPoints.map((cp) => ({
-          label: (
-            <>
-              {cp.name ? <Text value={cp.name} /> : cp.contactPointId}{' '}
-              <span class="irisdesk-muted">
-                (<Text value={cp.organisationName} />)
-              </span>
-            </>
-          ),
-          operations: cp.operations,
-        }))}
-      />
+      <More summary={t('satisfaction.barometer.service.allFigures')}>
+        <Paragraph>{t('satisfaction.barometer.service.suppression')}</Paragraph>
+        <DataTable
+          id="barometer-service-region"
+          caption={t('satisfaction.barometer.service.regionCaption')}
+          head={[t('satisfaction.indicator'), t('satisfaction.value')]}
+          rows={PUBLIC_ORGANISATION_KEYS.map((key) => [t(`satisfaction.ops.indicator.${key}`), <FigureCell figure={data.region[key]} name={key} />])}
+        />
+        <BreakdownTable
+          id="barometer-service-organisations"
+          caption={t('satisfaction.barometer.service.organisationsCaption')}
+          first={t('satisfaction.organisationHead')}
+          keys={PUBLIC_ORGANISATION_KEYS}
+          rows={data.organisations.map((org) => ({ label: <Text value={org.name} />, operations: org.operations }))}
+        />
+        <BreakdownTable
+          id="barometer-service-contact-points"
+          caption={t('satisfaction.barometer.service.contactPointsCaption')}
+          first={t('satisfaction.filter.contactPoint')}
+          keys={PUBLIC_CONTACT_POINT_KEYS}
+          rows={data.contactPoints.map((cp) => ({
+            label: (
+              <>
+                {cp.name ? <Text value={cp.name} /> : cp.contactPointId}{' '}
+                <span class="irisdesk-muted">
+                  (<Text value={cp.organisationName} />)
+                </span>
+              </>
+            ),
+            operations: cp.operations,
+          }))}
+        />
+      </More>
       <Definitions summary={t('satisfaction.barometer.service.definitions')} keys={keys} suppressionNote={false} />
     </section>
   );
