@@ -49,7 +49,8 @@ export async function startTestClamd(): Promise<TestClamd> {
       `DatabaseDirectory ${database}`,
       `LocalSocket ${socket}`,
       `TemporaryDirectory ${folder}`,
-      'LogFile /dev/null',
+      // Its own log file: clamd locks it, so two daemons (test files in parallel) must not share one.
+      `LogFile ${path.join(folder, 'clamd.log')}`,
       'StreamMaxLength 20M',
       'MaxThreads 2',
       // A daemon of a test: the database never changes under it.
