@@ -3,6 +3,7 @@
 // public status look-up a 404), the audit log pseudonymised, the retention job, and who may use what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app.ts';
+import type { FeedbackAnswerInput } from '../satisfaction/questionnaire.ts';
 
 let t: TestApp;
 let dpo: TestClient;
@@ -82,6 +83,24 @@ describe('subject requests (public contract)', () => {
       JSON.stringify({ email, view: 'console' }),
     ]);
     expect((await t.client().get(`/api/v1/contact-requests/${reference}?email=${encodeURIComponent(email)}`)).statusCode).toBe(200);
+    // The person answered the questionnaire after the request, with a comment that names them.
+    const { token } = await t.services.satisfaction.createFeedbackInvitation(t.db, {
+      organisationId: schaerbeek,
+      channel: 'web',
+      contactAt: new Date(),
+      language: 'nl',
+      source: { kind: 'request', id: request.id },
+    });
+    await t.services.satisfaction.submitAnswer(token, {
+      overall: 4,
+      clarity: 4,
+      effort: 3,
+      needMet: 'yes',
+      reached: true,
+      channelsUsed: ['web'],
+      recommend: 8,
+      comment: 'Jan Peeters was goed geholpen',
+    } as FeedbackAnswerInput);
     const before = await figures();
 
     const created = await dpo.request('POST', '/api/v1/privacy/subject-requests', { json: { kind: 'erasure', email, reason: 'Letter of 7 December' } });
@@ -110,6 +129,11 @@ describe('subject requests (public contract)', () => {
     );
     expect(erasure.rows[0]!.details).toMatchObject({ reason: 'Letter of 7 December' });
     expect(erasure.rows[0]!.details.categories).toContain('requests');
+    const comment = await t.db.query(`SELECT a.comment FROM feedback_answers a JOIN feedback_invitations i ON i.id = a.invitation_id WHERE i.source_id = $1`, [
+      request.id,
+    ]);
+    expect(comment.rows).toEqual([{ comment: '—' }]);
+    expect(done.summary.feedback).toBe(1);
     const stored = await t.db.query(`SELECT email FROM privacy_subject_requests WHERE id = $1`, [id]);
     expect(stored.rows[0]).toEqual({ email: null });
   });

@@ -26,6 +26,13 @@ export interface ExportedRequest {
   createdAt: Date | string;
 }
 
+/** A module whose personal data hangs on requests and appointments (feedback comments, survey free texts). */
+interface SourceSeam {
+  export(q: Queryable, sourceIds: string[]): Promise<unknown[]>;
+  erase(tx: Queryable, sourceIds: string[]): Promise<number>;
+  eraseBefore(tx: Queryable, organisationId: string, days: number): Promise<number>;
+}
+
 /** The other modules' personal-data seams this module calls (each module's SQL stays in its repository). */
 export interface PrivacyDeps {
   config: Pick<Config, 'sessionSecret' | 'mailRetentionDays' | 'safetyRetentionYears'>;
@@ -51,6 +58,8 @@ export interface PrivacyDeps {
       eraseBefore(tx: Queryable, organisationId: string, days: number): Promise<number>;
     };
   };
+  satisfaction: { personalData: SourceSeam };
+  surveys: { personalData: SourceSeam };
   identity: { privacyOfficersOf(organisationId: string): Promise<Array<{ email: string; language: Language; displayName: string }>> };
   mail: {
     send(
@@ -92,6 +101,8 @@ export interface SubjectExport {
   contactCenter: { parties: unknown[]; requests: ExportedRequest[]; contacts: unknown[] };
   appointments: { appointments: unknown[]; waitingList: unknown[] };
   mail: unknown[];
+  feedback: unknown[];
+  surveys: unknown[];
   audit: unknown[];
 }
 
@@ -108,7 +119,11 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
     const mails = await mail.personalData.export(q, organisationId, email);
     const subjectIds = [...partyIds, ...cc.requests.map((request) => request.id), ...booked.appointments.map((appointment) => appointment.id)];
     const entries = subjectIds.length ? await audit.personalData.export(q, subjectIds) : [];
-    return { partyIds, cc, booked, mails, subjectIds, entries };
+    // Questionnaires answered after the person's requests and appointments (invitations name their source).
+    const sourceIds = subjectIds.filter((subjectId) => !partyIds.includes(subjectId));
+    const feedback = sourceIds.length ? await deps.satisfaction.personalData.export(q, sourceIds) : [];
+    const surveys = sourceIds.length ? await deps.surveys.personalData.export(q, sourceIds) : [];
+    return { partyIds, cc, booked, mails, subjectIds, sourceIds, entries, feedback, surveys };
   }
 
   /** Runs a pending request once (the job and the API call both come here; the row lock makes it once). */
@@ -125,6 +140,8 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
           contactCenter: found.cc,
           appointments: found.booked,
           mail: found.mails,
+          feedback: found.feedback,
+          surveys: found.surveys,
           audit: found.entries.map((entry) => ({ at: entry.at, action: entry.action, subjectType: entry.subject_type, actor: entry.actor_name })),
         };
         const summary = {
@@ -132,6 +149,8 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
           contacts: found.cc.contacts.length,
           appointments: found.booked.appointments.length,
           mail: found.mails.length,
+          feedback: found.feedback.length,
+          surveys: found.surveys.length,
           audit: found.entries.length,
         };
         await repo.completeSubjectRequest(tx, id, { export: result, summary, forget: false });
@@ -149,8 +168,10 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
         tx,
         found.mails.map((message) => message.id),
       );
+      const feedback = found.sourceIds.length ? await deps.satisfaction.personalData.erase(tx, found.sourceIds) : 0;
+      const surveys = found.sourceIds.length ? await deps.surveys.personalData.erase(tx, found.sourceIds) : 0;
       const pseudonymised = await audit.personalData.pseudonymise(tx, new Map(found.subjectIds.map((subjectId) => [subjectId, pseudonym(subjectId)])));
-      const summary = { ...erased.counts, ...booked, mail: mails, auditEntries: pseudonymised };
+      const summary = { ...erased.counts, ...booked, mail: mails, feedback, surveys, auditEntries: pseudonymised };
       await repo.completeSubjectRequest(tx, id, { export: null, summary, forget: true });
       // Who, when, why and which categories: never whom (the request's id stands for the person).
       await recordAuditEntry(tx, {
@@ -186,6 +207,8 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
       await db.transaction(async (tx) => {
         add('contact_requests', await contactCenter.personalData.eraseClosedBefore(tx, organisation.id, periods.get('contact_requests')!));
         add('appointments', await appointments.personalData.eraseBefore(tx, organisation.id, periods.get('appointments')!));
+        add('feedback_comments', await deps.satisfaction.personalData.eraseBefore(tx, organisation.id, periods.get('feedback_comments')!));
+        add('survey_free_texts', await deps.surveys.personalData.eraseBefore(tx, organisation.id, periods.get('survey_free_texts')!));
         add('audit_log', await audit.personalData.purgeBefore(tx, organisation.id, periods.get('audit_log')!));
       });
     }

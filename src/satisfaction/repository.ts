@@ -467,3 +467,32 @@ export async function sumsByServiceAndPeriod(
   );
   return rows;
 }
+
+/** The satisfaction answers given after these requests or appointments, for a data subject request (issue 18). */
+export async function feedbackOfSources(q: Queryable, sourceIds: string[]): Promise<Array<{ answeredAt: Date; overall: number; comment: string | null }>> {
+  const { rows } = await q.query<{ answeredAt: Date; overall: number; comment: string | null }>(
+    `SELECT a.answered_at AS "answeredAt", a.overall, a.comment FROM feedback_answers a JOIN feedback_invitations i ON i.id = a.invitation_id
+      WHERE i.source_id = ANY($1::text[]) ORDER BY a.answered_at`,
+    [sourceIds],
+  );
+  return rows;
+}
+
+/** Erases the comments of these answers; the ratings, counted by the aggregates, stay. */
+export async function eraseFeedbackComments(q: Queryable, sourceIds: string[]): Promise<number> {
+  const { rowCount } = await q.query(
+    `UPDATE feedback_answers SET comment = '—'
+      WHERE comment IS NOT NULL AND invitation_id IN (SELECT id FROM feedback_invitations WHERE source_id = ANY($1::text[]))`,
+    [sourceIds],
+  );
+  return rowCount;
+}
+
+/** Retention (decision 0048): an organisation's comments older than the period are erased as above. */
+export async function eraseFeedbackCommentsBefore(q: Queryable, organisationId: string, days: number): Promise<number> {
+  const { rowCount } = await q.query(
+    `UPDATE feedback_answers SET comment = '—' WHERE organisation_id = $1 AND comment IS NOT NULL AND comment <> '—' AND answered_at < now() - make_interval(days => $2)`,
+    [organisationId, days],
+  );
+  return rowCount;
+}

@@ -169,6 +169,12 @@ export function satisfactionService(db: Database, options: { publicUrl: string; 
     rows.map((row) => ({ ...row, indicators: computeIndicators(row, { suppress }) }));
 
   return {
+    /** The answers given after a person's requests or appointments, for a data subject request (src/privacy, issue 18). */
+    personalData: {
+      export: (q: Queryable, sourceIds: string[]) => repo.feedbackOfSources(q, sourceIds),
+      erase: (tx: Queryable, sourceIds: string[]) => repo.eraseFeedbackComments(tx, sourceIds),
+      eraseBefore: (tx: Queryable, organisationId: string, days: number) => repo.eraseFeedbackCommentsBefore(tx, organisationId, days),
+    },
     /** The seam, in the caller's transaction, with this instance's public address in the link (or `baseUrl`). */
     createFeedbackInvitation: (tx: Queryable, input: FeedbackInvitationInput, baseUrl = options.publicUrl) => createFeedbackInvitation(tx, input, baseUrl),
 

@@ -435,3 +435,36 @@ export async function purgeLinkThrottle(db: Queryable, surveyId: string): Promis
 }
 
 export type { Item, QuestionKind, ScaleLabels };
+
+/** The free texts answered to surveys after these requests or visits, for a data subject request (issue 18). */
+export async function surveyTextsOfSources(q: Queryable, sourceIds: string[]): Promise<Array<{ submittedAt: Date; text: string }>> {
+  const { rows } = await q.query<{ submittedAt: Date; text: string }>(
+    `SELECT r.submitted_at AS "submittedAt", a.text FROM survey_answers a
+       JOIN survey_responses r ON r.id = a.response_id JOIN survey_invitations i ON i.id = r.invitation_id
+      WHERE i.source_id = ANY($1::text[]) AND a.text IS NOT NULL ORDER BY r.submitted_at`,
+    [sourceIds],
+  );
+  return rows;
+}
+
+/** Erases those free texts; the answer rows stay, so that the counts per question do not change. */
+export async function eraseSurveyTexts(q: Queryable, sourceIds: string[]): Promise<number> {
+  const { rowCount } = await q.query(
+    `UPDATE survey_answers SET text = '—'
+      WHERE text IS NOT NULL AND response_id IN (SELECT r.id FROM survey_responses r JOIN survey_invitations i ON i.id = r.invitation_id
+                                                  WHERE i.source_id = ANY($1::text[]))`,
+    [sourceIds],
+  );
+  return rowCount;
+}
+
+/** Retention (decision 0048): an organisation's survey free texts older than the period are erased as above. */
+export async function eraseSurveyTextsBefore(q: Queryable, organisationId: string, days: number): Promise<number> {
+  const { rowCount } = await q.query(
+    `UPDATE survey_answers SET text = '—'
+      WHERE text IS NOT NULL AND text <> '—'
+        AND response_id IN (SELECT id FROM survey_responses WHERE organisation_id = $1 AND submitted_at < now() - make_interval(days => $2))`,
+    [organisationId, days],
+  );
+  return rowCount;
+}

@@ -165,6 +165,12 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
   }
 
   const service = {
+    /** The free texts answered after a person's requests or visits, for a data subject request (src/privacy, issue 18). */
+    personalData: {
+      export: (q: Queryable, sourceIds: string[]) => repo.surveyTextsOfSources(q, sourceIds),
+      erase: (tx: Queryable, sourceIds: string[]) => repo.eraseSurveyTexts(tx, sourceIds),
+      eraseBefore: (tx: Queryable, organisationId: string, days: number) => repo.eraseSurveyTextsBefore(tx, organisationId, days),
+    },
     /** The surveys an actor works with: their organisation's, and the regional ones for the competence center. */
     async list(actor: Actor) {
       authorise(usesSurveys(actor));
