@@ -38,8 +38,10 @@ describe.each(LANGUAGES)('orientation vocabulary in %s', (lang) => {
     withPage(async (page) => {
       await visit(page, `/${lang}/services/passport?from=${encodeURIComponent('e2e reisdocument kwijt')}`);
       await expect(page.getByRole('heading', { name: t('catalogue.useful.heading') }).count()).resolves.toBe(1);
-      await page.getByLabel(t('catalogue.useful.lookingFor')).fill('e2e: a passport for my cat');
-      await submitAndCheck(page, page.getByRole('button', { name: t('catalogue.useful.no'), exact: true }), { status: 200 });
+      // "No" leads to a page of its own with the answer and an optional comment (the service page holds no form).
+      await submitAndCheck(page, page.getByRole('link', { name: t('catalogue.useful.no'), exact: true }), { status: 200 });
+      await page.getByLabel(t('catalogue.useful.lookingForNo')).fill('e2e: a passport for my cat');
+      await submitAndCheck(page, page.getByRole('button', { name: t('catalogue.useful.send') }), { status: 200 });
       await expect(page.getByText(t('catalogue.useful.thanks')).count()).resolves.toBe(1);
     }));
 
@@ -76,7 +78,8 @@ describe('learning loop in the browser (en)', () => {
       const t = translator(lang);
       const query = 'e2e my flobbertinkle';
       await visit(page, `/${lang}/services/passport?from=${encodeURIComponent(query)}`);
-      await submitAndCheck(page, page.getByRole('button', { name: t('catalogue.useful.yes'), exact: true }), { status: 200 });
+      await submitAndCheck(page, page.getByRole('link', { name: t('catalogue.useful.yes'), exact: true }), { status: 200 });
+      await submitAndCheck(page, page.getByRole('button', { name: t('catalogue.useful.send') }), { status: 200 });
       await signIn(page, lang, 'admin@demo.irisdesk.brussels');
       await visit(page, `/${lang}/admin/catalogue/proposals`);
       await page.screenshot({ path: `.tmp/screenshots/proposals-${lang}-1280.png`, fullPage: true });

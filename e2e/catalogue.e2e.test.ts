@@ -27,6 +27,34 @@ async function expectH1(page: Page, text: string): Promise<void> {
   expect(headings[0]).toContain(text);
 }
 
+describe('the pages a citizen reads, on a phone', () => {
+  it('fit 390 px and 320 px without horizontal scrolling in fr, nl and en: service, search, no result, out of scope, "was this page useful?"', () =>
+    withPage(async (page) => {
+      for (const lang of LANGUAGES) {
+        const t = translator(lang);
+        for (const width of [390, 320]) {
+          await page.setViewportSize({ width, height: 800 });
+          for (const url of [
+            `/${lang}/services/change-of-address?postalCode=1030`,
+            `/${lang}/search?q=${encodeURIComponent('carte identite')}`,
+            `/${lang}/search?q=${encodeURIComponent('xyzzy blabla')}`,
+            `/${lang}/services/change-of-address/useful?answer=no&postalCode=1030`,
+          ]) {
+            await visit(page, url);
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+            expect({ url, width, overflow }).toEqual({ url, width, overflow: 0 });
+          }
+        }
+        // Nonsense and the weather get the no-result page, which says so once and offers browsing and the contact form.
+        await visit(page, `/${lang}/search?q=${encodeURIComponent('xyzzy blabla')}`);
+        await expect(page.locator('.irisdesk-result').count()).resolves.toBe(0);
+        await expect(page.getByRole('heading', { name: t('catalogue.search.browseThemes') }).count()).resolves.toBe(1);
+        await expect(page.getByRole('heading', { name: t('catalogue.contactCenter.title') }).count()).resolves.toBe(1);
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }));
+});
+
 describe('catalogue flows', () => {
   it(`searches from the home page in ${SEARCH_LANG} and opens a service`, () =>
     withPage(async (page) => {
@@ -61,8 +89,9 @@ describe('catalogue flows', () => {
       await expect(choice.count()).resolves.toBe(1);
       await submitAndCheck(page, choice, { status: 200 });
       await expect(page.locator('a[href$="/organisations/commune-ixelles"]').count()).resolves.toBeGreaterThan(0);
-      // The commune known, the "give your opinion" widget leads to the standard questionnaire about the service.
+      // The commune known, "give your opinion" leads to the widget's page, and it to the standard questionnaire.
       await expect(page.getByRole('heading', { name: t('satisfaction.widget.heading') }).count()).resolves.toBe(1);
+      await submitAndCheck(page, page.getByRole('link', { name: t('catalogue.opinion.link') }), { status: 200 });
       await submitAndCheck(page, page.getByRole('button', { name: t('satisfaction.widget.button') }), { status: 200 });
       expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/${lang}/feedback/[A-Za-z0-9_-]+$`));
       await visit(page, `/${lang}/services/change-of-address?postalCode=1050&organisation=commune-ixelles`);
@@ -154,6 +183,7 @@ describe.each(LANGUAGES)('catalogue page tour in %s', (lang) => {
         await expect(page.locator('a[href*="organisation=commune-ixelles"]').count()).resolves.toBe(1);
         await visit(page, `/${lang}/services/change-of-address?postalCode=1050&organisation=commune-ixelles`);
         await expect(page.locator('a[href$="/organisations/commune-ixelles"]').count()).resolves.toBeGreaterThan(0);
+        await submitAndCheck(page, page.getByRole('link', { name: t('catalogue.opinion.link') }), { status: 200 });
         await submitAndCheck(page, page.getByRole('button', { name: t('satisfaction.widget.button') }), { status: 200 });
         expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/${lang}/feedback/[A-Za-z0-9_-]+$`));
       }
