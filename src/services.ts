@@ -26,6 +26,7 @@ import { consoleService } from './contactcenter/console/service.ts';
 import { consoleSearchService } from './contactcenter/console/search/service.ts';
 import { requestMergeService } from './contactcenter/console/merge/service.ts';
 import { bulkService } from './contactcenter/console/bulk/service.ts';
+import { savedViewsService } from './contactcenter/console/views/service.ts';
 import { appointmentService } from './appointments/service.ts';
 import { queueService } from './queues/service.ts';
 import { surveysService } from './surveys/service.ts';
@@ -99,6 +100,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     }),
     contactConsole,
     consoleBulk: bulkService(db, { console: contactConsole }),
+    savedViews: savedViewsService(db),
     consoleSearch,
     telephony: telephonyService(db, { realtime, audit, consoleSearch }),
     requestMerge: requestMergeService(db, { realtime, events: integrations }),
@@ -119,18 +121,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     integrations,
     chat: chatService(db, { contactCenter, sms, publicUrl: config.publicUrl }),
     // Data protection (issue 18): subject requests and retention reach each module's personal data through its service.
-    privacy: privacyService(db, {
-      config,
-      jobs,
-      audit,
-      contactCenter,
-      appointments,
-      mail,
-      organisations,
-      satisfaction,
-      surveys,
-      identity: identityService(db),
-    }),
+    privacy: privacyService(db, { config, jobs, audit, contactCenter, appointments, mail, organisations, identity: identityService(db) }),
     home: homeService(db, { contactPoints }),
   };
 }

@@ -96,6 +96,11 @@ const BulkForm = Type.Object({
   tag: Type.Optional(Text({ maxLength: 40 })),
   returnTo: Type.Optional(Text({ maxLength: 500 })),
 });
+const ViewForm = Type.Object({
+  viewName: Text({ minLength: 1, maxLength: 80 }),
+  shareWith: Type.Optional(Text({ maxLength: 64 })),
+  returnTo: Type.Optional(Text({ maxLength: 500 })),
+});
 const MergeForm = Type.Object({ into: Text({ minLength: 1, maxLength: 40 }) });
 const UnmergeForm = Type.Object({ reference: Text({ minLength: 1, maxLength: 40 }) });
 const SplitForm = Type.Object({ messageId: Text({ minLength: 1, maxLength: 64 }), subject: Text({ minLength: 1, maxLength: 300 }) });
@@ -117,6 +122,8 @@ const NOTICES = new Set([
   'split',
   'partiesMerged',
   'bulk',
+  'viewSaved',
+  'viewDeleted',
 ]);
 const notice = (value: string | undefined) => (value && NOTICES.has(value) ? value : undefined);
 
@@ -184,10 +191,48 @@ export function contactConsoleRoutes(app: App, services: Services) {
 
   app.get('/:lang/console', { schema: { hide: true, params: LangParams, querystring: InboxQuery } }, async (request, reply) => {
     const actor = consoleActor(request);
-    const [page, colleagues] = await Promise.all([cc.inbox(actor, inboxFilters(request.query)), cc.colleagues(actor)]);
+    const [page, colleagues, views, units] = await Promise.all([
+      cc.inbox(actor, inboxFilters(request.query)),
+      cc.colleagues(actor),
+      services.savedViews.list(actor),
+      cc.units(actor),
+    ]);
     const bulk = request.query.notice === 'bulk' ? { changed: Number(request.query.changed ?? 0), skipped: Number(request.query.skipped ?? 0) } : undefined;
-    return renderPage(request, reply, <InboxPage page={page} colleagues={colleagues} bulk={bulk} notice={notice(request.query.notice)} />);
+    const myUnits = units.filter((u) => actor.unitIds.includes(u.id));
+    return renderPage(
+      request,
+      reply,
+      <InboxPage page={page} colleagues={colleagues} views={{ list: views, units: myUnits }} bulk={bulk} notice={notice(request.query.notice)} />,
+    );
   });
+
+  // Saved views: the inbox's current filters under a name, for oneself or one of one's units.
+  app.post('/:lang/console/views', { schema: { hide: true, params: LangParams, body: ViewForm }, attachValidation: true }, async (request, reply) => {
+    const actor = consoleActor(request);
+    const body = request.body ?? {};
+    return handleForm(
+      request,
+      reply,
+      async (errors) => {
+        const [page, colleagues] = await Promise.all([cc.inbox(actor, inboxFilters({})), cc.colleagues(actor)]);
+        return <InboxPage page={page} colleagues={colleagues} errors={errors} />;
+      },
+      async () => {
+        const back = localPath(body.returnTo) ?? '';
+        await services.savedViews.save(actor, { name: body.viewName ?? '', unitId: body.shareWith || null, query: back.split('?')[1] ?? '' }, request.id);
+        const target = back.startsWith(`/${request.params.lang}/console`) ? back : `/${request.params.lang}/console`;
+        return `${target}${target.includes('?') ? '&' : '?'}notice=viewSaved`;
+      },
+    );
+  });
+  app.post(
+    '/:lang/console/views/:id/delete',
+    { schema: { hide: true, params: LangId, body: Type.Object({ returnTo: Type.Optional(Text({ maxLength: 500 })) }) } },
+    async (request, reply) => {
+      await services.savedViews.remove(consoleActor(request), request.params.id, request.id);
+      return reply.redirect(`/${request.params.lang}/console?notice=viewDeleted`, 303);
+    },
+  );
 
   // Bulk actions on the inbox's selection (checkboxes of the rows, form="cc-bulk"): POST-redirect-GET back.
   app.post('/:lang/console/bulk', { schema: { hide: true, params: LangParams, body: BulkForm }, attachValidation: true }, async (request, reply) => {

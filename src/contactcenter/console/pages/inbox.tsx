@@ -2,11 +2,13 @@
 import { usePage } from '../../../platform/views/context.ts';
 import { Alert, CsrfField, ErrorSummary, Heading1, Link, Paragraph, SelectField, SubmitButton, Text, TextField } from '../../../platform/views/components.tsx';
 import { formatDateTime } from '../../../platform/i18n/format.ts';
+import { pickText } from '../../../platform/i18n/languages.ts';
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { CONTACT_CHANNELS, REQUEST_STATUSES, SLA_STATES } from '../../model.ts';
 import { type InboxPage as InboxData } from '../service.ts';
 import { ConsoleLayout, ConsoleLinks, LiveNotice, SlaBadge, VIEWS, query } from './layout.tsx';
-import type { Colleague } from '../repository.ts';
+import type { Colleague, UnitRow } from '../repository.ts';
+import type { SavedView } from '../views/repository.ts';
 import { CONTACT_OUTCOMES } from '../../model.ts';
 
 export function InboxPage({
@@ -14,12 +16,14 @@ export function InboxPage({
   notice,
   errors,
   colleagues,
+  views,
   bulk,
 }: {
   page: InboxData;
   notice?: string | undefined;
   errors?: FieldError[] | undefined;
   colleagues?: Colleague[] | undefined;
+  views?: { list: SavedView[]; units: UnitRow[] } | undefined;
   bulk?: { changed: number; skipped: number } | undefined;
 }) {
   const { t, lang } = usePage();
@@ -50,6 +54,7 @@ export function InboxPage({
           ))}
         </ul>
       </nav>
+      {views && <SavedViews views={views.list} units={views.units} here={here} />}
       <form method="get" action={`/${lang}/console`} class="utrecht-form cc-filters" aria-label={t('console.filters')}>
         <input type="hidden" name="view" value={f.view} />
         <SelectField
@@ -217,5 +222,53 @@ function BulkForm({ colleagues, returnTo, errors }: { colleagues: Colleague[]; r
         <SubmitButton variant="secondary">{t('console.bulk.submit')}</SubmitButton>
       </fieldset>
     </form>
+  );
+}
+
+/** The actor's saved views (own and shared with a unit) as links, and a form to save the current filters. */
+function SavedViews({ views, units, here }: { views: SavedView[]; units: UnitRow[]; here: string }) {
+  const { t, lang, actor } = usePage();
+  const unitName = (id: string | null) => units.find((u) => u.id === id)?.name;
+  return (
+    <details class="cc-views" open={views.length > 0}>
+      <summary>{t('console.views.title')}</summary>
+      {views.length > 0 && (
+        <ul class="irisdesk-inline-list cc-tabs">
+          {views.map((view) => (
+            <li>
+              <a class="utrecht-link" href={`/${lang}/console${view.filters ? `?${view.filters}` : ''}`}>
+                {view.name}
+              </a>
+              {view.unitId && (
+                <>
+                  {' '}
+                  ({t('console.views.sharedWith')} <Text value={unitName(view.unitId) ?? null} />)
+                </>
+              )}
+              {view.ownerAccountId === actor?.accountId && (
+                <form method="post" action={`/${lang}/console/views/${view.id}/delete`} class="irisdesk-inline-form">
+                  <CsrfField />
+                  <button type="submit" class="utrecht-button utrecht-button--secondary-action" aria-label={t('console.views.deleteNamed', { name: view.name })}>
+                    {t('console.views.delete')}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form method="post" action={`/${lang}/console/views`} class="utrecht-form cc-filters">
+        <CsrfField />
+        <input type="hidden" name="returnTo" value={here} />
+        <TextField name="viewName" label={t('console.field.viewName')} maxLength={80} />
+        <SelectField
+          name="shareWith"
+          label={t('console.field.shareWith')}
+          value=""
+          options={[{ value: '', label: t('console.views.personal') }, ...units.map((u) => ({ value: u.id, label: pickText(u.name, lang).text }))]}
+        />
+        <SubmitButton variant="secondary">{t('console.views.save')}</SubmitButton>
+      </form>
+    </details>
   );
 }

@@ -292,3 +292,38 @@ describe('bulk actions', () => {
     expect(audits.rows.length).toBe(4);
   });
 });
+
+describe('saved views', () => {
+  it('keeps the inbox filters under a name, for oneself or shared with a unit, and only the owner deletes it', async () => {
+    const agent = clients.agent!;
+    const { rows } = await t.db.query<{ unitId: string }>(
+      `SELECT unit_id AS "unitId" FROM account_units au JOIN accounts a ON a.id = au.account_id WHERE a.email = 'agent@demo.irisdesk.brussels' LIMIT 1`,
+    );
+    const unitId = rows[0]?.unitId;
+    const saved = await agent.submitForm('/en/console', '/en/console/views', {
+      viewName: 'Breached e-mails',
+      returnTo: '/en/console?view=unassigned&channel=email&sla=breached&cursor=abc&evil=1',
+    });
+    expect(saved.statusCode).toBe(303);
+    const personal = await t.db.query<{ id: string; filters: string }>(`SELECT id, filters FROM cc_saved_views WHERE name = 'Breached e-mails'`);
+    expect(personal.rows[0]!.filters).toBe('view=unassigned&channel=email&sla=breached');
+    const inbox = await agent.get('/en/console');
+    expect(inbox.body).toContain('href="/en/console?view=unassigned&amp;channel=email&amp;sla=breached"');
+    // Ixelles' agent never sees it, and cannot delete it.
+    expect((await clients.ixelles!.get('/en/console')).body).not.toContain('Breached e-mails');
+    expect((await clients.ixelles!.submitForm('/en/console', `/en/console/views/${personal.rows[0]!.id}/delete`, {})).statusCode).toBe(404);
+    // Sharing with a unit the agent is not a member of is refused.
+    const foreignUnit = await t.db.query<{ id: string }>(`SELECT id FROM units WHERE organisation_id = $1 LIMIT 1`, [ixelles]);
+    expect((await agent.submitForm('/en/console', '/en/console/views', { viewName: 'Nope', shareWith: foreignUnit.rows[0]!.id })).statusCode).toBe(400);
+    if (unitId) {
+      expect(
+        (await agent.submitForm('/en/console', '/en/console/views', { viewName: 'Unit view', shareWith: unitId, returnTo: '/en/console?status=open' }))
+          .statusCode,
+      ).toBe(303);
+      const shared = await t.db.query<{ unitId: string }>(`SELECT unit_id AS "unitId" FROM cc_saved_views WHERE name = 'Unit view'`);
+      expect(shared.rows[0]!.unitId).toBe(unitId);
+    }
+    expect((await agent.submitForm('/en/console', `/en/console/views/${personal.rows[0]!.id}/delete`, {})).statusCode).toBe(303);
+    expect((await t.db.query(`SELECT 1 FROM cc_saved_views WHERE id = $1`, [personal.rows[0]!.id])).rows.length).toBe(0);
+  });
+});

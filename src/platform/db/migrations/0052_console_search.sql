@@ -9,6 +9,9 @@ CREATE TABLE cc_request_search (
   document        tsvector NOT NULL
 );
 CREATE INDEX cc_request_search_document_idx ON cc_request_search USING gin (document);
+-- Results come most recently changed first: a word found in thousands of requests is answered by walking
+-- this index and stopping at the 50th match, a rare one through the GIN index (bench console-search).
+CREATE INDEX cc_requests_updated_idx ON cc_requests (organisation_id, updated_at DESC, id DESC);
 
 CREATE FUNCTION cc_search_config(lang text) RETURNS regconfig LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE lang WHEN 'nl' THEN 'dutch'::regconfig WHEN 'en' THEN 'english'::regconfig ELSE 'french'::regconfig END
