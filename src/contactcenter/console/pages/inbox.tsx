@@ -248,7 +248,11 @@ function SavedViews({ views, units, here }: { views: SavedView[]; units: UnitRow
               {view.ownerAccountId === actor?.accountId && (
                 <form method="post" action={`/${lang}/console/views/${view.id}/delete`} class="irisdesk-inline-form">
                   <CsrfField />
-                  <button type="submit" class="utrecht-button utrecht-button--secondary-action" aria-label={t('console.views.deleteNamed', { name: view.name })}>
+                  <button
+                    type="submit"
+                    class="utrecht-button utrecht-button--secondary-action"
+                    aria-label={t('console.views.deleteNamed', { name: view.name })}
+                  >
                     {t('console.views.delete')}
                   </button>
                 </form>
