@@ -281,7 +281,7 @@ export function ContactPointPage({
         </ul>
       )}
 
-      <h2 class="utrecht-heading-2">{t('contactPoints.channels')}</h2>
+      {(contactPoint.channels.length > 0 || contactPoint.phone || contactPoint.email) && <h2 class="utrecht-heading-2">{t('contactPoints.channels')}</h2>}
       <ul class="utrecht-unordered-list">
         {contactPoint.channels.map((channel) => (
           <li class="utrecht-unordered-list__item">{t(`contactPoints.channel.${channel}`)}</li>
@@ -304,7 +304,7 @@ export function ContactPointPage({
         )}
       </ul>
 
-      <h2 class="utrecht-heading-2">{t('contactPoints.languages')}</h2>
+      {contactPoint.languages.length > 0 && <h2 class="utrecht-heading-2">{t('contactPoints.languages')}</h2>}
       <ul class="utrecht-unordered-list">
         {contactPoint.languages.map((code) => (
           <li class="utrecht-unordered-list__item">{languageName(code, lang)}</li>

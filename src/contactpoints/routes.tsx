@@ -186,16 +186,21 @@ export function contactPointRoutes(app: App, services: Services) {
   );
 
   // ---- Public page
-  // Rendered once a minute per URL (decision 0044): open now, the next change and the waiting time are of the minute;
-  // an edit shows within the minute.
+  // Rendered once a minute per URL (decision 0044): open now and the next change are of the minute; an edit and a
+  // queue change (the waiting time, decision 0043) show at once on the instance that made them, within the minute on others.
   const pages = createPageCache({ max: 500 });
   app.get('/:lang/contact-points/:id', { schema: { hide: true, params: LangIdParams } }, async (request, reply) =>
-    pages.send(request, reply, String(Math.floor(Date.now() / 60_000)), async () => {
-      const now = new Date();
-      const contactPoint = await contactPoints.get(request.params.id, now);
-      const queueWait = await services.queues.waitTimes(contactPoint.id, now).catch(() => undefined);
-      return <ContactPointPage contactPoint={contactPoint} now={now} queueWait={queueWait} publicUrl={services.config.publicUrl} />;
-    }),
+    pages.send(
+      request,
+      reply,
+      `${Math.floor(Date.now() / 60_000)}:${contactPoints.editGeneration()}:${services.queues.changeGeneration(request.params.id)}`,
+      async () => {
+        const now = new Date();
+        const contactPoint = await contactPoints.get(request.params.id, now);
+        const queueWait = await services.queues.waitTimes(contactPoint.id, now).catch(() => undefined);
+        return <ContactPointPage contactPoint={contactPoint} now={now} queueWait={queueWait} publicUrl={services.config.publicUrl} />;
+      },
+    ),
   );
 
   // ---- Back office: editors, managers and administrators; which organisation's points is the service's rule.

@@ -287,7 +287,14 @@ export function contactPointService(db: Database, deps: { organisations: Pick<Or
       requestId: requestId ?? null,
     });
 
+  // Bumped by every edit made through this process: the public page's cache (routes.tsx) shows an edit at once
+  // here, and within its minute on other instances.
+  let edits = 0;
+
   return {
+    /** A number that changes when a contact point is created or edited through this process. */
+    editGeneration: () => edits,
+
     /** The active contact points of an organisation, with their status at `now`. */
     async listForOrganisation(organisationId: string, now: Date = new Date()): Promise<ContactPointSummary[]> {
       if (!isUuid(organisationId)) return [];
@@ -357,6 +364,7 @@ export function contactPointService(db: Database, deps: { organisations: Pick<Or
       const id = await repo.insertContactPoint(db, organisation.id, normalise(input, calendar), actor.accountId);
       if (!id) throw new AppError(409, 'contact_point.code_taken', { fields: [{ field: 'code', code: 'contactPoints.codeTaken' }] });
       await audit(actor, 'create', { id, organisationId: organisation.id }, requestId);
+      edits++;
       return toDetail((await repo.findContactPoint(db, id))!, new Date());
     },
 
@@ -370,6 +378,7 @@ export function contactPointService(db: Database, deps: { organisations: Pick<Or
       if (outcome === 'stale') throw new AppError(409, 'contact_point.stale');
       if (outcome === 'code_taken') throw new AppError(409, 'contact_point.code_taken', { fields: [{ field: 'code', code: 'contactPoints.codeTaken' }] });
       await audit(actor, 'update', record, requestId);
+      edits++;
       return toDetail((await repo.findContactPoint(db, record.id))!, new Date());
     },
 

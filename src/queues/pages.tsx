@@ -68,6 +68,8 @@ export function WaitList({ report }: { report: WaitReport }) {
           <span class="queues-waits__service">
             <span class="queues-waits__prefix">{service.prefix}</span> <Text value={service.name} />
           </span>
+          {/* Pages without the queue stylesheet (the portal) read it as one line: "A eID – 3 people waiting · about …". */}
+          <span class="queues-waits__separator"> – </span>
           {report.open ? (
             <span class="queues-waits__figures">
               <span>{t('queues.wait.people', { count: service.waiting })}</span>

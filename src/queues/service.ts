@@ -240,8 +240,17 @@ export function queueService(
     };
   }
 
+  // What a contact point's queue screens show changed: its event, and a new generation for the pages that cache
+  // the wait (the public contact-point page: an instance shows its own changes at once, the others' within a minute).
+  const changes = new Map<string, number>();
+  async function toBoard(q: Queryable, contactPointId: string, event: { type: string; data: unknown }) {
+    changes.set(contactPointId, (changes.get(contactPointId) ?? 0) + 1);
+    if (changes.size > 10_000) changes.clear();
+    await publish(q, channels.contactPointBoard(contactPointId), event);
+  }
+
   async function announceQueue(q: Queryable, contactPointId: string, serviceCode: string) {
-    await publish(q, channels.contactPointBoard(contactPointId), { type: 'queue.changed', data: { serviceCode } });
+    await toBoard(q, contactPointId, { type: 'queue.changed', data: { serviceCode } });
   }
 
   async function issue(
@@ -408,6 +417,9 @@ export function queueService(
 
     /** The people-left threshold of the "your turn is near" text at a point. */
     nearAlertPeople: (contactPointId: string) => repo.nearAlertPeople(db, contactPointId),
+
+    /** Changes when the queues of the point change through this process (a cache generation, see toBoard). */
+    changeGeneration: (contactPointId: string) => changes.get(contactPointId) ?? 0,
 
     /** `GET /api/v1/contact-points/{id}/wait`: the estimated wait per service now. */
     async waitTimes(contactPointId: string, now: Date = new Date()): Promise<WaitReport> {
@@ -583,7 +595,7 @@ export function queueService(
         const ticket = await repo.callNextTicket(tx, { counterId: counter.id, agentAccountId: actor.accountId, queueServiceIds: counter.queueServiceIds, now });
         if (!ticket) return null;
         const event = calledEvent(ticket, counter, false);
-        await publish(tx, channels.contactPointBoard(counter.contactPointId), event);
+        await toBoard(tx, counter.contactPointId, event);
         await alerts.called(tx, ticket, counter.name);
         await alerts.nearAlerts(tx, counter.contactPointId, now);
         // The organisation's webhooks: what the board shows (number, counter, service), no personal data.
@@ -600,7 +612,7 @@ export function queueService(
       return withCurrent(actor, counterId, async (tx, ticket, counter) => {
         if (ticket.status !== 'called') throw new AppError(409, 'queue.invalid_transition');
         const updated = await repo.updateTicketStatus(tx, ticket.id, { status: 'called', recall: true, calledAt: now });
-        await publish(tx, channels.contactPointBoard(counter.contactPointId), calledEvent(updated, counter, true));
+        await toBoard(tx, counter.contactPointId, calledEvent(updated, counter, true));
         return agentTicket(updated, [], []);
       });
     },
@@ -619,7 +631,7 @@ export function queueService(
         if (ticket.status !== 'called') throw new AppError(409, 'queue.invalid_transition');
         const updated = await repo.updateTicketStatus(tx, ticket.id, { status: 'no_show', finishedAt: now });
         await repo.erasePhoneOfEnded(tx, ticket.id);
-        await publish(tx, channels.contactPointBoard(ticket.contactPointId), { type: 'queue.changed', data: { serviceCode: ticket.serviceCode } });
+        await toBoard(tx, ticket.contactPointId, { type: 'queue.changed', data: { serviceCode: ticket.serviceCode } });
         return agentTicket(updated, [], []);
       });
     },
@@ -689,7 +701,7 @@ export function queueService(
           source: { kind: 'ticket', id: ticket.id },
         });
         if (ticket.appointmentId) await appointments.recordSeenIn(tx, ticket.appointmentId, actor, now);
-        await publish(tx, channels.contactPointBoard(counter.contactPointId), { type: 'queue.changed', data: { serviceCode: ticket.serviceCode } });
+        await toBoard(tx, counter.contactPointId, { type: 'queue.changed', data: { serviceCode: ticket.serviceCode } });
         return agentTicket(updated, [], []);
       });
     },
