@@ -61,7 +61,7 @@ export function telephonyService(db: Database, deps: Dependencies) {
       }
       if (fields.length) throw new AppError(400, 'validation.failed', { fields });
 
-      return db.transaction(async (tx) => {
+      const recorded = await db.transaction(async (tx) => {
         const call = await repo.applyEvent(tx, {
           organisationId: actor.organisationId,
           externalId: input.callId,
@@ -91,11 +91,13 @@ export function telephonyService(db: Database, deps: Dependencies) {
         const event = { type: `call.${call.status}`, data: { id: call.id } };
         if (call.agentAccountId) await deps.realtime.publish(tx, channels.account(call.agentAccountId), event);
         if (call.status === 'missed') await deps.realtime.publish(tx, channels.organisation(call.organisationId), event);
-        await deps.audit.record(actor, 'create', { type: 'telephony_call', id: call.id, organisationId: call.organisationId }, requestId, {
-          event: input.event,
-        });
         return call;
       });
+      // after the transaction: the audit service writes on its own connection (on PGlite, the only one)
+      await deps.audit.record(actor, 'create', { type: 'telephony_call', id: recorded.id, organisationId: recorded.organisationId }, requestId, {
+        event: input.event,
+      });
+      return recorded;
     },
 
     /** The agent's calls page: the call in progress (with the caller's earlier requests), today's calls, call-backs. */
