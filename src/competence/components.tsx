@@ -1,6 +1,7 @@
 // Pieces shared by the competence center's screens: the sub-navigation and page frame, multilingual text
 // fields, the scale table, formatting of scores and indicators. Each section's screens are in its pages.tsx.
-import { ChartStyles } from '../platform/views/charts/charts.tsx';
+import { useId } from 'preact/hooks';
+import { ChartStyles, DataTable } from '../platform/views/charts/charts.tsx';
 import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../platform/http/errors.ts';
 import { usePage } from '../platform/views/context.ts';
@@ -145,6 +146,11 @@ export function SubNav() {
       </ul>
     </nav>
   );
+}
+
+/** A table that may be wide (the regional benchmark, the portfolio): it scrolls in its own box, never widening the page. */
+export function WideTable(props: { caption: string; head: string[]; rows: Array<Array<ComponentChildren>> }) {
+  return <DataTable id={`table${useId()}`} caption={props.caption} head={props.head} rows={props.rows} />;
 }
 
 /** A competence page: its sub-navigation and heading; the charts' stylesheet for its figures, radars and tables. */

@@ -1,7 +1,7 @@
 // Screens of the competence center's assessments. Every text comes from the catalogue (competence.*).
 import type { FieldError } from '../../platform/http/errors.ts';
 import { usePage } from '../../platform/views/context.ts';
-import { Alert, CsrfField, DateField, Form, Link, Paragraph, SelectField, SubmitButton, Table, Text, TextArea } from '../../platform/views/components.tsx';
+import { Alert, CsrfField, DateField, Form, Link, Paragraph, SelectField, SubmitButton, Text, TextArea } from '../../platform/views/components.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../platform/i18n/format.ts';
 import { pickText } from '../../platform/i18n/languages.ts';
 import { RadarChart } from '../../platform/views/charts/RadarChart.tsx';
@@ -18,6 +18,7 @@ import {
   NumberField,
   Page,
   ScaleTable,
+  WideTable,
   fmtChange,
   fmtIndicator,
   fmtScore,
@@ -107,7 +108,7 @@ function AssessmentHistory({ history }: { history: Awaited<ReturnType<Competence
   return (
     <section aria-labelledby="history">
       <H2 id="history">{t('competence.history.title')}</H2>
-      <Table
+      <WideTable
         caption={t('competence.history.caption', { count: history.length })}
         head={[t('competence.history.when'), t('competence.history.event'), t('competence.history.by'), t('competence.field.reason')]}
         rows={history.map((entry) => [
@@ -292,7 +293,7 @@ export function ResultsPage(props: {
                   : []),
               ]}
             />
-            <Table
+            <WideTable
               caption={t('competence.results.dimensionTable')}
               head={[
                 t('competence.dimension'),
@@ -328,7 +329,7 @@ export function ResultsPage(props: {
           <section aria-labelledby="measured">
             <H2 id="measured">{t('competence.measured.title')}</H2>
             {r.measured.available ? (
-              <Table
+              <WideTable
                 caption={t('competence.measured.caption')}
                 head={[t('competence.indicator'), t('competence.measured.value'), t('competence.measured.basis')]}
                 rows={SIDE_BY_SIDE_INDICATORS.map((key) => {
@@ -348,7 +349,7 @@ export function ResultsPage(props: {
           </section>
           <section aria-labelledby="by-criterion">
             <H2 id="by-criterion">{t('competence.results.byCriterion')}</H2>
-            <Table
+            <WideTable
               caption={t('competence.results.criterionTable')}
               head={[
                 t('competence.criterion'),
@@ -374,7 +375,7 @@ export function ResultsPage(props: {
       )}
       <section aria-labelledby="observations">
         <H2 id="observations">{t('competence.observations.title')}</H2>
-        <Table
+        <WideTable
           caption={t('competence.observations.caption', { count: r.observations.length })}
           head={[
             t('competence.field.observedOn'),
@@ -467,7 +468,7 @@ export function RegionPage({ view }: { view: Awaited<ReturnType<CompetenceServic
                 { label: t('competence.region.q1'), values: DIMENSIONS.map((d) => view.dimensionDistributions[d].q1) },
               ]}
             />
-            <Table
+            <WideTable
               caption={t('competence.region.dimensionTable')}
               head={[
                 t('competence.dimension'),
@@ -494,12 +495,12 @@ export function RegionPage({ view }: { view: Awaited<ReturnType<CompetenceServic
           </section>
           <section aria-labelledby="strengths">
             <H2 id="strengths">{t('competence.region.strengthsWeaknesses')}</H2>
-            <Table
+            <WideTable
               caption={t('competence.region.strengths')}
               head={[t('competence.criterion'), t('competence.region.mean')]}
               rows={view.strengths.map((s) => [<Text value={titleOf(s.key)} />, fmtScore(s.mean, lang)])}
             />
-            <Table
+            <WideTable
               caption={t('competence.region.weaknesses')}
               head={[t('competence.criterion'), t('competence.region.mean')]}
               rows={view.weaknesses.map((s) => [<Text value={titleOf(s.key)} />, fmtScore(s.mean, lang)])}
@@ -507,7 +508,7 @@ export function RegionPage({ view }: { view: Awaited<ReturnType<CompetenceServic
           </section>
           <section aria-labelledby="criteria">
             <H2 id="criteria">{t('competence.region.byCriterion')}</H2>
-            <Table
+            <WideTable
               caption={t('competence.region.criterionTable')}
               head={[
                 t('competence.criterion'),
@@ -533,7 +534,7 @@ export function RegionPage({ view }: { view: Awaited<ReturnType<CompetenceServic
             <H2 id="peers">{t('competence.region.peers')}</H2>
             {!view.measuredAvailable && <Alert type="info">{t('competence.measured.notAvailable')}</Alert>}
             {view.groups.map((group) => (
-              <Table
+              <WideTable
                 caption={t('competence.region.groupCaption', { group: t(`competence.peerGroup.${group.group}`), count: group.members.length })}
                 head={[
                   t('competence.organisation'),

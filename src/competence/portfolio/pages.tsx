@@ -1,11 +1,11 @@
 // Screens of the competence center's portfolio. Every text comes from the catalogue (competence.*).
 import type { FieldError } from '../../platform/http/errors.ts';
 import { usePage } from '../../platform/views/context.ts';
-import { Alert, Form, Paragraph, SubmitButton, Table, Text, TextField } from '../../platform/views/components.tsx';
+import { Alert, Form, Paragraph, SubmitButton, Text, TextField } from '../../platform/views/components.tsx';
 import { formatNumber } from '../../platform/i18n/format.ts';
 import { pickText } from '../../platform/i18n/languages.ts';
 import { actionHead, actionRows } from '../action-plans/pages.tsx';
-import { CompetenceErrorSummary, H2, Hidden, Page } from '../components.tsx';
+import { CompetenceErrorSummary, H2, Hidden, Page, WideTable } from '../components.tsx';
 import { ACTION_STATUSES } from '../repository.ts';
 import { type CompetenceService } from '../service.ts';
 
@@ -23,14 +23,14 @@ export function PortfolioPage(props: {
     <Page title={t('competence.portfolio.title')}>
       <Paragraph lead>{t('competence.portfolio.intro')}</Paragraph>
       {props.notice && <Alert type="ok">{t(`competence.notice.${props.notice}`)}</Alert>}
-      <Table
+      <WideTable
         caption={t('competence.portfolio.byStatus', { count: actions.length })}
         head={[t('competence.field.status'), t('competence.portfolio.actions')]}
         rows={byStatus}
       />
       <section aria-labelledby="projects">
         <H2 id="projects">{t('competence.portfolio.projects')}</H2>
-        <Table
+        <WideTable
           caption={t('competence.portfolio.projectsCaption', { count: projects.length })}
           head={[t('competence.portfolio.project'), t('competence.field.status'), t('competence.portfolio.organisations'), t('competence.portfolio.actions')]}
           rows={projects.map((p) => [
@@ -44,7 +44,7 @@ export function PortfolioPage(props: {
       <section aria-labelledby="collective">
         <H2 id="collective">{t('competence.portfolio.collective')}</H2>
         <CompetenceErrorSummary errors={props.errors} />
-        <Table
+        <WideTable
           caption={t('competence.portfolio.collectiveCaption', { count: collective.length })}
           head={[t('competence.action'), t('competence.portfolio.organisations'), t('competence.portfolio.ungrouped'), t('competence.portfolio.group')]}
           rows={collective.map((c) => [
@@ -72,7 +72,7 @@ export function PortfolioPage(props: {
       </section>
       <section aria-labelledby="all-actions">
         <H2 id="all-actions">{t('competence.portfolio.all')}</H2>
-        <Table
+        <WideTable
           caption={t('competence.portfolio.allCaption', { count: actions.length })}
           head={actionHead(t, true)}
           rows={actionRows(actions, lang, t, true, true)}
