@@ -326,6 +326,8 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
       const organisation = await deps.organisations.findByCode(input.organisationCode);
       if (!organisation) throw new AppError(404, 'organisation.not_found');
       const minutes = Math.min(Math.max(input.minutes, 5), SUPPORT_ACCESS_MAX_MINUTES);
+      // Read before the transaction: on PGlite a read outside it would wait for it to end.
+      const officers = await deps.identity.privacyOfficersOf(organisation.id);
       return db.transaction(async (tx) => {
         const access = await repo.insertSupportAccess(tx, {
           organisationId: organisation.id,
@@ -338,7 +340,7 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
           minutes,
         });
         // The organisation's DPOs (and the regional ones) are told at once, in their language, in this transaction.
-        for (const officer of await deps.identity.privacyOfficersOf(organisation.id)) {
+        for (const officer of officers) {
           const t = translator(officer.language);
           await mail.send(
             {
