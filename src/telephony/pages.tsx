@@ -7,6 +7,7 @@ import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
 import { Alert, ErrorSummary, Form, Heading1, Link, Paragraph, SubmitButton, Table, TextField } from '../platform/views/components.tsx';
 import { formatTime } from '../platform/i18n/format.ts';
+import { parsePhoneNumber } from '../platform/sms/phone.ts';
 import type { CallRow } from './repository.ts';
 import type { ConsoleSearchService } from '../contactcenter/console/search/service.ts';
 
@@ -20,7 +21,7 @@ function Caller({ number }: { number: string | null }) {
   if (!number) return <>{t('telephony.withheld')}</>;
   return (
     <a href={`tel:${number}`} class="utrecht-link">
-      {number}
+      {parsePhoneNumber(number)?.international ?? number}
     </a>
   );
 }
@@ -124,6 +125,8 @@ export function CallsPage(props: CallsView) {
                 duration === null ? '–' : t('telephony.duration', { minutes: Math.floor(duration / 60), seconds: duration % 60 }),
                 call.requestReference ? (
                   call.requestReference
+                ) : call.status !== 'ended' ? (
+                  '–'
                 ) : (
                   <Form action={`/${lang}/console/calls/${call.id}/link`} class="irisdesk-inline-form">
                     <TextField

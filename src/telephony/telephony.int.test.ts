@@ -101,6 +101,7 @@ describe('calls reported by the telephone system', () => {
     const page = await agent.get('/fr/console/calls');
     expect(page.body).toContain('Appels manqués à rappeler');
     expect(page.body).toContain('href="tel:+3222792211"');
+    expect(page.body).toContain('+32 2 279 22 11');
     const done = await agent.submitForm('/fr/console/calls', `/fr/console/calls/${missed.json().id}/called-back`, {});
     expect(done.statusCode).toBe(303);
     expect((await agent.get('/fr/console/calls')).body).toContain('Aucun appel à rappeler.');
