@@ -425,7 +425,7 @@ export function TicketPage({
         {called && <p class="queues-called">{t('queues.ticket.calledAnnouncement', { number: view.number, counter: view.counter ?? '' })}</p>}
         {view.status === 'done' && <Paragraph lead>{t('queues.ticket.done')}</Paragraph>}
         {view.status === 'no_show' && <Paragraph lead>{t('queues.ticket.noShow')}</Paragraph>}
-        {!kiosk && view.status === 'done' && view.feedbackAvailable && (
+        {view.status === 'done' && view.feedbackAvailable && (
           <form method="post" action={`/${lang}${pathWithoutLang.split('?')[0]}/feedback`} class="utrecht-form">
             <CsrfField />
             <Paragraph>{t('queues.ticket.feedbackInvite')}</Paragraph>
