@@ -20,8 +20,9 @@ function QuestionResultView({ result, index, texts }: { result: QuestionResult; 
   const { t, lang } = usePage();
   const heading = `${index + 1}. ${pickText(result.text, lang).text}`;
   const answered = t('surveys.results.respondents', { count: result.respondents, countText: formatNumber(result.respondents, lang) });
+  // A plain section, not a named landmark: its table is already a region named by the same question.
   return (
-    <section aria-labelledby={`result-${result.questionId}`} class="irisdesk-result">
+    <section class="irisdesk-result">
       <h3 class="utrecht-heading-3" id={`result-${result.questionId}`}>
         {heading}
       </h3>
