@@ -121,7 +121,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     integrations,
     chat: chatService(db, { contactCenter, sms, publicUrl: config.publicUrl }),
     // Data protection (issue 18): subject requests and retention reach each module's personal data through its service.
-    privacy: privacyService(db, { config, jobs, audit, contactCenter, appointments, mail, organisations, identity: identityService(db) }),
+    privacy: privacyService(db, { config, jobs, audit, contactCenter, appointments, mail, organisations, satisfaction, surveys, identity }),
     home: homeService(db, { contactPoints }),
   };
 }
