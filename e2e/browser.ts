@@ -143,6 +143,7 @@ const AXE_HALF_B = new Set([
   'knowledge.e2e.test.ts',
   'integrations.e2e.test.ts',
   'contact-intake.e2e.test.ts',
+  'privacy.e2e.test.ts',
 ]);
 
 /**
