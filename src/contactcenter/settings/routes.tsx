@@ -28,9 +28,9 @@ import {
   SettingsOverviewPage,
   settingsBase,
   SlaTargetFormPage,
-  ConsoleSettingsPage,
   type FormValues,
 } from './pages.tsx';
+import { ConsoleSettingsPage } from './console-settings-page.tsx';
 
 const OrgParams = Type.Object({ lang: LangParams.properties.lang, org: Text({ maxLength: 100 }) });
 const OrgIdParams = Type.Object({ lang: LangParams.properties.lang, org: Text({ maxLength: 100 }), id: Text({ maxLength: 64 }) });
