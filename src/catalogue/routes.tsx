@@ -7,6 +7,7 @@ import type { Services } from '../services.ts';
 import { errorResponses, LangParams, BoundedInteger, Text } from '../platform/http/schemas.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
 import { handleForm } from '../platform/http/forms.ts';
+import { formValues, type FormValues } from '../platform/http/form-values.ts';
 import { sendEncodedJson } from '../platform/http/encoded-json.ts';
 import { renderPage } from '../platform/views/render.tsx';
 import { FeedbackWidget } from '../satisfaction/widget/pages.tsx';
@@ -481,7 +482,7 @@ export function catalogueRoutes(app: App, services: Services) {
     { schema: { hide: true, params: LangParams, body: ServiceForm }, attachValidation: true },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      const form = request.body as FormBody;
+      const form = formValues(request.body);
       const reference = await referenceFor(actor);
       return handleForm(
         request,
@@ -489,7 +490,7 @@ export function catalogueRoutes(app: App, services: Services) {
         (errors) => <ServiceNewPage reference={reference} errors={errors} values={form} />,
         () =>
           withFormFields(async () => {
-            const code = (form.code ?? '').trim();
+            const code = formText(form, 'code');
             await catalogue.createService(actor, code, contentFromForm(form));
             return `/${request.params.lang}/admin/catalogue/services/${code}?notice=created`;
           }),
@@ -511,7 +512,7 @@ export function catalogueRoutes(app: App, services: Services) {
       const actor = requireActorPage(request);
       const data = await catalogue.editableService(actor, request.params.code);
       const reference = await referenceFor(actor);
-      const form = request.body as FormBody;
+      const form = formValues(request.body);
       const code = data.service.code;
       return handleForm(
         request,
@@ -519,12 +520,12 @@ export function catalogueRoutes(app: App, services: Services) {
         (errors) => <ServiceEditPage {...data} reference={reference} errors={errors} values={form} />,
         () =>
           withFormFields(async () => {
-            const version = Number(form.version);
+            const version = Number(formText(form, 'version'));
             if (!Number.isInteger(version) || version < 1)
               throw new AppError(400, 'validation.failed', { fields: [{ field: 'form', code: 'errors.catalogue.stale' }] });
             const content = contentFromForm(form, data.service);
-            const reviewed = form.reviewed === 'true';
-            if (form.intent === 'publish') {
+            const reviewed = formText(form, 'reviewed') === 'true';
+            if (formText(form, 'intent') === 'publish') {
               await catalogue.publish(actor, code, version, { content, reviewed });
               return `/${request.params.lang}/admin/catalogue/services/${code}?notice=published`;
             }
@@ -583,7 +584,8 @@ const ServiceForm = Type.Object({
   appointment: Type.Optional(Type.Literal('true')),
   reviewed: Type.Optional(Type.Literal('true')),
 });
-type FormBody = Record<string, string | string[] | undefined> & { version?: string; code?: string; intent?: string; reviewed?: string };
+// The service form's fields as posted (the schema has checked them), read back as text or lists.
+type FormBody = FormValues;
 
 const formText = (form: FormBody, name: string) => {
   const raw = form[name];
