@@ -129,7 +129,7 @@ describe('contact-center settings', () => {
       'TWO_FACTOR_REQUIRED_ROLES cannot be empty in production: list the roles (e.g. platform_admin,regional_analyst) or write none.',
     ]);
     expect(problemsOf({ TWO_FACTOR_REQUIRED_ROLES: 'platform_admin,admin' })).toEqual([
-      'TWO_FACTOR_REQUIRED_ROLES has unknown roles: admin (roles: first_line_agent, second_line_agent, content_editor, organisation_manager, regional_analyst, platform_admin; or none).',
+      'TWO_FACTOR_REQUIRED_ROLES has unknown roles: admin (roles: first_line_agent, second_line_agent, content_editor, organisation_manager, regional_analyst, platform_admin, data_protection_officer, regional_data_protection_officer; or none).',
     ]);
   });
 });

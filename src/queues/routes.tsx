@@ -12,7 +12,8 @@ import { AppError } from '../platform/http/errors.ts';
 import { CodeSchema } from '../organisations/schemas.ts';
 import { CONTACT_OUTCOMES } from '../contactcenter/model.ts';
 import { channels } from '../platform/realtime/channels.ts';
-import { AgentHomePage, BoardPage, CounterPage, FeedbackLinksPage, KioskPage, TicketPage } from './pages.tsx';
+import { BoardPage, FeedbackLinksPage, KioskPage, TicketPage } from './pages.tsx';
+import { AgentHomePage, CounterPage } from './counter-pages.tsx';
 import { canUseQueues } from './authorisation.ts';
 import type { Actor } from '../identity/actor.ts';
 

@@ -247,7 +247,7 @@ describe('a regional survey', () => {
   it('shows the breakdown table and the organisation filter on the page', async () => {
     const own = await analyst.get(`/en/admin/surveys/${survey.id}/results?organisation=commune-ixelles`);
     expect(own.statusCode).toBe(200);
-    expect(own.body).toContain('<caption class="utrecht-table__caption">Responses per organisation</caption>');
+    expect(own.body).toMatch(/<caption class="utrecht-table__caption"[^>]*>Responses per organisation<\/caption>/);
     expect(own.body).toMatch(/<label class="utrecht-form-label" for="field-organisation">Organisation of the contact<\/label>/);
     expect(own.body).toContain('<option value="commune-ixelles" selected>');
     expect(own.body).toContain(`results.csv?lang=en&amp;organisation=commune-ixelles"`);

@@ -325,7 +325,7 @@ describe('answering', () => {
     expect(audit.rows.map((row) => row.action)).toEqual(['export', 'read']);
     const page = await editor.get(`/fr/admin/surveys/${survey.id}/results`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<caption class="utrecht-table__caption">2. Comment évaluez-vous l’accueil sur chacun de ces points ?</caption>');
+    expect(page.body).toMatch(/<caption class="utrecht-table__caption"[^>]*>2\. Comment évaluez-vous l’accueil sur chacun de ces points \?<\/caption>/);
   });
 
   it('says clearly when a survey is closed (410) or not yet open (404)', async () => {

@@ -31,5 +31,9 @@ export function strictFormats<A extends { addFormat(name: string, format: { type
 }
 
 // ajv-formats is CommonJS: its function is the module's `default` export under NodeNext typing (and at run time).
+// @fastify/ajv-compiler adds ajv-formats itself (full mode) after the plugins, over ours, unless one of them is a
+// function named `formatsPlugin`: this one is, so that it replaces it.
 /** The formats every schema of the app validates with: ajv-formats' fast ones, then the strict ones above. */
-export const ajvFormats: Plugin<unknown> = (ajv) => strictFormats(addFormats.default(ajv, { mode: 'fast' }));
+export const ajvFormats: Plugin<unknown> = function formatsPlugin(ajv) {
+  return strictFormats(addFormats.default(ajv, { mode: 'fast' }));
+};
