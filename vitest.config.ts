@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { BROWSER_HALF_B } from './e2e/halves.ts';
 
 // Three tiers (docs/architecture.md): unit tests next to the code, integration tests of the whole app
 // in-process on a real database (PGlite, or the PostgreSQL server of TEST_DATABASE_URL), and browser
@@ -16,10 +18,11 @@ import { configDefaults, defineConfig, type TestProjectInlineConfiguration } fro
 // axe-core on the browser tests' pages (e2e/browser.ts). Each CI pass leaves a share of them to the other with
 // TEST_ENGINE_NEUTRAL_SKIP, a comma-separated list: `tests` (the unit tier and the files below) and/or `axe`
 // (every browser file's scan), `axe-a` or `axe-b` (the scans of one half of the browser files, e2e/browser.ts)
-// (decision 0014). A plain `npm test` runs everything.
+// (decision 0014); `browser-a` or `browser-b` leaves out the browser files of that half altogether (e2e/halves.ts).
+// A plain `npm test` runs everything.
 const skipped = new Set((process.env.TEST_ENGINE_NEUTRAL_SKIP ?? '').split(',').map((part) => part.trim()));
 skipped.delete('');
-const KNOWN_SKIPS = ['tests', 'axe', 'axe-a', 'axe-b'];
+const KNOWN_SKIPS = ['tests', 'axe', 'axe-a', 'axe-b', 'browser-a', 'browser-b'];
 for (const part of skipped) if (!KNOWN_SKIPS.includes(part)) throw new Error(`TEST_ENGINE_NEUTRAL_SKIP: "${part}" is not one of ${KNOWN_SKIPS.join(', ')}`);
 const skipEngineNeutral = skipped.has('tests');
 const ENGINE_NEUTRAL_FILES = [
@@ -29,6 +32,11 @@ const ENGINE_NEUTRAL_FILES = [
   'e2e/lighthouse.e2e.test.ts',
 ];
 const engineNeutralExcluded = skipEngineNeutral ? ENGINE_NEUTRAL_FILES : [];
+// Browser files run in one CI pass each (e2e/halves.ts): browser-a leaves out half "a", browser-b half "b".
+const browserFiles = readdirSync(new URL('./e2e/', import.meta.url)).filter((file) => file.endsWith('.e2e.test.ts'));
+const browserExcluded = browserFiles
+  .filter((file) => (skipped.has('browser-b') && BROWSER_HALF_B.has(file)) || (skipped.has('browser-a') && !BROWSER_HALF_B.has(file)))
+  .map((file) => `e2e/${file}`);
 
 const unit: TestProjectInlineConfiguration = {
   extends: true,
@@ -65,7 +73,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.{ts,tsx}'],
-          exclude: [...configDefaults.exclude, ...engineNeutralExcluded],
+          exclude: [...configDefaults.exclude, ...engineNeutralExcluded, ...browserExcluded],
           // One server for the whole browser tier (see e2e/global-setup.ts); each file launches its browser.
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 120_000,

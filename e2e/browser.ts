@@ -6,6 +6,7 @@ import { expect, inject } from 'vitest';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { BROWSER_HALF_B } from './halves.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -128,23 +129,8 @@ function markupKey(html: string): string {
   return createHash('sha256').update(normalised).digest('hex');
 }
 
-/**
- * The browser files whose pages the "b" half of CI analyses; the "a" half analyses the others. CI gives each of
- * its two passes one half (TEST_ENGINE_NEUTRAL_SKIP=axe-a or axe-b), so that every file's pages are analysed
- * once and the passes end at about the same time: the halves weigh about the same in scan time (measured per
- * file, decision 0014) and the PostgreSQL pass, which also runs the server-restarting tests, takes the lighter.
- */
-const AXE_HALF_B = new Set([
-  'back-office.e2e.test.ts',
-  'queues.e2e.test.ts',
-  'public.e2e.test.ts',
-  'appointments.e2e.test.ts',
-  'chat.e2e.test.ts',
-  'knowledge.e2e.test.ts',
-  'integrations.e2e.test.ts',
-  'contact-intake.e2e.test.ts',
-  'privacy.e2e.test.ts',
-]);
+/** The browser files of half "b" (e2e/halves.ts): with axe-a / axe-b, the scans of each half run in one pass. */
+const AXE_HALF_B = BROWSER_HALF_B;
 
 /**
  * Whether this run analyses the current file's pages with axe-core. The pages' markup does not depend on the

@@ -408,13 +408,15 @@ export function Link({ href, children, lang, hrefLang }: { href: string; childre
 
 /**
  * A table with a caption (required for accessibility) and header cells with scope, in a scroll container: a table
- * wider than the screen scrolls inside the page instead of widening it. The container is a region named by the
- * caption and can take the focus, so that keyboard users can scroll it too (WCAG 2.1.1; Adrian Roselli's pattern).
+ * wider than the screen scrolls inside the page instead of widening it. The container is named by the caption and
+ * can take the focus, so that keyboard users can scroll it too (WCAG 2.1.1; Adrian Roselli's pattern). It is a group,
+ * not a region: a region is a landmark, and a table in a section named by the same heading made two landmarks of
+ * one name (axe's landmark-unique).
  */
 export function Table({ caption, head, rows }: { caption: string; head: string[]; rows: Array<Array<ComponentChildren>> }) {
   const captionId = `table-${useId()}`;
   return (
-    <div class="utrecht-table-container irisdesk-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <div class="utrecht-table-container irisdesk-table-scroll" role="group" aria-labelledby={captionId} tabIndex={0}>
       <table class="utrecht-table utrecht-table--html-table">
         <caption class="utrecht-table__caption" id={captionId}>
           {caption}
