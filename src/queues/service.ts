@@ -12,7 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../platform/db/database.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { Actor } from '../identity/actor.ts';
-import type { Language, LocalizedText } from '../platform/i18n/languages.ts';
+import type { Language } from '../platform/i18n/languages.ts';
 import type { OrganisationService } from '../organisations/service.ts';
 import { publish } from '../platform/realtime/publish.ts';
 import { channels } from '../platform/realtime/channels.ts';
@@ -31,6 +31,9 @@ import { canServeQueues, servingScope } from './authorisation.ts';
 import { isUuid } from '../platform/http/schemas.ts';
 import { parsePhoneNumber } from '../platform/sms/phone.ts';
 import { queueAlerts, type QueueSms } from './alerts.ts';
+import type { AgentTicket, CounterScreen, IssuedTicket, IssueInput, ServiceWait, TicketView, WaitReport } from './views.ts';
+
+export type { AgentTicket, CounterScreen, IssuedTicket, IssueInput, ServiceWait, TicketView, WaitReport };
 
 const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 
@@ -38,98 +41,6 @@ export const hashTicketToken = (token: string) => createHash('sha256').update(to
 
 /** The priority rank given to an appointment checked in when the organisation has no "appointment" category. */
 const APPOINTMENT_RANK = 5;
-
-export interface ServiceWait {
-  serviceCode: string;
-  name: LocalizedText;
-  prefix: string;
-  waiting: number;
-  countersOpen: number;
-  /** Typical minutes per service: the median of the last services, or the configured default. */
-  typicalServiceMinutes: number;
-  /** True when the typical time comes from enough measured services of the last 7 days to estimate a wait. */
-  measured: boolean;
-  /** The wait of the last person in line (wait-estimate.ts, decision 0043): what every screen shows. */
-  estimate: WaitEstimate;
-  /** The middle of that estimate for machines: 0 for no wait, null when there is no estimate. */
-  estimatedWaitMinutes: number | null;
-}
-
-export interface WaitReport {
-  contactPointId: string;
-  open: boolean;
-  generatedAt: string;
-  services: ServiceWait[];
-}
-
-/** A ticket as its holder sees it (the "my ticket" page and its JSON). */
-export interface TicketView {
-  number: string;
-  status: repo.TicketStatus;
-  serviceCode: string;
-  serviceName: LocalizedText;
-  contactPointId: string;
-  contactPointName: LocalizedText;
-  /** 1 = next; null once called or finished. */
-  position: number | null;
-  /** This ticket's own wait; null once called or finished. */
-  estimate: WaitEstimate | null;
-  estimatedWaitMinutes: number | null;
-  counter: string | null;
-  calledAt: string | null;
-  issuedAt: string;
-  /** True when the visit is finished with an outcome: the page offers the satisfaction questionnaire. */
-  feedbackAvailable: boolean;
-  /** The last two digits of the mobile number left for SMS alerts, or null. */
-  alertPhoneEnding: string | null;
-}
-
-/** A ticket as an agent sees it. */
-export interface AgentTicket {
-  id: string;
-  number: string;
-  status: repo.TicketStatus;
-  serviceCode: string;
-  serviceName: LocalizedText | null;
-  priority: { code: string; name: LocalizedText } | null;
-  appointment: boolean;
-  queuedAt: string;
-  calledAt: string | null;
-  recalls: number;
-  transferred: boolean;
-}
-
-export interface CounterScreen {
-  counter: CounterRecord;
-  contactPoint: ContactPointDetail;
-  services: QueueServiceRecord[];
-  counters: CounterRecord[];
-  categories: PriorityCategoryRecord[];
-  current: AgentTicket | null;
-  waiting: AgentTicket[];
-  wait: WaitReport;
-  atCounter: boolean;
-}
-
-export interface IssueInput {
-  serviceCode: string;
-  priorityCategory?: string | null | undefined;
-  language: Language;
-  /** A mobile number for the SMS alerts (optional; E.164 or a national form). */
-  phone?: string | null | undefined;
-}
-
-export interface IssuedTicket {
-  number: string;
-  position: number;
-  estimate: WaitEstimate;
-  estimatedWaitMinutes: number | null;
-  serviceCode: string;
-  /** The secret of the "my ticket" link (only given here, stored hashed). */
-  token: string;
-  ticketUrl: string;
-  issuedAt: string;
-}
 
 /** The custom-surveys seam: an invitation to an open survey, drawn against its sampling rate. */
 export type SurveyInvite = Pick<SurveysService, 'maybeInvite'>;

@@ -15,7 +15,8 @@ import { isLanguage } from '../platform/i18n/languages.ts';
 import { translator } from '../platform/i18n/messages.ts';
 import { CHANNELS } from './repository.ts';
 import { FeedbackAnswerBody, FeedbackAnswerForm, formToAnswer, standardQuestions, type FeedbackAnswerFormValues } from './questionnaire.ts';
-import { BarometerPage, FeedbackPage, FeedbackThanksPage, OrganisationDashboardPage, RegionalDashboardPage } from './pages.tsx';
+import { BarometerPage, OrganisationDashboardPage, RegionalDashboardPage } from './pages.tsx';
+import { FeedbackPage, FeedbackThanksPage } from './questionnaire-pages.tsx';
 import { dashboardCsv, dcatCatalog, INDICATOR_COLUMNS, indicatorValues, openDataCsv, regionCsv, sdgFeedbackCsv } from './exports.ts';
 import {
   Code,
