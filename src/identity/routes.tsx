@@ -1,10 +1,11 @@
 // Sign in, sign out, the back-office start page, password change, and /api/v1/me.
 import { Type, type Static } from 'typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
 import { errorResponses, LangParams, LanguageSchema, Text, Uuid } from '../platform/http/schemas.ts';
-import { AppError, fieldErrorsFromValidation, type FieldError } from '../platform/http/errors.ts';
+import { AppError } from '../platform/http/errors.ts';
+import { validationFields } from './form-errors.ts';
 import { toAppError } from '../platform/http/error-handler.tsx';
 import { renderPage } from '../platform/views/render.tsx';
 import { SESSION_ABSOLUTE_HOURS, SESSION_COOKIE } from './sessions.ts';
@@ -49,11 +50,6 @@ const MeSchema = Type.Object({
 /** Only local paths are followed after sign-in, so the login form cannot send anyone to another site. */
 export function safeNext(next: string | undefined, fallback: string): string {
   return localPath(next) ?? fallback;
-}
-
-function validationFields(request: FastifyRequest): FieldError[] | undefined {
-  const error = request.validationError as (Error & { validation?: never[] }) | undefined;
-  return error?.validation ? fieldErrorsFromValidation(error.validation) : undefined;
 }
 
 export function identityRoutes(app: App, services: Services) {

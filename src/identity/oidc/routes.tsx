@@ -7,7 +7,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
 import { LangParams, Text } from '../../platform/http/schemas.ts';
-import { AppError, fieldErrorsFromValidation, type FieldError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { shownError, validationFields } from '../form-errors.ts';
 import { toAppError } from '../../platform/http/error-handler.tsx';
 import { renderPage } from '../../platform/views/render.tsx';
 import { localPath } from '../../platform/http/local-path.ts';
@@ -49,18 +50,6 @@ const SettingsBody = Type.Object({
   version: Type.Optional(Type.Integer({ minimum: 1 })),
   _csrf: Type.Optional(Type.String()),
 });
-
-function validationFields(request: FastifyRequest): FieldError[] | undefined {
-  const error = request.validationError as (Error & { validation?: never[] }) | undefined;
-  return error?.validation ? fieldErrorsFromValidation(error.validation) : undefined;
-}
-
-/** A refusal the page shows; anything else (a 5xx) goes to the error handler. */
-function shownError(raw: unknown): AppError {
-  const error = toAppError(raw as Error);
-  if (!(error instanceof AppError) || error.status >= 500) throw raw;
-  return error;
-}
 
 export function oidcRoutes(app: App, services: Services, setSessionCookie: (reply: FastifyReply, token: string, secure: boolean) => void) {
   const { oidc, organisations, config } = services;

@@ -6,8 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
 import { LangParams, Text } from '../../platform/http/schemas.ts';
-import { AppError, fieldErrorsFromValidation, type FieldError } from '../../platform/http/errors.ts';
-import { toAppError } from '../../platform/http/error-handler.tsx';
+import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import { shownError, validationFields } from '../form-errors.ts';
 import { renderPage } from '../../platform/views/render.tsx';
 import { requireActorPage } from '../guards.ts';
 import { localPath } from '../../platform/http/local-path.ts';
@@ -26,18 +26,6 @@ const NextQuery = Type.Object({ next: Type.Optional(Text({ maxLength: 500 })) })
 
 export function setPendingCookie(reply: FastifyReply, token: string, secure: boolean) {
   reply.setCookie(PENDING_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: PENDING_SIGN_IN_MINUTES * 60 });
-}
-
-function validationFields(request: FastifyRequest): FieldError[] | undefined {
-  const error = request.validationError as (Error & { validation?: never[] }) | undefined;
-  return error?.validation ? fieldErrorsFromValidation(error.validation) : undefined;
-}
-
-/** A refusal the page shows (wrong code, throttled); anything else goes to the error handler. */
-function shownError(raw: unknown): AppError {
-  const error = toAppError(raw as Error);
-  if (!(error instanceof AppError) || error.status >= 500) throw raw;
-  return error;
 }
 
 export function twoFactorRoutes(app: App, services: Services, setSessionCookie: (reply: FastifyReply, token: string, secure: boolean) => void) {
