@@ -23,7 +23,7 @@ import {
   TextField,
 } from '../platform/views/components.tsx';
 import type { FieldError } from '../platform/http/errors.ts';
-import { pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
+import { LOCALES, pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import { formatDate, formatDateTime, formatNumber } from '../platform/i18n/format.ts';
 import type { Translate } from '../platform/i18n/messages.ts';
 import { ACTION_KINDS, INCIDENT_TYPES, SEVERITIES, type IncidentListRow, type MemberRecord } from './repository.ts';
@@ -450,9 +450,7 @@ export interface StatisticsView {
 }
 
 const monthLabel = (month: string, lang: Language) =>
-  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-BE' : lang === 'nl' ? 'nl-BE' : 'en-BE', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${month}-01T12:00:00Z`),
-  );
+  new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T12:00:00Z`));
 
 export function StatisticsPage({ statistics, months, errors }: { statistics: StatisticsView; months: string[]; errors?: FieldError[] | undefined }) {
   const { t, lang } = usePage();

@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
 import { Alert, Heading1, Link, Paragraph, SelectField, SubmitButton, Text, TextField } from '../platform/views/components.tsx';
-import { pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
+import { LOCALES, pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import { formatDate } from '../platform/i18n/format.ts';
 import type { Translate } from '../platform/i18n/messages.ts';
 import { INDICATORS, type IndicatorKey, type Indicators } from './indicators.ts';
@@ -91,9 +91,7 @@ function SatisfactionKeyFigures(props: { current: Indicators; previous?: Indicat
 }
 
 export const monthLabel = (month: string, lang: Language) =>
-  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-BE' : lang === 'nl' ? 'nl-BE' : 'en-BE', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${month}-01T12:00:00Z`),
-  );
+  new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T12:00:00Z`));
 
 const indicatorHead = (t: Translate) => INDICATORS.map((key) => t(`satisfaction.indicator.${key}`));
 

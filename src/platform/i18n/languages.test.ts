@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { negotiateLanguage, pickText } from './languages.ts';
-import { formatDateTime, formatNumber } from './format.ts';
+import { formatDate, formatDateTime, formatNumber } from './format.ts';
 
 describe('negotiateLanguage', () => {
   it('takes the best supported language by quality', () => {
@@ -32,6 +32,11 @@ describe('formatting', () => {
   });
   it('formats numbers for the locale', () => {
     expect(formatNumber(1234.5, 'fr', 1)).toMatch(/1\s?234,5/);
-    expect(formatNumber(1234.5, 'en', 1)).toMatch(/1[,.\s]?234[.,]5/);
+    expect(formatNumber(1234.5, 'en', 1)).toBe('1,234.5');
+  });
+  it('writes English dates and numbers the British way, not the en-BE way', () => {
+    expect(formatNumber(1920, 'en')).toBe('1,920');
+    expect(formatDate(new Date('2026-12-07T10:00:00Z'), 'en')).toBe('7 December 2026');
+    expect(formatDateTime(new Date('2026-12-07T10:00:00Z'), 'en')).toBe('7 Dec 2026, 11:00');
   });
 });

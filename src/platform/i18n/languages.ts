@@ -7,8 +7,9 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
-/** BCP 47 locale used for dates and numbers: Belgian conventions in each language. */
-export const LOCALES: Record<Language, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-BE' };
+/** BCP 47 locale used for dates and numbers: Belgian conventions in French and Dutch, British in English (en-BE would write
+ * "1.920,5" and "07/12/26", which English readers misread; decision 0058). */
+export const LOCALES: Record<Language, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
 
 /** Native names, shown in the language switch in their own language. */
 export const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', nl: 'Nederlands', en: 'English' };
