@@ -8,7 +8,7 @@ import { Layout } from '../platform/views/Layout.tsx';
 import { Alert, ErrorSummary, Form, Heading1, Link, Paragraph, SubmitButton, Table, TextField } from '../platform/views/components.tsx';
 import { formatTime } from '../platform/i18n/format.ts';
 import { parsePhoneNumber } from '../platform/sms/phone.ts';
-import type { CallRow } from './repository.ts';
+import type { CallRow, ExtensionRow } from './repository.ts';
 import type { ConsoleSearchService } from '../contactcenter/console/search/service.ts';
 
 type SearchRow = Awaited<ReturnType<ConsoleSearchService['search']>>[number];
@@ -31,6 +31,8 @@ function seconds(call: CallRow): number | null {
 }
 
 export interface CallsView {
+  /** The signed-in manager maps extensions: the page links to that page. */
+  mapsExtensions?: boolean | undefined;
   current: CallRow | null;
   earlier: SearchRow[];
   mine: CallRow[];
@@ -66,6 +68,11 @@ export function CallsPage(props: CallsView) {
       <Paragraph>
         {t('telephony.intro')} <Link href={`/${lang}/console/calls`}>{t('telephony.refresh')}</Link>
       </Paragraph>
+      {props.mapsExtensions && (
+        <Paragraph>
+          <Link href={`/${lang}/console/calls/extensions`}>{t('telephony.extensions.link')}</Link>
+        </Paragraph>
+      )}
       <p id="calls-live-status" class="utrecht-paragraph visually-hidden" role="status" aria-live="polite"></p>
       {props.notice && <Alert type="ok">{t(`telephony.notice.${props.notice}`)}</Alert>}
       {props.error && <Alert type="error">{t(`errors.${props.error}`)}</Alert>}
@@ -167,6 +174,47 @@ export function CallsPage(props: CallsView) {
           <Paragraph>{t('telephony.callbacks.none')}</Paragraph>
         )}
       </section>
+    </Layout>
+  );
+}
+
+export interface ExtensionsView {
+  agents: ExtensionRow[];
+  /** What the manager typed, shown again with the errors. */
+  values?: Record<string, string> | undefined;
+  errors?: FieldError[] | undefined;
+  saved?: boolean | undefined;
+}
+
+/** The manager's page that maps the telephone system's extensions to the organisation's console agents. */
+export function ExtensionsPage(props: ExtensionsView) {
+  const { t, lang } = usePage();
+  return (
+    <Layout title={t('telephony.extensions.title')} backOffice section="calls">
+      <Paragraph>
+        <Link href={`/${lang}/console/calls`}>{t('telephony.extensions.back')}</Link>
+      </Paragraph>
+      <Heading1>{t('telephony.extensions.title')}</Heading1>
+      <Paragraph>{t('telephony.extensions.intro')}</Paragraph>
+      {props.saved && <Alert type="ok">{t('telephony.extensions.saved')}</Alert>}
+      <ErrorSummary errors={props.errors} labelOf={(field) => props.agents.find((agent) => `ext-${agent.accountId}` === field)?.name ?? t('field.form')} />
+      {props.agents.length ? (
+        <Form action={`/${lang}/console/calls/extensions`}>
+          {props.agents.map((agent) => (
+            <TextField
+              name={`ext-${agent.accountId}`}
+              label={t('telephony.extensions.field', { name: agent.name, email: agent.email })}
+              value={props.values ? props.values[agent.accountId] : (agent.extension ?? undefined)}
+              errors={props.errors}
+              maxLength={20}
+              autocomplete="off"
+            />
+          ))}
+          <SubmitButton>{t('telephony.extensions.submit')}</SubmitButton>
+        </Form>
+      ) : (
+        <Paragraph>{t('telephony.extensions.none')}</Paragraph>
+      )}
     </Layout>
   );
 }

@@ -36,6 +36,46 @@ export async function findAgent(db: Queryable, organisationId: string, email: st
   return rows[0]?.id;
 }
 
+/** The active account that a manager mapped to this extension of the organisation's telephone system. */
+export async function findAgentByExtension(db: Queryable, organisationId: string, extension: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT a.id FROM telephony_extensions e JOIN accounts a ON a.id = e.account_id
+      WHERE e.organisation_id = $1 AND e.extension = $2 AND a.active AND a.organisation_id = $1`,
+    [organisationId, extension],
+  );
+  return rows[0]?.id;
+}
+
+export interface ExtensionRow {
+  accountId: string;
+  name: string;
+  email: string;
+  extension: string | null;
+}
+
+/** The organisation's active accounts with one of these roles, each with its extension (null when none yet). */
+export async function extensionsOf(db: Queryable, organisationId: string, roles: readonly string[]): Promise<ExtensionRow[]> {
+  const { rows } = await db.query<ExtensionRow>(
+    `SELECT a.id AS "accountId", a.display_name AS name, a.email, e.extension
+       FROM accounts a LEFT JOIN telephony_extensions e ON e.account_id = a.id AND e.organisation_id = a.organisation_id
+      WHERE a.organisation_id = $1 AND a.active AND a.roles && $2::text[]
+      ORDER BY a.display_name, a.email`,
+    [organisationId, roles],
+  );
+  return rows;
+}
+
+/** Replaces the organisation's extension map with this one (accounts without an extension are left out). */
+export async function replaceExtensions(tx: Queryable, organisationId: string, map: Array<{ accountId: string; extension: string }>): Promise<void> {
+  await tx.query(`DELETE FROM telephony_extensions WHERE organisation_id = $1`, [organisationId]);
+  if (map.length === 0) return;
+  await tx.query(
+    `INSERT INTO telephony_extensions (organisation_id, extension, account_id)
+     SELECT $1, extension, account_id FROM unnest($2::text[], $3::uuid[]) AS m (extension, account_id)`,
+    [organisationId, map.map((row) => row.extension), map.map((row) => row.accountId)],
+  );
+}
+
 /**
  * Applies one event to the call it names, creating the call at its first event, in one statement: concurrent
  * events of one call (a PBX may send "answered" and "ended" at once) serialise on the row. A later state never

@@ -12,7 +12,8 @@ import { renderPage } from '../platform/views/render.tsx';
 import { channels } from '../platform/realtime/channels.ts';
 import { requireActorPage } from '../identity/guards.ts';
 import { CALL_EVENTS } from './service.ts';
-import { CallsPage, type CallsView } from './pages.tsx';
+import { CallsPage, ExtensionsPage, type CallsView } from './pages.tsx';
+import { canMapExtensions } from './authorisation.ts';
 
 const CallEventBody = Type.Object(
   {
@@ -21,6 +22,9 @@ const CallEventBody = Type.Object(
     from: Type.Optional(Text({ maxLength: 40, description: "The caller's number in any usual form; empty or 'anonymous' when withheld" })),
     to: Type.Optional(Text({ maxLength: 50, description: 'The number or queue called' })),
     agent: Type.Optional(Text({ maxLength: 254, description: "The agent's e-mail address in IrisDesk" })),
+    extension: Type.Optional(
+      Text({ maxLength: 20, description: "Or the agent's extension, as the organisation's manager mapped it in IrisDesk (used when agent is absent)" }),
+    ),
     at: Type.Optional(Type.String({ format: 'date-time', description: 'When it happened; now when absent' })),
   },
   { additionalProperties: false },
@@ -35,6 +39,9 @@ const CallJson = Type.Object({
 });
 const CallParams = Type.Object({ lang: LangParams.properties.lang, id: Uuid() });
 const LinkBody = Type.Object({ reference: Text({ minLength: 1, maxLength: 40 }), _csrf: Type.Optional(Type.String()) });
+// one field per agent, named ext-{account id}; the service checks each against the organisation's agents
+const ExtensionsBody = Type.Object({ _csrf: Type.Optional(Type.String()) }, { additionalProperties: Type.String({ maxLength: 200 }) });
+const SavedQuery = Type.Object({ saved: Type.Optional(Type.Literal('1')) });
 const NoticeQuery = Type.Object({ notice: Type.Optional(Type.Enum(['linked', 'calledBack'] as const)) });
 
 export function telephonyRoutes(app: App, services: Services) {
@@ -79,8 +86,35 @@ export function telephonyRoutes(app: App, services: Services) {
   async function page(request: FastifyRequest, reply: FastifyReply, extra: Partial<CallsView> = {}, status = 200) {
     const actor = requireActorPage(request);
     const list = await telephony.workList(actor, request.id);
-    return renderPage(request, reply, <CallsPage {...list} {...extra} />, status);
+    return renderPage(request, reply, <CallsPage {...list} mapsExtensions={canMapExtensions(actor)} {...extra} />, status);
   }
+
+  app.get('/:lang/console/calls/extensions', { schema: { hide: true, params: LangParams, querystring: SavedQuery } }, async (request, reply) => {
+    const agents = await telephony.extensions(requireActorPage(request));
+    return renderPage(request, reply, <ExtensionsPage agents={agents} saved={request.query.saved === '1'} />);
+  });
+
+  app.post(
+    '/:lang/console/calls/extensions',
+    { schema: { hide: true, params: LangParams, body: ExtensionsBody }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      const body: Record<string, unknown> = request.body ?? {};
+      const wanted: Record<string, string> = {};
+      for (const [name, value] of Object.entries(body)) if (name.startsWith('ext-') && typeof value === 'string') wanted[name.slice(4)] = value;
+      const fields = request.validationError ? [{ field: 'form', code: 'telephony.extensionFormat' }] : null;
+      try {
+        if (fields) throw new AppError(400, 'validation.failed', { fields });
+        await telephony.saveExtensions(actor, wanted, request.id);
+      } catch (raw) {
+        const error = toAppError(raw as Error);
+        if (!(error instanceof AppError) || !error.options.fields) throw raw;
+        const agents = await telephony.extensions(actor);
+        return renderPage(request, reply, <ExtensionsPage agents={agents} values={wanted} errors={error.options.fields} />, error.status);
+      }
+      return reply.redirect(`/${request.params.lang}/console/calls/extensions?saved=1`, 303);
+    },
+  );
 
   app.get('/:lang/console/calls', { schema: { hide: true, params: LangParams, querystring: NoticeQuery } }, async (request, reply) =>
     page(request, reply, { notice: request.query.notice }),

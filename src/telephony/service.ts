@@ -14,7 +14,8 @@ import type { ConsoleSearchService } from '../contactcenter/console/search/servi
 import { linkContactToRequest, recordContact } from '../contactcenter/contacts.ts';
 import { canUseConsole } from '../contactcenter/console/authorisation.ts';
 import { normaliseReference } from '../contactcenter/references.ts';
-import { canReportCalls } from './authorisation.ts';
+import { CONSOLE_ROLES } from '../contactcenter/console/authorisation.ts';
+import { canMapExtensions, canReportCalls } from './authorisation.ts';
 import * as repo from './repository.ts';
 
 export const CALL_EVENTS = ['ringing', 'answered', 'ended', 'missed'] as const;
@@ -27,12 +28,15 @@ export interface CallEventInput {
   from?: string | undefined;
   /** The number or queue that was called. */
   to?: string | undefined;
-  /** The agent's e-mail address in IrisDesk (the telephone system maps its extensions to it). */
+  /** The agent's e-mail address in IrisDesk. */
   agent?: string | undefined;
+  /** Or the agent's extension, as a manager mapped it (the calls page's extensions). */
+  extension?: string | undefined;
   /** When it happened (ISO 8601); now when absent. */
   at?: string | undefined;
 }
 
+export const EXTENSION_PATTERN = /^[0-9A-Za-z*#+._-]{1,20}$/;
 const WITHHELD = /^(|anonymous|unknown|private|restricted|unavailable)$/i;
 /** An event reported more than this late or early is refused: a wrong clock would spoil the durations. */
 const CLOCK_SKEW_MS = 24 * 3600_000;
@@ -58,6 +62,9 @@ export function telephonyService(db: Database, deps: Dependencies) {
       if (input.agent) {
         agentAccountId = (await repo.findAgent(db, actor.organisationId, input.agent.trim())) ?? null;
         if (!agentAccountId) fields.push({ field: 'agent', code: 'telephony.unknownAgent' });
+      } else if (input.extension) {
+        agentAccountId = (await repo.findAgentByExtension(db, actor.organisationId, input.extension.trim())) ?? null;
+        if (!agentAccountId) fields.push({ field: 'extension', code: 'telephony.unknownExtension' });
       }
       if (fields.length) throw new AppError(400, 'validation.failed', { fields });
 
@@ -126,6 +133,39 @@ export function telephonyService(db: Database, deps: Dependencies) {
       });
       await deps.audit.record(actor, 'update', { type: 'telephony_call', id: call.id, organisationId: call.organisationId }, requestId, {
         fields: ['request'],
+      });
+    },
+
+    /** The organisation's console agents with the extension each has on the telephone system. */
+    async extensions(actor: Actor): Promise<repo.ExtensionRow[]> {
+      authorise(canMapExtensions(actor));
+      return repo.extensionsOf(db, actor.organisationId, CONSOLE_ROLES);
+    },
+
+    /**
+     * Saves the whole extension map at once (account id → extension, blank for none). Every problem is reported
+     * per field: a malformed extension, or one given to two agents.
+     */
+    async saveExtensions(actor: Actor, wanted: Record<string, string>, requestId?: string): Promise<void> {
+      authorise(canMapExtensions(actor));
+      const agents = await repo.extensionsOf(db, actor.organisationId, CONSOLE_ROLES);
+      const fields: Array<{ field: string; code: string }> = [];
+      const taken = new Map<string, string>();
+      const map: Array<{ accountId: string; extension: string }> = [];
+      for (const agent of agents) {
+        const extension = (wanted[agent.accountId] ?? '').trim();
+        if (!extension) continue;
+        if (!EXTENSION_PATTERN.test(extension)) fields.push({ field: `ext-${agent.accountId}`, code: 'telephony.extensionFormat' });
+        else if (taken.has(extension)) fields.push({ field: `ext-${agent.accountId}`, code: 'telephony.extensionTaken' });
+        else {
+          taken.set(extension, agent.accountId);
+          map.push({ accountId: agent.accountId, extension });
+        }
+      }
+      if (fields.length) throw new AppError(400, 'validation.failed', { fields });
+      await db.transaction((tx) => repo.replaceExtensions(tx, actor.organisationId, map));
+      await deps.audit.record(actor, 'update', { type: 'telephony_extensions', id: actor.organisationId, organisationId: actor.organisationId }, requestId, {
+        count: map.length,
       });
     },
 

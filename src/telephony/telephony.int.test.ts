@@ -127,4 +127,45 @@ describe('calls reported by the telephone system', () => {
     const other = (await manager.request('POST', '/api/v1/api-tokens', { json: { name: 'Other', scopes: ['organisation:read'] } })).json() as { token: string };
     expect((await report({ callId: 'pbx-4', event: 'ringing' }, { authorization: `Bearer ${other.token}` })).statusCode).toBe(403);
   });
+
+  it('lets the manager map extensions to agents, so that the telephone system can name the agent by extension', async () => {
+    expect((await agent.get('/en/console/calls/extensions')).statusCode).toBe(403);
+    const page = await manager.get('/nl/console/calls/extensions');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Toestelnummers van de telefooncentrale');
+    const ids = (
+      await t.db.query<{ id: string; email: string }>(
+        `SELECT id, email FROM accounts WHERE email IN ('agent@demo.irisdesk.brussels', 'backoffice@demo.irisdesk.brussels')`,
+      )
+    ).rows;
+    const agentId = ids.find((row) => row.email.startsWith('agent@'))!.id;
+    const backOfficeId = ids.find((row) => row.email.startsWith('backoffice@'))!.id;
+    // one extension for two agents, and a malformed one: each named at its field, nothing saved
+    const clash = await manager.submitForm('/en/console/calls/extensions', '/en/console/calls/extensions', {
+      [`ext-${agentId}`]: '201',
+      [`ext-${backOfficeId}`]: '201',
+    });
+    expect(clash.statusCode).toBe(400);
+    expect(clash.body).toContain('this extension is already given to another agent');
+    const malformed = await manager.submitForm('/fr/console/calls/extensions', '/fr/console/calls/extensions', { [`ext-${agentId}`]: '20 1' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.body).toContain('un numéro interne compte de 1 à 20 chiffres');
+    expect((await t.db.query(`SELECT 1 FROM telephony_extensions`)).rows).toHaveLength(0);
+
+    const saved = await manager.submitForm('/en/console/calls/extensions', '/en/console/calls/extensions', {
+      [`ext-${agentId}`]: ' 201 ',
+      [`ext-${backOfficeId}`]: '',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect((await manager.get('/en/console/calls/extensions?saved=1')).body).toContain('value="201"');
+
+    const ringing = await report({ callId: 'pbx-5', event: 'ringing', from: '+32 470 99 88 77', extension: '201' });
+    expect(ringing.statusCode).toBe(202);
+    expect(ringing.json()).toMatchObject({ status: 'ringing', agent: expect.any(String) });
+    expect((await agent.get('/en/console/calls')).body).toContain('+32 470 99 88 77');
+    const unknown = await report({ callId: 'pbx-6', event: 'ringing', from: '+32 470 99 88 77', extension: '999' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields).toEqual([expect.objectContaining({ field: 'extension' })]);
+    await report({ callId: 'pbx-5', event: 'missed' }); // leaves the agent's line free for the other tests
+  });
 });
