@@ -59,6 +59,17 @@ function labelOf(t: (key: string) => string) {
   return (field: string) => t(`ccSettings.field.${field}`);
 }
 
+/** The top of a settings form: the way back to the organisation's overview, the title and what the form sets. */
+function FormPageTop({ org, title, intro }: { org: Organisation; title: string; intro: string }) {
+  return (
+    <>
+      <BackToOverview org={org} />
+      <Heading1>{title}</Heading1>
+      <Paragraph>{intro}</Paragraph>
+    </>
+  );
+}
+
 function BackToOverview({ org }: { org: Organisation }) {
   const { t, lang } = usePage();
   return (
@@ -258,6 +269,18 @@ function TargetScope({ target }: { target: { channel: string | null; serviceCode
   );
 }
 
+/** The section at the foot of a record's form with its one versioned button (delete, reset). */
+function VersionedSection({ title, ...button }: { title: string } & Parameters<typeof VersionedButton>[0]) {
+  return (
+    <section aria-labelledby="cc-delete-title">
+      <h2 class="utrecht-heading-2" id="cc-delete-title">
+        {title}
+      </h2>
+      <VersionedButton {...button} />
+    </section>
+  );
+}
+
 /** A small form with the version read and one button, e.g. delete. */
 function VersionedButton({ action, version, label, description }: { action: string; version: number; label: string; description?: string }) {
   return (
@@ -288,9 +311,7 @@ export function MailboxFormPage(props: {
   const active = values.active;
   return (
     <Layout title={title} backOffice section={SECTION}>
-      <BackToOverview org={org} />
-      <Heading1>{title}</Heading1>
-      <Paragraph>{t('ccSettings.mailboxes.intro')}</Paragraph>
+      <FormPageTop org={org} title={title} intro={t('ccSettings.mailboxes.intro')} />
       <ErrorSummary errors={errors} labelOf={labelOf(t)} />
       <Form action={mailbox ? `${base}/mailboxes/${mailbox.id}` : `${base}/mailboxes`}>
         {mailbox && <input type="hidden" name="version" value={String(one(values, 'version') ?? mailbox.version)} />}
@@ -324,17 +345,13 @@ export function MailboxFormPage(props: {
       </Form>
       {mailbox && <MailboxVerification mailbox={mailbox} base={base} />}
       {mailbox && (
-        <section aria-labelledby="cc-delete-title">
-          <h2 class="utrecht-heading-2" id="cc-delete-title">
-            {t('ccSettings.deleteTitle')}
-          </h2>
-          <VersionedButton
-            action={`${base}/mailboxes/${mailbox.id}/delete`}
-            version={mailbox.version}
-            label={t('ccSettings.mailboxes.delete')}
-            description={t('ccSettings.mailboxes.deleteHint')}
-          />
-        </section>
+        <VersionedSection
+          title={t('ccSettings.deleteTitle')}
+          action={`${base}/mailboxes/${mailbox.id}/delete`}
+          version={mailbox.version}
+          label={t('ccSettings.mailboxes.delete')}
+          description={t('ccSettings.mailboxes.deleteHint')}
+        />
       )}
     </Layout>
   );
@@ -438,9 +455,7 @@ export function SlaTargetFormPage(props: {
   const title = target ? t('ccSettings.targets.editTitle') : t('ccSettings.targets.newTitle');
   return (
     <Layout title={title} backOffice section={SECTION}>
-      <BackToOverview org={org} />
-      <Heading1>{title}</Heading1>
-      <Paragraph>{t('ccSettings.targets.intro')}</Paragraph>
+      <FormPageTop org={org} title={title} intro={t('ccSettings.targets.intro')} />
       <ErrorSummary errors={errors} labelOf={labelOf(t)} />
       <Form action={target ? `${base}/sla/${target.id}` : `${base}/sla`}>
         {target && <input type="hidden" name="version" value={String(one(values, 'version') ?? target.version)} />}
@@ -461,47 +476,27 @@ export function SlaTargetFormPage(props: {
           ]}
           errors={errors}
         />
-        <TextField
-          name="firstResponseMinutes"
-          type="number"
-          label={t('ccSettings.field.firstResponseMinutes')}
-          description={t('ccSettings.targets.minutesHint')}
-          value={one(values, 'firstResponseMinutes')}
-          required
-          errors={errors}
-        />
-        <TextField
-          name="resolutionMinutes"
-          type="number"
-          label={t('ccSettings.field.resolutionMinutes')}
-          description={t('ccSettings.targets.minutesHint')}
-          value={one(values, 'resolutionMinutes')}
-          required
-          errors={errors}
-        />
-        <TextField
-          name="warningPercent"
-          type="number"
-          label={t('ccSettings.field.warningPercent')}
-          description={t('ccSettings.targets.warningHint')}
-          value={one(values, 'warningPercent')}
-          required
-          errors={errors}
-        />
+        {(['firstResponseMinutes', 'resolutionMinutes', 'warningPercent'] as const).map((name) => (
+          <TextField
+            name={name}
+            type="number"
+            label={t(`ccSettings.field.${name}`)}
+            description={t(name === 'warningPercent' ? 'ccSettings.targets.warningHint' : 'ccSettings.targets.minutesHint')}
+            value={one(values, name)}
+            required
+            errors={errors}
+          />
+        ))}
         <SubmitButton>{target ? t('ccSettings.save') : t('ccSettings.targets.create')}</SubmitButton>
       </Form>
       {target && (
-        <section aria-labelledby="cc-delete-title">
-          <h2 class="utrecht-heading-2" id="cc-delete-title">
-            {t('ccSettings.deleteTitle')}
-          </h2>
-          <VersionedButton
-            action={`${base}/sla/${target.id}/delete`}
-            version={target.version}
-            label={t('ccSettings.targets.delete')}
-            description={t('ccSettings.targets.deleteHint')}
-          />
-        </section>
+        <VersionedSection
+          title={t('ccSettings.deleteTitle')}
+          action={`${base}/sla/${target.id}/delete`}
+          version={target.version}
+          label={t('ccSettings.targets.delete')}
+          description={t('ccSettings.targets.deleteHint')}
+        />
       )}
     </Layout>
   );
@@ -560,9 +555,7 @@ export function CalendarPage(props: {
   const title = t('ccSettings.calendar.pageTitle', { organisation: pickText(org.name, lang).text });
   return (
     <Layout title={title} backOffice section={SECTION}>
-      <BackToOverview org={org} />
-      <Heading1>{title}</Heading1>
-      <Paragraph>{t('ccSettings.calendar.intro')}</Paragraph>
+      <FormPageTop org={org} title={title} intro={t('ccSettings.calendar.intro')} />
       <Paragraph>{calendar.isDefault ? t('ccSettings.calendar.usingDefault') : t('ccSettings.calendar.usingOwn')}</Paragraph>
       <ErrorSummary errors={errors} labelOf={labelOf(t)} />
       {props.draftPreview && (
@@ -609,17 +602,13 @@ export function CalendarPage(props: {
         <PreviewList preview={calendar.preview} caption={t('ccSettings.calendar.nextPeriods')} />
       </section>
       {calendar.version !== null && (
-        <section aria-labelledby="cc-delete-title">
-          <h2 class="utrecht-heading-2" id="cc-delete-title">
-            {t('ccSettings.calendar.resetTitle')}
-          </h2>
-          <VersionedButton
-            action={`${base}/calendar/reset`}
-            version={calendar.version}
-            label={t('ccSettings.calendar.reset')}
-            description={t('ccSettings.calendar.resetHint')}
-          />
-        </section>
+        <VersionedSection
+          title={t('ccSettings.calendar.resetTitle')}
+          action={`${base}/calendar/reset`}
+          version={calendar.version}
+          label={t('ccSettings.calendar.reset')}
+          description={t('ccSettings.calendar.resetHint')}
+        />
       )}
     </Layout>
   );

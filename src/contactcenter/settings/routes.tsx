@@ -1,7 +1,8 @@
 // HTTP of the contact-center settings (back office, /{lang}/admin/contact-center): managers set up their own
 // organisation, platform administrators every organisation. Forms post-redirect-get; refusals re-render the
 // form with the error summary (400 validation, 409 stale version or duplicate, 403 another organisation).
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
+import type { VNode } from 'preact';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
@@ -10,6 +11,7 @@ import { handleForm } from '../../platform/http/forms.ts';
 import { formValues as postedValues } from '../../platform/http/form-values.ts';
 import { renderPage } from '../../platform/views/render.tsx';
 import { gateRoutes, requireActorPage } from '../../identity/guards.ts';
+import type { Actor } from '../../identity/actor.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { HOLIDAY_CALENDARS } from '../../platform/calendar/holidays.ts';
 import { LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
@@ -117,123 +119,106 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     );
   });
 
+  /**
+   * One form of an organisation's settings (a mailbox, an SLA target, the calendar), the shape every one of them
+   * has: the organisation of the URL (403/404) and, on a record's URL (`:id`), the record itself (404) are checked
+   * before the form is read; then the posted form is validated and saved. Success goes back to the overview with
+   * the notice `save` returns; a refusal (400, 403, 409) shows `page` again with the errors.
+   */
+  const settingsForm = <B extends TSchema>(
+    path: string,
+    body: B | null,
+    form: {
+      record?: (org: Organisation, id: string) => Promise<unknown>;
+      page: (org: Organisation, errors: FieldError[], posted: { id: string; values: FormValues }) => VNode | Promise<VNode>;
+      save: (posted: { actor: Actor; org: Organisation; id: string; body: Static<B>; request: OrgRequest }) => Promise<string>;
+    },
+  ) =>
+    app.post(
+      path,
+      body
+        ? { schema: { ...hide, params: form.record ? OrgIdParams : OrgParams, body }, attachValidation: true }
+        : { schema: { ...hide, params: form.record ? OrgIdParams : OrgParams } },
+      async (request: OrgRequest, reply) => {
+        const { actor, org } = await orgOf(request);
+        const id = request.params.id ?? '';
+        if (form.record) await form.record(org, id); // 404 before anything else
+        return handleForm(
+          request,
+          reply,
+          (errors) => form.page(org, errors, { id, values: formValues(request) }),
+          async () => overview(request, org, await form.save({ actor, org, id, body: request.body as Static<B>, request })),
+        );
+      },
+    );
+  /** The version an edit is based on: required on a record's form (a form without it is refused, never saved blind). */
+  const versionOf = (version: number | undefined) => {
+    if (!version) throw new AppError(400, 'validation.failed', { fields: [{ field: 'version', code: 'validation.required' }] });
+    return version;
+  };
+
   // ---- inbound mailboxes
 
-  const mailboxPage = async (
-    org: Organisation,
-    options: { id?: string; values?: FormValues; errors?: Parameters<typeof MailboxFormPage>[0]['errors'] } = {},
-  ) => {
+  const mailboxPage = async (org: Organisation, options: { id?: string; values?: FormValues; errors?: FieldError[] } = {}) => {
     const [{ units }, mailbox] = await Promise.all([settings.choices(org), options.id ? settings.mailbox(org, options.id) : undefined]);
     return <MailboxFormPage org={org} units={units} mailbox={mailbox} values={options.values} errors={options.errors} />;
   };
+  const mailboxInput = (body: Static<typeof MailboxForm>) => ({ address: body.address, unitId: body.unitId || null, active: active(body.active) });
+  const mailbox = (org: Organisation, id: string) => settings.mailbox(org, id);
 
   app.get('/:lang/admin/contact-center/:org/mailboxes/new', { schema: { ...hide, params: OrgParams } }, async (request, reply) => {
     const { org } = await orgOf(request);
     return renderPage(request, reply, await mailboxPage(org));
   });
 
-  app.post(
-    '/:lang/admin/contact-center/:org/mailboxes',
-    { schema: { ...hide, params: OrgParams, body: MailboxForm }, attachValidation: true },
-    async (request, reply) => {
-      const { actor, org } = await orgOf(request);
-      const body = request.body;
-      return handleForm(
-        request,
-        reply,
-        (errors) => mailboxPage(org, { values: formValues(request), errors }),
-        async () => {
-          await settings.createMailbox(
-            actor,
-            org,
-            { address: body.address, unitId: body.unitId || null, active: active(body.active) },
-            request.id,
-            request.params.lang,
-          );
-          return overview(request, org, 'mailboxAdded');
-        },
-      );
+  settingsForm('/:lang/admin/contact-center/:org/mailboxes', MailboxForm, {
+    page: (org, errors, { values }) => mailboxPage(org, { values, errors }),
+    save: async ({ actor, org, body, request }) => {
+      await settings.createMailbox(actor, org, mailboxInput(body), request.id, request.params.lang);
+      return 'mailboxAdded';
     },
-  );
+  });
 
   app.get('/:lang/admin/contact-center/:org/mailboxes/:id', { schema: { ...hide, params: OrgIdParams } }, async (request, reply) => {
     const { org } = await orgOf(request);
     return renderPage(request, reply, await mailboxPage(org, { id: request.params.id }));
   });
 
-  app.post(
-    '/:lang/admin/contact-center/:org/mailboxes/:id',
-    { schema: { ...hide, params: OrgIdParams, body: MailboxForm }, attachValidation: true },
-    async (request, reply) => {
-      const { actor, org } = await orgOf(request);
-      const body = request.body;
-      await settings.mailbox(org, request.params.id); // 404 before anything else
-      return handleForm(
-        request,
-        reply,
-        (errors) => mailboxPage(org, { id: request.params.id, values: formValues(request), errors }),
-        async () => {
-          if (!body.version) throw new AppError(400, 'validation.failed', { fields: [{ field: 'version', code: 'validation.required' }] });
-          await settings.updateMailbox(
-            actor,
-            org,
-            request.params.id,
-            body.version,
-            { address: body.address, unitId: body.unitId || null, active: active(body.active) },
-            request.id,
-            request.params.lang,
-          );
-          return overview(request, org, 'mailboxSaved');
-        },
-      );
+  settingsForm('/:lang/admin/contact-center/:org/mailboxes/:id', MailboxForm, {
+    record: mailbox,
+    page: (org, errors, { id, values }) => mailboxPage(org, { id, values, errors }),
+    save: async ({ actor, org, id, body, request }) => {
+      await settings.updateMailbox(actor, org, id, versionOf(body.version), mailboxInput(body), request.id, request.params.lang);
+      return 'mailboxSaved';
     },
-  );
-
-  app.post(
-    '/:lang/admin/contact-center/:org/mailboxes/:id/delete',
-    { schema: { ...hide, params: OrgIdParams, body: VersionForm }, attachValidation: true },
-    async (request, reply) => {
-      const { actor, org } = await orgOf(request);
-      await settings.mailbox(org, request.params.id);
-      return handleForm(
-        request,
-        reply,
-        (errors) => mailboxPage(org, { id: request.params.id, errors }),
-        async () => {
-          await settings.deleteMailbox(actor, org, request.params.id, request.body.version, request.id);
-          return overview(request, org, 'mailboxDeleted');
-        },
-      );
-    },
-  );
-
-  // The address of a new mailbox waits for confirmation: send the mail again, or (administrators) approve it.
-  app.post('/:lang/admin/contact-center/:org/mailboxes/:id/resend', { schema: { ...hide, params: OrgIdParams } }, async (request, reply) => {
-    const { actor, org } = await orgOf(request);
-    await settings.mailbox(org, request.params.id);
-    return handleForm(
-      request,
-      reply,
-      (errors) => mailboxPage(org, { id: request.params.id, errors }),
-      async () => {
-        await settings.resendConfirmation(actor, org, request.params.id, request.id, request.params.lang);
-        return overview(request, org, 'confirmationResent');
-      },
-    );
   });
 
-  app.post('/:lang/admin/contact-center/:org/mailboxes/:id/approve', { schema: { ...hide, params: OrgIdParams } }, async (request, reply) => {
-    const { actor, org } = await orgOf(request);
-    await settings.mailbox(org, request.params.id);
-    return handleForm(
-      request,
-      reply,
-      (errors) => mailboxPage(org, { id: request.params.id, errors }),
-      async () => {
-        await settings.approveMailbox(actor, org, request.params.id, request.id);
-        return overview(request, org, 'mailboxApproved');
-      },
-    );
+  settingsForm('/:lang/admin/contact-center/:org/mailboxes/:id/delete', VersionForm, {
+    record: mailbox,
+    page: (org, errors, { id }) => mailboxPage(org, { id, errors }),
+    save: async ({ actor, org, id, body, request }) => {
+      await settings.deleteMailbox(actor, org, id, body.version, request.id);
+      return 'mailboxDeleted';
+    },
+  });
+
+  // The address of a new mailbox waits for confirmation: send the mail again, or (administrators) approve it.
+  settingsForm('/:lang/admin/contact-center/:org/mailboxes/:id/resend', null, {
+    record: mailbox,
+    page: (org, errors, { id }) => mailboxPage(org, { id, errors }),
+    save: async ({ actor, org, id, request }) => {
+      await settings.resendConfirmation(actor, org, id, request.id, request.params.lang);
+      return 'confirmationResent';
+    },
+  });
+
+  settingsForm('/:lang/admin/contact-center/:org/mailboxes/:id/approve', null, {
+    record: mailbox,
+    page: (org, errors, { id }) => mailboxPage(org, { id, errors }),
+    save: async ({ actor, org, id, request }) => {
+      await settings.approveMailbox(actor, org, id, request.id);
+      return 'mailboxApproved';
+    },
   });
 
   // The link of the confirmation mail (no sign-in: whoever reads mail at that address). A page with a button,
@@ -267,78 +252,47 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
 
   // ---- SLA targets
 
-  const targetPage = async (
-    org: Organisation,
-    options: { id?: string; values?: FormValues; errors?: Parameters<typeof SlaTargetFormPage>[0]['errors'] } = {},
-  ) => {
+  const targetPage = async (org: Organisation, options: { id?: string; values?: FormValues; errors?: FieldError[] } = {}) => {
     const [{ services: choices }, target] = await Promise.all([settings.choices(org), options.id ? settings.slaTarget(org, options.id) : undefined]);
     return <SlaTargetFormPage org={org} services={choices} target={target} values={options.values} errors={options.errors} />;
   };
+  const target = (org: Organisation, id: string) => settings.slaTarget(org, id);
 
   app.get('/:lang/admin/contact-center/:org/sla/new', { schema: { ...hide, params: OrgParams } }, async (request, reply) => {
     const { org } = await orgOf(request);
     return renderPage(request, reply, await targetPage(org));
   });
 
-  app.post(
-    '/:lang/admin/contact-center/:org/sla',
-    { schema: { ...hide, params: OrgParams, body: SlaForm }, attachValidation: true },
-    async (request, reply) => {
-      const { actor, org } = await orgOf(request);
-      return handleForm(
-        request,
-        reply,
-        (errors) => targetPage(org, { values: formValues(request), errors }),
-        async () => {
-          await settings.createSlaTarget(actor, org, slaInput(request.body), request.id);
-          return overview(request, org, 'targetAdded');
-        },
-      );
+  settingsForm('/:lang/admin/contact-center/:org/sla', SlaForm, {
+    page: (org, errors, { values }) => targetPage(org, { values, errors }),
+    save: async ({ actor, org, body, request }) => {
+      await settings.createSlaTarget(actor, org, slaInput(body), request.id);
+      return 'targetAdded';
     },
-  );
+  });
 
   app.get('/:lang/admin/contact-center/:org/sla/:id', { schema: { ...hide, params: OrgIdParams } }, async (request, reply) => {
     const { org } = await orgOf(request);
     return renderPage(request, reply, await targetPage(org, { id: request.params.id }));
   });
 
-  app.post(
-    '/:lang/admin/contact-center/:org/sla/:id',
-    { schema: { ...hide, params: OrgIdParams, body: SlaForm }, attachValidation: true },
-    async (request, reply) => {
-      const { actor, org } = await orgOf(request);
-      await settings.slaTarget(org, request.params.id);
-      const body = request.body;
-      return handleForm(
-        request,
-        reply,
-        (errors) => targetPage(org, { id: request.params.id, values: formValues(request), errors }),
-        async () => {
-          if (!body.version) throw new AppError(400, 'validation.failed', { fields: [{ field: 'version', code: 'validation.required' }] });
-          await settings.updateSlaTarget(actor, org, request.params.id, body.version, slaInput(body), request.id);
-          return overview(request, org, 'targetSaved');
-        },
-      );
+  settingsForm('/:lang/admin/contact-center/:org/sla/:id', SlaForm, {
+    record: target,
+    page: (org, errors, { id, values }) => targetPage(org, { id, values, errors }),
+    save: async ({ actor, org, id, body, request }) => {
+      await settings.updateSlaTarget(actor, org, id, versionOf(body.version), slaInput(body), request.id);
+      return 'targetSaved';
     },
-  );
+  });
 
-  app.post(
-    '/:lang/admin/contact-center/:org/sla/:id/delete',
-    { schema: { ...hide, params: OrgIdParams, body: VersionForm }, attachValidation: true },
-    async (request, reply) => {
-      const { actor, org } = await orgOf(request);
-      await settings.slaTarget(org, request.params.id);
-      return handleForm(
-        request,
-        reply,
-        (errors) => targetPage(org, { id: request.params.id, errors }),
-        async () => {
-          await settings.deleteSlaTarget(actor, org, request.params.id, request.body.version, request.id);
-          return overview(request, org, 'targetDeleted');
-        },
-      );
+  settingsForm('/:lang/admin/contact-center/:org/sla/:id/delete', VersionForm, {
+    record: target,
+    page: (org, errors, { id }) => targetPage(org, { id, errors }),
+    save: async ({ actor, org, id, body, request }) => {
+      await settings.deleteSlaTarget(actor, org, id, body.version, request.id);
+      return 'targetDeleted';
     },
-  );
+  });
 
   // ---- business calendar
 
@@ -375,22 +329,13 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     },
   );
 
-  app.post(
-    '/:lang/admin/contact-center/:org/calendar/reset',
-    { schema: { ...hide, params: OrgParams, body: VersionForm }, attachValidation: true },
-    async (request, reply) => {
-      const { actor, org } = await orgOf(request);
-      return handleForm(
-        request,
-        reply,
-        async (errors) => <CalendarPage org={org} calendar={await settings.calendar(org)} errors={errors} />,
-        async () => {
-          await settings.resetCalendar(actor, org, request.body.version, request.id);
-          return overview(request, org, 'calendarReset');
-        },
-      );
+  settingsForm('/:lang/admin/contact-center/:org/calendar/reset', VersionForm, {
+    page: async (org, errors) => <CalendarPage org={org} calendar={await settings.calendar(org)} errors={errors} />,
+    save: async ({ actor, org, body, request }) => {
+      await settings.resetCalendar(actor, org, body.version, request.id);
+      return 'calendarReset';
     },
-  );
+  });
 
   // ---- the console settings of managers (/{lang}/console/settings): units in the round-robin, reply templates.
   // Console users only: the console's gate covers /{lang}/console/… (contactcenter/console/routes.tsx); the
