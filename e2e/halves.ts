@@ -17,4 +17,5 @@ export const BROWSER_HALF_B: ReadonlySet<string> = new Set([
   'privacy.e2e.test.ts',
   'satisfaction.e2e.test.ts',
   'surveys.e2e.test.ts',
+  'telephony.e2e.test.ts',
 ]);
