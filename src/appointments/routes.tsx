@@ -19,6 +19,7 @@ import { canUseAgenda } from './authorisation.ts';
 import { AgendaHomePage, AgendaPage } from './agenda/pages.tsx';
 import { SettingsFormPage, SettingsListPage } from './settings/pages.tsx';
 import { bookingRoutes } from './booking/routes.tsx';
+import { CITIZEN_COOKIE } from '../citizens/service.ts';
 import { manageRoutes } from './manage/routes.tsx';
 
 const SlotSchema = Type.Object({
@@ -94,7 +95,7 @@ function settingsInput(form: SettingsForm): SettingsInput {
 }
 
 export function appointmentRoutes(app: App, services: Services) {
-  const { appointments } = services;
+  const { appointments, privacy } = services;
 
   // ---- public contract
   app.get(
@@ -138,7 +139,7 @@ export function appointmentRoutes(app: App, services: Services) {
   );
 
   // ---- public booking flow (booking/routes.tsx) and the secret link (manage/routes.tsx)
-  bookingRoutes(app, appointments);
+  bookingRoutes(app, appointments, (request) => services.citizens.formValues(request.cookies[CITIZEN_COOKIE]));
   manageRoutes(app, appointments);
 
   // ---- agents (the agenda's screens are gated by role; which contact point is the service's rule)
@@ -156,7 +157,9 @@ export function appointmentRoutes(app: App, services: Services) {
     const date = request.query.date ? parseDate(request.query.date) : today;
     if (!date) throw new AppError(400, 'validation.failed', { fields: [{ field: 'date', code: 'appointments.dateInvalid' }] });
     const view = request.query.view === 'week' ? 'week' : 'day';
-    const { point, appointments: list } = await appointments.agenda(actor, request.params.id, date, view === 'week' ? 7 : 1, request.id);
+    const { point, appointments: list } = await appointments.agenda(actor, request.params.id, date, view === 'week' ? 7 : 1, request.id, (organisationId) =>
+      privacy.requireCitizenDataAccess(actor, organisationId),
+    );
     const rates = await appointments.noShowRates(actor, point.id);
     return renderPage(
       request,
@@ -168,7 +171,9 @@ export function appointmentRoutes(app: App, services: Services) {
   const StatusForm = Type.Object({ status: Type.Enum(APPOINTMENT_STATUSES.filter((s) => s !== 'cancelled')), date: Str(20), view: Str(5) });
   app.post('/:lang/agenda/appointments/:id/status', { schema: { hide: true, params: LangIdParams, body: StatusForm } }, async (request, reply) => {
     const actor = requireActorPage(request);
-    const updated = await appointments.setStatus(actor, request.params.id, request.body.status, new Date(), request.id);
+    const updated = await appointments.setStatus(actor, request.params.id, request.body.status, new Date(), request.id, (organisationId) =>
+      privacy.requireCitizenDataAccess(actor, organisationId),
+    );
     const date = request.body.date && parseDate(request.body.date) ? request.body.date : brusselsDate(updated.startsAt);
     const view = request.body.view === 'week' ? 'week' : 'day';
     return reply.redirect(`/${request.params.lang}/agenda/${updated.contactPointId}?date=${date}&view=${view}&saved=1`, 303);

@@ -32,6 +32,9 @@ import { authorise } from '../identity/guards.ts';
 import { slotFinder, SlotTakenError } from './booking/slot-finder.ts';
 import { appointmentNotices, REMINDER_JOB } from './notices.ts';
 import { hashToken, newManageToken, newReference } from './tokens.ts';
+/** Refuses (403) a platform administrator's read of another organisation's bookings without a support access (src/privacy). */
+type CitizenDataCheck = (organisationId: string) => Promise<void>;
+
 export { parseDate } from './fields.ts';
 export { validateSettings, type SettingsInput } from './settings-service.ts';
 export { ALTERNATIVES, SlotTakenError, toPublicSlot, type PublicSlot } from './booking/slot-finder.ts';
@@ -145,11 +148,13 @@ export function appointmentService(deps: {
 
   // ---- agents
 
-  async function pointForAgent(actor: Actor, contactPointId: string) {
+  /** `citizenData`: the privacy service's support-access check, for screens that show the people booked (issue 18). */
+  async function pointForAgent(actor: Actor, contactPointId: string, citizenData?: CitizenDataCheck) {
     if (!isUuid(contactPointId)) throw new AppError(404, 'contact_point.not_found');
     const point = await contactPoints.find(contactPointId);
     if (!point) throw new AppError(404, 'contact_point.not_found');
     authorise(canServeAppointments(actor, point.organisationId));
+    await citizenData?.(point.organisationId);
     return point;
   }
 
@@ -193,6 +198,23 @@ export function appointmentService(deps: {
         repo.eraseAppointments(tx, ids, organisationId, email, phone),
       eraseBefore: (tx: Queryable, organisationId: string, days: number) => repo.eraseAppointmentsBefore(tx, organisationId, days),
     },
+    // ---- a signed-in citizen's space (decision 0054)
+
+    /** The appointments booked with this verified e-mail address, in every organisation, latest first. */
+    appointmentsOfEmail: (email: string) => repo.listAppointmentsOfEmail(db, email),
+
+    /**
+     * A manage link for one of these appointments (a fresh secret of its own; the e-mailed links keep working),
+     * or undefined when the appointment was not booked with this address.
+     */
+    async manageLinkForEmail(appointmentId: string, email: string, language: 'fr' | 'nl' | 'en'): Promise<string | undefined> {
+      const found = await repo.findAppointmentById(db, appointmentId);
+      if (!found?.email || found.email.toLowerCase() !== email.toLowerCase()) return undefined;
+      const token = newManageToken();
+      await repo.setCitizenTokenHash(db, found.id, hashToken(token));
+      return `/${language}/appointments/manage/${token}`;
+    },
+
     // ---- public
 
     /** Services bookable somewhere (the first step of the booking flow). */
@@ -443,8 +465,8 @@ export function appointmentService(deps: {
     },
 
     /** The appointments of a point over `days` days from a date (1 = day view, 7 = week view); audited. */
-    async agenda(actor: Actor, contactPointId: string, date: string, days: 1 | 7, requestId?: string) {
-      const point = await pointForAgent(actor, contactPointId);
+    async agenda(actor: Actor, contactPointId: string, date: string, days: 1 | 7, requestId?: string, citizenData?: CitizenDataCheck) {
+      const point = await pointForAgent(actor, contactPointId, citizenData);
       const from = startOfBrusselsDay(date);
       const to = startOfBrusselsDay(addDays(date, days));
       const appointments = (await repo.listAppointmentsAt(db, contactPointId, from, to)).map((a) => ({
@@ -466,8 +488,19 @@ export function appointmentService(deps: {
     },
 
     /** Marks arrived / seen / no-show (or back to booked) by an agent of the owning organisation. */
-    async setStatus(actor: Actor, appointmentId: string, status: AppointmentStatus, now: Date = new Date(), requestId?: string) {
+    async setStatus(
+      actor: Actor,
+      appointmentId: string,
+      status: AppointmentStatus,
+      now: Date = new Date(),
+      requestId?: string,
+      citizenData?: CitizenDataCheck,
+    ) {
       if (!isUuid(appointmentId)) throw new AppError(404, 'appointment.not_found');
+      if (citizenData) {
+        const organisationId = (await repo.findAppointmentById(db, appointmentId))?.organisationId;
+        if (organisationId) await citizenData(organisationId);
+      }
       return db.transaction(async (tx) => {
         const found = await repo.findAppointmentById(tx, appointmentId, true);
         if (!found || !canServeAppointments(actor, found.organisationId)) throw new AppError(404, 'appointment.not_found');

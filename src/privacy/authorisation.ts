@@ -26,3 +26,11 @@ export function canUsePrivacyBackOffice(actor: Actor | null): boolean {
 export function canOpenSupportAccess(actor: Actor | null): boolean {
   return hasRole(actor, 'platform_admin');
 }
+
+/**
+ * A platform administrator reading the citizens' data of an organisation other than their own (the vendor's): only
+ * with a live support access (decision 0049). Data of no organisation (the platform's own mail) is theirs to read.
+ */
+export function needsSupportAccess(actor: Actor | null, organisationId: string | null): boolean {
+  return !!actor && hasRole(actor, 'platform_admin') && organisationId !== null && organisationId !== actor.organisationId;
+}

@@ -208,7 +208,9 @@ export function PrivacyBackOfficePage(props: BackOfficeProps) {
           </Form>
         </>
       )}
-      <h2 class="utrecht-heading-2">{t('privacy.admin.supportHeading')}</h2>
+      <h2 class="utrecht-heading-2" id="support-access">
+        {t('privacy.admin.supportHeading')}
+      </h2>
       <Paragraph>{t('privacy.admin.supportIntro')}</Paragraph>
       {props.canOpenAccess && (
         <Form action={`/${lang}/admin/privacy/support-access`}>

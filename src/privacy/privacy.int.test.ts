@@ -201,6 +201,68 @@ describe('pages', () => {
 
     const admin = t.client();
     await admin.login('admin@demo.irisdesk.brussels');
+    // Schaerbeek's citizens' data the administrators must not read without a support access (issue 18, item 5):
+    // a receipt e-mail, a text message and a booked appointment.
+    const email = `sofie.crawl.${Date.now()}@example.be`;
+    await contactRequest(email, 'Ma carte d’identité est perdue.');
+    const receipt = (
+      await t.db.query<{ id: string; organisation_id: string }>(`SELECT id, organisation_id FROM mail_messages WHERE $1 = ANY(to_addresses)`, [email])
+    ).rows[0]!;
+    expect(receipt.organisation_id).toBe(schaerbeek);
+    await t.services.sms.send({
+      to: '0470 99 88 77',
+      text: 'Rappel : rendez-vous demain.',
+      language: 'fr',
+      purpose: 'appointment.reminder',
+      organisationId: schaerbeek,
+    });
+    const setting = (
+      await t.db.query<{ contact_point_id: string; service_id: string }>(
+        `SELECT contact_point_id, service_id FROM appointment_settings WHERE organisation_id = $1 ORDER BY id LIMIT 1`,
+        [schaerbeek],
+      )
+    ).rows[0]!;
+    const appointment = (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO appointments (reference, contact_point_id, service_id, organisation_id, starts_at, ends_at, seat, name, email, email_key, language, manage_token_hash)
+         VALUES ('RDV-CRWL-0001', $1, $2, $3, '2026-03-02T09:00:00Z', '2026-03-02T09:15:00Z', 1, 'Sofie Crawlaert', $4, $4, 'fr', 'crawl-test') RETURNING id`,
+        [setting.contact_point_id, setting.service_id, schaerbeek, email],
+      )
+    ).rows[0]!;
+    const agenda = `/en/agenda/${setting.contact_point_id}?date=2026-03-02`;
+    const statusForm = { status: 'arrived', date: '2026-03-02', view: 'day' };
+    /** Every screen where an administrator reached another organisation's citizens (the crawl of the issue). */
+    const crawl = async () => ({
+      mailList: (await admin.get('/en/admin/mail')).body.includes(email),
+      mailPage: (await admin.get(`/en/admin/mail/${receipt.id}`)).statusCode,
+      mailFile: (await admin.get(`/en/admin/mail/${receipt.id}/attachments/0`)).statusCode,
+      mailApiList: (await admin.get('/api/v1/mail-messages')).body.includes(email),
+      mailApiOne: (await admin.get(`/api/v1/mail-messages/${receipt.id}`)).statusCode,
+      smsList: (await admin.get('/en/admin/sms')).body.includes('Rappel : rendez-vous demain.'),
+      smsApi: (await admin.get('/api/v1/sms-messages')).body.includes('+32470998877'),
+      agenda: (await admin.get(agenda)).statusCode,
+    });
+    expect(await crawl()).toEqual({
+      mailList: false,
+      mailPage: 403,
+      mailFile: 403,
+      mailApiList: false,
+      mailApiOne: 403,
+      smsList: false,
+      smsApi: false,
+      agenda: 403,
+    });
+    expect((await admin.get('/en/admin/mail')).body).toContain('not shown: reading them needs a support access');
+    expect((await admin.get('/fr/admin/sms')).body).toContain('accès de support');
+    const refused = await admin.get(`/api/v1/mail-messages/${receipt.id}`);
+    expect(refused.json().error.code).toBe('privacy.support_access_required');
+    expect((await admin.get(agenda.replace('/en/', '/nl/'))).body).toContain('ondersteuningstoegang');
+    expect((await admin.request('POST', `/en/agenda/appointments/${appointment.id}/status`, { form: statusForm })).statusCode).toBe(403);
+    // The organisation's own staff are not concerned.
+    const manager = t.client();
+    await manager.login('manager@demo.irisdesk.brussels');
+    expect((await manager.get(agenda)).body).toContain('Sofie Crawlaert');
+
     const short = await admin.submitForm('/en/admin/privacy', '/en/admin/privacy/support-access', {
       organisation: 'commune-schaerbeek',
       reason: 'bug',
@@ -221,6 +283,18 @@ describe('pages', () => {
     expect(told.rows).toHaveLength(1);
     expect(told.rows[0]!.subject).toContain('Accès de support');
     expect(told.rows[0]!.text_body).toContain('Ticket 4411: mailbox import fails');
+    // With the support access open, the same screens show Schaerbeek's data (the receipt has no attachment: 404).
+    expect(await crawl()).toEqual({
+      mailList: true,
+      mailPage: 200,
+      mailFile: 404,
+      mailApiList: true,
+      mailApiOne: 200,
+      smsList: true,
+      smsApi: true,
+      agenda: 200,
+    });
+    expect((await admin.get(agenda)).body).toContain('Sofie Crawlaert');
   });
 
   it('gives the regional analyst no free text until the organisation releases it, then masked', async () => {

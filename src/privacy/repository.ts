@@ -175,6 +175,15 @@ export async function hasLiveSupportAccess(q: Queryable, accountId: string, orga
   return rows.length > 0;
 }
 
+/** The organisations an account holds a live support access to. */
+export async function liveSupportOrganisations(q: Queryable, accountId: string): Promise<string[]> {
+  const { rows } = await q.query<{ organisation_id: string }>(
+    `SELECT DISTINCT organisation_id FROM privacy_support_access WHERE account_id = $1 AND closed_at IS NULL AND expires_at > now()`,
+    [accountId],
+  );
+  return rows.map((row) => row.organisation_id);
+}
+
 export async function listSupportAccess(
   q: Queryable,
   organisationId: string | null,

@@ -11,7 +11,7 @@ import { AppError } from '../platform/http/errors.ts';
 import { authorise } from '../identity/guards.ts';
 import { recordAudit, recordAuditEntry, type AuditService } from '../audit/service.ts';
 import type { Language } from '../platform/i18n/languages.ts';
-import { canHandlePrivacyOf, canOpenSupportAccess, privacyScope } from './authorisation.ts';
+import { canHandlePrivacyOf, canOpenSupportAccess, needsSupportAccess, privacyScope } from './authorisation.ts';
 import { effectivePeriods, retentionRule, type RetentionCategory } from './retention.ts';
 import * as repo from './repository.ts';
 import { maskPersonalData } from './detector.ts';
@@ -222,6 +222,8 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
     await enqueue(db, RETENTION_JOB, {}, { uniqueKey: 'daily', runAt: new Date(Date.now() + 24 * 3600_000) });
   });
 
+  const hasSupportAccess = (actor: Actor, organisationId: string) => repo.hasLiveSupportAccess(db, actor.accountId, organisationId);
+
   async function organisationOf(actor: Actor, code: string | undefined): Promise<string | null> {
     if (!code) return privacyScope(actor);
     const organisation = await deps.organisations.findByCode(code);
@@ -366,7 +368,25 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
     closeSupportAccess: (actor: Actor, id: string) => repo.closeSupportAccess(db, id, actor.accountId),
 
     /** Whether a platform administrator may read this organisation's citizens' data now (a live support access). */
-    hasSupportAccess: (actor: Actor, organisationId: string) => repo.hasLiveSupportAccess(db, actor.accountId, organisationId),
+    hasSupportAccess,
+
+    /**
+     * For one screen of citizens' data (a message, an agenda): 403 `privacy.support_access_required` when a platform
+     * administrator reaches another organisation without a live support access; everyone else passes (their own
+     * module's predicates decide).
+     */
+    async requireCitizenDataAccess(actor: Actor, organisationId: string | null): Promise<void> {
+      authorise(!needsSupportAccess(actor, organisationId) || (await hasSupportAccess(actor, organisationId!)), 'privacy.support_access_required');
+    },
+
+    /**
+     * For a list mixing organisations (outgoing mail, text messages): a predicate that keeps the rows the actor may read,
+     * with one query for the administrator's live support accesses.
+     */
+    async citizenDataFilter(actor: Actor): Promise<(organisationId: string | null) => boolean> {
+      const open = new Set(canOpenSupportAccess(actor) ? await repo.liveSupportOrganisations(db, actor.accountId) : []);
+      return (organisationId) => !needsSupportAccess(actor, organisationId) || open.has(organisationId!);
+    },
 
     /** Support accesses: a DPO sees those to their organisation (the regional DPO and administrators all). */
     listSupportAccess: (actor: Actor) => repo.listSupportAccess(db, canOpenSupportAccess(actor) ? null : privacyScope(actor)),

@@ -6,6 +6,7 @@ import { Alert, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, Tex
 import { formatDateTime, formatNumber } from '../i18n/format.ts';
 import { LANGUAGE_NAMES, isLanguage } from '../i18n/languages.ts';
 import type { JobTypeStatistics } from '../jobs/queue.ts';
+import { SupportAccessHidden } from '../../privacy/support-notice.tsx';
 import type { MailRow, MailStatistics, MailStatus, MailSummaryRow } from './repository.ts';
 
 export const MAIL_STATUSES: MailStatus[] = ['queued', 'sent', 'captured', 'failed'];
@@ -69,6 +70,8 @@ function Delivery({ statistics, now }: { statistics: MailStatistics & { jobs: Jo
 
 export function MailListPage(props: {
   messages: MailSummaryRow[];
+  /** Messages of other organisations left out (a platform administrator without a support access). */
+  hidden?: number;
   statistics: MailStatistics & { jobs: JobTypeStatistics[] };
   mode: 'smtp' | 'capture';
   now: Date;
@@ -90,6 +93,7 @@ export function MailListPage(props: {
         <TextField name="to" type="email" label={t('mail.field.to')} value={props.filter.to} autocomplete="off" maxLength={254} />
         <SubmitButton variant="secondary">{t('mail.filter')}</SubmitButton>
       </form>
+      <SupportAccessHidden count={props.hidden} />
       <Table
         caption={t('mail.tableCaption', { count: props.messages.length })}
         head={[

@@ -9,6 +9,7 @@ import { requireActorPage } from '../../identity/guards.ts';
 import { AppError } from '../http/errors.ts';
 import { MailListPage, MailMessagePage, MAIL_STATUSES } from './pages.tsx';
 import type { MailRow, MailSummaryRow } from './repository.ts';
+import type { Actor } from '../../identity/actor.ts';
 
 const StatusSchema = Type.Enum(MAIL_STATUSES);
 const ListQuery = Type.Object({
@@ -78,7 +79,12 @@ const full = (row: MailRow) => ({
   attachments: row.attachments,
 });
 
-export function mailRoutes(app: App, { mail }: Services) {
+export function mailRoutes(app: App, { mail, privacy }: Services) {
+  // Another organisation's messages only with a live support access (privacy service, decision 0049, issue 18).
+  const access = async (actor: Actor) => ({
+    readable: await privacy.citizenDataFilter(actor),
+    require: (organisationId: string | null) => privacy.requireCitizenDataAccess(actor, organisationId),
+  });
   const session = [{ session: [] }];
   app.get(
     '/api/v1/mail-messages',
@@ -93,7 +99,8 @@ export function mailRoutes(app: App, { mail }: Services) {
     },
     async (request) => {
       const { status, to, limit } = request.query;
-      const result = await mail.list(requireActorPage(request), { status: status || undefined, to, limit }, request.id);
+      const actor = requireActorPage(request);
+      const result = await mail.list(actor, { status: status || undefined, to, limit }, request.id, await access(actor));
       return { mode: result.mode, messages: result.messages.map(summary) };
     },
   );
@@ -108,28 +115,41 @@ export function mailRoutes(app: App, { mail }: Services) {
         response: { 200: MailMessageSchema, ...errorResponses(401, 403, 404) },
       },
     },
-    async (request) => full(await mail.get(requireActorPage(request), request.params.id, request.id)),
+    async (request) => {
+      const actor = requireActorPage(request);
+      return full(await mail.get(actor, request.params.id, request.id, await access(actor)));
+    },
   );
 
   const pageSchema = { hide: true, params: LangParams };
   app.get('/:lang/admin/mail', { schema: { ...pageSchema, querystring: ListQuery } }, async (request, reply) => {
     const { status, to } = request.query;
-    const result = await mail.list(requireActorPage(request), { status: status || undefined, to }, request.id);
+    const actor = requireActorPage(request);
+    const result = await mail.list(actor, { status: status || undefined, to }, request.id, await access(actor));
     return renderPage(
       request,
       reply,
-      <MailListPage messages={result.messages} statistics={result.statistics} mode={result.mode} filter={{ status, to }} now={new Date()} />,
+      <MailListPage
+        messages={result.messages}
+        hidden={result.hidden}
+        statistics={result.statistics}
+        mode={result.mode}
+        filter={{ status, to }}
+        now={new Date()}
+      />,
     );
   });
   app.get('/:lang/admin/mail/:id', { schema: { hide: true, params: Type.Intersect([LangParams, IdParams]) } }, async (request, reply) => {
-    const message = await mail.get(requireActorPage(request), request.params.id, request.id);
+    const actor = requireActorPage(request);
+    const message = await mail.get(actor, request.params.id, request.id, await access(actor));
     return renderPage(request, reply, <MailMessagePage mail={message} />);
   });
   app.get(
     '/:lang/admin/mail/:id/attachments/:index',
     { schema: { hide: true, params: Type.Intersect([LangParams, IdParams, Type.Object({ index: BoundedInteger({ minimum: 0, maximum: 100 }) })]) } },
     async (request, reply) => {
-      const message = await mail.get(requireActorPage(request), request.params.id, request.id);
+      const actor = requireActorPage(request);
+      const message = await mail.get(actor, request.params.id, request.id, await access(actor));
       const attachment = message.attachments[request.params.index];
       if (!attachment?.content) throw new AppError(404, 'mail.not_found');
       const safeName = attachment.filename.replace(/[^\w.\- ]/g, '_');

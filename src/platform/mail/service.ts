@@ -31,6 +31,15 @@ import { createSmtpTransport, isPermanentSmtpError, type MailTransport } from '.
 import { isUuid } from '../http/schemas.ts';
 import { authorise } from '../../identity/guards.ts';
 
+/**
+ * The privacy service's check of a platform administrator's reach into an organisation's citizens' data (decision
+ * 0049): `readable` keeps a list's rows, `require` refuses one message (403) without a live support access.
+ */
+export interface CitizenDataAccess {
+  readable?: (organisationId: string | null) => boolean;
+  require?: (organisationId: string | null) => Promise<void>;
+}
+
 export type { MailStatistics } from './repository.ts';
 
 export const MAIL_SEND_JOB = 'mail.send';
@@ -187,7 +196,12 @@ export function mailService({ db, config, jobs, audit, transport: givenTransport
     },
 
     // ---- back office (platform administrators)
-    async list(actor: Actor, filter: { status?: MailStatus | undefined; to?: string | undefined; limit?: number | undefined }, requestId?: string) {
+    async list(
+      actor: Actor,
+      filter: { status?: MailStatus | undefined; to?: string | undefined; limit?: number | undefined },
+      requestId?: string,
+      access: CitizenDataAccess = {},
+    ) {
       authorise(canReadOutgoingMail(actor));
       const messages = await listMail(db, {
         status: filter.status ?? null,
@@ -195,14 +209,16 @@ export function mailService({ db, config, jobs, audit, transport: givenTransport
         organisationId: null,
         limit: Math.min(filter.limit ?? 100, 500),
       });
-      await audit.record(actor, 'read', { type: 'mail_messages', id: null, organisationId: null }, requestId, { count: messages.length });
-      return { messages, statistics: await deliveryStatistics(), mode };
+      const shown = access.readable ? messages.filter((message) => access.readable!(message.organisation_id)) : messages;
+      await audit.record(actor, 'read', { type: 'mail_messages', id: null, organisationId: null }, requestId, { count: shown.length });
+      return { messages: shown, hidden: messages.length - shown.length, statistics: await deliveryStatistics(), mode };
     },
 
-    async get(actor: Actor, id: string, requestId?: string) {
+    async get(actor: Actor, id: string, requestId?: string, access: CitizenDataAccess = {}) {
       authorise(canReadOutgoingMail(actor));
       const mail = isUuid(id) ? await getMail(db, id) : undefined;
       if (!mail) throw new AppError(404, 'mail.not_found');
+      await access.require?.(mail.organisation_id);
       await audit.record(actor, 'read', { type: 'mail_message', id: mail.id, organisationId: mail.organisation_id }, requestId);
       return mail;
     },

@@ -5,6 +5,7 @@ import { Layout } from '../views/Layout.tsx';
 import { Alert, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, TextField } from '../views/components.tsx';
 import { formatDateTime, formatNumber } from '../i18n/format.ts';
 import { parsePhoneNumber } from './phone.ts';
+import { SupportAccessHidden } from '../../privacy/support-notice.tsx';
 import { SMS_STATUSES, type SmsRow, type SmsStatus } from './repository.ts';
 
 function When({ at }: { at: Date | null }) {
@@ -15,6 +16,8 @@ function When({ at }: { at: Date | null }) {
 
 export function SmsListPage(props: {
   messages: SmsRow[];
+  /** Messages of other organisations left out (a platform administrator without a support access). */
+  hidden?: number;
   statistics: Record<SmsStatus, number>;
   mode: 'smpp' | 'capture';
   filter: { status?: string | undefined; to?: string | undefined };
@@ -40,6 +43,7 @@ export function SmsListPage(props: {
         <TextField name="to" type="tel" label={t('sms.field.to')} value={props.filter.to} autocomplete="off" maxLength={40} />
         <SubmitButton variant="secondary">{t('sms.filter')}</SubmitButton>
       </form>
+      <SupportAccessHidden count={props.hidden} />
       <Table
         caption={t('sms.tableCaption', { count: props.messages.length })}
         head={[t('sms.field.to'), t('sms.field.text'), t('sms.field.purpose'), t('sms.field.status'), t('sms.field.attempts'), t('sms.field.createdAt')]}

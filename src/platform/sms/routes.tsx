@@ -8,6 +8,7 @@ import { renderPage } from '../views/render.tsx';
 import { requireActorPage } from '../../identity/guards.ts';
 import { SmsListPage } from './pages.tsx';
 import { SMS_STATUSES, type SmsRow } from './repository.ts';
+import type { Actor } from '../../identity/actor.ts';
 
 const StatusSchema = Type.Enum(SMS_STATUSES);
 const ListQuery = Type.Object({
@@ -50,7 +51,9 @@ const shape = (row: SmsRow) => ({
   deliveredAt: row.delivered_at?.toISOString() ?? null,
 });
 
-export function smsRoutes(app: App, { sms }: Services) {
+export function smsRoutes(app: App, { sms, privacy }: Services) {
+  // Another organisation's messages only with a live support access (privacy service, decision 0049, issue 18).
+  const access = async (actor: Actor) => ({ readable: await privacy.citizenDataFilter(actor) });
   app.get(
     '/api/v1/sms-messages',
     {
@@ -64,14 +67,20 @@ export function smsRoutes(app: App, { sms }: Services) {
     },
     async (request) => {
       const { status, to, limit } = request.query;
-      const result = await sms.list(requireActorPage(request), { status: status || undefined, to, limit }, request.id);
+      const actor = requireActorPage(request);
+      const result = await sms.list(actor, { status: status || undefined, to, limit }, request.id, await access(actor));
       return { mode: result.mode, messages: result.messages.map(shape) };
     },
   );
 
   app.get('/:lang/admin/sms', { schema: { hide: true, params: LangParams, querystring: ListQuery } }, async (request, reply) => {
     const { status, to } = request.query;
-    const result = await sms.list(requireActorPage(request), { status: status || undefined, to }, request.id);
-    return renderPage(request, reply, <SmsListPage messages={result.messages} statistics={result.statistics} mode={result.mode} filter={{ status, to }} />);
+    const actor = requireActorPage(request);
+    const result = await sms.list(actor, { status: status || undefined, to }, request.id, await access(actor));
+    return renderPage(
+      request,
+      reply,
+      <SmsListPage messages={result.messages} hidden={result.hidden} statistics={result.statistics} mode={result.mode} filter={{ status, to }} />,
+    );
   });
 }

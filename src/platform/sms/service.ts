@@ -33,6 +33,15 @@ import {
   type SmsStatus,
 } from './repository.ts';
 
+/**
+ * The privacy service's check of a platform administrator's reach into an organisation's citizens' data (decision
+ * 0049): `readable` keeps a list's rows, `require` refuses one message (403) without a live support access.
+ */
+export interface CitizenDataAccess {
+  readable?: (organisationId: string | null) => boolean;
+  require?: (organisationId: string | null) => Promise<void>;
+}
+
 export const SMS_SEND_JOB = 'sms.send';
 /** With the worker's backoff (10 s doubling to 1 h) about 6 hours: a reminder later than that is useless. */
 export const SMS_MAX_ATTEMPTS = 12;
@@ -140,12 +149,18 @@ export function smsService({ db, config, jobs, audit, log }: SmsServiceDeps) {
     },
 
     // ---- back office (platform administrators)
-    async list(actor: Actor, filter: { status?: SmsStatus | undefined; to?: string | undefined; limit?: number | undefined }, requestId?: string) {
+    async list(
+      actor: Actor,
+      filter: { status?: SmsStatus | undefined; to?: string | undefined; limit?: number | undefined },
+      requestId?: string,
+      access: CitizenDataAccess = {},
+    ) {
       authorise(canReadTextMessages(actor));
       const to = filter.to?.trim() ? (normalisePhoneNumber(filter.to) ?? filter.to.trim()) : null;
       const messages = await listSms(db, { status: filter.status ?? null, to, limit: Math.min(filter.limit ?? 100, 500) });
-      await audit.record(actor, 'read', { type: 'sms_messages', id: null, organisationId: null }, requestId, { count: messages.length });
-      return { messages, statistics: await smsStatistics(db), mode };
+      const shown = access.readable ? messages.filter((message) => access.readable!(message.organisation_id)) : messages;
+      await audit.record(actor, 'read', { type: 'sms_messages', id: null, organisationId: null }, requestId, { count: shown.length });
+      return { messages: shown, hidden: messages.length - shown.length, statistics: await smsStatistics(db), mode };
     },
 
     async get(actor: Actor, id: string, requestId?: string) {
