@@ -3,7 +3,8 @@
 // MRR overall and per language, the no-result precision/recall of the out-of-scope questions and the figures per
 // tag. Then the search latency without the answer cache at 5,000 services (the search bench's synthetic catalogue):
 // every held-out question once (each a distinct cache key), timed in the server process next to a bare endpoint.
-//   npm run bench -- orientation [--misses] [--quality]    (or: npx tsx bench/orientation-eval.ts; --quality: no latency pass)
+//   npm run bench -- orientation [--misses] [--quality] [--no-test]    (or: npx tsx bench/orientation-eval.ts; --quality: no
+//   latency pass; --no-test: the test half is neither asked nor scored, for the runs that tune on dev)
 // --misses lists the dev and regression questions whose answer is not in the top 3 (and out-of-scope ones that got
 // services). The test set's misses are never printed: tune on dev only, and read test's figures as the result.
 import { openPglite } from '../src/platform/db/database.ts';
@@ -130,9 +131,10 @@ function printSet(set: QuestionSet, questions: readonly OrientationQuestion[], s
 }
 
 export async function runOrientationEval(args: readonly string[] = []) {
+  const scoredSets = QUESTION_SETS.filter((set) => set !== 'test' || !args.includes('--no-test'));
   const sets = Object.fromEntries(QUESTION_SETS.map((set) => [set, readQuestionSet(set)])) as Record<QuestionSet, OrientationQuestion[]>;
   const db = await openPglite('memory://');
-  const scores = {} as Record<QuestionSet, SetScore>;
+  const scores: Partial<Record<QuestionSet, SetScore>> = {};
   try {
     await migrate(db);
     await seed(db, { demo: false });
@@ -146,7 +148,7 @@ export async function runOrientationEval(args: readonly string[] = []) {
       }
     }
     const catalogue = catalogueService(db);
-    for (const set of QUESTION_SETS) {
+    for (const set of scoredSets) {
       const answers = new Map<string, Answer>();
       for (const q of sets[set]) {
         const { results, poor } = await catalogue.search(q.text, q.lang, { logGaps: false });
@@ -159,7 +161,7 @@ export async function runOrientationEval(args: readonly string[] = []) {
   }
 
   console.log('orientation evaluation on the demo catalogue (regression: written with the ranking; dev: tune on it; test: report only)');
-  for (const set of QUESTION_SETS) printSet(set, sets[set], scores[set], args.includes('--misses') && set !== 'test');
+  for (const set of scoredSets) printSet(set, sets[set], scores[set]!, args.includes('--misses') && set !== 'test');
 
   if (args.includes('--quality')) return scores;
   // Latency at 5,000 services: the search bench's catalogue and server, every question a distinct cache key.
