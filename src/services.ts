@@ -102,7 +102,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     consoleBulk: bulkService(db, { console: contactConsole }),
     savedViews: savedViewsService(db),
     consoleSearch,
-    telephony: telephonyService(db, { realtime, audit, consoleSearch }),
+    telephony: telephonyService(db, { realtime, audit, consoleSearch, appointments }),
     requestMerge: requestMergeService(db, { realtime, events: integrations }),
     contactCenterSettings: contactCenterSettingsService(db, { organisations, mail, publicUrl: config.publicUrl }),
     appointments,

@@ -6,7 +6,7 @@ import type { FieldError } from '../platform/http/errors.ts';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
 import { Alert, ErrorSummary, Form, Heading1, Link, Paragraph, SubmitButton, Table, TextField } from '../platform/views/components.tsx';
-import { formatTime } from '../platform/i18n/format.ts';
+import { formatDateTime, formatTime } from '../platform/i18n/format.ts';
 import { parsePhoneNumber } from '../platform/sms/phone.ts';
 import type { CallRow, ExtensionRow } from './repository.ts';
 import type { ConsoleSearchService } from '../contactcenter/console/search/service.ts';
@@ -35,6 +35,8 @@ export interface CallsView {
   mapsExtensions?: boolean | undefined;
   current: CallRow | null;
   earlier: SearchRow[];
+  /** The caller's appointments with the organisation (the last 30 days and to come), by number. */
+  appointments: Array<{ reference: string; startsAt: Date; status: string }>;
   mine: CallRow[];
   callbacks: CallRow[];
   notice?: 'linked' | 'calledBack' | undefined;
@@ -102,6 +104,18 @@ export function CallsPage(props: CallsView) {
                   </ul>
                 ) : (
                   <Paragraph>{t('telephony.current.none')}</Paragraph>
+                )}
+                <h3 class="utrecht-heading-3">{t('telephony.current.appointments')}</h3>
+                {props.appointments.length ? (
+                  <ul class="utrecht-unordered-list">
+                    {props.appointments.map((appointment) => (
+                      <li class="utrecht-unordered-list__item">
+                        {appointment.reference} – {formatDateTime(appointment.startsAt, lang)} ({t(`appointments.status.${appointment.status}`)})
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <Paragraph>{t('telephony.current.noAppointments')}</Paragraph>
                 )}
                 <Paragraph>
                   <Link href={`/${lang}/console/contacts/new?qphone=${encodeURIComponent(current.caller)}`}>{t('telephony.current.newRequest')}</Link>

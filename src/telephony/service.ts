@@ -11,6 +11,7 @@ import { authorise } from '../identity/guards.ts';
 import type { Actor } from '../identity/actor.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { ConsoleSearchService } from '../contactcenter/console/search/service.ts';
+import type { AppointmentService } from '../appointments/service.ts';
 import { linkContactToRequest, recordContact } from '../contactcenter/contacts.ts';
 import { canUseConsole } from '../contactcenter/console/authorisation.ts';
 import { normaliseReference } from '../contactcenter/references.ts';
@@ -45,7 +46,12 @@ interface Dependencies {
   realtime: RealtimeService;
   audit: AuditService;
   consoleSearch: ConsoleSearchService;
+  /** The caller's appointments with the organisation, found by number (the subject-request seam). */
+  appointments: Pick<AppointmentService, 'personalData'>;
 }
+
+/** How far back the caller's context looks for appointments: the recent past is what a caller calls about. */
+const APPOINTMENTS_SINCE_MS = 30 * 24 * 3600_000;
 
 export function telephonyService(db: Database, deps: Dependencies) {
   return {
@@ -107,7 +113,10 @@ export function telephonyService(db: Database, deps: Dependencies) {
       return recorded;
     },
 
-    /** The agent's calls page: the call in progress (with the caller's earlier requests), today's calls, call-backs. */
+    /**
+     * The agent's calls page: the call in progress (with the caller's earlier requests and appointments of the
+     * last 30 days and to come), today's calls, call-backs.
+     */
     async workList(actor: Actor, requestId?: string) {
       authorise(canUseConsole(actor));
       const [mine, callbacks] = await Promise.all([
@@ -115,8 +124,17 @@ export function telephonyService(db: Database, deps: Dependencies) {
         repo.callbacksOf(db, actor.organisationId, 50),
       ]);
       const current = mine.find((call) => call.status === 'ringing' || call.status === 'answered') ?? null;
-      const earlier = current?.caller ? await deps.consoleSearch.search(actor, current.caller, requestId) : [];
-      return { current, earlier, mine, callbacks };
+      const [earlier, booked] = current?.caller
+        ? await Promise.all([
+            deps.consoleSearch.search(actor, current.caller, requestId),
+            deps.appointments.personalData.export(db, actor.organisationId, '', current.caller),
+          ])
+        : [[], { appointments: [] }];
+      const since = Date.now() - APPOINTMENTS_SINCE_MS;
+      const appointments = booked.appointments
+        .filter((appointment) => new Date(appointment.startsAt).getTime() >= since)
+        .map((appointment) => ({ reference: appointment.reference, startsAt: new Date(appointment.startsAt), status: appointment.status }));
+      return { current, earlier, appointments, mine, callbacks };
     },
 
     /** Attaches one of the agent's calls (and its contact) to a request of the organisation, found by reference. */

@@ -4,12 +4,14 @@
 // nobody answered goes on the call-back list, and events may come twice or out of order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app.ts';
+import { addDays, brusselsDate } from '../platform/calendar/brussels-time.ts';
 
 let t: TestApp;
 let token: string;
 let manager: TestClient;
 let agent: TestClient;
 let reference: string;
+let appointment: string;
 
 const bearer = () => ({ authorization: `Bearer ${token}` });
 const ago = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString();
@@ -42,6 +44,19 @@ beforeAll(async () => {
   });
   expect(contact.statusCode).toBe(201);
   reference = (contact.json() as { reference: string }).reference;
+  // and an appointment booked with the same number at Schaerbeek's town hall
+  const point = (
+    await t.db.query<{ id: string }>(
+      `SELECT cp.id FROM contact_points cp JOIN organisations o ON o.id = cp.organisation_id WHERE o.code = 'commune-schaerbeek' AND cp.code = 'maison-communale'`,
+    )
+  ).rows[0]!.id;
+  const from = addDays(brusselsDate(new Date()), 1);
+  const slots = (await t.client().get(`/api/v1/contact-points/${point}/slots?service=eid-card&from=${from}`)).json() as { slots: Array<{ start: string }> };
+  const booked = await t.client().request('POST', '/api/v1/appointments', {
+    json: { contactPointId: point, serviceCode: 'eid-card', start: slots.slots[0]!.start, name: 'Jan Peeters', phone: '0470 12 34 56', language: 'nl' },
+  });
+  expect(booked.statusCode).toBe(201);
+  appointment = (booked.json() as { reference: string }).reference;
 });
 afterAll(() => t.close());
 
@@ -63,6 +78,7 @@ describe('calls reported by the telephone system', () => {
     expect(page.body).toContain('Incoming call since');
     expect(page.body).toContain('href="tel:+32470123456"');
     expect(page.body).toContain(reference); // the earlier request, found by the number
+    expect(page.body).toContain(appointment); // and the appointment booked with it
 
     expect((await report({ callId: 'pbx-1', event: 'answered', from: '0470123456', agent: 'agent@demo.irisdesk.brussels', at: ago(190) })).statusCode).toBe(
       202,
