@@ -1,6 +1,7 @@
 // Data protection end to end on a real database (issue 18): the DPO's subject requests through the public
 // contract (access export with the references; erasure that leaves the statistics as they were and makes the
 // public status look-up a 404), the audit log pseudonymised, the retention job, and who may use what.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app.ts';
 import type { FeedbackAnswerInput } from '../satisfaction/questionnaire.ts';
@@ -299,8 +300,54 @@ describe('pages', () => {
 
   it('gives the regional analyst no free text until the organisation releases it, then masked', async () => {
     const text = 'Jan Peeters, rue Royale 12, né le 30/07/1985 : accueil trop lent.';
+    const masked = '[nom], [adresse], né le [date] : accueil trop lent.';
     const before = await t.services.privacy.regionalTextFilter('fr');
     expect(before(schaerbeek, text)).toBeNull();
+    const ixelles = (await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE code = 'commune-ixelles'`)).rows[0]!.id;
+    // The issue's example: a regional survey answered after contacts with Schaerbeek and Ixelles, and a satisfaction
+    // comment left with Schaerbeek, as the competence center reads them.
+    const analyst = t.client();
+    await analyst.login('analyst@demo.irisdesk.brussels');
+    const survey = (await analyst.request('POST', '/api/v1/surveys', { json: { owner: 'region', templateCode: 'nps' } })).json() as { id: string };
+    const questions = ((await analyst.get(`/api/v1/surveys/${survey.id}`)).json() as { questions: Array<{ id: string; kind: string }> }).questions;
+    const textQuestion = questions.find((question) => question.kind === 'text')!.id;
+    for (const [organisationId, answer] of [
+      [schaerbeek, text],
+      [ixelles, 'Marie Dubois, avenue Louise 5 : rien à dire.'],
+    ] as const) {
+      const response = await t.db.query<{ id: string }>(
+        `INSERT INTO survey_responses (survey_id, via, organisation_id, channel, language) VALUES ($1, 'link', $2, 'web', 'fr') RETURNING id`,
+        [survey.id, organisationId],
+      );
+      await t.db.query(`INSERT INTO survey_answers (response_id, question_id, text) VALUES ($1, $2, $3)`, [response.rows[0]!.id, textQuestion, answer]);
+    }
+    const { token } = await t.services.satisfaction.createFeedbackInvitation(t.db, {
+      organisationId: schaerbeek,
+      channel: 'web',
+      contactAt: new Date(),
+      language: 'fr',
+      source: { kind: 'request', id: randomUUID() },
+    });
+    await t.services.satisfaction.submitAnswer(token, {
+      overall: 2,
+      clarity: 3,
+      effort: 3,
+      needMet: 'no',
+      reached: true,
+      channelsUsed: ['web'],
+      recommend: 3,
+      comment: text,
+    } as FeedbackAnswerInput);
+    const seen = async () => {
+      const page = (await analyst.get(`/fr/admin/surveys/${survey.id}/results`)).body;
+      const csv = (await analyst.get(`/api/v1/surveys/${survey.id}/answers.csv`)).body;
+      const dashboard = (await analyst.get('/fr/satisfaction/organisations/commune-schaerbeek')).body;
+      return { page, csv, dashboard, all: page + csv + dashboard };
+    };
+    const hidden = await seen();
+    expect(hidden.all).not.toContain('Peeters');
+    expect(hidden.all).not.toContain('Dubois');
+    expect(hidden.all).not.toContain('[nom]');
     const released = await dpo.submitForm('/en/admin/privacy', '/en/admin/privacy/settings', {
       releaseFreeText: 'true',
       controllerContact: 'dpo@schaerbeek.example',
@@ -308,8 +355,15 @@ describe('pages', () => {
     expect(released.statusCode).toBe(303);
     const after = await t.services.privacy.regionalTextFilter('fr');
     expect(after(schaerbeek, text)).toBe('[nom], [adresse], né le [date] : accueil trop lent.');
-    const other = (await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE code = 'commune-ixelles'`)).rows[0]!.id;
-    expect(after(other, text)).toBeNull();
+    expect(after(ixelles, text)).toBeNull();
+    // Schaerbeek's texts now reach the analyst masked, on the results page, in the answers export and the dashboard;
+    // Ixelles released nothing.
+    const shown = await seen();
+    expect(shown.all).not.toContain('Peeters');
+    expect(shown.all).not.toContain('Dubois');
+    expect(shown.page).toContain(masked);
+    expect(shown.csv).toContain(masked);
+    expect(shown.dashboard).toContain(masked);
     // The notice names the contact the organisation gave.
     expect((await t.client().get('/fr/privacy?organisation=commune-schaerbeek')).body).toContain('dpo@schaerbeek.example');
   });

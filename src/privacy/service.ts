@@ -316,11 +316,13 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
 
     /**
      * For an aggregate role's view (the regional analyst): a function that gives a user's free text masked by the
-     * detector when its organisation released it, and null otherwise (the view then shows no text at all).
+     * detector when its organisation released it, and null otherwise (the view then shows no text at all). A text
+     * of no organisation (a regional survey answered through its public link: the region's own collection) is
+     * always masked.
      */
     async regionalTextFilter(lang: Language): Promise<(organisationId: string | null, text: string | null) => string | null> {
       const released = new Set(await repo.releasedOrganisations(db));
-      return (organisationId, text) => (text && organisationId && released.has(organisationId) ? maskPersonalData(text, lang) : null);
+      return (organisationId, text) => (text && (organisationId === null || released.has(organisationId)) ? maskPersonalData(text, lang) : null);
     },
 
     async openSupportAccess(actor: Actor, input: { organisationCode: string; reason: string; minutes: number }, requestId?: string) {

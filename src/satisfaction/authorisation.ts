@@ -26,6 +26,11 @@ export function canReadFeedbackComments(actor: Actor | null, organisationId: str
   return seesSmallCells(actor, organisationId);
 }
 
+/** The competence center reads the comments an organisation released to it, masked (privacy.regionalTextFilter, issue 18). */
+export function canReadReleasedComments(actor: Actor | null): boolean {
+  return hasRole(actor, 'regional_analyst');
+}
+
 /** Where the satisfaction menu entry leads, if anywhere. */
 export function satisfactionHome(actor: Actor): 'region' | 'organisation' | null {
   if (canViewRegionalSatisfaction(actor)) return 'region';

@@ -469,6 +469,21 @@ export async function sumsByServiceAndPeriod(
 }
 
 /** The satisfaction answers given after these requests or appointments, for a data subject request (issue 18). */
+/** The questionnaire invitations that came from these requests, appointments or visits (a citizen's space, decision 0054). */
+export async function invitationsOfSources(
+  q: Queryable,
+  sourceIds: string[],
+): Promise<Array<{ sourceId: string; organisationName: Record<string, string>; contactAt: Date; expiresAt: Date; answeredAt: Date | null }>> {
+  const { rows } = await q.query<{ sourceId: string; organisationName: Record<string, string>; contactAt: Date; expiresAt: Date; answeredAt: Date | null }>(
+    `SELECT i.source_id AS "sourceId", o.name AS "organisationName", i.contact_at AS "contactAt", i.expires_at AS "expiresAt", i.answered_at AS "answeredAt"
+       FROM feedback_invitations i JOIN organisations o ON o.id = i.organisation_id
+      WHERE i.source_kind IN ('request', 'appointment', 'visit') AND i.source_id = ANY($1::text[])
+      ORDER BY i.contact_at DESC`,
+    [sourceIds],
+  );
+  return rows;
+}
+
 export async function feedbackOfSources(q: Queryable, sourceIds: string[]): Promise<Array<{ answeredAt: Date; overall: number; comment: string | null }>> {
   const { rows } = await q.query<{ answeredAt: Date; overall: number; comment: string | null }>(
     `SELECT a.answered_at AS "answeredAt", a.overall, a.comment FROM feedback_answers a JOIN feedback_invitations i ON i.id = a.invitation_id

@@ -47,7 +47,7 @@ const Token = Text({ minLength: 1, maxLength: 200 });
 const TokenParams = Type.Object({ token: Token });
 
 export function satisfactionRoutes(app: App, services: Services) {
-  const { satisfaction, operationsIndicators, config } = services;
+  const { satisfaction, operationsIndicators, config, privacy } = services;
   app.addSchema(IndicatorsSchema);
   app.addSchema(OperationsSchema);
   app.addSchema(FeedbackAnswerBody);
@@ -297,7 +297,8 @@ export function satisfactionRoutes(app: App, services: Services) {
     '/:lang/satisfaction/organisations/:code',
     { schema: { hide: true, params: Type.Object({ lang: LangParams.properties.lang, code: Code }), querystring: OrganisationQuery } },
     async (request, reply) => {
-      const data = await satisfaction.organisationDashboard(requireActorPage(request), request.params.code, request.query, request.id);
+      const regionalText = await privacy.regionalTextFilter(request.params.lang);
+      const data = await satisfaction.organisationDashboard(requireActorPage(request), request.params.code, request.query, request.id, regionalText);
       return renderPage(request, reply, <OrganisationDashboardPage data={data} apiQuery={queryOf(request)} />);
     },
   );

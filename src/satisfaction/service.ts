@@ -10,11 +10,21 @@ import type { Actor } from '../identity/actor.ts';
 import * as repo from './repository.ts';
 import { addSums, answerContribution, computeIndicators, EMPTY_SUMS, type AggregateSums, type Indicators } from './indicators.ts';
 import { cleanComment } from './scrub.ts';
-import { canMakeFeedbackLink, canReadFeedbackComments, canViewOrganisationSatisfaction, canViewRegionalSatisfaction, seesSmallCells } from './authorisation.ts';
+import {
+  canMakeFeedbackLink,
+  canReadFeedbackComments,
+  canReadReleasedComments,
+  canViewOrganisationSatisfaction,
+  canViewRegionalSatisfaction,
+  seesSmallCells,
+} from './authorisation.ts';
 import { COMMENT_MAX_LENGTH, type FeedbackAnswerInput } from './questionnaire.ts';
 import { authorise } from '../identity/guards.ts';
 
 /** How long an invitation link can be answered. */
+/** The privacy service's filter of users' free texts for an aggregate role (`privacy.regionalTextFilter`). */
+export type RegionalTextFilter = (organisationId: string | null, text: string | null) => string | null;
+
 export const INVITATION_VALIDITY_DAYS = 60;
 
 export interface FeedbackInvitationInput {
@@ -170,6 +180,8 @@ export function satisfactionService(db: Database, options: { publicUrl: string; 
 
   return {
     /** The answers given after a person's requests or appointments, for a data subject request (src/privacy, issue 18). */
+    /** The questionnaire invitations of a signed-in citizen's requests and appointments (src/citizens). */
+    invitationsOfSources: (sourceIds: string[]) => repo.invitationsOfSources(db, sourceIds),
     personalData: {
       export: (q: Queryable, sourceIds: string[]) => repo.feedbackOfSources(q, sourceIds),
       erase: (tx: Queryable, sourceIds: string[]) => repo.eraseFeedbackComments(tx, sourceIds),
@@ -242,7 +254,11 @@ export function satisfactionService(db: Database, options: { publicUrl: string; 
     },
 
     /** An organisation's dashboard: over time, by channel, service and contact point, against the previous period. */
-    async organisationDashboard(actor: Actor, code: string, filters: DashboardFilters, requestId?: string) {
+    /**
+     * `regionalText`: the privacy service's filter (issue 18, decision 0049); with it, the competence center reads the
+     * comments of an organisation that released them, masked. Without it, only the organisation's managers read them.
+     */
+    async organisationDashboard(actor: Actor, code: string, filters: DashboardFilters, requestId?: string, regionalText?: RegionalTextFilter) {
       const { organisation, suppress, period, previous, slice, range, shownFilters } = await organisationDashboardScope(db, actor, code, filters);
       const [monthRows, total, previousTotal, byChannel, byService, byContactPoint] = await Promise.all([
         repo.sumsByMonth(db, { ...slice, ...range }),
@@ -254,8 +270,14 @@ export function satisfactionService(db: Database, options: { publicUrl: string; 
       ]);
       const byMonth = new Map(monthRows.map((row) => [row.month, row]));
       let comments: Awaited<ReturnType<typeof repo.latestComments>> = [];
-      if (canReadFeedbackComments(actor, organisation.id)) {
+      const released = !canReadFeedbackComments(actor, organisation.id) && regionalText && canReadReleasedComments(actor);
+      if (canReadFeedbackComments(actor, organisation.id) || released) {
         comments = await repo.latestComments(db, organisation.id, range.from, range.to, 20);
+        if (released) {
+          comments = comments
+            .map((row) => ({ ...row, comment: regionalText(organisation.id, row.comment) }))
+            .filter((row): row is typeof row & { comment: string } => row.comment !== null);
+        }
         if (comments.length) {
           await recordAuditEntry(db, {
             actorAccountId: actor.accountId,

@@ -376,10 +376,12 @@ export async function rawAnswers(
     choice: string | null;
     number: number | null;
     text: string | null;
+    organisationId: string | null;
   }>
 > {
   const { rows } = await db.query<{
     responseId: string;
+    organisationId: string | null;
     day: string;
     language: string;
     via: string;
@@ -391,7 +393,7 @@ export async function rawAnswers(
     text: string | null;
   }>(
     `SELECT r.id AS "responseId", to_char(r.submitted_at AT TIME ZONE 'Europe/Brussels', 'YYYY-MM-DD') AS day, r.language, r.via, r.channel,
-            a.question_id AS "questionId", a.row_key AS "rowKey", a.choice, a.number, a.text
+            a.question_id AS "questionId", a.row_key AS "rowKey", a.choice, a.number, a.text, r.organisation_id AS "organisationId"
        FROM survey_responses r LEFT JOIN survey_answers a ON a.response_id = r.id
       WHERE r.survey_id = $1
       ORDER BY r.submitted_at, r.id`,
@@ -400,21 +402,21 @@ export async function rawAnswers(
   return rows;
 }
 
-/** The latest free texts of a question among the filtered responses. */
+/** The latest free texts of a question among the filtered responses, with the organisation each response came through. */
 export async function latestTexts(
   db: Queryable,
   surveyId: string,
   questionId: string,
   limit: number,
   filter: ResponseFilter = ALL_RESPONSES,
-): Promise<string[]> {
+): Promise<Array<{ text: string; organisationId: string | null }>> {
   const { where, params } = responsesWhere(surveyId, filter);
-  const { rows } = await db.query<{ text: string }>(
-    `SELECT a.text FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id
+  const { rows } = await db.query<{ text: string; organisationId: string | null }>(
+    `SELECT a.text, r.organisation_id AS "organisationId" FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id
       WHERE ${where} AND a.question_id = $${params.length + 1} AND a.text IS NOT NULL ORDER BY r.submitted_at DESC LIMIT $${params.length + 2}`,
     [...params, questionId, limit],
   );
-  return rows.map((row) => row.text);
+  return rows;
 }
 
 // ---- throttle of the public link
@@ -437,6 +439,31 @@ export async function purgeLinkThrottle(db: Queryable, surveyId: string): Promis
 export type { Item, QuestionKind, ScaleLabels };
 
 /** The free texts answered to surveys after these requests or visits, for a data subject request (issue 18). */
+/** The survey invitations that came from these requests, appointments or visits (a citizen's space, decision 0054). */
+export async function invitationsOfSources(
+  q: Queryable,
+  sourceIds: string[],
+): Promise<
+  Array<{ sourceId: string; title: LocalizedText; organisationName: Record<string, string> | null; createdAt: Date; expiresAt: Date; answeredAt: Date | null }>
+> {
+  const { rows } = await q.query<{
+    sourceId: string;
+    title: LocalizedText;
+    organisationName: Record<string, string> | null;
+    createdAt: Date;
+    expiresAt: Date;
+    answeredAt: Date | null;
+  }>(
+    `SELECT i.source_id AS "sourceId", s.title, o.name AS "organisationName", i.created_at AS "createdAt", i.expires_at AS "expiresAt",
+            i.answered_at AS "answeredAt"
+       FROM survey_invitations i JOIN surveys s ON s.id = i.survey_id LEFT JOIN organisations o ON o.id = i.organisation_id
+      WHERE i.source_kind IN ('request', 'appointment', 'visit') AND i.source_id = ANY($1::text[])
+      ORDER BY i.created_at DESC`,
+    [sourceIds],
+  );
+  return rows;
+}
+
 export async function surveyTextsOfSources(q: Queryable, sourceIds: string[]): Promise<Array<{ submittedAt: Date; text: string }>> {
   const { rows } = await q.query<{ submittedAt: Date; text: string }>(
     `SELECT r.submitted_at AS "submittedAt", a.text FROM survey_answers a

@@ -38,6 +38,21 @@ import {
 import { isUuid } from '../platform/http/schemas.ts';
 import { authorise } from '../identity/guards.ts';
 
+/**
+ * The privacy service's filter of users' free texts for an aggregate role (`privacy.regionalTextFilter`, decision
+ * 0049): a regional survey's texts come from many organisations' users, so they are shown only as it allows.
+ */
+export type RegionalTextFilter = (organisationId: string | null, text: string | null) => string | null;
+
+/** How a survey's free texts are shown: an organisation's own survey as written, a regional one through the filter (none without). */
+function textsShown(
+  survey: { organisationId: string | null },
+  regionalText: RegionalTextFilter | undefined,
+): (organisationId: string | null, text: string) => string | null {
+  if (survey.organisationId !== null) return (_organisationId, text) => text;
+  return (organisationId, text) => (regionalText ? regionalText(organisationId, text) : null);
+}
+
 export { CHANNELS } from './model.ts';
 /** How long an invitation after a contact can be answered (never after the survey closes). */
 export const INVITATION_VALIDITY_DAYS = 30;
@@ -166,6 +181,8 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
 
   const service = {
     /** The free texts answered after a person's requests or visits, for a data subject request (src/privacy, issue 18). */
+    /** The survey invitations of a signed-in citizen's requests and appointments (src/citizens). */
+    invitationsOfSources: (sourceIds: string[]) => repo.invitationsOfSources(db, sourceIds),
     personalData: {
       export: (q: Queryable, sourceIds: string[]) => repo.surveyTextsOfSources(q, sourceIds),
       erase: (tx: Queryable, sourceIds: string[]) => repo.eraseSurveyTexts(tx, sourceIds),
@@ -337,7 +354,7 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
      * questions answered fewer than 10 times in that set are suppressed. A regional survey also gets its
      * responses per organisation (period and source filters applied, not the organisation one).
      */
-    async results(actor: Actor, id: string, requestId?: string, query: ResultFilterQuery = {}) {
+    async results(actor: Actor, id: string, requestId?: string, query: ResultFilterQuery = {}, regionalText?: RegionalTextFilter) {
       const survey = await visibleSurvey(actor, id);
       const suppress = !seesSmallSurveyCells(actor, survey);
       const regional = survey.organisationId === null;
@@ -370,7 +387,11 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
       // The owner reads the latest free texts (scrubbed, but written by people): audited.
       const texts: Record<string, string[]> = {};
       if (canExportRawAnswers(actor, survey)) {
-        for (const question of questions.filter((q) => q.kind === 'text')) texts[question.id] = await repo.latestTexts(db, survey.id, question.id, 20, filter);
+        const shown = textsShown(survey, regionalText);
+        for (const question of questions.filter((q) => q.kind === 'text')) {
+          const latest = await repo.latestTexts(db, survey.id, question.id, 20, filter);
+          texts[question.id] = latest.map((row) => shown(row.organisationId, row.text)).filter((text): text is string => text !== null);
+        }
         const count = Object.values(texts).reduce((sum, list) => sum + list.length, 0);
         if (count) await audit(actor, 'read', survey, requestId, isFiltered(applied) ? { texts: count, filters: applied } : { texts: count });
       }
@@ -389,10 +410,11 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
     },
 
     /** The anonymised raw answers, for the owner only (audited export). */
-    async rawAnswers(actor: Actor, id: string, requestId?: string) {
+    async rawAnswers(actor: Actor, id: string, requestId?: string, regionalText?: RegionalTextFilter) {
       const survey = await visibleSurvey(actor, id);
       authorise(canExportRawAnswers(actor, survey));
       const [questions, rows] = await Promise.all([repo.listQuestions(db, survey.id), repo.rawAnswers(db, survey.id)]);
+      const shown = textsShown(survey, regionalText);
       const responses = new Map<string, { day: string; language: string; via: string; channel: string | null; answers: Map<string, string[]> }>();
       for (const row of rows) {
         let response = responses.get(row.responseId);
@@ -402,7 +424,8 @@ export function surveysService(db: Database, options: { publicUrl: string }) {
         }
         if (!row.questionId) continue;
         const key = row.rowKey ? `${row.questionId}.${row.rowKey}` : row.questionId;
-        const value = row.text ?? row.choice ?? (row.number === null ? '' : String(row.number));
+        const text = row.text === null ? null : (shown(row.organisationId, row.text) ?? '');
+        const value = text ?? row.choice ?? (row.number === null ? '' : String(row.number));
         response.answers.set(key, [...(response.answers.get(key) ?? []), value]);
       }
       await audit(actor, 'export', survey, requestId, { responses: responses.size });

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { App } from '../../platform/http/types.ts';
 import { sendCsvAttachment } from '../../platform/http/csv.ts';
 import type { Services } from '../../services.ts';
+import type { Language } from '../../platform/i18n/languages.ts';
 import { errorResponses, LanguageSchema, BoundedInteger } from '../../platform/http/schemas.ts';
 import { renderPage } from '../../platform/views/render.tsx';
 import { requireActorPage } from '../../identity/guards.ts';
@@ -13,7 +14,9 @@ import { SurveyResultsPage } from './pages.tsx';
 import { SurveyPageParams } from '../route-parts.ts';
 import { FiltersOut, OrganisationCountOut, ResultFilterQuery, ResultOut, SurveyOut, session, surveyJson, SurveyParams } from '../schemas.ts';
 
-export function resultsRoutes(app: App, { surveys }: Services) {
+export function resultsRoutes(app: App, { surveys, privacy }: Services) {
+  // A regional survey's free texts reach the competence center only as the privacy service allows (issue 18, item 5).
+  const regionalText = (request: { lang: Language }) => privacy.regionalTextFilter(request.lang);
   app.get(
     '/api/v1/surveys/:id/results',
     {
@@ -47,7 +50,7 @@ export function resultsRoutes(app: App, { surveys }: Services) {
       },
     },
     async (request) => {
-      const data = await surveys.results(requireActorPage(request), request.params.id, request.id, request.query);
+      const data = await surveys.results(requireActorPage(request), request.params.id, request.id, request.query, await regionalText(request));
       return {
         survey: surveyJson(data.survey, data.state),
         suppressed: data.suppressed,
@@ -73,7 +76,7 @@ export function resultsRoutes(app: App, { surveys }: Services) {
       },
     },
     async (request, reply) => {
-      const data = await surveys.results(requireActorPage(request), request.params.id, request.id, request.query);
+      const data = await surveys.results(requireActorPage(request), request.params.id, request.id, request.query, await regionalText(request));
       return sendCsvAttachment(reply, `survey-${data.survey.slug}-results.csv`, resultsCsv(data.results, request.lang));
     },
   );
@@ -91,7 +94,7 @@ export function resultsRoutes(app: App, { surveys }: Services) {
       },
     },
     async (request, reply) => {
-      const data = await surveys.rawAnswers(requireActorPage(request), request.params.id, request.id);
+      const data = await surveys.rawAnswers(requireActorPage(request), request.params.id, request.id, await regionalText(request));
       return sendCsvAttachment(reply, `survey-${data.survey.slug}-answers.csv`, rawAnswersCsv(data.questions, data.responses));
     },
   );
@@ -102,12 +105,16 @@ export function resultsRoutes(app: App, { surveys }: Services) {
     async (request, reply) => {
       const actor = requireActorPage(request);
       try {
-        return renderPage(request, reply, <SurveyResultsPage data={await surveys.results(actor, request.params.id, request.id, request.query)} />);
+        return renderPage(
+          request,
+          reply,
+          <SurveyResultsPage data={await surveys.results(actor, request.params.id, request.id, request.query, await regionalText(request))} />,
+        );
       } catch (raw) {
         // Bad filters: the form with its errors above all the results, as if none were asked for.
         const error = toAppError(raw as Error);
         if (error.status !== 400) throw raw;
-        const data = await surveys.results(actor, request.params.id, request.id);
+        const data = await surveys.results(actor, request.params.id, request.id, {}, await regionalText(request));
         return renderPage(request, reply, <SurveyResultsPage data={data} errors={error.options.fields} values={request.query} />, 400);
       }
     },
