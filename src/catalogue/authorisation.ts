@@ -3,7 +3,7 @@
 // Decision: a service provided by one organisation is owned by that organisation, whose content editors keep
 // it up to date. A service every commune (or every CPAS) provides has one shared text for all 19, so it
 // belongs to the regional editorial team: platform administrators (owner_organisation_id IS NULL). A commune
-// editor cannot change it for everyone; local details live in the commune's contact points.
+// editor cannot change it for everyone, but adds the commune's local part to it (decision 0058).
 import { hasRole, type Actor } from '../identity/actor.ts';
 
 /** Editors see the back-office catalogue screens (their own services, stale list, content gaps). */
@@ -16,6 +16,14 @@ export function canEditService(actor: Actor | null, service: { ownerOrganisation
   if (!actor) return false;
   if (hasRole(actor, 'platform_admin')) return true;
   return hasRole(actor, 'content_editor') && service.ownerOrganisationId !== null && service.ownerOrganisationId === actor.organisationId;
+}
+
+/**
+ * The local part of a service every commune (or CPAS) provides is written by the content editors of one commune
+ * (or CPAS), for their own organisation only: the organisation's kind must be the service's.
+ */
+export function canEditLocalPart(actor: Actor | null, service: { competentKind: string }, organisationKind: string | undefined): boolean {
+  return hasRole(actor, 'content_editor') && service.competentKind !== 'organisation' && service.competentKind === organisationKind;
 }
 
 /** Who may name the organisation competent for a service: a platform administrator any, an editor their own. */
@@ -31,12 +39,4 @@ export function editScope(actor: Actor): string | undefined {
 /** The regional competence center (analysts) and administrators read the unmet questions of every month. */
 export function canSeeUnmetQuestions(actor: Actor | null): boolean {
   return hasRole(actor, 'regional_analyst', 'platform_admin');
-}
-
-/**
- * Content editors of any organisation and administrators edit the orientation thesaurus: its concepts are
- * shared by the whole region's search (a concept may lead to services of several organisations).
- */
-export function canEditThesaurus(actor: Actor | null): boolean {
-  return hasRole(actor, 'content_editor', 'platform_admin');
 }

@@ -361,3 +361,101 @@ describe('drafts of a published service', () => {
     expect(await publicName(code)).toBe('Back again');
   });
 });
+
+describe('local parts of shared services (decision 0058)', () => {
+  it('a commune editor drafts, publishes and discards a local part, shown only to citizens of that commune', async () => {
+    const editor = t.client();
+    await editor.login('editor@demo.irisdesk.brussels');
+    const list = await editor.get('/fr/admin/catalogue');
+    expect(list.body).toContain('Services partagés : vos informations locales');
+    expect(list.body).toContain('/fr/admin/catalogue/services/residence-certificate/local');
+    expect(list.body).not.toContain('Aucun service à modifier');
+
+    const url = '/en/admin/catalogue/services/residence-certificate/local';
+    const blank = Object.fromEntries(['fees', 'documents', 'offices', 'notes'].flatMap((f) => ['Fr', 'Nl', 'En'].map((l) => [`${f}${l}`, ''])));
+    const form = { ...blank, version: '0', feesFr: 'Gratuit à Schaerbeek', feesEn: 'Free of charge in Schaerbeek', officesNl: 'Loket 7' };
+    const saved = await editor.submitForm(url, url, { ...form, intent: 'save' });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`${url}?notice=saved`);
+    const page = (postalCode: string, lang = 'en') => t.client().get(`/${lang}/services/residence-certificate?postalCode=${postalCode}`);
+    expect((await page('1030')).body).not.toContain('Free of charge in Schaerbeek');
+
+    const published = await editor.submitForm(url, url, { ...form, version: '1', intent: 'publish' });
+    expect(published.statusCode).toBe(303);
+    const schaerbeek = (await page('1030')).body;
+    expect(schaerbeek).toContain('In your municipality');
+    expect(schaerbeek).toContain('Free of charge in Schaerbeek');
+    expect(schaerbeek).toContain('<span lang="nl">Loket 7</span>');
+    expect((await page('1030', 'fr')).body).toContain('Gratuit à Schaerbeek');
+    expect((await page('1000')).body).not.toContain('Free of charge in Schaerbeek');
+    expect((await t.client().get('/en/services/residence-certificate')).body).not.toContain('In your municipality');
+
+    // A stale form is refused; a new draft leaves the public page alone until discarded.
+    expect((await editor.submitForm(url, url, { ...form, version: '1', intent: 'publish' })).statusCode).toBe(409);
+    expect((await editor.submitForm(url, url, { ...form, version: '2', feesEn: 'Changed', intent: 'save' })).statusCode).toBe(303);
+    const editPage = await editor.get(url);
+    expect(editPage.body).toContain('Unpublished changes');
+    expect((await editor.submitForm(url, `${url}/discard`, { version: '3' })).statusCode).toBe(303);
+    expect((await page('1030')).body).toContain('Free of charge in Schaerbeek');
+    const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE subject_type = 'service_local_part'`);
+    expect(audit.rows.length).toBe(1);
+  });
+
+  it('only content editors of a commune write local parts, and only on services every commune provides', async () => {
+    const agent = t.client();
+    await agent.login('agent@demo.irisdesk.brussels');
+    expect((await agent.get('/en/admin/catalogue/services/residence-certificate/local')).statusCode).toBe(403);
+    const editor = t.client();
+    await editor.login('editor@demo.irisdesk.brussels');
+    expect((await editor.get('/en/admin/catalogue/services/urgent-medical-aid/local')).statusCode).toBe(403); // every CPAS
+    expect((await editor.get('/en/admin/catalogue/services/job-seeker-registration/local')).statusCode).toBe(404); // one organisation
+    const admin = t.client();
+    await admin.login('admin@demo.irisdesk.brussels');
+    expect((await admin.get('/en/admin/catalogue/services/residence-certificate/local')).statusCode).toBe(403);
+  });
+});
+
+describe('legal basis (issue 15)', () => {
+  it('is seeded for the identity card, shown on the page, and editable with a checked link', async () => {
+    const api = await t.client().get('/api/v1/services/eid-card?lang=en');
+    expect(api.json().legalBasis).toEqual({ text: expect.stringContaining('Law of 19 July 1991'), url: null });
+    const nl = await t.client().get('/nl/services/eid-card');
+    expect(nl.body).toContain('Wettelijke basis');
+    expect(nl.body).toContain('Wet van 19 juli 1991');
+
+    const admin = t.client();
+    await admin.login('admin@demo.irisdesk.brussels');
+    const url = '/en/admin/catalogue/services/passport';
+    const current = (await admin.get(`/api/v1/admin/services/passport`)).json();
+    const editPage = await admin.get(url);
+    expect(editPage.body).toContain('Consular Code (Law of 21 December 2013)');
+    const form = {
+      version: String(current.version),
+      nameFr: 'Passeport',
+      nameNl: 'Paspoort',
+      nameEn: 'Passport',
+      summaryFr: 'Résumé',
+      summaryNl: 'Samenvatting',
+      summaryEn: 'Summary',
+      legalBasisFr: 'Code consulaire',
+      legalBasisNl: 'Consulair Wetboek',
+      legalBasisEn: 'Consular Code',
+      legalBasisUrl: 'javascript:alert(1)',
+      audience: ['citizen'],
+      theme: 'identity-civil-status',
+      competentKind: 'commune',
+      channels: ['counter'],
+      intent: 'publish',
+    };
+    const bad = await admin.submitForm(url, url, form);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('give a full web address starting with https://');
+    const ok = await admin.submitForm(url, url, { ...form, legalBasisUrl: 'https://www.ejustice.just.fgov.be/' });
+    expect(ok.statusCode).toBe(303);
+    const page = (await t.client().get('/en/services/passport')).body;
+    expect(page).toMatch(/<a[^>]+href="https:\/\/www\.ejustice\.just\.fgov\.be\/"[^>]*>Consular Code<\/a>/);
+    const jsonld = (await t.client().get('/api/v1/catalogue.jsonld')).body;
+    expect(jsonld).toContain('"cv:hasLegalResource":{"@id":"https://www.ejustice.just.fgov.be/","@type":"eli:LegalResource"');
+    expect(jsonld).toContain('Law of 19 July 1991');
+  });
+});

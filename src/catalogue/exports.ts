@@ -28,6 +28,7 @@ export function catalogueJsonLd(services: ServiceRecord[], themes: Theme[], even
       cv: 'http://data.europa.eu/m8g/',
       dct: 'http://purl.org/dc/terms/',
       dcat: 'http://www.w3.org/ns/dcat#',
+      eli: 'http://data.europa.eu/eli/ontology#',
       skos: 'http://www.w3.org/2004/02/skos/core#',
       xsd: 'http://www.w3.org/2001/XMLSchema#',
       irisdesk: `${documentUrl}#`,
@@ -54,6 +55,16 @@ export function catalogueJsonLd(services: ServiceRecord[], themes: Theme[], even
         'cv:hasChannel': s.channels.map((channel) => ({ '@type': 'cv:Channel', 'dct:type': { '@id': channelIri(channel) } })),
         'dcat:keyword': LANGUAGES.flatMap((l) => (s.keywords[l] ?? []).map((k) => ({ '@language': l, '@value': k }))),
         'cv:audience': s.audience,
+        // The act it rests on (CPSV-AP "has legal resource"), when editors know it.
+        ...(langValues(s.legalBasis).length > 0
+          ? {
+              'cv:hasLegalResource': {
+                ...(s.legalBasisUrl ? { '@id': s.legalBasisUrl } : {}),
+                '@type': 'eli:LegalResource',
+                'dct:title': langValues(s.legalBasis),
+              },
+            }
+          : {}),
         // Neither CPSV-AP nor schema.org has this term: IrisDesk's own, defined below.
         'irisdesk:requiresAppointment': { '@type': 'xsd:boolean', '@value': s.appointment },
       })),

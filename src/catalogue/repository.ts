@@ -34,6 +34,9 @@ export interface ServiceRecord {
   evidence: LocalizedText;
   cost: LocalizedText;
   processingTime: LocalizedText;
+  /** The act the service rests on, per language ({} when unknown), and a link to its official text (issue 15). */
+  legalBasis: LocalizedText;
+  legalBasisUrl: string | null;
   keywords: Keywords;
   /** Everyday words users search with (situations, colloquial words, misspellings, local names; decision 0030). */
   searchTerms: Keywords;
@@ -54,6 +57,9 @@ export interface ServiceContent {
   evidence: LocalizedText;
   cost: LocalizedText;
   processingTime: LocalizedText;
+  /** Absent (an API client or a draft from before the field): the service keeps its legal basis and link. */
+  legalBasis?: LocalizedText | undefined;
+  legalBasisUrl?: string | null | undefined;
   keywords: Keywords;
   /** Absent (a form or draft without the field): the service keeps its search terms. */
   searchTerms?: Keywords | undefined;
@@ -74,7 +80,7 @@ const SERVICE_SELECT = `
               ELSE jsonb_build_object('id', o.id, 'code', o.code, 'kind', o.kind, 'name', o.name, 'shortName', o.short_name) END
            AS "competentOrganisation",
          s.owner_organisation_id AS "ownerOrganisationId", s.channels, s.appointment, s.evidence, s.cost,
-         s.processing_time AS "processingTime", s.keywords, s.search_terms AS "searchTerms", s.status, s.last_reviewed_at AS "lastReviewedAt",
+         s.processing_time AS "processingTime", s.legal_basis AS "legalBasis", s.legal_basis_url AS "legalBasisUrl", s.keywords, s.search_terms AS "searchTerms", s.status, s.last_reviewed_at AS "lastReviewedAt",
          s.updated_at AS "updatedAt", s.version, s.draft, s.draft_saved_at AS "draftSavedAt"
     FROM services s LEFT JOIN organisations o ON o.id = s.competent_organisation_id`;
 
@@ -336,7 +342,9 @@ export async function insertServiceVersion(db: Queryable, service: ServiceRecord
 const CONTENT_COLUMNS = `name = $3, summary = $4, description = $5, evidence = $6, cost = $7, processing_time = $8, keywords = $9,
             audience = $10, life_events = $11, theme = $12, competent_kind = $13,
             competent_organisation_id = (SELECT id FROM organisations WHERE code = $14), channels = $15, appointment = $16,
-            search_terms = coalesce($17::jsonb, search_terms)`;
+            search_terms = coalesce($17::jsonb, search_terms),
+            legal_basis = coalesce($18::jsonb, legal_basis),
+            legal_basis_url = CASE WHEN $18::jsonb IS NULL THEN legal_basis_url ELSE $19::text END`;
 
 function contentParams(content: ServiceContent): unknown[] {
   return [
@@ -355,6 +363,8 @@ function contentParams(content: ServiceContent): unknown[] {
     content.channels,
     content.appointment,
     content.searchTerms ? JSON.stringify(content.searchTerms) : null,
+    content.legalBasis ? JSON.stringify(content.legalBasis) : null,
+    content.legalBasis ? (content.legalBasisUrl ?? null) : null,
   ];
 }
 
@@ -367,6 +377,8 @@ export function liveContent(service: ServiceRecord): ServiceContent {
     evidence: service.evidence,
     cost: service.cost,
     processingTime: service.processingTime,
+    legalBasis: service.legalBasis,
+    legalBasisUrl: service.legalBasisUrl,
     keywords: service.keywords,
     searchTerms: service.searchTerms,
     audience: service.audience,
@@ -403,8 +415,8 @@ export async function applyContent(
 ): Promise<boolean> {
   const { rowCount } = await db.query(
     `UPDATE services
-        SET ${CONTENT_COLUMNS}, status = $18, owner_organisation_id = $19,
-            last_reviewed_at = CASE WHEN $20::boolean THEN now() ELSE last_reviewed_at END,
+        SET ${CONTENT_COLUMNS}, status = $20, owner_organisation_id = $21,
+            last_reviewed_at = CASE WHEN $22::boolean THEN now() ELSE last_reviewed_at END,
             draft = NULL, draft_saved_at = NULL, draft_saved_by = NULL, updated_at = now(), version = version + 1
       WHERE id = $1 AND version = $2`,
     [id, expectedVersion, ...contentParams(content), options.status, options.ownerOrganisationId, options.reviewed],
@@ -442,10 +454,10 @@ export async function createService(
   try {
     const { rowCount } = await db.query(
       `INSERT INTO services (code, name, summary, description, evidence, cost, processing_time, keywords, audience, life_events,
-                             theme, competent_kind, competent_organisation_id, channels, appointment, search_terms, status,
-                             owner_organisation_id, created_by, last_reviewed_at)
+                             theme, competent_kind, competent_organisation_id, channels, appointment, search_terms,
+                             legal_basis, legal_basis_url, status, owner_organisation_id, created_by, last_reviewed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT id FROM organisations WHERE code = $13), $14, $15,
-               coalesce($16::jsonb, '{}'), 'draft', $17, $18, now())
+               coalesce($16::jsonb, '{}'), coalesce($17::jsonb, '{}'), $18, 'draft', $19, $20, now())
        ON CONFLICT (code) DO NOTHING`,
       [code, ...contentParams(content), options.ownerOrganisationId, options.createdBy],
     );
@@ -530,4 +542,129 @@ export async function listContentGaps(db: Queryable, limit = 200): Promise<Conte
     [limit],
   );
   return rows;
+}
+
+// ---- legal bases (seed)
+
+/**
+ * Sets the legal basis of services that have none and were never edited (no version history): the seed's way of
+ * filling existing databases without overwriting an editor's choice.
+ */
+export async function fillLegalBases(db: Queryable, bases: Record<string, { text: LocalizedText; url: string | null }>): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE services s SET legal_basis = t.value->'text', legal_basis_url = t.value->>'url'
+       FROM jsonb_each($1::jsonb) AS t(code, value)
+      WHERE s.code = t.code AND s.legal_basis = '{}'::jsonb
+        AND NOT EXISTS (SELECT 1 FROM service_versions v WHERE v.service_id = s.id)`,
+    [JSON.stringify(bases)],
+  );
+  return rowCount;
+}
+
+// ---- local parts of shared services (decision 0058)
+
+export const LOCAL_FIELDS = ['fees', 'documents', 'offices', 'notes'] as const;
+export type LocalField = (typeof LOCAL_FIELDS)[number];
+/** What a commune (or CPAS) adds to a service every commune (or CPAS) provides, per language. */
+export type LocalContent = Record<LocalField, LocalizedText>;
+
+export interface LocalPartRecord {
+  serviceId: string;
+  organisationId: string;
+  /** What citizens read; null until first published. */
+  content: LocalContent | null;
+  /** Unpublished changes. */
+  draft: LocalContent | null;
+  version: number;
+  publishedAt: Date | null;
+  draftSavedAt: Date | null;
+}
+
+const LOCAL_SELECT = `SELECT service_id AS "serviceId", organisation_id AS "organisationId", content, draft, version,
+                             published_at AS "publishedAt", draft_saved_at AS "draftSavedAt"
+                        FROM service_local_parts`;
+
+/** The kind and code of an organisation (is it a commune, a CPAS?). */
+export async function organisationKind(db: Queryable, id: string): Promise<{ code: string; kind: string; name: LocalizedText } | undefined> {
+  const { rows } = await db.query<{ code: string; kind: string; name: LocalizedText }>('SELECT code, kind, name FROM organisations WHERE id = $1', [id]);
+  return rows[0];
+}
+
+export async function findLocalPart(db: Queryable, serviceId: string, organisationId: string): Promise<LocalPartRecord | undefined> {
+  const { rows } = await db.query<LocalPartRecord>(`${LOCAL_SELECT} WHERE service_id = $1 AND organisation_id = $2`, [serviceId, organisationId]);
+  return rows[0];
+}
+
+/** The published local part of a service for an organisation given by its code (the public page). */
+export async function publishedLocalPart(db: Queryable, serviceId: string, organisationCode: string): Promise<LocalContent | undefined> {
+  const { rows } = await db.query<{ content: LocalContent }>(
+    `SELECT p.content FROM service_local_parts p JOIN organisations o ON o.id = p.organisation_id
+      WHERE p.service_id = $1 AND o.code = $2 AND p.content IS NOT NULL`,
+    [serviceId, organisationCode],
+  );
+  return rows[0]?.content;
+}
+
+/** The local parts of one organisation, by service id. */
+export async function listLocalParts(db: Queryable, organisationId: string): Promise<LocalPartRecord[]> {
+  const { rows } = await db.query<LocalPartRecord>(`${LOCAL_SELECT} WHERE organisation_id = $1`, [organisationId]);
+  return rows;
+}
+
+/**
+ * Saves changes as the draft (version 0 = no local part yet: the row is created) or publishes them (content
+ * replaced, draft dropped); false on a stale version or when another editor created the row first.
+ */
+export async function writeLocalPart(
+  db: Queryable,
+  key: { serviceId: string; organisationId: string },
+  expectedVersion: number,
+  content: LocalContent,
+  options: { publish: boolean; accountId: string },
+): Promise<boolean> {
+  const params = [key.serviceId, key.organisationId, JSON.stringify(content), options.accountId, options.publish];
+  if (expectedVersion === 0) {
+    const { rowCount } = await db.query(
+      `INSERT INTO service_local_parts (service_id, organisation_id, content, draft, published_at, published_by, draft_saved_at, draft_saved_by)
+       SELECT $1, $2, CASE WHEN $5 THEN $3::jsonb END, CASE WHEN $5 THEN NULL ELSE $3::jsonb END,
+              CASE WHEN $5 THEN now() END, CASE WHEN $5 THEN $4::uuid END, CASE WHEN $5 THEN NULL ELSE now() END, CASE WHEN $5 THEN NULL ELSE $4::uuid END
+       ON CONFLICT (service_id, organisation_id) DO NOTHING`,
+      params,
+    );
+    return rowCount === 1;
+  }
+  const { rowCount } = await db.query(
+    `UPDATE service_local_parts
+        SET content = CASE WHEN $5 THEN $3::jsonb ELSE content END,
+            draft = CASE WHEN $5 THEN NULL ELSE $3::jsonb END,
+            published_at = CASE WHEN $5 THEN now() ELSE published_at END,
+            published_by = CASE WHEN $5 THEN $4::uuid ELSE published_by END,
+            draft_saved_at = CASE WHEN $5 THEN NULL ELSE now() END,
+            draft_saved_by = CASE WHEN $5 THEN NULL ELSE $4::uuid END,
+            version = version + 1
+      WHERE service_id = $1 AND organisation_id = $2 AND version = $6`,
+    [...params, expectedVersion],
+  );
+  return rowCount === 1;
+}
+
+/** Drops the draft of a local part; false on a stale version. */
+export async function discardLocalDraft(db: Queryable, key: { serviceId: string; organisationId: string }, expectedVersion: number): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE service_local_parts SET draft = NULL, draft_saved_at = NULL, draft_saved_by = NULL, version = version + 1
+      WHERE service_id = $1 AND organisation_id = $2 AND version = $3 AND draft IS NOT NULL`,
+    [key.serviceId, key.organisationId, expectedVersion],
+  );
+  return rowCount === 1;
+}
+
+/** The seed's local part of a shared service for one organisation, published, unless it already has one. */
+export async function insertLocalPartIfMissing(db: Queryable, serviceCode: string, organisationCode: string, content: LocalContent): Promise<number> {
+  const { rowCount } = await db.query(
+    `INSERT INTO service_local_parts (service_id, organisation_id, content, published_at)
+     SELECT s.id, o.id, $3::jsonb, now() FROM services s, organisations o WHERE s.code = $1 AND o.code = $2 AND s.competent_kind = o.kind
+     ON CONFLICT (service_id, organisation_id) DO NOTHING`,
+    [serviceCode, organisationCode, JSON.stringify(content)],
+  );
+  return rowCount;
 }

@@ -29,14 +29,23 @@ import {
   ServiceViewSchema,
   VersionBody,
 } from './schemas.ts';
-import { AUDIENCES, CHANNELS, liveContent, type CompetentKind, type ServiceContent, type ServiceRecord } from './repository.ts';
+import {
+  AUDIENCES,
+  CHANNELS,
+  LOCAL_FIELDS,
+  liveContent,
+  type CompetentKind,
+  type LocalContent,
+  type ServiceContent,
+  type ServiceRecord,
+} from './repository.ts';
 import { catalogueCsv, catalogueJsonLd } from './exports.ts';
 import { RelatedArticles } from '../knowledge/pages.tsx';
 import { changedFields, isStale, translationCompleteness } from './service.ts';
 import { canUseCatalogueBackOffice } from './authorisation.ts';
 import { SearchPage } from './pages/search.tsx';
 import { GuidedOrientationPage, OrganisationPublicPage, ServicePage, type OrientationState } from './pages/public.tsx';
-import { CatalogueAdminPage, ContentGapsPage, ServiceEditPage, ServiceNewPage } from './pages/admin.tsx';
+import { CatalogueAdminPage, ContentGapsPage, LocalPartPage, ServiceEditPage, ServiceNewPage } from './pages/admin.tsx';
 import { OpinionLink, UsefulnessPage, UsefulnessPrompt } from './pages/learning.tsx';
 import { createPageCache } from '../platform/views/page-cache.ts';
 import { thesaurusRoutes } from './thesaurus/routes.tsx';
@@ -51,7 +60,7 @@ export function catalogueRoutes(app: App, services: Services) {
   const { catalogue, config, knowledge, queues } = services;
   // Public pages rendered once per URL and generation (decision 0044).
   const pages = createPageCache();
-  const pageGeneration = async () => `${await catalogue.generation()}|${Math.floor(Date.now() / 60_000)}`;
+  const pageGeneration = async () => `${await catalogue.generation()}|${catalogue.localParts.generation()}|${Math.floor(Date.now() / 60_000)}`;
   // The back office of the catalogue (screens and API) is for content editors and administrators; which
   // service an editor may change is the service's rule (canEditService).
   gateRoutes(app, ['/:lang/admin/catalogue', '/api/v1/admin/services'], canUseCatalogueBackOffice);
@@ -327,6 +336,10 @@ export function catalogueRoutes(app: App, services: Services) {
       if (orientation.contactPoints?.length) orientation.queueWaits = await queues.waitByContactPoint(service.code, orientation.contactPoints);
       if (orientation.errors) reply.code(400);
       const related = <RelatedArticles articles={await knowledge.forService(service.code, lang)} />;
+      // The commune's (or CPAS's) own part of a shared service, once the person's postal code tells which (decision 0058).
+      const answering = orientation.organisation?.resolved ? orientation.organisation : undefined;
+      const localContent = answering ? await catalogue.localParts.forPage(service, answering.code) : undefined;
+      const local = answering && localContent ? { organisation: answering.name, content: localContent } : undefined;
       const place = new URLSearchParams();
       if (orientation.postalCode && !orientation.errors) place.set('postalCode', orientation.postalCode);
       if (request.query.organisation && orientation.organisation?.resolved) place.set('organisation', request.query.organisation);
@@ -346,6 +359,7 @@ export function catalogueRoutes(app: App, services: Services) {
           related={related}
           feedback={feedback}
           from={request.query.from}
+          local={local}
         />
       );
     });
@@ -452,9 +466,13 @@ export function catalogueRoutes(app: App, services: Services) {
     { schema: { ...adminPage, querystring: Type.Object({ stale: Type.Optional(Text({ maxLength: 5 })) }) } },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      const entries = await catalogue.editableServices(actor);
+      const [entries, local] = await Promise.all([catalogue.editableServices(actor), catalogue.localParts.list(actor)]);
       const staleOnly = request.query.stale === '1';
-      return renderPage(request, reply, <CatalogueAdminPage entries={staleOnly ? entries.filter((e) => e.stale) : entries} staleOnly={staleOnly} />);
+      return renderPage(
+        request,
+        reply,
+        <CatalogueAdminPage entries={staleOnly ? entries.filter((e) => e.stale) : entries} staleOnly={staleOnly} local={staleOnly ? [] : local} />,
+      );
     },
   );
 
@@ -560,6 +578,62 @@ export function catalogueRoutes(app: App, services: Services) {
       },
     );
   }
+
+  // ---- Local parts of shared services: a commune's (or CPAS's) editors add their own information (decision 0058)
+  const LocalNotice = Type.Object({ notice: Type.Optional(Type.Enum(['saved', 'published', 'discarded'])) });
+  app.get('/:lang/admin/catalogue/services/:code/local', { schema: { hide: true, params: EditParams, querystring: LocalNotice } }, async (request, reply) => {
+    const data = await catalogue.localParts.editable(requireActorPage(request), request.params.code);
+    return renderPage(request, reply, <LocalPartPage {...data} notice={request.query.notice} />);
+  });
+
+  const LocalForm = Type.Object({
+    version: Text({ maxLength: 12 }),
+    intent: Type.Optional(Type.Enum(['save', 'publish'])),
+    ...Object.fromEntries(LOCAL_FIELDS.flatMap((field) => LANGUAGES.map((l) => [`${field}${suffixOf(l)}`, Type.Optional(Text({ maxLength: 4000 }))]))),
+  });
+  app.post(
+    '/:lang/admin/catalogue/services/:code/local',
+    { schema: { hide: true, params: EditParams, body: LocalForm }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      const data = await catalogue.localParts.editable(actor, request.params.code);
+      const form = formValues(request.body);
+      return handleForm(
+        request,
+        reply,
+        (errors) => <LocalPartPage {...data} errors={errors} values={form} />,
+        async () => {
+          const version = Number(formText(form, 'version'));
+          if (!Number.isInteger(version) || version < 0)
+            throw new AppError(400, 'validation.failed', { fields: [{ field: 'form', code: 'errors.catalogue.stale' }] });
+          const content = Object.fromEntries(
+            LOCAL_FIELDS.map((field) => [field, Object.fromEntries(LANGUAGES.map((l) => [l, formText(form, `${field}${suffixOf(l)}`)]))]),
+          ) as LocalContent;
+          const publish = formText(form, 'intent') === 'publish';
+          await catalogue.localParts.write(actor, data.service.code, version, content, { publish, requestId: request.id });
+          return `/${request.params.lang}/admin/catalogue/services/${data.service.code}/local?notice=${publish ? 'published' : 'saved'}`;
+        },
+      );
+    },
+  );
+
+  app.post(
+    '/:lang/admin/catalogue/services/:code/local/discard',
+    { schema: { hide: true, params: EditParams, body: VersionForm }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      const data = await catalogue.localParts.editable(actor, request.params.code);
+      return handleForm(
+        request,
+        reply,
+        (errors) => <LocalPartPage {...data} errors={errors} />,
+        async () => {
+          await catalogue.localParts.discard(actor, data.service.code, request.body.version);
+          return `/${request.params.lang}/admin/catalogue/services/${data.service.code}/local?notice=discarded`;
+        },
+      );
+    },
+  );
 }
 
 // ---- the service form (creation and editing), flat as HTML posts it
@@ -570,8 +644,9 @@ const ServiceForm = Type.Object({
   code: Type.Optional(Text({ maxLength: 64 })),
   intent: Type.Optional(Type.Enum(['save', 'publish'])),
   ...Object.fromEntries(LANGUAGES.map((l) => [`name${suffixOf(l)}`, Type.Optional(Text({ maxLength: 200 }))])),
+  legalBasisUrl: Type.Optional(Text({ maxLength: 500 })),
   ...Object.fromEntries(
-    ['summary', 'description', 'evidence', 'cost', 'processingTime', 'keywords', 'searchTerms'].flatMap((field) =>
+    ['summary', 'description', 'evidence', 'cost', 'processingTime', 'legalBasis', 'keywords', 'searchTerms'].flatMap((field) =>
       LANGUAGES.map((l) => [`${field}${suffixOf(l)}`, Type.Optional(Text({ maxLength: 4000 }))]),
     ),
   ),
@@ -630,6 +705,10 @@ function contentFromForm(form: FormBody, current?: ServiceRecord): ServiceConten
     evidence: localized('evidence'),
     cost: localized('cost'),
     processingTime: localized('processingTime'),
+    // A form without them (an older page) keeps the service's legal basis (see withSearchTerms in the service).
+    ...(LANGUAGES.some((l) => sent(`legalBasis${suffixOf(l)}`))
+      ? { legalBasis: localized('legalBasis'), legalBasisUrl: formText(form, 'legalBasisUrl') || null }
+      : {}),
     keywords: { fr: keywordsOf('fr'), nl: keywordsOf('nl'), en: keywordsOf('en') },
     ...(searchTermsSent ? { searchTerms: searchTermsOf() } : {}),
     audience: sent('audience') || !base ? formList(form, 'audience') : base.audience,

@@ -87,6 +87,12 @@ export const ServiceViewSchema = Type.Object(
     evidence: Nullable(Type.String()),
     cost: Nullable(Type.String()),
     processingTime: Nullable(Type.String()),
+    legalBasis: Nullable(
+      Type.Object(
+        { text: Type.String(), url: Nullable(Type.String({ description: 'The official text, when known' })) },
+        { description: 'The act the service rests on, when known' },
+      ),
+    ),
     keywords: Type.Array(Type.String()),
     lastReviewedAt: Nullable(Type.String({ format: 'date-time' })),
     url: Type.String(),
@@ -132,6 +138,7 @@ const Competent = Type.Object(
 );
 const Channels = Type.Array(Type.Enum(CHANNELS), { maxItems: CHANNELS.length, uniqueItems: true });
 const Keywords = Type.Object({ fr: KeywordList, nl: KeywordList, en: KeywordList });
+const LegalBasisUrl = Nullable(Text({ maxLength: 500, description: 'A link (http or https) to the official text of the legal basis' }));
 const SearchTermList = Type.Array(Text({ minLength: 1, maxLength: 80 }), { maxItems: 60 });
 const SearchTerms = Type.Object(
   { fr: SearchTermList, nl: SearchTermList, en: SearchTermList },
@@ -147,6 +154,8 @@ export const ServiceChangesBody = Type.Object(
     evidence: OptionalText,
     cost: OptionalText,
     processingTime: OptionalText,
+    legalBasis: Type.Optional(OptionalText),
+    legalBasisUrl: Type.Optional(LegalBasisUrl),
     keywords: Keywords,
     searchTerms: Type.Optional(SearchTerms),
     channels: Channels,
@@ -170,6 +179,8 @@ const contentProperties = {
   evidence: OptionalText,
   cost: OptionalText,
   processingTime: OptionalText,
+  legalBasis: Type.Optional(OptionalText),
+  legalBasisUrl: Type.Optional(LegalBasisUrl),
   keywords: Keywords,
   searchTerms: Type.Optional(SearchTerms),
   channels: Channels,

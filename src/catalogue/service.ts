@@ -14,7 +14,7 @@ import { checkedSuggestion } from './suggestion.ts';
 import { thesaurusService } from './thesaurus/service.ts';
 import { learningService } from './learning/service.ts';
 import type { AuditService } from '../audit/service.ts';
-import { canEditService, canMakeCompetent, editScope } from './authorisation.ts';
+import { canEditLocalPart, canEditService, canMakeCompetent, editScope } from './authorisation.ts';
 import { hasRole } from '../identity/actor.ts';
 import type { FieldError } from '../platform/http/errors.ts';
 import { authorise } from '../identity/guards.ts';
@@ -219,6 +219,19 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
     return service;
   }
 
+  /** Bumped when a local part is published here, so that cached service pages change at once (other instances: within a minute). */
+  let localGeneration = 0;
+
+  /** The actor's organisation when it is a commune or CPAS, with the shared service the actor may add a local part to. */
+  async function localTarget(actor: Actor, code: string) {
+    const service = /^[a-z0-9-]{1,64}$/.test(code) ? await repo.findServiceByCode(db, code) : undefined;
+    if (!service || service.competentKind === 'organisation') throw new AppError(404, 'catalogue.service_not_found');
+    const organisation = await repo.organisationKind(db, actor.organisationId);
+    authorise(canEditLocalPart(actor, service, organisation?.kind), 'catalogue.not_local');
+    const part = await repo.findLocalPart(db, service.id, actor.organisationId);
+    return { service, organisation: organisation!, part: part ?? null };
+  }
+
   async function toView(service: repo.ServiceRecord, lang: Language) {
     const { themes, events } = await referenceData();
     const theme = themes.find((t) => t.code === service.theme);
@@ -239,6 +252,7 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       evidence: text(service.evidence, lang) || null,
       cost: text(service.cost, lang) || null,
       processingTime: text(service.processingTime, lang) || null,
+      legalBasis: text(service.legalBasis, lang) ? { text: text(service.legalBasis, lang), url: service.legalBasisUrl } : null,
       keywords: service.keywords[lang] ?? [],
       lastReviewedAt: service.lastReviewedAt ? new Date(service.lastReviewedAt).toISOString() : null,
       url: `/${lang}/services/${service.code}`,
@@ -256,6 +270,7 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
     if (content.competentKind === 'organisation' && !content.competentOrganisation) {
       fields.push({ field: 'competent.organisation', code: 'catalogue.competentOrganisationRequired' });
     }
+    if (content.legalBasisUrl && !isWebAddress(content.legalBasisUrl)) fields.push({ field: 'legalBasisUrl', code: 'catalogue.legalBasisUrlFormat' });
     return fields;
   }
 
@@ -382,7 +397,8 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
     /** One service as its editors see it: the draft (or live) content, what the draft changes, the history. */
     async editableService(actor: Actor, code: string) {
       const service = await editableService(actor, code);
-      const content = service.draft ?? repo.liveContent(service);
+      // A draft saved before the legal basis existed shows the live one (publishing it keeps the live one too).
+      const content = service.draft ? { legalBasis: service.legalBasis, legalBasisUrl: service.legalBasisUrl, ...service.draft } : repo.liveContent(service);
       return {
         service,
         content,
@@ -511,6 +527,54 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       return saved;
     },
 
+    /**
+     * Local parts of shared services (decision 0058): what one commune (or CPAS) adds to a service every commune
+     * (or CPAS) provides, written by its content editors, with a draft until published.
+     */
+    localParts: {
+      /** The published services shared by the actor's kind of organisation, each with the organisation's local part. */
+      async list(actor: Actor) {
+        const organisation = await repo.organisationKind(db, actor.organisationId);
+        const kind = organisation?.kind;
+        if ((kind !== 'commune' && kind !== 'cpas') || !canEditLocalPart(actor, { competentKind: kind }, kind)) return [];
+        const [services, parts] = await Promise.all([repo.listServices(db, { competentKinds: [kind] }), repo.listLocalParts(db, actor.organisationId)]);
+        return services.map((service) => ({ service, part: parts.find((part) => part.serviceId === service.id) ?? null }));
+      },
+      /** One shared service with the actor's organisation's local part (null before the first save). */
+      editable: (actor: Actor, code: string) => localTarget(actor, code),
+      /** Saves the local part as a draft, or publishes it; version 0 when there is none yet. Stale → 409. */
+      async write(actor: Actor, code: string, version: number, content: repo.LocalContent, options: { publish: boolean; requestId?: string | undefined }) {
+        const { service, organisation } = await localTarget(actor, code);
+        const key = { serviceId: service.id, organisationId: actor.organisationId };
+        if (!(await repo.writeLocalPart(db, key, version, trimmedLocal(content), { publish: options.publish, accountId: actor.accountId }))) {
+          throw new AppError(409, 'catalogue.stale');
+        }
+        if (options.publish) {
+          localGeneration++;
+          await deps.audit?.record(actor, 'update', { type: 'service_local_part', id: service.id, organisationId: actor.organisationId }, options.requestId, {
+            service: service.code,
+            organisation: organisation.code,
+            published: true,
+          });
+        }
+      },
+      /** Drops the draft of the local part; the published one is untouched. */
+      async discard(actor: Actor, code: string, version: number) {
+        const { service, part } = await localTarget(actor, code);
+        if (!part?.draft) throw new AppError(409, 'catalogue.no_draft');
+        if (!(await repo.discardLocalDraft(db, { serviceId: service.id, organisationId: actor.organisationId }, version))) {
+          throw new AppError(409, 'catalogue.stale');
+        }
+      },
+      /** The published local part of a service for the organisation answering for the citizen, if any text is filled. */
+      async forPage(service: repo.ServiceRecord, organisationCode: string): Promise<repo.LocalContent | undefined> {
+        if (service.competentKind === 'organisation') return undefined;
+        const content = await repo.publishedLocalPart(db, service.id, organisationCode);
+        return content && repo.LOCAL_FIELDS.some((field) => LANGUAGES.some((l) => content[field]?.[l]?.trim())) ? content : undefined;
+      },
+      generation: () => localGeneration,
+    },
+
     /** The organisations the actor may name as competent authority (all for administrators). */
     async competentChoices(actor: Actor) {
       const all = await repo.listOrganisationChoices(db);
@@ -623,11 +687,32 @@ function requirePublishableName(content: { name: LocalizedText }) {
  * pending draft's, else the live service's: saving never blanks them.
  */
 function withSearchTerms(content: repo.ServiceContent, service: repo.ServiceRecord): repo.ServiceContent {
-  return content.searchTerms ? content : { ...content, searchTerms: service.draft?.searchTerms ?? service.searchTerms };
+  const withTerms = content.searchTerms ? content : { ...content, searchTerms: service.draft?.searchTerms ?? service.searchTerms };
+  // The same for the legal basis (an API client that does not know the field).
+  if (withTerms.legalBasis) return withTerms;
+  const source = service.draft?.legalBasis ? service.draft : service;
+  return { ...withTerms, legalBasis: source.legalBasis, legalBasisUrl: source.legalBasisUrl ?? null };
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A web address an editor may link to: http(s), parseable, at most 500 characters. */
+export function isWebAddress(value: string): boolean {
+  if (value.length > 500 || !/^https?:\/\/\S+$/.test(value)) return false;
+  try {
+    return Boolean(new URL(value).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** A local part with its texts trimmed and every language present. */
+function trimmedLocal(content: repo.LocalContent): repo.LocalContent {
+  return Object.fromEntries(
+    repo.LOCAL_FIELDS.map((field) => [field, Object.fromEntries(LANGUAGES.map((l) => [l, (content[field]?.[l] ?? '').trim()]))]),
+  ) as repo.LocalContent;
 }
 
 export const LOCALIZED_FIELDS = ['name', 'summary', 'description', 'evidence', 'cost', 'processingTime'] as const;
@@ -642,6 +727,11 @@ export function changedFields(live: repo.ServiceContent, draft: repo.ServiceCont
   const norm = (value: string | undefined) => (value ?? '').trim();
   for (const field of LOCALIZED_FIELDS) {
     for (const l of LANGUAGES) if (norm(live[field]?.[l]) !== norm(draft[field]?.[l])) changed.push(`${field}.${l}`);
+  }
+  // A draft saved before the legal basis existed has none: publishing it keeps the live one (nothing changes).
+  if (draft.legalBasis) {
+    for (const l of LANGUAGES) if (norm(live.legalBasis?.[l]) !== norm(draft.legalBasis[l])) changed.push(`legalBasis.${l}`);
+    if (norm(live.legalBasisUrl ?? '') !== norm(draft.legalBasisUrl ?? '')) changed.push('legalBasisUrl');
   }
   for (const l of LANGUAGES) {
     if ((live.keywords[l] ?? []).join('\u0000') !== (draft.keywords[l] ?? []).join('\u0000')) changed.push(`keywords.${l}`);

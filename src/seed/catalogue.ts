@@ -6,7 +6,9 @@ import type { LocalizedText } from '../platform/i18n/languages.ts';
 import { readReferenceFile } from './reference.ts';
 import { insertConcepts, type NewConcept } from '../catalogue/thesaurus/repository.ts';
 import {
+  fillLegalBases,
   fillSearchTerms,
+  insertLocalPartIfMissing,
   insertServices,
   upsertLifeEvents,
   upsertThemes,
@@ -78,6 +80,94 @@ export async function seedCatalogue(db: Queryable): Promise<{ servicesCreated: n
   const servicesCreated = await insertServices(db, services);
   // Databases seeded before search terms existed: fill them on services no editor has touched.
   await fillSearchTerms(db, referenceSearchTerms());
+  await fillLegalBases(db, LEGAL_BASES);
   await insertConcepts(db, readReferenceFile<NewConcept[]>('searchConcepts.json'));
   return { servicesCreated };
+}
+
+const POPULATION_LAW: LocalizedText = {
+  fr: "Loi du 19 juillet 1991 relative aux registres de la population, aux cartes d'identité, aux cartes d'étranger et aux documents de séjour",
+  nl: 'Wet van 19 juli 1991 betreffende de bevolkingsregisters, de identiteitskaarten, de vreemdelingenkaarten en de verblijfsdocumenten',
+  en: "Law of 19 July 1991 on population registers, identity cards, foreigners' cards and residence documents",
+};
+
+/** The legal basis of a few reference services (issue 15): real Belgian acts, named as the Belgian Official Gazette does. */
+export const LEGAL_BASES: Record<string, { text: LocalizedText; url: string | null }> = {
+  'eid-card': { text: POPULATION_LAW, url: null },
+  'kids-id': { text: POPULATION_LAW, url: null },
+  'change-of-address': {
+    text: {
+      fr: `${POPULATION_LAW.fr} ; arrêté royal du 16 juillet 1992 relatif aux registres de la population et au registre des étrangers`,
+      nl: `${POPULATION_LAW.nl}; koninklijk besluit van 16 juli 1992 betreffende de bevolkingsregisters en het vreemdelingenregister`,
+      en: `${POPULATION_LAW.en}; Royal Decree of 16 July 1992 on population registers and the foreigners' register`,
+    },
+    url: null,
+  },
+  passport: {
+    text: {
+      fr: 'Code consulaire (loi du 21 décembre 2013)',
+      nl: 'Consulair Wetboek (wet van 21 december 2013)',
+      en: 'Consular Code (Law of 21 December 2013)',
+    },
+    url: null,
+  },
+  'belgian-nationality': {
+    text: {
+      fr: 'Code de la nationalité belge (loi du 28 juin 1984)',
+      nl: 'Wetboek van de Belgische nationaliteit (wet van 28 juni 1984)',
+      en: 'Belgian Nationality Code (Law of 28 June 1984)',
+    },
+    url: null,
+  },
+  'euthanasia-advance-directive': {
+    text: { fr: "Loi du 28 mai 2002 relative à l'euthanasie", nl: 'Wet van 28 mei 2002 betreffende de euthanasie', en: 'Law of 28 May 2002 on euthanasia' },
+    url: null,
+  },
+  'organ-donation': {
+    text: {
+      fr: "Loi du 13 juin 1986 sur le prélèvement et la transplantation d'organes",
+      nl: 'Wet van 13 juni 1986 betreffende het wegnemen en transplanteren van organen',
+      en: 'Law of 13 June 1986 on the removal and transplantation of organs',
+    },
+    url: null,
+  },
+  'cpas-employment-article-60': {
+    text: {
+      fr: "Loi organique des centres publics d'action sociale du 8 juillet 1976, article 60, § 7",
+      nl: 'Organieke wet van 8 juli 1976 betreffende de openbare centra voor maatschappelijk welzijn, artikel 60, § 7',
+      en: 'Organic Law of 8 July 1976 on public social welfare centres, article 60 § 7',
+    },
+    url: null,
+  },
+  'urgent-medical-aid': {
+    text: {
+      fr: "Arrêté royal du 12 décembre 1996 relatif à l'aide médicale urgente octroyée par les centres publics d'action sociale aux étrangers qui séjournent illégalement dans le Royaume",
+      nl: 'Koninklijk besluit van 12 december 1996 betreffende de dringende medische hulp die door de openbare centra voor maatschappelijk welzijn verleend wordt aan de vreemdelingen die onwettig in het Rijk verblijven',
+      en: 'Royal Decree of 12 December 1996 on urgent medical aid granted by public social welfare centres to foreign nationals staying illegally in the Kingdom',
+    },
+    url: null,
+  },
+};
+
+/** A demonstration local part (decision 0058): what Schaerbeek adds to the identity card service. */
+export async function seedLocalParts(db: Queryable): Promise<void> {
+  const none = { fr: '', nl: '', en: '' };
+  await insertLocalPartIfMissing(db, 'eid-card', 'commune-schaerbeek', {
+    fees: {
+      fr: 'Carte eID pour adulte : 25 €, payable par carte bancaire au guichet. Procédure urgente : tarif fédéral en plus.',
+      nl: 'eID-kaart voor volwassenen: € 25, te betalen met bankkaart aan het loket. Spoedprocedure: federaal tarief bovenop.',
+      en: 'Adult eID card: €25, paid by bank card at the counter. Urgent procedure: federal fee on top.',
+    },
+    documents: {
+      fr: 'Une photo récente aux normes (moins de 6 mois) si vous ne la faites pas sur place.',
+      nl: 'Een recente pasfoto volgens de normen (minder dan 6 maanden oud) als u ze niet ter plaatse laat nemen.',
+      en: 'A recent passport-style photo (under 6 months old) unless you have it taken there.',
+    },
+    offices: {
+      fr: 'Service Population, guichets 1 à 4 de la maison communale.',
+      nl: 'Dienst Bevolking, loketten 1 tot 4 van het gemeentehuis.',
+      en: 'Population department, counters 1 to 4 of the town hall.',
+    },
+    notes: none,
+  });
 }

@@ -2,7 +2,7 @@
 import type { Database } from '../platform/db/database.ts';
 import { seedReferenceOrganisations } from './reference.ts';
 import { seedDemoData } from './demo.ts';
-import { seedCatalogue } from './catalogue.ts';
+import { seedCatalogue, seedLocalParts } from './catalogue.ts';
 import { seedContactPoints } from './contact-points.ts';
 import { seedCompetenceDemo, seedCompetenceReference } from './competence.ts';
 import { seedSatisfactionDemo } from './satisfaction.ts';
@@ -23,6 +23,7 @@ export async function seed(db: Database, options: { demo: boolean }) {
   const satisfaction = options.demo ? await seedSatisfactionDemo(db) : { feedbackAnswersCreated: 0 };
   const queues = options.demo ? await seedQueues(db) : { queueServicesCreated: 0 };
   if (options.demo) await seedKnowledgeDemo(db);
+  if (options.demo) await seedLocalParts(db);
   if (options.demo) await seedSafetyDemo(db);
   if (options.demo) await seedContactConsoleDemo(db);
   const surveys = options.demo ? await seedSurveysDemo(db) : { surveyResponsesCreated: 0 };

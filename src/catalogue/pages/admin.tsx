@@ -23,14 +23,28 @@ import {
 import { formatDate, formatDateTime } from '../../platform/i18n/format.ts';
 import { LANGUAGES, LANGUAGE_NAMES, pickText, type Language, type LocalizedText } from '../../platform/i18n/languages.ts';
 import { languageInText } from './shared.tsx';
-import { CHANNELS, type ContentGapSummary, type LifeEvent, type ServiceContent, type ServiceRecord, type ServiceVersion, type Theme } from '../repository.ts';
+import {
+  CHANNELS,
+  LOCAL_FIELDS,
+  type ContentGapSummary,
+  type LifeEvent,
+  type LocalContent,
+  type LocalPartRecord,
+  type ServiceContent,
+  type ServiceRecord,
+  type ServiceVersion,
+  type Theme,
+} from '../repository.ts';
 
 export function CatalogueAdminPage({
   entries,
   staleOnly,
+  local = [],
 }: {
   entries: Array<{ service: ServiceRecord; completeness: Record<Language, boolean>; stale: boolean }>;
   staleOnly: boolean;
+  /** Services every commune (or CPAS) provides, with the actor's organisation's local part (decision 0058). */
+  local?: Array<{ service: ServiceRecord; part: LocalPartRecord | null }>;
 }) {
   const { t, lang } = usePage();
   return (
@@ -57,24 +71,47 @@ export function CatalogueAdminPage({
           <Link href={`/${lang}/admin/catalogue/services/new`}>{t('catalogue.new.title')}</Link>
         </li>
       </ul>
-      <Table
-        caption={t('catalogue.admin.caption', { count: entries.length })}
-        head={[t('catalogue.field.name'), t('catalogue.field.status'), t('catalogue.admin.translations'), t('catalogue.field.lastReviewed')]}
-        rows={entries.map(({ service, completeness, stale }) => [
-          <Link href={`/${lang}/admin/catalogue/services/${service.code}`}>
-            <Text value={(service.draft ?? service).name} />
-          </Link>,
-          <>
-            {t(`catalogue.status.${service.status}`)}
-            {service.draft && <strong> ({t('catalogue.draft.marker')})</strong>}
-          </>,
-          LANGUAGES.map((l) => `${l.toUpperCase()} ${completeness[l] ? '✓' : t('catalogue.admin.missing')}`).join(' · '),
-          <>
-            {service.lastReviewedAt ? formatDate(new Date(service.lastReviewedAt), lang) : t('catalogue.admin.neverReviewed')}
-            {stale && <strong> ({t('catalogue.admin.stale')})</strong>}
-          </>,
-        ])}
-      />
+      {(entries.length > 0 || local.length === 0) && (
+        <Table
+          caption={t('catalogue.admin.caption', { count: entries.length })}
+          head={[t('catalogue.field.name'), t('catalogue.field.status'), t('catalogue.admin.translations'), t('catalogue.field.lastReviewed')]}
+          rows={entries.map(({ service, completeness, stale }) => [
+            <Link href={`/${lang}/admin/catalogue/services/${service.code}`}>
+              <Text value={(service.draft ?? service).name} />
+            </Link>,
+            <>
+              {t(`catalogue.status.${service.status}`)}
+              {service.draft && <strong> ({t('catalogue.draft.marker')})</strong>}
+            </>,
+            LANGUAGES.map((l) => `${l.toUpperCase()} ${completeness[l] ? '✓' : t('catalogue.admin.missing')}`).join(' · '),
+            <>
+              {service.lastReviewedAt ? formatDate(new Date(service.lastReviewedAt), lang) : t('catalogue.admin.neverReviewed')}
+              {stale && <strong> ({t('catalogue.admin.stale')})</strong>}
+            </>,
+          ])}
+        />
+      )}
+      {local.length > 0 && (
+        <section aria-labelledby="local-parts">
+          <h2 class="utrecht-heading-2" id="local-parts">
+            {t('catalogue.localAdmin.listTitle')}
+          </h2>
+          <Paragraph>{t('catalogue.localAdmin.listLead')}</Paragraph>
+          <Table
+            caption={t('catalogue.localAdmin.caption', { count: local.length })}
+            head={[t('catalogue.field.name'), t('catalogue.localAdmin.state')]}
+            rows={local.map(({ service, part }) => [
+              <Link href={`/${lang}/admin/catalogue/services/${service.code}/local`}>
+                <Text value={service.name} />
+              </Link>,
+              <>
+                {part?.content ? t('catalogue.localAdmin.published', { date: formatDate(new Date(part.publishedAt!), lang) }) : t('catalogue.localAdmin.none')}
+                {part?.draft && <strong> ({t('catalogue.draft.marker')})</strong>}
+              </>,
+            ])}
+          />
+        </section>
+      )}
     </Layout>
   );
 }
@@ -116,6 +153,8 @@ function useFieldLabel() {
   return (field: string): string => {
     const terms = /^searchTerms(?:\.)?(fr|nl|en|Fr|Nl|En)$/.exec(field);
     if (terms) return t('catalogue.edit.searchTermsLabel', { language: languageInText(terms[1]!.toLowerCase() as Language, lang) });
+    const legal = /^legalBasis(?:\.)?(fr|nl|en|Fr|Nl|En)$/.exec(field);
+    if (legal) return t('catalogue.edit.legalBasisLabel', { language: languageInText(legal[1]!.toLowerCase() as Language, lang) });
     const localized =
       /^(name|summary|description|evidence|cost|processingTime|keywords)(Fr|Nl|En)$/.exec(field) ??
       /^(name|summary|description|evidence|cost|processingTime|keywords)\.(fr|nl|en)$/.exec(field);
@@ -130,6 +169,7 @@ function useFieldLabel() {
       competentOrganisation: t('catalogue.edit.competentOrganisation'),
       channels: t('catalogue.field.channels'),
       appointment: t('catalogue.field.appointment'),
+      legalBasisUrl: t('catalogue.edit.legalBasisUrl'),
     };
     return known[field] ?? t(`field.${field}`);
   };
@@ -184,6 +224,26 @@ function ServiceFields({
             />
           )),
         )}
+        {LANGUAGES.map((l) => (
+          <TextArea
+            name={`legalBasis${suffix(l)}`}
+            label={label(`legalBasis${suffix(l)}`)}
+            description={l === 'fr' ? t('catalogue.edit.legalBasisHint') : undefined}
+            value={v(`legalBasis${suffix(l)}`, content?.legalBasis?.[l] ?? '')}
+            maxLength={4000}
+            rows={2}
+            errors={errors}
+          />
+        ))}
+        <TextField
+          name="legalBasisUrl"
+          type="url"
+          label={label('legalBasisUrl')}
+          description={t('catalogue.edit.legalBasisUrlHint')}
+          value={v('legalBasisUrl', content?.legalBasisUrl ?? '')}
+          maxLength={500}
+          errors={errors}
+        />
         {LANGUAGES.map((l) => (
           <TextField
             name={`keywords${suffix(l)}`}
@@ -415,6 +475,88 @@ export function ServiceEditPage(props: {
           ])}
         />
       </section>
+    </Layout>
+  );
+}
+
+// ---- local part of a shared service (decision 0058)
+
+export function LocalPartPage(props: {
+  service: ServiceRecord;
+  organisation: { code: string; name: LocalizedText };
+  part: LocalPartRecord | null;
+  errors?: FieldError[];
+  values?: FormValues;
+  notice?: 'saved' | 'published' | 'discarded' | undefined;
+}) {
+  const { t, lang } = usePage();
+  const name = pickText(props.service.name, lang).text;
+  const organisation = pickText(props.organisation.name, lang).text;
+  const base = `/${lang}/admin/catalogue/services/${props.service.code}/local`;
+  const content: LocalContent | null = props.part?.draft ?? props.part?.content ?? null;
+  const fieldLabel = (field: string) => {
+    const match = /^(fees|documents|offices|notes)(Fr|Nl|En)$/.exec(field);
+    return match
+      ? t('catalogue.localAdmin.fieldIn', {
+          field: t(`catalogue.local.field.${match[1]}`),
+          language: languageInText(match[2]!.toLowerCase() as Language, lang),
+        })
+      : t(`field.${field}`);
+  };
+  const value = (input: string, fallback: string) => {
+    const raw = props.values?.[input];
+    return typeof raw === 'string' ? raw : fallback;
+  };
+  return (
+    <Layout title={t('catalogue.localAdmin.title', { name })} backOffice section="catalogue">
+      <ErrorSummary errors={props.errors} labelOf={fieldLabel} />
+      <Heading1>{t('catalogue.localAdmin.title', { name })}</Heading1>
+      {props.notice && <Alert type="ok">{t(`catalogue.localAdmin.notice.${props.notice}`)}</Alert>}
+      <Paragraph>{t('catalogue.localAdmin.lead', { organisation })}</Paragraph>
+      <Paragraph>
+        {props.part?.content
+          ? t('catalogue.localAdmin.published', { date: formatDate(new Date(props.part.publishedAt!), lang) })
+          : t('catalogue.localAdmin.none')}
+        {' · '}
+        <Link href={`/${lang}/services/${props.service.code}`}>{t('catalogue.edit.publicPage')}</Link>
+      </Paragraph>
+      {props.part?.draft && (
+        <section class="utrecht-alert utrecht-alert--warning irisdesk-draft" aria-labelledby="draft-heading">
+          <h2 class="utrecht-heading-2" id="draft-heading">
+            {t('catalogue.draft.title')}
+          </h2>
+          <Paragraph>{t('catalogue.draft.lead', { date: props.part.draftSavedAt ? formatDateTime(new Date(props.part.draftSavedAt), lang) : '–' })}</Paragraph>
+          <Form action={`${base}/discard`}>
+            <input type="hidden" name="version" value={String(props.part.version)} />
+            <SubmitButton variant="secondary">{t('catalogue.draft.discard')}</SubmitButton>
+          </Form>
+        </section>
+      )}
+      <Form action={base}>
+        <input type="hidden" name="version" value={String(props.part?.version ?? 0)} />
+        {LOCAL_FIELDS.map((field) => (
+          <fieldset class="utrecht-form-fieldset">
+            <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t(`catalogue.local.field.${field}`)}</legend>
+            {field === 'offices' && <Paragraph>{t('catalogue.localAdmin.officesHint')}</Paragraph>}
+            {LANGUAGES.map((l) => (
+              <TextArea
+                name={`${field}${suffix(l)}`}
+                label={fieldLabel(`${field}${suffix(l)}`)}
+                value={value(`${field}${suffix(l)}`, content?.[field]?.[l] ?? '')}
+                maxLength={4000}
+                rows={3}
+                errors={props.errors}
+              />
+            ))}
+          </fieldset>
+        ))}
+        <div class="irisdesk-actions">
+          <IntentButton intent="save">{t('catalogue.edit.saveDraft')}</IntentButton>{' '}
+          <IntentButton intent="publish" variant="secondary">
+            {t('catalogue.localAdmin.publish')}
+          </IntentButton>
+        </div>
+      </Form>
     </Layout>
   );
 }

@@ -10,7 +10,7 @@ import { formatDate } from '../../platform/i18n/format.ts';
 import { pickText, type LocalizedText } from '../../platform/i18n/languages.ts';
 import type { ContactPointSummary } from '../../contactpoints/service.ts';
 import type { WaitEstimate } from '../../queues/wait-estimate.ts';
-import type { LifeEvent, OrganisationRef, ServiceRecord, Theme } from '../repository.ts';
+import { LOCAL_FIELDS, type LifeEvent, type LocalContent, type OrganisationRef, type ServiceRecord, type Theme } from '../repository.ts';
 import type { OrganisationAnswer } from '../service.ts';
 import { governmentServiceJsonLd } from '../exports.ts';
 import { ContactCenter, ContactPointList, OrganisationLine } from './shared.tsx';
@@ -37,8 +37,35 @@ type ServiceView = {
   evidence: string | null;
   cost: string | null;
   processingTime: string | null;
+  legalBasis: { text: string; url: string | null } | null;
   lastReviewedAt: string | null;
 };
+
+/**
+ * What the citizen's own commune (or CPAS) adds to a shared service: fees, extra documents, where to go, notes
+ * (decision 0058). Shown once the postal code tells which organisation answers; each text falls back to another
+ * language (marked with its lang) when the organisation wrote none in the page's.
+ */
+function LocalPart({ organisation, content, kind }: { organisation: string; content: LocalContent; kind: string }) {
+  const { t } = usePage();
+  const filled = LOCAL_FIELDS.filter((field) => Object.values(content[field] ?? {}).some((value) => value?.trim()));
+  if (filled.length === 0) return null;
+  return (
+    <section aria-labelledby="local" class="irisdesk-local-part">
+      <h2 class="utrecht-heading-2" id="local">
+        {t(kind === 'cpas' ? 'catalogue.local.titleCpas' : 'catalogue.local.title')}
+      </h2>
+      <p class="utrecht-paragraph irisdesk-muted">{t('catalogue.local.source', { organisation })}</p>
+      <dl class="irisdesk-facts">
+        {filled.map((field) => (
+          <Fact label={t(`catalogue.local.field.${field}`)}>
+            <Text value={content[field]} />
+          </Fact>
+        ))}
+      </dl>
+    </section>
+  );
+}
 
 function Fact({ label, children }: { label: string; children: ComponentChildren }) {
   return (
@@ -103,9 +130,12 @@ export function ServicePage({
   related,
   feedback,
   from,
+  local,
 }: {
   service: ServiceRecord;
   view: ServiceView;
+  /** The answering commune's (or CPAS's) local part, when it has one. */
+  local?: { organisation: string; content: LocalContent } | undefined;
   orientation: OrientationState;
   publicUrl: string;
   related?: ComponentChildren;
@@ -159,7 +189,19 @@ export function ServicePage({
             <Text value={service.processingTime} />
           </Fact>
         )}
+        {view.legalBasis && (
+          <Fact label={t('catalogue.field.legalBasis')}>
+            {view.legalBasis.url ? (
+              <Link href={view.legalBasis.url}>
+                <Text value={service.legalBasis} />
+              </Link>
+            ) : (
+              <Text value={service.legalBasis} />
+            )}
+          </Fact>
+        )}
       </dl>
+      {local && <LocalPart organisation={local.organisation} content={local.content} kind={service.competentKind} />}
       <HowToDoIt service={service} postalCode={orientation.postalCode} />
       {view.description && (
         <section aria-labelledby="description">
