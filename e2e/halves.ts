@@ -18,4 +18,5 @@ export const BROWSER_HALF_B: ReadonlySet<string> = new Set([
   'satisfaction.e2e.test.ts',
   'surveys.e2e.test.ts',
   'telephony.e2e.test.ts',
+  'citizen-space.e2e.test.ts',
 ]);

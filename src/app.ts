@@ -54,6 +54,7 @@ import { telephonyRoutes } from './telephony/routes.tsx';
 import { privacyRoutes } from './privacy/routes.tsx';
 import { tokenScopesOf } from './integrations/scopes.ts';
 
+import { citizenRoutes } from './citizens/routes.tsx';
 export interface AppDeps {
   config: Config;
   db: Database;
@@ -235,6 +236,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   // Public unless OPENAPI_PUBLIC=false: then for signed-in staff only (401 otherwise).
   app.get('/api/openapi.json', { schema: { hide: true } }, async (request) => {
     if (!config.openapiPublic) requireActorPage(request);
+  citizenRoutes(app, services);
     return app.swagger();
   });
 

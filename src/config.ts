@@ -111,6 +111,12 @@ export interface Config {
    * on purpose), none elsewhere so the demo quick start signs in with a password alone.
    */
   twoFactorRequiredRoles: Role[];
+  /**
+   * The region's citizen identity provider (FAS / itsme kind, OpenID Connect; decision 0054): CITIZEN_OIDC_ISSUER,
+   * CITIZEN_OIDC_CLIENT_ID, CITIZEN_OIDC_CLIENT_SECRET, CITIZEN_OIDC_SCOPES, CITIZEN_OIDC_NAME (shown on the button).
+   * Unset: citizens sign in with a link sent to their e-mail address only.
+   */
+  citizenOidc: { issuer: string; clientId: string; clientSecret: string; scopes: string; name: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -329,6 +335,23 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
+  const citizenIssuer = read('CITIZEN_OIDC_ISSUER');
+  let citizenOidc: Config['citizenOidc'];
+  if (citizenIssuer !== undefined) {
+    const clientId = read('CITIZEN_OIDC_CLIENT_ID');
+    const clientSecret = read('CITIZEN_OIDC_CLIENT_SECRET');
+    if (!/^https?:\/\/[^\s]+$/.test(citizenIssuer) || (appEnv === 'production' && !citizenIssuer.startsWith('https://')))
+      problems.push(`CITIZEN_OIDC_ISSUER must be the provider's https address (got "${citizenIssuer}").`);
+    if (!clientId || !clientSecret) problems.push('CITIZEN_OIDC_ISSUER needs CITIZEN_OIDC_CLIENT_ID and CITIZEN_OIDC_CLIENT_SECRET.');
+    citizenOidc = {
+      issuer: citizenIssuer.replace(/\/$/, ''),
+      clientId: clientId ?? '',
+      clientSecret: clientSecret ?? '',
+      scopes: read('CITIZEN_OIDC_SCOPES') ?? 'openid email profile',
+      name: read('CITIZEN_OIDC_NAME') ?? 'itsme / eID',
+    };
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: appEnv,
@@ -372,6 +395,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsHost,
     openapiPublic,
     twoFactorRequiredRoles,
+    citizenOidc,
   };
 }
 

@@ -35,6 +35,7 @@ import { chatService } from './chat/service.ts';
 import { telephonyService } from './telephony/service.ts';
 import { privacyService } from './privacy/service.ts';
 import { homeService } from './platform/home/service.ts';
+import { citizenService } from './citizens/service.ts';
 
 export function createServices({ config, db }: { config: Config; db: Database }) {
   // Platform services other modules build on: the job registry (handlers run by the worker in main.ts),
@@ -69,6 +70,17 @@ export function createServices({ config, db }: { config: Config; db: Database })
     publicUrl: config.publicUrl,
     mailFrom: config.mailFrom,
     events: integrations,
+  });
+  const queues = queueService(db, {
+    contactPoints,
+    organisations,
+    satisfaction,
+    contactCenter,
+    surveys,
+    appointments,
+    publicUrl: config.publicUrl,
+    events: integrations,
+    sms,
   });
   const contactConsole = consoleService(db, { mail, realtime, surveys, satisfaction, publicUrl: config.publicUrl, events: integrations });
   return {
@@ -106,23 +118,15 @@ export function createServices({ config, db }: { config: Config; db: Database })
     requestMerge: requestMergeService(db, { realtime, events: integrations }),
     contactCenterSettings: contactCenterSettingsService(db, { organisations, mail, publicUrl: config.publicUrl }),
     appointments,
-    queues: queueService(db, {
-      contactPoints,
-      organisations,
-      satisfaction,
-      contactCenter,
-      surveys,
-      appointments,
-      publicUrl: config.publicUrl,
-      events: integrations,
-      sms,
-    }),
+    queues,
     surveys,
     integrations,
     chat: chatService(db, { contactCenter, sms, publicUrl: config.publicUrl }),
     // Data protection (issue 18): subject requests and retention reach each module's personal data through its service.
     privacy: privacyService(db, { config, jobs, audit, contactCenter, appointments, mail, organisations, satisfaction, surveys, identity }),
     home: homeService(db, { contactPoints }),
+    // Citizen sign-in and my space (issue 18 item 9): their records found through each module's service.
+    citizens: citizenService(db, { config, audit, mail, contactCenter, appointments, queues, satisfaction, surveys }),
   };
 }
 

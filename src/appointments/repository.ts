@@ -304,10 +304,21 @@ export async function countFutureForPerson(db: Queryable, emailKey: string, serv
 
 export async function findAppointmentByTokenHash(db: Queryable, hash: string, forUpdate = false): Promise<AppointmentRecord | undefined> {
   const { rows } = await db.query<AppointmentRecord>(
-    `${APPOINTMENT} WHERE (a.manage_token_hash = $1 OR a.reminder_token_hash = $1)${forUpdate ? ' FOR UPDATE OF a' : ''}`,
+    `${APPOINTMENT} WHERE (a.manage_token_hash = $1 OR a.reminder_token_hash = $1 OR a.citizen_token_hash = $1)${forUpdate ? ' FOR UPDATE OF a' : ''}`,
     [hash],
   );
   return rows[0];
+}
+
+/** A signed-in citizen's appointments across organisations, by their verified e-mail address (decision 0054). */
+export async function listAppointmentsOfEmail(db: Queryable, email: string): Promise<AppointmentRecord[]> {
+  const { rows } = await db.query<AppointmentRecord>(`${APPOINTMENT} WHERE lower(a.email) = lower($1) ORDER BY a.starts_at DESC LIMIT 200`, [email]);
+  return rows;
+}
+
+/** The manage link of "my space" (a third secret; the confirmation's and the reminder's keep working). */
+export async function setCitizenTokenHash(db: Queryable, id: string, hash: string): Promise<void> {
+  await db.query('UPDATE appointments SET citizen_token_hash = $2 WHERE id = $1', [id, hash]);
 }
 
 /** The reminder's manage link (a second secret; the confirmation's keeps working). */

@@ -458,6 +458,34 @@ export async function purgeInboundMail(q: Queryable): Promise<void> {
   await q.query(`DELETE FROM cc_inbound_mail WHERE received_at < now() - interval '90 days'`);
 }
 
+// ── A signed-in citizen's requests in every organisation, by their verified e-mail address (decision 0054) ──
+
+export interface CitizenRequestRow {
+  id: string;
+  reference: string;
+  subject: string;
+  status: RequestStatus;
+  serviceCode: string | null;
+  organisationName: Record<string, string>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export async function listRequestsOfEmail(q: Queryable, email: string): Promise<CitizenRequestRow[]> {
+  const { rows } = await q.query<CitizenRequestRow>(
+    `SELECT r.id, r.reference, r.subject, r.status, r.service_code AS "serviceCode", o.name AS "organisationName",
+            r.created_at AS "createdAt", r.updated_at AS "updatedAt"
+       FROM cc_parties p
+       JOIN cc_requests r ON r.party_id = p.id
+       JOIN organisations o ON o.id = r.organisation_id
+      WHERE p.email = lower($1) AND r.merged_into_id IS NULL
+      ORDER BY r.created_at DESC
+      LIMIT 200`,
+    [email],
+  );
+  return rows;
+}
+
 // ── A person's data for a data subject request (issue 18, src/privacy): found by e-mail or phone ──
 
 /** The parties of a person in an organisation (every organisation when null), by e-mail or phone. */

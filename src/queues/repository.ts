@@ -554,3 +554,23 @@ export async function claimNearAlerts(db: Queryable, contactPointId: string, peo
 export async function erasePhoneOfEnded(db: Queryable, ticketId: string): Promise<void> {
   await db.query(`UPDATE queue_tickets SET phone = NULL WHERE id = $1 AND status IN ('done', 'no_show', 'transferred')`, [ticketId]);
 }
+
+/**
+ * The tickets of checked-in appointments (a signed-in citizen's space, decision 0054): the first ticket of each
+ * visit (its id is the visit's, as in feedback invitations), with the status of the last one after transfers.
+ */
+export async function listTicketsOfAppointments(
+  db: Queryable,
+  appointmentIds: string[],
+): Promise<Array<{ id: string; appointmentId: string; label: string; day: string; status: string; pointName: LocalizedText; issuedAt: Date }>> {
+  const { rows } = await db.query<{ id: string; appointmentId: string; label: string; day: string; status: string; pointName: LocalizedText; issuedAt: Date }>(
+    `SELECT t.id, t.appointment_id AS "appointmentId", t.prefix || t.number AS label, t.day::text AS day,
+            coalesce((SELECT l.status FROM queue_tickets l WHERE l.transferred_from = t.id ORDER BY l.issued_at DESC LIMIT 1), t.status) AS status,
+            cp.name AS "pointName", t.issued_at AS "issuedAt"
+       FROM queue_tickets t JOIN contact_points cp ON cp.id = t.contact_point_id
+      WHERE t.appointment_id = ANY($1::uuid[]) AND t.transferred_from IS NULL
+      ORDER BY t.issued_at DESC`,
+    [appointmentIds],
+  );
+  return rows;
+}

@@ -277,6 +277,9 @@ export function queueService(
   });
 
   return {
+    /** The tickets of a signed-in citizen's checked-in appointments (src/citizens). */
+    ticketsOfAppointments: (appointmentIds: string[]) => repo.listTicketsOfAppointments(db, appointmentIds),
+
     // ---- public
 
     /** The services a kiosk offers, with the priority categories a visitor may declare. */

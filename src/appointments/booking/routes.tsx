@@ -49,7 +49,10 @@ export function weekRenderer(appointments: AppointmentService) {
   };
 }
 
-export function bookingRoutes(app: App, appointments: AppointmentService) {
+/** What the details form is filled in with for a signed-in citizen (src/citizens); nothing for anyone else. */
+type Prefill = (request: FastifyRequest) => Promise<{ name?: string; email?: string }>;
+
+export function bookingRoutes(app: App, appointments: AppointmentService, prefill: Prefill = async () => ({})) {
   const page = { hide: true, params: LangParams, querystring: FlowQuery };
   const weekPage = weekRenderer(appointments);
   const validPostalCode = (value: string | undefined) => (value && POSTAL_CODE.test(value.trim()) ? value.trim() : undefined);
@@ -126,7 +129,9 @@ export function bookingRoutes(app: App, appointments: AppointmentService) {
 
   app.get('/:lang/appointments/details', { schema: page }, async (request, reply) => {
     const settings = await appointments.bookable(request.query.point ?? '', request.query.service ?? '', 'service');
-    return detailsPage(request, reply, settings, request.query.start, { postalCode: request.query.postalCode });
+    const known = await prefill(request);
+    const person = known.email ? { ...known, contactBy: 'email' } : known;
+    return detailsPage(request, reply, settings, request.query.start, { ...person, postalCode: request.query.postalCode });
   });
 
   const formRoute = { schema: { hide: true, params: LangParams, body: BookingForm }, attachValidation: true };

@@ -13,6 +13,7 @@ import { REFERENCE_PATTERN } from '../references.ts';
 import { ContactFormPage, ContactSentPage, StatusFormPage, StatusPage } from './pages.tsx';
 import { multipartRoutes, uploadsOf } from '../../platform/files/multipart.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
+import { CITIZEN_COOKIE } from '../../citizens/service.ts';
 
 const Str = (max: number, description?: string) => Type.String({ maxLength: max, ...(description ? { description } : {}) });
 const ContactRequestBody = Type.Object(
@@ -53,7 +54,7 @@ const ContactForm = Type.Object({
 });
 const StatusForm = Type.Object({ reference: Type.Optional(Str(200)), email: Type.Optional(Str(2000)) });
 
-export function contactIntakeRoutes(app: App, { contactCenter, catalogue, uploads }: Services) {
+export function contactIntakeRoutes(app: App, { contactCenter, catalogue, uploads, citizens }: Services) {
   // ---- public API
   app.post(
     '/api/v1/contact-requests',
@@ -124,7 +125,9 @@ export function contactIntakeRoutes(app: App, { contactCenter, catalogue, upload
     { schema: { hide: true, params: LangParams, querystring: Type.Object({ service: Type.Optional(Text({ maxLength: 200 })) }) } },
     async (request, reply) => {
       const service = await serviceOf(request.query.service, request.params.lang);
-      return renderPage(request, reply, <ContactFormPage values={{}} service={service} idempotencyKey={randomUUID()} uploads={uploadsOffer} />);
+      // A signed-in citizen finds their name and address filled in (src/citizens); anyone else an empty form.
+      const values = await citizens.formValues(request.cookies[CITIZEN_COOKIE]);
+      return renderPage(request, reply, <ContactFormPage values={values} service={service} idempotencyKey={randomUUID()} uploads={uploadsOffer} />);
     },
   );
 

@@ -223,6 +223,8 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
 
   return {
     /** A person's requests, messages, tasks and contacts for a data subject request (src/privacy, issue 18). */
+    /** A signed-in citizen's requests in every organisation, by their verified e-mail address (src/citizens). */
+    requestsOfEmail: (email: string) => repo.listRequestsOfEmail(db, email),
     personalData: {
       parties: (q: Queryable, organisationId: string | null, email: string, phone: string | null) => repo.partiesOfPerson(q, organisationId, email, phone),
       export: (q: Queryable, partyIds: string[]) => repo.personalDataOfParties(q, partyIds),

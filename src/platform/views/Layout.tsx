@@ -28,6 +28,7 @@ const PUBLIC_DESTINATIONS = [
   { path: '/appointments', label: 'layout.nav.appointments' },
   { path: '/contact/status', label: 'layout.nav.status' },
   { path: '/help', label: 'layout.nav.help' },
+  { path: '/my', label: 'layout.nav.mySpace' },
 ] as const;
 
 /** Whether a destination is the current page or a page under it (the search page is also every search). */
