@@ -79,12 +79,11 @@ export function thesaurusRoutes(app: App, { catalogue, config }: Services) {
   const ConceptParams = Type.Object({ lang: LangParams.properties.lang, code: Text({ maxLength: 80 }) });
 
   app.get('/:lang/admin/catalogue/thesaurus', { schema: { hide: true, params: LangParams, querystring: Notice } }, async (request, reply) => {
-    const concepts = await thesaurus.list(requireActorPage(request));
+    const concepts = await thesaurus.list();
     return renderPage(request, reply, <ThesaurusPage concepts={concepts} notice={request.query.notice} />);
   });
 
   app.get('/:lang/admin/catalogue/thesaurus/new', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
-    await thesaurus.list(requireActorPage(request)); // the same rule as the list
     return renderPage(request, reply, <ConceptPage />);
   });
 
@@ -108,7 +107,7 @@ export function thesaurusRoutes(app: App, { catalogue, config }: Services) {
   );
 
   app.get('/:lang/admin/catalogue/thesaurus/:code', { schema: { hide: true, params: ConceptParams, querystring: Notice } }, async (request, reply) => {
-    const concept = await thesaurus.get(requireActorPage(request), request.params.code);
+    const concept = await thesaurus.get(request.params.code);
     return renderPage(request, reply, <ConceptPage concept={concept} notice={request.query.notice} />);
   });
 
@@ -117,7 +116,7 @@ export function thesaurusRoutes(app: App, { catalogue, config }: Services) {
     { schema: { hide: true, params: ConceptParams, body: ConceptForm }, attachValidation: true },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      const concept = await thesaurus.get(actor, request.params.code);
+      const concept = await thesaurus.get(request.params.code);
       const form: ConceptFormBody = request.body;
       return handleForm(
         request,
@@ -137,7 +136,7 @@ export function thesaurusRoutes(app: App, { catalogue, config }: Services) {
     { schema: { hide: true, params: ConceptParams, body: Type.Object({ version: Type.Optional(Text({ maxLength: 12 })) }) }, attachValidation: true },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      const concept = await thesaurus.get(actor, request.params.code);
+      const concept = await thesaurus.get(request.params.code);
       const form: ConceptFormBody = request.body;
       return handleForm(
         request,
