@@ -47,6 +47,7 @@ import { knowledgeRoutes } from './knowledge/routes.tsx';
 import { safetyRoutes } from './safety/routes.tsx';
 import { contactConsoleRoutes } from './contactcenter/console/routes.tsx';
 import { contactCenterSettingsRoutes } from './contactcenter/settings/routes.tsx';
+import { announcementsRoutes } from './announcements/routes.tsx';
 import { surveysRoutes } from './surveys/routes.tsx';
 import { integrationsRoutes } from './integrations/routes.tsx';
 import { CHAT_API_PREFIX, chatRoutes } from './chat/routes.tsx';
@@ -227,6 +228,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   safetyRoutes(app, services);
   contactConsoleRoutes(app, services);
   contactCenterSettingsRoutes(app, services);
+  announcementsRoutes(app, services);
   surveysRoutes(app, services);
   integrationsRoutes(app, services);
   chatRoutes(app, services);

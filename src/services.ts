@@ -22,6 +22,7 @@ import { clamdScanner } from './platform/files/scanner.ts';
 import { knowledgeService } from './knowledge/service.ts';
 import { safetyService } from './safety/service.ts';
 import { contactCenterSettingsService } from './contactcenter/settings/service.ts';
+import { announcementsService } from './announcements/service.ts';
 import { consoleService } from './contactcenter/console/service.ts';
 import { consoleSearchService } from './contactcenter/console/search/service.ts';
 import { requestMergeService } from './contactcenter/console/merge/service.ts';
@@ -117,6 +118,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     telephony: telephonyService(db, { realtime, audit, consoleSearch, appointments }),
     requestMerge: requestMergeService(db, { realtime, events: integrations }),
     contactCenterSettings: contactCenterSettingsService(db, { organisations, mail, publicUrl: config.publicUrl }),
+    announcements: announcementsService(db, { audit }),
     appointments,
     queues,
     surveys,

@@ -10,6 +10,8 @@ import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { zoneResolver } from '../../../test/dns-zone.ts';
 import { startInboundSmtp, type InboundSmtp } from './server.ts';
 import { EICAR, startTestClamd, type TestClamd } from '../../../test/clamd.ts';
+import { brusselsDate, startOfBrusselsDay } from '../../platform/calendar/brussels-time.ts';
+import { expectedTimeInWords } from '../settings/out-of-hours.ts';
 
 let t: TestApp;
 let clamd: TestClamd;
@@ -99,6 +101,48 @@ describe('the inbound SMTP listener', () => {
     expect(receipt.rows[0]!.language).toBe('nl');
     const contacts = await t.db.query<{ channel: string }>(`SELECT channel FROM cc_contacts WHERE request_id = $1`, [request!.id]);
     expect(contacts.rows).toEqual([{ channel: 'email' }]);
+  });
+
+  it('answers outside business hours once, in the sender’s language, with the expected time from the business calendar (issue 17)', async () => {
+    // Open two hours a week, two days from now: closed now. The default first response (8 business hours) then
+    // ends at the close of the fourth of those openings, three weeks later.
+    const day = new Date(startOfBrusselsDay(brusselsDate(new Date())).getTime() + 2 * 86_400_000 + 12 * 3_600_000);
+    const weekday = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'][new Date(`${brusselsDate(day)}T12:00:00Z`).getUTCDay()];
+    await t.db.query(`INSERT INTO cc_business_calendars (organisation_id, opening_hours, holiday_calendar) VALUES ($1, $2, 'be')`, [
+      schaerbeek,
+      `${weekday} 10:00-12:00`,
+    ]);
+    await t.db.query(`UPDATE cc_mailboxes SET out_of_hours_reply = true WHERE address = $1`, [MAILBOX]);
+    try {
+      const from = 'nacht.schrijver@example.be';
+      const info = await transport.sendMail({
+        from,
+        to: MAILBOX,
+        subject: 'Vraag over mijn parkeerkaart',
+        text: 'Goedenavond',
+        headers: { 'Content-Language': 'nl' },
+      });
+      expect(info.response).toMatch(/^250 /);
+      const [request] = await requestsOf(from);
+      const mails = await t.db.query<{ subject: string; text_body: string; language: string; purpose: string }>(
+        `SELECT subject, text_body, language, purpose FROM mail_messages WHERE $1 = ANY(to_addresses) ORDER BY purpose`,
+        [from],
+      );
+      expect(mails.rows.map((m) => m.purpose)).toEqual(['contact.out_of_hours', 'contact.receipt']);
+      const reply = mails.rows[0]!;
+      expect(reply.language).toBe('nl');
+      expect(reply.subject).toBe(`Uw aanvraag ${request!.reference}: onze kantoren zijn gesloten`);
+      const expected = new Date(startOfBrusselsDay(brusselsDate(new Date(day.getTime() + 21 * 86_400_000))).getTime() + 12 * 3_600_000);
+      expect(reply.text_body).toContain(`U krijgt uiterlijk op ${expectedTimeInWords(expected, 'nl')} een antwoord.`);
+      expect(reply.text_body).toMatch(/(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d+ \w+ \d{4} om 12:00/);
+      // A reply to the same request (its reference in the subject) gets no second automatic reply.
+      await transport.sendMail({ from, to: MAILBOX, subject: `Re: ${request!.reference}`, text: 'Nog iets', headers: { 'Content-Language': 'nl' } });
+      const after = await t.db.query(`SELECT 1 FROM mail_messages WHERE $1 = ANY(to_addresses) AND purpose = 'contact.out_of_hours'`, [from]);
+      expect(after.rows).toHaveLength(1);
+    } finally {
+      await t.db.query(`UPDATE cc_mailboxes SET out_of_hours_reply = false WHERE address = $1`, [MAILBOX]);
+      await t.db.query(`DELETE FROM cc_business_calendars WHERE organisation_id = $1`, [schaerbeek]);
+    }
   });
 
   it('joins a reply carrying the reference to the request, resumes it, and ignores a duplicate Message-ID', async () => {

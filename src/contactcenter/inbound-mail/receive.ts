@@ -31,6 +31,7 @@ import { findReferenceIn } from '../references.ts';
 import * as repo from '../repository.ts';
 import type { InboundMailbox } from '../repository.ts';
 import { recordContact } from '../contacts.ts';
+import { sendOutOfHoursReply } from '../settings/out-of-hours.ts';
 import type { SenderCheck } from './sender-check.ts';
 import { describeContent, detectFile } from '../../platform/files/content-type.ts';
 import { safeFilename, type UploadChecker } from '../../platform/files/uploads.ts';
@@ -289,6 +290,20 @@ export function receiveMailFactory(
           deps,
         );
         await repo.setSenderCheck(tx, created.id, senderCheck);
+        // Outside business hours, the mailbox's automatic reply (when it is on); never to a robot or an unproven sender.
+        if (!autoSubmitted && verified && deps.mail) {
+          await sendOutOfHoursReply(tx, deps.mail, {
+            id: created.id,
+            reference: created.reference,
+            organisationId: target.organisationId,
+            channel: 'email',
+            mailboxAddress: target.address,
+            serviceCode: null,
+            language,
+            email: sender.address,
+            receivedAt: new Date(),
+          });
+        }
         if (quoted) {
           await addMessage(tx, created.id, {
             kind: 'event',

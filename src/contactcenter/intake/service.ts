@@ -29,6 +29,7 @@ import { registerSlaJobs } from '../sla.ts';
 import * as repo from '../repository.ts';
 import type { RequestStatus } from '../model.ts';
 import { receiveMailFactory } from '../inbound-mail/receive.ts';
+import { sendOutOfHoursReply } from '../settings/out-of-hours.ts';
 import { normalisePhoneNumber } from '../../platform/sms/phone.ts';
 import type { AcceptedFile, UploadChecker } from '../../platform/files/uploads.ts';
 
@@ -222,9 +223,9 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
   });
 
   return {
-    /** A person's requests, messages, tasks and contacts for a data subject request (src/privacy, issue 18). */
     /** A signed-in citizen's requests in every organisation, by their verified e-mail address (src/citizens). */
     requestsOfEmail: (email: string) => repo.listRequestsOfEmail(db, email),
+    /** A person's requests, messages, tasks and contacts for a data subject request (src/privacy, issue 18). */
     personalData: {
       parties: (q: Queryable, organisationId: string | null, email: string, phone: string | null) => repo.partiesOfPerson(q, organisationId, email, phone),
       export: (q: Queryable, partyIds: string[]) => repo.personalDataOfParties(q, partyIds),
@@ -282,6 +283,17 @@ export function contactCenterService(db: Database, { mail, jobs, audit, catalogu
             },
             deps,
           );
+          // Outside business hours, the automatic reply of the organisation's web form (when it is on).
+          await sendOutOfHoursReply(tx, mail, {
+            id: created.id,
+            reference: created.reference,
+            organisationId: routed.organisationId,
+            channel: 'web',
+            serviceCode: routed.serviceCode,
+            language: submission.language,
+            email: submission.email,
+            receivedAt: options.now ?? new Date(),
+          });
           return { reference: created.reference, created: true };
         });
       } catch (error) {

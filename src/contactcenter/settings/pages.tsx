@@ -25,14 +25,14 @@ import { formatDate, formatDateTime, formatTime, TIME_ZONE } from '../../platfor
 import { HOLIDAY_CALENDARS } from '../../platform/calendar/holidays.ts';
 import type { Organisation } from '../../organisations/service.ts';
 import { CONTACT_CHANNELS } from '../model.ts';
-import type { MailboxRow, SlaTargetRow } from './repository.ts';
+import type { MailboxRow, OutOfHoursRow, SlaTargetRow } from './repository.ts';
 import type { CalendarPreview, CalendarView, PendingConfirmationView } from './service.ts';
 import { hasRole } from '../../identity/actor.ts';
 import type { SlaTarget } from '../sla.ts';
 
 export const SECTION = 'contact-center-settings';
 export type FormValues = Record<string, string | string[] | undefined>;
-const one = (values: FormValues | undefined, name: string) => {
+export const one = (values: FormValues | undefined, name: string) => {
   const value = values?.[name];
   return Array.isArray(value) ? value[0] : value;
 };
@@ -55,12 +55,12 @@ function Duration({ minutes }: { minutes: number }) {
   );
 }
 
-function labelOf(t: (key: string) => string) {
+export function labelOf(t: (key: string) => string) {
   return (field: string) => t(`ccSettings.field.${field}`);
 }
 
 /** The top of a settings form: the way back to the organisation's overview, the title and what the form sets. */
-function FormPageTop({ org, title, intro }: { org: Organisation; title: string; intro: string }) {
+export function FormPageTop({ org, title, intro }: { org: Organisation; title: string; intro: string }) {
   return (
     <>
       <BackToOverview org={org} />
@@ -110,6 +110,7 @@ const NOTICES = new Set([
   'targetDeleted',
   'calendarSaved',
   'calendarReset',
+  'outOfHoursSaved',
 ]);
 export const knownNotice = (value: string | undefined) => (value && NOTICES.has(value) ? value : undefined);
 
@@ -118,6 +119,7 @@ export function SettingsOverviewPage(props: {
   mailboxes: MailboxRow[];
   targets: SlaTargetRow[];
   calendar: CalendarView;
+  outOfHours: OutOfHoursRow;
   defaultTarget: SlaTarget;
   everyOrganisation: boolean;
   notice?: string | undefined;
@@ -224,6 +226,20 @@ export function SettingsOverviewPage(props: {
         </dl>
         <Paragraph>
           <Link href={`${base}/calendar`}>{t('ccSettings.calendar.edit')}</Link>
+        </Paragraph>
+      </section>
+
+      <section aria-labelledby="cc-out-of-hours-title">
+        <h2 class="utrecht-heading-2" id="cc-out-of-hours-title">
+          {t('ccSettings.outOfHours.title')}
+        </h2>
+        <Paragraph>
+          {props.outOfHours.webForm || props.outOfHours.mailboxIds.length > 0
+            ? t('ccSettings.outOfHours.summaryOn', { webForm: props.outOfHours.webForm ? 'yes' : 'no', mailboxes: props.outOfHours.mailboxIds.length })
+            : t('ccSettings.outOfHours.summaryOff')}
+        </Paragraph>
+        <Paragraph>
+          <Link href={`${base}/out-of-hours`}>{t('ccSettings.outOfHours.edit')}</Link>
         </Paragraph>
       </section>
     </Layout>

@@ -334,3 +334,74 @@ export async function deleteTemplate(db: Queryable, organisationId: string, id: 
   const { rowCount } = await db.query(`DELETE FROM cc_reply_templates WHERE id = $1 AND organisation_id = $2`, [id, organisationId]);
   return rowCount === 1;
 }
+
+// ---- the automatic reply outside business hours (cc_out_of_hours_settings, cc_mailboxes.out_of_hours_reply)
+
+export interface OutOfHoursRow {
+  webForm: boolean;
+  /** The organisation's own text per language (added to the standard reply). */
+  customText: Partial<Record<'fr' | 'nl' | 'en', string>>;
+  /** null while the organisation never saved the setting. */
+  version: number | null;
+  /** The ids of the organisation's mailboxes that answer with it. */
+  mailboxIds: string[];
+}
+
+export async function findOutOfHours(q: Queryable, organisationId: string): Promise<OutOfHoursRow> {
+  const { rows } = await q.query<OutOfHoursRow>(
+    `SELECT coalesce(s.web_form, false) AS "webForm", coalesce(s.custom_text, '{}'::jsonb) AS "customText", s.version,
+            ARRAY(SELECT m.id::text FROM cc_mailboxes m WHERE m.organisation_id = o.id AND m.out_of_hours_reply ORDER BY m.address) AS "mailboxIds"
+       FROM (SELECT $1::uuid AS id) o LEFT JOIN cc_out_of_hours_settings s ON s.organisation_id = o.id`,
+    [organisationId],
+  );
+  return rows[0]!;
+}
+
+/** The new version, or null when the setting was changed since `version` (null: never saved before). */
+export async function saveOutOfHours(
+  q: Queryable,
+  organisationId: string,
+  version: number | null,
+  fields: { webForm: boolean; customText: OutOfHoursRow['customText']; mailboxIds: string[] },
+): Promise<number | null> {
+  const { rows } =
+    version === null
+      ? await q.query<{ version: number }>(
+          `INSERT INTO cc_out_of_hours_settings (organisation_id, web_form, custom_text) VALUES ($1, $2, $3)
+           ON CONFLICT (organisation_id) DO NOTHING RETURNING version`,
+          [organisationId, fields.webForm, JSON.stringify(fields.customText)],
+        )
+      : await q.query<{ version: number }>(
+          `UPDATE cc_out_of_hours_settings SET web_form = $3, custom_text = $4, version = version + 1, updated_at = now()
+            WHERE organisation_id = $1 AND version = $2 RETURNING version`,
+          [organisationId, version, fields.webForm, JSON.stringify(fields.customText)],
+        );
+  if (!rows[0]) return null;
+  await q.query(`UPDATE cc_mailboxes SET out_of_hours_reply = (id = ANY($2::uuid[])) WHERE organisation_id = $1`, [organisationId, fields.mailboxIds]);
+  return rows[0].version;
+}
+
+/**
+ * Whether a new request of this organisation is answered outside business hours: through the web form
+ * (`mailboxAddress` null) or the inbound mailbox of that address; with the organisation's own text.
+ */
+export async function outOfHoursReplyOf(
+  q: Queryable,
+  organisationId: string,
+  mailboxAddress: string | null,
+): Promise<{ enabled: boolean; customText: OutOfHoursRow['customText'] }> {
+  const { rows } = await q.query<{ enabled: boolean; customText: OutOfHoursRow['customText'] }>(
+    `SELECT CASE WHEN $2::text IS NULL THEN coalesce(s.web_form, false)
+                 ELSE coalesce((SELECT m.out_of_hours_reply FROM cc_mailboxes m WHERE m.address = $2 AND m.organisation_id = o.id), false) END AS enabled,
+            coalesce(s.custom_text, '{}'::jsonb) AS "customText"
+       FROM (SELECT $1::uuid AS id) o LEFT JOIN cc_out_of_hours_settings s ON s.organisation_id = o.id`,
+    [organisationId, mailboxAddress],
+  );
+  return rows[0]!;
+}
+
+/** Claims the one automatic reply of a request: false when it was already sent. */
+export async function claimOutOfHoursReply(q: Queryable, requestId: string): Promise<boolean> {
+  const { rows } = await q.query(`INSERT INTO cc_out_of_hours_replies (request_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING request_id`, [requestId]);
+  return rows.length > 0;
+}

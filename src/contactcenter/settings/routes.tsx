@@ -32,6 +32,7 @@ import {
   SlaTargetFormPage,
   type FormValues,
 } from './pages.tsx';
+import { OutOfHoursPage, WEB_FORM } from './out-of-hours-page.tsx';
 import { ConsoleSettingsPage } from './console-settings-page.tsx';
 
 const OrgParams = Type.Object({ lang: LangParams.properties.lang, org: Text({ maxLength: 100 }) });
@@ -70,6 +71,14 @@ const CalendarForm = Type.Object({
   intent: Type.Optional(Type.Enum(['save', 'preview'])),
 });
 
+const OutOfHoursForm = Type.Object({
+  version: Type.Optional(Type.Union([Type.Literal(''), Version])),
+  channels: Type.Optional(Type.Array(Text({ maxLength: 64 }), { maxItems: 200 })),
+  textFr: Type.Optional(Text({ maxLength: 1000 })),
+  textNl: Type.Optional(Text({ maxLength: 1000 })),
+  textEn: Type.Optional(Text({ maxLength: 1000 })),
+});
+
 type OrgRequest = FastifyRequest & { params: { lang: Language; org: string; id?: string } };
 
 export function contactCenterSettingsRoutes(app: App, services: Services) {
@@ -103,7 +112,12 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
 
   app.get('/:lang/admin/contact-center/:org', { schema: { ...hide, params: OrgParams, querystring: NoticeQuery } }, async (request, reply) => {
     const { actor, org } = await orgOf(request);
-    const [mailboxes, targets, calendar] = await Promise.all([settings.mailboxes(org), settings.slaTargets(org), settings.calendar(org)]);
+    const [mailboxes, targets, calendar, outOfHours] = await Promise.all([
+      settings.mailboxes(org),
+      settings.slaTargets(org),
+      settings.calendar(org),
+      settings.outOfHours(org),
+    ]);
     return renderPage(
       request,
       reply,
@@ -112,6 +126,7 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
         mailboxes={mailboxes}
         targets={targets}
         calendar={calendar}
+        outOfHours={outOfHours}
         defaultTarget={settings.defaultTarget}
         everyOrganisation={settingsForEveryOrganisation(actor)}
         notice={knownNotice(request.query.notice)}
@@ -334,6 +349,37 @@ export function contactCenterSettingsRoutes(app: App, services: Services) {
     save: async ({ actor, org, body, request }) => {
       await settings.resetCalendar(actor, org, body.version, request.id);
       return 'calendarReset';
+    },
+  });
+
+  // ---- the automatic reply outside business hours (per mailbox and for the web form)
+
+  const outOfHoursPage = async (org: Organisation, options: { values?: FormValues; errors?: FieldError[] } = {}) => {
+    const [mailboxes, outOfHours] = await Promise.all([settings.mailboxes(org), settings.outOfHours(org)]);
+    return <OutOfHoursPage org={org} mailboxes={mailboxes} outOfHours={outOfHours} values={options.values} errors={options.errors} />;
+  };
+
+  app.get('/:lang/admin/contact-center/:org/out-of-hours', { schema: { ...hide, params: OrgParams } }, async (request, reply) => {
+    const { org } = await orgOf(request);
+    return renderPage(request, reply, await outOfHoursPage(org));
+  });
+
+  settingsForm('/:lang/admin/contact-center/:org/out-of-hours', OutOfHoursForm, {
+    page: (org, errors, { values }) => outOfHoursPage(org, { values, errors }),
+    save: async ({ actor, org, body, request }) => {
+      const channels = body.channels ?? [];
+      await settings.saveOutOfHours(
+        actor,
+        org,
+        typeof body.version === 'number' ? body.version : null,
+        {
+          webForm: channels.includes(WEB_FORM),
+          mailboxIds: channels.filter((channel) => channel !== WEB_FORM),
+          customText: { fr: body.textFr ?? '', nl: body.textNl ?? '', en: body.textEn ?? '' },
+        },
+        request.id,
+      );
+      return 'outOfHoursSaved';
     },
   });
 

@@ -9,6 +9,7 @@
 //     resendConfirmation / approveMailbox (platform administrators) / pendingConfirmation / confirmMailbox
 //     slaTargets / slaTarget / createSlaTarget / updateSlaTarget / deleteSlaTarget
 //     calendar / saveCalendar / resetCalendar, previewCalendar(openingHours, holidayCalendar)
+//     outOfHours / saveOutOfHours: the automatic reply outside business hours per mailbox and web form
 //
 // Every change checks the version read (409 'cc_settings.stale' otherwise) and writes an audit entry with the
 // names of the fields changed (no values). Validation failures are 400 with field codes in the catalogue.
@@ -63,6 +64,12 @@ export interface SlaTargetInput {
 export interface CalendarInput {
   openingHours: string;
   holidayCalendar: HolidayCalendarId;
+}
+
+export interface OutOfHoursInput {
+  webForm: boolean;
+  mailboxIds: string[];
+  customText: Partial<Record<Language, string>>;
 }
 
 export interface CalendarPreview {
@@ -460,6 +467,33 @@ export function contactCenterSettingsService(
     },
 
     defaultCalendarOf,
+
+    // ---- the automatic reply outside business hours (out-of-hours.ts sends it)
+
+    outOfHours: (org: Organisation) => repo.findOutOfHours(db, org.id),
+
+    /** Which channels answer outside business hours (the web form, mailboxes of the organisation) and with what text. */
+    async saveOutOfHours(actor: Actor, org: Organisation, version: number | null, input: OutOfHoursInput, requestId?: string): Promise<number> {
+      const mailboxes = await repo.listMailboxes(db, org.id);
+      if (input.mailboxIds.some((id) => !mailboxes.some((m) => m.id === id))) {
+        throw new AppError(400, 'validation.failed', { fields: [{ field: 'channels', code: 'validation.invalid' }] });
+      }
+      const customText: repo.OutOfHoursRow['customText'] = {};
+      for (const lang of LANGUAGES) {
+        const text = input.customText[lang]?.trim();
+        if (text) customText[lang] = text;
+      }
+      return db.transaction(async (tx) => {
+        const next = await repo.saveOutOfHours(tx, org.id, version, { webForm: input.webForm, mailboxIds: input.mailboxIds, customText });
+        if (next === null) throw stale();
+        await audit(tx, actor, version === null ? 'create' : 'update', 'cc_out_of_hours', org.id, org.id, requestId, {
+          webForm: input.webForm,
+          mailboxes: input.mailboxIds.length,
+          customText: Object.keys(customText),
+        });
+        return next;
+      });
+    },
 
     // ---- console settings of managers (/{lang}/console/settings): units in the round-robin, reply templates
 

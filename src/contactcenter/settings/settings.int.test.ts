@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
 import { mailboxByAddress } from '../repository.ts';
 import { openingScheduleFor, slaTargetFor } from '../sla.ts';
+import { brusselsDate, startOfBrusselsDay } from '../../platform/calendar/brussels-time.ts';
+import { expectedTimeInWords } from './out-of-hours.ts';
 
 let t: TestApp;
 const orgs: Record<string, string> = {};
@@ -353,6 +355,137 @@ describe('business calendar', () => {
     expect(reset.statusCode).toBe(303);
     expect((await openingScheduleFor(t.db, orgs['commune-schaerbeek']!)).value).toBe('Mo-Fr 09:00-17:00; PH off');
     expect((await auditActions('cc_business_calendar', orgs['commune-schaerbeek']!)).map((r) => r.action)).toEqual(['create', 'delete']);
+  });
+});
+
+describe('automatic reply outside business hours (issue 17)', () => {
+  it('is switched on per channel by managers, and answers a web request once when closed, never when open', async () => {
+    const manager = await signedIn('manager');
+    const page = `/fr${BASE}/out-of-hours`;
+    for (const [lang, title] of [
+      ['fr', 'Réponse automatique en dehors des heures ouvrables'],
+      ['nl', 'Automatisch antwoord buiten de kantooruren'],
+      ['en', 'Automatic reply outside business hours'],
+    ] as const) {
+      const shown = await manager.get(`/${lang}${BASE}/out-of-hours`);
+      expect(shown.statusCode).toBe(200);
+      expect(shown.body).toContain(title);
+    }
+    const tooLong = await manager.submitForm(page, page, { version: '', channels: 'web', textFr: 'x'.repeat(1001) });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain('href="#field-textFr"');
+    const saved = await manager.submitForm(page, page, { version: '', channels: 'web', textFr: 'En cas d’urgence : 02 244 75 11.' });
+    expect(saved.statusCode, saved.body).toBe(303);
+    expect(saved.headers.location).toBe(`/fr${BASE}?notice=outOfHoursSaved`);
+    expect((await manager.submitForm(page, page, { version: '', channels: 'web' })).statusCode).toBe(409);
+    expect((await manager.get(`/en${BASE}`)).body).toContain('On for the contact form.');
+    expect((await auditActions('cc_out_of_hours', orgs['commune-schaerbeek']!)).map((r) => r.action)).toEqual(['create']);
+
+    // A web request for Schaerbeek (a commune's service, its postal code), first while open.
+    const ask = async (email: string) => {
+      const response = await t.client().submitForm('/fr/contact?service=eid-card', '/fr/contact', {
+        serviceCode: 'eid-card',
+        postalCode: '1030',
+        name: 'Nadia Nuit',
+        email,
+        message: 'Ma carte d’identité est perdue',
+      });
+      expect(response.statusCode, response.body).toBe(303);
+      return (
+        await t.db.query<{ subject: string; text_body: string; purpose: string }>(
+          `SELECT subject, text_body, purpose FROM mail_messages WHERE $1 = ANY(to_addresses) ORDER BY purpose`,
+          [email],
+        )
+      ).rows;
+    };
+    const calendar = `/en${BASE}/calendar`;
+    expect((await manager.submitForm(calendar, calendar, { version: '', openingHours: 'Mo-Su 00:00-24:00', holidayCalendar: 'be' })).statusCode).toBe(303);
+    expect((await ask('nadia.jour@example.be')).map((m) => m.purpose)).toEqual(['contact.receipt']);
+
+    // Closed now: open one hour a week, two days from now; a first answer within 30 business minutes.
+    const day = brusselsDate(new Date(startOfBrusselsDay(brusselsDate(new Date())).getTime() + 2 * 86_400_000 + 12 * 3_600_000));
+    const weekday = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'][new Date(`${day}T12:00:00Z`).getUTCDay()];
+    expect((await manager.submitForm(calendar, calendar, { version: '1', openingHours: `${weekday} 10:00-11:00`, holidayCalendar: 'be' })).statusCode).toBe(
+      303,
+    );
+    const target = { channel: 'web', serviceCode: 'eid-card', firstResponseMinutes: '30', resolutionMinutes: '60', warningPercent: '80' };
+    expect((await manager.submitForm(`/en${BASE}/sla/new`, `/en${BASE}/sla`, target)).statusCode).toBe(303);
+    const mails = await ask('nadia.nuit@example.be');
+    expect(mails.map((m) => m.purpose)).toEqual(['contact.out_of_hours', 'contact.receipt']);
+    const reference = /BXL-[0-9A-Z-]+/.exec(mails[1]!.subject)![0];
+    expect(mails[0]!.subject).toBe(`Votre demande ${reference} : nos bureaux sont fermés`);
+    const expected = new Date(startOfBrusselsDay(day).getTime() + (10 * 60 + 30) * 60_000);
+    expect(mails[0]!.text_body).toContain(`Vous recevrez une réponse au plus tard le ${expectedTimeInWords(expected, 'fr')}.`);
+    expect(mails[0]!.text_body).toMatch(/(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d+ \S+ \d{4} à 10:30/);
+    expect(mails[0]!.text_body).toContain('En cas d’urgence : 02 244 75 11.');
+    const request = await t.db.query<{ id: string }>(`SELECT id FROM cc_requests WHERE reference = $1`, [reference]);
+    expect((await t.db.query(`SELECT 1 FROM cc_out_of_hours_replies WHERE request_id = $1`, [request.rows[0]!.id])).rows).toHaveLength(1);
+    expect((await manager.submitForm(calendar, `${calendar}/reset`, { version: '2' })).statusCode).toBe(303); // the default again, as the API test expects
+  });
+});
+
+// The work instructions and news of src/announcements share this file's app (CI time, issue 17 item 7).
+describe('work instructions and news for agents (issue 17)', () => {
+  it('lets a manager publish to the organisation or a unit, agents read and confirm, and the manager see who confirmed', async () => {
+    const manager = await signedIn('manager');
+    const agent = await signedIn('agent');
+    const unitOf = async (email: string) =>
+      (
+        await t.db.query<{ unit_id: string }>(
+          `SELECT au.unit_id FROM account_units au JOIN accounts a ON a.id = au.account_id WHERE lower(a.email) = $1 ORDER BY au.unit_id LIMIT 1`,
+          [email],
+        )
+      ).rows[0]?.unit_id;
+    const agentUnit = await unitOf('agent@demo.irisdesk.brussels');
+    const { rows: others } = await t.db.query<{ id: string }>(
+      `SELECT id FROM units WHERE organisation_id = $1 AND id NOT IN (SELECT unit_id FROM account_units au JOIN accounts a ON a.id = au.account_id WHERE lower(a.email) = 'agent@demo.irisdesk.brussels') LIMIT 1`,
+      [orgs['commune-schaerbeek']],
+    );
+
+    const empty = await manager.submitForm('/nl/announcements', '/nl/announcements', { kind: 'instruction', title: '', body: 'Tekst' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('href="#field-title"');
+    expect(empty.body).toContain('Titel');
+    const important = {
+      kind: 'instruction',
+      title: 'Nouvelle procédure pour les cartes perdues',
+      body: 'Vérifiez la déclaration de police.',
+      important: 'true',
+    };
+    expect((await manager.submitForm('/fr/announcements', '/fr/announcements', important)).headers.location).toBe('/fr/announcements?notice=published');
+    if (others[0]) {
+      const hidden = { kind: 'news', title: 'Fête du service état civil', body: 'Vendredi à 16 h.', unitId: others[0].id };
+      expect((await manager.submitForm('/fr/announcements', '/fr/announcements', hidden)).statusCode).toBe(303);
+    }
+    if (agentUnit) {
+      const forUnit = { kind: 'news', title: 'Nouveaux horaires du guichet', body: 'Dès lundi.', unitId: agentUnit };
+      expect((await manager.submitForm('/fr/announcements', '/fr/announcements', forUnit)).statusCode).toBe(303);
+    }
+    const id = (await t.db.query<{ id: string }>(`SELECT id FROM announcements WHERE title = $1`, [important.title])).rows[0]!.id;
+    expect((await auditActions('announcement', id)).map((r) => r.action)).toEqual(['create']);
+
+    const page = await agent.get('/en/announcements');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(important.title);
+    expect(page.body).toContain('>New<');
+    expect(page.body).toContain('I have read this');
+    expect(page.body).not.toContain('Fête du service état civil');
+    if (agentUnit) expect(page.body).toContain('Nouveaux horaires du guichet');
+    expect(page.body).not.toContain('Publish a message');
+    expect((await agent.get(`/en/announcements/${id}`)).statusCode).toBe(403);
+    expect((await (await signedIn('agent.ixelles')).submitForm('/en/announcements', `/en/announcements/${id}/read`, {})).statusCode).toBe(404);
+
+    const confirmed = await agent.submitForm('/en/announcements', `/en/announcements/${id}/read`, {});
+    expect(confirmed.headers.location).toBe('/en/announcements?notice=confirmed');
+    expect((await agent.get('/nl/announcements?notice=confirmed')).body).toContain('Lezing bevestigd op');
+    const readers = await manager.get(`/fr/announcements/${id}`);
+    expect(readers.statusCode).toBe(200);
+    const agentName = (await t.db.query<{ display_name: string }>(`SELECT display_name FROM accounts WHERE lower(email) = 'agent@demo.irisdesk.brussels'`))
+      .rows[0]!.display_name;
+    const row = new RegExp(`<th[^>]*>${agentName}</th>\\s*<td[^>]*>([^<]+)</td>`).exec(readers.body);
+    expect(row?.[1]).toMatch(/\d{4}/);
+    expect(readers.body).toContain('Pas encore');
+    expect(readers.body).toMatch(/1 sur \d+ ont confirmé la lecture/);
   });
 });
 

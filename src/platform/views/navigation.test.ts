@@ -19,8 +19,8 @@ const actor = (...roles: Role[]): Actor => ({
 const ALWAYS_FIRST = ['home'];
 const ALWAYS_LAST = ['competence', 'knowledge', 'safety', 'password', 'two-factor'];
 const EXPECTED: Record<Role, string[]> = {
-  first_line_agent: ['agenda', 'console', 'calls', 'queues'],
-  second_line_agent: ['agenda', 'console', 'calls', 'queues'],
+  first_line_agent: ['agenda', 'console', 'announcements', 'calls', 'queues'],
+  second_line_agent: ['agenda', 'console', 'announcements', 'calls', 'queues'],
   content_editor: ['catalogue', 'contact-points', 'surveys'],
   organisation_manager: [
     'organisations',
@@ -34,6 +34,7 @@ const EXPECTED: Record<Role, string[]> = {
     'agenda',
     'appointment-settings',
     'console',
+    'announcements',
     'calls',
     'contact-center-settings',
     'queues',
