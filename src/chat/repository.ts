@@ -98,10 +98,16 @@ export async function insertMessage(
   return rows[0]!;
 }
 
+/**
+ * The chat's messages in the order they were written. ORDER BY names the table's column: a bare `id` would be
+ * the output column `id::text`, sorted as text ("10" before "9"; the browser test's third chat showed the user's
+ * message before the welcome, and the page, which appends by index, never showed it).
+ */
 export async function messagesOf(q: Queryable, chatId: string): Promise<ChatMessageRow[]> {
-  const { rows } = await q.query<ChatMessageRow>(`SELECT id::text, sender, body, created_at AS "createdAt" FROM chat_messages WHERE chat_id = $1 ORDER BY id`, [
-    chatId,
-  ]);
+  const { rows } = await q.query<ChatMessageRow>(
+    `SELECT m.id::text AS id, m.sender, m.body, m.created_at AS "createdAt" FROM chat_messages m WHERE m.chat_id = $1 ORDER BY m.id`,
+    [chatId],
+  );
   return rows;
 }
 
