@@ -1,9 +1,10 @@
 // Browser test of the public contact intake: the contact form reached from a service page (pre-filled,
 // errors first), the confirmation with the reference, and the status page, in fr, nl and en, with axe-core
-// on every page (identical pages are checked once).
+// on every page (identical pages are checked once); then what staff set up around it (issue 17 item 7): the
+// automatic reply outside business hours, and the work instructions and news of agents with their confirmation.
 import { describe, expect, it } from 'vitest';
-import { submitAndCheck, visit } from './browser.ts';
-import { useServerAndBrowser } from './session.ts';
+import { checkA11y, submitAndCheck, visit } from './browser.ts';
+import { signIn, useServerAndBrowser } from './session.ts';
 import { translator } from '../src/platform/i18n/messages.ts';
 import { LANGUAGES } from '../src/platform/i18n/languages.ts';
 
@@ -47,6 +48,48 @@ describe.each(LANGUAGES)('contact intake in %s', { timeout: 180_000 }, (lang) =>
       await page.getByLabel(t('contact.status.email'), { exact: true }).fill('someone.else@example.be');
       await submitAndCheck(page, page.getByRole('button', { name: t('contact.status.submit') }), { status: 404 });
       await expect(page.locator('[data-error-summary]').textContent()).resolves.toContain(t('errors.contact.status_not_found'));
+    });
+  });
+});
+
+describe('out-of-hours reply and work instructions (issue 17)', { timeout: 180_000 }, () => {
+  it('lets a manager switch the reply on and publish an important instruction that an agent confirms', async () => {
+    const fr = translator('fr');
+    const nl = translator('nl');
+    const en = translator('en');
+    await withPage(async (page) => {
+      await signIn(page, 'fr', 'manager@demo.irisdesk.brussels');
+      await visit(page, '/fr/admin/contact-center/commune-schaerbeek/out-of-hours');
+      await page.getByLabel(fr('ccSettings.outOfHours.webForm'), { exact: true }).check();
+      await page.getByLabel(fr('ccSettings.field.textFr'), { exact: true }).fill('En cas d’urgence : 112.');
+      await submitAndCheck(page, page.getByRole('button', { name: fr('ccSettings.save') }), { status: 200 });
+      await expect(page.getByRole('status').first().textContent()).resolves.toContain(fr('ccSettings.notice.outOfHoursSaved'));
+      // Off again: the other browser files share the demo organisation.
+      await visit(page, '/fr/admin/contact-center/commune-schaerbeek/out-of-hours');
+      await page.getByLabel(fr('ccSettings.outOfHours.webForm'), { exact: true }).uncheck();
+      await submitAndCheck(page, page.getByRole('button', { name: fr('ccSettings.save') }), { status: 200 });
+
+      await visit(page, '/nl/announcements');
+      const title = `Nieuwe werkwijze ${Date.now()}`;
+      await page.getByLabel(nl('announcements.field.title'), { exact: true }).fill(title);
+      await page.getByLabel(nl('announcements.field.body'), { exact: true }).fill('Controleer eerst de identiteit.');
+      await page.getByLabel(nl('announcements.field.important'), { exact: true }).check();
+      await submitAndCheck(page, page.getByRole('button', { name: nl('announcements.publish') }), { status: 200 });
+      await expect(page.getByRole('heading', { level: 2, name: new RegExp(title) }).count()).resolves.toBe(1);
+      await page.getByRole('link', { name: `${nl('announcements.whoConfirmed')} – ${title}` }).click();
+      await page.waitForLoadState('load');
+      await checkA11y(page);
+      await expect(page.locator('main').textContent()).resolves.toContain(nl('announcements.notYet'));
+    });
+    await withPage(async (page) => {
+      await signIn(page, 'en', 'agent@demo.irisdesk.brussels');
+      await visit(page, '/en/announcements');
+      // Keyboard: the confirm button of the new message is reachable and works with Enter.
+      const confirm = page.getByRole('button', { name: new RegExp(`^${en('announcements.confirm')} – Nieuwe werkwijze`) }).first();
+      await confirm.focus();
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+      await checkA11y(page);
+      await expect(page.getByRole('status').first().textContent()).resolves.toContain(en('announcements.notice.confirmed'));
     });
   });
 });
