@@ -35,6 +35,9 @@ import { integrationsService } from './integrations/service.ts';
 import { chatService } from './chat/service.ts';
 import { telephonyService } from './telephony/service.ts';
 import { privacyService } from './privacy/service.ts';
+import { chatPersonalData } from './chat/personal-data.ts';
+import { queuePersonalData } from './queues/personal-data.ts';
+import { inboundMailPersonalData } from './contactcenter/inbound-mail/personal-data.ts';
 import { homeService } from './platform/home/service.ts';
 import { citizenService } from './citizens/service.ts';
 
@@ -125,7 +128,22 @@ export function createServices({ config, db }: { config: Config; db: Database })
     integrations,
     chat: chatService(db, { contactCenter, sms, publicUrl: config.publicUrl }),
     // Data protection (issue 18): subject requests and retention reach each module's personal data through its service.
-    privacy: privacyService(db, { config, jobs, audit, contactCenter, appointments, mail, organisations, satisfaction, surveys, identity }),
+    privacy: privacyService(db, {
+      config,
+      jobs,
+      audit,
+      contactCenter,
+      appointments,
+      mail,
+      sms,
+      organisations,
+      satisfaction,
+      surveys,
+      identity,
+      chat: { personalData: chatPersonalData },
+      queues: { personalData: queuePersonalData },
+      inboundMail: { personalData: inboundMailPersonalData },
+    }),
     home: homeService(db, { contactPoints }),
     // Citizen sign-in and my space (issue 18 item 9): their records found through each module's service.
     citizens: citizenService(db, { config, audit, mail, contactCenter, appointments, queues, satisfaction, surveys }),

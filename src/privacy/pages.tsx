@@ -302,6 +302,18 @@ export function SubjectRequestPage({ request }: { request: SubjectRequestRow }) 
             head={[t('privacy.request.subject'), t('privacy.admin.when')]}
             rows={(data.mail as Array<{ subject: string; createdAt: string }>).map((item) => [item.subject, formatDateTime(new Date(item.createdAt), lang)])}
           />
+          <Paragraph>
+            {(
+              [
+                ['chats', data.chats],
+                ['tickets', data.queueTickets],
+                ['inboundMail', data.inboundMail],
+                ['sms', data.sms],
+              ] as const
+            )
+              .map(([key, items]) => `${t(`privacy.counts.${key}`)}: ${items?.length ?? 0}`)
+              .join(' · ')}
+          </Paragraph>
           <Paragraph>{t('privacy.request.auditCount', { count: data.audit.length })}</Paragraph>
         </>
       )}

@@ -102,14 +102,52 @@ describe('subject requests (public contract)', () => {
       recommend: 8,
       comment: 'Jan Peeters was goed geholpen',
     } as FeedbackAnswerInput);
+    // The request came from a chat and by e-mail; the person took a ticket with an SMS alert and got a text message.
+    const phone = `+3247${String(Date.now()).slice(-7)}`;
+    const chat = (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO chat_sessions (token_hash, organisation_id, language, name, status, address_hash, request_id, reference)
+         VALUES ($1, $2, 'nl', 'Jan Peeters', 'converted', 'test', $3, $4) RETURNING id`,
+        [`erase-${Date.now()}`, schaerbeek, request.id, reference],
+      )
+    ).rows[0]!.id;
+    await t.db.query(`INSERT INTO chat_messages (chat_id, sender, body) VALUES ($1, 'user', 'Ik ben Jan Peeters, rue Royale 12')`, [chat]);
+    await t.db.query(`INSERT INTO cc_inbound_mail (message_id, request_id, mailbox) VALUES ($1, $2, 'contact@schaerbeek.example')`, [
+      `<${Date.now()}@jan.example>`,
+      request.id,
+    ]);
+    const queueService = (
+      await t.db.query<{ id: string; contact_point_id: string; prefix: string }>(
+        `SELECT q.id, q.contact_point_id, q.prefix FROM queue_services q WHERE q.organisation_id = $1 ORDER BY q.id LIMIT 1`,
+        [schaerbeek],
+      )
+    ).rows[0]!;
+    const ticket = (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO queue_tickets (contact_point_id, organisation_id, queue_service_id, service_code, prefix, number, day, status, language, phone,
+                                   called_at, serving_at, finished_at)
+         VALUES ($1, $2, $3, 'test', $4, 977, (now() AT TIME ZONE 'Europe/Brussels')::date, 'done', 'nl', $5, now(), now(), now()) RETURNING id`,
+        [queueService.contact_point_id, schaerbeek, queueService.id, queueService.prefix, phone],
+      )
+    ).rows[0]!.id;
+    await t.services.sms.send({ to: phone, text: 'U bent bijna aan de beurt.', language: 'nl', purpose: 'queue.near', organisationId: schaerbeek });
+    const access = await dpo.request('POST', '/api/v1/privacy/subject-requests', { json: { kind: 'access', email, phone } });
+    const exported = (await dpo.get(`/api/v1/privacy/subject-requests/${(access.json() as { id: string }).id}`)).json() as {
+      summary: Record<string, number>;
+      export: { chats: Array<{ messages: Array<{ body: string }> }> };
+    };
+    expect(exported.summary).toMatchObject({ chats: 1, tickets: 1, inboundMail: 1, sms: 1 });
+    expect(exported.export.chats[0]!.messages[0]!.body).toBe('Ik ben Jan Peeters, rue Royale 12');
     const before = await figures();
 
-    const created = await dpo.request('POST', '/api/v1/privacy/subject-requests', { json: { kind: 'erasure', email, reason: 'Letter of 7 December' } });
+    const created = await dpo.request('POST', '/api/v1/privacy/subject-requests', {
+      json: { kind: 'erasure', email, phone, reason: 'Letter of 7 December' },
+    });
     expect(created.statusCode).toBe(201);
     const { id } = created.json() as { id: string };
     const done = (await dpo.get(`/api/v1/privacy/subject-requests/${id}`)).json() as { status: string; summary: Record<string, number> };
     expect(done.status).toBe('done');
-    expect(done.summary.requests).toBe(1);
+    expect(done.summary).toMatchObject({ requests: 1, chats: 1, tickets: 1, inboundMail: 1, sms: 1 });
 
     expect(await figures()).toEqual(before);
     expect((await t.client().get(`/api/v1/contact-requests/${reference}?email=${encodeURIComponent(email)}`)).statusCode).toBe(404);
@@ -135,6 +173,12 @@ describe('subject requests (public contract)', () => {
     ]);
     expect(comment.rows).toEqual([{ comment: '—' }]);
     expect(done.summary.feedback).toBe(1);
+    expect((await t.db.query(`SELECT name, body FROM chat_sessions s JOIN chat_messages m ON m.chat_id = s.id WHERE s.id = $1`, [chat])).rows).toEqual([
+      { name: null, body: '—' },
+    ]);
+    expect((await t.db.query(`SELECT 1 FROM cc_inbound_mail WHERE request_id = $1`, [request.id])).rows).toEqual([]);
+    expect((await t.db.query(`SELECT phone, status FROM queue_tickets WHERE id = $1`, [ticket])).rows).toEqual([{ phone: null, status: 'done' }]);
+    expect((await t.db.query(`SELECT body FROM sms_messages WHERE to_number = $1`, [phone])).rows).toEqual([]);
     const stored = await t.db.query(`SELECT email FROM privacy_subject_requests WHERE id = $1`, [id]);
     expect(stored.rows[0]).toEqual({ email: null });
   });

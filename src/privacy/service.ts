@@ -16,6 +16,7 @@ import { effectivePeriods, retentionRule, type RetentionCategory } from './reten
 import * as repo from './repository.ts';
 import { maskPersonalData } from './detector.ts';
 import { translator } from '../platform/i18n/messages.ts';
+import { normalisePhoneNumber } from '../platform/sms/phone.ts';
 
 /** A request in an export (dates are strings once the export is read back from the database). */
 export interface ExportedRequest {
@@ -59,6 +60,27 @@ export interface PrivacyDeps {
     };
   };
   satisfaction: { personalData: SourceSeam };
+  /** Chats converted into the person's requests (src/chat/personal-data.ts). */
+  chat: {
+    personalData: { export(q: Queryable, requestIds: string[]): Promise<Array<{ id: string }>>; erase(tx: Queryable, chatIds: string[]): Promise<number> };
+  };
+  /** Queue tickets of the person's appointments or phone number (src/queues/personal-data.ts). */
+  queues: {
+    personalData: {
+      export(q: Queryable, organisationId: string | null, appointmentIds: string[], phone: string | null): Promise<Array<{ id: string }>>;
+      erase(tx: Queryable, ticketIds: string[]): Promise<number>;
+    };
+  };
+  /** Records of e-mails received for the person's requests (src/contactcenter/inbound-mail/personal-data.ts). */
+  inboundMail: {
+    personalData: { export(q: Queryable, requestIds: string[]): Promise<unknown[]>; erase(tx: Queryable, requestIds: string[]): Promise<number> };
+  };
+  sms: {
+    personalData: {
+      export(q: Queryable, organisationId: string | null, phone: string): Promise<Array<{ id: string }>>;
+      erase(tx: Queryable, ids: string[]): Promise<number>;
+    };
+  };
   surveys: { personalData: SourceSeam };
   identity: { privacyOfficersOf(organisationId: string): Promise<Array<{ email: string; language: Language; displayName: string }>> };
   mail: {
@@ -101,6 +123,11 @@ export interface SubjectExport {
   contactCenter: { parties: unknown[]; requests: ExportedRequest[]; contacts: unknown[] };
   appointments: { appointments: unknown[]; waitingList: unknown[] };
   mail: unknown[];
+  /** Absent from exports made before these categories were added. */
+  chats?: unknown[];
+  queueTickets?: unknown[];
+  inboundMail?: unknown[];
+  sms?: unknown[];
   feedback: unknown[];
   surveys: unknown[];
   audit: unknown[];
@@ -117,13 +144,20 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
     const cc = partyIds.length ? await contactCenter.personalData.export(q, partyIds) : { parties: [], requests: [], contacts: [] };
     const booked = await appointments.personalData.export(q, organisationId, email, phone);
     const mails = await mail.personalData.export(q, organisationId, email);
-    const subjectIds = [...partyIds, ...cc.requests.map((request) => request.id), ...booked.appointments.map((appointment) => appointment.id)];
+    const requestIds = cc.requests.map((request) => request.id);
+    const chats = requestIds.length ? await deps.chat.personalData.export(q, requestIds) : [];
+    const inboundMail = requestIds.length ? await deps.inboundMail.personalData.export(q, requestIds) : [];
+    const number = phone ? (normalisePhoneNumber(phone) ?? null) : null;
+    const appointmentIds = booked.appointments.map((appointment) => appointment.id);
+    const tickets = appointmentIds.length || number ? await deps.queues.personalData.export(q, organisationId, appointmentIds, number) : [];
+    const texts = number ? await deps.sms.personalData.export(q, organisationId, number) : [];
+    const subjectIds = [...partyIds, ...requestIds, ...appointmentIds, ...chats.map((chat) => chat.id)];
     const entries = subjectIds.length ? await audit.personalData.export(q, subjectIds) : [];
     // Questionnaires answered after the person's requests and appointments (invitations name their source).
     const sourceIds = subjectIds.filter((subjectId) => !partyIds.includes(subjectId));
     const feedback = sourceIds.length ? await deps.satisfaction.personalData.export(q, sourceIds) : [];
     const surveys = sourceIds.length ? await deps.surveys.personalData.export(q, sourceIds) : [];
-    return { partyIds, cc, booked, mails, subjectIds, sourceIds, entries, feedback, surveys };
+    return { partyIds, cc, booked, mails, chats, inboundMail, tickets, texts, requestIds, subjectIds, sourceIds, entries, feedback, surveys };
   }
 
   /** Runs a pending request once (the job and the API call both come here; the row lock makes it once). */
@@ -140,6 +174,10 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
           contactCenter: found.cc,
           appointments: found.booked,
           mail: found.mails,
+          chats: found.chats,
+          queueTickets: found.tickets,
+          inboundMail: found.inboundMail,
+          sms: found.texts,
           feedback: found.feedback,
           surveys: found.surveys,
           audit: found.entries.map((entry) => ({ at: entry.at, action: entry.action, subjectType: entry.subject_type, actor: entry.actor_name })),
@@ -149,6 +187,10 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
           contacts: found.cc.contacts.length,
           appointments: found.booked.appointments.length,
           mail: found.mails.length,
+          chats: found.chats.length,
+          tickets: found.tickets.length,
+          inboundMail: found.inboundMail.length,
+          sms: found.texts.length,
           feedback: found.feedback.length,
           surveys: found.surveys.length,
           audit: found.entries.length,
@@ -168,10 +210,23 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
         tx,
         found.mails.map((message) => message.id),
       );
+      const chats = await deps.chat.personalData.erase(
+        tx,
+        found.chats.map((chat) => chat.id),
+      );
+      const tickets = await deps.queues.personalData.erase(
+        tx,
+        found.tickets.map((ticket) => ticket.id),
+      );
+      const inboundMail = found.requestIds.length ? await deps.inboundMail.personalData.erase(tx, found.requestIds) : 0;
+      const sms = await deps.sms.personalData.erase(
+        tx,
+        found.texts.map((text) => text.id),
+      );
       const feedback = found.sourceIds.length ? await deps.satisfaction.personalData.erase(tx, found.sourceIds) : 0;
       const surveys = found.sourceIds.length ? await deps.surveys.personalData.erase(tx, found.sourceIds) : 0;
       const pseudonymised = await audit.personalData.pseudonymise(tx, new Map(found.subjectIds.map((subjectId) => [subjectId, pseudonym(subjectId)])));
-      const summary = { ...erased.counts, ...booked, mail: mails, feedback, surveys, auditEntries: pseudonymised };
+      const summary = { ...erased.counts, ...booked, mail: mails, chats, tickets, inboundMail, sms, feedback, surveys, auditEntries: pseudonymised };
       await repo.completeSubjectRequest(tx, id, { export: null, summary, forget: true });
       // Who, when, why and which categories: never whom (the request's id stands for the person).
       await recordAuditEntry(tx, {

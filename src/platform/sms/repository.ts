@@ -127,3 +127,24 @@ export async function purgeOldSms(db: Queryable, retentionDays: number): Promise
   const result = await db.query(`DELETE FROM sms_messages WHERE status <> 'queued' AND created_at < now() - make_interval(days => $1)`, [retentionDays]);
   return result.rowCount;
 }
+
+/** The text messages sent to a number, for a data subject request (src/privacy, issue 18). */
+export async function smsOfPerson(
+  q: Queryable,
+  organisationId: string | null,
+  phone: string,
+): Promise<Array<{ id: string; purpose: string; text: string | null; status: string; createdAt: Date }>> {
+  const { rows } = await q.query<{ id: string; purpose: string; text: string | null; status: string; createdAt: Date }>(
+    `SELECT id, purpose, body AS text, status, created_at AS "createdAt" FROM sms_messages
+      WHERE ($1::uuid IS NULL OR organisation_id = $1) AND to_number = $2 ORDER BY created_at`,
+    [organisationId, phone],
+  );
+  return rows;
+}
+
+/** Blanks these records (number and text); the rows stay for the delivery figures, as mail records do. */
+export async function eraseSms(q: Queryable, ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const { rowCount } = await q.query(`UPDATE sms_messages SET to_number = '+10000000000', body = NULL WHERE id = ANY($1::uuid[])`, [ids]);
+  return rowCount;
+}

@@ -30,6 +30,8 @@ import {
   recordSmsFailure,
   removeOptOut,
   smsStatistics,
+  smsOfPerson,
+  eraseSms,
   type SmsStatus,
 } from './repository.ts';
 
@@ -115,6 +117,12 @@ export function smsService({ db, config, jobs, audit, log }: SmsServiceDeps) {
   );
 
   return {
+    /** A person's text messages for a data subject request (src/privacy, issue 18): found by number, blanked on erasure. */
+    personalData: {
+      export: (q: Queryable, organisationId: string | null, phone: string) => smsOfPerson(q, organisationId, phone),
+      erase: (tx: Queryable, ids: string[]) => eraseSms(tx, ids),
+    },
+
     /** "smpp" when SMPP_URL is set, else "capture". */
     mode,
 
