@@ -53,16 +53,24 @@ describe('agent console in fr', () => {
       const requestPath = new URL(first.url()).pathname;
       const reference = /BXL-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec((await first.getByRole('heading', { level: 1 }).textContent()) ?? '')![0];
 
-      // Reply by e-mail with the first template, in the request's language.
-      await first
-        .getByRole('navigation', { name: t('console.reply.templates') })
-        .getByRole('link')
-        .first()
-        .click();
-      await first.waitForLoadState('load');
-      await checkA11y(first);
+      // Reply by e-mail: text typed first, then the first template inserted at the cursor, without a reload
+      // (issue 17 item 3), all from the keyboard: Alt+Shift+R goes to the reply, Tab to the template buttons.
+      await first.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+      await first.keyboard.press('Alt+Shift+R');
+      await expect(first.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.name)).resolves.toBe('body');
+      await first.keyboard.type('Typed before the template.');
+      const templates = first.getByRole('group', { name: t('console.reply.templates') });
+      await templates.getByRole('button').first().focus();
+      await first.keyboard.press('Enter');
       const body = await first.getByLabel(t('console.reply.body'), { exact: true }).inputValue();
+      expect(body).toMatch(/^Typed before the template\.\n\n/);
       expect(body).toContain(`Visitor ${marker}`);
+      await expect(first.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).resolves.toBe(true);
+      await expect(first.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.name)).resolves.toBe('body');
+      // The shortcuts' help opens with Alt+Shift+H; axe on the page as it is now.
+      await first.keyboard.press('Alt+Shift+H');
+      await expect(first.locator('#cc-shortcuts').evaluate((el) => (el as HTMLDetailsElement).open)).resolves.toBe(true);
+      await checkA11y(first);
       await submitAndCheck(first, first.getByRole('button', { name: t('console.reply.send') }), { status: 200 });
       await expect(first.getByRole('status').first().textContent()).resolves.toContain(t('console.notice.replied'));
 
@@ -186,19 +194,20 @@ describe.each(['nl', 'en'] as const)('agent console pages in %s', (lang) => {
       await visit(first, requestPath);
       await expect(first.locator('#cc-summary').textContent()).resolves.toContain(t('console.status.waiting_second_line'));
       const reference = /BXL-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec((await first.getByRole('heading', { level: 1 }).textContent()) ?? '')![0];
-      const template = await first
-        .getByRole('navigation', { name: t('console.reply.templates') })
-        .getByRole('link')
+      await first
+        .getByRole('group', { name: t('console.reply.templates') })
+        .getByRole('button')
         .first()
-        .getAttribute('href');
-      await visit(first, template!);
+        .click();
       await expect(first.getByLabel(t('console.reply.body'), { exact: true }).inputValue()).resolves.toContain(`Visitor ${marker}`);
+      await checkA11y(first);
 
       await withPage(async (second) => {
         await signIn(second, lang, 'agent.ixelles@demo.irisdesk.brussels');
         await visit(second, `/${lang}/console/tasks?scope=all`);
         expect(await second.getByRole('heading', { level: 1 }).textContent()).toBe(t('console.tasks.title'));
         const task = await second.getByRole('link', { name: reference }).getAttribute('href');
+        await visit(second, `/${lang}/notifications`);
         await visit(second, task!);
         await expect(second.getByRole('main').textContent()).resolves.toContain(`Question ${marker}`);
         await expect(second.getByRole('button', { name: t('console.task.sendAnswer') }).count()).resolves.toBe(1);

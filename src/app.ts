@@ -46,6 +46,7 @@ import { appointmentRoutes } from './appointments/routes.tsx';
 import { knowledgeRoutes } from './knowledge/routes.tsx';
 import { safetyRoutes } from './safety/routes.tsx';
 import { contactConsoleRoutes } from './contactcenter/console/routes.tsx';
+import { notificationsRoutes } from './notifications/routes.tsx';
 import { contactCenterSettingsRoutes } from './contactcenter/settings/routes.tsx';
 import { announcementsRoutes } from './announcements/routes.tsx';
 import { surveysRoutes } from './surveys/routes.tsx';
@@ -53,9 +54,9 @@ import { integrationsRoutes } from './integrations/routes.tsx';
 import { CHAT_API_PREFIX, chatRoutes } from './chat/routes.tsx';
 import { telephonyRoutes } from './telephony/routes.tsx';
 import { privacyRoutes } from './privacy/routes.tsx';
+import { citizenRoutes } from './citizens/routes.tsx';
 import { tokenScopesOf } from './integrations/scopes.ts';
 
-import { citizenRoutes } from './citizens/routes.tsx';
 export interface AppDeps {
   config: Config;
   db: Database;
@@ -227,6 +228,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   knowledgeRoutes(app, services);
   safetyRoutes(app, services);
   contactConsoleRoutes(app, services);
+  notificationsRoutes(app, services);
   contactCenterSettingsRoutes(app, services);
   announcementsRoutes(app, services);
   surveysRoutes(app, services);
@@ -234,11 +236,11 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   chatRoutes(app, services);
   telephonyRoutes(app, services);
   privacyRoutes(app, services);
+  citizenRoutes(app, services);
 
   // Public unless OPENAPI_PUBLIC=false: then for signed-in staff only (401 otherwise).
   app.get('/api/openapi.json', { schema: { hide: true } }, async (request) => {
     if (!config.openapiPublic) requireActorPage(request);
-  citizenRoutes(app, services);
     return app.swagger();
   });
 

@@ -24,6 +24,9 @@ import { safetyService } from './safety/service.ts';
 import { contactCenterSettingsService } from './contactcenter/settings/service.ts';
 import { announcementsService } from './announcements/service.ts';
 import { consoleService } from './contactcenter/console/service.ts';
+import { notificationsService } from './notifications/service.ts';
+import { consoleUnreadService } from './contactcenter/console/unread/service.ts';
+import { requestPresenceService } from './contactcenter/console/presence/service.ts';
 import { consoleSearchService } from './contactcenter/console/search/service.ts';
 import { requestMergeService } from './contactcenter/console/merge/service.ts';
 import { bulkService } from './contactcenter/console/bulk/service.ts';
@@ -54,7 +57,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
   // finishing a counter ticket records the checked-in appointment as seen, and so on.
   // Outgoing webhooks: the modules where events happen emit them through integrations.emit(tx, …).
   const integrations = integrationsService(db, { jobs, config });
-  const identity = identityService(db);
+  const identity = identityService(db, { secretsKey: config.secretsEncryptionKey });
   const organisations = organisationService(db);
   const consoleSearch = consoleSearchService(db);
   const contactPoints = contactPointService(db, { organisations });
@@ -75,6 +78,8 @@ export function createServices({ config, db }: { config: Config; db: Database })
     mailFrom: config.mailFrom,
     events: integrations,
   });
+  // Notifications inside IrisDesk (mentions, tasks, assignments) and their e-mail digest (issue 17, decision 0051).
+  const notifications = notificationsService(db, { mail, jobs, publicUrl: config.publicUrl });
   const queues = queueService(db, {
     contactPoints,
     organisations,
@@ -86,7 +91,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     events: integrations,
     sms,
   });
-  const contactConsole = consoleService(db, { mail, realtime, surveys, satisfaction, publicUrl: config.publicUrl, events: integrations });
+  const contactConsole = consoleService(db, { mail, realtime, surveys, satisfaction, notifications, publicUrl: config.publicUrl, events: integrations });
   return {
     config,
     jobs,
@@ -115,6 +120,9 @@ export function createServices({ config, db }: { config: Config; db: Database })
       retentionYears: config.safetyRetentionYears,
     }),
     contactConsole,
+    notifications,
+    consoleUnread: consoleUnreadService(db),
+    requestPresence: requestPresenceService(db),
     consoleBulk: bulkService(db, { console: contactConsole }),
     savedViews: savedViewsService(db),
     consoleSearch,
@@ -126,7 +134,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     queues,
     surveys,
     integrations,
-    chat: chatService(db, { contactCenter, sms, publicUrl: config.publicUrl }),
+    chat: chatService(db, { contactCenter, sms, mail, satisfaction, publicUrl: config.publicUrl }),
     // Data protection (issue 18): subject requests and retention reach each module's personal data through its service.
     privacy: privacyService(db, {
       config,

@@ -151,6 +151,34 @@ export interface AddMessageInput {
   at?: Date | undefined;
 }
 
+/** The longest title derived from a message (a title typed by someone may be up to 300 characters). */
+export const DERIVED_TITLE_LENGTH = 120;
+
+/**
+ * A title from a text at a word boundary (issue 17 item 3): whitespace collapsed, and a text longer than `max`
+ * cut after its last whole word that fits, marked with "…" — never mid-word (a single longer word is cut).
+ */
+export function deriveTitle(text: string, max = DERIVED_TITLE_LENGTH): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  const room = line.slice(0, max - 1);
+  const space = room.lastIndexOf(' ');
+  const cut = space >= max / 2 ? room.slice(0, space) : room;
+  return `${cut.replace(/[\s,;:.\-–]+$/u, '')}…`;
+}
+
+/**
+ * The stored title of a new request. Intake channels without a subject pass the start of the message's first
+ * line, cut at a fixed length: that title is derived again from the whole line at a word boundary. A subject
+ * written by someone is kept as written (whitespace collapsed, at most 300 characters).
+ */
+export function requestTitle(subject: string, message: string): string {
+  const given = subject.replace(/\s+/g, ' ').trim();
+  const firstLine = (message.split('\n')[0] ?? '').replace(/\s+/g, ' ').trim();
+  if (given && firstLine.length > given.length && firstLine.startsWith(given)) return deriveTitle(firstLine);
+  return deriveTitle(given, 300) || '-';
+}
+
 export function hashStatusToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -210,7 +238,7 @@ export async function createRequest(tx: Queryable, input: CreateRequestInput, de
     serviceCode: input.serviceCode ?? null,
     channel: input.channel,
     language: input.language,
-    subject: input.subject.replace(/\s+/g, ' ').trim().slice(0, 300) || '-',
+    subject: requestTitle(input.subject, input.message),
     firstResponseDueAt: due.firstResponseDueAt,
     resolutionDueAt: due.resolutionDueAt,
     statusTokenHash: hashStatusToken(statusToken),

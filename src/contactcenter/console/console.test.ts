@@ -98,3 +98,26 @@ describe('authorisation', () => {
     expect(canManageConsole(actor(['organisation_manager']), 'org-b')).toBe(false);
   });
 });
+
+describe('titles and templates (issue 17, item 3)', () => {
+  it('derives titles at word boundaries and keeps a written subject', async () => {
+    const { deriveTitle, requestTitle } = await import('../requests.ts');
+    const message =
+      'Bonjour, je voudrais savoir comment renouveler ma carte d’identité électronique avant mon départ à l’étranger le mois prochain, merci beaucoup';
+    const title = deriveTitle(message, 60);
+    expect(title.length).toBeLessThanOrEqual(60);
+    expect(title.endsWith('…')).toBe(true);
+    expect(message.startsWith(title.slice(0, -1))).toBe(true);
+    expect(message[title.length - 1]).toBe(' '); // cut before a space: a whole word
+    expect(requestTitle(message.slice(0, 120), message)).toBe(deriveTitle(message));
+    expect(requestTitle('Carte perdue', message)).toBe('Carte perdue');
+  });
+
+  it('inserts a template at the cursor on lines of its own, keeping what was typed', async () => {
+    const { insertTemplate } = await import('./templates.ts');
+    expect(insertTemplate('', 0, 'Hello')).toEqual({ text: 'Hello', cursor: 5 });
+    expect(insertTemplate('Typed first', 11, 'Template')).toEqual({ text: 'Typed first\n\nTemplate', cursor: 21 });
+    const middle = insertTemplate('Start\nEnd', 6, 'T');
+    expect(middle.text).toBe('Start\n\nT\n\nEnd');
+  });
+});

@@ -6,6 +6,7 @@
 import type { Queryable } from '../../platform/db/database.ts';
 import type { Language, LocalizedText } from '../../platform/i18n/languages.ts';
 import type { RequestRow } from '../repository.ts';
+import { TASK_FOR_PERSON } from './unread/repository.ts';
 import type { ContactChannel, ContactOutcome, MessageKind, RequestStatus, SlaState, TaskKind } from '../model.ts';
 
 export type InboxView = 'organisation' | 'units' | 'mine' | 'unassigned';
@@ -251,13 +252,14 @@ export async function setAssignee(
 export interface Colleague {
   id: string;
   displayName: string;
+  email: string;
   roles: string[];
 }
 
 /** Active staff of an organisation who work in the console (for "assign to"). */
 export async function listConsoleColleagues(db: Queryable, organisationId: string): Promise<Colleague[]> {
   const { rows } = await db.query<Colleague>(
-    `SELECT id, display_name AS "displayName", roles FROM accounts
+    `SELECT id, display_name AS "displayName", email, roles FROM accounts
       WHERE organisation_id = $1 AND active
         AND roles && ARRAY['first_line_agent', 'second_line_agent', 'organisation_manager']::text[]
       ORDER BY display_name`,
@@ -451,7 +453,7 @@ export async function findTask(db: Queryable, id: string): Promise<TaskRow | und
   return rows[0];
 }
 
-/** Tasks routed to an organisation; 'mine' = to me or to one of my units. */
+/** Tasks routed to an organisation; 'mine' = for me (TASK_FOR_PERSON: to me, my units, the organisation, or a unit nobody belongs to). */
 export async function listTasksTo(
   db: Queryable,
   q: { organisationId: string; accountId: string; unitIds: string[]; mineOnly: boolean; status: 'open' | 'answered' | 'all' },
@@ -460,7 +462,7 @@ export async function listTasksTo(
     `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM}
       WHERE t.to_organisation_id = $1
         AND ($4 = 'all' OR t.status = $4)
-        AND (NOT $5 OR t.to_account_id = $2 OR t.to_unit_id = ANY($3::uuid[]) OR (t.to_account_id IS NULL AND t.to_unit_id IS NULL))
+        AND (NOT $5 OR ${TASK_FOR_PERSON})
       ORDER BY t.created_at DESC LIMIT 200`,
     [q.organisationId, q.accountId, q.unitIds, q.status, q.mineOnly],
   );
@@ -518,4 +520,45 @@ export async function findAccountByEmail(db: Queryable, email: string): Promise<
     [email],
   );
   return rows[0];
+}
+
+export interface ReplyTemplateRow {
+  id: string;
+  title: string;
+  body: string;
+  setStatus: 'open' | 'waiting_user' | 'waiting_second_line' | null;
+  assignToMe: boolean;
+  addTag: string | null;
+}
+
+/** The organisation's reply templates and macros in one language. */
+export async function listReplyTemplates(db: Queryable, organisationId: string, language: Language): Promise<ReplyTemplateRow[]> {
+  const { rows } = await db.query<ReplyTemplateRow>(
+    `SELECT id, title, body, set_status AS "setStatus", assign_to_me AS "assignToMe", add_tag AS "addTag"
+       FROM cc_reply_templates WHERE organisation_id = $1 AND language = $2 ORDER BY title`,
+    [organisationId, language],
+  );
+  return rows;
+}
+
+/** A macro's assignment and tag, after its reply (the status goes through the core's setStatus). */
+export async function applyMacroFields(tx: Queryable, id: string, input: { assigneeId: string | null; tag: string | null }): Promise<void> {
+  await tx.query(
+    `UPDATE cc_requests
+        SET assignee_id = coalesce($2::uuid, assignee_id),
+            tags = CASE WHEN $3::text IS NULL OR $3::text = ANY(tags) THEN tags ELSE array_append(tags, $3::text) END,
+            version = version + 1, updated_at = now()
+      WHERE id = $1`,
+    [id, input.assigneeId, input.tag],
+  );
+}
+
+/** Renames a request at the version read; false when someone changed it meanwhile. */
+export async function updateSubject(tx: Queryable, input: { id: string; organisationId: string; version: number; subject: string }): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `UPDATE cc_requests SET subject = $4, version = version + 1, updated_at = now()
+      WHERE id = $1 AND organisation_id = $2 AND version = $3 AND status <> 'closed'`,
+    [input.id, input.organisationId, input.version, input.subject],
+  );
+  return rowCount === 1;
 }

@@ -23,6 +23,8 @@ import type { InboxFilters } from './service.ts';
 import { localPath } from '../../platform/http/local-path.ts';
 import { consoleSearchRoutes } from './search/routes.tsx';
 import { parseBulkAction } from './bulk/service.ts';
+import { PRESENCE_STATES } from './presence/service.ts';
+import { insertTemplate } from './templates.ts';
 
 const SERVICE_CODE = '^([a-z0-9]+(-[a-z0-9]+)*)?$';
 const Id = Text({ maxLength: 64 });
@@ -49,7 +51,11 @@ const RequestQuery = Type.Object({
 const ClaimForm = Type.Object({ version: Version, returnTo: Type.Optional(Text({ maxLength: 500 })) });
 const AssignForm = Type.Object({ version: Version, assigneeId: Type.Optional(Text({ maxLength: 64 })) });
 const StatusForm = Type.Object({ version: Version, status: Type.Enum(['open', 'waiting_user', 'waiting_second_line']) });
-const ReplyForm = Type.Object({ body: Text({ minLength: 1, maxLength: 20000 }) });
+const ReplyForm = Type.Object({ body: Text({ minLength: 1, maxLength: 20000 }), macro: Type.Optional(Text({ maxLength: 100 })) });
+// "Insert" of a template without JavaScript: the reply form posted to /compose with the text typed so far.
+const ComposeForm = Type.Object({ body: Type.Optional(Text({ maxLength: 20000 })), template: Text({ minLength: 1, maxLength: 100 }) });
+const SubjectForm = Type.Object({ version: Version, subject: Text({ minLength: 1, maxLength: 300 }) });
+const PresenceBody = Type.Object({ state: Type.Enum(PRESENCE_STATES) });
 const NoteForm = Type.Object({ note: Text({ minLength: 1, maxLength: 20000 }) });
 const CloseForm = Type.Object({ version: Version, outcome: Type.Enum(CONTACT_OUTCOMES), message: Type.Optional(Text({ maxLength: 5000 })) });
 const TaskForm = Type.Object({
@@ -124,6 +130,7 @@ const NOTICES = new Set([
   'bulk',
   'viewSaved',
   'viewDeleted',
+  'subject',
 ]);
 const notice = (value: string | undefined) => (value && NOTICES.has(value) ? value : undefined);
 
@@ -162,10 +169,13 @@ export function contactConsoleRoutes(app: App, services: Services) {
         tags: ['contact center'],
         summary: 'Server-Sent Events of the agent console: changes to the requests of the organisation, the units and the agent',
         security: [{ session: [] }],
-        querystring: Type.Object({ lastEventId: Type.Optional(Text({ maxLength: 30 })) }),
+        querystring: Type.Object({
+          lastEventId: Type.Optional(Text({ maxLength: 30 })),
+          request: Type.Optional(Type.String({ format: 'uuid', description: 'Also who is viewing or replying to this request (request.presence)' })),
+        }),
         response: {
           200: {
-            description: 'text/event-stream of request.* and task.* events (ids and references only)',
+            description: 'text/event-stream of request.*, task.* and notification.* events (ids and references only)',
             content: { 'text/event-stream': { schema: Type.String() } },
           },
           ...errorResponses(401, 403),
@@ -174,8 +184,45 @@ export function contactConsoleRoutes(app: App, services: Services) {
     },
     async (request, reply) => {
       const actor = requireActorPage(request);
-      await services.realtime.streamEvents(request, reply, cc.liveChannels(actor));
+      const presence = request.query.request ? [await services.requestPresence.channelOf(actor, request.query.request)] : [];
+      await services.realtime.streamEvents(request, reply, [...cc.liveChannels(actor), ...presence]);
       return reply;
+    },
+  );
+
+  // Unread counts of the console's links (issue 17 item 2), read again by live.js after each event.
+  app.get(
+    '/api/v1/console/unread',
+    {
+      schema: {
+        tags: ['contact center'],
+        summary: 'What waits unread for the signed-in agent: requests, tasks and notifications',
+        security: [{ session: [] }],
+        response: {
+          200: Type.Object({ requests: Type.Integer(), tasks: Type.Integer(), notifications: Type.Integer() }),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async (request) => services.consoleUnread.counts(requireActorPage(request)),
+  );
+
+  // "X is viewing / replying": an open request page says what its agent does there (presence/service.ts).
+  app.post(
+    '/api/v1/console/requests/:id/presence',
+    {
+      schema: {
+        tags: ['contact center'],
+        summary: 'Tells the other agents on this request that the signed-in agent is viewing it, replying, or has left',
+        security: [{ session: [] }],
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: PresenceBody,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 415) },
+      },
+    },
+    async (request, reply) => {
+      await services.requestPresence.announce(requireActorPage(request), request.params.id, request.body.state);
+      return reply.code(204).send(null);
     },
   );
 
@@ -191,18 +238,26 @@ export function contactConsoleRoutes(app: App, services: Services) {
 
   app.get('/:lang/console', { schema: { hide: true, params: LangParams, querystring: InboxQuery } }, async (request, reply) => {
     const actor = consoleActor(request);
-    const [page, colleagues, views, units] = await Promise.all([
+    const [page, colleagues, views, units, counts] = await Promise.all([
       cc.inbox(actor, inboxFilters(request.query)),
       cc.colleagues(actor),
       services.savedViews.list(actor),
       cc.units(actor),
+      services.consoleUnread.counts(actor),
     ]);
     const bulk = request.query.notice === 'bulk' ? { changed: Number(request.query.changed ?? 0), skipped: Number(request.query.skipped ?? 0) } : undefined;
     const myUnits = units.filter((u) => actor.unitIds.includes(u.id));
     return renderPage(
       request,
       reply,
-      <InboxPage page={page} colleagues={colleagues} views={{ list: views, units: myUnits }} bulk={bulk} notice={notice(request.query.notice)} />,
+      <InboxPage
+        page={page}
+        colleagues={colleagues}
+        views={{ list: views, units: myUnits }}
+        bulk={bulk}
+        counts={counts}
+        notice={notice(request.query.notice)}
+      />,
     );
   });
 
@@ -261,6 +316,8 @@ export function contactConsoleRoutes(app: App, services: Services) {
     errors?: FieldError[];
     values?: Record<string, string | string[] | undefined>;
     query?: Static<typeof RequestQuery>;
+    /** The reply typed so far with a template inserted (the no-JavaScript "Insert"), and the macro chosen. */
+    composed?: { body: string; macro: string | undefined };
   };
   const requestPage = async (request: FastifyRequest, options: RequestPageOptions = {}) => {
     const actor = consoleActor(request);
@@ -268,11 +325,14 @@ export function contactConsoleRoutes(app: App, services: Services) {
     const data = await cc.getRequest(actor, params.id, request.id);
     const q = options.query ?? {};
     const kq = q.kq ?? '';
-    const [templates, routing, found, merge] = await Promise.all([
+    const [templates, routing, found, merge, counts, list] = await Promise.all([
       cc.templatesFor(actor, data.request),
       cc.routingChoices(),
       knowledge.search(actor, { q: kq, lang: params.lang, service: q.kservice || undefined, limit: PANEL_RESULTS }),
       services.requestMerge.stateOf(data.request),
+      services.consoleUnread.counts(actor),
+      // The split view's list (wide screens): the agent's default inbox, as on the inbox page.
+      cc.inbox(actor, inboxFilters({})),
     ]);
     return (
       <RequestPage
@@ -283,6 +343,9 @@ export function contactConsoleRoutes(app: App, services: Services) {
         knowledge={{ q: kq, results: found.results }}
         merge={merge}
         uploads={services.uploads.enabled ? services.uploads.limits : null}
+        counts={counts}
+        list={list.rows}
+        composed={options.composed}
         notice={notice(q.notice)}
         form={options.form}
         errors={options.errors}
@@ -333,7 +396,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
         try {
           return await handleForm(request, reply, form, async () => {
             const attachments = await services.uploads.accept(uploadsOf(request));
-            await cc.reply(requireActorPage(request), request.params.id, request.body.body, request.id, attachments);
+            await cc.reply(requireActorPage(request), request.params.id, request.body.body, request.id, attachments, request.body.macro || undefined);
             return `${base(request)}?notice=replied`;
           });
         } catch (error) {
@@ -344,6 +407,27 @@ export function contactConsoleRoutes(app: App, services: Services) {
       },
     ),
   );
+  // A template inserted without JavaScript: the page again, the typed text kept and the template added at its end
+  // (with JavaScript, live.js inserts it at the cursor and nothing is posted). Nothing is sent or stored.
+  // Multipart like the reply form it belongs to; files chosen are not kept (the browser cannot be given them back).
+  multipartRoutes(app, (scope) =>
+    scope.post(
+      '/:lang/console/requests/:id/compose',
+      { schema: { hide: true, params: LangId, body: ComposeForm }, attachValidation: true },
+      async (request, reply) => {
+        const actor = requireActorPage(request);
+        const record = await cc.getRequest(actor, request.params.id, request.id);
+        const template = (await cc.templatesFor(actor, record.request)).find((tpl) => tpl.id === request.body?.template);
+        const typed = request.body?.body ?? '';
+        const composed = { body: template ? insertTemplate(typed, typed.length, template.body).text : typed, macro: template?.id };
+        return renderPage(request, reply, await requestPage(request, { composed }));
+      },
+    ),
+  );
+  requestForm<Static<typeof SubjectForm>>('subject', SubjectForm, 'actions', async (request, body) => {
+    await cc.setSubject(requireActorPage(request), request.params.id, body.version, body.subject, request.id);
+    return `${base(request)}?notice=subject`;
+  });
   requestForm<Static<typeof NoteForm>>('notes', NoteForm, 'note', async (request, body) => {
     await cc.note(requireActorPage(request), request.params.id, body.note, request.id);
     return `${base(request)}?notice=noted`;
@@ -392,8 +476,12 @@ export function contactConsoleRoutes(app: App, services: Services) {
     const actor = consoleActor(request);
     const mineOnly = request.query.scope !== 'all';
     const status = request.query.status ?? 'open';
-    const tasks = await cc.tasks(actor, { mineOnly, status });
-    return renderPage(request, reply, <TasksPage tasks={tasks} mineOnly={mineOnly} status={status} />);
+    const [tasks, counts] = await Promise.all([cc.tasks(actor, { mineOnly, status }), services.consoleUnread.counts(actor)]);
+    const unread = await services.consoleUnread.unreadAmong(
+      actor,
+      tasks.filter((task) => task.status === 'open').map((task) => task.id),
+    );
+    return renderPage(request, reply, <TasksPage tasks={tasks} mineOnly={mineOnly} status={status} counts={counts} unread={unread} />);
   });
 
   app.get(

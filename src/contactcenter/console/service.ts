@@ -1,9 +1,7 @@
-// The rules of the agent console: inboxes (organisation, units, mine, unassigned) with keyset pages,
-// the request view (audited read), claim and assign with optimistic locking, replies by e-mail and notes,
-// status and closing (through the intake core's setStatus), phone and counter contacts, tasks to a second
-// line of any participating organisation. Managers' unit settings (round-robin) and reply templates are in ../settings.
-// Every change publishes a small realtime event (ids only) on cc:org:{organisationId}, cc:unit:{unitId}
-// and account:{accountId}, in the change's transaction: consoles on every instance refresh live.
+// The rules of the agent console: inboxes with keyset pages, the request view (audited read, marked read), claim and
+// assign with optimistic locking, replies (with macros, macros.ts) and notes (with @mentions, mentions.ts), status and
+// closing (through the intake core), phone and counter contacts, tasks to a second line of any organisation. Every
+// change publishes a small realtime event (ids only) in its transaction: consoles on every instance refresh live.
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -22,10 +20,13 @@ import { CONTACT_CHANNELS, type ContactChannel, type ContactOutcome, type Reques
 import * as core from './core.ts';
 import * as repo from './repository.ts';
 import { canHandleTask, canWorkOnRequest } from './authorisation.ts';
-import { listTemplates } from '../settings/repository.ts';
 import { builtinTemplates, fillTemplate, MAIL_TEXTS, type ReplyTemplate } from './templates.ts';
 import { isUuid } from '../../platform/http/schemas.ts';
 import type { EventSink } from '../../integrations/service.ts';
+import type { NotificationsService } from '../../notifications/service.ts';
+import { markItemRead } from './unread/repository.ts';
+import { mentionedColleagues } from './mentions.ts';
+import { applyMacro } from './macros.ts';
 
 export const PAGE_SIZE = 25;
 
@@ -91,6 +92,8 @@ export interface ConsoleDeps {
   publicUrl: string;
   /** Outgoing webhooks (services.integrations): request and task events in the change's transaction. */
   events?: EventSink | undefined;
+  /** Notifications inside IrisDesk (mentions, tasks, assignments) in the change's transaction. */
+  notifications?: Pick<NotificationsService, 'notify' | 'markReadAbout'> | undefined;
 }
 
 export function consoleService(db: Database, deps: ConsoleDeps) {
@@ -147,7 +150,14 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
       throw new AppError(404, 'console.task_not_found');
     }
     await audit(db, actor, 'read', { type: 'cc_task', id: task.id, organisationId: task.toOrganisationId }, requestId);
+    await opened(actor, task.id);
     return task;
+  }
+
+  /** The person opened a request or task: it is read, and so are the notifications about it. */
+  async function opened(actor: Actor, itemId: string) {
+    await markItemRead(db, actor.accountId, itemId);
+    await deps.notifications?.markReadAbout(db, actor, itemId);
   }
 
   async function inReadyState(tx: Queryable, id: string, actor: Actor, version?: number) {
@@ -155,6 +165,22 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
     if (!locked || locked.organisationId !== actor.organisationId) throw new AppError(404, 'console.request_not_found');
     if (version !== undefined && locked.version !== version) throw new AppError(409, 'console.stale');
     return locked;
+  }
+
+  /** Reply templates for a request's language, filled with the party's name and the reference. */
+  async function templatesFor(actor: Actor, record: repo.RequestRecord): Promise<ReplyTemplate[]> {
+    const own = await repo.listReplyTemplates(db, actor.organisationId, record.language);
+    const values = { name: record.partyName, reference: record.reference };
+    const mine = own.map((t) => ({
+      id: t.id,
+      title: t.title,
+      body: t.body,
+      actions: { status: t.setStatus ?? undefined, assignToMe: t.assignToMe, tag: t.addTag ?? undefined },
+    }));
+    return [...builtinTemplates(record.language), ...mine].map((t) => ({
+      ...t,
+      body: fillTemplate(t.body, values),
+    }));
   }
 
   return {
@@ -193,6 +219,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
       ]);
       // The live refresh reads the page again on every event: one entry per agent and request in 10 minutes.
       await recordReadOnce(db, actor, { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId);
+      await opened(actor, record.id);
       return { request: record, messages, history, tasks, colleagues };
     },
 
@@ -244,26 +271,25 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
         });
         await audit(tx, actor, 'update', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, { change: 'assign' });
         await announce(tx, record, 'request.assigned', [assigneeId, record.assigneeId]);
+        if (assigneeId && assigneeId !== actor.accountId) {
+          await deps.notifications?.notify(tx, [
+            { accountId: assigneeId, kind: 'assigned', requestId: record.id, reference: record.reference, byName: actor.displayName },
+          ]);
+        }
       });
     },
 
-    /** Reply templates for a request's language, filled with the party's name and the reference. */
-    async templatesFor(actor: Actor, record: repo.RequestRecord): Promise<ReplyTemplate[]> {
-      const own = await listTemplates(db, actor.organisationId, record.language);
-      const values = { name: record.partyName, reference: record.reference };
-      return [...builtinTemplates(record.language), ...own.map((t) => ({ id: t.id, title: t.title, body: t.body }))].map((t) => ({
-        ...t,
-        body: fillTemplate(t.body, values),
-      }));
-    },
+    templatesFor,
 
     /**
      * An e-mail reply in the request's language: sent (queued or captured) in the same transaction that
      * stores it as an outbound message and sets the first response. A request without an e-mail address
      * is refused (answer by phone and record the contact instead).
      */
-    async reply(actor: Actor, id: string, body: string, requestId?: string, attachments: AcceptedFile[] = []): Promise<void> {
+    async reply(actor: Actor, id: string, body: string, requestId?: string, attachments: AcceptedFile[] = [], macroId?: string): Promise<void> {
       const record = await visibleRequest(actor, id, requestId);
+      // A macro chosen for this reply (issue 17 item 3): its actions follow the reply, in its transaction.
+      const macro = macroId ? (await templatesFor(actor, record)).find((t) => t.id === macroId) : undefined;
       if (!record.partyEmail) throw new AppError(400, 'console.no_email', { fields: [{ field: 'body', code: 'console.noEmail' }] });
       if (record.status === 'closed') throw new AppError(409, 'console.closed');
       const text = body.trim();
@@ -287,6 +313,7 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
           { tx },
         );
         await core.addOutbound(tx, { requestId: record.id, accountId: actor.accountId, body: text, mailMessageId: sent.messageId, attachments });
+        if (macro?.actions) await applyMacro(tx, actor, record, macro.actions, { events: deps.events, announce });
         await audit(tx, actor, 'update', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, { change: 'reply' });
       });
     },
@@ -297,10 +324,32 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
       if (record.status === 'closed') throw new AppError(409, 'console.closed');
       const text = body.trim();
       if (!text) throw new AppError(400, 'validation.failed', { fields: [{ field: 'note', code: 'validation.required' }] });
+      // @mentions of colleagues of the organisation: each is notified once (never the author).
+      const mentioned = mentionedColleagues(text, await repo.listConsoleColleagues(db, record.organisationId)).filter((c) => c.id !== actor.accountId);
       await db.transaction(async (tx) => {
         await inReadyState(tx, record.id, actor);
         await core.addMessageOf(tx, { requestId: record.id, kind: 'note', accountId: actor.accountId, body: text });
-        await audit(tx, actor, 'update', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, { change: 'note' });
+        await audit(tx, actor, 'update', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, {
+          change: 'note',
+          ...(mentioned.length ? { mentioned: mentioned.length } : {}),
+        });
+        await deps.notifications?.notify(
+          tx,
+          mentioned.map((c) => ({ accountId: c.id, kind: 'mention' as const, requestId: record.id, reference: record.reference, byName: actor.displayName })),
+        );
+      });
+    },
+
+    /** A clearer title, written by the agent: also the subject of the e-mails that follow (issue 17 item 3). */
+    async setSubject(actor: Actor, id: string, version: number, subject: string, requestId?: string): Promise<void> {
+      const record = await visibleRequest(actor, id, requestId);
+      const text = subject.replace(/\s+/g, ' ').trim().slice(0, 300);
+      if (!text) throw new AppError(400, 'validation.failed', { fields: [{ field: 'subject', code: 'validation.required' }] });
+      await db.transaction(async (tx) => {
+        if (!(await repo.updateSubject(tx, { id: record.id, organisationId: actor.organisationId, version, subject: text })))
+          throw new AppError(409, record.status === 'closed' ? 'console.closed' : 'console.stale');
+        await audit(tx, actor, 'update', { type: 'cc_request', id: record.id, organisationId: record.organisationId }, requestId, { change: 'subject' });
+        await announce(tx, record, 'request.status');
       });
     },
 
@@ -487,6 +536,9 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
         await realtime.publish(tx, channels.organisation(to.id), taskEvent);
         if (unit) await realtime.publish(tx, channels.unit(unit.id), taskEvent);
         if (colleague) await realtime.publish(tx, channels.account(colleague.id), taskEvent);
+        if (colleague && colleague.id !== actor.accountId) {
+          await deps.notifications?.notify(tx, [{ accountId: colleague.id, kind: 'task', taskId, reference: record.reference, byName: actor.displayName }]);
+        }
         return taskId;
       });
     },

@@ -1,17 +1,37 @@
 // Reply templates: a few built-in ones per language and the organisation's own (cc_reply_templates), with
-// the placeholders {name} and {reference} filled in when the agent picks one.
+// the placeholders {name} and {reference} filled in when the agent picks one. A template with actions is a
+// macro (issue 17 item 3): sending the reply also sets its status, assigns the request to the agent, adds its tag.
 import { LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
 import { translator } from '../../platform/i18n/messages.ts';
+
+export interface MacroActions {
+  status?: 'open' | 'waiting_user' | 'waiting_second_line' | undefined;
+  assignToMe?: boolean | undefined;
+  tag?: string | undefined;
+}
 
 export interface ReplyTemplate {
   /** "builtin:<key>" or the uuid of an organisation template. */
   id: string;
   title: string;
   body: string;
+  /** What sending the reply also does (a macro); none for a plain template. */
+  actions?: MacroActions | undefined;
+}
+
+/** True when the template does more than insert text. */
+export function isMacro(template: Pick<ReplyTemplate, 'actions'>): boolean {
+  const a = template.actions;
+  return !!a && (!!a.status || !!a.assignToMe || !!a.tag);
 }
 
 // The built-in templates by id, with their catalogue keys console.replyTemplate.<key>.title and .body.
 const BUILTIN = { acknowledge: 'acknowledge', 'more-information': 'moreInformation', answer: 'answer' } as const;
+// The built-in macros: acknowledging takes the request; asking for information also waits for the user (SLA paused).
+const BUILTIN_ACTIONS: Partial<Record<keyof typeof BUILTIN, MacroActions>> = {
+  acknowledge: { assignToMe: true },
+  'more-information': { assignToMe: true, status: 'waiting_user' },
+};
 
 export function builtinTemplates(language: Language): ReplyTemplate[] {
   const t = translator(language);
@@ -21,6 +41,7 @@ export function builtinTemplates(language: Language): ReplyTemplate[] {
     id: `builtin:${id}`,
     title: t(`console.replyTemplate.${key}.title`),
     body: t(`console.replyTemplate.${key}.body`, placeholders),
+    actions: BUILTIN_ACTIONS[id as keyof typeof BUILTIN],
   }));
 }
 
@@ -54,3 +75,17 @@ function mailTexts(language: Language): MailTexts {
 
 /** Subjects and fixed texts of the mails the console sends, in the requester's language (console.mail.* in the catalogues). */
 export const MAIL_TEXTS = Object.fromEntries(LANGUAGES.map((language) => [language, mailTexts(language)])) as Record<Language, MailTexts>;
+
+/**
+ * Inserts a template's text at the cursor of the text typed so far, on lines of its own: nothing typed is lost.
+ * Answers the new text and where the cursor goes (after the inserted text). live.js does the same in the browser.
+ */
+export function insertTemplate(typed: string, cursor: number, body: string): { text: string; cursor: number } {
+  const at = Math.max(0, Math.min(cursor, typed.length));
+  const before = typed.slice(0, at);
+  const after = typed.slice(at);
+  const lead = before.trim() === '' ? '' : before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const trail = after.trim() === '' ? '' : after.startsWith('\n') ? '\n' : '\n\n';
+  const head = (before.trim() === '' ? '' : before) + lead + body;
+  return { text: head + trail + (after.trim() === '' ? '' : after), cursor: head.length };
+}

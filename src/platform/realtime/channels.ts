@@ -19,6 +19,9 @@ export const channels = {
   /** The chat queue of one organisation: chats waiting, taken, ended (ids only), for consoles and positions. */
   chatQueue: (organisationId: string) => `chat:queue:${organisationId}`,
 
+  /** Who is viewing or replying to one contact-center request (presence, issue 17): its open request pages. */
+  requestPresence: (requestId: string) => `cc:request:${requestId}`,
+
   /** The channels of one contact-center request: its organisation, its unit and its assignee, if any. */
   ofRequest(request: { organisationId: string; unitId?: string | null; assigneeId?: string | null }): string[] {
     const names = [channels.organisation(request.organisationId)];

@@ -17,6 +17,7 @@ import { surveysNavigation } from '../../surveys/navigation.ts';
 import { appointmentsNavigation } from '../../appointments/navigation.ts';
 import { consoleNavigation } from '../../contactcenter/console/navigation.ts';
 import { telephonyNavigation } from '../../telephony/navigation.ts';
+import { notificationsNavigation } from '../../notifications/navigation.ts';
 import { contactCenterSettingsNavigation } from '../../contactcenter/settings/navigation.ts';
 import { queuesNavigation } from '../../queues/navigation.ts';
 import { competenceNavigation } from '../../competence/navigation.ts';
@@ -40,6 +41,7 @@ const ITEMS: readonly NavigationItem[] = [
   ...surveysNavigation,
   ...appointmentsNavigation,
   ...consoleNavigation,
+  ...notificationsNavigation,
   ...telephonyNavigation,
   ...contactCenterSettingsNavigation,
   ...queuesNavigation,

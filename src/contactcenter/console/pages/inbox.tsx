@@ -9,6 +9,7 @@ import { type InboxPage as InboxData } from '../service.ts';
 import { ConsoleLayout, ConsoleLinks, LiveNotice, SlaBadge, VIEWS, query } from './layout.tsx';
 import type { Colleague, UnitRow } from '../repository.ts';
 import type { SavedView } from '../views/repository.ts';
+import type { UnreadCounts } from '../unread/service.ts';
 import { CONTACT_OUTCOMES } from '../../model.ts';
 
 export function InboxPage({
@@ -18,6 +19,7 @@ export function InboxPage({
   colleagues,
   views,
   bulk,
+  counts,
 }: {
   page: InboxData;
   notice?: string | undefined;
@@ -25,13 +27,14 @@ export function InboxPage({
   colleagues?: Colleague[] | undefined;
   views?: { list: SavedView[]; units: UnitRow[] } | undefined;
   bulk?: { changed: number; skipped: number } | undefined;
+  counts?: UnreadCounts | undefined;
 }) {
   const { t, lang } = usePage();
   const f = page.filters;
   const base = { status: f.status === 'active' ? null : f.status, channel: f.channel, service: f.serviceCode, sla: f.slaState };
   const here = `/${lang}/console${query({ view: f.view, ...base })}`;
   return (
-    <ConsoleLayout title={t('console.inbox.title')} live>
+    <ConsoleLayout title={t('console.inbox.title')} live counts={counts}>
       <Heading1>{t('console.inbox.title')}</Heading1>
       <ConsoleLinks />
       {bulk ? (

@@ -6,11 +6,25 @@ import type { FieldError } from '../../../platform/http/errors.ts';
 import type * as repo from '../repository.ts';
 import { ConsoleLayout, ConsoleLinks, LiveNotice, query } from './layout.tsx';
 import { Timeline } from './request.tsx';
+import type { UnreadCounts } from '../unread/service.ts';
 
-export function TasksPage({ tasks, mineOnly, status }: { tasks: repo.TaskRow[]; mineOnly: boolean; status: string }) {
+export function TasksPage({
+  tasks,
+  mineOnly,
+  status,
+  counts,
+  unread,
+}: {
+  tasks: repo.TaskRow[];
+  mineOnly: boolean;
+  status: string;
+  counts?: UnreadCounts | undefined;
+  /** The tasks the agent has not opened yet (marked "New"). */
+  unread?: Set<string> | undefined;
+}) {
   const { t, lang } = usePage();
   return (
-    <ConsoleLayout title={t('console.tasks.title')} live>
+    <ConsoleLayout title={t('console.tasks.title')} live counts={counts}>
       <Heading1>{t('console.tasks.title')}</Heading1>
       <ConsoleLinks />
       <Paragraph>{t('console.tasks.intro')}</Paragraph>
@@ -53,6 +67,7 @@ export function TasksPage({ tasks, mineOnly, status }: { tasks: repo.TaskRow[]; 
                 {tasks.map((task) => (
                   <tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="row">
+                      {unread?.has(task.id) && <strong class="cc-new">{t('console.unread.new')} </strong>}
                       <a class="utrecht-link" href={`/${lang}/console/tasks/${task.id}`}>
                         {task.context.reference}
                       </a>
