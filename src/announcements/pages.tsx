@@ -142,7 +142,8 @@ export function AnnouncementsPage(props: {
               errors={errors}
             />
             <TextField name="title" label={t('announcements.field.title')} value={value('title')} required maxLength={200} errors={errors} />
-            <TextArea name="body" label={t('announcements.field.body')} value={value('body')} required maxLength={5000} rows={6} errors={errors} />
+            {/* Not `required`: Utrecht draws an empty required textarea as an error before anything is typed; the service refuses an empty message. */}
+            <TextArea name="body" label={t('announcements.field.body')} value={value('body')} maxLength={5000} rows={6} errors={errors} />
             <SelectField
               name="unitId"
               label={t('announcements.field.unitId')}
