@@ -14,6 +14,7 @@ let t: TestApp;
 let provider: TestOidcProvider;
 let reference: string;
 let appointment: { id: string; reference: string };
+let nextSlot: { point: string; start: string };
 
 async function linkSentTo(email: string): Promise<string | undefined> {
   const { rows } = await t.db.query<{ text_body: string }>(
@@ -66,6 +67,7 @@ beforeAll(async () => {
     },
   });
   expect(booked.statusCode, booked.body).toBe(201);
+  nextSlot = { point, start: slots[1].start };
   appointment = {
     id: (await t.db.query<{ id: string }>(`SELECT id FROM appointments WHERE reference = $1`, [booked.json().reference])).rows[0]!.id,
     reference: booked.json().reference,
@@ -110,8 +112,15 @@ describe('citizen sign-in and my space', () => {
     expect(managePage.statusCode).toBe(200);
     expect(managePage.body).toContain(appointment.reference);
 
-    // forms are filled in from the identity
+    // forms are filled in from the identity: the contact form, the booking details (by e-mail)
     expect((await browser.get('/en/contact')).body).toContain(`value="${EMAIL}"`);
+    const details = await browser.get(`/en/appointments/details?service=eid-card&point=${nextSlot.point}&start=${encodeURIComponent(nextSlot.start)}`);
+    expect(details.statusCode).toBe(200);
+    expect(details.body).toContain(`value="${EMAIL}"`);
+    expect(details.body).toMatch(/name="contactBy"[^>]*value="email"[^>]*checked|checked[^>]*name="contactBy"[^>]*value="email"|value="email"[^>]*checked/);
+    expect(
+      (await t.client().get(`/en/appointments/details?service=eid-card&point=${nextSlot.point}&start=${encodeURIComponent(nextSlot.start)}`)).body,
+    ).not.toContain(`value="${EMAIL}"`);
 
     // a citizen session is no staff session
     expect((await browser.get('/api/v1/me')).statusCode).toBe(401);
@@ -173,7 +182,7 @@ describe('citizen sign-in and my space', () => {
     expect(answer.headers.location).toBe('/fr/my');
     // the same citizen as the e-mail link's (verified address), now known by the provider's subject too
     const space = await browser.get('/fr/my');
-    expect(space.body).toContain('Vous êtes connecté·e en tant que Amina El Idrissi.');
+    expect(space.body).toContain('Votre session est ouverte au nom de Amina El Idrissi.');
     expect(space.body).toContain(reference);
     const linked = await t.db.query(`SELECT 1 FROM citizen_identities i JOIN citizens c ON c.id = i.citizen_id WHERE c.email = $1`, [EMAIL]);
     expect(linked.rows).toHaveLength(1);
