@@ -19,8 +19,8 @@ const actor = (...roles: Role[]): Actor => ({
 const ALWAYS_FIRST = ['home'];
 const ALWAYS_LAST = ['competence', 'knowledge', 'safety', 'password', 'two-factor'];
 const EXPECTED: Record<Role, string[]> = {
-  first_line_agent: ['agenda', 'console', 'announcements', 'calls', 'queues'],
-  second_line_agent: ['agenda', 'console', 'announcements', 'calls', 'queues'],
+  first_line_agent: ['agenda', 'console', 'announcements', 'notifications', 'calls', 'queues'],
+  second_line_agent: ['agenda', 'console', 'announcements', 'notifications', 'calls', 'queues'],
   content_editor: ['catalogue', 'contact-points', 'surveys'],
   organisation_manager: [
     'organisations',
@@ -35,6 +35,7 @@ const EXPECTED: Record<Role, string[]> = {
     'appointment-settings',
     'console',
     'announcements',
+    'notifications',
     'calls',
     'contact-center-settings',
     'queues',
