@@ -198,6 +198,56 @@ describe('thesaurus editor', () => {
     expect(quads.some((q) => q.subject.value === concept && q.object.value.endsWith('/fr/services/quokka-grant'))).toBe(true);
     const concepts = quads.filter((q) => q.predicate.value.endsWith('#type') && q.object.value === `${SKOS}Concept`);
     expect(concepts.length).toBeGreaterThan(100); // the seeded thesaurus too
+    // No hierarchy: every concept is a top concept of the one scheme, both ways (SKOS reference, section 4).
+    const scheme = quads.find((q) => q.object.value === `${SKOS}ConceptScheme`)!.subject.value;
+    expect(quads.filter((q) => q.predicate.value === `${SKOS}topConceptOf` && q.object.value === scheme).length).toBe(concepts.length);
+    expect(quads.filter((q) => q.subject.value === scheme && q.predicate.value === `${SKOS}hasTopConcept`).length).toBe(concepts.length);
+
+    // The JSON-LD export is the same graph: its nodes, read through its own context, give exactly the Turtle's triples.
+    const jsonLd = await t.client().get('/api/v1/catalogue/thesaurus.jsonld');
+    expect(jsonLd.statusCode).toBe(200);
+    expect(jsonLd.headers['content-type']).toContain('application/ld+json');
+    const document = JSON.parse(jsonLd.body) as {
+      '@context': Record<string, string | { '@id': string; '@container'?: string }>;
+      '@graph': Array<Record<string, unknown>>;
+    };
+    const context = document['@context'];
+    const iriOf = (term: string) => {
+      const definition = context[term];
+      const id = typeof definition === 'string' ? definition : definition!['@id'];
+      const [prefix, local] = id.split(':') as [string, string];
+      return `${context[prefix] as string}${local}`;
+    };
+    const triple = (s: string, p: string, o: string) => `${s} ${p} ${o}`;
+    const fromJsonLd = new Set<string>();
+    for (const node of document['@graph']) {
+      const subject = node['@id'] as string;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '@id') continue;
+        if (key === '@type') {
+          const [prefix, local] = (value as string).split(':') as [string, string];
+          fromJsonLd.add(triple(subject, 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type', `<${context[prefix] as string}${local}>`));
+          continue;
+        }
+        const definition = context[key];
+        const predicate = iriOf(key);
+        if (typeof definition === 'object' && definition['@container'] === '@language') {
+          for (const [language, labels] of Object.entries(value as Record<string, string | string[]>))
+            for (const label of [labels].flat()) fromJsonLd.add(triple(subject, predicate, `${JSON.stringify(label)}@${language}`));
+        } else if (typeof definition === 'object') {
+          for (const target of [value as string | string[]].flat()) fromJsonLd.add(triple(subject, predicate, `<${target}>`));
+        } else fromJsonLd.add(triple(subject, predicate, JSON.stringify(value)));
+      }
+    }
+    const fromTurtle = new Set(
+      quads.map((q) => {
+        const language = (q.object as { language?: string }).language;
+        const object = q.object.termType === 'Literal' ? `${JSON.stringify(q.object.value)}${language ? `@${language}` : ''}` : `<${q.object.value}>`;
+        return triple(q.subject.value, q.predicate.value, object);
+      }),
+    );
+    expect(fromJsonLd.size).toBe(fromTurtle.size);
+    expect([...fromJsonLd].filter((entry) => !fromTurtle.has(entry))).toEqual([]);
   });
 
   it('deletes a concept at the version the editor read', async () => {

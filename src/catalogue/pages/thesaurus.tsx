@@ -39,7 +39,7 @@ export function ThesaurusPage({ concepts, notice }: { concepts: Concept[]; notic
           <Link href={`${base}/new`}>{t('catalogue.thesaurus.new')}</Link>
         </li>
         <li>
-          <Link href="/api/v1/catalogue/thesaurus.ttl">{t('catalogue.thesaurus.export')}</Link>
+          <Link href="/api/v1/catalogue/thesaurus.ttl">{t('catalogue.thesaurus.export')}</Link> · <Link href="/api/v1/catalogue/thesaurus.jsonld">JSON-LD</Link>
         </li>
         <li>
           <Link href={`/${lang}/admin/catalogue`}>{t('catalogue.admin.title')}</Link>

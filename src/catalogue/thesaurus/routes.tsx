@@ -1,4 +1,5 @@
-// HTTP for the orientation thesaurus: its public SKOS export and the editors' screens (list, create, edit, delete).
+// HTTP for the orientation thesaurus: its public SKOS exports (Turtle, JSON-LD) and the editors' screens (list, create,
+// edit, delete).
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/types.ts';
 import type { Services } from '../../services.ts';
@@ -72,6 +73,19 @@ export function thesaurusRoutes(app: App, { catalogue, config }: Services) {
       },
     },
     async (_request, reply) => reply.header('content-type', 'text/turtle; charset=utf-8').send(await thesaurus.turtle(config.publicUrl)),
+  );
+
+  app.get(
+    '/api/v1/catalogue/thesaurus.jsonld',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'The published orientation thesaurus as SKOS in JSON-LD: the same graph as the Turtle export',
+        produces: ['application/ld+json'],
+      },
+    },
+    async (_request, reply) =>
+      reply.header('content-type', 'application/ld+json; charset=utf-8').send(JSON.stringify(await thesaurus.jsonLd(config.publicUrl))),
   );
 
   const base = (lang: Language) => `/${lang}/admin/catalogue/thesaurus`;

@@ -12,7 +12,7 @@ import type { Actor } from '../../identity/actor.ts';
 import type { AuditService } from '../../audit/service.ts';
 import * as catalogueRepo from '../repository.ts';
 import * as repo from './repository.ts';
-import { thesaurusTurtle } from './skos.ts';
+import { thesaurusJsonLd, thesaurusTurtle } from './skos.ts';
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const MAX_LABEL_LENGTH = 80;
@@ -122,6 +122,11 @@ export function thesaurusService(db: Database, deps: ThesaurusDeps) {
     /** The published thesaurus as SKOS (Turtle), public like the catalogue exports. */
     async turtle(publicUrl: string) {
       return thesaurusTurtle(await repo.listConcepts(db), publicUrl);
+    },
+
+    /** The same, as JSON-LD. */
+    async jsonLd(publicUrl: string) {
+      return thesaurusJsonLd(await repo.listConcepts(db), publicUrl);
     },
   };
 }
