@@ -549,6 +549,21 @@ export function BarometerPage(props: { data: Barometer; serviceLevels?: Componen
         first={t('satisfaction.filter.channel')}
         rows={data.byChannel.map((row) => ({ label: t(`satisfaction.channel.${row.key}`), indicators: row.indicators }))}
       />
+      {data.contactPoints.length > 0 && (
+        <>
+          <h2 class="utrecht-heading-2">{t('satisfaction.barometer.contactPoints')}</h2>
+          <SatisfiedBars
+            id="barometer-contact-points"
+            title={t('satisfaction.chart.satisfiedByContactPoint')}
+            first={t('satisfaction.filter.contactPoint')}
+            rows={data.contactPoints.map((cp) => ({
+              // Contact point names already say where they are ("Town hall – Ixelles"); the table below names the organisation.
+              label: cp.name ? pickText(cp.name, lang).text : cp.contactPointId,
+              indicators: cp.indicators,
+            }))}
+          />
+        </>
+      )}
       <More summary={t('satisfaction.barometer.allFigures')}>
         <DataTable
           id="barometer-region"

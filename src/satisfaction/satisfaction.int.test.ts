@@ -233,6 +233,9 @@ describe('dashboards, suppression and isolation', () => {
       expect(region.body).toContain('role="img"');
       const barometer = await t.client().get(`/${lang}/barometer`);
       expect(barometer.statusCode).toBe(200);
+      // Contact points lead with a chart too, its figures behind "show as a table" (issue 15).
+      const byContactPoint = barometer.body.slice(barometer.body.indexOf('aria-labelledby="barometer-contact-points-caption"'));
+      expect(byContactPoint).toMatch(/^aria-labelledby="barometer-contact-points-caption"[^]*?<svg[^]*?role="img"[^]*?<table/);
     }
     const region = await analyst.get('/en/satisfaction/region');
     expect(region.body).toContain('people were satisfied with their contact');

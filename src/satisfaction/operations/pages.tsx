@@ -387,6 +387,8 @@ export function BarometerServiceLevels(props: { data: BarometerOperations }) {
   const { t, lang } = usePage();
   const { data } = props;
   const keys = [...new Set([...PUBLIC_ORGANISATION_KEYS, ...PUBLIC_CONTACT_POINT_KEYS])];
+  // Contact point names already say where they are ("Town hall – Ixelles"); the table of all figures names the organisation.
+  const contactPointLabel = (cp: BarometerOperations['contactPoints'][number]) => (cp.name ? pickText(cp.name, lang).text : cp.contactPointId);
   return (
     <section aria-labelledby="barometer-service-levels">
       <h2 class="utrecht-heading-2" id="barometer-service-levels">
@@ -414,6 +416,25 @@ export function BarometerServiceLevels(props: { data: BarometerOperations }) {
             pickText(org.name, lang).text,
             formatFigure(org.operations.firstResponseSla, 'firstResponseSla', lang, t),
             formatDecimal(org.operations.firstResponseSla.base, lang),
+          ])}
+        />
+      )}
+      {data.contactPoints.some((cp) => cp.operations.waitMinutes.value !== null) && (
+        <BarChart
+          id="barometer-wait"
+          title={t('satisfaction.barometer.service.waitChart')}
+          description={t('satisfaction.barometer.service.waitChartDescription')}
+          max={Math.max(...data.contactPoints.map((cp) => cp.operations.waitMinutes.value ?? 0), 1)}
+          bars={data.contactPoints.map((cp) => ({
+            label: contactPointLabel(cp),
+            value: cp.operations.waitMinutes.value,
+            text: cp.operations.waitMinutes.value === null ? t('satisfaction.ops.notEnough') : formatFigure(cp.operations.waitMinutes, 'waitMinutes', lang, t),
+          }))}
+          tableHead={[t('satisfaction.filter.contactPoint'), t('satisfaction.ops.indicator.waitMinutes'), t('satisfaction.ops.recordsHead')]}
+          tableRows={data.contactPoints.map((cp) => [
+            contactPointLabel(cp),
+            formatFigure(cp.operations.waitMinutes, 'waitMinutes', lang, t),
+            formatDecimal(cp.operations.waitMinutes.base, lang),
           ])}
         />
       )}
