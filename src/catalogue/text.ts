@@ -94,7 +94,7 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
   how what where when why which who whom whose much many need want would could should must may might can get got have
   has had do does did make know help please thanks thank hello hi find going go gonna wanna someone something anything
   possible now today tomorrow yesterday still already always never really very lot lots more here there
-  trouve trouves cherche cherches obtenez faites demandez vind vindt zoekt vraagt krijgt wilt kunt weet weten
+  trouve trouves cherche cherches obtenez faites demandez viens vient vind vindt zoekt vraagt krijgt wilt kunt weet weten
   gets getting finding finds needs needed needing helps wants
   `
     .split(/\s+/)
