@@ -749,6 +749,34 @@ describe('nothing arrives unseen, writing replies (issue 17, items 2 and 3)', ()
     expect((await clients.agent!.get(page)).body).toContain('Documents for the move');
   });
 
+  it('takes a call’s start and end from the shared date field and a time field, and refuses an end before the start', async () => {
+    const form = { name: 'Dated Caller', channel: 'phone', language: 'fr', outcome: 'answered_first_contact' };
+    const ok = await clients.agent!.submitForm('/en/console/contacts/new', '/en/console/contacts', {
+      ...form,
+      startedDate: '2026-11-20',
+      startedTime: '10:00',
+      endedDate: '2026-11-20',
+      endedTime: '10:07',
+    });
+    expect(ok.statusCode).toBe(303);
+    const { rows } = await t.db.query<{ started_at: Date; ended_at: Date }>(
+      `SELECT c.started_at, c.ended_at FROM cc_contacts c JOIN cc_parties p ON p.id = c.party_id WHERE p.name = 'Dated Caller'`,
+    );
+    expect(new Date(rows[0]!.started_at).toISOString()).toBe('2026-11-20T09:00:00.000Z'); // 10:00 in Brussels (winter)
+    expect(new Date(rows[0]!.ended_at).getTime() - new Date(rows[0]!.started_at).getTime()).toBe(7 * 60_000);
+    const page = await clients.agent!.get('/en/console/contacts/new');
+    expect(page.body).toMatch(/<input id="field-startedDate"[^>]*type="date"/);
+    const refused = await clients.agent!.submitForm('/en/console/contacts/new', '/en/console/contacts', {
+      ...form,
+      startedDate: '2026-11-20',
+      startedTime: '10:00',
+      endedDate: '2026-11-20',
+      endedTime: '09:00',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#field-endedTime"');
+  });
+
   it('tells the agents on a request who else is viewing or replying, on every instance, and no one else', async () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' }).catch(() => undefined);
     const url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/v1/console/events`;

@@ -80,6 +80,16 @@ const ContactQuery = Type.Object({
 });
 // Brussels wall-clock "YYYY-MM-DD HH:MM" or "HH:MM" (today); empty = now.
 const TIME = '^((\\d{4}-\\d{2}-\\d{2}[ T])?\\d{2}:\\d{2})?$';
+const DATE = '^(\\d{4}-\\d{2}-\\d{2})?$';
+const CLOCK = '^(\\d{2}:\\d{2})?$';
+
+/** A date field and a time field as one "YYYY-MM-DD HH:MM" / "HH:MM" text (a date alone: that day at 00:00). */
+export function joinDateTime(date: string | undefined, time: string | undefined): string | undefined {
+  const d = date?.trim();
+  const t = time?.trim();
+  if (!d && !t) return undefined;
+  return d ? `${d} ${t || '00:00'}` : t;
+}
 const ContactForm = Type.Object({
   partyId: Type.Optional(Text({ maxLength: 64 })),
   name: Type.Optional(Text({ maxLength: 200 })),
@@ -90,6 +100,11 @@ const ContactForm = Type.Object({
   language: Type.Enum(LANGUAGES),
   startedAt: Type.Optional(Type.String({ maxLength: 16, pattern: TIME })),
   endedAt: Type.Optional(Type.String({ maxLength: 16, pattern: TIME })),
+  // The form's shared date field and time field (issue 14); startedAt/endedAt stay for callers that send one text.
+  startedDate: Type.Optional(Type.String({ maxLength: 10, pattern: DATE })),
+  startedTime: Type.Optional(Type.String({ maxLength: 5, pattern: CLOCK })),
+  endedDate: Type.Optional(Type.String({ maxLength: 10, pattern: DATE })),
+  endedTime: Type.Optional(Type.String({ maxLength: 5, pattern: CLOCK })),
   outcome: Type.Enum(CONTACT_OUTCOMES),
   openRequest: Type.Optional(Type.Literal('true')),
   subject: Type.Optional(Text({ maxLength: 300 })),
@@ -546,12 +561,23 @@ export function contactConsoleRoutes(app: App, services: Services) {
       (errors) => <ContactPage parties={parties} search={{ name: '', email: '', phone: '' }} values={values} errors={errors} />,
       async () => {
         const now = new Date();
-        const startedAt = parseBrusselsTime(form.startedAt, now, now);
+        const split = form.startedAt === undefined && form.endedAt === undefined;
+        const startedText = form.startedAt ?? joinDateTime(form.startedDate, form.startedTime);
+        const endedText = form.endedAt ?? joinDateTime(form.endedDate, form.endedTime);
+        let startedAt: Date;
+        try {
+          startedAt = parseBrusselsTime(startedText, now, now);
+        } catch {
+          throw new AppError(400, 'validation.failed', { fields: [{ field: split ? 'startedTime' : 'startedAt', code: 'validation.pattern' }] });
+        }
         let endedAt: Date;
         try {
-          endedAt = parseBrusselsTime(form.endedAt, now, now);
+          endedAt = parseBrusselsTime(endedText, now, now);
         } catch {
-          throw new AppError(400, 'validation.failed', { fields: [{ field: 'endedAt', code: 'validation.pattern' }] });
+          throw new AppError(400, 'validation.failed', { fields: [{ field: split ? 'endedTime' : 'endedAt', code: 'validation.pattern' }] });
+        }
+        if (split && endedText && endedAt < startedAt) {
+          throw new AppError(400, 'validation.failed', { fields: [{ field: 'endedTime', code: 'console.endBeforeStart' }] });
         }
         const open = form.openRequest === 'true';
         if (open) {
@@ -569,7 +595,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
             serviceCode: form.serviceCode || null,
             language: form.language,
             startedAt,
-            endedAt: form.endedAt?.trim() ? endedAt : startedAt > now ? startedAt : now,
+            endedAt: endedText?.trim() ? endedAt : startedAt > now ? startedAt : now,
             outcome: form.outcome,
             openRequest: open ? { subject: form.subject!, body: form.body! } : null,
           },

@@ -3,6 +3,7 @@ import { usePage } from '../../../platform/views/context.ts';
 import {
   Alert,
   CheckboxGroup,
+  DateField,
   ChoiceGroup,
   ErrorSummary,
   Form,
@@ -30,6 +31,10 @@ export interface ContactFormValues {
   language?: string;
   startedAt?: string;
   endedAt?: string;
+  startedDate?: string;
+  startedTime?: string;
+  endedDate?: string;
+  endedTime?: string;
   outcome?: string;
   openRequest?: string;
   subject?: string;
@@ -127,20 +132,29 @@ export function ContactPage({
             value={values.language ?? lang}
             options={LANGUAGES.map((l: Language) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l }))}
           />
-          <TextField
-            name="startedAt"
-            label={t('console.field.startedAt')}
-            value={values.startedAt}
-            maxLength={16}
-            description={t('console.field.timeHint')}
+          {/* The shared date field and a time field (issue 14): empty date = today, empty time = now. */}
+          <DateField
+            name="startedDate"
+            label={t('console.field.startedDate')}
+            value={values.startedDate}
+            description={t('console.field.dateHint')}
             errors={errors}
           />
           <TextField
-            name="endedAt"
-            label={t('console.field.endedAt')}
-            value={values.endedAt}
-            maxLength={16}
-            description={t('console.field.timeHint')}
+            type="time"
+            name="startedTime"
+            label={t('console.field.startedTime')}
+            value={values.startedTime}
+            description={t('console.field.timeNowHint')}
+            errors={errors}
+          />
+          <DateField name="endedDate" label={t('console.field.endedDate')} value={values.endedDate} description={t('console.field.dateHint')} errors={errors} />
+          <TextField
+            type="time"
+            name="endedTime"
+            label={t('console.field.endedTime')}
+            value={values.endedTime}
+            description={t('console.field.timeNowHint')}
             errors={errors}
           />
           <SelectField
