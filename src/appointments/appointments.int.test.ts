@@ -384,6 +384,27 @@ describe('booking pages without JavaScript', () => {
     const change = await client.request('POST', '/en/appointments/details', { form: { _csrf: csrfTokenOf(details.body), ...person, focus: 'name' } });
     expect(change.statusCode).toBe(200);
     expect(change.body).toContain('value="Page Person"');
+    // "Change" of the time, place or service keeps the answers: each step's choices post them along.
+    const csrf = csrfTokenOf(details.body);
+    const week = await client.request('POST', '/en/appointments/change/slot', { form: { _csrf: csrf, ...person, from: addDays(today(), 5) } });
+    expect(week.statusCode).toBe(200);
+    expect(week.body).toContain('<input type="hidden" name="name" value="Page Person"/>');
+    const other = /<button type="submit" class="irisdesk-time" form="carry" formAction="\/en\/appointments\/details" name="start" value="([^"]+)"/i.exec(
+      week.body,
+    )![1]!;
+    const detailsAgain = await client.request('POST', '/en/appointments/details', { form: { _csrf: csrf, ...person, start: other } });
+    expect(detailsAgain.statusCode).toBe(200);
+    expect(detailsAgain.body).toContain('value="Page Person"');
+    expect(detailsAgain.body).toContain('value="page@example.be"');
+    const placesAgain = await client.request('POST', '/fr/appointments/change/point', { form: { _csrf: csrf, ...person, postalCode: '1020' } });
+    expect(placesAgain.statusCode).toBe(200);
+    expect(placesAgain.body).toContain(`name="point" value="${laeken}"`);
+    expect(placesAgain.body).toContain('value="page@example.be"');
+    const servicesAgain = await client.request('POST', '/nl/appointments/change/service', { form: { _csrf: csrf, ...person } });
+    expect(servicesAgain.statusCode).toBe(200);
+    expect(servicesAgain.body).toContain('action="/nl/appointments/change/point"');
+    expect((await client.request('POST', '/nl/appointments/change/point', { form: { _csrf: csrf, ...person, service: '' } })).statusCode).toBe(400);
+    expect((await client.request('POST', '/nl/appointments/change/elsewhere', { form: { _csrf: csrf, ...person } })).statusCode).toBe(404);
     const done = await client.request('POST', '/en/appointments', {
       form: {
         _csrf: csrfTokenOf(details.body),
@@ -485,9 +506,16 @@ describe('agents and settings', () => {
       maxHorizonDays: '30',
       maxPerPerson: '1',
       active: 'true',
+      modes: 'counter',
     };
-    const bad = await manager.submitForm('/en/admin/appointments/new', '/en/admin/appointments', { ...form, capacity: '0', openingHours: 'whenever' });
+    const bad = await manager.submitForm('/en/admin/appointments/new', '/en/admin/appointments', {
+      ...form,
+      capacity: '0',
+      openingHours: 'whenever',
+      modes: '',
+    });
     expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('tick at least one type of appointment');
     expect(bad.body).toContain('whole number from 1 to 50');
     const notProvided = await manager.submitForm('/en/admin/appointments/new', '/en/admin/appointments', { ...form, serviceCode: 'renovation-advice' });
     expect(notProvided.statusCode).toBe(400);
@@ -527,5 +555,91 @@ describe('agents and settings', () => {
     const outsider = t.client();
     await outsider.login('manager.ixelles@demo.irisdesk.brussels');
     expect((await outsider.get(location)).statusCode).toBe(404);
+  });
+});
+
+describe('appointment modes (decision 0056)', () => {
+  it('books by phone or video where offered, and says so in the mails, the .ics, the SMS, the reminder and the agenda', async () => {
+    const passport = { ...booking(schaerbeek, ''), serviceCode: 'passport' };
+    const [first, second] = await slots(schaerbeek, addDays(today(), 6), 'passport');
+    // At the counter only (the default): video is refused on its field.
+    const refused = await book({ ...passport, start: first!.start, mode: 'video' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields[0]).toMatchObject({ field: 'mode', code: 'appointments.modeNotOffered' });
+    const manager = t.client();
+    await manager.login('manager@demo.irisdesk.brussels');
+    const { rows: ids } = await t.db.query<{ id: string; organisation_id: string }>(
+      `SELECT s.id, s.organisation_id FROM appointment_settings s JOIN services sv ON sv.id = s.service_id WHERE s.contact_point_id = $1 AND sv.code = 'passport'`,
+      [schaerbeek],
+    );
+    const settingsUrl = `/en/admin/appointments/${ids[0]!.id}`;
+    const page = await manager.get(settingsUrl);
+    const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
+    const saved = await manager.submitForm(settingsUrl, settingsUrl, {
+      version,
+      durationMinutes: '20',
+      capacity: '2',
+      bufferMinutes: '5',
+      minNoticeMinutes: '120',
+      maxHorizonDays: '60',
+      maxPerPerson: '2',
+      active: 'true',
+      modes: ['counter', 'phone', 'video'],
+    });
+    expect(saved.statusCode).toBe(303);
+    await t.db.query(`INSERT INTO appointment_video_links (organisation_id, template) VALUES ($1, 'https://video.example.be/room/{id}')`, [
+      ids[0]!.organisation_id,
+    ]);
+
+    // By phone: a number to call is required.
+    const noNumber = await book({ ...passport, start: first!.start, mode: 'phone' });
+    expect(noNumber.statusCode).toBe(400);
+    expect(noNumber.json().error.fields[0]).toMatchObject({ field: 'phone', code: 'appointments.phoneForCall' });
+    const byPhone = await book({ ...passport, start: first!.start, mode: 'phone', email: undefined, phone: '0470 55 66 77', language: 'nl' });
+    expect(byPhone.statusCode).toBe(201);
+    const { rows: texts } = await t.db.query<{ body: string }>(`SELECT body FROM sms_messages WHERE to_number = '+32470556677' ORDER BY created_at`);
+    expect(texts[0]!.body).toContain('telefonisch, wij bellen u');
+    expect(texts[0]!.body.length).toBeLessThanOrEqual(160);
+    const phonePage = await t.client().get(new URL(byPhone.json().manageUrl).pathname);
+    expect(phonePage.body).toContain('wij bellen u op +32 470 55 66 77');
+
+    // By video: the link from the organisation's template, in the mail, the .ics (LOCATION and URL) and the reminder.
+    const email = 'video.person@example.be';
+    const byVideo = await book({ ...passport, start: second!.start, mode: 'video', email, language: 'en' });
+    expect(byVideo.statusCode).toBe(201);
+    const { rows: video } = await t.db.query<{ id: string }>('SELECT id FROM appointments WHERE reference = $1', [byVideo.json().reference]);
+    const link = `https://video.example.be/room/${video[0]!.id}`;
+    const [confirmation] = await mailsTo(email);
+    expect(confirmation!.text_body).toContain(`This appointment is by video`);
+    expect(confirmation!.text_body).toContain(link);
+    expect(confirmation!.text_body).not.toContain('Address:');
+    const vevent = new ICAL.Component(ICAL.parse(Buffer.from(confirmation!.attachments[0]!.content!, 'base64').toString('utf8'))).getFirstSubcomponent(
+      'vevent',
+    )!;
+    expect(vevent.getFirstPropertyValue('location')).toBe(link);
+    expect(vevent.getFirstPropertyValue('url')).toBe(link);
+    const handler = t.services.jobs.get(REMINDER_JOB)!.handler;
+    const context = {
+      id: 1,
+      type: REMINDER_JOB,
+      attempts: 1,
+      maxAttempts: 5,
+      isLastAttempt: false,
+      createdAt: new Date(),
+      signal: new AbortController().signal,
+    };
+    await handler({ appointmentId: video[0]!.id }, context);
+    const reminder = (await mailsTo(email)).at(-1)!;
+    expect(reminder.purpose).toBe('appointment.reminder');
+    expect(reminder.text_body).toContain(link);
+
+    // The agenda shows the mode, the number to call (tel:) and the meeting link.
+    const agent = t.client();
+    await agent.login('agent@demo.irisdesk.brussels');
+    const agenda = await agent.get(`/en/agenda/${schaerbeek}?date=${addDays(today(), 6)}&view=week`);
+    expect(agenda.statusCode).toBe(200);
+    expect(agenda.body).toContain('href="tel:+32470556677"');
+    expect(agenda.body).toContain(`href="${link}"`);
+    expect(agenda.body).toContain('By phone');
   });
 });

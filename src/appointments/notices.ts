@@ -17,6 +17,9 @@ import { buildIcs } from './ics.ts';
 import { pointAddress } from './address.ts';
 import { appointmentSmsText, type SmsNoticeKind } from './sms-notices.ts';
 import { hashToken } from './tokens.ts';
+import { encodeOfferCode } from './short-links.ts';
+import { meetingLink, type AppointmentMode } from './modes.ts';
+import { parsePhoneNumber } from '../platform/sms/phone.ts';
 import * as repo from './repository.ts';
 import type { SettingsRecord } from './repository.ts';
 
@@ -52,6 +55,8 @@ export function appointmentNotices(deps: {
       startsAt: Date;
       endsAt: Date;
       sequence: number;
+      mode: AppointmentMode;
+      videoTemplate?: string | null;
     },
     settings: SettingsRecord,
     token: string | null,
@@ -59,7 +64,10 @@ export function appointmentNotices(deps: {
     if (a.email) await sendAppointmentMail(q, kind, { ...a, email: a.email }, settings, token);
     if (a.phone) {
       const link = token && kind !== 'cancellation' ? shortManageUrl(token) : '';
-      await sendSms(q, kind, a.phone, a.language, settings, { reference: a.reference, startsAt: a.startsAt, link });
+      // A phone or video appointment names its mode where a counter one names its place (the video link is on
+      // the manage page the short link opens: two links would not fit one message).
+      const where = a.mode === 'counter' ? undefined : translator(a.language)(`appointments.sms.mode.${a.mode}`);
+      await sendSms(q, kind, a.phone, a.language, settings, { reference: a.reference, startsAt: a.startsAt, link, where });
     }
   }
 
@@ -69,9 +77,9 @@ export function appointmentNotices(deps: {
     to: string,
     lang: Language,
     settings: SettingsRecord,
-    a: { reference: string; startsAt: Date; link: string },
+    a: { reference: string; startsAt: Date; link: string; where?: string | undefined },
   ) {
-    const smsText = appointmentSmsText(kind, lang, { ...a, point: text(settings.pointName, lang) });
+    const smsText = appointmentSmsText(kind, lang, { ...a, point: a.where ?? text(settings.pointName, lang) });
     await sms.send(
       {
         to,
@@ -85,7 +93,18 @@ export function appointmentNotices(deps: {
   }
   const text = (value: LocalizedText, lang: Language) => pickText(value, lang).text;
 
-  type Notified = { id: string; reference: string; name: string; language: Language; startsAt: Date; endsAt: Date; sequence: number };
+  type Notified = {
+    id: string;
+    reference: string;
+    name: string;
+    language: Language;
+    startsAt: Date;
+    endsAt: Date;
+    sequence: number;
+    mode: AppointmentMode;
+    videoTemplate?: string | null;
+    phone: string | null;
+  };
 
   const mailValues = (a: Notified, settings: SettingsRecord, token: string | null) => {
     const lang = a.language;
@@ -99,20 +118,35 @@ export function appointmentNotices(deps: {
       time: formatTime(a.startsAt, lang),
       reference: a.reference,
       link: token ? manageUrl(lang, token) : '',
+      mode: translator(lang)(`appointments.mode.${a.mode}`),
+      meetingLink: meetingLink(a) ?? '',
+      phone: a.phone ? (parsePhoneNumber(a.phone)?.international ?? a.phone) : '',
     };
+  };
+
+  /** The lines that say how the appointment takes place: the place for a counter, else the call or the link. */
+  const modeLines = (a: Notified, values: ReturnType<typeof mailValues>) => {
+    const t = translator(a.language);
+    if (a.mode === 'counter') return t('appointments.mail.details', values);
+    return `${t('appointments.mail.detailsRemote', values)}\n\n${t(`appointments.mail.mode.${a.mode}`, values)}`;
   };
 
   /** The appointment as a calendar event (the e-mails' attachment and the "add to calendar" download). */
   function calendarEvent(a: Notified & { email: string | null }, settings: SettingsRecord, token: string | null, cancelled = false): string {
     const values = mailValues(a, settings, token);
+    const t = translator(a.language);
+    // The location says where to be: the counter's address, the meeting link, or that the agent calls.
+    const location = a.mode === 'video' ? values.meetingLink : a.mode === 'phone' ? t('appointments.ics.phone', values) : `${values.point}, ${values.address}`;
+    const description = t('appointments.mail.icsDescription', values);
     return buildIcs({
       uid: `${a.id}@irisdesk`,
       sequence: a.sequence,
       start: a.startsAt,
       end: a.endsAt,
-      summary: `${values.service} – ${values.point}`,
-      location: `${values.point}, ${values.address}`,
-      description: translator(a.language)('appointments.mail.icsDescription', values),
+      summary: a.mode === 'counter' ? `${values.service} – ${values.point}` : `${values.service} – ${values.mode}`,
+      location,
+      description: a.mode === 'counter' ? description : `${t(`appointments.mail.mode.${a.mode}`, values)}\n${description}`,
+      ...(a.mode === 'video' ? { url: values.meetingLink } : {}),
       organizer: { name: values.organisation, email: organizerEmail },
       attendee: { name: a.name, email: a.email ?? '' },
       cancelled,
@@ -129,7 +163,7 @@ export function appointmentNotices(deps: {
     const lang = a.language;
     const t = translator(lang);
     const values = mailValues(a, settings, token);
-    const body = [t(`appointments.mail.${kind}.body`, values), '', t('appointments.mail.details', values)];
+    const body = [t(`appointments.mail.${kind}.body`, values), '', modeLines(a, values)];
     if (token && kind !== 'cancellation') body.push('', t('appointments.mail.manage', values));
     const ics = calendarEvent(a, settings, token, kind === 'cancellation');
     await mail.send(
@@ -188,6 +222,8 @@ export function appointmentNotices(deps: {
     const t = translator(lang);
     const day = brusselsDate(start);
     const link = `${publicUrl}/${lang}/appointments/slots?service=${settings.serviceCode}&point=${settings.contactPointId}&from=${day}`;
+    // By text message, the short form /t/{code} that redirects there (one SMS holds it).
+    const shortLink = `${publicUrl}/t/${encodeOfferCode(lang, settings.id, day)}`;
     const values = {
       name: person.name,
       service: text(settings.serviceName, lang),
@@ -196,7 +232,7 @@ export function appointmentNotices(deps: {
       time: formatTime(start, lang),
       link,
     };
-    if (person.phone) await sendSms(q, 'offer', person.phone, lang, settings, { reference: '', startsAt: start, link });
+    if (person.phone) await sendSms(q, 'offer', person.phone, lang, settings, { reference: '', startsAt: start, link: shortLink });
     if (!person.email) return;
     await mail.send(
       {

@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../platform/http/errors.ts';
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
-import { ChoiceGroup, TextField } from '../platform/views/components.tsx';
+import { ChoiceGroup, CsrfField, TextField } from '../platform/views/components.tsx';
 import { registerAsset } from '../platform/http/assets.ts';
 import { LOCALES, type Language } from '../platform/i18n/languages.ts';
 import { TIME_ZONE } from '../platform/i18n/format.ts';
@@ -131,7 +131,7 @@ export interface SummaryRow {
   key: string;
   value: ComponentChildren;
   /** A "Change" link (href) or a button of another form (form id), named by the row for screen readers. */
-  change?: { href: string } | { form: string; name: string; value: string };
+  change?: { href: string } | { form: string; name: string; value: string; formAction?: string };
 }
 
 /** GOV.UK's summary list: a row per answer, each with its "Change" action. */
@@ -151,7 +151,14 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
                   <span class="visually-hidden"> {row.key.toLocaleLowerCase()}</span>
                 </a>
               ) : (
-                <button type="submit" class="irisdesk-link-button" form={row.change.form} name={row.change.name} value={row.change.value}>
+                <button
+                  type="submit"
+                  class="irisdesk-link-button"
+                  form={row.change.form}
+                  name={row.change.name}
+                  value={row.change.value}
+                  {...(row.change.formAction ? { formAction: row.change.formAction } : {})}
+                >
                   {t('appointments.check.change')}
                   <span class="visually-hidden"> {row.key.toLocaleLowerCase()}</span>
                 </button>
@@ -184,4 +191,31 @@ export function OnwardLinks({ serviceCode, children }: { serviceCode: string; ch
       </ul>
     </nav>
   );
+}
+
+/** The person's answers a "Change" of the service, place or time carries along (decision 0042: in the form, no session). */
+export const CARRIED = ['name', 'contactBy', 'email', 'phone', 'language', 'mode'] as const;
+
+/** The answers to carry, or undefined when nothing was typed yet. */
+export function carriedOf(values: Values): Values | undefined {
+  const carried = Object.fromEntries(CARRIED.filter((key) => values[key] !== undefined && values[key] !== '').map((key) => [key, values[key]]));
+  return Object.keys(carried).length > 0 ? carried : undefined;
+}
+
+/**
+ * The hidden form of a step reached by "Change" with answers typed: its buttons (anywhere on the page, through
+ * their `form` attribute) post the answers with the choice they make, so the details form shows them again.
+ */
+export function CarryForm({ action, carry, fields }: { action: string; carry: Values; fields: Values }) {
+  return (
+    <form method="post" action={action} id="carry" hidden>
+      <CsrfField />
+      {Object.entries(fields).map(([name, value]) => value !== undefined && value !== '' && <input type="hidden" name={name} value={value} />)}
+      <CarriedInputs carry={carry} />
+    </form>
+  );
+}
+
+export function CarriedInputs({ carry }: { carry: Values }) {
+  return <>{CARRIED.map((name) => carry[name] !== undefined && <input type="hidden" name={name} value={carry[name]} />)}</>;
 }

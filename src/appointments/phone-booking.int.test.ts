@@ -196,7 +196,13 @@ describe('notices by text message', () => {
     expect(shortLinkOf(cancelText.text)).toBeUndefined();
     const [offer] = await textsTo(waiting.smsc);
     expect(offer!.text).toContain('vrijgekomen');
-    expect(offer!.text).toContain(`/nl/appointments/slots?service=eid-card&point=${laeken}`);
+    // The offer's link is the short /t/{code} (one message holds it), redirecting to the week of the freed time.
+    expect(smsLength(offer!.text).units).toBeLessThanOrEqual(160);
+    const offerLink = /https?:\/\/\S+\/t\/([A-Za-z0-9_-]+)/.exec(offer!.text)!;
+    const redirected = await t.client().get(`/t/${offerLink[1]}`);
+    expect(redirected.statusCode).toBe(303);
+    expect(redirected.headers.location).toContain(`/nl/appointments/slots?service=eid-card&point=${laeken}&from=`);
+    expect((await t.client().get('/t/nonsense')).statusCode).toBe(404);
 
     // A cancelled appointment gets no reminder.
     await handler({ appointmentId: rows[0]!.id }, context);

@@ -2,6 +2,7 @@
 import type { Queryable } from '../platform/db/database.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
 import type { HolidayCalendarId } from '../platform/calendar/holidays.ts';
+import type { AppointmentMode } from './modes.ts';
 
 export const APPOINTMENT_STATUSES = ['booked', 'cancelled', 'arrived', 'seen', 'no_show'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
@@ -15,6 +16,8 @@ export interface SettingsFields {
   maxHorizonDays: number;
   maxPerPerson: number;
   active: boolean;
+  /** How appointments take place here: at the counter, by phone, by video (one at least; decision 0056). */
+  modes: AppointmentMode[];
 }
 
 /** Settings with what booking needs of the contact point, its organisation and the service. */
@@ -44,7 +47,7 @@ const SETTINGS = `
   SELECT s.id, s.contact_point_id AS "contactPointId", s.service_id AS "serviceId", s.organisation_id AS "organisationId",
          s.duration_minutes AS "durationMinutes", s.capacity, s.opening_hours AS "openingHours",
          s.buffer_minutes AS "bufferMinutes", s.min_notice_minutes AS "minNoticeMinutes",
-         s.max_horizon_days AS "maxHorizonDays", s.max_per_person AS "maxPerPerson", s.active, s.version,
+         s.max_horizon_days AS "maxHorizonDays", s.max_per_person AS "maxPerPerson", s.active, s.version, s.modes,
          cp.name AS "pointName", cp.active AS "pointActive", cp.opening_hours AS "pointOpeningHours",
          cp.holiday_calendar AS "holidayCalendar", cp.street, cp.house_number AS "houseNumber",
          cp.postal_code AS "postalCode", cp.municipality,
@@ -102,8 +105,8 @@ export async function insertSettings(
 ): Promise<string | undefined> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO appointment_settings (contact_point_id, service_id, organisation_id, duration_minutes, capacity, opening_hours,
-                                       buffer_minutes, min_notice_minutes, max_horizon_days, max_per_person, active, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                       buffer_minutes, min_notice_minutes, max_horizon_days, max_per_person, active, updated_by, modes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (contact_point_id, service_id) DO NOTHING RETURNING id`,
     [
       values.contactPointId,
@@ -118,6 +121,7 @@ export async function insertSettings(
       values.maxPerPerson,
       values.active,
       values.updatedBy,
+      values.modes,
     ],
   );
   return rows[0]?.id;
@@ -127,7 +131,8 @@ export async function updateSettings(db: Queryable, id: string, version: number,
   const { rowCount } = await db.query(
     `UPDATE appointment_settings
         SET duration_minutes = $3, capacity = $4, opening_hours = $5, buffer_minutes = $6, min_notice_minutes = $7,
-            max_horizon_days = $8, max_per_person = $9, active = $10, updated_by = $11, updated_at = now(), version = version + 1
+            max_horizon_days = $8, max_per_person = $9, active = $10, updated_by = $11, modes = $12, updated_at = now(),
+            version = version + 1
       WHERE id = $1 AND version = $2`,
     [
       id,
@@ -141,6 +146,7 @@ export async function updateSettings(db: Queryable, id: string, version: number,
       values.maxPerPerson,
       values.active,
       updatedBy,
+      values.modes,
     ],
   );
   return rowCount > 0;
@@ -209,13 +215,18 @@ export interface AppointmentRecord {
   serviceCode: string;
   serviceName: LocalizedText;
   pointName: LocalizedText;
+  mode: AppointmentMode;
+  /** The organisation's video link template (null: the default), for the meeting link of a video appointment. */
+  videoTemplate: string | null;
 }
 
 const APPOINTMENT = `
   SELECT a.id, a.reference, a.contact_point_id AS "contactPointId", a.service_id AS "serviceId", a.organisation_id AS "organisationId",
          a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.seat, a.status, a.name, a.email, a.phone, a.language, a.sequence,
-         a.created_at AS "createdAt", sv.code AS "serviceCode", sv.name AS "serviceName", cp.name AS "pointName"
-    FROM appointments a JOIN services sv ON sv.id = a.service_id JOIN contact_points cp ON cp.id = a.contact_point_id`;
+         a.created_at AS "createdAt", sv.code AS "serviceCode", sv.name AS "serviceName", cp.name AS "pointName",
+         a.mode, vl.template AS "videoTemplate"
+    FROM appointments a JOIN services sv ON sv.id = a.service_id JOIN contact_points cp ON cp.id = a.contact_point_id
+    LEFT JOIN appointment_video_links vl ON vl.organisation_id = a.organisation_id`;
 
 /** Appointments holding a seat that overlap [from, to) at a point for a service. */
 export async function listHeld(db: Queryable, contactPointId: string, serviceId: string, from: Date, to: Date): Promise<Array<{ start: Date; end: Date }>> {
@@ -242,14 +253,15 @@ export interface NewAppointment {
   emailKey: string;
   language: string;
   manageTokenHash: string;
+  mode: AppointmentMode;
 }
 
 /** Takes the seat if nobody holds it; undefined when it is taken (the unique index decides). */
 export async function insertAppointmentOnSeat(db: Queryable, a: NewAppointment): Promise<string | undefined> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO appointments (reference, contact_point_id, service_id, organisation_id, starts_at, ends_at, seat, name, email,
-                               email_key, language, manage_token_hash, phone)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                               email_key, language, manage_token_hash, phone, mode)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT (contact_point_id, service_id, starts_at, seat) WHERE status <> 'cancelled' DO NOTHING
      RETURNING id`,
     [
@@ -266,6 +278,7 @@ export async function insertAppointmentOnSeat(db: Queryable, a: NewAppointment):
       a.language,
       a.manageTokenHash,
       a.phone,
+      a.mode,
     ],
   );
   return rows[0]?.id;
@@ -525,4 +538,24 @@ export async function eraseAppointmentsBefore(q: Queryable, organisationId: stri
     [organisationId, days],
   );
   return rowCount;
+}
+
+// ---- video meeting links (decision 0056)
+
+export async function findVideoTemplate(db: Queryable, organisationId: string): Promise<string | null> {
+  const { rows } = await db.query<{ template: string }>('SELECT template FROM appointment_video_links WHERE organisation_id = $1', [organisationId]);
+  return rows[0]?.template ?? null;
+}
+
+/** Sets (or, with null, removes) an organisation's template. */
+export async function saveVideoTemplate(db: Queryable, organisationId: string, template: string | null, updatedBy: string | null): Promise<void> {
+  if (template === null) {
+    await db.query('DELETE FROM appointment_video_links WHERE organisation_id = $1', [organisationId]);
+    return;
+  }
+  await db.query(
+    `INSERT INTO appointment_video_links (organisation_id, template, updated_by) VALUES ($1, $2, $3)
+     ON CONFLICT (organisation_id) DO UPDATE SET template = EXCLUDED.template, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+    [organisationId, template, updatedBy],
+  );
 }

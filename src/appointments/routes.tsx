@@ -21,6 +21,7 @@ import { SettingsFormPage, SettingsListPage } from './settings/pages.tsx';
 import { bookingRoutes } from './booking/routes.tsx';
 import { CITIZEN_COOKIE } from '../citizens/service.ts';
 import { manageRoutes } from './manage/routes.tsx';
+import { APPOINTMENT_MODES, isAppointmentMode } from './modes.ts';
 
 const SlotSchema = Type.Object({
   start: Type.String({ format: 'date-time', description: 'ISO 8601 with the Brussels offset' }),
@@ -47,6 +48,11 @@ const BookingBody = Type.Object(
       Text({ maxLength: 40, description: 'A mobile number, E.164 (+32470123456) or a Belgian national form (0470 12 34 56); "email" or "phone" is required' }),
     ),
     language: Type.Enum(LANGUAGES),
+    mode: Type.Optional(
+      Type.Enum(APPOINTMENT_MODES, {
+        description: 'At the counter (default), by phone (the agent calls the "phone" number) or by video (a meeting link); one the service offers there',
+      }),
+    ),
   },
   { additionalProperties: false, description: 'One of "email" and "phone" is required; with both, notices go to each' },
 );
@@ -75,6 +81,8 @@ const SettingsForm = Type.Object({
   maxHorizonDays: Str(12),
   maxPerPerson: Str(12),
   active: Str(5),
+  /** The modes offered (checkboxes: one value or several). */
+  modes: Type.Optional(Type.Union([Str(10), Type.Array(Type.String({ maxLength: 10 }), { maxItems: 3 })])),
 });
 type SettingsForm = Static<typeof SettingsForm>;
 const ClosureForm = Type.Object({ from: Str(20), to: Str(20), seats: Str(12), reason: Str(200), allServices: Str(5) });
@@ -91,8 +99,12 @@ function settingsInput(form: SettingsForm): SettingsInput {
     maxHorizonDays: int(form.maxHorizonDays),
     maxPerPerson: form.maxPerPerson?.trim() ? int(form.maxPerPerson) : 1,
     active: form.active === 'true',
+    modes: (form.modes === undefined ? [] : Array.isArray(form.modes) ? form.modes : [form.modes]).filter(isAppointmentMode),
   };
 }
+
+/** The posted settings shown again with their errors (the modes as one comma-separated text). */
+const shownValues = (form: SettingsForm): Record<string, string | undefined> => ({ ...form, modes: settingsInput(form).modes.join(',') });
 
 export function appointmentRoutes(app: App, services: Services) {
   const { appointments, privacy } = services;
@@ -202,7 +214,7 @@ export function appointmentRoutes(app: App, services: Services) {
     return handleForm(
       request,
       reply,
-      (errors) => newForm(request, errors, form),
+      (errors) => newForm(request, errors, shownValues(form)),
       async () =>
         `/${request.params.lang}/admin/appointments/${await appointments.createSettings(actor, form.contactPointId ?? '', form.serviceCode ?? '', settingsInput(form))}?notice=created`,
     );
@@ -236,7 +248,7 @@ export function appointmentRoutes(app: App, services: Services) {
       return handleForm(
         request,
         reply,
-        (errors) => editForm(request, request.params.id, { errors, values: form }),
+        (errors) => editForm(request, request.params.id, { errors, values: shownValues(form) }),
         async () => {
           const version = int(form.version);
           if (!Number.isInteger(version))

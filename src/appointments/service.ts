@@ -32,6 +32,8 @@ import { authorise } from '../identity/guards.ts';
 import { slotFinder, SlotTakenError } from './booking/slot-finder.ts';
 import { appointmentNotices, REMINDER_JOB } from './notices.ts';
 import { hashToken, newManageToken, newReference } from './tokens.ts';
+import type { AppointmentMode } from './modes.ts';
+import { decodeOfferCode } from './short-links.ts';
 /** Refuses (403) a platform administrator's read of another organisation's bookings without a support access (src/privacy). */
 type CitizenDataCheck = (organisationId: string) => Promise<void>;
 
@@ -52,6 +54,8 @@ export interface BookingInput {
   email?: string | undefined;
   phone?: string | undefined;
   language: Language;
+  /** How it takes place (decision 0056): one of the modes offered; by default at the counter when offered. */
+  mode?: AppointmentMode | undefined;
 }
 
 export interface BookedAppointment {
@@ -131,6 +135,14 @@ export function appointmentService(deps: {
     return settings;
   }
 
+  /** The mode of a booking: one the settings offer; by phone only with a number to call (a 400 with its field). */
+  function chosenMode(settings: SettingsRecord, asked: AppointmentMode | undefined, phone: string | null): AppointmentMode {
+    const mode = asked ?? (settings.modes.includes('counter') ? 'counter' : settings.modes[0]!);
+    if (!settings.modes.includes(mode)) throw fieldError('mode', 'appointments.modeNotOffered');
+    if (mode === 'phone' && !phone) throw fieldError('phone', 'appointments.phoneForCall');
+    return mode;
+  }
+
   // ---- manage links
 
   async function byToken(q: Queryable, token: string, forUpdate = false): Promise<AppointmentRecord> {
@@ -198,6 +210,14 @@ export function appointmentService(deps: {
         repo.eraseAppointments(tx, ids, organisationId, email, phone),
       eraseBefore: (tx: Queryable, organisationId: string, days: number) => repo.eraseAppointmentsBefore(tx, organisationId, days),
     },
+    /** Where a waiting-list offer's short link /t/{code} leads: the week of the freed time (404 for anything else). */
+    async offerLinkTarget(code: string): Promise<string> {
+      const decoded = decodeOfferCode(code);
+      const settings = decoded ? await repo.findSettingsById(db, decoded.settingsId) : undefined;
+      if (!decoded || !settings) throw new AppError(404, 'appointment.link_invalid');
+      return `/${decoded.lang}/appointments/slots?service=${settings.serviceCode}&point=${settings.contactPointId}&from=${decoded.day}`;
+    },
+
     // ---- a signed-in citizen's space (decision 0054)
 
     /** The appointments booked with this verified e-mail address, in every organisation, latest first. */
@@ -279,6 +299,7 @@ export function appointmentService(deps: {
       const name = input.name.trim();
       if (!name) throw fieldError('name', 'validation.required');
       const { email, phone, key: emailKey } = personContact(input);
+      const mode = chosenMode(settings, input.mode, phone);
       const { slot, seats } = await checkStartWithSeats(db, settings, start, now);
       const token = newManageToken();
       const booked = await db.transaction(async (tx) => {
@@ -303,14 +324,16 @@ export function appointmentService(deps: {
             emailKey,
             language: input.language,
             manageTokenHash: hashToken(token),
+            mode,
           });
         }
         if (!id) return undefined;
+        const videoTemplate = mode === 'video' ? await repo.findVideoTemplate(tx, settings.organisationId) : null;
         await scheduleReminder(tx, id, slot.start, now);
         await notify(
           tx,
           'confirmation',
-          { id, reference, email, phone, name, language: input.language, startsAt: slot.start, endsAt: slot.end, sequence: 0 },
+          { id, reference, email, phone, name, language: input.language, startsAt: slot.start, endsAt: slot.end, sequence: 0, mode, videoTemplate },
           settings,
           token,
         );

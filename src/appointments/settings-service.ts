@@ -15,6 +15,7 @@ import * as repo from './repository.ts';
 import type { SettingsFields } from './repository.ts';
 import { appointmentScope, canConfigureAppointments, canServeAppointments, canUseAgenda } from './authorisation.ts';
 import { CODE, fieldError, parseDate } from './fields.ts';
+import { APPOINTMENT_MODES } from './modes.ts';
 
 export interface SettingsInput extends SettingsFields {}
 
@@ -29,6 +30,8 @@ export function validateSettings(input: SettingsInput, calendar: repo.SettingsRe
   range('minNoticeMinutes', input.minNoticeMinutes, 0, 43_200);
   range('maxHorizonDays', input.maxHorizonDays, 1, 365);
   range('maxPerPerson', input.maxPerPerson, 1, 20);
+  const modes = APPOINTMENT_MODES.filter((mode) => input.modes.includes(mode));
+  if (modes.length === 0) fields.push({ field: 'modes', code: 'appointments.modesRequired' });
   const openingHours = input.openingHours?.trim() ? input.openingHours.trim() : null;
   if (openingHours) {
     try {
@@ -39,7 +42,7 @@ export function validateSettings(input: SettingsInput, calendar: repo.SettingsRe
     }
   }
   if (fields.length) throw new AppError(400, 'validation.failed', { fields });
-  return { ...input, openingHours };
+  return { ...input, openingHours, modes };
 }
 
 export function appointmentSettingsService(deps: {

@@ -128,7 +128,10 @@ describe('taking a ticket (public contract)', () => {
     // The closed point's kiosk shows no form; a stale page (opened before closing time) still posts one.
     expect((await t.client().get(`/nl/contact-points/${closedPointId}/kiosk`)).body).toContain('Dit contactpunt is nu gesloten');
     const visitor = t.client();
-    const token = csrfTokenOf((await visitor.get(`/nl/contact-points/${pointId}/kiosk`)).body);
+    const kioskPage = (await visitor.get(`/nl/contact-points/${pointId}/kiosk`)).body;
+    // The kiosk preloads the typeface, as the public pages do.
+    expect(kioskPage).toMatch(/<link rel="preload" href="[^"]+\.woff2" as="font"/);
+    const token = csrfTokenOf(kioskPage);
     const kiosk = await visitor.request('POST', `/nl/contact-points/${closedPointId}/kiosk`, { form: { serviceCode: 'eid-card', _csrf: token } });
     expect(kiosk.statusCode).toBe(409);
     expect(kiosk.body).toContain('Dit contactpunt is nu gesloten');

@@ -25,6 +25,8 @@ export function ScreenLayout({
         <meta name="robots" content="noindex" />
         <title>{`${title} – IrisDesk`}</title>
         <link rel="icon" href={assets.icon} type="image/svg+xml" />
+        {/* The typeface is preloaded as on the public pages (the kiosk's first screen is drawn in it at once). */}
+        {assets.font && <link rel="preload" href={assets.font} as="font" type="font/woff2" crossOrigin="anonymous" />}
         <link rel="stylesheet" href={assets.css} />
         <script src={assets.js} defer />
         {head}

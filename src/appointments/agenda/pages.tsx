@@ -6,6 +6,8 @@ import { Alert, CsrfField, Heading1, Link, Paragraph, Table, Text } from '../../
 import { formatDate, formatNumber, formatTime } from '../../platform/i18n/format.ts';
 import { pickText, type LocalizedText } from '../../platform/i18n/languages.ts';
 import { addDays } from '../../platform/calendar/brussels-time.ts';
+import { meetingLink } from '../modes.ts';
+import { contactShown } from '../page-parts.tsx';
 import type { AppointmentRecord, AppointmentStatus } from '../repository.ts';
 
 const STATUS_ACTIONS: Array<{ status: AppointmentStatus; from: AppointmentStatus[] }> = [
@@ -101,6 +103,7 @@ export function AgendaPage(props: {
             t('appointments.field.start'),
             t('appointments.field.service'),
             t('appointments.field.name'),
+            t('appointments.field.mode'),
             t('appointments.field.reference'),
             t('appointments.field.status'),
             t('appointments.agenda.actions'),
@@ -108,7 +111,26 @@ export function AgendaPage(props: {
           rows={appointments.map((a) => [
             view === 'week' ? `${formatDate(a.startsAt, lang)} ${formatTime(a.startsAt, lang)}` : formatTime(a.startsAt, lang),
             <Text value={a.serviceName} />,
-            a.name,
+            // The phone number to call (a phone appointment) or to reach the person, dialled as tel:+32…
+            <>
+              {a.name}
+              {a.phone && (
+                <>
+                  <br />
+                  <a class="utrecht-link" href={`tel:${a.phone}`}>
+                    {contactShown({ email: null, phone: a.phone })}
+                  </a>
+                </>
+              )}
+            </>,
+            a.mode === 'video' ? (
+              <a class="utrecht-link" href={meetingLink(a)!}>
+                {t('appointments.mode.video')}
+                <span class="visually-hidden"> – {t('appointments.manage.meetingLink')}</span>
+              </a>
+            ) : (
+              t(`appointments.mode.${a.mode}`)
+            ),
             a.reference,
             t(`appointments.status.${a.status}`),
             <div class="irisdesk-actions">

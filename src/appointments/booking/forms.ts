@@ -6,6 +6,8 @@ import type { FieldError } from '../../platform/http/errors.ts';
 import { isLanguage, type Language } from '../../platform/i18n/languages.ts';
 import { contactErrors } from '../contact.ts';
 import { SlotTakenError, type PublicSlot } from './slot-finder.ts';
+import type { SettingsRecord } from '../repository.ts';
+import { isAppointmentMode, type AppointmentMode } from '../modes.ts';
 
 export const Str = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 
@@ -19,8 +21,12 @@ export const BookingForm = Type.Object({
   email: Str(254),
   phone: Str(40),
   language: Str(2),
+  /** How the appointment takes place (decision 0056), among the modes offered. */
+  mode: Str(10),
   /** The answer a "Change" button of "check your answers" goes back to. */
   focus: Str(20),
+  /** The week to show, when a "Change" of the time carries the answers (decision 0042). */
+  from: Str(20),
 });
 export type BookingForm = Static<typeof BookingForm>;
 
@@ -51,7 +57,20 @@ export const personValues = (form: BookingForm, lang: Language) => ({
   phone: form.phone,
   language: noticeLanguage(form, lang),
   postalCode: form.postalCode,
+  mode: form.mode,
 });
+
+/** The mode chosen, or the one a single-mode service has (at the counter when offered). */
+export const modeOf = (form: BookingForm, settings: SettingsRecord): AppointmentMode =>
+  isAppointmentMode(form.mode) ? form.mode : settings.modes.includes('counter') ? 'counter' : settings.modes[0]!;
+
+/** A mode the service offers there; by phone, a number to call (given as the way to be reached). */
+export function modeFields(form: BookingForm, settings: SettingsRecord): FieldError[] {
+  const mode = modeOf(form, settings);
+  if (!settings.modes.includes(mode)) return [{ field: 'mode', code: 'appointments.modeNotOffered' }];
+  if (mode === 'phone' && form.contactBy !== 'phone') return [{ field: 'contactBy', code: 'appointments.phoneForCall' }];
+  return [];
+}
 
 /** Field errors of a refusal to show in a form; anything else is rethrown to the error page. */
 export function formErrors(raw: unknown): { errors: FieldError[]; status: number; alternatives?: PublicSlot[] } {

@@ -5,15 +5,15 @@ import { Type } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.ts';
 import type { AppointmentService } from '../service.ts';
-import { LangParams } from '../../platform/http/schemas.ts';
+import { LangParams, LanguageSchema } from '../../platform/http/schemas.ts';
 import { renderPage } from '../../platform/views/render.tsx';
 import { fieldErrorsFromValidation, type FieldError } from '../../platform/http/errors.ts';
 import { brusselsDate } from '../../platform/calendar/brussels-time.ts';
 import type { SettingsRecord } from '../repository.ts';
 import { parseDate } from '../fields.ts';
-import { qs } from '../page-parts.tsx';
+import { carriedOf, qs } from '../page-parts.tsx';
 import { SlotTakenError, type PublicSlot } from './slot-finder.ts';
-import { BookingForm, chosenContact, contactFields, formErrors, noticeLanguage, personValues, Str } from './forms.ts';
+import { BookingForm, chosenContact, contactFields, formErrors, modeFields, modeOf, noticeLanguage, personValues, Str } from './forms.ts';
 import { BookingDetailsPage, BookingPointsPage, BookingStartPage, CheckAnswersPage } from './pages.tsx';
 import { BookingSlotsPage, type WeekViewProps } from './week-view.tsx';
 
@@ -30,7 +30,9 @@ const FlowQuery = Type.Object({
   waitlisted: Str(1),
 });
 
-type WeekExtra = Partial<Pick<WeekViewProps, 'errors' | 'waitlistErrors' | 'waitlisted' | 'values' | 'move' | 'postalCode'>>;
+type WeekExtra = Partial<Pick<WeekViewProps, 'errors' | 'waitlistErrors' | 'waitlisted' | 'values' | 'move' | 'postalCode' | 'carry'>>;
+const STEPS_CHANGED: readonly string[] = ['service', 'point', 'slot'];
+const ChangeParams = Type.Object({ lang: LanguageSchema, step: Type.String({ maxLength: 10 }) });
 
 /** Renders the week of times from a day (today at the earliest), with the soonest free time from now. */
 export function weekRenderer(appointments: AppointmentService) {
@@ -144,12 +146,50 @@ export function bookingRoutes(app: App, appointments: AppointmentService, prefil
     return detailsPage(request, reply, settings, form.start, personValues(form, request.params.lang));
   });
 
+  // "Change" of the service, place or time with answers typed (check your answers, details): the step again,
+  // its choices as buttons that post the answers along, so that the details form shows them filled in.
+  app.post('/:lang/appointments/change/:step', { ...formRoute, schema: { ...formRoute.schema, params: ChangeParams } }, async (request, reply) => {
+    if (!STEPS_CHANGED.includes(request.params.step)) return reply.callNotFound();
+    const form = request.body ?? {};
+    const lang = request.params.lang;
+    const carry = carriedOf(personValues(form, lang));
+    const postalCode = validPostalCode(form.postalCode);
+    const startPage = async (errors?: FieldError[], status = 200) =>
+      renderPage(
+        request,
+        reply,
+        <BookingStartPage
+          services={await appointments.bookableServices()}
+          values={{ service: form.service, postalCode: form.postalCode }}
+          carry={carry}
+          {...(errors ? { errors } : {})}
+        />,
+        status,
+      );
+    if (request.params.step === 'service') return startPage();
+    if (request.params.step === 'point') {
+      try {
+        const result = await appointments.pointsForService(form.service ?? '', form.postalCode?.trim() || undefined);
+        return renderPage(
+          request,
+          reply,
+          <BookingPointsPage service={result.service} points={result.points} postalCode={form.postalCode?.trim() || undefined} carry={carry} />,
+        );
+      } catch (raw) {
+        const { errors, status } = formErrors(raw);
+        return startPage(errors, status);
+      }
+    }
+    const settings = await appointments.bookable(form.point ?? '', form.service ?? '', 'service');
+    return weekPage(request, reply, settings, form.from, { postalCode, carry });
+  });
+
   app.post('/:lang/appointments/check', formRoute, async (request, reply) => {
     const form = request.body ?? {};
     const lang = request.params.lang;
     const settings = await appointments.bookable(form.point ?? '', form.service ?? '', 'service');
     const validation = validationOf(request);
-    const fields = validation ? fieldErrorsFromValidation(validation) : contactFields(form);
+    const fields = validation ? fieldErrorsFromValidation(validation) : [...modeFields(form, settings), ...contactFields(form)];
     if (fields.length) return detailsPage(request, reply, settings, form.start, personValues(form, lang), fields, 400);
     let slot;
     try {
@@ -166,7 +206,7 @@ export function bookingRoutes(app: App, appointments: AppointmentService, prefil
         settings={settings}
         slot={slot}
         postalCode={validPostalCode(form.postalCode)}
-        values={{ name: form.name!.trim(), contactBy, ...chosenContact(form), language: noticeLanguage(form, lang) }}
+        values={{ name: form.name!.trim(), contactBy, ...chosenContact(form), language: noticeLanguage(form, lang), mode: modeOf(form, settings) }}
       />,
     );
   });
@@ -176,7 +216,7 @@ export function bookingRoutes(app: App, appointments: AppointmentService, prefil
     const lang = request.params.lang;
     const settings = await appointments.bookable(form.point ?? '', form.service ?? '', 'service');
     const validation = validationOf(request);
-    const fields = validation ? fieldErrorsFromValidation(validation) : contactFields(form);
+    const fields = validation ? fieldErrorsFromValidation(validation) : [...modeFields(form, settings), ...contactFields(form)];
     if (fields.length) return detailsPage(request, reply, settings, form.start, personValues(form, lang), fields, 400);
     try {
       const booked = await appointments.book(
@@ -187,6 +227,7 @@ export function bookingRoutes(app: App, appointments: AppointmentService, prefil
           name: form.name!,
           ...chosenContact(form),
           language: noticeLanguage(form, lang),
+          mode: modeOf(form, settings),
         },
         new Date(),
         request.id,

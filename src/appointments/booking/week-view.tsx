@@ -2,6 +2,7 @@
 // days as groups headed by weekday and date, each free time a link of its own (Tab reaches it, Enter takes it),
 // a line of day links to jump ahead by keyboard, and the previous / next week as plain links. The same view
 // moves an appointment, its current time marked. No JavaScript needed; on a phone the times wrap in a grid.
+import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { usePage } from '../../platform/views/context.ts';
 import { Alert, ErrorSummary, Form, Heading1, Link, Paragraph, SubmitButton, Text } from '../../platform/views/components.tsx';
@@ -9,7 +10,7 @@ import { formatTime } from '../../platform/i18n/format.ts';
 import { addDays, brusselsDate, toBrusselsIso } from '../../platform/calendar/brussels-time.ts';
 import type { Slot } from '../slots.ts';
 import type { SettingsRecord } from '../repository.ts';
-import { AppointmentLayout, formatDay, middayOf, PersonFields, PointAddress, qs, Steps, type Values } from '../page-parts.tsx';
+import { AppointmentLayout, CarryForm, formatDay, middayOf, PersonFields, PointAddress, qs, Steps, type Values } from '../page-parts.tsx';
 
 export interface WeekViewProps {
   settings: SettingsRecord;
@@ -26,6 +27,8 @@ export interface WeekViewProps {
   waitlistErrors?: FieldError[] | undefined;
   waitlisted?: boolean;
   values?: Values;
+  /** The person's answers, when "Change" led here: each time and week is a button that posts them along. */
+  carry?: Values | undefined;
 }
 
 export function BookingSlotsPage(props: WeekViewProps) {
@@ -46,16 +49,44 @@ export function BookingSlotsPage(props: WeekViewProps) {
   const byDay = new Map<string, Slot[]>(week.map((day) => [day, []]));
   for (const slot of props.slots) byDay.get(brusselsDate(slot.start))?.push(slot);
   const currentDay = move ? brusselsDate(move.current) : undefined;
+  const carry = move ? undefined : props.carry;
+  const detailsAction = `/${lang}/appointments/details`;
+  // With answers carried, a week is a button of the carry form (name "from"), a time one posting to the details.
+  const weekLink = (day: string, label: string) =>
+    carry ? (
+      <button type="submit" class="irisdesk-link-button" form="carry" name="from" value={day}>
+        {label}
+      </button>
+    ) : (
+      <Link href={weekUrl(day)}>{label}</Link>
+    );
+  const timeChoice = (slot: Slot, className: string, children: ComponentChildren) =>
+    carry ? (
+      <button type="submit" class={className} form="carry" formAction={detailsAction} name="start" value={toBrusselsIso(slot.start)}>
+        {children}
+      </button>
+    ) : (
+      <a class={className} href={slotUrl(slot)}>
+        {children}
+      </a>
+    );
   const weekNav = (position: string) => (
     <nav class="irisdesk-week__nav" aria-label={t('appointments.slots.otherWeeks', { position })}>
-      {previous ? <Link href={weekUrl(previous)}>{t('appointments.slots.earlier')}</Link> : <span />}
-      <Link href={weekUrl(addDays(from, props.days))}>{t('appointments.slots.later')}</Link>
+      {previous ? weekLink(previous, t('appointments.slots.earlier')) : <span />}
+      {weekLink(addDays(from, props.days), t('appointments.slots.later'))}
     </nav>
   );
   return (
     <AppointmentLayout title={title}>
       <Heading1>{title}</Heading1>
       {!move && <Steps current="slot" />}
+      {carry && (
+        <CarryForm
+          action={`/${lang}/appointments/change/slot`}
+          carry={carry}
+          fields={{ service: settings.serviceCode, point: settings.contactPointId, postalCode: props.postalCode }}
+        />
+      )}
       {props.waitlisted && <Alert type="ok">{t('appointments.waitlist.joined')}</Alert>}
       <Paragraph>
         <strong>
@@ -72,9 +103,11 @@ export function BookingSlotsPage(props: WeekViewProps) {
       {props.next ? (
         <div class="irisdesk-next-available">
           <h2 class="utrecht-heading-3">{t('appointments.slots.nextTitle')}</h2>
-          <a class="irisdesk-next-available__link" href={slotUrl(props.next)}>
-            {t('appointments.slots.at', { date: formatDay(props.next.start, lang), time: formatTime(props.next.start, lang) })}
-          </a>
+          {timeChoice(
+            props.next,
+            'irisdesk-next-available__link',
+            t('appointments.slots.at', { date: formatDay(props.next.start, lang), time: formatTime(props.next.start, lang) }),
+          )}
         </div>
       ) : (
         <Alert type="info">{t('appointments.slots.noneAtAll')}</Alert>
@@ -124,10 +157,14 @@ export function BookingSlotsPage(props: WeekViewProps) {
                 {times.map((time) =>
                   time.slot ? (
                     <li>
-                      <a class="irisdesk-time" href={slotUrl(time.slot)}>
-                        {formatTime(time.slot.start, lang)}
-                        <span class="visually-hidden">, {formatDay(time.slot.start, lang)}</span>
-                      </a>
+                      {timeChoice(
+                        time.slot,
+                        'irisdesk-time',
+                        <>
+                          {formatTime(time.slot.start, lang)}
+                          <span class="visually-hidden">, {formatDay(time.slot.start, lang)}</span>
+                        </>,
+                      )}
                     </li>
                   ) : (
                     <li class="irisdesk-week__current">
@@ -150,7 +187,7 @@ export function BookingSlotsPage(props: WeekViewProps) {
           <Link href={`/${lang}/appointments/manage/${move.token}`}>{t('appointments.move.keep')}</Link>
         </Paragraph>
       ) : (
-        <WaitingList settings={settings} errors={props.waitlistErrors} values={props.values ?? {}} />
+        <WaitingList settings={settings} errors={props.waitlistErrors} values={props.values ?? carry ?? {}} />
       )}
     </AppointmentLayout>
   );

@@ -6,6 +6,7 @@ import { Alert, Form, Heading1, Link, Paragraph, SubmitButton, Text } from '../.
 import { formatTime } from '../../platform/i18n/format.ts';
 import { brusselsDate, toBrusselsIso } from '../../platform/calendar/brussels-time.ts';
 import type { AppointmentRecord, SettingsRecord } from '../repository.ts';
+import { meetingLink } from '../modes.ts';
 import { AppointmentLayout, contactShown, formatDay, OnwardLinks, PointAddress, qs, Steps, SummaryList } from '../page-parts.tsx';
 
 interface ManageProps {
@@ -17,21 +18,41 @@ interface ManageProps {
 
 function AppointmentSummary({ appointment, settings, at = appointment.startsAt }: { appointment: AppointmentRecord; settings: SettingsRecord; at?: Date }) {
   const { t, lang } = usePage();
+  const link = meetingLink(appointment);
   return (
     <SummaryList
       rows={[
         { key: t('appointments.field.reference'), value: <strong>{appointment.reference}</strong> },
         { key: t('appointments.field.status'), value: t(`appointments.status.${appointment.status}`) },
         { key: t('appointments.field.service'), value: <Text value={settings.serviceName} /> },
-        {
-          key: t('appointments.field.point'),
-          value: (
-            <>
-              <Text value={settings.pointName} />, <PointAddress settings={settings} />
-            </>
-          ),
-        },
         { key: t('appointments.field.start'), value: t('appointments.slots.at', { date: formatDay(at, lang, true), time: formatTime(at, lang) }) },
+        // How it takes place (decision 0056): the counter's address, the number the agent calls, or the meeting link.
+        appointment.mode === 'counter'
+          ? {
+              key: t('appointments.field.point'),
+              value: (
+                <>
+                  <Text value={settings.pointName} />, <PointAddress settings={settings} />
+                </>
+              ),
+            }
+          : {
+              key: t('appointments.field.mode'),
+              value: (
+                <>
+                  {t(`appointments.mode.${appointment.mode}`)}
+                  {' – '}
+                  {appointment.mode === 'phone' ? (
+                    t('appointments.manage.weCall', { phone: contactShown({ email: null, phone: appointment.phone }) })
+                  ) : (
+                    <a class="utrecht-link" href={link!}>
+                      {t('appointments.manage.meetingLink')}
+                      <span class="visually-hidden"> ({link})</span>
+                    </a>
+                  )}
+                </>
+              ),
+            },
       ]}
     />
   );
@@ -68,7 +89,7 @@ export function ManagePage({ appointment, settings, changeable, notice, token }:
             <Link href={manageUrl}>{t('appointments.confirmation.manage')}</Link>
           </li>
         </ul>
-        <Paragraph>{t('appointments.confirmation.bring')}</Paragraph>
+        <Paragraph>{appointment.mode === 'counter' ? t('appointments.confirmation.bring') : t(`appointments.confirmation.${appointment.mode}`)}</Paragraph>
         <OnwardLinks serviceCode={settings.serviceCode} />
       </AppointmentLayout>
     );

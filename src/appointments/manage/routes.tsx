@@ -24,6 +24,11 @@ export function manageRoutes(app: App, appointments: AppointmentService) {
     return reply.header('cache-control', 'no-store').redirect(`/${view.appointment.language}/appointments/manage/${request.params.token}`, 303);
   });
 
+  // The short link of a waiting-list offer by text message: the week of the freed time (short-links.ts).
+  app.get('/t/:code', { schema: { hide: true, params: Type.Object({ code: Text({ maxLength: 40 }) }) } }, async (request, reply) => {
+    return reply.header('cache-control', 'no-store').redirect(await appointments.offerLinkTarget(request.params.code), 303);
+  });
+
   app.get('/:lang/appointments/manage/:token', { schema }, async (request, reply) => {
     const view = await appointments.manageView(request.params.token);
     const q = request.query;

@@ -6,6 +6,7 @@ import { Layout } from '../../platform/views/Layout.tsx';
 import {
   Alert,
   CheckboxField,
+  ChoiceGroup,
   CsrfField,
   DateField,
   ErrorSummary,
@@ -22,6 +23,7 @@ import {
 import { formatDate, formatNumber } from '../../platform/i18n/format.ts';
 import { pickText, type LocalizedText } from '../../platform/i18n/languages.ts';
 import type { ClosureRecord, SettingsRecord } from '../repository.ts';
+import { APPOINTMENT_MODES } from '../modes.ts';
 
 type Values = Record<string, string | undefined>;
 
@@ -85,8 +87,18 @@ export function SettingsFormPage(props: {
           maxHorizonDays: String(settings.maxHorizonDays),
           maxPerPerson: String(settings.maxPerPerson),
           active: settings.active ? 'true' : undefined,
+          modes: settings.modes.join(','),
         }
-      : { durationMinutes: '15', capacity: '1', bufferMinutes: '0', minNoticeMinutes: '120', maxHorizonDays: '60', maxPerPerson: '1', active: 'true' });
+      : {
+          durationMinutes: '15',
+          capacity: '1',
+          bufferMinutes: '0',
+          minNoticeMinutes: '120',
+          maxHorizonDays: '60',
+          maxPerPerson: '1',
+          active: 'true',
+          modes: 'counter',
+        });
   const title = settings
     ? t('appointments.settings.editTitle', { point: pickText(settings.pointName, lang).text, service: pickText(settings.serviceName, lang).text })
     : t('appointments.settings.newTitle');
@@ -140,6 +152,15 @@ export function SettingsFormPage(props: {
           <TextField name="minNoticeMinutes" type="number" label={label('minNoticeMinutes')} errors={props.errors} value={v.minNoticeMinutes} />
           <TextField name="maxHorizonDays" type="number" label={label('maxHorizonDays')} errors={props.errors} value={v.maxHorizonDays} />
           <TextField name="maxPerPerson" type="number" label={label('maxPerPerson')} errors={props.errors} value={v.maxPerPerson} />
+          <ChoiceGroup
+            type="checkbox"
+            name="modes"
+            legend={label('modes')}
+            hint={t('appointments.settings.modesHelp')}
+            checked={(v.modes ?? '').split(',').filter(Boolean)}
+            errors={props.errors}
+            options={APPOINTMENT_MODES.map((mode) => ({ value: mode, label: t(`appointments.mode.${mode}`) }))}
+          />
           <CheckboxField name="active" label={label('active')} errors={props.errors} checked={v.active === 'true'} />
           <SubmitButton>{t('appointments.settings.save')}</SubmitButton>
         </Form>
