@@ -6,7 +6,7 @@
 // them in fr, nl and en.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { submitAndCheck, visit } from './browser.ts';
+import { checkA11y, submitAndCheck, visit } from './browser.ts';
 import { signIn, useServerAndBrowser } from './session.ts';
 import { translator } from '../src/platform/i18n/messages.ts';
 import { LANGUAGES, type Language } from '../src/platform/i18n/languages.ts';
@@ -28,6 +28,17 @@ const MANAGER_IXELLES = 'manager.ixelles@demo.irisdesk.brussels';
 const ANALYST = 'analyst@demo.irisdesk.brussels';
 const ASSESSMENT = 'competence/campaigns/demo-2026/assessments/commune-schaerbeek';
 const RESULTS = 'competence/campaigns/demo-2026/results/commune-ixelles';
+
+/** Opens every "details" disclosure by keyboard (the tables are details on demand, decision 0045), then runs axe-core again. */
+async function openDetails(page: Page): Promise<void> {
+  const summaries = page.locator('main details:not([open]) > summary');
+  for (let n = await summaries.count(); n > 0; n--) {
+    await summaries.first().focus();
+    await page.keyboard.press('Enter');
+  }
+  expect(await page.locator('main details:not([open])').count()).toBe(0);
+  await checkA11y(page);
+}
 const ACTION_PLAN = 'competence/action-plans/commune-ixelles';
 /** Submitted in the open demo campaign: the competence center may reopen it (the tour only opens the confirmation). */
 const SUBMITTED = 'competence/campaigns/demo-2026/assessments/commune-ixelles';
@@ -92,6 +103,9 @@ describe('competence center flows', () => {
         const lang = RESULTS_LANG;
         const t = translator(lang);
         await visit(page, `/${lang}/${RESULTS}`);
+        // Key figures first (issue 17 item 9), then the radar; the tables open on demand.
+        await expect(page.getByRole('list', { name: t('competence.key.label') }).count()).resolves.toBe(1);
+        await openDetails(page);
         const chart = page.locator('svg[role="img"]');
         expect(await chart.count()).toBe(1);
         expect(await chart.locator('title').textContent()).toContain(t('competence.radar.title', { organisation: '' }).trim().split(':')[0]!.trim());
@@ -127,6 +141,7 @@ describe.each(LANGUAGES)('competence center page tour in %s', (lang) => {
         await asUser(lang, MANAGER_IXELLES, async (page) => {
           await visit(page, `/${lang}/${RESULTS}`);
           await expectH1(page, fixedPart(t, 'competence.results.title'), false);
+          await openDetails(page);
           await expect(page.getByRole('table', { name: t('competence.results.dimensionTable') }).count()).resolves.toBe(1);
           await visit(page, `/${lang}/${ACTION_PLAN}`);
           await expectH1(page, fixedPart(t, 'competence.actionPlan.title'), false);
@@ -136,6 +151,8 @@ describe.each(LANGUAGES)('competence center page tour in %s', (lang) => {
       await asUser(lang, ANALYST, async (page) => {
         await visit(page, `/${lang}/competence/campaigns/demo-2026/region`);
         await expectH1(page, t('competence.region.title'));
+        await expect(page.getByRole('list', { name: t('competence.key.label') }).count()).resolves.toBe(1);
+        if (lang === RESULTS_LANG) await openDetails(page);
         await visit(page, `/${lang}/competence/portfolio`);
         await expectH1(page, t('competence.portfolio.title'));
         await visit(page, `/${lang}/competence/practices`);

@@ -5,6 +5,7 @@ import { Alert, CsrfField, DateField, Form, Link, Paragraph, SelectField, Submit
 import { formatDate, formatDateTime, formatNumber } from '../../platform/i18n/format.ts';
 import { pickText } from '../../platform/i18n/languages.ts';
 import { RadarChart } from '../../platform/views/charts/RadarChart.tsx';
+import { KeyFigures, More } from '../../platform/views/charts/charts.tsx';
 import { DIMENSIONS, EVIDENCE_REQUIRED_ABOVE, bandOf } from '../scoring.ts';
 import { SIDE_BY_SIDE_INDICATORS, indicatorDefinition, type MeasuredValue } from '../indicators.ts';
 import { answerField } from './service.ts';
@@ -271,6 +272,35 @@ export function ResultsPage(props: {
           <Paragraph lead>
             {t('competence.results.overall', { score: fmtScore(r.scores.overall, lang), level: t(`competence.band.${bandOf(r.scores.overall ?? 0)}`) })}
           </Paragraph>
+          <KeyFigures
+            label={t('competence.key.label')}
+            figures={[
+              {
+                value: fmtScore(r.scores.overall, lang),
+                label: t('competence.key.overall'),
+                detail: t(`competence.band.${bandOf(r.scores.overall ?? 0)}`),
+              },
+              ...(r.previous
+                ? [
+                    {
+                      value: fmtChange((r.scores.overall ?? 0) - (r.previous.overall ?? 0), lang),
+                      label: t('competence.key.change'),
+                      detail: r.previousCampaign ? pickText(r.previousCampaign.title, lang).text : undefined,
+                    },
+                  ]
+                : []),
+              ...(r.peers
+                ? [
+                    {
+                      value: fmtScore(r.peers.overall, lang),
+                      label: t('competence.key.peers', { kind: t(`organisationKind.${r.organisation.kind}`) }),
+                      detail: t('competence.key.peersCount', { count: r.peers.count }),
+                    },
+                  ]
+                : []),
+              ...strongestAndWeakest(r.scores.dimensions, t, lang),
+            ]}
+          />
           <section aria-labelledby="by-dimension">
             <H2 id="by-dimension">{t('competence.results.byDimension')}</H2>
             <RadarChart
@@ -293,32 +323,34 @@ export function ResultsPage(props: {
                   : []),
               ]}
             />
-            <WideTable
-              caption={t('competence.results.dimensionTable')}
-              head={[
-                t('competence.dimension'),
-                t('competence.results.score'),
-                t('competence.results.previous'),
-                t('competence.results.change'),
-                t('competence.results.peers'),
-              ]}
-              rows={[
-                ...DIMENSIONS.map((d) => [
-                  t(`competence.dimension.${d}`),
-                  fmtScore(r.scores!.dimensions[d], lang),
-                  fmtScore(r.previous?.dimensions[d], lang),
-                  fmtChange(r.changes?.[d], lang),
-                  fmtScore(r.peers?.dimensions[d], lang),
-                ]),
-                [
-                  t('competence.results.overallRow'),
-                  fmtScore(r.scores.overall, lang),
-                  fmtScore(r.previous?.overall, lang),
-                  fmtChange(r.previous ? (r.scores.overall ?? 0) - (r.previous.overall ?? 0) : null, lang),
-                  fmtScore(r.peers?.overall, lang),
-                ],
-              ]}
-            />
+            <More summary={t('competence.key.showTable')}>
+              <WideTable
+                caption={t('competence.results.dimensionTable')}
+                head={[
+                  t('competence.dimension'),
+                  t('competence.results.score'),
+                  t('competence.results.previous'),
+                  t('competence.results.change'),
+                  t('competence.results.peers'),
+                ]}
+                rows={[
+                  ...DIMENSIONS.map((d) => [
+                    t(`competence.dimension.${d}`),
+                    fmtScore(r.scores!.dimensions[d], lang),
+                    fmtScore(r.previous?.dimensions[d], lang),
+                    fmtChange(r.changes?.[d], lang),
+                    fmtScore(r.peers?.dimensions[d], lang),
+                  ]),
+                  [
+                    t('competence.results.overallRow'),
+                    fmtScore(r.scores.overall, lang),
+                    fmtScore(r.previous?.overall, lang),
+                    fmtChange(r.previous ? (r.scores.overall ?? 0) - (r.previous.overall ?? 0) : null, lang),
+                    fmtScore(r.peers?.overall, lang),
+                  ],
+                ]}
+              />
+            </More>
             <Paragraph>
               {r.previousCampaign
                 ? t('competence.results.previousNote', { campaign: pickText(r.previousCampaign.title, lang).text })
@@ -329,43 +361,47 @@ export function ResultsPage(props: {
           <section aria-labelledby="measured">
             <H2 id="measured">{t('competence.measured.title')}</H2>
             {r.measured.available ? (
-              <WideTable
-                caption={t('competence.measured.caption')}
-                head={[t('competence.indicator'), t('competence.measured.value'), t('competence.measured.basis')]}
-                rows={SIDE_BY_SIDE_INDICATORS.map((key) => {
-                  const value = (r.measured as { values: Partial<Record<string, MeasuredValue>> }).values[key];
-                  return [
-                    t(`competence.indicator.${key}`),
-                    fmtIndicator(key, value?.value, lang, t),
-                    value
-                      ? t('competence.measured.basisText', { answers: value.sampleSize, from: value.periodStart, to: value.periodEnd })
-                      : t(indicatorDefinition(key)?.source === 'not_measured' ? 'competence.measured.notMeasured' : 'competence.measured.tooFew'),
-                  ];
-                })}
-              />
+              <More summary={t('competence.key.showMeasured')}>
+                <WideTable
+                  caption={t('competence.measured.caption')}
+                  head={[t('competence.indicator'), t('competence.measured.value'), t('competence.measured.basis')]}
+                  rows={SIDE_BY_SIDE_INDICATORS.map((key) => {
+                    const value = (r.measured as { values: Partial<Record<string, MeasuredValue>> }).values[key];
+                    return [
+                      t(`competence.indicator.${key}`),
+                      fmtIndicator(key, value?.value, lang, t),
+                      value
+                        ? t('competence.measured.basisText', { answers: value.sampleSize, from: value.periodStart, to: value.periodEnd })
+                        : t(indicatorDefinition(key)?.source === 'not_measured' ? 'competence.measured.notMeasured' : 'competence.measured.tooFew'),
+                    ];
+                  })}
+                />
+              </More>
             ) : (
               <Alert type="info">{t('competence.measured.notAvailable')}</Alert>
             )}
           </section>
           <section aria-labelledby="by-criterion">
             <H2 id="by-criterion">{t('competence.results.byCriterion')}</H2>
-            <WideTable
-              caption={t('competence.results.criterionTable')}
-              head={[
-                t('competence.criterion'),
-                t('competence.dimension'),
-                t('competence.results.score'),
-                t('competence.scale.level'),
-                t('competence.results.previous'),
-              ]}
-              rows={r.criteria.map((c) => [
-                <Text value={c.title} />,
-                t(`competence.dimension.${c.dimension}`),
-                fmtScore(r.scores!.criteria[c.key], lang),
-                r.scores!.criteria[c.key] != null ? t(`competence.band.${bandOf(r.scores!.criteria[c.key]!)}`) : '–',
-                fmtScore(r.previous?.criteria[c.key], lang),
-              ])}
-            />
+            <More summary={t('competence.key.showCriteria', { count: r.criteria.length })}>
+              <WideTable
+                caption={t('competence.results.criterionTable')}
+                head={[
+                  t('competence.criterion'),
+                  t('competence.dimension'),
+                  t('competence.results.score'),
+                  t('competence.scale.level'),
+                  t('competence.results.previous'),
+                ]}
+                rows={r.criteria.map((c) => [
+                  <Text value={c.title} />,
+                  t(`competence.dimension.${c.dimension}`),
+                  fmtScore(r.scores!.criteria[c.key], lang),
+                  r.scores!.criteria[c.key] != null ? t(`competence.band.${bandOf(r.scores!.criteria[c.key]!)}`) : '–',
+                  fmtScore(r.previous?.criteria[c.key], lang),
+                ])}
+              />
+            </More>
           </section>
           <div class="irisdesk-actions">
             <Link href={`/${lang}/competence/action-plans/${r.organisation.code}`}>{t('competence.actionPlan.open')}</Link>
@@ -455,6 +491,27 @@ export function RegionPage({ view }: { view: Awaited<ReturnType<CompetenceServic
         <Alert type="info">{t('competence.region.empty')}</Alert>
       ) : (
         <>
+          <KeyFigures
+            label={t('competence.key.label')}
+            figures={[
+              { value: formatNumber(view.count, lang), label: t('competence.key.organisations') },
+              ...strongestAndWeakest(
+                Object.fromEntries(DIMENSIONS.map((d) => [d, view.dimensionDistributions[d].median])) as Record<(typeof DIMENSIONS)[number], number | null>,
+                t,
+                lang,
+                'median',
+              ),
+              ...(view.weaknesses[0]
+                ? [
+                    {
+                      value: fmtScore(view.weaknesses[0].mean, lang),
+                      label: t('competence.key.weakestCriterion'),
+                      detail: pickText(titleOf(view.weaknesses[0].key), lang).text,
+                    },
+                  ]
+                : []),
+            ]}
+          />
           <section aria-labelledby="distribution">
             <H2 id="distribution">{t('competence.region.distribution')}</H2>
             <RadarChart
@@ -468,30 +525,32 @@ export function RegionPage({ view }: { view: Awaited<ReturnType<CompetenceServic
                 { label: t('competence.region.q1'), values: DIMENSIONS.map((d) => view.dimensionDistributions[d].q1) },
               ]}
             />
-            <WideTable
-              caption={t('competence.region.dimensionTable')}
-              head={[
-                t('competence.dimension'),
-                t('competence.region.min'),
-                t('competence.region.q1'),
-                t('competence.region.median'),
-                t('competence.region.q3'),
-                t('competence.region.max'),
-                t('competence.region.mean'),
-              ]}
-              rows={DIMENSIONS.map((d) => {
-                const dist = view.dimensionDistributions[d];
-                return [
-                  t(`competence.dimension.${d}`),
-                  fmtScore(dist.min, lang),
-                  fmtScore(dist.q1, lang),
-                  fmtScore(dist.median, lang),
-                  fmtScore(dist.q3, lang),
-                  fmtScore(dist.max, lang),
-                  fmtScore(dist.mean, lang),
-                ];
-              })}
-            />
+            <More summary={t('competence.key.showTable')}>
+              <WideTable
+                caption={t('competence.region.dimensionTable')}
+                head={[
+                  t('competence.dimension'),
+                  t('competence.region.min'),
+                  t('competence.region.q1'),
+                  t('competence.region.median'),
+                  t('competence.region.q3'),
+                  t('competence.region.max'),
+                  t('competence.region.mean'),
+                ]}
+                rows={DIMENSIONS.map((d) => {
+                  const dist = view.dimensionDistributions[d];
+                  return [
+                    t(`competence.dimension.${d}`),
+                    fmtScore(dist.min, lang),
+                    fmtScore(dist.q1, lang),
+                    fmtScore(dist.median, lang),
+                    fmtScore(dist.q3, lang),
+                    fmtScore(dist.max, lang),
+                    fmtScore(dist.mean, lang),
+                  ];
+                })}
+              />
+            </More>
           </section>
           <section aria-labelledby="strengths">
             <H2 id="strengths">{t('competence.region.strengthsWeaknesses')}</H2>
@@ -508,61 +567,82 @@ export function RegionPage({ view }: { view: Awaited<ReturnType<CompetenceServic
           </section>
           <section aria-labelledby="criteria">
             <H2 id="criteria">{t('competence.region.byCriterion')}</H2>
-            <WideTable
-              caption={t('competence.region.criterionTable')}
-              head={[
-                t('competence.criterion'),
-                t('competence.dimension'),
-                t('competence.region.q1'),
-                t('competence.region.median'),
-                t('competence.region.q3'),
-                t('competence.region.mean'),
-                t('competence.region.below50'),
-              ]}
-              rows={view.criterionDistributions.map(({ criterion, distribution, below50 }) => [
-                <Text value={criterion.title} />,
-                t(`competence.dimension.${criterion.dimension}`),
-                fmtScore(distribution.q1, lang),
-                fmtScore(distribution.median, lang),
-                fmtScore(distribution.q3, lang),
-                fmtScore(distribution.mean, lang),
-                formatNumber(below50, lang),
-              ])}
-            />
+            <More summary={t('competence.key.showCriteria', { count: view.criterionDistributions.length })}>
+              <WideTable
+                caption={t('competence.region.criterionTable')}
+                head={[
+                  t('competence.criterion'),
+                  t('competence.dimension'),
+                  t('competence.region.q1'),
+                  t('competence.region.median'),
+                  t('competence.region.q3'),
+                  t('competence.region.mean'),
+                  t('competence.region.below50'),
+                ]}
+                rows={view.criterionDistributions.map(({ criterion, distribution, below50 }) => [
+                  <Text value={criterion.title} />,
+                  t(`competence.dimension.${criterion.dimension}`),
+                  fmtScore(distribution.q1, lang),
+                  fmtScore(distribution.median, lang),
+                  fmtScore(distribution.q3, lang),
+                  fmtScore(distribution.mean, lang),
+                  formatNumber(below50, lang),
+                ])}
+              />
+            </More>
           </section>
           <section aria-labelledby="peers">
             <H2 id="peers">{t('competence.region.peers')}</H2>
             {!view.measuredAvailable && <Alert type="info">{t('competence.measured.notAvailable')}</Alert>}
-            {view.groups.map((group) => (
-              <WideTable
-                caption={t('competence.region.groupCaption', { group: t(`competence.peerGroup.${group.group}`), count: group.members.length })}
-                head={[
-                  t('competence.organisation'),
-                  t('competence.results.overallRow'),
-                  ...dimLabels,
-                  ...SIDE_BY_SIDE_INDICATORS.map((key) => t(`competence.indicator.${key}`)),
-                ]}
-                rows={[
-                  ...group.members.map((m) => [
-                    <Link href={`/${lang}/competence/campaigns/${view.campaign.code}/results/${m.organisation.code}`}>
-                      <Text value={m.organisation.name} />
-                    </Link>,
-                    fmtScore(m.scores.overall, lang),
-                    ...DIMENSIONS.map((d) => fmtScore(m.scores.dimensions[d], lang)),
-                    ...SIDE_BY_SIDE_INDICATORS.map((key) => (m.measured ? fmtIndicator(key, m.measured[key]?.value, lang, t) : t('competence.noData'))),
-                  ]),
-                  [
-                    t('competence.region.groupMedian'),
-                    fmtScore(group.overallMedian, lang),
-                    ...DIMENSIONS.map((d) => fmtScore(group.median[d], lang)),
-                    ...SIDE_BY_SIDE_INDICATORS.map(() => ''),
-                  ],
-                ]}
-              />
-            ))}
+            <More summary={t('competence.key.showPeers', { count: view.groups.length })}>
+              {view.groups.map((group) => (
+                <WideTable
+                  caption={t('competence.region.groupCaption', { group: t(`competence.peerGroup.${group.group}`), count: group.members.length })}
+                  head={[
+                    t('competence.organisation'),
+                    t('competence.results.overallRow'),
+                    ...dimLabels,
+                    ...SIDE_BY_SIDE_INDICATORS.map((key) => t(`competence.indicator.${key}`)),
+                  ]}
+                  rows={[
+                    ...group.members.map((m) => [
+                      <Link href={`/${lang}/competence/campaigns/${view.campaign.code}/results/${m.organisation.code}`}>
+                        <Text value={m.organisation.name} />
+                      </Link>,
+                      fmtScore(m.scores.overall, lang),
+                      ...DIMENSIONS.map((d) => fmtScore(m.scores.dimensions[d], lang)),
+                      ...SIDE_BY_SIDE_INDICATORS.map((key) => (m.measured ? fmtIndicator(key, m.measured[key]?.value, lang, t) : t('competence.noData'))),
+                    ]),
+                    [
+                      t('competence.region.groupMedian'),
+                      fmtScore(group.overallMedian, lang),
+                      ...DIMENSIONS.map((d) => fmtScore(group.median[d], lang)),
+                      ...SIDE_BY_SIDE_INDICATORS.map(() => ''),
+                    ],
+                  ]}
+                />
+              ))}
+            </More>
           </section>
         </>
       )}
     </Page>
   );
+}
+
+/** The strongest and the weakest dimension as key figures (by score, or by the region's median). */
+function strongestAndWeakest(
+  scores: Record<(typeof DIMENSIONS)[number], number | null | undefined>,
+  t: (key: string, values?: Record<string, string | number>) => string,
+  lang: Parameters<typeof fmtScore>[1],
+  kind: 'score' | 'median' = 'score',
+) {
+  const known = DIMENSIONS.filter((d) => scores[d] !== null && scores[d] !== undefined).sort((a, b) => scores[b]! - scores[a]!);
+  if (known.length < 2) return [];
+  const strongest = known[0]!;
+  const weakest = known[known.length - 1]!;
+  return [
+    { value: fmtScore(scores[strongest], lang), label: t(`competence.key.strongest.${kind}`), detail: t(`competence.dimension.${strongest}`) },
+    { value: fmtScore(scores[weakest], lang), label: t(`competence.key.weakest.${kind}`), detail: t(`competence.dimension.${weakest}`) },
+  ];
 }
