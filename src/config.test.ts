@@ -56,13 +56,39 @@ describe('settings', () => {
     );
   });
 
+  it('stop a production start without a key for the stored secrets, and refuse a malformed one anywhere (decision 0053)', () => {
+    expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/i', SESSION_SECRET: 'x'.repeat(40) })).toEqual([
+      'SECRETS_ENCRYPTION_KEY is required in production: it encrypts two-step sign-in and OIDC secrets (openssl rand -hex 32).',
+    ]);
+    expect(problemsOf({ SECRETS_ENCRYPTION_KEY: 'too-short' })).toEqual([
+      'SECRETS_ENCRYPTION_KEY must be 32 bytes, written as 64 hexadecimal characters or in base64 (e.g. openssl rand -hex 32).',
+    ]);
+    expect(loadConfig({ SECRETS_ENCRYPTION_KEY: 'ab'.repeat(32) }).secretsEncryptionKey).toEqual(Buffer.alloc(32, 0xab));
+    // Without it outside production: derived from the database location, the same at every start.
+    const derived = loadConfig({ DATA_DIR: '/tmp/a' });
+    expect(derived.secretsKeyDerived).toBe(true);
+    expect(loadConfig({ DATA_DIR: '/tmp/a' }).secretsEncryptionKey).toEqual(derived.secretsEncryptionKey);
+    expect(loadConfig({ DATA_DIR: '/tmp/b' }).secretsEncryptionKey).not.toEqual(derived.secretsEncryptionKey);
+  });
+
   it('never seed demo accounts in production and always use secure cookies there', () => {
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/irisdesk', SESSION_SECRET: 'x'.repeat(40) });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/irisdesk',
+      SESSION_SECRET: 'x'.repeat(40),
+      SECRETS_ENCRYPTION_KEY: '0'.repeat(64),
+    });
     expect(config.seedDemo).toBe(false);
     expect(config.secureCookies).toBe(true);
-    expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/i', SESSION_SECRET: 'x'.repeat(40), SECURE_COOKIES: 'false' })).toEqual([
-      'SECURE_COOKIES cannot be turned off in production.',
-    ]);
+    expect(
+      problemsOf({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/i',
+        SESSION_SECRET: 'x'.repeat(40),
+        SECRETS_ENCRYPTION_KEY: '0'.repeat(64),
+        SECURE_COOKIES: 'false',
+      }),
+    ).toEqual(['SECURE_COOKIES cannot be turned off in production.']);
   });
 
   it('hash passwords at the standard cost, except in test suites, and never at the minimal cost in production', () => {
@@ -70,9 +96,15 @@ describe('settings', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).passwordHashCost).toBe('minimal');
     expect(loadConfig({ PASSWORD_HASH_COST: 'minimal' }).passwordHashCost).toBe('minimal');
     expect(problemsOf({ PASSWORD_HASH_COST: 'cheap' })).toEqual(['PASSWORD_HASH_COST must be standard or minimal (got "cheap").']);
-    expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/i', SESSION_SECRET: 'x'.repeat(40), PASSWORD_HASH_COST: 'minimal' })).toEqual([
-      'PASSWORD_HASH_COST=minimal is for test suites only and cannot be used in production.',
-    ]);
+    expect(
+      problemsOf({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/i',
+        SESSION_SECRET: 'x'.repeat(40),
+        SECRETS_ENCRYPTION_KEY: '0'.repeat(64),
+        PASSWORD_HASH_COST: 'minimal',
+      }),
+    ).toEqual(['PASSWORD_HASH_COST=minimal is for test suites only and cannot be used in production.']);
   });
 });
 
@@ -117,7 +149,7 @@ describe('contact-center settings', () => {
   });
 
   it('ask a second factor of the roles with wide reach in production, of nobody elsewhere unless told', () => {
-    const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/i', SESSION_SECRET: 'x'.repeat(40) };
+    const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/i', SESSION_SECRET: 'x'.repeat(40), SECRETS_ENCRYPTION_KEY: '0'.repeat(64) };
     expect(loadConfig(prod).twoFactorRequiredRoles).toEqual(['platform_admin', 'regional_analyst']);
     expect(loadConfig({}).twoFactorRequiredRoles).toEqual([]);
     expect(loadConfig({ NODE_ENV: 'test', TWO_FACTOR_REQUIRED_ROLES: 'platform_admin, organisation_manager' }).twoFactorRequiredRoles).toEqual([

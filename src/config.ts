@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PASSWORD_HASH_COSTS, type PasswordHashCost } from './identity/passwords.ts';
 import { ROLES, type Role } from './identity/actor.ts';
 import { parseClamdUrl, type ClamdAddress } from './platform/files/scanner.ts';
+import { developmentSecretsKey, parseSecretsKey } from './identity/secret-box.ts';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -22,6 +23,12 @@ export interface Config {
   databaseTimeouts: { statementTimeoutMs: number; queryTimeoutMs: number; connectTimeoutMs: number };
   /** Signs cookies and CSRF tokens. Random per process in development; required in production. */
   sessionSecret: string;
+  /**
+   * SECRETS_ENCRYPTION_KEY: encrypts TOTP seeds and OIDC client secrets at rest (AES-256-GCM, decision 0053).
+   * Required in production; elsewhere derived from the database location when unset (`secretsKeyDerived`, warned).
+   */
+  secretsEncryptionKey: Buffer;
+  secretsKeyDerived: boolean;
   /** Seed the demo organisations, units and accounts (idempotent). */
   seedDemo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -190,6 +197,17 @@ export function loadConfig(env: Env = process.env): Config {
     // Outside production a per-process secret is fine: sessions live in the database, only signatures change.
     sessionSecret = cryptoRandom();
   }
+
+  const secretsKeyRaw = read('SECRETS_ENCRYPTION_KEY');
+  let secretsEncryptionKey = secretsKeyRaw === undefined ? undefined : parseSecretsKey(secretsKeyRaw);
+  if (secretsKeyRaw !== undefined && !secretsEncryptionKey) {
+    problems.push('SECRETS_ENCRYPTION_KEY must be 32 bytes, written as 64 hexadecimal characters or in base64 (e.g. openssl rand -hex 32).');
+  }
+  if (secretsKeyRaw === undefined && appEnv === 'production') {
+    problems.push('SECRETS_ENCRYPTION_KEY is required in production: it encrypts two-step sign-in and OIDC secrets (openssl rand -hex 32).');
+  }
+  const secretsKeyDerived = secretsKeyRaw === undefined;
+  secretsEncryptionKey ??= developmentSecretsKey(databaseUrl ?? dataDir);
 
   const logLevelRaw = read('LOG_LEVEL') ?? (appEnv === 'test' ? 'silent' : 'info');
   let logLevel: Config['logLevel'] = 'info';
@@ -361,6 +379,8 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     databaseTimeouts: { statementTimeoutMs, queryTimeoutMs, connectTimeoutMs },
     sessionSecret,
+    secretsEncryptionKey,
+    secretsKeyDerived,
     seedDemo,
     logLevel,
     publicUrl,

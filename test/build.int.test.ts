@@ -69,6 +69,7 @@ describe('the build', () => {
     const production = {
       NODE_ENV: 'production',
       SESSION_SECRET: 'a-test-secret-of-more-than-32-characters',
+      SECRETS_ENCRYPTION_KEY: '0'.repeat(64),
       PUBLIC_URL: 'https://irisdesk.test',
       SEED_DEMO: 'false',
       PASSWORD_HASH_COST: 'standard',

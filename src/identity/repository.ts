@@ -320,3 +320,26 @@ export async function privacyOfficersOf(
   );
   return rows;
 }
+
+/** Two-step secrets still stored as written before encryption (decision 0053). */
+export async function plaintextTotpSecrets(db: Queryable): Promise<Array<{ id: string; secret: string | null; pending: string | null }>> {
+  const { rows } = await db.query<{ id: string; secret: string | null; pending: string | null }>(
+    `SELECT id, totp_secret AS secret, totp_pending_secret AS pending FROM accounts
+      WHERE totp_secret NOT LIKE 'enc:v1:%' OR totp_pending_secret NOT LIKE 'enc:v1:%'`,
+  );
+  return rows;
+}
+
+/** Replaces one account's plaintext secrets by their sealed form, unless they changed meanwhile (another instance). */
+export async function sealTotpSecrets(
+  db: Queryable,
+  accountId: string,
+  before: { secret: string | null; pending: string | null },
+  after: { secret: string | null; pending: string | null },
+): Promise<void> {
+  await db.query(
+    `UPDATE accounts SET totp_secret = $4, totp_pending_secret = $5
+      WHERE id = $1 AND totp_secret IS NOT DISTINCT FROM $2 AND totp_pending_secret IS NOT DISTINCT FROM $3`,
+    [accountId, before.secret, before.pending, after.secret, after.pending],
+  );
+}

@@ -57,6 +57,22 @@ export function identityRoutes(app: App, services: Services) {
   twoFactorRoutes(app, services, setSessionCookie);
   oidcRoutes(app, services, setSessionCookie);
 
+  // Secrets stored before they were encrypted (decision 0053) are sealed once the app is ready; a failure leaves
+  // them readable as they are and is tried again at the next start.
+  app.addHook('onReady', async () => {
+    if (config.secretsKeyDerived && config.env !== 'test') {
+      app.log.warn(
+        'SECRETS_ENCRYPTION_KEY is not set: two-step and OIDC secrets are encrypted with a key derived from the database location (development only)',
+      );
+    }
+    try {
+      const sealed = (await identity.sealPlaintextSecrets()) + (await services.oidc.sealPlaintextSecrets());
+      if (sealed > 0) app.log.info({ sealed }, 'secrets stored in plain text encrypted');
+    } catch (error) {
+      app.log.error({ err: error }, 'could not encrypt the secrets stored in plain text');
+    }
+  });
+
   app.get(
     '/:lang/login',
     { schema: { hide: true, params: LangParams, querystring: Type.Object({ next: Type.Optional(Text({ maxLength: 500 })) }) } },

@@ -8,6 +8,7 @@ import { passwordWeakness } from './password-policy.ts';
 import * as repo from './repository.ts';
 import { accountThrottleKey } from './throttle-keys.ts';
 import { hashSessionToken, newSessionToken, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES, SESSION_TOUCH_MINUTES } from './sessions.ts';
+import { secretBox } from './secret-box.ts';
 import { groupedSecret, hashRecoveryCode, looksLikeRecoveryCode, newPendingToken, newRecoveryCodes, newTotpSecret, totpStep, totpUri } from './totp/codes.ts';
 
 /** How long the second step of a sign-in may wait after the right password. */
@@ -35,7 +36,10 @@ export const GUESS_LIMITS: repo.GuessLimits = {
   addressWindowSeconds: 15 * 60,
 };
 
-export function identityService(db: Database) {
+export function identityService(db: Database, options: { secretsKey: Buffer }) {
+  // TOTP seeds are stored sealed (AES-256-GCM, decision 0053); a row written before that is read as it is.
+  const box = secretBox(options.secretsKey);
+
   /**
    * Checks one password guess under the limits: claims it first (atomically, so concurrency cannot add
    * guesses), then verifies, then gives that one guess back when the password was right. A refused guess is never
@@ -114,14 +118,15 @@ export function identityService(db: Database) {
     const state = await repo.findTwoFactorState(db, accountId);
     if (!state) throw new AppError(404, 'not_found');
     if (state.enabled) throw new AppError(409, 'twoFactor.alreadyOn');
-    const secret = state.pendingSecret;
+    // The stored (sealed) pending secret becomes the secret as it is: enableTotp checks it is still the pending one.
+    const stored = state.pendingSecret;
     let step: number | null = null;
     await checkCode(accountId, organisationId, context, async () => {
-      step = secret ? totpStep(secret, code) : null;
+      step = stored ? totpStep(box.open(stored), code) : null;
       return step !== null;
     });
     const recoveryCodes = newRecoveryCodes();
-    if (!(await repo.enableTotp(db, accountId, secret!, step!, recoveryCodes.map(hashRecoveryCode)))) {
+    if (!(await repo.enableTotp(db, accountId, stored!, step!, recoveryCodes.map(hashRecoveryCode)))) {
       throw new AppError(409, 'twoFactor.alreadyOn');
     }
     await auditAccount(accountId, organisationId, 'update', context.requestId, { fields: ['two_factor'], twoFactor: 'on' });
@@ -194,12 +199,22 @@ export function identityService(db: Database) {
       return repo.findPendingSignIn(db, hashSessionToken(pendingToken));
     },
 
+    /** Seals the two-step secrets stored before encryption (run at start; idempotent, safe with several instances). */
+    async sealPlaintextSecrets(): Promise<number> {
+      const rows = await repo.plaintextTotpSecrets(db);
+      const seal = (value: string | null) => (value === null || box.isSealed(value) ? value : box.seal(value));
+      for (const row of rows) {
+        await repo.sealTotpSecrets(db, row.id, { secret: row.secret, pending: row.pending }, { secret: seal(row.secret), pending: seal(row.pending) });
+      }
+      return rows.length;
+    },
+
     /** The secret to scan or type on the enrolment page (the same one until it is confirmed). */
     async enrolment(accountId: string): Promise<{ uri: string; secret: string }> {
       const state = await repo.findTwoFactorState(db, accountId);
       if (!state) throw new AppError(404, 'not_found');
       if (state.enabled) throw new AppError(409, 'twoFactor.alreadyOn');
-      const secret = await repo.ensurePendingTotpSecret(db, accountId, newTotpSecret());
+      const secret = box.open(await repo.ensurePendingTotpSecret(db, accountId, box.seal(newTotpSecret())));
       return { uri: totpUri(secret, state.email), secret: groupedSecret(secret) };
     },
 
@@ -237,7 +252,7 @@ export function identityService(db: Database) {
       const usedRecoveryCode = looksLikeRecoveryCode(code);
       await checkCode(pending.accountId, state.organisation_id, context, async () => {
         if (usedRecoveryCode) return repo.useRecoveryCode(db, pending.accountId, hashRecoveryCode(code));
-        const step = state.secret ? totpStep(state.secret, code) : null;
+        const step = state.secret ? totpStep(box.open(state.secret), code) : null;
         return step !== null && (await repo.acceptTotpStep(db, pending.accountId, step));
       });
       if (!(await repo.deletePendingSignIn(db, idHash))) throw new AppError(401, 'twoFactor.expired');
@@ -251,7 +266,7 @@ export function identityService(db: Database) {
       if (!state?.enabled) throw new AppError(409, 'twoFactor.notOn');
       if (isRequired(state, requiredRoles)) throw new AppError(409, 'twoFactor.required');
       await checkCode(actor.accountId, actor.organisationId, context, async () => {
-        const step = state.secret ? totpStep(state.secret, code) : null;
+        const step = state.secret ? totpStep(box.open(state.secret), code) : null;
         return step !== null && (await repo.acceptTotpStep(db, actor.accountId, step));
       });
       await repo.disableTotp(db, actor.accountId);

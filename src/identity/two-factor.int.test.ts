@@ -83,6 +83,16 @@ describe('two-factor sign-in (TOTP)', () => {
     const enrolling = clientAt('10.1.0.2');
     const { secret, recoveryCodes } = await enrolAtSignIn(enrolling, 'analyst@demo.irisdesk.brussels');
     const usedAtEnrolment = currentTotp(secret);
+    // Stored encrypted (decision 0053); a secret stored in plain text before is read as it is and sealed at start.
+    const stored = async () =>
+      (await t.db.query<{ totp_secret: string }>(`SELECT totp_secret FROM accounts WHERE email = 'analyst@demo.irisdesk.brussels'`)).rows[0]!.totp_secret;
+    const sealed = await stored();
+    expect(sealed).toMatch(/^enc:v1:/);
+    expect(sealed).not.toContain(secret);
+    await t.db.query(`UPDATE accounts SET totp_secret = $1 WHERE email = 'analyst@demo.irisdesk.brussels'`, [secret]);
+    expect(await t.services.identity.sealPlaintextSecrets()).toBeGreaterThanOrEqual(1);
+    expect(await stored()).toMatch(/^enc:v1:/);
+    expect(await stored()).not.toBe(sealed);
 
     const client = clientAt('10.1.0.3');
     const first = await password(client, 'analyst@demo.irisdesk.brussels', 'nl');

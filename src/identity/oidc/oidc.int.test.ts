@@ -75,6 +75,10 @@ describe('staff sign-in through the organisation’s OpenID provider', () => {
     expect(saved.statusCode).toBe(200);
     expect(saved.body).toContain('The provider answers; signing out there is supported.');
     expect(saved.body).not.toContain(provider.clientSecret); // write-only
+    // Stored encrypted (decision 0053); the sign-ins below show it is read back for the provider.
+    const stored = await t.db.query<{ client_secret: string }>(`SELECT client_secret FROM identity_providers WHERE organisation_id = $1`, [schaerbeek.id]);
+    expect(stored.rows[0]!.client_secret).toMatch(/^enc:v1:/);
+    expect(stored.rows[0]!.client_secret).not.toContain(provider.clientSecret);
     const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE subject_type = 'identity_provider' AND subject_id = $1 AND action = 'update'`, [
       schaerbeek.id,
     ]);

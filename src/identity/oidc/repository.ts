@@ -228,3 +228,16 @@ export async function sessionProviderAndToken(db: Queryable, idHash: string): Pr
 export async function attachIdToken(db: Queryable, idHash: string, organisationId: string, idToken: string): Promise<void> {
   await db.query(`UPDATE sessions SET id_token = $2, identity_organisation_id = $3 WHERE id_hash = $1`, [idHash, idToken, organisationId]);
 }
+
+/** Client secrets still stored as written before encryption (decision 0053). */
+export async function plaintextClientSecrets(db: Queryable): Promise<Array<{ organisationId: string; secret: string }>> {
+  const { rows } = await db.query<{ organisationId: string; secret: string }>(
+    `SELECT organisation_id AS "organisationId", client_secret AS secret FROM identity_providers WHERE client_secret NOT LIKE 'enc:v1:%'`,
+  );
+  return rows;
+}
+
+/** Replaces a plaintext client secret by its sealed form, unless it changed meanwhile. The version stays: nothing the editor sees changed. */
+export async function sealClientSecret(db: Queryable, organisationId: string, before: string, after: string): Promise<void> {
+  await db.query(`UPDATE identity_providers SET client_secret = $3 WHERE organisation_id = $1 AND client_secret = $2`, [organisationId, before, after]);
+}

@@ -14,6 +14,7 @@ import { hashSessionToken } from '../sessions.ts';
 import { canConfigureSignIn } from './authorisation.ts';
 import { parseRoleMap, rolesFromClaims, type RoleMap } from './role-map.ts';
 import * as repo from './repository.ts';
+import { secretBox } from '../secret-box.ts';
 
 /** How long the provider may take to send the user back. */
 const SIGN_IN_MINUTES = 10;
@@ -43,7 +44,7 @@ export interface ProviderSettings {
 }
 
 interface Dependencies {
-  config: Pick<Config, 'publicUrl' | 'env'>;
+  config: Pick<Config, 'publicUrl' | 'env' | 'secretsEncryptionKey'>;
   identity: { openFederatedSession(accountId: string, organisationId: string, requestId: string): Promise<{ token: string; accountId: string }> };
   audit: AuditService;
 }
@@ -51,6 +52,8 @@ interface Dependencies {
 export function oidcService(db: Database, deps: Dependencies) {
   const redirectUri = `${deps.config.publicUrl}${CALLBACK_PATH}`;
   const discovered = new Map<string, { version: number; at: number; configuration: client.Configuration }>();
+  // Client secrets are stored sealed (AES-256-GCM, decision 0053); a row written before that is read as it is.
+  const box = secretBox(deps.config.secretsEncryptionKey);
 
   /** Plain http providers only outside production, for a provider on this machine or in the tests. */
   function insecureAllowed(issuer: string): boolean {
@@ -61,7 +64,7 @@ export function oidcService(db: Database, deps: Dependencies) {
     const cached = discovered.get(provider.organisationId);
     if (cached && cached.version === provider.version && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.configuration;
     try {
-      const configuration = await client.discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret, undefined, {
+      const configuration = await client.discovery(new URL(provider.issuer), provider.clientId, box.open(provider.clientSecret), undefined, {
         timeout: PROVIDER_TIMEOUT_S,
         ...(insecureAllowed(provider.issuer) ? { execute: [client.allowInsecureRequests] } : {}),
       });
@@ -200,7 +203,7 @@ export function oidcService(db: Database, deps: Dependencies) {
     return {
       issuer,
       clientId,
-      clientSecret: secret || null,
+      clientSecret: secret ? box.seal(secret) : null,
       scopes: scopes.join(' '),
       roleClaim,
       roleMap,
@@ -211,6 +214,13 @@ export function oidcService(db: Database, deps: Dependencies) {
   }
 
   return {
+    /** Seals the client secrets stored before encryption (run at start; idempotent, safe with several instances). */
+    async sealPlaintextSecrets(): Promise<number> {
+      const rows = await repo.plaintextClientSecrets(db);
+      for (const row of rows) await repo.sealClientSecret(db, row.organisationId, row.secret, box.seal(row.secret));
+      return rows.length;
+    },
+
     redirectUri,
 
     /** The provider of an organisation, for its settings page (the secret is never given back). */

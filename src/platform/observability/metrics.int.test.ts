@@ -178,7 +178,7 @@ describe('who may read /metrics and the OpenAPI document', () => {
     'in production, serves /metrics only with METRICS_TOKEN or on METRICS_PORT; OPENAPI_PUBLIC=false keeps the document for staff',
     { timeout: 120_000 },
     async () => {
-      const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) };
+      const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SECRETS_ENCRYPTION_KEY: '0'.repeat(64) };
       const bare = await appWith(production);
       expect((await bare.inject('/metrics')).statusCode).toBe(404);
       expect((await bare.inject('/api/openapi.json')).statusCode).toBe(200); // public unless OPENAPI_PUBLIC=false
