@@ -13,7 +13,13 @@ const DATASETS = [
       { format: 'JSON-LD (CPSV-AP)', href: '/api/v1/catalogue.jsonld' },
     ],
   },
-  { key: 'thesaurus', files: [{ format: 'Turtle (SKOS)', href: '/api/v1/catalogue/thesaurus.ttl' }] },
+  {
+    key: 'thesaurus',
+    files: [
+      { format: 'Turtle (SKOS)', href: '/api/v1/catalogue/thesaurus.ttl' },
+      { format: 'JSON-LD (SKOS)', href: '/api/v1/catalogue/thesaurus.jsonld' },
+    ],
+  },
   {
     key: 'satisfaction',
     files: [
