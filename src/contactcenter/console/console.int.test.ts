@@ -728,6 +728,9 @@ describe('nothing arrives unseen, writing replies (issue 17, items 2 and 3)', ()
   it('inserts a template without JavaScript keeping the typed text, and a macro’s actions follow its reply', async () => {
     const request = await newRequest({ subject: 'Macro', email: 'macro@example.org', name: 'Marie Macro' });
     const page = `/en/console/requests/${request.id}`;
+    // unopened, it is marked new in the inbox
+    const newRow = new RegExp(`cc-new">New </strong><a class="utrecht-link" href="${page}">`);
+    expect((await clients.agent!.get('/en/console')).body).toMatch(newRow);
     const composed = await clients.agent!.submitForm(page, `${page}/compose`, { body: 'TYPED-BEFORE', template: 'builtin:more-information' });
     expect(composed.statusCode).toBe(200);
     expect(composed.body).toMatch(/TYPED-BEFORE\n\n[^<]*Marie Macro/);
@@ -747,6 +750,7 @@ describe('nothing arrives unseen, writing replies (issue 17, items 2 and 3)', ()
     });
     expect(renamed.statusCode).toBe(303);
     expect((await clients.agent!.get(page)).body).toContain('Documents for the move');
+    expect((await clients.agent!.get('/en/console')).body).not.toMatch(newRow);
   });
 
   it('takes a call’s start and end from the shared date field and a time field, and refuses an end before the start', async () => {

@@ -262,6 +262,10 @@ export function contactConsoleRoutes(app: App, services: Services) {
     ]);
     const bulk = request.query.notice === 'bulk' ? { changed: Number(request.query.changed ?? 0), skipped: Number(request.query.skipped ?? 0) } : undefined;
     const myUnits = units.filter((u) => actor.unitIds.includes(u.id));
+    const unread = await services.consoleUnread.unreadAmong(
+      actor,
+      page.rows.map((row) => row.id),
+    );
     return renderPage(
       request,
       reply,
@@ -271,6 +275,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
         views={{ list: views, units: myUnits }}
         bulk={bulk}
         counts={counts}
+        unread={unread}
         notice={notice(request.query.notice)}
       />,
     );

@@ -20,6 +20,7 @@ export function InboxPage({
   views,
   bulk,
   counts,
+  unread,
 }: {
   page: InboxData;
   notice?: string | undefined;
@@ -28,6 +29,8 @@ export function InboxPage({
   views?: { list: SavedView[]; units: UnitRow[] } | undefined;
   bulk?: { changed: number; skipped: number } | undefined;
   counts?: UnreadCounts | undefined;
+  /** The requests of the page that the agent has not opened since they last changed (marked "New"). */
+  unread?: Set<string> | undefined;
 }) {
   const { t, lang } = usePage();
   const f = page.filters;
@@ -119,6 +122,7 @@ export function InboxPage({
                       />
                     </td>
                     <th class="utrecht-table__header-cell" scope="row">
+                      {unread?.has(row.id) && <strong class="cc-new">{t('console.unread.new')} </strong>}
                       <a class="utrecht-link" href={`/${lang}/console/requests/${row.id}`}>
                         {row.reference}
                       </a>

@@ -48,7 +48,7 @@ export async function unreadAmong(q: Queryable, accountId: string, ids: string[]
     `SELECT i.id FROM unnest($2::uuid[]) AS i(id)
        LEFT JOIN cc_requests r ON r.id = i.id
        LEFT JOIN cc_reads rd ON rd.account_id = $1 AND rd.item_id = i.id
-      WHERE rd.read_at IS NULL OR (r.id IS NOT NULL AND rd.read_at < r.updated_at)`,
+      WHERE (r.id IS NULL OR r.status <> 'closed') AND (rd.read_at IS NULL OR (r.id IS NOT NULL AND rd.read_at < r.updated_at))`,
     [accountId, ids],
   );
   return new Set(rows.map((row) => row.id));
