@@ -1,23 +1,17 @@
 // Figures as people read them, in the page's language: a count ("1,920"), a share ("60.3%", "60,3 %"), a
 // score, a duration; and the change between two periods in the figure's own unit — a count changes by a count
 // ("+518", never "+518.0"), a share or a score by points ("+2.3 points"), a duration by minutes or hours.
-import type { Language } from '../../i18n/languages.ts';
+import { LOCALES, type Language } from '../../i18n/languages.ts';
 import type { Translate } from '../../i18n/messages.ts';
 
 export type FigureUnit = 'count' | 'percent' | 'score' | 'minutes' | 'hours';
-
-/**
- * Number formats per language. English pages use British conventions ("1,920.5"): 'en-BE' would give the
- * Belgian "1.920,5", which an English reader takes for one point nine.
- */
-const NUMBER_LOCALES: Record<Language, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
 
 const formats = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${lang}:${JSON.stringify(options)}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(NUMBER_LOCALES[lang], options);
+    format = new Intl.NumberFormat(LOCALES[lang], options);
     formats.set(key, format);
   }
   return format;
