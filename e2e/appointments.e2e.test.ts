@@ -111,6 +111,16 @@ describe('agent and manager screens', () => {
         expect(booked.status).toBe(201);
         const { reference } = (await booked.json()) as { reference: string };
         const date = start.slice(0, 10);
+        // A service offered at the counter, by phone and by video (Homegrade, demo data): the details step asks how.
+        const homegrade = (
+          (await (await fetch(`${serverUrl()}/api/v1/organisations/homegrade/contact-points`)).json()) as { contactPoints: Array<{ id: string }> }
+        ).contactPoints[0]!.id;
+        const advice = (await (await fetch(`${serverUrl()}/api/v1/contact-points/${homegrade}/slots?service=renovation-advice`)).json()) as {
+          slots: Array<{ start: string }>;
+        };
+        await visit(page, `/fr/appointments/details?service=renovation-advice&point=${homegrade}&start=${encodeURIComponent(advice.slots[0]!.start)}`);
+        await expect(page.locator('input[name="mode"][type="radio"]').count()).resolves.toBe(3);
+        await expect(page.getByRole('group', { name: translator('fr')('appointments.mode.legend') }).count()).resolves.toBe(1);
         // One sign-in: the session holds in every language, so the agenda is then opened in the three.
         await signIn(page, 'fr', 'agent@demo.irisdesk.brussels');
         for (const lang of LANGUAGES) {
