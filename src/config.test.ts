@@ -150,7 +150,7 @@ describe('contact-center settings', () => {
 
   it('ask a second factor of the roles with wide reach in production, of nobody elsewhere unless told', () => {
     const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/i', SESSION_SECRET: 'x'.repeat(40), SECRETS_ENCRYPTION_KEY: '0'.repeat(64) };
-    expect(loadConfig(prod).twoFactorRequiredRoles).toEqual(['platform_admin', 'regional_analyst']);
+    expect(loadConfig(prod).twoFactorRequiredRoles).toEqual(['platform_admin', 'regional_analyst', 'regional_data_protection_officer']);
     expect(loadConfig({}).twoFactorRequiredRoles).toEqual([]);
     expect(loadConfig({ NODE_ENV: 'test', TWO_FACTOR_REQUIRED_ROLES: 'platform_admin, organisation_manager' }).twoFactorRequiredRoles).toEqual([
       'platform_admin',

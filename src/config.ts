@@ -114,7 +114,7 @@ export interface Config {
   openapiPublic: boolean;
   /**
    * Roles that must sign in with a second factor (TOTP); they are sent to enrolment at their next sign-in.
-   * Default platform_admin,regional_analyst in production (an empty value is refused there: `none` says so
+   * Default platform_admin,regional_analyst,regional_data_protection_officer in production (an empty value is refused there: `none` says so
    * on purpose), none elsewhere so the demo quick start signs in with a password alone.
    */
   twoFactorRequiredRoles: Role[];
@@ -335,7 +335,7 @@ export function loadConfig(env: Env = process.env): Config {
   const twoFactorRaw = env.TWO_FACTOR_REQUIRED_ROLES?.trim();
   let twoFactorRequiredRoles: Role[] = [];
   if (twoFactorRaw === undefined) {
-    if (appEnv === 'production') twoFactorRequiredRoles = ['platform_admin', 'regional_analyst'];
+    if (appEnv === 'production') twoFactorRequiredRoles = ['platform_admin', 'regional_analyst', 'regional_data_protection_officer'];
   } else if (twoFactorRaw === '') {
     if (appEnv === 'production') {
       problems.push('TWO_FACTOR_REQUIRED_ROLES cannot be empty in production: list the roles (e.g. platform_admin,regional_analyst) or write none.');

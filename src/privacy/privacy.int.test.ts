@@ -240,6 +240,13 @@ describe('pages', () => {
     const register = await dpo.get('/en/admin/privacy');
     expect(register.statusCode).toBe(200);
     expect(register.body).toContain('Register of processing activities');
+    // The regional DPO of the demo (README) handles any organisation's requests.
+    const regional = t.client();
+    await regional.login('privacy.region@demo.irisdesk.brussels');
+    const forIxelles = await regional.request('POST', '/api/v1/privacy/subject-requests', {
+      json: { kind: 'access', email: 'nobody.regional@example.be', organisationCode: 'commune-ixelles' },
+    });
+    expect(forIxelles.statusCode).toBe(201);
     const agent = t.client();
     await agent.login('agent@demo.irisdesk.brussels');
     expect((await agent.get('/en/admin/privacy')).statusCode).toBe(403);

@@ -41,6 +41,13 @@ export const DEMO_ACCOUNTS: Array<{ email: string; displayName: string; organisa
       roles: ['data_protection_officer'],
       language: 'fr',
     },
+    {
+      email: 'privacy.region@demo.irisdesk.brussels',
+      displayName: 'Rania Region',
+      organisation: 'easy-brussels',
+      roles: ['regional_data_protection_officer'],
+      language: 'fr',
+    },
     { email: 'analyst@demo.irisdesk.brussels', displayName: 'Anna Analyst', organisation: 'easy-brussels', roles: ['regional_analyst'], language: 'nl' },
     // A second organisation, so that tenant isolation can be seen and tested.
     {
