@@ -300,6 +300,62 @@ describe('pages', () => {
     await agent.submitForm('/en/console/chats', '/en/console/chats/availability', { capacity: '2' });
     expect((await agent.get('/en/console')).body).toContain(`href="/en/console/chats"`);
   });
+
+  it('beside the chat: the report button, earlier contacts by e-mail, the knowledge panel; after it: the questionnaire and the transcript by e-mail', async () => {
+    const agent = t.client();
+    await agent.login('agent@demo.irisdesk.brussels');
+    await agent.submitForm('/en/console/chats', '/en/console/chats/availability', { available: 'true', capacity: '2' });
+    const visitor = t.client();
+    visitor.remoteAddress = '198.51.100.20'; // leaves the main address its hourly chats for the limits test
+    const chat = await openChat({ name: 'Aside Test', language: 'nl' }, visitor);
+    await say(chat, 'Mijn e-mailadres is aside@example.be');
+    await agent.submitForm('/en/console/chats', `/en/console/chats/${chat.id}/accept`, {});
+    // An earlier request of that address in the agent's organisation.
+    const earlier = await user.request('POST', '/api/v1/contact-requests', {
+      json: {
+        language: 'nl',
+        serviceCode: communeService,
+        postalCode: '1030',
+        name: 'Aside Test',
+        email: 'aside@example.be',
+        message: 'Een eerdere vraag over mijn kaart.',
+      },
+    });
+    expect(earlier.statusCode, earlier.body).toBe(201);
+    const page = await agent.get(`/en/console/chats/${chat.id}?who=aside@example.be&kq=card`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('/en/safety/report?returnTo=');
+    expect(page.body).toContain('The person’s earlier contacts');
+    expect(page.body).toContain(earlier.json().reference);
+    expect(page.body).toContain('knowledge-panel-title');
+    const invalid = await agent.get(`/en/console/chats/${chat.id}?who=x`);
+    expect(invalid.body).toContain('Enter an e-mail address or a phone number.');
+
+    await agent.submitForm(`/en/console/chats/${chat.id}`, `/en/console/chats/${chat.id}/close`, { outcome: 'answered_first_contact' });
+    const closed = await view(chat);
+    expect(closed.status).toBe('closed');
+    expect((closed as { feedbackUrl?: string }).feedbackUrl).toMatch(/\/nl\/feedback\/[A-Za-z0-9_-]+$/);
+    const invitation = await t.db.query<{ channel: string }>(`SELECT channel FROM feedback_invitations WHERE source_id = $1`, [chat.id]);
+    expect(invitation.rows[0]?.channel).toBe('chat');
+
+    const send = (email: string) => user.request('POST', `/api/v1/chats/${chat.id}/transcript?lang=nl`, { json: { email }, headers: bearer(chat.token) });
+    expect((await send('not-an-address')).statusCode).toBe(400);
+    expect((await send('aside@example.be')).statusCode).toBe(202);
+    const mailed = await t.db.query<{ subject: string; text_body: string; language: string }>(
+      `SELECT subject, text_body, language FROM mail_messages WHERE 'aside@example.be' = ANY(to_addresses) AND purpose = 'chat.transcript'`,
+    );
+    expect(mailed.rows[0]).toMatchObject({ language: 'nl' });
+    expect(mailed.rows[0]!.subject).toContain('Uw chatgesprek');
+    expect(mailed.rows[0]!.text_body).toContain('Mijn e-mailadres is aside@example.be');
+    await send('aside@example.be');
+    await send('aside@example.be');
+    const fourth = await send('aside@example.be');
+    expect(fourth.statusCode).toBe(429);
+    expect(fourth.json().error.message).toContain('drie keer');
+    expect((await user.request('POST', `/api/v1/chats/${chat.id}/transcript`, { json: { email: 'a@example.be' } })).statusCode).toBe(401);
+    await agent.submitForm('/en/console/chats', '/en/console/chats/availability', { capacity: '2' });
+    expect((await agent.get('/en/console')).body).toContain(`href="/en/console/chats"`);
+  });
 });
 
 describe('limits', () => {

@@ -68,7 +68,7 @@
       body: JSON.stringify(body || {}),
       credentials: 'same-origin',
     }).then(function (response) {
-      return response.status === 204
+      return response.status === 204 || response.status === 202
         ? { ok: true, body: null }
         : response.json().then(function (json) {
             return { ok: response.ok, body: json };
@@ -124,6 +124,10 @@
   var convertForm = app.querySelector('[data-chat-convert]');
   var convertError = app.querySelector('[data-chat-convert-error]');
   var showAgentTyping = typingShower(app.querySelector('[data-chat-typing]'));
+  var transcriptForm = app.querySelector('[data-chat-transcript]');
+  var transcriptDone = app.querySelector('[data-chat-transcript-done]');
+  var transcriptError = app.querySelector('[data-chat-transcript-error]');
+  var feedback = app.querySelector('[data-chat-feedback]');
   var KEY = 'irisdesk.chat';
   var chat = null;
   var shown = 0;
@@ -165,6 +169,10 @@
           el.disabled = ended;
         });
         if (ended && convertBox) convertBox.hidden = true;
+        if (view.feedbackUrl && feedback && feedback.hidden) {
+          feedback.querySelector('a').setAttribute('href', view.feedbackUrl);
+          feedback.hidden = false;
+        }
         if (view.status === 'waiting' && view.wait && !view.wait.agentsAvailable && convertBox) convertBox.open = true;
         if (ended && source) {
           source.close();
@@ -280,6 +288,20 @@
       })
       .catch(function () {
         convertError.textContent = texts.error;
+      });
+  });
+
+  transcriptForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    if (!chat) return;
+    var email = transcriptForm.querySelector('[name="email"]').value.trim();
+    postJson('/api/v1/chats/' + chat.id + '/transcript', { email: email }, chat.token)
+      .then(function (result) {
+        transcriptError.textContent = result.ok ? '' : errorText(result.body);
+        transcriptDone.textContent = result.ok ? texts.transcriptSent : '';
+      })
+      .catch(function () {
+        transcriptError.textContent = texts.error;
       });
   });
 

@@ -21,6 +21,10 @@ import {
 import { jsonForScript } from '../platform/views/render.tsx';
 import { formatTime } from '../platform/i18n/format.ts';
 import { ConsoleLayout, ConsoleLinks } from '../contactcenter/console/pages/layout.tsx';
+import { IncidentReportButton } from '../safety/IncidentReportButton.tsx';
+import { KnowledgePanel } from '../knowledge/pages.tsx';
+import type { ArticleHit } from '../knowledge/service.ts';
+import type { ConsoleSearchService } from '../contactcenter/console/search/service.ts';
 import { CONTACT_OUTCOMES } from '../contactcenter/model.ts';
 import type { AgentState, ChatListRow, ChatRow } from './repository.ts';
 import type { ChatMessage } from './service.ts';
@@ -46,6 +50,7 @@ function scriptTexts(t: (key: string, values?: Record<string, string | number>) 
     typing: t('chat.page.typing'),
     from: { user: t('chat.page.from.user'), agent: t('chat.page.from.agent'), system: t('chat.page.from.system') },
     error: t('chat.page.error'),
+    transcriptSent: t('chat.page.transcriptSent'),
   };
 }
 
@@ -106,6 +111,20 @@ export function PublicChatPage({ serviceCode }: { serviceCode: string | null }) 
             <p class="utrecht-form-field-error-message" data-chat-error role="alert"></p>
             <SubmitButton>{t('chat.page.send')}</SubmitButton>
           </form>
+          <p class="utrecht-paragraph chat-feedback" data-chat-feedback hidden>
+            <a class="utrecht-link" href="" data-chat-feedback-link>
+              {t('chat.page.feedback')}
+            </a>
+          </p>
+          <details class="chat-convert" data-chat-transcript-box>
+            <summary>{t('chat.page.transcriptTitle')}</summary>
+            <form class="utrecht-form" data-chat-transcript noValidate>
+              <TextField name="email" idSuffix="transcript" type="email" label={t('chat.page.email')} autocomplete="email" />
+              <p class="utrecht-paragraph" data-chat-transcript-done role="status"></p>
+              <p class="utrecht-form-field-error-message" data-chat-transcript-error role="alert"></p>
+              <SubmitButton variant="secondary">{t('chat.page.transcriptSend')}</SubmitButton>
+            </form>
+          </details>
           <details class="chat-convert" data-chat-convert-box>
             <summary>{t('chat.page.convertTitle')}</summary>
             <Paragraph>{t('chat.page.convertIntro')}</Paragraph>
@@ -173,10 +192,61 @@ export function ConsoleChatsPage({ state, chats, errors }: { state: AgentState; 
   );
 }
 
-/** One chat for its agent: the transcript (live with chat.js), the answer and the closing. */
-export function ConsoleChatPage({ chat, messages, errors }: { chat: ChatRow; messages: ChatMessage[]; errors?: FieldError[] | undefined }) {
+/** What the agent looked up beside the chat: the person's earlier requests (by e-mail or phone) and knowledge. */
+export interface ChatAside {
+  earlier: { who: string; rows: Awaited<ReturnType<ConsoleSearchService['search']>> | null };
+  knowledge: { q: string; results: ArticleHit[] };
+}
+
+/** The person's earlier requests in the agent's organisation, found by the e-mail or phone given in the chat. */
+function EarlierContacts({ action, earlier }: { action: string; earlier: ChatAside['earlier'] }) {
+  const { t, lang } = usePage();
+  return (
+    <section aria-labelledby="chat-earlier-title">
+      <h2 class="utrecht-heading-2" id="chat-earlier-title">
+        {t('chat.console.earlier.title')}
+      </h2>
+      <form method="get" action={action} class="utrecht-form" role="search" aria-labelledby="chat-earlier-title">
+        <TextField
+          name="who"
+          label={t('chat.console.earlier.label')}
+          value={earlier.who}
+          errors={earlier.who && earlier.rows === null ? [{ field: 'who', code: 'chat.console.earlier.invalid' }] : undefined}
+          maxLength={254}
+        />
+        <SubmitButton variant="secondary">{t('chat.console.earlier.search')}</SubmitButton>
+      </form>
+      {earlier.rows && earlier.rows.length === 0 && <Paragraph>{t('chat.console.earlier.none', { who: earlier.who })}</Paragraph>}
+      {earlier.rows && earlier.rows.length > 0 && (
+        <Table
+          caption={t('chat.console.earlier.caption', { who: earlier.who })}
+          head={[t('chat.console.earlier.reference'), t('chat.console.earlier.subject'), t('chat.console.earlier.status')]}
+          rows={earlier.rows.map((row) => [
+            <Link href={`/${lang}/console/requests/${row.id}`}>{row.reference}</Link>,
+            row.subject,
+            t(`console.status.${row.status}`),
+          ])}
+        />
+      )}
+    </section>
+  );
+}
+
+/** One chat for its agent: the transcript (live with chat.js), the answer and the closing; beside it, as on a request page, the person's earlier contacts, the knowledge panel and agent safety's report button. */
+export function ConsoleChatPage({
+  chat,
+  messages,
+  errors,
+  aside,
+}: {
+  chat: ChatRow;
+  messages: ChatMessage[];
+  errors?: FieldError[] | undefined;
+  aside: ChatAside;
+}) {
   const { t, lang } = usePage();
   const mine = chat.status === 'active';
+  const base = `/${lang}/console/chats/${chat.id}`;
   return (
     <ConsoleLayout title={t('chat.console.chatTitle', { name: chat.name ?? t('chat.transcript.anonymous') })}>
       <link rel="stylesheet" href={CHAT_ASSETS.css} />
@@ -219,6 +289,15 @@ export function ConsoleChatPage({ chat, messages, errors }: { chat: ChatRow; mes
           <Alert>{t('chat.console.notYours')}</Alert>
         )}
       </div>
+      <IncidentReportButton returnTo={base} withHelp={false} compact />
+      <EarlierContacts action={base} earlier={aside.earlier} />
+      <KnowledgePanel
+        action={base}
+        q={aside.knowledge.q}
+        results={aside.knowledge.results}
+        service={chat.serviceCode ?? undefined}
+        hidden={aside.earlier.who ? { who: aside.earlier.who } : {}}
+      />
     </ConsoleLayout>
   );
 }

@@ -22,6 +22,7 @@ export interface ChatRow {
   acceptedAt: Date | null;
   firstResponseAt: Date | null;
   endedAt: Date | null;
+  feedbackUrl: string | null;
 }
 
 export interface ChatMessageRow {
@@ -33,7 +34,8 @@ export interface ChatMessageRow {
 
 const CHAT_COLUMNS = `c.id, c.organisation_id AS "organisationId", c.service_code AS "serviceCode", c.postal_code AS "postalCode",
   c.language, c.name, c.status, c.agent_account_id AS "agentAccountId", c.outcome, c.request_id AS "requestId", c.reference,
-  c.created_at AS "createdAt", c.accepted_at AS "acceptedAt", c.first_response_at AS "firstResponseAt", c.ended_at AS "endedAt"`;
+  c.created_at AS "createdAt", c.accepted_at AS "acceptedAt", c.first_response_at AS "firstResponseAt", c.ended_at AS "endedAt",
+  c.feedback_url AS "feedbackUrl"`;
 
 export async function insertChat(
   q: Queryable,
@@ -160,6 +162,16 @@ export async function setStatus(
      WHERE id = $1`,
     [id, status, fields.outcome ?? null, fields.requestId ?? null, fields.reference ?? null],
   );
+}
+
+/** Counts one more transcript sent; false (nothing counted) when the chat already sent `max`. */
+export async function countTranscript(q: Queryable, id: string, max: number): Promise<boolean> {
+  const { rowCount } = await q.query(`UPDATE chat_sessions SET transcripts_sent = transcripts_sent + 1 WHERE id = $1 AND transcripts_sent < $2`, [id, max]);
+  return rowCount === 1;
+}
+
+export async function setFeedbackUrl(q: Queryable, id: string, url: string): Promise<void> {
+  await q.query(`UPDATE chat_sessions SET feedback_url = $2 WHERE id = $1`, [id, url]);
 }
 
 export async function markFirstResponse(q: Queryable, id: string): Promise<void> {

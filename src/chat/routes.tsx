@@ -22,6 +22,7 @@ import {
   MessageBody,
   OpenChatBody,
   OpenedChat,
+  TranscriptBody,
 } from './schemas.ts';
 import { chatPageRoutes } from './page-routes.tsx';
 
@@ -134,6 +135,25 @@ export function chatRoutes(app: App, services: Services) {
       },
     },
     async (request) => chat.convert(request.params.id, bearerOf(request), request.body),
+  );
+
+  app.post(
+    `${CHAT_API_PREFIX}/:id/transcript`,
+    {
+      schema: {
+        tags,
+        summary: 'Send the transcript so far by e-mail, in the chat’s language (at most 3 per chat)',
+        description: tokenNote,
+        security: chatToken,
+        params: ChatParams,
+        body: TranscriptBody,
+        response: { 202: Type.Null(), ...errorResponses(400, 401, 404, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      await chat.sendTranscript(request.params.id, bearerOf(request), request.body);
+      return reply.code(202).send(null);
+    },
   );
 
   app.get(

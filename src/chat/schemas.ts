@@ -33,6 +33,7 @@ export const ChatViewSchema = Type.Object({
   messages: Type.Array(ChatMessageSchema),
   position: Type.Optional(Type.Integer({ description: 'While waiting: 1 = next to be answered' })),
   reference: Type.Optional(Type.String({ description: 'Once converted: the contact request’s reference' })),
+  feedbackUrl: Type.Optional(Type.String({ description: 'Once the agent closed the chat: the satisfaction questionnaire for it' })),
   wait: Type.Optional(
     Type.Object({
       agentsAvailable: Type.Boolean({ description: 'false: nobody can answer now; converting the chat is offered' }),
@@ -46,6 +47,11 @@ export const ConvertBody = Type.Object(
     email: Type.Optional(Nullable(Text({ maxLength: 2000, description: 'Where the receipt and the answer go' }))),
     phone: Type.Optional(Nullable(Text({ maxLength: 100, description: 'For the reference and status link by SMS (E.164 or a Belgian national form)' }))),
   },
+  { additionalProperties: false },
+);
+
+export const TranscriptBody = Type.Object(
+  { email: Text({ maxLength: 2000, description: 'Where the transcript goes (at most 3 per chat)' }) },
   { additionalProperties: false },
 );
 

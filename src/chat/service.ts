@@ -10,6 +10,7 @@
 //     .open(input, address) → { id, token }          .view(id, token) → ChatView
 //     .post(id, token, text)                          .typing(id, token)
 //     .convert(id, token, { email?, phone? }) → { reference }
+//     .sendTranscript(id, token, email)               (by e-mail, in the chat's language; at most 3 per chat)
 //     .availability(actor) / .setAvailability(actor, { available, capacity })
 //     .list(actor) / .show(actor, id) / .accept(actor, id) / .reply(actor, id, text) / .close(actor, id, outcome)
 import { createHash, randomBytes } from 'node:crypto';
@@ -22,6 +23,8 @@ import { publish } from '../platform/realtime/publish.ts';
 import { channels } from '../platform/realtime/channels.ts';
 import { normalisePhoneNumber } from '../platform/sms/phone.ts';
 import type { SmsService } from '../platform/sms/service.ts';
+import type { MailService } from '../platform/mail/service.ts';
+import type { SatisfactionService } from '../satisfaction/service.ts';
 import { recordAudit, recordReadOnce } from '../audit/service.ts';
 import type { ContactCenterService } from '../contactcenter/intake/service.ts';
 import { statusLink } from '../contactcenter/requests.ts';
@@ -34,6 +37,8 @@ import * as repo from './repository.ts';
 export const MESSAGE_MAX = 2000;
 export const NAME_MAX = 200;
 export const CAPACITY_MAX = 10;
+/** Transcripts one chat may send by e-mail: enough for a typo, too few to relay mail. */
+export const TRANSCRIPTS_MAX = 3;
 
 export interface ChatLimits {
   /** Chats one address may open per hour. */
@@ -64,6 +69,8 @@ export interface ChatView {
   position?: number;
   /** Only once converted. */
   reference?: string;
+  /** Once closed by the agent: the standard satisfaction questionnaire for this chat. */
+  feedbackUrl?: string;
   /**
    * An honest wait, only while waiting: whether anyone is available at all (if not, conversion is offered) and
    * an estimate in seconds when recent chats give one (null: no basis to estimate).
@@ -80,6 +87,15 @@ function addressHash(address: string): string {
 }
 
 const toMessage = (row: repo.ChatMessageRow): ChatMessage => ({ from: row.sender, text: row.body, at: new Date(row.createdAt).toISOString() });
+
+/** The transcript as text, in the chat's language: "[HH:MM UTC] Speaker: text", system messages left out. */
+export function transcriptText(messages: repo.ChatMessageRow[], t: (key: string) => string): string {
+  const said = messages.filter((m) => m.sender !== 'system');
+  const speaker = { user: t('chat.transcript.user'), agent: t('chat.transcript.agent'), system: t('chat.transcript.system') };
+  return said.length
+    ? said.map((m) => `[${new Date(m.createdAt).toISOString().slice(11, 16)} UTC] ${speaker[m.sender]}: ${m.body}`).join('\n\n')
+    : t('chat.transcript.empty');
+}
 
 /** The text of a message: trimmed, required, at most MESSAGE_MAX characters (field errors otherwise). */
 export function validText(text: unknown, field = 'text'): string {
@@ -110,11 +126,13 @@ export function estimateWait(
 export interface ChatDeps {
   contactCenter: Pick<ContactCenterService, 'route' | 'createRequest' | 'recordContact'>;
   sms: Pick<SmsService, 'send'>;
+  mail: Pick<MailService, 'send'>;
+  satisfaction: Pick<SatisfactionService, 'createFeedbackInvitation'>;
   publicUrl: string;
   limits?: Partial<ChatLimits> | undefined;
 }
 
-export function chatService(db: Database, { contactCenter, sms, publicUrl, limits: given }: ChatDeps) {
+export function chatService(db: Database, { contactCenter, sms, mail, satisfaction, publicUrl, limits: given }: ChatDeps) {
   const limits: ChatLimits = { ...DEFAULT_LIMITS, ...given };
 
   async function announce(q: Queryable, chat: { id: string; organisationId: string }, type: string, data: Record<string, unknown>): Promise<void> {
@@ -151,6 +169,7 @@ export function chatService(db: Database, { contactCenter, sms, publicUrl, limit
       view.wait = estimateWait(view.position, await repo.queueFigures(q, chat.organisationId));
     }
     if (chat.reference) view.reference = chat.reference;
+    if (chat.feedbackUrl) view.feedbackUrl = chat.feedbackUrl;
     return view;
   }
 
@@ -261,12 +280,8 @@ export function chatService(db: Database, { contactCenter, sms, publicUrl, limit
         if (chat.status === 'closed') throw new AppError(409, 'chat.ended');
         const t = translator(chat.language);
         const messages = await repo.messagesOf(tx, chat.id);
-        const said = messages.filter((m) => m.sender !== 'system');
         const firstUser = messages.find((m) => m.sender === 'user');
-        const speaker = { user: t('chat.transcript.user'), agent: t('chat.transcript.agent'), system: t('chat.transcript.system') };
-        const transcript = said.length
-          ? said.map((m) => `[${new Date(m.createdAt).toISOString().slice(11, 16)} UTC] ${speaker[m.sender]}: ${m.body}`).join('\n\n')
-          : t('chat.transcript.empty');
+        const transcript = transcriptText(messages, t);
         const created = await contactCenter.createRequest(tx, {
           organisationId: chat.organisationId,
           channel: 'chat',
@@ -300,6 +315,32 @@ export function chatService(db: Database, { contactCenter, sms, publicUrl, limit
         await announce(tx, chat, 'chat.status', { status: 'converted', reference: created.reference });
         await announceQueue(tx, chat.organisationId, chat.id, 'converted');
         return { reference: created.reference };
+      });
+    },
+
+    /** The transcript so far by e-mail, in the chat's language (at most TRANSCRIPTS_MAX per chat: 429 after). */
+    async sendTranscript(id: string, token: string | undefined, input: { email?: unknown }): Promise<void> {
+      const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
+      if (!email || email.length > 254 || !EMAIL.test(email))
+        throw new AppError(400, 'validation.failed', {
+          fields: [{ field: 'email', code: email ? 'contact.field.email_invalid' : 'chat.field.email_required' }],
+        });
+      await db.transaction(async (tx) => {
+        const found = await userChat(tx, id, token);
+        const chat = (await repo.chatById(tx, found.id, { lock: true }))!;
+        if (!(await repo.countTranscript(tx, chat.id, TRANSCRIPTS_MAX))) throw new AppError(429, 'chat.too_many_transcripts');
+        const t = translator(chat.language);
+        await mail.send(
+          {
+            to: email,
+            language: chat.language,
+            purpose: 'chat.transcript',
+            organisationId: chat.organisationId,
+            subject: t('chat.mail.transcript.subject', { date: new Date(chat.createdAt).toISOString().slice(0, 10) }),
+            text: `${t('chat.mail.transcript.intro')}\n\n${transcriptText(await repo.messagesOf(tx, chat.id), t)}\n\n${t('chat.mail.transcript.footer')}`,
+          },
+          { tx },
+        );
       });
     },
 
@@ -385,6 +426,16 @@ export function chatService(db: Database, { contactCenter, sms, publicUrl, limit
         const chat = await staffChat(tx, actor, id, { lock: true });
         if (chat.status !== 'active' || chat.agentAccountId !== actor.accountId) throw new AppError(409, 'chat.not_yours');
         await repo.setStatus(tx, chat.id, 'closed', { outcome });
+        // The standard questionnaire (src/satisfaction), tied to the contact, never to the person; the user's page shows it.
+        const { url } = await satisfaction.createFeedbackInvitation(tx, {
+          organisationId: chat.organisationId,
+          serviceCode: chat.serviceCode,
+          channel: 'chat',
+          contactAt: new Date(),
+          language: chat.language,
+          source: { kind: 'link', id: chat.id },
+        });
+        await repo.setFeedbackUrl(tx, chat.id, url);
         await contactCenter.recordContact(tx, {
           organisationId: chat.organisationId,
           channel: 'chat',
