@@ -115,7 +115,8 @@ describe.each(['fr', 'nl'] as const)('nobody available in %s', (lang) => {
         await page.locator('[data-chat-status]', { hasText: t('chat.page.wait.nobody') }).waitFor();
         await expect(page.locator('[data-chat-convert-box]').getAttribute('open')).resolves.not.toBeNull();
         await send(page, lang, `Question ${lang} sans réponse directe`);
-        await page.getByLabel(t('chat.page.email')).fill(`chat.${lang}@example.be`);
+        // The conversion's e-mail field (the transcript's form has one too).
+        await page.locator('[data-chat-convert]').getByLabel(t('chat.page.email')).fill(`chat.${lang}@example.be`);
         await page.getByRole('button', { name: t('chat.page.convert') }).click();
         await page.locator('[data-chat-status]', { hasText: /BXL-[A-Z0-9]{4}-[A-Z0-9]{4}/ }).waitFor({ timeout: 10_000 });
         await checkA11y(page);
