@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields } from './service.ts';
+import { changedFields } from './draft-review.ts';
 import type { ServiceContent } from './repository.ts';
 
 const live: ServiceContent = {

@@ -29,27 +29,20 @@ import {
   ServiceViewSchema,
   VersionBody,
 } from './schemas.ts';
-import {
-  AUDIENCES,
-  CHANNELS,
-  LOCAL_FIELDS,
-  liveContent,
-  type CompetentKind,
-  type LocalContent,
-  type ServiceContent,
-  type ServiceRecord,
-} from './repository.ts';
+import { AUDIENCES, CHANNELS, liveContent, type CompetentKind, type ServiceContent, type ServiceRecord } from './repository.ts';
 import { catalogueCsv, catalogueJsonLd } from './exports.ts';
 import { RelatedArticles } from '../knowledge/pages.tsx';
-import { changedFields, isStale, translationCompleteness } from './service.ts';
+import { changedFields, isStale, translationCompleteness } from './draft-review.ts';
 import { canUseCatalogueBackOffice } from './authorisation.ts';
 import { SearchPage } from './pages/search.tsx';
 import { GuidedOrientationPage, OrganisationPublicPage, ServicePage, type OrientationState } from './pages/public.tsx';
-import { CatalogueAdminPage, ContentGapsPage, LocalPartPage, ServiceEditPage, ServiceNewPage } from './pages/admin.tsx';
+import { CatalogueAdminPage, ContentGapsPage, ServiceEditPage, ServiceNewPage } from './pages/admin.tsx';
 import { OpinionLink, UsefulnessPage, UsefulnessPrompt } from './pages/learning.tsx';
 import { createPageCache } from '../platform/views/page-cache.ts';
 import { thesaurusRoutes } from './thesaurus/routes.tsx';
 import { learningRoutes } from './learning/routes.tsx';
+import { localPartRoutes } from './local-parts/routes.tsx';
+import { formList, formText, suffixOf } from './form-fields.ts';
 
 const session = [{ session: [] }];
 const langOf = (request: FastifyRequest, lang?: Language) => lang ?? request.lang;
@@ -66,6 +59,7 @@ export function catalogueRoutes(app: App, services: Services) {
   gateRoutes(app, ['/:lang/admin/catalogue', '/api/v1/admin/services'], canUseCatalogueBackOffice);
   thesaurusRoutes(app, services);
   learningRoutes(app, services);
+  localPartRoutes(app, services);
   app.addSchema(OrganisationAnswerSchema);
   app.addSchema(ServiceViewSchema);
   // A real server builds the search index as soon as it listens, not on the first user's search.
@@ -578,66 +572,9 @@ export function catalogueRoutes(app: App, services: Services) {
       },
     );
   }
-
-  // ---- Local parts of shared services: a commune's (or CPAS's) editors add their own information (decision 0058)
-  const LocalNotice = Type.Object({ notice: Type.Optional(Type.Enum(['saved', 'published', 'discarded'])) });
-  app.get('/:lang/admin/catalogue/services/:code/local', { schema: { hide: true, params: EditParams, querystring: LocalNotice } }, async (request, reply) => {
-    const data = await catalogue.localParts.editable(requireActorPage(request), request.params.code);
-    return renderPage(request, reply, <LocalPartPage {...data} notice={request.query.notice} />);
-  });
-
-  const LocalForm = Type.Object({
-    version: Text({ maxLength: 12 }),
-    intent: Type.Optional(Type.Enum(['save', 'publish'])),
-    ...Object.fromEntries(LOCAL_FIELDS.flatMap((field) => LANGUAGES.map((l) => [`${field}${suffixOf(l)}`, Type.Optional(Text({ maxLength: 4000 }))]))),
-  });
-  app.post(
-    '/:lang/admin/catalogue/services/:code/local',
-    { schema: { hide: true, params: EditParams, body: LocalForm }, attachValidation: true },
-    async (request, reply) => {
-      const actor = requireActorPage(request);
-      const data = await catalogue.localParts.editable(actor, request.params.code);
-      const form = formValues(request.body);
-      return handleForm(
-        request,
-        reply,
-        (errors) => <LocalPartPage {...data} errors={errors} values={form} />,
-        async () => {
-          const version = Number(formText(form, 'version'));
-          if (!Number.isInteger(version) || version < 0)
-            throw new AppError(400, 'validation.failed', { fields: [{ field: 'form', code: 'errors.catalogue.stale' }] });
-          const content = Object.fromEntries(
-            LOCAL_FIELDS.map((field) => [field, Object.fromEntries(LANGUAGES.map((l) => [l, formText(form, `${field}${suffixOf(l)}`)]))]),
-          ) as LocalContent;
-          const publish = formText(form, 'intent') === 'publish';
-          await catalogue.localParts.write(actor, data.service.code, version, content, { publish, requestId: request.id });
-          return `/${request.params.lang}/admin/catalogue/services/${data.service.code}/local?notice=${publish ? 'published' : 'saved'}`;
-        },
-      );
-    },
-  );
-
-  app.post(
-    '/:lang/admin/catalogue/services/:code/local/discard',
-    { schema: { hide: true, params: EditParams, body: VersionForm }, attachValidation: true },
-    async (request, reply) => {
-      const actor = requireActorPage(request);
-      const data = await catalogue.localParts.editable(actor, request.params.code);
-      return handleForm(
-        request,
-        reply,
-        (errors) => <LocalPartPage {...data} errors={errors} />,
-        async () => {
-          await catalogue.localParts.discard(actor, data.service.code, request.body.version);
-          return `/${request.params.lang}/admin/catalogue/services/${data.service.code}/local?notice=discarded`;
-        },
-      );
-    },
-  );
 }
 
 // ---- the service form (creation and editing), flat as HTML posts it
-const suffixOf = (l: Language) => `${l[0]!.toUpperCase()}${l[1]}`;
 const Slug = Text({ maxLength: 64 });
 const ServiceForm = Type.Object({
   version: Type.Optional(Text({ maxLength: 12 })),
@@ -659,17 +596,8 @@ const ServiceForm = Type.Object({
   appointment: Type.Optional(Type.Literal('true')),
   reviewed: Type.Optional(Type.Literal('true')),
 });
-// The service form's fields as posted (the schema has checked them), read back as text or lists.
+// The service form's fields as posted (the schema has checked them), read back as text or lists (form-fields.ts).
 type FormBody = FormValues;
-
-const formText = (form: FormBody, name: string) => {
-  const raw = form[name];
-  return (Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '')).trim();
-};
-const formList = (form: FormBody, name: string): string[] => {
-  const raw = form[name];
-  return raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-};
 
 /**
  * The content a form posts. Fields the form of an older page did not send (theme, audience, competent

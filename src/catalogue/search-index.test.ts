@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTsvector, trigramsOf } from './search-index.ts';
 import { catalogueCsv } from './exports.ts';
-import { isStale, translationCompleteness } from './service.ts';
+import { isStale, translationCompleteness } from './draft-review.ts';
 import type { ServiceRecord } from './repository.ts';
 
 describe('parseTsvector', () => {

@@ -4,7 +4,7 @@
 import type { Database } from '../platform/db/database.ts';
 import { LRUCache } from 'lru-cache';
 import { AppError } from '../platform/http/errors.ts';
-import { LANGUAGES, pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
+import { pickText, type Language, type LocalizedText } from '../platform/i18n/languages.ts';
 import type { Actor } from '../identity/actor.ts';
 import * as repo from './repository.ts';
 import type { ContactPointSummary } from '../contactpoints/service.ts';
@@ -14,7 +14,9 @@ import { checkedSuggestion } from './suggestion.ts';
 import { thesaurusService } from './thesaurus/service.ts';
 import { learningService } from './learning/service.ts';
 import type { AuditService } from '../audit/service.ts';
-import { canEditLocalPart, canEditService, canMakeCompetent, editScope } from './authorisation.ts';
+import { canEditService, canMakeCompetent, editScope } from './authorisation.ts';
+import { localPartsService } from './local-parts/service.ts';
+import { changedFields, isStale, translationCompleteness } from './draft-review.ts';
 import { hasRole } from '../identity/actor.ts';
 import type { FieldError } from '../platform/http/errors.ts';
 import { authorise } from '../identity/guards.ts';
@@ -32,8 +34,6 @@ export const NO_RESULT_SCORE = 0.18;
 export const GOOD_SCORE = 0.3;
 /** The second result is "close" to the first from this share of its score (guided question, decision 0030). */
 export const CLOSE_SCORE_RATIO = 0.9;
-/** A service not reviewed for this long is listed as stale. */
-export const STALE_AFTER_DAYS = 365;
 
 /** What the contact-points module offers the catalogue (wired in services.ts). */
 export interface ContactPointsPort {
@@ -217,19 +217,6 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
     if (!service) throw new AppError(404, 'catalogue.service_not_found');
     authorise(canEditService(actor, service), 'catalogue.not_owner');
     return service;
-  }
-
-  /** Bumped when a local part is published here, so that cached service pages change at once (other instances: within a minute). */
-  let localGeneration = 0;
-
-  /** The actor's organisation when it is a commune or CPAS, with the shared service the actor may add a local part to. */
-  async function localTarget(actor: Actor, code: string) {
-    const service = /^[a-z0-9-]{1,64}$/.test(code) ? await repo.findServiceByCode(db, code) : undefined;
-    if (!service || service.competentKind === 'organisation') throw new AppError(404, 'catalogue.service_not_found');
-    const organisation = await repo.organisationKind(db, actor.organisationId);
-    authorise(canEditLocalPart(actor, service, organisation?.kind), 'catalogue.not_local');
-    const part = await repo.findLocalPart(db, service.id, actor.organisationId);
-    return { service, organisation: organisation!, part: part ?? null };
   }
 
   async function toView(service: repo.ServiceRecord, lang: Language) {
@@ -527,53 +514,8 @@ export function catalogueService(db: Database, deps: { contactPoints?: ContactPo
       return saved;
     },
 
-    /**
-     * Local parts of shared services (decision 0058): what one commune (or CPAS) adds to a service every commune
-     * (or CPAS) provides, written by its content editors, with a draft until published.
-     */
-    localParts: {
-      /** The published services shared by the actor's kind of organisation, each with the organisation's local part. */
-      async list(actor: Actor) {
-        const organisation = await repo.organisationKind(db, actor.organisationId);
-        const kind = organisation?.kind;
-        if ((kind !== 'commune' && kind !== 'cpas') || !canEditLocalPart(actor, { competentKind: kind }, kind)) return [];
-        const [services, parts] = await Promise.all([repo.listServices(db, { competentKinds: [kind] }), repo.listLocalParts(db, actor.organisationId)]);
-        return services.map((service) => ({ service, part: parts.find((part) => part.serviceId === service.id) ?? null }));
-      },
-      /** One shared service with the actor's organisation's local part (null before the first save). */
-      editable: (actor: Actor, code: string) => localTarget(actor, code),
-      /** Saves the local part as a draft, or publishes it; version 0 when there is none yet. Stale → 409. */
-      async write(actor: Actor, code: string, version: number, content: repo.LocalContent, options: { publish: boolean; requestId?: string | undefined }) {
-        const { service, organisation } = await localTarget(actor, code);
-        const key = { serviceId: service.id, organisationId: actor.organisationId };
-        if (!(await repo.writeLocalPart(db, key, version, trimmedLocal(content), { publish: options.publish, accountId: actor.accountId }))) {
-          throw new AppError(409, 'catalogue.stale');
-        }
-        if (options.publish) {
-          localGeneration++;
-          await deps.audit?.record(actor, 'update', { type: 'service_local_part', id: service.id, organisationId: actor.organisationId }, options.requestId, {
-            service: service.code,
-            organisation: organisation.code,
-            published: true,
-          });
-        }
-      },
-      /** Drops the draft of the local part; the published one is untouched. */
-      async discard(actor: Actor, code: string, version: number) {
-        const { service, part } = await localTarget(actor, code);
-        if (!part?.draft) throw new AppError(409, 'catalogue.no_draft');
-        if (!(await repo.discardLocalDraft(db, { serviceId: service.id, organisationId: actor.organisationId }, version))) {
-          throw new AppError(409, 'catalogue.stale');
-        }
-      },
-      /** The published local part of a service for the organisation answering for the citizen, if any text is filled. */
-      async forPage(service: repo.ServiceRecord, organisationCode: string): Promise<repo.LocalContent | undefined> {
-        if (service.competentKind === 'organisation') return undefined;
-        const content = await repo.publishedLocalPart(db, service.id, organisationCode);
-        return content && repo.LOCAL_FIELDS.some((field) => LANGUAGES.some((l) => content[field]?.[l]?.trim())) ? content : undefined;
-      },
-      generation: () => localGeneration,
-    },
+    /** Local parts of shared services (decision 0058, local-parts/service.ts). */
+    localParts: localPartsService(db, deps),
 
     /** The organisations the actor may name as competent authority (all for administrators). */
     async competentChoices(actor: Actor) {
@@ -706,60 +648,6 @@ export function isWebAddress(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** A local part with its texts trimmed and every language present. */
-function trimmedLocal(content: repo.LocalContent): repo.LocalContent {
-  return Object.fromEntries(
-    repo.LOCAL_FIELDS.map((field) => [field, Object.fromEntries(LANGUAGES.map((l) => [l, (content[field]?.[l] ?? '').trim()]))]),
-  ) as repo.LocalContent;
-}
-
-export const LOCALIZED_FIELDS = ['name', 'summary', 'description', 'evidence', 'cost', 'processingTime'] as const;
-const OTHER_FIELDS = ['audience', 'lifeEvents', 'theme', 'competent', 'channels', 'appointment'] as const;
-
-/**
- * Which fields a draft changes, for the editors' summary: "name.en", "keywords.fr", "theme", "competent"…
- * (localized fields and keywords per language; lists compared as sets).
- */
-export function changedFields(live: repo.ServiceContent, draft: repo.ServiceContent): string[] {
-  const changed: string[] = [];
-  const norm = (value: string | undefined) => (value ?? '').trim();
-  for (const field of LOCALIZED_FIELDS) {
-    for (const l of LANGUAGES) if (norm(live[field]?.[l]) !== norm(draft[field]?.[l])) changed.push(`${field}.${l}`);
-  }
-  // A draft saved before the legal basis existed has none: publishing it keeps the live one (nothing changes).
-  if (draft.legalBasis) {
-    for (const l of LANGUAGES) if (norm(live.legalBasis?.[l]) !== norm(draft.legalBasis[l])) changed.push(`legalBasis.${l}`);
-    if (norm(live.legalBasisUrl ?? '') !== norm(draft.legalBasisUrl ?? '')) changed.push('legalBasisUrl');
-  }
-  for (const l of LANGUAGES) {
-    if ((live.keywords[l] ?? []).join('\u0000') !== (draft.keywords[l] ?? []).join('\u0000')) changed.push(`keywords.${l}`);
-  }
-  for (const l of LANGUAGES) {
-    if (draft.searchTerms && (live.searchTerms?.[l] ?? []).join('\u0000') !== (draft.searchTerms[l] ?? []).join('\u0000')) changed.push(`searchTerms.${l}`);
-  }
-  const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
-  for (const field of OTHER_FIELDS) {
-    const same =
-      field === 'competent'
-        ? live.competentKind === draft.competentKind && (live.competentOrganisation ?? null) === (draft.competentOrganisation ?? null)
-        : field === 'theme' || field === 'appointment'
-          ? live[field] === draft[field]
-          : sameSet(live[field], draft[field]);
-    if (!same) changed.push(field);
-  }
-  return changed;
-}
-
-/** Which languages a service is complete in (name and summary filled). */
-export function translationCompleteness(service: { name: LocalizedText; summary: LocalizedText }): Record<Language, boolean> {
-  return Object.fromEntries(LANGUAGES.map((lang) => [lang, !!service.name[lang]?.trim() && !!service.summary[lang]?.trim()])) as Record<Language, boolean>;
-}
-
-export function isStale(service: { lastReviewedAt: Date | null }, now = Date.now()): boolean {
-  if (!service.lastReviewedAt) return true;
-  return now - new Date(service.lastReviewedAt).getTime() > STALE_AFTER_DAYS * 24 * 3600 * 1000;
 }
 
 export type CatalogueService = ReturnType<typeof catalogueService>;
