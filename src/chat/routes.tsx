@@ -147,12 +147,15 @@ export function chatRoutes(app: App, services: Services) {
         security: chatToken,
         params: ChatParams,
         body: TranscriptBody,
-        response: { 202: Type.Null(), ...errorResponses(400, 401, 404, 415, 429) },
+        response: {
+          202: Type.Object({ status: Type.Literal('queued', { description: 'The e-mail is in the mail queue' }) }),
+          ...errorResponses(400, 401, 404, 415, 429),
+        },
       },
     },
     async (request, reply) => {
       await chat.sendTranscript(request.params.id, bearerOf(request), request.body);
-      return reply.code(202).send(null);
+      return reply.code(202).send({ status: 'queued' as const });
     },
   );
 
