@@ -71,6 +71,12 @@ async function seedMarch2019() {
     );
     requestIds.push(rows[0]!.id);
   }
+  // a live chat answered after 12 minutes: a first response on channel chat, without a due time
+  await t.db.query(
+    `INSERT INTO chat_sessions (token_hash, organisation_id, language, status, address_hash, created_at, accepted_at, first_response_at, ended_at)
+     VALUES ('ops-test-chat', $1, 'fr', 'closed', 'ops-test-address', '2019-03-06T09:00:00Z', '2019-03-06T09:11:00Z', '2019-03-06T09:12:00Z', '2019-03-06T09:30:00Z')`,
+    [schaerbeek],
+  );
   for (const answered of [true, false]) {
     await t.db.query(
       `INSERT INTO cc_tasks (request_id, from_organisation_id, to_organisation_id, question, status, answered_at, created_at)
@@ -159,7 +165,7 @@ describe('operations figures of an organisation', () => {
       handleMinutes: { value: 6.3, base: 13 }, // (12 × 6 + 10) / 13
       firstContactResolution: { value: 83.3, base: 12 }, // 10 of the 12 with an outcome other than abandoned
       abandonment: { value: 7.7, base: 13 },
-      firstResponseHours: { value: 2, base: 3 },
+      firstResponseHours: { value: 1.6, base: 4 }, // (3 × 2 h + 12 min) / 4
       firstResponseSla: { value: 66.7, base: 3 },
       resolutionHours: { value: 48, base: 3 },
       resolutionSla: { value: 66.7, base: 3 },
@@ -171,7 +177,7 @@ describe('operations figures of an organisation', () => {
       incidents: { value: 2, base: 2, suppressed: false },
     });
     expect(body.previous.contacts.value).toBe(0);
-    expect(body.byChannel.map((r: { key: string }) => r.key).sort()).toEqual(['counter', 'email', 'phone']);
+    expect(body.byChannel.map((r: { key: string }) => r.key).sort()).toEqual(['chat', 'counter', 'email', 'phone']);
     const desk = body.byContactPoint.find((r: { key: string }) => r.key === contactPointId).operations;
     expect(desk).toMatchObject({ contacts: { value: 1 }, waitMinutes: { value: 20 }, noShowRate: { value: 25 }, incidents: { value: 2 } });
     expect(body.byHour[10].contacts).toBe(12);

@@ -70,6 +70,13 @@ const SOURCES = [
     },
     `FROM cc_requests WHERE organisation_id = ANY($1) AND first_responded_at IS NOT NULL AND ${IN_RANGE('first_responded_at')}`,
   ),
+  // Live chats' first answers by an agent, in the month they were given (a chat converted into a request
+  // before anyone answered has none here: its request's first response counts above).
+  source(
+    { organisation: 'organisation_id', month: MONTH_OF('first_response_at'), channel: `'chat'`, service: `coalesce(service_code, '')`, contactPoint: `''` },
+    { responses: 'count(*)', responseSeconds: `sum(greatest(0, ${SECONDS('first_response_at', 'created_at')}))` },
+    `FROM chat_sessions WHERE organisation_id = ANY($1) AND first_response_at IS NOT NULL AND ${IN_RANGE('first_response_at')}`,
+  ),
   // Resolutions, in the month the request was closed.
   source(
     { organisation: 'organisation_id', month: MONTH_OF('closed_at'), channel: 'channel', service: `coalesce(service_code, '')`, contactPoint: `''` },
