@@ -151,6 +151,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
       chat: { personalData: chatPersonalData },
       queues: { personalData: queuePersonalData },
       inboundMail: { personalData: inboundMailPersonalData },
+      citizens: { personalData: citizenPersonalData },
     }),
     home: homeService(db, { contactPoints }),
     // Citizen sign-in and my space (issue 18 item 9): their records found through each module's service.

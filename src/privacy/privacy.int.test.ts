@@ -247,6 +247,20 @@ describe('pages', () => {
       json: { kind: 'access', email: 'nobody.regional@example.be', organisationCode: 'commune-ixelles' },
     });
     expect(forIxelles.statusCode).toBe(201);
+    // A citizen account ("my space") is the region's: a regional request exports and erases it, an organisation's does not.
+    const citizen = `lena.myspace.${Date.now()}@example.be`;
+    await t.db.query(`INSERT INTO citizens (email, email_verified_at, display_name) VALUES ($1, now(), 'Lena Janssens')`, [citizen]);
+    const ofSchaerbeek = await dpo.request('POST', '/api/v1/privacy/subject-requests', { json: { kind: 'access', email: citizen } });
+    const local = (await dpo.get(`/api/v1/privacy/subject-requests/${(ofSchaerbeek.json() as { id: string }).id}`)).json();
+    expect(local.export.citizenAccounts).toEqual([]);
+    const everywhere = await regional.request('POST', '/api/v1/privacy/subject-requests', { json: { kind: 'access', email: citizen } });
+    const exported = (await regional.get(`/api/v1/privacy/subject-requests/${(everywhere.json() as { id: string }).id}`)).json();
+    expect(exported.export.citizenAccounts).toEqual([expect.objectContaining({ email: citizen, displayName: 'Lena Janssens' })]);
+    const erasure = await regional.request('POST', '/api/v1/privacy/subject-requests', { json: { kind: 'erasure', email: citizen, reason: 'Art. 17' } });
+    expect(erasure.statusCode).toBe(201);
+    const erased = (await regional.get(`/api/v1/privacy/subject-requests/${(erasure.json() as { id: string }).id}`)).json();
+    expect(erased.summary).toMatchObject({ citizenAccounts: 1 });
+    expect((await t.db.query(`SELECT 1 FROM citizens WHERE email = $1`, [citizen])).rows).toEqual([]);
     const agent = t.client();
     await agent.login('agent@demo.irisdesk.brussels');
     expect((await agent.get('/en/admin/privacy')).statusCode).toBe(403);

@@ -82,6 +82,10 @@ export interface PrivacyDeps {
     };
   };
   surveys: { personalData: SourceSeam };
+  /** The region's citizen accounts ("my space", src/citizens/personal-data.ts): regional requests only. */
+  citizens: {
+    personalData: { export(q: Queryable, email: string): Promise<Array<{ id: string }>>; erase(tx: Queryable, email: string): Promise<number> };
+  };
   identity: { privacyOfficersOf(organisationId: string): Promise<Array<{ email: string; language: Language; displayName: string }>> };
   mail: {
     send(
@@ -128,6 +132,8 @@ export interface SubjectExport {
   queueTickets?: unknown[];
   inboundMail?: unknown[];
   sms?: unknown[];
+  /** The citizen account of the address (regional requests only). */
+  citizenAccounts?: unknown[];
   feedback: unknown[];
   surveys: unknown[];
   audit: unknown[];
@@ -151,13 +157,15 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
     const appointmentIds = booked.appointments.map((appointment) => appointment.id);
     const tickets = appointmentIds.length || number ? await deps.queues.personalData.export(q, organisationId, appointmentIds, number) : [];
     const texts = number ? await deps.sms.personalData.export(q, organisationId, number) : [];
-    const subjectIds = [...partyIds, ...requestIds, ...appointmentIds, ...chats.map((chat) => chat.id)];
+    // a citizen account belongs to the region, not to an organisation: only a regional request reaches it
+    const citizenAccounts = organisationId === null ? await deps.citizens.personalData.export(q, email) : [];
+    const subjectIds = [...partyIds, ...requestIds, ...appointmentIds, ...chats.map((chat) => chat.id), ...citizenAccounts.map((account) => account.id)];
     const entries = subjectIds.length ? await audit.personalData.export(q, subjectIds) : [];
     // Questionnaires answered after the person's requests and appointments (invitations name their source).
     const sourceIds = subjectIds.filter((subjectId) => !partyIds.includes(subjectId));
     const feedback = sourceIds.length ? await deps.satisfaction.personalData.export(q, sourceIds) : [];
     const surveys = sourceIds.length ? await deps.surveys.personalData.export(q, sourceIds) : [];
-    return { partyIds, cc, booked, mails, chats, inboundMail, tickets, texts, requestIds, subjectIds, sourceIds, entries, feedback, surveys };
+    return { partyIds, cc, booked, mails, chats, inboundMail, tickets, texts, citizenAccounts, requestIds, subjectIds, sourceIds, entries, feedback, surveys };
   }
 
   /** Runs a pending request once (the job and the API call both come here; the row lock makes it once). */
@@ -178,6 +186,7 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
           queueTickets: found.tickets,
           inboundMail: found.inboundMail,
           sms: found.texts,
+          citizenAccounts: found.citizenAccounts,
           feedback: found.feedback,
           surveys: found.surveys,
           audit: found.entries.map((entry) => ({ at: entry.at, action: entry.action, subjectType: entry.subject_type, actor: entry.actor_name })),
@@ -191,6 +200,7 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
           tickets: found.tickets.length,
           inboundMail: found.inboundMail.length,
           sms: found.texts.length,
+          citizenAccounts: found.citizenAccounts.length,
           feedback: found.feedback.length,
           surveys: found.surveys.length,
           audit: found.entries.length,
@@ -223,10 +233,23 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
         tx,
         found.texts.map((text) => text.id),
       );
+      const citizenAccounts = found.citizenAccounts.length ? await deps.citizens.personalData.erase(tx, request.email) : 0;
       const feedback = found.sourceIds.length ? await deps.satisfaction.personalData.erase(tx, found.sourceIds) : 0;
       const surveys = found.sourceIds.length ? await deps.surveys.personalData.erase(tx, found.sourceIds) : 0;
       const pseudonymised = await audit.personalData.pseudonymise(tx, new Map(found.subjectIds.map((subjectId) => [subjectId, pseudonym(subjectId)])));
-      const summary = { ...erased.counts, ...booked, mail: mails, chats, tickets, inboundMail, sms, feedback, surveys, auditEntries: pseudonymised };
+      const summary = {
+        ...erased.counts,
+        ...booked,
+        mail: mails,
+        chats,
+        tickets,
+        inboundMail,
+        sms,
+        citizenAccounts,
+        feedback,
+        surveys,
+        auditEntries: pseudonymised,
+      };
       await repo.completeSubjectRequest(tx, id, { export: null, summary, forget: true });
       // Who, when, why and which categories: never whom (the request's id stands for the person).
       await recordAuditEntry(tx, {
