@@ -41,6 +41,7 @@ import { privacyService } from './privacy/service.ts';
 import { chatPersonalData } from './chat/personal-data.ts';
 import { queuePersonalData } from './queues/personal-data.ts';
 import { inboundMailPersonalData } from './contactcenter/inbound-mail/personal-data.ts';
+import { citizenPersonalData } from './citizens/personal-data.ts';
 import { homeService } from './platform/home/service.ts';
 import { citizenService } from './citizens/service.ts';
 
