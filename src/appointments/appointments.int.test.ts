@@ -5,6 +5,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfTokenOf, type TestApp } from '../../test/app.ts';
 import { addDays, brusselsDate } from '../platform/calendar/brussels-time.ts';
+import { runJobNow } from '../../test/jobs.ts';
 import { REMINDER_JOB } from './service.ts';
 
 let t: TestApp;
@@ -325,22 +326,12 @@ describe('cancel and move link, reminders, waiting list', () => {
     const email = 'reminded@example.be';
     const booked = (await book({ ...booking(schaerbeek, slot!.start, email), language: 'nl' })).json();
     const { rows } = await t.db.query<{ id: string }>('SELECT id FROM appointments WHERE reference = $1', [booked.reference]);
-    const handler = t.services.jobs.get(REMINDER_JOB)!.handler;
-    const context = {
-      id: 1,
-      type: REMINDER_JOB,
-      attempts: 1,
-      maxAttempts: 5,
-      isLastAttempt: false,
-      createdAt: new Date(),
-      signal: new AbortController().signal,
-    };
-    await handler({ appointmentId: rows[0]!.id }, context);
+    await runJobNow(t.services.jobs, REMINDER_JOB, { appointmentId: rows[0]!.id });
     const reminder = (await mailsTo(email)).at(-1)!;
     expect(reminder.purpose).toBe('appointment.reminder');
     expect(reminder.subject).toContain('Herinnering');
     await t.db.query(`UPDATE appointments SET status = 'cancelled' WHERE id = $1`, [rows[0]!.id]);
-    await handler({ appointmentId: rows[0]!.id }, context);
+    await runJobNow(t.services.jobs, REMINDER_JOB, { appointmentId: rows[0]!.id });
     expect(await mailsTo(email)).toHaveLength(2);
   });
 });
@@ -618,17 +609,7 @@ describe('appointment modes (decision 0056)', () => {
     )!;
     expect(vevent.getFirstPropertyValue('location')).toBe(link);
     expect(vevent.getFirstPropertyValue('url')).toBe(link);
-    const handler = t.services.jobs.get(REMINDER_JOB)!.handler;
-    const context = {
-      id: 1,
-      type: REMINDER_JOB,
-      attempts: 1,
-      maxAttempts: 5,
-      isLastAttempt: false,
-      createdAt: new Date(),
-      signal: new AbortController().signal,
-    };
-    await handler({ appointmentId: video[0]!.id }, context);
+    await runJobNow(t.services.jobs, REMINDER_JOB, { appointmentId: video[0]!.id });
     const reminder = (await mailsTo(email)).at(-1)!;
     expect(reminder.purpose).toBe('appointment.reminder');
     expect(reminder.text_body).toContain(link);

@@ -8,6 +8,7 @@ import { startTestSmsc, type SubmittedSms, type TestSmsc } from '../../test/smpp
 import { startJobWorker, type JobWorker } from '../platform/jobs/worker.ts';
 import { smsLength } from '../platform/sms/gsm.ts';
 import { addDays, brusselsDate } from '../platform/calendar/brussels-time.ts';
+import { runJobNow } from '../../test/jobs.ts';
 import { REMINDER_JOB } from './service.ts';
 
 let smsc: TestSmsc;
@@ -146,17 +147,7 @@ describe('notices by text message', () => {
 
     // The 48-hour reminder.
     const { rows } = await t.db.query<{ id: string }>('SELECT id FROM appointments WHERE reference = $1', [booked.reference]);
-    const handler = t.services.jobs.get(REMINDER_JOB)!.handler;
-    const context = {
-      id: 1,
-      type: REMINDER_JOB,
-      attempts: 1,
-      maxAttempts: 5,
-      isLastAttempt: false,
-      createdAt: new Date(),
-      signal: new AbortController().signal,
-    };
-    await handler({ appointmentId: rows[0]!.id }, context);
+    await runJobNow(t.services.jobs, REMINDER_JOB, { appointmentId: rows[0]!.id });
     const reminder = (await textsTo(phone.smsc, 2))[1]!;
     expect(reminder.text).toMatch(/^Rappel : RDV-/);
     expect(smsLength(reminder.text).segments).toBe(1);
@@ -205,7 +196,7 @@ describe('notices by text message', () => {
     expect((await t.client().get('/t/nonsense')).statusCode).toBe(404);
 
     // A cancelled appointment gets no reminder.
-    await handler({ appointmentId: rows[0]!.id }, context);
+    await runJobNow(t.services.jobs, REMINDER_JOB, { appointmentId: rows[0]!.id });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smsc.submitted.filter((sms) => sms.to === phone.smsc)).toHaveLength(4);
   });
