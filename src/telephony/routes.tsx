@@ -9,6 +9,7 @@ import { errorResponses, LangParams, Text, Uuid } from '../platform/http/schemas
 import { AppError, fieldErrorsFromValidation } from '../platform/http/errors.ts';
 import { toAppError } from '../platform/http/error-handler.tsx';
 import { renderPage } from '../platform/views/render.tsx';
+import { handleForm } from '../platform/http/forms.ts';
 import { channels } from '../platform/realtime/channels.ts';
 import { requireActorPage } from '../identity/guards.ts';
 import { CALL_EVENTS } from './service.ts';
@@ -102,17 +103,15 @@ export function telephonyRoutes(app: App, services: Services) {
       const body: Record<string, unknown> = request.body ?? {};
       const wanted: Record<string, string> = {};
       for (const [name, value] of Object.entries(body)) if (name.startsWith('ext-') && typeof value === 'string') wanted[name.slice(4)] = value;
-      const fields = request.validationError ? [{ field: 'form', code: 'telephony.extensionFormat' }] : null;
-      try {
-        if (fields) throw new AppError(400, 'validation.failed', { fields });
-        await telephony.saveExtensions(actor, wanted, request.id);
-      } catch (raw) {
-        const error = toAppError(raw as Error);
-        if (!(error instanceof AppError) || !error.options.fields) throw raw;
-        const agents = await telephony.extensions(actor);
-        return renderPage(request, reply, <ExtensionsPage agents={agents} values={wanted} errors={error.options.fields} />, error.status);
-      }
-      return reply.redirect(`/${request.params.lang}/console/calls/extensions?saved=1`, 303);
+      return handleForm(
+        request,
+        reply,
+        async (errors) => <ExtensionsPage agents={await telephony.extensions(actor)} values={wanted} errors={errors} />,
+        async () => {
+          await telephony.saveExtensions(actor, wanted, request.id);
+          return `/${request.params.lang}/console/calls/extensions?saved=1`;
+        },
+      );
     },
   );
 
