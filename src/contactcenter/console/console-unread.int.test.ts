@@ -8,7 +8,7 @@ import { connectEventStream } from '../../../test/sse.ts';
 import { createApp } from '../../app.ts';
 import { openSecondPool } from '../../../test/database.ts';
 import { DIGEST_JOB } from '../../notifications/service.ts';
-import { accounts, clients, newRequest, t, useConsoleApp, versionOf } from './console-fixture.ts';
+import { accounts, clients, newRequest, t, useConsoleApp, versionOf } from '../../../test/console-fixture.ts';
 
 useConsoleApp();
 

@@ -8,7 +8,7 @@ import type { TestClient } from '../../../test/app.ts';
 import { connectEventStream } from '../../../test/sse.ts';
 import { inboxSql } from './repository.ts';
 import { decodeCursor, encodeCursor } from './service.ts';
-import { accounts, clients, ixelles, newRequest, schaerbeek, t, useConsoleApp, versionOf } from './console-fixture.ts';
+import { accounts, clients, ixelles, newRequest, schaerbeek, t, useConsoleApp, versionOf } from '../../../test/console-fixture.ts';
 
 useConsoleApp();
 

@@ -2,9 +2,9 @@
 // database (PGlite, or PostgreSQL with TEST_DATABASE_URL) per test file, the demo staff signed in, and helpers
 // that make requests. The bindings are live: they hold the file's app once its beforeAll has run.
 import { afterAll, beforeAll } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../../test/app.ts';
-import { createRequest } from '../requests.ts';
-import type { Language } from '../../platform/i18n/languages.ts';
+import { createTestApp, type TestApp, type TestClient } from './app.ts';
+import { createRequest } from '../src/contactcenter/requests.ts';
+import type { Language } from '../src/platform/i18n/languages.ts';
 
 export let t: TestApp;
 export let schaerbeek: string;
