@@ -32,6 +32,12 @@ const ENGINE_NEUTRAL_FILES = [
   'e2e/lighthouse.e2e.test.ts',
 ];
 const engineNeutralExcluded = skipEngineNeutral ? ENGINE_NEUTRAL_FILES : [];
+// CI's PGlite pass leaves out the engine-neutral files and half "b" runs in the other pass only: an engine-neutral
+// browser file outside half "b" would run in neither (Lighthouse did, unnoticed, in sessions 7 and 8).
+for (const file of ENGINE_NEUTRAL_FILES) {
+  if (file.startsWith('e2e/') && !BROWSER_HALF_B.has(file.slice('e2e/'.length)))
+    throw new Error(`${file} is engine-neutral: it must be in half "b" (e2e/halves.ts)`);
+}
 // Browser files run in one CI pass each (e2e/halves.ts): browser-a leaves out half "a", browser-b half "b".
 const browserFiles = readdirSync(new URL('./e2e/', import.meta.url)).filter((file) => file.endsWith('.e2e.test.ts'));
 const browserExcluded = browserFiles

@@ -95,16 +95,23 @@ async function analyze(page: Page, html: string) {
 }
 
 /**
- * Pages already found clean, by their markup (the per-request CSRF token left out): the same DOM gives the
- * same axe-core result, so a page seen again (the login page before each sign-in) is not analysed twice.
+ * Pages already found clean, by their structure: the same structure gives the same axe-core result, so a
+ * page seen again (the login page before each sign-in, the same page in another language, the same table with
+ * other figures) is not analysed twice. The key is the markup with every text abstracted (decision 0014):
+ * text nodes and the attributes that hold words (aria-label, alt, title, placeholder, value…) become one
+ * placeholder when they hold anything and stay empty when they are empty, so an empty name is still caught;
+ * the language codes fr/nl/en and the language prefix of addresses become one placeholder (all three are
+ * valid, and axe checks that a lang is present and valid). Tags, classes, ids, roles, ARIA references, styles
+ * and the order of elements are kept as they are: they are what axe-core's rules read, together with the
+ * stylesheet, which is the same for every page of a run. The per-request CSRF token is left out.
  * The list is shared by every file of the run through a file that e2e/global-setup.ts names (one line per
  * page), since files run in separate processes and most of them pass through the same login pages.
  */
 const cleanPages = new Set<string>();
 
-function cleanPagesFile(): string | undefined {
+function runFile(name: 'e2eCleanPagesFile' | 'e2eAxeLedgerFile'): string | undefined {
   try {
-    return inject('e2eCleanPagesFile');
+    return inject(name);
   } catch {
     return undefined; // outside a test run of the e2e project
   }
@@ -112,7 +119,7 @@ function cleanPagesFile(): string | undefined {
 
 function isKnownClean(key: string): boolean {
   if (cleanPages.has(key)) return true;
-  const file = cleanPagesFile();
+  const file = runFile('e2eCleanPagesFile');
   if (!file || !existsSync(file)) return false;
   for (const line of readFileSync(file, 'utf8').split('\n')) if (line) cleanPages.add(line);
   return cleanPages.has(key);
@@ -120,13 +127,42 @@ function isKnownClean(key: string): boolean {
 
 function rememberClean(key: string): void {
   cleanPages.add(key);
-  const file = cleanPagesFile();
+  const file = runFile('e2eCleanPagesFile');
   if (file) appendFileSync(file, `${key}\n`);
 }
 
-function markupKey(html: string): string {
-  const normalised = html.replace(/(<input[^>]*name="_csrf"[^>]*value=")[^"]*"/g, '$1"').replace(/(<input[^>]*value=")[^"]*("[^>]*name="_csrf")/g, '$1$2');
-  return createHash('sha256').update(normalised).digest('hex');
+/** One line per checkA11y call (file, analysed or skipped, milliseconds): e2e/global-setup.ts prints the totals. */
+function ledger(outcome: 'analysed' | 'known', started: number): void {
+  const file = runFile('e2eAxeLedgerFile');
+  if (file) appendFileSync(file, `${basename(expect.getState().testPath ?? '')}\t${outcome}\t${Math.round(performance.now() - started)}\n`);
+}
+
+/** Attributes whose value is words for people, not structure: abstracted like text nodes. */
+const WORD_ATTRIBUTES =
+  'aria-label|aria-description|aria-roledescription|aria-valuetext|aria-placeholder|alt|title|placeholder|value|content|label|summary|datetime|download|data-[a-z-]+';
+
+/** The page's markup with its words abstracted (see cleanPages above). */
+export function structureOf(html: string): string {
+  return html
+    .replace(/(<input[^>]*name="_csrf"[^>]*value=")[^"]*"/g, '$1"')
+    .replace(/(<input[^>]*value=")[^"]*("[^>]*name="_csrf")/g, '$1$2')
+    .replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1>/gi, '<$1$2>T</$1>')
+    .replace(/>([^<]*)</g, (_, text: string) => (text.trim() ? '>T<' : '><'))
+    .replace(new RegExp(`\\s(${WORD_ATTRIBUTES})="([^"]*)"`, 'gi'), (_, name: string, value: string) => ` ${name}="${value.trim() ? 'T' : ''}"`)
+    .replace(/\s(lang|hreflang|xml:lang)="(fr|nl|en)(-[A-Za-z]{2})?"/g, ' $1="L"')
+    .replace(
+      /\s(href|action|src|formaction)="([^"]*)"/g,
+      (_, name: string, url: string) => ` ${name}="${url.replace(/\/(fr|nl|en)(?=[/?#]|$)/, '/L').replace(/([?&][^=&#]+=)[^&#]*/g, '$1V')}"`,
+    )
+    .replace(/(?:<li>\s*<(?:span|a) class="[^"]*alternate-lang-nav__link[^>]*>T<\/(?:span|a)>\s*<\/li>\s*){2,}/g, (entries) => {
+      // The language switchers (header and footer): the current language is a span and the others are links, in
+      // a fixed order, so the same three entries in another order are the same structure.
+      return (entries.match(/<li>[\s\S]*?<\/li>/g) ?? []).sort().join('');
+    });
+}
+
+function structureKey(html: string): string {
+  return createHash('sha256').update(structureOf(html)).digest('hex');
 }
 
 /** The browser files of half "b" (e2e/halves.ts): with axe-a / axe-b, the scans of each half run in one pass. */
@@ -148,10 +184,12 @@ export function axeRuns(): boolean {
 /** Runs axe-core on the page as it is now and fails with every WCAG 2.1 A/AA violation it finds. */
 export async function checkA11y(page: Page): Promise<void> {
   if (!axeRuns()) return;
+  const started = performance.now();
   const html = await page.content();
-  const key = markupKey(html);
-  if (isKnownClean(key)) return;
+  const key = structureKey(html);
+  if (isKnownClean(key)) return ledger('known', started);
   const results = await analyze(page, html);
+  ledger('analysed', started);
   if (results.violations.length === 0) {
     rememberClean(key);
     return;

@@ -3,7 +3,7 @@
 // (about 10 s each on PGlite). Files must therefore not leave shared demo data changed: a test that changes
 // a demo account's password changes it back, and tests create their own records to change.
 import type { TestProject } from 'vitest/node';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../test/server-process.ts';
@@ -14,6 +14,8 @@ declare module 'vitest' {
     e2eServerUrl: string;
     /** Markup hashes of the pages axe-core found clean in this run (e2e/browser.ts). */
     e2eCleanPagesFile: string;
+    /** One line per axe-core check of the run (file, analysed or known, ms), summed up at the end (e2e/browser.ts). */
+    e2eAxeLedgerFile: string;
   }
 }
 
@@ -23,9 +25,36 @@ export default async function setup(project: TestProject) {
   const [server, dir] = await Promise.all([startServer({ env: { CLAMD_URL: clamd.url } }), mkdtemp(path.join(os.tmpdir(), 'irisdesk-axe-'))]);
   project.provide('e2eServerUrl', server.url);
   project.provide('e2eCleanPagesFile', path.join(dir, 'clean-pages.txt'));
+  project.provide('e2eAxeLedgerFile', path.join(dir, 'axe-ledger.tsv'));
   return async () => {
+    await printAxeLedger(path.join(dir, 'axe-ledger.tsv'));
     await server.stop();
     await clamd.close();
     await rm(dir, { recursive: true, force: true });
   };
+}
+
+/** Where axe-core's time went, per browser file: the figure to look at first when the browser tier grows. */
+async function printAxeLedger(file: string): Promise<void> {
+  const lines = await readFile(file, 'utf8').catch(() => '');
+  const perFile = new Map<string, { analysed: number; known: number; ms: number }>();
+  for (const line of lines.split('\n')) {
+    const [name, outcome, ms] = line.split('\t');
+    if (!name || !outcome) continue;
+    const entry = perFile.get(name) ?? { analysed: 0, known: 0, ms: 0 };
+    if (outcome === 'analysed') entry.analysed += 1;
+    else entry.known += 1;
+    entry.ms += Number(ms);
+    perFile.set(name, entry);
+  }
+  if (perFile.size === 0) return;
+  const rows = [...perFile].sort((a, b) => b[1].ms - a[1].ms);
+  const total = rows.reduce((sum, [, entry]) => sum + entry.ms, 0);
+  const report = rows.map(
+    ([name, entry]) =>
+      `  ${name.padEnd(40)} ${String(entry.analysed).padStart(4)} analysed ${String(entry.known).padStart(4)} known ${(entry.ms / 1000).toFixed(1).padStart(7)} s`,
+  );
+  process.stdout.write(
+    `\naxe-core per browser file (pages analysed, pages known clean by structure, time in checks):\n${report.join('\n')}\n  total ${(total / 1000).toFixed(1)} s\n`,
+  );
 }

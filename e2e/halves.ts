@@ -19,4 +19,6 @@ export const BROWSER_HALF_B: ReadonlySet<string> = new Set([
   'surveys.e2e.test.ts',
   'telephony.e2e.test.ts',
   'citizen-space.e2e.test.ts',
+  // Engine-neutral (vitest.config.ts): the PGlite pass leaves those out, so it must run in the PostgreSQL pass.
+  'lighthouse.e2e.test.ts',
 ]);

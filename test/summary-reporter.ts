@@ -1,4 +1,5 @@
-// Ends a test run with one plain line, "Tests: N passed, N failed, N skipped", that any CI can read.
+// Ends a test run with the slowest files (where CI time goes: docs/performance.md) and one plain line,
+// "Tests: N passed, N failed, N skipped", that any CI can read.
 import type { Reporter, TestModule } from 'vitest/node';
 import type { SerializedError } from 'vitest';
 
@@ -14,6 +15,14 @@ export default class SummaryReporter implements Reporter {
         else counts.skipped++;
       }
       if (module.state() === 'failed' && [...module.children.allTests()].length === 0) counts.failed++;
+    }
+    const slowest = [...testModules]
+      .map((module) => ({ name: `${module.project.name}: ${module.moduleId.replace(`${process.cwd()}/`, '')}`, ms: module.diagnostic().duration }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 15);
+    if (slowest.length > 0) {
+      const lines = slowest.map((file) => `  ${(file.ms / 1000).toFixed(1).padStart(7)} s  ${file.name}`);
+      process.stdout.write(`\nSlowest test files:\n${lines.join('\n')}\n`);
     }
     process.stdout.write(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   }
