@@ -1,14 +1,16 @@
 // Browser tests of the live chat (issue 19): without JavaScript the page offers the contact form (FR/NL/EN);
-// with it, a user chats and an agent answers from the console (English), the new message reaching the user's
-// page live into a polite log while the focus stays in the composer; with nobody available the chat becomes
+// with it, a user chats and an agent answers from the console (English) of another instance of IrisDesk on the
+// same PostgreSQL database (when the run's server is on PostgreSQL, as in CI's pass of this file), the new
+// message reaching the user's page live into a polite log while the focus stays in the composer; with nobody available the chat becomes
 // a contact request (French and Dutch). axe-core runs on every page and after each live change.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkA11y, submitAndCheck, visit } from './browser.ts';
-import { signIn, useServerAndBrowser } from './session.ts';
+import { checkA11y, newContext, submitAndCheck, visit } from './browser.ts';
+import { serverUrl, signIn, useSecondInstance, useServerAndBrowser } from './session.ts';
 import { translator } from '../src/platform/i18n/messages.ts';
 
 const { withPage } = useServerAndBrowser();
+const secondInstance = useSecondInstance();
 // A service of every commune: with postal code 1030 the chat goes to Schaerbeek, where the demo agent works.
 const SERVICE = 'eid-card';
 
@@ -58,15 +60,17 @@ describe('a user chats and an agent answers (en)', () => {
   it(
     'goes from the waiting queue to an answer announced in the log, and the chat closed',
     () =>
-      withPage(async (agentPage, context) => {
-        await signIn(agentPage, 'en', 'agent@demo.irisdesk.brussels');
-        await visit(agentPage, '/en/console/chats');
-        await agentPage.getByLabel(t('chat.console.available')).check();
-        await submitAndCheck(agentPage, agentPage.getByRole('button', { name: t('chat.console.save') }), { status: 200 });
-
-        const userContext = await context.browser()!.newContext({ baseURL: new URL(agentPage.url()).origin, timezoneId: 'Europe/Brussels' });
+      withPage(async (userPage, userContext) => {
+        // The user on the run's server; the agent on a second instance when there is one (PostgreSQL).
+        const agentUrl = (await secondInstance())?.url ?? serverUrl();
+        const agentContext = await newContext(userContext.browser()!, agentUrl);
+        const agentPage = await agentContext.newPage();
         try {
-          const userPage = await userContext.newPage();
+          await signIn(agentPage, 'en', 'agent@demo.irisdesk.brussels');
+          await visit(agentPage, '/en/console/chats');
+          await agentPage.getByLabel(t('chat.console.available')).check();
+          await submitAndCheck(agentPage, agentPage.getByRole('button', { name: t('chat.console.save') }), { status: 200 });
+
           await startChat(userPage, 'en', 'Emma');
           // The messages sit in a polite log named by the conversation's heading.
           await expect(userPage.getByRole('log', { name: t('chat.page.conversation') }).getAttribute('aria-live')).resolves.toBe('polite');
@@ -82,7 +86,8 @@ describe('a user chats and an agent answers (en)', () => {
 
           await agentPage.getByLabel(t('chat.console.answer')).fill('Book an appointment at the counter, with a photo.');
           await submitAndCheck(agentPage, agentPage.getByRole('button', { name: t('chat.page.send'), exact: true }), { status: 200 });
-          // Live on the user's page, in the polite log, the focus still in the composer.
+          // Live on the user's page (through the database's notifications when the agent is on another
+          // instance), in the polite log, the focus still in the composer.
           await userPage.locator('[data-chat-log] li.chat-message--agent', { hasText: 'Book an appointment at the counter' }).waitFor({ timeout: 10_000 });
           await expect(userPage.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('text');
           await checkA11y(userPage);
@@ -92,11 +97,11 @@ describe('a user chats and an agent answers (en)', () => {
           await userPage.locator('[data-chat-status]', { hasText: t('chat.page.status.closed') }).waitFor({ timeout: 10_000 });
           await expect(userPage.getByRole('button', { name: t('chat.page.send'), exact: true }).isDisabled()).resolves.toBe(true);
         } finally {
-          await userContext.close();
           // Nobody left available, for the conversion tests.
           await visit(agentPage, '/en/console/chats');
           await agentPage.getByLabel(t('chat.console.available')).uncheck();
           await submitAndCheck(agentPage, agentPage.getByRole('button', { name: t('chat.console.save') }), { status: 200 });
+          await agentContext.close();
         }
       }),
     240_000,

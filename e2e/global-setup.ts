@@ -12,6 +12,8 @@ import { startTestClamd } from '../test/clamd.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     e2eServerUrl: string;
+    /** The environment that points a server at the run's database (DATABASE_URL, or DATA_DIR on PGlite). */
+    e2eServerDatabase: Record<string, string>;
     /** Markup hashes of the pages axe-core found clean in this run (e2e/browser.ts). */
     e2eCleanPagesFile: string;
     /** One line per axe-core check of the run (file, analysed or known, ms), summed up at the end (e2e/browser.ts). */
@@ -24,6 +26,7 @@ export default async function setup(project: TestProject) {
   const clamd = await startTestClamd();
   const [server, dir] = await Promise.all([startServer({ env: { CLAMD_URL: clamd.url } }), mkdtemp(path.join(os.tmpdir(), 'irisdesk-axe-'))]);
   project.provide('e2eServerUrl', server.url);
+  project.provide('e2eServerDatabase', server.database.env);
   project.provide('e2eCleanPagesFile', path.join(dir, 'clean-pages.txt'));
   project.provide('e2eAxeLedgerFile', path.join(dir, 'axe-ledger.tsv'));
   return async () => {

@@ -6,6 +6,7 @@ import { launchBrowser, newContext, submitAndCheck, visit } from './browser.ts';
 import { translator } from '../src/platform/i18n/messages.ts';
 import type { Language } from '../src/platform/i18n/languages.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
+import { startServer, type TestServer } from '../test/server-process.ts';
 
 /** Origin of the run's test server, such as http://127.0.0.1:41234 (no trailing slash). */
 export function serverUrl(): string {
@@ -33,6 +34,25 @@ export function useServerAndBrowser() {
   }
 
   return { withPage, serverUrl };
+}
+
+/**
+ * A second IrisDesk process on the run's database, as a second instance behind a load balancer, for the tests
+ * of what crosses instances (LISTEN/NOTIFY); started once per file, stopped after it. Only when the run's
+ * server is on PostgreSQL: a PGlite data folder is one process's. Otherwise undefined, and the test uses the
+ * one server.
+ */
+export function useSecondInstance(): () => Promise<TestServer | undefined> {
+  let second: Promise<TestServer | undefined> | undefined;
+  afterAll(async () => {
+    await (await second)?.stop();
+  });
+  return () => {
+    const database = inject('e2eServerDatabase');
+    // The run's server owns the database: this one must not drop it when it stops.
+    second ??= database.DATABASE_URL ? startServer({ database: { env: database, drop: async () => undefined } }) : Promise.resolve(undefined);
+    return second;
+  };
 }
 
 /** Signs in on the login page of the given language (demo password unless told) and checks the pages. */
