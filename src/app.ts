@@ -51,6 +51,8 @@ import { contactCenterSettingsRoutes } from './contactcenter/settings/routes.tsx
 import { announcementsRoutes } from './announcements/routes.tsx';
 import { surveysRoutes } from './surveys/routes.tsx';
 import { integrationsRoutes } from './integrations/routes.tsx';
+import { requestsApiRoutes } from './contactcenter/staff-api/routes.ts';
+import { appointmentsApiRoutes } from './appointments/staff-api/routes.ts';
 import { CHAT_API_PREFIX, chatRoutes } from './chat/routes.tsx';
 import { telephonyRoutes } from './telephony/routes.tsx';
 import { privacyRoutes } from './privacy/routes.tsx';
@@ -233,6 +235,8 @@ export async function createApp(deps: AppDeps): Promise<{ app: App; services: Se
   announcementsRoutes(app, services);
   surveysRoutes(app, services);
   integrationsRoutes(app, services);
+  requestsApiRoutes(app, services);
+  appointmentsApiRoutes(app, services);
   chatRoutes(app, services);
   telephonyRoutes(app, services);
   privacyRoutes(app, services);

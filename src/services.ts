@@ -44,6 +44,8 @@ import { inboundMailPersonalData } from './contactcenter/inbound-mail/personal-d
 import { citizenPersonalData } from './citizens/personal-data.ts';
 import { homeService } from './platform/home/service.ts';
 import { citizenService } from './citizens/service.ts';
+import { requestsApiService } from './contactcenter/staff-api/service.ts';
+import { appointmentsApiService } from './appointments/staff-api/service.ts';
 
 export function createServices({ config, db }: { config: Config; db: Database }) {
   // Platform services other modules build on: the job registry (handlers run by the worker in main.ts),
@@ -132,6 +134,9 @@ export function createServices({ config, db }: { config: Config; db: Database })
     contactCenterSettings: contactCenterSettingsService(db, { organisations, mail, publicUrl: config.publicUrl }),
     announcements: announcementsService(db, { audit }),
     appointments,
+    // The staff API for back-office systems (API tokens, decision 0059): the console's and the agenda's rules.
+    requestsApi: requestsApiService(db, { console: contactConsole }),
+    appointmentsApi: appointmentsApiService(db, { contactPoints }),
     queues,
     surveys,
     integrations,

@@ -1,4 +1,4 @@
-// What an API token may reach (decision 0037): each scope names the API operations — method and route pattern
+// What an API token may reach (decisions 0037 and 0059): each scope names the API operations — method and route pattern
 // as registered — it opens. A token reaches nothing else, whatever the roles of the account that created it;
 // and it never reaches more than that account could (its routes still apply the account's own predicates).
 export const TOKEN_SCOPES = [
@@ -9,6 +9,10 @@ export const TOKEN_SCOPES = [
   'webhooks:manage',
   'personal-data',
   'calls:write',
+  'requests:read',
+  'tasks:read',
+  'tasks:write',
+  'appointments:read',
 ] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
@@ -47,6 +51,20 @@ const SCOPE_OPERATIONS: Record<TokenScope, readonly Operation[]> = {
   'personal-data': [],
   // A telephone system reporting its calls (src/telephony, docs/telephony.md).
   'calls:write': [['POST', '/api/v1/telephony/call-events']],
+  // The staff API (decision 0059): what a back-office system follows and does, as the console shows it.
+  'requests:read': [
+    ['GET', '/api/v1/requests'],
+    ['GET', '/api/v1/requests/:reference'],
+  ],
+  'tasks:read': [
+    ['GET', '/api/v1/tasks'],
+    ['GET', '/api/v1/tasks/:id'],
+  ],
+  'tasks:write': [
+    ['POST', '/api/v1/requests/:reference/tasks'],
+    ['POST', '/api/v1/tasks/:id/answer'],
+  ],
+  'appointments:read': [['GET', '/api/v1/appointments']],
 };
 
 /** Any token may ask who it is. */
