@@ -1,5 +1,6 @@
 // Reviewing the audit log: a back-office page and GET /api/v1/audit.
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import type { Actor } from '../identity/actor.ts';
 import type { App } from '../platform/http/types.ts';
 import type { Services } from '../services.ts';
 import { errorResponses, LangParams, BoundedInteger, Text, Nullable } from '../platform/http/schemas.ts';
@@ -23,9 +24,15 @@ const AuditEntrySchema = Type.Object({
   actorName: Nullable(Type.String()),
   organisationId: Nullable(Type.String()),
   details: Type.Record(Type.String(), Type.Unknown()),
+  masked: Type.Boolean({
+    description: 'True when values that could name a person were replaced by [masked] (another organisation’s entry read without a support access)',
+  }),
 });
 
-export function auditRoutes(app: App, { audit }: Services) {
+export function auditRoutes(app: App, { audit, privacy }: Services) {
+  // A platform administrator's view of other organisations' entries is masked without a support access (issue 18 item 5).
+  const entriesFor = async (actor: Actor, query: Static<typeof AuditQuery>) => audit.list(actor, query, await privacy.citizenDataFilter(actor));
+
   app.get(
     '/api/v1/audit',
     {
@@ -38,7 +45,7 @@ export function auditRoutes(app: App, { audit }: Services) {
       },
     },
     async (request) => {
-      const rows = await audit.list(requireActorPage(request), request.query);
+      const rows = await entriesFor(requireActorPage(request), request.query);
       return {
         entries: rows.map((row) => ({
           id: row.id,
@@ -50,13 +57,14 @@ export function auditRoutes(app: App, { audit }: Services) {
           actorName: row.actor_name,
           organisationId: row.organisation_id,
           details: row.details,
+          masked: row.masked,
         })),
       };
     },
   );
 
   app.get('/:lang/admin/audit', { schema: { hide: true, params: LangParams, querystring: AuditQuery } }, async (request, reply) => {
-    const entries = await audit.list(requireActorPage(request), request.query);
+    const entries = await entriesFor(requireActorPage(request), request.query);
     return renderPage(request, reply, <AuditPage entries={entries} />);
   });
 }

@@ -12,13 +12,18 @@ import {
   purgeReadMarks,
   type AuditAction,
   type AuditEntry,
+  type AuditRow,
 } from './repository.ts';
 import { authorise } from '../identity/guards.ts';
 import { canReviewAudit } from './authorisation.ts';
+import { maskDetails, maskSubjectId } from './masking.ts';
 
 export type { AuditAction, AuditEntry };
 
 export { canReviewAudit };
+
+/** An entry as a reviewer sees it: `masked` when its personal values were replaced (masking.ts). */
+export type ReviewedEntry = AuditRow & { masked: boolean };
 
 export type AuditSubject = { type: string; id: string | null; organisationId: string | null };
 
@@ -88,14 +93,29 @@ export function auditService(db: Database) {
     recordEntry(entry: AuditEntry) {
       return recordAuditEntry(db, entry);
     },
-    async list(actor: Actor, filter: { subjectType?: string | undefined; subjectId?: string | undefined; limit?: number }) {
+    /**
+     * The entries the actor reviews, newest first. `mayReadCitizenData` is the privacy service's filter (a platform
+     * administrator reaches another organisation's citizens' data only with a live support access): an entry it
+     * refuses keeps what happened, when and by whom, and loses the values of its details and subject that could
+     * name a person (masking.ts), marked `masked`.
+     */
+    async list(
+      actor: Actor,
+      filter: { subjectType?: string | undefined; subjectId?: string | undefined; limit?: number | undefined },
+      mayReadCitizenData: (organisationId: string | null) => boolean,
+    ): Promise<ReviewedEntry[]> {
       authorise(canReviewAudit(actor));
-      return listAuditEntries(db, {
+      const rows = await listAuditEntries(db, {
         organisationId: hasRole(actor, 'platform_admin') ? null : actor.organisationId,
         subjectType: filter.subjectType,
         subjectId: filter.subjectId,
         limit: Math.min(filter.limit ?? 200, 1000),
       });
+      return rows.map((row) =>
+        mayReadCitizenData(row.organisation_id)
+          ? { ...row, masked: false }
+          : { ...row, subject_id: maskSubjectId(row.subject_id), details: maskDetails(row.details), masked: true },
+      );
     },
     /** The entries about a person's subjects, their pseudonymisation and the retention (src/privacy, issue 18). */
     personalData: {

@@ -295,6 +295,17 @@ describe('pages', () => {
         [setting.contact_point_id, setting.service_id, schaerbeek, email],
       )
     ).rows[0]!;
+    // An audit entry of Schaerbeek naming the person in its subject and details (decision 0059).
+    await t.services.audit.recordEntry({
+      actorAccountId: null,
+      actorOrganisationId: schaerbeek,
+      action: 'read',
+      subjectType: 'cc_party',
+      subjectId: email,
+      organisationId: schaerbeek,
+      details: { name: 'Sofie Crawlaert', note: 'Sofie phoned twice', count: 2, change: 'close' },
+    });
+    const auditApi = `/api/v1/audit?subjectType=cc_party&subjectId=${encodeURIComponent(email)}`;
     const agenda = `/en/agenda/${setting.contact_point_id}?date=2026-03-02`;
     const statusForm = { status: 'arrived', date: '2026-03-02', view: 'day' };
     /** Every screen where an administrator reached another organisation's citizens (the crawl of the issue). */
@@ -307,6 +318,8 @@ describe('pages', () => {
       smsList: (await admin.get('/en/admin/sms')).body.includes('Rappel : rendez-vous demain.'),
       smsApi: (await admin.get('/api/v1/sms-messages')).body.includes('+32470998877'),
       agenda: (await admin.get(agenda)).statusCode,
+      auditApi: (await admin.get(auditApi)).body.includes('Sofie'),
+      auditPage: (await admin.get('/en/admin/audit?subjectType=cc_party')).body.includes(email),
     });
     expect(await crawl()).toEqual({
       mailList: false,
@@ -317,7 +330,16 @@ describe('pages', () => {
       smsList: false,
       smsApi: false,
       agenda: 403,
+      auditApi: false,
+      auditPage: false,
     });
+    // What happened stays readable: codes and counts are kept, the values that name the person are replaced.
+    expect((await admin.get(auditApi)).json().entries[0]).toMatchObject({
+      subjectId: '[masked]',
+      details: { name: '[masked]', note: '[masked]', count: 2, change: 'close' },
+      masked: true,
+    });
+    expect((await admin.get('/nl/admin/audit?subjectType=cc_party')).body).toContain('ondersteuningstoegang');
     expect((await admin.get('/en/admin/mail')).body).toContain('not shown: reading them needs a support access');
     expect((await admin.get('/fr/admin/sms')).body).toContain('accès de support');
     const refused = await admin.get(`/api/v1/mail-messages/${receipt.id}`);
@@ -328,6 +350,7 @@ describe('pages', () => {
     const manager = t.client();
     await manager.login('manager@demo.irisdesk.brussels');
     expect((await manager.get(agenda)).body).toContain('Sofie Crawlaert');
+    expect((await manager.get(auditApi)).json().entries[0]).toMatchObject({ subjectId: email, details: { name: 'Sofie Crawlaert' }, masked: false });
 
     const short = await admin.submitForm('/en/admin/privacy', '/en/admin/privacy/support-access', {
       organisation: 'commune-schaerbeek',
@@ -359,6 +382,8 @@ describe('pages', () => {
       smsList: true,
       smsApi: true,
       agenda: 200,
+      auditApi: true,
+      auditPage: true,
     });
     expect((await admin.get(agenda)).body).toContain('Sofie Crawlaert');
   });
