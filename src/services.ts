@@ -46,6 +46,7 @@ import { homeService } from './platform/home/service.ts';
 import { citizenService } from './citizens/service.ts';
 import { requestsApiService } from './contactcenter/staff-api/service.ts';
 import { appointmentsApiService } from './appointments/staff-api/service.ts';
+import { twoFactorResetService } from './identity/totp/reset.ts';
 
 export function createServices({ config, db }: { config: Config; db: Database }) {
   // Platform services other modules build on: the job registry (handlers run by the worker in main.ts),
@@ -106,6 +107,8 @@ export function createServices({ config, db }: { config: Config; db: Database })
     audit,
     identity,
     oidc: oidcService(db, { config, identity, audit }),
+    // An administrator's reset of a colleague's two-step sign-in (decision 0059).
+    twoFactorReset: twoFactorResetService(db, { organisations, mail, requiredRoles: config.twoFactorRequiredRoles, publicUrl: config.publicUrl }),
     organisations,
     contactPoints,
     catalogue,

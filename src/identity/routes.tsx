@@ -16,6 +16,7 @@ import { requireActorPage } from './guards.ts';
 import { localPath } from '../platform/http/local-path.ts';
 import { setPendingCookie, twoFactorRoutes } from './totp/routes.tsx';
 import { oidcRoutes } from './oidc/routes.tsx';
+import { twoFactorResetRoutes } from './totp/reset-routes.tsx';
 
 const LoginBody = Type.Object({
   email: Text({ minLength: 1, maxLength: 254 }),
@@ -56,6 +57,7 @@ export function identityRoutes(app: App, services: Services) {
   const { identity, config } = services;
   twoFactorRoutes(app, services, setSessionCookie);
   oidcRoutes(app, services, setSessionCookie);
+  twoFactorResetRoutes(app, services);
 
   // Secrets stored before they were encrypted (decision 0053) are sealed once the app is ready; a failure leaves
   // them readable as they are and is tried again at the next start.

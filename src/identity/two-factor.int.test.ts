@@ -205,4 +205,69 @@ describe('two-factor sign-in (TOTP)', () => {
     const client = clientAt('10.1.0.13');
     expect((await password(client, 'agent.ixelles@demo.irisdesk.brussels')).headers.location).toBe('/en/login/two-factor/enrol');
   });
+  it('lets a manager reset a colleague’s two-step sign-in with a reason: signed out, told by e-mail, audited, set up again where required', async () => {
+    const colleague = clientAt('10.1.0.20');
+    await password(colleague, 'backoffice@demo.irisdesk.brussels');
+    const secret = secretOf((await colleague.get('/en/account/two-factor')).body);
+    expect((await colleague.submitForm('/en/account/two-factor', '/en/account/two-factor', { code: currentTotp(secret) })).statusCode).toBe(200);
+    const account = (
+      await t.db.query<{ id: string; preferred_language: string }>(
+        `SELECT id, preferred_language FROM accounts WHERE email = 'backoffice@demo.irisdesk.brussels'`,
+      )
+    ).rows[0]!;
+    const page = `/en/admin/accounts/${account.id}/two-factor`;
+
+    // Another organisation's manager does not even see the account; nobody resets their own or an administrator's.
+    await t.db.query(`UPDATE organisations SET two_factor_required = false WHERE code = 'commune-ixelles'`);
+    const ixelles = clientAt('10.1.0.21');
+    await ixelles.login('manager.ixelles@demo.irisdesk.brussels');
+    expect((await ixelles.get(page)).statusCode).toBe(404);
+    const manager = clientAt('10.1.0.22');
+    await manager.login('manager@demo.irisdesk.brussels');
+    const ids = (
+      await t.db.query<{ email: string; id: string }>(
+        `SELECT email, id FROM accounts WHERE email IN ('manager@demo.irisdesk.brussels', 'admin@demo.irisdesk.brussels')`,
+      )
+    ).rows;
+    const reset = (id: string) => manager.request('POST', `/api/v1/accounts/${id}/two-factor/reset`, { json: { reason: 'Phone lost at the counter' } });
+    const own = await reset(ids.find((row) => row.email.startsWith('manager'))!.id);
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.code).toBe('identity.twoFactorReset.notAllowed');
+    expect((await reset(ids.find((row) => row.email.startsWith('admin'))!.id)).statusCode).toBe(404);
+
+    const shown = await manager.get(page);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain('Two-step sign-in is on (10 recovery codes left).');
+    const short = await manager.submitForm(page, `${page}/reset`, { reason: 'lost' });
+    expect(short.statusCode).toBe(400);
+    expect(short.body).toContain('explain the reason in at least 10 characters');
+
+    // Schaerbeek requires two-step sign-in of its staff: the colleague will set it up again at the next sign-in.
+    await t.db.query(`UPDATE organisations SET two_factor_required = true WHERE code = 'commune-schaerbeek'`);
+    const done = await manager.submitForm(page, `${page}/reset`, { reason: 'Phone stolen, identity checked at the desk' });
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe(`${page}?reset=required`);
+    expect((await manager.get(done.headers.location as string)).body).toContain('set it up again at their next sign-in');
+    expect((await colleague.get('/api/v1/me')).statusCode).toBe(401);
+    const state = await t.db.query(`SELECT totp_secret, totp_enabled_at FROM accounts WHERE id = $1`, [account.id]);
+    expect(state.rows[0]).toEqual({ totp_secret: null, totp_enabled_at: null });
+    expect((await t.db.query(`SELECT 1 FROM account_recovery_codes WHERE account_id = $1`, [account.id])).rows).toHaveLength(0);
+    const mail = await t.db.query<{ language: string; text_body: string }>(
+      `SELECT language, text_body FROM mail_messages WHERE purpose = 'identity.two_factor_reset' AND 'backoffice@demo.irisdesk.brussels' = ANY(to_addresses)`,
+    );
+    expect(mail.rows).toHaveLength(1);
+    expect(mail.rows[0]!.language).toBe(account.preferred_language);
+    expect(mail.rows[0]!.text_body).toContain('Phone stolen, identity checked at the desk');
+    const audit = await t.db.query<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_log WHERE action = 'update' AND subject_type = 'account' AND subject_id = $1 AND details->>'twoFactor' = 'reset'`,
+      [account.id],
+    );
+    expect(audit.rows[0]!.details).toMatchObject({ reason: 'Phone stolen, identity checked at the desk', sessionsEnded: 1 });
+    expect((await password(clientAt('10.1.0.23'), 'backoffice@demo.irisdesk.brussels')).headers.location).toBe('/en/login/two-factor/enrol');
+    // Nothing left to reset.
+    expect((await manager.request('POST', `/api/v1/accounts/${account.id}/two-factor/reset`, { json: { reason: 'Once more, by mistake' } })).statusCode).toBe(
+      409,
+    );
+    await t.db.query(`UPDATE organisations SET two_factor_required = false WHERE code = 'commune-schaerbeek'`);
+  });
 });

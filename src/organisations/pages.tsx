@@ -285,6 +285,11 @@ export function AccountFormPage(props: {
           <SubmitButton>{account ? t('accounts.save') : t('accounts.create')}</SubmitButton>
         </Form>
       )}
+      {account && !ownAccount && canChangeAccount(actor, account) && (
+        <Paragraph>
+          <Link href={`/${lang}/admin/accounts/${account.id}/two-factor`}>{t('identity.twoFactorReset.link', { name: account.displayName })}</Link>
+        </Paragraph>
+      )}
     </Layout>
   );
 }
