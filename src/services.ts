@@ -26,6 +26,7 @@ import { announcementsService } from './announcements/service.ts';
 import { consoleService } from './contactcenter/console/service.ts';
 import { notificationsService } from './notifications/service.ts';
 import { consoleUnreadService } from './contactcenter/console/unread/service.ts';
+import { consoleServiceFilter } from './contactcenter/console/service-filter/service.ts';
 import { requestPresenceService } from './contactcenter/console/presence/service.ts';
 import { consoleSearchService } from './contactcenter/console/search/service.ts';
 import { requestMergeService } from './contactcenter/console/merge/service.ts';
@@ -123,6 +124,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
       presentChannels: realtime.presentChannels,
       contactPoints,
       publicUrl: config.publicUrl,
+    consoleServiceFilter: consoleServiceFilter(db),
       retentionYears: config.safetyRetentionYears,
     }),
     contactConsole,

@@ -42,6 +42,26 @@ describe('inbox', () => {
     expect((await clients.agent!.get('/en/console?view=mine')).body).not.toContain(late.reference);
   });
 
+  it('filters by a service chosen by name in the agent’s language, keeps service=<code> in the address, and names an unknown code', async () => {
+    const eid = await newRequest({ subject: 'Service filter eID' });
+    const other = await newRequest({ subject: 'Service filter other' });
+    await t.db.query(`UPDATE cc_requests SET service_code = 'eid-card' WHERE id = $1`, [eid.id]);
+    const { rows } = await t.db.query<{ fr: string; nl: string }>(`SELECT name->>'fr' AS fr, name->>'nl' AS nl FROM services WHERE code = 'eid-card'`);
+    const html = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+    const fr = await clients.agent!.get('/fr/console?service=eid-card');
+    expect(fr.statusCode).toBe(200);
+    expect(fr.body).toContain(eid.reference);
+    expect(fr.body).not.toContain(other.reference);
+    // a list of names (the chosen one selected), no field asking for a code
+    expect(fr.body).toContain(`<option value="eid-card" selected>${html(rows[0]!.fr)}</option>`);
+    expect(fr.body).not.toMatch(/<input[^>]*name="service"/);
+    expect((await clients.agent!.get('/nl/console')).body).toContain(`<option value="eid-card">${html(rows[0]!.nl)}</option>`);
+    const unknown = await clients.agent!.get('/en/console?service=carte-identite');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('No service in the catalogue has the code “carte-identite”');
+    expect(unknown.body).not.toContain(eid.reference);
+  });
+
   it('pages by keyset without gaps or repeats, even for requests created in the same instant', async () => {
     const { rows: party } = await t.db.query<{ id: string }>(`INSERT INTO cc_parties (organisation_id, name) VALUES ($1, 'Keyset Person') RETURNING id`, [
       ixelles,

@@ -10,6 +10,7 @@ import { ConsoleLayout, ConsoleLinks, LiveNotice, SlaBadge, VIEWS, query } from 
 import type { Colleague, UnitRow } from '../repository.ts';
 import type { SavedView } from '../views/repository.ts';
 import type { UnreadCounts } from '../unread/service.ts';
+import type { ServiceChoice } from '../service-filter/service.ts';
 import { CONTACT_OUTCOMES } from '../../model.ts';
 
 export function InboxPage({
@@ -21,6 +22,7 @@ export function InboxPage({
   bulk,
   counts,
   unread,
+  serviceChoices,
 }: {
   page: InboxData;
   notice?: string | undefined;
@@ -31,6 +33,8 @@ export function InboxPage({
   counts?: UnreadCounts | undefined;
   /** The requests of the page that the agent has not opened since they last changed (marked "New"). */
   unread?: Set<string> | undefined;
+  /** The services to filter on, by name in the agent's language (the address keeps the catalogue code). */
+  serviceChoices?: ServiceChoice[] | undefined;
 }) {
   const { t, lang } = usePage();
   const f = page.filters;
@@ -79,7 +83,18 @@ export function InboxPage({
           value={f.channel ?? ''}
           options={[{ value: '', label: t('console.any') }, ...CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`console.channel.${c}`) }))]}
         />
-        <TextField name="service" label={t('console.field.service')} value={f.serviceCode ?? ''} maxLength={100} description={t('console.field.serviceHint')} />
+        <SelectField
+          name="service"
+          label={t('console.filter.service')}
+          value={f.serviceCode ?? ''}
+          errors={errors}
+          options={[
+            { value: '', label: t('console.filter.serviceAny') },
+            ...(serviceChoices ?? []).map((s) => ({ value: s.code, label: s.label, lang: s.lang })),
+            // A filter whose choices were not read (a form re-shown after an error) keeps its code.
+            ...(f.serviceCode && !serviceChoices ? [{ value: f.serviceCode, label: f.serviceCode }] : []),
+          ]}
+        />
         <SelectField
           name="sla"
           label={t('console.field.sla')}
