@@ -8,6 +8,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { visit } from './browser.ts';
+import { fitProblems, WIDTHS } from './fit.ts';
 import { signIn, useServerAndBrowser } from './session.ts';
 import { LANGUAGES, type Language } from '../src/platform/i18n/languages.ts';
 
@@ -107,55 +108,6 @@ async function publicPages(page: Page, lang: Language): Promise<Array<string | (
   ];
 }
 
-interface Fit {
-  scrollWidth: number;
-  innerWidth: number;
-  /** The elements that reach past the window's right edge, deepest first (what to fix). */
-  wider: string[];
-  /** Elements whose font-family resolves to a serif (or names no generic sans-serif/monospace fallback). */
-  serif: string[];
-  typefaceLoaded: boolean;
-}
-
-/** Measured in the page: the document's width, the elements wider than the window, and every element's font. */
-function measure(page: Page): Promise<Fit> {
-  return page.evaluate(async () => {
-    await document.fonts.ready;
-    const name = (element: Element) =>
-      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${typeof element.className === 'string' && element.className ? `.${element.className.trim().split(/\s+/).join('.')}` : ''}`;
-    const all = [document.documentElement, ...document.body.querySelectorAll('*')];
-    const scrolls = (element: Element) => ['auto', 'scroll', 'hidden'].includes(getComputedStyle(element).overflowX);
-    const clipped = (element: Element) => {
-      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) if (scrolls(parent)) return true;
-      return false;
-    };
-    const wider = all
-      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5 && !clipped(element))
-      .filter((element) => ![...element.children].some((child) => child.getBoundingClientRect().right > window.innerWidth + 0.5))
-      .slice(0, 8)
-      .map((element) => `${name(element)} (right edge ${Math.round(element.getBoundingClientRect().right)} px)`);
-    const serif = new Set<string>();
-    for (const element of all) {
-      if (element.closest('svg') && element.tagName.toLowerCase() !== 'svg') continue; // drawn with the svg's font
-      const family = getComputedStyle(element).fontFamily;
-      const generics = family.split(',').map((part) => part.trim().replace(/^["']|["']$/g, ''));
-      const last = generics[generics.length - 1];
-      if (generics.some((part) => part === 'serif' || /times/i.test(part)) || (last !== 'sans-serif' && last !== 'monospace')) {
-        serif.add(`${name(element)}: ${family}`);
-      }
-    }
-    return {
-      scrollWidth: document.documentElement.scrollWidth,
-      innerWidth: window.innerWidth,
-      wider,
-      serif: [...serif].slice(0, 8),
-      typefaceLoaded: document.fonts.check('16px "Source Sans 3 Variable"') && [...document.fonts].some((face) => face.status === 'loaded'),
-    };
-  });
-}
-
-const WIDTHS = [1280, 390, 320];
-
 describe.each(LANGUAGES)('public pages on every screen in %s', (lang) => {
   it('fit the window at 320, 390 and 1280 px and use the site typeface', () =>
     withPage(async (page) => {
@@ -164,13 +116,7 @@ describe.each(LANGUAGES)('public pages on every screen in %s', (lang) => {
         await page.setViewportSize({ width: WIDTHS[0]!, height: 800 });
         const url = typeof step === 'string' ? step : await step();
         await visit(page, url);
-        for (const width of WIDTHS) {
-          await page.setViewportSize({ width, height: 800 });
-          const fit = await measure(page);
-          if (fit.scrollWidth > fit.innerWidth) problems.push(`${url} at ${width} px is ${fit.scrollWidth} px wide: ${fit.wider.join(', ')}`);
-          if (fit.serif.length > 0) problems.push(`${url} at ${width} px: serif or no sans-serif fallback: ${fit.serif.join('; ')}`);
-          if (!fit.typefaceLoaded) problems.push(`${url} at ${width} px: the typeface Source Sans 3 is not loaded`);
-        }
+        problems.push(...(await fitProblems(page, url)));
       }
       expect(problems).toEqual([]);
     }));
