@@ -46,6 +46,7 @@ import { citizenPersonalData } from './citizens/personal-data.ts';
 import { homeService } from './platform/home/service.ts';
 import { citizenService } from './citizens/service.ts';
 import { requestsApiService } from './contactcenter/staff-api/service.ts';
+import { citizenProviderSettingsService } from './citizens/provider-settings.ts';
 import { appointmentsApiService } from './appointments/staff-api/service.ts';
 import { twoFactorResetService } from './identity/totp/reset.ts';
 
@@ -95,6 +96,9 @@ export function createServices({ config, db }: { config: Config; db: Database })
     publicUrl: config.publicUrl,
     events: integrations,
     sms,
+  // Citizen sign-in and my space (issue 18 item 9): their records found through each module's service; its
+  // e-mail link also proves the address of a subject request filed on the public page (decision 0060).
+  const citizens = citizenService(db, { config, audit, mail, contactCenter, appointments, queues, satisfaction, surveys });
   });
   const contactConsole = consoleService(db, { mail, realtime, surveys, satisfaction, notifications, publicUrl: config.publicUrl, events: integrations });
   return {
@@ -165,8 +169,9 @@ export function createServices({ config, db }: { config: Config; db: Database })
       citizens: { personalData: citizenPersonalData },
     }),
     home: homeService(db, { contactPoints }),
-    // Citizen sign-in and my space (issue 18 item 9): their records found through each module's service.
-    citizens: citizenService(db, { config, audit, mail, contactCenter, appointments, queues, satisfaction, surveys }),
+    citizens,
+    // The region's citizen provider set on a page, the CITIZEN_OIDC_* settings as the default (decision 0060).
+    citizenProvider: citizenProviderSettingsService(db, { config, citizens }),
   };
 }
 

@@ -196,4 +196,74 @@ describe('citizen sign-in and my space', () => {
     const logins = await t.db.query(`SELECT 1 FROM audit_log WHERE subject_type = 'citizen' AND details->>'method' = 'citizen-oidc'`);
     expect(logins.rows).toHaveLength(1);
   });
+
+  it('lets a platform administrator set the provider on a page (secret sealed, discovery checked, audited), the environment as the default', async () => {
+    const agent = t.client();
+    await agent.login('agent@demo.irisdesk.brussels');
+    expect((await agent.get('/en/admin/citizen-sign-in')).statusCode).toBe(403);
+    const admin = t.client();
+    await admin.login('admin@demo.irisdesk.brussels');
+    const url = '/en/admin/citizen-sign-in';
+    const start = await admin.get(url);
+    expect(start.statusCode).toBe(200);
+    expect(start.body).toContain('The CITIZEN_OIDC_* environment variables are in use.');
+    expect(start.body).toContain(`value="${provider.issuer}"`);
+    expect(start.body).toContain(`${PUBLIC_URL}/auth/citizen/callback`);
+    expect((await admin.submitForm(url, `${url}/test`, {})).body).toContain(`The provider answers (${provider.issuer})`);
+
+    const form = (issuer: string, extra: Record<string, string> = {}) => ({
+      enabled: 'true',
+      issuer,
+      clientId: provider.clientId,
+      scopes: 'openid email profile',
+      name: 'FAS',
+      emailClaim: 'email',
+      emailVerifiedRequired: 'true',
+      nameClaim: 'name',
+      ...extra,
+    });
+    const invalid = await admin.submitForm(url, url, form('not an address', { nameClaim: 'given name; family' }));
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body).toContain('this is not a web address');
+    expect(invalid.body).toContain('a claim name holds only letters');
+
+    // Saved even when the provider cannot be reached (the environment's secret kept, sealed), and the page says why.
+    const unreachable = await admin.submitForm(url, url, form('http://127.0.0.1:9'));
+    expect(unreachable.statusCode).toBe(200);
+    expect(unreachable.body).toContain('Settings saved. The provider cannot be reached');
+    const stored = (await t.db.query<{ client_secret: string }>(`SELECT client_secret FROM citizen_provider_settings`)).rows[0]!;
+    expect(stored.client_secret.startsWith('enc:v1:')).toBe(true);
+    expect(stored.client_secret).not.toContain(provider.clientSecret);
+    const signInPage = await t.client().get('/en/my');
+    expect(signInPage.body).toContain('Sign in with FAS');
+    expect((await t.client().get('/en/my/provider')).statusCode).toBe(503);
+    const version = () => admin.get(url).then((page) => /name="version" value="(\d+)"/.exec(page.body)![1]!);
+    const wrongPath = await admin.submitForm(url, url, form(`${provider.issuer}/nowhere`, { version: await version() }));
+    expect(wrongPath.body).toContain('This address answers, but not as an OpenID Connect provider');
+
+    // The real provider again, with a new secret typed: citizens sign in through it; a stale form is refused.
+    const before = await version();
+    const saved = await admin.submitForm(url, url, form(provider.issuer, { version: before, clientSecret: provider.clientSecret }));
+    expect(saved.body).toContain(`Settings saved. The provider answers (${provider.issuer})`);
+    expect((await admin.submitForm(url, url, form(provider.issuer, { version: before }))).statusCode).toBe(409);
+    const browser = t.client();
+    const authorize = await browser.get('/en/my/provider');
+    provider.signInNext({ sub: 'citizen-fas', email: 'fas.user@example.be', name: 'Fatima Zahra' });
+    const back = await followToClient(String(authorize.headers.location), provider.issuer);
+    expect((await browser.get(back.pathname + back.search)).statusCode).toBe(303);
+    expect((await browser.get('/en/my')).body).toContain('Fatima Zahra');
+
+    // Switched off: no button, even with the environment's settings; removed: the environment's provider again.
+    const { enabled: _on, ...off } = form(provider.issuer, { version: await version() });
+    expect((await admin.submitForm(url, url, off)).statusCode).toBe(200);
+    expect((await t.client().get('/en/my')).body).not.toContain('Sign in with');
+    const reset = await admin.submitForm(url, `${url}/reset`, {});
+    expect(reset.headers.location).toBe(`${url}?done=reset`);
+    expect((await t.client().get('/en/my')).body).toContain('Sign in with itsme');
+    const audit = await t.db.query<{ action: string; details: Record<string, unknown> }>(
+      `SELECT action, details FROM audit_log WHERE subject_type = 'citizen_identity_provider' ORDER BY id`,
+    );
+    expect(audit.rows.map((row) => row.action)).toEqual(['update', 'update', 'update', 'update', 'delete']);
+    expect(JSON.stringify(audit.rows)).not.toContain(provider.clientSecret);
+  });
 });

@@ -111,33 +111,43 @@ export async function recentLinks(db: Queryable, email: string, addressHash: str
   return rows[0] ?? { byEmail: 0, byAddress: 0 };
 }
 
+/** What a link proves the address for: signing in, or a subject request filed on the public page (decision 0060). */
+export type LinkPurpose = 'sign-in' | 'privacy-request';
+
 export async function insertLink(
   db: Queryable,
-  row: { tokenHash: string; email: string; language: Language; nextPath: string | null; addressHash: string },
+  row: { tokenHash: string; email: string; language: Language; nextPath: string | null; addressHash: string; purpose: LinkPurpose; subjectId: string | null },
   minutes: number,
 ): Promise<void> {
   // links older than a day are of no use, not even for counting
   await db.query(`DELETE FROM citizen_sign_in_links WHERE created_at < now() - interval '1 day'`);
   await db.query(
-    `INSERT INTO citizen_sign_in_links (token_hash, email, language, next_path, address_hash, expires_at)
-     VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,
-    [row.tokenHash, row.email, row.language, row.nextPath, row.addressHash, minutes],
+    `INSERT INTO citizen_sign_in_links (token_hash, email, language, next_path, address_hash, purpose, subject_id, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(mins => $8))`,
+    [row.tokenHash, row.email, row.language, row.nextPath, row.addressHash, row.purpose, row.subjectId, minutes],
   );
 }
 
 /** Whether a link can still be used (for the page that asks to confirm). */
-export async function linkIsLive(db: Queryable, tokenHash: string): Promise<boolean> {
-  const { rows } = await db.query(`SELECT 1 FROM citizen_sign_in_links WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`, [tokenHash]);
+export async function linkIsLive(db: Queryable, tokenHash: string, purpose: LinkPurpose): Promise<boolean> {
+  const { rows } = await db.query(`SELECT 1 FROM citizen_sign_in_links WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()`, [
+    tokenHash,
+    purpose,
+  ]);
   return rows.length > 0;
 }
 
-/** Uses a link once: answers its address, language and next page when it was live. */
-export async function takeLink(db: Queryable, tokenHash: string): Promise<{ email: string; language: Language; nextPath: string | null } | undefined> {
-  const { rows } = await db.query<{ email: string; language: Language; nextPath: string | null }>(
+/** Uses a link once: answers its address, language, next page and record when it was live. */
+export async function takeLink(
+  db: Queryable,
+  tokenHash: string,
+  purpose: LinkPurpose,
+): Promise<{ email: string; language: Language; nextPath: string | null; subjectId: string | null } | undefined> {
+  const { rows } = await db.query<{ email: string; language: Language; nextPath: string | null; subjectId: string | null }>(
     `UPDATE citizen_sign_in_links SET used_at = now()
-      WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
-      RETURNING email, language, next_path AS "nextPath"`,
-    [tokenHash],
+      WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
+      RETURNING email, language, next_path AS "nextPath", subject_id AS "subjectId"`,
+    [tokenHash, purpose],
   );
   return rows[0];
 }
@@ -172,4 +182,76 @@ export async function takeOidcSignIn(db: Queryable, stateHash: string): Promise<
   );
   const row = rows[0];
   return row?.live ? row : undefined;
+}
+
+/** The region's citizen provider as set on its page (migration 0075); absent: the CITIZEN_OIDC_* settings apply. */
+export interface ProviderSettingsRow {
+  enabled: boolean;
+  issuer: string;
+  clientId: string;
+  /** sealed (secret-box) */
+  clientSecret: string;
+  scopes: string;
+  name: string;
+  emailClaim: string;
+  nameClaim: string;
+  emailVerifiedRequired: boolean;
+  version: number;
+  updatedAt: Date;
+}
+
+export async function findProviderSettings(db: Queryable): Promise<ProviderSettingsRow | undefined> {
+  const { rows } = await db.query<ProviderSettingsRow>(
+    `SELECT enabled, issuer, client_id AS "clientId", client_secret AS "clientSecret", scopes, name, email_claim AS "emailClaim",
+            name_claim AS "nameClaim", email_verified_required AS "emailVerifiedRequired", version, updated_at AS "updatedAt"
+       FROM citizen_provider_settings`,
+  );
+  return rows[0];
+}
+
+/**
+ * Saves the settings when the page was read at `version` (null: no row yet); a secret of null keeps the stored
+ * one. Answers false when someone else saved meanwhile.
+ */
+export async function saveProviderSettings(
+  db: Queryable,
+  row: Omit<ProviderSettingsRow, 'version' | 'updatedAt' | 'clientSecret'> & { clientSecret: string | null },
+  version: number | null,
+  accountId: string,
+): Promise<boolean> {
+  const values = [
+    row.enabled,
+    row.issuer,
+    row.clientId,
+    row.clientSecret,
+    row.scopes,
+    row.name,
+    row.emailClaim,
+    row.nameClaim,
+    row.emailVerifiedRequired,
+    accountId,
+  ];
+  if (version === null) {
+    if (row.clientSecret === null) return false;
+    const { rowCount } = await db.query(
+      `INSERT INTO citizen_provider_settings (enabled, issuer, client_id, client_secret, scopes, name, email_claim, name_claim, email_verified_required, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (singleton) DO NOTHING`,
+      values,
+    );
+    return rowCount === 1;
+  }
+  const { rowCount } = await db.query(
+    `UPDATE citizen_provider_settings
+        SET enabled = $1, issuer = $2, client_id = $3, client_secret = coalesce($4, client_secret), scopes = $5, name = $6, email_claim = $7,
+            name_claim = $8, email_verified_required = $9, updated_by = $10, updated_at = now(), version = version + 1
+      WHERE version = $11`,
+    [...values, version],
+  );
+  return rowCount === 1;
+}
+
+/** Back to the CITIZEN_OIDC_* settings. */
+export async function deleteProviderSettings(db: Queryable): Promise<boolean> {
+  const { rowCount } = await db.query(`DELETE FROM citizen_provider_settings`);
+  return (rowCount ?? 0) > 0;
 }

@@ -15,6 +15,7 @@ import { StatusPage } from '../contactcenter/intake/pages.tsx';
 import { REFERENCE_PATTERN } from '../contactcenter/references.ts';
 import { CITIZEN_CALLBACK_PATH, CITIZEN_COOKIE, CITIZEN_SIGNED_OUT_PATH, SESSION_HOURS, type CitizenIdentity } from './service.ts';
 import { CitizenSignInPage, ConfirmLinkPage, LinkSentPage, MySpacePage } from './pages.tsx';
+import { citizenProviderRoutes } from './provider-routes.tsx';
 
 /** Binds the provider's answer to the browser that left for it. */
 const CITIZEN_OIDC_COOKIE = 'irisdesk_citizen_oidc';
@@ -48,16 +49,19 @@ export function citizenRoutes(app: App, services: Services) {
     }
     return citizen;
   }
+  // the provider's settings page (platform administrators)
+  citizenProviderRoutes(app, services);
+
   const setSession = (reply: FastifyReply, token: string) => reply.setCookie(CITIZEN_COOKIE, token, { ...cookieOptions, maxAge: SESSION_HOURS * 3600 });
 
   app.get('/:lang/my', { schema: { hide: true, params: LangParams, querystring: NextQuery } }, async (request, reply) => {
     const citizen = await signedIn(request);
     if (!citizen) {
       if (request.cookies[CITIZEN_COOKIE]) reply.clearCookie(CITIZEN_COOKIE, { path: '/' });
-      return renderPage(request, reply, <CitizenSignInPage providerName={citizens.providerName} next={localPath(request.query.next)} />);
+      return renderPage(request, reply, <CitizenSignInPage providerName={await citizens.providerName()} next={localPath(request.query.next)} />);
     }
     const space = await citizens.space(citizen);
-    return renderPage(request, reply, <MySpacePage citizen={citizen} space={space} providerName={citizens.providerName} />);
+    return renderPage(request, reply, <MySpacePage citizen={citizen} space={space} providerName={await citizens.providerName()} />);
   });
 
   app.post('/:lang/my/sign-in', { schema: { hide: true, params: LangParams, body: EmailBody }, attachValidation: true }, async (request, reply) => {
@@ -65,7 +69,7 @@ export function citizenRoutes(app: App, services: Services) {
     const next = localPath(body.next);
     const fields = validationFields(request);
     if (fields)
-      return renderPage(request, reply, <CitizenSignInPage providerName={citizens.providerName} next={next} email={body.email} errors={fields} />, 400);
+      return renderPage(request, reply, <CitizenSignInPage providerName={await citizens.providerName()} next={next} email={body.email} errors={fields} />, 400);
     await citizens.sendLink(body.email!, request.params.lang, next ?? null, request.ip);
     return renderPage(request, reply, <LinkSentPage email={body.email!.trim().toLowerCase()} />);
   });
@@ -87,14 +91,14 @@ export function citizenRoutes(app: App, services: Services) {
   });
 
   app.get('/:lang/my/provider', { schema: { hide: true, params: LangParams, querystring: NextQuery } }, async (request, reply) => {
-    if (!citizens.providerName) throw new AppError(404, 'citizens.noProvider');
+    if (!(await citizens.providerName())) throw new AppError(404, 'citizens.noProvider');
     try {
       const { location, browserToken } = await citizens.beginProvider(request.params.lang, localPath(request.query.next) ?? null);
       reply.setCookie(CITIZEN_OIDC_COOKIE, browserToken, { ...cookieOptions, path: '/auth/citizen', maxAge: 10 * 60 });
       return reply.redirect(location, 303);
     } catch (raw) {
       if (!(raw instanceof AppError) || raw.status !== 503) throw raw;
-      return renderPage(request, reply, <CitizenSignInPage providerName={citizens.providerName} error="errors.citizens.providerUnavailable" />, 503);
+      return renderPage(request, reply, <CitizenSignInPage providerName={await citizens.providerName()} error="errors.citizens.providerUnavailable" />, 503);
     }
   });
 
@@ -109,7 +113,7 @@ export function citizenRoutes(app: App, services: Services) {
       if (!(raw instanceof AppError) || (raw.status >= 500 && raw.status !== 503)) throw raw;
       const language = raw.options.values?.language;
       if (language === 'fr' || language === 'nl' || language === 'en') request.lang = language;
-      return renderPage(request, reply, <CitizenSignInPage providerName={citizens.providerName} error={`errors.${raw.code}`} />, raw.status);
+      return renderPage(request, reply, <CitizenSignInPage providerName={await citizens.providerName()} error={`errors.${raw.code}`} />, raw.status);
     }
   });
 

@@ -11,7 +11,9 @@ import type { AuditService } from '../audit/service.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { translator } from '../platform/i18n/messages.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
+import { secretBox } from '../identity/secret-box.ts';
 import * as repo from './repository.ts';
+import { providerNameOf, type ProviderInUse } from './provider-settings.ts';
 
 type Language = repo.Language;
 const LANGUAGES: readonly Language[] = ['fr', 'nl', 'en'];
@@ -45,7 +47,7 @@ export interface CitizenIdentity {
 }
 
 interface Dependencies {
-  config: Pick<Config, 'publicUrl' | 'env' | 'sessionSecret' | 'citizenOidc'>;
+  config: Pick<Config, 'publicUrl' | 'env' | 'sessionSecret' | 'citizenOidc' | 'secretsEncryptionKey'>;
   audit: AuditService;
   mail: { send(mail: { to: string; subject: string; text: string; language: Language; purpose?: string }): Promise<unknown> };
   contactCenter: {
@@ -86,27 +88,77 @@ interface Dependencies {
 }
 
 export function citizenService(db: Database, deps: Dependencies) {
-  const provider = deps.config.citizenOidc;
   const redirectUri = `${deps.config.publicUrl}${CITIZEN_CALLBACK_PATH}`;
-  let discovered: { at: number; configuration: client.Configuration } | undefined;
-  /** Sessions already read in this request (the header, the page and a form may all ask). */
+  // The provider's client secret set on the settings page is stored sealed (decision 0053).
+  const box = secretBox(deps.config.secretsEncryptionKey);
+  let discovered: { key: string; at: number; configuration: client.Configuration } | undefined;
   const addressKey = (address: string) => createHmac('sha256', deps.config.sessionSecret).update(`citizen-link:${address}`).digest('hex');
 
-  async function configuration(): Promise<client.Configuration> {
+  /**
+   * The provider in use: the one set on the settings page (none when it is switched off there), else the
+   * CITIZEN_OIDC_* settings (decision 0060). Read at each use: one small row, and every instance agrees at once.
+   */
+  async function providerInUse(options: { evenIfOff?: boolean } = {}): Promise<ProviderInUse | undefined> {
+    const row = await repo.findProviderSettings(db);
+    if (row) return row.enabled || options.evenIfOff ? { ...row, clientSecret: box.open(row.clientSecret), source: 'settings' } : undefined;
+    const fallback = deps.config.citizenOidc;
+    return fallback && { ...fallback, emailClaim: 'email', nameClaim: 'name', emailVerifiedRequired: true, source: 'environment', version: 0 };
+  }
+
+  /** The provider's metadata, discovered once per quarter of an hour and per version of its settings. */
+  async function configuration(provider: ProviderInUse | undefined): Promise<client.Configuration> {
     if (!provider) throw new AppError(404, 'citizens.noProvider');
-    if (discovered && Date.now() - discovered.at < DISCOVERY_TTL_MS) return discovered.configuration;
-    const insecure = deps.config.env !== 'production' && provider.issuer.startsWith('http:');
+    const key = `${provider.source}:${provider.version}:${provider.issuer}:${provider.clientId}`;
+    if (discovered?.key === key && Date.now() - discovered.at < DISCOVERY_TTL_MS) return discovered.configuration;
     try {
-      const found = await client.discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret, undefined, {
-        timeout: PROVIDER_TIMEOUT_S,
-        ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
-      });
-      discovered = { at: Date.now(), configuration: found };
+      const found = await discover(provider);
+      discovered = { key, at: Date.now(), configuration: found };
       return found;
     } catch {
       throw new AppError(503, 'citizens.providerUnavailable');
     }
   }
+
+  function discover(provider: Pick<ProviderInUse, 'issuer' | 'clientId' | 'clientSecret'>): Promise<client.Configuration> {
+    const insecure = deps.config.env !== 'production' && provider.issuer.startsWith('http:');
+    return client.discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret, undefined, {
+      timeout: PROVIDER_TIMEOUT_S,
+      ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
+    });
+  }
+
+  /** Sends a single-use link to an address unless the limits per address and per client hold it back. */
+  async function issueLink(input: {
+    email: string;
+    language: Language;
+    clientAddress: string;
+    purpose: repo.LinkPurpose;
+    nextPath: string | null;
+    subjectId: string | null;
+    mail: (token: string) => { subject: string; text: string; purpose: string };
+  }): Promise<boolean> {
+    const address = input.email.trim().toLowerCase();
+    const addressHash = addressKey(input.clientAddress);
+    const recent = await repo.recentLinks(db, address, addressHash, LINK_WINDOW_MINUTES);
+    if (recent.byEmail >= LINKS_PER_EMAIL || recent.byAddress >= LINKS_PER_CLIENT) return false;
+    const token = randomBytes(24).toString('base64url');
+    await repo.insertLink(
+      db,
+      {
+        tokenHash: sha256(token),
+        email: address,
+        language: input.language,
+        nextPath: input.nextPath,
+        addressHash,
+        purpose: input.purpose,
+        subjectId: input.subjectId,
+      },
+      LINK_MINUTES,
+    );
+    await deps.mail.send({ to: address, language: input.language, ...input.mail(token) });
+    return true;
+  }
+  const tokenShaped = (token: string) => /^[A-Za-z0-9_-]{32}$/.test(token);
 
   async function openSession(citizenId: string, method: 'email' | 'oidc', idToken: string | null, requestId: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
@@ -128,8 +180,15 @@ export function citizenService(db: Database, deps: Dependencies) {
 
   return {
     redirectUri,
-    /** The provider's name for the sign-in button, or undefined when none is configured. */
-    providerName: provider?.name,
+    signedOutUri: `${deps.config.publicUrl}${CITIZEN_SIGNED_OUT_PATH}`,
+    /** The provider's name for the sign-in button, or undefined when none is in use. */
+    providerName: async () => providerNameOf(await providerInUse()),
+    providerInUse,
+    /** Runs the discovery of a provider (the settings page's check); throws what the library threw. */
+    discover,
+    /** The settings page's read of the stored row (the secret stays sealed). */
+    storedProviderSettings: () => repo.findProviderSettings(db),
+    sealSecret: (plain: string) => box.seal(plain),
 
     /** The signed-in citizen of a session cookie, or undefined. */
     async identity(sessionToken: string | undefined): Promise<(CitizenIdentity & { language: Language; identities: string[] }) | undefined> {
@@ -159,25 +218,46 @@ export function citizenService(db: Database, deps: Dependencies) {
      * or not the limits held it back: the page never tells who uses IrisDesk.
      */
     async sendLink(email: string, language: Language, nextPath: string | null, clientAddress: string): Promise<void> {
-      const address = email.trim().toLowerCase();
-      const addressHash = addressKey(clientAddress);
-      const recent = await repo.recentLinks(db, address, addressHash, LINK_WINDOW_MINUTES);
-      if (recent.byEmail >= LINKS_PER_EMAIL || recent.byAddress >= LINKS_PER_CLIENT) return;
-      const token = randomBytes(24).toString('base64url');
-      await repo.insertLink(db, { tokenHash: sha256(token), email: address, language, nextPath, addressHash }, LINK_MINUTES);
       const t = translator(language);
-      const url = `${deps.config.publicUrl}/${language}/my/sign-in/${token}`;
-      await deps.mail.send({
-        to: address,
-        subject: t('citizens.mail.subject'),
-        text: t('citizens.mail.body', { url, minutes: LINK_MINUTES }),
+      await issueLink({
+        email,
         language,
-        purpose: 'citizen.sign-in-link',
+        clientAddress,
+        purpose: 'sign-in',
+        nextPath,
+        subjectId: null,
+        mail: (token) => ({
+          subject: t('citizens.mail.subject'),
+          text: t('citizens.mail.body', { url: `${deps.config.publicUrl}/${language}/my/sign-in/${token}`, minutes: LINK_MINUTES }),
+          purpose: 'citizen.sign-in-link',
+        }),
       });
     },
 
     /** Whether a link can still be used (the confirmation page). */
-    linkIsLive: (token: string) => (/^[A-Za-z0-9_-]{32}$/.test(token) ? repo.linkIsLive(db, sha256(token)) : Promise.resolve(false)),
+    linkIsLive: (token: string) => (tokenShaped(token) ? repo.linkIsLive(db, sha256(token), 'sign-in') : Promise.resolve(false)),
+
+    /**
+     * Proof that a person controls an address, for a subject request filed on the public page (decision 0060):
+     * the sign-in link's mechanism (single use, a quarter of an hour, the same limits per address and per client,
+     * counted together with the sign-in links) with the caller's page and mail. False when the limits held it
+     * back: the caller answers the same either way.
+     */
+    sendAddressProof(input: {
+      email: string;
+      language: Language;
+      clientAddress: string;
+      subjectId: string;
+      mail: (token: string, minutes: number) => { subject: string; text: string; purpose: string };
+    }): Promise<boolean> {
+      return issueLink({ ...input, purpose: 'privacy-request', nextPath: null, mail: (token) => input.mail(token, LINK_MINUTES) });
+    },
+    addressProofIsLive: (token: string) => (tokenShaped(token) ? repo.linkIsLive(db, sha256(token), 'privacy-request') : Promise.resolve(false)),
+    /** Uses a proof once: the address it proved and the record it was sent for, when it was live. */
+    async takeAddressProof(token: string): Promise<{ email: string; subjectId: string } | undefined> {
+      const link = tokenShaped(token) ? await repo.takeLink(db, sha256(token), 'privacy-request') : undefined;
+      return link?.subjectId ? { email: link.email, subjectId: link.subjectId } : undefined;
+    },
 
     /**
      * Uses a link: the citizen of that address (made at the first sign-in; a citizen signed in through the
@@ -188,7 +268,7 @@ export function citizenService(db: Database, deps: Dependencies) {
       currentSession: string | undefined,
       requestId: string,
     ): Promise<{ sessionToken: string; language: Language; nextPath: string | null }> {
-      const link = /^[A-Za-z0-9_-]{32}$/.test(token) ? await repo.takeLink(db, sha256(token)) : undefined;
+      const link = tokenShaped(token) ? await repo.takeLink(db, sha256(token), 'sign-in') : undefined;
       if (!link) throw new AppError(410, 'citizens.linkExpired');
       let citizen = await repo.findCitizenByEmail(db, link.email);
       if (!citizen) {
@@ -203,7 +283,8 @@ export function citizenService(db: Database, deps: Dependencies) {
 
     /** Starts a sign-in at the region's provider: where to send the browser, and the cookie binding the answer to it. */
     async beginProvider(language: Language, nextPath: string | null): Promise<{ location: string; browserToken: string }> {
-      const found = await configuration();
+      const provider = await providerInUse();
+      const found = await configuration(provider);
       const codeVerifier = client.randomPKCECodeVerifier();
       const state = client.randomState();
       const nonce = client.randomNonce();
@@ -240,7 +321,8 @@ export function citizenService(db: Database, deps: Dependencies) {
       const language = languageOf(pending.language);
       const refused = (code: string, status = 401) => new AppError(status, code, { values: { language } });
       if (callbackUrl.searchParams.has('error')) throw refused('citizens.providerRefused');
-      const found = await configuration();
+      const provider = await providerInUse();
+      const found = await configuration(provider);
       let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
       try {
         tokens = await client.authorizationCodeGrant(found, callbackUrl, {
@@ -252,11 +334,8 @@ export function citizenService(db: Database, deps: Dependencies) {
       } catch {
         throw refused('citizens.providerFailed');
       }
+      const { email, displayName } = identityFromClaims(tokens.claims()!, provider!);
       const claims = tokens.claims()!;
-      const email = typeof claims.email === 'string' && claims.email_verified === true ? claims.email.trim().toLowerCase().slice(0, 254) : null;
-      const given = [claims.given_name, claims.family_name].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
-      const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : given.join(' ');
-      const displayName = name ? name.slice(0, 200) : null;
       const issuer = provider!.issuer;
       let citizen = await repo.findCitizenBySubject(db, issuer, claims.sub);
       if (!citizen && email) {
@@ -294,9 +373,10 @@ export function citizenService(db: Database, deps: Dependencies) {
         requestId,
         details: {},
       });
+      const provider = ended.idToken ? await providerInUse() : undefined;
       if (!ended.idToken || !provider) return undefined;
       try {
-        const found = await configuration();
+        const found = await configuration(provider);
         if (!found.serverMetadata().end_session_endpoint) return undefined;
         return client.buildEndSessionUrl(found, {
           id_token_hint: ended.idToken,
@@ -362,6 +442,28 @@ export function citizenService(db: Database, deps: Dependencies) {
       return link;
     },
   };
+}
+
+/**
+ * The address and the name a provider's claims give, through the provider's claim mapping: the address only
+ * when verified (or when the provider is trusted to verify addresses itself), the name from the claims named
+ * (else given and family name).
+ */
+export function identityFromClaims(
+  claims: Record<string, unknown>,
+  provider: Pick<ProviderInUse, 'emailClaim' | 'nameClaim' | 'emailVerifiedRequired'>,
+): { email: string | null; displayName: string | null } {
+  const address = claims[provider.emailClaim];
+  const verified = !provider.emailVerifiedRequired || claims.email_verified === true;
+  const email = typeof address === 'string' && address.includes('@') && verified ? address.trim().toLowerCase().slice(0, 254) : null;
+  const parts = (names: string[]) =>
+    names
+      .map((name) => claims[name])
+      .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+      .map((part) => part.trim());
+  const named = parts(provider.nameClaim.split(' ')).join(' ');
+  const name = named || parts(['given_name', 'family_name']).join(' ');
+  return { email, displayName: name ? name.slice(0, 200) : null };
 }
 
 export type CitizenService = ReturnType<typeof citizenService>;

@@ -49,6 +49,7 @@ const EXPECTED: Record<Role, string[]> = {
     'audit',
     'privacy',
     'sign-in',
+    'citizen-sign-in',
     'catalogue',
     'unmet-questions',
     'mail',

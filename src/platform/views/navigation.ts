@@ -7,6 +7,7 @@ import { accountNavigation, homeNavigation, signInNavigation } from '../../ident
 import { organisationsNavigation } from '../../organisations/navigation.ts';
 import { auditNavigation } from '../../audit/navigation.ts';
 import { privacyNavigation } from '../../privacy/navigation.ts';
+import { citizensNavigation } from '../../citizens/navigation.ts';
 import { integrationsNavigation } from '../../integrations/navigation.ts';
 import { catalogueNavigation } from '../../catalogue/navigation.ts';
 import { mailNavigation } from '../mail/navigation.ts';
@@ -33,6 +34,7 @@ const ITEMS: readonly NavigationItem[] = [
   ...privacyNavigation,
   ...integrationsNavigation,
   ...signInNavigation,
+  ...citizensNavigation,
   ...catalogueNavigation,
   ...mailNavigation,
   ...smsNavigation,

@@ -60,6 +60,7 @@ beforeAll(async () => {
     '/en/admin/audit',
   ]) {
     await render(staff, url);
+    '/fr/admin/citizen-sign-in',
   }
   const agent = t.client();
   await agent.login('agent@demo.irisdesk.brussels');
