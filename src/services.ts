@@ -96,10 +96,10 @@ export function createServices({ config, db }: { config: Config; db: Database })
     publicUrl: config.publicUrl,
     events: integrations,
     sms,
+  });
   // Citizen sign-in and my space (issue 18 item 9): their records found through each module's service; its
   // e-mail link also proves the address of a subject request filed on the public page (decision 0060).
   const citizens = citizenService(db, { config, audit, mail, contactCenter, appointments, queues, satisfaction, surveys });
-  });
   const contactConsole = consoleService(db, { mail, realtime, surveys, satisfaction, notifications, publicUrl: config.publicUrl, events: integrations });
   return {
     config,

@@ -58,9 +58,9 @@ beforeAll(async () => {
     '/en/admin/knowledge',
     '/nl/admin/surveys',
     '/en/admin/audit',
+    '/fr/admin/citizen-sign-in',
   ]) {
     await render(staff, url);
-    '/fr/admin/citizen-sign-in',
   }
   const agent = t.client();
   await agent.login('agent@demo.irisdesk.brussels');
