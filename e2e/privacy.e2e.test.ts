@@ -1,6 +1,6 @@
-// Browser tests of data protection (issue 18): the public privacy notice, the DPO's back office (register of
-// processing activities, a subject request and its readable export) in French, Dutch and English, axe-core on
-// every page, and no page wider than a 390 px phone.
+// Browser tests of data protection (issue 18): the public privacy notice and the person's request page, the DPO's
+// back office (register of processing activities, a subject request and its readable export) in French, Dutch and
+// English, axe-core on every page, and no page wider than a 390 px phone.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { submitAndCheck, visit } from './browser.ts';
@@ -27,6 +27,11 @@ describe.each(['fr', 'nl', 'en'] as const)('data protection in %s', { timeout: 1
       await submitAndCheck(page, page.getByRole('button', { name: t('privacy.notice.show') }));
       expect(page.url()).toContain('organisation=commune-schaerbeek');
       await expect(page.locator('caption').first().textContent()).resolves.toBe(t('privacy.notice.howLongCaption'));
+      await fitsThePhone(page);
+      // The person's own request page, reached from the notice (decision 0060), the organisation carried over.
+      await submitAndCheck(page, page.getByRole('link', { name: t('privacy.selfService.noticeLink') }));
+      await expect(page.locator('h1').textContent()).resolves.toBe(t('privacy.selfService.title'));
+      await expect(page.getByLabel(t('privacy.selfService.organisation'), { exact: true }).inputValue()).resolves.toBe('commune-schaerbeek');
       await fitsThePhone(page);
     }, PHONE));
 

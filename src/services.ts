@@ -167,6 +167,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
       queues: { personalData: queuePersonalData },
       inboundMail: { personalData: inboundMailPersonalData },
       citizens: { personalData: citizenPersonalData },
+      addressProof: citizens,
     }),
     home: homeService(db, { contactPoints }),
     citizens,

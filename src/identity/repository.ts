@@ -310,7 +310,8 @@ export async function deletePendingSignIn(db: Queryable, idHash: string): Promis
 /** An organisation's data protection officers and the regional ones (issue 18): told of a support access. */
 export async function privacyOfficersOf(
   q: Queryable,
-  organisationId: string,
+  /** null: the regional DPOs only (a request that names no organisation) */
+  organisationId: string | null,
 ): Promise<Array<{ email: string; language: Actor['preferredLanguage']; displayName: string }>> {
   const { rows } = await q.query<{ email: string; language: Actor['preferredLanguage']; displayName: string }>(
     `SELECT email, preferred_language AS language, display_name AS "displayName" FROM accounts

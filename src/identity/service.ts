@@ -135,7 +135,7 @@ export function identityService(db: Database, options: { secretsKey: Buffer }) {
 
   return {
     /** The data protection officers told of what concerns an organisation (its own and the regional ones). */
-    privacyOfficersOf: (organisationId: string) => repo.privacyOfficersOf(db, organisationId),
+    privacyOfficersOf: (organisationId: string | null) => repo.privacyOfficersOf(db, organisationId),
     /**
      * Returns a new session token, or a pending sign-in when a second factor is to be given (or set up first),
      * or throws login.invalid / login.delayed / login.throttled.

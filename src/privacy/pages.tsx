@@ -4,7 +4,8 @@
 import { usePage } from '../platform/views/context.ts';
 import { Layout } from '../platform/views/Layout.tsx';
 import { Alert, CheckboxField, Form, Heading1, Link, Paragraph, SelectField, SubmitButton, Table, TextArea, TextField } from '../platform/views/components.tsx';
-import { formatDateTime } from '../platform/i18n/format.ts';
+import { formatDate, formatDateTime } from '../platform/i18n/format.ts';
+import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../platform/http/errors.ts';
 import type { RetentionRule } from './retention.ts';
 import type { PrivacySettingsRow, SubjectRequestRow, SupportAccessRow } from './repository.ts';
@@ -77,6 +78,11 @@ export function PrivacyNoticePage({ periods, processors, organisation, organisat
       <Paragraph>{t('privacy.notice.noTransfer')}</Paragraph>
       <h2 class="utrecht-heading-2">{t('privacy.notice.rightsHeading')}</h2>
       <Paragraph>{t('privacy.notice.rights')}</Paragraph>
+      <Paragraph>
+        <Link href={`/${lang}/privacy/requests${organisation ? `?organisation=${encodeURIComponent(organisation.code)}` : ''}`}>
+          {t('privacy.selfService.noticeLink')}
+        </Link>
+      </Paragraph>
       <Paragraph>{t('privacy.notice.statistics')}</Paragraph>
       <h2 class="utrecht-heading-2">{t('privacy.notice.complaintHeading')}</h2>
       <Paragraph>
@@ -148,13 +154,22 @@ export function PrivacyBackOfficePage(props: BackOfficeProps) {
           </Form>
           <Table
             caption={t('privacy.admin.requestsCaption', { count: requests.length })}
-            head={[t('privacy.admin.when'), t('privacy.admin.kind'), t('privacy.admin.status'), t('privacy.admin.found')]}
+            head={[
+              t('privacy.admin.when'),
+              t('privacy.selfService.reference'),
+              t('privacy.admin.kind'),
+              t('privacy.admin.status'),
+              t('privacy.selfService.due'),
+              t('privacy.admin.found'),
+            ]}
             rows={requests.map((request) => [
               <Link href={`/${lang}/admin/privacy/requests/${request.id}`}>
                 <time dateTime={request.createdAt.toISOString()}>{formatDateTime(request.createdAt, lang)}</time>
               </Link>,
+              request.reference ?? '—',
               t(`privacy.kind.${request.kind}`),
               t(`privacy.status.${request.status}`),
+              <DueDate request={request} />,
               Object.entries(request.summary)
                 .filter(([, count]) => count > 0)
                 .map(([key, count]) => `${t(`privacy.counts.${key}`)}: ${count}`)
@@ -255,8 +270,67 @@ export function PrivacyBackOfficePage(props: BackOfficeProps) {
   );
 }
 
+/** When a request the person filed is due (GDPR art. 12(3)), marked when late and still open. */
+export function DueDate({ request }: { request: SubjectRequestRow }) {
+  const { t, lang } = usePage();
+  if (!request.dueAt) return <>—</>;
+  const open = !['answered', 'refused'].includes(request.status);
+  return (
+    <>
+      <time dateTime={request.dueAt.toISOString()}>{formatDate(request.dueAt, lang)}</time>
+      {open && request.dueAt.getTime() < Date.now() && <strong> {t('privacy.selfService.overdue')}</strong>}
+    </>
+  );
+}
+
+/** What an access export holds, readable: the requests with their references, appointments, mail, other counts. */
+export function ExportTables({ data }: { data: SubjectExport }) {
+  const { t, lang } = usePage();
+  return (
+    <>
+      <Table
+        caption={t('privacy.request.requestsCaption', { count: data.contactCenter.requests.length })}
+        head={[t('privacy.request.reference'), t('privacy.request.subject'), t('privacy.admin.status'), t('privacy.admin.when')]}
+        rows={data.contactCenter.requests.map((item) => [
+          item.reference,
+          item.subject,
+          t(`privacy.requestStatus.${item.status}`),
+          formatDateTime(new Date(item.createdAt), lang),
+        ])}
+      />
+      <Table
+        caption={t('privacy.request.appointmentsCaption', { count: data.appointments.appointments.length })}
+        head={[t('privacy.request.reference'), t('privacy.admin.when'), t('privacy.admin.status')]}
+        rows={(data.appointments.appointments as Array<{ reference: string; startsAt: string; status: string }>).map((item) => [
+          item.reference,
+          formatDateTime(new Date(item.startsAt), lang),
+          item.status,
+        ])}
+      />
+      <Table
+        caption={t('privacy.request.mailCaption', { count: data.mail.length })}
+        head={[t('privacy.request.subject'), t('privacy.admin.when')]}
+        rows={(data.mail as Array<{ subject: string; createdAt: string }>).map((item) => [item.subject, formatDateTime(new Date(item.createdAt), lang)])}
+      />
+      <Paragraph>
+        {(
+          [
+            ['chats', data.chats],
+            ['tickets', data.queueTickets],
+            ['inboundMail', data.inboundMail],
+            ['sms', data.sms],
+          ] as const
+        )
+          .map(([key, items]) => `${t(`privacy.counts.${key}`)}: ${items?.length ?? 0}`)
+          .join(' · ')}
+      </Paragraph>
+      <Paragraph>{t('privacy.request.auditCount', { count: data.audit.length })}</Paragraph>
+    </>
+  );
+}
+
 /** A subject request: its state and, for an access request, the readable export (in the person's language). */
-export function SubjectRequestPage({ request }: { request: SubjectRequestRow }) {
+export function SubjectRequestPage({ request, children }: { request: SubjectRequestRow; children?: ComponentChildren }) {
   const { t, lang } = usePage();
   const data = request.export as SubjectExport | null;
   return (
@@ -265,7 +339,7 @@ export function SubjectRequestPage({ request }: { request: SubjectRequestRow }) 
       <Paragraph>
         {t(`privacy.kind.${request.kind}`)} · {t(`privacy.status.${request.status}`)} · {formatDateTime(request.createdAt, lang)}
       </Paragraph>
-      {request.kind === 'access' && request.language !== lang && (
+      {(request.kind === 'access' || request.kind === 'portability') && request.language !== lang && (
         <Paragraph>
           <Link href={`/${request.language}/admin/privacy/requests/${request.id}`} hrefLang={request.language}>
             {t('privacy.request.inPersonLanguage')}
@@ -273,48 +347,13 @@ export function SubjectRequestPage({ request }: { request: SubjectRequestRow }) 
         </Paragraph>
       )}
       {request.kind === 'erasure' && request.status === 'done' && <Alert type="ok">{t('privacy.request.erased')}</Alert>}
+      {children}
       {data && (
         <>
           <Paragraph>
             <Link href={`/api/v1/privacy/subject-requests/${request.id}`}>{t('privacy.request.json')}</Link>
           </Paragraph>
-          <Table
-            caption={t('privacy.request.requestsCaption', { count: data.contactCenter.requests.length })}
-            head={[t('privacy.request.reference'), t('privacy.request.subject'), t('privacy.admin.status'), t('privacy.admin.when')]}
-            rows={data.contactCenter.requests.map((item) => [
-              item.reference,
-              item.subject,
-              t(`privacy.requestStatus.${item.status}`),
-              formatDateTime(new Date(item.createdAt), lang),
-            ])}
-          />
-          <Table
-            caption={t('privacy.request.appointmentsCaption', { count: data.appointments.appointments.length })}
-            head={[t('privacy.request.reference'), t('privacy.admin.when'), t('privacy.admin.status')]}
-            rows={(data.appointments.appointments as Array<{ reference: string; startsAt: string; status: string }>).map((item) => [
-              item.reference,
-              formatDateTime(new Date(item.startsAt), lang),
-              item.status,
-            ])}
-          />
-          <Table
-            caption={t('privacy.request.mailCaption', { count: data.mail.length })}
-            head={[t('privacy.request.subject'), t('privacy.admin.when')]}
-            rows={(data.mail as Array<{ subject: string; createdAt: string }>).map((item) => [item.subject, formatDateTime(new Date(item.createdAt), lang)])}
-          />
-          <Paragraph>
-            {(
-              [
-                ['chats', data.chats],
-                ['tickets', data.queueTickets],
-                ['inboundMail', data.inboundMail],
-                ['sms', data.sms],
-              ] as const
-            )
-              .map(([key, items]) => `${t(`privacy.counts.${key}`)}: ${items?.length ?? 0}`)
-              .join(' · ')}
-          </Paragraph>
-          <Paragraph>{t('privacy.request.auditCount', { count: data.audit.length })}</Paragraph>
+          <ExportTables data={data} />
         </>
       )}
     </Layout>

@@ -458,3 +458,126 @@ describe('pages', () => {
     expect((await t.client().get('/fr/privacy?organisation=commune-schaerbeek')).body).toContain('dpo@schaerbeek.example');
   });
 });
+
+describe('requests filed by the person (decision 0060)', () => {
+  /** The last mail of a purpose sent to an address, and the link's token or the status path in it. */
+  async function lastMail(to: string, purpose: string) {
+    const { rows } = await t.db.query<{ text_body: string; subject: string }>(
+      `SELECT text_body, subject FROM mail_messages WHERE $1 = ANY(to_addresses) AND purpose = $2 ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [to, purpose],
+    );
+    return rows[0];
+  }
+  const proofToken = async (to: string) =>
+    /\/privacy\/requests\/confirm\/([A-Za-z0-9_-]{32})/.exec((await lastMail(to, 'privacy.request-proof'))?.text_body ?? '')?.[1];
+
+  it('takes a request on the public page after the address is proven, gives it to the DPOs with its deadline and the person their answer and data', async () => {
+    const email = `self.${Date.now()}@example.be`;
+    const reference = await contactRequest(email, 'Ik wil weten wat u over mij bewaart.');
+    const visitor = t.client();
+    const form = await visitor.get('/fr/privacy/requests?organisation=commune-schaerbeek');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Portabilité');
+    expect((await t.client().get('/nl/privacy')).body).toContain('href="/nl/privacy/requests"');
+
+    // Bad input: a clear message in the page's language and a 400, never a 500.
+    const noDetails = await visitor.submitForm('/fr/privacy/requests', '/fr/privacy/requests', { kind: 'rectification', email, organisation: '' });
+    expect(noDetails.statusCode).toBe(400);
+    expect(noDetails.body).toContain('dites ce qui est faux et ce qui est juste');
+    const unknownOrganisation = await visitor.submitForm('/en/privacy/requests', '/en/privacy/requests', { kind: 'access', email, organisation: 'nowhere' });
+    expect(unknownOrganisation.statusCode).toBe(400);
+    expect(unknownOrganisation.body).toContain('choose an organisation from the list');
+    expect((await visitor.submitForm('/en/privacy/requests', '/en/privacy/requests', { kind: 'everything', email })).statusCode).toBe(400);
+
+    // Known or unknown address: the same answer; nothing reaches the DPO before the link is used.
+    const filed = await visitor.submitForm('/fr/privacy/requests', '/fr/privacy/requests', { kind: 'portability', email, organisation: 'commune-schaerbeek' });
+    const stranger = await t.client().submitForm('/fr/privacy/requests', '/fr/privacy/requests', {
+      kind: 'portability',
+      email: `nobody.${Date.now()}@example.be`,
+      organisation: 'commune-schaerbeek',
+    });
+    expect([filed.statusCode, filed.headers.location]).toEqual([303, '/fr/privacy/requests/sent']);
+    expect([stranger.statusCode, stranger.headers.location]).toEqual([303, '/fr/privacy/requests/sent']);
+    expect((await dpo.get('/en/admin/privacy')).body).not.toContain('PRV-');
+    const token = (await proofToken(email))!;
+    expect(token).toBeTruthy();
+    expect((await t.client().get(`/fr/privacy/requests/confirm/${token}`)).body).toContain('Confirmer la demande'); // a GET does not use it
+    const confirmed = await visitor.submitForm(`/fr/privacy/requests/confirm/${token}`, `/fr/privacy/requests/confirm/${token}`, {});
+    expect(confirmed.statusCode).toBe(303);
+    const statusPath = String(confirmed.headers.location);
+    const privacyReference = /PRV-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(statusPath)![0];
+    expect((await t.client().submitForm('/fr/privacy/requests', `/fr/privacy/requests/confirm/${token}`, {})).statusCode).toBe(410); // used once
+    expect((await t.client().get(statusPath.replace(/\/[^/]+$/, '/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'))).statusCode).toBe(404);
+    const status = await t.client().get(statusPath);
+    expect(status.statusCode).toBe(200);
+    expect(status.body).toContain(`Votre demande ${privacyReference}`);
+    expect(status.body).toContain('Réponse au plus tard le');
+    expect((await lastMail(email, 'privacy.request-received'))!.text_body).toContain(statusPath);
+
+    // Schaerbeek's DPO and the regional one are told; the request is listed with its deadline, one month on.
+    expect((await lastMail('privacy@demo.irisdesk.brussels', 'privacy.request-to-officer'))!.subject).toContain(privacyReference);
+    expect(await lastMail('privacy.region@demo.irisdesk.brussels', 'privacy.request-to-officer')).toBeTruthy();
+    const row = (
+      await t.db.query<{ id: string; month: boolean }>(
+        `SELECT id, due_at = received_at + interval '1 month' AS month FROM privacy_subject_requests WHERE reference = $1`,
+        [privacyReference],
+      )
+    ).rows[0]!;
+    expect(row.month).toBe(true);
+    expect((await dpo.get('/en/admin/privacy')).body).toContain(privacyReference);
+    const page = `/en/admin/privacy/requests/${row.id}`;
+    expect((await dpo.get(page)).body).toContain('Prepare the data file');
+
+    // Answering before the data is ready is refused on the page; then the export runs and the answer is sent.
+    const early = await dpo.submitForm(page, `${page}/answer`, { outcome: 'answered', answer: 'Hierbij uw gegevens.' });
+    expect(early.statusCode).toBe(409);
+    expect((await dpo.submitForm(page, `${page}/run`, {})).statusCode).toBe(303);
+    expect((await dpo.submitForm(page, `${page}/answer`, { outcome: 'answered', answer: 'short' })).statusCode).toBe(400);
+    const answered = await dpo.submitForm(page, `${page}/answer`, { outcome: 'answered', answer: 'Hierbij vindt u al uw gegevens.' });
+    expect(answered.statusCode).toBe(303);
+    expect((await lastMail(email, 'privacy.request-answer'))!.text_body).toContain('Hierbij vindt u al uw gegevens.');
+    const done = await t.client().get(statusPath);
+    expect(done.body).toContain('Hierbij vindt u al uw gegevens.');
+    expect(done.body).toContain(reference);
+    const download = await t.client().get(`${statusPath}/export.json`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toContain(`${privacyReference}.json`);
+    expect(download.json().contactCenter.requests.map((item: { reference: string }) => item.reference)).toEqual([reference]);
+  });
+
+  it('limits the links sent to one address, and takes a signed-in citizen’s own address without a link', async () => {
+    const flood = `flood.${Date.now()}@example.be`;
+    for (let i = 0; i < 4; i++) {
+      const sent = await t.client().submitForm('/nl/privacy/requests', '/nl/privacy/requests', { kind: 'access', email: flood });
+      expect(sent.headers.location).toBe('/nl/privacy/requests/sent');
+    }
+    const proofs = await t.db.query(`SELECT 1 FROM mail_messages WHERE $1 = ANY(to_addresses) AND purpose = 'privacy.request-proof'`, [flood]);
+    expect(proofs.rows).toHaveLength(3);
+
+    // A citizen signed in with a link asks for the erasure of their data, not knowing which organisation holds it.
+    const email = `citizen.${Date.now()}@example.be`;
+    const reference = await contactRequest(email, 'Een vraag die gewist moet worden.');
+    const citizen = t.client();
+    await citizen.submitForm('/en/my', '/en/my/sign-in', { email });
+    const signIn = /\/my\/sign-in\/([A-Za-z0-9_-]{32})/.exec((await lastMail(email, 'citizen.sign-in-link'))!.text_body)![1]!;
+    expect((await citizen.submitForm(`/en/my/sign-in/${signIn}`, `/en/my/sign-in/${signIn}`, {})).statusCode).toBe(303);
+    expect((await citizen.get('/en/privacy/requests')).body).toContain(`value="${email}"`);
+    const filed = await citizen.submitForm('/en/privacy/requests', '/en/privacy/requests', { kind: 'erasure', email, organisation: '' });
+    expect(filed.statusCode).toBe(303);
+    expect(String(filed.headers.location)).toMatch(/^\/en\/privacy\/requests\/PRV-/);
+    expect(await proofToken(email)).toBeUndefined();
+
+    // The regional DPO erases and answers; the person's requests are gone from the public look-up, the address forgotten.
+    const regional = t.client();
+    await regional.login('privacy.region@demo.irisdesk.brussels');
+    const id = (await t.db.query<{ id: string }>(`SELECT id FROM privacy_subject_requests WHERE email = $1 AND source = 'person'`, [email])).rows[0]!.id;
+    const page = `/fr/admin/privacy/requests/${id}`;
+    expect((await dpo.get(page)).statusCode).toBe(404); // Schaerbeek's DPO does not handle the region's requests
+    expect((await regional.submitForm(page, `${page}/run`, {})).statusCode).toBe(303);
+    expect((await regional.submitForm(page, `${page}/answer`, { outcome: 'answered', answer: 'Uw gegevens zijn gewist.' })).statusCode).toBe(303);
+    expect((await t.client().get(`/api/v1/contact-requests/${reference}?email=${encodeURIComponent(email)}`)).statusCode).toBe(404);
+    const forgotten = await t.db.query<{ email: string | null; status: string }>(`SELECT email, status FROM privacy_subject_requests WHERE id = $1`, [id]);
+    expect(forgotten.rows[0]).toEqual({ email: null, status: 'answered' });
+    expect((await t.client().get(String(filed.headers.location))).body).toContain('Uw gegevens zijn gewist.');
+  });
+});

@@ -2,8 +2,12 @@
 // settings, support access. Other modules' personal data is read and erased through their services.
 import type { Queryable } from '../platform/db/database.ts';
 
-export type SubjectRequestKind = 'access' | 'erasure';
-export type SubjectRequestStatus = 'pending' | 'done' | 'failed';
+export type SubjectRequestKind = 'access' | 'portability' | 'rectification' | 'erasure';
+/**
+ * pending → done | failed: the run of an export or an erasure. A request the person filed (decision 0060) is
+ * unconfirmed until the address is proven, then received (waiting for a DPO), and ends answered or refused.
+ */
+export type SubjectRequestStatus = 'unconfirmed' | 'received' | 'pending' | 'done' | 'failed' | 'answered' | 'refused';
 
 export interface SubjectRequestRow {
   id: string;
@@ -19,10 +23,18 @@ export interface SubjectRequestRow {
   requestedBy: string | null;
   createdAt: Date;
   completedAt: Date | null;
+  source: 'officer' | 'person';
+  reference: string | null;
+  details: string | null;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  answer: string | null;
+  answeredAt: Date | null;
 }
 
 const REQUEST_SELECT = `SELECT id, organisation_id AS "organisationId", kind, status, email, phone, reason, language, export, summary,
-                               requested_by AS "requestedBy", created_at AS "createdAt", completed_at AS "completedAt"
+                               requested_by AS "requestedBy", created_at AS "createdAt", completed_at AS "completedAt", source, reference,
+                               details, received_at AS "receivedAt", due_at AS "dueAt", answer, answered_at AS "answeredAt"
                           FROM privacy_subject_requests`;
 
 export async function insertSubjectRequest(
@@ -51,13 +63,83 @@ export async function findSubjectRequest(q: Queryable, id: string, options: { fo
   return rows[0];
 }
 
-/** The latest requests of an organisation (all for a regional officer: null). */
+/** The latest requests of an organisation (all for a regional officer: null), without those whose address is not proven. */
 export async function listSubjectRequests(q: Queryable, organisationId: string | null, limit = 50): Promise<SubjectRequestRow[]> {
-  const { rows } = await q.query<SubjectRequestRow>(`${REQUEST_SELECT} WHERE ($1::uuid IS NULL OR organisation_id = $1) ORDER BY created_at DESC LIMIT $2`, [
-    organisationId,
-    limit,
-  ]);
+  const { rows } = await q.query<SubjectRequestRow>(
+    `${REQUEST_SELECT} WHERE ($1::uuid IS NULL OR organisation_id = $1) AND status <> 'unconfirmed' ORDER BY created_at DESC LIMIT $2`,
+    [organisationId, limit],
+  );
   return rows;
+}
+
+/** A request the person files on the public page, waiting for the proof of the address (decision 0060). */
+export async function insertPersonRequest(
+  q: Queryable,
+  row: { organisationId: string | null; kind: SubjectRequestKind; email: string; emailHash: string; details: string | null; language: string },
+): Promise<string> {
+  // an address never proven within a day: the request was not theirs to make
+  await q.query(`DELETE FROM privacy_subject_requests WHERE status = 'unconfirmed' AND created_at < now() - interval '1 day'`);
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO privacy_subject_requests (organisation_id, kind, status, source, email, email_hash, details, language)
+     VALUES ($1, $2, 'unconfirmed', 'person', $3, $4, $5, $6) RETURNING id`,
+    [row.organisationId, row.kind, row.email, row.emailHash, row.details, row.language],
+  );
+  return rows[0]!.id;
+}
+
+/** How many requests were filed on the public page with this address (its hash) within the last `hours`. */
+export async function recentPersonRequests(q: Queryable, emailHash: string, hours: number): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM privacy_subject_requests WHERE email_hash = $1 AND source = 'person' AND created_at > now() - make_interval(hours => $2)`,
+    [emailHash, hours],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function deleteUnconfirmed(q: Queryable, id: string): Promise<void> {
+  await q.query(`DELETE FROM privacy_subject_requests WHERE id = $1 AND status = 'unconfirmed'`, [id]);
+}
+
+/**
+ * The address is proven: the request is received, with its reference and its deadline, one month later (GDPR
+ * art. 12(3)). Answers undefined when it was confirmed already or is gone; false when the reference is taken.
+ */
+export async function confirmPersonRequest(q: Queryable, id: string, reference: string): Promise<SubjectRequestRow | undefined | false> {
+  const taken = await q.query(`SELECT 1 FROM privacy_subject_requests WHERE reference = $1`, [reference]);
+  if (taken.rows.length) return false;
+  const { rows } = await q.query<{ id: string }>(
+    `UPDATE privacy_subject_requests SET status = 'received', reference = $2, received_at = now(), due_at = now() + interval '1 month'
+      WHERE id = $1 AND status = 'unconfirmed' RETURNING id`,
+    [id, reference],
+  );
+  return rows[0] ? findSubjectRequest(q, id) : undefined;
+}
+
+export async function findByReference(q: Queryable, reference: string): Promise<SubjectRequestRow | undefined> {
+  const { rows } = await q.query<SubjectRequestRow>(`${REQUEST_SELECT} WHERE reference = $1`, [reference]);
+  return rows[0];
+}
+
+/** A DPO runs the export or the erasure of a received request: it becomes pending for the run. */
+export async function startPersonRequest(q: Queryable, id: string): Promise<boolean> {
+  const { rowCount } = await q.query(`UPDATE privacy_subject_requests SET status = 'pending' WHERE id = $1 AND status = 'received'`, [id]);
+  return rowCount === 1;
+}
+
+/** The DPO's answer; after an erasure the address is forgotten once answered (its hash stays). */
+export async function answerPersonRequest(
+  q: Queryable,
+  id: string,
+  answer: { text: string; outcome: 'answered' | 'refused'; accountId: string; from: SubjectRequestStatus[]; forget: boolean },
+): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `UPDATE privacy_subject_requests
+        SET status = $2, answer = $3, answered_at = now(), answered_by = $4, completed_at = coalesce(completed_at, now()),
+            email = CASE WHEN $6 THEN NULL ELSE email END
+      WHERE id = $1 AND status = ANY($5::text[])`,
+    [id, answer.outcome, answer.text, answer.accountId, answer.from, answer.forget],
+  );
+  return rowCount === 1;
 }
 
 /** Completes a request; an erasure forgets the address it was about (its hash stays). */

@@ -14,6 +14,8 @@ import { canOpenSupportAccess, canUsePrivacyBackOffice, isPrivacyOfficer, privac
 import { effectivePeriods, type RetentionCategory } from './retention.ts';
 import { PrivacyBackOfficePage, PrivacyNoticePage, SubjectRequestPage } from './pages.tsx';
 import type { SubjectRequestRow } from './repository.ts';
+import { PersonRequestPanel } from './self-service-pages.tsx';
+import { selfServiceRoutes } from './self-service-routes.tsx';
 
 const SubjectRequestBody = Type.Object(
   {
@@ -71,8 +73,11 @@ function toAnswer(row: SubjectRequestRow) {
   };
 }
 
-export function privacyRoutes(app: App, { privacy, organisations, config }: Services) {
+export function privacyRoutes(app: App, services: Services) {
+  const { privacy, organisations, config } = services;
   gateRoutes(app, ['/api/v1/privacy', '/:lang/admin/privacy'], canUsePrivacyBackOffice);
+  // requests filed by the person themselves (decision 0060)
+  selfServiceRoutes(app, services);
   // The retention job runs daily once scheduled; scheduling is idempotent across instances.
   app.addHook('onReady', async () => {
     await privacy.scheduleRetention().catch(() => undefined);
@@ -206,7 +211,11 @@ export function privacyRoutes(app: App, { privacy, organisations, config }: Serv
 
   app.get('/:lang/admin/privacy/requests/:id', { schema: { ...hide, params: PageIdParams } }, async (request, reply) => {
     const found = await privacy.getSubjectRequest(requireActorPage(request), request.params.id, request.id);
-    return renderPage(request, reply, <SubjectRequestPage request={found} />);
+    return renderPage(
+      request,
+      reply,
+      <SubjectRequestPage request={found}>{found.source === 'person' && <PersonRequestPanel request={found} />}</SubjectRequestPage>,
+    );
   });
 
   app.post('/:lang/admin/privacy/retention', { schema: { ...hide, params: LangParams, body: RetentionForm }, attachValidation: true }, async (request, reply) =>

@@ -17,6 +17,7 @@ import * as repo from './repository.ts';
 import { maskPersonalData } from './detector.ts';
 import { translator } from '../platform/i18n/messages.ts';
 import { normalisePhoneNumber } from '../platform/sms/phone.ts';
+import { personRequests, type PersonRequests } from './self-service.ts';
 
 /** A request in an export (dates are strings once the export is read back from the database). */
 export interface ExportedRequest {
@@ -36,7 +37,7 @@ interface SourceSeam {
 
 /** The other modules' personal-data seams this module calls (each module's SQL stays in its repository). */
 export interface PrivacyDeps {
-  config: Pick<Config, 'sessionSecret' | 'mailRetentionDays' | 'safetyRetentionYears'>;
+  config: Pick<Config, 'sessionSecret' | 'publicUrl' | 'mailRetentionDays' | 'safetyRetentionYears'>;
   jobs: JobRegistry;
   audit: AuditService;
   contactCenter: {
@@ -86,7 +87,9 @@ export interface PrivacyDeps {
   citizens: {
     personalData: { export(q: Queryable, email: string): Promise<Array<{ id: string }>>; erase(tx: Queryable, email: string): Promise<number> };
   };
-  identity: { privacyOfficersOf(organisationId: string): Promise<Array<{ email: string; language: Language; displayName: string }>> };
+  identity: { privacyOfficersOf(organisationId: string | null): Promise<Array<{ email: string; language: Language; displayName: string }>> };
+  /** Proof of a person's address for the requests filed on the public page (citizen sign-in's link, decision 0060). */
+  addressProof: Parameters<typeof personRequests>[1]['addressProof'];
   mail: {
     send(
       mail: { to: string; subject: string; text: string; language: Language; purpose?: string; organisationId?: string | null },
@@ -172,9 +175,10 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
   async function process(id: string): Promise<void> {
     await db.transaction(async (tx) => {
       const request = await repo.findSubjectRequest(tx, id, { forUpdate: true });
-      if (!request || request.status !== 'pending' || !request.email) return;
+      // a rectification is made by the DPO in the modules' own screens: there is nothing to run
+      if (!request || request.status !== 'pending' || !request.email || request.kind === 'rectification') return;
       const found = await collect(tx, request.organisationId, request.email, request.phone);
-      if (request.kind === 'access') {
+      if (request.kind === 'access' || request.kind === 'portability') {
         const result: SubjectExport = {
           subject: { email: request.email, phone: request.phone },
           generatedAt: new Date().toISOString(),
@@ -250,7 +254,8 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
         surveys,
         auditEntries: pseudonymised,
       };
-      await repo.completeSubjectRequest(tx, id, { export: null, summary, forget: true });
+      // a request the person filed keeps the address until the DPO's answer is sent to it
+      await repo.completeSubjectRequest(tx, id, { export: null, summary, forget: request.source === 'officer' });
       // Who, when, why and which categories: never whom (the request's id stands for the person).
       await recordAuditEntry(tx, {
         actorAccountId: request.requestedBy,
@@ -309,7 +314,20 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
     return organisation.id;
   }
 
+  /** The requests persons file themselves on the public page (decision 0060). */
+  const selfService: PersonRequests = personRequests(db, {
+    config: deps.config,
+    jobName: SUBJECT_REQUEST_JOB,
+    run: process,
+    addressProof: deps.addressProof,
+    identity: deps.identity,
+    organisations: deps.organisations,
+    mail,
+  });
+
   return {
+    selfService,
+
     /** Starts a subject request and runs it at once; the job finishes it if this attempt fails. */
     async createSubjectRequest(actor: Actor, input: SubjectRequestInput, requestId?: string) {
       const organisationId = await organisationOf(actor, input.organisationCode);

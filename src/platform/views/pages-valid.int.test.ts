@@ -37,6 +37,8 @@ beforeAll(async () => {
     '/en/barometer',
     '/fr/appointments',
     '/fr/accessibility',
+    '/nl/privacy/requests',
+    '/en/privacy/requests/sent',
     '/nl/open-data',
     '/nl/login',
     ...(surveys[0] ? [`/en/surveys/${surveys[0].slug}`] : []),
