@@ -206,6 +206,7 @@ describe('appointments', () => {
     expect(found).toMatchObject({ person: { name: 'Lotte Agenda' }, service: { code: 'eid-card' } });
 
     expect((await call('GET', `/api/v1/appointments?contactPoint=${ixelles}`, fullToken)).statusCode).toBe(404);
+    expect((await call('GET', '/api/v1/appointments?from=9999-12-31', fullToken)).statusCode).toBe(400);
     const tooLong = await call('GET', `/api/v1/appointments?from=${from}&to=${addDays(from, 40)}`, fullToken);
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().error.fields[0]).toMatchObject({ field: 'to', code: 'appointmentsApi.rangeTooLong' });

@@ -5,6 +5,7 @@
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/schemas.ts';
+import { isCalendarDate } from '../../platform/http/formats.ts';
 import { authorise } from '../../identity/guards.ts';
 import type { Actor } from '../../identity/actor.ts';
 import { recordAudit } from '../../audit/service.ts';
@@ -38,6 +39,8 @@ export function appointmentsApiService(db: Database, deps: { contactPoints: Pick
       authorise(canServeAppointments(actor, actor.organisationId));
       const from = filters.from ?? brusselsDate(new Date());
       const to = filters.to ?? addDays(from, 6);
+      // A default end past year 9999 (from = 9999-12-31) is no calendar date PostgreSQL or the clock could use.
+      if (!isCalendarDate(to)) throw new AppError(400, 'validation.failed', { fields: [{ field: 'to', code: 'validation.invalid' }] });
       if (to < from) throw new AppError(400, 'validation.failed', { fields: [{ field: 'to', code: 'appointmentsApi.toBeforeFrom' }] });
       if (to > addDays(from, APPOINTMENTS_MAX_DAYS - 1)) {
         throw new AppError(400, 'validation.failed', {
