@@ -43,6 +43,7 @@ function openPoint(): Promise<{ id: string; counterId: string }> {
           { serviceCode: 'passport', prefix: 'P' },
         ],
         counters: [{ name: '7', serviceCodes: ['eid-card', 'passport'] }],
+        remoteTickets: { allowed: true, dailyCap: 50, graceMinutes: 45 },
       },
     });
     expect(settings.status()).toBe(200);
@@ -58,6 +59,9 @@ describe('queue tickets in nl', { timeout: 240_000 }, () => {
   it('takes a ticket at the kiosk, follows it live on the board and the phone, and serves it at the counter', async () => {
     const { id, counterId } = await openPoint();
     await withPage(async (visitor, visitorContext) => {
+      // The page that gives a ticket online (decision 0061): one visit, for axe-core and the form.
+      await visit(visitor, `/${lang}/contact-points/${id}/remote-ticket`);
+      await expect(visitor.locator('input[name="serviceCode"]').count()).resolves.toBe(2);
       await visit(visitor, `/${lang}/contact-points/${id}/kiosk`);
       // A kiosk screen: no site header, footer or staff link; its only links are itself in another language.
       await expect(visitor.locator('header, footer, [href*="/login"]').count()).resolves.toBe(0);
@@ -143,6 +147,10 @@ describe.each(['fr', 'en'] as const)('queue pages in %s', { timeout: 240_000 }, 
   it('shows the kiosk, the ticket (waiting, called, served), the board and the counter', async () => {
     const { id, counterId } = await openPoint();
     await withPage(async (visitor) => {
+      await visit(visitor, `/${lang}/contact-points/${id}/remote-ticket`);
+      await expect(visitor.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+        t('queues.remote.title', { name: lang === 'fr' ? 'Guichet test file' : 'Queue test desk' }),
+      );
       await visit(visitor, `/${lang}/contact-points/${id}/kiosk`);
       await expect(visitor.getByLabel(t('queues.kiosk.noPriority')).count()).resolves.toBe(1);
       const ticket = await post(visitor, `/${lang}/contact-points/${id}/kiosk`, { serviceCode: 'eid-card' });

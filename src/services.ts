@@ -96,6 +96,8 @@ export function createServices({ config, db }: { config: Config; db: Database })
     publicUrl: config.publicUrl,
     events: integrations,
     sms,
+    jobs,
+    mail,
   });
   // Citizen sign-in and my space (issue 18 item 9): their records found through each module's service; its
   // e-mail link also proves the address of a subject request filed on the public page (decision 0060).

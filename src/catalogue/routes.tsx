@@ -327,7 +327,10 @@ export function catalogueRoutes(app: App, services: Services) {
     return pages.send(request, reply, await pageGeneration(), async () => {
       const { service, view } = await catalogue.servicePage(code, lang);
       const orientation = await orientationState(service, lang, request.query.postalCode, request.query.organisation);
-      if (orientation.contactPoints?.length) orientation.queueWaits = await queues.waitByContactPoint(service.code, orientation.contactPoints);
+      if (orientation.contactPoints?.length) {
+        orientation.queueWaits = await queues.waitByContactPoint(service.code, orientation.contactPoints);
+        orientation.remoteTickets = await queues.remoteTicketLinks(service.code, orientation.contactPoints, lang);
+      }
       if (orientation.errors) reply.code(400);
       const related = <RelatedArticles articles={await knowledge.forService(service.code, lang)} />;
       // The commune's (or CPAS's) own part of a shared service, once the person's postal code tells which (decision 0058).

@@ -104,6 +104,7 @@ export function ContactPointCard({
   headingLevel = 3,
   now,
   wait,
+  remoteTicketUrl,
   appointment,
 }: {
   contactPoint: ContactPointSummary;
@@ -111,6 +112,8 @@ export function ContactPointCard({
   now?: Date;
   /** Today's queue wait (the one estimate of queues/wait-estimate.ts). */
   wait?: WaitEstimate | undefined;
+  /** The page that gives a queue ticket online here (queues, decision 0061), when the point does. */
+  remoteTicketUrl?: string | undefined;
   /** Whether the service the card is shown for needs an appointment. */
   appointment?: boolean | undefined;
 }) {
@@ -143,6 +146,14 @@ export function ContactPointCard({
             <dt>{t('queues.wait.title')}</dt>
             <dd>
               <WaitText estimate={wait} />
+              {remoteTicketUrl && (
+                <>
+                  {' – '}
+                  <a class="utrecht-link" href={remoteTicketUrl}>
+                    {t('queues.remote.link')}
+                  </a>
+                </>
+              )}
             </dd>
           </>
         )}

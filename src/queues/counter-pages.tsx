@@ -2,7 +2,7 @@
 // with the ticket being served, the people waiting and the actions (call next, serve, finish, transfer).
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../platform/views/Layout.tsx';
-import { Alert, CsrfField, ErrorSummary, Heading1, Paragraph, SelectField, Table, Text } from '../platform/views/components.tsx';
+import { Alert, CsrfField, ErrorSummary, Heading1, Paragraph, SelectField, Table, Text, TextField } from '../platform/views/components.tsx';
 import { usePage } from '../platform/views/context.ts';
 import { pickText } from '../platform/i18n/languages.ts';
 import { formatTime } from '../platform/i18n/format.ts';
@@ -91,11 +91,23 @@ function ticketLabel(ticket: AgentTicket, t: ReturnType<typeof usePage>['t'], la
   return parts.join(' – ');
 }
 
-export function CounterPage({ screen, errors, issued }: { screen: CounterScreen; errors?: FieldError[]; issued?: string | undefined }) {
+export function CounterPage({
+  screen,
+  errors,
+  issued,
+  checkedIn,
+}: {
+  screen: CounterScreen;
+  errors?: FieldError[];
+  issued?: string | undefined;
+  /** The number of a remote ticket just checked in here. */
+  checkedIn?: string | undefined;
+}) {
   const { t, lang } = usePage();
   const base = `/${lang}/queues/counters/${screen.counter.id}`;
   const current = screen.current;
-  const label = (field: string) => t(`queues.field.${field}`);
+  const label = (field: string) => (field === 'code' ? t('queues.remote.field.code') : t(`queues.field.${field}`));
+  const notCheckedIn = screen.wait.services.reduce((sum, service) => sum + service.notCheckedIn, 0);
   const serviceOptions = screen.services
     .filter((s) => s.enabled)
     .map((s) => ({ value: s.serviceCode, label: `${s.prefix} – ${pickText(s.serviceName, lang).text}` }));
@@ -108,6 +120,7 @@ export function CounterPage({ screen, errors, issued }: { screen: CounterScreen;
         </Paragraph>
         <ErrorSummary errors={errors} labelOf={label} />
         {issued && <Alert type="ok">{t('queues.counter.issued', { number: issued })}</Alert>}
+        {checkedIn && <Alert type="ok">{t('queues.remote.counter.checkedIn', { number: checkedIn })}</Alert>}
         {!screen.atCounter ? (
           <>
             <Paragraph>{t('queues.counter.notSeated')}</Paragraph>
@@ -186,6 +199,7 @@ export function CounterPage({ screen, errors, issued }: { screen: CounterScreen;
             />
           )}
           <WaitList report={screen.wait} />
+          {notCheckedIn > 0 && <Paragraph>{t('queues.remote.counter.notCheckedIn', { count: notCheckedIn })}</Paragraph>}
         </div>
 
         <section aria-labelledby="issue-title">
@@ -205,6 +219,23 @@ export function CounterPage({ screen, errors, issued }: { screen: CounterScreen;
             />
           </ActionForm>
         </section>
+        {screen.wait.remoteTickets && (
+          <section aria-labelledby="check-in-title">
+            <h2 class="utrecht-heading-2" id="check-in-title">
+              {t('queues.remote.counter.checkInTitle')}
+            </h2>
+            <ActionForm action={`${base}/check-in`} label={t('queues.remote.counter.checkIn')}>
+              <TextField
+                name="code"
+                label={t('queues.remote.field.code')}
+                description={t('queues.remote.counter.codeHelp')}
+                errors={errors}
+                maxLength={40}
+                autocomplete="off"
+              />
+            </ActionForm>
+          </section>
+        )}
         <Paragraph>
           <a
             class="utrecht-link"

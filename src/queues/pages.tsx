@@ -31,6 +31,10 @@ export const assetsHead = (
   </>
 );
 
+/** The public page that gives a ticket online (remote-pages.tsx), for one service when given. */
+export const remoteTicketPath = (lang: string, contactPointId: string, serviceCode?: string) =>
+  `/${lang}/contact-points/${contactPointId}/remote-ticket${serviceCode ? `?service=${encodeURIComponent(serviceCode)}` : ''}`;
+
 export const eventsUrl = (contactPointId: string) => `/api/v1/contact-points/${contactPointId}/events`;
 
 /** The words of an estimate: "about 10 to 20 minutes", "no wait", "no estimate yet"… */
@@ -87,7 +91,7 @@ export function WaitList({ report }: { report: WaitReport }) {
 
 /** The section of the public contact-point page: today's waits when the point issues tickets. */
 export function ContactPointWaitSection({ report, title }: { report: WaitReport | undefined; title?: string | undefined }) {
-  const { t } = usePage();
+  const { t, lang } = usePage();
   if (!report || report.services.length === 0) return null;
   return (
     <section aria-labelledby="queue-wait-title">
@@ -98,6 +102,13 @@ export function ContactPointWaitSection({ report, title }: { report: WaitReport 
       <Paragraph>
         <small class="queues-muted">{t('queues.wait.explain')}</small>
       </Paragraph>
+      {report.open && report.remoteTickets && (
+        <Paragraph>
+          <a class="utrecht-link" href={remoteTicketPath(lang, report.contactPointId)}>
+            {t('queues.remote.link')}
+          </a>
+        </Paragraph>
+      )}
     </section>
   );
 }
@@ -172,14 +183,20 @@ export function KioskPage({
   point,
   services,
   categories,
+  remoteTickets = false,
+  checkedIn = false,
   errors,
   values,
 }: {
   point: ContactPointDetail;
   services: QueueServiceRecord[];
   categories: PriorityCategoryRecord[];
+  /** The point gives tickets online: a form to check them in (decision 0061). */
+  remoteTickets?: boolean;
+  /** A ticket taken online was just checked in here. */
+  checkedIn?: boolean;
   errors?: FieldError[];
-  values?: { priorityCategory?: string | undefined; reference?: string | undefined };
+  values?: { priorityCategory?: string | undefined; reference?: string | undefined; code?: string | undefined };
 }) {
   const { t, lang } = usePage();
   const name = pickText(point.name, lang).text;
@@ -194,7 +211,8 @@ export function KioskPage({
           <KioskLanguages path={(other) => `/${other}/contact-points/${point.id}/kiosk`} />
         </div>
         <Heading1>{t('queues.kiosk.heading')}</Heading1>
-        <ErrorSummary errors={errors} labelOf={(field) => t(`queues.field.${field}`)} />
+        <ErrorSummary errors={errors} labelOf={(field) => (field === 'code' ? t('queues.remote.field.code') : t(`queues.field.${field}`))} />
+        {checkedIn && <Alert type="ok">{t('queues.remote.kiosk.checkedIn')}</Alert>}
         {!point.status.openNow ? (
           <Alert type="warning">{t('errors.queue.point_closed')}</Alert>
         ) : services.length === 0 ? (
@@ -250,6 +268,26 @@ export function KioskPage({
                 {t('queues.kiosk.checkIn')}
               </button>
             </form>
+            {remoteTickets && (
+              <>
+                <h2 class="utrecht-heading-2">{t('queues.remote.kiosk.heading')}</h2>
+                <form method="post" action={`${start}/remote-check-in`} class="utrecht-form" noValidate>
+                  <CsrfField />
+                  <TextField
+                    name="code"
+                    label={t('queues.remote.field.code')}
+                    description={t('queues.remote.kiosk.codeHelp')}
+                    value={values?.code}
+                    errors={errors}
+                    maxLength={40}
+                    autocomplete="off"
+                  />
+                  <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                    {t('queues.remote.kiosk.checkIn')}
+                  </button>
+                </form>
+              </>
+            )}
           </>
         )}
         <KioskReturn
@@ -363,6 +401,24 @@ function KioskQrCode({ value, label }: { value: string; label: string }) {
   );
 }
 
+/**
+ * A ticket taken online and not checked in yet: the code for the kiosk or a counter, as text and as a QR code
+ * (a kiosk scanner types it into the check-in field), and the deadline. Its place is kept meanwhile.
+ */
+function RemoteCheckIn({ view, kiosk }: { view: TicketView; kiosk: boolean }) {
+  const { t, lang } = usePage();
+  const by = formatTime(new Date(view.checkInBy!), lang);
+  return (
+    <div class="queues-remote">
+      <Alert type="info">{t('queues.remote.ticket.notCheckedIn', { time: by })}</Alert>
+      <p class="utrecht-paragraph">
+        {t('queues.remote.ticket.codeLabel')} <strong class="queues-remote__code">{view.checkInCode}</strong>
+      </p>
+      {!kiosk && <KioskQrCode value={view.checkInCode!} label={t('queues.remote.ticket.qrLabel', { code: view.checkInCode! })} />}
+    </div>
+  );
+}
+
 export function TicketPage({
   view,
   kiosk,
@@ -408,7 +464,9 @@ export function TicketPage({
         <dd>{formatTime(new Date(view.issuedAt), lang)}</dd>
       </dl>
       <div data-live-part="status" aria-live="polite" aria-atomic="true">
-        {view.status === 'waiting' && view.position !== null && (
+        {view.status === 'remote' && view.checkInCode && <RemoteCheckIn view={view} kiosk={kiosk} />}
+        {view.status === 'released' && <Paragraph lead>{t('queues.remote.ticket.released')}</Paragraph>}
+        {(view.status === 'waiting' || view.status === 'remote') && view.position !== null && (
           <>
             <Paragraph lead>{t('queues.ticket.position', { position: view.position })}</Paragraph>
             {view.estimate && (
@@ -434,7 +492,7 @@ export function TicketPage({
         )}
       </div>
       <p class="visually-hidden" aria-live="assertive" data-queue-announcer></p>
-      {!kiosk && phoneAction && view.status === 'waiting' && (
+      {!kiosk && phoneAction && (view.status === 'waiting' || view.status === 'remote') && (
         <SmsAlertForm view={view} action={phoneAction} nearPeople={nearPeople} errors={smsErrors} value={smsValue} />
       )}
       {!kiosk && (

@@ -4,7 +4,10 @@ import type { Queryable } from '../platform/db/database.ts';
 import type { LocalizedText } from '../platform/i18n/languages.ts';
 import { MIN_MEASURED_SERVICES, type ServiceTimes } from './wait-estimate.ts';
 
-export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'transferred'] as const;
+/** 'remote': taken online, in line but never called before its check-in; 'released': not checked in in time. */
+export const TICKET_STATUSES = ['remote', 'waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'released'] as const;
+/** In line: counted ahead of later tickets and in the estimates (a remote ticket keeps its place, decision 0061). */
+export const IN_LINE = `('waiting', 'remote')`;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export interface QueueServiceRecord {
@@ -72,16 +75,23 @@ export interface TicketRecord {
   transferredFrom: string | null;
   /** A mobile number left for SMS alerts (E.164), erased when the ticket ends. */
   phone: string | null;
+  /** Taken online: the code to check in with, the deadline, and an address for its notices (erased at the end). */
+  checkInCode: string | null;
+  checkInBy: Date | null;
+  checkedInAt: Date | null;
+  email: string | null;
 }
 
-const TICKET_COLUMNS = `
+/** The ticket columns under their TicketRecord names (table alias t). */
+export const TICKET_COLUMNS = `
   t.id, t.contact_point_id AS "contactPointId", t.organisation_id AS "organisationId", t.queue_service_id AS "queueServiceId",
   t.service_code AS "serviceCode", t.prefix, t.number, to_char(t.day, 'YYYY-MM-DD') AS day, t.status,
   t.priority_category_id AS "priorityCategoryId", t.priority_rank AS "priorityRank", t.appointment_id AS "appointmentId",
   t.priority_from AS "priorityFrom", t.target_counter_id AS "targetCounterId", t.language, t.issued_by AS "issuedBy",
   t.issued_at AS "issuedAt", t.queued_at AS "queuedAt", t.called_at AS "calledAt", t.serving_at AS "servingAt",
   t.finished_at AS "finishedAt", t.recalls, t.counter_id AS "counterId", t.agent_account_id AS "agentAccountId", t.outcome,
-  t.transferred_from AS "transferredFrom", t.phone`;
+  t.transferred_from AS "transferredFrom", t.phone, t.check_in_code AS "checkInCode", t.check_in_by AS "checkInBy",
+  t.checked_in_at AS "checkedInAt", t.email`;
 
 /** The priority that counts at `$now`: an appointment's only from its start time on. */
 const EFFECTIVE_RANK = (alias: string, nowParam: string) =>
@@ -259,6 +269,8 @@ export interface NewTicket {
   priorityFrom: Date | null;
   language: 'fr' | 'nl' | 'en';
   tokenHash: string;
+  /** Taken online: the ticket starts as 'remote' with its check-in code and deadline. */
+  remote?: { code: string; checkInBy: Date; email: string | null } | undefined;
   issuedBy: string | null;
   now: Date;
 }
@@ -276,8 +288,9 @@ export async function insertTicket(db: Queryable, input: NewTicket): Promise<Tic
      t AS (
        INSERT INTO queue_tickets (contact_point_id, organisation_id, queue_service_id, service_code, prefix, number, day,
                                   priority_category_id, priority_rank, appointment_id, priority_from, language, token_hash,
-                                  issued_by, issued_at, queued_at)
-       SELECT $1, $2, $3, $4, $5, seq.last_number, $6::date, $7, $8, $9, $10, $11, $12, $13, $14, $14 FROM seq
+                                  issued_by, issued_at, queued_at, status, check_in_code, check_in_by, email)
+       SELECT $1, $2, $3, $4, $5, seq.last_number, $6::date, $7, $8, $9, $10, $11, $12, $13, $14, $14,
+              CASE WHEN $15::text IS NULL THEN 'waiting' ELSE 'remote' END, $15, $16, $17 FROM seq
        RETURNING *)
      SELECT ${TICKET_COLUMNS} FROM t`,
     [
@@ -295,6 +308,9 @@ export async function insertTicket(db: Queryable, input: NewTicket): Promise<Tic
       input.tokenHash,
       input.issuedBy,
       input.now,
+      input.remote?.code ?? null,
+      input.remote?.checkInBy ?? null,
+      input.remote?.email ?? null,
     ],
   );
   return rows[0]!;
@@ -367,13 +383,16 @@ export async function transferTicket(
   input: { id: string; queueServiceId: string; serviceCode: string; targetCounterId: string | null; now: Date },
 ): Promise<TicketRecord> {
   const { rows: old } = await db.query<{ token_hash: string | null }>(`SELECT token_hash FROM queue_tickets WHERE id = $1 FOR UPDATE`, [input.id]);
-  await db.query(`UPDATE queue_tickets SET status = 'transferred', finished_at = $2, token_hash = NULL, phone = NULL WHERE id = $1`, [input.id, input.now]);
+  await db.query(`UPDATE queue_tickets SET status = 'transferred', finished_at = $2, token_hash = NULL, phone = NULL, email = NULL WHERE id = $1`, [
+    input.id,
+    input.now,
+  ]);
   const { rows } = await db.query<TicketRecord>(
     `INSERT INTO queue_tickets (contact_point_id, organisation_id, queue_service_id, service_code, prefix, number, day, status,
                                 priority_category_id, priority_rank, appointment_id, priority_from, target_counter_id, language,
-                                token_hash, issued_by, issued_at, queued_at, transferred_from, phone, near_alert_sent_at)
+                                token_hash, issued_by, issued_at, queued_at, transferred_from, phone, near_alert_sent_at, email, checked_in_at)
      SELECT contact_point_id, organisation_id, $2, $3, prefix, number, day, 'waiting', priority_category_id, priority_rank,
-            appointment_id, priority_from, $4, language, $5, issued_by, issued_at, queued_at, id, phone, near_alert_sent_at
+            appointment_id, priority_from, $4, language, $5, issued_by, issued_at, queued_at, id, phone, near_alert_sent_at, email, checked_in_at
        FROM queue_tickets WHERE id = $1
      RETURNING ${TICKET_COLUMNS.replaceAll('t.', '')}`,
     [input.id, input.queueServiceId, input.serviceCode, input.targetCounterId, old[0]?.token_hash ?? null],
@@ -385,7 +404,7 @@ export async function transferTicket(
 export async function ticketsAhead(db: Queryable, ticket: TicketRecord, now: Date): Promise<number> {
   const { rows } = await db.query<{ ahead: number }>(
     `SELECT count(*)::int AS ahead FROM queue_tickets o, queue_tickets t
-      WHERE t.id = $1 AND o.queue_service_id = t.queue_service_id AND o.status = 'waiting' AND o.id <> t.id
+      WHERE t.id = $1 AND o.queue_service_id = t.queue_service_id AND o.status IN ${IN_LINE} AND o.id <> t.id
         AND (${EFFECTIVE_RANK('o', '$2::timestamptz')} > ${EFFECTIVE_RANK('t', '$2::timestamptz')}
              OR (${EFFECTIVE_RANK('o', '$2::timestamptz')} = ${EFFECTIVE_RANK('t', '$2::timestamptz')}
                  AND (o.queued_at, o.id) < (t.queued_at, t.id)))`,
@@ -396,7 +415,10 @@ export async function ticketsAhead(db: Queryable, ticket: TicketRecord, now: Dat
 
 export interface QueueFigures {
   queueServiceId: string;
+  /** In line: waiting, and taken online but not checked in yet (they keep their place). */
   waiting: number;
+  /** Of those, taken online and not checked in yet. */
+  remote: number;
   /** Quartiles of the last services of this queue, or of the whole contact point when this queue has too few. */
   serviceTimes: ServiceTimes | null;
   countersOpen: number;
@@ -419,6 +441,7 @@ export async function queueFigures(
   const { rows } = await db.query<{
     queueServiceId: string;
     waiting: number;
+    remote: number;
     countersOpen: number;
     countersBusy: number;
     own: number[] | null;
@@ -437,7 +460,8 @@ export async function queueFigures(
        SELECT percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY minutes) AS quartiles, count(*)::int AS n
          FROM recent WHERE nth_in_point <= $4)
      SELECT qs.id AS "queueServiceId",
-            (SELECT count(*)::int FROM queue_tickets w WHERE w.queue_service_id = qs.id AND w.status = 'waiting') AS waiting,
+            (SELECT count(*)::int FROM queue_tickets w WHERE w.queue_service_id = qs.id AND w.status IN ${IN_LINE}) AS waiting,
+            (SELECT count(*)::int FROM queue_tickets w WHERE w.queue_service_id = qs.id AND w.status = 'remote') AS remote,
             own.quartiles AS own, COALESCE(own.n, 0) AS "ownCount", point.quartiles AS point, point.n AS "pointCount",
             (SELECT count(*)::int FROM queue_counters c
               WHERE c.contact_point_id = qs.contact_point_id AND c.active AND c.agent_account_id IS NOT NULL
@@ -459,6 +483,7 @@ export async function queueFigures(
   return rows.map((row) => ({
     queueServiceId: row.queueServiceId,
     waiting: row.waiting,
+    remote: row.remote,
     countersOpen: row.countersOpen,
     countersBusy: row.countersBusy,
     serviceTimes: row.ownCount >= minimum ? times(row.own, row.ownCount) : times(row.point, row.pointCount),
@@ -496,7 +521,10 @@ export async function waitingForServices(db: Queryable, queueServiceIds: string[
 
 /** Leaves (or, with null, removes) the mobile number of a waiting ticket; false when it is no longer waiting. */
 export async function setTicketPhone(db: Queryable, ticketId: string, phone: string | null): Promise<boolean> {
-  const { rowCount } = await db.query(`UPDATE queue_tickets SET phone = $2, near_alert_sent_at = NULL WHERE id = $1 AND status = 'waiting'`, [ticketId, phone]);
+  const { rowCount } = await db.query(`UPDATE queue_tickets SET phone = $2, near_alert_sent_at = NULL WHERE id = $1 AND status IN ${IN_LINE}`, [
+    ticketId,
+    phone,
+  ]);
   return rowCount > 0;
 }
 
@@ -536,9 +564,9 @@ export async function claimNearAlerts(db: Queryable, contactPointId: string, peo
   const { rows } = await db.query<TicketRecord>(
     `WITH candidates AS (
        SELECT t.id FROM queue_tickets t
-        WHERE t.contact_point_id = $1 AND t.status = 'waiting' AND t.phone IS NOT NULL AND t.near_alert_sent_at IS NULL
+        WHERE t.contact_point_id = $1 AND t.status IN ${IN_LINE} AND t.phone IS NOT NULL AND t.near_alert_sent_at IS NULL
           AND (SELECT count(*) FROM queue_tickets o
-                WHERE o.queue_service_id = t.queue_service_id AND o.status = 'waiting' AND o.id <> t.id
+                WHERE o.queue_service_id = t.queue_service_id AND o.status IN ${IN_LINE} AND o.id <> t.id
                   AND (${EFFECTIVE_RANK('o', '$3::timestamptz')} > ${EFFECTIVE_RANK('t', '$3::timestamptz')}
                        OR (${EFFECTIVE_RANK('o', '$3::timestamptz')} = ${EFFECTIVE_RANK('t', '$3::timestamptz')}
                            AND (o.queued_at, o.id) < (t.queued_at, t.id)))) <= $2
@@ -552,7 +580,7 @@ export async function claimNearAlerts(db: Queryable, contactPointId: string, peo
 
 /** Forgets the number of tickets that ended (the alerts are done). */
 export async function erasePhoneOfEnded(db: Queryable, ticketId: string): Promise<void> {
-  await db.query(`UPDATE queue_tickets SET phone = NULL WHERE id = $1 AND status IN ('done', 'no_show', 'transferred')`, [ticketId]);
+  await db.query(`UPDATE queue_tickets SET phone = NULL, email = NULL WHERE id = $1 AND status IN ('done', 'no_show', 'transferred', 'released')`, [ticketId]);
 }
 
 /**

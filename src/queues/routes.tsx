@@ -13,9 +13,11 @@ import { CodeSchema } from '../organisations/schemas.ts';
 import { CONTACT_OUTCOMES } from '../contactcenter/model.ts';
 import { channels } from '../platform/realtime/channels.ts';
 import { BoardPage, FeedbackLinksPage, KioskPage, TicketPage } from './pages.tsx';
+import { RemoteTicketPage } from './remote-pages.tsx';
 import { AgentHomePage, CounterPage } from './counter-pages.tsx';
 import { canUseQueues } from './authorisation.ts';
 import type { Actor } from '../identity/actor.ts';
+import { displayNumber } from './rules.ts';
 
 const IdParams = Type.Object({ id: Text({ maxLength: 64 }) });
 const LangIdParams = Type.Object({ lang: LangParams.properties.lang, id: Text({ maxLength: 64 }) });
@@ -62,7 +64,8 @@ const ServiceWaitSchema = Type.Object({
   serviceCode: Type.String(),
   name: StoredText,
   prefix: Type.String(),
-  waiting: BoundedInteger(),
+  waiting: BoundedInteger({ description: 'In line: waiting, and taken online but not checked in yet' }),
+  notCheckedIn: BoundedInteger({ description: 'Of those, taken online and not checked in yet (never called before they are)' }),
   countersOpen: BoundedInteger(),
   typicalServiceMinutes: Type.Number(),
   measured: Type.Boolean(),
@@ -70,7 +73,13 @@ const ServiceWaitSchema = Type.Object({
   estimatedWaitMinutes: Nullable(BoundedInteger({ description: 'The middle of the estimate; null when there is no estimate yet' })),
 });
 const WaitReportSchema = Type.Object(
-  { contactPointId: Type.String(), open: Type.Boolean(), generatedAt: Type.String({ format: 'date-time' }), services: Type.Array(ServiceWaitSchema) },
+  {
+    contactPointId: Type.String(),
+    open: Type.Boolean(),
+    remoteTickets: Type.Boolean(),
+    generatedAt: Type.String({ format: 'date-time' }),
+    services: Type.Array(ServiceWaitSchema),
+  },
   { $id: 'QueueWait' },
 );
 const TicketViewSchema = Type.Object({
@@ -87,6 +96,8 @@ const TicketViewSchema = Type.Object({
   calledAt: Nullable(Type.String()),
   issuedAt: Type.String(),
   feedbackAvailable: Type.Boolean(),
+  checkInCode: Nullable(Type.String({ description: 'Taken online and not checked in yet: the code for the kiosk or a counter' })),
+  checkInBy: Nullable(Type.String({ format: 'date-time', description: 'Taken online: released when not checked in by then' })),
 });
 const AgentTicketSchema = Type.Object({
   id: Type.String(),
@@ -99,6 +110,18 @@ const AgentTicketSchema = Type.Object({
   recalls: BoundedInteger(),
   transferred: Type.Boolean(),
 });
+const RemoteSettingsSchema = Type.Object(
+  {
+    allowed: Type.Boolean({ description: 'Visitors may take a ticket online before coming (off by default)' }),
+    dailyCap: BoundedInteger({ minimum: 1, maximum: 2000, description: 'Tickets taken online a day at most, all services together' }),
+    graceMinutes: BoundedInteger({
+      minimum: 10,
+      maximum: 240,
+      description: 'Minutes to check in at the kiosk or a counter after taking it (never past closing); then the ticket is released',
+    }),
+  },
+  { description: 'Remote tickets (decision 0061)' },
+);
 const SettingsBody = Type.Object({
   nearAlertPeople: Type.Optional(
     BoundedInteger({ minimum: 1, maximum: 30, description: 'People left before a ticket when its "your turn is near" SMS goes (3 by default)' }),
@@ -106,12 +129,17 @@ const SettingsBody = Type.Object({
   spokenCalls: Type.Optional(
     Type.Boolean({ description: "The display board also speaks each call, in the ticket's language, after its chime (off by default)" }),
   ),
+  remoteTickets: Type.Optional(RemoteSettingsSchema),
   services: Type.Array(
     Type.Object({
       serviceCode: ServiceCode,
       prefix: Type.String({ pattern: '^[A-Z]{1,2}$' }),
       enabled: Type.Optional(Type.Boolean()),
       defaultServiceMinutes: Type.Optional(BoundedInteger({ minimum: 1, maximum: 240 })),
+      remoteAllowed: Type.Optional(Type.Boolean({ description: 'Open to remote tickets when the point is (true by default)' })),
+      remoteDailyCap: Type.Optional(
+        Nullable(BoundedInteger({ minimum: 1, maximum: 2000, description: "This service's own cap of remote tickets a day; null: the point's only" })),
+      ),
     }),
     { maxItems: 40 },
   ),
@@ -126,13 +154,23 @@ const SettingsBody = Type.Object({
 });
 const SettingsSchema = Type.Object({
   contactPointId: Type.String(),
-  services: Type.Array(Type.Object({ serviceCode: Type.String(), prefix: Type.String(), enabled: Type.Boolean(), defaultServiceMinutes: BoundedInteger() })),
+  services: Type.Array(
+    Type.Object({
+      serviceCode: Type.String(),
+      prefix: Type.String(),
+      enabled: Type.Boolean(),
+      defaultServiceMinutes: BoundedInteger(),
+      remoteAllowed: Type.Boolean(),
+      remoteDailyCap: Nullable(BoundedInteger()),
+    }),
+  ),
   counters: Type.Array(
     Type.Object({ id: Type.String(), name: Type.String(), active: Type.Boolean(), open: Type.Boolean(), serviceCodes: Type.Array(Type.String()) }),
   ),
   priorityCategories: Type.Array(Type.Object({ code: Type.String(), name: StoredText, rank: BoundedInteger(), onKiosk: Type.Boolean() })),
   nearAlertPeople: BoundedInteger({ description: 'People left before a ticket when its "your turn is near" SMS goes' }),
   spokenCalls: Type.Boolean({ description: "The display board also speaks each call in the ticket's language" }),
+  remoteTickets: RemoteSettingsSchema,
 });
 const CategorySchema = Type.Object({
   code: CategoryCode,
@@ -150,6 +188,18 @@ const KioskForm = Type.Object({ serviceCode: ServiceCode, priorityCategory: Type
 const CheckInForm = Type.Object({ reference: Text({ minLength: 1, maxLength: 20 }) });
 const FinishForm = Type.Object({ outcome: Type.Enum(CONTACT_OUTCOMES) });
 const TransferForm = Type.Object({ target: Type.String({ pattern: '^(service|counter):[A-Za-z0-9-]{1,100}$' }) });
+const RemoteCheckInForm = Type.Object({ code: Text({ minLength: 1, maxLength: 40 }) });
+const RemoteTicketForm = Type.Object({
+  serviceCode: ServiceCode,
+  phone: Type.Optional(Type.String({ maxLength: 40 })),
+  email: Type.Optional(Type.String({ maxLength: 254 })),
+});
+const RemoteTicketBody = Type.Object({
+  serviceCode: ServiceCode,
+  language: Type.Optional(LanguageSchema),
+  phone: Type.Optional(Nullable(Text({ maxLength: 40, description: 'A mobile number for the SMS alerts, E.164 or a national form; optional' }))),
+  email: Type.Optional(Nullable(Text({ maxLength: 254, description: 'An address for the ticket link and the release notice; optional' }))),
+});
 const IssueForm = Type.Object({ serviceCode: ServiceCode, priorityCategory: Type.Optional(Text({ maxLength: 60 })) });
 
 const COUNTER_ACTIONS = ['open', 'close', 'call-next', 'recall', 'start', 'no-show'] as const;
@@ -217,6 +267,41 @@ export function queueRoutes(app: App, services: Services) {
         request.body.language ?? request.lang,
         request.actor,
       );
+      const { token: _token, ...shown } = issued;
+      return reply.code(201).send(shown);
+    },
+  );
+
+  app.post(
+    '/api/v1/contact-points/:id/remote-tickets',
+    {
+      schema: {
+        tags: ['queues'],
+        summary: 'Take a queue ticket online before coming: it keeps its place but is called only once checked in (decision 0061)',
+        description:
+          'Refused with 400 when the point gives no remote tickets for the service (or a contact detail is not valid), 409 when it is closed, ' +
+          "closes too soon to come, or the day's cap is reached, 404 when it does not exist. Check in at the kiosk with checkInCode (or its QR " +
+          'code on the ticket page) or at a counter before checkInBy; after that the ticket is released.',
+        params: IdParams,
+        body: RemoteTicketBody,
+        response: {
+          201: Type.Object({
+            ...IssuedTicketSchema.properties,
+            checkInCode: Type.String({ description: 'Six letters and digits, for the kiosk or a counter' }),
+            checkInBy: Type.String({ format: 'date-time' }),
+          }),
+          ...errorResponses(400, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const issued = await queues.takeRemoteTicket(request.params.id, {
+        serviceCode: body.serviceCode,
+        language: body.language ?? request.lang,
+        phone: body.phone ?? null,
+        email: body.email ?? null,
+      });
       const { token: _token, ...shown } = issued;
       return reply.code(201).send(shown);
     },
@@ -404,13 +489,30 @@ export function queueRoutes(app: App, services: Services) {
 
   // ---- public pages
 
-  const renderKiosk = async (pointId: string, errors?: Parameters<typeof KioskPage>[0]['errors'], values?: Parameters<typeof KioskPage>[0]['values']) => {
+  const renderKiosk = async (
+    pointId: string,
+    errors?: Parameters<typeof KioskPage>[0]['errors'],
+    values?: Parameters<typeof KioskPage>[0]['values'],
+    checkedIn = false,
+  ) => {
     const kiosk = await queues.kiosk(pointId);
-    return <KioskPage point={kiosk.point} services={kiosk.services} categories={kiosk.categories} errors={errors} values={values} />;
+    return (
+      <KioskPage
+        point={kiosk.point}
+        services={kiosk.services}
+        categories={kiosk.categories}
+        remoteTickets={kiosk.wait.remoteTickets}
+        checkedIn={checkedIn}
+        errors={errors}
+        values={values}
+      />
+    );
   };
 
-  app.get('/:lang/contact-points/:id/kiosk', { schema: { hide: true, params: LangIdParams } }, async (request, reply) =>
-    renderPage(request, reply, await renderKiosk(request.params.id)),
+  app.get(
+    '/:lang/contact-points/:id/kiosk',
+    { schema: { hide: true, params: LangIdParams, querystring: Type.Object({ checkedIn: Type.Optional(Type.String({ maxLength: 1 })) }) } },
+    async (request, reply) => renderPage(request, reply, await renderKiosk(request.params.id, undefined, undefined, request.query.checkedIn === '1')),
   );
 
   app.post(
@@ -454,6 +556,60 @@ export function queueRoutes(app: App, services: Services) {
             }
             throw error;
           }
+        },
+      );
+    },
+  );
+
+  // A visitor takes a ticket online (from the contact-point page or a service page's list), then checks in on arrival.
+  const RemoteQuery = Type.Object({ service: Type.Optional(Type.String({ maxLength: 100 })) });
+  const renderRemote = async (
+    pointId: string,
+    selected: string | undefined,
+    errors?: Parameters<typeof RemoteTicketPage>[0]['errors'],
+    values?: Parameters<typeof RemoteTicketPage>[0]['values'],
+  ) => <RemoteTicketPage offer={await queues.remoteOffer(pointId)} selected={selected} errors={errors} values={values} />;
+
+  app.get('/:lang/contact-points/:id/remote-ticket', { schema: { hide: true, params: LangIdParams, querystring: RemoteQuery } }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return renderPage(request, reply, await renderRemote(request.params.id, request.query.service));
+  });
+
+  app.post(
+    '/:lang/contact-points/:id/remote-ticket',
+    { schema: { hide: true, params: LangIdParams, body: RemoteTicketForm }, attachValidation: true },
+    async (request, reply) => {
+      const form = request.body;
+      return handleForm(
+        request,
+        reply,
+        (errors) => renderRemote(request.params.id, form?.serviceCode, errors, { phone: form?.phone, email: form?.email }),
+        async () => {
+          const issued = await queues.takeRemoteTicket(request.params.id, {
+            serviceCode: form.serviceCode,
+            language: request.params.lang,
+            phone: form.phone ?? null,
+            email: form.email ?? null,
+          });
+          return `/${request.params.lang}/tickets/${issued.token}`;
+        },
+      );
+    },
+  );
+
+  app.post(
+    '/:lang/contact-points/:id/kiosk/remote-check-in',
+    { schema: { hide: true, params: LangIdParams, body: RemoteCheckInForm }, attachValidation: true },
+    async (request, reply) => {
+      const form = request.body;
+      return handleForm(
+        request,
+        reply,
+        (errors) => renderKiosk(request.params.id, errors, { code: form?.code }),
+        async () => {
+          await queues.checkInRemote(request.params.id, form.code, { byNumber: false, field: 'code' });
+          // The ticket's page is its holder's (on their phone); the kiosk says "checked in" and starts over.
+          return `/${request.params.lang}/contact-points/${request.params.id}/kiosk?checkedIn=1`;
         },
       );
     },
@@ -538,15 +694,30 @@ export function queueRoutes(app: App, services: Services) {
   });
 
   type CounterParams = Static<typeof LangIdParams>;
-  const counterPage = async (request: FastifyRequest, params: CounterParams, errors?: Parameters<typeof CounterPage>[0]['errors'], issued?: string) => {
+  const counterPage = async (
+    request: FastifyRequest,
+    params: CounterParams,
+    errors?: Parameters<typeof CounterPage>[0]['errors'],
+    issued?: string,
+    checkedIn?: string,
+  ) => {
     const screen = await queues.counterScreen(requireActorPage(request), params.id);
-    return <CounterPage screen={screen} errors={errors} issued={issued} />;
+    return <CounterPage screen={screen} errors={errors} issued={issued} checkedIn={checkedIn} />;
   };
 
   app.get(
     '/:lang/queues/counters/:id',
-    { schema: { hide: true, params: LangIdParams, querystring: Type.Object({ issued: Type.Optional(Type.String({ pattern: '^[A-Z]{1,2}[0-9]{3,6}$' })) }) } },
-    async (request, reply) => renderPage(request, reply, await counterPage(request, request.params, undefined, request.query.issued)),
+    {
+      schema: {
+        hide: true,
+        params: LangIdParams,
+        querystring: Type.Object({
+          issued: Type.Optional(Type.String({ pattern: '^[A-Z]{1,2}[0-9]{3,6}$' })),
+          checkedIn: Type.Optional(Type.String({ pattern: '^[A-Z]{1,2}[0-9]{3,6}$' })),
+        }),
+      },
+    },
+    async (request, reply) => renderPage(request, reply, await counterPage(request, request.params, undefined, request.query.issued, request.query.checkedIn)),
   );
 
   /** A counter form: done, back to the counter (or where `run` says); refused, the counter again with the error. */
@@ -579,6 +750,14 @@ export function queueRoutes(app: App, services: Services) {
   );
   app.post(counterPath('transfer'), { schema: { hide: true, params: LangIdParams, body: TransferForm }, attachValidation: true }, async (request, reply) =>
     counterForm(request, reply, async (actor) => void (await queues.transfer(actor, request.params.id, parseTarget(request.body.target)))),
+  );
+  app.post(counterPath('check-in'), { schema: { hide: true, params: LangIdParams, body: RemoteCheckInForm }, attachValidation: true }, async (request, reply) =>
+    counterForm(request, reply, async (actor) => {
+      const { lang, id } = request.params;
+      const screen = await queues.counterScreen(actor, id);
+      const ticket = await queues.checkInRemote(screen.contactPoint.id, request.body.code, { byNumber: true, field: 'code' });
+      return `/${lang}/queues/counters/${id}?checkedIn=${displayNumber(ticket.prefix, ticket.number)}`;
+    }),
   );
   app.post(counterPath('tickets'), { schema: { hide: true, params: LangIdParams, body: IssueForm }, attachValidation: true }, async (request, reply) =>
     counterForm(request, reply, async (actor) => {

@@ -31,6 +31,10 @@ import { canServeQueues, servingScope } from './authorisation.ts';
 import { isUuid } from '../platform/http/schemas.ts';
 import { parsePhoneNumber } from '../platform/sms/phone.ts';
 import { queueAlerts, type QueueSms } from './alerts.ts';
+import type { JobRegistry } from '../platform/jobs/registry.ts';
+import type { MailService } from '../platform/mail/service.ts';
+import { remoteTicketsPart } from './remote-tickets.ts';
+import * as remoteRepo from './remote-repository.ts';
 import type { AgentTicket, CounterScreen, IssuedTicket, IssueInput, ServiceWait, TicketView, WaitReport } from './views.ts';
 
 export type { AgentTicket, CounterScreen, IssuedTicket, IssueInput, ServiceWait, TicketView, WaitReport };
@@ -82,6 +86,9 @@ export function queueService(
     publicUrl: string;
     events?: EventSink | undefined;
     sms?: QueueSms | undefined;
+    /** For remote tickets (remote-tickets.ts): the release job and the holder's e-mail. */
+    jobs?: JobRegistry | undefined;
+    mail?: Pick<MailService, 'send'> | undefined;
   },
 ) {
   const alerts = queueAlerts(deps.sms);
@@ -109,10 +116,15 @@ export function queueService(
 
   async function report(q: Queryable, point: ContactPointDetail, now: Date): Promise<WaitReport> {
     const services = await repo.listQueueServices(q, point.id, true);
-    const figures = await repo.queueFigures(q, point.id, ticketDay(now), now);
+    const [figures, remote, perService] = await Promise.all([
+      repo.queueFigures(q, point.id, ticketDay(now), now),
+      remoteRepo.remoteSettings(q, point.id),
+      remoteRepo.serviceRemote(q, point.id),
+    ]);
     return {
       contactPointId: point.id,
       open: point.status.openNow,
+      remoteTickets: remote.allowed && services.some((s) => perService.get(s.id)?.allowed),
       generatedAt: now.toISOString(),
       services: services.map((service) => serviceWait(service, figures)),
     };
@@ -133,6 +145,7 @@ export function queueService(
       name: service.serviceName,
       prefix: service.prefix,
       waiting: f?.waiting ?? 0,
+      notCheckedIn: f?.remote ?? 0,
       countersOpen: f?.countersOpen ?? 0,
       typicalServiceMinutes: Math.round((measured ? f!.serviceTimes!.median : service.defaultServiceMinutes) * 10) / 10,
       measured,
@@ -166,7 +179,13 @@ export function queueService(
 
   async function issue(
     point: ContactPointDetail,
-    input: IssueInput & { actor: Actor | null; appointment?: { id: string; startsAt: Date } | undefined },
+    input: IssueInput & {
+      actor: Actor | null;
+      appointment?: { id: string; startsAt: Date } | undefined;
+      /** Taken online (remote-tickets.ts): starts as 'remote', and what follows its issue in the same transaction. */
+      remote?:
+        { code: string; checkInBy: Date; email: string | null; then: (tx: Queryable, ticket: TicketRecord, ticketUrl: string) => Promise<void> } | undefined;
+    },
     now: Date,
     within?: Queryable,
   ): Promise<IssuedTicket> {
@@ -202,7 +221,9 @@ export function queueService(
         tokenHash: hashTicketToken(token),
         issuedBy: staff ? input.actor!.accountId : null,
         now,
+        remote: input.remote,
       });
+      await input.remote?.then(tx, ticket, `${deps.publicUrl}/${input.language}/tickets/${token}`);
       if (phone) {
         await repo.setTicketPhone(tx, ticket.id, phone);
         await alerts.nearAlerts(tx, point.id, now);
@@ -276,7 +297,21 @@ export function queueService(
     },
   });
 
+  const remotePart = remoteTicketsPart(db, {
+    pointOr404,
+    issue: (point, input, now, within) => issue(point, input, now, within),
+    waits: async (point, now) => (await report(db, point, now)).services,
+    announceQueue,
+    publicUrl: deps.publicUrl,
+    jobs: deps.jobs,
+    mail: deps.mail,
+    sms: deps.sms,
+  });
+
   return {
+    // ---- remote tickets (remote-tickets.ts)
+    ...remotePart,
+
     /** The tickets of a signed-in citizen's checked-in appointments (src/citizens). */
     ticketsOfAppointments: (appointmentIds: string[]) => repo.listTicketsOfAppointments(db, appointmentIds),
 
@@ -360,6 +395,21 @@ export function queueService(
       return result;
     },
 
+    /**
+     * The public remote-ticket page of each given point that is open and gives remote tickets for the service
+     * (a service page's list of places links to it), by contact point id; one statement.
+     */
+    async remoteTicketLinks(
+      serviceCode: string,
+      points: ReadonlyArray<{ id: string; status: { openNow: boolean } }>,
+      lang: Language,
+    ): Promise<Map<string, string>> {
+      const open = points.filter((point) => point.status.openNow).map((point) => point.id);
+      if (open.length === 0) return new Map();
+      const ids = await remoteRepo.pointsWithRemoteTickets(db, serviceCode, open);
+      return new Map(ids.map((id) => [id, `/${lang}/contact-points/${id}/remote-ticket?service=${encodeURIComponent(serviceCode)}`]));
+    },
+
     /** The display board: the last calls, the waits and whether calls are spoken. */
     async board(contactPointId: string, now: Date = new Date()) {
       const point = await pointOr404(contactPointId, now);
@@ -384,7 +434,7 @@ export function queueService(
       const point = await contactPoints.get(ticket.contactPointId, now).catch(() => undefined);
       if (!point) throw new AppError(404, 'queue.ticket_not_found');
       const services = await repo.listQueueServices(db, ticket.contactPointId);
-      const place = ticket.status === 'waiting' ? await placeOf(db, ticket, now) : null;
+      const place = ticket.status === 'waiting' || ticket.status === 'remote' ? await placeOf(db, ticket, now) : null;
       const counter = ticket.counterId ? await repo.findCounter(db, ticket.counterId) : undefined;
       return {
         number: displayNumber(ticket.prefix, ticket.number),
@@ -406,6 +456,8 @@ export function queueService(
         feedbackAvailable: ticket.status === 'done' && ticket.outcome !== null,
         // Only the end of the number left for the alerts: the page may be seen over a shoulder.
         alertPhoneEnding: ticket.phone ? ticket.phone.slice(-2) : null,
+        checkInCode: ticket.status === 'remote' ? ticket.checkInCode : null,
+        checkInBy: ticket.status === 'remote' && ticket.checkInBy ? new Date(ticket.checkInBy).toISOString() : null,
       };
     },
 

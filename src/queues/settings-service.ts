@@ -9,15 +9,27 @@ import type { OrganisationService } from '../organisations/service.ts';
 import type { ContactPointService } from '../contactpoints/service.ts';
 import { authorise } from '../identity/guards.ts';
 import * as repo from './repository.ts';
+import * as remoteRepo from './remote-repository.ts';
+import type { RemoteSettings } from './remote-repository.ts';
 import { canConfigureQueues, canServeQueues } from './authorisation.ts';
 
 export interface QueueSettingsInput {
-  services: Array<{ serviceCode: string; prefix: string; enabled?: boolean | undefined; defaultServiceMinutes?: number | undefined }>;
+  services: Array<{
+    serviceCode: string;
+    prefix: string;
+    enabled?: boolean | undefined;
+    defaultServiceMinutes?: number | undefined;
+    /** Open to remote tickets when the point is (true by default), and its own daily cap (null: the point's). */
+    remoteAllowed?: boolean | undefined;
+    remoteDailyCap?: number | null | undefined;
+  }>;
   counters: Array<{ name: string; serviceCodes: string[]; active?: boolean | undefined }>;
   /** People left before a ticket when its "your turn is near" text goes (kept as it is when absent). */
   nearAlertPeople?: number | undefined;
   /** Whether the board speaks calls aloud in the ticket's language (kept as it is when absent). */
   spokenCalls?: boolean | undefined;
+  /** Tickets taken online (decision 0061): allowed, the day's cap, the check-in grace (kept as they are when absent). */
+  remoteTickets?: RemoteSettings | undefined;
 }
 
 export interface PriorityCategoryInput {
@@ -37,16 +49,25 @@ export function queueSettingsService(
   async function settings(actor: Actor, contactPointId: string, now: Date = new Date()) {
     const point = await pointOr404(contactPointId, now);
     authorise(canServeQueues(actor, point.organisation.id) || canConfigureQueues(actor, point.organisation.id));
-    const [services, counters, categories, nearAlertPeople, spokenCalls] = await Promise.all([
+    const [services, counters, categories, nearAlertPeople, spokenCalls, remoteTickets, serviceRemote] = await Promise.all([
       repo.listQueueServices(db, point.id),
       repo.listCounters(db, point.id),
       repo.listPriorityCategories(db, point.organisation.id),
       repo.nearAlertPeople(db, point.id),
       repo.spokenCalls(db, point.id),
+      remoteRepo.remoteSettings(db, point.id),
+      remoteRepo.serviceRemote(db, point.id),
     ]);
     return {
       contactPointId: point.id,
-      services: services.map((s) => ({ serviceCode: s.serviceCode, prefix: s.prefix, enabled: s.enabled, defaultServiceMinutes: s.defaultServiceMinutes })),
+      services: services.map((s) => ({
+        serviceCode: s.serviceCode,
+        prefix: s.prefix,
+        enabled: s.enabled,
+        defaultServiceMinutes: s.defaultServiceMinutes,
+        remoteAllowed: serviceRemote.get(s.id)?.allowed ?? true,
+        remoteDailyCap: serviceRemote.get(s.id)?.dailyCap ?? null,
+      })),
       counters: counters.map((c) => ({
         id: c.id,
         name: c.name,
@@ -57,6 +78,7 @@ export function queueSettingsService(
       priorityCategories: categories.map((c) => ({ code: c.code, name: c.name, rank: c.rank, onKiosk: c.onKiosk })),
       nearAlertPeople,
       spokenCalls,
+      remoteTickets,
     };
   }
 
@@ -86,18 +108,19 @@ export function queueSettingsService(
                 values: { code: s.serviceCode },
                 fields: [{ field: 'services', code: 'errors.queue.unknown_service', values: { code: s.serviceCode } }],
               });
-            ids.set(
-              s.serviceCode,
-              await repo.upsertQueueService(tx, {
-                contactPointId: point.id,
-                organisationId: point.organisation.id,
-                serviceId: service.id,
-                prefix: s.prefix,
-                defaultServiceMinutes: s.defaultServiceMinutes ?? 8,
-                position,
-                enabled: s.enabled ?? true,
-              }),
-            );
+            const queueServiceId = await repo.upsertQueueService(tx, {
+              contactPointId: point.id,
+              organisationId: point.organisation.id,
+              serviceId: service.id,
+              prefix: s.prefix,
+              defaultServiceMinutes: s.defaultServiceMinutes ?? 8,
+              position,
+              enabled: s.enabled ?? true,
+            });
+            ids.set(s.serviceCode, queueServiceId);
+            if (s.remoteAllowed !== undefined || s.remoteDailyCap !== undefined) {
+              await remoteRepo.saveServiceRemote(tx, queueServiceId, s.remoteAllowed ?? true, s.remoteDailyCap ?? null);
+            }
           }
           await repo.disableQueueServicesExcept(tx, point.id, [...ids.values()]);
           const counterIds: string[] = [];
@@ -125,6 +148,7 @@ export function queueSettingsService(
           await repo.deactivateCountersExcept(tx, point.id, counterIds);
           if (input.nearAlertPeople !== undefined) await repo.saveNearAlertPeople(tx, point.id, input.nearAlertPeople);
           if (input.spokenCalls !== undefined) await repo.saveSpokenCalls(tx, point.id, input.spokenCalls);
+          if (input.remoteTickets !== undefined) await remoteRepo.saveRemoteSettings(tx, point.id, input.remoteTickets);
           await recordAuditEntry(tx, {
             actorAccountId: actor.accountId,
             actorOrganisationId: actor.organisationId,

@@ -9,7 +9,10 @@ export interface ServiceWait {
   serviceCode: string;
   name: LocalizedText;
   prefix: string;
+  /** In line: waiting, and taken online but not checked in yet (they keep their place, decision 0061). */
   waiting: number;
+  /** Of those, taken online and not checked in yet (never called before they are). */
+  notCheckedIn: number;
   countersOpen: number;
   /** Typical minutes per service: the median of the last services, or the configured default. */
   typicalServiceMinutes: number;
@@ -24,6 +27,8 @@ export interface ServiceWait {
 export interface WaitReport {
   contactPointId: string;
   open: boolean;
+  /** The point gives tickets online for at least one of its services (decision 0061). */
+  remoteTickets: boolean;
   generatedAt: string;
   services: ServiceWait[];
 }
@@ -48,6 +53,9 @@ export interface TicketView {
   feedbackAvailable: boolean;
   /** The last two digits of the mobile number left for SMS alerts, or null. */
   alertPhoneEnding: string | null;
+  /** Taken online and not checked in yet: the code to check in with and the deadline; else null. */
+  checkInCode: string | null;
+  checkInBy: string | null;
 }
 
 /** A ticket as an agent sees it. */

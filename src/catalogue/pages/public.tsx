@@ -26,6 +26,8 @@ export interface OrientationState {
   contactPoints?: ContactPointSummary[];
   /** Estimated queue wait now per contact point id (points issuing tickets for this service, open now). */
   queueWaits?: Map<string, WaitEstimate>;
+  /** The page that gives a queue ticket online, per contact point id (points that do, open now; decision 0061). */
+  remoteTickets?: Map<string, string>;
 }
 
 type ServiceView = {
@@ -250,7 +252,12 @@ export function ServicePage({
               {t('catalogue.where.answer')} <Link href={orientation.organisation.url}>{orientation.organisation.name}</Link>
             </Paragraph>
             <h3 class="utrecht-heading-3">{t('catalogue.where.contactPoints')}</h3>
-            <ContactPointList points={orientation.contactPoints ?? []} appointment={service.appointment} waits={orientation.queueWaits} />
+            <ContactPointList
+              points={orientation.contactPoints ?? []}
+              appointment={service.appointment}
+              waits={orientation.queueWaits}
+              remoteTickets={orientation.remoteTickets}
+            />
           </>
         )}
       </section>

@@ -60,10 +60,13 @@ export function ContactPointList({
   points,
   appointment,
   waits,
+  remoteTickets,
 }: {
   points: ContactPointSummary[];
   appointment?: boolean;
   waits?: Map<string, WaitEstimate> | undefined;
+  /** The remote-ticket page per contact point id, where the point gives tickets online (decision 0061). */
+  remoteTickets?: Map<string, string> | undefined;
 }) {
   const { t } = usePage();
   if (points.length === 0) return <Paragraph>{t('catalogue.cp.none')}</Paragraph>;
@@ -71,7 +74,7 @@ export function ContactPointList({
     <ul class="irisdesk-card-grid">
       {points.map((point) => (
         <li>
-          <ContactPointCard contactPoint={point} appointment={appointment} wait={waits?.get(point.id)} />
+          <ContactPointCard contactPoint={point} appointment={appointment} wait={waits?.get(point.id)} remoteTicketUrl={remoteTickets?.get(point.id)} />
         </li>
       ))}
     </ul>

@@ -23,6 +23,16 @@ beforeAll(async () => {
   const { rows: points } = await t.db.query<{ id: string }>(`SELECT id FROM contact_points WHERE active ORDER BY code LIMIT 1`);
   const { rows: surveys } = await t.db.query<{ slug: string }>(`SELECT slug FROM surveys WHERE status = 'open' ORDER BY slug LIMIT 1`);
   const point = points[0]!.id;
+  // A point that gives queue tickets online, open now, for the page that gives them (decision 0061).
+  const { rows: remote } = await t.db.query<{ id: string }>(
+    `UPDATE contact_points SET opening_hours = '24/7' WHERE code = 'maison-communale'
+        AND organisation_id = (SELECT id FROM organisations WHERE code = 'commune-schaerbeek') RETURNING id`,
+  );
+  await t.db.query(
+    `INSERT INTO queue_alert_settings (contact_point_id, remote_allowed) VALUES ($1, true)
+     ON CONFLICT (contact_point_id) DO UPDATE SET remote_allowed = true`,
+    [remote[0]!.id],
+  );
   const publicUrls = [
     '/fr',
     '/nl',
@@ -39,6 +49,7 @@ beforeAll(async () => {
     '/fr/accessibility',
     '/nl/privacy/requests',
     '/en/privacy/requests/sent',
+    `/nl/contact-points/${remote[0]!.id}/remote-ticket`,
     '/nl/open-data',
     '/nl/login',
     ...(surveys[0] ? [`/en/surveys/${surveys[0].slug}`] : []),
