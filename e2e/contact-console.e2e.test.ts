@@ -5,7 +5,8 @@
 // opens the same pages (inbox, contact form, request view with a template, with a task and with its answer,
 // task inbox, task) on a request the tour makes through plain form posts, and checks them in that
 // language. The contact-center settings pages of a manager (overview, mailbox and SLA target forms with
-// their error summaries, a new mailbox, the calendar with its preview) are toured in the three languages.
+// their error summaries, a new mailbox, the calendar with its preview) are toured in the three languages, and
+// the macro form in French.
 // The search box and a bulk action (tag a checked row) are driven with the keyboard only in French; the search
 // results, the merge panel and the bulk form are opened in Dutch and English.
 // axe-core runs on every page in the three languages.
@@ -256,6 +257,12 @@ describe.each(['fr', 'nl', 'en'] as const)('contact-center settings pages in %s'
       await page.getByLabel(t('ccSettings.field.openingHours'), { exact: true }).fill('Mo-Fr 08:30-18:00; Sa 09:00-12:00; PH off');
       await submitAndCheck(page, page.getByRole('button', { name: t('ccSettings.calendar.preview') }), { status: 200 });
       await expect(page.getByRole('heading', { level: 2, name: t('ccSettings.calendar.draftPreview') }).count()).resolves.toBe(1);
+
+      // The managers' macro form (decision 0063), in French only: a name and a text per language, what it does, for whom.
+      if (lang === 'fr') {
+        await visit(page, '/fr/console/macros/new');
+        await expect(page.getByRole('heading', { level: 1, name: t('console.macros.new') }).count()).resolves.toBe(1);
+      }
     });
   });
 });

@@ -27,6 +27,7 @@ import { consoleService } from './contactcenter/console/service.ts';
 import { notificationsService } from './notifications/service.ts';
 import { consoleUnreadService } from './contactcenter/console/unread/service.ts';
 import { consoleServiceFilter } from './contactcenter/console/service-filter/service.ts';
+import { macrosService } from './contactcenter/console/macros/service.ts';
 import { requestPresenceService } from './contactcenter/console/presence/service.ts';
 import { consoleSearchService } from './contactcenter/console/search/service.ts';
 import { requestMergeService } from './contactcenter/console/merge/service.ts';
@@ -102,7 +103,20 @@ export function createServices({ config, db }: { config: Config; db: Database })
   // Citizen sign-in and my space (issue 18 item 9): their records found through each module's service; its
   // e-mail link also proves the address of a subject request filed on the public page (decision 0060).
   const citizens = citizenService(db, { config, audit, mail, contactCenter, appointments, queues, satisfaction, surveys });
-  const contactConsole = consoleService(db, { mail, realtime, surveys, satisfaction, notifications, publicUrl: config.publicUrl, events: integrations });
+  // The macros that managers keep (decision 0063), offered in the console with the built-in ones.
+  const consoleMacros = macrosService(db, { audit });
+  const contactConsole = consoleService(db, {
+    mail,
+    realtime,
+    surveys,
+    satisfaction,
+    notifications,
+    macros: consoleMacros,
+    publicUrl: config.publicUrl,
+    events: integrations,
+  });
+  // Work instructions and news (decision 0052); their unread count is one of the console's counts (decision 0063).
+  const announcements = announcementsService(db, { audit, realtime });
   return {
     config,
     jobs,
@@ -134,8 +148,9 @@ export function createServices({ config, db }: { config: Config; db: Database })
     }),
     contactConsole,
     notifications,
-    consoleUnread: consoleUnreadService(db),
+    consoleUnread: consoleUnreadService(db, { announcements }),
     consoleServiceFilter: consoleServiceFilter(db),
+    consoleMacros,
     requestPresence: requestPresenceService(db),
     consoleBulk: bulkService(db, { console: contactConsole }),
     savedViews: savedViewsService(db),
@@ -143,7 +158,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     telephony: telephonyService(db, { realtime, audit, consoleSearch, appointments }),
     requestMerge: requestMergeService(db, { realtime, events: integrations }),
     contactCenterSettings: contactCenterSettingsService(db, { organisations, mail, publicUrl: config.publicUrl }),
-    announcements: announcementsService(db, { audit }),
+    announcements,
     appointments,
     // The staff API for back-office systems (API tokens, decision 0059): the console's and the agenda's rules.
     requestsApi: requestsApiService(db, { console: contactConsole }),

@@ -107,6 +107,22 @@ export async function confirmations(q: Queryable, announcement: { id: string; or
   return rows;
 }
 
+/**
+ * Who a new message is for, to tell their pages at once (the navigation's live count): the organisation's
+ * active console staff, or the unit's members and the organisation's managers (who read every unit's).
+ */
+export async function audienceAccountIds(q: Queryable, organisationId: string, unitId: string | null): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT ac.id FROM accounts ac
+      WHERE ac.organisation_id = $1 AND ac.active
+        AND ac.roles && ARRAY['first_line_agent', 'second_line_agent', 'organisation_manager']::text[]
+        AND ($2::uuid IS NULL OR 'organisation_manager' = ANY(ac.roles)
+             OR EXISTS (SELECT 1 FROM account_units au WHERE au.account_id = ac.id AND au.unit_id = $2))`,
+    [organisationId, unitId],
+  );
+  return rows.map((row) => row.id);
+}
+
 export async function unitsOf(q: Queryable, organisationId: string): Promise<Array<{ id: string; name: LocalizedText }>> {
   const { rows } = await q.query<{ id: string; name: LocalizedText }>(`SELECT id, name FROM units WHERE organisation_id = $1 ORDER BY name->>'fr'`, [
     organisationId,

@@ -7,7 +7,13 @@
 //     publish(actor, input)        → a new message of the manager's organisation (audited)
 //     markRead(actor, id)          → the actor read (for an important one: confirmed) the message
 //     withConfirmations(actor, id) → a message and who of its readers confirmed it (managers)
+//
+// Publishing and reading tell the readers' pages through their own stream (/api/v1/events/me, account channels):
+// the navigation's unread count follows at once, on every instance (decision 0063).
 import type { Database } from '../platform/db/database.ts';
+import type { RealtimeService } from '../platform/realtime/service.ts';
+import { channels } from '../platform/realtime/channels.ts';
+import { ANNOUNCEMENT_EVENTS } from './events.ts';
 import type { Actor } from '../identity/actor.ts';
 import type { AuditService } from '../audit/service.ts';
 import { AppError } from '../platform/http/errors.ts';
@@ -28,7 +34,7 @@ export interface AnnouncementInput {
   important: boolean;
 }
 
-export function announcementsService(db: Database, { audit }: { audit: AuditService }) {
+export function announcementsService(db: Database, { audit, realtime }: { audit: AuditService; realtime: Pick<RealtimeService, 'publish'> }) {
   const everyUnit = (actor: Actor) => canPublishAnnouncements(actor, actor.organisationId);
 
   async function readable(actor: Actor, id: string): Promise<repo.AnnouncementRow> {
@@ -58,14 +64,21 @@ export function announcementsService(db: Database, { audit }: { audit: AuditServ
       const fields = [...(title ? [] : [{ field: 'title', code: 'validation.required' }]), ...(body ? [] : [{ field: 'body', code: 'validation.required' }])];
       if (unitId && !(await repo.unitsOf(db, actor.organisationId)).some((u) => u.id === unitId)) fields.push({ field: 'unitId', code: 'validation.invalid' });
       if (fields.length) throw new AppError(400, 'validation.failed', { fields });
-      const id = await repo.insertAnnouncement(db, {
-        organisationId: actor.organisationId,
-        unitId,
-        kind: input.kind,
-        title,
-        body,
-        important: input.important,
-        authorAccountId: actor.accountId,
+      const id = await db.transaction(async (tx) => {
+        const created = await repo.insertAnnouncement(tx, {
+          organisationId: actor.organisationId,
+          unitId,
+          kind: input.kind,
+          title,
+          body,
+          important: input.important,
+          authorAccountId: actor.accountId,
+        });
+        // Sent on commit: a reader never counts a message that then does not exist.
+        for (const accountId of await repo.audienceAccountIds(tx, actor.organisationId, unitId)) {
+          await realtime.publish(tx, channels.account(accountId), { type: ANNOUNCEMENT_EVENTS.published, data: { id: created } });
+        }
+        return created;
       });
       await audit.record(actor, 'create', { type: 'announcement', id, organisationId: actor.organisationId }, requestId, {
         kind: input.kind,
@@ -77,7 +90,10 @@ export function announcementsService(db: Database, { audit }: { audit: AuditServ
 
     async markRead(actor: Actor, id: string): Promise<repo.AnnouncementRow> {
       const row = await readable(actor, id);
-      await repo.markRead(db, row.id, actor.accountId);
+      // The reader's other pages (another tab, another instance) lower their count too.
+      if (await repo.markRead(db, row.id, actor.accountId)) {
+        await realtime.publish(db, channels.account(actor.accountId), { type: ANNOUNCEMENT_EVENTS.read, data: { id: row.id } });
+      }
       return row;
     },
 

@@ -19,3 +19,8 @@ export function canWorkOnRequest(actor: Actor | null, request: { organisationId:
 export function canHandleTask(actor: Actor | null, task: { toOrganisationId: string }): boolean {
   return canUseConsole(actor) && actor.organisationId === task.toOrganisationId;
 }
+
+/** May keep the organisation's macros (create, edit, disable, order): its managers, the console's coordinators. */
+export function canManageMacros(actor: Actor | null, organisationId: string): actor is Actor {
+  return hasRole(actor, 'organisation_manager') && actor!.organisationId === organisationId;
+}

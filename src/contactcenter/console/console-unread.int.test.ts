@@ -8,7 +8,7 @@ import { connectEventStream } from '../../../test/sse.ts';
 import { createApp } from '../../app.ts';
 import { openSecondPool } from '../../../test/database.ts';
 import { DIGEST_JOB } from '../../notifications/service.ts';
-import { accounts, clients, newRequest, t, useConsoleApp, versionOf } from '../../../test/console-fixture.ts';
+import { accounts, clients, newRequest, schaerbeek, t, useConsoleApp, versionOf } from '../../../test/console-fixture.ts';
 
 useConsoleApp();
 
@@ -69,6 +69,40 @@ describe('nothing arrives unseen, writing replies (issue 17, items 2 and 3)', ()
       expect(tasks.body).toMatch(/data-unread-count="tasks"[^>]*>\d+ new</);
     } finally {
       stream.close();
+    }
+  });
+
+  it('counts a work instruction just published in the navigation, live on another instance, and no more once read', async () => {
+    const agent = clients.agent!;
+    const stream = await connectEventStream(`${bUrl}/api/v1/events/me`, { cookie: cookieOf(agent) });
+    const elsewhere = await connectEventStream(`${bUrl}/api/v1/events/me`, { cookie: cookieOf(clients.ixelles!) });
+    try {
+      const countOnB = async (c: TestClient) => (await onB(c, 'GET', '/api/v1/console/unread')).json<{ announcements: number }>().announcements;
+      const before = await countOnB(agent);
+      const published = await clients.manager!.submitForm('/en/announcements', '/en/announcements', {
+        kind: 'instruction',
+        title: 'Live count instruction',
+        body: 'Ask for the old card before issuing a new one.',
+      });
+      expect(published.statusCode).toBe(303);
+      // published on instance A, heard on B by the reader's own stream (every back-office page has it)
+      const event = await stream.waitFor((e) => e.event === 'announcement.published', 5000);
+      expect(await countOnB(agent)).toBe(before + 1);
+      // not sent to another organisation's staff
+      await expect(elsewhere.waitFor((e) => e.event === 'announcement.published', 300)).rejects.toThrow();
+      // every back-office page's menu holds the count, read from that source on those events
+      const page = await agent.get('/fr/notifications');
+      expect(page.body).toMatch(
+        /href="\/fr\/announcements"[^>]*>Consignes et nouvelles<span class="irisdesk-nav-count" data-nav-count="announcements" data-source="\/api\/v1\/console\/unread" data-events="announcement.published announcement.read" data-one="# non lue" data-other="# non lues" hidden><\/span>/,
+      );
+      // reading it lowers the count and tells the reader's other pages
+      const { id } = JSON.parse(event.data) as { id: string };
+      expect((await agent.submitForm('/en/announcements', `/en/announcements/${id}/read`, {})).statusCode).toBe(303);
+      await stream.waitFor((e) => e.event === 'announcement.read' && e.data.includes(id), 5000);
+      expect(await countOnB(agent)).toBe(before);
+    } finally {
+      stream.close();
+      elsewhere.close();
     }
   });
 
@@ -136,6 +170,90 @@ describe('nothing arrives unseen, writing replies (issue 17, items 2 and 3)', ()
     expect(renamed.statusCode).toBe(303);
     expect((await clients.agent!.get(page)).body).toContain('Documents for the move');
     expect((await clients.agent!.get('/en/console')).body).not.toMatch(newRow);
+  });
+
+  it('lets managers keep their macros in three languages, audited; agents get them with the built-in ones, in order, while enabled', async () => {
+    const manager = clients.manager!;
+    const agent = clients.agent!;
+    expect((await manager.get('/fr/console/macros')).statusCode).toBe(200);
+    expect((await agent.get('/en/console/macros')).statusCode).toBe(403);
+    const { rows: units } = await t.db.query<{ id: string; mine: boolean }>(
+      `SELECT u.id, EXISTS (SELECT 1 FROM account_units au WHERE au.unit_id = u.id AND au.account_id = $2) AS mine
+         FROM units u WHERE u.organisation_id = $1 ORDER BY u.code`,
+      [schaerbeek, accounts.agent],
+    );
+    const target = units[0]!.id;
+    const notAgents = units.find((u) => !u.mine)!.id;
+    const texts = (name: string) => ({
+      title_fr: `${name} FR`,
+      title_nl: `${name} NL`,
+      title_en: `${name} EN`,
+      body_fr: 'Bonjour {name}, votre demande {reference} est transmise.',
+      body_nl: 'Beste {name}, uw aanvraag {reference} wordt doorgegeven.',
+      body_en: 'Hello {name}, your request {reference} is passed on.',
+    });
+    // every language is required, and the page says which one is missing
+    const refused = await manager.submitForm('/fr/console/macros/new', '/fr/console/macros', { ...texts('Half'), title_nl: '', assignment: 'keep' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#field-title_nl">Nom (néerlandais) : ce champ est obligatoire');
+    const unitRequired = await manager.submitForm('/en/console/macros/new', '/en/console/macros', { ...texts('No unit'), assignment: 'unit' });
+    expect(unitRequired.statusCode).toBe(400);
+    expect(unitRequired.body).toContain('Unit: choose the unit to pass the request to.');
+    const created = await manager.submitForm('/en/console/macros/new', '/en/console/macros', {
+      ...texts('Pass on'),
+      status: 'waiting_second_line',
+      assignment: 'unit',
+      assignUnitId: target,
+      tag: 'Passed On',
+      unitId: '',
+    });
+    expect(created.headers.location).toBe('/en/console/macros?notice=created');
+    const forOthers = await manager.submitForm('/en/console/macros/new', '/en/console/macros', { ...texts('Other unit'), assignment: 'me', unitId: notAgents });
+    expect(forOthers.statusCode).toBe(303);
+    const { rows: macros } = await t.db.query<{ id: string; title: { en: string } }>(
+      `SELECT id, title FROM cc_macros WHERE organisation_id = $1 ORDER BY position`,
+      [schaerbeek],
+    );
+    const passOn = macros.find((m) => m.title.en === 'Pass on EN')!.id;
+    const audited = await t.db.query(`SELECT 1 FROM audit_log WHERE subject_type = 'cc_macro' AND subject_id = $1 AND action = 'create'`, [passOn]);
+    expect(audited.rows).toHaveLength(1);
+    // the agent gets the organisation's macro in the request's language, after the built-in ones; not another unit's
+    const request = await newRequest({ subject: 'Managed macro', language: 'nl', email: 'macro2@example.org', name: 'Nora Macro' });
+    const page = `/en/console/requests/${request.id}`;
+    const shown = (await agent.get(page)).body;
+    expect(shown).toContain(`data-template-macro="macro:${passOn}"`);
+    expect(shown).toContain('Beste Nora Macro, uw aanvraag');
+    expect(shown.indexOf('builtin:more-information')).toBeLessThan(shown.indexOf(`macro:${passOn}`));
+    expect(shown).not.toContain('Other unit NL');
+    // sending the reply applies it: to the unit, unassigned, waiting for the second line, tagged
+    const sent = await agent.submitForm(page, `${page}/reply`, { body: 'Beste Nora Macro, uw aanvraag wordt doorgegeven.', macro: `macro:${passOn}` });
+    expect(sent.statusCode).toBe(303);
+    const { rows } = await t.db.query<{ unit_id: string; assignee_id: string | null; status: string; tags: string[] }>(
+      'SELECT unit_id, assignee_id, status, tags FROM cc_requests WHERE id = $1',
+      [request.id],
+    );
+    expect(rows[0]).toMatchObject({ unit_id: target, assignee_id: null, status: 'waiting_second_line', tags: ['passed on'] });
+    expect((await agent.get(page)).body).toMatch(/Amira Agent passed the request to the unit “[^”]+”\./);
+    // moved, disabled: the order and the offer follow; a stale form is refused in words
+    const list = async () => (await manager.get('/en/console/macros')).body;
+    const before = await list();
+    expect(before.indexOf('Pass on EN')).toBeLessThan(before.indexOf('Other unit EN'));
+    expect((await manager.submitForm('/en/console/macros', `/en/console/macros/${passOn}/move`, { direction: 'down' })).statusCode).toBe(303);
+    const after = await list();
+    expect(after.indexOf('Pass on EN')).toBeGreaterThan(after.indexOf('Other unit EN'));
+    const version = (await t.db.query<{ version: number }>('SELECT version FROM cc_macros WHERE id = $1', [passOn])).rows[0]!.version;
+    const off = await manager.submitForm('/en/console/macros', `/en/console/macros/${passOn}/enabled`, { version: String(version), enabled: 'false' });
+    expect(off.headers.location).toBe('/en/console/macros?notice=disabled');
+    expect((await agent.get(page)).body).not.toContain(`macro:${passOn}`);
+    const stale = await manager.submitForm(`/en/console/macros/${passOn}`, `/en/console/macros/${passOn}`, {
+      ...texts('Pass on'),
+      version: String(version),
+      assignment: 'keep',
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('Someone changed this macro in the meantime.');
+    // another organisation's manager does not reach it
+    expect((await clients.ixelles!.get(`/en/console/macros/${passOn}`)).statusCode).toBe(403);
   });
 
   it('takes a call’s start and end from the shared date field and a time field, and refuses an end before the start', async () => {

@@ -526,16 +526,17 @@ export interface ReplyTemplateRow {
   id: string;
   title: string;
   body: string;
-  setStatus: 'open' | 'waiting_user' | 'waiting_second_line' | null;
-  assignToMe: boolean;
-  addTag: string | null;
 }
 
-/** The organisation's reply templates and macros in one language. */
+/** The organisation's plain reply templates in one language (its macros: macros/repository.ts). */
 export async function listReplyTemplates(db: Queryable, organisationId: string, language: Language): Promise<ReplyTemplateRow[]> {
   const { rows } = await db.query<ReplyTemplateRow>(
-    `SELECT id, title, body, set_status AS "setStatus", assign_to_me AS "assignToMe", add_tag AS "addTag"
-       FROM cc_reply_templates WHERE organisation_id = $1 AND language = $2 ORDER BY title`,
+    `SELECT id, title, body
+       FROM cc_reply_templates
+      WHERE organisation_id = $1 AND language = $2
+        -- rows with actions were macros: copied to cc_macros by migration 0077, offered from there
+        AND set_status IS NULL AND NOT assign_to_me AND add_tag IS NULL
+      ORDER BY title`,
     [organisationId, language],
   );
   return rows;
@@ -551,6 +552,11 @@ export async function applyMacroFields(tx: Queryable, id: string, input: { assig
       WHERE id = $1`,
     [id, input.assigneeId, input.tag],
   );
+}
+
+/** A macro passes the request to a unit's inbox: that unit's, unassigned (after its reply, in its transaction). */
+export async function passToUnit(tx: Queryable, id: string, unitId: string): Promise<void> {
+  await tx.query(`UPDATE cc_requests SET unit_id = $2, assignee_id = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [id, unitId]);
 }
 
 /** Renames a request at the version read; false when someone changed it meanwhile. */

@@ -22,6 +22,7 @@ import { ContactPage, type ContactFormValues } from './pages/contact.tsx';
 import type { InboxFilters } from './service.ts';
 import { localPath } from '../../platform/http/local-path.ts';
 import { consoleSearchRoutes } from './search/routes.tsx';
+import { consoleMacroRoutes } from './macros/routes.tsx';
 import { parseBulkAction } from './bulk/service.ts';
 import { PRESENCE_STATES } from './presence/service.ts';
 import { insertTemplate } from './templates.ts';
@@ -177,6 +178,7 @@ export function contactConsoleRoutes(app: App, services: Services) {
   requestAttachmentRoutes(app, services);
   const consoleActor = requireActorPage;
   consoleSearchRoutes(app, services);
+  consoleMacroRoutes(app, services);
 
   app.get(
     '/api/v1/console/events',
@@ -212,10 +214,10 @@ export function contactConsoleRoutes(app: App, services: Services) {
     {
       schema: {
         tags: ['contact center'],
-        summary: 'What waits unread for the signed-in agent: requests, tasks and notifications',
+        summary: 'What waits unread for the signed-in agent: requests, tasks, notifications, work instructions and news',
         security: [{ session: [] }],
         response: {
-          200: Type.Object({ requests: Type.Integer(), tasks: Type.Integer(), notifications: Type.Integer() }),
+          200: Type.Object({ requests: Type.Integer(), tasks: Type.Integer(), notifications: Type.Integer(), announcements: Type.Integer() }),
           ...errorResponses(401, 403),
         },
       },

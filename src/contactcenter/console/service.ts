@@ -27,6 +27,7 @@ import type { NotificationsService } from '../../notifications/service.ts';
 import { markItemRead } from './unread/repository.ts';
 import { mentionedColleagues } from './mentions.ts';
 import { applyMacro } from './macros.ts';
+import type { MacrosService } from './macros/service.ts';
 
 export const PAGE_SIZE = 25;
 
@@ -94,6 +95,8 @@ export interface ConsoleDeps {
   events?: EventSink | undefined;
   /** Notifications inside IrisDesk (mentions, tasks, assignments) in the change's transaction. */
   notifications?: Pick<NotificationsService, 'notify' | 'markReadAbout'> | undefined;
+  /** The macros the organisation's managers keep (macros/service.ts), offered with the built-in ones. */
+  macros?: Pick<MacrosService, 'offered'> | undefined;
 }
 
 export function consoleService(db: Database, deps: ConsoleDeps) {
@@ -167,17 +170,15 @@ export function consoleService(db: Database, deps: ConsoleDeps) {
     return locked;
   }
 
-  /** Reply templates for a request's language, filled with the party's name and the reference. */
+  /** Reply templates and macros for a request's language, filled with the party's name and the reference. */
   async function templatesFor(actor: Actor, record: repo.RequestRecord): Promise<ReplyTemplate[]> {
-    const own = await repo.listReplyTemplates(db, actor.organisationId, record.language);
+    const [own, macros] = await Promise.all([
+      repo.listReplyTemplates(db, actor.organisationId, record.language),
+      deps.macros?.offered(actor, record.language) ?? [],
+    ]);
     const values = { name: record.partyName, reference: record.reference };
-    const mine = own.map((t) => ({
-      id: t.id,
-      title: t.title,
-      body: t.body,
-      actions: { status: t.setStatus ?? undefined, assignToMe: t.assignToMe, tag: t.addTag ?? undefined },
-    }));
-    return [...builtinTemplates(record.language), ...mine].map((t) => ({
+    const mine = own.map((t) => ({ id: t.id, title: t.title, body: t.body }));
+    return [...builtinTemplates(record.language), ...macros, ...mine].map((t) => ({
       ...t,
       body: fillTemplate(t.body, values),
     }));

@@ -1,12 +1,15 @@
 // Reply templates: a few built-in ones per language and the organisation's own (cc_reply_templates), with
 // the placeholders {name} and {reference} filled in when the agent picks one. A template with actions is a
-// macro (issue 17 item 3): sending the reply also sets its status, assigns the request to the agent, adds its tag.
+// macro (issue 17 item 3): sending the reply also sets its status, assigns the request (to the agent, or to a
+// unit), adds its tag. The built-in macros are here; the organisation's own are kept by managers (macros/).
 import { LANGUAGES, type Language } from '../../platform/i18n/languages.ts';
 import { translator } from '../../platform/i18n/messages.ts';
 
 export interface MacroActions {
   status?: 'open' | 'waiting_user' | 'waiting_second_line' | undefined;
   assignToMe?: boolean | undefined;
+  /** Passes the request to this unit's inbox, unassigned (a managed macro, macros/service.ts). */
+  toUnit?: { id: string; name: string } | undefined;
   tag?: string | undefined;
 }
 
@@ -22,7 +25,7 @@ export interface ReplyTemplate {
 /** True when the template does more than insert text. */
 export function isMacro(template: Pick<ReplyTemplate, 'actions'>): boolean {
   const a = template.actions;
-  return !!a && (!!a.status || !!a.assignToMe || !!a.tag);
+  return !!a && (!!a.status || !!a.assignToMe || !!a.toUnit || !!a.tag);
 }
 
 // The built-in templates by id, with their catalogue keys console.replyTemplate.<key>.title and .body.

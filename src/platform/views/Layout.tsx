@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { LANGUAGES, LANGUAGE_NAMES } from '../i18n/languages.ts';
 import { usePage } from './context.ts';
-import { backOfficeNavigation } from './navigation.ts';
+import { backOfficeNavigation, type NavigationItem } from './navigation.ts';
 import { CsrfField } from './components.tsx';
 
 export interface LayoutProps {
@@ -141,6 +141,25 @@ function Footer() {
   );
 }
 
+/**
+ * A live count in a menu entry (menu.ts `count`), read with the link ("Instructions and news, 2 unread"):
+ * empty and hidden until enhance.js has read it, and again whenever it is 0.
+ */
+function NavCount({ count }: { count: NonNullable<NavigationItem['count']> }) {
+  const { t } = usePage();
+  return (
+    <span
+      class="irisdesk-nav-count"
+      data-nav-count={count.key}
+      data-source={count.source}
+      data-events={count.events.join(' ')}
+      data-one={t(count.label, { count: 1 }).replace('1', '#')}
+      data-other={t(count.label, { count: 7 }).replace('7', '#')}
+      hidden
+    />
+  );
+}
+
 export function Layout({ title, children, head, description, backOffice, section }: LayoutProps) {
   const { lang, t, actor, pathWithoutLang, localized, assets, publicUrl } = usePage();
   const fullTitle = `${title} – IrisDesk`;
@@ -212,6 +231,7 @@ export function Layout({ title, children, head, description, backOffice, section
                   <li class="utrecht-link-list__item">
                     <a class="utrecht-link utrecht-link-list__link" href={`/${lang}${item.path}`} aria-current={item.section === section ? 'page' : undefined}>
                       {t(item.label)}
+                      {item.count && <NavCount count={item.count} />}
                     </a>
                   </li>
                 ))}

@@ -9,6 +9,7 @@ import { usePage } from '../../../platform/views/context.ts';
 import { Link } from '../../../platform/views/components.tsx';
 import { type SlaState } from '../../model.ts';
 import type { UnreadCounts } from '../unread/service.ts';
+import { canManageMacros } from '../authorisation.ts';
 
 /** The unread counts of the console's links, given to ConsoleLayout by the screens that read them. */
 const CountsContext = createContext<UnreadCounts | undefined>(undefined);
@@ -153,6 +154,11 @@ export function ConsoleLinks({ q }: { q?: string | undefined } = {}) {
         {actor?.roles.includes('organisation_manager') && (
           <li>
             <Link href={`/${lang}/console/settings`}>{t('console.settings.title')}</Link>
+          </li>
+        )}
+        {actor && canManageMacros(actor, actor.organisationId) && (
+          <li>
+            <Link href={`/${lang}/console/macros`}>{t('console.macros.title')}</Link>
           </li>
         )}
       </ul>

@@ -549,6 +549,7 @@ function macroText(template: ReplyTemplate, t: (key: string, values?: Record<str
   const a = template.actions ?? {};
   const parts: string[] = [];
   if (a.assignToMe) parts.push(t('console.macro.assigns'));
+  if (a.toUnit) parts.push(t('console.macros.chosenUnit', { unit: a.toUnit.name }));
   if (a.status) parts.push(t('console.macro.status', { status: t(`console.status.${a.status}`) }));
   if (a.tag) parts.push(t('console.macro.tag', { tag: a.tag }));
   return parts.join(', ');

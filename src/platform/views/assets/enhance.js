@@ -6,6 +6,22 @@
   if (summary) summary.focus();
 })();
 
+// The signed-in staff member's own stream (/api/v1/events/me), opened once per back-office page and shared by
+// the blocks below (safety alerts, the menu's live counts): one connection, not one per feature.
+var irisdeskStaffEvents = (function () {
+  'use strict';
+  var stream = null;
+  return function () {
+    if (stream) return stream;
+    var opened = new EventSource('/api/v1/events/me');
+    stream = opened;
+    window.addEventListener('pagehide', function () {
+      opened.close();
+    });
+    return opened;
+  };
+})();
+
 // Safety alerts (src/safety): on back-office pages, staff hear at once when a colleague of their contact point
 // reports an incident or calls for help. One assertive live region, filled when a "safety.alert" event arrives
 // on the signed-in member's stream (/api/v1/events/me). Texts come with the event, in the three languages.
@@ -19,7 +35,7 @@
   region.setAttribute('aria-live', 'assertive');
   region.setAttribute('aria-relevant', 'additions');
   main.insertBefore(region, main.firstChild);
-  var stream = new EventSource('/api/v1/events/me');
+  var stream = irisdeskStaffEvents();
   stream.addEventListener('safety.alert', function (event) {
     var data;
     try {
@@ -56,8 +72,58 @@
     }
     region.appendChild(box);
   });
-  window.addEventListener('pagehide', function () {
-    stream.close();
+})();
+
+// Live counts in the back-office menu (menu.ts `count`, decision 0063): read once the page is loaded, and again
+// on each event of the person's stream that changes them (a message published to them, one read in another tab),
+// which reaches every instance through LISTEN/NOTIFY. Without JavaScript the menu shows no count.
+(function () {
+  'use strict';
+  var counts = Array.prototype.slice.call(document.querySelectorAll('.irisdesk-side-nav [data-nav-count]'));
+  if (!counts.length || typeof window.fetch !== 'function') return;
+  function show(el, n) {
+    var text = (n === 1 ? el.getAttribute('data-one') : el.getAttribute('data-other')) || '#';
+    el.textContent = n ? text.replace('#', String(n)) : '';
+    el.hidden = !n;
+  }
+  function refresh() {
+    var bySource = {};
+    counts.forEach(function (el) {
+      var source = el.getAttribute('data-source');
+      if (source) (bySource[source] = bySource[source] || []).push(el);
+    });
+    Object.keys(bySource).forEach(function (source) {
+      fetch(source, { credentials: 'same-origin', headers: { accept: 'application/json' } })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (body) {
+          if (!body) return;
+          bySource[source].forEach(function (el) {
+            show(el, Number(body[el.getAttribute('data-nav-count')]) || 0);
+          });
+        })
+        .catch(function () {
+          /* the count is read again at the next page */
+        });
+    });
+  }
+  var timer = null;
+  function soon() {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(refresh, 150);
+  }
+  refresh();
+  if (typeof window.EventSource !== 'function') return;
+  var stream = irisdeskStaffEvents();
+  var types = { resync: true };
+  counts.forEach(function (el) {
+    (el.getAttribute('data-events') || '').split(' ').forEach(function (type) {
+      if (type) types[type] = true;
+    });
+  });
+  Object.keys(types).forEach(function (type) {
+    stream.addEventListener(type, soon);
   });
 })();
 
