@@ -88,6 +88,12 @@ async function main() {
     );
   }, 10 * 60_000);
   housekeeping.unref();
+  // Live chats whose user has gone, and idle conversations, end within a minute (decision 0062); every instance
+  // runs it, the rows are shared out with SKIP LOCKED.
+  const chatExpiry = setInterval(() => {
+    services.chat.expire().catch((error: unknown) => app.log.warn({ err: error }, 'chat expiry failed'));
+  }, 60_000);
+  chatExpiry.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -98,6 +104,7 @@ async function main() {
     app.log.info({ signal, drainMs, graceMs: config.shutdownGraceMs }, 'stopping');
     draining.drain(); // /readyz 503 from now on; answers close their connections
     clearInterval(housekeeping);
+    clearInterval(chatExpiry);
     const jobsStopped = worker?.stop(); // claims nothing more; running jobs finish (within drain + grace)
     await new Promise((resolve) => setTimeout(resolve, drainMs));
     // Stop listening, end event streams with a retry hint (preClose hook), then wait for requests in flight;

@@ -166,7 +166,7 @@ export function createServices({ config, db }: { config: Config; db: Database })
     queues,
     surveys,
     integrations,
-    chat: chatService(db, { contactCenter, sms, mail, satisfaction, publicUrl: config.publicUrl }),
+    chat: chatService(db, { contactCenter, sms, mail, satisfaction, realtime, publicUrl: config.publicUrl }),
     // Data protection (issue 18): subject requests and retention reach each module's personal data through its service.
     privacy: privacyService(db, {
       config,

@@ -146,6 +146,8 @@
       return fill(texts.position, { position: view.position || 1 }) + ' ' + estimate;
     }
     if (view.status === 'converted') return fill(texts.converted, { reference: view.reference || '' });
+    if (view.closedBecause === 'away') return texts.closedAway;
+    if (view.closedBecause === 'idle') return texts.closedIdle;
     return texts[view.status] || view.status;
   }
 
@@ -168,7 +170,10 @@
         composer.querySelectorAll('textarea, button').forEach(function (el) {
           el.disabled = ended;
         });
-        if (ended && convertBox) convertBox.hidden = true;
+        // a chat that left the queue while the user was away can still become a request: nothing written is lost
+        var resumable = view.status === 'closed' && view.closedBecause === 'away';
+        if (ended && convertBox) convertBox.hidden = !resumable;
+        if (resumable && convertBox) convertBox.open = true;
         if (view.feedbackUrl && feedback && feedback.hidden) {
           feedback.querySelector('a').setAttribute('href', view.feedbackUrl);
           feedback.hidden = false;

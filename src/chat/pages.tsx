@@ -46,6 +46,8 @@ function scriptTexts(t: (key: string, values?: Record<string, string | number>) 
     nobody: t('chat.page.wait.nobody'),
     active: t('chat.page.status.active'),
     closed: t('chat.page.status.closed'),
+    closedAway: t('chat.expiry.status.away'),
+    closedIdle: t('chat.expiry.status.idle'),
     converted: t('chat.page.status.converted', { reference: '{reference}' }),
     typing: t('chat.page.typing'),
     from: { user: t('chat.page.from.user'), agent: t('chat.page.from.agent'), system: t('chat.page.from.system') },

@@ -22,10 +22,31 @@ export async function chatsOfRequests(q: Queryable, requestIds: string[]): Promi
   return rows;
 }
 
-/** Blanks the chats' names, postal codes and every message; the sessions stay with their times and outcomes. */
+/**
+ * Blanks the chats' names, postal codes, hashed addresses and every message written by a person (system messages
+ * stay: they hold no one's data but an agent's first name); the sessions stay with their times and outcomes.
+ */
 export async function eraseChats(q: Queryable, chatIds: string[]): Promise<number> {
   if (!chatIds.length) return 0;
   await q.query(`UPDATE chat_messages SET body = '—' WHERE chat_id = ANY($1::uuid[]) AND sender <> 'system'`, [chatIds]);
-  const { rowCount } = await q.query(`UPDATE chat_sessions SET name = NULL, postal_code = NULL WHERE id = ANY($1::uuid[])`, [chatIds]);
+  const { rowCount } = await q.query(
+    `UPDATE chat_sessions SET name = NULL, postal_code = NULL, address_hash = '', erased_at = coalesce(erased_at, now()) WHERE id = ANY($1::uuid[])`,
+    [chatIds],
+  );
   return rowCount;
+}
+
+/**
+ * The retention of transcripts (privacy schedule, category chat_transcripts; decision 0062): the organisation's
+ * chats ended more than `days` ago and not yet anonymised are erased as above. Returns how many.
+ */
+export async function eraseChatsEndedBefore(q: Queryable, organisationId: string, days: number): Promise<number> {
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT id FROM chat_sessions WHERE organisation_id = $1 AND erased_at IS NULL AND ended_at < now() - make_interval(days => $2)`,
+    [organisationId, days],
+  );
+  return eraseChats(
+    q,
+    rows.map((row) => row.id),
+  );
 }

@@ -23,7 +23,13 @@ export interface ChatRow {
   firstResponseAt: Date | null;
   endedAt: Date | null;
   feedbackUrl: string | null;
+  endReason: ChatEndReason | null;
+  userSeenAt: Date;
+  erasedAt: Date | null;
 }
+
+/** Why a chat ended: closed by its agent, converted by the user, the user went away while waiting, nobody wrote. */
+export type ChatEndReason = 'agent' | 'converted' | 'away' | 'idle';
 
 export interface ChatMessageRow {
   id: string;
@@ -35,7 +41,7 @@ export interface ChatMessageRow {
 const CHAT_COLUMNS = `c.id, c.organisation_id AS "organisationId", c.service_code AS "serviceCode", c.postal_code AS "postalCode",
   c.language, c.name, c.status, c.agent_account_id AS "agentAccountId", c.outcome, c.request_id AS "requestId", c.reference,
   c.created_at AS "createdAt", c.accepted_at AS "acceptedAt", c.first_response_at AS "firstResponseAt", c.ended_at AS "endedAt",
-  c.feedback_url AS "feedbackUrl"`;
+  c.feedback_url AS "feedbackUrl", c.end_reason AS "endReason", c.user_seen_at AS "userSeenAt", c.erased_at AS "erasedAt"`;
 
 export async function insertChat(
   q: Queryable,
@@ -154,14 +160,63 @@ export async function setStatus(
   q: Queryable,
   id: string,
   status: ChatStatus,
-  fields: { outcome?: ContactOutcome | null; requestId?: string; reference?: string } = {},
+  fields: { outcome?: ContactOutcome | null; requestId?: string; reference?: string; endReason?: ChatEndReason; endedAt?: Date } = {},
 ): Promise<void> {
   await q.query(
-    `UPDATE chat_sessions SET status = $2, ended_at = CASE WHEN $2 IN ('closed', 'converted') THEN coalesce(ended_at, now()) ELSE ended_at END,
-       outcome = coalesce($3, outcome), request_id = coalesce($4, request_id), reference = coalesce($5, reference)
+    `UPDATE chat_sessions SET status = $2,
+       ended_at = CASE WHEN $2 IN ('closed', 'converted') THEN coalesce($7::timestamptz, ended_at, now()) ELSE ended_at END,
+       outcome = coalesce($3, outcome), request_id = coalesce($4, request_id), reference = coalesce($5, reference),
+       end_reason = coalesce($6, end_reason)
      WHERE id = $1`,
-    [id, status, fields.outcome ?? null, fields.requestId ?? null, fields.reference ?? null],
+    [id, status, fields.outcome ?? null, fields.requestId ?? null, fields.reference ?? null, fields.endReason ?? null, fields.endedAt ?? null],
   );
+}
+
+/**
+ * The user showed signs of life (a call with the token, their stream opening or closing). At most one write per
+ * 20 seconds and chat unless `always` (a stream closing: the moment they left).
+ */
+export async function touchUser(q: Queryable, id: string, always = false): Promise<void> {
+  await q.query(`UPDATE chat_sessions SET user_seen_at = now() WHERE id = $1 AND ($2 OR user_seen_at < now() - interval '20 seconds')`, [id, always]);
+}
+
+// ---- expiry (decision 0062)
+
+/** Waiting chats whose user has not been seen since `before`, oldest first (the caller checks their streams). */
+export async function waitingUnseenSince(q: Queryable, before: Date, limit: number): Promise<Array<{ id: string; organisationId: string }>> {
+  const { rows } = await q.query<{ id: string; organisationId: string }>(
+    `SELECT id, organisation_id AS "organisationId" FROM chat_sessions
+      WHERE status = 'waiting' AND user_seen_at < $1 ORDER BY created_at LIMIT $2`,
+    [before, limit],
+  );
+  return rows;
+}
+
+/** Active chats where nobody (user or agent) has written since `before`: their last activity and idle notice. */
+export async function activeQuietSince(
+  q: Queryable,
+  before: Date,
+  limit: number,
+): Promise<Array<{ id: string; lastActivityAt: Date; idleWarnedAt: Date | null }>> {
+  const { rows } = await q.query<{ id: string; lastActivityAt: Date; idleWarnedAt: Date | null }>(
+    `SELECT id, "lastActivityAt", "idleWarnedAt" FROM (
+       SELECT c.id, c.idle_warned_at AS "idleWarnedAt",
+              greatest(c.accepted_at, (SELECT max(m.created_at) FROM chat_messages m WHERE m.chat_id = c.id AND m.sender <> 'system')) AS "lastActivityAt"
+         FROM chat_sessions c WHERE c.status = 'active') quiet
+      WHERE "lastActivityAt" < $1 ORDER BY "lastActivityAt" LIMIT $2`,
+    [before, limit],
+  );
+  return rows;
+}
+
+/** The chat locked for an automatic end, unless another instance holds it (it is doing the same). */
+export async function lockForExpiry(q: Queryable, id: string): Promise<ChatRow | undefined> {
+  const { rows } = await q.query<ChatRow>(`SELECT ${CHAT_COLUMNS} FROM chat_sessions c WHERE c.id = $1 FOR UPDATE SKIP LOCKED`, [id]);
+  return rows[0];
+}
+
+export async function markIdleWarned(q: Queryable, id: string, at: Date): Promise<void> {
+  await q.query(`UPDATE chat_sessions SET idle_warned_at = $2 WHERE id = $1`, [id, at]);
 }
 
 /** Counts one more transcript sent; false (nothing counted) when the chat already sent `max`. */

@@ -126,7 +126,7 @@ export function chatRoutes(app: App, services: Services) {
     {
       schema: {
         tags,
-        summary: 'Turn the chat into a contact request (nobody available, or the user prefers it); answers its reference',
+        summary: 'Turn the chat into a contact request (nobody available, the user prefers it, or it closed while they were away); answers its reference',
         security: chatToken,
         description: `${tokenNote} The whole transcript becomes the request; the receipt with the status link goes by e-mail, or by SMS to the phone. One of email and phone is required.`,
         params: ChatParams,
@@ -174,6 +174,8 @@ export function chatRoutes(app: App, services: Services) {
     },
     async (request, reply) => {
       const { channels } = await chat.streamChannels(request.params.id, request.query.token);
+      // The moment the user's page goes away: a waiting chat leaves the queue some minutes later (decision 0062).
+      request.raw.once('close', () => void chat.userLeft(request.params.id).catch(() => undefined));
       await realtime.streamEvents(request, reply, channels);
       return reply;
     },

@@ -34,6 +34,12 @@ export const ChatViewSchema = Type.Object({
   position: Type.Optional(Type.Integer({ description: 'While waiting: 1 = next to be answered' })),
   reference: Type.Optional(Type.String({ description: 'Once converted: the contact request’s reference' })),
   feedbackUrl: Type.Optional(Type.String({ description: 'Once the agent closed the chat: the satisfaction questionnaire for it' })),
+  closedBecause: Type.Optional(
+    Type.Enum(['away', 'idle'], {
+      description:
+        'Only for a chat closed without its agent: "away" = the user was gone for some minutes while waiting (it may still be converted), "idle" = nobody wrote for too long',
+    }),
+  ),
   wait: Type.Optional(
     Type.Object({
       agentsAvailable: Type.Boolean({ description: 'false: nobody can answer now; converting the chat is offered' }),

@@ -19,8 +19,8 @@ import { AppError, type FieldError } from '../platform/http/errors.ts';
 import { isUuid } from '../platform/http/schemas.ts';
 import { isLanguage, type Language } from '../platform/i18n/languages.ts';
 import { translator } from '../platform/i18n/messages.ts';
-import { publish } from '../platform/realtime/publish.ts';
 import { channels } from '../platform/realtime/channels.ts';
+import type { RealtimeService } from '../platform/realtime/service.ts';
 import { normalisePhoneNumber } from '../platform/sms/phone.ts';
 import type { SmsService } from '../platform/sms/service.ts';
 import type { MailService } from '../platform/mail/service.ts';
@@ -33,6 +33,8 @@ import type { Actor } from '../identity/actor.ts';
 import { authorise } from '../identity/guards.ts';
 import { canTakeChats, canWorkOnChat } from './authorisation.ts';
 import * as repo from './repository.ts';
+import { addMessage, announce, announceQueue, closeChat, toMessage, type ChatMessage } from './conversation.ts';
+import { chatExpiry, type ChatExpirySettings } from './expiry.ts';
 
 export const MESSAGE_MAX = 2000;
 export const NAME_MAX = 200;
@@ -55,11 +57,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 export type ChatSender = repo.ChatSender;
 export type ChatStatus = repo.ChatStatus;
 
-export interface ChatMessage {
-  from: ChatSender;
-  text: string;
-  at: string;
-}
+export type { ChatMessage };
 
 export interface ChatView {
   status: ChatStatus;
@@ -71,6 +69,11 @@ export interface ChatView {
   reference?: string;
   /** Once closed by the agent: the standard satisfaction questionnaire for this chat. */
   feedbackUrl?: string;
+  /**
+   * Only when the chat was closed without its agent (decision 0062): the user went away while waiting (the chat
+   * may still be converted: nothing written is lost), or nobody wrote for too long in the conversation.
+   */
+  closedBecause?: 'away' | 'idle';
   /**
    * An honest wait, only while waiting: whether anyone is available at all (if not, conversion is offered) and
    * an estimate in seconds when recent chats give one (null: no basis to estimate).
@@ -85,8 +88,6 @@ export function hashChatToken(token: string): string {
 function addressHash(address: string): string {
   return createHash('sha256').update(`chat:${address}`).digest('hex').slice(0, 32);
 }
-
-const toMessage = (row: repo.ChatMessageRow): ChatMessage => ({ from: row.sender, text: row.body, at: new Date(row.createdAt).toISOString() });
 
 /** The transcript as text, in the chat's language: "[HH:MM UTC] Speaker: text", system messages left out. */
 export function transcriptText(messages: repo.ChatMessageRow[], t: (key: string) => string): string {
@@ -128,37 +129,27 @@ export interface ChatDeps {
   sms: Pick<SmsService, 'send'>;
   mail: Pick<MailService, 'send'>;
   satisfaction: Pick<SatisfactionService, 'createFeedbackInvitation'>;
+  /** Whether a waiting user's event stream is still open on some instance (the expiry's sign of life). */
+  realtime: Pick<RealtimeService, 'presentChannels'>;
   publicUrl: string;
   limits?: Partial<ChatLimits> | undefined;
+  expiry?: Partial<ChatExpirySettings> | undefined;
 }
 
-export function chatService(db: Database, { contactCenter, sms, mail, satisfaction, publicUrl, limits: given }: ChatDeps) {
+export function chatService(db: Database, { contactCenter, sms, mail, satisfaction, realtime, publicUrl, limits: given, expiry: expirySettings }: ChatDeps) {
   const limits: ChatLimits = { ...DEFAULT_LIMITS, ...given };
+  const expiry = chatExpiry(db, { contactCenter, satisfaction, realtime, settings: expirySettings });
 
-  async function announce(q: Queryable, chat: { id: string; organisationId: string }, type: string, data: Record<string, unknown>): Promise<void> {
-    await publish(q, channels.chat(chat.id), { type, data });
-  }
-  async function announceQueue(q: Queryable, organisationId: string, chatId: string, status: ChatStatus): Promise<void> {
-    await publish(q, channels.chatQueue(organisationId), { type: 'chat.queue', data: { id: chatId, status } });
-  }
-  async function addMessage(
-    q: Queryable,
-    chat: { id: string; organisationId: string },
-    sender: ChatSender,
-    text: string,
-    authorAccountId: string | null = null,
-  ): Promise<ChatMessage> {
-    const message = toMessage(await repo.insertMessage(q, chat.id, sender, text, authorAccountId));
-    await announce(q, chat, 'chat.message', { ...message });
-    return message;
-  }
-
-  /** The user's chat, or 404 for an unknown id and a wrong token alike (the same work either way). */
+  /**
+   * The user's chat, or 404 for an unknown id and a wrong token alike (the same work either way). Every call
+   * with the token is a sign that the user is still there (the expiry of waiting chats, decision 0062).
+   */
   async function userChat(q: Queryable, id: string, token: string | undefined): Promise<repo.ChatRow> {
     const shaped = typeof token === 'string' && TOKEN_SHAPE.test(token);
     const hash = hashChatToken(shaped ? token : 'x'.repeat(43));
     const chat = shaped && isUuid(id) ? await repo.chatByToken(q, id, hash) : undefined;
     if (!chat) throw new AppError(404, 'chat.not_found');
+    if (chat.status === 'waiting' || chat.status === 'active') await repo.touchUser(q, chat.id);
     return chat;
   }
 
@@ -170,6 +161,7 @@ export function chatService(db: Database, { contactCenter, sms, mail, satisfacti
     }
     if (chat.reference) view.reference = chat.reference;
     if (chat.feedbackUrl) view.feedbackUrl = chat.feedbackUrl;
+    if (chat.status === 'closed' && (chat.endReason === 'away' || chat.endReason === 'idle')) view.closedBecause = chat.endReason;
     return view;
   }
 
@@ -242,6 +234,12 @@ export function chatService(db: Database, { contactCenter, sms, mail, satisfacti
       return { channels: [channels.chat(chat.id), channels.chatQueue(chat.organisationId)], language: chat.language };
     },
 
+    /** The user's stream of this chat closed: the moment they were last there (the expiry counts from it). */
+    userLeft: (id: string) => repo.touchUser(db, id, true),
+
+    /** Ends waiting chats whose user has gone and idle conversations (every minute on each instance: main.ts). */
+    expire: (now?: Date) => expiry.run(now),
+
     async post(id: string, token: string | undefined, text: unknown): Promise<ChatMessage> {
       const body = validText(text);
       return db.transaction(async (tx) => {
@@ -277,7 +275,9 @@ export function chatService(db: Database, { contactCenter, sms, mail, satisfacti
         const found = await userChat(tx, id, token);
         const chat = (await repo.chatById(tx, found.id, { lock: true }))!;
         if (chat.status === 'converted' && chat.reference) return { reference: chat.reference };
-        if (chat.status === 'closed') throw new AppError(409, 'chat.ended');
+        // A chat that left the queue because its user went away may still become a request (nothing written is lost).
+        const resumable = chat.status === 'closed' && chat.endReason === 'away' && !chat.erasedAt;
+        if (chat.status === 'closed' && !resumable) throw new AppError(409, 'chat.ended');
         const t = translator(chat.language);
         const messages = await repo.messagesOf(tx, chat.id);
         const firstUser = messages.find((m) => m.sender === 'user');
@@ -298,7 +298,7 @@ export function chatService(db: Database, { contactCenter, sms, mail, satisfacti
           },
           startedAt: new Date(chat.createdAt),
         });
-        await repo.setStatus(tx, chat.id, 'converted', { requestId: created.id, reference: created.reference });
+        await repo.setStatus(tx, chat.id, 'converted', { requestId: created.id, reference: created.reference, endReason: resumable ? 'away' : 'converted' });
         if (phone) {
           await sms.send(
             {
@@ -425,32 +425,20 @@ export function chatService(db: Database, { contactCenter, sms, mail, satisfacti
       await db.transaction(async (tx) => {
         const chat = await staffChat(tx, actor, id, { lock: true });
         if (chat.status !== 'active' || chat.agentAccountId !== actor.accountId) throw new AppError(409, 'chat.not_yours');
-        await repo.setStatus(tx, chat.id, 'closed', { outcome });
         // The standard questionnaire (src/satisfaction), tied to the contact, never to the person; the user's page shows it.
-        const { url } = await satisfaction.createFeedbackInvitation(tx, {
-          organisationId: chat.organisationId,
-          serviceCode: chat.serviceCode,
-          channel: 'chat',
-          contactAt: new Date(),
-          language: chat.language,
-          source: { kind: 'link', id: chat.id },
-        });
-        await repo.setFeedbackUrl(tx, chat.id, url);
-        await contactCenter.recordContact(tx, {
-          organisationId: chat.organisationId,
-          channel: 'chat',
-          serviceCode: chat.serviceCode,
-          agentAccountId: actor.accountId,
-          language: chat.language,
-          startedAt: new Date(chat.createdAt),
-          endedAt: new Date(),
-          outcome,
-          source: { kind: 'console', id: chat.id },
-        });
-        const t = translator(chat.language);
-        await addMessage(tx, chat, 'system', t('chat.system.closed'));
-        await announce(tx, chat, 'chat.status', { status: 'closed' });
-        await announceQueue(tx, chat.organisationId, chat.id, 'closed');
+        await closeChat(
+          tx,
+          chat,
+          {
+            reason: 'agent',
+            outcome,
+            agentAccountId: actor.accountId,
+            endedAt: new Date(),
+            questionnaire: true,
+            systemText: translator(chat.language)('chat.system.closed'),
+          },
+          { contactCenter, satisfaction },
+        );
         await recordAudit(tx, actor, 'update', { type: 'chat', id: chat.id, organisationId: chat.organisationId }, requestId, { action: 'close', outcome });
       });
     },

@@ -4,7 +4,15 @@
 // the `privacy.retention` job applies the categories marked `appliedBy: 'privacy'`.
 
 export type RetentionCategory =
-  'contact_requests' | 'appointments' | 'feedback_comments' | 'survey_free_texts' | 'mail_records' | 'audit_log' | 'safety_reports' | 'subject_request_exports';
+  | 'contact_requests'
+  | 'chat_transcripts'
+  | 'appointments'
+  | 'feedback_comments'
+  | 'survey_free_texts'
+  | 'mail_records'
+  | 'audit_log'
+  | 'safety_reports'
+  | 'subject_request_exports';
 
 export interface RetentionRule {
   category: RetentionCategory;
@@ -32,6 +40,19 @@ export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
     defaultDays: 2 * YEAR,
     minDays: 180,
     maxDays: 5 * YEAR,
+    from: 'closed',
+    outcome: 'anonymised',
+    appliedBy: 'privacy',
+    basis: 'public_task',
+  },
+  // Live chats (decision 0062): a transcript is read again for a complaint about the answer given, which comes
+  // within months; what a converted chat said lives on in its request (contact_requests above). An organisation
+  // may keep them as long as its requests' default.
+  {
+    category: 'chat_transcripts',
+    defaultDays: 180,
+    minDays: 30,
+    maxDays: 2 * YEAR,
     from: 'closed',
     outcome: 'anonymised',
     appliedBy: 'privacy',

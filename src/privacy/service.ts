@@ -63,7 +63,11 @@ export interface PrivacyDeps {
   satisfaction: { personalData: SourceSeam };
   /** Chats converted into the person's requests (src/chat/personal-data.ts). */
   chat: {
-    personalData: { export(q: Queryable, requestIds: string[]): Promise<Array<{ id: string }>>; erase(tx: Queryable, chatIds: string[]): Promise<number> };
+    personalData: {
+      export(q: Queryable, requestIds: string[]): Promise<Array<{ id: string }>>;
+      erase(tx: Queryable, chatIds: string[]): Promise<number>;
+      eraseEndedBefore(tx: Queryable, organisationId: string, days: number): Promise<number>;
+    };
   };
   /** Queue tickets of the person's appointments or phone number (src/queues/personal-data.ts). */
   queues: {
@@ -289,6 +293,7 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
       const periods = new Map(effectivePeriods(chosen).map((rule) => [rule.category, rule.days]));
       await db.transaction(async (tx) => {
         add('contact_requests', await contactCenter.personalData.eraseClosedBefore(tx, organisation.id, periods.get('contact_requests')!));
+        add('chat_transcripts', await deps.chat.personalData.eraseEndedBefore(tx, organisation.id, periods.get('chat_transcripts')!));
         add('appointments', await appointments.personalData.eraseBefore(tx, organisation.id, periods.get('appointments')!));
         add('feedback_comments', await deps.satisfaction.personalData.eraseBefore(tx, organisation.id, periods.get('feedback_comments')!));
         add('survey_free_texts', await deps.surveys.personalData.eraseBefore(tx, organisation.id, periods.get('survey_free_texts')!));
