@@ -578,9 +578,36 @@ describe('appointment modes (decision 0056)', () => {
       modes: ['counter', 'phone', 'video'],
     });
     expect(saved.statusCode).toBe(303);
-    await t.db.query(`INSERT INTO appointment_video_links (organisation_id, template) VALUES ($1, 'https://video.example.be/room/{id}')`, [
-      ids[0]!.organisation_id,
-    ]);
+    // The organisation's video link template, set on its form (decision 0062): validated, previewed, then saved.
+    const videoUrl = '/fr/admin/appointments/video';
+    expect((await manager.get(videoUrl)).body).toContain('https://meet.jit.si/irisdesk-');
+    for (const [template, message] of [
+      ['http://video.example.be/room/{id}', 'commence par https://'],
+      ['https://video.example.be/room/{reference}', '{reference} n’est pas reconnu'],
+      ['https://video.example.be/room/', 'ajoutez {id}'],
+      ['https://{id}.example.be/', 'nom du serveur'],
+    ]) {
+      const refused = await manager.submitForm(videoUrl, videoUrl, { organisationId: ids[0]!.organisation_id, template: template!, intent: 'save' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain(message);
+    }
+    const template = 'https://video.example.be/room/{id}';
+    const previewed = await manager.submitForm(videoUrl, videoUrl, { organisationId: ids[0]!.organisation_id, template, intent: 'preview' });
+    expect(previewed.statusCode).toBe(303);
+    const preview = await manager.get(previewed.headers.location!);
+    expect(preview.body).toContain('Aperçu, pas encore enregistré');
+    expect(preview.body).toContain('https://video.example.be/room/3f2b8c1e-');
+    expect((await t.db.query('SELECT 1 FROM appointment_video_links WHERE organisation_id = $1', [ids[0]!.organisation_id])).rows).toEqual([]);
+    const savedLink = await manager.submitForm(videoUrl, videoUrl, { organisationId: ids[0]!.organisation_id, template, intent: 'save' });
+    expect(savedLink.headers.location).toContain('saved=1');
+    const { rows: audited } = await t.db.query<{ details: { template: string } }>(
+      `SELECT details FROM audit_log WHERE subject_type = 'appointment_video_link' AND subject_id = $1`,
+      [ids[0]!.organisation_id],
+    );
+    expect(audited.map((row) => row.details.template)).toEqual([template]);
+    const agentOfPoint = t.client();
+    await agentOfPoint.login('agent@demo.irisdesk.brussels');
+    expect((await agentOfPoint.get(videoUrl)).statusCode).toBe(403);
 
     // By phone: a number to call is required.
     const noNumber = await book({ ...passport, start: first!.start, mode: 'phone' });

@@ -547,6 +547,24 @@ export async function findVideoTemplate(db: Queryable, organisationId: string): 
   return rows[0]?.template ?? null;
 }
 
+/**
+ * The organisations whose video link the actor may set, with their template (null: the default): their own
+ * (scope), or for the whole platform those that offer appointments.
+ */
+export async function videoLinkOrganisations(
+  db: Queryable,
+  organisationIds: string[] | null,
+): Promise<Array<{ id: string; code: string; name: LocalizedText; template: string | null }>> {
+  const { rows } = await db.query<{ id: string; code: string; name: LocalizedText; template: string | null }>(
+    `SELECT o.id, o.code, o.name, v.template
+       FROM organisations o LEFT JOIN appointment_video_links v ON v.organisation_id = o.id
+      WHERE CASE WHEN $1::uuid[] IS NULL THEN EXISTS (SELECT 1 FROM appointment_settings s WHERE s.organisation_id = o.id) ELSE o.id = ANY($1) END
+      ORDER BY o.code LIMIT 500`,
+    [organisationIds],
+  );
+  return rows;
+}
+
 /** Sets (or, with null, removes) an organisation's template. */
 export async function saveVideoTemplate(db: Queryable, organisationId: string, template: string | null, updatedBy: string | null): Promise<void> {
   if (template === null) {

@@ -21,6 +21,7 @@ import { SettingsFormPage, SettingsListPage } from './settings/pages.tsx';
 import { bookingRoutes } from './booking/routes.tsx';
 import { CITIZEN_COOKIE } from '../citizens/service.ts';
 import { manageRoutes } from './manage/routes.tsx';
+import { videoLinkRoutes } from './settings/video-link-routes.tsx';
 import { APPOINTMENT_MODES, isAppointmentMode } from './modes.ts';
 
 const SlotSchema = Type.Object({
@@ -192,6 +193,7 @@ export function appointmentRoutes(app: App, services: Services) {
   });
 
   // ---- settings (back office)
+  videoLinkRoutes(app, services);
   app.get('/:lang/admin/appointments', { schema: { hide: true, params: LangParams } }, async (request, reply) => {
     const actor = requireActorPage(request);
     return renderPage(request, reply, <SettingsListPage settings={await appointments.listSettings(actor)} />);

@@ -4,7 +4,7 @@
 import type { Database } from '../platform/db/database.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
 import type { Actor } from '../identity/actor.ts';
-import { recordAuditEntry } from '../audit/service.ts';
+import { recordAudit, recordAuditEntry } from '../audit/service.ts';
 import { addDays, startOfBrusselsDay } from '../platform/calendar/brussels-time.ts';
 import { OpeningHoursError, validateOpeningHours } from '../platform/calendar/opening-hours.ts';
 import type { contactPointService } from '../contactpoints/service.ts';
@@ -15,7 +15,7 @@ import * as repo from './repository.ts';
 import type { SettingsFields } from './repository.ts';
 import { appointmentScope, canConfigureAppointments, canServeAppointments, canUseAgenda } from './authorisation.ts';
 import { CODE, fieldError, parseDate } from './fields.ts';
-import { APPOINTMENT_MODES } from './modes.ts';
+import { APPOINTMENT_MODES, DEFAULT_VIDEO_TEMPLATE, meetingLink, SAMPLE_APPOINTMENT_ID, videoTemplateProblem } from './modes.ts';
 
 export interface SettingsInput extends SettingsFields {}
 
@@ -156,6 +156,45 @@ export function appointmentSettingsService(deps: {
       const { settings, canEdit } = await getSettings(actor, settingsId);
       authorise(canEdit);
       if (!isUuid(closureId) || !(await repo.deleteClosure(db, closureId, settings.contactPointId))) throw new AppError(404, 'not_found');
+    },
+
+    /**
+     * The video meeting link of an organisation (decision 0062): the one named by its code, else the first the
+     * actor may configure; its template (null: the default) and an example link. 403 when there is none.
+     */
+    async videoLink(actor: Actor, organisationCode?: string) {
+      const choices = (await repo.videoLinkOrganisations(db, appointmentScope(actor))).filter((o) => canConfigureAppointments(actor, o.id));
+      authorise(choices.length > 0);
+      const organisation = choices.find((o) => o.code === organisationCode) ?? choices.find((o) => o.id === actor.organisationId) ?? choices[0]!;
+      return {
+        organisation,
+        choices,
+        defaultTemplate: DEFAULT_VIDEO_TEMPLATE,
+        example: meetingLink({ id: SAMPLE_APPOINTMENT_ID, mode: 'video', videoTemplate: organisation.template })!,
+      };
+    },
+
+    /** The example link of a template being typed, or its field error (400). */
+    previewVideoTemplate(template: string): string {
+      const value = template.trim();
+      const problem = value ? videoTemplateProblem(value) : null;
+      if (problem) throw new AppError(400, 'validation.failed', { fields: [{ field: 'template', ...problem }] });
+      return meetingLink({ id: SAMPLE_APPOINTMENT_ID, mode: 'video', videoTemplate: value || null })!;
+    },
+
+    /** Sets the organisation's template; empty: back to the default room. Audited with the template (no personal data). */
+    async setVideoTemplate(actor: Actor, organisationId: string, template: string, requestId?: string) {
+      if (!isUuid(organisationId) || !(await repo.videoLinkOrganisations(db, [organisationId])).length) throw new AppError(404, 'not_found');
+      authorise(canConfigureAppointments(actor, organisationId));
+      const value = template.trim();
+      const problem = value ? videoTemplateProblem(value) : null;
+      if (problem) throw new AppError(400, 'validation.failed', { fields: [{ field: 'template', ...problem }] });
+      await db.transaction(async (tx) => {
+        await repo.saveVideoTemplate(tx, organisationId, value || null, actor.accountId);
+        await recordAudit(tx, actor, 'update', { type: 'appointment_video_link', id: organisationId, organisationId }, requestId, {
+          template: value || 'default',
+        });
+      });
     },
 
     /** Contact points and services the actor may configure (form choices). */

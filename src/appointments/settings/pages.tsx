@@ -35,6 +35,9 @@ export function SettingsListPage({ settings }: { settings: SettingsRecord[] }) {
       <Paragraph>
         <Link href={`/${lang}/admin/appointments/new`}>{t('appointments.settings.new')}</Link>
       </Paragraph>
+      <Paragraph>
+        <Link href={`/${lang}/admin/appointments/video`}>{t('appointments.videoTemplate.title')}</Link>
+      </Paragraph>
       {settings.length === 0 ? (
         <Paragraph>{t('appointments.settings.none')}</Paragraph>
       ) : (
