@@ -553,6 +553,10 @@ describe('requests filed by the person (decision 0060)', () => {
     }
     const proofs = await t.db.query(`SELECT 1 FROM mail_messages WHERE $1 = ANY(to_addresses) AND purpose = 'privacy.request-proof'`, [flood]);
     expect(proofs.rows).toHaveLength(3);
+    // An address never proven is not kept: the daily retention run deletes the request after a day.
+    await t.db.query(`UPDATE privacy_subject_requests SET created_at = now() - interval '25 hours' WHERE email = $1`, [flood]);
+    await t.services.privacy.applyRetention();
+    expect((await t.db.query(`SELECT 1 FROM privacy_subject_requests WHERE email = $1`, [flood])).rows).toEqual([]);
 
     // A citizen signed in with a link asks for the erasure of their data, not knowing which organisation holds it.
     const email = `citizen.${Date.now()}@example.be`;

@@ -161,14 +161,18 @@ export async function failSubjectRequest(q: Queryable, id: string): Promise<void
   await q.query(`UPDATE privacy_subject_requests SET status = 'failed', completed_at = now() WHERE id = $1 AND status = 'pending'`, [id]);
 }
 
-/** Access exports older than the period are deleted (the request's counts stay). */
+/**
+ * Access exports older than the period are deleted (the request's counts stay), and so are the requests filed on
+ * the public page whose address was never proven within a day (decision 0060).
+ */
 export async function purgeExports(q: Queryable, days: number): Promise<number> {
+  const unconfirmed = await q.query(`DELETE FROM privacy_subject_requests WHERE status = 'unconfirmed' AND created_at < now() - interval '1 day'`);
   const { rowCount } = await q.query(
     `UPDATE privacy_subject_requests SET export = NULL, email = NULL, phone = NULL
       WHERE completed_at < now() - make_interval(days => $1) AND (export IS NOT NULL OR email IS NOT NULL)`,
     [days],
   );
-  return rowCount ?? 0;
+  return (rowCount ?? 0) + (unconfirmed.rowCount ?? 0);
 }
 
 export async function retentionChoices(q: Queryable, organisationId: string): Promise<Map<string, number>> {
