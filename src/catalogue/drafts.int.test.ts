@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { translator } from '../platform/i18n/messages.ts';
+import { justelUrl, LEGAL_BASES } from '../seed/catalogue.ts';
+import { fillLegalBases } from './repository.ts';
 
 const fr = translator('fr');
 const en = translator('en');
@@ -457,5 +459,27 @@ describe('legal basis (issue 15)', () => {
     const jsonld = (await t.client().get('/api/v1/catalogue.jsonld')).body;
     expect(jsonld).toContain('"cv:hasLegalResource":{"@id":"https://www.ejustice.just.fgov.be/","@type":"eli:LegalResource"');
     expect(jsonld).toContain('Law of 19 July 1991');
+  });
+  it('links an act to its official text where its number is known, also on databases seeded before the links', async () => {
+    const api = await t.client().get('/api/v1/services/euthanasia-advance-directive?lang=fr');
+    expect(api.json().legalBasis).toEqual({
+      text: "Loi du 28 mai 2002 relative à l'euthanasie",
+      url: 'https://www.ejustice.just.fgov.be/eli/loi/2002/05/28/2002009590/justel',
+    });
+    const page = (await t.client().get('/nl/services/urgent-medical-aid')).body;
+    expect(page).toContain('href="https://www.ejustice.just.fgov.be/eli/arrete/1996/12/12/1996022721/justel"');
+
+    // A database seeded before the links: the seeded text without its link gets it; a text someone changed does not.
+    await t.db.query(`UPDATE services SET legal_basis_url = NULL WHERE code IN ('belgian-nationality', 'urgent-medical-aid')`);
+    await t.db.query(`UPDATE services SET legal_basis = jsonb_set(legal_basis, '{en}', '"Aid Decree"') WHERE code = 'urgent-medical-aid'`);
+    await fillLegalBases(t.db, LEGAL_BASES);
+    const urls = await t.db.query<{ code: string; url: string | null }>(
+      `SELECT code, legal_basis_url AS url FROM services WHERE code IN ('belgian-nationality', 'urgent-medical-aid') ORDER BY code`,
+    );
+    expect(urls.rows).toEqual([
+      { code: 'belgian-nationality', url: 'https://www.ejustice.just.fgov.be/eli/loi/1984/06/28/1984900065/justel' },
+      { code: 'urgent-medical-aid', url: null },
+    ]);
+    expect(() => justelUrl('loi', '2002-05-28', '20020095')).toThrow();
   });
 });

@@ -547,14 +547,17 @@ export async function listContentGaps(db: Queryable, limit = 200): Promise<Conte
 // ---- legal bases (seed)
 
 /**
- * Sets the legal basis of services that have none and were never edited (no version history): the seed's way of
- * filling existing databases without overwriting an editor's choice.
+ * Sets the legal basis of services never edited (no version history), without overwriting an editor's choice: where
+ * it is empty, and where it is still the seeded text without a link, the link a later seed knows (so databases
+ * seeded before the links get them).
  */
 export async function fillLegalBases(db: Queryable, bases: Record<string, { text: LocalizedText; url: string | null }>): Promise<number> {
   const { rowCount } = await db.query(
     `UPDATE services s SET legal_basis = t.value->'text', legal_basis_url = t.value->>'url'
        FROM jsonb_each($1::jsonb) AS t(code, value)
-      WHERE s.code = t.code AND s.legal_basis = '{}'::jsonb
+      WHERE s.code = t.code
+        AND (s.legal_basis = '{}'::jsonb
+             OR (s.legal_basis = t.value->'text' AND s.legal_basis_url IS NULL AND t.value->>'url' IS NOT NULL))
         AND NOT EXISTS (SELECT 1 FROM service_versions v WHERE v.service_id = s.id)`,
     [JSON.stringify(bases)],
   );

@@ -91,7 +91,21 @@ const POPULATION_LAW: LocalizedText = {
   en: "Law of 19 July 1991 on population registers, identity cards, foreigners' cards and residence documents",
 };
 
-/** The legal basis of a few reference services (issue 15): real Belgian acts, named as the Belgian Official Gazette does. */
+/**
+ * The official consolidated text (Justel) of an act by its European Legislation Identifier: the Belgian Official
+ * Journal builds it from the act's type, promulgation date and NUMAC (its publication number), so a link is only as
+ * sure as the NUMAC it is built from.
+ */
+export function justelUrl(type: 'loi' | 'arrete', promulgated: string, numac: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(promulgated) || !/^\d{10}$/.test(numac)) throw new Error(`not an act reference: ${type} ${promulgated} ${numac}`);
+  return `https://www.ejustice.just.fgov.be/eli/${type}/${promulgated.replaceAll('-', '/')}/${numac}/justel`;
+}
+
+/**
+ * The legal basis of a few reference services (issue 15): real Belgian acts, named as the Belgian Official Gazette
+ * does. A link only where the act's NUMAC was found in two independent sources (the Gazette's own mirrors); the
+ * others stay without one until an editor adds it (a wrong link is worse than none).
+ */
 export const LEGAL_BASES: Record<string, { text: LocalizedText; url: string | null }> = {
   'eid-card': { text: POPULATION_LAW, url: null },
   'kids-id': { text: POPULATION_LAW, url: null },
@@ -117,11 +131,11 @@ export const LEGAL_BASES: Record<string, { text: LocalizedText; url: string | nu
       nl: 'Wetboek van de Belgische nationaliteit (wet van 28 juni 1984)',
       en: 'Belgian Nationality Code (Law of 28 June 1984)',
     },
-    url: null,
+    url: justelUrl('loi', '1984-06-28', '1984900065'),
   },
   'euthanasia-advance-directive': {
     text: { fr: "Loi du 28 mai 2002 relative à l'euthanasie", nl: 'Wet van 28 mei 2002 betreffende de euthanasie', en: 'Law of 28 May 2002 on euthanasia' },
-    url: null,
+    url: justelUrl('loi', '2002-05-28', '2002009590'),
   },
   'organ-donation': {
     text: {
@@ -145,7 +159,7 @@ export const LEGAL_BASES: Record<string, { text: LocalizedText; url: string | nu
       nl: 'Koninklijk besluit van 12 december 1996 betreffende de dringende medische hulp die door de openbare centra voor maatschappelijk welzijn verleend wordt aan de vreemdelingen die onwettig in het Rijk verblijven',
       en: 'Royal Decree of 12 December 1996 on urgent medical aid granted by public social welfare centres to foreign nationals staying illegally in the Kingdom',
     },
-    url: null,
+    url: justelUrl('arrete', '1996-12-12', '1996022721'),
   },
 };
 
