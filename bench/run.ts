@@ -56,6 +56,11 @@ const BENCHES: Record<string, { describe: string; run: (args: string[]) => Promi
       'knowledge-base search at N published articles: index build, in-process p50/p95 as public and staff, with a service filter (--articles, --searches)',
     run: async (args) => (await import('./knowledge.ts')).benchKnowledge(args),
   },
+  chat: {
+    describe:
+      'live chat: user POST on instance A → agent SSE on instance B, p50/p95/p99 and the ratio to a bare endpoint, N concurrent chats (--chats 200, --messages, --interval; needs BENCH_DATABASE_URL)',
+    run: async (args) => (await import('./chat.ts')).benchChat(args),
+  },
   cluster: {
     describe:
       'three instances behind HAProxy vs one, same run: service page and contact intake req/s, p50/p95 (--seconds, --clients, --instances; needs BENCH_DATABASE_URL)',
