@@ -72,7 +72,7 @@ export interface PrivacyDeps {
   /** Queue tickets of the person's appointments or phone number (src/queues/personal-data.ts). */
   queues: {
     personalData: {
-      export(q: Queryable, organisationId: string | null, appointmentIds: string[], phone: string | null): Promise<Array<{ id: string }>>;
+      export(q: Queryable, organisationId: string | null, appointmentIds: string[], phone: string | null, email: string | null): Promise<Array<{ id: string }>>;
       erase(tx: Queryable, ticketIds: string[]): Promise<number>;
     };
   };
@@ -162,7 +162,7 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
     const inboundMail = requestIds.length ? await deps.inboundMail.personalData.export(q, requestIds) : [];
     const number = phone ? (normalisePhoneNumber(phone) ?? null) : null;
     const appointmentIds = booked.appointments.map((appointment) => appointment.id);
-    const tickets = appointmentIds.length || number ? await deps.queues.personalData.export(q, organisationId, appointmentIds, number) : [];
+    const tickets = await deps.queues.personalData.export(q, organisationId, appointmentIds, number, email);
     const texts = number ? await deps.sms.personalData.export(q, organisationId, number) : [];
     // a citizen account belongs to the region, not to an organisation: only a regional request reaches it
     const citizenAccounts = organisationId === null ? await deps.citizens.personalData.export(q, email) : [];

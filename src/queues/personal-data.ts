@@ -3,7 +3,7 @@ import type { Queryable } from '../platform/db/database.ts';
 import { eraseTickets, ticketsOfPerson } from './personal-data-repository.ts';
 
 export const queuePersonalData = {
-  export: (q: Queryable, organisationId: string | null, appointmentIds: string[], phone: string | null) =>
-    ticketsOfPerson(q, organisationId, appointmentIds, phone),
+  export: (q: Queryable, organisationId: string | null, appointmentIds: string[], phone: string | null, email: string | null = null) =>
+    ticketsOfPerson(q, organisationId, appointmentIds, phone, email),
   erase: (tx: Queryable, ticketIds: string[]) => eraseTickets(tx, ticketIds),
 };

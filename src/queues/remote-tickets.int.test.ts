@@ -8,6 +8,7 @@ import { createTestApp, csrfTokenOf, type TestApp, type TestClient } from '../..
 import { runJobNow } from '../../test/jobs.ts';
 import type { Actor } from '../identity/actor.ts';
 import { REMOTE_RELEASE_JOB } from './remote-tickets.ts';
+import { queuePersonalData } from './personal-data.ts';
 
 let t: TestApp;
 let pointId: string;
@@ -214,6 +215,8 @@ describe('remote queue tickets', () => {
     const token = tokenOf(absent.json().ticketUrl);
     const { rows } = await t.db.query<{ id: string }>(`SELECT id FROM queue_tickets WHERE check_in_code = $1`, [absent.json().checkInCode]);
     const id = rows[0]!.id;
+    // A subject request by that address finds the ticket while it holds the address (decision 0053's seam).
+    expect((await queuePersonalData.export(t.db, null, [], null, 'ABSENT@example.be')).map((ticket) => ticket.id)).toEqual([id]);
     // Before the deadline the job changes nothing (a job run early, or retried).
     await runJobNow(t.services.jobs, REMOTE_RELEASE_JOB, { ticketId: id });
     expect((await ticketOf(token)).status).toBe('remote');
