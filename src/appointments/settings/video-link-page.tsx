@@ -56,9 +56,9 @@ export function VideoLinkPage(props: {
       <ErrorSummary errors={props.errors} labelOf={() => t('appointments.videoTemplate.field')} />
       <Form action={base}>
         <input type="hidden" name="organisationId" value={organisation.id} />
+        {/* a text field, not type="url": a template holds braces, which a URL value may not (HTML checker) */}
         <TextField
           name="template"
-          type="url"
           label={t('appointments.videoTemplate.field')}
           description={t('appointments.videoTemplate.hint', { default: props.defaultTemplate })}
           errors={props.errors}
