@@ -3,8 +3,9 @@
 // MRR overall and per language, the no-result precision/recall of the out-of-scope questions and the figures per
 // tag. Then the search latency without the answer cache at 5,000 services (the search bench's synthetic catalogue):
 // every held-out question once (each a distinct cache key), timed in the server process next to a bare endpoint.
-//   npm run bench -- orientation [--misses] [--quality] [--no-test]    (or: npx tsx bench/orientation-eval.ts; --quality: no
-//   latency pass; --no-test: the test half is neither asked nor scored, for the runs that tune on dev)
+//   npm run bench -- orientation [--misses] [--quality] [--no-test] [--no-search-terms]    (or: npx tsx
+//   bench/orientation-eval.ts; --quality: no latency pass; --no-test: the test half is neither asked nor scored, for
+//   the runs that tune on dev; --no-search-terms: ranks without the services' search terms, to judge a ranking change)
 // --misses lists the dev and regression questions whose answer is not in the top 3 (and out-of-scope ones that got
 // services). The test set's misses are never printed: tune on dev only, and read test's figures as the result.
 import { openPglite } from '../src/platform/db/database.ts';
@@ -138,6 +139,9 @@ export async function runOrientationEval(args: readonly string[] = []) {
   try {
     await migrate(db);
     await seed(db, { demo: false });
+    // Ablation for judging a ranking change: dev is nearly saturated by the search terms (some written from its
+    // misses), so a change to the ranking shows better on the names, keywords, texts and thesaurus alone.
+    if (args.includes('--no-search-terms')) await db.query(`UPDATE services SET search_terms = '{}'::jsonb`);
     const { rows } = await db.query<{ code: string }>(`SELECT code FROM services WHERE status = 'published'`);
     const published = new Set(rows.map((row) => row.code));
     // A renamed or withdrawn service would quietly turn its questions into misses: refuse to score instead.

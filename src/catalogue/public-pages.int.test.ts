@@ -97,6 +97,14 @@ describe('search that answers honestly', () => {
       ['quel temps fera-t-il demain à Bruxelles ?', 'fr'],
       ['weer morgen in Brussel', 'nl'],
       ['tell me a joke', 'en'],
+      // Topics of decision 0064: pets, shopping, outings, sport results, gibberish, luck and dating, home computers.
+      ['comment dresser un chiot qui mord', 'fr'],
+      ['goedkope sneakers kopen', 'nl'],
+      ['tide times at Knokke this weekend', 'en'],
+      ['uitslag van de match van de Rode Duivels', 'nl'],
+      ['lorem ipsum dolor', 'en'],
+      ['horoscope de la semaine', 'fr'],
+      ['wifi password forgotten', 'en'],
     ]) {
       const answer = await outcome(q!, lang!);
       expect({ q, results: answer.results }).toEqual({ q, results: [] });
@@ -107,6 +115,12 @@ describe('search that answers honestly', () => {
   it('still finds the service when an out-of-scope word comes with a concept of the catalogue', async () => {
     const answer = await outcome("recette revenu d'intégration", 'fr');
     expect(answer.results.map((r: { code: string }) => r.code)).toContain('social-integration-income');
+  });
+
+  it('matches topic labels of one word by their stem only: "wife" is not "wifi", "imprimer" not a printer', async () => {
+    const codes = async (q: string, lang: string) => (await outcome(q, lang)).results.map((r: { code: string }) => r.code);
+    expect(await codes('bring my wife from Pakistan to live with me', 'en')).toContain('family-reunification');
+    expect((await codes('imprimer ma composition de ménage', 'fr')).slice(0, 3)).toContain('household-composition-certificate');
   });
 
   it('shows the no-result page with browse by theme and the contact form, from the page cache the second time', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTsvector, trigramsOf } from './search-index.ts';
+import { decompound, parseTsvector, trigramsOf } from './search-index.ts';
 import { catalogueCsv } from './exports.ts';
 import { isStale, translationCompleteness } from './draft-review.ts';
 import type { ServiceRecord } from './repository.ts';
@@ -8,6 +8,25 @@ describe('parseTsvector', () => {
   it('keeps each lexeme with its best weight; positions without a letter are D', () => {
     const parsed = parseTsvector("'adress':2A,9C 'chang':1A 'd''o':4 'demenag':5B,6D");
     expect(Object.fromEntries(parsed)).toEqual({ adress: 'A', chang: 'A', "d'o": 'D', demenag: 'B' });
+  });
+});
+
+describe('decompound', () => {
+  it('posts the parts of a Dutch compound the index also holds, the tail weighing more than the head', () => {
+    const postings = new Map([
+      ['huurtoelag', { doc: [0], weight: [1] }],
+      ['huur', { doc: [1, 0], weight: [0.7, 0.15] }],
+      ['toelag', { doc: [2], weight: [1] }],
+      ['bewonerskaart', { doc: [3], weight: [0.7] }], // "bewoner" is unknown here: not split
+      ['kaart', { doc: [4], weight: [1] }],
+      ['kaartjes', { doc: [5], weight: [1] }], // no known tail of four letters or more
+    ]);
+    decompound(postings);
+    expect(postings.get('toelag')).toEqual({ doc: [2, 0], weight: [1, 0.9] });
+    // Doc 0 already had "huur" weakly (a description word): its compound in the name lifts it to the head's share.
+    expect(postings.get('huur')).toEqual({ doc: [1, 0], weight: [0.7, 0.6] });
+    expect(postings.get('kaart')).toEqual({ doc: [4], weight: [1] });
+    expect(postings.has('bewoner')).toBe(false);
   });
 });
 

@@ -103,8 +103,9 @@ export function justelUrl(type: 'loi' | 'arrete', promulgated: string, numac: st
 
 /**
  * The legal basis of a few reference services (issue 15): real Belgian acts, named as the Belgian Official Gazette
- * does. A link only where the act's NUMAC was found in two independent sources (the Gazette's own mirrors); the
- * others stay without one until an editor adds it (a wrong link is worse than none).
+ * does. A link only where the act's NUMAC was read in the Justel address itself or in the Gazette's index as its
+ * mirrors publish it (decision 0064); the others stay without one until an editor adds it (a wrong link is worse
+ * than none).
  */
 export const LEGAL_BASES: Record<string, { text: LocalizedText; url: string | null }> = {
   'eid-card': { text: POPULATION_LAW, url: null },
