@@ -12,7 +12,7 @@ import { seed } from '../src/seed/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { createApp } from '../src/app.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
-import { searchRequests, searchSql } from '../src/contactcenter/console/search/repository.ts';
+import { buildTsquery, searchRequests, searchSql } from '../src/contactcenter/console/search/repository.ts';
 import { parseSearch } from '../src/contactcenter/console/search/service.ts';
 import { REFERENCE_ALPHABET } from '../src/contactcenter/references.ts';
 import { option, percentile } from './support.ts';
@@ -123,7 +123,7 @@ async function signIn(baseUrl: string): Promise<string> {
 }
 
 async function explain(db: Database, org: string, words: string[]) {
-  const { sql, params } = searchSql(org, { kind: 'words', words }, 50);
+  const { sql, params } = searchSql(org, { kind: 'words', words }, 50, await buildTsquery(db, words));
   const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ANALYZE ${sql}`, params);
   console.log(`EXPLAIN ANALYZE of a search for "${words.join(' ')}":`);
   for (const row of rows) console.log(`  ${row['QUERY PLAN']}`);
