@@ -9,6 +9,7 @@ import { runJobNow } from '../../test/jobs.ts';
 import type { Actor } from '../identity/actor.ts';
 import { REMOTE_RELEASE_JOB } from './remote-tickets.ts';
 import { queuePersonalData } from './personal-data.ts';
+import { ticketDay } from './rules.ts';
 
 let t: TestApp;
 let pointId: string;
@@ -236,6 +237,28 @@ describe('remote queue tickets', () => {
     await expect(t.services.queues.checkInRemote(pointId, absent.json().checkInCode, { byNumber: false, field: 'code' })).rejects.toMatchObject({
       status: 400,
     });
+  });
+
+  it("counts a remote ticket's wait at the counter from its check-in in the operations indicators", async () => {
+    await reset();
+    const taken = (await takeRemote({ serviceCode: 'passport' })).json();
+    // Taken at home two hours ago, checked in now and called at once: a wait of minutes on site, not of hours.
+    await t.db.query(`UPDATE queue_tickets SET issued_at = now() - interval '2 hours', queued_at = now() - interval '2 hours' WHERE check_in_code = $1`, [
+      taken.checkInCode,
+    ]);
+    await t.services.queues.checkInRemote(pointId, taken.checkInCode, { byNumber: false, field: 'code' });
+    await t.services.queues.openCounter(agentActor, counterId);
+    expect((await t.services.queues.callNext(agentActor, counterId))?.number).toBe(taken.number);
+    await t.services.queues.noShow(agentActor, counterId);
+    await t.services.queues.closeCounter(agentActor, counterId);
+    const month = ticketDay(new Date()).slice(0, 7); // the tickets' Brussels month
+    await t.services.operationsIndicators.rebuild([agentActor.organisationId], month, month);
+    const { rows } = await t.db.query<{ waits: number; seconds: number }>(
+      `SELECT sum(waits)::int AS waits, sum(wait_seconds)::int AS seconds FROM operations_aggregates WHERE contact_point = $1 AND month = $2::date`,
+      [pointId, `${month}-01`],
+    );
+    expect(rows[0]!.waits).toBe(1);
+    expect(rows[0]!.seconds).toBeLessThan(600);
   });
 
   it('refuses bad input and a full day with clear 4xx messages, and holds the cap under concurrent takers', async () => {

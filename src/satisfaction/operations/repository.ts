@@ -113,7 +113,8 @@ const SOURCES = [
       WHERE t.from_organisation_id = ANY($1) AND t.status = 'answered' AND t.answered_at IS NOT NULL AND ${IN_RANGE('t.answered_at')}`,
   ),
   // Counter tickets, on their (Brussels) day. A transfer is the same visit: waiting is measured on the
-  // first ticket, every finished service is counted.
+  // first ticket, every finished service is counted. A ticket taken online waits on site from its check-in
+  // (decision 0061), not from the moment it was taken at home.
   source(
     {
       organisation: 'organisation_id',
@@ -125,7 +126,7 @@ const SOURCES = [
     {
       tickets: 'count(*) FILTER (WHERE transferred_from IS NULL)',
       waits: 'count(*) FILTER (WHERE transferred_from IS NULL AND called_at IS NOT NULL)',
-      waitSeconds: `coalesce(sum(greatest(0, ${SECONDS('called_at', 'issued_at')})) FILTER (WHERE transferred_from IS NULL AND called_at IS NOT NULL), 0)`,
+      waitSeconds: `coalesce(sum(greatest(0, ${SECONDS('called_at', 'coalesce(checked_in_at, issued_at)')})) FILTER (WHERE transferred_from IS NULL AND called_at IS NOT NULL), 0)`,
       services: `count(*) FILTER (WHERE status = 'done' AND finished_at IS NOT NULL AND coalesce(serving_at, called_at) IS NOT NULL)`,
       serviceSeconds: `coalesce(sum(greatest(0, ${SECONDS('finished_at', 'coalesce(serving_at, called_at)')})) FILTER (WHERE status = 'done' AND finished_at IS NOT NULL AND coalesce(serving_at, called_at) IS NOT NULL), 0)`,
       ticketNoShows: `count(*) FILTER (WHERE status = 'no_show')`,
