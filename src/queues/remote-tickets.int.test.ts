@@ -226,7 +226,8 @@ describe('remote queue tickets', () => {
     expect(await ticketOf(token)).toMatchObject({ status: 'released', position: null, checkInCode: null });
     expect((await t.client().get(`/nl/tickets/${token}`)).body).toContain('Dit volgnummer is vervallen');
     const { rows: texts } = await t.db.query<{ body: string; purpose: string }>(`SELECT body, purpose FROM sms_messages WHERE to_number = '+32470999888'`);
-    expect(texts.map((x) => x.purpose)).toContain('queue.remote_released');
+    expect(texts.map((x) => x.purpose)).toEqual(expect.arrayContaining(['queue.remote_taken', 'queue.remote_released']));
+    expect(texts.find((x) => x.purpose === 'queue.remote_taken')!.body).toContain(absent.json().checkInCode);
     expect(texts.find((x) => x.purpose === 'queue.remote_released')!.body).toContain('vervallen');
     const { rows: mails } = await t.db.query<{ purpose: string }>(
       `SELECT purpose FROM mail_messages WHERE 'absent@example.be' = ANY(to_addresses) ORDER BY created_at`,

@@ -126,14 +126,15 @@ export function remoteTicketsPart(
         { tx },
       );
     }
-    // A text only for the release: the "your turn is near" and "called" texts follow as for every ticket.
-    if (deps.sms && ticket.phone && kind === 'released') {
+    // The link and the code (a holder who left only a number has no other way back to the page), then the
+    // release; the "your turn is near" and "called" texts follow as for every ticket.
+    if (deps.sms && ticket.phone) {
       await deps.sms.send(
         {
           to: ticket.phone,
-          text: gsmSafe(t('queues.remote.sms.released', values)),
+          text: gsmSafe(t(`queues.remote.sms.${kind}`, values)),
           language: lang,
-          purpose: 'queue.remote_released',
+          purpose: `queue.remote_${kind}`,
           organisationId: ticket.organisationId,
         },
         { tx },

@@ -223,7 +223,8 @@ export function queueService(
         now,
         remote: input.remote,
       });
-      await input.remote?.then(tx, ticket, `${deps.publicUrl}/${input.language}/tickets/${token}`);
+      // With the number it will be texted at (set just below), for the remote ticket's own notices.
+      await input.remote?.then(tx, { ...ticket, phone }, `${deps.publicUrl}/${input.language}/tickets/${token}`);
       if (phone) {
         await repo.setTicketPhone(tx, ticket.id, phone);
         await alerts.nearAlerts(tx, point.id, now);
