@@ -60,6 +60,13 @@ describe('inbox', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toContain('No service in the catalogue has the code “carte-identite”');
     expect(unknown.body).not.toContain(eid.reference);
+    // the phone and counter contact form offers the same list, and refuses a code no service has
+    expect((await clients.agent!.get('/fr/console/contacts/new')).body).toContain(`<option value="eid-card">${html(rows[0]!.fr)}</option>`);
+    const contact = { name: 'Service Caller', channel: 'phone', language: 'fr', outcome: 'answered_first_contact' };
+    const refused = await clients.agent!.submitForm('/en/console/contacts/new', '/en/console/contacts', { ...contact, serviceCode: 'carte-identite' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#field-serviceCode">No service in the catalogue has the code “carte-identite”');
+    expect((await clients.agent!.submitForm('/en/console/contacts/new', '/en/console/contacts', { ...contact, serviceCode: 'eid-card' })).statusCode).toBe(303);
   });
 
   it('pages by keyset without gaps or repeats, even for requests created in the same instant', async () => {

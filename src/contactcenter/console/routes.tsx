@@ -541,8 +541,15 @@ export function contactConsoleRoutes(app: App, services: Services) {
     const actor = consoleActor(request);
     const search = { name: request.query.qname ?? '', email: request.query.qemail ?? '', phone: request.query.qphone ?? '' };
     const searched = !!(search.name.trim() || search.email.trim() || search.phone.trim());
-    const parties = searched ? await cc.searchParties(actor, search) : null;
-    return renderPage(request, reply, <ContactPage parties={parties} search={search} values={{}} notice={notice(request.query.notice)} />);
+    const [parties, serviceChoices] = await Promise.all([
+      searched ? cc.searchParties(actor, search) : null,
+      services.consoleServiceFilter.choices(request.lang),
+    ]);
+    return renderPage(
+      request,
+      reply,
+      <ContactPage parties={parties} search={search} values={{}} notice={notice(request.query.notice)} serviceChoices={serviceChoices} />,
+    );
   });
 
   app.post(
@@ -554,7 +561,9 @@ export function contactConsoleRoutes(app: App, services: Services) {
       return handleForm(
         request,
         reply,
-        (errors) => <ContactPage parties={null} search={search} values={{}} errors={errors} />,
+        async (errors) => (
+          <ContactPage parties={null} search={search} values={{}} errors={errors} serviceChoices={await services.consoleServiceFilter.choices(request.lang)} />
+        ),
         async () => {
           await services.requestMerge.mergeParties(actor, request.body.partyId, request.body.into, request.id);
           return `/${request.params.lang}/console/contacts/new?notice=partiesMerged`;
@@ -568,11 +577,14 @@ export function contactConsoleRoutes(app: App, services: Services) {
     const form = request.body ?? {};
     const values: ContactFormValues = form;
     const parties = form.partyId ? await cc.searchParties(actor, { name: form.name ?? null, email: form.email ?? null, phone: form.phone ?? null }) : null;
+    const serviceChoices = await services.consoleServiceFilter.choices(request.lang);
     return handleForm(
       request,
       reply,
-      (errors) => <ContactPage parties={parties} search={{ name: '', email: '', phone: '' }} values={values} errors={errors} />,
+      (errors) => <ContactPage parties={parties} search={{ name: '', email: '', phone: '' }} values={values} errors={errors} serviceChoices={serviceChoices} />,
       async () => {
+        const unknownService = services.consoleServiceFilter.errorsOf(form.serviceCode, serviceChoices, 'serviceCode');
+        if (unknownService.length) throw new AppError(400, 'validation.failed', { fields: unknownService });
         const now = new Date();
         const split = form.startedAt === undefined && form.endedAt === undefined;
         const startedText = form.startedAt ?? joinDateTime(form.startedDate, form.startedTime);

@@ -19,6 +19,7 @@ import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../platform/i18n
 import type { FieldError } from '../../../platform/http/errors.ts';
 import { CONTACT_OUTCOMES } from '../../model.ts';
 import type * as repo from '../repository.ts';
+import type { ServiceChoice } from '../service-filter/service.ts';
 import { ConsoleLayout } from './layout.tsx';
 
 export interface ContactFormValues {
@@ -47,12 +48,15 @@ export function ContactPage({
   values,
   errors,
   notice,
+  serviceChoices,
 }: {
   parties: repo.PartyRow[] | null;
   search: { name: string; email: string; phone: string };
   values: ContactFormValues;
   errors?: FieldError[] | undefined;
   notice?: string | undefined;
+  /** The catalogue's services by name in the agent's language (service-filter/service.ts). */
+  serviceChoices: ServiceChoice[];
 }) {
   const { t, lang } = usePage();
   return (
@@ -118,13 +122,12 @@ export function ContactPage({
             value={values.channel ?? 'phone'}
             options={(['phone', 'counter'] as const).map((c) => ({ value: c, label: t(`console.channel.${c}`) }))}
           />
-          <TextField
+          <SelectField
             name="serviceCode"
-            label={t('console.field.service')}
-            value={values.serviceCode}
-            maxLength={100}
-            description={t('console.field.serviceHint')}
+            label={t('console.filter.service')}
+            value={values.serviceCode ?? ''}
             errors={errors}
+            options={[{ value: '', label: t('console.filter.serviceNone') }, ...serviceChoices.map((s) => ({ value: s.code, label: s.label, lang: s.lang }))]}
           />
           <SelectField
             name="language"

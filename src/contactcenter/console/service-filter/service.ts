@@ -27,10 +27,10 @@ export function consoleServiceFilter(db: Database) {
         .sort((a, b) => collator.compare(a.label, b.label) || a.code.localeCompare(b.code));
     },
 
-    /** The error of a code that is none of the choices (the page says so on the field `service`), or none. */
-    errorsOf(code: string | null, choices: ServiceChoice[]): FieldError[] {
+    /** The error of a code that is none of the choices (the page says so on its field), or none. */
+    errorsOf(code: string | null | undefined, choices: ServiceChoice[], field = 'service'): FieldError[] {
       if (!code || choices.some((choice) => choice.code === code)) return [];
-      return [{ field: 'service', code: 'console.filter.serviceUnknown', values: { code } }];
+      return [{ field, code: 'console.filter.serviceUnknown', values: { code } }];
     },
   };
 }
