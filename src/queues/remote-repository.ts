@@ -76,9 +76,10 @@ export async function checkInCodeTaken(db: Queryable, contactPointId: string, da
 }
 
 /**
- * Checks in today's remote ticket of a point by its code (the kiosk, or an agent) or, for an agent, by its number
- * as shown ("A012"): 'remote' becomes 'waiting' with its place kept. Undefined when none matches (unknown,
- * already checked in, released, or another point's).
+ * Checks in a remote ticket of a point by its code (the kiosk, or an agent) or, for an agent, by its number as
+ * shown ("A012"): 'remote' becomes 'waiting' with its place kept. One ticket at most: the latest before its
+ * deadline (a ticket taken before midnight at a point open at night is yesterday's). Undefined when none matches
+ * (unknown, already checked in, released, or another point's).
  */
 export async function checkIn(
   db: Queryable,
@@ -86,8 +87,13 @@ export async function checkIn(
 ): Promise<TicketRecord | undefined> {
   const { rows } = await db.query<TicketRecord>(
     `UPDATE queue_tickets t SET status = 'waiting', checked_in_at = $4
-      WHERE t.contact_point_id = $1 AND t.day = $2::date AND t.status = 'remote' AND t.check_in_by > $4
-        AND (t.check_in_code = $3 OR ($5 AND t.prefix || lpad(t.number::text, 3, '0') = $3))
+      WHERE t.id = (
+        SELECT r.id FROM queue_tickets r
+         WHERE r.contact_point_id = $1 AND r.day >= $2::date - 1 AND r.status = 'remote' AND r.check_in_by > $4
+           AND (r.check_in_code = $3 OR ($5 AND r.prefix || lpad(r.number::text, 3, '0') = $3))
+         ORDER BY r.issued_at DESC LIMIT 1
+         FOR UPDATE)
+        AND t.status = 'remote'
       RETURNING ${TICKET_COLUMNS}`,
     [input.contactPointId, input.day, input.code, input.now, input.byNumber],
   );
