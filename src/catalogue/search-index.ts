@@ -42,6 +42,13 @@ const CONCEPT_WEIGHT = 0.75;
 const EXPANSION_FACTOR = 0.6;
 const PHRASE_BONUS = 0.3;
 /**
+ * For ordering only, a word's matches in every language add this share of their weights to its best one: a service
+ * that has the word in its name or terms in two or three languages is about it more centrally than one that has it
+ * once, which breaks the many near-ties of the best-language score (tuned on dev, decision 0064). The score the
+ * thresholds read is left as it was.
+ */
+const BREADTH_FACTOR = 0.2;
+/**
  * Dutch compounds of the index (decompound): the shortest lexeme split, the shortest part, and what each part weighs
  * as a share of the compound's weight (tuned on dev with the search terms left out, decision 0064).
  */
@@ -101,7 +108,7 @@ interface Index<T> {
     expansion: Array<Record<Language, string[]>>;
   };
   /** Per-search working memory: a word's best weight per document in each language, and the running total. */
-  scratch: { best: Record<Language, Float64Array>; concept: Float64Array; total: Float64Array; matched: Float64Array };
+  scratch: { best: Record<Language, Float64Array>; concept: Float64Array; total: Float64Array; matched: Float64Array; breadth: Float64Array };
   stamp: string;
   checkedAt: number;
   /** Increases with every build: answers computed from an older index are stale. */
@@ -303,6 +310,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       concept: new Float64Array(n),
       total: new Float64Array(n),
       matched: new Float64Array(n),
+      breadth: new Float64Array(n),
     };
     return { docs, postings, vocabulary, trigrams, trigramCount, concepts, scratch, stamp: currentStamp, checkedAt: Date.now(), generation: ++builds };
   }
@@ -444,7 +452,7 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
       for (const compound of compounds) groups.push({ terms: [{ word: compound, factor: 1 }], concepts: [], share: 1, counts: false, stop: false });
 
       // From here on no await: the scratch arrays of the index are used by one search at a time.
-      const { best, concept: conceptBest, total, matched } = idx.scratch;
+      const { best, concept: conceptBest, total, matched, breadth: breadthTotal } = idx.scratch;
       const touched: number[] = [];
       let norm = 0;
       for (const group of groups) {
@@ -507,43 +515,49 @@ export function createTextIndex<T>(db: Queryable, source: IndexSource<T>) {
         if (group.counts) norm += weight;
         for (const doc of groupTouched) {
           const value = Math.max(best.fr[doc]!, best.nl[doc]!, best.en[doc]!, conceptBest[doc]!);
+          const breadth = best.fr[doc]! + best.nl[doc]! + best.en[doc]!;
           best.fr[doc] = best.nl[doc] = best.en[doc] = conceptBest[doc] = 0;
           if (total[doc] === 0) touched.push(doc);
           total[doc]! += weight * value;
+          breadthTotal[doc]! += weight * breadth;
           // Coverage: the share of the query's weight this document matches well (not through a weak typo guess).
           if (group.counts && value >= STRONG_MATCH) matched[doc]! += weight;
         }
       }
       const pool = Math.max(limit * 3, 60);
-      let ranked: Array<{ doc: number; score: number; coverage: number }> = [];
+      // `score` is what the thresholds read (no result, "may not match", guided question); `rank` orders, with the
+      // breadth of each word's matches across languages added.
+      let ranked: Array<{ doc: number; score: number; rank: number; coverage: number }> = [];
       let floor = -1;
       const divisor = norm || 1;
       for (const doc of touched) {
         const value = total[doc]! / divisor;
+        const rank = (total[doc]! + BREADTH_FACTOR * breadthTotal[doc]!) / divisor;
         const coverage = matched[doc]! / divisor;
-        total[doc] = matched[doc] = 0;
+        total[doc] = matched[doc] = breadthTotal[doc] = 0;
         if (accept && !accept(idx.docs[doc]!.item)) continue;
-        if (ranked.length >= pool && value <= floor) continue;
-        ranked.push({ doc, score: value, coverage });
+        if (ranked.length >= pool && rank <= floor) continue;
+        ranked.push({ doc, score: value, rank, coverage });
         if (ranked.length >= pool * 2) {
-          ranked.sort((a, b) => b.score - a.score);
+          ranked.sort((a, b) => b.rank - a.rank);
           ranked = ranked.slice(0, pool);
-          floor = ranked[ranked.length - 1]!.score;
+          floor = ranked[ranked.length - 1]!.rank;
         }
       }
       // The phrase bonus, on the best candidates only: the whole query in a name or keyword list.
       const phrase = words.length >= 2 ? ` ${words.join(' ')} ` : undefined;
-      ranked.sort((a, b) => b.score - a.score);
+      ranked.sort((a, b) => b.rank - a.rank);
       ranked = ranked.slice(0, pool);
       if (phrase) {
         const [other1, other2] = LANGUAGES.filter((l) => l !== lang) as [Language, Language];
         for (const entry of ranked) {
           const texts = idx.docs[entry.doc]!.phraseText;
-          if (texts[lang].includes(phrase)) entry.score += PHRASE_BONUS;
-          else if (texts[other1].includes(phrase) || texts[other2].includes(phrase)) entry.score += PHRASE_BONUS / 2;
+          const bonus = texts[lang].includes(phrase) ? PHRASE_BONUS : texts[other1].includes(phrase) || texts[other2].includes(phrase) ? PHRASE_BONUS / 2 : 0;
+          entry.score += bonus;
+          entry.rank += bonus;
         }
       }
-      ranked.sort((a, b) => b.score - a.score || (idx.docs[a.doc]!.key < idx.docs[b.doc]!.key ? -1 : 1));
+      ranked.sort((a, b) => b.rank - a.rank || (idx.docs[a.doc]!.key < idx.docs[b.doc]!.key ? -1 : 1));
       return ranked.slice(0, limit).map(({ doc, score, coverage }) => ({
         item: idx.docs[doc]!.item,
         score: Math.round(score * 10_000) / 10_000,
