@@ -12,6 +12,7 @@ import type { ContactPointDetail } from '../contactpoints/service.ts';
 import type { CounterRecord } from './repository.ts';
 import type { AgentTicket, CounterScreen } from './service.ts';
 import { assetsHead, eventsUrl, WaitList } from './pages.tsx';
+import { canConfigureQueues } from './authorisation.ts';
 
 export function AgentHomePage({ groups, errors }: { groups: Array<{ point: ContactPointDetail; counters: CounterRecord[] }>; errors?: FieldError[] }) {
   const { t, lang, actor } = usePage();
@@ -33,6 +34,14 @@ export function AgentHomePage({ groups, errors }: { groups: Array<{ point: Conta
             <a class="utrecht-link" href={`/${lang}/contact-points/${point.id}/kiosk`}>
               {t('queues.kiosk.link')}
             </a>
+            {canConfigureQueues(actor, point.organisation.id) && (
+              <>
+                {' · '}
+                <a class="utrecht-link" href={`/${lang}/queues/remote-tickets/${point.id}`}>
+                  {t('queues.remote.settings.link')}
+                </a>
+              </>
+            )}
           </Paragraph>
           <ul class="utrecht-unordered-list">
             {counters.map((counter) => (

@@ -116,6 +116,40 @@ describe('remote queue tickets', () => {
     expect(servicePage.body).toContain(`/fr/contact-points/${pointId}/remote-ticket?service=eid-card`);
   });
 
+  it('has a form for managers, with clear messages for numbers out of range, and none for agents', async () => {
+    const path = `/fr/queues/remote-tickets/${pointId}`;
+    expect((await manager.get('/fr/queues')).body).toContain(path);
+    const page = await manager.get(path);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Tickets à distance');
+    const post = (form: Record<string, string>) => manager.request('POST', path, { form: { _csrf: csrfTokenOf(page.body), ...form } });
+    const bad = await post({ allowed: 'true', dailyCap: '0', graceMinutes: '500', 'remote-eid-card': 'true', 'cap-eid-card': 'beaucoup' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Indiquez un nombre entier de 1 à 2000.');
+    expect(bad.body).toContain('Indiquez un nombre entier de minutes de 10 à 240.');
+    const saved = await post({
+      allowed: 'true',
+      dailyCap: '80',
+      graceMinutes: '60',
+      'remote-eid-card': 'true',
+      'cap-eid-card': '',
+      'remote-passport': 'true',
+      'cap-passport': '20',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`${path}?saved=1`);
+    const settings = (await manager.get(`/api/v1/contact-points/${pointId}/queue-settings`)).json();
+    expect(settings.remoteTickets).toEqual({ allowed: true, dailyCap: 80, graceMinutes: 60 });
+    const byCode = (code: string) => settings.services.find((s: { serviceCode: string }) => s.serviceCode === code);
+    expect(byCode('eid-card')).toMatchObject({ remoteAllowed: true, remoteDailyCap: null });
+    expect(byCode('passport')).toMatchObject({ remoteAllowed: true, remoteDailyCap: 20 });
+    // Left unticked: household certificates (and the other services) stay at the kiosk only.
+    expect(byCode('household-composition-certificate')).toMatchObject({ remoteAllowed: false });
+    const agent = t.client();
+    await agent.login('agent@demo.irisdesk.brussels');
+    expect((await agent.get(path)).statusCode).toBe(403);
+  });
+
   it('gives a ticket from the public page that keeps its place but is not called before check-in', async () => {
     await reset({ grace: 30 });
     const visitor = t.client();

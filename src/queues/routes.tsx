@@ -13,7 +13,7 @@ import { CodeSchema } from '../organisations/schemas.ts';
 import { CONTACT_OUTCOMES } from '../contactcenter/model.ts';
 import { channels } from '../platform/realtime/channels.ts';
 import { BoardPage, FeedbackLinksPage, KioskPage, TicketPage } from './pages.tsx';
-import { RemoteTicketPage } from './remote-pages.tsx';
+import { RemoteSettingsPage, RemoteTicketPage } from './remote-pages.tsx';
 import { AgentHomePage, CounterPage } from './counter-pages.tsx';
 import { canUseQueues } from './authorisation.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -685,6 +685,37 @@ export function queueRoutes(app: App, services: Services) {
     const board = await queues.board(request.params.id);
     return renderPage(request, reply, <BoardPage point={board.point} calls={board.calls} wait={board.wait} spokenCalls={board.spokenCalls} />);
   });
+
+  // ---- managers: tickets taken online at a point (under the agents' gate; the service asks for a manager)
+
+  // Fields named after the point's services (remote-<code>, cap-<code>), hence a record; the CSRF token is one of them.
+  const RemoteSettingsBody = Type.Record(Type.String({ maxLength: 120 }), Type.String({ maxLength: 200 }), { maxProperties: 100 });
+  app.get(
+    '/:lang/queues/remote-tickets/:id',
+    { schema: { hide: true, params: LangIdParams, querystring: Type.Object({ saved: Type.Optional(Type.String({ maxLength: 1 })) }) } },
+    async (request, reply) => {
+      const view = await queues.remoteTicketSettings(requireActorPage(request), request.params.id);
+      return renderPage(request, reply, <RemoteSettingsPage view={view} saved={request.query.saved === '1'} />);
+    },
+  );
+  app.post(
+    '/:lang/queues/remote-tickets/:id',
+    { schema: { hide: true, params: LangIdParams, body: RemoteSettingsBody }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActorPage(request);
+      const { lang, id } = request.params;
+      const form = (request.body ?? {}) as Record<string, string | undefined>;
+      return handleForm(
+        request,
+        reply,
+        async (errors) => <RemoteSettingsPage view={await queues.remoteTicketSettings(actor, id)} errors={errors} form={form} />,
+        async () => {
+          await queues.saveRemoteTicketSettings(actor, id, form, request.id);
+          return `/${lang}/queues/remote-tickets/${id}?saved=1`;
+        },
+      );
+    },
+  );
 
   // ---- agent pages
 

@@ -34,6 +34,7 @@ import { queueAlerts, type QueueSms } from './alerts.ts';
 import type { JobRegistry } from '../platform/jobs/registry.ts';
 import type { MailService } from '../platform/mail/service.ts';
 import { remoteTicketsPart } from './remote-tickets.ts';
+import { remoteSettingsService } from './remote-settings.ts';
 import * as remoteRepo from './remote-repository.ts';
 import type { AgentTicket, CounterScreen, IssuedTicket, IssueInput, ServiceWait, TicketView, WaitReport } from './views.ts';
 
@@ -310,8 +311,9 @@ export function queueService(
   });
 
   return {
-    // ---- remote tickets (remote-tickets.ts)
+    // ---- remote tickets (remote-tickets.ts) and their settings form (remote-settings.ts)
     ...remotePart,
+    ...remoteSettingsService(db, { contactPoints }),
 
     /** The tickets of a signed-in citizen's checked-in appointments (src/citizens). */
     ticketsOfAppointments: (appointmentIds: string[]) => repo.listTicketsOfAppointments(db, appointmentIds),
