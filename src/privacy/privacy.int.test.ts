@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app.ts';
 import type { FeedbackAnswerInput } from '../satisfaction/questionnaire.ts';
+import { RETENTION_JOB } from './service.ts';
+import { runDueJobs } from '../platform/jobs/worker.ts';
 
 let t: TestApp;
 let dpo: TestClient;
@@ -218,6 +220,21 @@ describe('retention', () => {
     const byReference = Object.fromEntries(subjects.rows.map((row) => [row.reference, row.subject]));
     expect(byReference[old]).toBe('—');
     expect(byReference[recent]).not.toBe('—');
+  });
+
+  it('runs every day: each run leaves the next one queued for the day after', async () => {
+    const queued = () =>
+      t.db.query<{ id: number; runAt: Date }>(`SELECT id, run_at AS "runAt" FROM jobs WHERE type = $1 AND status = 'queued' ORDER BY run_at`, [RETENTION_JOB]);
+    await t.services.privacy.scheduleRetention(); // what every instance does when it starts
+    await t.db.query(`UPDATE jobs SET run_at = now() WHERE type = $1 AND status = 'queued'`, [RETENTION_JOB]);
+    await runDueJobs({ db: t.db, registry: t.services.jobs });
+    const next = await queued();
+    expect(next.rows).toHaveLength(1);
+    expect(next.rows[0]!.runAt.getTime() - Date.now()).toBeGreaterThan(23 * 3600_000);
+    // An instance starting again the same day adds no second chain.
+    await t.services.privacy.scheduleRetention();
+    await runDueJobs({ db: t.db, registry: t.services.jobs });
+    expect((await queued()).rows.map((row) => row.id)).toEqual([next.rows[0]!.id]);
   });
 });
 

@@ -113,6 +113,8 @@ export interface PrivacyDeps {
 
 export const SUBJECT_REQUEST_JOB = 'privacy.subject_request';
 export const RETENTION_JOB = 'privacy.retention';
+/** One retention run per day and chain: its job's unique key names the day it runs for. */
+const retentionKey = (day: Date) => `day-${day.toISOString().slice(0, 10)}`;
 /** A support access lasts at most this long (decision 0049). */
 export const SUPPORT_ACCESS_MAX_MINUTES = 240;
 
@@ -306,8 +308,11 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
 
   deps.jobs.register(RETENTION_JOB, async () => {
     await applyRetention();
-    // The next run tomorrow: one waiting job at a time across instances (unique key).
-    await enqueue(db, RETENTION_JOB, {}, { uniqueKey: 'daily', runAt: new Date(Date.now() + 24 * 3600_000) });
+    // The next run tomorrow, keyed by its day: the key of the run in progress is still taken (the queue keeps
+    // one queued or running job per key), so a key shared by every run would make this a no-op, and retention
+    // would only run again when an instance starts. Instances starting the same day enqueue the same key.
+    const next = new Date(Date.now() + 24 * 3600_000);
+    await enqueue(db, RETENTION_JOB, {}, { uniqueKey: retentionKey(next), runAt: next });
   });
 
   const hasSupportAccess = (actor: Actor, organisationId: string) => repo.hasLiveSupportAccess(db, actor.accountId, organisationId);
@@ -398,7 +403,7 @@ export function privacyService(db: Database, deps: PrivacyDeps) {
     applyRetention,
 
     /** Schedules the daily retention run (idempotent: one waiting job across instances). */
-    scheduleRetention: () => enqueue(db, RETENTION_JOB, {}, { uniqueKey: 'daily' }),
+    scheduleRetention: () => enqueue(db, RETENTION_JOB, {}, { uniqueKey: retentionKey(new Date()) }),
 
     settingsOf: (organisationId: string) => repo.privacySettings(db, organisationId),
 
