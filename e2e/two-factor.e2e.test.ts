@@ -85,3 +85,27 @@ describe('two-step sign-in', () => {
       }
     }));
 });
+
+// The administrators' pages around sign-in (issue 18): the reset of someone's two-step sign-in and the citizen
+// sign-in provider (platform administrator), and the organisation's video-meeting link (its manager), in each language.
+describe.each(LANGUAGES)('sign-in administration pages in %s', (lang) => {
+  const t = translator(lang);
+  it('shows the two-step reset, the citizen sign-in provider and the video link settings', async () => {
+    await withPage(async (page) => {
+      await signIn(page, lang, 'admin@demo.irisdesk.brussels');
+      const { accounts } = (await (await page.request.get('/api/v1/accounts')).json()) as { accounts: Array<{ id: string; email: string }> };
+      const agent = accounts.find((account) => account.email === 'agent@demo.irisdesk.brussels')!;
+      await visit(page, `/${lang}/admin/accounts/${agent.id}`);
+      await visit(page, `/${lang}/admin/accounts/${agent.id}/two-factor`);
+      await expect(page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1);
+      await visit(page, `/${lang}/admin/citizen-sign-in`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBeTruthy();
+    });
+    await withPage(async (page) => {
+      await signIn(page, lang, 'manager@demo.irisdesk.brussels');
+      await visit(page, `/${lang}/admin/appointments/video`);
+      await expect(page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1);
+      expect(await page.locator('main').textContent()).toContain(t('appointments.videoTemplate.current', { organisation: '' }).split(':')[0]!.trim());
+    });
+  });
+});
