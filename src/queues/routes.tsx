@@ -191,8 +191,8 @@ const TransferForm = Type.Object({ target: Type.String({ pattern: '^(service|cou
 const RemoteCheckInForm = Type.Object({ code: Text({ minLength: 1, maxLength: 40 }) });
 const RemoteTicketForm = Type.Object({
   serviceCode: ServiceCode,
-  phone: Type.Optional(Type.String({ maxLength: 40 })),
-  email: Type.Optional(Type.String({ maxLength: 254 })),
+  phone: Type.Optional(Text({ maxLength: 40 })),
+  email: Type.Optional(Text({ maxLength: 254 })),
 });
 const RemoteTicketBody = Type.Object({
   serviceCode: ServiceCode,
