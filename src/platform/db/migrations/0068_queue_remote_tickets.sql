@@ -13,9 +13,10 @@ ALTER TABLE queue_services
   ADD COLUMN remote_allowed boolean NOT NULL DEFAULT true,
   ADD COLUMN remote_daily_cap integer CHECK (remote_daily_cap BETWEEN 1 AND 2000);
 
-ALTER TABLE queue_tickets DROP CONSTRAINT IF EXISTS queue_tickets_status_check;
-ALTER TABLE queue_tickets ADD CONSTRAINT queue_tickets_status_check
+-- The statuses widened in two steps (decision 0034: the old version writes only values the narrower list allowed).
+ALTER TABLE queue_tickets ADD CONSTRAINT queue_tickets_status_known
   CHECK (status IN ('remote', 'waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'released'));
+ALTER TABLE queue_tickets DROP CONSTRAINT queue_tickets_status_check;
 ALTER TABLE queue_tickets
   -- taken online: the day's short code typed (or scanned from the ticket's QR code) at the kiosk
   ADD COLUMN check_in_code text CHECK (check_in_code ~ '^[A-Z2-9]{6}$'),
