@@ -164,6 +164,18 @@ describe('tasks', () => {
     expect(answered.statusCode).toBe(200);
     expect(answered.json()).toMatchObject({ status: 'answered', answer: 'Oui, le 3 mars.' });
     expect((await call('POST', `/api/v1/tasks/${taskId}/answer`, ixellesToken, { answer: 'Encore', version })).statusCode).toBe(409);
+    // A back-office system follows the tasks that changed since its last look: passed on or answered.
+    const changedSince = async (since: Date) =>
+      (
+        (await call('GET', `/api/v1/tasks?status=all&updatedSince=${encodeURIComponent(since.toISOString())}`, ixellesToken)).json() as {
+          tasks: Array<{ id: string }>;
+        }
+      ).tasks.map((t) => t.id);
+    expect(await changedSince(new Date(task.json().createdAt as string))).toContain(taskId);
+    await t.db.query(`UPDATE cc_tasks SET created_at = created_at - interval '1 day', answered_at = answered_at - interval '1 hour' WHERE id = $1`, [taskId]);
+    expect(await changedSince(new Date(Date.now() - 2 * 3600_000))).toContain(taskId); // answered within the last two hours
+    expect(await changedSince(new Date(Date.now() - 30 * 60_000))).not.toContain(taskId);
+    expect((await call('GET', '/api/v1/tasks?updatedSince=yesterday', ixellesToken)).statusCode).toBe(400);
     // The answer is in the request's time line, read by Schaerbeek's system.
     const timeline = (await call('GET', `/api/v1/requests/${schaerbeekReference}`, fullToken)).json();
     expect(timeline.tasks.find((t: { id: string }) => t.id === taskId)).toMatchObject({ status: 'answered' });

@@ -456,15 +456,17 @@ export async function findTask(db: Queryable, id: string): Promise<TaskRow | und
 /** Tasks routed to an organisation; 'mine' = for me (TASK_FOR_PERSON: to me, my units, the organisation, or a unit nobody belongs to). */
 export async function listTasksTo(
   db: Queryable,
-  q: { organisationId: string; accountId: string; unitIds: string[]; mineOnly: boolean; status: 'open' | 'answered' | 'all' },
+  q: { organisationId: string; accountId: string; unitIds: string[]; mineOnly: boolean; status: 'open' | 'answered' | 'all'; changedSince?: Date | null },
 ): Promise<TaskRow[]> {
+  // A task changes twice: passed on (created_at) and answered (answered_at; greatest() skips its NULL).
   const { rows } = await db.query<TaskRow>(
     `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM}
       WHERE t.to_organisation_id = $1
         AND ($4 = 'all' OR t.status = $4)
         AND (NOT $5 OR ${TASK_FOR_PERSON})
+        AND ($6::timestamptz IS NULL OR greatest(t.created_at, t.answered_at) >= $6::timestamptz)
       ORDER BY t.created_at DESC LIMIT 200`,
-    [q.organisationId, q.accountId, q.unitIds, q.status, q.mineOnly],
+    [q.organisationId, q.accountId, q.unitIds, q.status, q.mineOnly, q.changedSince ?? null],
   );
   return rows;
 }

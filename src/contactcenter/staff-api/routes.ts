@@ -175,13 +175,17 @@ export function requestsApiRoutes(app: App, { requestsApi }: Services) {
     {
       schema: {
         tags,
-        summary: 'Tasks passed on to the organisation, newest first (at most 200)',
+        summary: 'Tasks passed on to the organisation, newest first (at most 200); follow them with updatedSince',
         security: sessionOrToken('tasks:read'),
         querystring: TaskListQuery,
         response: { 200: Type.Object({ tasks: Type.Array(TaskJson) }), ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => ({ tasks: (await requestsApi.listTasks(requireActorPage(request), request.query.status ?? 'open')).map(taskJson) }),
+    async (request) => {
+      const { status, updatedSince } = request.query;
+      const since = updatedSince === undefined ? undefined : new Date(updatedSince);
+      return { tasks: (await requestsApi.listTasks(requireActorPage(request), status ?? 'open', since)).map(taskJson) };
+    },
   );
 
   app.get(

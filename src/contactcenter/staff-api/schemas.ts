@@ -110,6 +110,9 @@ export const NewTaskBody = Type.Object({
   includeNotes: Type.Optional(Type.Boolean({ description: 'Pass the internal notes on with the request (default false)' })),
 });
 
-export const TaskListQuery = Type.Object({ status: Type.Optional(Type.Enum(['open', 'answered', 'all'], { description: 'Default open' })) });
+export const TaskListQuery = Type.Object({
+  status: Type.Optional(Type.Enum(['open', 'answered', 'all'], { description: 'Default open' })),
+  updatedSince: Type.Optional(Type.String({ format: 'date-time', description: 'Only tasks passed on or answered at or after this time' })),
+});
 
 export const AnswerBody = Type.Object({ answer: Text({ minLength: 1, maxLength: 10000 }), version: Version });

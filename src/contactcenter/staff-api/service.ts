@@ -93,10 +93,17 @@ export function requestsApiService(db: Database, deps: { console: Pick<ConsoleSe
       return deps.console.createTask(actor, record.id, input, requestId);
     },
 
-    /** Tasks routed to the actor's organisation, newest first (at most 200). */
-    async listTasks(actor: Actor, status: 'open' | 'answered' | 'all') {
+    /** Tasks routed to the actor's organisation, newest first (at most 200), optionally only those passed on or answered since a time. */
+    async listTasks(actor: Actor, status: 'open' | 'answered' | 'all', changedSince?: Date) {
       authorise(canUseConsole(actor));
-      return consoleRepo.listTasksTo(db, { organisationId: actor.organisationId, accountId: actor.accountId, unitIds: actor.unitIds, mineOnly: false, status });
+      return consoleRepo.listTasksTo(db, {
+        organisationId: actor.organisationId,
+        accountId: actor.accountId,
+        unitIds: actor.unitIds,
+        mineOnly: false,
+        status,
+        changedSince: changedSince ?? null,
+      });
     },
 
     /** One task routed to the actor's organisation: the question and the request's snapshot. Audited read. */
