@@ -3,7 +3,7 @@
 // self-hosted typeface is loaded, and axe-core finds nothing (visit). Each page is loaded once and measured at
 // the three widths by resizing the window (media and container queries apply at once). Every public page a
 // citizen meets, in French, Dutch (whose long compound words break layouts first) and English, including the
-// pages reached through a form: the contact form's confirmation, a kiosk ticket, a feedback questionnaire and a
+// pages reached through a form: the contact form's confirmation, a ticket taken from home, a kiosk ticket, a feedback questionnaire and a
 // survey. The booking steps are measured at 390 and 320 px by the keyboard test (appointments-keyboard).
 import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -43,7 +43,11 @@ function staffFixtures() {
     expect(created.status()).toBe(201);
     const pointId = ((await created.json()) as { id: string }).id;
     const settings = await page.request.put(`/api/v1/contact-points/${pointId}/queue-settings`, {
-      data: { services: [{ serviceCode: 'eid-card', prefix: 'L' }], counters: [{ name: '1', serviceCodes: ['eid-card'] }] },
+      data: {
+        services: [{ serviceCode: 'eid-card', prefix: 'L' }],
+        counters: [{ name: '1', serviceCodes: ['eid-card'] }],
+        remoteTickets: { allowed: true, dailyCap: 50, graceMinutes: 45 },
+      },
     });
     expect(settings.status()).toBe(200);
     const feedback = {} as Record<Language, string>;
@@ -97,6 +101,7 @@ async function publicPages(page: Page, lang: Language): Promise<Array<string | (
     `/${lang}/contact-points/${counter.id}`,
     `/${lang}/contact-points/${counter.id}/kiosk`,
     `/${lang}/contact-points/${counter.id}/board`,
+    `/${lang}/contact-points/${pointId}/remote-ticket`,
     `/${lang}/contact-points/${pointId}/kiosk`,
     // A ticket taken at the kiosk: the page the person keeps on their phone.
     () => post(page, `/${lang}/contact-points/${pointId}/kiosk`, { serviceCode: 'eid-card' }),

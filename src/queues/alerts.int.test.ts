@@ -4,6 +4,7 @@
 // refused in the user's language; the number erased when the ticket ends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfTokenOf, type TestApp } from '../../test/app.ts';
+import { actorOf as actorFor } from '../../test/actors.ts';
 import { startTestSmsc, type SubmittedSms, type TestSmsc } from '../../test/smpp.ts';
 import { startJobWorker, type JobWorker } from '../platform/jobs/worker.ts';
 import { smsLength } from '../platform/sms/gsm.ts';
@@ -15,23 +16,7 @@ let worker: JobWorker;
 let pointId: string;
 let counterId: string;
 
-async function actorOf(email: string): Promise<Actor> {
-  const { rows } = await t.db.query<{ id: string; organisation_id: string; code: string; roles: Actor['roles'] }>(
-    `SELECT a.id, a.organisation_id, o.code, a.roles FROM accounts a JOIN organisations o ON o.id = a.organisation_id WHERE a.email = $1`,
-    [email],
-  );
-  const row = rows[0]!;
-  return {
-    accountId: row.id,
-    organisationId: row.organisation_id,
-    organisationCode: row.code,
-    displayName: email,
-    email,
-    roles: row.roles,
-    unitIds: [],
-    preferredLanguage: 'en',
-  };
-}
+const actorOf = (email: string): Promise<Actor> => actorFor(t.db, email);
 const take = (extra: Record<string, unknown> = {}, lang = 'en') =>
   t
     .client()

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { createTestApp, csrfTokenOf, type TestApp, type TestClient } from '../../test/app.ts';
+import { actorOf as actorFor } from '../../test/actors.ts';
 import { openSecondPool } from '../../test/database.ts';
 import { connectEventStream } from '../../test/sse.ts';
 import { createApp } from '../app.ts';
@@ -21,23 +22,7 @@ let agent: TestClient;
 let manager: TestClient;
 let backoffice: TestClient;
 
-const actorOf = async (email: string): Promise<Actor> => {
-  const { rows } = await t.db.query<{ id: string; organisation_id: string; code: string; roles: Actor['roles'] }>(
-    `SELECT a.id, a.organisation_id, o.code, a.roles FROM accounts a JOIN organisations o ON o.id = a.organisation_id WHERE a.email = $1`,
-    [email],
-  );
-  const row = rows[0]!;
-  return {
-    accountId: row.id,
-    organisationId: row.organisation_id,
-    organisationCode: row.code,
-    displayName: email,
-    email,
-    roles: row.roles,
-    unitIds: [],
-    preferredLanguage: 'en',
-  };
-};
+const actorOf = (email: string): Promise<Actor> => actorFor(t.db, email);
 
 /** Serves and finishes whatever is waiting at the point, so each test starts from an empty queue. */
 async function drain() {

@@ -5,6 +5,7 @@
 // and the daily cap held under concurrent takers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfTokenOf, type TestApp, type TestClient } from '../../test/app.ts';
+import { actorOf as actorFor } from '../../test/actors.ts';
 import { runJobNow } from '../../test/jobs.ts';
 import type { Actor } from '../identity/actor.ts';
 import { REMOTE_RELEASE_JOB } from './remote-tickets.ts';
@@ -17,23 +18,7 @@ let counterId: string;
 let manager: TestClient;
 let agentActor: Actor;
 
-async function actorOf(email: string): Promise<Actor> {
-  const { rows } = await t.db.query<{ id: string; organisation_id: string; code: string; roles: Actor['roles'] }>(
-    `SELECT a.id, a.organisation_id, o.code, a.roles FROM accounts a JOIN organisations o ON o.id = a.organisation_id WHERE a.email = $1`,
-    [email],
-  );
-  const row = rows[0]!;
-  return {
-    accountId: row.id,
-    organisationId: row.organisation_id,
-    organisationCode: row.code,
-    displayName: email,
-    email,
-    roles: row.roles,
-    unitIds: [],
-    preferredLanguage: 'en',
-  };
-}
+const actorOf = (email: string): Promise<Actor> => actorFor(t.db, email);
 
 const takeRemote = (json: Record<string, unknown>, lang = 'en') =>
   t.client().request('POST', `/api/v1/contact-points/${pointId}/remote-tickets`, { json, headers: { 'accept-language': lang } });
